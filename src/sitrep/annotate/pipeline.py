@@ -1,0 +1,69 @@
+"""Run the language model once per article and derive every layer from its Doc."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from sitrep.annotate.attributions import find_attributions
+from sitrep.annotate.entities import find_entities
+from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.quantities import find_quantities
+from sitrep.annotate.times import find_times
+from sitrep.errors import SitrepError
+from sitrep.models import Annotations, Article, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+ALL_LAYERS = frozenset({"entities", "times", "quantities", "attributions"})
+
+
+def selected_layers(spec: str | None = None) -> frozenset[str]:
+    """Layers named in ``spec`` or $SITREP_LAYERS (comma-separated); all by default."""
+    spec = spec if spec is not None else os.environ.get("SITREP_LAYERS", "")
+    names = {s.strip() for s in spec.split(",") if s.strip()}
+    if not names:
+        return ALL_LAYERS
+    unknown = names - ALL_LAYERS
+    if unknown:
+        raise SitrepError(
+            f"unknown annotation layer(s): {', '.join(sorted(unknown))}; "
+            f"choose from {', '.join(sorted(ALL_LAYERS))}"
+        )
+    return frozenset(names)
+
+
+def layers_from_doc(doc: Doc, article: Article, layers: frozenset[str] = ALL_LAYERS) -> Annotations:
+    """The chosen annotation layers of one parsed article."""
+    ann = Annotations(sentences=[Span(s.start_char, s.end_char) for s in doc.sents])
+    if "entities" in layers or "attributions" in layers:
+        ann.entities = find_entities(doc)
+    if "times" in layers:
+        ann.times = find_times(doc, article.published_date())
+    if "quantities" in layers:
+        ann.quantities = find_quantities(doc)
+    if "attributions" in layers:
+        ann.attributions = find_attributions(doc, ann.entities)
+    return ann
+
+
+def annotate(
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    layers: frozenset[str] | None = None,
+) -> Iterator[tuple[Article, Annotations]]:
+    """Annotate articles in batches, in order."""
+    nlp = nlp or load_nlp()
+    chosen = layers or selected_layers()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield article, layers_from_doc(doc, article, chosen)
+
+
+def annotate_one(article: Article, nlp: Language | None = None) -> Annotations:
+    return next(annotate([article], nlp))[1]

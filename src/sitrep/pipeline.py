@@ -1,0 +1,136 @@
+"""The flow as library calls: sources -> extract -> annotate -> store.
+
+The command line and the web app call these; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from sitrep.errors import InputError
+from sitrep.extract import extract
+from sitrep.models import Annotations, Article
+from sitrep.sources import Fetcher, read_inputs
+from sitrep.sources.files import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
+
+log = logging.getLogger(__name__)
+
+ArticleOrError = Article | InputError
+
+
+@dataclass(slots=True)
+class ReadOptions:
+    """How inputs are read: URL fetching and the size cap."""
+
+    fetch: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    fetcher: Fetcher | None = None
+
+
+def extract_inputs(inputs: Iterable[str], options: ReadOptions | None = None) -> Iterator[ArticleOrError]:
+    """Every article found in ``inputs``, with unreadable inputs as InputError values."""
+    opts = options or ReadOptions()
+    docs = read_inputs(inputs, fetch=opts.fetch, fetcher=opts.fetcher, max_bytes=opts.max_bytes)
+    for doc in docs:
+        if isinstance(doc, InputError):
+            yield doc
+            continue
+        try:
+            yield from extract(doc)
+        except InputError as err:
+            yield err
+        except Exception as err:  # an extractor bug must cost one input, not the batch
+            log.debug("extraction crashed on %s", doc.source, exc_info=True)
+            yield InputError(doc.source, f"extraction failed ({type(err).__name__}: {err})")
+
+
+def annotate_stream(
+    items: Iterable[ArticleOrError], batch_size: int = 32
+) -> Iterator[tuple[Article, Annotations] | InputError]:
+    """Annotate the articles of a stream, passing errors through in order."""
+    from sitrep.annotate import annotate
+
+    buffer: list[ArticleOrError] = []
+
+    def flush() -> Iterator[tuple[Article, Annotations] | InputError]:
+        articles = [a for a in buffer if isinstance(a, Article)]
+        done = iter(annotate(articles, batch_size=batch_size))
+        for item in buffer:
+            yield item if isinstance(item, InputError) else next(done)
+        buffer.clear()
+
+    for item in items:
+        buffer.append(item)
+        if len(buffer) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did, for the closing summary and the exit status."""
+
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    copies: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+Progress = Callable[[IngestReport], None]
+
+
+def _batches(
+    items: Iterator[tuple[Article, Annotations] | InputError], size: int
+) -> Iterator[list[tuple[Article, Annotations] | InputError]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    *,
+    options: ReadOptions | None = None,
+    batch_size: int = 32,
+    on_error: Callable[[InputError], None] | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read, extract, annotate and store ``inputs``; each batch is one transaction.
+
+    A crash loses at most the open batch, and since article ids are stable a
+    second run of the same inputs adds only what is missing.
+    """
+    report = IngestReport()
+    stream = annotate_stream(extract_inputs(inputs, options), batch_size=batch_size)
+    for batch in _batches(stream, batch_size):
+        pairs = [b for b in batch if not isinstance(b, InputError)]
+        for item in batch:
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                if on_error:
+                    on_error(item)
+        if pairs:
+            outcomes = store.add_articles([a for a, _ in pairs], [n for _, n in pairs])
+            report.read += len(pairs)
+            for outcome in outcomes:
+                if outcome.status == "added":
+                    report.added += 1
+                elif outcome.status == "copy":
+                    report.copies += 1
+                else:
+                    report.duplicates += 1
+        if progress:
+            progress(report)
+    return report

@@ -1,0 +1,96 @@
+"""Sources: everything an analyst has, read into ``SourceDoc`` values.
+
+``read_inputs`` takes files, folders (recursive), globs, ``-`` for stdin and,
+with ``fetch=True``, http(s) URLs. Bad inputs come out as ``InputError``
+values in the same stream, so a batch reports them and goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sitrep.errors import InputError
+from sitrep.models import SourceDoc
+from sitrep.sources.decode import decode_bytes
+from sitrep.sources.feeds import parse_feed
+from sitrep.sources.files import DEFAULT_MAX_BYTES, expand_inputs, is_url, read_input_bytes
+from sitrep.sources.records import parse_records
+from sitrep.sources.sniff import sniff_kind
+from sitrep.sources.web import Fetcher
+
+__all__ = ["Fetcher", "read_inputs"]
+
+
+class _Reader:
+    def __init__(self, fetcher: Fetcher | None, max_bytes: int) -> None:
+        self.fetcher = fetcher
+        self.max_bytes = max_bytes
+
+    def read(self, name: str) -> Iterator[SourceDoc | InputError]:
+        if is_url(name):
+            if self.fetcher is None:
+                yield InputError(name, "URLs are read only with --fetch")
+                return
+            try:
+                fetched = self.fetcher.fetch(name)
+            except InputError as err:
+                yield err
+                return
+            yield from self._parse(fetched.url, fetched.content, {"url": fetched.url})
+            return
+        try:
+            data = read_input_bytes(name, self.max_bytes)
+        except InputError as err:
+            yield err
+            return
+        yield from self._parse(name, data, {})
+
+    def _parse(
+        self, name: str, data: bytes, meta: dict[str, Any]
+    ) -> Iterator[SourceDoc | InputError]:
+        kind = sniff_kind(name, data)
+        if kind == "records":
+            yield from parse_records(data, name)
+        elif kind == "feed":
+            yield from parse_feed(data, name, self._fetch_item if self.fetcher else None)
+        else:
+            try:
+                text, encoding = decode_bytes(data, name)
+            except InputError as err:
+                yield err
+                return
+            yield SourceDoc(source=name, kind=kind, content=text, meta={**meta, "encoding": encoding})
+
+    def _fetch_item(self, url: str, meta: dict[str, Any]) -> SourceDoc:
+        assert self.fetcher is not None
+        fetched = self.fetcher.fetch(url)
+        text, encoding = decode_bytes(fetched.content, fetched.url)
+        return SourceDoc(
+            source=fetched.url,
+            kind="html",
+            content=text,
+            meta={**meta, "url": meta.get("url") or fetched.url, "encoding": encoding},
+        )
+
+
+def read_inputs(
+    inputs: Iterable[str],
+    *,
+    fetch: bool = False,
+    fetcher: Fetcher | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[SourceDoc | InputError]:
+    """Every readable document of ``inputs``, in order, with problems in line."""
+    own = fetcher is None and fetch
+    active = Fetcher(max_bytes=max_bytes) if own else fetcher
+    reader = _Reader(active if fetch or fetcher else None, max_bytes)
+    try:
+        for item in expand_inputs(list(inputs)):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                yield from reader.read(item)
+    finally:
+        if own and active is not None:
+            active.close()

@@ -1,0 +1,152 @@
+"""Finding inputs (files, folders, globs, stdin) and reading their bytes safely.
+
+Everything here fails with an ``InputError`` that names the input: a batch
+reports the bad file and goes on with the others.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import os
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from sitrep.errors import InputError
+
+# Extensions read when walking a folder (a .gz of any of them too).
+HTML_EXT = (".html", ".htm", ".xhtml")
+TEXT_EXT = (".txt", ".text")
+MARKDOWN_EXT = (".md", ".markdown")
+RECORD_EXT = (".jsonl", ".ndjson", ".json")
+FEED_EXT = (".xml", ".rss", ".atom")
+KNOWN_EXT = HTML_EXT + TEXT_EXT + MARKDOWN_EXT + RECORD_EXT + FEED_EXT
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_GZIP_MAGIC = b"\x1f\x8b"
+_GLOB_CHARS = set("*?[")
+
+
+def is_url(name: str) -> bool:
+    return name.lower().startswith(("http://", "https://"))
+
+
+def base_name(name: str) -> str:
+    """The file name without a trailing .gz, lower-cased, for choosing a reader."""
+    lower = name.lower()
+    return lower[:-3] if lower.endswith(".gz") else lower
+
+
+def _walk(folder: Path) -> Iterator[str]:
+    found = False
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and base_name(name).endswith(KNOWN_EXT):
+                found = True
+                yield os.path.join(root, name)
+    if not found:
+        raise InputError(
+            str(folder),
+            f"folder holds no readable files (looked for {', '.join(KNOWN_EXT)}, also gzipped)",
+        )
+
+
+def expand_inputs(inputs: list[str]) -> Iterator[str | InputError]:
+    """Each input as a file path, '-' or URL; folders walked, globs expanded, in order.
+
+    Problems come out as ``InputError`` values so that the caller can report
+    them and go on.
+    """
+    for name in inputs:
+        if name == "-" or is_url(name):
+            yield name
+            continue
+        path = Path(name).expanduser()
+        if path.is_dir():
+            try:
+                yield from _walk(path)
+            except InputError as err:
+                yield err
+        elif path.is_file():
+            yield str(path)
+        elif _GLOB_CHARS & set(name):
+            matches = sorted(glob.glob(os.path.expanduser(name), recursive=True))
+            files = [m for m in matches if os.path.isfile(m)]
+            if not files:
+                yield InputError(name, "pattern matches no files")
+            yield from files
+        elif "://" in name:
+            scheme = name.split("://", 1)[0]
+            yield InputError(name, f"'{scheme}' URLs are not supported; use http:// or https://")
+        else:
+            yield InputError(name, "no such file or folder")
+
+
+def _gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=_BytesReader(data)) as fh:
+            out = fh.read(max_bytes + 1)
+    except (EOFError, OSError, zlib.error) as err:
+        raise InputError(
+            source, f"truncated or corrupt gzip data ({err}); re-download or re-compress the file"
+        ) from err
+    if len(out) > max_bytes:
+        raise InputError(source, _too_large(max_bytes, "uncompressed"))
+    return out
+
+
+def _too_large(max_bytes: int, what: str = "") -> str:
+    mb = max_bytes / (1024 * 1024)
+    return (
+        f"{what + ' ' if what else ''}size exceeds the {mb:.0f} MB limit; "
+        "raise it with --max-bytes if this really is one page"
+    ).capitalize()
+
+
+class _BytesReader:
+    """A minimal file object over bytes (avoids copying into BytesIO twice)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._view = memoryview(data)
+        self._pos = 0
+
+    def read(self, n: int = -1) -> bytes:
+        end = len(self._view) if n is None or n < 0 else min(len(self._view), self._pos + n)
+        chunk = self._view[self._pos : end].tobytes()
+        self._pos = end
+        return chunk
+
+    def readable(self) -> bool:
+        return True
+
+
+def read_input_bytes(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a file (or '-' for stdin), gunzipped when gzipped.
+
+    Refuses empty input and input over ``max_bytes``.
+    """
+    if name == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        try:
+            size = os.path.getsize(name)
+            if size > max_bytes and not name.lower().endswith(".gz"):
+                raise InputError(name, _too_large(max_bytes))
+            with open(name, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except PermissionError as err:
+            raise InputError(name, "permission denied; check the file's permissions") from err
+        except OSError as err:
+            raise InputError(name, f"cannot be read ({err.strerror or err})") from err
+    if len(data) > max_bytes:
+        raise InputError(name, _too_large(max_bytes))
+    if data.startswith(_GZIP_MAGIC):
+        data = _gunzip(data, name, max_bytes)
+    elif name.lower().endswith(".gz"):
+        raise InputError(name, "named .gz but is not gzip data; rename or re-compress it")
+    if not data.strip():
+        raise InputError(name, "empty file: nothing to read")
+    return data
