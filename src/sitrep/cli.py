@@ -7,17 +7,31 @@ status: 0 all went well, 1 some input or step failed (the rest was done),
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
+import time
 from collections.abc import Iterator
-from typing import Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from sitrep import __version__
 from sitrep.errors import InputError, SitrepError
-from sitrep.pipeline import ReadOptions, annotate_stream, extract_inputs
+from sitrep.export import FORMATS, export
+from sitrep.pipeline import (
+    IngestReport,
+    ReadOptions,
+    annotate_stream,
+    extract_inputs,
+    ingest,
+)
+from sitrep.results import write_results
 from sitrep.sources.files import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
 
@@ -111,6 +125,134 @@ def annotate_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, max_bytes: int) 
 
     _write_jsonl(rows(), sys.stdout)
     sys.exit(EXIT_PARTIAL if counter.errors else EXIT_OK)
+
+
+def _open_store(db: str | None) -> Store:
+    from sitrep.store import open_store
+
+    return open_store(db)
+
+
+def _run_ingest(
+    paths: tuple[str, ...], store: Store, options: ReadOptions, quiet: bool, annotate: bool = True
+) -> IngestReport:
+    """Ingest with a live progress line on a terminal; errors go to stderr as they come."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    if quiet or not console.is_terminal:
+        return ingest(
+            paths, store, options=options, annotate_articles=annotate, on_error=_report_error
+        )
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def progress(report: IngestReport) -> None:
+            bar.update(
+                task,
+                description=f"{report.read} articles, {report.added} new, {report.failed} failed",
+            )
+
+        def on_error(err: InputError) -> None:
+            bar.console.print(f"sitrep: {err.source}: {err.reason}", markup=False, highlight=False)
+
+        return ingest(
+            paths,
+            store,
+            options=options,
+            annotate_articles=annotate,
+            on_error=on_error,
+            progress=progress,
+        )
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@_fetch_option
+@_max_bytes_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary table.")
+@click.option("--no-annotate", is_flag=True, help="Store articles without annotation layers.")
+def ingest_cmd(
+    paths: tuple[str, ...],
+    db: str | None,
+    fetch: bool,
+    max_bytes: int,
+    quiet: bool,
+    no_annotate: bool,
+) -> None:
+    """Read, extract, annotate and store the articles in PATHS."""
+    from sitrep.render.tables import ingest_summary
+
+    started = time.monotonic()
+    options = ReadOptions(fetch=fetch, max_bytes=max_bytes)
+    with _open_store(db) as store:
+        report = _run_ingest(paths, store, options, quiet, annotate=not no_annotate)
+        if not quiet:
+            ingest_summary(report, store.describe(), time.monotonic() - started)
+    sys.exit(EXIT_PARTIAL if report.failed else EXIT_OK)
+
+
+@cli.command("search")
+@click.argument("query")
+@_db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def search_cmd(query: str, db: str | None, limit: int, fmt: str) -> None:
+    """Full-text search over the stored articles."""
+    with _open_store(db) as store:
+        hits = store.search(query, limit=limit)
+    if fmt == "jsonl":
+        _write_jsonl((dataclasses.asdict(h) for h in hits), sys.stdout)
+    else:
+        from sitrep.render.tables import search_table
+
+        search_table(query, hits)
+
+
+@cli.command("export")
+@click.argument("kind")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+def export_cmd(kind: str, db: str | None, fmt: str, output: Path | None) -> None:
+    """Export KIND (articles, entities) from the store."""
+    if fmt == "parquet" and output is None and sys.stdout.isatty():
+        raise click.UsageError("Parquet is binary: give --output FILE or redirect standard output.")
+    with _open_store(db) as store:
+        export(store, kind, fmt, output, sys.stdout)
+
+
+@cli.command("run")
+@click.argument("paths", nargs=-1, required=True)
+@_db_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("sitrep-out"), show_default=True, help="Folder for the results.")
+@_fetch_option
+@_max_bytes_option
+def run_cmd(
+    paths: tuple[str, ...], db: str | None, out_dir: Path, fetch: bool, max_bytes: int
+) -> None:
+    """The main job: ingest PATHS into the store and write the results to --out."""
+    from sitrep.render.tables import ingest_summary
+
+    started = time.monotonic()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with _open_store(db) as store:
+        report = _run_ingest(paths, store, ReadOptions(fetch=fetch, max_bytes=max_bytes), False)
+        written = write_results(store, out_dir)
+        ingest_summary(report, store.describe(), time.monotonic() - started)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    sys.exit(EXIT_PARTIAL if report.failed else EXIT_OK)
 
 
 def main() -> None:

@@ -152,6 +152,53 @@ class Attribution:
 
 
 @dataclass(slots=True)
+class Actor:
+    """A participant or place of an event: a span, tied to an entity when known."""
+
+    start: int
+    end: int
+    text: str
+    entity_id: str | None = None
+    name: str | None = None
+    type: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Event:
+    """A PLOVER-coded event reported by one sentence.
+
+    ``source``/``target`` are the first actors of each side (what event coders
+    count); ``sources``/``targets`` hold every actor named. ``modality`` is
+    asserted, negated, speculative, planned or reported; ``date`` a TIMEX3
+    value (an attached time expression, else the publication date) with its
+    ``date_granularity`` (day, week, month, season, year).
+    """
+
+    type: str
+    start: int  # the sentence span
+    end: int
+    trigger: Span
+    mode: str | None = None
+    source: Actor | None = None
+    target: Actor | None = None
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    date: str | None = None
+    date_granularity: str | None = None
+    date_from_text: bool = False
+    location: Actor | None = None
+    reported_by: Actor | None = None
+    modality: str = "asserted"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
 class Annotations:
     """Every layer computed for one article."""
 
@@ -160,7 +207,7 @@ class Annotations:
     times: list[TimeExpr] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -169,7 +216,7 @@ class Annotations:
             "times": [t.to_dict() for t in self.times],
             "quantities": [q.to_dict() for q in self.quantities],
             "attributions": [a.to_dict() for a in self.attributions],
-            "events": list(self.events),
+            "events": [e.to_dict() for e in self.events],
         }
 
 

@@ -18,7 +18,7 @@ from sitrep.sources import Fetcher, read_inputs
 from sitrep.sources.files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from sitrep.store import Store
+    from sitrep.store import AddOutcome, Store
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +91,7 @@ class IngestReport:
 Progress = Callable[[IngestReport], None]
 
 
-def _batches(
-    items: Iterator[tuple[Article, Annotations] | InputError], size: int
-) -> Iterator[list[tuple[Article, Annotations] | InputError]]:
+def _batches(items: Iterator[ArticleOrError], size: int) -> Iterator[list[ArticleOrError]]:
     while batch := list(islice(items, size)):
         yield batch
 
@@ -104,33 +102,51 @@ def ingest(
     *,
     options: ReadOptions | None = None,
     batch_size: int = 32,
+    annotate_articles: bool = True,
     on_error: Callable[[InputError], None] | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Read, extract, annotate and store ``inputs``; each batch is one transaction.
 
-    A crash loses at most the open batch, and since article ids are stable a
-    second run of the same inputs adds only what is missing.
+    Articles whose id is already stored are skipped before the language model
+    runs, so a second run of the same inputs costs little and adds nothing; a
+    crash loses at most the open batch, which the next run adds.
     """
+    from sitrep.annotate import annotate
+
+    inputs = list(inputs)
     report = IngestReport()
-    stream = annotate_stream(extract_inputs(inputs, options), batch_size=batch_size)
-    for batch in _batches(stream, batch_size):
-        pairs = [b for b in batch if not isinstance(b, InputError)]
-        for item in batch:
-            if isinstance(item, InputError):
-                report.errors.append(item)
-                if on_error:
-                    on_error(item)
-        if pairs:
-            outcomes = store.add_articles([a for a, _ in pairs], [n for _, n in pairs])
-            report.read += len(pairs)
-            for outcome in outcomes:
-                if outcome.status == "added":
-                    report.added += 1
-                elif outcome.status == "copy":
-                    report.copies += 1
+    with store.ingest_run(inputs) as run_id:
+        for batch in _batches(extract_inputs(inputs, options), batch_size):
+            articles = []
+            for item in batch:
+                if isinstance(item, InputError):
+                    report.errors.append(item)
+                    if on_error:
+                        on_error(item)
                 else:
-                    report.duplicates += 1
-        if progress:
-            progress(report)
+                    articles.append(item)
+            report.read += len(articles)
+            known = store.known_ids([a.id for a in articles])
+            fresh = [a for a in articles if a.id not in known]
+            report.duplicates += len(articles) - len(fresh)
+            if fresh:
+                layers: list[Annotations | None] = (
+                    [ann for _, ann in annotate(fresh, batch_size=batch_size)]
+                    if annotate_articles
+                    else [None] * len(fresh)
+                )
+                _count(report, store.add_articles(fresh, layers, run_id=run_id))
+            if progress:
+                progress(report)
     return report
+
+
+def _count(report: IngestReport, outcomes: Iterable[AddOutcome]) -> None:
+    for outcome in outcomes:
+        if outcome.status == "added":
+            report.added += 1
+        elif outcome.status == "copy":
+            report.copies += 1
+        else:
+            report.duplicates += 1

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.annotate.attributions import find_attributions
 from sitrep.annotate.entities import find_entities
+from sitrep.annotate.events import find_events
 from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.quantities import find_quantities
 from sitrep.annotate.times import find_times
@@ -19,7 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-ALL_LAYERS = frozenset({"entities", "times", "quantities", "attributions"})
+ALL_LAYERS = frozenset({"entities", "times", "quantities", "attributions", "events"})
+# Layers another layer reads: asking for events computes what events stand on.
+_NEEDS = {"attributions": {"entities"}, "events": {"entities", "times", "attributions"}}
 
 
 def selected_layers(spec: str | None = None) -> frozenset[str]:
@@ -34,13 +37,15 @@ def selected_layers(spec: str | None = None) -> frozenset[str]:
             f"unknown annotation layer(s): {', '.join(sorted(unknown))}; "
             f"choose from {', '.join(sorted(ALL_LAYERS))}"
         )
+    for name in list(names):
+        names |= _NEEDS.get(name, set())
     return frozenset(names)
 
 
 def layers_from_doc(doc: Doc, article: Article, layers: frozenset[str] = ALL_LAYERS) -> Annotations:
     """The chosen annotation layers of one parsed article."""
     ann = Annotations(sentences=[Span(s.start_char, s.end_char) for s in doc.sents])
-    if "entities" in layers or "attributions" in layers:
+    if "entities" in layers:
         ann.entities = find_entities(doc)
     if "times" in layers:
         ann.times = find_times(doc, article.published_date())
@@ -48,6 +53,8 @@ def layers_from_doc(doc: Doc, article: Article, layers: frozenset[str] = ALL_LAY
         ann.quantities = find_quantities(doc)
     if "attributions" in layers:
         ann.attributions = find_attributions(doc, ann.entities)
+    if "events" in layers:
+        ann.events = find_events(doc, ann, article.published_date())
     return ann
 
 

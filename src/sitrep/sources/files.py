@@ -103,7 +103,7 @@ def _too_large(max_bytes: int, what: str = "") -> str:
     return (
         f"{what + ' ' if what else ''}size exceeds the {mb:.0f} MB limit; "
         "raise it with --max-bytes if this really is one page"
-    ).capitalize()
+    )
 
 
 class _BytesReader:

@@ -1,0 +1,66 @@
+"""Throughput of sitrep's annotate step against bare spaCy ``nlp.pipe``.
+
+Same texts, same process, same loaded model; several alternating rounds, best
+of each. Prints articles per second for both and the ratio (target >= 0.8).
+
+    python benchmarks/bench_annotate.py [FILE.jsonl] [--rounds 3] [--limit 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from sitrep.annotate import annotate
+from sitrep.annotate.nlp import load_nlp
+from sitrep.models import Article
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT = REPO / "examples" / "voa" / "voa_stories.jsonl"
+
+
+def load_articles(path: Path, limit: int) -> list[Article]:
+    articles = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            articles.append(
+                Article(id=str(rec["id"]), source=str(path), text=rec["text"],
+                        published=(rec.get("published") or "")[:10] or None)
+            )
+    return articles[:limit]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--limit", type=int, default=200)
+    args = ap.parse_args()
+    articles = load_articles(args.path, args.limit)
+    texts = [a.text for a in articles]
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:5]))  # warm up
+    bare, ours = [], []
+    for _ in range(args.rounds):
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=32):
+            pass
+        bare.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for _pair in annotate(articles, nlp=nlp, batch_size=32):
+            pass
+        ours.append(time.perf_counter() - t0)
+    n = len(texts)
+    words = sum(len(t.split()) for t in texts)
+    bare_rate, our_rate = n / min(bare), n / min(ours)
+    print(f"articles={n} words={words} rounds={args.rounds}")
+    print(f"bare spaCy nlp.pipe : {bare_rate:7.1f} articles/s")
+    print(f"sitrep annotate     : {our_rate:7.1f} articles/s")
+    print(f"ratio (sitrep/bare) : {our_rate / bare_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()

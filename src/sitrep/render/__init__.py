@@ -1,0 +1,1 @@
+"""Renderings for people: terminal tables (and later Markdown and HTML briefs)."""

@@ -1,0 +1,78 @@
+"""A real HTTP server on loopback for fetch tests (no mocks, no network)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+Route = Callable[[BaseHTTPRequestHandler], None]
+
+
+def send(handler: BaseHTTPRequestHandler, body: bytes, ctype: str = "text/html", status: int = 200) -> None:
+    handler.send_response(status)
+    handler.send_header("Content-Type", ctype)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def redirect(to: str) -> Route:
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(302)
+        handler.send_header("Location", to)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    return route
+
+
+def slow(seconds: float) -> Route:
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        time.sleep(seconds)
+        send(handler, b"<html><body><p>late</p></body></html>")
+
+    return route
+
+
+def chunked_forever(handler: BaseHTTPRequestHandler) -> None:
+    """Streams without a Content-Length until the client hangs up (bounded here)."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.end_headers()
+    try:
+        for _ in range(4096):
+            handler.wfile.write(b"<p>" + b"x" * 1020 + b"</p>")
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
+@contextmanager
+def serve(routes: dict[str, Route]) -> Iterator[tuple[str, list[str]]]:
+    """Serve ``routes`` on 127.0.0.1; yields the base URL and the request log."""
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(self.path)
+            seen.append("UA:" + self.headers.get("User-Agent", ""))
+            route = routes.get(self.path)
+            if route is None:
+                send(self, b"not here", "text/plain", 404)
+            else:
+                route(self)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
