@@ -6,6 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.store_fixtures import (  # noqa: F401  (fixtures for every test file)
+    pg_schema_url_fixture,
+    store_db_fixture,
+    store_fixture,
+)
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 EXAMPLES = REPO / "examples"
@@ -32,7 +38,10 @@ def seed_brief(seeds_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def voa_corpus() -> Path:
-    for candidate in (EXAMPLES / "voa" / "voa_stories.jsonl", SHARED / "corpus" / "voa_stories.jsonl"):
+    for candidate in (
+        EXAMPLES / "voa" / "voa_stories.jsonl",
+        SHARED / "corpus" / "voa_stories.jsonl",
+    ):
         if candidate.is_file():
             return candidate
     pytest.skip("VOA example corpus not found")

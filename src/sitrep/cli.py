@@ -81,7 +81,9 @@ def cli() -> None:
 
 @cli.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
+)
 @_fetch_option
 @_max_bytes_option
 def extract_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, max_bytes: int) -> None:
@@ -196,7 +198,7 @@ def ingest_cmd(
     with _open_store(db) as store:
         report = _run_ingest(paths, store, options, quiet, annotate=not no_annotate)
         if not quiet:
-            ingest_summary(report, store.describe(), time.monotonic() - started)
+            ingest_summary(report, store.describe, time.monotonic() - started)
     sys.exit(EXIT_PARTIAL if report.failed else EXIT_OK)
 
 
@@ -204,7 +206,9 @@ def ingest_cmd(
 @click.argument("query")
 @_db_option
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
 def search_cmd(query: str, db: str | None, limit: int, fmt: str) -> None:
     """Full-text search over the stored articles."""
     with _open_store(db) as store:
@@ -220,9 +224,16 @@ def search_cmd(query: str, db: str | None, limit: int, fmt: str) -> None:
 @cli.command("export")
 @click.argument("kind")
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--format", "fmt", type=click.Choice(list(FORMATS)), default="jsonl", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 def export_cmd(kind: str, db: str | None, fmt: str, output: Path | None) -> None:
     """Export KIND (articles, entities) from the store."""
     if fmt == "parquet" and output is None and sys.stdout.isatty():
@@ -234,8 +245,14 @@ def export_cmd(kind: str, db: str | None, fmt: str, output: Path | None) -> None
 @cli.command("run")
 @click.argument("paths", nargs=-1, required=True)
 @_db_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("sitrep-out"), show_default=True, help="Folder for the results.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("sitrep-out"),
+    show_default=True,
+    help="Folder for the results.",
+)
 @_fetch_option
 @_max_bytes_option
 def run_cmd(
@@ -249,7 +266,7 @@ def run_cmd(
     with _open_store(db) as store:
         report = _run_ingest(paths, store, ReadOptions(fetch=fetch, max_bytes=max_bytes), False)
         written = write_results(store, out_dir)
-        ingest_summary(report, store.describe(), time.monotonic() - started)
+        ingest_summary(report, store.describe, time.monotonic() - started)
     for path in written:
         click.echo(f"wrote {path}", err=True)
     sys.exit(EXIT_PARTIAL if report.failed else EXIT_OK)

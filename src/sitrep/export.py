@@ -11,7 +11,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from sitrep.errors import SitrepError
 
@@ -20,7 +20,17 @@ if TYPE_CHECKING:
 
 FORMATS = ("jsonl", "csv", "parquet")
 
-ARTICLE_COLUMNS = ("id", "source", "url", "title", "outlet", "author", "published", "language", "text")
+ARTICLE_COLUMNS = (
+    "id",
+    "source",
+    "url",
+    "title",
+    "outlet",
+    "author",
+    "published",
+    "language",
+    "text",
+)
 ENTITY_COLUMNS = ("id", "name", "type", "country", "aliases", "mentions", "articles")
 
 
@@ -84,8 +94,10 @@ def write_parquet(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     import pyarrow.parquet as pq
 
     records = [
-        {k: json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, dict) else v
-         for k, v in row.items()}
+        {
+            k: json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, dict) else v
+            for k, v in row.items()
+        }
         for row in rows
     ]
     table = pa.Table.from_pylist(records) if records else pa.table({})
@@ -93,7 +105,7 @@ def write_parquet(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     return len(records)
 
 
-def export(store: Store, kind: str, fmt: str, dest: Path | None, stdout: IO[str]) -> int:
+def export(store: Store, kind: str, fmt: str, dest: Path | None, stdout: TextIO) -> int:
     """Write ``kind`` in ``fmt`` to ``dest`` (or ``stdout``); returns the row count."""
     if fmt not in FORMATS:
         raise SitrepError(f"unknown export format '{fmt}'; choose one of: {', '.join(FORMATS)}")
@@ -103,7 +115,7 @@ def export(store: Store, kind: str, fmt: str, dest: Path | None, stdout: IO[str]
             buffer = io.BytesIO()
             n = write_parquet(rows, buffer)
             stdout.flush()
-            getattr(stdout, "buffer", stdout).write(buffer.getvalue())
+            stdout.buffer.write(buffer.getvalue())
             return n
         with dest.open("wb") as fh:
             return write_parquet(rows, fh)

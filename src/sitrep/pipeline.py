@@ -6,6 +6,7 @@ The command line and the web app call these; nothing here prints.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -34,7 +35,9 @@ class ReadOptions:
     fetcher: Fetcher | None = None
 
 
-def extract_inputs(inputs: Iterable[str], options: ReadOptions | None = None) -> Iterator[ArticleOrError]:
+def extract_inputs(
+    inputs: Iterable[str], options: ReadOptions | None = None
+) -> Iterator[ArticleOrError]:
     """Every article found in ``inputs``, with unreadable inputs as InputError values."""
     opts = options or ReadOptions()
     docs = read_inputs(inputs, fetch=opts.fetch, fetcher=opts.fetcher, max_bytes=opts.max_bytes)
@@ -97,7 +100,7 @@ def _batches(items: Iterator[ArticleOrError], size: int) -> Iterator[list[Articl
 
 
 def ingest(
-    inputs: Iterable[str],
+    inputs: Iterable[str | os.PathLike[str]],
     store: Store,
     *,
     options: ReadOptions | None = None,
@@ -114,10 +117,10 @@ def ingest(
     """
     from sitrep.annotate import annotate
 
-    inputs = list(inputs)
+    names = [os.fspath(i) for i in inputs]
     report = IngestReport()
-    with store.ingest_run(inputs) as run_id:
-        for batch in _batches(extract_inputs(inputs, options), batch_size):
+    with store.ingest_run(names) as run_id:
+        for batch in _batches(extract_inputs(names, options), batch_size):
             articles = []
             for item in batch:
                 if isinstance(item, InputError):

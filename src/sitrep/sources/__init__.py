@@ -7,6 +7,7 @@ values in the same stream, so a batch reports them and goes on.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -60,7 +61,9 @@ class _Reader:
             except InputError as err:
                 yield err
                 return
-            yield SourceDoc(source=name, kind=kind, content=text, meta={**meta, "encoding": encoding})
+            yield SourceDoc(
+                source=name, kind=kind, content=text, meta={**meta, "encoding": encoding}
+            )
 
     def _fetch_item(self, url: str, meta: dict[str, Any]) -> SourceDoc:
         assert self.fetcher is not None
@@ -75,7 +78,7 @@ class _Reader:
 
 
 def read_inputs(
-    inputs: Iterable[str],
+    inputs: Iterable[str | os.PathLike[str]],
     *,
     fetch: bool = False,
     fetcher: Fetcher | None = None,
@@ -86,7 +89,7 @@ def read_inputs(
     active = Fetcher(max_bytes=max_bytes) if own else fetcher
     reader = _Reader(active if fetch or fetcher else None, max_bytes)
     try:
-        for item in expand_inputs(list(inputs)):
+        for item in expand_inputs(inputs):
             if isinstance(item, InputError):
                 yield item
             else:

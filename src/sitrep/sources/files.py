@@ -7,11 +7,10 @@ reports the bad file and goes on with the others.
 from __future__ import annotations
 
 import glob
-import gzip
 import os
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sitrep.errors import InputError
@@ -54,13 +53,14 @@ def _walk(folder: Path) -> Iterator[str]:
         )
 
 
-def expand_inputs(inputs: list[str]) -> Iterator[str | InputError]:
+def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str | InputError]:
     """Each input as a file path, '-' or URL; folders walked, globs expanded, in order.
 
     Problems come out as ``InputError`` values so that the caller can report
     them and go on.
     """
-    for name in inputs:
+    for given in inputs:
+        name = os.fspath(given)
         if name == "-" or is_url(name):
             yield name
             continue
@@ -86,16 +86,25 @@ def expand_inputs(inputs: list[str]) -> Iterator[str | InputError]:
 
 
 def _gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
-    try:
-        with gzip.GzipFile(fileobj=_BytesReader(data)) as fh:
-            out = fh.read(max_bytes + 1)
-    except (EOFError, OSError, zlib.error) as err:
-        raise InputError(
-            source, f"truncated or corrupt gzip data ({err}); re-download or re-compress the file"
-        ) from err
-    if len(out) > max_bytes:
-        raise InputError(source, _too_large(max_bytes, "uncompressed"))
-    return out
+    """Decompress gzip (also several members) without ever holding more than the cap."""
+    out = bytearray()
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += inflater.decompress(rest, max_bytes + 1 - len(out))
+        except zlib.error as err:
+            raise InputError(
+                source, f"corrupt gzip data ({err}); re-download or re-compress the file"
+            ) from err
+        if len(out) > max_bytes:
+            raise InputError(source, _too_large(max_bytes, "uncompressed"))
+        if not inflater.eof:
+            raise InputError(
+                source, "truncated gzip data (the file ends early); re-download or re-compress it"
+            )
+        rest = inflater.unused_data.lstrip(b"\x00")
+    return bytes(out)
 
 
 def _too_large(max_bytes: int, what: str = "") -> str:
@@ -104,23 +113,6 @@ def _too_large(max_bytes: int, what: str = "") -> str:
         f"{what + ' ' if what else ''}size exceeds the {mb:.0f} MB limit; "
         "raise it with --max-bytes if this really is one page"
     )
-
-
-class _BytesReader:
-    """A minimal file object over bytes (avoids copying into BytesIO twice)."""
-
-    def __init__(self, data: bytes) -> None:
-        self._view = memoryview(data)
-        self._pos = 0
-
-    def read(self, n: int = -1) -> bytes:
-        end = len(self._view) if n is None or n < 0 else min(len(self._view), self._pos + n)
-        chunk = self._view[self._pos : end].tobytes()
-        self._pos = end
-        return chunk
-
-    def readable(self) -> bool:
-        return True
 
 
 def read_input_bytes(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

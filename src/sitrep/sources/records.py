@@ -43,7 +43,9 @@ def parse_records(data: bytes, source: str) -> Iterator[SourceDoc | InputError]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield InputError(where, f"malformed JSON ({err.msg} at column {err.colno}); line skipped")
+            yield InputError(
+                where, f"malformed JSON ({err.msg} at column {err.colno}); line skipped"
+            )
             continue
         yield _record_doc(record, where)
 

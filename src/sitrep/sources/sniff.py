@@ -17,7 +17,9 @@ from sitrep.sources.files import (
 InputKind = Literal["html", "text", "markdown", "records", "feed"]
 
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]", re.I | re.S
+)
 
 
 def kind_from_name(name: str) -> InputKind | None:

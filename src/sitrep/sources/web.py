@@ -40,8 +40,11 @@ class Fetcher:
             timeout=httpx.Timeout(timeout),
             follow_redirects=True,
             max_redirects=max_redirects,
-            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,"
-                     "application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml,"
+                "application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
+            },
             transport=transport,
         )
 

@@ -1,0 +1,69 @@
+"""The noun phrase a number counts: "around 15,000 troops" -> "troops".
+
+Read from the parsed Doc right after the quantity: adjectives, compounds and
+the head noun ("military construction troops"), with determiners and
+nationality words dropped ("North Korean"), and through "of" for words that
+name an amount rather than a thing ("thousands of workers", "a third of voters").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_NP_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+_NATIONALITY_ENTS = frozenset({"NORP", "GPE"})
+# Comparatives say how many more, not what is counted ("15,000 more troops").
+_NOT_COUNTED = frozenset(
+    {"more", "other", "such", "further", "fewer", "less", "additional", "extra"}
+)
+_MAX_NP = 6
+
+
+def _skippable_lead(tok: Token) -> bool:
+    return (
+        tok.pos_ in ("DET", "PRON", "PART")
+        or tok.lower_ in _NOT_COUNTED
+        or tok.ent_type_ in _NATIONALITY_ENTS
+        or tok.tag_ == "POS"
+    )
+
+
+def counted_tokens(doc: Doc, j: int, through_of: bool) -> tuple[int, int] | None:
+    """Token range [start, end) of the counted phrase starting at token ``j``."""
+    n = len(doc)
+    if through_of and j < n and doc[j].lower_ == "of":
+        j += 1
+        # "one of the most spectacular catches"
+        while j < n and doc[j].pos_ in ("DET", "PRON", "ADV") and doc[j].lower_ != "all":
+            j += 1
+    k = j
+    last_noun = -1
+    while k < n and k - j < _MAX_NP:
+        tok = doc[k]
+        if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "ADJ":
+            break  # "11 today": a time word is not what is counted
+        if (
+            (tok.pos_ in _NP_POS and tok.is_alpha)
+            or tok.lower_ in _NOT_COUNTED
+            or (
+                tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("amod", "compound")  # "rushing yards"
+            )
+        ):
+            if tok.pos_ in ("NOUN", "PROPN"):
+                last_noun = k
+            k += 1
+        elif tok.text == "-" and k > j and not doc[k - 1].whitespace_:
+            k += 1  # "first-team players"
+        elif tok.pos_ == "DET" and k == j:
+            k += 1
+        else:
+            break
+    if last_noun < 0:
+        return None
+    start = j
+    while start < last_noun and (_skippable_lead(doc[start]) or doc[start].text == "-"):
+        start += 1
+    return start, last_noun + 1
