@@ -27,8 +27,12 @@ def load_articles(path: Path, limit: int) -> list[Article]:
         for line in fh:
             rec = json.loads(line)
             articles.append(
-                Article(id=str(rec["id"]), source=str(path), text=rec["text"],
-                        published=(rec.get("published") or "")[:10] or None)
+                Article(
+                    id=str(rec["id"]),
+                    source=str(path),
+                    text=rec["text"],
+                    published=(rec.get("published") or "")[:10] or None,
+                )
             )
     return articles[:limit]
 

@@ -12,11 +12,19 @@ from typing import Any
 SITREP = [sys.executable, "-m", "sitrep"]
 
 
-def run_sitrep(*args: str, cwd: Path | None = None, input: str | None = None,
-               timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_sitrep(
+    *args: str, cwd: Path | None = None, input: str | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    return subprocess.run([*SITREP, *args], capture_output=True, text=True, cwd=cwd,
-                          input=input, timeout=timeout, env=env)
+    return subprocess.run(
+        [*SITREP, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=input,
+        timeout=timeout,
+        env=env,
+    )
 
 
 def jsonl(text: str) -> list[dict[str, Any]]:
@@ -29,10 +37,18 @@ def short_records(corpus: Path, n: int, chars: int = 700) -> list[dict[str, Any]
     out = []
     for i in range(n):
         rec = base[i % len(base)]
-        cut = rec["text"][:chars].rsplit(" ", 1)[0]
-        out.append({"id": f"{rec['id']}-{i}", "title": rec["title"], "published": rec["published"],
-                    "url": f"{rec['url']}?part={i}", "outlet": "VOA",
-                    "text": f"Part {i}. {cut}"})
+        window = (i // len(base)) * chars  # past the corpus size: a later part of the story
+        cut = rec["text"][window : window + chars].rsplit(" ", 1)[0]
+        out.append(
+            {
+                "id": f"{rec['id']}-{i}",
+                "title": rec["title"],
+                "published": rec["published"],
+                "url": f"{rec['url']}?part={i}",
+                "outlet": "VOA",
+                "text": f"Part {i}. {cut}",
+            }
+        )
     return out
 
 

@@ -11,7 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 Route = Callable[[BaseHTTPRequestHandler], None]
 
 
-def send(handler: BaseHTTPRequestHandler, body: bytes, ctype: str = "text/html", status: int = 200) -> None:
+def send(
+    handler: BaseHTTPRequestHandler, body: bytes, ctype: str = "text/html", status: int = 200
+) -> None:
     handler.send_response(status)
     handler.send_header("Content-Type", ctype)
     handler.send_header("Content-Length", str(len(body)))

@@ -42,9 +42,12 @@ def test_fetch_page_follows_redirects_and_sends_user_agent() -> None:
     ],
 )
 def test_fetch_failures_are_clear(path: str, routes: dict, reason: str) -> None:
-    with serve(routes) as (base, _), Fetcher(timeout=0.5, max_bytes=256 * 1024) as fetcher:
-        with pytest.raises(FetchError) as info:
-            fetcher.fetch(base + path)
+    with (
+        serve(routes) as (base, _),
+        Fetcher(timeout=0.5, max_bytes=256 * 1024) as fetcher,
+        pytest.raises(FetchError) as info,
+    ):
+        fetcher.fetch(base + path)
     assert reason in info.value.reason
     assert info.value.source == base + path
 
@@ -80,7 +83,10 @@ def test_feed_links_fetched_only_with_fetch(tmp_path: Path) -> None:
         feed = tmp_path / "feed.rss"
         feed.write_bytes(feed_for(base))
         offline = list(read_inputs([str(feed)]))
-        assert [d.content for d in offline if isinstance(d, SourceDoc)] == ["Teaser only.", "Kept from the feed."]
+        assert [d.content for d in offline if isinstance(d, SourceDoc)] == [
+            "Teaser only.",
+            "Kept from the feed.",
+        ]
         assert not [s for s in seen if not s.startswith("UA:")]
         online = list(read_inputs([str(feed)], fetch=True))
     fetched = [d for d in online if isinstance(d, SourceDoc)]

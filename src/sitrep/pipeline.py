@@ -133,6 +133,7 @@ def ingest(
             known = store.known_ids([a.id for a in articles])
             fresh = [a for a in articles if a.id not in known]
             report.duplicates += len(articles) - len(fresh)
+            store.count_skipped(run_id, len(articles) - len(fresh))
             if fresh:
                 layers: list[Annotations | None] = (
                     [ann for _, ann in annotate(fresh, batch_size=batch_size)]

@@ -1,0 +1,207 @@
+"""Schema migrations, applied in order when a store is opened.
+
+Each migration runs in its own transaction and is recorded in the
+``migrations`` table (name, applied_at). A migration is a list of statements
+written once, with ``{pk}`` (an auto-numbered integer primary key) and
+``{blob}`` filled in per dialect, plus statements only one backend needs
+(full-text search differs). Never edit a released migration: append a new one
+(later issues add events, stories, claims this way).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sitrep.errors import StoreError
+from sitrep.store.dialect import Dialect
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    common: list[str]
+    sqlite: list[str] = field(default_factory=list)
+    postgresql: list[str] = field(default_factory=list)
+
+    def statements(self, dialect: Dialect) -> list[str]:
+        own = self.sqlite if dialect.name == "sqlite" else self.postgresql
+        return [s.format(**dialect.types) for s in self.common] + own
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(
+        "0001_articles",
+        common=[
+            """CREATE TABLE ingest_runs (
+                id {pk},
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                inputs TEXT NOT NULL DEFAULT '[]',
+                added INTEGER NOT NULL DEFAULT 0,
+                duplicates INTEGER NOT NULL DEFAULT 0,
+                copies INTEGER NOT NULL DEFAULT 0
+            )""",
+            """CREATE TABLE articles (
+                seq {pk},
+                id TEXT NOT NULL UNIQUE,
+                source TEXT NOT NULL,
+                url TEXT,
+                url_key TEXT UNIQUE,
+                title TEXT,
+                outlet TEXT,
+                author TEXT,
+                published TEXT,
+                published_sort TEXT,
+                language TEXT,
+                text TEXT NOT NULL,
+                extra TEXT NOT NULL DEFAULT '{{}}',
+                text_hash TEXT NOT NULL,
+                signature {blob},
+                copy_of TEXT REFERENCES articles(id),
+                similarity DOUBLE PRECISION,
+                added_at TEXT NOT NULL,
+                run_id BIGINT REFERENCES ingest_runs(id)
+            )""",
+            "CREATE INDEX articles_text_hash ON articles(text_hash)",
+            "CREATE INDEX articles_copy_of ON articles(copy_of)",
+            "CREATE INDEX articles_published ON articles(published_sort, seq)",
+            """CREATE TABLE minhash_bands (
+                hash BIGINT NOT NULL,
+                band INTEGER NOT NULL,
+                article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                PRIMARY KEY (hash, band, article_id)
+            )""",
+            "CREATE INDEX minhash_bands_article ON minhash_bands(article_id)",
+        ],
+    ),
+    Migration(
+        "0002_annotations_entities",
+        common=[
+            """CREATE TABLE annotations (
+                article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                layer TEXT NOT NULL,
+                data TEXT NOT NULL,
+                PRIMARY KEY (article_id, layer)
+            )""",
+            """CREATE TABLE entities (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                type TEXT NOT NULL,
+                country TEXT
+            )""",
+            """CREATE TABLE entity_aliases (
+                entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                alias TEXT NOT NULL,
+                PRIMARY KEY (entity_id, alias)
+            )""",
+            "CREATE INDEX entity_aliases_alias ON entity_aliases(alias)",
+            """CREATE TABLE mentions (
+                article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                entity_id TEXT NOT NULL REFERENCES entities(id),
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                PRIMARY KEY (article_id, start_char, end_char, entity_id)
+            )""",
+            "CREATE INDEX mentions_entity ON mentions(entity_id)",
+        ],
+    ),
+    Migration(
+        "0003_search",
+        common=[],
+        # External-content FTS5 over articles(title, text), kept in sync by
+        # triggers, so it is written in the same transaction as the article.
+        # rowid is articles.seq: an explicit INTEGER PRIMARY KEY, which VACUUM
+        # never renumbers.
+        sqlite=[
+            """CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, text, content='articles', content_rowid='seq',
+                tokenize='porter unicode61 remove_diacritics 2'
+            )""",
+            """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO articles_fts(rowid, title, text)
+                VALUES (new.seq, new.title, new.text);
+            END""",
+            """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.seq, old.title, old.text);
+            END""",
+            """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.seq, old.title, old.text);
+                INSERT INTO articles_fts(rowid, title, text)
+                VALUES (new.seq, new.title, new.text);
+            END""",
+        ],
+        # A generated column is recomputed by the server on every write.
+        postgresql=[
+            """ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
+                setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')
+                || setweight(to_tsvector('english'::regconfig, text), 'B')
+            ) STORED""",
+            "CREATE INDEX articles_search ON articles USING GIN (search)",
+        ],
+    ),
+]
+
+KNOWN = {m.name for m in MIGRATIONS}
+
+_CREATE_TABLE = """CREATE TABLE IF NOT EXISTS migrations (
+    name TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL
+)"""
+
+
+def applied_migrations(dialect: Dialect) -> list[str]:
+    """Names of the migrations recorded in the store, in the order applied."""
+    rows = dialect.execute("SELECT name FROM migrations ORDER BY applied_at, name").fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def check_is_store(dialect: Dialect) -> None:
+    """Refuse a database that holds something else under our table names."""
+    tables = dialect.table_names()
+    if "migrations" in tables:
+        columns = dialect.column_names("migrations")
+        if not {"name", "applied_at"} <= columns:
+            raise StoreError(
+                f"{dialect.describe} is not a sitrep store: its 'migrations' table belongs "
+                "to another tool; pass --db a new file or an empty database/schema"
+            )
+    elif "articles" in tables:
+        raise StoreError(
+            f"{dialect.describe} is not a sitrep store: it has an 'articles' table but no "
+            "migration record; pass --db a new file or an empty database/schema"
+        )
+
+
+def migrate(dialect: Dialect) -> list[str]:
+    """Apply pending migrations, each in its own transaction; return the names applied."""
+    check_is_store(dialect)
+    with dialect.transaction():
+        dialect.execute(_CREATE_TABLE)
+    newer = set(applied_migrations(dialect)) - KNOWN
+    if newer:
+        raise StoreError(
+            f"{dialect.describe} was made by a newer version of sitrep (migrations "
+            f"{', '.join(sorted(newer))}); upgrade sitrep to open it"
+        )
+    done: list[str] = []
+    for migration in MIGRATIONS:
+        with dialect.transaction():
+            # Re-check under the write lock: another process may have applied it.
+            dialect.lock_migrations()
+            if dialect.execute("SELECT 1 FROM migrations WHERE name = ?",
+                               (migration.name,)).fetchone():
+                continue
+            for statement in migration.statements(dialect):
+                dialect.execute(statement)
+            dialect.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                            (migration.name, utc_now()))
+            done.append(migration.name)
+    return done
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
