@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import NotFoundError, StoreError
-from sitrep.models import Annotations, Attribution, EntityMention, Quantity, Span, TimeExpr
+from sitrep.models import (
+    Actor,
+    Annotations,
+    Attribution,
+    EntityMention,
+    Event,
+    Quantity,
+    Span,
+    TimeExpr,
+)
 from sitrep.store import Store, open_store
 from sitrep.store.migrations import MIGRATIONS
 from sitrep.store.query import to_fts5
@@ -270,7 +279,10 @@ def _annotations(text: str) -> Annotations:
         quantities=[Quantity(5, 11, "15,000", 15000.0, approx=True, counted="troops")],
         attributions=[Attribution(cue=Span(1, 5, "said"), source=Span(0, 4, "KCNA"),
                                   content=None, entity_id="Q_kcna")],
-        events=[{"type": "CONSULT", "source": "Q_pak", "modality": "reported"}],
+        events=[Event(type="CONSULT", start=0, end=120, trigger=Span(30, 35, "talks"),
+                      source=Actor(pak, pak + 11, "Pak Yong Il", entity_id="Q_pak"),
+                      sources=[Actor(pak, pak + 11, "Pak Yong Il", entity_id="Q_pak")],
+                      date="2025-11-05", date_granularity="day", modality="reported")],
     )
 
 

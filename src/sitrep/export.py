@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from sitrep.errors import SitrepError
+from sitrep.models import Actor, Article, Event
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -47,9 +48,58 @@ def _entity_rows(store: Store) -> Iterator[dict[str, Any]]:
         yield {c: getattr(entity, c) for c in ENTITY_COLUMNS}
 
 
+def _actor_name(actor: Actor | None) -> str | None:
+    return (actor.name or actor.text) if actor else None
+
+
+def event_row(article: Article, event: Event, index: int) -> dict[str, Any]:
+    """One event as a flat row with the columns ACLED, GDELT and POLECAT users expect."""
+    row: dict[str, Any] = {
+        "event_id": f"{article.id}-{index}",
+        "event_date": event.date,
+        "date_granularity": event.date_granularity,
+        "date_from_text": event.date_from_text,
+        "event_type": event.type,
+        "event_mode": event.mode,
+        "modality": event.modality,
+    }
+    for side, actor, group in (("actor1", event.source, event.sources),
+                               ("actor2", event.target, event.targets)):
+        row[side] = _actor_name(actor)
+        row[f"{side}_id"] = actor.entity_id if actor else None
+        row[f"{side}_type"] = actor.type if actor else None
+        row[f"{side}_country"] = actor.country if actor else None
+        row[f"{side}_all"] = "; ".join(n for a in group if (n := _actor_name(a))) or None
+    row.update(
+        location=_actor_name(event.location),
+        location_id=event.location.entity_id if event.location else None,
+        location_country=event.location.country if event.location else None,
+        reported_by=_actor_name(event.reported_by),
+        reported_by_id=event.reported_by.entity_id if event.reported_by else None,
+        article_id=article.id,
+        outlet=article.outlet,
+        url=article.url,
+        published=article.published,
+        sentence=article.text[event.start : event.end],
+        sentence_start=event.start,
+        sentence_end=event.end,
+        trigger=event.trigger.text,
+    )
+    return row
+
+
+def _event_rows(store: Store) -> Iterator[dict[str, Any]]:
+    # Copies are left out: a syndicated copy reports the same events again.
+    for article in store.iter_articles(include_copies=False):
+        ann = store.get_annotations(article.id)
+        for index, event in enumerate(ann.events if ann else []):
+            yield event_row(article, event, index)
+
+
 EXPORTERS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
     "articles": _article_rows,
     "entities": _entity_rows,
+    "events": _event_rows,
 }
 
 

@@ -11,7 +11,16 @@ import json
 from dataclasses import asdict, fields
 from typing import Any, TypeVar
 
-from sitrep.models import Annotations, Attribution, EntityMention, Quantity, Span, TimeExpr
+from sitrep.models import (
+    Actor,
+    Annotations,
+    Attribution,
+    EntityMention,
+    Event,
+    Quantity,
+    Span,
+    TimeExpr,
+)
 
 LAYERS = ("sentences", "entities", "times", "quantities", "attributions", "events")
 
@@ -44,7 +53,7 @@ def decode_layers(rows: dict[str, str]) -> Annotations:
         elif layer == "attributions":
             ann.attributions = [_attribution(d) for d in items]
         elif layer == "events":
-            ann.events = list(items)
+            ann.events = [_event(d) for d in items]
     return ann
 
 
@@ -64,3 +73,19 @@ def _attribution(data: dict[str, Any]) -> Attribution:
         content=_span(data.get("content")),
         entity_id=data.get("entity_id"),
     )
+
+
+def _actor(data: dict[str, Any] | None) -> Actor | None:
+    return _build(Actor, data) if data else None
+
+
+def _event(data: dict[str, Any]) -> Event:
+    event = _build(Event, data)
+    event.trigger = _build(Span, data["trigger"])
+    event.source = _actor(data.get("source"))
+    event.target = _actor(data.get("target"))
+    event.sources = [_build(Actor, a) for a in data.get("sources") or []]
+    event.targets = [_build(Actor, a) for a in data.get("targets") or []]
+    event.location = _actor(data.get("location"))
+    event.reported_by = _actor(data.get("reported_by"))
+    return event
