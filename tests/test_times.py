@@ -40,7 +40,8 @@ CASES = [
     ("The leaders will meet again on Tuesday.", "Tuesday", FRIDAY, "2025-11-11"),
     ("The vote was held last Friday.", "last Friday", FRIDAY, "2025-10-31"),
     ("The summit opens next Monday.", "next Monday", FRIDAY, "2025-11-10"),
-    ("Rebels attacked the town Sunday night.", "Sunday night", FRIDAY, "2025-11-02TNI"),
+    # "Friday night": the plain date, as TimeML annotators mostly give it
+    ("Rebels attacked the town Sunday night.", "Sunday night", FRIDAY, "2025-11-02"),
     # days relative to the anchor
     ("The ceasefire collapsed yesterday.", "yesterday", FRIDAY, "2025-11-06"),
     ("Talks resume today.", "today", FRIDAY, "2025-11-07"),
@@ -65,7 +66,7 @@ CASES = [
     ("Troops have been deployed since September.", "September", FRIDAY, "2025-09"),
     ("Prices peaked in January 2023.", "January 2023", FRIDAY, "2023-01"),
     ("The dispute dates from 1998.", "1998", FRIDAY, "1998"),
-    ("The policy dates from the 1990s.", "the 1990s", FRIDAY, "199X"),
+    ("The policy dates from the 1990s.", "the 1990s", FRIDAY, "199"),
     (
         "The blast happened at 10:35 a.m. Thursday.",
         "10:35 a.m. Thursday",
@@ -94,6 +95,37 @@ CASES = [
     ("The army is now in control.", "now", None, "PRESENT_REF"),
     # unresolvable: the span is kept, the value is not guessed
     ("The following month, the company was sold.", "The following month", FRIDAY, None),
+    # counted from the last date spoken of
+    ("He fled in June 2019 and returned later that year.", "later that year", FRIDAY, "2019"),
+    (
+        "Talks began on May 2, 2020; the following month they failed.",
+        "the following month",
+        FRIDAY,
+        "2020-06",
+    ),
+    # tense cues for weekdays and clock times
+    ("The ministry has scheduled a briefing Monday.", "Monday", FRIDAY, "2025-11-10"),
+    (
+        "Officials postponed the vote until Tuesday morning.",
+        "Tuesday morning",
+        FRIDAY,
+        "2025-11-11",
+    ),
+    ("The deal had been due to expire Thursday.", "Thursday", FRIDAY, "2025-11-06"),
+    ("The storm hurt crops on Monday, officials said.", "Monday", FRIDAY, "2025-11-03"),
+    # days and weeks next to a dated day
+    (
+        "The day before last Tuesday's hearing, he left.",
+        "The day before last Tuesday",
+        FRIDAY,
+        "2025-11-03",
+    ),
+    ("A hearing is set for the week of December 8.", "the week of December 8", FRIDAY, "2025-W50"),
+    # vague and approximate
+    ("The rebels will soon run out of fuel.", "soon", FRIDAY, "FUTURE_REF"),
+    ("You may, in a year or two, see results.", "a year or two", FRIDAY, "FUTURE_REF"),
+    ("The pilot called a minute and a half later.", "a minute and a half", FRIDAY, "PT1M30S"),
+    ("The bill gives them an additional year.", "an additional year", FRIDAY, "P1Y"),
 ]
 
 
@@ -118,6 +150,31 @@ def test_spans_follow_timeml_habits() -> None:
     assert "five hours" in spans  # no hedge
     assert not any("old" in s for s in spans)  # ages are not durations
     assert "May 5" in spans
+
+
+def test_titles_ordinals_and_index_levels_are_not_times() -> None:
+    text = (
+        'He spoke on "60 Minutes" about "High Noon". A second group formed. '
+        "The index closed at 2082.1 after a four-quarter test. He was soon released."
+    )
+    spans = [text[c.start : c.end] for c in find_candidates(text)]
+    assert not [s for s in spans if s.lower() not in ("soon",)]
+
+
+def test_soon_in_a_past_clause_is_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert "soon" not in times_in(nlp, "He was soon released from the hospital.")
+
+
+def test_reporting_quarter_sets_the_year_ago_reference(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Acme reported third-quarter profit of $5 million, from $4 million a year ago. "
+        "After a flat second quarter, sales rose. Sales in the latest quarter were higher, "
+        "and a fourth-quarter charge is likely. The year-ago period was weaker."
+    )
+    found = times_in(nlp, text, date(1989, 11, 2))
+    assert found["a year ago"].value == "1988-Q3"
+    assert found["the latest quarter"].value == "1989-Q3"
+    assert found["The year-ago period"].value == "1988-Q3"
 
 
 def test_modal_may_is_not_a_month() -> None:

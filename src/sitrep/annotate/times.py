@@ -7,6 +7,7 @@ each is normalised by ``times_resolve`` with the clause tense from
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -20,8 +21,14 @@ if TYPE_CHECKING:
 
 # kinds whose value depends on the clause tense; for the first set a sentence-wide
 # cue is too weak: a dated "March 3" without a clear tense goes to the nearest one
-CLAUSE_KINDS = frozenset({"date", "month"})
-TENSE_KINDS = frozenset({"weekday", "time", "quarter", "half", "season"}) | CLAUSE_KINDS
+CLAUSE_KINDS = frozenset({"date", "month", "weekof"})
+TENSE_KINDS = (
+    frozenset({"weekday", "time", "quarter", "half", "season", "soon", "dayshift"}) | CLAUSE_KINDS
+)
+
+# kinds whose value can anchor "later that year", "the following day"
+REF_KINDS = frozenset({"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor"})
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T|$)")
 
 
 def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
@@ -37,8 +44,13 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
                 ctx.direction = (
                     clause_direction(span) if cand.kind in CLAUSE_KINDS else span_direction(span)
                 )
+        if cand.kind == "soon" and ctx.direction == "past":
+            continue  # "he was soon released": no reference to the future
         ctx.after = text[cand.end : cand.end + 40]
+        ctx.before = text[max(0, cand.start - 20) : cand.start]
         surface = text[cand.start : cand.end]
         type_, value = resolve(surface, cand.kind, ctx)
+        if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
+            ctx.last_date = value[:10]
         out.append(TimeExpr(cand.start, cand.end, surface, type_, value))
     return out

@@ -55,7 +55,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     month = rf"(?:{_cased(m_full)}|{_cased(m_abbr)}\.?)"
     weekday = rf"(?:{_cased(w_full)}|{_cased(w_abbr)}\.)"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    year = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|-\w)"
+    year = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\w)"  # not "2082.1", "1,500"
     numword = lex.alternation("number")
     number = (
         rf"(?:(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:\.\d+)?(?:\s+1/2)?"
@@ -82,6 +82,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
     ofyear = rf"(?:{year}|this\s+year|last\s+year|next\s+year)"
     edge = r"(?:the\s+(?:beginning|end|middle|start)\s+of\s+)"
+    or_so = r"(?:\s+or\s+(?:so|two|three))?"  # "a year or two", "a week or so ago"
 
     sources: list[tuple[str, str]] = [
         ("date", rf"(?:{weekday},?\s+)?{month}\s+{day}\b(?:,?\s+{year})?"),
@@ -105,6 +106,20 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:\s+(?:{part}))?|(?:this|last|tomorrow|yesterday)\s+(?:{part})|"
             rf"(?:mid-?)?(?:{part})\s+(?:yesterday|today|tomorrow)",
         ),
+        # "later that year", "the following month", "the next morning": from the last date
+        (
+            "anaphor",
+            r"(?:earlier|later)\s+that\s+(?:same\s+)?(?:day|month|year|morning|night)\b"
+            r"|that\s+(?:same\s+(?:day|month|year)|month|year)\b(?!')"
+            r"|the\s+following\s+(?:day|month|year|morning)\b|the\s+next\s+(?:day|morning)\b",
+        ),
+        # "the day before last Tuesday('s hearing)", "the week of March 6"
+        (
+            "dayshift",
+            rf"(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
+            rf"(?:{weekday}(?!s)|{month}\s+{day}\b(?:,?\s+{year})?)",
+        ),
+        ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}\b(?:,?\s+{year})?"),
         ("weekday", rf"(?:(?:last|next|this|coming)\s+)?{weekday}(?!s)(?:\s+(?:{part}))?"),
         ("set", rf"(?:each|every)\s+{weekday}|{weekday}(?:s|\s+(?:{part})s)"),
         (
@@ -114,14 +129,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "ago",
-            rf"{approx}?(?:{number}\s+(?:more\s+)?|a\s+)?{unit}\s+(?:ago|earlier|from\s+now|hence)",
+            rf"{approx}?(?:{number}\s+(?:more\s+)?|a\s+)?{unit}{or_so}\s+(?:ago|earlier|from\s+now|hence)",
         ),
         (
             "duration",
             rf"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|"
             rf"final|initial|remaining)\s+)?{approx}?{number}(?:\s+and\s+a\s+half)?(?:\s+|-)"
             rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?{unit}"
-            rf"(?:\s+and\s+a\s+half)?\b(?![- ]old)",
+            rf"(?:\s+and\s+a\s+half)?{or_so}\b(?![- ]old)",
         ),
         (
             "duration",
@@ -147,7 +162,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "refquarter",
             r"(?:(?:the|this)\s+)?(?:(?:latest|recent|comparable|same)\s+)?"
-            r"(?:(?:year-ago|year-earlier)\s+)?(?:quarter|period)\b(?!-)",
+            r"(?:(?:year-ago|year-earlier)\s+)?(?<!-)(?:quarter|period)\b(?!-)",
         ),
         ("refquarter", rf"the\s+{year}\s+(?:quarter|period)|year-(?:ago|earlier)"),
         (
@@ -164,6 +179,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{holiday})(?:\s+{year})?"),
         ("vague", rf"(?:{lex.alternation('vague')})\b"),
         ("vague", r"recent\s+(?:months|weeks|days)\b"),
+        # "will soon begin" (a future reference); not "as soon as", "soon after"
+        ("soon", r"as\s+soon\s+as\s+possible|(?<!as\s)soon\b(?!\s+(?:as|after|afterwards?)\b)"),
         ("set", rf"(?:{lex.alternation('set')})\b"),
     ]
     return tuple((kind, re.compile(rf"\b(?:{src})", re.IGNORECASE)) for kind, src in sources)
@@ -173,7 +190,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _BARE_PERIOD = re.compile(r"^(?:(?:the|its|this)\s+)?period$", re.IGNORECASE)
 # "a two-day visit", "the third-quarter loss": adjectives keep no determiner
 _ADJECTIVE_DET = re.compile(
-    r"^(?:the|a|an|its)\s+(?=\S+(?:-|\s)(?:second|minute|hour|day|week|month|year|decade|"
+    r"^(?:the|a|an|its)\s+(?!(?:additional|extra|full|further|more)\s)(?=\S+(?:-|\s)(?:second|minute|hour|day|week|month|year|decade|"
     r"century)$|\S+-quarter$)",
     re.IGNORECASE,
 )
@@ -182,11 +199,33 @@ _ADJECTIVE_DET = re.compile(
 _FRACTION = re.compile(r"-quarters?$", re.IGNORECASE)
 
 
+_TITLE = re.compile(r"^(?:This|Last|Next)\s+(?:Week|Month|Year)$")  # a programme's name
+
+
 def _plausible(text: str, kind: str) -> bool:
+    if kind == "relunit" and _TITLE.match(text):
+        return False
     if kind == "duration" and _FRACTION.search(text):
         return False  # "three-quarters" is a fraction, "four-quarter" an adjective
     # a bare "the period" is not a time expression without a cue
     return not (kind == "refquarter" and _BARE_PERIOD.match(text))
+
+
+# "a second group": the ordinal, not the unit
+_ORDINAL_AFTER = re.compile(r"\s+(?!(?:or|and|ago|later|earlier|after|before|of|in)\b)[a-z]")
+# "60 Minutes", "High Noon": names of programmes and films
+_TITLE_UNIT = re.compile(r"\b(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Months?|Years?)$")
+
+
+def _in_context(text: str, start: int, end: int, kind: str) -> bool:
+    """Filters that need the words around a candidate."""
+    span = text[start:end]
+    if kind == "duration":
+        if re.fullmatch(r"(?i)an?\s+second", span) and _ORDINAL_AFTER.match(text, end):
+            return False
+        if _TITLE_UNIT.search(span) and not span.isupper():
+            return False
+    return not (kind == "time" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6) : start]))
 
 
 def _trim_start(text: str, kind: str) -> int:
@@ -219,8 +258,12 @@ MARGINS: dict[str, tuple[int, int]] = {
     "month": (35, 25),
     "time": (5, 45),
     "weekday": (25, 15),
+    "dayshift": (30, 25),
+    "anaphor": (30, 5),
+    "weekof": (20, 25),
     "relday": (20, 20),
     "vague": (25, 25),
+    "soon": (10, 15),
     "year": (40, 30),
     "quarter": (35, 30),
     "refquarter": (40, 25),
@@ -244,15 +287,17 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
 
     capital: set[str] = set()
     for w in lex.tables.get("month", {}):
-        add(w, "date", "month")
+        add(w, "date", "month", "dayshift", "weekof")
         capital.add(w)
     for w in lex.tables.get("weekday", {}):
-        add(w, "weekday", "set", "date", "time")
+        add(w, "weekday", "set", "date", "time", "dayshift")
         add(w + "s", "set")
         capital.update((w, w + "s"))
     for w in lex.tables.get("unit", {}):
         add(w, *UNIT_KINDS)
         add("centuries" if w == "century" else w + "s", *UNIT_KINDS)
+    for w in ("day", "month", "year", "morning", "night"):
+        add(w, "anaphor")
     for w in ("weekend", "fortnight"):
         add(w, *UNIT_KINDS)
     for w in ("quarter", "quarters"):
@@ -280,6 +325,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for phrase in lex.tables.get("holiday", {}):  # named by their first word
         add(_TOKEN.findall(phrase)[0], "holiday")
     add("recent", "vague")
+    add("soon", "soon")
     return {w: frozenset(k) for w, k in table.items()}, frozenset(capital)
 
 
@@ -315,19 +361,24 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
 
 def find_candidates(text: str) -> list[Candidate]:
     """Non-overlapping candidate spans, the longest match winning."""
-    found: list[Candidate] = []
+    found: dict[Candidate, int] = {}
     windows = _windows(text)
-    for kind, pattern in compiled_patterns():
+    for rank, (kind, pattern) in enumerate(compiled_patterns()):
         for lo, hi in windows.get(kind, ()):
             for m in pattern.finditer(text, lo, hi):
                 group = "t" if "t" in pattern.groupindex and m.group("t") else 0
                 start, end = m.span(group)
                 start += _trim_start(text[start:end], kind)
-                if end > start and _plausible(text[start:end], kind):
-                    found.append(Candidate(start, end, kind))
-    found = sorted(set(found), key=lambda c: (c.start - c.end, c.start))
+                if (
+                    end > start
+                    and _plausible(text[start:end], kind)
+                    and _in_context(text, start, end, kind)
+                ):
+                    found.setdefault(Candidate(start, end, kind), rank)
+    # longest first; on a tie the pattern listed first wins (deterministic)
+    order = sorted(found, key=lambda c: (c.start - c.end, c.start, found[c]))
     chosen: list[Candidate] = []
-    for c in found:
+    for c in order:
         if all(c.end <= o.start or o.end <= c.start for o in chosen):
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)

@@ -51,6 +51,8 @@ class Context:
     direction: Direction = None
     ref_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
     after: str = ""  # the text right after the expression
+    before: str = ""  # the text right before it
+    last_date: str | None = None  # the last calendar value resolved ("1998-06", "1995-05-22")
 
 
 # ---------------------------------------------------------------- calendar
@@ -161,6 +163,12 @@ def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool
     """The count before the unit: digits, number words, halves; vague -> (None, True)."""
     total: float | None = None
     joined = " ".join(words)
+    half = bool(re.search(r"\band an? half\b|\b1/2\b", joined))
+    if re.search(r"\bhalf an?\b", joined):
+        return 0.5, False  # "half an hour"
+    if half:  # "a minute and a half": the "a" of "a half" is no count
+        joined = re.sub(r"\band an? half\b", "", joined)
+        words = joined.split()
     for phrase, value in sorted(lex.tables.get("number", {}).items(), key=lambda kv: -len(kv[0])):
         if " " in phrase and re.search(rf"\b{re.escape(phrase)}\b", joined):
             if value == "X":
@@ -178,13 +186,16 @@ def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool
                     return None, True
                 if v is not None:
                     total = (total or 0) + float(v)
-    if total is not None and ("1/2" in words or "half" in words):
+    if total is not None and half:
         total += 0.5
     return total, False
 
 
+_OR_SO = re.compile(r"\s+or\s+(?:so|two|three)\b", re.IGNORECASE)
+
+
 def pieces_of(text: str, lex: TimeLexicon) -> Pieces:
-    words = words_of(text)
+    words = words_of(_OR_SO.sub("", text))  # "a year or two": the first count
     p = Pieces(words)
     for w in words:
         key = normalise_word(w)
@@ -339,7 +350,8 @@ def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
     elif modifier in ("next", "coming"):
         direction = "future"
     d = weekday_near(ctx.anchor, p.weekday, direction, strict=modifier in ("last", "next"))
-    return with_part(d, p.part)
+    # "Friday night": TimeML annotators mostly give the plain date (or tag "Friday" alone)
+    return "DATE", d.isoformat()
 
 
 def resolve_set(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -373,6 +385,8 @@ def resolve_relunit(text: str, p: Pieces, ctx: Context) -> Resolved:
     if unit == "year":
         return "DATE", str(a.year + step)
     if unit == "quarter":
+        if p.modifier == "this" and ctx.ref_quarter:
+            return "DATE", "{}-Q{}".format(*ctx.ref_quarter)  # the quarter being reported
         y, q = shift_quarter(a.year, quarter_of(a), step)
         ctx.ref_quarter = (y, q)
         return "DATE", f"{y}-Q{q}"
@@ -422,7 +436,9 @@ def duration_value(number: float | None, unit: str, lex: TimeLexicon) -> str:
         return f"{prefix}X{letter}"
     n = number * mult
     if n != int(n):  # a half: express in the next smaller unit
-        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24)}
+        if clock:
+            smaller = {"H": ("M", 60), "M": ("S", 60)}
         if letter in smaller:
             small, k = smaller[letter]
             whole = int(n)
@@ -438,6 +454,8 @@ def resolve_duration(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "three years" -> P3Y; a vague count or a bare plural ("for years") -> PXY."""
     if p.unit is None:
         return "DURATION", None
+    if _OR_SO.search(text) and re.search(r"\bin\s+$", ctx.before, re.IGNORECASE):
+        return "DATE", "FUTURE_REF"  # "(may,) in a year or two": some time ahead
     number = None if p.vague_number else p.number
     return "DURATION", duration_value(number, p.unit, load_lexicon())
 
@@ -510,13 +528,13 @@ def resolve_decade(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", None
     digits = m.group(1)
     if len(digits) == 4:
-        return "DATE", digits[:3] + "X"
+        return "DATE", digits[:3]
     if ctx.anchor is None:
         return "DATE", None
     century = ctx.anchor.year // 100
     if int(digits) > ctx.anchor.year % 100:
         century -= 1
-    return "DATE", f"{century}{digits[0]}X"
+    return "DATE", f"{century}{digits[0]}"
 
 
 def resolve_century(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -544,8 +562,21 @@ def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     y = quarter_year(p.ordinal, p, ctx)
     if y is None:
         return "DATE", None
-    ctx.ref_quarter = (y, p.ordinal)
+    ended = ended_date(ctx)  # a fiscal "fourth quarter ended Aug. 26" is a reported one
+    done = (
+        reportable(y, p.ordinal, ctx)
+        or ctx.direction == "past"  # "reported fourth-quarter earnings"
+        or (ended is not None and ctx.anchor is not None and ended <= ctx.anchor)
+    )
+    indefinite = p.words[0] in ("a", "an") or re.search(r"\ban?\s+(?:\w+\s+)?$", ctx.before)
+    if done and not indefinite:
+        ctx.ref_quarter = (y, p.ordinal)  # not "a flat second quarter", a coming one
     return "DATE", f"{y}-Q{p.ordinal}"
+
+
+def reportable(y: int, q: int, ctx: Context) -> bool:
+    """Whether a quarter has ended by the anchor date (results can be reported)."""
+    return ctx.anchor is None or shift_quarter(y, q, 1) <= (ctx.anchor.year, quarter_of(ctx.anchor))
 
 
 def resolve_half(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -623,7 +654,62 @@ def resolve_vague(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", None
 
 
+_SHIFT = re.compile(r"^(?:the\s+)?day\s+(before|after)\s+", re.IGNORECASE)
+
+
+def resolve_dayshift(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "the day before last Tuesday": the day next to a weekday or a dated day."""
+    m = _SHIFT.match(text)
+    if m is None:
+        return "DATE", None
+    inner = text[m.end() :]
+    q = pieces_of(inner, load_lexicon())
+    _, value = (resolve_weekday if q.month is None else resolve_date)(inner, q, ctx)
+    if value is None or len(value) != 10:
+        return "DATE", None
+    shift = -1 if m.group(1).lower() == "before" else 1
+    return "DATE", (date.fromisoformat(value) + timedelta(days=shift)).isoformat()
+
+
+def resolve_weekof(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "the week of March 6": the ISO week holding that day."""
+    _, value = resolve_date(text, p, ctx)
+    if value is None or len(value) != 10:
+        return "DATE", None
+    return "DATE", iso_week(date.fromisoformat(value))
+
+
+_REF_UNIT = re.compile(r"(day|morning|night|month|year)\b", re.IGNORECASE)
+
+
+def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "later that year", "the following month": counted from the last date spoken of."""
+    ref, m = ctx.last_date, _REF_UNIT.search(text)
+    if ref is None or m is None:
+        return "DATE", None
+    unit = m.group(1).lower()
+    step = 1 if re.search(r"\b(?:following|next)\b", text, re.IGNORECASE) else 0
+    if unit == "year":
+        return "DATE", str(int(ref[:4]) + step)
+    if unit == "month":
+        if len(ref) < 7:
+            return "DATE", None
+        y, mo = shift_month(int(ref[:4]), int(ref[5:7]), step)
+        return "DATE", f"{y}-{mo:02d}"
+    if len(ref) < 10:
+        return "DATE", None
+    return "DATE", (date.fromisoformat(ref[:10]) + timedelta(days=step)).isoformat()
+
+
+def resolve_soon(text: str, p: Pieces, ctx: Context) -> Resolved:
+    return "DATE", "FUTURE_REF"
+
+
 RESOLVERS: dict[str, Callable[[str, Pieces, Context], Resolved]] = {
+    "soon": resolve_soon,
+    "dayshift": resolve_dayshift,
+    "anaphor": resolve_anaphor,
+    "weekof": resolve_weekof,
     "date": resolve_date,
     "month": resolve_month,
     "time": resolve_time,

@@ -15,6 +15,12 @@ PAST_TAGS = frozenset({"VBD"})
 MODALS = frozenset({"would", "might", "may", "should", "must", "can"})
 REPORTING = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "write"})
 DEADLINE_WORDS = frozenset({"until", "till", "by", "through"})
+# verbs whose past tense looks like the present: a "VBP" tag on them is no cue
+INVARIANT_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "cost", "spread", "shut", "shed"})
+# a deadline set or moved "until" a day: the day lies ahead
+DEADLINE_VERBS = frozenset({"postpone", "delay", "extend", "give", "adjourn", "defer", "recess"})
+# "has scheduled a news conference Thursday": an arrangement for a coming day
+SCHEDULE = frozenset({"schedule", "plan", "slate", "expect", "postpone", "delay"})
 MAX_HOPS = 6
 
 
@@ -32,6 +38,15 @@ def verb_direction(verb: Token) -> Direction:
     words = {c.lower_ for c in aux}
     if words & FUTURE_AUX or (verb.lower_ in FUTURE_AUX):
         return "future"
+    if (
+        (
+            verb.lemma_ in SCHEDULE
+            or (verb.lemma_ == "set" and any(c.lower_ == "for" for c in verb.children))
+        )
+        and verb.tag_ != "VBD"
+        and not past_perfect(verb)
+    ):
+        return "future"  # "has scheduled a hearing Thursday", "is expected Monday"
     if verb.tag_ in PAST_TAGS or any(c.tag_ in PAST_TAGS for c in aux):
         return "past"
     if verb.tag_ in ("VBN", "VBG") and words & {"has", "have", "had"}:
@@ -41,8 +56,15 @@ def verb_direction(verb: Token) -> Direction:
     if verb.tag_ == "VBG" and words & {"is", "are", "'re", "'s"}:
         return "future"  # "they are meeting Friday": an arrangement
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in aux):
+        if past_perfect(verb.head):
+            return "past"  # "had been scheduled to expire Friday"
         return "future"  # "agreed to meet Friday"
-    if verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and verb.lemma_ not in REPORTING:
+    if (
+        verb.tag_ in ("VBZ", "VBP")
+        and verb.pos_ == "VERB"
+        and verb.lemma_ not in REPORTING
+        and not (verb.tag_ == "VBP" and verb.lower_ in INVARIANT_PAST)
+    ):
         return "future"  # "the leaders meet Monday"
     if words & MODALS:
         return "future"  # "would travel Thursday", "could be back by June"
@@ -51,6 +73,16 @@ def verb_direction(verb: Token) -> Direction:
         if head is not None and verb.tag_ not in ("VBZ", "VBP"):
             return verb_direction(head)
     return None
+
+
+def past_perfect(verb: Token) -> bool:
+    """ "had been scheduled", "had been due to": a verb (or its copula) with "had"."""
+    heads = [verb]
+    if verb.dep_ in ("acomp", "xcomp", "attr") and verb.head is not verb:
+        heads.append(verb.head)  # "had been due", "had been expected"
+    return any(
+        c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for h in heads for c in h.children
+    )
 
 
 def sentence_direction(sent: Span) -> Direction:
@@ -73,6 +105,13 @@ def clause_direction(span: Span) -> Direction:
         return "past"  # "since September"
     if before is not None and before.lower_ in DEADLINE_WORDS and direction != "past":
         return "future"  # "has until Tuesday", "by Jan. 14"
+    if (
+        before is not None
+        and before.lower_ in ("until", "till")
+        and verb is not None
+        and verb.lemma_ in DEADLINE_VERBS
+    ):
+        return "future"  # "postponed until Tuesday", "gave them until 9 a.m. Tuesday"
     return direction
 
 
