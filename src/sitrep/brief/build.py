@@ -1,0 +1,114 @@
+"""build_brief: one story's articles and annotations in, a sourced brief out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sitrep.brief.actors import actor_items
+from sitrep.brief.facts import fact_items
+from sitrep.brief.model import Brief, BriefItem, RelatedEntry, SourceEntry
+from sitrep.brief.numbers import number_items
+from sitrep.brief.sentences import SentenceIndex
+from sitrep.brief.summary import summary_items
+from sitrep.brief.timeline import timeline_items
+from sitrep.models import Annotations, Article
+from sitrep.reconcile import reconcile
+from sitrep.reconcile.config import BriefConfig
+from sitrep.reconcile.context import ArticleContext, published_at_iso
+from sitrep.reconcile.records import Citation
+
+
+def build_brief(
+    items: Sequence[tuple[Article, Annotations]],
+    *,
+    story_id: str,
+    title: str | None = None,
+    related: Sequence[Any] = (),
+    since: str | None = None,
+    config: BriefConfig | None = None,
+) -> Brief:
+    """The brief of one story. ``related`` takes story records, dicts or (id, title)
+    pairs; ``since`` (ISO date) marks, or with ``config.since_mode = "limit"``
+    keeps only, what was published after it."""
+    config = config or BriefConfig()
+    contexts = [ArticleContext.of(a, ann) for a, ann in items]
+    rec = reconcile(contexts, config)
+    index = SentenceIndex(contexts, config)
+    brief = Brief(
+        story=story_id,
+        title=title or _title(contexts, index),
+        summary=summary_items(index, config),
+        facts=fact_items(rec.agreements, index, config),
+        actors=actor_items(contexts, rec.roles, config),
+        timeline=timeline_items(contexts, rec.events, index, config),
+        numbers=number_items(rec.groups, rec.discrepancies, config),
+        discrepancies=rec.discrepancies,
+        related=[_related(r) for r in related],
+        sources=[_source(c, config) for c in contexts],
+        since=since,
+        texts={c.id: c.article.text for c in contexts},
+    )
+    if since:
+        _mark_new(brief, contexts, since, config)
+    return brief
+
+
+def _title(contexts: Sequence[ArticleContext], index: SentenceIndex) -> str:
+    """The title of the article whose sentences are most central to the story."""
+    best: dict[str, float] = {}
+    for s in index.sentences:
+        best[s.ctx.id] = max(best.get(s.ctx.id, 0.0), s.score)
+    titled = [c for c in contexts if c.article.title]
+    if not titled:
+        return "Untitled story"
+    return str(max(titled, key=lambda c: best.get(c.id, 0.0)).article.title)
+
+
+def _related(r: Any) -> RelatedEntry:
+    if isinstance(r, dict):
+        return RelatedEntry(str(r.get("id")), r.get("title"))
+    if isinstance(r, tuple | list):
+        return RelatedEntry(str(r[0]), r[1] if len(r) > 1 else None)
+    if isinstance(r, str):
+        return RelatedEntry(r)
+    return RelatedEntry(str(r.id), getattr(r, "title", None))
+
+
+def _source(c: ArticleContext, config: BriefConfig) -> SourceEntry:
+    a = c.article
+    return SourceEntry(a.id, c.label, a.title, a.url, a.published, config.weight(c.outlet))
+
+
+def _mark_new(brief: Brief, contexts: Sequence[ArticleContext], since: str,
+              config: BriefConfig) -> None:
+    """An item is new when every source of it was published after ``since``
+    (a claim first seen after it); undated sources are never new."""
+    cutoff = published_at_iso(since)
+    if cutoff is None:
+        return
+    fresh = {c.id for c in contexts if c.published and c.published > cutoff}
+    for s in brief.sources:
+        s.new = s.article in fresh
+
+    def new(cites: Sequence[Citation]) -> bool:
+        return bool(cites) and all(c.article in fresh for c in cites)
+
+    for item in brief.items():
+        item.new = new(item.citations)
+    for series in brief.numbers:
+        for p in series.points:
+            p.new = p.citation.article in fresh
+        series.new = any(p.new for p in series.points)
+    if config.since_mode == "limit":
+        brief.summary = _keep(brief.summary)
+        brief.facts = _keep(brief.facts)
+        brief.timeline = _keep(brief.timeline)
+        brief.numbers = _keep(brief.numbers)
+        brief.discrepancies = [
+            d for d in brief.discrepancies if any(c.citation.article in fresh for c in d.claims)
+        ]
+
+
+def _keep(items: list[Any]) -> list[Any]:
+    return [i for i in items if isinstance(i, BriefItem) and i.new]

@@ -1,0 +1,80 @@
+"""Numbers: figures grouped by what they count, in time order, as series when they develop."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from sitrep.brief.model import NumberPoint, NumberSeries
+from sitrep.reconcile.config import BriefConfig
+from sitrep.reconcile.discrepancies import about
+from sitrep.reconcile.explain import when
+from sitrep.reconcile.frames import independent_outlets
+from sitrep.reconcile.records import Discrepancy, QuantityClaim
+
+_MAX = 15
+T = TypeVar("T")
+
+
+def number_items(
+    groups: Sequence[Sequence[QuantityClaim]], discrepancies: Sequence[Discrepancy],
+    config: BriefConfig,
+) -> list[NumberSeries]:
+    developing = {id(c) for d in discrepancies if d.kind == "quantity_update" for c in d.claims}
+    ranked = []
+    for g in groups:
+        if not g[0].predicate and len({c.citation.article for c in g}) < 2:
+            continue  # a lone figure with no verb says too little to list
+        ranked.append(g)
+    ranked.sort(key=lambda g: (-bool(g[0].predicate), -len({c.citation.article for c in g}),
+                               g[0].scope != "current"))
+    out = []
+    for g in ranked[:_MAX]:
+        points = [
+            NumberPoint(c.value_text, c.low, c.high, c.time_ref or _day(c), c.voice.label,
+                        c.sentence)
+            for c in g
+        ]
+        dev = any(id(c) in developing for c in g)
+        label = _label(g)
+        values = _values(points)
+        outlets = independent_outlets(g)
+        out.append(NumberSeries(
+            text=f"{label}: {' → '.join(values) if dev else ', '.join(values)}",
+            citations=_unique([c.sentence for c in g]),
+            sources=len(outlets),
+            corroborated=len(outlets) >= config.min_sources,
+            about=label,
+            developing=dev,
+            points=points,
+        ))
+    return out
+
+
+def _day(c: QuantityClaim) -> str | None:
+    d = when(c)
+    return None if d == "undated" else d
+
+
+def _label(g: Sequence[QuantityClaim]) -> str:
+    label = about(g)
+    if g[0].scope != "current" and g[0].time_text:
+        # The scope in the source's words ("in 2024", "the last 15 months").
+        label = label.rsplit(", ", 1)[0] + f", {g[0].time_text}"
+    return label
+
+
+def _values(points: Sequence[NumberPoint]) -> list[str]:
+    out: list[str] = []
+    for p in points:
+        if not out or out[-1] != p.value:
+            out.append(p.value)
+    return out
+
+
+def _unique(items: Sequence[T]) -> list[T]:
+    seen: list[T] = []
+    for i in items:
+        if i not in seen:
+            seen.append(i)
+    return seen

@@ -1,0 +1,86 @@
+"""The brief as the JSON of the command-line contract (DESIGN.md), with extra fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.brief.model import Brief, BriefItem, NumberSeries, TimelineEntry
+from sitrep.reconcile.explain import when
+from sitrep.reconcile.records import Claim, Discrepancy, QuantityClaim
+
+
+def _item(item: BriefItem) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "text": item.text,
+        "citations": [c.to_dict() for c in item.citations],
+        "sources": item.sources,
+        "corroborated": item.corroborated,
+    }
+    if item.new:
+        d["new"] = True
+    return d
+
+
+def _timeline(e: TimelineEntry) -> dict[str, Any]:
+    return {"date": e.date, **_item(e), "date_inferred": e.inferred}
+
+
+def _number(n: NumberSeries) -> dict[str, Any]:
+    return {
+        "about": n.about,
+        "developing": n.developing,
+        **_item(n),
+        "values": [
+            {"value": p.value, "low": p.low, "high": p.high, "date": p.date, "source": p.source,
+             **p.citation.to_dict(), **({"new": True} if p.new else {})}
+            for p in n.points
+        ],
+    }
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    value = c.value_text if isinstance(c, QuantityClaim) else getattr(c, "role", None) or (
+        getattr(c, "date", None) or c.text)
+    return {
+        "value": value,
+        "text": c.text,
+        "source": c.voice.label,
+        "outlet": c.outlet,
+        "published": when(c),
+        **c.citation.to_dict(),
+        "sentence": c.sentence.to_dict(),
+    }
+
+
+def _discrepancy(d: Discrepancy) -> dict[str, Any]:
+    return {
+        "kind": d.kind,
+        "conflict": d.is_conflict,
+        "about": d.about,
+        "claims": [_claim(c) for c in d.claims],
+        "explanation": d.explanation,
+    }
+
+
+def brief_to_json(brief: Brief) -> dict[str, Any]:
+    return {
+        "story": brief.story,
+        "title": brief.title,
+        "since": brief.since,
+        "summary": [_item(i) for i in brief.summary],
+        "facts": [_item(i) for i in brief.facts],
+        "actors": [
+            {"id": a.id, "name": a.name, "type": a.type, "roles": a.roles,
+             "citations": [c.to_dict() for c in a.citations], "mentions": a.mentions}
+            for a in brief.actors
+        ],
+        "timeline": [_timeline(e) for e in brief.timeline],
+        "numbers": [_number(n) for n in brief.numbers],
+        "discrepancies": [_discrepancy(d) for d in brief.discrepancies],
+        "related": [{"id": r.id, "title": r.title} for r in brief.related],
+        "sources": [
+            {"article": s.article, "outlet": s.outlet, "title": s.title, "url": s.url,
+             "published": s.published, "weight": s.weight, **({"new": True} if s.new else {})}
+            for s in brief.sources
+        ],
+    }

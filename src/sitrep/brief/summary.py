@@ -1,0 +1,43 @@
+"""Summary: central sentences quoted from the sources, chosen MMR-style (no repeats)."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.brief.model import BriefItem
+from sitrep.brief.sentences import Sentence, SentenceIndex
+from sitrep.brief.vectors import cosine
+from sitrep.reconcile.config import BriefConfig
+
+_TERMINAL = re.compile(r"[.!?][\"”’)]*$")
+_DUPLICATE = 0.6
+
+
+def summary_items(index: SentenceIndex, config: BriefConfig) -> list[BriefItem]:
+    pool = [s for s in index.sentences if _quotable(s)]
+    if not pool:
+        return []
+    top = max(s.score for s in pool) or 1.0
+    chosen: list[Sentence] = []
+    lam = config.summary_lambda
+    while pool and len(chosen) < config.summary_sentences:
+        def mmr(s: Sentence) -> float:
+            overlap = max((cosine(s.vector, c.vector) for c in chosen), default=0.0)
+            return lam * s.score / top - (1 - lam) * overlap
+
+        best = max(pool, key=mmr)
+        pool.remove(best)
+        if any(cosine(best.vector, c.vector) > _DUPLICATE for c in chosen):
+            continue
+        chosen.append(best)
+    return [BriefItem(s.text, [s.citation]) for s in chosen]
+
+
+def _quotable(s: Sentence) -> bool:
+    """A whole declarative sentence of reasonable length, not a quote or a heading."""
+    words = s.text.split()
+    if not 8 <= len(words) <= 70 or "\n" in s.text:
+        return False
+    if s.text[:1] in "\"“‘'" or not _TERMINAL.search(s.text):
+        return False
+    return not s.text.rstrip().endswith("?")

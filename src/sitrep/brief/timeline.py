@@ -1,0 +1,80 @@
+"""Timeline: dated events and sentences, ordered by date, each citing its sentence.
+
+Dates come from the events layer (dates written in the text) and from
+day-level time expressions; sentences far outside the story's span of
+publication dates are background and left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from sitrep.brief.dates import infer_day
+from sitrep.brief.model import TimelineEntry
+from sitrep.brief.sentences import SentenceIndex
+from sitrep.brief.vectors import cosine
+from sitrep.reconcile.config import BriefConfig
+from sitrep.reconcile.context import ArticleContext
+from sitrep.reconcile.records import Citation, EventClaim
+from sitrep.reconcile.timeref import day_of, granularity, is_since
+
+_SAME = 0.5
+
+
+def timeline_items(
+    contexts: Sequence[ArticleContext], events: Sequence[EventClaim],
+    index: SentenceIndex, config: BriefConfig,
+) -> list[TimelineEntry]:
+    days = [c.published.date() for c in contexts if c.published]
+    first, last = (min(days), max(days)) if days else (None, None)
+    found: dict[tuple[str, int], tuple[str, bool, float]] = {}  # sentence -> date, inferred, rank
+    for e in events:
+        if e.date_from_text and e.granularity == "day" and e.date and e.modality != "negated":
+            found[(e.sentence.article, e.sentence.start)] = (e.date[:10], False, 1.0)
+    for ctx in contexts:
+        for t in ctx.ann.times:
+            value, inferred = t.value, False
+            if value is None:
+                d = infer_day(t.text, last)
+                value, inferred = (d.isoformat() if d else None), True
+            if granularity(value) != "day" or is_since(ctx.article.text, t.start):
+                continue
+            sent = ctx.sentence_at(t.start)
+            found.setdefault((ctx.id, sent.start), (str(value)[:10], inferred, 0.0))
+    entries = []
+    for (aid, start), (day, inferred, bonus) in found.items():
+        s = index.at(Citation(aid, start, 0))
+        when = day_of(day)
+        if s is None or when is None or not _in_window(when, first, last, config):
+            continue
+        entries.append((day, s.score + bonus, s, inferred))
+    entries.sort(key=lambda e: -e[1])
+    kept: list[tuple[str, float, TimelineEntry, list[str]]] = []
+    for day, rank, s, inferred in entries:
+        twin = next((k for k in kept if k[0] == day and _similar(index, k[2], s.vector)), None)
+        if twin is not None:
+            twin[2].citations.append(s.citation)
+            twin[3].append(s.ctx.outlet)
+            continue
+        if len(kept) < config.timeline_max:
+            entry = TimelineEntry(s.text, [s.citation], date=day, inferred=inferred)
+            kept.append((day, rank, entry, [s.ctx.outlet]))
+    out = []
+    for _, _, entry, outlets in sorted(kept, key=lambda k: (k[0], k[2].citations[0].article,
+                                                          k[2].citations[0].start)):
+        entry.sources = len(set(outlets))
+        entry.corroborated = entry.sources >= config.min_sources
+        out.append(entry)
+    return out
+
+
+def _in_window(d: date, first: date | None, last: date | None, config: BriefConfig) -> bool:
+    if first is None or last is None:
+        return True
+    return first - timedelta(days=config.timeline_window_days) <= d <= last + timedelta(days=2)
+
+
+def _similar(index: SentenceIndex, entry: TimelineEntry, vector: dict[str, float]) -> bool:
+    first = index.at(entry.citations[0])
+    return first is not None and cosine(first.vector, vector) > _SAME

@@ -1,0 +1,55 @@
+"""TF-IDF sentence vectors (stdlib): centrality and novelty for the summary."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_STOP_WORDS = """a an the and or but if of to in on at by for with from as is are was were be
+been being has have had do does did not no that this these those it its they them their he she
+his her we our you your i said says say also than then there here which who whom whose what when
+where while about into over after before during more most some such can could would should may
+might will just very up down out off so any all each other only own same"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+Vector = dict[str, float]
+
+
+def terms(text: str) -> list[str]:
+    return [w for w in (m.group().lower() for m in _WORD.finditer(text))
+            if len(w) > 2 and w not in _STOP]
+
+
+def tfidf(docs: Sequence[Sequence[str]]) -> list[Vector]:
+    """Unit-length TF-IDF vectors of token lists (smoothed IDF)."""
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(set(d))
+    n = len(docs)
+    out = []
+    for d in docs:
+        tf = Counter(d)
+        vec = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1) for t, c in tf.items()}
+        out.append(normalise(vec))
+    return out
+
+
+def normalise(vec: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def centroid(vectors: Sequence[Vector]) -> Vector:
+    total: Counter[str] = Counter()
+    for v in vectors:
+        total.update(v)
+    return normalise(dict(total))

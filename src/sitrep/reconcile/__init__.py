@@ -1,0 +1,84 @@
+"""Reconciliation: claims from annotated articles, corroboration and discrepancies.
+
+``reconcile(items)`` turns (article, annotations) pairs of one story into
+claims (figures, events, titles), groups those that agree (counting
+independent outlets once) and lists those that cannot all hold, or that
+changed over time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sitrep.models import Annotations, Article
+from sitrep.reconcile.config import BriefConfig, load_config
+from sitrep.reconcile.context import ArticleContext
+from sitrep.reconcile.corroborate import event_agreements, quantity_agreements
+from sitrep.reconcile.discrepancies import (
+    event_discrepancies,
+    quantity_discrepancies,
+    quantity_groups,
+    role_discrepancies,
+)
+from sitrep.reconcile.events import event_claims
+from sitrep.reconcile.quantities import quantity_claims
+from sitrep.reconcile.records import (
+    Citation,
+    Claim,
+    Corroboration,
+    Discrepancy,
+    EventClaim,
+    QuantityClaim,
+    RoleClaim,
+    Voice,
+)
+from sitrep.reconcile.roles import role_claims
+
+__all__ = [
+    "ArticleContext",
+    "BriefConfig",
+    "Citation",
+    "Claim",
+    "Corroboration",
+    "Discrepancy",
+    "EventClaim",
+    "QuantityClaim",
+    "Reconciliation",
+    "RoleClaim",
+    "Voice",
+    "load_config",
+    "reconcile",
+]
+
+
+@dataclass(slots=True)
+class Reconciliation:
+    """Everything reconciliation found in one story."""
+
+    contexts: list[ArticleContext]
+    quantities: list[QuantityClaim]
+    groups: list[list[QuantityClaim]]
+    events: list[EventClaim]
+    roles: list[RoleClaim]
+    discrepancies: list[Discrepancy]
+    agreements: list[Corroboration]
+
+
+def reconcile(
+    items: Sequence[tuple[Article, Annotations]] | Sequence[ArticleContext],
+    config: BriefConfig | None = None,
+) -> Reconciliation:
+    config = config or BriefConfig()
+    contexts = [i if isinstance(i, ArticleContext) else ArticleContext.of(*i) for i in items]
+    quantities = [c for ctx in contexts for c in quantity_claims(ctx, config.approx_tolerance)]
+    events = [c for ctx in contexts for c in event_claims(ctx)]
+    roles = [c for ctx in contexts for c in role_claims(ctx)]
+    groups = quantity_groups(quantities)
+    discrepancies = [
+        *quantity_discrepancies(groups, config),
+        *event_discrepancies(events),
+        *role_discrepancies(roles),
+    ]
+    agreements = [*quantity_agreements(groups, config), *event_agreements(events, config)]
+    return Reconciliation(contexts, quantities, groups, events, roles, discrepancies, agreements)

@@ -1,0 +1,79 @@
+"""BriefConfig: reliability weights per outlet and the tolerances of reconciliation.
+
+Loadable from TOML or JSON, e.g.::
+
+    approx_tolerance = 0.15
+    [weights]
+    "voanews.com" = 1.0
+    "example-blog.net" = 0.3
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import SitrepError
+
+
+@dataclass(slots=True)
+class BriefConfig:
+    """How claims are compared and how long each brief section is.
+
+    ``weights`` maps an outlet (name or domain, case-insensitive) to a
+    reliability weight; unknown outlets weigh ``default_weight``. A claim is
+    corroborated when at least ``min_sources`` independent outlets state it.
+    ``approx_tolerance`` is the relative spread of "around X", "some X".
+    Figures published less than ``same_frame_hours`` apart (or undated) are
+    in the same time frame; further apart, a change is an update.
+    """
+
+    weights: dict[str, float] = field(default_factory=dict)
+    default_weight: float = 1.0
+    min_sources: int = 2
+    approx_tolerance: float = 0.15
+    same_frame_hours: float = 6.0
+    summary_sentences: int = 5
+    summary_lambda: float = 0.7
+    facts_max: int = 12
+    timeline_max: int = 30
+    actors_max: int = 25
+    timeline_window_days: int = 45
+    since_mode: str = "mark"  # "mark" new items or "limit" the brief to them
+
+    def weight(self, outlet: str) -> float:
+        lowered = {k.lower(): v for k, v in self.weights.items()}
+        return lowered.get(outlet.lower(), self.default_weight)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BriefConfig:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise SitrepError(f"unknown brief setting(s): {', '.join(sorted(unknown))}")
+        config = cls(**data)
+        if config.since_mode not in ("mark", "limit"):
+            raise SitrepError("since_mode must be 'mark' or 'limit'")
+        return config
+
+
+def load_config(path: str | Path) -> BriefConfig:
+    """A BriefConfig from a .toml or .json file."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise SitrepError(f"cannot read brief settings {path}: {err.strerror}") from err
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(raw)
+        else:
+            data = tomllib.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as err:
+        raise SitrepError(f"brief settings {path} are not valid: {err}") from err
+    if not isinstance(data, dict):
+        raise SitrepError(f"brief settings {path} must be a table/object")
+    return BriefConfig.from_dict(data)

@@ -1,0 +1,178 @@
+"""Per-article indexes the claim builders share: sentences, outlet, dates, voices."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from sitrep.models import Annotations, Article, Attribution, Span, parse_iso_date
+from sitrep.reconcile.records import Citation, Voice
+
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+_TERMINAL = set(".!?…:\"”’)")
+_SENT_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|\n+")
+
+
+def outlet_key(article: Article) -> str:
+    """The independence key: outlet name, else the URL's host, else the source file.
+
+    Articles cut from one scraped page share a source file and so count once.
+    """
+    if article.outlet:
+        return article.outlet.strip().lower()
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    return article.source.split("#", 1)[0]
+
+
+def outlet_label(article: Article) -> str:
+    """How a brief names an article's outlet to a reader."""
+    if article.outlet:
+        return article.outlet
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    return f"“{article.title}”" if article.title else article.source
+
+
+def published_at(article: Article) -> datetime | None:
+    """The publication instant (UTC; a bare date counts as its midnight)."""
+    if not article.published:
+        return None
+    try:
+        moment = datetime.fromisoformat(article.published.replace("Z", "+00:00"))
+    except ValueError:
+        day = parse_iso_date(article.published)
+        return datetime(day.year, day.month, day.day, tzinfo=UTC) if day else None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _sentences(text: str) -> list[Span]:
+    # Used only when the annotations carry no sentence layer.
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > start:
+            spans.append(Span(start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append(Span(start, len(text)))
+    return spans
+
+
+@dataclass
+class ArticleContext:
+    """One article with its annotations and lookups by character offset."""
+
+    article: Article
+    ann: Annotations
+    outlet: str
+    label: str
+    published: datetime | None
+    sentences: list[Span] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, article: Article, ann: Annotations) -> ArticleContext:
+        sents = [s for s in ann.sentences if s.end > s.start] or _sentences(article.text)
+        sents = sorted(sents, key=lambda s: s.start)
+        return cls(
+            article, ann, outlet_key(article), outlet_label(article), published_at(article),
+            sents, [s.start for s in sents],
+        )
+
+    @functools.cached_property
+    def main_places(self) -> frozenset[str]:
+        """The article's most mentioned places (countries, regions, cities)."""
+        counts = Counter(e.entity_id for e in self.ann.entities if e.type in PLACE_TYPES)
+        return frozenset(k for k, _ in counts.most_common(2))
+
+    def places_in(self, start: int, end: int) -> frozenset[str]:
+        found = {e.entity_id for e in self.ann.entities
+                 if e.type in PLACE_TYPES and start <= e.start and e.end <= end}
+        return frozenset(found) or self.main_places
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence holding ``offset``, trimmed of surrounding blanks."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        span = Span(0, len(self.article.text)) if i < 0 else self.sentences[i]
+        return self.trim(*self._drop_heading(span.start, span.end, offset))
+
+    def _drop_heading(self, start: int, end: int, offset: int) -> tuple[int, int]:
+        # A sentence glued to the heading above it: start after the heading line.
+        text = self.article.text
+        while True:
+            nl = text.find("\n", start, end)
+            if nl < 0 or nl >= offset:
+                return start, end
+            if text[start:nl].rstrip()[-1:] in _TERMINAL:
+                return start, end
+            start = nl + 1
+
+    def trim(self, start: int, end: int) -> Span:
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(start, end, text[start:end])
+
+    def cite(self, start: int, end: int) -> Citation:
+        span = self.trim(start, end)
+        return Citation(self.id, span.start, span.end)
+
+    def voice_at(self, start: int, end: int) -> Voice:
+        """The attribution whose content covers the span, else the outlet."""
+        best: Attribution | None = None
+        for attr in self.ann.attributions:
+            content, source = attr.content, attr.source
+            if content is None or source is None or not source.text.strip():
+                continue
+            if not (content.start <= start and end <= content.end and _named(source.text)):
+                continue
+            # The narrowest covering attribution is the nearest speaker.
+            if best is None or best.content is None or (
+                content.end - content.start < best.content.end - best.content.start
+            ):
+                best = attr
+        if best is not None and best.source is not None:
+            return Voice(_clean_source(best.source.text), best.entity_id, True)
+        return Voice(self.label)
+
+
+def _named(source: str) -> bool:
+    # "it", "the two sides", "The report" say nothing about who speaks.
+    words = source.split()
+    return any(w[:1].isupper() for w in words[1:]) or (
+        len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in _PRONOUNS
+    ) or (len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in _ARTICLES)
+
+
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that"}
+_ARTICLES = {"the", "a", "an", "it", "this", "that", "these", "those"}
+
+
+def _clean_source(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:")
+    # "... Agency (KCNA" : close a parenthesis the span cut off.
+    if text.count("(") > text.count(")"):
+        text += ")"
+    return text
+
+
+def published_at_iso(value: str | None) -> datetime | None:
+    """``published_at`` for a bare ISO string."""
+    if not value:
+        return None
+    return published_at(Article(id="", source="", text="", published=value))

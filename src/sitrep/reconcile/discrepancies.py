@@ -1,0 +1,185 @@
+"""Discrepancies: figures, events and titles that cannot all hold, or that changed.
+
+Figures are compared within a group (same key, compatible affiliations).
+Two figures of different articles in the same time frame whose ranges
+cannot overlap conflict; figures that change across time frames form one
+developing series (an update, not a contradiction).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+
+from sitrep.reconcile import explain
+from sitrep.reconcile.config import BriefConfig
+from sitrep.reconcile.frames import order_key, same_frame
+from sitrep.reconcile.quantities import overlaps
+from sitrep.reconcile.records import Claim, Discrepancy, EventClaim, QuantityClaim, RoleClaim
+from sitrep.reconcile.roles import title_of
+
+
+def quantity_groups(claims: Sequence[QuantityClaim]) -> list[list[QuantityClaim]]:
+    """Figures about one thing: the same key, and affiliations that do not differ
+    ("DPRK soldiers" joins "soldiers"; "Russian soldiers" does not)."""
+    by_key: dict[tuple[str, ...], list[QuantityClaim]] = defaultdict(list)
+    for c in claims:
+        by_key[c.key].append(c)
+    groups: list[list[QuantityClaim]] = []
+    for members in by_key.values():
+        named: dict[frozenset[str], list[QuantityClaim]] = defaultdict(list)
+        bare: list[QuantityClaim] = []
+        for c in members:
+            (named[c.affiliation] if c.affiliation else bare).append(c)
+        if len(named) == 1:
+            groups.append(next(iter(named.values())) + bare)
+        else:
+            groups.extend(named.values())
+            if bare:
+                groups.append(bare)
+    return [sorted(part, key=order_key) for g in groups for part in _by_place(g)]
+
+
+def _by_place(group: list[QuantityClaim]) -> list[list[QuantityClaim]]:
+    """Figures of one key split where they share no place: "30 killed" in Pakistan and
+    "50 killed" in Somalia are different tolls, even when a story mixes them."""
+    parts: list[tuple[set[str], list[QuantityClaim]]] = []
+    for c in group:
+        joined = [p for p in parts if not c.places or not p[0] or p[0] & c.places]
+        if not joined:
+            parts.append((set(c.places), [c]))
+            continue
+        keep = joined[0]
+        keep[0].update(c.places)
+        keep[1].append(c)
+        for other in joined[1:]:
+            keep[0].update(other[0])
+            keep[1].extend(other[1])
+            parts.remove(other)
+    return [members for _, members in parts]
+
+
+def about(group: Sequence[QuantityClaim]) -> str:
+    """A label for what a group counts: the commonest counted words and the predicate."""
+    counts: dict[str, int] = defaultdict(int)
+    for c in group:
+        counts[c.counted.strip()] += 1
+    counted = max(counts, key=lambda k: (counts[k], -len(k)))
+    pred = group[0].predicate
+    if pred and group[0].key[3] == "planned":
+        pred += ", planned"
+    label = f"{counted} ({pred})" if pred else counted
+    scope = group[0].scope
+    return label if scope == "current" else f"{label}, {scope}"
+
+
+def quantity_discrepancies(
+    groups: Sequence[Sequence[QuantityClaim]], config: BriefConfig
+) -> list[Discrepancy]:
+    out: list[Discrepancy] = []
+    for group in groups:
+        if not group[0].predicate:
+            continue  # "70 passengers" and "450 passengers" may count different things
+        out.extend(_conflicts(group, config))
+        update = _update(group, config)
+        if update is not None:
+            out.append(update)
+    return out
+
+
+def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Discrepancy]:
+    parent = list(range(len(group)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    clashing = set()
+    for (i, a), (j, b) in combinations(enumerate(group), 2):
+        if a.citation.article == b.citation.article or not same_frame(a, b, config):
+            continue
+        if not overlaps((a.low, a.high), (b.low, b.high)):
+            parent[find(i)] = find(j)
+            clashing |= {i, j}
+    parts: dict[int, list[QuantityClaim]] = defaultdict(list)
+    for i in sorted(clashing):
+        parts[find(i)].append(group[i])
+    return [
+        Discrepancy("quantity_conflict", about(group), list(claims), explain.conflict(claims))
+        for claims in parts.values()
+    ]
+
+
+def _update(group: Sequence[QuantityClaim], config: BriefConfig) -> Discrepancy | None:
+    if len({c.citation.article for c in group}) < 2:
+        return None
+    changed = any(
+        not same_frame(a, b, config) and not overlaps((a.low, a.high), (b.low, b.high))
+        for a, b in combinations(group, 2)
+    )
+    if not changed:
+        return None
+    # One claim per article and value keeps the series readable.
+    series, seen = [], set()
+    for c in group:
+        if (c.citation.article, c.value_text) not in seen:
+            seen.add((c.citation.article, c.value_text))
+            series.append(c)
+    return Discrepancy("quantity_update", about(group), list(series), explain.update(series))
+
+
+def event_discrepancies(claims: Sequence[EventClaim]) -> list[Discrepancy]:
+    out = []
+    usable = [c for c in claims if c.modality in ("asserted", "reported") and c.location]
+    for a, b in combinations(usable, 2):
+        if a.citation.article == b.citation.article or a.type != b.type:
+            continue
+        if a.location != b.location or a.mode != b.mode:
+            continue
+        day_a, day_b = _day(a), _day(b)
+        if day_a is None or day_b is None:
+            continue
+        label = f"{a.type} in {a.location_name}"
+        if a.participants == b.participants and len(a.participants) >= 2 and day_a != day_b:
+            out.append(Discrepancy("event_date", label, [a, b],
+                                   explain.event_date([a, b], [day_a, day_b])))
+        elif (day_a == day_b and a.sources and a.sources == b.sources and a.targets
+              and b.targets and not (a.targets & b.targets)
+              and not (a.targets & b.sources) and not (b.targets & a.sources)):
+            sides = [_names(a, a.targets), _names(b, b.targets)]
+            out.append(Discrepancy("event_participants", label, [a, b],
+                                   explain.event_participants([a, b], sides)))
+    return out
+
+
+def _day(c: EventClaim) -> str | None:
+    if c.date_from_text and c.granularity == "day" and c.date:
+        return c.date[:10]
+    return None
+
+
+def _names(c: EventClaim, ids: frozenset[str]) -> str:
+    return " and ".join(sorted(c.names.get(i, i) for i in ids))
+
+
+def role_discrepancies(claims: Sequence[RoleClaim]) -> list[Discrepancy]:
+    by_person: dict[str, list[RoleClaim]] = defaultdict(list)
+    for c in claims:
+        by_person[c.entity_id].append(c)
+    out = []
+    for person in by_person.values():
+        seen: set[tuple[str, str]] = set()
+        for a, b in combinations(person, 2):
+            if a.citation.article == b.citation.article:
+                continue
+            pair = tuple(sorted((a.role.lower(), b.role.lower())))
+            if pair in seen or not title_of(a.role).clashes(title_of(b.role)):
+                continue
+            seen.add((pair[0], pair[1]))
+            pair_claims: list[Claim] = [a, b]
+            out.append(Discrepancy("role", f"title of {a.name}", pair_claims,
+                                   explain.role(a.name, pair_claims, [a.role, b.role])))
+    return out

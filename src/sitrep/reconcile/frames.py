@@ -1,0 +1,52 @@
+"""Time frames and independence: when two figures may differ, and which sources count once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitrep.models import normalise_text
+from sitrep.reconcile.config import BriefConfig
+from sitrep.reconcile.context import published_at_iso
+from sitrep.reconcile.records import Claim, QuantityClaim
+
+
+def same_frame(a: QuantityClaim, b: QuantityClaim, config: BriefConfig) -> bool:
+    """Whether two figures speak of the same moment.
+
+    Different day references, or publications ``same_frame_hours`` apart,
+    make different frames: the later figure may update the earlier one. An
+    undated claim cannot be placed, so it is compared as if simultaneous.
+    """
+    if a.time_ref and b.time_ref and a.time_ref != b.time_ref:
+        return False
+    pa, pb = published_at_iso(a.published), published_at_iso(b.published)
+    if pa is None or pb is None:
+        return True
+    return abs((pa - pb).total_seconds()) < config.same_frame_hours * 3600
+
+
+def order_key(c: Claim) -> tuple[str, str, str, int]:
+    """Chronological order: publication, then the claim's own day, then position."""
+    moment = published_at_iso(c.published)
+    ref = c.time_ref if isinstance(c, QuantityClaim) and c.time_ref else ""
+    return (moment.isoformat() if moment else "9999", ref, c.citation.article, c.citation.start)
+
+
+def independent_outlets(claims: Sequence[Claim]) -> list[str]:
+    """Outlets stating the claims, each once; outlets whose words are identical
+    (syndicated copies of one report) count as one."""
+    seen_text: dict[str, str] = {}
+    outlets: list[str] = []
+    for c in claims:
+        if c.outlet in outlets:
+            continue
+        words = normalise_text(c.text)
+        if words in seen_text and seen_text[words] != c.outlet:
+            continue
+        seen_text.setdefault(words, c.outlet)
+        outlets.append(c.outlet)
+    return outlets
+
+
+def weight_of(outlets: Sequence[str], config: BriefConfig) -> float:
+    return sum(config.weight(o) for o in outlets)

@@ -1,0 +1,217 @@
+"""Quantity claims: a figure, what it counts and what happened to it, when, and who says so.
+
+The key a figure is compared by is (predicate, counted class, descriptive
+modifiers, planned or actual, scope): "rescued 190 passengers" and "354
+passengers were freed" share one; "33 terrorists killed" and "1,250
+terrorists killed in the last 15 months" do not (the scope differs).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from sitrep.models import Quantity
+from sitrep.reconcile.context import ArticleContext
+from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singular
+from sitrep.reconcile.records import QuantityClaim
+from sitrep.reconcile.timeref import granularity, is_since, long_duration
+
+_WINDOW_BEFORE = 4
+_WINDOW_AFTER = 7
+_NEAR_APPROX = re.compile(r"^(nearly|almost|close to|just|roughly|about)\b", re.IGNORECASE)
+_NUMBERISH = re.compile(r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
+
+
+def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim]:
+    claims = []
+    for q in ctx.ann.quantities:
+        claim = _claim(ctx, q, tolerance)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def interval(q: Quantity, tolerance: float) -> tuple[float, float | None]:
+    """The values a qualified figure allows: "up to X" [0, X], "more than X" [X, inf),
+    "around X" X±tolerance, a range [low, high], "nearly X" [X - tolerance, X]."""
+    value = q.value
+    if q.bound == "lower":
+        base = q.low if q.low is not None else value
+        return (base or 0.0, None)
+    if q.bound == "upper":
+        top = q.high if q.high is not None else value
+        if top is None:
+            return (0.0, None)
+        near = bool(_NEAR_APPROX.match(q.text.strip()))
+        return (top * (1 - tolerance) if near else 0.0, top)
+    if q.low is not None and q.high is not None:
+        return (q.low, q.high)
+    if value is None:
+        return (0.0, None)
+    if q.approx:
+        return (value * (1 - tolerance), value * (1 + tolerance))
+    return (value, value)
+
+
+def overlaps(a: tuple[float, float | None], b: tuple[float, float | None]) -> bool:
+    a_hi = math.inf if a[1] is None else a[1]
+    b_hi = math.inf if b[1] is None else b[1]
+    return a[0] <= b_hi + 1e-9 and b[0] <= a_hi + 1e-9
+
+
+def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim | None:
+    if not q.counted or q.counted_start is None or q.counted_end is None:
+        return None
+    if q.unit:  # money, distances, durations: not a count of people or things
+        return None
+    text = ctx.article.text
+    lex = claim_lexicon()
+    sent = ctx.sentence_at(q.start)
+    counted_words = [w for w in TOKEN.findall(q.counted) if w[0].isalnum()]
+    if not counted_words:
+        return None
+    predicate, cue_span, plan = _predicate(ctx, q, sent.start, sent.end)
+    inner = [lex.predicates[w.lower()] for w in counted_words if w.lower() in lex.predicates]
+    if inner:  # "injured people", "passengers hostage": the noun phrase says it all
+        predicate, cue_span, plan = inner[0], None, False
+    head, kind_words = counted_words[-1], counted_words[:-1]
+    if lex.predicates.get(head.lower()) == "held":
+        head, kind_words = "hostage", []
+    affiliation = {
+        e.entity_id for e in ctx.ann.entities
+        if q.end <= e.start and e.end <= q.counted_end
+    }
+    ent_spans = [(e.start, e.end) for e in ctx.ann.entities if q.end <= e.start < q.counted_end]
+    modifiers = _modifiers(ctx, q, kind_words, ent_spans)
+    scope, time_ref, time_text = _time(ctx, q, sent.start, sent.end)
+    mode = "planned" if plan else "actual"
+    cls = counted_class(head)
+    low, high = interval(q, tolerance)
+    start = min(q.start, cue_span[0]) if cue_span else q.start
+    end = max(q.counted_end, cue_span[1]) if cue_span else q.counted_end
+    cite = ctx.cite(start, end)
+    return QuantityClaim(
+        citation=cite,
+        sentence=ctx.cite(sent.start, sent.end),
+        text=text[cite.start:cite.end],
+        voice=ctx.voice_at(q.start, q.end),
+        outlet=ctx.outlet,
+        published=ctx.article.published,
+        article_title=ctx.article.title,
+        outlet_name=ctx.label,
+        value_text=q.text,
+        value=q.value,
+        low=low,
+        high=high,
+        counted=q.counted,
+        counted_class=cls,
+        predicate=predicate,
+        key=(predicate, cls, " ".join(sorted(modifiers)), mode, scope),
+        affiliation=frozenset(affiliation),
+        places=ctx.places_in(sent.start, sent.end),
+        time_ref=time_ref,
+        time_text=time_text,
+        scope=scope,
+    )
+
+
+def _modifiers(
+    ctx: ArticleContext, q: Quantity, words: list[str], ents: list[tuple[int, int]]
+) -> set[str]:
+    lex = claim_lexicon()
+    assert q.counted_start is not None
+    inside = ctx.article.text[q.counted_start:q.counted_end]
+    named = {w.lower() for s, e in ents for w in TOKEN.findall(ctx.article.text[s:e])}
+    out = set()
+    for w in words:
+        lw = w.lower()
+        if lw in lex.generic or lw in lex.predicates or lw in named or not w[0].isalpha():
+            continue
+        if w[0].isupper() and inside.find(w) > 0 and w.isupper():
+            continue  # an acronym naming a group ("BLA fighters"): affiliation, not kind
+        out.add(singular(lw))
+    return out
+
+
+def _predicate(
+    ctx: ArticleContext, q: Quantity, s_start: int, s_end: int
+) -> tuple[str, tuple[int, int] | None, bool]:
+    """The nearest predicate word around the figure, its span, and whether it is planned."""
+    lex = claim_lexicon()
+    text = ctx.article.text
+    assert q.counted_end is not None
+    before = [m for m in TOKEN.finditer(text, s_start, q.start)][-_WINDOW_BEFORE:]
+    after = _after_tokens(text, q.counted_end, s_end)
+    best: tuple[int, re.Match[str]] | None = None
+    for dist, m in enumerate(reversed(before), start=1):
+        if m.group().lower() in lex.predicates:
+            best = (dist, m)
+            break
+    for dist, m in enumerate(after[:_WINDOW_AFTER], start=1):
+        if m.group().lower() in lex.predicates:
+            if best is None or dist < best[0]:
+                best = (dist, m)
+            break
+    if best is None:
+        return "", None, False
+    m = best[1]
+    pred = lex.predicates[m.group().lower()]
+    lead = [t.group().lower()
+            for t in TOKEN.finditer(text, max(s_start, m.start() - 40), m.start())]
+    # "agreed to send", "envisages sending", "will deploy"; not "claimed to be holding".
+    plan = bool(lead) and (lead[-1] == "to" or any(
+        w in lex.plan_cues and w != "to" for w in lead[-3:]))
+    return pred, (m.start(), m.end()), plan
+
+
+def _after_tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Tokens after the counted noun, skipping an ", including ..." aside."""
+    toks = list(TOKEN.finditer(text, start, end))
+    out: list[re.Match[str]] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i].group()
+        if t == "," and i + 1 < len(toks) and toks[i + 1].group().lower() in ("including", "among"):
+            i += 2
+            while i < len(toks):
+                if toks[i].group() == "," and not (
+                    i + 1 < len(toks) and _NUMBERISH.match(toks[i + 1].group())
+                ):
+                    break
+                i += 1
+            i += 1
+            continue
+        if t in (";", ":", ".") or (t == "," and out):
+            break
+        out.append(toks[i])
+        i += 1
+    return out
+
+
+def _time(
+    ctx: ArticleContext, q: Quantity, s_start: int, s_end: int
+) -> tuple[str, str | None, str | None]:
+    """(scope, day-level reference, its words) from the nearest time expression in the sentence."""
+    text = ctx.article.text
+    near = sorted(
+        (t for t in ctx.ann.times if s_start <= t.start and t.end <= s_end and t.value),
+        key=lambda t: abs(t.start - q.start),
+    )
+    for t in near:
+        assert t.value is not None
+        grain = granularity(t.value)
+        if grain is None:
+            continue
+        if is_since(text, t.start):
+            # "since last fall": a running total up to now.
+            word = text[max(s_start, t.start - 12):t.start].split()[-1:]
+            return "current", None, " ".join([*word, t.text])
+        if grain in ("day", "week"):
+            return "current", t.value, t.text
+        if grain == "duration":
+            if long_duration(t.value):
+                return t.value, None, t.text
+            continue
+        return t.value, None, t.text  # a month, season or year the figure covers
+    return "current", None, None
