@@ -96,10 +96,17 @@ def _event_rows(store: Store) -> Iterator[dict[str, Any]]:
             yield event_row(article, event, index)
 
 
+def _story_rows(store: Store) -> Iterator[dict[str, Any]]:
+    from sitrep.stories import story_rows
+
+    return story_rows(store)
+
+
 EXPORTERS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
     "articles": _article_rows,
     "entities": _entity_rows,
     "events": _event_rows,
+    "stories": _story_rows,
 }
 
 

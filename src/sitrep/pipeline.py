@@ -116,9 +116,11 @@ def ingest(
     crash loses at most the open batch, which the next run adds.
     """
     from sitrep.annotate import annotate
+    from sitrep.stories import Assigner
 
     names = [os.fspath(i) for i in inputs]
     report = IngestReport()
+    assigner = Assigner(store)
     with store.ingest_run(names) as run_id:
         for batch in _batches(extract_inputs(names, options), batch_size):
             articles = []
@@ -140,7 +142,11 @@ def ingest(
                     if annotate_articles
                     else [None] * len(fresh)
                 )
-                _count(report, store.add_articles(fresh, layers, run_id=run_id))
+                # Articles and their story assignment commit together.
+                with store.story_write(f"store a batch of {len(fresh)} articles"):
+                    outcomes = store.add_articles(fresh, layers, run_id=run_id)
+                    assigner.assign_batch(fresh, layers, outcomes)
+                _count(report, outcomes)
             if progress:
                 progress(report)
     return report

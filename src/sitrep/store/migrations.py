@@ -143,6 +143,70 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX articles_search ON articles USING GIN (search)",
         ],
     ),
+    # Stories (see store/stories.py): incremental clustering state. A story's
+    # centroid is JSON {term: weight}; story_terms indexes its top terms for
+    # candidate retrieval (newest activity first); term_df keeps document
+    # frequencies (the row with term '' counts the documents).
+    Migration(
+        "0004_stories",
+        common=[
+            """CREATE TABLE stories (
+                id TEXT PRIMARY KEY,
+                title TEXT,
+                title_article TEXT,
+                title_score DOUBLE PRECISION NOT NULL DEFAULT -1,
+                first_date TEXT,
+                last_date TEXT,
+                articles INTEGER NOT NULL DEFAULT 0,
+                members INTEGER NOT NULL DEFAULT 0,
+                centroid TEXT NOT NULL DEFAULT '{{}}',
+                norm DOUBLE PRECISION NOT NULL DEFAULT 0,
+                activity BIGINT NOT NULL DEFAULT 0,
+                merged_into TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX stories_activity ON stories(activity)",
+            """CREATE TABLE story_articles (
+                article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                story_id TEXT NOT NULL REFERENCES stories(id),
+                score DOUBLE PRECISION,
+                how TEXT NOT NULL,
+                pinned INTEGER NOT NULL DEFAULT 0,
+                assigned_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX story_articles_story ON story_articles(story_id)",
+            """CREATE TABLE story_features (
+                article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                terms TEXT NOT NULL,
+                day TEXT
+            )""",
+            """CREATE TABLE story_terms (
+                term TEXT NOT NULL,
+                story_id TEXT NOT NULL REFERENCES stories(id),
+                activity BIGINT NOT NULL,
+                PRIMARY KEY (term, story_id)
+            )""",
+            "CREATE INDEX story_terms_recent ON story_terms(term, activity)",
+            "CREATE INDEX story_terms_story ON story_terms(story_id)",
+            """CREATE TABLE term_df (
+                term TEXT PRIMARY KEY,
+                df BIGINT NOT NULL
+            )""",
+            """CREATE TABLE story_log (
+                id {pk},
+                at TEXT NOT NULL,
+                action TEXT NOT NULL,
+                manual INTEGER NOT NULL,
+                story_id TEXT NOT NULL,
+                other_id TEXT,
+                articles TEXT NOT NULL DEFAULT '[]',
+                note TEXT
+            )""",
+            "CREATE INDEX story_log_story ON story_log(story_id)",
+            "CREATE INDEX story_log_other ON story_log(other_id)",
+        ],
+    ),
 ]
 
 KNOWN = {m.name for m in MIGRATIONS}

@@ -25,6 +25,7 @@ from sitrep.store.dedup import (
 from sitrep.store.dialect import Dialect, PostgresDialect, SqliteDialect
 from sitrep.store.migrations import applied_migrations, migrate, utc_now
 from sitrep.store.records import AddOutcome, EntityRecord, IngestRun, SearchHit
+from sitrep.store.stories import StoryTables
 
 DEFAULT_DB = "sitrep.db"
 ArticleOrder = Literal["published", "added", "id"]
@@ -61,7 +62,7 @@ def open_store(db: str | None = None) -> Store:
     return Store(dialect)
 
 
-class Store:
+class Store(StoryTables):
     """Articles, their annotations and canonical entities, in SQLite or PostgreSQL.
 
     Open with :func:`open_store`; use as a context manager or call

@@ -1,0 +1,139 @@
+"""Story assignment cost per article as the store grows (a script, not a test).
+
+Builds a store from the example corpora with cheap inserts (no language
+model: articles are stored without annotations and assigned on text-only
+profiles), and at each checkpoint (1,000 and 10,000 stored articles by
+default) times a probe batch: storing it (``add_articles``) and assigning
+it to stories, per article. The probe articles carry annotations computed
+once for a small set and reused (``--annotated``, a store made by
+``sitrep ingest``), so entity, number and date terms are exercised too.
+
+Articles are made distinct by mixing sentences of three source texts (in
+random order), so near-duplicate detection does not turn them into copies.
+
+    python benchmarks/bench_stories.py [--db PATH|URL] [--sizes 1000,10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from sitrep.models import Annotations, Article, article_id
+from sitrep.store import Store, open_store
+from sitrep.stories import Assigner
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+SOURCES = [SHARED / "corpus" / "voa_stories.jsonl",
+           SHARED / "data" / "stories" / "ecbplus-dev" / "articles.jsonl",
+           HERE.parent / "examples" / "voa" / "voa_stories.jsonl"]
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def source_texts() -> list[list[str]]:
+    texts = []
+    for path in SOURCES:
+        if path.is_file():
+            for line in path.open(encoding="utf-8"):
+                text = json.loads(line).get("text") or ""
+                sentences = [s for s in _SENTENCE.split(text) if len(s) > 20]
+                if len(sentences) >= 4:
+                    texts.append(sentences)
+    if not texts:
+        raise SystemExit("no source corpora found under ../shared or examples/")
+    return texts
+
+
+def variants(texts: list[list[str]], rng: random.Random, n: int, tag: str) -> list[Article]:
+    out = []
+    for i in range(n):
+        picked: list[str] = []
+        for sentences in rng.sample(texts, 3):
+            picked += rng.sample(sentences, max(2, int(len(sentences) * 0.4)))
+        rng.shuffle(picked)
+        text = " ".join(picked)
+        day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        url = f"https://bench.example/{tag}/{i}"
+        out.append(Article(id=article_id(url, text), source="bench", text=text, url=url,
+                           title=picked[0][:80], outlet=f"outlet{i % 7}", published=day))
+    return out
+
+
+def annotated_probe(path: str | None, rng: random.Random, n: int,
+                    tag: str) -> list[tuple[Article, Annotations | None]]:
+    """Annotated articles made distinct (a unique lead line), annotations reused."""
+    if not path:
+        return []
+    with open_store(path) as src:
+        ids = [a.id for a in src.iter_articles(include_copies=False)]
+        out: list[tuple[Article, Annotations | None]] = []
+        for i, aid in enumerate(rng.sample(ids, min(n, len(ids)))):
+            a = src.get_article(aid)
+            a.url = f"https://bench.example/{tag}/annotated/{i}"
+            a.id = article_id(a.url, a.text)
+            out.append((a, src.get_annotations(aid)))
+    return out
+
+
+def store_batch(store: Store, assigner: Assigner,
+                items: list[tuple[Article, Annotations | None]]) -> tuple[float, float]:
+    """Seconds spent storing and assigning one batch (one transaction)."""
+    articles = [a for a, _ in items]
+    layers = [ann for _, ann in items]
+    with store.story_write("bench batch"):
+        t0 = time.perf_counter()
+        outcomes = store.add_articles(articles, layers)
+        t1 = time.perf_counter()
+        assigner.assign_batch(articles, layers, outcomes)
+        t2 = time.perf_counter()
+    return t1 - t0, t2 - t1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", default=None, help="store (default: a temporary SQLite file)")
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--probe", type=int, default=128, help="articles timed per checkpoint")
+    parser.add_argument("--annotated", default=None,
+                        help="a store made by `sitrep ingest` whose annotations the probe reuses")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rng = random.Random(7)
+    texts = source_texts()
+    db = args.db or str(Path(tempfile.mkdtemp(prefix="sitrep-bench-")) / "bench.db")
+    print(f"store: {db}; {len(texts)} source texts")
+    with open_store(db) as store:
+        assigner = Assigner(store)
+        built = 0
+        for size in sizes:
+            while store.count_articles() < size:
+                n = min(500, size - store.count_articles())
+                batch = variants(texts, rng, n, f"fill{built}")
+                built += 1
+                store_batch(store, assigner, [(a, None) for a in batch])
+            probe_plain = [(a, None) for a in variants(texts, rng, args.probe, f"p{size}")]
+            probe_ann = annotated_probe(args.annotated, rng, args.probe, f"a{size}")
+            for label, probe in (("text-only", probe_plain), ("annotated", probe_ann)):
+                if not probe:
+                    continue
+                add_s = assign_s = 0.0
+                for start in range(0, len(probe), 32):
+                    a, b = store_batch(store, assigner, probe[start:start + 32])
+                    add_s += a
+                    assign_s += b
+                n = len(probe)
+                print(f"stored={size:>6} probe={label:<9} articles={n} "
+                      f"assign_ms_per_article={1000 * assign_s / n:.2f} "
+                      f"store_ms_per_article={1000 * add_s / n:.2f} "
+                      f"total_ms_per_article={1000 * (add_s + assign_s) / n:.2f} "
+                      f"stories={len(store.live_story_ids())}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

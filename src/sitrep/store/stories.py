@@ -1,0 +1,277 @@
+"""Story tables of the store (migration 0004): the SQL the story code needs.
+
+``StoryTables`` is mixed into :class:`~sitrep.store.Store`. Its methods do
+not open transactions themselves: the story code (``sitrep.stories``) wraps
+a whole decision (assign, merge, move) in :meth:`StoryTables.story_write`,
+which joins the batch transaction when called inside one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.store.dialect import Dialect
+
+_STORY_COLUMNS = ("id, title, title_article, title_score, first_date, last_date, articles,"
+                  " members, centroid, norm, activity, merged_into")
+_CHUNK = 500  # parameters per IN list, well under every backend's limit
+DOC_COUNT = ""  # term_df row counting the documents
+
+
+@dataclass(slots=True)
+class StoryState:
+    """What the assigner keeps per story: counts, dates, title and centroid."""
+
+    id: str
+    title: str | None = None
+    title_article: str | None = None
+    title_score: float = -1.0
+    first_date: str | None = None
+    last_date: str | None = None
+    articles: int = 0
+    members: int = 0  # articles in the centroid (copies are not)
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0  # |idf * centroid| when the centroid was saved
+    activity: int = 0  # seq of the newest article: recency for retrieval
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """One article of a story with what the story views need of it."""
+
+    article_id: str
+    score: float | None
+    how: str
+    pinned: bool
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    seq: int
+    copy_of: str | None
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+class StoryTables:
+    """Reads and writes of the story tables, shared by both backends."""
+
+    _db: Dialect
+
+    def _writing(self, what: str) -> contextlib.AbstractContextManager[None]:
+        raise NotImplementedError  # provided by Store
+
+    def story_write(self, what: str) -> contextlib.AbstractContextManager[None]:
+        """One transaction for a story change (joins an enclosing one)."""
+        return self._writing(what)
+
+    # ------------------------------------------------------------ stories
+
+    def story_states(self, story_ids: Sequence[str]) -> dict[str, StoryState]:
+        out: dict[str, StoryState] = {}
+        unique = list(dict.fromkeys(story_ids))
+        for chunk in _chunks(unique):
+            rows = self._db.execute(
+                f"SELECT {_STORY_COLUMNS} FROM stories WHERE id IN ({_marks(len(chunk))})",
+                chunk).fetchall()
+            for r in rows:
+                out[str(r[0])] = StoryState(
+                    id=str(r[0]), title=r[1], title_article=r[2], title_score=float(r[3]),
+                    first_date=r[4], last_date=r[5], articles=int(r[6]), members=int(r[7]),
+                    centroid=json.loads(r[8]), norm=float(r[9]), activity=int(r[10]),
+                    merged_into=r[11])
+        return out
+
+    def save_story(self, s: StoryState, now: str) -> None:
+        self._db.execute(
+            "INSERT INTO stories (id, title, title_article, title_score, first_date, last_date,"
+            " articles, members, centroid, norm, activity, merged_into, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            " title = excluded.title, title_article = excluded.title_article,"
+            " title_score = excluded.title_score, first_date = excluded.first_date,"
+            " last_date = excluded.last_date, articles = excluded.articles,"
+            " members = excluded.members, centroid = excluded.centroid, norm = excluded.norm,"
+            " activity = excluded.activity, merged_into = excluded.merged_into,"
+            " updated_at = excluded.updated_at",
+            (s.id, s.title, s.title_article, s.title_score, s.first_date, s.last_date,
+             s.articles, s.members, json.dumps(s.centroid, separators=(",", ":")), s.norm,
+             s.activity, s.merged_into, now, now))
+
+    def live_story_ids(self) -> list[str]:
+        """Stories with articles, newest activity first."""
+        rows = self._db.execute(
+            "SELECT id FROM stories WHERE merged_into IS NULL AND articles > 0"
+            " ORDER BY activity DESC, id").fetchall()
+        return [str(r[0]) for r in rows]
+
+    def resolve_story(self, story_id: str) -> str | None:
+        """The live story a (possibly merged-away) id now lives in; None if unknown."""
+        seen: set[str] = set()
+        current = story_id
+        while current not in seen:
+            seen.add(current)
+            row = self._db.execute("SELECT merged_into FROM stories WHERE id = ?",
+                                   (current,)).fetchone()
+            if row is None:
+                return None
+            if row[0] is None:
+                return current
+            current = str(row[0])
+        return current
+
+    def set_story_terms(self, story_id: str, terms: Sequence[str], activity: int) -> None:
+        """Replace the index entries of a story (its top terms)."""
+        self._db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
+        if terms:
+            self._db.execute(
+                "INSERT INTO story_terms (term, story_id, activity) VALUES "
+                + ", ".join(["(?, ?, ?)"] * len(terms)),
+                [v for t in terms for v in (t, story_id, activity)])
+
+    def candidate_stories(self, terms: Sequence[str], per_term: int) -> dict[str, list[str]]:
+        """Story id -> the given terms it is indexed under, at most ``per_term``
+        most recently active stories per term: bounded work however big the store."""
+        if not terms:
+            return {}
+        one = ("SELECT * FROM (SELECT term, story_id FROM story_terms WHERE term = ?"
+               " ORDER BY activity DESC LIMIT ?) t")
+        sql = " UNION ALL ".join([one] * len(terms))
+        params: list[Any] = [v for t in terms for v in (t, per_term)]
+        out: dict[str, list[str]] = {}
+        for term, story_id in self._db.execute(sql, params).fetchall():
+            out.setdefault(str(story_id), []).append(str(term))
+        return out
+
+    # ------------------------------------------------------------ document frequencies
+
+    def term_dfs(self, terms: Sequence[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for chunk in _chunks(list(dict.fromkeys(terms))):
+            rows = self._db.execute(
+                f"SELECT term, df FROM term_df WHERE term IN ({_marks(len(chunk))})", chunk)
+            out.update({str(t): int(d) for t, d in rows})
+        return out
+
+    def bump_dfs(self, terms: Sequence[str]) -> None:
+        """Count one more document holding each of ``terms`` (distinct terms)."""
+        keys = [DOC_COUNT, *dict.fromkeys(terms)]
+        for chunk in _chunks(keys):
+            self._db.execute(
+                "INSERT INTO term_df (term, df) VALUES " + ", ".join(["(?, 1)"] * len(chunk))
+                + " ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1", list(chunk))
+
+    # ------------------------------------------------------------ articles
+
+    def put_story_features(self, article_id: str, terms: dict[str, float],
+                           day: str | None) -> None:
+        self._db.execute(
+            "INSERT INTO story_features (article_id, terms, day) VALUES (?, ?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET terms = excluded.terms, day = excluded.day",
+            (article_id, json.dumps(terms, separators=(",", ":")), day))
+
+    def story_features(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        for chunk in _chunks(list(article_ids)):
+            rows = self._db.execute(
+                "SELECT article_id, terms FROM story_features WHERE article_id IN"
+                f" ({_marks(len(chunk))})", chunk)
+            out.update({str(a): json.loads(t) for a, t in rows})
+        return out
+
+    def put_story_article(self, article_id: str, story_id: str, score: float | None,
+                          how: str, pinned: bool, now: str) -> None:
+        self._db.execute(
+            "INSERT INTO story_articles (article_id, story_id, score, how, pinned, assigned_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET"
+            " story_id = excluded.story_id, score = excluded.score, how = excluded.how,"
+            " pinned = excluded.pinned, assigned_at = excluded.assigned_at",
+            (article_id, story_id, score, how, int(pinned), now))
+
+    def move_story_articles(self, from_story: str, to_story: str) -> None:
+        self._db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
+                         (to_story, from_story))
+
+    def story_of(self, article_id: str) -> tuple[str, bool] | None:
+        """(story id, pinned) of an article, None when it has no story."""
+        row = self._db.execute("SELECT story_id, pinned FROM story_articles WHERE article_id = ?",
+                               (article_id,)).fetchone()
+        return None if row is None else (str(row[0]), bool(row[1]))
+
+    def story_members(self, story_id: str) -> list[MemberRow]:
+        """The articles of a story, oldest first (by date, then by insertion)."""
+        rows = self._db.execute(
+            "SELECT a.id, sa.score, sa.how, sa.pinned, a.title, a.outlet, a.url, a.published,"
+            " a.seq, a.copy_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+            " WHERE sa.story_id = ? ORDER BY a.published_sort IS NULL, a.published_sort, a.seq",
+            (story_id,)).fetchall()
+        return [MemberRow(str(r[0]), None if r[1] is None else float(r[1]), str(r[2]),
+                          bool(r[3]), r[4], r[5], r[6], r[7], int(r[8]), r[9]) for r in rows]
+
+    def unassigned_article_ids(self) -> list[str]:
+        """Articles without a story (stored before stories existed), oldest first."""
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id"
+            " WHERE sa.article_id IS NULL ORDER BY a.seq").fetchall()
+        return [str(r[0]) for r in rows]
+
+    def article_seqs(self, article_ids: Sequence[str]) -> dict[str, tuple[int, str | None]]:
+        """Article id -> (seq, copy_of)."""
+        out: dict[str, tuple[int, str | None]] = {}
+        for chunk in _chunks(list(article_ids)):
+            rows = self._db.execute(
+                f"SELECT id, seq, copy_of FROM articles WHERE id IN ({_marks(len(chunk))})",
+                chunk)
+            out.update({str(i): (int(s), c) for i, s, c in rows})
+        return out
+
+    def story_entity_counts(self, story_id: str, limit: int) -> list[tuple[str, str, str, int]]:
+        """(entity id, name, type, articles mentioning it) for a story's top entities."""
+        rows = self._db.execute(
+            "SELECT e.id, e.name, e.type, count(DISTINCT m.article_id) AS n"
+            " FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id"
+            " JOIN entities e ON e.id = m.entity_id WHERE sa.story_id = ?"
+            " GROUP BY e.id, e.name, e.type ORDER BY n DESC, count(*) DESC, e.id LIMIT ?",
+            (story_id, limit)).fetchall()
+        return [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+
+    # ------------------------------------------------------------ log
+
+    def log_story(self, action: str, manual: bool, story_id: str, other_id: str | None,
+                  articles: Sequence[str], now: str, note: str | None = None) -> None:
+        self._db.execute(
+            "INSERT INTO story_log (at, action, manual, story_id, other_id, articles, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (now, action, int(manual), story_id, other_id, json.dumps(list(articles)), note))
+
+    def story_log(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self._db.execute(
+            "SELECT at, action, manual, story_id, other_id, articles, note FROM story_log"
+            " WHERE story_id = ? OR other_id = ? ORDER BY id", (story_id, story_id)).fetchall()
+        return [{"at": r[0], "action": r[1], "manual": bool(r[2]), "story": r[3],
+                 "other": r[4], "articles": json.loads(r[5]), "note": r[6]} for r in rows]
+
+    def kept_apart(self, a: str, b: str) -> bool:
+        """True when an analyst split or moved articles between the two stories."""
+        row = self._db.execute(
+            "SELECT 1 FROM story_log WHERE manual = 1 AND action IN ('split', 'move')"
+            " AND ((story_id = ? AND other_id = ?) OR (story_id = ? AND other_id = ?)) LIMIT 1",
+            (a, b, b, a)).fetchone()
+        return row is not None
+
+    def has_pins(self, story_id: str) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM story_articles WHERE story_id = ? AND pinned = 1 LIMIT 1",
+            (story_id,)).fetchone()
+        return row is not None

@@ -1,0 +1,189 @@
+"""Incremental story assignment: each new article joins a story or starts one.
+
+Nothing is re-clustered. A new article's heaviest terms are looked up in the
+story index (``story_terms``: the newest stories per term only), the best
+few candidates are compared in full against their centroids, and the
+article joins the closest one if it is close enough. The cost per article is
+bounded by the tuning sizes, not by the size of the store.
+
+Copies (near-duplicates, ``copy_of``) join their original's story. An
+article close to two stories that are close to each other merges them,
+unless an analyst kept them apart or a pinned article would have to move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.models import Annotations, Article
+from sitrep.store.migrations import utc_now
+from sitrep.store.stories import StoryState
+from sitrep.stories.features import Profile, profile
+from sitrep.stories.state import (
+    DEFAULT_TUNING,
+    Tuning,
+    absorb,
+    add_member,
+    new_story_id,
+    persist,
+)
+from sitrep.stories.vectors import Idf, day_gap, similarity, top_terms, weighted_norm
+
+if TYPE_CHECKING:
+    from sitrep.store import AddOutcome, Store
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where one article went: ``how`` is new, joined, copy; ``merged`` the
+    stories folded into ``story_id`` on the way."""
+
+    article_id: str
+    story_id: str
+    how: str
+    score: float
+    merged: tuple[str, ...] = ()
+
+
+class Assigner:
+    """Assigns articles to stories; keep one per ingest (it caches idf)."""
+
+    def __init__(self, store: Store, tuning: Tuning = DEFAULT_TUNING) -> None:
+        self.store = store
+        self.tuning = tuning
+        self.idf = Idf(store)
+
+    def assign_batch(self, articles: Sequence[Article],
+                     annotations: Sequence[Annotations | None],
+                     outcomes: Sequence[AddOutcome]) -> list[Assignment]:
+        """Assign the articles a batch stored (duplicates are skipped), in one transaction."""
+        stored = [(a, ann, o) for a, ann, o in zip(articles, annotations, outcomes, strict=True)
+                  if o.status != "duplicate"]
+        if not stored:
+            return []
+        try:
+            with self.store.story_write(f"assign {len(stored)} articles to stories"):
+                seqs = self.store.article_seqs([a.id for a, _, _ in stored])
+                return [self.assign_one(a, ann, seqs[a.id][0], o.of if o.status == "copy"
+                                        else None) for a, ann, o in stored]
+        except BaseException:
+            self.idf.forget()
+            raise
+
+    def assign_one(self, article: Article, ann: Annotations | None, seq: int,
+                   copy_of: str | None) -> Assignment:
+        """Assign one stored article (call inside a transaction)."""
+        now = utc_now()
+        if copy_of is not None:
+            found = self.store.story_of(copy_of)
+            if found is not None:
+                return self._join_copy(article, found[0], seq, now)
+        prof = profile(article, ann)
+        self.store.put_story_features(article.id, prof.terms, prof.day)
+        self.idf.prepare(prof.terms)
+        scored = self._score(prof)
+        self.idf.count(prof.terms)
+        if not scored or scored[0][0] < self.tuning.join:
+            story = StoryState(id=new_story_id(article.id))
+            score, how = 0.0, "new"
+            merged: tuple[str, ...] = ()
+        else:
+            score, story = scored[0]
+            how = "joined"
+            merged = self._bridge(story, scored[1:], now)
+        add_member(story, prof.terms, article_id=article.id,
+                   title=article.title or _lead(article.text), published=article.published,
+                   seq=seq, score=score)
+        persist(self.store, story, self.idf, self.tuning, now)
+        self.store.put_story_article(article.id, story.id, score, how, False, now)
+        return Assignment(article.id, story.id, how, score, merged)
+
+    def _join_copy(self, article: Article, story_id: str, seq: int, now: str) -> Assignment:
+        story = self.store.story_states([story_id])[story_id]
+        add_member(story, None, article_id=article.id, title=None,
+                   published=article.published, seq=seq, score=-1.0)
+        self.store.save_story(story, now)
+        self.store.put_story_article(article.id, story.id, None, "copy", False, now)
+        return Assignment(article.id, story.id, "copy", 1.0)
+
+    def _score(self, prof: Profile) -> list[tuple[float, StoryState]]:
+        """Candidate stories with their similarity to the profile, best first."""
+        t = self.tuning
+        query = top_terms(prof.terms, self.idf, t.query_terms)
+        hits = self.store.candidate_stories(query, t.per_term)
+        if not hits:
+            return []
+        weight = {q: prof.terms[q] * self.idf(q) for q in query}
+        ranked = sorted(hits, key=lambda s: (-sum(weight[q] for q in hits[s]), s))
+        states = self.store.story_states(ranked[:t.candidates])
+        norm = weighted_norm(prof.terms, self.idf)
+        scored = []
+        for story in states.values():
+            if story.merged_into is not None or not story.members:
+                continue
+            sim = similarity(prof.terms, norm, story.centroid, story.norm, self.idf)
+            gap = day_gap(prof.day, story.first_date, story.last_date)
+            if gap is not None and gap > t.day_grace:
+                sim /= 1.0 + (gap - t.day_grace) / t.day_scale
+            scored.append((sim, story))
+        scored.sort(key=lambda x: (-x[0], x[1].id))
+        return scored
+
+    def _bridge(self, best: StoryState, others: list[tuple[float, StoryState]],
+                now: str) -> tuple[str, ...]:
+        """Merge into ``best`` the other stories this article ties it to strongly."""
+        merged: list[str] = []
+        for sim, other in others:
+            if sim < self.tuning.bridge:
+                break
+            close = similarity(best.centroid, best.norm, other.centroid, other.norm, self.idf)
+            if close < self.tuning.bridge_centroids or self.store.kept_apart(best.id, other.id):
+                continue
+            keep, gone = (best, other) if _keeps(best, other) else (other, best)
+            if self.store.has_pins(gone.id):
+                continue
+            absorb(self.store, keep, gone, self.idf, self.tuning, now)
+            self.store.log_story("merge", False, keep.id, gone.id, [], now,
+                                 note=f"bridged by an article (similarity {sim:.2f})")
+            merged.append(gone.id)
+            if keep is not best:  # carry on with the surviving record
+                _copy_state(best, keep)
+        return tuple(merged)
+
+
+def _keeps(a: StoryState, b: StoryState) -> bool:
+    """The bigger story keeps its id (then the older: lower activity)."""
+    return (a.articles, -a.activity) >= (b.articles, -b.activity)
+
+
+def _copy_state(target: StoryState, source: StoryState) -> None:
+    for name in StoryState.__slots__:
+        setattr(target, name, getattr(source, name))
+
+
+def _lead(text: str) -> str:
+    first = text.strip().split("\n", 1)[0]
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
+
+
+def assign_unassigned(store: Store, tuning: Tuning = DEFAULT_TUNING,
+                      batch_size: int = 32) -> list[Assignment]:
+    """Assign every stored article that has no story yet, oldest first.
+
+    For stores filled before stories existed, or with ``--no-stories``; one
+    transaction per batch, like an ingest.
+    """
+    assigner = Assigner(store, tuning)
+    ids = store.unassigned_article_ids()
+    done: list[Assignment] = []
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start:start + batch_size]
+        seqs = store.article_seqs(chunk)
+        with store.story_write(f"assign {len(chunk)} articles to stories"):
+            for aid in chunk:
+                seq, copy_of = seqs[aid]
+                done.append(assigner.assign_one(store.get_article(aid),
+                                                store.get_annotations(aid), seq, copy_of))
+    return done

@@ -1,0 +1,118 @@
+"""What an article is about, as one sparse profile of namespaced terms.
+
+Namespaces: ``w:`` content words (title words count extra), ``e:`` canonical
+entity ids, ``n:`` numbers with their unit, ``t:`` resolved dates (and their
+year), ``v:`` event types. The profile is ``(1 + log tf) * namespace weight``
+normalised to unit length, without idf: document frequencies change as the
+store grows, so idf is applied when profiles are compared (see vectors.py).
+Specific signals (a name, a figure, a date) are what tell apart two events
+of the same kind, so they weigh more than words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.models import Annotations, Article, parse_iso_date
+
+try:  # spaCy's list, without loading a model; a short fallback keeps this importable
+    from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP
+except ImportError:  # pragma: no cover
+    _SPACY_STOP = set()
+
+STOP = frozenset(_SPACY_STOP) | {
+    "said", "says", "say", "told", "tell", "according", "year", "years", "new", "news",
+    "people", "time", "week", "day", "today", "like", "just", "also", "will", "would",
+    "could", "one", "two", "three", "mr", "mrs", "ms", "percent",
+}
+
+# Namespace weights, measured on ECB+ dev (see benchmarks/bench_stories.py).
+WEIGHTS = {"w": 1.0, "title": 1.0, "e": 2.0, "n": 1.5, "t": 1.5, "v": 0.5}
+MAX_TERMS = 120  # a profile keeps its heaviest terms: bounded storage and compare cost
+
+_WORD = re.compile(r"[a-z][a-z'\-]+")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+
+
+@dataclass(slots=True)
+class Profile:
+    """An article's unit-length term profile and its date (ISO day or None)."""
+
+    terms: dict[str, float]
+    day: str | None
+
+
+def stem(word: str) -> str:
+    """A light suffix fold: plurals and possessives only (words stay readable)."""
+    word = word.strip("'-")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    out = []
+    for token in _WORD.findall(text.lower()):
+        if len(token) < 3 or token in STOP:
+            continue
+        w = stem(token)
+        if len(w) >= 3 and w not in STOP:
+            out.append(w)
+    return out
+
+
+def _number_key(value: float, unit: str | None) -> str:
+    text = f"{value:.6g}"
+    return f"n:{text}{':' + unit if unit else ''}"
+
+
+def _field(item: Any, name: str) -> Any:
+    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+
+def counts(article: Article, ann: Annotations | None) -> dict[str, Counter[str]]:
+    """Raw term counts per namespace."""
+    out: dict[str, Counter[str]] = {ns: Counter() for ns in WEIGHTS}
+    out["w"].update(words(article.text))
+    if article.title:
+        out["title"].update(f"w:{w}" for w in words(article.title))
+    if ann is None:
+        # No annotations (--no-annotate): numbers straight from the text.
+        out["n"].update(f"n:{m.group().replace(',', '')}" for m in _NUMBER.finditer(article.text))
+        return out
+    out["e"].update(f"e:{m.entity_id}" for m in ann.entities if m.entity_id)
+    for q in ann.quantities:
+        if q.value is not None and q.value >= 0:
+            out["n"][_number_key(q.value, q.unit)] += 1
+    for t in ann.times:
+        if t.value and len(t.value) >= 4 and t.value[:4].isdigit():
+            out["t"][f"t:{t.value[:10]}"] += 1
+            if len(t.value) > 4:
+                out["t"][f"t:{t.value[:4]}"] += 1
+    for e in ann.events:
+        kind = _field(e, "type")
+        if kind:
+            out["v"][f"v:{kind}"] += 1
+    return out
+
+
+def profile(article: Article, ann: Annotations | None) -> Profile:
+    """The article's profile: weighted, log-scaled, unit length, heaviest terms kept."""
+    weights: dict[str, float] = {}
+    for ns, counter in counts(article, ann).items():
+        w = WEIGHTS[ns]
+        for term, n in counter.items():
+            key = term if ":" in term else f"w:{term}"
+            weights[key] = weights.get(key, 0.0) + w * (1.0 + math.log(n))
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
+    norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
+    day = parse_iso_date(article.published)
+    return Profile({t: v / norm for t, v in top}, day.isoformat() if day else None)

@@ -1,0 +1,114 @@
+"""Keeping a story's record right as articles join, move and stories merge."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.models import parse_iso_date, stable_id
+from sitrep.store.stories import StoryState
+from sitrep.stories.vectors import Idf, blend, top_terms, truncate, weighted_norm
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """Thresholds and sizes of the assigner (measured on ECB+ dev, see the benchmark)."""
+
+    join: float = 0.15  # least similarity to join a story
+    bridge: float = 0.45  # an article this close to a second story may merge the two
+    bridge_centroids: float = 0.30  # ... if the two stories are this close to each other
+    query_terms: int = 24  # article terms looked up in the index
+    per_term: int = 40  # newest stories read per looked-up term
+    candidates: int = 30  # stories compared in full
+    centroid_terms: int = 300  # terms kept per centroid
+    index_terms: int = 30  # terms a story is indexed under
+    day_grace: int = 3  # days apart before the date penalty starts
+    day_scale: float = 14.0  # ... and at this many more days it halves the similarity
+
+
+DEFAULT_TUNING = Tuning()
+
+
+def new_story_id(article_id: str) -> str:
+    """Stable: the same first article gives the same story id."""
+    return stable_id("story", article_id)
+
+
+def _day(published: str | None) -> str | None:
+    d = parse_iso_date(published)
+    return d.isoformat() if d else None
+
+
+def widen_dates(s: StoryState, day: str | None) -> None:
+    if day is None:
+        return
+    s.first_date = day if s.first_date is None or day < s.first_date else s.first_date
+    s.last_date = day if s.last_date is None or day > s.last_date else s.last_date
+
+
+def persist(store: Store, s: StoryState, idf: Idf, tuning: Tuning, now: str) -> None:
+    """Save a story: centroid truncated, weighted norm refreshed, index entries replaced."""
+    idf.prepare(s.centroid)
+    s.centroid = truncate(s.centroid, idf, tuning.centroid_terms)
+    s.norm = weighted_norm(s.centroid, idf)
+    store.save_story(s, now)
+    store.set_story_terms(s.id, top_terms(s.centroid, idf, tuning.index_terms)
+                          if s.merged_into is None else [], s.activity)
+
+
+def add_member(s: StoryState, profile: dict[str, float] | None, *, article_id: str,
+               title: str | None, published: str | None, seq: int, score: float) -> None:
+    """Count an article into the story; ``profile`` None for a copy (not in the centroid)."""
+    if profile is not None:
+        s.centroid = blend(s.centroid, s.members, profile, 1)
+        s.members += 1
+    s.articles += 1
+    s.activity = max(s.activity, seq)
+    widen_dates(s, _day(published))
+    if title and score > s.title_score:
+        s.title, s.title_article, s.title_score = title, article_id, score
+
+
+def absorb(store: Store, keep: StoryState, gone: StoryState, idf: Idf, tuning: Tuning,
+           now: str) -> None:
+    """Merge ``gone`` into ``keep``: its articles move, its id points at ``keep``."""
+    store.move_story_articles(gone.id, keep.id)
+    keep.centroid = blend(keep.centroid, keep.members, gone.centroid, gone.members)
+    keep.members += gone.members
+    keep.articles += gone.articles
+    keep.activity = max(keep.activity, gone.activity)
+    for day in (gone.first_date, gone.last_date):
+        widen_dates(keep, day)
+    if gone.title and gone.title_score > keep.title_score:
+        keep.title, keep.title_article, keep.title_score = (
+            gone.title, gone.title_article, gone.title_score)
+    gone.merged_into = keep.id
+    gone.articles = gone.members = 0
+    gone.centroid, gone.norm = {}, 0.0
+    for s in (keep, gone):
+        persist(store, s, idf, tuning, now)
+
+
+def rebuild(store: Store, story_id: str, idf: Idf, tuning: Tuning, now: str) -> StoryState:
+    """Recompute a story from its members (after an analyst moved articles)."""
+    s = store.story_states([story_id]).get(story_id) or StoryState(id=story_id)
+    members = store.story_members(story_id)
+    originals = [m.article_id for m in members if m.how != "copy"]
+    profiles = store.story_features(originals)
+    fresh = StoryState(id=story_id, merged_into=s.merged_into)
+    for m in members:
+        add_member(fresh, profiles.get(m.article_id) if m.how != "copy" else None,
+                   article_id=m.article_id, title=m.title, published=m.published, seq=m.seq,
+                   score=m.score if m.score is not None else 0.0)
+    if fresh.title is None and members:
+        fresh.title, fresh.title_article = s.title, s.title_article
+    persist(store, fresh, idf, tuning, now)
+    return fresh
+
+
+def pinned_any(store: Store, story_ids: Sequence[str]) -> bool:
+    return any(store.has_pins(i) for i in story_ids)

@@ -1,0 +1,118 @@
+"""Sparse vectors and incremental idf: the arithmetic of story assignment.
+
+Profiles and centroids are stored without idf; :class:`Idf` applies the
+current document frequencies when they are compared, so early articles are
+not judged forever by the few documents seen when they arrived.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sitrep.store.stories import DOC_COUNT
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
+
+Vector = Mapping[str, float]
+
+
+class Idf:
+    """Document frequencies read from the store once per term and kept up to date.
+
+    One instance serves a whole ingest: each term costs one read the first
+    time it is seen, then the cache follows the counts this process writes.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.df: dict[str, int] = {}
+        self.n = 0
+        self._loaded_n = False
+
+    def prepare(self, terms: Iterable[str]) -> None:
+        missing = [t for t in terms if t not in self.df]
+        if not self._loaded_n:
+            missing.append(DOC_COUNT)
+        if not missing:
+            return
+        found = self.store.term_dfs(missing)
+        for t in missing:
+            self.df[t] = found.get(t, 0)
+        if not self._loaded_n:
+            self.n = self.df.pop(DOC_COUNT, 0)
+            self._loaded_n = True
+
+    def __call__(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def count(self, terms: Iterable[str]) -> None:
+        """Record one more document holding ``terms`` (in the store and the cache)."""
+        distinct = list(dict.fromkeys(terms))
+        self.prepare(distinct)
+        self.store.bump_dfs(distinct)
+        for t in distinct:
+            self.df[t] = self.df.get(t, 0) + 1
+        self.n += 1
+
+    def forget(self) -> None:
+        """Drop the cache (after a rolled-back write it may be ahead of the store)."""
+        self.df.clear()
+        self.n = 0
+        self._loaded_n = False
+
+
+def weighted_norm(vec: Vector, idf: Idf) -> float:
+    return math.sqrt(sum((v * idf(t)) ** 2 for t, v in vec.items()))
+
+
+def similarity(vec: Vector, vec_norm: float, other: Vector, other_norm: float,
+               idf: Idf) -> float:
+    """Cosine of the idf-weighted vectors, given their weighted norms."""
+    if vec_norm <= 0 or other_norm <= 0:
+        return 0.0
+    small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
+    dot = 0.0
+    for t, v in small.items():
+        w = large.get(t)
+        if w is not None:
+            dot += v * w * idf(t) ** 2
+    return dot / (vec_norm * other_norm)
+
+
+def blend(a: Vector, na: int, b: Vector, nb: int) -> dict[str, float]:
+    """The mean of two means, weighted by how many vectors each holds."""
+    total = na + nb
+    if total <= 0:
+        return {}
+    out = {t: v * na / total for t, v in a.items()}
+    for t, v in b.items():
+        out[t] = out.get(t, 0.0) + v * nb / total
+    return out
+
+
+def top_terms(vec: Vector, idf: Idf, k: int) -> list[str]:
+    """The ``k`` terms that weigh most once idf is applied."""
+    return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1] * idf(kv[0]), kv[0]))[:k]]
+
+
+def truncate(vec: Vector, idf: Idf, k: int) -> dict[str, float]:
+    return {t: vec[t] for t in top_terms(vec, idf, k)}
+
+
+def day_gap(day: str | None, first: str | None, last: str | None) -> int | None:
+    """Days between ``day`` and the span [first, last]; None when a date is missing."""
+    if not day or not first or not last:
+        return None
+    try:
+        d, lo, hi = date.fromisoformat(day), date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:
+        return None
+    if d < lo:
+        return (lo - d).days
+    if d > hi:
+        return (d - hi).days
+    return 0

@@ -1,0 +1,113 @@
+"""Story records for listing, showing and exporting."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from sitrep.errors import NotFoundError
+from sitrep.store.stories import MemberRow, StoryState
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
+
+TOP_ACTORS = 8
+TOP_EVENTS = 5
+MAX_RELATED = 5
+
+
+@dataclass(slots=True)
+class StoryRecord:
+    """A story as the commands and exports show it."""
+
+    id: str
+    title: str | None
+    first_date: str | None
+    last_date: str | None
+    articles: list[str]
+    article_count: int
+    outlets: list[str]
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    related: list[dict[str, Any]] = field(default_factory=list)
+    pinned: list[str] = field(default_factory=list)
+    copies: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def outlet_of(member: MemberRow) -> str | None:
+    if member.outlet:
+        return member.outlet
+    if member.url:
+        host = urlsplit(member.url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+def _events(state: StoryState) -> list[dict[str, Any]]:
+    weights = {t[2:]: v for t, v in state.centroid.items() if t.startswith("v:")}
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_EVENTS]
+    return [{"type": kind, "weight": round(w, 4)} for kind, w in top]
+
+
+def _related(store: Store, state: StoryState) -> list[dict[str, Any]]:
+    """Earlier stories sharing actors with this one: background."""
+    actors = [t for t, _ in sorted(state.centroid.items(), key=lambda kv: -kv[1])
+              if t.startswith("e:")][:TOP_ACTORS]
+    hits = store.candidate_stories(actors, 20)
+    hits.pop(state.id, None)
+    need = 2 if len(actors) > 2 else 1
+    ids = [s for s, shared in hits.items() if len(shared) >= need]
+    states = store.story_states(ids)
+    out: list[dict[str, Any]] = []
+    for sid in ids:
+        other = states.get(sid)
+        if other is None or other.merged_into is not None or not _earlier(other, state):
+            continue
+        out.append({"id": sid, "title": other.title, "first_date": other.first_date,
+                    "shared_actors": len(hits[sid])})
+    out.sort(key=lambda r: (-r["shared_actors"], r["id"]))
+    return out[:MAX_RELATED]
+
+
+def _earlier(other: StoryState, state: StoryState) -> bool:
+    if other.first_date and state.first_date and other.first_date != state.first_date:
+        return other.first_date < state.first_date
+    return other.activity < state.activity
+
+
+def story_record(store: Store, story_id: str, *, related: bool = True) -> StoryRecord:
+    live = store.resolve_story(story_id)
+    state = store.story_states([live]).get(live) if live else None
+    if state is None:
+        raise NotFoundError(f"no story {story_id!r} in {store.describe}; list them with "
+                            "`sitrep stories`")
+    members = store.story_members(state.id)
+    outlets = Counter(o for o in map(outlet_of, members) if o)
+    actors = [{"id": eid, "name": name, "type": kind, "articles": n}
+              for eid, name, kind, n in store.story_entity_counts(state.id, TOP_ACTORS)]
+    return StoryRecord(
+        id=state.id, title=state.title, first_date=state.first_date,
+        last_date=state.last_date, articles=[m.article_id for m in members],
+        article_count=len(members), outlets=[o for o, _ in outlets.most_common()],
+        actors=actors, events=_events(state),
+        related=_related(store, state) if related else [],
+        pinned=[m.article_id for m in members if m.pinned],
+        copies=sum(1 for m in members if m.how == "copy"))
+
+
+def iter_story_records(store: Store, *, related: bool = True) -> Iterator[StoryRecord]:
+    """Every live story, most recently active first."""
+    for story_id in store.live_story_ids():
+        yield story_record(store, story_id, related=related)
+
+
+def story_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """The ``stories`` export: ``{id, title, articles, first_date, last_date, ...}``."""
+    for record in iter_story_records(store):
+        yield record.to_dict()
