@@ -6,4 +6,4 @@ scripts/setup.sh
 out="${1:-sitrep-out}"
 rm -f "$out/sitrep.db" "$out/sitrep.db-wal" "$out/sitrep.db-shm"
 mkdir -p "$out"
-.venv/bin/sitrep run examples --db "$out/sitrep.db" --out "$out"
+.venv/bin/sitrep run examples/voa examples/seeds --db "$out/sitrep.db" --out "$out"

@@ -91,6 +91,15 @@ def test_run_writes_results(tmp_path: Path, voa_corpus: Path) -> None:
     assert len(jsonl((out / "articles.jsonl").read_text())) == 3
     assert (out / "articles.csv").read_text().startswith("id,")
     assert "articles read" in proc.stderr
+    stories = jsonl((out / "stories.jsonl").read_text())
+    assert sorted(a for s in stories for a in s["articles"]) == sorted(r["id"] for r in short_records(voa_corpus, 3))
+    index = (out / "index.html").read_text()
+    for story in stories:
+        assert f'href="briefs/{story["id"]}.html"' in index
+        brief = json.loads((out / "briefs" / f"{story['id']}.json").read_text())
+        assert brief["story"] == story["id"] and brief["sources"]
+        assert (out / "briefs" / f"{story['id']}.md").read_text().startswith("# ")
+    assert str((out / "index.html").resolve()) in proc.stderr
 
 
 def test_kill_9_mid_ingest_leaves_a_consistent_store(tmp_path: Path, voa_corpus: Path) -> None:

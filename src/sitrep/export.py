@@ -102,11 +102,18 @@ def _story_rows(store: Store) -> Iterator[dict[str, Any]]:
     return story_rows(store)
 
 
+def _discrepancy_rows(store: Store) -> Iterator[dict[str, Any]]:
+    from sitrep.brief.stored import discrepancy_rows
+
+    return discrepancy_rows(store)
+
+
 EXPORTERS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
     "articles": _article_rows,
     "entities": _entity_rows,
     "events": _event_rows,
     "stories": _story_rows,
+    "discrepancies": _discrepancy_rows,
 }
 
 

@@ -52,7 +52,7 @@ def _claim(c: Claim) -> dict[str, Any]:
     }
 
 
-def _discrepancy(d: Discrepancy) -> dict[str, Any]:
+def discrepancy_to_json(d: Discrepancy) -> dict[str, Any]:
     return {
         "kind": d.kind,
         "conflict": d.is_conflict,
@@ -76,7 +76,7 @@ def brief_to_json(brief: Brief) -> dict[str, Any]:
         ],
         "timeline": [_timeline(e) for e in brief.timeline],
         "numbers": [_number(n) for n in brief.numbers],
-        "discrepancies": [_discrepancy(d) for d in brief.discrepancies],
+        "discrepancies": [discrepancy_to_json(d) for d in brief.discrepancies],
         "related": [{"id": r.id, "title": r.title} for r in brief.related],
         "sources": [
             {"article": s.article, "outlet": s.outlet, "title": s.title, "url": s.url,
