@@ -3,6 +3,7 @@ and the seed documents."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -141,3 +142,23 @@ def test_cli_stories_show_and_export(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["show", ids[0], "--db", db]).exit_code == 0
     csv_out = runner.invoke(cli, ["export", "stories", "--db", db, "--format", "csv"])
     assert csv_out.exit_code == 0 and csv_out.output.startswith("id,title")
+
+
+def test_exact_duplicates_under_other_ids_are_listed_as_aliases(store: Store) -> None:
+    first = nk()[0]
+    same_text = dataclasses.replace(first, id="dump-record-2")
+    same_url = make_article(NK_REPORT + " Updated.", url="https://example.com/nk?utm_source=x")
+    same_url_again = dataclasses.replace(
+        make_article("Another text.", url="https://example.com/nk"), id="dump-record-3")
+    done = ingest(store, [first, same_text, same_url, same_url_again])
+    assert len(done) == 2  # the two duplicates are not assigned themselves
+    assert store.known_ids(["dump-record-2", "dump-record-3"]) == set()
+    record = story_record(store, story(store, first))
+    assert record.articles[:2] == [first.id, "dump-record-2"]
+    assert "dump-record-3" in record.articles and record.article_count == 2
+    assert sorted(record.aliases) == ["dump-record-2", "dump-record-3"]
+    # A second run of the same dump adds no alias twice.
+    ingest(store, [same_text, same_url_again])
+    assert story_record(store, story(store, first)).articles == record.articles
+    rows = list(export_rows(store, "stories"))
+    assert "dump-record-2" in rows[0]["articles"] and "dump-record-3" in rows[0]["articles"]

@@ -207,6 +207,18 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX story_log_other ON story_log(other_id)",
         ],
     ),
+    Migration(
+        # Ids of articles dropped as exact duplicates of a stored one (same normalised
+        # text or canonical URL under another id), so exports can still list them.
+        "0005_article_aliases",
+        common=[
+            """CREATE TABLE article_aliases (
+                alias_id TEXT PRIMARY KEY,
+                article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+            )""",
+            "CREATE INDEX article_aliases_article ON article_aliases(article_id)",
+        ],
+    ),
 ]
 
 KNOWN = {m.name for m in MIGRATIONS}

@@ -139,6 +139,10 @@ class Store(StoryTables):
         # A text without words (a video page) is identified by id and URL only.
         existing = self._find_duplicate(article.id, url_key, thash if normal else None)
         if existing is not None:
+            if existing != article.id:  # keep the dropped id: exports still list it
+                self._db.execute(
+                    "INSERT INTO article_aliases (alias_id, article_id) VALUES (?, ?)"
+                    " ON CONFLICT (alias_id) DO NOTHING", (article.id, existing))
             return AddOutcome(article.id, "duplicate", of=existing)
         prints = near_fingerprint(normal, thash)
         sig = prints.signature

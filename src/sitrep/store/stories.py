@@ -219,6 +219,22 @@ class StoryTables:
         return [MemberRow(str(r[0]), None if r[1] is None else float(r[1]), str(r[2]),
                           bool(r[3]), r[4], r[5], r[6], r[7], int(r[8]), r[9]) for r in rows]
 
+    def article_aliases(self, article_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Article id -> ids dropped as its exact duplicates (migration 0005), sorted.
+
+        An alias that was later stored as an article in its own right is left out.
+        """
+        out: dict[str, list[str]] = {}
+        for chunk in _chunks(list(dict.fromkeys(article_ids))):
+            rows = self._db.execute(
+                "SELECT al.article_id, al.alias_id FROM article_aliases al WHERE"
+                f" al.article_id IN ({_marks(len(chunk))}) AND NOT EXISTS"
+                " (SELECT 1 FROM articles a WHERE a.id = al.alias_id)"
+                " ORDER BY al.article_id, al.alias_id", chunk)
+            for article_id, alias_id in rows:
+                out.setdefault(str(article_id), []).append(str(alias_id))
+        return out
+
     def unassigned_article_ids(self) -> list[str]:
         """Articles without a story (stored before stories existed), oldest first."""
         rows = self._db.execute(

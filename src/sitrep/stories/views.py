@@ -21,7 +21,12 @@ MAX_RELATED = 5
 
 @dataclass(slots=True)
 class StoryRecord:
-    """A story as the commands and exports show it."""
+    """A story as the commands and exports show it.
+
+    ``articles`` lists the stored articles, each followed by the ids that were
+    dropped as its exact duplicates (``aliases``, also listed on their own);
+    ``article_count`` counts stored articles only.
+    """
 
     id: str
     title: str | None
@@ -35,6 +40,7 @@ class StoryRecord:
     related: list[dict[str, Any]] = field(default_factory=list)
     pinned: list[str] = field(default_factory=list)
     copies: int = 0
+    aliases: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -89,16 +95,19 @@ def story_record(store: Store, story_id: str, *, related: bool = True) -> StoryR
                             "`sitrep stories`")
     members = store.story_members(state.id)
     outlets = Counter(o for o in map(outlet_of, members) if o)
+    aliases = store.article_aliases([m.article_id for m in members])
+    listed = [i for m in members for i in (m.article_id, *aliases.get(m.article_id, ()))]
     actors = [{"id": eid, "name": name, "type": kind, "articles": n}
               for eid, name, kind, n in store.story_entity_counts(state.id, TOP_ACTORS)]
     return StoryRecord(
         id=state.id, title=state.title, first_date=state.first_date,
-        last_date=state.last_date, articles=[m.article_id for m in members],
+        last_date=state.last_date, articles=listed,
         article_count=len(members), outlets=[o for o, _ in outlets.most_common()],
         actors=actors, events=_events(state),
         related=_related(store, state) if related else [],
         pinned=[m.article_id for m in members if m.pinned],
-        copies=sum(1 for m in members if m.how == "copy"))
+        copies=sum(1 for m in members if m.how == "copy"),
+        aliases=[i for m in members for i in aliases.get(m.article_id, ())])
 
 
 def iter_story_records(store: Store, *, related: bool = True) -> Iterator[StoryRecord]:
