@@ -4,6 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh dev
+# Browser tests drive Debian's chromium (never a browser downloaded by playwright).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update && apt-get install -y --no-install-recommends chromium || true
+fi
 export SITREP_TEST_PG="${SITREP_TEST_PG:-postgresql://postgres@127.0.0.1:5432/test}"
 if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1; then
   # A machine whose PostgreSQL is installed but stopped: start it rather than skip its tests.

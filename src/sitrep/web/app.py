@@ -1,0 +1,88 @@
+"""The application factory: middleware, templates, static files and routes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+
+from sitrep import __version__
+from sitrep.errors import NotFoundError, SitrepError
+from sitrep.store import Store, open_store
+from sitrep.web import filters
+from sitrep.web.briefs import BriefService
+from sitrep.web.security import SecurityMiddleware
+from sitrep.web.settings import WebSettings
+from sitrep.web.stores import StorePool
+
+HERE = Path(__file__).parent
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: WebSettings) -> FastAPI:
+    """The web app over the store ``settings.db``."""
+    from sitrep.web.api import router as api_router
+    from sitrep.web.pages import router as page_router
+
+    open_store(settings.db).close()  # fail fast on a bad store; migrate once
+    pool = StorePool(settings.db)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(title="sitrep", version=__version__, lifespan=lifespan,
+                  description="Stories, sourced briefs, articles, annotations and entities "
+                  "of a sitrep store.", docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json")
+    app.state.settings = settings
+    app.state.pool = pool
+    app.state.briefs = BriefService()
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    filters.install(env)
+    env.globals["read_only"] = settings.read_only
+    app.state.templates = Jinja2Templates(env=env)
+    app.add_middleware(SecurityMiddleware, token=settings.token,
+                       max_body=settings.max_upload_bytes, allowed_hosts=settings.allowed_hosts)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(api_router)
+    app.include_router(page_router)
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(SitrepError, _bad_request)
+    return app
+
+
+def store_of(request: Request) -> Store:
+    """This thread's store (call inside the endpoint: dependencies may run elsewhere)."""
+    pool: StorePool = request.app.state.pool
+    return pool.get()
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return _error(request, 404, str(exc))
+
+
+async def _bad_request(request: Request, exc: Exception) -> Response:
+    return _error(request, 400, str(exc))
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, "error.html",
+                                      {"status": status, "message": message},
+                                      status_code=status)

@@ -1,0 +1,133 @@
+"""What the pages and the API both show, computed once: the library calls per view."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sitrep.errors import NotFoundError
+from sitrep.models import Annotations, Article
+from sitrep.store import EntityRecord, SearchHit, Store
+from sitrep.store.codec import decode_layers
+from sitrep.web import queries as q
+from sitrep.web.briefs import BriefService
+from sitrep.web.queries import StoryFilter, StoryRow, StorySort
+from sitrep.web.timeline import TimelineRow, timeline
+
+DISPUTE_SCAN = 300  # stories (2+ articles, newest first) checked when sorting by disputes
+ROLE_SCAN = 100  # newest articles read for an entity's roles and timeline
+
+
+def iso_day(value: str | None) -> str | None:
+    """A valid ISO day or None (a form's empty or malformed field is no filter)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class StoryPage:
+    total: int
+    rows: list[StoryRow]
+    search_hits: int | None = None
+    entity_ids: list[str] | None = None
+
+
+def story_page(store: Store, briefs: BriefService, *, text: str | None, entity: str | None,
+               outlet: str | None, date_from: str | None, date_to: str | None,
+               sort: StorySort, limit: int, offset: int) -> StoryPage:
+    f = StoryFilter(outlet=outlet or None, date_from=iso_day(date_from),
+                    date_to=iso_day(date_to))
+    hits = None
+    if entity:
+        f.entity_ids = q.resolve_entities(store, entity)
+    if text and text.strip():
+        found = store.search(text, limit=500)
+        hits = len(found)
+        f.article_ids = [h.article_id for h in found]
+    if sort == "disputes":
+        candidates = q.list_stories(store, f, "recent", None)
+        scan = [s for s in candidates if s.articles >= 2][:DISPUTE_SCAN]
+        versions = q.story_versions(store, [s.id for s in scan])
+        for s in scan:
+            s.disputes = len(briefs.discrepancies(store, s.id, versions.get(s.id)))
+        candidates.sort(key=lambda s: -(s.disputes or 0))
+        total, rows = len(candidates), candidates[offset:offset + limit]
+    else:
+        total = q.count_stories(store, f)
+        rows = q.list_stories(store, f, sort, limit, offset)
+    versions = q.story_versions(store, [s.id for s in rows])
+    for s in rows:
+        if s.disputes is None:
+            s.disputes = briefs.known_disputes(s.id, versions.get(s.id))
+    q.fill_outlets(store, rows)
+    return StoryPage(total, rows, hits, f.entity_ids)
+
+
+@dataclass(slots=True)
+class EntityView:
+    entity: EntityRecord
+    roles: list[str]
+    stories: list[tuple[StoryRow, int]]
+    cooccurring: list[tuple[EntityRecord, int]]
+    articles: list[q.ArticleRow]
+    timeline: list[TimelineRow] = field(default_factory=list)
+
+
+def entity_view(store: Store, entity_id: str, with_timeline: bool = False) -> EntityView:
+    entity = q.get_entity(store, entity_id)
+    if entity is None:
+        raise NotFoundError(f"no entity {entity_id!r} in this store")
+    recent = q.entity_articles(store, entity_id, ROLE_SCAN)
+    roles: dict[str, None] = {}
+    for data in q.layer_data(store, [r.id for r in recent], "entities").values():
+        for m in json.loads(data):
+            if m.get("entity_id") == entity_id:
+                roles.update(dict.fromkeys(" ".join(r.split()) for r in m.get("roles") or []))
+    view = EntityView(entity, list(roles), q.entity_stories(store, entity_id),
+                      q.cooccurring(store, entity_id), recent[:30])
+    if with_timeline:
+        view.timeline = timeline(_events_of(store, [r.id for r in recent]), entity_id=entity_id)
+    return view
+
+
+def _events_of(store: Store, article_ids: list[str]) -> list[tuple[Article, Annotations]]:
+    """Articles with their event layer only (what a timeline reads)."""
+    events = q.layer_data(store, article_ids, "events")
+    return [(store.get_article(aid), decode_layers({"events": events[aid]}))
+            for aid in article_ids if aid in events]
+
+
+def story_row(store: Store, story_id: str) -> StoryRow:
+    live = store.resolve_story(story_id)
+    row = q.get_story(store, live) if live else None
+    if row is None:
+        raise NotFoundError(f"no story {story_id!r} in this store")
+    q.fill_outlets(store, [row])
+    return row
+
+
+def story_timeline(store: Store, briefs: BriefService, story_id: str) -> list[TimelineRow]:
+    return timeline(_events_of(store, [m.article_id for m in store.story_members(story_id)]))
+
+
+def search(store: Store, text: str, limit: int) -> tuple[list[SearchHit], dict[str, str]]:
+    hits = store.search(text, limit=limit) if text.strip() else []
+    return hits, q.stories_of(store, [h.article_id for h in hits])
+
+
+def all_discrepancies(store: Store, briefs: BriefService, limit_stories: int,
+                      offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Discrepancies of the newest stories with two articles or more."""
+    stories = [s for s in q.list_stories(store, StoryFilter(), "recent", None)
+               if s.articles >= 2][offset:offset + limit_stories]
+    out = []
+    for s in stories:
+        for d in briefs.discrepancies(store, s.id):
+            out.append({**d, "story": s.id, "story_title": s.title})
+    return len(stories), out
