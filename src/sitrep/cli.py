@@ -25,7 +25,6 @@ from sitrep.pipeline import (
     ReadOptions,
     annotate_stream,
     extract_inputs,
-    ingest,
 )
 from sitrep.results import write_results
 from sitrep.sources.files import DEFAULT_MAX_BYTES
@@ -136,16 +135,25 @@ def _open_store(db: str | None) -> Store:
 
 
 def _run_ingest(
-    paths: tuple[str, ...], store: Store, options: ReadOptions, quiet: bool, annotate: bool = True
+    paths: tuple[str, ...],
+    store: Store,
+    options: ReadOptions,
+    quiet: bool,
+    annotate: bool = True,
+    engine: str = "local",
+    address: str | None = None,
 ) -> IngestReport:
     """Ingest with a live progress line on a terminal; errors go to stderr as they come."""
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from sitrep.engines import run_ingest
+
     console = Console(stderr=True)
     if quiet or not console.is_terminal:
-        return ingest(
-            paths, store, options=options, annotate_articles=annotate, on_error=_report_error
+        return run_ingest(
+            engine, paths, store, address=address, options=options,
+            annotate_articles=annotate, on_error=_report_error,
         )
     with Progress(
         SpinnerColumn(),
@@ -165,9 +173,11 @@ def _run_ingest(
         def on_error(err: InputError) -> None:
             bar.console.print(f"sitrep: {err.source}: {err.reason}", markup=False, highlight=False)
 
-        return ingest(
+        return run_ingest(
+            engine,
             paths,
             store,
+            address=address,
             options=options,
             annotate_articles=annotate,
             on_error=on_error,
@@ -182,6 +192,19 @@ def _run_ingest(
 @_max_bytes_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary table.")
 @click.option("--no-annotate", is_flag=True, help="Store articles without annotation layers.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where extraction and annotation run: this process, or Ray workers "
+    "(this process still does all the writing).",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="Ray cluster to join (host:port, or 'auto'); default: start a local one.",
+)
 def ingest_cmd(
     paths: tuple[str, ...],
     db: str | None,
@@ -189,14 +212,22 @@ def ingest_cmd(
     max_bytes: int,
     quiet: bool,
     no_annotate: bool,
+    engine: str,
+    address: str | None,
 ) -> None:
     """Read, extract, annotate and store the articles in PATHS."""
     from sitrep.render.tables import ingest_summary
 
     started = time.monotonic()
     options = ReadOptions(fetch=fetch, max_bytes=max_bytes)
+    if engine == "ray":
+        from sitrep.engines.ray_cluster import require_ray
+
+        require_ray()  # fail before the store is opened
     with _open_store(db) as store:
-        report = _run_ingest(paths, store, options, quiet, annotate=not no_annotate)
+        report = _run_ingest(
+            paths, store, options, quiet, annotate=not no_annotate, engine=engine, address=address
+        )
         if not quiet:
             ingest_summary(report, store.describe, time.monotonic() - started)
     sys.exit(EXIT_PARTIAL if report.failed else EXIT_OK)
@@ -235,7 +266,7 @@ def search_cmd(query: str, db: str | None, limit: int, fmt: str) -> None:
     help="Write to this file instead of standard output.",
 )
 def export_cmd(kind: str, db: str | None, fmt: str, output: Path | None) -> None:
-    """Export KIND (articles, entities) from the store."""
+    """Export KIND (articles, entities, events, stories, discrepancies) from the store."""
     if fmt == "parquet" and output is None and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give --output FILE or redirect standard output.")
     with _open_store(db) as store:
@@ -265,10 +296,13 @@ def run_cmd(
     out_dir.mkdir(parents=True, exist_ok=True)
     with _open_store(db) as store:
         report = _run_ingest(paths, store, ReadOptions(fetch=fetch, max_bytes=max_bytes), False)
-        written = write_results(store, out_dir)
+        results = write_results(store, out_dir)
         ingest_summary(report, store.describe, time.monotonic() - started)
-    for path in written:
-        click.echo(f"wrote {path}", err=True)
+    click.echo(
+        f"wrote {results.briefs} briefs and the exports to {out_dir}; "
+        f"open {results.index.resolve()}",
+        err=True,
+    )
     sys.exit(EXIT_PARTIAL if report.failed else EXIT_OK)
 
 
@@ -286,3 +320,13 @@ def main() -> None:
         sys.exit(EXIT_FATAL)
     except BrokenPipeError:
         sys.exit(EXIT_OK)
+
+
+# Command groups that live in their own modules, registered last.
+from sitrep.cli_brief import brief_cmd  # noqa: E402
+from sitrep.cli_stories import register_story_commands  # noqa: E402
+from sitrep.cli_web import serve_cmd  # noqa: E402
+
+register_story_commands(cli)
+cli.add_command(brief_cmd)
+cli.add_command(serve_cmd)

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from sitrep.errors import InputError
 from sitrep.extract import extract
-from sitrep.models import Annotations, Article
+from sitrep.models import Annotations, Article, SourceDoc
 from sitrep.sources import Fetcher, read_inputs
 from sitrep.sources.files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from sitrep.store import AddOutcome, Store
+    from sitrep.stories import Assigner
 
 log = logging.getLogger(__name__)
 
@@ -39,19 +40,32 @@ def extract_inputs(
     inputs: Iterable[str], options: ReadOptions | None = None
 ) -> Iterator[ArticleOrError]:
     """Every article found in ``inputs``, with unreadable inputs as InputError values."""
-    opts = options or ReadOptions()
-    docs = read_inputs(inputs, fetch=opts.fetch, fetcher=opts.fetcher, max_bytes=opts.max_bytes)
-    for doc in docs:
+    for doc in read_docs(inputs, options):
         if isinstance(doc, InputError):
             yield doc
-            continue
-        try:
-            yield from extract(doc)
-        except InputError as err:
-            yield err
-        except Exception as err:  # an extractor bug must cost one input, not the batch
-            log.debug("extraction crashed on %s", doc.source, exc_info=True)
-            yield InputError(doc.source, f"extraction failed ({type(err).__name__}: {err})")
+        else:
+            yield from extract_doc(doc)
+
+
+def read_docs(
+    inputs: Iterable[str], options: ReadOptions | None = None
+) -> Iterator[SourceDoc | InputError]:
+    """The readable documents of ``inputs``, before extraction (errors in order)."""
+    opts = options or ReadOptions()
+    return read_inputs(inputs, fetch=opts.fetch, fetcher=opts.fetcher, max_bytes=opts.max_bytes)
+
+
+def extract_doc(doc: SourceDoc) -> list[ArticleOrError]:
+    """The articles of one document; a failure ends the list as an InputError."""
+    found: list[ArticleOrError] = []
+    try:
+        found.extend(extract(doc))
+    except InputError as err:
+        found.append(err)
+    except Exception as err:  # an extractor bug must cost one input, not the batch
+        log.debug("extraction crashed on %s", doc.source, exc_info=True)
+        found.append(InputError(doc.source, f"extraction failed ({type(err).__name__}: {err})"))
+    return found
 
 
 def annotate_stream(
@@ -94,9 +108,33 @@ class IngestReport:
 Progress = Callable[[IngestReport], None]
 
 
-def _batches(items: Iterator[ArticleOrError], size: int) -> Iterator[list[ArticleOrError]]:
+def batches(items: Iterator[ArticleOrError], size: int) -> Iterator[list[ArticleOrError]]:
     while batch := list(islice(items, size)):
         yield batch
+
+
+def take_articles(batch: Iterable[ArticleOrError], report: IngestReport,
+                  on_error: Callable[[InputError], None] | None = None) -> list[Article]:
+    """The articles of a batch, counted as read; its errors are recorded and reported."""
+    articles = []
+    for item in batch:
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            if on_error:
+                on_error(item)
+        else:
+            articles.append(item)
+    report.read += len(articles)
+    return articles
+
+
+def commit_batch(store: Store, assigner: Assigner, run_id: int, fresh: Sequence[Article],
+                 layers: Sequence[Annotations | None], report: IngestReport) -> None:
+    """Store a batch and assign it to stories, in one transaction; count the outcomes."""
+    with store.story_write(f"store a batch of {len(fresh)} articles"):
+        outcomes = store.add_articles(fresh, layers, run_id=run_id)
+        assigner.assign_batch(fresh, layers, outcomes)
+    _count(report, outcomes)
 
 
 def ingest(
@@ -122,16 +160,8 @@ def ingest(
     report = IngestReport()
     assigner = Assigner(store)
     with store.ingest_run(names) as run_id:
-        for batch in _batches(extract_inputs(names, options), batch_size):
-            articles = []
-            for item in batch:
-                if isinstance(item, InputError):
-                    report.errors.append(item)
-                    if on_error:
-                        on_error(item)
-                else:
-                    articles.append(item)
-            report.read += len(articles)
+        for batch in batches(extract_inputs(names, options), batch_size):
+            articles = take_articles(batch, report, on_error)
             known = store.known_ids([a.id for a in articles])
             fresh = [a for a in articles if a.id not in known]
             report.duplicates += len(articles) - len(fresh)
@@ -143,10 +173,7 @@ def ingest(
                     else [None] * len(fresh)
                 )
                 # Articles and their story assignment commit together.
-                with store.story_write(f"store a batch of {len(fresh)} articles"):
-                    outcomes = store.add_articles(fresh, layers, run_id=run_id)
-                    assigner.assign_batch(fresh, layers, outcomes)
-                _count(report, outcomes)
+                commit_batch(store, assigner, run_id, fresh, layers, report)
             if progress:
                 progress(report)
     return report

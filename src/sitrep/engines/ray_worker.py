@@ -1,0 +1,50 @@
+"""The worker actor: one spaCy model per process, extraction and annotation in batches.
+
+The class is plain Python (Ray wraps it at run time), so importing it needs no Ray.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from sitrep.errors import InputError
+from sitrep.models import Annotations, Article, SourceDoc
+
+# InputError does not pickle; it travels as (source, reason).
+Extracted = Article | tuple[str, str]
+
+
+class Worker:
+    """Runs on a Ray worker; holds the language model for its lifetime."""
+
+    def __init__(self, layers: frozenset[str], model: str | None = None) -> None:
+        from sitrep.annotate.nlp import load_nlp
+
+        self.layers = layers
+        self.nlp = load_nlp(model)
+
+    def pid(self) -> int:
+        return os.getpid()
+
+    def extract(self, docs: list[SourceDoc]) -> tuple[list[Extracted], float]:
+        """The articles of ``docs``, in order (failures as (source, reason)); CPU seconds."""
+        from sitrep.pipeline import extract_doc
+
+        start = time.process_time()
+        found = [(i.source, i.reason) if isinstance(i, InputError) else i
+                 for doc in docs for i in extract_doc(doc)]
+        return found, time.process_time() - start
+
+    def annotate(self, articles: list[Article]) -> tuple[list[Annotations], float]:
+        """The annotations of ``articles``, in order (the driver pairs them up); CPU seconds."""
+        from sitrep.annotate import annotate
+
+        start = time.process_time()
+        done = [ann for _, ann in annotate(articles, nlp=self.nlp,
+                                           batch_size=max(1, len(articles)), layers=self.layers)]
+        return done, time.process_time() - start
+
+
+def restore(item: Extracted) -> Article | InputError:
+    return item if isinstance(item, Article) else InputError(*item)
