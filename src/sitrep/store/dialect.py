@@ -58,9 +58,26 @@ class Dialect(ABC):
     def iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
         """Rows of a query, fetched lazily (a long export never sits in memory)."""
 
-    @abstractmethod
-    def transaction(self) -> contextlib.AbstractContextManager[None]:
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
         """A write transaction; nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self._outer_transaction():
+                yield
+        finally:
+            self._depth = 0
+
+    @abstractmethod
+    def _outer_transaction(self) -> contextlib.AbstractContextManager[None]:
+        """Begin, then commit, or roll back on any exception."""
 
     @abstractmethod
     def lock_migrations(self) -> None:
@@ -106,26 +123,15 @@ class SqliteDialect(Dialect):
             cur.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+    def _outer_transaction(self) -> Iterator[None]:
         # IMMEDIATE takes the write lock up front: no deadlock upgrading a read.
         self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        else:
-            self.conn.execute("COMMIT")
-        finally:
-            self._depth = 0
+        self.conn.execute("COMMIT")
 
     def lock_migrations(self) -> None:
         pass  # BEGIN IMMEDIATE already holds the database write lock
@@ -240,20 +246,9 @@ class PostgresDialect(Dialect):
             yield from cur
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            with self.conn.transaction():
-                yield
-        finally:
-            self._depth = 0
+    def _outer_transaction(self) -> Iterator[None]:
+        with self.conn.transaction():
+            yield
 
     def lock_migrations(self) -> None:
         self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (self._LOCK_KEY,))
