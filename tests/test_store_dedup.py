@@ -124,6 +124,7 @@ def test_outcomes_added_duplicate_copy(store: Store) -> None:
     assert store.copies_of(original.id) == [outcomes[2].article_id]
     assert store.original_of(outcomes[2].article_id) == original.id
     assert store.original_of(original.id) is None
+    assert store.copy_links() == {outcomes[2].article_id: original.id}
 
 
 def test_same_batch_twice_adds_nothing(store: Store) -> None:

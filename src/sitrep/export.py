@@ -36,9 +36,10 @@ ENTITY_COLUMNS = ("id", "name", "type", "country", "aliases", "mentions", "artic
 
 
 def _article_rows(store: Store) -> Iterator[dict[str, Any]]:
+    originals = store.copy_links()  # one query, not one per article
     for article in store.iter_articles():
         row = {c: getattr(article, c) for c in ARTICLE_COLUMNS}
-        row["copy_of"] = store.original_of(article.id)
+        row["copy_of"] = originals.get(article.id)
         row["extra"] = article.extra or None
         yield row
 

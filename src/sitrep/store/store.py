@@ -320,6 +320,11 @@ class Store(StoryTables):
             raise self._not_found(article_id)
         return None if row[0] is None else str(row[0])
 
+    def copy_links(self) -> dict[str, str]:
+        """Every stored copy's id -> its original's id, in one query."""
+        rows = self._db.execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL")
+        return {str(r[0]): str(r[1]) for r in rows.fetchall()}
+
     def search(self, query: str, limit: int = 20,
                include_copies: bool = False) -> list[SearchHit]:
         """Full-text search, best first (websearch syntax: words, "phrases", OR, -word).
