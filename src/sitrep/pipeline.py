@@ -74,20 +74,11 @@ def annotate_stream(
     """Annotate the articles of a stream, passing errors through in order."""
     from sitrep.annotate import annotate
 
-    buffer: list[ArticleOrError] = []
-
-    def flush() -> Iterator[tuple[Article, Annotations] | InputError]:
-        articles = [a for a in buffer if isinstance(a, Article)]
+    for batch in batches(iter(items), batch_size):
+        articles = [a for a in batch if isinstance(a, Article)]
         done = iter(annotate(articles, batch_size=batch_size))
-        for item in buffer:
+        for item in batch:
             yield item if isinstance(item, InputError) else next(done)
-        buffer.clear()
-
-    for item in items:
-        buffer.append(item)
-        if len(buffer) >= batch_size:
-            yield from flush()
-    yield from flush()
 
 
 @dataclass(slots=True)
