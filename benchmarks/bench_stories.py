@@ -5,8 +5,9 @@ model: articles are stored without annotations and assigned on text-only
 profiles), and at each checkpoint (1,000 and 10,000 stored articles by
 default) times a probe batch: storing it (``add_articles``) and assigning
 it to stories, per article. The probe articles carry annotations computed
-once for a small set and reused (``--annotated``, a store made by
-``sitrep ingest``), so entity, number and date terms are exercised too.
+once by ``sitrep ingest`` (``--annotated STORE``; each checkpoint draws
+articles not drawn before), so entity, number and date terms are exercised
+too.
 
 Articles are made distinct by mixing sentences of three source texts (in
 random order), so near-duplicate detection does not turn them into copies.
@@ -65,20 +66,33 @@ def variants(texts: list[list[str]], rng: random.Random, n: int, tag: str) -> li
     return out
 
 
-def annotated_probe(path: str | None, rng: random.Random, n: int,
-                    tag: str) -> list[tuple[Article, Annotations | None]]:
-    """Annotated articles made distinct (a unique lead line), annotations reused."""
-    if not path:
-        return []
-    with open_store(path) as src:
-        ids = [a.id for a in src.iter_articles(include_copies=False)]
+class AnnotatedPool:
+    """Annotated articles of a store made by ``sitrep ingest``, each used once.
+
+    Every checkpoint draws articles not drawn before, so a later probe holds
+    no copies of an earlier one (copies take the cheap path to their original).
+    """
+
+    def __init__(self, path: str | None, rng: random.Random) -> None:
+        self.path = path
+        self.ids: list[str] = []
+        if path:
+            with open_store(path) as src:
+                self.ids = [a.id for a in src.iter_articles(include_copies=False)]
+            rng.shuffle(self.ids)
+
+    def draw(self, n: int, tag: str) -> list[tuple[Article, Annotations | None]]:
+        if not self.path:
+            return []
+        picked, self.ids = self.ids[:n], self.ids[n:]
         out: list[tuple[Article, Annotations | None]] = []
-        for i, aid in enumerate(rng.sample(ids, min(n, len(ids)))):
-            a = src.get_article(aid)
-            a.url = f"https://bench.example/{tag}/annotated/{i}"
-            a.id = article_id(a.url, a.text)
-            out.append((a, src.get_annotations(aid)))
-    return out
+        with open_store(self.path) as src:
+            for i, aid in enumerate(picked):
+                a = src.get_article(aid)
+                a.url = f"https://bench.example/{tag}/annotated/{i}"
+                a.id = article_id(a.url, a.text)
+                out.append((a, src.get_annotations(aid)))
+        return out
 
 
 def store_batch(store: Store, assigner: Assigner,
@@ -108,6 +122,7 @@ def main() -> None:
     texts = source_texts()
     db = args.db or str(Path(tempfile.mkdtemp(prefix="sitrep-bench-")) / "bench.db")
     print(f"store: {db}; {len(texts)} source texts")
+    pool = AnnotatedPool(args.annotated, rng)
     with open_store(db) as store:
         assigner = Assigner(store)
         built = 0
@@ -118,7 +133,7 @@ def main() -> None:
                 built += 1
                 store_batch(store, assigner, [(a, None) for a in batch])
             probe_plain = [(a, None) for a in variants(texts, rng, args.probe, f"p{size}")]
-            probe_ann = annotated_probe(args.annotated, rng, args.probe, f"a{size}")
+            probe_ann = pool.draw(args.probe, f"a{size}")
             for label, probe in (("text-only", probe_plain), ("annotated", probe_ann)):
                 if not probe:
                     continue

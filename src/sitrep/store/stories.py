@@ -219,6 +219,17 @@ class StoryTables:
         return [MemberRow(str(r[0]), None if r[1] is None else float(r[1]), str(r[2]),
                           bool(r[3]), r[4], r[5], r[6], r[7], int(r[8]), r[9]) for r in rows]
 
+    def newest_members(self, story_id: str, limit: int) -> list[MemberRow]:
+        """The ``limit`` most recently stored originals (not copies) of a story, oldest first."""
+        rows = self._db.execute(
+            "SELECT a.id, sa.score, sa.how, sa.pinned, a.title, a.outlet, a.url, a.published,"
+            " a.seq, a.copy_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+            " WHERE sa.story_id = ? AND sa.how <> 'copy' ORDER BY a.seq DESC LIMIT ?",
+            (story_id, limit)).fetchall()
+        return [MemberRow(str(r[0]), None if r[1] is None else float(r[1]), str(r[2]),
+                          bool(r[3]), r[4], r[5], r[6], r[7], int(r[8]), r[9])
+                for r in reversed(rows)]
+
     def article_aliases(self, article_ids: Sequence[str]) -> dict[str, list[str]]:
         """Article id -> ids dropped as its exact duplicates (migration 0005), sorted.
 
@@ -284,6 +295,13 @@ class StoryTables:
             "SELECT 1 FROM story_log WHERE manual = 1 AND action IN ('split', 'move')"
             " AND ((story_id = ? AND other_id = ?) OR (story_id = ? AND other_id = ?)) LIMIT 1",
             (a, b, b, a)).fetchone()
+        return row is not None
+
+    def analyst_changed(self, story_id: str) -> bool:
+        """True when an analyst moved, merged, split or pinned anything of this story."""
+        row = self._db.execute(
+            "SELECT 1 FROM story_log WHERE manual = 1 AND (story_id = ? OR other_id = ?)"
+            " LIMIT 1", (story_id, story_id)).fetchone()
         return row is not None
 
     def has_pins(self, story_id: str) -> bool:

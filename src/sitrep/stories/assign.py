@@ -1,6 +1,6 @@
 """Incremental story assignment: each new article joins a story or starts one.
 
-Nothing is re-clustered. A new article's heaviest terms are looked up in the
+Nothing is re-clustered store-wide. A new article's heaviest terms are looked up in the
 story index (``story_terms``: the newest stories per term only), the best
 few candidates are compared in full against their centroids, and the
 article joins the closest one if it is close enough. The cost per article is
@@ -9,6 +9,7 @@ bounded by the tuning sizes, not by the size of the store.
 Copies (near-duplicates, ``copy_of``) join their original's story. An
 article close to two stories that are close to each other merges them,
 unless an analyst kept them apart or a pinned article would have to move.
+A story that turns out to hold two events splits (see split.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sitrep.models import Annotations, Article
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
 from sitrep.stories.features import Profile, profile
+from sitrep.stories.split import Split, check_split
 from sitrep.stories.state import (
     DEFAULT_TUNING,
     Tuning,
@@ -38,13 +40,15 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class Assignment:
     """Where one article went: ``how`` is new, joined, copy; ``merged`` the
-    stories folded into ``story_id`` on the way."""
+    stories folded into ``story_id`` on the way; ``split`` the articles its
+    arrival split off its story (it may be one of them)."""
 
     article_id: str
     story_id: str
     how: str
     score: float
     merged: tuple[str, ...] = ()
+    split: Split | None = None
 
 
 class Assigner:
@@ -85,20 +89,42 @@ class Assigner:
         self.idf.prepare(prof.terms)
         scored = self._score(prof)
         self.idf.count(prof.terms)
-        if not scored or scored[0][0] < self.tuning.join:
+        merged: tuple[str, ...] = ()
+        if not scored or scored[0][0] < self.tuning.join or not self._supported(
+                prof.terms, scored[0]):
             story = StoryState(id=new_story_id(article.id))
             score, how = 0.0, "new"
-            merged: tuple[str, ...] = ()
         else:
             score, story = scored[0]
             how = "joined"
-            merged = self._bridge(story, scored[1:], now)
         add_member(story, prof.terms, article_id=article.id,
                    title=article.title or _lead(article.text), published=article.published,
                    seq=seq, score=score)
+        if how == "joined":
+            merged = self._bridge(story, scored[1:self.tuning.bridge_top], now)
         persist(self.store, story, self.idf, self.tuning, now)
         self.store.put_story_article(article.id, story.id, score, how, False, now)
-        return Assignment(article.id, story.id, how, score, merged)
+        split = check_split(self.store, story, self.idf, self.tuning, now)
+        if split is not None and article.id in split.articles:
+            return Assignment(article.id, split.new_id, how, score, merged, split)
+        return Assignment(article.id, story.id, how, score, merged, split)
+
+    def _supported(self, terms: dict[str, float], best: tuple[float, StoryState]) -> bool:
+        """A weak match to a centroid must be backed by one member it resembles.
+
+        A story of loosely related reports has a broad centroid that many
+        unrelated articles touch a little; one article like the newcomer is
+        what says it belongs (checked only below ``sure``: cheap on average).
+        """
+        sim, story = best
+        if sim >= self.tuning.sure:
+            return True
+        recent = self.store.newest_members(story.id, self.tuning.support_members)
+        profiles = self.store.story_features([m.article_id for m in recent])
+        self.idf.prepare({t for v in profiles.values() for t in v})
+        norm = weighted_norm(terms, self.idf)
+        return any(similarity(terms, norm, v, weighted_norm(v, self.idf), self.idf)
+                   >= self.tuning.member_min for v in profiles.values())
 
     def _join_copy(self, article: Article, story_id: str, seq: int, now: str) -> Assignment:
         story = self.store.story_states([story_id])[story_id]

@@ -2,11 +2,14 @@
 
 Namespaces: ``w:`` content words (title words count extra), ``e:`` canonical
 entity ids, ``n:`` numbers with their unit, ``t:`` resolved dates (and their
-year), ``v:`` event types. The profile is ``(1 + log tf) * namespace weight``
-normalised to unit length, without idf: document frequencies change as the
-store grows, so idf is applied when profiles are compared (see vectors.py).
-Specific signals (a name, a figure, a date) are what tell apart two events
-of the same kind, so they weigh more than words.
+year), ``v:`` event types. A term weighs its namespace weight whether it occurs
+once or ten times (presence, not frequency: a long report repeating the
+topic's words should not outweigh the one name or figure that tells two
+events apart); the profile is normalised to unit length, without idf:
+document frequencies change as the store grows, so idf is applied when
+profiles are compared (see vectors.py). Specific signals (a name, a figure,
+a date) are what tell apart two events of the same kind, so they weigh more
+than words.
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ STOP = frozenset(_SPACY_STOP) | {
     "could", "one", "two", "three", "mr", "mrs", "ms", "percent",
 }
 
-# Namespace weights, measured on ECB+ dev (see benchmarks/bench_stories.py).
-WEIGHTS = {"w": 1.0, "title": 1.0, "e": 2.0, "n": 1.5, "t": 1.5, "v": 0.5}
+# Namespace weights, measured on ECB+ dev (see docs/stories.md).
+WEIGHTS = {"w": 0.7, "title": 1.0, "e": 2.0, "n": 3.0, "t": 1.5, "v": 0.5}
 MAX_TERMS = 120  # a profile keeps its heaviest terms: bounded storage and compare cost
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
@@ -105,13 +108,13 @@ def counts(article: Article, ann: Annotations | None) -> dict[str, Counter[str]]
 
 
 def profile(article: Article, ann: Annotations | None) -> Profile:
-    """The article's profile: weighted, log-scaled, unit length, heaviest terms kept."""
+    """The article's profile: weighted by presence, unit length, heaviest terms kept."""
     weights: dict[str, float] = {}
     for ns, counter in counts(article, ann).items():
         w = WEIGHTS[ns]
-        for term, n in counter.items():
+        for term in counter:
             key = term if ":" in term else f"w:{term}"
-            weights[key] = weights.get(key, 0.0) + w * (1.0 + math.log(n))
+            weights[key] = weights.get(key, 0.0) + w
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
     day = parse_iso_date(article.published)

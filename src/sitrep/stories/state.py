@@ -16,15 +16,22 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Tuning:
-    """Thresholds and sizes of the assigner (measured on ECB+ dev, see the benchmark)."""
+    """Thresholds and sizes of the assigner (measured on ECB+ dev: docs/stories.md)."""
 
-    join: float = 0.15  # least similarity to join a story
-    bridge: float = 0.45  # an article this close to a second story may merge the two
+    join: float = 0.10  # least similarity to join a story
+    sure: float = 0.20  # below this, the article must also resemble one member ...
+    member_min: float = 0.10  # ... this much
+    support_members: int = 20  # newest members looked at for that
+    bridge: float = 0.08  # an article this close to a second story may merge the two
     bridge_centroids: float = 0.30  # ... if the two stories are this close to each other
-    query_terms: int = 24  # article terms looked up in the index
-    per_term: int = 40  # newest stories read per looked-up term
-    candidates: int = 30  # stories compared in full
-    centroid_terms: int = 300  # terms kept per centroid
+    bridge_top: int = 3  # ... among its closest stories
+    split_ratio: float = 0.6  # split when the two groups are less alike than this x within
+    split_min_part: int = 3  # least articles in each part of a split
+    split_cap: int = 24  # newest members considered for a split
+    query_terms: int = 60  # article terms looked up in the index
+    per_term: int = 20  # newest stories read per looked-up term
+    candidates: int = 20  # stories compared in full
+    centroid_terms: int = 200  # terms kept per centroid
     index_terms: int = 30  # terms a story is indexed under
     day_grace: int = 3  # days apart before the date penalty starts
     day_scale: float = 14.0  # ... and at this many more days it halves the similarity

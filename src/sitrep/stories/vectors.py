@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 
 Vector = Mapping[str, float]
 
+# Each side of a comparison is weighted by idf ** 1.5, so a shared term counts
+# idf cubed: a shared rare name or figure outweighs many shared topic words,
+# which is what separates two events of the same kind (measured on ECB+ dev).
+IDF_POWER = 1.5
+
 
 class Idf:
     """Document frequencies read from the store once per term and kept up to date.
@@ -32,6 +37,9 @@ class Idf:
         self.df: dict[str, int] = {}
         self.n = 0
         self._loaded_n = False
+        # Weights computed since the counts last changed: one article's scoring
+        # asks for the same terms once per candidate story.
+        self._weights: dict[str, float] = {}
 
     def prepare(self, terms: Iterable[str]) -> None:
         missing = [t for t in terms if t not in self.df]
@@ -42,12 +50,18 @@ class Idf:
         found = self.store.term_dfs(missing)
         for t in missing:
             self.df[t] = found.get(t, 0)
+            self._weights.pop(t, None)
         if not self._loaded_n:
             self.n = self.df.pop(DOC_COUNT, 0)
             self._loaded_n = True
+            self._weights.clear()
 
     def __call__(self, term: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        w = self._weights.get(term)
+        if w is None:
+            w = (math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0) ** IDF_POWER
+            self._weights[term] = w
+        return w
 
     def count(self, terms: Iterable[str]) -> None:
         """Record one more document holding ``terms`` (in the store and the cache)."""
@@ -57,12 +71,14 @@ class Idf:
         for t in distinct:
             self.df[t] = self.df.get(t, 0) + 1
         self.n += 1
+        self._weights.clear()
 
     def forget(self) -> None:
         """Drop the cache (after a rolled-back write it may be ahead of the store)."""
         self.df.clear()
         self.n = 0
         self._loaded_n = False
+        self._weights.clear()
 
 
 def weighted_norm(vec: Vector, idf: Idf) -> float:

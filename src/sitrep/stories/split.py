@@ -1,0 +1,129 @@
+"""Second thoughts: split a story whose members form two separate groups.
+
+An article is assigned when it arrives, against what the store holds then.
+The first report of a second event of the same kind (another earthquake on
+the same island, the same boxer's next fight) can look closest to the first
+event's story and join it; the reports that follow then agree with each
+other more than with the rest. At checkpoints of a story's growth its
+newest members are clustered in two (average link); when the two groups are
+much less alike than each is inside, the newer group leaves as a story of
+its own. The cost is bounded by ``split_cap`` members, and checkpoints grow
+geometrically, so it stays flat per article as stories and the store grow.
+
+Stories an analyst changed are left alone, and pinned articles never move.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from sitrep.models import stable_id
+from sitrep.store.stories import MemberRow, StoryState
+from sitrep.stories.state import Tuning, rebuild
+from sitrep.stories.vectors import Idf, Vector, similarity, weighted_norm
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """Articles that left ``story_id`` for the new ``new_id``, and why."""
+
+    story_id: str
+    new_id: str
+    articles: tuple[str, ...]
+    between: float
+    within: float
+
+
+def is_checkpoint(members: int, least: int) -> bool:
+    """Sizes at which a story is checked: 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, ..."""
+    if members < least:
+        return False
+    while members > 6 and members % 2 == 0:
+        members //= 2
+    return members in (4, 5, 6)
+
+
+def two_groups(sims: list[list[float]]) -> tuple[list[int], list[int]]:
+    """Average-link agglomeration of items 0..n-1 down to two groups (n >= 2)."""
+    groups: list[list[int]] = [[i] for i in range(len(sims))]
+    # total[a][b]: sum of the pair similarities between groups a and b
+    total = [row[:] for row in sims]
+    alive = list(range(len(groups)))
+    while len(alive) > 2:
+        best, pair = -1.0, (alive[0], alive[1])
+        for a, b in combinations(alive, 2):
+            avg = total[a][b] / (len(groups[a]) * len(groups[b]))
+            if avg > best:
+                best, pair = avg, (a, b)
+        a, b = pair
+        groups[a].extend(groups[b])
+        for c in alive:
+            total[a][c] += total[b][c]
+            total[c][a] = total[a][c]
+        alive.remove(b)
+    first, second = alive
+    return sorted(groups[first]), sorted(groups[second])
+
+
+def _mean_pair(sims: list[list[float]], items: list[int]) -> float:
+    pairs = list(combinations(items, 2))
+    return sum(sims[a][b] for a, b in pairs) / len(pairs)
+
+
+def _between(sims: list[list[float]], a: list[int], b: list[int]) -> float:
+    return sum(sims[i][j] for i in a for j in b) / (len(a) * len(b))
+
+
+def check_split(store: Store, story: StoryState, idf: Idf, tuning: Tuning,
+                now: str) -> Split | None:
+    """Split ``story`` (saved) if its newest members form two distinct groups."""
+    if not is_checkpoint(story.members, 2 * tuning.split_min_part):
+        return None
+    if store.analyst_changed(story.id):
+        return None
+    recent = store.newest_members(story.id, tuning.split_cap)
+    profiles = store.story_features([m.article_id for m in recent])
+    recent = [m for m in recent if m.article_id in profiles]
+    if len(recent) < 2 * tuning.split_min_part:
+        return None
+    vecs: list[Vector] = [profiles[m.article_id] for m in recent]
+    idf.prepare({t for v in vecs for t in v})
+    norms = [weighted_norm(v, idf) for v in vecs]
+    n = len(vecs)
+    sims = [[1.0] * n for _ in range(n)]
+    for i, j in combinations(range(n), 2):
+        sims[i][j] = sims[j][i] = similarity(vecs[i], norms[i], vecs[j], norms[j], idf)
+    first, second = two_groups(sims)
+    if min(len(first), len(second)) < tuning.split_min_part:
+        return None
+    between = _between(sims, first, second)
+    within = min(_mean_pair(sims, first), _mean_pair(sims, second))
+    if between >= tuning.split_ratio * within:
+        return None
+    # The group holding the oldest member considered keeps the story.
+    leaving = [recent[i] for i in (second if 0 in first else first)]
+    if any(m.pinned for m in leaving):
+        return None
+    return _carry_out(store, story.id, leaving, idf, tuning, now, between, within)
+
+
+def _carry_out(store: Store, story_id: str, leaving: list[MemberRow], idf: Idf,
+               tuning: Tuning, now: str, between: float, within: float) -> Split:
+    ids = tuple(m.article_id for m in leaving)
+    new_id = stable_id("story", "split", *sorted(ids))
+    store.save_story(StoryState(id=new_id), now)
+    for m in leaving:
+        store.put_story_article(m.article_id, new_id, m.score, m.how, False, now)
+        for copy in store.copies_of(m.article_id):
+            store.put_story_article(copy, new_id, None, "copy", False, now)
+    rebuild(store, story_id, idf, tuning, now)
+    rebuild(store, new_id, idf, tuning, now)
+    store.log_story("split", False, new_id, story_id, list(ids), now,
+                    note=f"split off: {between:.2f} alike between the groups, "
+                         f"{within:.2f} within")
+    return Split(story_id, new_id, ids, between, within)
