@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
+from click.testing import CliRunner
+
+from sitrep.cli import cli
 from sitrep.models import Article
-from sitrep.store import Store
+from sitrep.store import Store, open_store
 from sitrep.stories import Tuning, story_record
 from sitrep.stories.manual import pin_article
 from sitrep.stories.split import is_checkpoint, two_groups
@@ -101,3 +105,17 @@ def test_a_weak_match_needs_a_member_like_the_article(store: Store) -> None:
     assert ingest(store, [newcomer], strict)[0].how == "new"
     lenient = Tuning(join=0.01, sure=0.99, member_min=0.0, bridge=1.1, bridge_centroids=1.1)
     assert ingest(store, [report("sumatra", rng)], lenient)[0].how == "joined"
+
+
+def test_show_tells_why_a_story_was_split(tmp_path: Path) -> None:
+    db = str(tmp_path / "split.db")
+    rng = random.Random(7)
+    with open_store(db) as store:
+        done = ingest(store, [*(report("qeshm", rng) for _ in range(3)),
+                              *(report("sumatra", rng) for _ in range(3))], JOIN_ALL)
+    split = done[-1].split
+    assert split is not None
+    shown = CliRunner(env={"COLUMNS": "400"}).invoke(cli, ["show", split.new_id, "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert f"auto split {split.new_id} {split.story_id}" in shown.output
+    assert "split off:" in shown.output

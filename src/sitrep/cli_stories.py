@@ -106,10 +106,15 @@ def show_cmd(story: str, db: str | None, fmt: str) -> None:
         how = m.how + (" (pinned)" if m.pinned else "")
         table.add_row(m.article_id, m.published or "", outlet_of(m) or "", m.title or "", how)
     console.print(table)
-    manual = [entry for entry in log if entry["manual"]]
-    for entry in manual:
-        console.print(f"{entry['at']} {entry['action']} {entry['other'] or ''} "
-                      f"{' '.join(entry['articles'])}", highlight=False)
+    # Analysts' changes, and the assigner's own second thoughts (splits, merges) with why.
+    for entry in log:
+        if not entry["manual"] and entry["action"] not in ("split", "merge"):
+            continue
+        who = "analyst" if entry["manual"] else "auto"
+        note = f" ({entry['note']})" if entry["note"] and not entry["manual"] else ""
+        console.print(f"{entry['at']} {who} {entry['action']} {entry['story']} "
+                      f"{entry['other'] or ''} {' '.join(entry['articles'])}{note}",
+                      highlight=False)
 
 
 @click.group("story")
