@@ -56,6 +56,11 @@ class MemberRow:
     copy_of: str | None
 
 
+def _member_row(r: Sequence[Any]) -> MemberRow:
+    return MemberRow(str(r[0]), None if r[1] is None else float(r[1]), str(r[2]), bool(r[3]),
+                     r[4], r[5], r[6], r[7], int(r[8]), r[9])
+
+
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start:start + _CHUNK]
@@ -216,8 +221,7 @@ class StoryTables:
             " a.seq, a.copy_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
             " WHERE sa.story_id = ? ORDER BY a.published_sort IS NULL, a.published_sort, a.seq",
             (story_id,)).fetchall()
-        return [MemberRow(str(r[0]), None if r[1] is None else float(r[1]), str(r[2]),
-                          bool(r[3]), r[4], r[5], r[6], r[7], int(r[8]), r[9]) for r in rows]
+        return [_member_row(r) for r in rows]
 
     def newest_members(self, story_id: str, limit: int) -> list[MemberRow]:
         """The ``limit`` most recently stored originals (not copies) of a story, oldest first."""
@@ -226,9 +230,7 @@ class StoryTables:
             " a.seq, a.copy_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
             " WHERE sa.story_id = ? AND sa.how <> 'copy' ORDER BY a.seq DESC LIMIT ?",
             (story_id, limit)).fetchall()
-        return [MemberRow(str(r[0]), None if r[1] is None else float(r[1]), str(r[2]),
-                          bool(r[3]), r[4], r[5], r[6], r[7], int(r[8]), r[9])
-                for r in reversed(rows)]
+        return [_member_row(r) for r in reversed(rows)]
 
     def article_aliases(self, article_ids: Sequence[str]) -> dict[str, list[str]]:
         """Article id -> ids dropped as its exact duplicates (migration 0005), sorted.
