@@ -22,7 +22,7 @@ from sitrep.models import Annotations, Article
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
 from sitrep.stories.features import Profile, profile
-from sitrep.stories.split import Split, check_split
+from sitrep.stories.split import Split, check_split, newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
     Tuning,
@@ -119,12 +119,11 @@ class Assigner:
         sim, story = best
         if sim >= self.tuning.sure:
             return True
-        recent = self.store.newest_members(story.id, self.tuning.support_members)
-        profiles = self.store.story_features([m.article_id for m in recent])
-        self.idf.prepare({t for v in profiles.values() for t in v})
+        _, vecs, norms = newest_profiles(self.store, story.id, self.tuning.support_members,
+                                         self.idf)
         norm = weighted_norm(terms, self.idf)
-        return any(similarity(terms, norm, v, weighted_norm(v, self.idf), self.idf)
-                   >= self.tuning.member_min for v in profiles.values())
+        return any(similarity(terms, norm, v, n, self.idf) >= self.tuning.member_min
+                   for v, n in zip(vecs, norms, strict=True))
 
     def _join_copy(self, article: Article, story_id: str, seq: int, now: str) -> Assignment:
         story = self.store.story_states([story_id])[story_id]

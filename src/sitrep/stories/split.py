@@ -39,8 +39,19 @@ class Split:
     within: float
 
 
+def newest_profiles(store: Store, story_id: str, limit: int,
+                    idf: Idf) -> tuple[list[MemberRow], list[Vector], list[float]]:
+    """A story's newest originals (oldest first) with their profiles and idf norms."""
+    members = store.newest_members(story_id, limit)
+    profiles = store.story_features([m.article_id for m in members])
+    members = [m for m in members if m.article_id in profiles]
+    vecs: list[Vector] = [profiles[m.article_id] for m in members]
+    idf.prepare({t for v in vecs for t in v})
+    return members, vecs, [weighted_norm(v, idf) for v in vecs]
+
+
 def is_checkpoint(members: int, least: int) -> bool:
-    """Sizes at which a story is checked: 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, ..."""
+    """Sizes from ``least`` on that are 4, 5 or 6 times a power of two: 4, 5, 6, 8, 10, 12, ..."""
     if members < least:
         return False
     while members > 6 and members % 2 == 0:
@@ -86,14 +97,9 @@ def check_split(store: Store, story: StoryState, idf: Idf, tuning: Tuning,
         return None
     if store.analyst_changed(story.id):
         return None
-    recent = store.newest_members(story.id, tuning.split_cap)
-    profiles = store.story_features([m.article_id for m in recent])
-    recent = [m for m in recent if m.article_id in profiles]
+    recent, vecs, norms = newest_profiles(store, story.id, tuning.split_cap, idf)
     if len(recent) < 2 * tuning.split_min_part:
         return None
-    vecs: list[Vector] = [profiles[m.article_id] for m in recent]
-    idf.prepare({t for v in vecs for t in v})
-    norms = [weighted_norm(v, idf) for v in vecs]
     n = len(vecs)
     sims = [[1.0] * n for _ in range(n)]
     for i, j in combinations(range(n), 2):
@@ -115,7 +121,7 @@ def check_split(store: Store, story: StoryState, idf: Idf, tuning: Tuning,
 def _carry_out(store: Store, story_id: str, leaving: list[MemberRow], idf: Idf,
                tuning: Tuning, now: str, between: float, within: float) -> Split:
     ids = tuple(m.article_id for m in leaving)
-    new_id = stable_id("story", "split", *sorted(ids))
+    new_id = stable_id("story", "auto-split", *sorted(ids))  # never an analyst's split id
     store.save_story(StoryState(id=new_id), now)
     for m in leaving:
         store.put_story_article(m.article_id, new_id, m.score, m.how, False, now)
