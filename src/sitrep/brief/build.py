@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
 from sitrep.brief.actors import actor_items
@@ -82,20 +83,24 @@ def _source(c: ArticleContext, config: BriefConfig) -> SourceEntry:
 
 def _mark_new(brief: Brief, contexts: Sequence[ArticleContext], since: str,
               config: BriefConfig) -> None:
-    """An item is new when every source of it was published after ``since``
-    (a claim first seen after it); undated sources are never new."""
+    """An item is new when every source of it was published after ``since`` (a bare
+    date: after that whole day); undated sources are never new. One sentence is
+    judged on all the citations it has in any section, so it is new everywhere or
+    nowhere."""
     cutoff = published_at_iso(since)
     if cutoff is None:
         return
-    fresh = {c.id for c in contexts if c.published and c.published > cutoff}
+    if len(since.strip()) <= 10:  # a day: its own articles are not "after" it
+        cutoff += timedelta(days=1)
+    fresh = {c.id for c in contexts if c.published and c.published >= cutoff}
     for s in brief.sources:
         s.new = s.article in fresh
-
-    def new(cites: Sequence[Citation]) -> bool:
-        return bool(cites) and all(c.article in fresh for c in cites)
-
+    cited: dict[str, set[Citation]] = {}
     for item in brief.items():
-        item.new = new(item.citations)
+        cited.setdefault(item.text, set()).update(item.citations)
+    for item in brief.items():
+        cites = cited[item.text]
+        item.new = bool(cites) and all(c.article in fresh for c in cites)
     for series in brief.numbers:
         for p in series.points:
             p.new = p.citation.article in fresh

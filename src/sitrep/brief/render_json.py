@@ -45,7 +45,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "value": value,
         "text": c.text,
         "source": c.voice.label,
-        "outlet": c.outlet,
+        "outlet": c.outlet_name or None,  # as readers know it; c.outlet is a grouping key
         "published": when(c),
         **c.citation.to_dict(),
         "sentence": c.sentence.to_dict(),

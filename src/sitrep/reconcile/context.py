@@ -8,9 +8,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from sitrep.models import Annotations, Article, Attribution, Span, parse_iso_date
+from sitrep.outlets import outlet_name
 from sitrep.reconcile.records import Citation, Voice
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -23,24 +23,16 @@ def outlet_key(article: Article) -> str:
 
     Articles cut from one scraped page share a source file and so count once.
     """
-    if article.outlet:
-        return article.outlet.strip().lower()
-    if article.url:
-        host = urlsplit(article.url).hostname or ""
-        if host:
-            return host.removeprefix("www.")
-    return article.source.split("#", 1)[0]
+    name = outlet_name(article.outlet, article.url)
+    return name.lower() if name else article.source.split("#", 1)[0]
 
 
 def outlet_label(article: Article) -> str:
-    """How a brief names an article's outlet to a reader."""
-    if article.outlet:
-        return article.outlet
-    if article.url:
-        host = urlsplit(article.url).hostname or ""
-        if host:
-            return host.removeprefix("www.")
-    return f"“{article.title}”" if article.title else article.source
+    """How a brief names an article's outlet to a reader (never a local path)."""
+    name = outlet_name(article.outlet, article.url)
+    if name:
+        return name
+    return f"“{article.title}”" if article.title else "an unnamed source"
 
 
 def published_at(article: Article) -> datetime | None:

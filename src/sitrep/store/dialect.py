@@ -21,6 +21,7 @@ from typing import Any, ClassVar, Protocol
 import psycopg
 
 from sitrep.errors import StoreError
+from sitrep.outlets import register_sqlite as register_outlet_function
 from sitrep.store.query import to_fts5
 
 SearchRow = tuple[str, str | None, str | None, str | None, str, float]
@@ -182,6 +183,7 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
         # Reading the schema reads the header: a file that is not SQLite fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA foreign_keys = ON")
+        register_outlet_function(conn)  # queries that filter by outlet call it
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if path != ":memory:":
             # WAL: readers (the web app, an export) never block the ingest writer.

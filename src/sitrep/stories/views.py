@@ -6,9 +6,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from sitrep.errors import NotFoundError
+from sitrep.outlets import outlet_name
 from sitrep.store.stories import MemberRow, StoryState
 
 if TYPE_CHECKING:
@@ -47,12 +47,7 @@ class StoryRecord:
 
 
 def outlet_of(member: MemberRow) -> str | None:
-    if member.outlet:
-        return member.outlet
-    if member.url:
-        host = urlsplit(member.url).hostname or ""
-        return host.removeprefix("www.") or None
-    return None
+    return outlet_name(member.outlet, member.url)
 
 
 def _events(state: StoryState) -> list[dict[str, Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -9,30 +10,46 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, File, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
+from pydantic import BeforeValidator
 
+from sitrep.outlets import outlet_name
+from sitrep.stories.views import outlet_of
 from sitrep.web import queries as q
 from sitrep.web import schemas as s
 from sitrep.web import service
 from sitrep.web.app import store_of
+from sitrep.web.changes import changes_of
 from sitrep.web.ingest import ingest_records, run_ingest, safe_name
 from sitrep.web.settings import WebSettings
 
 router = APIRouter(prefix="/api", tags=["api"])
+MAX_OFFSET = 10_000_000
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Not found"}}
 Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+
+
+def _strict_day(value: object) -> object:
+    """Only YYYY-MM-DD: pydantic alone reads ``0`` as a timestamp (1970-01-01)."""
+    if isinstance(value, str) and not _DAY.match(value.strip()):
+        raise ValueError("a date must be written YYYY-MM-DD")
+    return value.strip() if isinstance(value, str) else value
+
+
+Day = Annotated[date, BeforeValidator(_strict_day)]
 
 
 def _story(row: q.StoryRow) -> s.StorySummary:
     return s.StorySummary(id=row.id, title=row.title, first_date=row.first_date,
                           last_date=row.last_date, articles=row.articles, outlets=row.outlets,
-                          disputes=row.disputes)
+                          disputes=row.disputes, updates=row.updates)
 
 
 @router.get("/stories", response_model=s.StoryList)
 def stories(request: Request, q_: Annotated[str | None, Query(alias="q")] = None,
             entity: str | None = None, outlet: str | None = None,
-            date_from: date | None = None, date_to: date | None = None,
+            date_from: Day | None = None, date_to: Day | None = None,
             sort: Literal["recent", "size", "disputes"] = "recent",
             limit: Limit = 50, offset: Offset = 0) -> s.StoryList:
     """Stories, filtered by full-text query, entity (id or name), outlet and dates."""
@@ -47,8 +64,8 @@ def stories(request: Request, q_: Annotated[str | None, Query(alias="q")] = None
 @router.get("/stories/{story_id}", response_model=s.StoryDetail, responses=NOT_FOUND)
 def story(request: Request, story_id: str) -> s.StoryDetail:
     store = store_of(request)
-    row = service.story_row(store, story_id)
-    members = [s.StoryMember(id=m.article_id, title=m.title, outlet=m.outlet, url=m.url,
+    row = service.story_row(store, story_id, request.app.state.briefs)
+    members = [s.StoryMember(id=m.article_id, title=m.title, outlet=outlet_of(m), url=m.url,
                              published=m.published, story=row.id, how=m.how, copy_of=m.copy_of)
                for m in store.story_members(row.id)]
     entities = [s.EntityRef(id=i, name=n, type=t, articles=c)
@@ -57,12 +74,15 @@ def story(request: Request, story_id: str) -> s.StoryDetail:
 
 
 @router.get("/stories/{story_id}/brief", response_model=s.BriefOut, responses=NOT_FOUND)
-def story_brief(request: Request, story_id: str, since: date | None = None) -> dict[str, Any]:
+def story_brief(request: Request, story_id: str, since: Day | None = None) -> dict[str, Any]:
     """The brief JSON (as ``sitrep brief --format json``); ``since`` marks what is new."""
     store = store_of(request)
     row = service.story_row(store, story_id)
     brief = request.app.state.briefs.brief(store, row.id, since.isoformat() if since else None)
     brief.pop("texts", None)
+    changes = changes_of(brief)
+    if changes is not None:  # what the page's "what changed since" line says
+        brief["changes"] = {**changes.to_dict(), "text": changes.sentence()}
     return brief
 
 
@@ -75,7 +95,8 @@ def story_timeline(request: Request, story_id: str) -> s.Timeline:
 
 
 def _tl(r: Any) -> s.TimelineEntryOut:
-    return s.TimelineEntryOut(date=r.date, type=r.type, modality=r.modality, text=r.text,
+    return s.TimelineEntryOut(date=r.date, type=r.type, types=r.types, modality=r.modality,
+                              text=r.text,
                               article=r.article, start=r.start, end=r.end, actors=r.actors,
                               title=r.title, outlet=r.outlet)
 
@@ -101,23 +122,23 @@ def articles(request: Request, outlet: str | None = None, limit: Limit = 50,
                          url=r.url, story=story_ids.get(r.id)) for r in rows])
 
 
-@router.get("/articles/{article_id}", response_model=s.ArticleOut, responses=NOT_FOUND)
-def article(request: Request, article_id: str) -> s.ArticleOut:
-    store = store_of(request)
-    a = store.get_article(article_id)
-    found = store.story_of(a.id)
-    return s.ArticleOut(id=a.id, source=a.source, text=a.text, url=a.url, title=a.title,
-                        outlet=a.outlet, author=a.author, published=a.published,
-                        language=a.language, extra=a.extra, story=found[0] if found else None)
-
-
-@router.get("/articles/{article_id}/annotations", response_model=s.AnnotationsOut,
+@router.get("/articles/{article_id:path}/annotations", response_model=s.AnnotationsOut,
             responses=NOT_FOUND)
 def article_annotations(request: Request, article_id: str) -> s.AnnotationsOut:
     """The annotation layers (empty when the article was stored without them)."""
     ann = store_of(request).get_annotations(article_id)
     layers = ann.to_dict() if ann is not None else {}
     return s.AnnotationsOut(article=article_id, **layers)
+
+
+@router.get("/articles/{article_id:path}", response_model=s.ArticleOut, responses=NOT_FOUND)
+def article(request: Request, article_id: str) -> s.ArticleOut:
+    store = store_of(request)
+    a = store.get_article(article_id)
+    found = store.story_of(a.id)
+    return s.ArticleOut(id=a.id, source=a.source, text=a.text, url=a.url, title=a.title,
+                        outlet=outlet_name(a.outlet, a.url), author=a.author, published=a.published,
+                        language=a.language, extra=a.extra, story=found[0] if found else None)
 
 
 @router.get("/entities", response_model=s.EntityList)

@@ -8,15 +8,14 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from sitrep import __version__
-from sitrep.errors import NotFoundError, SitrepError
 from sitrep.store import Store, open_store
-from sitrep.web import filters
+from sitrep.web import errors, filters
 from sitrep.web.briefs import BriefService
 from sitrep.web.security import SecurityMiddleware
 from sitrep.web.settings import WebSettings
@@ -29,7 +28,7 @@ log = logging.getLogger(__name__)
 def create_app(settings: WebSettings) -> FastAPI:
     """The web app over the store ``settings.db``."""
     from sitrep.web.api import router as api_router
-    from sitrep.web.pages import router as page_router
+    from sitrep.web.pages import routers as page_routers
 
     open_store(settings.db).close()  # fail fast on a bad store; migrate once
     pool = StorePool(settings.db)
@@ -55,9 +54,10 @@ def create_app(settings: WebSettings) -> FastAPI:
                        max_body=settings.max_upload_bytes, allowed_hosts=settings.allowed_hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api_router)
-    app.include_router(page_router)
-    app.add_exception_handler(NotFoundError, _not_found)
-    app.add_exception_handler(SitrepError, _bad_request)
+    for router in page_routers():
+        app.include_router(router)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    errors.install(app)
     return app
 
 
@@ -65,24 +65,3 @@ def store_of(request: Request) -> Store:
     """This thread's store (call inside the endpoint: dependencies may run elsewhere)."""
     pool: StorePool = request.app.state.pool
     return pool.get()
-
-
-def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
-
-
-async def _not_found(request: Request, exc: Exception) -> Response:
-    return _error(request, 404, str(exc))
-
-
-async def _bad_request(request: Request, exc: Exception) -> Response:
-    return _error(request, 400, str(exc))
-
-
-def _error(request: Request, status: int, message: str) -> Response:
-    if _wants_json(request):
-        return JSONResponse({"detail": message}, status_code=status)
-    templates: Jinja2Templates = request.app.state.templates
-    return templates.TemplateResponse(request, "error.html",
-                                      {"status": status, "message": message},
-                                      status_code=status)

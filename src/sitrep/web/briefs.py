@@ -85,8 +85,9 @@ class BriefService:
             self._disputes.put(key, cached)
         return list(cached)
 
-    def known_disputes(self, story_id: str, version: tuple[int, int] | None) -> int | None:
-        """The number of discrepancies if already computed (no work), else None."""
-        cached = self._disputes.get((story_id, version))
-        return None if cached is None else len(cached)
-
+    def counts(self, store: Store, story_id: str,
+               version: tuple[int, int] | None = None) -> tuple[int, int]:
+        """(conflicts, updates) of a story: disputes are only the conflicts."""
+        found = self.discrepancies(store, story_id, version)
+        conflicts = sum(1 for d in found if d.get("conflict"))
+        return conflicts, len(found) - conflicts

@@ -8,6 +8,8 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
+from sitrep.web.dates import human_date, human_time
+
 
 def safe_url(url: str | None) -> str | None:
     """The URL when it is plain http(s) (a link may be rendered), else None."""
@@ -53,4 +55,5 @@ def cite_url(c: dict[str, Any]) -> str:
 
 def install(env: Environment) -> None:
     env.filters.update(safe_url=safe_url, day=day, snippet=snippet, cite_url=cite_url,
+                       human_date=human_date, human_time=human_time,
                        urlq=lambda v: quote(str(v), safe=""))

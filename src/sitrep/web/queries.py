@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from sitrep.outlets import outlet_sql
 from sitrep.store import EntityRecord, Store
 from sitrep.store.dialect import Cursor
 
@@ -24,6 +25,11 @@ def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
+def _outlet(store: Store, alias: str = "a") -> str:
+    """The outlet readers know (stated, else the URL's host) as SQL: see sitrep.outlets."""
+    return outlet_sql(store._db.name, alias)
+
+
 @dataclass(slots=True)
 class StoryRow:
     id: str
@@ -32,7 +38,8 @@ class StoryRow:
     last_date: str | None
     articles: int
     outlets: list[str] = field(default_factory=list)
-    disputes: int | None = None
+    disputes: int = 0  # conflicting reports (set by service.count_disputes)
+    updates: int = 0  # figures that changed over time
 
 
 @dataclass(slots=True)
@@ -51,7 +58,7 @@ _LIVE = "s.merged_into IS NULL AND s.articles > 0"
 _STORY_COLS = "s.id, s.title, s.first_date, s.last_date, s.articles"
 
 
-def _story_where(f: StoryFilter) -> tuple[str, list[Any]]:
+def _story_where(store: Store, f: StoryFilter) -> tuple[str, list[Any]]:
     where, params = [_LIVE], []
     if f.entity_ids is not None:
         where.append("s.id IN (SELECT sa.story_id FROM story_articles sa JOIN mentions m"
@@ -60,7 +67,7 @@ def _story_where(f: StoryFilter) -> tuple[str, list[Any]]:
         params += f.entity_ids
     if f.outlet:
         where.append("s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a"
-                     " ON a.id = sa.article_id WHERE lower(a.outlet) = lower(?))")
+                     f" ON a.id = sa.article_id WHERE lower({_outlet(store)}) = lower(?))")
         params.append(f.outlet)
     if f.date_from:
         where.append("substr(s.last_date, 1, 10) >= ?")
@@ -76,7 +83,7 @@ def _story_where(f: StoryFilter) -> tuple[str, list[Any]]:
 
 
 def count_stories(store: Store, f: StoryFilter) -> int:
-    where, params = _story_where(f)
+    where, params = _story_where(store, f)
     return int(_run(store, f"SELECT count(*) FROM stories s WHERE {where}", params).fetchone()[0])
 
 
@@ -84,7 +91,7 @@ def list_stories(store: Store, f: StoryFilter, sort: StorySort, limit: int | Non
                  offset: int = 0) -> list[StoryRow]:
     """Live stories matching ``f``: by recency or size (``disputes`` sorts by recency
     here; the caller re-sorts)."""
-    where, params = _story_where(f)
+    where, params = _story_where(store, f)
     order = ("s.articles DESC, s.activity DESC" if sort == "size"
              else "s.last_date IS NULL, s.last_date DESC, s.activity DESC")
     page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -104,9 +111,10 @@ def fill_outlets(store: Store, stories: list[StoryRow]) -> None:
     if not stories:
         return
     by_id = {s.id: s for s in stories}
-    rows = _run(store, "SELECT DISTINCT sa.story_id, a.outlet FROM story_articles sa JOIN"
-                " articles a ON a.id = sa.article_id WHERE a.outlet IS NOT NULL AND"
-                f" sa.story_id IN ({_marks(len(by_id))}) ORDER BY a.outlet", list(by_id))
+    outlet = _outlet(store)
+    rows = _run(store, f"SELECT DISTINCT sa.story_id, {outlet} AS o FROM story_articles sa"
+                f" JOIN articles a ON a.id = sa.article_id WHERE {outlet} IS NOT NULL AND"
+                f" sa.story_id IN ({_marks(len(by_id))}) ORDER BY o", list(by_id))
     for story_id, outlet in rows:
         by_id[str(story_id)].outlets.append(str(outlet))
 
@@ -121,8 +129,9 @@ def stories_of(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
 
 
 def outlets(store: Store, limit: int = 200) -> list[tuple[str, int]]:
-    rows = _run(store, "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL"
-                " GROUP BY outlet ORDER BY n DESC, outlet LIMIT ?", (limit,))
+    outlet = _outlet(store)
+    rows = _run(store, f"SELECT {outlet} AS o, count(*) AS n FROM articles a WHERE {outlet}"
+                " IS NOT NULL GROUP BY o ORDER BY n DESC, o LIMIT ?", (limit,))
     return [(str(o), int(n)) for o, n in rows]
 
 
@@ -203,13 +212,16 @@ class ArticleRow:
     url: str | None
 
 
-_ART_COLS = "a.id, a.title, a.outlet, a.published, a.url"
+def _art_cols(store: Store) -> str:
+    return f"a.id, a.title, {_outlet(store)}, a.published, a.url"
+
+
 _RECENT = "a.published_sort IS NULL, a.published_sort DESC, a.seq DESC"
 
 
 def entity_articles(store: Store, entity_id: str, limit: int = 50) -> list[ArticleRow]:
     """The newest articles naming the entity."""
-    rows = _run(store, f"SELECT {_ART_COLS} FROM articles a WHERE a.id IN (SELECT article_id"
+    rows = _run(store, f"SELECT {_art_cols(store)} FROM articles a WHERE a.id IN (SELECT article_id"
                 f" FROM mentions WHERE entity_id = ?) ORDER BY {_RECENT} LIMIT ?",
                 (entity_id, limit))
     return [ArticleRow(*r) for r in rows]
@@ -217,8 +229,8 @@ def entity_articles(store: Store, entity_id: str, limit: int = 50) -> list[Artic
 
 def list_articles(store: Store, outlet: str | None, limit: int,
                   offset: int = 0) -> list[ArticleRow]:
-    where, params = ("WHERE lower(a.outlet) = lower(?)", [outlet]) if outlet else ("", [])
-    rows = _run(store, f"SELECT {_ART_COLS} FROM articles a {where} ORDER BY {_RECENT}"
+    where, params = (f"WHERE lower({_outlet(store)}) = lower(?)", [outlet]) if outlet else ("", [])
+    rows = _run(store, f"SELECT {_art_cols(store)} FROM articles a {where} ORDER BY {_RECENT}"
                 " LIMIT ? OFFSET ?", [*params, limit, offset])
     return [ArticleRow(*r) for r in rows]
 
@@ -226,7 +238,7 @@ def list_articles(store: Store, outlet: str | None, limit: int,
 def article_rows(store: Store, article_ids: Sequence[str]) -> dict[str, ArticleRow]:
     if not article_ids:
         return {}
-    rows = _run(store, f"SELECT {_ART_COLS} FROM articles a WHERE a.id IN"
+    rows = _run(store, f"SELECT {_art_cols(store)} FROM articles a WHERE a.id IN"
                 f" ({_marks(len(article_ids))})", list(article_ids))
     return {str(r[0]): ArticleRow(*r) for r in rows}
 

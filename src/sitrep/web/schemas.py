@@ -113,7 +113,8 @@ class StorySummary(BaseModel):
     last_date: str | None = None
     articles: int
     outlets: list[str] = []
-    disputes: int | None = None
+    disputes: int = 0  # conflicting reports
+    updates: int = 0  # figures that changed over time (not disputes)
 
 
 class StoryList(BaseModel):
@@ -197,6 +198,7 @@ class BriefOut(Open):
 class TimelineEntryOut(BaseModel):
     date: str | None
     type: str
+    types: list[str] = []  # every event type coded in the sentence
     modality: str
     text: str
     article: str

@@ -32,7 +32,9 @@ _HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on the
+    # app's own form posts, which the origin check must refuse.
+    (b"referrer-policy", b"same-origin"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 _SAFE = {"GET", "HEAD", "OPTIONS"}
@@ -83,6 +85,9 @@ class SecurityMiddleware:
         host = headers.get("host", "").lower()
         if self.allowed_hosts is not None and host not in self.allowed_hosts:
             return lambda send: _plain(send, 400, "unexpected Host header")
+        if b"%00" in scope.get("query_string", b"") or "\x00" in scope.get("path", ""):
+            # PostgreSQL cannot hold NUL in text; no query of this app needs one.
+            return lambda send: _plain(send, 400, "NUL characters are not accepted in a URL")
         origin = headers.get("origin")
         if scope["method"] not in _SAFE and origin and urlsplit(origin).netloc.lower() != host:
             return lambda send: _plain(send, 403, "cross-origin request refused")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -14,9 +14,9 @@ from sitrep.store.codec import decode_layers
 from sitrep.web import queries as q
 from sitrep.web.briefs import BriefService
 from sitrep.web.queries import StoryFilter, StoryRow, StorySort
-from sitrep.web.timeline import TimelineRow, timeline
+from sitrep.web.timeline import TimelineRow, brief_dates, timeline
 
-DISPUTE_SCAN = 300  # stories (2+ articles, newest first) checked when sorting by disputes
+DISPUTE_SCAN = 300  # newest stories counted when sorting by disputes
 ROLE_SCAN = 100  # newest articles read for an entity's roles and timeline
 
 
@@ -52,19 +52,13 @@ def story_page(store: Store, briefs: BriefService, *, text: str | None, entity: 
         f.article_ids = [h.article_id for h in found]
     if sort == "disputes":
         candidates = q.list_stories(store, f, "recent", None)
-        scan = [s for s in candidates if s.articles >= 2][:DISPUTE_SCAN]
-        versions = q.story_versions(store, [s.id for s in scan])
-        for s in scan:
-            s.disputes = len(briefs.discrepancies(store, s.id, versions.get(s.id)))
-        candidates.sort(key=lambda s: -(s.disputes or 0))
+        count_disputes(store, briefs, candidates[:DISPUTE_SCAN])
+        candidates.sort(key=lambda s: (-s.disputes, -s.updates))
         total, rows = len(candidates), candidates[offset:offset + limit]
     else:
         total = q.count_stories(store, f)
         rows = q.list_stories(store, f, sort, limit, offset)
-    versions = q.story_versions(store, [s.id for s in rows])
-    for s in rows:
-        if s.disputes is None:
-            s.disputes = briefs.known_disputes(s.id, versions.get(s.id))
+        count_disputes(store, briefs, rows)
     q.fill_outlets(store, rows)
     return StoryPage(total, rows, hits, f.entity_ids)
 
@@ -103,21 +97,37 @@ def _events_of(store: Store, article_ids: list[str]) -> list[tuple[Article, Anno
             for aid in article_ids if aid in events]
 
 
-def story_row(store: Store, story_id: str) -> StoryRow:
+def count_disputes(store: Store, briefs: BriefService, rows: list[StoryRow]) -> None:
+    """Set each story's conflicts and updates (cached per story version)."""
+    versions = q.story_versions(store, [s.id for s in rows])
+    for s in rows:
+        s.disputes, s.updates = briefs.counts(store, s.id, versions.get(s.id))
+
+
+def story_row(store: Store, story_id: str, briefs: BriefService | None = None) -> StoryRow:
     live = store.resolve_story(story_id)
     row = q.get_story(store, live) if live else None
     if row is None:
         raise NotFoundError(f"no story {story_id!r} in this store")
     q.fill_outlets(store, [row])
+    if briefs is not None:
+        count_disputes(store, briefs, [row])
     return row
 
 
 def story_timeline(store: Store, briefs: BriefService, story_id: str) -> list[TimelineRow]:
-    return timeline(_events_of(store, [m.article_id for m in store.story_members(story_id)]))
+    """The story's events, dated as its brief dates the same sentences."""
+    dates = brief_dates(briefs.brief(store, story_id))
+    return timeline(_events_of(store, [m.article_id for m in store.story_members(story_id)]),
+                    dates=dates)
 
 
 def search(store: Store, text: str, limit: int) -> tuple[list[SearchHit], dict[str, str]]:
     hits = store.search(text, limit=limit) if text.strip() else []
+    rows = q.article_rows(store, [h.article_id for h in hits])
+    # The outlet readers know (a URL's host when none is stated).
+    hits = [replace(h, outlet=rows[h.article_id].outlet) if h.article_id in rows else h
+            for h in hits]
     return hits, q.stories_of(store, [h.article_id for h in hits])
 
 

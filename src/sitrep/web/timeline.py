@@ -1,11 +1,22 @@
-"""Timelines: the coded events of a set of articles, in date order, each cited."""
+"""Timelines: the coded events of a set of articles, one row per sentence, in date order.
+
+A sentence that codes several events (a meeting that is also a pledge) is one
+row with each event type. Its date is the brief's date for that sentence when
+the caller passes the brief's (so the brief, the story timeline and the
+article view agree), else the most precise date among its events.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from sitrep.models import Annotations, Article, Event
+from sitrep.outlets import outlet_name
+from sitrep.web.dates import sort_day
+
+SentenceDates = dict[tuple[str, int], str]  # (article, sentence start) -> ISO date
 
 
 @dataclass(slots=True)
@@ -20,6 +31,7 @@ class TimelineRow:
     actors: list[str]
     title: str | None
     outlet: str | None
+    types: list[str] = field(default_factory=list)
 
 
 def _actors(ev: Event) -> list[str]:
@@ -34,24 +46,63 @@ def _involves(ev: Event, entity_id: str) -> bool:
     return any(a is not None and a.entity_id == entity_id for a in actors)
 
 
-def timeline(items: Iterable[tuple[Article, Annotations | None]],
-             entity_id: str | None = None, limit: int = 500) -> list[TimelineRow]:
-    """Events of the articles (only those involving ``entity_id`` when given),
-    by event date (undated last), then publication date."""
-    pairs = list(items)
-    rows: list[TimelineRow] = []
-    for article, ann in pairs:
-        if ann is None:
+def _precision(value: str | None) -> tuple[int, str]:
+    """Sort key: a day beats a week beats a month beats a season or year."""
+    if not value:
+        return (0, "")
+    v = value[:10]
+    if len(v) == 10 and v[4] == "-" and v[7] == "-":
+        return (4, v)
+    if "-W" in v:
+        return (3, v)
+    return (2 if len(v) == 7 and v[4] == "-" else 1, v)
+
+
+def article_rows(article: Article, ann: Annotations | None, entity_id: str | None = None,
+                 dates: SentenceDates | None = None) -> list[TimelineRow]:
+    """One article's events, merged per sentence (in text order)."""
+    if ann is None:
+        return []
+    rows: dict[int, TimelineRow] = {}
+    n = len(article.text)
+    for ev in ann.events:
+        if entity_id is not None and not _involves(ev, entity_id):
             continue
-        for ev in ann.events:
-            if entity_id is not None and not _involves(ev, entity_id):
-                continue
-            start, end = max(0, ev.start), min(len(article.text), ev.end)
-            rows.append(TimelineRow(ev.date, ev.type, ev.modality,
-                                    " ".join(article.text[start:end].split()), article.id,
-                                    start, end, _actors(ev), article.title, article.outlet))
+        start, end = max(0, ev.start), min(n, ev.end)
+        row = rows.get(start)
+        if row is None:
+            row = rows[start] = TimelineRow(
+                ev.date, ev.type, ev.modality, " ".join(article.text[start:end].split()),
+                article.id, start, end, [], article.title,
+                outlet_name(article.outlet, article.url))
+        if ev.type not in row.types:
+            row.types.append(ev.type)
+        row.actors = list(dict.fromkeys([*row.actors, *_actors(ev)]))
+        if _precision(ev.date) > _precision(row.date):
+            row.date = ev.date
+    for row in rows.values():
+        row.date = (dates or {}).get((row.article, row.start), row.date)
+        row.type = row.types[0]
+    return sorted(rows.values(), key=lambda r: r.start)
+
+
+def timeline(items: Iterable[tuple[Article, Annotations | None]],
+             entity_id: str | None = None, limit: int = 500,
+             dates: SentenceDates | None = None) -> list[TimelineRow]:
+    """Events of the articles (only those involving ``entity_id`` when given), one row
+    per sentence, by date (undated last), then publication date."""
+    pairs = list(items)
+    rows = [r for a, ann in pairs for r in article_rows(a, ann, entity_id, dates)]
     published = {a.id: a.published or "" for a, _ in pairs}
-    rows.sort(key=lambda r: (r.date is None, r.date or "", published.get(r.article, ""),
+    rows.sort(key=lambda r: (r.date is None, sort_day(r.date), published.get(r.article, ""),
                              r.article, r.start))
     return rows[:limit]
 
+
+def brief_dates(brief: dict[str, Any]) -> SentenceDates:
+    """(article, sentence start) -> date of the brief JSON's timeline entries."""
+    out: SentenceDates = {}
+    for entry in brief.get("timeline") or []:
+        for c in entry.get("citations") or []:
+            out.setdefault((str(c["article"]), int(c["start"])), str(entry["date"]))
+    return out

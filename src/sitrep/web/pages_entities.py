@@ -1,0 +1,35 @@
+"""Pages of entities: the list, an entity, its timeline."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from sitrep.web import queries as q
+from sitrep.web import service
+from sitrep.web.app import store_of
+from sitrep.web.render import PAGE, page, page_number
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entity_list(request: Request, type: str = "") -> HTMLResponse:
+    number = page_number(request.query_params.get("page"))
+    text = request.query_params.get("q", "")
+    rows = q.list_entities(store_of(request), text or None, type or None, PAGE * 2,
+                           (number - 1) * PAGE * 2)
+    return page(request, "entities.html", rows=rows, q=text, type=type, page=number)
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity(request: Request, entity_id: str) -> HTMLResponse:
+    view = service.entity_view(store_of(request), entity_id)
+    return page(request, "entity.html", v=view)
+
+
+@router.get("/entities/{entity_id}/timeline", response_class=HTMLResponse)
+def entity_timeline(request: Request, entity_id: str) -> HTMLResponse:
+    view = service.entity_view(store_of(request), entity_id, with_timeline=True)
+    return page(request, "timeline.html", heading=view.entity.name, entity=view.entity,
+                rows=view.timeline)

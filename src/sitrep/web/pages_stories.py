@@ -1,0 +1,132 @@
+"""Pages of stories: the list, a story's brief and timeline, discrepancies."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from sitrep.errors import NotFoundError
+from sitrep.web import queries as q
+from sitrep.web import service
+from sitrep.web.app import store_of
+from sitrep.web.changes import changes_of
+from sitrep.web.compare import compare
+from sitrep.web.errors import InvalidInput
+from sitrep.web.render import PAGE, form_day, page, page_number
+
+router = APIRouter(include_in_schema=False)
+SORTS = ("recent", "size", "disputes")
+
+
+@router.get("/", response_class=HTMLResponse)
+def story_list(request: Request, entity: str = "", outlet: str = "",
+               date_from: str = "", date_to: str = "", sort: str = "recent",
+               ) -> HTMLResponse:
+    store = store_of(request)
+    number = page_number(request.query_params.get("page"))
+    day_from, day_to = form_day(date_from, "from"), form_day(date_to, "to")
+    if sort not in SORTS:
+        raise InvalidInput(f"“{sort}” is not a sort order: use recent, size or disputes.")
+    text = request.query_params.get("q", "")
+    result = service.story_page(store, request.app.state.briefs, text=text, entity=entity,
+                                outlet=outlet, date_from=day_from, date_to=day_to,
+                                sort=sort, limit=PAGE, offset=(number - 1) * PAGE)  # type: ignore[arg-type]
+    return page(request, "stories.html", result=result, q=text, entity=entity, outlet=outlet,
+                date_from=date_from, date_to=date_to, sort=sort, page=number,
+                pages=max(1, -(-result.total // PAGE)), outlets=q.outlets(store),
+                articles=store.count_articles(), base_query=urlencode(
+                    {"q": text, "entity": entity, "outlet": outlet, "date_from": date_from,
+                     "date_to": date_to, "sort": sort}))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_brief(request: Request, story_id: str, since: str = "") -> Response:
+    store = store_of(request)
+    briefs = request.app.state.briefs
+    row = service.story_row(store, story_id, briefs)
+    if row.id != story_id:  # merged away: show where it lives now
+        return RedirectResponse(f"/stories/{row.id}", status_code=307)
+    day = form_day(since, "since")
+    brief = briefs.brief(store, row.id, day)
+    numbers = {src["article"]: i for i, src in enumerate(brief["sources"], 1)}
+    return page(request, "brief.html", story=row, brief=brief, since=day or "",
+                source_numbers=numbers, changes=changes_of(brief))
+
+
+@router.get("/stories/{story_id}/timeline", response_class=HTMLResponse)
+def story_timeline(request: Request, story_id: str) -> HTMLResponse:
+    store = store_of(request)
+    row = service.story_row(store, story_id)
+    rows = service.story_timeline(store, request.app.state.briefs, row.id)
+    return page(request, "timeline.html", heading=row.title or row.id, story=row, rows=rows)
+
+
+@router.get("/discrepancies", response_class=HTMLResponse)
+def discrepancies(request: Request) -> HTMLResponse:
+    number = page_number(request.query_params.get("page"))
+    checked, rows = service.all_discrepancies(store_of(request), request.app.state.briefs,
+                                              PAGE, (number - 1) * PAGE)
+    return page(request, "discrepancies.html", rows=rows, checked=checked, page=number)
+
+
+@router.get("/stories/{story_id}/brief.{fmt}")
+def brief_file(request: Request, story_id: str, fmt: str, since: str = "") -> Response:
+    """The brief as ``sitrep brief`` writes it: Markdown or a self-contained HTML page."""
+    from sitrep.brief import brief_to_html, brief_to_markdown
+    from sitrep.brief.stored import brief_for_story
+
+    if fmt not in ("md", "html"):
+        raise NotFoundError(f"no format {fmt!r}")
+    store = store_of(request)
+    row = service.story_row(store, story_id)
+    brief = brief_for_story(store, row.id, since=form_day(since, "since"))
+    text, media = ((brief_to_markdown(brief), "text/markdown") if fmt == "md"
+                   else (brief_to_html(brief), "text/html"))
+    return Response(text, media_type=f"{media}; charset=utf-8", headers={
+        "content-disposition": f'attachment; filename="{_file_stem(row.id)}.{fmt}"'})
+
+
+@router.get("/stories.csv")
+def story_csv(request: Request, entity: str = "", outlet: str = "", date_from: str = "",
+              date_to: str = "", sort: str = "recent") -> Response:
+    """The story list with the same filters as the page, as CSV (up to 5,000 rows)."""
+    if sort not in SORTS:
+        raise InvalidInput(f"“{sort}” is not a sort order: use recent, size or disputes.")
+    result = service.story_page(
+        store_of(request), request.app.state.briefs, text=request.query_params.get("q", ""),
+        entity=entity, outlet=outlet, date_from=form_day(date_from, "from"),
+        date_to=form_day(date_to, "to"), sort=sort, limit=5000, offset=0)  # type: ignore[arg-type]
+    rows = [{"id": r.id, "title": r.title, "first_date": r.first_date,
+             "last_date": r.last_date, "articles": r.articles,
+             "outlets": "; ".join(r.outlets), "conflicts": r.disputes, "updates": r.updates}
+            for r in result.rows]
+    return csv_response(rows, "stories.csv")
+
+
+def _file_stem(story_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", story_id) or "story"
+
+
+def csv_response(rows: Sequence[Mapping[str, object]], name: str) -> Response:
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/stories/{story_id}/outlets", response_class=HTMLResponse)
+def story_outlets(request: Request, story_id: str) -> HTMLResponse:
+    """The outlets of a story side by side: first reports and key figures."""
+    store = store_of(request)
+    row = service.story_row(store, story_id)
+    brief = request.app.state.briefs.brief(store, row.id)
+    return page(request, "outlets.html", story=row, brief=brief, cmp=compare(brief))
