@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import signal
 import subprocess
 import time
@@ -99,7 +100,20 @@ def test_run_writes_results(tmp_path: Path, voa_corpus: Path) -> None:
         brief = json.loads((out / "briefs" / f"{story['id']}.json").read_text())
         assert brief["story"] == story["id"] and brief["sources"]
         assert (out / "briefs" / f"{story['id']}.md").read_text().startswith("# ")
+        _check_brief_page((out / "briefs" / f"{story['id']}.html").read_text(), brief)
+    assert 'name="viewport"' in index
     assert str((out / "index.html").resolve()) in proc.stderr
+
+
+def _check_brief_page(html: str, brief: dict[str, object]) -> None:
+    """A way back to the index, a viewport, and [N] meaning source N everywhere."""
+    assert 'href="../index.html"' in html and 'name="viewport"' in html
+    sources = {s["article"]: i for i, s in enumerate(brief["sources"], 1)}  # type: ignore[attr-defined]
+    passages = dict(re.findall(r'<li id="(c\d+)"><a href="#s(\d+)">', html))
+    cites = re.findall(r'<a class="cite" href="#(c\d+)"[^>]*>\[(\d+)\]</a>', html)
+    assert cites
+    for anchor, shown in cites:
+        assert passages[anchor] == shown and 1 <= int(shown) <= len(sources)
 
 
 def test_kill_9_mid_ingest_leaves_a_consistent_store(tmp_path: Path, voa_corpus: Path) -> None:

@@ -57,6 +57,30 @@ def hostile_records() -> list[dict[str, Any]]:
     ]
 
 
+def update_records() -> list[dict[str, Any]]:
+    """One outlet's figure rising over two days: an update, not a dispute."""
+    return [
+        {"id": "quake-1", "outlet": "Harbour Gazette", "published": "2025-10-06T18:00:00Z",
+         "title": "Earthquake kills 12 in coastal town of Mersin",
+         "text": "MERSIN, Turkey: An earthquake killed 12 people in the coastal town of Mersin on "
+                 "Monday, the disaster agency AFAD said. Rescue teams searched collapsed "
+                 "buildings through the night."},
+        {"id": "quake-2", "outlet": "Harbour Gazette", "published": "2025-10-08T18:00:00Z",
+         "title": "Mersin earthquake toll rises",
+         "text": "MERSIN, Turkey: The earthquake in the coastal town of Mersin has killed 31 "
+                 "people, the disaster agency AFAD said on Wednesday, as rescue teams searched "
+                 "collapsed buildings."},
+    ]
+
+
+def url_only_records(voa_corpus: Path) -> list[dict[str, Any]]:
+    """VOA's own record shape (a URL, no outlet field), ids with a slash."""
+    base = [json.loads(line) for line in voa_corpus.open(encoding="utf-8")][-2:]
+    return [{"id": f"voa/{r['id']}", "url": r["url"], "title": r["title"],
+             "published": r["published"], "text": r["text"][:900].rsplit(" ", 1)[0]}
+            for r in base]
+
+
 def other_report() -> dict[str, Any]:
     return {"id": "nk-other", "title": "Russian and North Korean defence officials pledge closer ties",
             "outlet": "Wire Service", "url": "https://wire.example.com/nk-talks",
@@ -72,6 +96,8 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, voa_corpus
         write_jsonl(folder / "other.jsonl", [other_report()]),
         write_jsonl(folder / "voa.jsonl", short_records(voa_corpus, 4)),
         write_jsonl(folder / "hostile.jsonl", hostile_records()),
+        write_jsonl(folder / "updates.jsonl", update_records()),
+        write_jsonl(folder / "voa-raw.jsonl", url_only_records(voa_corpus)),
     ]
     db = folder / "web.db"
     with open_store(str(db)) as store:

@@ -60,6 +60,7 @@ def _index_html(rows: list[dict[str, object]]) -> str:
     )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>sitrep: {len(rows)} stories</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <style>body{{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem}}
 table{{border-collapse:collapse;width:100%}}
@@ -95,7 +96,7 @@ def write_results(store: Store, out_dir: Path) -> Results:
     for story in stories:
         brief = brief_for_story(store, str(story["id"]))
         stem = briefs_dir / str(story["id"])
-        _atomic_text(stem.with_suffix(".html"), brief_to_html(brief))
+        _atomic_text(stem.with_suffix(".html"), brief_to_html(brief, "../index.html"))
         _atomic_text(stem.with_suffix(".md"), brief_to_markdown(brief))
         _atomic_text(
             stem.with_suffix(".json"),

@@ -22,7 +22,7 @@ blockquote{margin:.2em 0 .8em 1em;color:#333}"""
 
 
 class _Cites:
-    """Numbers cited passages in order of first use."""
+    """Citations show their source's number; each cited passage gets an anchor."""
 
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
@@ -33,7 +33,9 @@ class _Cites:
         out = []
         for c in dict.fromkeys(cites):
             n = self.order.setdefault(c, len(self.order) + 1)
-            out.append(f'<a class="cite" href="#c{n}" title="{escape(self.words(c))}">[{n}]</a>')
+            no = self.source_no.get(c.article, "?")
+            out.append(f'<a class="cite" href="#c{n}" title="source {no}: '
+                       f'{escape(self.words(c))}">[{no}]</a>')
         return "".join(out)
 
     def words(self, c: Citation) -> str:
@@ -44,10 +46,12 @@ def _new(item: BriefItem) -> str:
     return '<span class="new">new</span> ' if item.new else ""
 
 
-def brief_to_html(brief: Brief) -> str:
+def brief_to_html(brief: Brief, index_href: str | None = None) -> str:
+    """The page; ``index_href`` adds a link back to the list of briefs."""
     cites = _Cites(brief)
     e = escape
-    body = [f"<h1>{e(brief.title)}</h1>"]
+    body = [f'<p><a href="{e(index_href)}">← All stories</a></p>'] if index_href else []
+    body.append(f"<h1>{e(brief.title)}</h1>")
     if brief.since:
         body.append(f"<p>Changes since {e(brief.since)} are marked "
                     f'<span class="new">new</span>.</p>')
@@ -90,12 +94,13 @@ def brief_to_html(brief: Brief) -> str:
         link = f'<a href="{e(s.url)}">{title}</a>' if s.url else title
         body.append(f'<li id="s{cites.source_no[s.article]}">{e(s.outlet)}: {link}, '
                     f"{e(s.published or 'undated')}</li>")
-    body.append("</ol><h2>Cited passages</h2><ol class=\"passage\">")
-    for c, no in cites.order.items():
-        body.append(f'<li id="c{no}" value="{no}"><a href="#s{cites.source_no.get(c.article, 0)}">'
-                    f"source {cites.source_no.get(c.article, '?')}</a>, characters "
+    body.append("</ol><h2>Cited passages</h2><ul class=\"passage\">")
+    for c, n in cites.order.items():
+        no = cites.source_no.get(c.article, "?")
+        body.append(f'<li id="c{n}"><a href="#s{no}">[{no}] source {no}</a>, characters '
                     f"{c.start}–{c.end}<blockquote>{e(cites.words(c))}</blockquote></li>")
-    body.append("</ol>")
+    body.append("</ul>")
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{e(brief.title)}</title><style>{_STYLE}</style></head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")

@@ -28,7 +28,7 @@ class Changes:
         parts = [_n(self.articles, "new article") + (f" ({', '.join(self.outlets)})"
                                                      if self.outlets else "")]
         for n, what in ((self.summary, "new summary point"), (self.facts, "new key fact"),
-                        (self.timeline, "new timeline entry"), (self.numbers, "changed figure"),
+                        (self.timeline, "new timeline entry"), (self.numbers, "new figure"),
                         (self.conflicts, "conflicting report"), (self.updates, "update")):
             if n:
                 parts.append(_n(n, what))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
@@ -79,7 +80,7 @@ async def _http(request: Request, exc: Exception) -> Response:
 async def _invalid(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     if wants_json(request):
-        return JSONResponse({"detail": exc.errors()}, status_code=422)
+        return await request_validation_exception_handler(request, exc)
     names = ", ".join(str(e["loc"][-1]) for e in exc.errors())
     return error_response(request, 422, f"Invalid value for {names}.")
 
