@@ -8,6 +8,10 @@ scripts/setup.sh dev
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get update && apt-get install -y --no-install-recommends chromium || true
 fi
+# Accessibility checks inject axe-core from the npm registry (tests/browser/package.json).
+if command -v npm >/dev/null; then
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error || echo "npm ci failed: axe-core checks will be skipped" >&2
+fi
 export SITREP_TEST_PG="${SITREP_TEST_PG:-postgresql://postgres@127.0.0.1:5432/test}"
 if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1; then
   # A machine whose PostgreSQL is installed but stopped: start it rather than skip its tests.

@@ -6,55 +6,20 @@ reason, only when /usr/bin/chromium (or $SITREP_CHROMIUM) or playwright is absen
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
-from sitrep.web import WebSettings
-from tests.web_fixtures import (
-    CHROMIUM,
-    chromium,
-    serving,
-    web_db,  # noqa: F401  (session fixture)
+from tests.web_browser_fixtures import (  # noqa: F401  (fixtures)
+    base_url,
+    browser,
+    page,
+    require_browser,
+    shot,
 )
+from tests.web_fixtures import web_db  # noqa: F401  (session fixture)
 
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-
-if not os.path.exists(CHROMIUM):
-    pytest.skip(f"browser tests need chromium at {CHROMIUM} (apt-get install chromium)",
-                allow_module_level=True)
-pytest.importorskip("playwright", reason="browser tests need playwright (pip install playwright)")
-
-
-@pytest.fixture(scope="module")
-def base_url(web_db: Path) -> Iterator[str]:  # noqa: F811
-    with serving(WebSettings(db=str(web_db), read_only=True)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(base_url: str) -> Iterator[Any]:
-    with chromium() as context:
-        yield context
-
-
-@pytest.fixture()
-def page(browser: Any) -> Iterator[Any]:
-    p = browser.new_page()
-    errors: list[str] = []
-    p.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield p
-    p.close()
-    assert not errors, errors
-
-
-def shot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+require_browser()
 
 
 def test_search_open_brief_and_follow_a_citation(page: Any, base_url: str) -> None:

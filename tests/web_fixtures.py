@@ -153,15 +153,16 @@ def serving(settings: WebSettings) -> Iterator[str]:
 
 
 @contextmanager
-def chromium() -> Iterator[Any]:
-    """A Playwright browser context on Debian's chromium with a fresh profile."""
+def chromium(**options: Any) -> Iterator[Any]:
+    """A Playwright browser context on Debian's chromium with a fresh profile
+    (``options``: more context options, e.g. ``bypass_csp`` to inject axe-core)."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="sitrep-chromium-") as profile, \
             sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
             profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
-            viewport={"width": 1400, "height": 1000})
+            viewport={"width": 1400, "height": 1000}, **options)
         try:
             yield context
         finally:
