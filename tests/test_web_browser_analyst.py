@@ -42,7 +42,8 @@ def _pages(ids: dict[str, str]) -> list[str]:
     return ["/", f"/stories/{ids['story']}", f"/articles/{ids['article']}",
             f"/entities/{ids['entity']}", "/discrepancies", f"/stories/{ids['story']}/timeline",
             f"/stories/{ids['story']}/outlets", "/entities", "/articles", "/search?q=troops",
-            "/?q=Goremykin&outlet=voanews.com&date_from=2025-01-01", "/ingest", "/no/such"]
+            "/?q=Goremykin&outlet=voanews.com&date_from=2025-01-01", "/ingest", "/no/such",
+            f"/articles/{ids['article']}?cite=0-120"]
 
 
 def test_upload_through_the_form_adds_a_story(web_db_copy: Path,  # noqa: F811
