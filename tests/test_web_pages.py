@@ -13,7 +13,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.web import WebSettings, create_app
-from sitrep.web.dates import human_date
 from tests.web_fixtures import web_db  # noqa: F401  (session fixture)
 
 RAW_TIMEX = re.compile(r"\b\d{4}-(?:W\d{2}|SP|SU|FA|WI|Q[1-4]|H[12])\b")
@@ -91,6 +90,8 @@ def test_timelines_list_each_sentence_once_with_human_dates(client: TestClient) 
 
 
 def test_human_dates() -> None:
+    from sitrep.web.dates import human_date
+
     assert human_date("2024-FA") == "autumn 2024"
     assert human_date("2025-W45") == "week of 3 Nov 2025"
     assert human_date("2025-11-07") == "7 Nov 2025"
@@ -244,3 +245,27 @@ def test_exports_and_outlet_comparison(client: TestClient) -> None:
 def test_responses_are_compressed(client: TestClient) -> None:
     r = client.get("/", headers={"accept-encoding": "gzip"})
     assert r.headers.get("content-encoding") == "gzip"
+
+
+def test_postgresql_outlets_and_nul_characters(pg_schema_url: str, voa_corpus: Path,
+                                               tmp_path: Path) -> None:
+    from sitrep.pipeline import ingest
+    from sitrep.store import open_store
+    from sitrep.stories.assign import assign_unassigned
+    from tests.cli_helpers import write_jsonl
+    from tests.web_fixtures import url_only_records
+
+    with open_store(pg_schema_url) as store:
+        ingest([write_jsonl(tmp_path / "voa.jsonl", url_only_records(voa_corpus))], store,
+               annotate_articles=False)
+        assign_unassigned(store)
+    with TestClient(create_app(WebSettings(db=pg_schema_url, read_only=True))) as c:
+        assert c.get("/api/articles/voa/7808748").json()["outlet"] == "voanews.com"
+        listed = c.get("/api/articles", params={"outlet": "voanews.com"}).json()["items"]
+        assert {a["outlet"] for a in listed} == {"voanews.com"} and len(listed) == 2
+        assert c.get("/api/stories", params={"outlet": "VOAnews.com"}).json()["total"] >= 1
+        assert '<option value="voanews.com"' in c.get("/").text
+        for path in ("/api/stories?outlet=a%00b", "/?q=%00", "/api/search?q=x%00",
+                     "/entities?q=%00", "/articles/a%00b"):
+            r = c.get(path)
+            assert r.status_code == 400 and "NUL" in r.text, (path, r.status_code)
