@@ -95,9 +95,9 @@ def brief_to_html(brief: Brief, index_href: str | None = None) -> str:
         body.append(f'<li id="s{cites.source_no[s.article]}">{e(s.outlet)}: {link}, '
                     f"{e(s.published or 'undated')}</li>")
     body.append("</ol><h2>Cited passages</h2><ul class=\"passage\">")
-    for c, n in cites.order.items():
-        no = cites.source_no.get(c.article, "?")
-        body.append(f'<li id="c{n}"><a href="#s{no}">[{no}] source {no}</a>, characters '
+    for c, anchor in cites.order.items():
+        src = cites.source_no.get(c.article, "?")
+        body.append(f'<li id="c{anchor}"><a href="#s{src}">[{src}] source {src}</a>, characters '
                     f"{c.start}–{c.end}<blockquote>{e(cites.words(c))}</blockquote></li>")
     body.append("</ul>")
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

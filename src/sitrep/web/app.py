@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -35,6 +36,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(_load_brief_code)
         yield
         pool.close()
 
@@ -59,6 +61,13 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     errors.install(app)
     return app
+
+
+def _load_brief_code() -> None:
+    """Import what a brief needs (the story code pulls in spaCy: seconds) before the
+    server answers, so the first brief after start is as quick as the others."""
+    import sitrep.brief.stored
+    import sitrep.stories  # noqa: F401
 
 
 def store_of(request: Request) -> Store:

@@ -255,6 +255,13 @@ def story_versions(store: Store, story_ids: Sequence[str]) -> dict[str, tuple[in
     return out
 
 
+def store_version(store: Store) -> tuple[int, int, int]:
+    """Changes whenever an article is added or a story changes (cache keys of views)."""
+    seq = _run(store, "SELECT count(*), max(seq) FROM articles").fetchone()
+    activity = _run(store, "SELECT max(activity) FROM stories").fetchone()
+    return int(seq[0]), int(seq[1] or 0), int(activity[0] or 0)
+
+
 def layer_data(store: Store, article_ids: Sequence[str], layer: str) -> dict[str, str]:
     """Article id -> the JSON of one annotation layer (decoding one layer is cheap)."""
     if not article_ids:

@@ -12,7 +12,7 @@ from sitrep.models import Annotations, Article
 from sitrep.store import EntityRecord, SearchHit, Store
 from sitrep.store.codec import decode_layers
 from sitrep.web import queries as q
-from sitrep.web.briefs import BriefService
+from sitrep.web.briefs import LRU, BriefService
 from sitrep.web.queries import StoryFilter, StoryRow, StorySort
 from sitrep.web.timeline import TimelineRow, brief_dates, timeline
 
@@ -73,7 +73,20 @@ class EntityView:
     timeline: list[TimelineRow] = field(default_factory=list)
 
 
+_ENTITY_VIEWS = LRU(256)
+
+
 def entity_view(store: Store, entity_id: str, with_timeline: bool = False) -> EntityView:
+    """An entity's page, cached until the store changes (its queries scan mentions)."""
+    key = (store.describe, entity_id, with_timeline, q.store_version(store))
+    view: EntityView | None = _ENTITY_VIEWS.get(key)
+    if view is None:
+        view = _entity_view(store, entity_id, with_timeline)
+        _ENTITY_VIEWS.put(key, view)
+    return view
+
+
+def _entity_view(store: Store, entity_id: str, with_timeline: bool) -> EntityView:
     entity = q.get_entity(store, entity_id)
     if entity is None:
         raise NotFoundError(f"no entity {entity_id!r} in this store")
@@ -86,15 +99,19 @@ def entity_view(store: Store, entity_id: str, with_timeline: bool = False) -> En
     view = EntityView(entity, list(roles), q.entity_stories(store, entity_id),
                       q.cooccurring(store, entity_id), recent[:30])
     if with_timeline:
-        view.timeline = timeline(_events_of(store, [r.id for r in recent]), entity_id=entity_id)
+        view.timeline = timeline(_events_of(store, [r.id for r in recent], entity_id),
+                                 entity_id=entity_id)
     return view
 
 
-def _events_of(store: Store, article_ids: list[str]) -> list[tuple[Article, Annotations]]:
-    """Articles with their event layer only (what a timeline reads)."""
+def _events_of(store: Store, article_ids: list[str],
+               naming: str | None = None) -> list[tuple[Article, Annotations]]:
+    """Articles with their event layer only (what a timeline reads); with ``naming``,
+    only the articles whose events name that entity id (decoding is the slow part)."""
     events = q.layer_data(store, article_ids, "events")
     return [(store.get_article(aid), decode_layers({"events": events[aid]}))
-            for aid in article_ids if aid in events]
+            for aid in article_ids
+            if aid in events and (naming is None or json.dumps(naming) in events[aid])]
 
 
 def count_disputes(store: Store, briefs: BriefService, rows: list[StoryRow]) -> None:
