@@ -11,9 +11,9 @@ from typing import Any
 import httpx
 
 from tests.web_browser_fixtures import (  # noqa: F401  (fixtures)
-    base_url,
-    browser,
-    page,
+    base_url_fixture,
+    browser_fixture,
+    page_fixture,
     require_browser,
     shot,
 )

@@ -16,9 +16,9 @@ import pytest
 
 from sitrep.web import WebSettings
 from tests.web_browser_fixtures import (  # noqa: F401  (fixtures)
-    base_url,
-    browser,
-    page,
+    base_url_fixture,
+    browser_fixture,
+    page_fixture,
     require_browser,
     shot,
 )

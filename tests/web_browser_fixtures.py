@@ -1,6 +1,7 @@
 """Browser-test fixtures shared by the test_web_browser*.py files.
 
-Import the fixtures by name in a test module; the module is skipped (with the
+Import the ``*_fixture`` functions in a test module (they register as ``base_url``,
+``browser`` and ``page``); the module is skipped (with the
 reason) when chromium or playwright is absent.
 """
 
@@ -27,20 +28,20 @@ def require_browser() -> None:
                         reason="browser tests need playwright (pip install playwright)")
 
 
-@pytest.fixture(scope="module")
-def base_url(web_db: Path) -> Iterator[str]:
+@pytest.fixture(name="base_url", scope="module")
+def base_url_fixture(web_db: Path) -> Iterator[str]:
     with serving(WebSettings(db=str(web_db), read_only=True)) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser(base_url: str) -> Iterator[Any]:
+@pytest.fixture(name="browser", scope="module")
+def browser_fixture(base_url: str) -> Iterator[Any]:
     with chromium(bypass_csp=True) as context:  # bypass: axe-core is injected as a script
         yield context
 
 
-@pytest.fixture()
-def page(browser: Any) -> Iterator[Any]:
+@pytest.fixture(name="page")
+def page_fixture(browser: Any) -> Iterator[Any]:
     p = browser.new_page()
     errors: list[str] = []
     p.on("pageerror", lambda exc: errors.append(str(exc)))

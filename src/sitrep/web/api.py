@@ -43,7 +43,8 @@ Day = Annotated[date, BeforeValidator(_strict_day)]
 def _story(row: q.StoryRow) -> s.StorySummary:
     return s.StorySummary(id=row.id, title=row.title, first_date=row.first_date,
                           last_date=row.last_date, articles=row.articles, outlets=row.outlets,
-                          disputes=row.disputes, updates=row.updates)
+                          disputes=row.disputes, updates=row.updates, lead=row.lead or None,
+                          actors=[s.ActorRef(id=i, name=n) for i, n in row.actors])
 
 
 @router.get("/stories", response_model=s.StoryList)

@@ -16,6 +16,7 @@ from sitrep.outlets import outlet_name
 from sitrep.web import queries as q
 from sitrep.web import service
 from sitrep.web.app import HERE, store_of
+from sitrep.web.chart import coverage_svg, ids_days
 from sitrep.web.highlight import layers_of, render
 from sitrep.web.ingest import run_ingest, safe_name
 from sitrep.web.render import PAGE, page, page_number
@@ -75,8 +76,11 @@ def article_list(request: Request, outlet: str = "") -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request) -> HTMLResponse:
     text = request.query_params.get("q", "")
-    hits, story_ids = service.search(store_of(request), text, 50)
-    return page(request, "search.html", q=text, hits=hits, story_ids=story_ids)
+    store = store_of(request)
+    hits, story_ids = service.search(store, text, 50)
+    every = [h.article_id for h in store.search(text, limit=500)] if hits else []
+    return page(request, "search.html", q=text, hits=hits, story_ids=story_ids,
+                chart=coverage_svg(ids_days(store, every), "matching articles"))
 
 
 @router.get("/favicon.ico", include_in_schema=False)

@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse
 from sitrep.web import queries as q
 from sitrep.web import service
 from sitrep.web.app import store_of
+from sitrep.web.chart import coverage_svg, entity_days
 from sitrep.web.render import PAGE, page, page_number
 
 router = APIRouter(include_in_schema=False)
@@ -24,8 +25,9 @@ def entity_list(request: Request, type: str = "") -> HTMLResponse:
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity(request: Request, entity_id: str) -> HTMLResponse:
-    view = service.entity_view(store_of(request), entity_id)
-    return page(request, "entity.html", v=view)
+    store = store_of(request)
+    view = service.entity_view(store, entity_id)
+    return page(request, "entity.html", v=view, chart=coverage_svg(entity_days(store, entity_id)))
 
 
 @router.get("/entities/{entity_id}/timeline", response_class=HTMLResponse)

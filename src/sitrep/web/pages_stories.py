@@ -16,6 +16,7 @@ from sitrep.web import queries as q
 from sitrep.web import service
 from sitrep.web.app import store_of
 from sitrep.web.changes import changes_of
+from sitrep.web.chart import coverage_svg, story_days
 from sitrep.web.compare import compare
 from sitrep.web.errors import InvalidInput
 from sitrep.web.render import PAGE, form_day, page, page_number
@@ -56,7 +57,8 @@ def story_brief(request: Request, story_id: str, since: str = "") -> Response:
     brief = briefs.brief(store, row.id, day)
     numbers = {src["article"]: i for i, src in enumerate(brief["sources"], 1)}
     return page(request, "brief.html", story=row, brief=brief, since=day or "",
-                source_numbers=numbers, changes=changes_of(brief))
+                source_numbers=numbers, changes=changes_of(brief),
+                chart=coverage_svg(story_days(store, row.id)))
 
 
 @router.get("/stories/{story_id}/timeline", response_class=HTMLResponse)

@@ -17,8 +17,12 @@ from sitrep.store.dialect import Cursor
 StorySort = Literal["recent", "size", "disputes"]
 
 
-def _run(store: Store, sql: str, params: Sequence[Any] = ()) -> Cursor:
+def run_sql(store: Store, sql: str, params: Sequence[Any] = ()) -> Cursor:
+    """Portable SQL (``?`` placeholders) on the store's connection."""
     return store._db.execute(sql, params)
+
+
+_run = run_sql
 
 
 def _marks(n: int) -> str:
@@ -40,6 +44,8 @@ class StoryRow:
     outlets: list[str] = field(default_factory=list)
     disputes: int = 0  # conflicting reports (set by service.count_disputes)
     updates: int = 0  # figures that changed over time
+    lead: str = ""  # first sentence of the newest article (set by previews.fill_previews)
+    actors: list[tuple[str, str]] = field(default_factory=list)  # (entity id, name)
 
 
 @dataclass(slots=True)

@@ -106,6 +106,11 @@ class EntityList(BaseModel):
     limit: int
 
 
+class ActorRef(BaseModel):
+    id: str
+    name: str
+
+
 class StorySummary(BaseModel):
     id: str
     title: str | None = None
@@ -115,6 +120,8 @@ class StorySummary(BaseModel):
     outlets: list[str] = []
     disputes: int = 0  # conflicting reports
     updates: int = 0  # figures that changed over time (not disputes)
+    lead: str | None = None  # first sentence of the newest article (lists only)
+    actors: list[ActorRef] = []  # main actors (lists only)
 
 
 class StoryList(BaseModel):

@@ -13,6 +13,7 @@ from sitrep.store import EntityRecord, SearchHit, Store
 from sitrep.store.codec import decode_layers
 from sitrep.web import queries as q
 from sitrep.web.briefs import LRU, BriefService
+from sitrep.web.previews import fill_previews
 from sitrep.web.queries import StoryFilter, StoryRow, StorySort
 from sitrep.web.timeline import TimelineRow, brief_dates, timeline
 
@@ -60,6 +61,7 @@ def story_page(store: Store, briefs: BriefService, *, text: str | None, entity: 
         rows = q.list_stories(store, f, sort, limit, offset)
         count_disputes(store, briefs, rows)
     q.fill_outlets(store, rows)
+    fill_previews(store, rows)
     return StoryPage(total, rows, hits, f.entity_ids)
 
 

@@ -1,0 +1,59 @@
+"""Story list previews: a lead sentence and the main actors of each story.
+
+The lead is the first sentence of the article the story is titled after (else of
+its newest article).
+
+Two queries per page of stories (no brief is built): the list stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from sitrep.store import Store
+from sitrep.web.queries import StoryRow, run_sql
+
+LEAD_CHARS = 600  # enough text for a first sentence
+ACTORS = 3
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def lead_sentence(text: str, limit: int = 260) -> str:
+    """The first sentence of ``text`` (cut at ``limit`` characters with an ellipsis)."""
+    flat = " ".join(text.split())
+    m = _SENTENCE_END.search(flat)
+    first = flat[:m.start()] if m else flat
+    return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def fill_previews(store: Store, rows: list[StoryRow]) -> None:
+    """Set ``lead`` and ``actors`` of each story row."""
+    if not rows:
+        return
+    by_id = {r.id: r for r in rows}
+    marks = ", ".join("?" * len(by_id))
+    newest = run_sql(
+        store, f"SELECT sa.story_id, substr(a.text, 1, {LEAD_CHARS}), a.title"
+        " FROM story_articles sa"
+        f" JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN ({marks})"
+        " ORDER BY a.published_sort IS NULL, a.published_sort DESC, a.seq DESC", list(by_id))
+    titled: set[str] = set()
+    for story_id, text, title in newest:
+        row = by_id[str(story_id)]
+        if text and row.id not in titled and (not row.lead or title == row.title):
+            row.lead = lead_sentence(str(text))
+            if title == row.title:
+                titled.add(row.id)
+    counts = run_sql(
+        store, "SELECT sa.story_id, e.id, e.name, count(DISTINCT m.article_id) AS n"
+        " FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id"
+        f" JOIN entities e ON e.id = m.entity_id WHERE sa.story_id IN ({marks})"
+        " AND e.type IN ('PERSON', 'ORG', 'GPE', 'NORP')"
+        " GROUP BY sa.story_id, e.id, e.name ORDER BY n DESC, e.id", list(by_id))
+    top: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for story_id, entity_id, name, _ in counts:
+        if len(top[str(story_id)]) < ACTORS:
+            top[str(story_id)].append((str(entity_id), str(name)))
+    for story_id, actors in top.items():
+        by_id[story_id].actors = actors
