@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.web import WebSettings, create_app
-from tests.web_fixtures import web_db  # noqa: F401  (session fixture)
+from tests.web_fixtures import web_db, web_db_copy  # noqa: F401  (fixtures)
 
 RAW_TIMEX = re.compile(r"\b\d{4}-(?:W\d{2}|SP|SU|FA|WI|Q[1-4]|H[12])\b")
 
@@ -269,3 +269,60 @@ def test_postgresql_outlets_and_nul_characters(pg_schema_url: str, voa_corpus: P
                      "/entities?q=%00", "/articles/a%00b"):
             r = c.get(path)
             assert r.status_code == 400 and "NUL" in r.text, (path, r.status_code)
+
+
+def test_corrections_in_the_page_and_the_api(web_db_copy: Path) -> None:  # noqa: F811
+    with TestClient(create_app(WebSettings(db=str(web_db_copy)))) as c:
+        story = _story_of(c, "nk-other")
+        page = c.get(f"/stories/{story['id']}").text
+        assert 'action="/stories/' in page and 'name="action"' in page
+        split = c.post(f"/stories/{story['id']}/corrections",
+                       data={"action": "split", "articles": ["nk-other"]},
+                       follow_redirects=False)
+        assert split.status_code == 303
+        new_id = split.headers["location"].rsplit("/", 1)[1]
+        assert new_id != story["id"]
+        assert c.get("/api/articles/nk-other").json()["story"] == new_id
+        merged = c.post(f"/api/stories/{story['id']}/corrections",
+                        json={"action": "merge", "story": new_id})
+        assert merged.status_code == 200 and merged.json()["story"] == story["id"]
+        assert c.get("/api/articles/nk-other").json()["story"] == story["id"]
+        bad = c.post(f"/stories/{story['id']}/corrections",
+                     data={"action": "move", "articles": ["quake-1"], "target": new_id})
+        assert bad.status_code == 422 and "not articles of this story" in bad.text
+        cross = c.post(f"/stories/{story['id']}/corrections", data={"action": "pin"},
+                       headers={"origin": "http://evil.example"})
+        assert cross.status_code == 403
+    from sitrep.store import open_store
+
+    with open_store(str(web_db_copy)) as store:  # the same records as `sitrep story`
+        log = [e for e in store.story_log(story["id"]) if e["manual"]]
+        assert [e["action"] for e in log][-2:] == ["split", "merge"]
+    with TestClient(create_app(WebSettings(db=str(web_db_copy), read_only=True))) as ro:
+        assert ro.post(f"/stories/{story['id']}/corrections",
+                       data={"action": "pin", "articles": ["nk-other"]}).status_code == 403
+        assert ro.post(f"/api/stories/{story['id']}/corrections",
+                       json={"action": "pin", "articles": ["nk-other"]}).status_code == 403
+        assert 'id="correct"' not in ro.get(f"/stories/{story['id']}").text
+
+
+def test_story_previews_and_coverage_charts(client: TestClient) -> None:
+    story = _story_of(client, "quake-1")
+    listed = client.get("/api/stories", params={"outlet": "Harbour Gazette"}).json()["items"]
+    assert [s["id"] for s in listed] == [story["id"]]
+    # The lead opens the article the story is titled after.
+    texts = [a["text"] for a in (client.get(f"/api/articles/{i}").json()
+                                 for i in ("quake-1", "quake-2"))
+             if a["title"] == listed[0]["title"]]
+    assert texts and listed[0]["lead"]
+    assert " ".join(texts[0].split()).startswith(listed[0]["lead"])
+    assert listed[0]["actors"] and all(a["id"] and a["name"] for a in listed[0]["actors"])
+    home = client.get("/", params={"outlet": "Harbour Gazette"}).text
+    assert f'<p class="preview">{listed[0]["lead"]}</p>' in home
+    chart = client.get(f"/stories/{story['id']}").text
+    bars = re.findall(r"<rect [^>]*><title>([^<]+)</title>", chart)
+    assert bars == ["6 Oct 2025: 1 article", "8 Oct 2025: 1 article"]
+    assert 'role="img" aria-label="2 articles from 6 Oct 2025 to 8 Oct 2025' in chart
+    entity = client.get("/api/entities", params={"q": "kcna"}).json()["items"][0]["id"]
+    assert "<svg" in client.get(f"/entities/{entity}").text
+    assert "matching articles" in client.get("/search", params={"q": "troops"}).text

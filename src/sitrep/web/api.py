@@ -14,9 +14,9 @@ from pydantic import BeforeValidator
 
 from sitrep.outlets import outlet_name
 from sitrep.stories.views import outlet_of
+from sitrep.web import corrections, service
 from sitrep.web import queries as q
 from sitrep.web import schemas as s
-from sitrep.web import service
 from sitrep.web.app import store_of
 from sitrep.web.changes import changes_of
 from sitrep.web.ingest import ingest_records, run_ingest, safe_name
@@ -211,6 +211,18 @@ async def ingest_upload(request: Request,
         return await run_in_threadpool(
             lambda: run_ingest(store_of(request), Path(tmp), settings.max_upload_bytes,
                                settings.annotate))
+
+
+@router.post("/stories/{story_id}/corrections", response_model=s.CorrectionResult,
+             responses={**WRITE_ERRORS, **NOT_FOUND})
+def correct_story(request: Request, story_id: str, body: s.CorrectionIn) -> s.CorrectionResult:
+    """Move, split, merge, pin or unpin, as ``sitrep story ...`` does (same records)."""
+    _writable(request)
+    store = store_of(request)
+    row = service.story_row(store, story_id)
+    shown = corrections.apply(store, row.id, corrections.Correction(
+        body.action, list(body.articles), body.story))
+    return s.CorrectionResult(story=shown)
 
 
 @router.post("/ingest/records", response_model=s.IngestResult, responses=WRITE_ERRORS)

@@ -6,18 +6,20 @@ import csv
 import io
 import re
 from collections.abc import Mapping, Sequence
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sitrep.errors import NotFoundError
+from sitrep.web import corrections, service
 from sitrep.web import queries as q
-from sitrep.web import service
 from sitrep.web.app import store_of
 from sitrep.web.changes import changes_of
 from sitrep.web.chart import coverage_svg, story_days
 from sitrep.web.compare import compare
+from sitrep.web.corrections import ACTIONS, Correction
 from sitrep.web.errors import InvalidInput
 from sitrep.web.render import PAGE, form_day, page, page_number
 
@@ -59,6 +61,27 @@ def story_brief(request: Request, story_id: str, since: str = "") -> Response:
     return page(request, "brief.html", story=row, brief=brief, since=day or "",
                 source_numbers=numbers, changes=changes_of(brief),
                 chart=coverage_svg(story_days(store, row.id)))
+
+
+@router.post("/stories/{story_id}/corrections")
+async def correct_story(request: Request, story_id: str) -> Response:
+    """A correction from the brief page's form; back to the story it leaves to show."""
+    if request.app.state.settings.read_only:
+        raise HTTPException(403, "This server is read-only.")
+    form = await request.form()
+    action = str(form.get("action", ""))
+    if action not in ACTIONS:
+        raise InvalidInput(f"“{action}” is not a correction: use {', '.join(ACTIONS)}.")
+    correction = Correction(action,
+                            [str(a) for a in form.getlist("articles")],
+                            str(form.get("target", "")) or None)
+
+    def run() -> str:  # in a worker thread: stores are per thread
+        store = store_of(request)
+        return corrections.apply(store, service.story_row(store, story_id).id, correction)
+
+    shown = await run_in_threadpool(run)
+    return RedirectResponse(f"/stories/{quote(shown, safe='')}", status_code=303)
 
 
 @router.get("/stories/{story_id}/timeline", response_class=HTMLResponse)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -253,6 +253,19 @@ class IngestResult(BaseModel):
     copies: int
     stories_assigned: int
     errors: list[IngestError]
+
+
+class CorrectionIn(BaseModel):
+    """``articles`` of the story for move, split, pin and unpin; ``story``: the other
+    story (where to move; which to merge into this one)."""
+
+    action: Literal["move", "split", "merge", "pin", "unpin"]
+    articles: list[str] = []
+    story: str | None = None
+
+
+class CorrectionResult(BaseModel):
+    story: str  # the story to show next (the new one after a split)
 
 
 class IngestRecord(Open):
