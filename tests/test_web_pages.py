@@ -87,6 +87,17 @@ def test_timelines_list_each_sentence_once_with_human_dates(client: TestClient) 
     for t in items:
         if (t["article"], t["start"]) in dated:
             assert t["date"] == dated[(t["article"], t["start"])]
+    # ... and so does each article's page.
+    compared = 0
+    for article in {a for a, _ in dated}:
+        shown = re.findall(r'<time class="date" datetime="([^"]*)">.*?<a href="\?cite=(\d+)-',
+                           client.get(f"/articles/{article}").text)
+        on_page = {int(start): day for day, start in shown}
+        for (a, start), day in dated.items():
+            if a == article and start in on_page:
+                assert on_page[start] == day, (article, start)
+                compared += 1
+    assert compared >= 3
 
 
 def test_human_dates() -> None:
@@ -237,6 +248,10 @@ def test_exports_and_outlet_comparison(client: TestClient) -> None:
     assert html.status_code == 200 and "<h1>" in html.text
     csv_rows = client.get("/stories.csv").text.splitlines()
     assert csv_rows[0].startswith("id,title,") and len(csv_rows) > 3
+    articles = client.get("/articles.csv", params={"outlet": "voanews.com"}).text.splitlines()
+    assert articles[0] == "id,title,outlet,published,url" and len(articles) == 3
+    claims = client.get("/discrepancies.csv").text.splitlines()
+    assert claims[0].startswith("story,story_title,kind,conflict") and len(claims) >= 3
     page = client.get(f"/stories/{story}/outlets").text
     assert "Wire Service" in page and "Key figures by outlet" in page
     assert re.search(r"<tr class=\"differ\">", page)  # 15,000 against 10 000 troops

@@ -9,7 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
 from sitrep.outlets import outlet_name
@@ -19,7 +19,7 @@ from sitrep.web.app import HERE, store_of
 from sitrep.web.chart import coverage_svg, ids_days
 from sitrep.web.highlight import layers_of, render
 from sitrep.web.ingest import run_ingest, safe_name
-from sitrep.web.render import PAGE, page, page_number
+from sitrep.web.render import PAGE, csv_response, page, page_number
 from sitrep.web.settings import WebSettings
 from sitrep.web.timeline import article_rows, brief_dates
 
@@ -71,6 +71,15 @@ def article_list(request: Request, outlet: str = "") -> HTMLResponse:
     number = page_number(request.query_params.get("page"))
     rows = q.list_articles(store_of(request), outlet or None, PAGE, (number - 1) * PAGE)
     return page(request, "articles.html", rows=rows, outlet=outlet, page=number)
+
+
+@router.get("/articles.csv")
+def article_csv(request: Request, outlet: str = "") -> Response:
+    """The article list (newest first, up to 5,000) as CSV, filtered by outlet."""
+    rows = q.list_articles(store_of(request), outlet or None, 5000, 0)
+    return csv_response([{"id": r.id, "title": r.title, "outlet": r.outlet,
+                          "published": r.published, "url": r.url} for r in rows],
+                        "articles.csv")
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Mapping, Sequence
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Request
@@ -21,7 +18,7 @@ from sitrep.web.chart import coverage_svg, story_days
 from sitrep.web.compare import compare
 from sitrep.web.corrections import ACTIONS, Correction
 from sitrep.web.errors import InvalidInput
-from sitrep.web.render import PAGE, form_day, page, page_number
+from sitrep.web.render import PAGE, csv_response, form_day, page, page_number
 
 router = APIRouter(include_in_schema=False)
 SORTS = ("recent", "size", "disputes")
@@ -84,6 +81,18 @@ async def correct_story(request: Request, story_id: str) -> Response:
     return RedirectResponse(f"/stories/{quote(shown, safe='')}", status_code=303)
 
 
+@router.get("/discrepancies.csv")
+def discrepancies_csv(request: Request) -> Response:
+    """Every discrepancy of the newest 200 stories with two articles or more, one claim a row."""
+    _, found = service.all_discrepancies(store_of(request), request.app.state.briefs, 200)
+    return csv_response([{"story": d["story"], "story_title": d["story_title"],
+                          "kind": d["kind"], "conflict": d["conflict"], "about": d["about"],
+                          "value": c["value"], "source": c["source"], "outlet": c.get("outlet"),
+                          "published": c.get("published"), "article": c["article"],
+                          "start": c["start"], "end": c["end"], "text": c["text"]}
+                         for d in found for c in d["claims"]], "discrepancies.csv")
+
+
 @router.get("/stories/{story_id}/timeline", response_class=HTMLResponse)
 def story_timeline(request: Request, story_id: str) -> HTMLResponse:
     store = store_of(request)
@@ -138,14 +147,6 @@ def _file_stem(story_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", story_id) or "story"
 
 
-def csv_response(rows: Sequence[Mapping[str, object]], name: str) -> Response:
-    out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
 @router.get("/stories/{story_id}/outlets", response_class=HTMLResponse)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from sitrep.web.errors import InvalidInput
 
@@ -20,6 +23,17 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
         request, name, context, status_code=status)
     return response
+
+
+def csv_response(rows: Sequence[Mapping[str, object]], name: str) -> Response:
+    """``rows`` as a CSV download (the keys of the first row are the header)."""
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
 def page_number(value: str | None) -> int:

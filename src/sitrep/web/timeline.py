@@ -14,6 +14,7 @@ from typing import Any
 
 from sitrep.models import Annotations, Article, Event
 from sitrep.outlets import outlet_name
+from sitrep.reconcile.timeref import granularity
 from sitrep.web.dates import sort_day
 
 SentenceDates = dict[tuple[str, int], str]  # (article, sentence start) -> ISO date
@@ -46,16 +47,12 @@ def _involves(ev: Event, entity_id: str) -> bool:
     return any(a is not None and a.entity_id == entity_id for a in actors)
 
 
-def _precision(value: str | None) -> tuple[int, str]:
-    """Sort key: a day beats a week beats a month beats a season or year."""
-    if not value:
-        return (0, "")
-    v = value[:10]
-    if len(v) == 10 and v[4] == "-" and v[7] == "-":
-        return (4, v)
-    if "-W" in v:
-        return (3, v)
-    return (2 if len(v) == 7 and v[4] == "-" else 1, v)
+_RANK = {"day": 4, "week": 3, "month": 2, "season": 1, "year": 1}
+
+
+def _precision(value: str | None) -> int:
+    """A day beats a week beats a month beats a season or a year."""
+    return _RANK.get(granularity(value) or "", 0)
 
 
 def article_rows(article: Article, ann: Annotations | None, entity_id: str | None = None,
