@@ -56,6 +56,7 @@ def story_page(store: Store, briefs: BriefService, *, text: str | None, entity: 
         count_disputes(store, briefs, candidates[:DISPUTE_SCAN])
         candidates.sort(key=lambda s: (-s.disputes, -s.updates))
         total, rows = len(candidates), candidates[offset:offset + limit]
+        count_disputes(store, briefs, rows)  # rows past the scan: right badges too
     else:
         total = q.count_stories(store, f)
         rows = q.list_stories(store, f, sort, limit, offset)
