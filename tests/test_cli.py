@@ -101,7 +101,7 @@ def test_run_writes_results(tmp_path: Path, voa_corpus: Path) -> None:
         assert brief["story"] == story["id"] and brief["sources"]
         assert (out / "briefs" / f"{story['id']}.md").read_text().startswith("# ")
         _check_brief_page((out / "briefs" / f"{story['id']}.html").read_text(), brief)
-    assert 'name="viewport"' in index
+    assert 'name="viewport"' in index and "<th class=n>updates</th>" in index
     assert str((out / "index.html").resolve()) in proc.stderr
 
 

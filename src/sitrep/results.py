@@ -55,7 +55,7 @@ def _index_html(rows: list[dict[str, object]]) -> str:
         f'<tr><td><a href="briefs/{cell(r["id"])}.html">{cell(r["title"] or r["id"])}</a></td>'
         f"<td>{cell(r['first_date'])}</td><td>{cell(r['last_date'])}</td>"
         f"<td class=n>{cell(r['article_count'])}</td><td>{cell(', '.join(r['outlets']))}</td>"  # type: ignore[arg-type]
-        f"<td class=n>{cell(r['disputes'])}</td></tr>"
+        f"<td class=n>{cell(r['disputes'])}</td><td class=n>{cell(r['updates'])}</td></tr>"
         for r in rows
     )
     return f"""<!doctype html>
@@ -70,7 +70,7 @@ td,th{{padding:.35rem .5rem;border-bottom:1px solid #ddd;text-align:left;vertica
 <p>Each brief cites the source text of every statement;
 conflicting reports are shown, not hidden.</p>
 <table><tr><th>story</th><th>first</th><th>last</th><th class=n>articles</th><th>outlets</th>
-<th class=n>conflicts and updates</th></tr>
+<th class=n>conflicting reports</th><th class=n>updates</th></tr>
 {body}
 </table></body></html>
 """
@@ -102,7 +102,9 @@ def write_results(store: Store, out_dir: Path) -> Results:
             stem.with_suffix(".json"),
             json.dumps(brief_to_json(brief), ensure_ascii=False, indent=1),
         )
-        rows.append({**story, "disputes": len(brief.discrepancies)})
+        conflicts = sum(1 for d in brief.discrepancies if d.is_conflict)
+        rows.append({**story, "disputes": conflicts,
+                     "updates": len(brief.discrepancies) - conflicts})
     rows.sort(key=lambda r: (str(r.get("last_date") or ""), r["article_count"]), reverse=True)
     index = _atomic(out_dir / "index.html", lambda fh: fh.write(_index_html(rows)))
     return Results(index=index, files=[index, *files], briefs=len(rows))
