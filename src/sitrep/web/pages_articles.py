@@ -86,10 +86,10 @@ def article_csv(request: Request, outlet: str = "") -> Response:
 def search(request: Request) -> HTMLResponse:
     text = request.query_params.get("q", "")
     store = store_of(request)
-    hits, story_ids = service.search(store, text, 50)
-    every = [h.article_id for h in store.search(text, limit=500)] if hits else []
-    return page(request, "search.html", q=text, hits=hits, story_ids=story_ids,
-                chart=coverage_svg(ids_days(store, every), "matching articles"))
+    hits, story_ids = service.search(store, text, 500)  # the chart counts them all
+    return page(request, "search.html", q=text, hits=hits[:50], story_ids=story_ids,
+                chart=coverage_svg(ids_days(store, [h.article_id for h in hits]),
+                                   "matching articles"))
 
 
 @router.get("/favicon.ico", include_in_schema=False)

@@ -3,7 +3,8 @@
 The lead is the first sentence of the article the story is titled after (else of
 its newest article).
 
-Two queries per page of stories (no brief is built): the list stays fast.
+Two queries for the stories of a page not seen since they last changed (no brief
+is built); the rest come from a cache keyed by each story's version.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import re
 from collections import defaultdict
 
 from sitrep.store import Store
-from sitrep.web.queries import StoryRow, run_sql
+from sitrep.web.briefs import LRU
+from sitrep.web.queries import StoryRow, run_sql, story_versions
 
 LEAD_CHARS = 600  # enough text for a first sentence
 ACTORS = 3
@@ -27,8 +29,25 @@ def lead_sentence(text: str, limit: int = 260) -> str:
     return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + "…"
 
 
+_CACHE = LRU(4096)
+
+
 def fill_previews(store: Store, rows: list[StoryRow]) -> None:
     """Set ``lead`` and ``actors`` of each story row."""
+    versions = story_versions(store, [r.id for r in rows])
+    missing = []
+    for r in rows:
+        cached = _CACHE.get((store.describe, r.id, versions.get(r.id)))
+        if cached is None:
+            missing.append(r)
+        else:
+            r.lead, r.actors = cached
+    _query(store, missing)
+    for r in missing:
+        _CACHE.put((store.describe, r.id, versions.get(r.id)), (r.lead, list(r.actors)))
+
+
+def _query(store: Store, rows: list[StoryRow]) -> None:
     if not rows:
         return
     by_id = {r.id: r for r in rows}
