@@ -143,3 +143,13 @@ def test_axe_finds_no_violations(page: Any, base_url: str, ids: dict[str, str],
             if result:
                 found[f"{path} @{width}"] = result
     assert not found, json.dumps(found, indent=1)[:4000]
+
+
+def test_print_shows_the_brief_alone(page: Any, base_url: str, ids: dict[str, str]) -> None:
+    page.goto(f"{base_url}/stories/{ids['story']}")
+    page.emulate_media(media="print")
+    for hidden in ("header.top", "#source-panel", "form.since", "nav.tools"):
+        assert not page.locator(hidden).is_visible(), hidden
+    assert page.locator("#brief h1").is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator("header.top").is_visible()
