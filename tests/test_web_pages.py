@@ -268,11 +268,11 @@ def test_postgresql_outlets_and_nul_characters(pg_schema_url: str, voa_corpus: P
     from sitrep.store import open_store
     from sitrep.stories.assign import assign_unassigned
     from tests.cli_helpers import write_jsonl
-    from tests.web_fixtures import url_only_records
+    from tests.web_fixtures import update_records, url_only_records
 
     with open_store(pg_schema_url) as store:
-        ingest([write_jsonl(tmp_path / "voa.jsonl", url_only_records(voa_corpus))], store,
-               annotate_articles=False)
+        ingest([write_jsonl(tmp_path / "voa.jsonl", url_only_records(voa_corpus)),
+                write_jsonl(tmp_path / "quake.jsonl", update_records())], store)
         assign_unassigned(store)
     with TestClient(create_app(WebSettings(db=pg_schema_url, read_only=True))) as c:
         assert c.get("/api/articles/voa/7808748").json()["outlet"] == "voanews.com"
@@ -280,6 +280,17 @@ def test_postgresql_outlets_and_nul_characters(pg_schema_url: str, voa_corpus: P
         assert {a["outlet"] for a in listed} == {"voanews.com"} and len(listed) == 2
         assert c.get("/api/stories", params={"outlet": "VOAnews.com"}).json()["total"] >= 1
         assert '<option value="voanews.com"' in c.get("/").text
+        quake = _story_of(c, "quake-1")
+        assert (quake["disputes"], quake["updates"]) == (0, 1)
+        entity = c.get("/api/entities", params={"limit": 1}).json()["items"][0]["id"]
+        for path in ("/", "/?sort=disputes", "/?q=earthquake", f"/stories/{quake['id']}",
+                     f"/stories/{quake['id']}?since=2025-10-06",
+                     f"/stories/{quake['id']}/timeline", f"/stories/{quake['id']}/outlets",
+                     "/articles/quake-2?cite=0-40", f"/entities/{entity}",
+                     f"/entities/{entity}/timeline", "/entities?q=mersin", "/search?q=Mersin",
+                     "/discrepancies", "/stories.csv", "/articles.csv", "/discrepancies.csv"):
+            assert c.get(path).status_code == 200, path
+        assert "<svg" in c.get(f"/stories/{quake['id']}").text
         for path in ("/api/stories?outlet=a%00b", "/?q=%00", "/api/search?q=x%00",
                      "/entities?q=%00", "/articles/a%00b"):
             r = c.get(path)
