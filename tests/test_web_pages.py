@@ -348,7 +348,7 @@ def test_story_previews_and_coverage_charts(client: TestClient) -> None:
     chart = client.get(f"/stories/{story['id']}").text
     bars = re.findall(r"<rect [^>]*><title>([^<]+)</title>", chart)
     assert bars == ["6 Oct 2025: 1 article", "8 Oct 2025: 1 article"]
-    assert 'role="img" aria-label="2 articles from 6 Oct 2025 to 8 Oct 2025' in chart
+    assert 'role="img" aria-label="2 articles from 2 Oct 2025 to 8 Oct 2025' in chart
     entity = client.get("/api/entities", params={"q": "kcna"}).json()["items"][0]["id"]
     assert "<svg" in client.get(f"/entities/{entity}").text
     assert "matching articles" in client.get("/search", params={"q": "troops"}).text

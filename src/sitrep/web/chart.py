@@ -18,6 +18,7 @@ from sitrep.web.queries import run_sql
 
 WIDTH, HEIGHT, AXIS = 600, 90, 16
 MAX_DAYS = 366  # a longer span is drawn by its last year
+MIN_DAYS = 7
 
 
 def article_days(store: Store, where: str, params: Sequence[object]) -> list[tuple[str, int]]:
@@ -53,7 +54,9 @@ def _span(days: list[tuple[str, int]]) -> list[tuple[date, int]]:
     if not counts:
         return []
     last = max(counts)
-    first = max(min(counts), last - timedelta(days=MAX_DAYS - 1))
+    # At least a week wide (one day is a bar, not the whole chart); at most MAX_DAYS.
+    first = max(min(min(counts), last - timedelta(days=MIN_DAYS - 1)),
+                last - timedelta(days=MAX_DAYS - 1))
     return [(first + timedelta(days=i), counts.get(first + timedelta(days=i), 0))
             for i in range((last - first).days + 1)]
 
@@ -79,7 +82,8 @@ def coverage_svg(days: list[tuple[str, int]], what: str = "articles") -> Markup:
                     "</title></rect>")
     total = sum(n for _, n in span)
     first, last = (escape(human_date(d.isoformat())) for d in (span[0][0], span[-1][0]))
-    label = (f"{total} {escape(what)} from {first} to {last}, at most {top} on one day")
+    label = f"{total} {escape(_noun(what, total))} from {first} to {last}"
+    label += f", at most {top} on one day" if len([n for _, n in span if n]) > 1 else ""
     return Markup(
         f'<figure class="chart"><svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-label="{label}">{"".join(bars)}'

@@ -25,9 +25,8 @@ SORTS = ("recent", "size", "disputes")
 
 
 @router.get("/", response_class=HTMLResponse)
-def story_list(request: Request, entity: str = "", outlet: str = "",
-               date_from: str = "", date_to: str = "", sort: str = "recent",
-               ) -> HTMLResponse:
+def story_list(request: Request, entity: str = "", outlet: str = "", date_from: str = "",
+               date_to: str = "", sort: str = "recent") -> HTMLResponse:
     store = store_of(request)
     number = page_number(request.query_params.get("page"))
     day_from, day_to = form_day(date_from, "from"), form_day(date_to, "to")
