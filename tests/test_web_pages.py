@@ -255,6 +255,8 @@ def test_exports_and_outlet_comparison(client: TestClient) -> None:
     page = client.get(f"/stories/{story}/outlets").text
     assert "Wire Service" in page and "Key figures by outlet" in page
     assert re.search(r"<tr class=\"differ\">", page)  # 15,000 against 10 000 troops
+    assert "Conflicting reports and updates by outlet" in page
+    assert re.search(r'class="badge dispute">conflict</span>', page)
 
 
 def test_responses_are_compressed(client: TestClient) -> None:

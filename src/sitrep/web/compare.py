@@ -27,6 +27,7 @@ class Comparison:
     outlets: list[OutletCoverage]
     figures: list[FigureRow]
     numbers: dict[str, int]  # article -> source number in the brief
+    disputes: list[FigureRow] = field(default_factory=list)  # the brief's discrepancies
 
 
 def _overlap(points: list[dict[str, Any]]) -> bool:
@@ -56,4 +57,11 @@ def compare(brief: dict[str, Any]) -> Comparison:
         figures.append(row)
     figures.sort(key=lambda f: (-len(f.values), not f.differ))
     numbers = {s["article"]: i for i, s in enumerate(brief["sources"], 1)}
-    return Comparison(outlets, figures, numbers)
+    disputes = []
+    for d in brief.get("discrepancies", []):
+        row = FigureRow(f"{str(d['kind']).replace('_', ' ')}: {d['about']}",
+                        differ=bool(d.get("conflict")))
+        for c in d.get("claims", []):
+            row.values.setdefault(outlet_of.get(c["article"], "unknown outlet"), []).append(c)
+        disputes.append(row)
+    return Comparison(outlets, figures, numbers, disputes)
