@@ -227,8 +227,10 @@ def measure(db: Path, repeat: int) -> None:
     with server(db) as (url, started), httpx.Client(base_url=url, timeout=60) as client:
         seed = client.get("/api/stories", params={"q": "Goremykin"}).json()["items"][0]["id"]
         first_brief = ttfb(client, f"/stories/{seed}")
+        first_list = ttfb(client, "/")
         print(f"server start {started:.2f} s; first brief after start {first_brief:.0f} ms "
-              f"(target < 1000 ms){'' if first_brief < 1000 else '  OVER TARGET'}")
+              f"(target < 1000 ms){'' if first_brief < 1000 else '  OVER TARGET'}; "
+              f"first story list {first_list:.0f} ms")
         paths = page_paths(client)
         for path in paths.values():  # warm-up: each page once
             ttfb(client, path)

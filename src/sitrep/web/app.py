@@ -35,8 +35,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     pool = StorePool(settings.db)
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        await run_in_threadpool(_load_brief_code)
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(_warm_up, app)
         yield
         pool.close()
 
@@ -63,11 +63,17 @@ def create_app(settings: WebSettings) -> FastAPI:
     return app
 
 
-def _load_brief_code() -> None:
-    """Import what a brief needs (the story code pulls in spaCy: seconds) before the
-    server answers, so the first brief after start is as quick as the others."""
+def _warm_up(app: FastAPI) -> None:
+    """Before the server answers: import what a brief needs (the story code pulls in
+    spaCy: seconds) and count the first page of stories' disputes, so the first brief
+    and the first story list after start are as quick as later ones."""
     import sitrep.brief.stored
     import sitrep.stories  # noqa: F401
+    from sitrep.web.render import PAGE
+    from sitrep.web.service import story_page
+
+    story_page(app.state.pool.get(), app.state.briefs, text=None, entity=None, outlet=None,
+               date_from=None, date_to=None, sort="recent", limit=PAGE, offset=0)
 
 
 def store_of(request: Request) -> Store:
