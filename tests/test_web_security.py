@@ -27,6 +27,7 @@ def client(web_db: Path) -> Iterator[TestClient]:  # noqa: F811
 def _pages(client: TestClient) -> list[str]:
     story = client.get("/api/stories", params={"q": "Pyongyang"}).json()["items"][0]["id"]
     return ["/", "/?sort=disputes", f"/stories/{story}", f"/stories/{story}/timeline",
+            f"/stories/{story}/outlets", f"/stories/{story}?since=2025-11-01",
             "/articles/xss-1", "/articles/xss-2?cite=0-10", "/articles/xss-3",
             "/articles/xss-1/fragment?cite=5-40", "/articles", "/search?q=Pyongyang",
             "/search?q=ministry", "/discrepancies", "/entities"]
