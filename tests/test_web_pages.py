@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.web import WebSettings, create_app
-from tests.web_fixtures import web_db, web_db_copy  # noqa: F401  (fixtures)
+from tests.web_fixtures import ODD_ID, web_db, web_db_copy  # noqa: F401  (fixtures)
 
 RAW_TIMEX = re.compile(r"\b\d{4}-(?:W\d{2}|SP|SU|FA|WI|Q[1-4]|H[12])\b")
 
@@ -172,6 +173,13 @@ def test_slash_ids_round_trip(client: TestClient) -> None:
     assert client.get("/articles/voa/7836916/fragment?cite=0-20").status_code == 200
     listed = client.get("/articles", params={"outlet": "voanews.com"}).text
     assert 'href="/articles/voa%2F7836916"' in listed
+    odd = quote(ODD_ID, safe="")
+    assert client.get(f"/api/articles/{odd}").json()["id"] == ODD_ID
+    assert client.get(f"/api/articles/{odd}/annotations").json()["article"] == ODD_ID
+    page = client.get(f"/articles/{odd}")
+    assert page.status_code == 200 and "Gdansk" in page.text
+    assert client.get(f"/articles/{odd}/fragment").status_code == 200
+    assert f'href="/articles/{odd}"' in client.get("/articles", params={"outlet": "Odd Wire"}).text
 
 
 def test_article_view_has_one_layer_on_and_human_times(client: TestClient) -> None:

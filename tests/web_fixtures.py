@@ -81,6 +81,16 @@ def url_only_records(voa_corpus: Path) -> list[dict[str, Any]]:
             for r in base]
 
 
+ODD_ID = "odd id ?#%é/1"  # every character that needs care in a URL path
+
+
+def odd_id_record() -> dict[str, Any]:
+    return {"id": ODD_ID, "outlet": "Odd Wire", "published": "2025-09-01",
+            "title": "Harbour cranes idle in Gdansk",
+            "text": "GDANSK, Poland: Cranes at the port of Gdansk stood idle on Monday after "
+                    "a power failure, the port authority said."}
+
+
 def other_report() -> dict[str, Any]:
     return {"id": "nk-other", "title": "Russian and North Korean defence officials pledge closer ties",
             "outlet": "Wire Service", "url": "https://wire.example.com/nk-talks",
@@ -98,6 +108,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, voa_corpus
         write_jsonl(folder / "hostile.jsonl", hostile_records()),
         write_jsonl(folder / "updates.jsonl", update_records()),
         write_jsonl(folder / "voa-raw.jsonl", url_only_records(voa_corpus)),
+        write_jsonl(folder / "odd.jsonl", [odd_id_record()]),
     ]
     db = folder / "web.db"
     with open_store(str(db)) as store:
