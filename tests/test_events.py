@@ -60,7 +60,9 @@ TYPE_TABLE = [
         "Swedish investigators",
     ),
     ("Japan gave Nepal two million dollars in flood relief.", "AID", "Japan", "Nepal"),
-    ("The junta released 40 political prisoners.", "CONCEDE", "junta", "political prisoners"),
+    # PLOVER codes the actual release of prisoners as RETREAT (a promised one is AGREE)
+    ("The junta released 40 political prisoners.", "RETREAT", "junta", "political prisoners"),
+    ("The junta eased restrictions on the press.", "CONCEDE", "junta", None),
     ("The rebels withdrew from the border town of Kasese.", "RETREAT", "rebels", "Kasese"),
     ("The governor resigned on Friday.", "RETREAT", "governor", None),
     (

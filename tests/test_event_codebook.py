@@ -1,0 +1,73 @@
+"""Event types on made-up sentences whose trigger words come from the CAMEO/PLOVER
+category definitions (plover_triggers.csv, the block after the core rows), not from any
+gold data: each sentence names its event with a word the core lexicon lacked."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from sitrep.annotate.events import find_events
+from sitrep.annotate.nlp import load_nlp
+from sitrep.models import Annotations
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+CODEBOOK_TABLE = [
+    ("The Kenyan government lauded Ethiopia for its role in the peace process.", "SUPPORT"),
+    ("Parliament ratified the border treaty with Chile on Monday.", "SUPPORT"),
+    ("The opposition castigated the prime minister over the budget.", "DISAPPROVE"),
+    ("Police apprehended three suspects in Lagos.", "COERCE"),
+    ("Militants torched a police station in the north.", "COERCE"),
+    ("Rebels freed 12 hostages on Sunday.", "RETREAT"),
+    ("The army handed over the airport to civilian authorities.", "RETREAT"),
+    ("Japan lent Indonesia $2 billion to stabilise its currency.", "AID"),
+    ("The union ruled out talks with the management.", "REJECT"),
+    ("Greece turned down the offer from Turkey.", "REJECT"),
+    ("Venezuela cancelled the visit of the Colombian foreign minister.", "SANCTION"),
+    ("Brazil withdrew its ambassador from Paraguay.", "SANCTION"),
+    ("Gunmen slaughtered 30 villagers in the province.", "ASSAULT"),
+    ("Government troops besieged the rebel stronghold of Jaffna.", "FIGHT"),
+    ("The two armies skirmished along the border.", "FIGHT"),
+    ("Morocco amassed troops on its border with Algeria.", "MOBILIZE"),
+    ("The president pleaded with donors to release the funds.", "DEMAND"),
+    ("The junta eased restrictions on the press.", "CONCEDE"),
+    ("The king pardoned 200 political prisoners.", "CONCEDE"),
+    ("The court convicted the former minister of corruption.", "DISAPPROVE"),
+    ("The minister expressed support for the new Lebanese government.", "SUPPORT"),
+    ("Egypt and Sudan reached an understanding on the Nile waters.", "AGREE"),
+    ("The two leaders held a dialogue on trade in Geneva.", "CONSULT"),
+    ("The Chinese premier received the Pakistani foreign minister in Beijing.", "CONSULT"),
+    ("The authorities suppressed the protests in the capital.", "COERCE"),
+    ("The rebels laid down their arms on Friday.", "RETREAT"),
+    ("Ghana welcomed the decision of the African Union.", "SUPPORT"),
+    ("Thousands of nurses held a vigil outside parliament.", "PROTEST"),
+    ("The government imposed martial law in the south.", "COERCE"),
+    ("Workers staged a walkout at the port of Durban.", "PROTEST"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), CODEBOOK_TABLE)
+def test_codebook_vocabulary(nlp: Any, text: str, type_: str) -> None:
+    events = find_events(nlp(text), Annotations(), date(2025, 11, 7))
+    assert type_ in {e.type for e in events}, [(e.type, e.trigger.text) for e in events]
+
+
+def test_signing_an_agreement_stays_support(nlp: Any) -> None:
+    """A signed agreement is SUPPORT (CAMEO 057), not the AGREE its object names."""
+    events = find_events(nlp("Peru and Bolivia signed an agreement on gas exports."), Annotations(), None)
+    assert "SUPPORT" in {e.type for e in events}
+
+
+def test_promised_release_is_agree(nlp: Any) -> None:
+    """A release announced for the future is a promise (AGREE), a done one RETREAT."""
+    done = find_events(nlp("The rebels freed two aid workers."), Annotations(), None)
+    future = find_events(nlp("The rebels said they will free two aid workers."), Annotations(), None)
+    assert "RETREAT" in {e.type for e in done}
+    assert "AGREE" in {e.type for e in future}
