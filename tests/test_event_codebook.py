@@ -61,13 +61,17 @@ def test_codebook_vocabulary(nlp: Any, text: str, type_: str) -> None:
 
 def test_signing_an_agreement_stays_support(nlp: Any) -> None:
     """A signed agreement is SUPPORT (CAMEO 057), not the AGREE its object names."""
-    events = find_events(nlp("Peru and Bolivia signed an agreement on gas exports."), Annotations(), None)
+    events = find_events(
+        nlp("Peru and Bolivia signed an agreement on gas exports."), Annotations(), None
+    )
     assert "SUPPORT" in {e.type for e in events}
 
 
 def test_promised_release_is_agree(nlp: Any) -> None:
     """A release announced for the future is a promise (AGREE), a done one RETREAT."""
     done = find_events(nlp("The rebels freed two aid workers."), Annotations(), None)
-    future = find_events(nlp("The rebels said they will free two aid workers."), Annotations(), None)
+    future = find_events(
+        nlp("The rebels said they will free two aid workers."), Annotations(), None
+    )
     assert "RETREAT" in {e.type for e in done}
     assert "AGREE" in {e.type for e in future}
