@@ -75,3 +75,35 @@ def test_promised_release_is_agree(nlp: Any) -> None:
     )
     assert "RETREAT" in {e.type for e in done}
     assert "AGREE" in {e.type for e in future}
+
+
+# Verb frames (event_frames.py) on made-up sentences: (sentence, type, trigger word).
+FRAME_TABLE = [
+    ("Chad expressed its willingness to negotiate with the rebels.", "AGREE", "willingness"),
+    ("Iran announced its readiness to attack the tankers.", "THREATEN", "readiness"),
+    ("The Chinese envoy arrived in Hanoi on Monday for a two-day visit.", "CONSULT", "visit"),
+    ("The negotiators flew to Oslo for talks.", "CONSULT", "talks"),
+    ("Israeli warplanes bombed targets in Gaza.", "FIGHT", "bombed"),
+    ("The army said it had killed 12 insurgents.", "FIGHT", "killed"),
+    ("Militants bombed a market in the city.", "ASSAULT", "bombed"),
+    ("Soldiers beat the detainees with rifle butts.", "ASSAULT", "beat"),
+    ("Libya expelled 200 Egyptian workers.", "COERCE", "expelled"),
+    ("Libya expelled two Egyptian diplomats.", "SANCTION", "expelled"),
+    ("The government banned the main opposition party.", "COERCE", "banned"),
+    ("Gunmen shot dead a judge in Lahore.", "ASSAULT", "shot"),
+    ("The rebels seized control of the port.", "FIGHT", "seized"),
+    ("The bank approved a loan to Ghana.", "AID", "loan"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger"), FRAME_TABLE)
+def test_verb_frames(nlp: Any, text: str, type_: str, trigger: str) -> None:
+    events = find_events(nlp(text), Annotations(), None)
+    got = {(e.type, e.trigger.text) for e in events}
+    assert (type_, trigger) in got, got
+
+
+def test_refusing_an_offer_is_not_an_intent(nlp: Any) -> None:
+    """An intent noun under a verb that is itself an event keeps that verb's type."""
+    events = find_events(nlp("Hanoi rejected a Chinese offer to host talks."), Annotations(), None)
+    assert [e.type for e in events][:1] == ["REJECT"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.annotate.event_frames import armed_agent, intent_object, intent_type, trip_purpose
 from sitrep.annotate.plover_lexicon import HOSTILE_TYPES, PloverLexicon, Trigger
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ LIGHT_OBJECT_PREPS = frozenset({"in", "into", "on"})
 SELF_FUTURE_TYPES = frozenset({"AGREE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
 THREAT_VERBS = frozenset({"threaten", "warn"})
 CLAUSAL_DEPS = frozenset({"xcomp", "advcl"})
+# Assaults that armed forces carry out as combat; beating, torture, rape stay ASSAULT (CAMEO 182).
+WEAPON_MODES = frozenset({None, "explosion", "firearms", "mass-killing"})
 # "ask" requests only with "to do" or "for X"; "asked whether" is a question
 QUESTION_VERBS = frozenset({"ask"})
 
@@ -165,6 +168,8 @@ def base_trigger(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
         return verb, moved
     if (carried := light_object(verb, lex)) is not None:
         return carried
+    if (trip := trip_purpose(verb, lex, lookup)) is not None:
+        return trip
     return (verb, direct) if direct else None
 
 
@@ -261,7 +266,7 @@ def verb_candidate(tok: Token, lex: PloverLexicon, consumed: set[int]) -> Candid
         if (ob := obligation_clause(tok, lex)) is not None:
             consumed.update(t.i for t in ob.subtree if t.pos_ in ("VERB", "NOUN"))
             return Candidate(tok, tok, "DEMAND", None, ob)
-        if light_object(tok, lex) is None:
+        if light_object(tok, lex) is None and intent_object(tok, lex) is None:
             return None
     comps = complements(tok)
     xbases = [(c, base_trigger(c, lex)) for c in comps]
@@ -271,12 +276,20 @@ def verb_candidate(tok: Token, lex: PloverLexicon, consumed: set[int]) -> Candid
         if intent is not None:
             consumed.update(t.i for t in x.subtree if t.pos_ in ("VERB", "NOUN"))
             return Candidate(tok, tok, intent.type, intent.mode, x)
+    if lookup(tok, lex) is None and (held := intent_object(tok, lex)) is not None:
+        noun, act = held
+        found_act = base_trigger(act, lex)
+        intent = intent_type(found_act[1] if found_act else None)
+        consumed.update(t.i for t in noun.subtree if t.pos_ in ("VERB", "NOUN"))
+        return Candidate(noun, tok, intent.type, intent.mode, act)
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
         return None  # "alleged crimes", "long-threatened invasion" modify, they report nothing
     found = base_trigger(tok, lex)
     if found is None or (lemma in QUESTION_VERBS and not _asks_for_action(tok)):
         return None
     trig_tok, trig = found
+    if trig.type == "ASSAULT" and trig.mode in WEAPON_MODES and armed_agent(tok, lex):
+        trig = Trigger("FIGHT", trig.mode)  # conventional military force (CAMEO 19)
     consumed.add(trig_tok.i)
     # a purpose or complement clause under a trigger is part of its event
     for child in tok.children:

@@ -1,0 +1,88 @@
+"""Verb frames that decide an event's type from the parse, as the CAMEO/PLOVER codebooks define it.
+
+- An intent noun with a "to" clause ("expressed its willingness to negotiate",
+  "announced its readiness to strike") commits its subject like the verbs of
+  intent do: AGREE, or THREATEN when the intended act is hostile (CAMEO 03, 13).
+- A trip whose purpose names the event ("arrived in Seoul for a visit", "flew
+  to Cairo for talks") is that event (CAMEO 042 "make a visit").
+- Violence by regular armed forces is conventional military force, FIGHT
+  (CAMEO 19); the same verbs by anyone else are ASSAULT (CAMEO 18).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sitrep.annotate.plover_lexicon import HOSTILE_TYPES, PloverLexicon, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PURPOSE_PREP = "for"
+Lookup = Callable[["Token", PloverLexicon], "Trigger | None"]
+
+
+def intent_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Token] | None:
+    """(intent noun, intended action) for "VERB its willingness to ACT"."""
+    for noun in verb.children:
+        if noun.dep_ not in ("dobj", "nsubjpass", "attr") or not lex.in_class(
+            "intent_noun", noun.lemma_.lower()
+        ):
+            continue
+        for act in noun.children:
+            if act.dep_ in ("acl", "relcl", "xcomp") and act.pos_ == "VERB" and _to_clause(act):
+                return noun, act
+    return None
+
+
+def intent_type(action: Trigger | None) -> Trigger:
+    """The event an announced intention is: a threat if the act is hostile, else a promise."""
+    mode = action.type.lower() if action else None
+    hostile = action is not None and action.type in HOSTILE_TYPES
+    return Trigger("THREATEN" if hostile else "AGREE", mode)
+
+
+def trip_purpose(verb: Token, lex: PloverLexicon, lookup: Lookup) -> tuple[Token, Trigger] | None:
+    """The event noun of "travel/arrive ... for talks|a visit"."""
+    if not lex.in_class("travel", verb.lemma_.lower()):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != PURPOSE_PREP:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and (trig := lookup(noun, lex)):
+                if trig.type == "CONSULT":
+                    return noun, Trigger("CONSULT", "visit")
+                return noun, trig
+    return None
+
+
+def armed_agent(verb: Token, lex: PloverLexicon) -> bool:
+    """Whether the doer of ``verb`` is a regular armed force ("troops", "warplanes")."""
+    for child in verb.children:
+        doer = None
+        if child.dep_ == "nsubj":
+            doer = child
+        elif child.dep_ == "agent":
+            doer = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if doer is None:
+            continue
+        if doer.pos_ == "PRON":  # "the army said it had killed ...": the speaker
+            doer = _speaker(verb) or doer
+        words = {doer.lemma_.lower()} | {
+            m.lemma_.lower() for m in doer.children if m.dep_ == "compound"
+        }
+        return any(lex.in_class("armed_force", w) for w in words)
+    return False
+
+
+def _speaker(verb: Token) -> Token | None:
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or head == verb:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+
+
+def _to_clause(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
