@@ -93,6 +93,13 @@ FRAME_TABLE = [
     ("Gunmen shot dead a judge in Lahore.", "ASSAULT", "shot"),
     ("The rebels seized control of the port.", "FIGHT", "seized"),
     ("The bank approved a loan to Ghana.", "AID", "loan"),
+    ("The Cuban leader insisted that Washington end its embargo.", "DEMAND", "insisted"),
+    ("The Palestinians want Israel to freeze settlement building.", "DEMAND", "want"),
+    ("Fighting broke out between government troops and rebels.", "FIGHT", "Fighting"),
+    ("The United Nations sent 500 tons of food to the flood victims.", "AID", "sent"),
+    ("The rebels said they would not attend the talks in Nairobi.", "REJECT", "talks"),
+    ("Thousands of protesters took to the streets of Caracas.", "PROTEST", "took"),
+    ("Kenya and Uganda resolved their dispute over the island.", "AGREE", "resolved"),
 ]
 
 
@@ -107,3 +114,12 @@ def test_refusing_an_offer_is_not_an_intent(nlp: Any) -> None:
     """An intent noun under a verb that is itself an event keeps that verb's type."""
     events = find_events(nlp("Hanoi rejected a Chinese offer to host talks."), Annotations(), None)
     assert [e.type for e in events][:1] == ["REJECT"]
+
+
+def test_occurring_event_takes_actors_from_its_verb(nlp: Any) -> None:
+    events = find_events(
+        nlp("Fighting broke out between government troops and rebels."), Annotations(), None
+    )
+    fight = next(e for e in events if e.type == "FIGHT")
+    assert fight.source is not None and "troops" in fight.source.text
+    assert fight.target is not None and fight.target.text == "rebels"

@@ -353,12 +353,16 @@ class ActorFinder:
                     return found
         return None
 
-    def noun_source(self, noun: Token) -> Token | None:
-        """The actor of a nominal trigger: "Russia's attack", "Israeli strikes", "by X"."""
+    def noun_source(self, noun: Token, verb: Token | None = None) -> Token | None:
+        """The actor of a nominal trigger: "Russia's attack", "Israeli strikes", "by X".
+
+        ``verb`` is the verb the noun is the subject of when that verb only says the
+        event happened ("fighting broke out between X and Y"): its phrases count too.
+        """
         for child in noun.children:
             if child.dep_ == "poss" and child.pos_ != "PRON":
                 return child
-        for child in noun.children:
+        for child in _dependents(noun, verb):
             if child.dep_ == "prep" and child.lower_ in ("by", "between"):
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         for child in noun.lefts:
@@ -366,11 +370,17 @@ class ActorFinder:
                 return child
         return None
 
-    def noun_target(self, noun: Token, source: Token | None) -> Token | None:
-        for child in noun.children:
+    def noun_target(
+        self, noun: Token, source: Token | None, verb: Token | None = None
+    ) -> Token | None:
+        for child in _dependents(noun, verb):
             if child.dep_ == "prep" and child.lower_ == "between":
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 conj = next((c for c in pobj.conjuncts), None) if pobj is not None else None
                 return conj
-        found = self.prep_object(noun)
+        found = self.prep_object(noun) or (self.prep_object(verb) if verb is not None else None)
         return None if found is None or (source is not None and found.i == source.i) else found
+
+
+def _dependents(noun: Token, verb: Token | None) -> list[Token]:
+    return [*noun.children, *(verb.children if verb is not None else ())]

@@ -5,6 +5,10 @@
   intent do: AGREE, or THREATEN when the intended act is hostile (CAMEO 03, 13).
 - A trip whose purpose names the event ("arrived in Seoul for a visit", "flew
   to Cairo for talks") is that event (CAMEO 042 "make a visit").
+- "X insisted that Y end ..." (a mandative subjunctive) and "X wants Y to ..."
+  ask another actor to act: DEMAND (CAMEO 10).
+- An event noun that is the subject of a verb of occurring ("fighting broke out
+  between X and Y") takes its actors from that verb's phrases.
 - Violence by regular armed forces is conventional military force, FIGHT
   (CAMEO 19); the same verbs by anyone else are ASSAULT (CAMEO 18).
 """
@@ -75,6 +79,34 @@ def armed_agent(verb: Token, lex: PloverLexicon) -> bool:
         }
         return any(lex.in_class("armed_force", w) for w in words)
     return False
+
+
+def is_subjunctive(clause: Token) -> bool:
+    """A "that Y do X" clause: bare verb, own subject, no auxiliary."""
+    kids = list(clause.children)
+    return (
+        clause.tag_ == "VB"
+        and any(c.dep_ == "nsubj" for c in kids)
+        and not any(c.dep_ in ("aux", "auxpass") for c in kids)
+    )
+
+
+def wanted_of_other(verb: Token) -> Token | None:
+    """The clause of "X wants Y to Z" whose subject Y is not X."""
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or not _to_clause(clause):
+            continue
+        if any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children):
+            return clause
+    return None
+
+
+def occurrence_verb(noun: Token, lex: PloverLexicon) -> Token | None:
+    """The verb an event noun is the subject of when it only says the event happened."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.pos_ == "VERB" and lex.in_class("occur", head.lemma_.lower()):
+        return head
+    return None
 
 
 def _speaker(verb: Token) -> Token | None:

@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitrep.annotate.event_frames import armed_agent, intent_object, intent_type, trip_purpose
+from sitrep.annotate.event_frames import (
+    armed_agent,
+    intent_object,
+    intent_type,
+    is_subjunctive,
+    occurrence_verb,
+    trip_purpose,
+    wanted_of_other,
+)
 from sitrep.annotate.plover_lexicon import HOSTILE_TYPES, PloverLexicon, Trigger
 
 if TYPE_CHECKING:
@@ -119,9 +127,9 @@ def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
     for child in verb.children:
         if child.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             continue
-        child = counted(child)
-        lemma = child.lemma_.lower()
-        mods = {m.lemma_.lower() for m in child.children if m.dep_ in ("compound", "amod")}
+        thing = counted(child)  # "500 tons of food": food
+        lemma = thing.lemma_.lower()
+        mods = {m.lemma_.lower() for m in thing.children if m.dep_ in ("compound", "amod")}
         if lex.in_class("peacekeeping", lemma) or mods & lex.words.get("peacekeeping", set()):
             return Trigger("AID", "peacekeeping")
         if lex.in_class("military", lemma):
@@ -228,6 +236,8 @@ def obligation_clause(verb: Token, lex: PloverLexicon) -> Token | None:
             continue
         if any(a.dep_ == "aux" and lex.in_class("obligation", a.lower_) for a in child.children):
             return child
+        if is_subjunctive(child):  # "insisted that Washington end its embargo"
+            return child
     return None
 
 
@@ -254,8 +264,12 @@ def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
     for tok in sent:
         if tok.pos_ == "NOUN" and tok.i not in consumed and (trig := lookup(tok, lex)):
             clause = clause_of(tok)
-            if clause.i not in covered and has_own_actor(tok, lex):
-                out.append(Candidate(tok, tok, trig.type, trig.mode, tok, kind="noun"))
+            verb = occurrence_verb(tok, lex)  # "fighting broke out between X and Y"
+            if clause.i not in covered and (
+                has_own_actor(tok, lex) or (verb is not None and has_own_actor(verb, lex))
+            ):
+                action = verb if verb is not None else tok
+                out.append(Candidate(tok, tok, trig.type, trig.mode, action, kind="noun"))
                 covered.add(clause.i)
     return sorted(out, key=lambda c: c.token.i)
 
@@ -268,6 +282,9 @@ def verb_candidate(tok: Token, lex: PloverLexicon, consumed: set[int]) -> Candid
             return Candidate(tok, tok, "DEMAND", None, ob)
         if light_object(tok, lex) is None and intent_object(tok, lex) is None:
             return None
+    if lex.in_class("want", lemma) and (other := wanted_of_other(tok)) is not None:
+        consumed.update(t.i for t in other.subtree if t.pos_ in ("VERB", "NOUN"))
+        return Candidate(tok, tok, "DEMAND", None, other)  # "wants Israel to freeze ..."
     comps = complements(tok)
     xbases = [(c, base_trigger(c, lex)) for c in comps]
     x, xbase = next(((c, b) for c, b in xbases if b), xbases[-1] if xbases else (None, None))

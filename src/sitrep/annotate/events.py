@@ -88,8 +88,9 @@ class EventBuilder:
     def add_actors(self, event: Event, cand: Candidate) -> None:
         finder = self.actors
         if cand.kind == "noun" and cand.clause == cand.token:
-            src = finder.noun_source(cand.token)
-            tgt = finder.noun_target(cand.token, src)
+            verb = cand.action if cand.action != cand.token else None  # "fighting broke out"
+            src = finder.noun_source(cand.token, verb)
+            tgt = finder.noun_target(cand.token, src, verb)
         else:
             src = finder.subject(cand.clause)
             tgt = finder.target(cand)
