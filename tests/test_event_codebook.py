@@ -100,6 +100,11 @@ FRAME_TABLE = [
     ("The rebels said they would not attend the talks in Nairobi.", "REJECT", "talks"),
     ("Thousands of protesters took to the streets of Caracas.", "PROTEST", "took"),
     ("Kenya and Uganda resolved their dispute over the island.", "AGREE", "resolved"),
+    ("The mayor was put under investigation for fraud.", "INVESTIGATE", "investigation"),
+    ("Norway launched a mediation effort between the two parties.", "CONSULT", "mediation"),
+    ("Dock workers stopped work in Antwerp on Monday.", "PROTEST", "stopped"),
+    ("The agency will withdraw its observers from Burundi.", "THREATEN", "withdraw"),
+    ("The army evacuated its outposts along the river.", "RETREAT", "evacuated"),
 ]
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 # Objects of a light verb that can carry the event ("engage in talks", "go on strike").
-LIGHT_OBJECT_PREPS = frozenset({"in", "into", "on"})
+LIGHT_OBJECT_PREPS = frozenset({"in", "into", "on", "under"})
 # Types that stay themselves when announced for the future (a future demand is a demand).
 SELF_FUTURE_TYPES = frozenset({"AGREE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
 THREAT_VERBS = frozenset({"threaten", "warn"})
@@ -112,6 +112,7 @@ def light_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
         nouns = [child] if child.dep_ == "dobj" else []
         if child.dep_ == "dobj" and not lookup(child, lex):  # "10 days of war games"
             nouns += [g for p in child.children if p.lower_ == "of" for g in p.children]
+            nouns += [g for g in child.children if g.dep_ == "compound"]  # "a mediation effort"
         if child.dep_ == "prep" and child.lower_ in LIGHT_OBJECT_PREPS:
             nouns = [g for g in child.children if g.dep_ == "pobj"]
         for noun in nouns:
