@@ -128,3 +128,18 @@ def test_occurring_event_takes_actors_from_its_verb(nlp: Any) -> None:
     fight = next(e for e in events if e.type == "FIGHT")
     assert fight.source is not None and "troops" in fight.source.text
     assert fight.target is not None and fight.target.text == "rebels"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister held a news conference in Paris.",
+        "The company issued a press release on Monday.",
+        "Moody's downgraded the bonds of the city.",
+        "Smoking contributed to his death.",
+        "Hundreds of Israeli settlements dot the West Bank.",
+    ],
+)
+def test_everyday_uses_are_no_events(nlp: Any, text: str) -> None:
+    """Codebook words in their everyday senses report nothing."""
+    assert find_events(nlp(text), Annotations(), None) == []

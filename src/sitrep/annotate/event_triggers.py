@@ -58,6 +58,10 @@ def lookup(tok: Token, lex: PloverLexicon) -> Trigger | None:
     """The lexicon entry of ``tok``, preferring rows whose companion word is present."""
     lemma = tok.lemma_.lower()
     is_verb = tok.pos_ == "VERB"
+    if not is_verb and any(
+        c.dep_ == "compound" and lex.in_class("media", c.lemma_.lower()) for c in tok.children
+    ):
+        return None  # "a press release", "a news conference": media events, not PLOVER ones
     table = lex.verbs if is_verb else lex.nouns
     companions = (lex.verb_companions if is_verb else lex.noun_companions).get(lemma)
     if companions:
