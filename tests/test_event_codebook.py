@@ -105,6 +105,11 @@ FRAME_TABLE = [
     ("Dock workers stopped work in Antwerp on Monday.", "PROTEST", "stopped"),
     ("The agency will withdraw its observers from Burundi.", "THREATEN", "withdraw"),
     ("The army evacuated its outposts along the river.", "RETREAT", "evacuated"),
+    ("The junta gave the Red Cross permission to visit the prisons.", "CONCEDE", "permission"),
+    ("The Tigers vowed to continue fighting until independence.", "THREATEN", "vowed"),
+    ("Opposition supporters set up roadblocks in the capital.", "PROTEST", "roadblocks"),
+    ("South Korea protested to Japan over the textbook.", "DISAPPROVE", "protested"),
+    ("The militia took 30 villagers hostage.", "COERCE", "took"),
 ]
 
 

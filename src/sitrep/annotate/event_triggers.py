@@ -183,6 +183,10 @@ def base_trigger(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
         return carried
     if (trip := trip_purpose(verb, lex, lookup)) is not None:
         return trip
+    if direct is None and lex.in_class("aspect", lemma):  # "continue fighting"
+        for comp in verb.children:
+            if comp.dep_ == "xcomp" and comp.pos_ == "VERB" and (inner := base_trigger(comp, lex)):
+                return inner
     return (verb, direct) if direct else None
 
 
