@@ -185,12 +185,29 @@ NOT_QUANTITIES = [
     "He lives at 10 Downing Street.",
     "He came third in the race.",
     "The COVID-19 pandemic hit hard.",
+    "They play in Group 3 B next week.",
 ]
 
 
 @pytest.mark.parametrize("sentence", NOT_QUANTITIES)
 def test_not_quantities(nlp: Any, sentence: str) -> None:
     assert quantities(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("It was 35 C in Madrid on Monday.", 35, "degree celsius"),
+        ("The lamp uses a 60 W bulb.", 60, "watt"),
+        ("Temperatures hit 40 C.", 40, "degree celsius"),
+    ],
+)
+def test_one_letter_symbols_of_physical_units(
+    nlp: Any, sentence: str, value: float, unit: str
+) -> None:
+    """A lone letter after a space is a unit symbol for temperature, power, electricity."""
+    q = only(nlp, sentence)
+    assert (q.value, q.unit) == (value, unit)
 
 
 def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:

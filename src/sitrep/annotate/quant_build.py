@@ -186,13 +186,39 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
             unit = lex.unit_for(m.group())
             if unit is None:
                 continue
-            if len(m.group()) == 1 and m.group().isalpha() and gap == " " and d.atoms[-1].plain:
+            if (
+                len(m.group()) == 1
+                and m.group().isalpha()
+                and gap == " "
+                and d.atoms[-1].plain
+                and not _lone_letter_unit(text, d, m.end(), unit.kind)
+            ):
                 continue  # "Group 3 B", "5 A": a lone letter after a space is rarely a unit
             d.unit, d.unit_kind = unit.name, unit.kind
             if unit.name == "pound" and d.scale >= 1000:
                 d.unit, d.unit_kind = "pound sterling", "money"
             return m.end()
     return pos
+
+
+# Kinds whose one-letter symbols news writes after a space ("35 C", "60 W", "12 V").
+_LETTER_KINDS = frozenset({"temperature", "power", "electric"})
+_LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*\.?\s+$")
+_WORD_AFTER = re.compile(r"\s*(?:[a-z]|[.,;:)]|$)")
+
+
+def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
+    """ "It was 35 C in Madrid", "a 60 W bulb": the symbol of a physical unit.
+
+    Not after a capitalised word ("Group 3 B") and only before a lower-case word or
+    punctuation, where a label letter would be followed by a name or nothing.
+    """
+    if kind not in _LETTER_KINDS:
+        return False
+    start = d.atoms[0].start
+    if _LABEL_BEFORE.search(text[max(0, start - 20) : start]):
+        return False
+    return bool(_WORD_AFTER.match(text, end))
 
 
 def _symbol_after(text: str, pos: int, lex: Lexicon) -> tuple[str, str] | None:
