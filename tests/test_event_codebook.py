@@ -110,6 +110,12 @@ FRAME_TABLE = [
     ("Opposition supporters set up roadblocks in the capital.", "PROTEST", "roadblocks"),
     ("South Korea protested to Japan over the textbook.", "DISAPPROVE", "protested"),
     ("The militia took 30 villagers hostage.", "COERCE", "took"),
+    ("Vietnam said it would open its markets to American goods.", "AGREE", "open"),
+    ("The rebels said they would not hand in their weapons.", "REJECT", "hand"),
+    ("Russia intends to sign the treaty next month.", "AGREE", "intends"),
+    ("The government is considering releasing political prisoners.", "AGREE", "considering"),
+    ("The United States told Israel to stop building settlements.", "DEMAND", "told"),
+    ("The donors said they would cease aid to the ministry.", "THREATEN", "cease"),
 ]
 
 
@@ -148,3 +154,26 @@ def test_occurring_event_takes_actors_from_its_verb(nlp: Any) -> None:
 def test_everyday_uses_are_no_events(nlp: Any, text: str) -> None:
     """Codebook words in their everyday senses report nothing."""
     assert find_events(nlp(text), Annotations(), None) == []
+
+
+def test_raised_subject_is_the_source(nlp: Any) -> None:
+    """ "X and Y are expected to sign": X signs, nobody is signed at."""
+    events = find_events(
+        nlp("Hungary and Romania are expected to sign a friendship treaty."), Annotations(), None
+    )
+    agree = next(e for e in events if e.type == "AGREE")
+    assert agree.source is not None and agree.source.text == "Hungary"
+    assert agree.target is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company said its profits would rise next year.",
+        "The minister said the talks would be difficult.",
+        "The initiative aims to mobilize resources.",
+    ],
+)
+def test_no_intention_without_an_acting_actor(nlp: Any, text: str) -> None:
+    events = find_events(nlp(text), Annotations(), None)
+    assert "AGREE" not in {e.type for e in events}, [(e.type, e.trigger.text) for e in events]

@@ -249,7 +249,8 @@ class ActorFinder:
                 pobj = next((g for g in deps["agent"].children if g.dep_ == "pobj"), None)
                 return pobj
             if "nsubjpass" in deps:
-                return None
+                # "X is expected to sign": X is the one who signs
+                return deps["nsubjpass"] if "xcomp" in deps else None
             subj = deps.get("nsubj")
             if subj is not None:
                 if subj.lower_ in RELATIVES and cur.dep_ == "relcl":
@@ -299,10 +300,12 @@ class ActorFinder:
     def target_of(self, tok: Token, cand: Candidate) -> Token | None:
         children = list(tok.children)
         if tok.pos_ != "NOUN":
+            raised = any(c.dep_ == "xcomp" for c in children)  # "is expected to"
             for dep in ("nsubjpass", "dative", "dobj"):
                 for child in children:
                     if (
                         child.dep_ == dep
+                        and not (raised and dep == "nsubjpass")
                         and not self.own_thing(child)
                         and not (dep == "dobj" and self.moved_thing(tok, child))
                     ):

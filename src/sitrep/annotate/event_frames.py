@@ -7,6 +7,9 @@
   to Cairo for talks") is that event (CAMEO 042 "make a visit").
 - "X insisted that Y end ..." (a mandative subjunctive) and "X wants Y to ..."
   ask another actor to act: DEMAND (CAMEO 10).
+- "X told Y to Z" orders Y: DEMAND. "X said it would Z" states an intention:
+  PLOVER takes cooperative acts announced for the future as AGREE (a refusal
+  or a hostile act as REJECT or THREATEN), whatever verb Z is.
 - An event noun that is the subject of a verb of occurring ("fighting broke out
   between X and Y") takes its actors from that verb's phrases.
 - Violence by regular armed forces is conventional military force, FIGHT
@@ -99,6 +102,44 @@ def wanted_of_other(verb: Token) -> Token | None:
         if any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children):
             return clause
     return None
+
+
+def directed_clause(verb: Token) -> Token | None:
+    """The "to Z" clause of "told Y to Z" (Y the object) or "told Y Z-ing"."""
+    if not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return wanted_of_other(verb)
+    return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _to_clause(c)), None)
+
+
+def stated_intent(verb: Token, lex: PloverLexicon) -> bool:
+    """ "X said it would Z": a future clause reported from an actor's own statement."""
+    if verb.dep_ != "ccomp" or not lex.in_class("speech", verb.head.lemma_.lower()):
+        return False
+    if lex.in_class("stative", verb.lemma_.lower()):
+        return False
+    if not any(c.dep_ == "aux" and lex.in_class("future", c.lower_) for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or speaker is None:
+        return False
+    if subj.pos_ == "PRON":  # "it", "they": the speaker itself
+        return subj.lower_ not in ("you", "this", "that", "there") and _is_actor(speaker, lex)
+    return _is_actor(subj, lex)
+
+
+def actor_subject(verb: Token, lex: PloverLexicon) -> bool:
+    """Whether ``verb``'s subject names an actor (or is a personal pronoun)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.lower_ in ("he", "she", "they", "we", "i") or _is_actor(subj, lex)
+
+
+def _is_actor(tok: Token, lex: PloverLexicon) -> bool:
+    return tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or lex.in_class(
+        "actor", tok.lemma_.lower()
+    )
 
 
 def occurrence_verb(noun: Token, lex: PloverLexicon) -> Token | None:

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.annotate.event_frames import (
+    actor_subject,
     armed_agent,
+    directed_clause,
     intent_object,
     intent_type,
     is_subjunctive,
     occurrence_verb,
+    stated_intent,
     trip_purpose,
     wanted_of_other,
 )
@@ -212,6 +215,13 @@ def intent_trigger(
             return None
         hostile = xtrig is not None and xtrig.type in HOSTILE_TYPES
         return Trigger("THREATEN" if hostile else "AGREE", mode)
+    if (
+        lex.in_class("intention", lemma)
+        and xtrig is not None
+        and xtrig.type not in SELF_FUTURE_TYPES
+        and actor_subject(gov, lex)
+    ):
+        return intent_type(xtrig)  # "plans to sign", "is expected to sign": an intention
     return None
 
 
@@ -271,6 +281,12 @@ def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
             out.append(cand)
     covered = {c.clause.i for c in out} | consumed
     for tok in sent:
+        if tok.pos_ == "VERB" and tok.i not in covered and stated_intent(tok, lex):
+            cand = Candidate(tok, tok, "AGREE", None, tok)  # "said it would open its markets"
+            future_trigger(cand, lex)
+            out.append(cand)
+            covered.add(tok.i)
+    for tok in sent:
         if tok.pos_ == "NOUN" and tok.i not in consumed and (trig := lookup(tok, lex)):
             clause = clause_of(tok)
             verb = occurrence_verb(tok, lex)  # "fighting broke out between X and Y"
@@ -286,7 +302,10 @@ def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
 def verb_candidate(tok: Token, lex: PloverLexicon, consumed: set[int]) -> Candidate | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lex.in_class("speech", lemma):
-        if (ob := obligation_clause(tok, lex)) is not None:
+        ob = obligation_clause(tok, lex)
+        if ob is None and lex.in_class("directive", lemma):
+            ob = directed_clause(tok)  # "told Israel to stop building"
+        if ob is not None:
             consumed.update(t.i for t in ob.subtree if t.pos_ in ("VERB", "NOUN"))
             return Candidate(tok, tok, "DEMAND", None, ob)
         if light_object(tok, lex) is None and intent_object(tok, lex) is None:
@@ -300,7 +319,8 @@ def verb_candidate(tok: Token, lex: PloverLexicon, consumed: set[int]) -> Candid
     if x is not None:
         intent = intent_trigger(tok, x, xbase[1] if xbase else None, lex)
         if intent is not None:
-            consumed.update(t.i for t in x.subtree if t.pos_ in ("VERB", "NOUN"))
+            if not lex.in_class("intention", lemma):  # a plan keeps its act, as planned
+                consumed.update(t.i for t in x.subtree if t.pos_ in ("VERB", "NOUN"))
             return Candidate(tok, tok, intent.type, intent.mode, x)
     if lookup(tok, lex) is None and (held := intent_object(tok, lex)) is not None:
         noun, act = held
