@@ -116,6 +116,10 @@ FRAME_TABLE = [
     ("The government is considering releasing political prisoners.", "AGREE", "considering"),
     ("The United States told Israel to stop building settlements.", "DEMAND", "told"),
     ("The donors said they would cease aid to the ministry.", "THREATEN", "cease"),
+    ("Delegates of the factions gathered in Arusha for peace talks.", "CONSULT", "talks"),
+    ("Red Cross workers distributed food to displaced families.", "AID", "distributed"),
+    ("North Korea put its armed forces on a war footing.", "MOBILIZE", "footing"),
+    ("The government declared a state of emergency in three provinces.", "COERCE", "emergency"),
 ]
 
 
