@@ -120,6 +120,7 @@ FRAME_TABLE = [
     ("Red Cross workers distributed food to displaced families.", "AID", "distributed"),
     ("North Korea put its armed forces on a war footing.", "MOBILIZE", "footing"),
     ("The government declared a state of emergency in three provinces.", "COERCE", "emergency"),
+    ("Riot police broke up a demonstration outside parliament.", "COERCE", "broke"),
 ]
 
 
