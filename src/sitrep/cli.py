@@ -20,6 +20,7 @@ import click
 from sitrep import __version__
 from sitrep.errors import InputError, SitrepError
 from sitrep.export import FORMATS, export
+from sitrep.limits import DEFAULT_MAX_CHARS
 from sitrep.pipeline import (
     IngestReport,
     ReadOptions,
@@ -48,7 +49,14 @@ _max_bytes_option = click.option(
     type=click.IntRange(min=1024),
     default=DEFAULT_MAX_BYTES,
     show_default=True,
-    help="Largest input file or page accepted, in bytes.",
+    help="Largest input file or page (or one record of a record file) accepted, in bytes.",
+)
+_max_chars_option = click.option(
+    "--max-chars",
+    type=click.IntRange(min=1000),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Longest article text accepted, in characters (annotation takes ~6 s per 100,000).",
 )
 
 
@@ -85,10 +93,12 @@ def cli() -> None:
 )
 @_fetch_option
 @_max_bytes_option
-def extract_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, max_bytes: int) -> None:
+@_max_chars_option
+def extract_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, max_bytes: int,
+                max_chars: int) -> None:
     """Print the clean articles found in PATHS (files, folders, globs, '-', URLs)."""
     counter = _Counter()
-    options = ReadOptions(fetch=fetch, max_bytes=max_bytes)
+    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars)
 
     def rows() -> Iterator[dict[str, Any]]:
         for item in extract_inputs(paths, options):
@@ -111,10 +121,12 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, max_bytes: int) -
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @_fetch_option
 @_max_bytes_option
-def annotate_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, max_bytes: int) -> None:
+@_max_chars_option
+def annotate_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, max_bytes: int,
+                max_chars: int) -> None:
     """Print articles with their annotation layers (entities, times, quantities, ...)."""
     counter = _Counter()
-    options = ReadOptions(fetch=fetch, max_bytes=max_bytes)
+    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars)
 
     def rows() -> Iterator[dict[str, Any]]:
         for item in annotate_stream(extract_inputs(paths, options)):
@@ -190,6 +202,7 @@ def _run_ingest(
 @_db_option
 @_fetch_option
 @_max_bytes_option
+@_max_chars_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary table.")
 @click.option("--no-annotate", is_flag=True, help="Store articles without annotation layers.")
 @click.option(
@@ -210,6 +223,7 @@ def ingest_cmd(
     db: str | None,
     fetch: bool,
     max_bytes: int,
+    max_chars: int,
     quiet: bool,
     no_annotate: bool,
     engine: str,
@@ -219,7 +233,7 @@ def ingest_cmd(
     from sitrep.render.tables import ingest_summary
 
     started = time.monotonic()
-    options = ReadOptions(fetch=fetch, max_bytes=max_bytes)
+    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars)
     if engine == "ray":
         from sitrep.engines.ray_cluster import require_ray
 
@@ -286,8 +300,10 @@ def export_cmd(kind: str, db: str | None, fmt: str, output: Path | None) -> None
 )
 @_fetch_option
 @_max_bytes_option
+@_max_chars_option
 def run_cmd(
-    paths: tuple[str, ...], db: str | None, out_dir: Path, fetch: bool, max_bytes: int
+    paths: tuple[str, ...], db: str | None, out_dir: Path, fetch: bool, max_bytes: int,
+    max_chars: int,
 ) -> None:
     """The main job: ingest PATHS into the store and write the results to --out."""
     from sitrep.render.tables import ingest_summary
@@ -295,7 +311,8 @@ def run_cmd(
     started = time.monotonic()
     out_dir.mkdir(parents=True, exist_ok=True)
     with _open_store(db) as store:
-        report = _run_ingest(paths, store, ReadOptions(fetch=fetch, max_bytes=max_bytes), False)
+        options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars)
+        report = _run_ingest(paths, store, options, False)
         results = write_results(store, out_dir)
         ingest_summary(report, store.describe, time.monotonic() - started)
     click.echo(

@@ -10,12 +10,14 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sitrep.errors import InputError
+from sitrep.errors import InputError, StoreError
 from sitrep.extract import extract
+from sitrep.limits import DEFAULT_MAX_CHARS, check_article
 from sitrep.models import Annotations, Article, SourceDoc
 from sitrep.sources import Fetcher, read_inputs
+from sitrep.sources.clean import clean_fields
 from sitrep.sources.files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -29,22 +31,24 @@ ArticleOrError = Article | InputError
 
 @dataclass(slots=True)
 class ReadOptions:
-    """How inputs are read: URL fetching and the size cap."""
+    """How inputs are read: URL fetching, the size cap, the text-length limit."""
 
     fetch: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     fetcher: Fetcher | None = None
+    max_chars: int = DEFAULT_MAX_CHARS
 
 
 def extract_inputs(
     inputs: Iterable[str], options: ReadOptions | None = None
 ) -> Iterator[ArticleOrError]:
     """Every article found in ``inputs``, with unreadable inputs as InputError values."""
+    max_chars = options.max_chars if options else DEFAULT_MAX_CHARS
     for doc in read_docs(inputs, options):
         if isinstance(doc, InputError):
             yield doc
         else:
-            yield from extract_doc(doc)
+            yield from extract_doc(doc, max_chars)
 
 
 def read_docs(
@@ -55,30 +59,58 @@ def read_docs(
     return read_inputs(inputs, fetch=opts.fetch, fetcher=opts.fetcher, max_bytes=opts.max_bytes)
 
 
-def extract_doc(doc: SourceDoc) -> list[ArticleOrError]:
-    """The articles of one document; a failure ends the list as an InputError."""
+def extract_doc(doc: SourceDoc, max_chars: int = DEFAULT_MAX_CHARS) -> list[ArticleOrError]:
+    """The articles of one document; a failure ends the list as an InputError.
+
+    Articles come out with unstorable characters replaced and over-long texts
+    refused (see ``limits``), so that later stages only see what they can do.
+    """
     found: list[ArticleOrError] = []
     try:
-        found.extend(extract(doc))
+        articles = extract(doc)
     except InputError as err:
         found.append(err)
     except Exception as err:  # an extractor bug must cost one input, not the batch
         log.debug("extraction crashed on %s", doc.source, exc_info=True)
-        found.append(InputError(doc.source, f"extraction failed ({type(err).__name__}: {err})"))
+        found.append(InputError(doc.source, f"extraction failed ({type(err).__name__}: {err}); "
+                                "the input was left out; please report it with the file"))
+    else:
+        for article in articles:
+            try:
+                found.append(check_article(clean_fields(article), max_chars))
+            except InputError as err:
+                found.append(err)
     return found
+
+
+def annotate_each(articles: Sequence[Article], batch_size: int = 32,
+                  **kwargs: Any) -> list[Annotations | InputError]:
+    """The annotations of each article; a crash costs only the article it happened on."""
+    from sitrep.annotate import annotate
+
+    try:
+        return [ann for _, ann in annotate(articles, batch_size=batch_size, **kwargs)]
+    except Exception as err:
+        if len(articles) > 1:  # find the one that fails: the others still go in
+            return [r for a in articles for r in annotate_each([a], 1, **kwargs)]
+        log.debug("annotation crashed on %s", articles[0].source, exc_info=True)
+        return [InputError(articles[0].source, f"annotation failed ({type(err).__name__}: "
+                           f"{err}); the article was left out; please report it with the input")]
 
 
 def annotate_stream(
     items: Iterable[ArticleOrError], batch_size: int = 32
 ) -> Iterator[tuple[Article, Annotations] | InputError]:
     """Annotate the articles of a stream, passing errors through in order."""
-    from sitrep.annotate import annotate
-
     for batch in batches(iter(items), batch_size):
         articles = [a for a in batch if isinstance(a, Article)]
-        done = iter(annotate(articles, batch_size=batch_size))
+        done = iter(annotate_each(articles, batch_size=batch_size))
         for item in batch:
-            yield item if isinstance(item, InputError) else next(done)
+            if isinstance(item, InputError):
+                yield item
+            else:
+                ann = next(done)
+                yield ann if isinstance(ann, InputError) else (item, ann)
 
 
 @dataclass(slots=True)
@@ -110,9 +142,7 @@ def take_articles(batch: Iterable[ArticleOrError], report: IngestReport,
     articles = []
     for item in batch:
         if isinstance(item, InputError):
-            report.errors.append(item)
-            if on_error:
-                on_error(item)
+            _record_error(report, item, on_error)
         else:
             articles.append(item)
     report.read += len(articles)
@@ -120,12 +150,56 @@ def take_articles(batch: Iterable[ArticleOrError], report: IngestReport,
 
 
 def commit_batch(store: Store, assigner: Assigner, run_id: int, fresh: Sequence[Article],
-                 layers: Sequence[Annotations | None], report: IngestReport) -> None:
-    """Store a batch and assign it to stories, in one transaction; count the outcomes."""
-    with store.story_write(f"store a batch of {len(fresh)} articles"):
-        outcomes = store.add_articles(fresh, layers, run_id=run_id)
-        assigner.assign_batch(fresh, layers, outcomes)
+                 layers: Sequence[Annotations | None], report: IngestReport,
+                 on_error: Callable[[InputError], None] | None = None) -> None:
+    """Store a batch and assign it to stories, in one transaction; count the outcomes.
+
+    When the batch cannot be stored, each article is tried on its own, so one
+    the store refuses costs only itself; if every one fails the store itself
+    is the problem and the error is raised.
+    """
+    try:
+        with store.story_write(f"store a batch of {len(fresh)} articles"):
+            outcomes = store.add_articles(fresh, layers, run_id=run_id)
+            assigner.assign_batch(fresh, layers, outcomes)
+    except StoreError as err:
+        if len(fresh) == 1:
+            raise
+        failed: list[InputError] = []
+        for article, layer in zip(fresh, layers, strict=True):
+            try:
+                commit_batch(store, assigner, run_id, [article], [layer], report)
+            except StoreError as one:
+                failed.append(InputError(article.source, f"could not be stored ({one}); "
+                                         "the article was left out"))
+        if len(failed) == len(fresh):
+            raise err from None
+        for problem in failed:
+            _record_error(report, problem, on_error)
+        return
     _count(report, outcomes)
+
+
+def annotate_fresh(fresh: list[Article], layers: Sequence[Annotations | InputError],
+                   report: IngestReport, on_error: Callable[[InputError], None] | None,
+                   ) -> tuple[list[Article], list[Annotations | None]]:
+    """The articles whose annotation worked, with their layers; failures are reported."""
+    kept: list[Article] = []
+    kept_layers: list[Annotations | None] = []
+    for article, ann in zip(fresh, layers, strict=True):
+        if isinstance(ann, InputError):
+            _record_error(report, ann, on_error)
+        else:
+            kept.append(article)
+            kept_layers.append(ann)
+    return kept, kept_layers
+
+
+def _record_error(report: IngestReport, err: InputError,
+                  on_error: Callable[[InputError], None] | None) -> None:
+    report.errors.append(err)
+    if on_error:
+        on_error(err)
 
 
 def ingest(
@@ -144,7 +218,6 @@ def ingest(
     runs, so a second run of the same inputs costs little and adds nothing; a
     crash loses at most the open batch, which the next run adds.
     """
-    from sitrep.annotate import annotate
     from sitrep.stories import Assigner
 
     names = [os.fspath(i) for i in inputs]
@@ -157,14 +230,13 @@ def ingest(
             fresh = [a for a in articles if a.id not in known]
             report.duplicates += len(articles) - len(fresh)
             store.count_skipped(run_id, len(articles) - len(fresh))
+            layers: list[Annotations | None] = [None] * len(fresh)
+            if fresh and annotate_articles:
+                fresh, layers = annotate_fresh(
+                    fresh, annotate_each(fresh, batch_size=batch_size), report, on_error)
             if fresh:
-                layers: list[Annotations | None] = (
-                    [ann for _, ann in annotate(fresh, batch_size=batch_size)]
-                    if annotate_articles
-                    else [None] * len(fresh)
-                )
                 # Articles and their story assignment commit together.
-                commit_batch(store, assigner, run_id, fresh, layers, report)
+                commit_batch(store, assigner, run_id, fresh, layers, report, on_error)
             if progress:
                 progress(report)
     return report

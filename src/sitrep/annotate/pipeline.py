@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from sitrep.annotate.attributions import find_attributions
+from sitrep.annotate.chunks import Piece, char_batches, merge, pieces
 from sitrep.annotate.entities import find_entities
 from sitrep.annotate.events import find_events
 from sitrep.annotate.nlp import load_nlp
@@ -64,12 +65,25 @@ def annotate(
     batch_size: int = 32,
     layers: frozenset[str] | None = None,
 ) -> Iterator[tuple[Article, Annotations]]:
-    """Annotate articles in batches, in order."""
+    """Annotate articles in batches, in order.
+
+    Long texts are parsed in parts and batches are bounded in characters too
+    (see ``chunks``), so memory does not grow with an article's length.
+    """
     nlp = nlp or load_nlp()
     chosen = layers or selected_layers()
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield article, layers_from_doc(doc, article, chosen)
+    done: list[tuple[int, Annotations]] = []  # the parts of the article being finished
+    last: Piece | None = None
+    for group in char_batches(pieces(articles), batch_size):
+        pairs = ((p.article.text, p) for p in group)
+        for doc, piece in nlp.pipe(pairs, as_tuples=True, batch_size=len(group)):
+            if last is not None and piece.index != last.index:
+                yield last.whole, merge(done)
+                done = []
+            done.append((piece.offset, layers_from_doc(doc, piece.article, chosen)))
+            last = piece
+    if last is not None:
+        yield last.whole, merge(done)
 
 
 def annotate_one(article: Article, nlp: Language | None = None) -> Annotations:

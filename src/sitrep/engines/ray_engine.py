@@ -26,6 +26,7 @@ from sitrep.pipeline import (
     IngestReport,
     Progress,
     ReadOptions,
+    annotate_fresh,
     batches,
     commit_batch,
     extract_doc,
@@ -132,12 +133,15 @@ class _Driver:
 
     def _commit_oldest(self, run_id: int) -> None:
         done = self.pending.popleft()
-        layers: list[Annotations | None] = [None] * len(done.fresh)
+        fresh = done.fresh
+        layers: list[Annotations | None] = [None] * len(fresh)
         if done.job is not None:
-            layers = list(self.pool().result(done.job))
-        if done.fresh:
-            commit_batch(self.store, self.assigner, run_id, done.fresh, layers, self.report)
-            self.sent.difference_update(a.id for a in done.fresh)
+            got = [restore(a) for a in self.pool().result(done.job)]
+            fresh, layers = annotate_fresh(fresh, got, self.report, self.on_error)
+        if fresh:
+            commit_batch(self.store, self.assigner, run_id, fresh, layers, self.report,
+                         self.on_error)
+        self.sent.difference_update(a.id for a in done.fresh)
         if self.progress:
             self.progress(self.report)
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 import time
+from typing import TypeVar
 
 from sitrep.errors import InputError
 from sitrep.models import Annotations, Article, SourceDoc
 
+T = TypeVar("T", Article, Annotations)
 # InputError does not pickle; it travels as (source, reason).
 Extracted = Article | tuple[str, str]
 
@@ -36,15 +38,18 @@ class Worker:
                  for doc in docs for i in extract_doc(doc)]
         return found, time.process_time() - start
 
-    def annotate(self, articles: list[Article]) -> tuple[list[Annotations], float]:
-        """The annotations of ``articles``, in order (the driver pairs them up); CPU seconds."""
-        from sitrep.annotate import annotate
+    def annotate(self, articles: list[Article]) -> tuple[list[Annotations | tuple[str, str]],
+                                                         float]:
+        """The annotations of ``articles``, in order (the driver pairs them up; failures
+        as (source, reason)); CPU seconds."""
+        from sitrep.pipeline import annotate_each
 
         start = time.process_time()
-        done = [ann for _, ann in annotate(articles, nlp=self.nlp,
-                                           batch_size=max(1, len(articles)), layers=self.layers)]
+        done = [(a.source, a.reason) if isinstance(a, InputError) else a
+                for a in annotate_each(articles, max(1, len(articles)), nlp=self.nlp,
+                                       layers=self.layers)]
         return done, time.process_time() - start
 
 
-def restore(item: Extracted) -> Article | InputError:
-    return item if isinstance(item, Article) else InputError(*item)
+def restore(item: T | tuple[str, str]) -> T | InputError:
+    return InputError(*item) if isinstance(item, tuple) else item

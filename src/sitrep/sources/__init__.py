@@ -16,8 +16,8 @@ from sitrep.models import SourceDoc
 from sitrep.sources.decode import decode_bytes
 from sitrep.sources.feeds import parse_feed
 from sitrep.sources.files import DEFAULT_MAX_BYTES, expand_inputs, is_url, read_input_bytes
-from sitrep.sources.records import parse_records
-from sitrep.sources.sniff import sniff_kind
+from sitrep.sources.records import open_record_file, parse_records
+from sitrep.sources.sniff import kind_from_name, sniff_kind
 from sitrep.sources.web import Fetcher
 
 __all__ = ["Fetcher", "read_inputs"]
@@ -41,6 +41,10 @@ class _Reader:
             yield from self._parse(fetched.url, fetched.content, {"url": fetched.url})
             return
         try:
+            if name != "-" and kind_from_name(name) == "records":
+                with open_record_file(name) as stream:  # streamed: no whole-file cap
+                    yield from parse_records(stream, name, self.max_bytes)
+                return
             data = read_input_bytes(name, self.max_bytes)
         except InputError as err:
             yield err
@@ -52,7 +56,7 @@ class _Reader:
     ) -> Iterator[SourceDoc | InputError]:
         kind = sniff_kind(name, data)
         if kind == "records":
-            yield from parse_records(data, name)
+            yield from parse_records(data, name, self.max_bytes)
         elif kind == "feed":
             yield from parse_feed(data, name, self._fetch_item if self.fetcher else None)
         else:
