@@ -78,3 +78,31 @@ def serve(routes: dict[str, Route]) -> Iterator[tuple[str, list[str]]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def drip(interval: float, count: int = 400, in_headers: bool = False) -> Route:
+    """Sends one byte every ``interval`` seconds (within the headers or the body), ``count``
+    bytes at most: each read is quick, the whole never ends in useful time."""
+
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        wfile = handler.wfile
+        try:
+            if in_headers:
+                wfile.write(b"HTTP/1.1 200 OK\r\n")
+                for _ in range(count):
+                    wfile.write(b"X")
+                    wfile.flush()
+                    time.sleep(interval)
+                return
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html")
+            handler.end_headers()
+            wfile.write(b"<html><body><p>")
+            for _ in range(count):
+                wfile.write(b"x")
+                wfile.flush()
+                time.sleep(interval)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    return route

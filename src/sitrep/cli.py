@@ -2,15 +2,18 @@
 
 Library errors (``SitrepError``) become one line on stderr and an exit
 status: 0 all went well, 1 some input or step failed (the rest was done),
-2 the command itself could not run (bad usage, unreachable store).
+2 the command itself could not run (bad usage, unreachable store), 3 an
+internal error (a bug): one short line, the traceback only with ``--debug``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 import time
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -18,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from sitrep import __version__
-from sitrep.errors import InputError, SitrepError
+from sitrep.errors import InputError, SitrepError, one_line
 from sitrep.export import FORMATS, export
 from sitrep.limits import DEFAULT_MAX_CHARS
 from sitrep.pipeline import (
@@ -29,11 +32,18 @@ from sitrep.pipeline import (
 )
 from sitrep.results import write_results
 from sitrep.sources.files import DEFAULT_MAX_BYTES
+from sitrep.sources.web import DEFAULT_DEADLINE
 
 if TYPE_CHECKING:
     from sitrep.store import Store
 
-EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_FATAL, EXIT_INTERNAL = 0, 1, 2, 3
+_debug: list[bool] = [bool(os.environ.get("SITREP_DEBUG"))]
+
+
+def _set_debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        _debug[0] = True
 
 _db_option = click.option(
     "--db",
@@ -41,9 +51,20 @@ _db_option = click.option(
     default=None,
     help="Store: a SQLite file path or a postgresql:// URL (default: $SITREP_DB or ./sitrep.db).",
 )
-_fetch_option = click.option(
+_fetch_flag = click.option(
     "--fetch", is_flag=True, help="Fetch http(s) URLs and feed item links (off by default)."
 )
+_fetch_deadline_option = click.option(
+    "--fetch-deadline",
+    type=click.FloatRange(min=0.1),
+    default=DEFAULT_DEADLINE,
+    show_default=True,
+    help="Seconds one URL fetch may take in all (a server that drips bytes is cut off).",
+)
+
+
+def _fetch_option(command: Any) -> Any:
+    return _fetch_flag(_fetch_deadline_option(command))
 _max_bytes_option = click.option(
     "--max-bytes",
     type=click.IntRange(min=1024),
@@ -61,7 +82,7 @@ _max_chars_option = click.option(
 
 
 def _report_error(err: InputError) -> None:
-    click.echo(f"sitrep: {err.source}: {err.reason}", err=True)
+    click.echo(f"sitrep: {err.line()}", err=True)
 
 
 def _write_jsonl(rows: Iterator[dict[str, Any]], out: TextIO) -> None:
@@ -82,6 +103,8 @@ class _Counter:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sitrep")
+@click.option("--debug", is_flag=True, expose_value=False, is_eager=True, callback=_set_debug,
+              help="Show the traceback of an internal error (also $SITREP_DEBUG=1).")
 def cli() -> None:
     """sitrep: turn raw news into sourced situation briefs."""
 
@@ -94,11 +117,12 @@ def cli() -> None:
 @_fetch_option
 @_max_bytes_option
 @_max_chars_option
-def extract_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, max_bytes: int,
-                max_chars: int) -> None:
+def extract_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, fetch_deadline: float,
+                max_bytes: int, max_chars: int) -> None:
     """Print the clean articles found in PATHS (files, folders, globs, '-', URLs)."""
     counter = _Counter()
-    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars)
+    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars,
+                          fetch_deadline=fetch_deadline)
 
     def rows() -> Iterator[dict[str, Any]]:
         for item in extract_inputs(paths, options):
@@ -122,11 +146,12 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, max_bytes: int,
 @_fetch_option
 @_max_bytes_option
 @_max_chars_option
-def annotate_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, max_bytes: int,
-                max_chars: int) -> None:
+def annotate_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, fetch_deadline: float,
+                max_bytes: int, max_chars: int) -> None:
     """Print articles with their annotation layers (entities, times, quantities, ...)."""
     counter = _Counter()
-    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars)
+    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars,
+                          fetch_deadline=fetch_deadline)
 
     def rows() -> Iterator[dict[str, Any]]:
         for item in annotate_stream(extract_inputs(paths, options)):
@@ -183,7 +208,7 @@ def _run_ingest(
             )
 
         def on_error(err: InputError) -> None:
-            bar.console.print(f"sitrep: {err.source}: {err.reason}", markup=False, highlight=False)
+            bar.console.print(f"sitrep: {err.line()}", markup=False, highlight=False)
 
         return run_ingest(
             engine,
@@ -222,6 +247,7 @@ def ingest_cmd(
     paths: tuple[str, ...],
     db: str | None,
     fetch: bool,
+    fetch_deadline: float,
     max_bytes: int,
     max_chars: int,
     quiet: bool,
@@ -233,7 +259,8 @@ def ingest_cmd(
     from sitrep.render.tables import ingest_summary
 
     started = time.monotonic()
-    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars)
+    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars,
+                          fetch_deadline=fetch_deadline)
     if engine == "ray":
         from sitrep.engines.ray_cluster import require_ray
 
@@ -302,8 +329,8 @@ def export_cmd(kind: str, db: str | None, fmt: str, output: Path | None) -> None
 @_max_bytes_option
 @_max_chars_option
 def run_cmd(
-    paths: tuple[str, ...], db: str | None, out_dir: Path, fetch: bool, max_bytes: int,
-    max_chars: int,
+    paths: tuple[str, ...], db: str | None, out_dir: Path, fetch: bool, fetch_deadline: float,
+    max_bytes: int, max_chars: int,
 ) -> None:
     """The main job: ingest PATHS into the store and write the results to --out."""
     from sitrep.render.tables import ingest_summary
@@ -311,7 +338,8 @@ def run_cmd(
     started = time.monotonic()
     out_dir.mkdir(parents=True, exist_ok=True)
     with _open_store(db) as store:
-        options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars)
+        options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars,
+                          fetch_deadline=fetch_deadline)
         report = _run_ingest(paths, store, options, False)
         results = write_results(store, out_dir)
         ingest_summary(report, store.describe, time.monotonic() - started)
@@ -333,10 +361,17 @@ def main() -> None:
         err.show()
         sys.exit(EXIT_FATAL)
     except SitrepError as err:
-        click.echo(f"sitrep: error: {err}", err=True)
+        click.echo(f"sitrep: error: {one_line(str(err))}", err=True)
         sys.exit(EXIT_FATAL)
     except BrokenPipeError:
         sys.exit(EXIT_OK)
+    except Exception as err:  # a bug: say so in one line, the traceback on demand
+        if _debug[0]:
+            traceback.print_exc()
+        detail = one_line(f"{type(err).__name__}: {err}")
+        click.echo(f"sitrep: internal error ({detail[:300]}); this is a bug: "
+                   "rerun with --debug for the traceback and report it", err=True)
+        sys.exit(EXIT_INTERNAL)
 
 
 # Command groups that live in their own modules, registered last.

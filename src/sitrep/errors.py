@@ -6,6 +6,10 @@ into one clear line naming the input and what to do, and never a traceback.
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
 
 class SitrepError(Exception):
     """Base of every error sitrep raises on purpose."""
@@ -22,6 +26,15 @@ class InputError(SitrepError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+    def line(self) -> str:
+        """The error as one line, whatever the file name holds (newlines are escaped)."""
+        return f"{one_line(self.source)}: {one_line(self.reason)}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters (newlines, tabs, escapes) written as escapes."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class FetchError(InputError):

@@ -19,6 +19,7 @@ from sitrep.models import Annotations, Article, SourceDoc
 from sitrep.sources import Fetcher, read_inputs
 from sitrep.sources.clean import clean_fields
 from sitrep.sources.files import DEFAULT_MAX_BYTES
+from sitrep.sources.web import DEFAULT_DEADLINE
 
 if TYPE_CHECKING:
     from sitrep.store import AddOutcome, Store
@@ -37,6 +38,7 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     fetcher: Fetcher | None = None
     max_chars: int = DEFAULT_MAX_CHARS
+    fetch_deadline: float = DEFAULT_DEADLINE
 
 
 def extract_inputs(
@@ -56,7 +58,8 @@ def read_docs(
 ) -> Iterator[SourceDoc | InputError]:
     """The readable documents of ``inputs``, before extraction (errors in order)."""
     opts = options or ReadOptions()
-    return read_inputs(inputs, fetch=opts.fetch, fetcher=opts.fetcher, max_bytes=opts.max_bytes)
+    return read_inputs(inputs, fetch=opts.fetch, fetcher=opts.fetcher, max_bytes=opts.max_bytes,
+                       deadline=opts.fetch_deadline)
 
 
 def extract_doc(doc: SourceDoc, max_chars: int = DEFAULT_MAX_CHARS) -> list[ArticleOrError]:

@@ -18,7 +18,7 @@ from sitrep.sources.feeds import parse_feed
 from sitrep.sources.files import DEFAULT_MAX_BYTES, expand_inputs, is_url, read_input_bytes
 from sitrep.sources.records import open_record_file, parse_records
 from sitrep.sources.sniff import kind_from_name, sniff_kind
-from sitrep.sources.web import Fetcher
+from sitrep.sources.web import DEFAULT_DEADLINE, Fetcher
 
 __all__ = ["Fetcher", "read_inputs"]
 
@@ -87,10 +87,11 @@ def read_inputs(
     fetch: bool = False,
     fetcher: Fetcher | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    deadline: float = DEFAULT_DEADLINE,
 ) -> Iterator[SourceDoc | InputError]:
     """Every readable document of ``inputs``, in order, with problems in line."""
     own = fetcher is None and fetch
-    active = Fetcher(max_bytes=max_bytes) if own else fetcher
+    active = Fetcher(max_bytes=max_bytes, deadline=deadline) if own else fetcher
     reader = _Reader(active if fetch or fetcher else None, max_bytes)
     try:
         for item in expand_inputs(inputs):

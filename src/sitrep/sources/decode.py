@@ -1,7 +1,8 @@
 """Bytes to text: BOMs, declared charsets, UTF-8, then detection.
 
 A legacy-encoded page (cp1252, Shift-JIS, ...) is decoded with the detected
-encoding. Damaged UTF-8 (valid multi-byte sequences mixed with invalid bytes)
+encoding; UTF-16 without a byte order mark is recognised by its NUL bytes.
+Damaged UTF-8 (valid multi-byte sequences mixed with invalid bytes)
 and binary data are refused with a message, never decoded into mojibake.
 """
 
@@ -40,6 +41,24 @@ def _declared_encoding(data: bytes) -> str | None:
         return None
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when NUL bytes sit on one side of each pair, as in
+    UTF-16 text of mostly Latin script written without a byte order mark."""
+    head = data[: _SNIFF - _SNIFF % 2]
+    pairs = len(head) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= pairs * 0.3 and other <= pairs * 0.02:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            return name if not _CONTROL.search(text[:2000].encode("utf-8")) else None
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF]
     if b"\x00" in head:
@@ -55,6 +74,9 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as err:
                 raise InputError(source, f"invalid {encoding} text ({err.reason})") from err
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16), utf16
     if _looks_binary(data):
         raise InputError(
             source, "binary data, not text, HTML, JSON Lines or a feed; leave it out of the input"

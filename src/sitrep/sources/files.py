@@ -38,19 +38,35 @@ def base_name(name: str) -> str:
     return lower[:-3] if lower.endswith(".gz") else lower
 
 
-def _walk(folder: Path) -> Iterator[str]:
+def _walk(folder: Path) -> Iterator[str | InputError]:
+    """The readable files under ``folder``; a sub-folder that cannot be listed is an error,
+    never a silent gap."""
     found = False
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        while unreadable:
+            yield _folder_error(unreadable.pop(0))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and base_name(name).endswith(KNOWN_EXT):
                 found = True
                 yield os.path.join(root, name)
-    if not found:
-        raise InputError(
+    for err in unreadable:
+        yield _folder_error(err)
+    if not found and not unreadable:
+        yield InputError(
             str(folder),
             f"folder holds no readable files (looked for {', '.join(KNOWN_EXT)}, also gzipped)",
         )
+
+
+def _folder_error(err: OSError) -> InputError:
+    where = str(err.filename) if err.filename else "folder"
+    if isinstance(err, PermissionError):
+        return InputError(where, "folder cannot be read (permission denied); its files were "
+                          "left out; check its permissions")
+    return InputError(where, f"folder cannot be read ({err.strerror or err}); its files were "
+                      "left out")
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str | InputError]:
@@ -66,10 +82,7 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str | In
             continue
         path = Path(name).expanduser()
         if path.is_dir():
-            try:
-                yield from _walk(path)
-            except InputError as err:
-                yield err
+            yield from _walk(path)
         elif path.is_file():
             yield str(path)
         elif _GLOB_CHARS & set(name):

@@ -17,9 +17,32 @@ from sitrep.sources.files import (
 InputKind = Literal["html", "text", "markdown", "records", "feed"]
 
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
-_HTML_START = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]", re.I | re.S
-)
+_HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body)[\s>]", re.I)
+_SPACE = b" \t\r\n"
+# Prolog items before the root element: <?xml ...?>, comments, other <!...> declarations.
+_PROLOG = ((b"<?", b"?>"), (b"<!--", b"-->"))
+
+
+def _skip_prolog(data: bytes) -> int:
+    """Where the first element (or text) starts, past any XML prolog of any length."""
+    pos = len(data) - len(data.lstrip(b"\xef\xbb\xbf" + _SPACE))
+    while True:
+        for opener, closer in _PROLOG:
+            if data.startswith(opener, pos):
+                end = data.find(closer, pos + len(opener))
+                if end < 0:
+                    return len(data)
+                pos = end + len(closer)
+                break
+        else:
+            if not data.startswith(b"<!", pos) or _HTML_START.match(data, pos):
+                return pos
+            end = data.find(b">", pos)  # a non-HTML <!DOCTYPE ...>
+            if end < 0:
+                return len(data)
+            pos = end + 1
+        while pos < len(data) and data[pos] in _SPACE:
+            pos += 1
 
 
 def kind_from_name(name: str) -> InputKind | None:
@@ -38,10 +61,10 @@ def kind_from_name(name: str) -> InputKind | None:
 
 
 def kind_from_bytes(data: bytes) -> InputKind:
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if _FEED_ROOT.search(head[:1024]) and not _HTML_START.search(head):
+    head = data[_skip_prolog(data):][:2048]
+    if _FEED_ROOT.match(head):
         return "feed"
-    if _HTML_START.search(head) or head[:1].startswith(b"<"):
+    if _HTML_START.match(head) or head.startswith(b"<"):
         return "html"
     if head.startswith((b"{", b"[")):
         return "records"

@@ -1,12 +1,20 @@
 """Fetching http(s) URLs with httpx: bounded in time, size and redirects.
 
+Time is bounded twice: each read waits at most ``timeout`` seconds, and the
+whole fetch (redirects, headers and body) ends after ``deadline`` seconds, so a
+server that drips one byte every few seconds cannot hold a batch forever.
+
 ``Fetcher`` takes an httpx transport, the one seam tests use to talk to a
 real server on loopback or to a mock transport; nothing is patched.
 """
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -24,19 +32,74 @@ class Fetched:
     content_type: str
 
 
+DEFAULT_DEADLINE = 60.0
+
+
+class _Deadline:
+    """Shuts the sockets of one fetch when its time is up, wherever the fetch waits.
+
+    httpx reports each new connection through its ``trace`` extension; a timer
+    shuts those sockets down at the deadline, which ends any blocked read.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event != "connection.connect_tcp.complete":
+            return
+        stream = info.get("return_value")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if isinstance(sock, socket.socket):
+            with self._lock:
+                self._sockets.append(sock)
+                if self.expired:
+                    _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed
+        sock.shutdown(socket.SHUT_RDWR)
+
+
 class Fetcher:
-    """Fetches one URL at a time; reuse it for a batch (keeps connections)."""
+    """Fetches one URL at a time; reuse it for a batch.
+
+    Connections are not kept alive: each fetch opens its own, which is what
+    lets the deadline reach a fetch that waits for headers.
+    """
 
     def __init__(
         self,
         *,
         timeout: float = 20.0,
+        deadline: float = DEFAULT_DEADLINE,
         max_bytes: int = DEFAULT_MAX_BYTES,
         max_redirects: int = 5,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.max_bytes = max_bytes
+        self.deadline = deadline
         self._client = httpx.Client(
+            limits=httpx.Limits(max_keepalive_connections=0),
             timeout=httpx.Timeout(timeout),
             follow_redirects=True,
             max_redirects=max_redirects,
@@ -60,8 +123,21 @@ class Fetcher:
     def fetch(self, url: str) -> Fetched:
         if not is_url(url):
             raise FetchError(url, "only http:// and https:// URLs can be fetched")
+        with _Deadline(self.deadline) as deadline:
+            try:
+                return self._fetch(url, deadline)
+            except FetchError:
+                if deadline.expired:
+                    raise self._late(url) from None
+                raise
+
+    def _late(self, url: str) -> FetchError:
+        return FetchError(url, f"took longer than {self.deadline:g} s in all (the server sends "
+                          "too slowly); nothing of it was used; try again later")
+
+    def _fetch(self, url: str, deadline: _Deadline) -> Fetched:
         try:
-            with self._client.stream("GET", url) as response:
+            with self._client.stream("GET", url, extensions={"trace": deadline.trace}) as response:
                 if response.status_code >= 400:
                     raise FetchError(url, f"server answered HTTP {response.status_code}")
                 declared = response.headers.get("content-length")
@@ -69,9 +145,13 @@ class Fetcher:
                     raise FetchError(url, f"page is larger than the {self._mb} MB limit")
                 body = bytearray()
                 for chunk in response.iter_bytes():
+                    if deadline.expired:
+                        raise self._late(url)
                     body.extend(chunk)
                     if len(body) > self.max_bytes:
                         raise FetchError(url, f"page is larger than the {self._mb} MB limit")
+                if deadline.expired:  # the body may have been cut short
+                    raise self._late(url)
                 final = str(response.url)
                 ctype = response.headers.get("content-type", "")
         except httpx.TooManyRedirects as err:

@@ -139,23 +139,25 @@ class Store(StoryTables):
         # A text without words (a video page) is identified by id and URL only.
         existing = self._find_duplicate(article.id, url_key, thash if normal else None)
         if existing is not None:
-            if existing != article.id:  # keep the dropped id: exports still list it
-                self._db.execute(
-                    "INSERT INTO article_aliases (alias_id, article_id) VALUES (?, ?)"
-                    " ON CONFLICT (alias_id) DO NOTHING", (article.id, existing))
-            return AddOutcome(article.id, "duplicate", of=existing)
+            return self._duplicate(article.id, existing)
         prints = near_fingerprint(normal, thash)
         sig = prints.signature
         original, similarity = self._find_original(sig, prints.bands) if sig else (None, None)
-        self._db.execute(
+        # DO NOTHING: another writer may have stored the same id or URL since the check
+        # above (two ingests of one file at once); then this one is its duplicate.
+        inserted = self._db.execute(
             "INSERT INTO articles (id, source, url, url_key, title, outlet, author, published,"
             " published_sort, language, text, extra, text_hash, signature, copy_of, similarity,"
-            " added_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " added_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING RETURNING seq",
             (article.id, article.source, article.url, url_key, article.title, article.outlet,
              article.author, article.published, published_sort(article.published),
              article.language, article.text, json.dumps(article.extra, ensure_ascii=False),
              prints.text_hash, pack_signature(sig) if sig else None, original, similarity, now,
-             run_id))
+             run_id)).fetchone()
+        if inserted is None:
+            return self._duplicate(article.id, self._find_duplicate(article.id, url_key, None)
+                                   or article.id)
         if prints.bands:
             # One multi-row statement: a round trip per band would dominate on PostgreSQL.
             self._db.execute(
@@ -167,6 +169,13 @@ class Store(StoryTables):
         if original is not None:
             return AddOutcome(article.id, "copy", of=original, similarity=similarity)
         return AddOutcome(article.id, "added")
+
+    def _duplicate(self, article_id: str, existing: str) -> AddOutcome:
+        if existing != article_id:  # keep the dropped id: exports still list it
+            self._db.execute(
+                "INSERT INTO article_aliases (alias_id, article_id) VALUES (?, ?)"
+                " ON CONFLICT (alias_id) DO NOTHING", (article_id, existing))
+        return AddOutcome(article_id, "duplicate", of=existing)
 
     def _find_duplicate(self, article_id: str, url_key: str | None,
                         thash: str | None) -> str | None:
