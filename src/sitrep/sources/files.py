@@ -81,6 +81,14 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str | In
             yield name
             continue
         path = Path(name).expanduser()
+        try:
+            path.stat()
+        except PermissionError:
+            yield InputError(name, "permission denied; check the permissions of it and of "
+                             "the folders above it")
+            continue
+        except OSError:
+            pass  # not a file: a glob, a bad URL or a missing path, told apart below
         if path.is_dir():
             yield from _walk(path)
         elif path.is_file():

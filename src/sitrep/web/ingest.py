@@ -56,5 +56,5 @@ def ingest_records(store: Store, records: Iterable[dict[str, Any]], max_bytes: i
         path = Path(tmp) / "records.jsonl"
         with path.open("w", encoding="utf-8") as out:
             for rec in records:
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                out.write(json.dumps(rec) + "\n")  # ASCII: lone surrogates stay escapes
         return run_ingest(store, Path(tmp), max_bytes, annotate)
