@@ -15,6 +15,7 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from sitrep.errors import SitrepError
 from sitrep.models import Actor, Article, Event
+from sitrep.render.safe import csv_cell
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -149,7 +150,7 @@ def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(row), extrasaction="ignore")
             writer.writeheader()
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(_cell(v)) for k, v in row.items()})
         n += 1
     return n
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from sitrep.export import export_rows, write_csv, write_jsonl
+from sitrep.render.safe import CSP_META
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -61,7 +62,7 @@ def _index_html(rows: list[dict[str, object]]) -> str:
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>sitrep: {len(rows)} stories</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+{CSP_META}
 <style>body{{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem}}
 table{{border-collapse:collapse;width:100%}}
 td,th{{padding:.35rem .5rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}}

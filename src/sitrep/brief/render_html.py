@@ -1,6 +1,7 @@
 """The brief as one self-contained HTML page (no scripts, no external files).
 
-Every text is escaped. A citation is a link to its entry in the list of cited
+Every text is escaped, only http(s) URLs become links and a Content-Security-Policy
+forbids scripts (see ``render.safe``). A citation is a link to its entry in the list of cited
 passages at the end, and shows the cited words on hover (``title``).
 """
 
@@ -12,6 +13,7 @@ from html import escape
 from sitrep.brief.model import Brief, BriefItem
 from sitrep.brief.render_md import _KINDS
 from sitrep.reconcile.records import Citation
+from sitrep.render.safe import CSP_META, safe_url
 
 _STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #ccc;margin-top:2rem}
@@ -91,7 +93,8 @@ def brief_to_html(brief: Brief, index_href: str | None = None) -> str:
     body.append("<h2>Sources</h2><ol>")
     for s in brief.sources:
         title = e(s.title or s.article)
-        link = f'<a href="{e(s.url)}">{title}</a>' if s.url else title
+        href = safe_url(s.url)
+        link = f'<a href="{e(href)}" rel="noopener noreferrer">{title}</a>' if href else title
         body.append(f'<li id="s{cites.source_no[s.article]}">{e(s.outlet)}: {link}, '
                     f"{e(s.published or 'undated')}</li>")
     body.append("</ol><h2>Cited passages</h2><ul class=\"passage\">")
@@ -100,7 +103,7 @@ def brief_to_html(brief: Brief, index_href: str | None = None) -> str:
         body.append(f'<li id="c{anchor}"><a href="#s{src}">[{src}] source {src}</a>, characters '
                     f"{c.start}–{c.end}<blockquote>{e(cites.words(c))}</blockquote></li>")
     body.append("</ul>")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">" + CSP_META
+            + '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{e(brief.title)}</title><style>{_STYLE}</style></head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")

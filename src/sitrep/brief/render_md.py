@@ -1,4 +1,7 @@
-"""The brief as Markdown: every item ends with its sources, numbered as in the list."""
+"""The brief as Markdown: every item ends with its sources, numbered as in the list.
+
+Texts from articles are escaped (raw HTML and link syntax are shown, never run).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from collections.abc import Sequence
 
 from sitrep.brief.model import Brief, BriefItem
 from sitrep.reconcile.records import Citation
+from sitrep.render.safe import md_text, md_url
 
 _KINDS = {
     "quantity_conflict": "Conflicting figures",
@@ -21,8 +25,8 @@ def _refs(cites: Sequence[Citation], numbers: dict[str, int]) -> str:
     return " " + "".join(f"[{i}]" for i in ids) if ids else ""
 
 
-def _esc(text: str) -> str:
-    return " ".join(text.split()).replace("*", r"\*").replace("_", r"\_")
+def _esc(text: str | None) -> str:
+    return md_text(text or "")
 
 
 def _new(item: BriefItem) -> str:
@@ -33,7 +37,7 @@ def brief_to_markdown(brief: Brief) -> str:
     num = {s.article: i for i, s in enumerate(brief.sources, start=1)}
     out = [f"# {_esc(brief.title)}", ""]
     if brief.since:
-        out += [f"_Changes since {brief.since} are marked **new**._", ""]
+        out += [f"_Changes since {_esc(brief.since)} are marked **new**._", ""]
     out += ["## Summary", ""]
     out += [f"- {_new(i)}{_esc(i.text)}{_refs(i.citations, num)}" for i in brief.summary]
     out += ["", "## Key facts", ""]
@@ -43,18 +47,18 @@ def brief_to_markdown(brief: Brief) -> str:
     out += ["", "## Actors", ""]
     for a in brief.actors:
         roles = f": {'; '.join(_esc(r) for r in a.roles)}" if a.roles else ""
-        out.append(f"- **{_esc(a.name)}** ({a.type}){roles}{_refs(a.citations, num)}")
+        out.append(f"- **{_esc(a.name)}** ({_esc(a.type)}){roles}{_refs(a.citations, num)}")
     out += ["", "## Timeline", ""]
     for e in brief.timeline:
         guess = " (year inferred)" if e.inferred else ""
-        out.append(f"- **{e.date}**{guess} {_new(e)}{_esc(e.text)}{_refs(e.citations, num)}")
+        out.append(f"- **{_esc(e.date)}**{guess} {_new(e)}{_esc(e.text)}{_refs(e.citations, num)}")
     out += ["", "## Numbers", ""]
     for n in brief.numbers:
         tag = " _(developing)_" if n.developing else ""
         out.append(f"- **{_esc(n.about)}**{tag}")
         for p in n.points:
             new = " **new**" if p.new else ""
-            out.append(f"  - {p.date or 'undated'}: {_esc(p.value)} ({_esc(p.source)})"
+            out.append(f"  - {_esc(p.date or 'undated')}: {_esc(p.value)} ({_esc(p.source)})"
                        f"{_refs([p.citation], num)}{new}")
     out += ["", "## Conflicting reports and updates", ""]
     if not brief.discrepancies:
@@ -64,14 +68,14 @@ def brief_to_markdown(brief: Brief) -> str:
         out.append(f"- **{_KINDS[d.kind]}: {_esc(d.about)}.** {_esc(d.explanation)}{refs}")
     if brief.related:
         out += ["", "## Related", ""]
-        out += [f"- {_esc(r.title or r.id)} ({r.id})" for r in brief.related]
+        out += [f"- {_esc(r.title or r.id)} ({_esc(r.id)})" for r in brief.related]
     out += ["", "## Sources", ""]
     for no, s in enumerate(brief.sources, start=1):
         title = f"“{_esc(s.title)}”" if s.title else ""
-        bits = [_esc(s.outlet) if _esc(s.outlet) != title else "", title, s.published or "undated",
-                s.url or ""]
+        bits = [_esc(s.outlet) if _esc(s.outlet) != title else "", title,
+                _esc(s.published or "undated"), md_url(s.url)]
         new = " **new**" if s.new else ""
-        out.append(f"{no}. " + ", ".join(b for b in bits if b) + f" (id {s.article}){new}")
+        out.append(f"{no}. " + ", ".join(b for b in bits if b) + f" (id {_esc(s.article)}){new}")
     return "\n".join(out) + "\n"
 
 
