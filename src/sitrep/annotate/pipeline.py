@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from sitrep.annotate.attributions import find_attributions
-from sitrep.annotate.chunks import Piece, char_batches, merge, pieces
+from sitrep.annotate.chunks import PART_CHARS, Piece, char_batches, merge, pieces
 from sitrep.annotate.entities import find_entities
 from sitrep.annotate.events import find_events
 from sitrep.annotate.nlp import load_nlp
@@ -64,6 +64,7 @@ def annotate(
     nlp: Language | None = None,
     batch_size: int = 32,
     layers: frozenset[str] | None = None,
+    part_chars: int = PART_CHARS,
 ) -> Iterator[tuple[Article, Annotations]]:
     """Annotate articles in batches, in order.
 
@@ -74,7 +75,7 @@ def annotate(
     chosen = layers or selected_layers()
     done: list[tuple[int, Annotations]] = []  # the parts of the article being finished
     last: Piece | None = None
-    for group in char_batches(pieces(articles), batch_size):
+    for group in char_batches(pieces(articles, part_chars), batch_size, 2 * part_chars):
         pairs = ((p.article.text, p) for p in group)
         for doc, piece in nlp.pipe(pairs, as_tuples=True, batch_size=len(group)):
             if last is not None and piece.index != last.index:
