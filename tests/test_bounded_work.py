@@ -100,3 +100,18 @@ def test_record_file_lines_stream_from_gzip(tmp_path: Path) -> None:
     res = run_sitrep("extract", str(damaged))
     assert res.returncode == 1
     assert "cannot be read to the end" in res.stderr and len(jsonl(res.stdout)) > 200
+
+
+def test_a_page_with_far_too_much_text_is_refused_before_extraction(tmp_path: Path) -> None:
+    para = ("<p>Firefighters in Valparaiso said on Monday that 40 homes burned overnight as "
+            "strong winds spread the fire across the hills above the port city.</p>\n")
+    page = tmp_path / "huge.html"
+    page.write_text("<html><body><article>" + para * 16_000 + "</article></body></html>")
+    small = tmp_path / "small.html"
+    small.write_text("<html><head><title>Fire</title></head><body><article>"
+                     + para * 5 + "</article></body></html>")
+    res = run_sitrep("extract", "--max-chars", "1000000", str(page), str(small), timeout=120)
+    assert res.returncode == 1
+    assert len(jsonl(res.stdout)) == 1
+    assert f"{page}: page shows about 2," in res.stderr
+    assert "more than 2 articles of the 1,000,000 limit" in res.stderr

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import InputError, StoreError
 from sitrep.extract import extract
-from sitrep.limits import DEFAULT_MAX_CHARS, check_article
+from sitrep.limits import DEFAULT_MAX_CHARS, check_article, check_page
 from sitrep.models import Annotations, Article, SourceDoc
 from sitrep.sources import Fetcher, read_inputs
 from sitrep.sources.clean import clean_fields
@@ -70,6 +70,7 @@ def extract_doc(doc: SourceDoc, max_chars: int = DEFAULT_MAX_CHARS) -> list[Arti
     """
     found: list[ArticleOrError] = []
     try:
+        check_page(doc, max_chars)
         articles = extract(doc)
     except InputError as err:
         found.append(err)

@@ -75,7 +75,7 @@ def annotate(
     chosen = layers or selected_layers()
     done: list[tuple[int, Annotations]] = []  # the parts of the article being finished
     last: Piece | None = None
-    for group in char_batches(pieces(articles, part_chars), batch_size, 2 * part_chars):
+    for group in char_batches(pieces(articles, part_chars), batch_size, part_chars):
         pairs = ((p.article.text, p) for p in group)
         for doc, piece in nlp.pipe(pairs, as_tuples=True, batch_size=len(group)):
             if last is not None and piece.index != last.index:
