@@ -7,6 +7,7 @@ values in the same stream, so a batch reports them and goes on.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -22,6 +23,8 @@ from sitrep.sources.web import DEFAULT_DEADLINE, Fetcher
 
 __all__ = ["Fetcher", "read_inputs"]
 
+log = logging.getLogger(__name__)
+
 
 class _Reader:
     def __init__(self, fetcher: Fetcher | None, max_bytes: int) -> None:
@@ -29,6 +32,15 @@ class _Reader:
         self.max_bytes = max_bytes
 
     def read(self, name: str) -> Iterator[SourceDoc | InputError]:
+        """The documents of one input; a reader bug costs this input only."""
+        try:
+            yield from self._read(name)
+        except Exception as err:
+            log.debug("reading %s crashed", name, exc_info=True)
+            yield InputError(name, f"could not be read ({type(err).__name__}: {err}); the rest "
+                             "of it was left out; please report this with the file")
+
+    def _read(self, name: str) -> Iterator[SourceDoc | InputError]:
         if is_url(name):
             if self.fetcher is None:
                 yield InputError(name, "URLs are read only with --fetch")
