@@ -9,12 +9,13 @@ internal error (a bug): one short line, the traceback only with ``--debug``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import sys
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -51,34 +52,36 @@ _db_option = click.option(
     default=None,
     help="Store: a SQLite file path or a postgresql:// URL (default: $SITREP_DB or ./sitrep.db).",
 )
-_fetch_flag = click.option(
-    "--fetch", is_flag=True, help="Fetch http(s) URLs and feed item links (off by default)."
-)
-_fetch_deadline_option = click.option(
-    "--fetch-deadline",
-    type=click.FloatRange(min=0.1),
-    default=DEFAULT_DEADLINE,
-    show_default=True,
-    help="Seconds one URL fetch may take in all (a server that drips bytes is cut off).",
+_READ_OPTIONS = (
+    click.option("--fetch", is_flag=True,
+                 help="Fetch http(s) URLs and feed item links (off by default)."),
+    click.option("--fetch-deadline", type=click.FloatRange(min=0.1), default=DEFAULT_DEADLINE,
+                 show_default=True,
+                 help="Seconds one URL fetch may take in all (a server that drips bytes is "
+                 "cut off)."),
+    click.option("--max-bytes", type=click.IntRange(min=1024), default=DEFAULT_MAX_BYTES,
+                 show_default=True,
+                 help="Largest input file or page (or one record of a record file) accepted, "
+                 "in bytes."),
+    click.option("--max-chars", type=click.IntRange(min=1000), default=DEFAULT_MAX_CHARS,
+                 show_default=True,
+                 help="Longest article text accepted, in characters (annotation takes about "
+                 "6 s per 100,000)."),
 )
 
 
-def _fetch_option(command: Any) -> Any:
-    return _fetch_flag(_fetch_deadline_option(command))
-_max_bytes_option = click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1024),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Largest input file or page (or one record of a record file) accepted, in bytes.",
-)
-_max_chars_option = click.option(
-    "--max-chars",
-    type=click.IntRange(min=1000),
-    default=DEFAULT_MAX_CHARS,
-    show_default=True,
-    help="Longest article text accepted, in characters (annotation takes ~6 s per 100,000).",
-)
+def _read_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that bound reading, handed to ``command`` as one ``options: ReadOptions``."""
+
+    @functools.wraps(command)
+    def with_options(fetch: bool, fetch_deadline: float, max_bytes: int, max_chars: int,
+                     **kwargs: Any) -> None:
+        command(options=ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars,
+                                    fetch_deadline=fetch_deadline), **kwargs)
+
+    for option in reversed(_READ_OPTIONS):
+        with_options = option(with_options)
+    return with_options
 
 
 def _report_error(err: InputError) -> None:
@@ -114,15 +117,10 @@ def cli() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
 )
-@_fetch_option
-@_max_bytes_option
-@_max_chars_option
-def extract_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, fetch_deadline: float,
-                max_bytes: int, max_chars: int) -> None:
+@_read_options
+def extract_cmd(paths: tuple[str, ...], fmt: str, options: ReadOptions) -> None:
     """Print the clean articles found in PATHS (files, folders, globs, '-', URLs)."""
     counter = _Counter()
-    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars,
-                          fetch_deadline=fetch_deadline)
 
     def rows() -> Iterator[dict[str, Any]]:
         for item in extract_inputs(paths, options):
@@ -143,15 +141,10 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, fetch_deadline: f
 @cli.command("annotate")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@_fetch_option
-@_max_bytes_option
-@_max_chars_option
-def annotate_cmd(paths: tuple[str, ...], fmt: str, fetch: bool, fetch_deadline: float,
-                max_bytes: int, max_chars: int) -> None:
+@_read_options
+def annotate_cmd(paths: tuple[str, ...], fmt: str, options: ReadOptions) -> None:
     """Print articles with their annotation layers (entities, times, quantities, ...)."""
     counter = _Counter()
-    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars,
-                          fetch_deadline=fetch_deadline)
 
     def rows() -> Iterator[dict[str, Any]]:
         for item in annotate_stream(extract_inputs(paths, options)):
@@ -225,9 +218,7 @@ def _run_ingest(
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @_db_option
-@_fetch_option
-@_max_bytes_option
-@_max_chars_option
+@_read_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary table.")
 @click.option("--no-annotate", is_flag=True, help="Store articles without annotation layers.")
 @click.option(
@@ -246,10 +237,7 @@ def _run_ingest(
 def ingest_cmd(
     paths: tuple[str, ...],
     db: str | None,
-    fetch: bool,
-    fetch_deadline: float,
-    max_bytes: int,
-    max_chars: int,
+    options: ReadOptions,
     quiet: bool,
     no_annotate: bool,
     engine: str,
@@ -259,8 +247,6 @@ def ingest_cmd(
     from sitrep.render.tables import ingest_summary
 
     started = time.monotonic()
-    options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars,
-                          fetch_deadline=fetch_deadline)
     if engine == "ray":
         from sitrep.engines.ray_cluster import require_ray
 
@@ -325,12 +311,9 @@ def export_cmd(kind: str, db: str | None, fmt: str, output: Path | None) -> None
     show_default=True,
     help="Folder for the results.",
 )
-@_fetch_option
-@_max_bytes_option
-@_max_chars_option
+@_read_options
 def run_cmd(
-    paths: tuple[str, ...], db: str | None, out_dir: Path, fetch: bool, fetch_deadline: float,
-    max_bytes: int, max_chars: int,
+    paths: tuple[str, ...], db: str | None, out_dir: Path, options: ReadOptions
 ) -> None:
     """The main job: ingest PATHS into the store and write the results to --out."""
     from sitrep.render.tables import ingest_summary
@@ -338,8 +321,6 @@ def run_cmd(
     started = time.monotonic()
     out_dir.mkdir(parents=True, exist_ok=True)
     with _open_store(db) as store:
-        options = ReadOptions(fetch=fetch, max_bytes=max_bytes, max_chars=max_chars,
-                          fetch_deadline=fetch_deadline)
         report = _run_ingest(paths, store, options, False)
         results = write_results(store, out_dir)
         ingest_summary(report, store.describe, time.monotonic() - started)
