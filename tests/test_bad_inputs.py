@@ -223,3 +223,19 @@ def test_a_record_the_store_refuses_costs_only_itself(pg_schema_url: str) -> Non
         assert store.count_articles() == 1
     assert report.added == 1 and [e.source for e in seen] == ["a.jsonl:2"]
     assert "could not be stored" in seen[0].reason
+
+
+def test_lone_surrogate_through_the_records_api(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from sitrep.web import WebSettings, create_app
+
+    body = ('[{"id": "api-1", "text": "Bad \\ud800 byte. ' + GOOD + '"}, '
+            '{"id": "api-2", "text": "' + OTHER + '"}]')
+    app = create_app(WebSettings(db=str(tmp_path / "w.db"), annotate=False))
+    with TestClient(app) as client:
+        posted = client.post("/api/ingest/records", content=body,
+                             headers={"content-type": "application/json"})
+        assert posted.status_code == 200, posted.text
+        assert posted.json()["added"] == 2 and not posted.json()["errors"]
+        assert client.get("/api/articles/api-1").json()["text"].startswith("Bad \ufffd byte.")
