@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A fresh venv with the pip that Python ships (no upgrade) must install a working sitrep:
 # every dependency is declared so that old resolvers find it too. Uses the pip cache;
-# bounded by $SITREP_INSTALL_TIMEOUT seconds (default 600) in all.
+# bounded by $SITREP_INSTALL_TIMEOUT seconds (default 900) in all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${SITREP_INSTALL_PYTHON:-python3.11}"
@@ -11,14 +11,14 @@ if ! command -v "$PY" >/dev/null; then
 fi
 work="$(mktemp -d /tmp/sitrep-install-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-end=$(( $(date +%s) + ${SITREP_INSTALL_TIMEOUT:-600} ))
+end=$(( $(date +%s) + ${SITREP_INSTALL_TIMEOUT:-900} ))
 left() { echo $(( end - $(date +%s) > 1 ? end - $(date +%s) : 1 )); }
 timeout "$(left)" "$PY" -m venv "$work/v"
 echo "check_install: $("$work/v/bin/pip" --version)" >&2
 # Build from a copy: an in-tree build would leave build/ behind in the checkout.
 mkdir "$work/pkg" && cp -r pyproject.toml README.md src "$work/pkg/"
 timeout "$(left)" "$work/v/bin/pip" install --quiet --disable-pip-version-check \
-  --no-warn-script-location "$work/pkg"
+  --no-warn-script-location --no-compile --prefer-binary "$work/pkg"
 cat > "$work/page.html" <<'HTML'
 <html><head><title>Port reopens</title></head><body><article><h1>Port reopens</h1>
 <p>The ministry said on Tuesday that 300 workers had returned to the port after the strike

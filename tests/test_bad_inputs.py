@@ -136,7 +136,8 @@ def test_unreadable_sub_folder_is_reported(tmp_path: Path) -> None:
     (folder / "ok.txt").write_text(GOOD)
     (folder / "locked" / "hidden.txt").write_text(OTHER)
     (folder / "locked").chmod(0)
-    cmd = [sys.executable, "-m", "sitrep", "extract", str(folder)]
+    inside = folder / "locked" / "hidden.txt"  # named directly: its folder bars the way
+    cmd = [sys.executable, "-m", "sitrep", "extract", str(folder), str(inside)]
     if os.geteuid() == 0:  # root reads anything: run as nobody to see the refusal
         setpriv = shutil.which("setpriv")
         if setpriv is None:
@@ -150,6 +151,8 @@ def test_unreadable_sub_folder_is_reported(tmp_path: Path) -> None:
     assert res.returncode == 1, res.stderr
     assert len(jsonl(res.stdout)) == 1
     assert f"{folder / 'locked'}: folder cannot be read (permission denied)" in res.stderr
+    assert f"{inside}: permission denied" in res.stderr
+    assert len(_stderr_lines(res)) == 2
 
 
 def test_record_file_is_not_capped_like_a_page(tmp_path: Path) -> None:
