@@ -242,3 +242,13 @@ def test_lone_surrogate_through_the_records_api(tmp_path: Path) -> None:
         assert posted.status_code == 200, posted.text
         assert posted.json()["added"] == 2 and not posted.json()["errors"]
         assert client.get("/api/articles/api-1").json()["text"].startswith("Bad \ufffd byte.")
+
+
+def test_concatenated_pretty_printed_objects_are_records(tmp_path: Path) -> None:
+    path = tmp_path / "many.json"
+    path.write_text("\n".join(json.dumps({"id": f"c{i}", "text": t}, indent=2)
+                              for i, t in enumerate([GOOD, OTHER])))
+    res = run_sitrep("extract", str(path))
+    assert res.returncode == 0, res.stderr
+    assert [(r["id"], r["source"]) for r in jsonl(res.stdout)] == [
+        ("c0", f"{path}#1"), ("c1", f"{path}#2")]

@@ -110,9 +110,13 @@ def _parse_stream(
 def _too_long(source: str, lineno: int, cap: int) -> InputError:
     return InputError(
         f"{source}:{lineno}",
-        f"record is longer than the {cap // (1024 * 1024)} MB limit; line skipped "
+        f"record is longer than the {_size(cap)} limit; line skipped "
         "(raise it with --max-bytes)",
     )
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
 
 
 def _parses(line: bytes) -> bool:
@@ -124,13 +128,14 @@ def _parses(line: bytes) -> bool:
 
 
 def _whole_document(data: bytes, source: str) -> list[SourceDoc | InputError] | None:
-    """A JSON array's records or a pretty-printed object as one record; None if neither."""
+    """A JSON array's records, a pretty-printed object as one record, or several such
+    objects one after the other; None if the data is none of these."""
     if len(data) > MAX_JSON_DOCUMENT_BYTES:
         return [InputError(source, "JSON document is larger than "
                            f"{MAX_JSON_DOCUMENT_BYTES // (1024 * 1024)} MB; "
                            "write it as JSON Lines (one record per line)")]
     try:
-        value = json.loads(data.decode("utf-8-sig"))
+        values = _json_values(data.decode("utf-8-sig"))
     except UnicodeDecodeError as err:
         return [InputError(source, f"invalid UTF-8 at byte {err.start}; JSON must be UTF-8")]
     except RecursionError:
@@ -140,9 +145,26 @@ def _whole_document(data: bytes, source: str) -> list[SourceDoc | InputError] | 
             return [InputError(source, f"malformed JSON ({err.msg} at line {err.lineno}, "
                                f"column {err.colno}); expected JSON Lines or a JSON array")]
         return None
-    if isinstance(value, list):
-        return [_record_doc(record, f"{source}#{i}") for i, record in enumerate(value, 1)]
-    return [_record_doc(value, source)]
+    if len(values) == 1 and isinstance(values[0], list):
+        values = values[0]
+    elif len(values) == 1:
+        return [_record_doc(values[0], source)]
+    return [_record_doc(record, f"{source}#{i}") for i, record in enumerate(values, 1)]
+
+
+def _json_values(text: str) -> list[Any]:
+    """The JSON values of ``text``, one or several written one after the other
+    (pretty-printed objects concatenated, as some exporters write them)."""
+    decoder = json.JSONDecoder()
+    values: list[Any] = []
+    pos = 0
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+        if pos == len(text):
+            return values
+        value, pos = decoder.raw_decode(text, pos)
+        values.append(value)
 
 
 def _line_doc(raw: bytes, where: str, first: bool) -> SourceDoc | InputError:
