@@ -126,3 +126,20 @@ def test_helpers() -> None:
         assert safe_url(bad) is None, bad
     assert md_text("<b>x</b> [a](b) *c*") == r"&lt;b&gt;x&lt;/b&gt; \[a\](b) \*c\*"
     assert csv_cell("=1") == "'=1" and csv_cell(5) == 5 and csv_cell("plain") == "plain"
+
+
+def test_web_csv_downloads_neutralise_formula_cells(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from sitrep.web import WebSettings, create_app
+
+    db = str(tmp_path / "w.db")
+    src = write_jsonl(tmp_path / "f.jsonl", [{"id": "w1", "title": "=HYPERLINK(\"x\",\"y\")",
+                                              "outlet": "@SUM(A1)", "text": BODY}])
+    assert run_sitrep("ingest", "--no-annotate", "-q", "--db", db, str(src)).returncode == 0
+    with TestClient(create_app(WebSettings(db=db, annotate=False))) as client:
+        got = client.get("/articles.csv")
+    assert got.status_code == 200, got.text
+    rows = list(csv.DictReader(io.StringIO(got.text)))
+    assert rows[0]["title"] == "'=HYPERLINK(\"x\",\"y\")"
+    assert rows[0]["outlet"] == "'@SUM(A1)"

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
+from sitrep.render.safe import csv_cell
 from sitrep.web.errors import InvalidInput
 
 PAGE = 30  # list rows per page
@@ -26,12 +27,13 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
 
 
 def csv_response(rows: Sequence[Mapping[str, object]], name: str) -> Response:
-    """``rows`` as a CSV download (the keys of the first row are the header)."""
+    """``rows`` as a CSV download (the keys of the first row are the header); cells that
+    a spreadsheet would run as a formula are quoted (see ``render.safe``)."""
     out = io.StringIO()
     if rows:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"content-disposition": f'attachment; filename="{name}"'})
 
