@@ -22,7 +22,9 @@ from sitrep.web.changes import changes_of
 from sitrep.web.ingest import ingest_records, run_ingest, safe_name
 from sitrep.web.settings import WebSettings
 
-router = APIRouter(prefix="/api", tags=["api"])
+# The security middleware answers 400 before any route (NUL in the URL, unknown Host).
+router = APIRouter(prefix="/api", tags=["api"], responses={
+    400: {"description": "Refused: a NUL character in the URL or an unexpected Host header"}})
 MAX_OFFSET = 10_000_000
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Not found"}}
