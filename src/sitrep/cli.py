@@ -358,8 +358,10 @@ def main() -> None:
 # Command groups that live in their own modules, registered last.
 from sitrep.cli_brief import brief_cmd  # noqa: E402
 from sitrep.cli_stories import register_story_commands  # noqa: E402
+from sitrep.cli_watch import register_watch_commands  # noqa: E402
 from sitrep.cli_web import serve_cmd  # noqa: E402
 
 register_story_commands(cli)
+register_watch_commands(cli)
 cli.add_command(brief_cmd)
 cli.add_command(serve_cmd)

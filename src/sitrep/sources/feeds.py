@@ -109,6 +109,18 @@ def _items(root: Any) -> list[dict[str, Any]]:
 FetchItem = Callable[[str, dict[str, Any]], SourceDoc]
 
 
+def feed_entries(data: bytes, source: str) -> list[dict[str, Any]]:
+    """The items of a feed as dicts (title, url, published, author, outlet,
+    content: the raw content or summary); InputError for a broken feed."""
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as err:
+        raise InputError(source, f"not a well-formed RSS or Atom feed ({err.msg})") from err
+    if etree.QName(root).localname not in ("rss", "feed", "RDF"):
+        raise InputError(source, f"XML root <{etree.QName(root).localname}> is not RSS or Atom")
+    return _items(root)
+
+
 def parse_feed(
     data: bytes, source: str, fetch: FetchItem | None = None
 ) -> Iterator[SourceDoc | InputError]:
@@ -118,14 +130,10 @@ def parse_feed(
     metadata); when that fails the item's own content is used if it has any.
     """
     try:
-        root = etree.fromstring(data, _PARSER)
-    except etree.XMLSyntaxError as err:
-        yield InputError(source, f"not a well-formed RSS or Atom feed ({err.msg})")
+        items = feed_entries(data, source)
+    except InputError as err:
+        yield err
         return
-    if etree.QName(root).localname not in ("rss", "feed", "RDF"):
-        yield InputError(source, f"XML root <{etree.QName(root).localname}> is not RSS or Atom")
-        return
-    items = _items(root)
     if not items:
         yield InputError(source, "feed has no items")
         return

@@ -219,6 +219,82 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX article_aliases_article ON article_aliases(article_id)",
         ],
     ),
+    # Live monitoring (see store/watch.py and sitrep.watch): feed state and the
+    # items each poll found, saved watchlists, the alerts sent (one row per
+    # change, so a change never alerts twice), their digests and deliveries.
+    Migration(
+        "0006_watch",
+        common=[
+            """CREATE TABLE feeds (
+                url TEXT PRIMARY KEY,
+                title TEXT,
+                interval_s DOUBLE PRECISION NOT NULL,
+                etag TEXT,
+                last_modified TEXT,
+                next_poll TEXT NOT NULL,
+                last_poll TEXT,
+                last_success TEXT,
+                last_status INTEGER,
+                last_error TEXT,
+                failures INTEGER NOT NULL DEFAULT 0,
+                items_seen BIGINT NOT NULL DEFAULT 0,
+                articles BIGINT NOT NULL DEFAULT 0,
+                requests BIGINT NOT NULL DEFAULT 0,
+                not_modified BIGINT NOT NULL DEFAULT 0,
+                added_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE feed_items (
+                item_key TEXT PRIMARY KEY,
+                feed_url TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+                url TEXT,
+                meta TEXT NOT NULL,
+                state TEXT NOT NULL,
+                tries INTEGER NOT NULL DEFAULT 0,
+                article_id TEXT,
+                error TEXT,
+                seen_at TEXT NOT NULL,
+                done_at TEXT
+            )""",
+            "CREATE INDEX feed_items_state ON feed_items(state, seen_at)",
+            "CREATE INDEX feed_items_feed ON feed_items(feed_url)",
+            """CREATE TABLE watchlists (
+                name TEXT PRIMARY KEY,
+                rules TEXT NOT NULL,
+                sinks TEXT NOT NULL DEFAULT '[]',
+                seen_seq BIGINT NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE alert_digests (
+                id {pk},
+                watchlist TEXT NOT NULL REFERENCES watchlists(name) ON DELETE CASCADE,
+                created_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE alerts (
+                id {pk},
+                watchlist TEXT NOT NULL REFERENCES watchlists(name) ON DELETE CASCADE,
+                change_key TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                story_id TEXT,
+                article_id TEXT,
+                data TEXT NOT NULL,
+                digest_id BIGINT REFERENCES alert_digests(id) ON DELETE CASCADE,
+                created_at TEXT NOT NULL,
+                UNIQUE (watchlist, change_key)
+            )""",
+            "CREATE INDEX alerts_digest ON alerts(digest_id)",
+            "CREATE INDEX alerts_story ON alerts(watchlist, story_id)",
+            """CREATE TABLE alert_deliveries (
+                digest_id BIGINT NOT NULL REFERENCES alert_digests(id) ON DELETE CASCADE,
+                sink TEXT NOT NULL,
+                state TEXT NOT NULL,
+                tries INTEGER NOT NULL DEFAULT 0,
+                error TEXT,
+                sent_at TEXT,
+                PRIMARY KEY (digest_id, sink)
+            )""",
+            "CREATE INDEX alert_deliveries_state ON alert_deliveries(state)",
+        ],
+    ),
 ]
 
 KNOWN = {m.name for m in MIGRATIONS}

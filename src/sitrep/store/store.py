@@ -26,6 +26,7 @@ from sitrep.store.dialect import Dialect, PostgresDialect, SqliteDialect
 from sitrep.store.migrations import applied_migrations, migrate, utc_now
 from sitrep.store.records import AddOutcome, EntityRecord, IngestRun, SearchHit
 from sitrep.store.stories import StoryTables
+from sitrep.store.watch import WatchTables
 
 DEFAULT_DB = "sitrep.db"
 ArticleOrder = Literal["published", "added", "id"]
@@ -62,7 +63,7 @@ def open_store(db: str | None = None) -> Store:
     return Store(dialect)
 
 
-class Store(StoryTables):
+class Store(StoryTables, WatchTables):
     """Articles, their annotations and canonical entities, in SQLite or PostgreSQL.
 
     Open with :func:`open_store`; use as a context manager or call
