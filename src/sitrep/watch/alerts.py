@@ -58,6 +58,7 @@ class _Round:
     def __init__(self, store: Store, w: Watchlist, links: Links) -> None:
         self.store, self.w, self.links = store, w, links
         self.alerts: dict[str, AlertRow] = {}
+        self.wanted = store.entity_ids_named(w.entities) if w.entities else set()
 
     def add(self, key: str, kind: str, what: str, story: tuple[str, str | None] | None,
             article: NewArticle | None, **data: Any) -> AlertRow:
@@ -113,9 +114,8 @@ class _Round:
     def _cite(self, a: NewArticle) -> dict[str, Any]:
         """The sentence that made the article match (a watched entity's), else its lead."""
         ann = self.store.get_annotations(a.id) or Annotations()
-        wanted = self.store.entity_ids_named(self.w.entities) if self.w.entities else set()
         start, end = 0, _lead_end(a.text)
-        hits = [m for m in ann.entities if m.entity_id in wanted]
+        hits = [m for m in ann.entities if m.entity_id in self.wanted]
         spans = [(s.start, s.end) for s in ann.sentences]
         if hits:
             start, end = next(((s, e) for s, e in spans if s <= hits[0].start < e),

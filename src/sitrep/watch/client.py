@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -85,10 +85,15 @@ class HostBusy(Exception):
 
 
 class HostGate:
-    """One request at a time per host, ``delay`` seconds apart; honours host back-offs."""
+    """One request at a time per host, ``delay`` seconds apart; honours host back-offs.
 
-    def __init__(self, delay: float) -> None:
+    Back-offs are read against ``clock`` (seconds; the watcher's wall clock, which
+    a test can move), spacing against the monotonic clock.
+    """
+
+    def __init__(self, delay: float, clock: Callable[[], float] = time.time) -> None:
         self.delay = delay
+        self.clock = clock
         self._lock = threading.Lock()
         self._hosts: dict[str, tuple[threading.Lock, list[float]]] = {}
 
@@ -101,10 +106,9 @@ class HostGate:
     def hold(self, url: str) -> Iterator[None]:
         lock, times = self._entry(host_of(url))
         with lock:
-            now = time.monotonic()
-            if times[1] > now:
-                raise HostBusy(times[1] - now)
-            wait = times[0] + self.delay - now
+            if times[1] > (moment := self.clock()):
+                raise HostBusy(times[1] - moment)
+            wait = times[0] + self.delay - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
             try:
@@ -114,17 +118,18 @@ class HostGate:
 
     def back_off(self, url: str, seconds: float) -> None:
         _, times = self._entry(host_of(url))
-        times[1] = max(times[1], time.monotonic() + seconds)
+        times[1] = max(times[1], self.clock() + seconds)
 
 
 class PoliteClient:
     """GETs with validators, size and time caps, through a per-host gate."""
 
     def __init__(self, *, timeout: float, max_bytes: int, host_delay: float,
-                 transport: httpx.BaseTransport | None = None, max_connections: int = 16) -> None:
+                 transport: httpx.BaseTransport | None = None, max_connections: int = 16,
+                 clock: Callable[[], float] = time.time) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
-        self.gate = HostGate(host_delay)
+        self.gate = HostGate(host_delay, clock)
         self.requests = 0
         self._count = threading.Lock()
         self._client = httpx.Client(

@@ -114,7 +114,8 @@ class Watcher:
         self.policy = schedule.Policy(jitter=settings.jitter)
         self.client = PoliteClient(timeout=settings.timeout_s, max_bytes=settings.max_bytes,
                                    host_delay=settings.host_delay_s, transport=transport,
-                                   max_connections=max(4, settings.workers * 2))
+                                   max_connections=max(4, settings.workers * 2),
+                                   clock=lambda: now().timestamp())
         self.urls = [f.url for f in feeds]
         store.add_feeds([(f.url, f.title, f.interval_s if f.interval_s is not None
                           else settings.interval_s) for f in feeds], schedule.iso(now()))
@@ -280,12 +281,12 @@ class Watcher:
             status = {o.article_id: o for o in outcomes}
             done = [self._done(r, status, known) for r in results]
             self.store.finish_items(done, schedule.iso(self.now()))
-        for d in done:
+        for r, d in zip(results, done, strict=True):
             if d.state == "duplicate":
                 report.duplicates += 1
             elif d.error:
                 report.item_errors += 1
-                self._error(report, f"{d.key}: {d.error}")
+                self._error(report, f"{r.item.url or r.item.feed_url}: {d.error}")
 
     @staticmethod
     def _done(r: ItemResult, status: dict[str, AddOutcome], known: set[str]) -> ItemDone:

@@ -1,0 +1,162 @@
+"""Watching feeds end to end against real servers on loopback: a news site whose
+feeds change between polls, a throttling site, a webhook receiver and an SMTP
+server with STARTTLS and a login; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from sitrep.store import Store, open_store
+from sitrep.store.migrations import utc_now
+from sitrep.watch import SmtpSettings, Watcher, Watchlist, WatchSettings, check_watchlist
+from sitrep.watch.feedlist import FeedSpec
+from tests.store_fixtures import BACKENDS
+from tests.watch_servers import Site, Story, serve_site, smtp_server, webhook_receiver
+
+FILE_BACKENDS = [b for b in BACKENDS if b != "sqlite-memory"]
+
+
+def voa_stories(corpus: Path, n: int, chars: int = 1500) -> list[Story]:
+    records = [json.loads(line) for line in corpus.open(encoding="utf-8")][:n]
+    return [Story(f"s{i}", r["title"], r["text"][:chars]) for i, r in enumerate(records)]
+
+
+class Clock:
+    """Wall time the test moves by hand (feeds' schedules are read against it)."""
+
+    def __init__(self) -> None:
+        self.moment = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, seconds: float) -> None:
+        self.moment += timedelta(seconds=seconds)
+
+
+@pytest.fixture(name="file_db", params=FILE_BACKENDS)
+def file_db_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite-file":
+        return str(tmp_path / "watch.db")
+    return str(request.getfixturevalue("pg_schema_url"))
+
+
+def settings(**kw: object) -> WatchSettings:
+    base: dict[str, object] = {"interval_s": 0.0, "jitter": 0.0, "host_delay_s": 0.0,
+                               "timeout_s": 1.0, "annotate": False, "workers": 4}
+    return WatchSettings(**{**base, **kw})  # type: ignore[arg-type]
+
+
+def add_watchlist(store: Store, w: Watchlist) -> None:
+    w = check_watchlist(w)
+    store.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
+
+
+def item_states(store: Store) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for by_state in store.item_counts().values():
+        for state, n in by_state.items():
+            counts[state] = counts.get(state, 0) + n
+    return counts
+
+
+@pytest.fixture(name="sites")
+def sites_fixture(voa_corpus: Path) -> Iterator[tuple[Site, str, Site, str]]:
+    stories = voa_stories(voa_corpus, 12)
+    news = Site(feeds={"world": stories[:4], "asia": stories[4:6], "bad": []})
+    news.broken.add("bad")
+    # An item whose page hangs and whose feed entry has no text of its own.
+    news.feeds["world"].append(Story("hang", "A page that never comes", ""))
+    news.hanging.add("hang")
+    # robots.txt forbids /private/: this item is stored from its feed text, never fetched.
+    news.feeds["asia"].append(Story("p-memo", stories[6].title, stories[6].text[:400]))
+    busy = Site(feeds={"busy": stories[7:8]}, throttled={"busy": 120})
+    with serve_site(news) as news_base, serve_site(busy) as busy_base:
+        news.spare = stories[8:]  # type: ignore[attr-defined]
+        yield news, news_base, busy, busy_base
+
+
+def test_watch_stores_each_item_once_and_alerts_once(
+        sites: tuple[Site, str, Site, str], file_db: str, tmp_path: Path) -> None:
+    news, base, busy, busy_base = sites
+    clock = Clock()
+    feeds = [FeedSpec(f"{base}/feed/world.xml"), FeedSpec(f"{base}/feed/asia.xml"),
+             FeedSpec(f"{base}/feed/bad.xml"), FeedSpec(f"{busy_base}/feed/busy.xml")]
+    log = tmp_path / "alerts.jsonl"
+    with (webhook_receiver() as (hook, posted),
+          smtp_server(tmp_path, "analyst", "s3cret") as mailbox,
+          open_store(file_db) as store):
+        smtp = SmtpSettings(host="127.0.0.1", port=mailbox.port, user="analyst",
+                            password="s3cret", cafile=str(mailbox.cert), timeout_s=5)
+        add_watchlist(store, Watchlist("everything", outlets=["world news", "asia news"],
+                                       sinks=[f"webhook:{hook}", f"log:{log}"]))
+        add_watchlist(store, Watchlist("asia", outlets=["asia news"],
+                                       sinks=["email:desk@example.org"]))
+        with Watcher(store, feeds, settings(smtp=smtp), now=clock) as watcher:
+            first = watcher.run_cycle()
+            # Every good item once: 4 + 2 pages fetched, the private one from the feed.
+            assert store.count_articles() == 7
+            assert first.stored == 7 and first.changed == 2
+            assert not news.requests("/private/"), "robots.txt forbids it"
+            states = {f.url.rsplit("/", 1)[-1]: f for f in store.feed_states()}
+            assert states["world.xml"].etag and states["world.xml"].last_error is None
+            assert "well-formed" in (states["bad.xml"].last_error or "")
+            assert states["busy.xml"].last_status == 429
+            wait = datetime.fromisoformat(states["busy.xml"].next_poll) - clock()
+            assert wait >= timedelta(seconds=119), "Retry-After honoured"
+            # The hanging page: timed out, waits for a later try; the others went in.
+            assert item_states(store) == {"stored": 7, "pending": 1}
+            # One digest per watchlist, each change in it once.
+            assert len(posted) == 1 and len(mailbox.messages) == 1
+            alerted = [a["article"]["id"] for a in posted[0]["alerts"]
+                       for a in [a] + [{"article": x} for x in a.get("articles", [])[1:]]]
+            assert sorted(alerted) == sorted(set(alerted)) and len(alerted) == 7
+            assert mailbox.logins == ["analyst"]
+            mail = mailbox.messages[0]
+            assert mail["To"] == "desk@example.org" and "asia" in mail["Subject"]
+            assert "/stories/" in mail.get_payload()
+            assert [json.loads(x)["digest"] for x in log.read_text().splitlines()] == \
+                [posted[0]["digest"]]
+
+            # Nothing changed: conditional GETs answer 304, nothing stored or sent again.
+            second = watcher.run_cycle()
+            assert second.not_modified == 2 and second.polled == 2  # bad and busy wait
+            assert news.requests("/feed/world.xml", 304)
+            assert store.count_articles() == 7 and len(posted) == 1
+            assert len(mailbox.messages) == 1
+
+            # The feed changes: a new item and one already stored, listed again.
+            new = news.spare.pop(0)  # type: ignore[attr-defined]
+            news.feeds["world"].append(new)
+            clock.advance(121)  # past busy's Retry-After
+            busy.throttled.clear()
+            third = watcher.run_cycle()
+            assert third.changed == 2 and third.stored == 2  # the new item, busy's item
+            assert store.count_articles() == 9
+            new_id = next(a.id for a in store.iter_articles() if a.url and a.url.endswith(
+                f"/news/{new.slug}"))
+            assert store.story_of(new_id) is not None, "the new article joined a story"
+            assert len(posted) == 2
+            assert [a["article"]["id"] for a in posted[1]["alerts"]
+                    if a["kind"] != "new_story"] in ([new_id], [])
+            kinds = {a["kind"] for a in posted[1]["alerts"]}
+            assert kinds <= {"new_story", "new_article"}
+            # asia's rules match no new article, but a story it alerted on may grow.
+            asia = store.alerts_of("asia", limit=100)
+            later = [a for a in asia if a.digest_id != asia[-1].digest_id]
+            assert all(a.kind == "new_article" and a.story_id in {
+                b.story_id for b in asia if b.digest_id == asia[-1].digest_id} for a in later)
+            assert len(mailbox.messages) == 1 + bool(later)
+            sent = len(mailbox.messages)
+
+            # Again: nothing new anywhere, no alert sent twice.
+            watcher.run_cycle()
+            assert len(posted) == 2 and len(mailbox.messages) == sent
+        assert store.delivery_counts() == {"sent": 2 * len(posted) + sent}  # webhook+log, mail
+        seen = [a.url for a in store.iter_articles()]
+        assert len(seen) == len(set(seen)) == 9
