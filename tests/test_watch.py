@@ -5,6 +5,9 @@ server with STARTTLS and a login; on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,6 +18,7 @@ from sitrep.store import Store, open_store
 from sitrep.store.migrations import utc_now
 from sitrep.watch import SmtpSettings, Watcher, Watchlist, WatchSettings, check_watchlist
 from sitrep.watch.feedlist import FeedSpec
+from tests.cli_helpers import SITREP
 from tests.store_fixtures import BACKENDS
 from tests.watch_servers import Site, Story, serve_site, smtp_server, webhook_receiver
 
@@ -160,3 +164,64 @@ def test_watch_stores_each_item_once_and_alerts_once(
         assert store.delivery_counts() == {"sent": 2 * len(posted) + sent}  # webhook+log, mail
         seen = [a.url for a in store.iter_articles()]
         assert len(seen) == len(set(seen)) == 9
+
+
+def _watch_cmd(feed: str, db: str, *extra: str) -> list[str]:
+    return [*SITREP, "watch", feed, "--db", db, "--interval", "0", "--jitter", "0",
+            "--host-delay", "0", "--no-annotate", "--batch-size", "4", "--timeout", "5", *extra]
+
+
+def _wait_for_articles(db: str, at_least: int, proc: subprocess.Popen[str]) -> int:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.communicate()
+        with open_store(db) as store:
+            n = store.count_articles()
+        if n >= at_least:
+            return n
+        time.sleep(0.1)
+    raise AssertionError("the watcher stored nothing in 60 s")
+
+
+def _check_complete(db: str, site: Site, base: str) -> None:
+    with open_store(db) as store:
+        urls = sorted(a.url or "" for a in store.iter_articles())
+        assert urls == sorted(f"{base}/news/{s.slug}" for s in site.feeds["wire"])
+        assert item_states(store) == {"stored": len(site.feeds["wire"])}
+        assert all(store.story_of(a.id) for a in store.iter_articles())
+        (feed,) = store.feed_states()
+        assert feed.items_seen == feed.articles == len(site.feeds["wire"])
+
+
+@pytest.mark.parametrize("how", ["kill", "term"])
+def test_restart_after_kill_or_sigterm_loses_nothing_and_adds_nothing_twice(
+        voa_corpus: Path, file_db: str, how: str) -> None:
+    site = Site(feeds={"wire": voa_stories(voa_corpus, 24, chars=900)}, page_delay_s=0.05)
+    with serve_site(site) as base:
+        feed = f"{base}/feed/wire.xml"
+        proc = subprocess.Popen(_watch_cmd(feed, file_db), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            stored = _wait_for_articles(file_db, 4, proc)
+            if how == "kill":
+                proc.kill()  # kill -9: no handler runs
+                proc.wait(10)
+            else:
+                proc.send_signal(signal.SIGTERM)
+                _, err = proc.communicate(timeout=30)
+                assert proc.returncode == 0, err
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        with open_store(file_db) as store:
+            left = store.count_articles()
+            assert stored <= left < 24, "stopped part-way"
+            assert left % 4 == 0, "whole batches only"
+            pending = item_states(store).get("pending", 0)
+            assert pending == 24 - left, "the rest is recorded as pending"
+        # The restart gets a 304 for the feed and stores what was pending.
+        done = subprocess.run(_watch_cmd(feed, file_db, "--once"), capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "1 not modified" in done.stderr
+        _check_complete(file_db, site, base)

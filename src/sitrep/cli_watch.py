@@ -57,6 +57,8 @@ _OPTIONS: list[Callable[[Any], Any]] = [
                  show_default=True, help="Largest feed or page accepted, in bytes."),
     click.option("--workers", type=click.IntRange(1, 64), default=8, show_default=True,
                  help="Parallel requests (to different hosts)."),
+    click.option("--batch-size", type=click.IntRange(1, 1000), default=32, show_default=True,
+                 help="Items stored per transaction."),
     click.option("--no-annotate", is_flag=True, help="Store articles without annotation layers."),
     click.option("--no-fetch-pages", is_flag=True,
                  help="Use the text the feed carries instead of fetching item links."),
@@ -102,6 +104,7 @@ def watch_settings(opts: dict[str, Any]) -> WatchSettings:
         interval_s=opts.pop("interval"), jitter=opts.pop("jitter"),
         host_delay_s=opts.pop("host_delay"), timeout_s=opts.pop("timeout"),
         max_bytes=opts.pop("max_bytes"), workers=opts.pop("workers"),
+        batch_size=opts.pop("batch_size"),
         annotate=not opts.pop("no_annotate"), fetch_pages=not opts.pop("no_fetch_pages"),
         base_url=opts.pop("base_url"), extra_sinks=[f"log:{log}"] if log else [], smtp=smtp)
 
