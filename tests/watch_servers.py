@@ -13,7 +13,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import Message
@@ -128,10 +128,8 @@ def serve_site(site: Site) -> Iterator[str]:
             if page is None:
                 _reply(self, 404, b"gone", "text/plain")
                 return 404
-            try:
+            with suppress(BrokenPipeError, ConnectionResetError):
                 _reply(self, 200, page)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
             return 200
 
         def log_message(self, *args: object) -> None:

@@ -263,6 +263,38 @@ def watchlist_remove(name: str, db: str | None) -> None:
     click.echo(f"watchlist {name} removed", err=True)
 
 
+class BackgroundWatcher:
+    """A watcher in a thread of its own (with its own store connection)."""
+
+    def __init__(self, db: str | None, feeds: tuple[str, ...], settings: WatchSettings) -> None:
+        from sitrep.watch import read_feed_list
+
+        read_feed_list(feeds)  # a bad feed list fails now, not in the thread
+        self.event = threading.Event()
+        self.thread = threading.Thread(target=self._run, args=(db, feeds, settings),
+                                       name="sitrep-watch", daemon=True)
+
+    def _run(self, db: str | None, feeds: tuple[str, ...], settings: WatchSettings) -> None:
+        from sitrep.errors import SitrepError
+
+        try:
+            with _open(db) as store, make_watcher(store, feeds, settings, self.event) as w:
+                w.run(on_cycle=lambda r: click.echo(f"sitrep: watch: {r.summary()}", err=True))
+        except SitrepError as err:
+            click.echo(f"sitrep: watch stopped: {err}", err=True)
+
+    def stop(self, timeout: float = 120.0) -> None:
+        self.event.set()
+        self.thread.join(timeout)
+
+
+def start_watcher(db: str | None, feeds: tuple[str, ...],
+                  settings: WatchSettings) -> BackgroundWatcher:
+    watcher = BackgroundWatcher(db, feeds, settings)
+    watcher.thread.start()
+    return watcher
+
+
 def register_watch_commands(cli: click.Group) -> None:
     for command in (watch_cmd, feeds_cmd, watchlist_group):
         cli.add_command(command)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import signal
+from typing import Any
 
 import click
 
+from sitrep.cli_watch import start_watcher, watch_options, watch_settings
 from sitrep.web.settings import DEFAULT_MAX_UPLOAD, LOCAL_HOSTS
 
 _TOKEN = re.compile(r"^[A-Za-z0-9._~-]{16,}$")
@@ -41,8 +44,13 @@ def allowed_hosts(host: str, port: int) -> list[str] | None:
 @click.option("--read-only", is_flag=True, help="Refuse ingest (403).")
 @click.option("--max-upload", type=click.IntRange(min=1024), default=DEFAULT_MAX_UPLOAD,
               show_default=True, help="Largest ingest request accepted, in bytes.")
-def serve_cmd(db: str | None, host: str, port: int, token: str | None, read_only: bool,
-              max_upload: int) -> None:
+@click.option("--watch", "watch", multiple=True, metavar="FEEDS",
+              help="Also watch these feeds (URL, text file of URLs or OPML; repeatable) "
+              "beside the web app, with the `sitrep watch` options below.")
+@watch_options
+@click.pass_context
+def serve_cmd(ctx: click.Context, db: str | None, host: str, port: int, token: str | None,
+              read_only: bool, max_upload: int, watch: tuple[str, ...], **opts: Any) -> None:
     """Open the store in a browser: stories, briefs with live citations, entities, search."""
     import uvicorn
 
@@ -60,4 +68,18 @@ def serve_cmd(db: str | None, host: str, port: int, token: str | None, read_only
     click.echo(f"sitrep: serving on http://{shown}:{port}/"
                + (" (token required)" if token else "") + (" read-only" if read_only else ""),
                err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+    watcher = None
+    if watch:
+        settings = watch_settings(opts)
+        if ctx.get_parameter_source("base_url") == click.core.ParameterSource.DEFAULT:
+            settings.base_url = f"http://{shown}:{port}"
+        watcher = start_watcher(db, watch, settings)
+        # uvicorn re-raises the signal that stopped it once it has shut down; with
+        # these handlers in place that ends here, and the watcher finishes its batch.
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: None)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+    finally:
+        if watcher is not None:  # uvicorn returns on SIGTERM/SIGINT: finish the batch
+            watcher.stop()

@@ -30,6 +30,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     """The web app over the store ``settings.db``."""
     from sitrep.web.api import router as api_router
     from sitrep.web.pages import routers as page_routers
+    from sitrep.web.watch import router as watch_router
 
     open_store(settings.db).close()  # fail fast on a bad store; migrate once
     pool = StorePool(settings.db)
@@ -56,6 +57,7 @@ def create_app(settings: WebSettings) -> FastAPI:
                        max_body=settings.max_upload_bytes, allowed_hosts=settings.allowed_hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api_router)
+    app.include_router(watch_router)
     for router in page_routers():
         app.include_router(router)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
