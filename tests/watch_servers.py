@@ -89,6 +89,7 @@ def serve_site(site: Site) -> Iterator[str]:
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body in separate sends
 
         def do_GET(self) -> None:
             status = self._route()
