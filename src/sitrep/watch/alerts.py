@@ -29,7 +29,7 @@ from sitrep.models import Annotations
 from sitrep.store import Store
 from sitrep.store.migrations import utc_now
 from sitrep.store.watch import AlertRow, NewArticle
-from sitrep.watch.rules import Watchlist, matching
+from sitrep.watch.rules import Watchlist, entity_ids, matching
 from sitrep.watch.sinks import SmtpSettings, parse_sink, send
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class _Round:
     def __init__(self, store: Store, w: Watchlist, links: Links) -> None:
         self.store, self.w, self.links = store, w, links
         self.alerts: dict[str, AlertRow] = {}
-        self.wanted = store.entity_ids_named(w.entities) if w.entities else set()
+        self.wanted = entity_ids(store, w.entities) if w.entities else set()
 
     def add(self, key: str, kind: str, what: str, story: tuple[str, str | None] | None,
             article: NewArticle | None, **data: Any) -> AlertRow:

@@ -71,6 +71,24 @@ def outlet_names(article: NewArticle) -> set[str]:
     return names
 
 
+def entity_ids(store: Store, names: Sequence[str]) -> set[str]:
+    """Canonical ids for entity rules: by id, name or alias seen in the store, and by
+    the annotator's own tables (countries and their aliases and demonyms, the
+    organisation gazetteer), so "DPRK" finds North Korea before anyone wrote "DPRK"."""
+    from sitrep.annotate.countries import country_index
+    from sitrep.annotate.entity_keys import country_entity_id, entity_id, name_key, type_group
+    from sitrep.annotate.gazetteer import gazetteer
+
+    found = store.entity_ids_named(names)
+    for name in names:
+        country = country_index().lookup(name)
+        if country is not None:
+            found.add(country_entity_id(country.iso3))
+        for entry in gazetteer().candidates(name):
+            found.add(entity_id(type_group(entry.type), name_key(entry.name)))
+    return found
+
+
 def matching(store: Store, w: Watchlist, articles: Sequence[NewArticle]) -> set[str]:
     """Ids of ``articles`` that the watchlist's content rules match."""
     if not w.has_content_rules or not articles:
@@ -80,9 +98,9 @@ def matching(store: Store, w: Watchlist, articles: Sequence[NewArticle]) -> set[
         wanted = {o.lower() for o in w.outlets}
         ids = {a.id for a in articles if a.id in ids and outlet_names(a) & wanted}
     if w.entities and ids:
-        entity_ids = store.entity_ids_named(w.entities)
+        wanted = entity_ids(store, w.entities)
         mentioned = store.mentioned_entities(sorted(ids))
-        ids = {i for i in ids if mentioned.get(i, set()) & entity_ids}
+        ids = {i for i in ids if mentioned.get(i, set()) & wanted}
     if w.words and ids:
         hits: set[str] = set()
         for query in w.words:
