@@ -17,10 +17,12 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import Message
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
+
+from tests.http_server import running
 
 
 @dataclass
@@ -136,16 +138,9 @@ def serve_site(site: Site) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    holder["base"] = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield holder["base"]
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(Handler) as base:
+        holder["base"] = base
+        yield base
 
 
 @contextmanager
@@ -162,14 +157,8 @@ def webhook_receiver(status: int = 200) -> Iterator[tuple[str, list[dict[str, An
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/hook", received
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(Handler) as base:
+        yield f"{base}/hook", received
 
 
 def self_signed_cert(folder: Path) -> tuple[Path, Path]:

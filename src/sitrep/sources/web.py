@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,21 @@ from sitrep.errors import FetchError
 from sitrep.sources.files import DEFAULT_MAX_BYTES, is_url
 
 USER_AGENT = f"sitrep/{__version__} (news brief builder; +https://pypi.org/project/sitrep/)"
+
+
+@contextlib.contextmanager
+def http_errors(url: str) -> Iterator[None]:
+    """httpx failures as a FetchError that says what went wrong."""
+    try:
+        yield
+    except httpx.TooManyRedirects as err:
+        raise FetchError(url, "too many redirects") from err
+    except httpx.TimeoutException as err:
+        raise FetchError(url, "timed out; the server did not answer in time") from err
+    except httpx.UnsupportedProtocol as err:
+        raise FetchError(url, f"redirected to an unsupported URL ({err})") from err
+    except httpx.HTTPError as err:
+        raise FetchError(url, f"cannot be reached ({type(err).__name__}: {err})") from err
 
 
 @dataclass(slots=True)
@@ -136,32 +152,24 @@ class Fetcher:
                           "too slowly); nothing of it was used; try again later")
 
     def _fetch(self, url: str, deadline: _Deadline) -> Fetched:
-        try:
-            with self._client.stream("GET", url, extensions={"trace": deadline.trace}) as response:
-                if response.status_code >= 400:
-                    raise FetchError(url, f"server answered HTTP {response.status_code}")
-                declared = response.headers.get("content-length")
-                if declared and declared.isdigit() and int(declared) > self.max_bytes:
-                    raise FetchError(url, f"page is larger than the {self._mb} MB limit")
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    if deadline.expired:
-                        raise self._late(url)
-                    body.extend(chunk)
-                    if len(body) > self.max_bytes:
-                        raise FetchError(url, f"page is larger than the {self._mb} MB limit")
-                if deadline.expired:  # the body may have been cut short
+        with (http_errors(url),
+              self._client.stream("GET", url, extensions={"trace": deadline.trace}) as response):
+            if response.status_code >= 400:
+                raise FetchError(url, f"server answered HTTP {response.status_code}")
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > self.max_bytes:
+                raise FetchError(url, f"page is larger than the {self._mb} MB limit")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                if deadline.expired:
                     raise self._late(url)
-                final = str(response.url)
-                ctype = response.headers.get("content-type", "")
-        except httpx.TooManyRedirects as err:
-            raise FetchError(url, "too many redirects") from err
-        except httpx.TimeoutException as err:
-            raise FetchError(url, "timed out; the server did not answer in time") from err
-        except httpx.UnsupportedProtocol as err:
-            raise FetchError(url, f"redirected to an unsupported URL ({err})") from err
-        except httpx.HTTPError as err:
-            raise FetchError(url, f"cannot be reached ({type(err).__name__}: {err})") from err
+                body.extend(chunk)
+                if len(body) > self.max_bytes:
+                    raise FetchError(url, f"page is larger than the {self._mb} MB limit")
+            if deadline.expired:  # the body may have been cut short
+                raise self._late(url)
+            final = str(response.url)
+            ctype = response.headers.get("content-type", "")
         if not body.strip():
             raise FetchError(url, "server sent an empty page")
         return Fetched(url=final, content=bytes(body), content_type=ctype)

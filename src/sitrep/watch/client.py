@@ -23,7 +23,7 @@ import httpx
 
 from sitrep.errors import FetchError
 from sitrep.sources.files import is_url
-from sitrep.sources.web import USER_AGENT
+from sitrep.sources.web import USER_AGENT, http_errors
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
                "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
@@ -172,26 +172,17 @@ class PoliteClient:
 
     def _get(self, url: str, headers: dict[str, str]) -> Reply:
         deadline = time.monotonic() + self.timeout
-        try:
-            with self._client.stream("GET", url, headers=headers) as response:
-                status = response.status_code
-                h = response.headers
-                reply = Reply(str(response.url), status, content_type=h.get("content-type", ""),
-                              etag=h.get("etag"), last_modified=h.get("last-modified"))
-                if status in (429, 503):
-                    reply.retry_after = parse_retry_after(h.get("retry-after"))
-                    return reply
-                if status == 304:
-                    return reply
-                if status >= 400:
-                    raise StatusError(url, status)
+        with http_errors(url), self._client.stream("GET", url, headers=headers) as response:
+            status = response.status_code
+            h = response.headers
+            reply = Reply(str(response.url), status, content_type=h.get("content-type", ""),
+                          etag=h.get("etag"), last_modified=h.get("last-modified"))
+            if status in (429, 503):
+                reply.retry_after = parse_retry_after(h.get("retry-after"))
+            elif status >= 400:
+                raise StatusError(url, status)
+            elif status != 304:
                 reply.body = self._read(url, response, deadline)
-        except httpx.TooManyRedirects as err:
-            raise FetchError(url, "too many redirects") from err
-        except httpx.TimeoutException as err:
-            raise FetchError(url, "timed out; the server did not answer in time") from err
-        except httpx.HTTPError as err:
-            raise FetchError(url, f"cannot be reached ({type(err).__name__}: {err})") from err
         return reply
 
     def _read(self, url: str, response: httpx.Response, deadline: float) -> bytes:
