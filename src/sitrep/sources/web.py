@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,24 @@ def http_errors(url: str) -> Iterator[None]:
         raise FetchError(url, f"redirected to an unsupported URL ({err})") from err
     except httpx.HTTPError as err:
         raise FetchError(url, f"cannot be reached ({type(err).__name__}: {err})") from err
+
+
+def read_body(response: httpx.Response, url: str, max_bytes: int,
+              deadline: float | None = None) -> bytes:
+    """The body of a streamed response, refused past ``max_bytes`` (whatever
+    Content-Length says) or past ``deadline`` (a time.monotonic() value)."""
+    too_big = f"page is larger than the {max_bytes // (1024 * 1024) or 1} MB limit"
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(url, too_big)
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body.extend(chunk)
+        if len(body) > max_bytes:
+            raise FetchError(url, too_big)
+        if deadline is not None and time.monotonic() > deadline:
+            raise FetchError(url, "timed out; the page did not arrive in time")
+    return bytes(body)
 
 
 @dataclass(slots=True)

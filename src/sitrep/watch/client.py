@@ -23,7 +23,7 @@ import httpx
 
 from sitrep.errors import FetchError
 from sitrep.sources.files import is_url
-from sitrep.sources.web import USER_AGENT, http_errors
+from sitrep.sources.web import USER_AGENT, http_errors, read_body
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
                "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
@@ -182,21 +182,8 @@ class PoliteClient:
             elif status >= 400:
                 raise StatusError(url, status)
             elif status != 304:
-                reply.body = self._read(url, response, deadline)
+                reply.body = read_body(response, url, self.max_bytes, deadline)
         return reply
-
-    def _read(self, url: str, response: httpx.Response, deadline: float) -> bytes:
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            raise FetchError(url, f"larger than the {self.max_bytes} byte limit")
-        body = bytearray()
-        for chunk in response.iter_bytes():
-            body.extend(chunk)
-            if len(body) > self.max_bytes:
-                raise FetchError(url, f"larger than the {self.max_bytes} byte limit")
-            if time.monotonic() > deadline:
-                raise FetchError(url, f"timed out; not received in {self.timeout:g} s")
-        return bytes(body)
 
 
 class RobotsCache:
