@@ -4,6 +4,7 @@ per-host gate and robots.txt, sinks and watchlist rules; and the CLI commands
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -161,3 +162,29 @@ def test_watchlist_and_feeds_commands(tmp_path: Path) -> None:
     assert "failing" in table.stdout
     missing = run_sitrep("watch", "--db", str(tmp_path / "empty.db"), "--once")
     assert missing.returncode == 2 and "no feeds" in missing.stderr
+
+
+def test_failed_webhook_is_retried_and_a_sent_digest_never_resent(tmp_path: Path) -> None:
+    from sitrep.pipeline import ingest
+    from sitrep.store import open_store
+    from sitrep.store.migrations import utc_now
+    from sitrep.watch import Links, deliver, evaluate
+    from tests.watch_servers import webhook_receiver
+
+    records = tmp_path / "news.jsonl"
+    records.write_text("".join(json.dumps({"id": f"r{i}", "outlet": "Wire", "text": text}) + "\n"
+                               for i, text in enumerate(["Troops crossed the river at dawn.",
+                                                         "Ships left the port on Monday."])))
+    with webhook_receiver(500) as (hook, posted), open_store(":memory:") as store:
+        w = check_watchlist(Watchlist("wire", outlets=["Wire"], sinks=[f"webhook:{hook}"]))
+        store.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
+        ingest([str(records)], store, annotate_articles=False)
+        assert evaluate(store, Links()) == (2, 1)
+        errors: list[str] = []
+        assert deliver(store, None, on_error=errors.append) == (0, 1)
+        assert "HTTP 500" in errors[0]
+        assert evaluate(store, Links()) == (0, 0), "nothing new: no second digest"
+        assert deliver(store, None) == (1, 0), "retried"
+        assert deliver(store, None) == (0, 0), "sent once"
+        assert len(posted) == 2 and posted[0] == posted[1]
+        assert sorted(a["kind"] for a in posted[1]["alerts"]) == ["new_story", "new_story"]

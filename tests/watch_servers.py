@@ -144,15 +144,17 @@ def serve_site(site: Site) -> Iterator[str]:
 
 
 @contextmanager
-def webhook_receiver(status: int = 200) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """Collects the JSON POSTed to it; yields its URL and the bodies received."""
+def webhook_receiver(*statuses: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Collects the JSON POSTed to it, answering ``statuses`` in turn, then 200;
+    yields its URL and the bodies received."""
     received: list[dict[str, Any]] = []
+    answers = list(statuses)
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
             received.append(json.loads(self.rfile.read(length)))
-            _reply(self, status, b"{}", "application/json")
+            _reply(self, answers.pop(0) if answers else 200, b"{}", "application/json")
 
         def log_message(self, *args: object) -> None:
             pass

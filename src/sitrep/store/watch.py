@@ -320,8 +320,11 @@ class WatchTables:
         return out
 
     def alerted_stories(self, watchlist: str) -> set[str]:
-        rows = self._db.execute("SELECT DISTINCT story_id FROM alerts WHERE watchlist = ?"
-                                " AND story_id IS NOT NULL", (watchlist,))
+        """Stories the watchlist alerted on (where they live now, if merged since)."""
+        rows = self._db.execute(
+            "SELECT DISTINCT COALESCE(s.merged_into, a.story_id) FROM alerts a"
+            " LEFT JOIN stories s ON s.id = a.story_id"
+            " WHERE a.watchlist = ? AND a.story_id IS NOT NULL", (watchlist,))
         return {str(r[0]) for r in rows}
 
     def entity_ids_named(self, names: Sequence[str]) -> set[str]:
