@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from sitrep.store import open_store
 from sitrep.web import WebSettings, create_app
 from tests.web_fixtures import web_db  # noqa: F401  (session fixture)
 
@@ -106,7 +107,10 @@ def test_pages_render(client: TestClient, path: str) -> None:
 def _sample(client: TestClient, nk_story: dict[str, Any]) -> dict[str, str]:
     article = client.get("/api/articles", params={"limit": 1}).json()["items"][0]["id"]
     entity = client.get("/api/entities", params={"limit": 1}).json()["items"][0]["id"]
-    return {"story_id": nk_story["id"], "article_id": article, "entity_id": entity}
+    with open_store(client.app.state.settings.db) as store:  # for /api/watchlists/{name}
+        store.put_watchlist("sample", {"words": ["Korea"]}, [], "2025-11-07T00:00:00+00:00")
+    return {"story_id": nk_story["id"], "article_id": article, "entity_id": entity,
+            "name": "sample"}
 
 
 def test_every_openapi_path_answers_as_documented(client: TestClient,
@@ -128,5 +132,5 @@ def test_every_openapi_path_answers_as_documented(client: TestClient,
                     missing = client.get(re.sub(r"{\w+}", "no-such-id", path), params=params)
                     assert missing.status_code == 404 and "404" in codes, path
             else:  # ingest: this client is read-only
-                r = client.post(real, json=[{"text": "x"}])
+                r = client.request(method.upper(), real, json=[{"text": "x"}])
                 assert r.status_code in (403, 422) and str(r.status_code) in codes, path

@@ -18,6 +18,8 @@ from sitrep.web.app import store_of
 from sitrep.web.settings import WebSettings
 
 router = APIRouter()
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such watchlist"}}
+READ_ONLY: dict[int | str, dict[str, Any]] = {403: {"description": "The server is read-only"}}
 
 
 class WatchlistIn(BaseModel):
@@ -61,7 +63,8 @@ def list_watchlists(request: Request) -> list[WatchlistOut]:
     return [_out(store, request, Watchlist.from_row(r)) for r in store.watchlists()]
 
 
-@router.put("/api/watchlists/{name}", response_model=WatchlistOut, tags=["watch"])
+@router.put("/api/watchlists/{name}", response_model=WatchlistOut, tags=["watch"],
+            responses={**READ_ONLY, 400: {"description": "A rule or sink that is not valid"}})
 def put_watchlist(request: Request, name: str,
                   body: Annotated[WatchlistIn, Body()]) -> WatchlistOut:
     """Create or replace a watchlist; it alerts on articles stored from now on."""
@@ -72,7 +75,8 @@ def put_watchlist(request: Request, name: str,
     return _out(store, request, w)
 
 
-@router.delete("/api/watchlists/{name}", status_code=204, tags=["watch"])
+@router.delete("/api/watchlists/{name}", status_code=204, tags=["watch"],
+               responses={**READ_ONLY, **NOT_FOUND})
 def delete_watchlist(request: Request, name: str) -> Response:
     _writable(request)
     if not store_of(request).remove_watchlist(name):
@@ -80,7 +84,7 @@ def delete_watchlist(request: Request, name: str) -> Response:
     return Response(status_code=204)
 
 
-@router.get("/api/watchlists/{name}/alerts", tags=["watch"])
+@router.get("/api/watchlists/{name}/alerts", tags=["watch"], responses=NOT_FOUND)
 def watchlist_alerts(request: Request, name: str,
                      limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
     """A watchlist's alerts, newest first: what changed, the story, the cited sentence."""
