@@ -27,6 +27,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
@@ -64,8 +65,8 @@ def serve(port: mp.Value, cycle: mp.Value, feeds: int, items: int, feed_text: bo
                 self._feed(int(parts[1].removesuffix(".xml")))
             elif parts[0] == "news":
                 title, paras = article(pool, f"{parts[1]}-{parts[2]}")
-                body = (f"<html><head><title>{title}</title></head><body><article><h1>{title}"
-                        f"</h1>" + "".join(f"<p>{p}</p>" for p in paras)
+                body = (f"<html><head><title>{escape(title)}</title></head><body><article>"
+                        f"<h1>{escape(title)}</h1>" + "".join(f"<p>{escape(p)}</p>" for p in paras)
                         + "</article></body></html>").encode()
                 self._send(200, body, "text/html")
             elif parts[0] == "robots.txt":
@@ -86,8 +87,9 @@ def serve(port: mp.Value, cycle: mp.Value, feeds: int, items: int, feed_text: bo
                 key = f"{n}/{c}-{j}"
                 title, paras = article(pool, key.replace("/", "-"))
                 text = " ".join(paras) if feed_text else paras[0][:80]
-                entries.append(f"<item><title>{title}</title><link>http://{self.headers['Host']}"
-                               f"/news/{key}</link><description>{text}</description></item>")
+                entries.append(f"<item><title>{escape(title)}</title><link>http://"
+                               f"{self.headers['Host']}/news/{key}</link><description>"
+                               f"{escape(text)}</description></item>")
             body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>feed {n}'
                     f"</title>{''.join(entries)}</channel></rss>").encode()
             self._send(200, body, "application/rss+xml", {"ETag": etag})
