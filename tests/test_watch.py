@@ -134,13 +134,15 @@ def test_watch_stores_each_item_once_and_alerts_once(
             assert store.count_articles() == 7 and len(posted) == 1
             assert len(mailbox.messages) == 1
 
-            # The feed changes: a new item and one already stored, listed again.
+            # The feeds change: a new item, and a stored one now listed by asia too.
             new = news.spare.pop(0)  # type: ignore[attr-defined]
             news.feeds["world"].append(new)
+            news.feeds["asia"].append(news.feeds["world"][0])
             clock.advance(121)  # past busy's Retry-After
             busy.throttled.clear()
             third = watcher.run_cycle()
-            assert third.changed == 2 and third.stored == 2  # the new item, busy's item
+            # world and asia changed, busy answers now: the new item and busy's are stored.
+            assert third.changed == 3 and third.stored == 2
             assert store.count_articles() == 9
             new_id = next(a.id for a in store.iter_articles() if a.url and a.url.endswith(
                 f"/news/{new.slug}"))
@@ -161,6 +163,10 @@ def test_watch_stores_each_item_once_and_alerts_once(
             # Again: nothing new anywhere, no alert sent twice.
             watcher.run_cycle()
             assert len(posted) == 2 and len(mailbox.messages) == sent
+        # Every page was fetched once in four cycles, whichever feeds list it.
+        pages = [p for p, status, _ in news.log
+                 if p.startswith("/news/") and status == "200" and not p.endswith("/hang")]
+        assert sorted(pages) == sorted(set(pages)) and len(pages) == 7
         assert store.delivery_counts() == {"sent": 2 * len(posted) + sent}  # webhook+log, mail
         seen = [a.url for a in store.iter_articles()]
         assert len(seen) == len(set(seen)) == 9
