@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain, islice
@@ -254,9 +254,16 @@ class Watcher:
         if first is None:
             return
         with self.store.ingest_run([f"watch: {len(self.urls)} feeds"]) as run_id:
+            # The next batch's pages are fetched while this one is stored.
+            fetching: list[Future[ItemResult]] | None = None
             for batch in chain([first], batches):
-                results = list(pool.map(self._item, batch))
-                self._commit(results, assigner, run_id, ingest, report)
+                ahead = [pool.submit(self._item, item) for item in batch]
+                if fetching is not None:
+                    self._commit([f.result() for f in fetching], assigner, run_id, ingest,
+                                 report)
+                fetching = ahead
+            if fetching is not None:
+                self._commit([f.result() for f in fetching], assigner, run_id, ingest, report)
         report.stored += ingest.added + ingest.copies
 
     def _item(self, item: ItemRow) -> ItemResult:
@@ -265,17 +272,17 @@ class Watcher:
 
     def _commit(self, results: list[ItemResult], assigner: Assigner, run_id: int,
                 ingest: IngestReport, report: CycleReport) -> None:
-        from sitrep.annotate import annotate
-
         articles: dict[str, Article] = {}
         for r in results:
             for a in r.articles:
                 articles.setdefault(a.id, a)
         known = self.store.known_ids(list(articles))
         fresh = [a for aid, a in articles.items() if aid not in known]
-        layers: list[Annotations | None] = (
-            [ann for _, ann in annotate(fresh)] if self.settings.annotate and fresh
-            else [None] * len(fresh))
+        layers: list[Annotations | None] = [None] * len(fresh)
+        if self.settings.annotate and fresh:
+            from sitrep.annotate import annotate  # loads the language model
+
+            layers = [ann for _, ann in annotate(fresh)]
         with self.store.story_write(f"store {len(fresh)} watched articles"):
             outcomes = commit_batch(self.store, assigner, run_id, fresh, layers, ingest)
             status = {o.article_id: o for o in outcomes}
