@@ -47,6 +47,13 @@ similarity, added_at, run_id)``
 ``mentions(article_id, entity_id, start_char, end_char, text)``
     Canonical entities, every name they were seen under, and their mentions
     as character offsets into ``articles.text``.
+``feeds``, ``feed_items``, ``watchlists``, ``alerts``, ``alert_digests``,
+``alert_deliveries`` (migration 0006)
+    Live monitoring (see watch.py and sitrep.watch): each watched feed's
+    validators, schedule and health; every item a poll found, keyed by its
+    canonical URL, with its state (pending until stored); saved watchlists
+    with their cursor; one alert per change and watchlist, grouped into
+    digests, and each digest's delivery to each sink.
 Full-text search
     SQLite: ``articles_fts``, an external-content FTS5 table over title and
     text (porter stemming), kept in sync by triggers in the writing
