@@ -188,3 +188,21 @@ def test_failed_webhook_is_retried_and_a_sent_digest_never_resent(tmp_path: Path
         assert deliver(store, None) == (0, 0), "sent once"
         assert len(posted) == 2 and posted[0] == posted[1]
         assert sorted(a["kind"] for a in posted[1]["alerts"]) == ["new_story", "new_story"]
+
+
+def test_feed_schedule_survives_a_restart_unless_the_interval_changes() -> None:
+    from sitrep.store import open_store
+
+    url = "https://wire.example/feed.xml"
+    with open_store(":memory:") as store:
+        store.add_feeds([(url, None, 900.0)], "2025-11-07T09:00:00+00:00")
+        (state,) = store.feed_states()
+        assert state.next_poll == "2025-11-07T09:00:00+00:00"  # a new feed is due at once
+        state.next_poll = "2025-11-07T09:15:00+00:00"
+        store.save_polls([(state, [])])
+        store.add_feeds([(url, "Wire", 900.0)], "2025-11-07T09:01:00+00:00")  # a restart
+        (state,) = store.feed_states()
+        assert state.next_poll == "2025-11-07T09:15:00+00:00" and state.title == "Wire"
+        store.add_feeds([(url, None, 60.0)], "2025-11-07T09:02:00+00:00")  # a new interval
+        (state,) = store.feed_states()
+        assert state.next_poll == "2025-11-07T09:02:00+00:00" and state.interval_s == 60

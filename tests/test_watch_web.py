@@ -72,8 +72,9 @@ def test_serve_watch_keeps_stories_current_and_serves_alerts(
             links = [e.find(f"{ATOM}link[@rel='alternate']").get("href") for e in entries]
             assert all(link.startswith(f"{app}/stories/") for link in links)
             assert httpx.get(links[0]).status_code == 200
-            health = httpx.get(f"{app}/api/feeds").json()
-            assert health[0]["not_modified"] >= 1 and health[0]["articles"] == 5
+            health = _until(lambda: (h := httpx.get(f"{app}/api/feeds").json())
+                            [0]["not_modified"] >= 1 and h, "a poll answered 304")
+            assert health[0]["articles"] == 5 and health[0]["last_error"] is None
             if os.path.exists(CHROMIUM):
                 _page_shows_news(app, site, stories)
         finally:

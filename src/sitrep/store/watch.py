@@ -141,13 +141,16 @@ class WatchTables:
 
     def add_feeds(self, feeds: Sequence[tuple[str, str | None, float]], now: str) -> None:
         """Watch these (url, title, interval) feeds; a known feed keeps its state and
-        takes the new interval (and title, if given). A new feed is due at once."""
+        takes the new interval (and title, if given). A new feed, or one whose
+        interval changed, is due at once."""
         if not feeds:
             return
         with self._writing(f"add {len(feeds)} feeds"):
             self._db.executemany(
                 "INSERT INTO feeds (url, title, interval_s, next_poll, added_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
+                " next_poll = CASE WHEN feeds.interval_s = excluded.interval_s"
+                " THEN feeds.next_poll ELSE excluded.next_poll END,"
                 " interval_s = excluded.interval_s,"
                 " title = COALESCE(excluded.title, feeds.title)",
                 [(url, title, interval, now, now) for url, title, interval in feeds])
