@@ -107,6 +107,7 @@ def test_watch_stores_each_item_once_and_alerts_once(
             assert store.count_articles() == 7
             assert first.stored == 7 and first.changed == 2
             assert not news.requests("/private/"), "robots.txt forbids it"
+            assert len(news.requests("/robots.txt")) == 1, "read once for the host"
             states = {f.url.rsplit("/", 1)[-1]: f for f in store.feed_states()}
             assert states["world.xml"].etag and states["world.xml"].last_error is None
             assert "well-formed" in (states["bad.xml"].last_error or "")

@@ -194,17 +194,18 @@ class RobotsCache:
         self.client = client
         self._lock = threading.Lock()
         self._rules: dict[str, tuple[float, RobotFileParser | None]] = {}
+        self._loading: dict[str, threading.Lock] = {}
 
     def allowed(self, url: str) -> bool | None:
         """True or False by the host's rules; None when they cannot be read now."""
         parts = urlsplit(url)
         base = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
+            loading = self._loading.setdefault(base, threading.Lock())
+        with loading:  # one fetch of a host's robots.txt, whatever the threads asking
             cached = self._rules.get(base)
-        if cached is None or cached[0] < time.monotonic():
-            cached = self._load(base)
-            with self._lock:
-                self._rules[base] = cached
+            if cached is None or cached[0] < time.monotonic():
+                cached = self._rules[base] = self._load(base)
         rules = cached[1]
         return None if rules is None else rules.can_fetch(USER_AGENT, url)
 
