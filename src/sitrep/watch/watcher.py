@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from sitrep.errors import FetchError, InputError
+from sitrep.errors import FetchError, InputError, StoreError
 from sitrep.models import Annotations, Article
-from sitrep.pipeline import IngestReport, commit_batch
+from sitrep.pipeline import annotate_each
 from sitrep.sources.files import DEFAULT_MAX_BYTES
 from sitrep.store import AddOutcome, Store
 from sitrep.store.watch import FeedState, ItemDone, ItemRow, NewItem
@@ -248,7 +248,6 @@ class Watcher:
         from sitrep.stories import Assigner as StoryAssigner
 
         assigner = StoryAssigner(self.store)
-        ingest = IngestReport()
         batches = self._pending()
         first = next(batches, None)
         if first is None:
@@ -259,19 +258,19 @@ class Watcher:
             for batch in chain([first], batches):
                 ahead = [pool.submit(self._item, item) for item in batch]
                 if fetching is not None:
-                    self._commit([f.result() for f in fetching], assigner, run_id, ingest,
-                                 report)
+                    self._commit([f.result() for f in fetching], assigner, run_id, report)
                 fetching = ahead
             if fetching is not None:
-                self._commit([f.result() for f in fetching], assigner, run_id, ingest, report)
-        report.stored += ingest.added + ingest.copies
+                self._commit([f.result() for f in fetching], assigner, run_id, report)
 
     def _item(self, item: ItemRow) -> ItemResult:
         return item_articles(self.client, item, self.settings.fetch_pages,
                              self.settings.max_item_tries)
 
     def _commit(self, results: list[ItemResult], assigner: Assigner, run_id: int,
-                ingest: IngestReport, report: CycleReport) -> None:
+                report: CycleReport) -> None:
+        """Store a batch's articles, assign them to stories and mark its items done, in
+        one transaction; when the store refuses the batch, each item goes on its own."""
         articles: dict[str, Article] = {}
         for r in results:
             for a in r.articles:
@@ -279,28 +278,47 @@ class Watcher:
         known = self.store.known_ids(list(articles))
         fresh = [a for aid, a in articles.items() if aid not in known]
         layers: list[Annotations | None] = [None] * len(fresh)
+        refused: dict[str, str] = {}
         if self.settings.annotate and fresh:
-            from sitrep.annotate import annotate  # loads the language model
-
-            layers = [ann for _, ann in annotate(fresh)]
-        with self.store.story_write(f"store {len(fresh)} watched articles"):
-            outcomes = commit_batch(self.store, assigner, run_id, fresh, layers, ingest)
-            status = {o.article_id: o for o in outcomes}
-            done = [self._done(r, status, known) for r in results]
+            annotated = annotate_each(fresh)  # a crash costs only its article
+            refused = {a.id: ann.reason for a, ann in zip(fresh, annotated, strict=True)
+                       if isinstance(ann, InputError)}
+            fresh = [a for a in fresh if a.id not in refused]
+            layers = [ann for ann in annotated if not isinstance(ann, InputError)]
+        try:
+            with self.store.story_write(f"store {len(fresh)} watched articles"):
+                outcomes = self.store.add_articles(fresh, layers, run_id=run_id)
+                assigner.assign_batch(fresh, layers, outcomes)
+                status = {o.article_id: o for o in outcomes}
+                done = [self._done(r, status, known, refused) for r in results]
+                self.store.finish_items(done, schedule.iso(self.now()))
+        except StoreError as err:
+            if len(results) > 1:
+                for r in results:
+                    self._commit([r], assigner, run_id, report)
+                return
+            r = results[0]
+            done = [ItemDone(r.item.key, r.item.feed_url, "failed", None,
+                             f"could not be stored ({err})")]
             self.store.finish_items(done, schedule.iso(self.now()))
         for r, d in zip(results, done, strict=True):
-            if d.state == "duplicate":
+            if d.state == "stored":
+                report.stored += 1
+            elif d.state == "duplicate":
                 report.duplicates += 1
             elif d.error:
                 report.item_errors += 1
                 self._error(report, f"{r.item.url or r.item.feed_url}: {d.error}")
 
     @staticmethod
-    def _done(r: ItemResult, status: dict[str, AddOutcome], known: set[str]) -> ItemDone:
+    def _done(r: ItemResult, status: dict[str, AddOutcome], known: set[str],
+              refused: dict[str, str]) -> ItemDone:
         item = r.item
         if not r.articles:
             return ItemDone(item.key, item.feed_url, r.state, None, r.error)
         first = r.articles[0].id
+        if first in refused:
+            return ItemDone(item.key, item.feed_url, "failed", None, refused[first])
         outcome = status.get(first)
         if first in known or outcome is None or outcome.status == "duplicate":
             of = (outcome.of if outcome else None) or first
