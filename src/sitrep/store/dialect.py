@@ -84,6 +84,11 @@ class Dialect(ABC):
     def lock_migrations(self) -> None:
         """Serialise migrations between processes (inside a transaction)."""
 
+    def lock_stories(self) -> None:
+        """Serialise story writers (inside a transaction): each reads the story state,
+        the counts and the index as the previous writer left them. SQLite's
+        BEGIN IMMEDIATE already does."""
+
     @abstractmethod
     def table_names(self) -> set[str]: ...
 
@@ -254,6 +259,9 @@ class PostgresDialect(Dialect):
 
     def lock_migrations(self) -> None:
         self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (self._LOCK_KEY,))
+
+    def lock_stories(self) -> None:
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (self._LOCK_KEY + 1,))
 
     def table_names(self) -> set[str]:
         rows = self.conn.execute(

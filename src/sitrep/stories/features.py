@@ -35,6 +35,9 @@ STOP = frozenset(_SPACY_STOP) | {
 
 # Namespace weights, measured on ECB+ dev (see docs/stories.md).
 WEIGHTS = {"w": 0.7, "title": 1.0, "e": 2.0, "n": 3.0, "t": 1.5, "v": 0.5}
+TF_BOOST = 0.0
+LEAD_CHARS = 1500
+LATE = 1.0
 MAX_TERMS = 120  # a profile keeps its heaviest terms: bounded storage and compare cost
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
@@ -107,14 +110,47 @@ def counts(article: Article, ann: Annotations | None) -> dict[str, Counter[str]]
     return out
 
 
+def lead_terms(article: Article, ann: Annotations | None) -> set[str]:
+    """Terms of the title and the first ``LEAD_CHARS`` of the text.
+
+    News puts what happened, where and to whom first; what comes only later
+    (galleries of other stories, teasers, comment and sign-up chrome, background)
+    counts ``LATE`` times as much.
+    """
+    lead = set(f"w:{w}" for w in words(article.text[:LEAD_CHARS]))
+    if article.title:
+        lead.update(f"w:{w}" for w in words(article.title))
+    if ann is None:
+        lead.update(f"n:{m.group().replace(',', '')}"
+                    for m in _NUMBER.finditer(article.text[:LEAD_CHARS]))
+        return lead
+    early = counts(Article(id="", source="", text="", title=None), _lead_layers(ann))
+    for counter in early.values():
+        lead.update(t if ":" in t else f"w:{t}" for t in counter)
+    return lead
+
+
+def _lead_layers(ann: Annotations) -> Annotations:
+    from dataclasses import replace
+
+    def early(items: list[Any]) -> list[Any]:
+        return [x for x in items if (_field(x, "start") or 0) < LEAD_CHARS]
+
+    return replace(ann, entities=early(ann.entities), quantities=early(ann.quantities),
+                   times=early(ann.times), events=early(ann.events))
+
+
 def profile(article: Article, ann: Annotations | None) -> Profile:
     """The article's profile: weighted by presence, unit length, heaviest terms kept."""
     weights: dict[str, float] = {}
+    lead = lead_terms(article, ann) if LATE < 1.0 else set()
     for ns, counter in counts(article, ann).items():
         w = WEIGHTS[ns]
-        for term in counter:
+        for term, c in counter.items():
             key = term if ":" in term else f"w:{term}"
-            weights[key] = weights.get(key, 0.0) + w
+            weights[key] = weights.get(key, 0.0) + w * (1.0 + TF_BOOST * math.log(c))
+    if LATE < 1.0:
+        weights = {t: v if t in lead else v * LATE for t, v in weights.items()}
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
     day = parse_iso_date(article.published)

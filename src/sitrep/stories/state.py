@@ -84,6 +84,7 @@ def absorb(store: Store, keep: StoryState, gone: StoryState, idf: Idf, tuning: T
            now: str) -> None:
     """Merge ``gone`` into ``keep``: its articles move, its id points at ``keep``."""
     store.move_story_articles(gone.id, keep.id)
+    idf.recount([set(keep.centroid), set(gone.centroid)], [set(keep.centroid) | set(gone.centroid)])
     keep.centroid = blend(keep.centroid, keep.members, gone.centroid, gone.members)
     keep.members += gone.members
     keep.articles += gone.articles

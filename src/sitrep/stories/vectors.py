@@ -8,7 +8,7 @@ not judged forever by the few documents seen when they arrived.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -26,10 +26,17 @@ IDF_POWER = 1.5
 
 
 class Idf:
-    """Document frequencies read from the store once per term and kept up to date.
+    """Story frequencies: in how many stories a term occurs (not how many articles).
 
-    One instance serves a whole ingest: each term costs one read the first
-    time it is seen, then the cache follows the counts this process writes.
+    A term's weight is ``(log((n + 1) / (sf + 1)) + 1) ** IDF_POWER`` with ``n``
+    the number of stories. Counting stories rather than articles keeps a story's
+    own name strong however many outlets report it: twelve reports of one breach
+    make "Equifax" common among articles but it is still in one story only.
+
+    Counts are read from the store once per term within a transaction
+    (:meth:`forget` starts afresh, so another writer's counts are seen and ``n``
+    and the term counts come from the same moment); the cache then follows the
+    changes this process writes.
     """
 
     def __init__(self, store: Store) -> None:
@@ -59,22 +66,39 @@ class Idf:
     def __call__(self, term: str) -> float:
         w = self._weights.get(term)
         if w is None:
-            w = (math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0) ** IDF_POWER
+            # Clamped: a count can only exceed n in a store another version wrote.
+            df = min(max(self.df.get(term, 0), 0), self.n)
+            w = (math.log((self.n + 1) / (df + 1)) + 1.0) ** IDF_POWER
             self._weights[term] = w
         return w
 
-    def count(self, terms: Iterable[str]) -> None:
-        """Record one more document holding ``terms`` (in the store and the cache)."""
-        distinct = list(dict.fromkeys(terms))
-        self.prepare(distinct)
-        self.store.bump_dfs(distinct)
-        for t in distinct:
-            self.df[t] = self.df.get(t, 0) + 1
-        self.n += 1
+    def recount(self, before: Sequence[Iterable[str]], after: Sequence[Iterable[str]]) -> None:
+        """Stories holding ``before``'s term sets became stories holding ``after``'s.
+
+        A new story: ``([], [terms])``; an article joining: ``([old], [old | new])``;
+        a merge: ``([a, b], [a | b])``; a split: ``([old], [kept, leaving])``.
+        """
+        delta: dict[str, int] = {}
+        for sign, sets in ((-1, before), (1, after)):
+            for terms in sets:
+                for t in set(terms):
+                    delta[t] = delta.get(t, 0) + sign
+        delta = {t: d for t, d in delta.items() if d}
+        stories = len(after) - len(before)
+        self.prepare(delta)
+        if stories:
+            delta[DOC_COUNT] = stories
+        if not delta:
+            return
+        self.store.add_dfs(delta)
+        for t, d in delta.items():
+            if t != DOC_COUNT:
+                self.df[t] = max(self.df.get(t, 0) + d, 0)
+        self.n = max(self.n + stories, 0)
         self._weights.clear()
 
     def forget(self) -> None:
-        """Drop the cache (after a rolled-back write it may be ahead of the store)."""
+        """Drop the cache: the next reads see the store as it is now."""
         self.df.clear()
         self.n = 0
         self._loaded_n = False
