@@ -108,18 +108,3 @@ def test_same_articles_in_one_run_or_several_give_the_same_stories(tmp_path: Pat
         with open_store(str(tmp_path / f"runs{len(cuts)}.db")) as runs:
             ingest_runs(runs, articles, cuts)
             assert partition(runs) == expected
-
-
-def test_merged_counts_never_go_negative(tmp_path: Path) -> None:
-    with open_store(str(tmp_path / "s.db")) as store:
-        with store.story_write("test"):
-            store.add_dfs({"w:a": 1, "": 1})
-            store.add_dfs({"w:a": -3, "w:b": -1})
-        assert store.term_dfs(["w:a", "w:b", ""]) == {"w:a": 0, "w:b": 0, "": 1}
-
-
-def agreement(a: set[frozenset[str]], b: set[frozenset[str]]) -> float:
-    """B-cubed F1 of one partition against the other."""
-    label_a = {i: str(sorted(s)) for s in a for i in s}
-    label_b = {i: str(sorted(s)) for s in b for i in s}
-    return bcubed(label_a, label_b)[2]

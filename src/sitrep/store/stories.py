@@ -173,23 +173,13 @@ class StoryTables:
             out.update({str(t): int(d) for t, d in rows})
         return out
 
-    def add_dfs(self, deltas: dict[str, int]) -> None:
-        """Add signed ``deltas`` to the counts of terms (``DOC_COUNT`` counts stories).
-
-        Counts never go below zero: merges subtract what two stories shared, and a
-        count made by an older version of the store may be smaller.
-        """
-        by_delta: dict[int, list[str]] = {}
-        for term, d in deltas.items():
-            if d:
-                by_delta.setdefault(d, []).append(term)
-        for d, terms in sorted(by_delta.items()):
-            for chunk in _chunks(terms):
-                self._db.execute(
-                    "INSERT INTO term_df (term, df) VALUES "
-                    + ", ".join([f"(?, {max(d, 0)})"] * len(chunk))
-                    + f" ON CONFLICT (term) DO UPDATE SET df = CASE WHEN term_df.df + ({d}) < 0"
-                    f" THEN 0 ELSE term_df.df + ({d}) END", list(chunk))
+    def bump_dfs(self, terms: Sequence[str]) -> None:
+        """Count one more document holding each of ``terms`` (distinct terms)."""
+        keys = [DOC_COUNT, *dict.fromkeys(terms)]
+        for chunk in _chunks(keys):
+            self._db.execute(
+                "INSERT INTO term_df (term, df) VALUES " + ", ".join(["(?, 1)"] * len(chunk))
+                + " ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1", list(chunk))
 
     # ------------------------------------------------------------ articles
 

@@ -98,8 +98,7 @@ class Assigner:
         else:
             score, story = scored[0]
             how = "joined"
-        before = [set(story.centroid)] if how == "joined" else []
-        self.idf.recount(before, [set(story.centroid) | set(prof.terms)])
+        self.idf.count(prof.terms)
         add_member(story, prof.terms, article_id=article.id,
                    title=article.title or _lead(article.text), published=article.published,
                    seq=seq, score=score)
@@ -154,7 +153,7 @@ class Assigner:
             sim = similarity(prof.terms, norm, story.centroid, story.norm, self.idf)
             gap = day_gap(prof.day, story.first_date, story.last_date)
             if gap is not None and gap > t.day_grace:
-                sim /= 1.0 + (gap - t.day_grace) / t.day_scale
+                sim /= 1.0 + min((gap - t.day_grace) / t.day_scale, t.day_cap)
             scored.append((sim, story))
         scored.sort(key=lambda x: (-x[0], x[1].id))
         return scored

@@ -121,16 +121,14 @@ def check_split(store: Store, story: StoryState, idf: Idf, tuning: Tuning,
 def _carry_out(store: Store, story_id: str, leaving: list[MemberRow], idf: Idf,
                tuning: Tuning, now: str, between: float, within: float) -> Split:
     ids = tuple(m.article_id for m in leaving)
-    before = store.story_states([story_id])[story_id].centroid
     new_id = stable_id("story", "auto-split", *sorted(ids))  # never an analyst's split id
     store.save_story(StoryState(id=new_id), now)
     for m in leaving:
         store.put_story_article(m.article_id, new_id, m.score, m.how, False, now)
         for copy in store.copies_of(m.article_id):
             store.put_story_article(copy, new_id, None, "copy", False, now)
-    kept = rebuild(store, story_id, idf, tuning, now)
-    gone = rebuild(store, new_id, idf, tuning, now)
-    idf.recount([set(before)], [set(kept.centroid), set(gone.centroid)])
+    rebuild(store, story_id, idf, tuning, now)
+    rebuild(store, new_id, idf, tuning, now)
     store.log_story("split", False, new_id, story_id, list(ids), now,
                     note=f"split off: {between:.2f} alike between the groups, "
                          f"{within:.2f} within")

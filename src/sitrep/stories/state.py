@@ -35,6 +35,7 @@ class Tuning:
     index_terms: int = 30  # terms a story is indexed under
     day_grace: int = 3  # days apart before the date penalty starts
     day_scale: float = 14.0  # ... and at this many more days it halves the similarity
+    day_cap: float = 2.0  # ... dividing it by at most 1 + this (a later turn of one story)
 
 
 DEFAULT_TUNING = Tuning()
@@ -84,7 +85,6 @@ def absorb(store: Store, keep: StoryState, gone: StoryState, idf: Idf, tuning: T
            now: str) -> None:
     """Merge ``gone`` into ``keep``: its articles move, its id points at ``keep``."""
     store.move_story_articles(gone.id, keep.id)
-    idf.recount([set(keep.centroid), set(gone.centroid)], [set(keep.centroid) | set(gone.centroid)])
     keep.centroid = blend(keep.centroid, keep.members, gone.centroid, gone.members)
     keep.members += gone.members
     keep.articles += gone.articles

@@ -8,7 +8,7 @@ not judged forever by the few documents seen when they arrived.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -26,17 +26,14 @@ IDF_POWER = 1.5
 
 
 class Idf:
-    """Story frequencies: in how many stories a term occurs (not how many articles).
+    """Document frequencies, read from the store and kept up to date.
 
-    A term's weight is ``(log((n + 1) / (sf + 1)) + 1) ** IDF_POWER`` with ``n``
-    the number of stories. Counting stories rather than articles keeps a story's
-    own name strong however many outlets report it: twelve reports of one breach
-    make "Equifax" common among articles but it is still in one story only.
-
-    Counts are read from the store once per term within a transaction
-    (:meth:`forget` starts afresh, so another writer's counts are seen and ``n``
-    and the term counts come from the same moment); the cache then follows the
-    changes this process writes.
+    Counts are read once per term within a transaction: :meth:`forget` at the
+    start of each one, so the total ``n`` and the terms' counts come from the
+    same moment even when another writer has added documents since (a count
+    above a stale total once made the log negative and its power complex).
+    The cache then follows the counts this process writes. Call
+    :meth:`prepare` with the terms of a vector before weighing it.
     """
 
     def __init__(self, store: Store) -> None:
@@ -72,29 +69,14 @@ class Idf:
             self._weights[term] = w
         return w
 
-    def recount(self, before: Sequence[Iterable[str]], after: Sequence[Iterable[str]]) -> None:
-        """Stories holding ``before``'s term sets became stories holding ``after``'s.
-
-        A new story: ``([], [terms])``; an article joining: ``([old], [old | new])``;
-        a merge: ``([a, b], [a | b])``; a split: ``([old], [kept, leaving])``.
-        """
-        delta: dict[str, int] = {}
-        for sign, sets in ((-1, before), (1, after)):
-            for terms in sets:
-                for t in set(terms):
-                    delta[t] = delta.get(t, 0) + sign
-        delta = {t: d for t, d in delta.items() if d}
-        stories = len(after) - len(before)
-        self.prepare(delta)
-        if stories:
-            delta[DOC_COUNT] = stories
-        if not delta:
-            return
-        self.store.add_dfs(delta)
-        for t, d in delta.items():
-            if t != DOC_COUNT:
-                self.df[t] = max(self.df.get(t, 0) + d, 0)
-        self.n = max(self.n + stories, 0)
+    def count(self, terms: Iterable[str]) -> None:
+        """Record one more document holding ``terms`` (in the store and the cache)."""
+        distinct = list(dict.fromkeys(terms))
+        self.prepare(distinct)
+        self.store.bump_dfs(distinct)
+        for t in distinct:
+            self.df[t] = self.df.get(t, 0) + 1
+        self.n += 1
         self._weights.clear()
 
     def forget(self) -> None:
