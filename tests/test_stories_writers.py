@@ -9,6 +9,7 @@ log and, raised to a power, a complex similarity).
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,7 +42,7 @@ def ingest_runs(store: Store, articles: Sequence[Article], cuts: Sequence[int],
     """One run (a fresh Assigner) per slice between ``cuts``, batches of ``size``;
     each batch is appended to ``committed`` while its transaction holds the lock."""
     bounds = [0, *cuts, len(articles)]
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
+    for lo, hi in itertools.pairwise(bounds):
         assigner = Assigner(store)
         for start in range(lo, hi, size):
             batch = list(articles[start:min(start + size, hi)])

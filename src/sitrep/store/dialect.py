@@ -84,10 +84,10 @@ class Dialect(ABC):
     def lock_migrations(self) -> None:
         """Serialise migrations between processes (inside a transaction)."""
 
+    @abstractmethod
     def lock_stories(self) -> None:
         """Serialise story writers (inside a transaction): each reads the story state,
-        the counts and the index as the previous writer left them. SQLite's
-        BEGIN IMMEDIATE already does."""
+        the counts and the index as the previous writer left them."""
 
     @abstractmethod
     def table_names(self) -> set[str]: ...
@@ -141,6 +141,9 @@ class SqliteDialect(Dialect):
 
     def lock_migrations(self) -> None:
         pass  # BEGIN IMMEDIATE already holds the database write lock
+
+    def lock_stories(self) -> None:
+        pass  # likewise
 
     def table_names(self) -> set[str]:
         rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
