@@ -269,6 +269,15 @@ class StoryTables:
             out.update({str(i): (int(s), c) for i, s, c in rows})
         return out
 
+    def entity_names(self, entity_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Entity id -> (name, type)."""
+        out: dict[str, tuple[str, str]] = {}
+        for chunk in _chunks(list(dict.fromkeys(entity_ids))):
+            rows = self._db.execute(
+                f"SELECT id, name, type FROM entities WHERE id IN ({_marks(len(chunk))})", chunk)
+            out.update({str(i): (str(n), str(t or "")) for i, n, t in rows})
+        return out
+
     def story_entity_counts(self, story_id: str, limit: int) -> list[tuple[str, str, str, int]]:
         """(entity id, name, type, articles mentioning it) for a story's top entities."""
         rows = self._db.execute(
