@@ -54,10 +54,13 @@ def story_reasons(store: Store, story_id: str) -> Reasons:
     if len(profiles) < 2:
         return Reasons()
     held = Counter(t for terms in profiles.values() for t in terms)
+    weight: Counter[str] = Counter()
+    for terms in profiles.values():
+        weight.update(terms)  # a name or figure weighs more than a word, as when assigning
     common = [t for t, n in held.items() if n >= 2]
     idf = Idf(store)
     idf.prepare(common)
-    ranked = sorted(common, key=lambda t: (-held[t] * idf(t), t))[:TOP]
+    ranked = sorted(common, key=lambda t: (-weight[t] * idf(t), t))[:TOP]
     names = store.entity_names([t[2:] for t in ranked if t.startswith("e:")])
     shared = [_reason(t, held[t], names) for t in ranked]
     by_article = {aid: [r for r in shared if r.term in terms][:PER_ARTICLE]
