@@ -14,7 +14,7 @@ from sitrep.export import export_rows
 from sitrep.pipeline import ingest as pipeline_ingest
 from sitrep.store import Store
 from sitrep.stories import Tuning, assign_unassigned, story_record
-from sitrep.stories.features import profile, stem, words
+from sitrep.stories.features import MAX_TERMS, profile, stem, words
 from tests.store_fixtures import (  # noqa: F401  (fixtures)
     NK_REPORT,
     make_article,
@@ -29,7 +29,10 @@ from tests.test_stories_support import ingest, iran, later_iran, later_nk, nk, s
 def test_profile_is_unit_length_and_namespaced() -> None:
     prof = profile(make_article(NK_REPORT, title="Talks in Pyongyang"), None)
     assert abs(sum(v * v for v in prof.terms.values()) - 1.0) < 1e-9
-    assert "w:pyongyang" in prof.terms and "n:15000" in prof.terms
+    assert "w:pyongyang" in prof.terms and "w:phase" not in prof.terms  # the last paragraph
+    assert len(prof.terms) <= MAX_TERMS + 3  # the first terms in reading order, and the title's
+    short = profile(make_article("Around 15,000 troops were sent.", title="Troops"), None)
+    assert "n:15000" in short.terms and short.terms["w:troop"] > short.terms["w:sent"]
     assert stem("troops") == "troop" and stem("agencies") == "agency"
     assert "said" not in words("KCNA said the talks")
 
@@ -139,9 +142,21 @@ def test_cli_stories_show_and_export(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["stories", "--db", db]).exit_code == 0
     shown = runner.invoke(cli, ["show", ids[0], "--db", db, "--format", "json"])
     assert shown.exit_code == 0 and json.loads(shown.output)["article_count"] == 2
-    assert runner.invoke(cli, ["show", ids[0], "--db", db]).exit_code == 0
+    table = runner.invoke(cli, ["show", ids[0], "--db", db, "--format", "table"])
+    assert table.exit_code == 0 and "joined by: word" in table.output
+    assert not json.loads(runner.invoke(cli, ["show", ids[2], "--db", db, "--format",
+                                              "json"]).output)["shared"]  # one article
     csv_out = runner.invoke(cli, ["export", "stories", "--db", db, "--format", "csv"])
     assert csv_out.exit_code == 0 and csv_out.output.startswith("id,title")
+
+
+def test_story_lists_what_its_reports_share(store: Store) -> None:
+    nk_story = ingest(store, [*nk(), *iran()])[0].story_id
+    shared = story_record(store, nk_story).shared
+    labels = {r["label"] for r in shared}
+    assert {"pyongyang", "talk"} <= labels, shared
+    assert all(r["articles"] == 2 for r in shared) and len(shared) <= 8
+    assert "iran" not in labels
 
 
 def test_exact_duplicates_under_other_ids_are_listed_as_aliases(store: Store) -> None:

@@ -1,17 +1,20 @@
-"""Quality gate: story assignment on real reports of twin events.
+"""Quality gates: story assignment on real reports, against the gold of ../shared.
 
-Ingests the ECB+ development topics (beside the repo in ../shared/data: 462
-articles, 22 topics holding two real events of the same kind each) through
-the whole pipeline, language model included, and scores the stories against
-the gold with B-cubed F1, the measure of ../shared/eval/score.py. The
-threshold sits under the measured figure (0.928 at the time of writing; a
-batch TF-IDF average-link clustering scores 0.87) so a regression fails.
+Ingests development sets (beside the repo in ../shared/data/stories) through the
+whole pipeline, language model included, and scores the stories against the gold
+with B-cubed F1, the measure of ../shared/eval/score.py; the thresholds sit under
+the measured figures (docs/stories.md) so a regression fails. Skipped when
+../shared is absent: the data is only read to measure, never shipped.
+
+- ECB+ (462 articles, 22 topics holding two real events of the same kind each):
+  twin events must stay apart.
+- Giveme5W1H news_cluster (115 articles, 16 events told by 4-19 outlets each, page
+  chrome kept): one event's outlets must come together.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -19,36 +22,24 @@ import pytest
 from sitrep.export import export_rows
 from sitrep.pipeline import ingest
 from sitrep.store import open_store
+from sitrep.stories.agreement import bcubed
 
-ECB_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories" / "ecbplus-dev"
-MIN_F1 = 0.90
+STORIES = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories"
 
-
-def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
-    predicted: dict[str, set[str]] = defaultdict(set)
-    true: dict[str, set[str]] = defaultdict(set)
-    for item, story in gold.items():
-        predicted[pred.get(item, "single:" + item)].add(item)
-        true[story].add(item)
-    p = r = 0.0
-    for item, story in gold.items():
-        mine = predicted[pred.get(item, "single:" + item)]
-        theirs = true[story]
-        p += len(mine & theirs) / len(mine)
-        r += len(mine & theirs) / len(theirs)
-    p, r = p / len(gold), r / len(gold)
-    return p, r, 2 * p * r / (p + r)
+# (data set, least F1, least precision, least recall)
+GATES = [("ecbplus-dev", 0.90, 0.88, 0.88), ("giveme-dev", 0.82, 0.95, 0.70)]
 
 
-@pytest.mark.skipif(not ECB_DEV.is_dir(), reason="ECB+ development set not beside the repo")
-def test_stories_of_twin_events_stay_apart() -> None:
-    gold = json.loads((ECB_DEV / "gold.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize(("name", "min_f1", "min_p", "min_r"), GATES)
+def test_stories_against_gold(name: str, min_f1: float, min_p: float, min_r: float) -> None:
+    data = STORIES / name
+    if not data.is_dir():
+        pytest.skip(f"{data} not beside the repo")
+    gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
     with open_store(":memory:") as store:
-        ingest([ECB_DEV / "articles.jsonl"], store)
-        pred = {}
-        for row in export_rows(store, "stories"):
-            for article in row["articles"]:
-                pred[article] = row["id"]
+        ingest([data / "articles.jsonl"], store)
+        pred = {article: row["id"] for row in export_rows(store, "stories")
+                for article in row["articles"]}
     p, r, f = bcubed(pred, gold)
-    assert f >= MIN_F1, f"B-cubed F1 {f:.3f} (precision {p:.3f}, recall {r:.3f}) < {MIN_F1}"
-    assert p >= 0.88 and r >= 0.88
+    assert f >= min_f1, f"{name}: B-cubed F1 {f:.3f} (precision {p:.3f}, recall {r:.3f})"
+    assert p >= min_p and r >= min_r, f"{name}: precision {p:.3f}, recall {r:.3f}"

@@ -50,6 +50,12 @@ def test_story_detail_brief_and_citations(client: TestClient, nk_story: dict[str
     detail = client.get(f"/api/stories/{nk_story['id']}").json()
     assert len(detail["members"]) == nk_story["articles"]
     assert detail["entities"]
+    # Why its reports were grouped: names they share, on the API and on the story page.
+    kinds = {r["kind"] for r in detail["shared"]}
+    assert kinds & {"person", "place", "organisation"}, detail["shared"]
+    page = client.get(f"/stories/{nk_story['id']}").text
+    assert "Grouped by what its reports share" in page
+    assert detail["shared"][0]["label"] in page
     brief = client.get(f"/api/stories/{nk_story['id']}/brief").json()
     for key in ("story", "title", "summary", "facts", "actors", "timeline", "discrepancies",
                 "sources"):

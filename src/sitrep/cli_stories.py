@@ -73,11 +73,13 @@ def stories_cmd(db: str | None, limit: int, fmt: str) -> None:
 def show_cmd(story: str, db: str | None, fmt: str) -> None:
     """Show a story: its record, actors, related stories and articles."""
     from sitrep.stories import story_record
+    from sitrep.stories.reasons import story_reasons
 
     with _open(db) as store:
         record = story_record(store, story)
         members = store.story_members(record.id)
         log = store.story_log(record.id)
+        reasons = story_reasons(store, record.id).by_article
     if fmt == "json":
         data = record.to_dict()
         data["log"] = log
@@ -97,14 +99,19 @@ def show_cmd(story: str, db: str | None, fmt: str) -> None:
                                               for a in record.actors))
     if record.events:
         console.print("events: " + ", ".join(e["type"] for e in record.events))
+    if record.shared:
+        console.print("joined by: " + ", ".join(f"{r['kind']} {r['label']} ({r['articles']})"
+                                                 for r in record.shared), highlight=False)
     for rel in record.related:
         console.print(f"background: {rel['id']} {rel['title'] or ''}")
     table = Table(show_lines=False)
-    for name in ("article", "published", "outlet", "title", "how"):
+    for name in ("article", "published", "outlet", "title", "how", "shares"):
         table.add_column(name, overflow="fold")
     for m in members:
         how = m.how + (" (pinned)" if m.pinned else "")
-        table.add_row(m.article_id, m.published or "", outlet_of(m) or "", m.title or "", how)
+        shares = ", ".join(r.label for r in reasons.get(m.article_id, []))
+        table.add_row(m.article_id, m.published or "", outlet_of(m) or "", m.title or "", how,
+                      shares)
     console.print(table)
     # Analysts' changes, and the assigner's own second thoughts (splits, merges) with why.
     for entry in log:

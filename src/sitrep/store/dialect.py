@@ -85,6 +85,11 @@ class Dialect(ABC):
         """Serialise migrations between processes (inside a transaction)."""
 
     @abstractmethod
+    def lock_stories(self) -> None:
+        """Serialise story writers (inside a transaction): each reads the story state,
+        the counts and the index as the previous writer left them."""
+
+    @abstractmethod
     def table_names(self) -> set[str]: ...
 
     @abstractmethod
@@ -136,6 +141,9 @@ class SqliteDialect(Dialect):
 
     def lock_migrations(self) -> None:
         pass  # BEGIN IMMEDIATE already holds the database write lock
+
+    def lock_stories(self) -> None:
+        pass  # likewise
 
     def table_names(self) -> set[str]:
         rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -254,6 +262,9 @@ class PostgresDialect(Dialect):
 
     def lock_migrations(self) -> None:
         self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (self._LOCK_KEY,))
+
+    def lock_stories(self) -> None:
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (self._LOCK_KEY + 1,))
 
     def table_names(self) -> set[str]:
         rows = self.conn.execute(

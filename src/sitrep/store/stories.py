@@ -78,9 +78,13 @@ class StoryTables:
     def _writing(self, what: str) -> contextlib.AbstractContextManager[None]:
         raise NotImplementedError  # provided by Store
 
-    def story_write(self, what: str) -> contextlib.AbstractContextManager[None]:
-        """One transaction for a story change (joins an enclosing one)."""
-        return self._writing(what)
+    @contextlib.contextmanager
+    def story_write(self, what: str) -> Iterator[None]:
+        """One transaction for a story change (joins an enclosing one), with the
+        story writers' lock: two ingests into one store take turns per batch."""
+        with self._writing(what):
+            self._db.lock_stories()
+            yield
 
     # ------------------------------------------------------------ stories
 
@@ -263,6 +267,15 @@ class StoryTables:
                 f"SELECT id, seq, copy_of FROM articles WHERE id IN ({_marks(len(chunk))})",
                 chunk)
             out.update({str(i): (int(s), c) for i, s, c in rows})
+        return out
+
+    def entity_names(self, entity_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Entity id -> (name, type)."""
+        out: dict[str, tuple[str, str]] = {}
+        for chunk in _chunks(list(dict.fromkeys(entity_ids))):
+            rows = self._db.execute(
+                f"SELECT id, name, type FROM entities WHERE id IN ({_marks(len(chunk))})", chunk)
+            out.update({str(i): (str(n), str(t or "")) for i, n, t in rows})
         return out
 
     def story_entity_counts(self, story_id: str, limit: int) -> list[tuple[str, str, str, int]]:

@@ -69,6 +69,8 @@ class Assigner:
             return []
         try:
             with self.store.story_write(f"assign {len(stored)} articles to stories"):
+                # Counts read inside this transaction: another writer may have moved them.
+                self.idf.forget()
                 seqs = self.store.article_seqs([a.id for a, _, _ in stored])
                 return [self.assign_one(a, ann, seqs[a.id][0], o.of if o.status == "copy"
                                         else None) for a, ann, o in stored]
@@ -88,7 +90,6 @@ class Assigner:
         self.store.put_story_features(article.id, prof.terms, prof.day)
         self.idf.prepare(prof.terms)
         scored = self._score(prof)
-        self.idf.count(prof.terms)
         merged: tuple[str, ...] = ()
         if not scored or scored[0][0] < self.tuning.join or not self._supported(
                 prof.terms, scored[0]):
@@ -97,6 +98,7 @@ class Assigner:
         else:
             score, story = scored[0]
             how = "joined"
+        self.idf.count(prof.terms)
         add_member(story, prof.terms, article_id=article.id,
                    title=article.title or _lead(article.text), published=article.published,
                    seq=seq, score=score)
@@ -151,7 +153,7 @@ class Assigner:
             sim = similarity(prof.terms, norm, story.centroid, story.norm, self.idf)
             gap = day_gap(prof.day, story.first_date, story.last_date)
             if gap is not None and gap > t.day_grace:
-                sim /= 1.0 + (gap - t.day_grace) / t.day_scale
+                sim /= 1.0 + min((gap - t.day_grace) / t.day_scale, t.day_cap)
             scored.append((sim, story))
         scored.sort(key=lambda x: (-x[0], x[1].id))
         return scored
@@ -163,6 +165,7 @@ class Assigner:
         for sim, other in others:
             if sim < self.tuning.bridge:
                 break
+            self.idf.prepare([*best.centroid, *other.centroid])
             close = similarity(best.centroid, best.norm, other.centroid, other.norm, self.idf)
             if close < self.tuning.bridge_centroids or self.store.kept_apart(best.id, other.id):
                 continue
@@ -207,6 +210,7 @@ def assign_unassigned(store: Store, tuning: Tuning = DEFAULT_TUNING,
         chunk = ids[start:start + batch_size]
         seqs = store.article_seqs(chunk)
         with store.story_write(f"assign {len(chunk)} articles to stories"):
+            assigner.idf.forget()
             for aid in chunk:
                 seq, copy_of = seqs[aid]
                 done.append(assigner.assign_one(store.get_article(aid),

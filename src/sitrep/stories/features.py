@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +34,10 @@ STOP = frozenset(_SPACY_STOP) | {
 
 # Namespace weights, measured on ECB+ dev (see docs/stories.md).
 WEIGHTS = {"w": 0.7, "title": 1.0, "e": 2.0, "n": 3.0, "t": 1.5, "v": 0.5}
-MAX_TERMS = 120  # a profile keeps its heaviest terms: bounded storage and compare cost
+TF_BOOST = 0.0
+LEAD_CHARS = 1500
+LATE = 1.0
+MAX_TERMS = 100  # a profile keeps its first terms: bounded storage and compare cost
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
@@ -81,41 +83,53 @@ def _field(item: Any, name: str) -> Any:
     return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
 
 
-def counts(article: Article, ann: Annotations | None) -> dict[str, Counter[str]]:
-    """Raw term counts per namespace."""
-    out: dict[str, Counter[str]] = {ns: Counter() for ns in WEIGHTS}
-    out["w"].update(words(article.text))
-    if article.title:
-        out["title"].update(f"w:{w}" for w in words(article.title))
+def occurrences(article: Article, ann: Annotations | None) -> list[tuple[int, str, str]]:
+    """(offset, term, namespace) of every term in the text, in reading order."""
+    out: list[tuple[int, str, str]] = []
+    for m in _WORD.finditer(article.text.lower()):
+        token = m.group()
+        if len(token) < 3 or token in STOP:
+            continue
+        w = stem(token)
+        if len(w) >= 3 and w not in STOP:
+            out.append((m.start(), f"w:{w}", "w"))
     if ann is None:
         # No annotations (--no-annotate): numbers straight from the text.
-        out["n"].update(f"n:{m.group().replace(',', '')}" for m in _NUMBER.finditer(article.text))
-        return out
-    out["e"].update(f"e:{m.entity_id}" for m in ann.entities if m.entity_id)
-    for q in ann.quantities:
-        if q.value is not None and q.value >= 0:
-            out["n"][_number_key(q.value, q.unit)] += 1
-    for t in ann.times:
-        if t.value and len(t.value) >= 4 and t.value[:4].isdigit():
-            out["t"][f"t:{t.value[:10]}"] += 1
-            if len(t.value) > 4:
-                out["t"][f"t:{t.value[:4]}"] += 1
-    for e in ann.events:
-        kind = _field(e, "type")
-        if kind:
-            out["v"][f"v:{kind}"] += 1
+        out.extend((m.start(), f"n:{m.group().replace(',', '')}", "n")
+                   for m in _NUMBER.finditer(article.text))
+    else:
+        out.extend((m.start, f"e:{m.entity_id}", "e") for m in ann.entities if m.entity_id)
+        out.extend((q.start, _number_key(q.value, q.unit), "n") for q in ann.quantities
+                   if q.value is not None and q.value >= 0)
+        for t in ann.times:
+            if t.value and len(t.value) >= 4 and t.value[:4].isdigit():
+                out.append((t.start, f"t:{t.value[:10]}", "t"))
+                if len(t.value) > 4:
+                    out.append((t.start, f"t:{t.value[:4]}", "t"))
+        for e in ann.events:
+            kind = _field(e, "type")
+            if kind:
+                out.append((_field(e, "start") or 0, f"v:{kind}", "v"))
+    out.sort(key=lambda o: o[0])
     return out
 
 
 def profile(article: Article, ann: Annotations | None) -> Profile:
-    """The article's profile: weighted by presence, unit length, heaviest terms kept."""
+    """The article's profile: its title and its first ``MAX_TERMS`` distinct terms in
+    reading order, weighted by presence, unit length.
+
+    News says first what happened, where and to whom; what only comes later
+    (galleries of other stories, teasers, sign-up and comment chrome, background)
+    is left out, so a long page weighs like a short report of the same event.
+    """
     weights: dict[str, float] = {}
-    for ns, counter in counts(article, ann).items():
-        w = WEIGHTS[ns]
-        for term in counter:
-            key = term if ":" in term else f"w:{term}"
-            weights[key] = weights.get(key, 0.0) + w
-    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
-    norm = math.sqrt(sum(v * v for _, v in top)) or 1.0
+    for _, term, ns in occurrences(article, ann):
+        if term not in weights:
+            if len(weights) >= MAX_TERMS:
+                break
+            weights[term] = WEIGHTS[ns]
+    for w in set(words(article.title or "")):
+        weights[f"w:{w}"] = weights.get(f"w:{w}", 0.0) + WEIGHTS["title"]
+    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
     day = parse_iso_date(article.published)
-    return Profile({t: v / norm for t, v in top}, day.isoformat() if day else None)
+    return Profile({t: v / norm for t, v in weights.items()}, day.isoformat() if day else None)

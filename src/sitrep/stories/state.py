@@ -35,6 +35,7 @@ class Tuning:
     index_terms: int = 30  # terms a story is indexed under
     day_grace: int = 3  # days apart before the date penalty starts
     day_scale: float = 14.0  # ... and at this many more days it halves the similarity
+    day_cap: float = 2.0  # ... dividing it by at most 1 + this (a later turn of one story)
 
 
 DEFAULT_TUNING = Tuning()

@@ -26,10 +26,14 @@ IDF_POWER = 1.5
 
 
 class Idf:
-    """Document frequencies read from the store once per term and kept up to date.
+    """Document frequencies, read from the store and kept up to date.
 
-    One instance serves a whole ingest: each term costs one read the first
-    time it is seen, then the cache follows the counts this process writes.
+    Counts are read once per term within a transaction: :meth:`forget` at the
+    start of each one, so the total ``n`` and the terms' counts come from the
+    same moment even when another writer has added documents since (a count
+    above a stale total once made the log negative and its power complex).
+    The cache then follows the counts this process writes. Call
+    :meth:`prepare` with the terms of a vector before weighing it.
     """
 
     def __init__(self, store: Store) -> None:
@@ -59,7 +63,9 @@ class Idf:
     def __call__(self, term: str) -> float:
         w = self._weights.get(term)
         if w is None:
-            w = (math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0) ** IDF_POWER
+            # Clamped: a count can only exceed n in a store another version wrote.
+            df = min(max(self.df.get(term, 0), 0), self.n)
+            w = (math.log((self.n + 1) / (df + 1)) + 1.0) ** IDF_POWER
             self._weights[term] = w
         return w
 
@@ -74,7 +80,7 @@ class Idf:
         self._weights.clear()
 
     def forget(self) -> None:
-        """Drop the cache (after a rolled-back write it may be ahead of the store)."""
+        """Drop the cache: the next reads see the store as it is now."""
         self.df.clear()
         self.n = 0
         self._loaded_n = False

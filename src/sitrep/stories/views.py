@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.errors import NotFoundError
 from sitrep.outlets import outlet_name
 from sitrep.store.stories import MemberRow, StoryState
+from sitrep.stories.reasons import story_reasons
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -25,7 +26,9 @@ class StoryRecord:
 
     ``articles`` lists the stored articles, each followed by the ids that were
     dropped as its exact duplicates (``aliases``, also listed on their own);
-    ``article_count`` counts stored articles only.
+    ``article_count`` counts stored articles only. ``shared`` says why the
+    articles were grouped: the places, people, dates and figures several of them
+    name (see reasons.py).
     """
 
     id: str
@@ -38,6 +41,7 @@ class StoryRecord:
     actors: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     related: list[dict[str, Any]] = field(default_factory=list)
+    shared: list[dict[str, Any]] = field(default_factory=list)
     pinned: list[str] = field(default_factory=list)
     copies: int = 0
     aliases: list[str] = field(default_factory=list)
@@ -100,6 +104,8 @@ def story_record(store: Store, story_id: str, *, related: bool = True) -> StoryR
         article_count=len(members), outlets=[o for o, _ in outlets.most_common()],
         actors=actors, events=_events(state),
         related=_related(store, state) if related else [],
+        shared=[{"kind": r.kind, "label": r.label, "articles": r.articles}
+                for r in story_reasons(store, state.id).shared] if related else [],
         pinned=[m.article_id for m in members if m.pinned],
         copies=sum(1 for m in members if m.how == "copy"),
         aliases=[i for m in members for i in aliases.get(m.article_id, ())])

@@ -13,6 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BeforeValidator
 
 from sitrep.outlets import outlet_name
+from sitrep.stories.reasons import story_reasons
 from sitrep.stories.views import outlet_of
 from sitrep.web import corrections, service
 from sitrep.web import queries as q
@@ -73,7 +74,10 @@ def story(request: Request, story_id: str) -> s.StoryDetail:
                for m in store.story_members(row.id)]
     entities = [s.EntityRef(id=i, name=n, type=t, articles=c)
                 for i, n, t, c in store.story_entity_counts(row.id, 30)]
-    return s.StoryDetail(**_story(row).model_dump(), members=members, entities=entities)
+    shared = [s.SharedTerm(kind=r.kind, label=r.label, articles=r.articles)
+              for r in story_reasons(store, row.id).shared]
+    return s.StoryDetail(**_story(row).model_dump(), members=members, entities=entities,
+                         shared=shared)
 
 
 @router.get("/stories/{story_id}/brief", response_model=s.BriefOut, responses=NOT_FOUND)

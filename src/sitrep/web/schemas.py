@@ -136,9 +136,18 @@ class StoryMember(ArticleSummary):
     copy_of: str | None = None
 
 
+class SharedTerm(BaseModel):
+    """Something several reports of a story name: why they were grouped."""
+
+    kind: str
+    label: str
+    articles: int
+
+
 class StoryDetail(StorySummary):
     members: list[StoryMember]
     entities: list[EntityRef]
+    shared: list[SharedTerm] = []
 
 
 class EntityDetail(EntityOut):
