@@ -85,6 +85,8 @@ class EntityMention:
     name: str  # canonical name
     roles: list[str] = field(default_factory=list)
     country: str | None = None  # ISO 3166 alpha-3 where known
+    # The gazetteer entry of a place: {geonameid, name, lat, lon, country, admin1, feature}.
+    place: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
