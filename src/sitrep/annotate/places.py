@@ -19,6 +19,7 @@ from sitrep.annotate.gazetteer import gazetteer
 from sitrep.annotate.place_context import Toponym, collect
 from sitrep.annotate.place_gazetteer import COUNTRY, REGION, PlaceIndex, place_index
 from sitrep.annotate.place_scoring import Weights, group, resolve
+from sitrep.annotate.place_spot import spot
 from sitrep.models import Article, EntityMention
 
 if TYPE_CHECKING:
@@ -66,20 +67,29 @@ def resolve_places(
     article: Article | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> None:
-    """Fill ``place`` on the mentions that name places; correct their type and id."""
+    """Fill ``place`` on the mentions that name places and correct their type and id;
+    add the place names the entity layer missed (``mentions`` stays in text order)."""
     index = place_index()
     tops = [t for t in collect(doc, mentions, index) if not _named_otherwise(t)]
+    tops += spot(doc, mentions, index)
     if not tops:
         return
     groups = group(tops)
     resolve(index, groups, outlet_country(article, index), weights)
+    added = False
     for g in groups:
-        if g.choice is not None:
-            for top in g.tops:
-                if top.inner:
-                    top.mention.place = index.place(g.choice).to_dict()
-                else:
-                    _apply(index, top.mention, g.choice)
+        if g.choice is None:
+            continue
+        for top in g.tops:
+            if top.inner:
+                top.mention.place = index.place(g.choice).to_dict()
+                continue
+            _apply(index, top.mention, g.choice)
+            if top.index < 0:
+                mentions.append(top.mention)
+                added = True
+    if added:
+        mentions.sort(key=lambda m: (m.start, m.end))
 
 
 def _apply(index: PlaceIndex, m: EntityMention, entry: int) -> None:
