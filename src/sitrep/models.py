@@ -164,6 +164,7 @@ class Actor:
     name: str | None = None
     type: str | None = None
     country: str | None = None  # ISO 3166 alpha-3
+    place: dict[str, Any] | None = None  # the gazetteer entry, as on the entity mention
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -37,11 +37,14 @@ def _name_token(tok: Token) -> bool:
     )
 
 
+def _opens_line(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+
+
 def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     """An upper-case name opening a line, followed by a dash, comma or "(AP)"."""
-    opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws
     return (
-        opens_line
+        _opens_line(doc, start)
         and all(t.is_upper for t in doc[start:end])
         and end < len(doc)
         and doc[end].text in _DATELINE_AFTER
@@ -54,12 +57,14 @@ def spot(doc: Doc, mentions: list[EntityMention], index: PlaceIndex) -> list[Top
     out: list[Toponym] = []
     i = 0
     while i < len(doc):
-        if i in covered or not _name_token(doc[i]):
+        # A dateline's words are upper case, whatever spaCy makes of them ("BEIRUT" ADV).
+        opening = _opens_line(doc, i) and doc[i].is_upper and doc[i].is_alpha
+        if i in covered or not (opening or _name_token(doc[i])):
             i += 1
             continue
         end = i
-        while end < len(doc) and end - i < MAX_WORDS and end not in covered and _name_token(
-            doc[end]
+        while end < len(doc) and end - i < MAX_WORDS and end not in covered and (
+            _name_token(doc[end]) or (opening and doc[end].is_upper and doc[end].is_alpha)
         ):
             end += 1
         top = _longest_place(doc, i, end, index)

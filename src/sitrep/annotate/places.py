@@ -20,7 +20,7 @@ from sitrep.annotate.place_context import Toponym, collect
 from sitrep.annotate.place_gazetteer import COUNTRY, REGION, PlaceIndex, place_index
 from sitrep.annotate.place_scoring import Weights, group, resolve
 from sitrep.annotate.place_spot import spot
-from sitrep.models import Article, EntityMention
+from sitrep.models import Annotations, Article, EntityMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -105,3 +105,21 @@ def _apply(index: PlaceIndex, m: EntityMention, entry: int) -> None:
     else:
         m.entity_id, m.name = place_entity_id(place.geonameid), place.name
     m.country = place.country
+
+
+def place_event_actors(ann: Annotations) -> None:
+    """Give each event's location (and actors) the place of the mention they stand on."""
+    placed = [m for m in ann.entities if m.place]
+    if not placed:
+        return
+    by_id = {m.entity_id: m.place for m in placed}
+    for event in ann.events:
+        actors = [event.location, event.source, event.target, *event.sources, *event.targets]
+        for actor in actors:
+            if actor is None or actor.place:
+                continue
+            hit = next((m for m in placed if m.start < actor.end and actor.start < m.end), None)
+            if hit is not None:
+                actor.place = hit.place
+            elif actor.entity_id in by_id:
+                actor.place = by_id[actor.entity_id]

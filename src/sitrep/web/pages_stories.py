@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sitrep.errors import NotFoundError
-from sitrep.web import corrections, service
+from sitrep.web import corrections, maps, service
 from sitrep.web import queries as q
 from sitrep.web.app import store_of
 from sitrep.web.changes import changes_of
@@ -56,7 +56,8 @@ def story_brief(request: Request, story_id: str, since: str = "") -> Response:
     numbers = {src["article"]: i for i, src in enumerate(brief["sources"], 1)}
     return page(request, "brief.html", story=row, brief=brief, since=day or "",
                 source_numbers=numbers, changes=changes_of(brief),
-                chart=coverage_svg(story_days(store, row.id)))
+                chart=coverage_svg(story_days(store, row.id)),
+                place_map=maps.story_map(store, row.id))
 
 
 @router.post("/stories/{story_id}/corrections")
