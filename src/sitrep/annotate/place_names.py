@@ -23,16 +23,22 @@ _WORD_FORMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt"
 
 # Generic words written around a name, and the kind of division they call for.
 DIVISION_WORDS = frozenset(
-    """state province region governorate oblast prefecture territory county parish
-    district municipality department emirate canton borough""".split()
+    {
+        "state", "province", "region", "governorate", "oblast", "prefecture",
+        "territory", "county", "parish", "district", "municipality", "department",
+        "emirate", "canton", "borough"
+    }
 )
 SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 # Names made only of these describe a part of anything ("Northern", "Central
 # Province", "the West"): they name a division only where the article is.
 DESCRIPTIVE_WORDS = frozenset(
-    """north south east west northern southern eastern western central centre center
-    northwest northeast southwest southeast nord sud est ouest upper lower middle
-    capital coast coastal province region district""".split()
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "centre", "center", "northwest", "northeast", "southwest",
+        "southeast", "nord", "sud", "est", "ouest", "upper", "lower", "middle",
+        "capital", "coast", "coastal", "province", "region", "district"
+    }
 )
 
 

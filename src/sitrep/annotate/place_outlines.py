@@ -14,7 +14,6 @@ import ast
 import functools
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 Ring = tuple[tuple[float, float], ...]  # (lon, lat) points
@@ -41,14 +40,18 @@ class CountryRecord:
         return (self.point[0] + lat) / 2, (self.point[1] + lon) / 2
 
 
+def _edges(ring: Ring) -> zip[tuple[tuple[float, float], tuple[float, float]]]:
+    return zip(ring, ring[1:] + ring[:1], strict=True)
+
+
 def _area(ring: Ring) -> float:
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1])) / 2
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in _edges(ring)) / 2
 
 
 def _centroid(ring: Ring) -> tuple[float, float]:
     a = _area(ring)
     cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    for (x1, y1), (x2, y2) in _edges(ring):
         cross = x1 * y2 - x2 * y1
         cx += (x1 + x2) * cross
         cy += (y1 + y2) * cross

@@ -12,11 +12,10 @@ unambiguous and qualified toponyms, the second uses them as context.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sitrep.annotate.place_context import Toponym, holds
-from sitrep.annotate.place_names import is_descriptive
 from sitrep.annotate.place_gazetteer import (
     ADM1,
     ADM2,
@@ -28,6 +27,7 @@ from sitrep.annotate.place_gazetteer import (
     REGION,
     PlaceIndex,
 )
+from sitrep.annotate.place_names import is_descriptive
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,32 +64,36 @@ class Group:
     choice: int | None = None
 
 
+Weighed = dict[int, float]  # entry or country -> weight of the evidence for it
+
+
 @dataclass(slots=True)
 class Evidence:
     """What the article says about where it is; each key's own share is kept apart,
     so that a toponym is never its own context."""
 
-    countries: Counter[int] = field(default_factory=Counter)
-    admin1: Counter[int] = field(default_factory=Counter)
+    countries: Weighed = field(default_factory=lambda: defaultdict(float))
+    admin1: Weighed = field(default_factory=lambda: defaultdict(float))
     anchors: dict[str, tuple[float, float]] = field(default_factory=dict)  # key -> point
-    own_countries: dict[str, Counter[int]] = field(default_factory=dict)
-    own_admin1: dict[str, Counter[int]] = field(default_factory=dict)
+    own_countries: dict[str, Weighed] = field(default_factory=dict)
+    own_admin1: dict[str, Weighed] = field(default_factory=dict)
 
     def add(self, key: str, country: int | None, admin1: int | None, n: float) -> None:
         if country is not None and country != NO_COUNTRY:
             self.countries[country] += n
-            self.own_countries.setdefault(key, Counter())[country] += n
+            self.own_countries.setdefault(key, defaultdict(float))[country] += n
         if admin1 is not None:
             self.admin1[admin1] += n
-            self.own_admin1.setdefault(key, Counter())[admin1] += n
+            self.own_admin1.setdefault(key, defaultdict(float))[admin1] += n
 
     def country_share(self, key: str, country: int) -> float:
-        own = self.own_countries.get(key, Counter())
+        own = self.own_countries.get(key, {})
         total = sum(self.countries.values()) - sum(own.values())
-        return (self.countries[country] - own[country]) / total if total > 0 else 0.0
+        mine = self.countries.get(country, 0.0) - own.get(country, 0.0)
+        return mine / total if total > 0 else 0.0
 
     def names_admin1(self, key: str, admin1: int) -> bool:
-        return self.admin1[admin1] - self.own_admin1.get(key, Counter())[admin1] > 0
+        return self.admin1.get(admin1, 0.0) - self.own_admin1.get(key, {}).get(admin1, 0.0) > 0
 
     def nearest_km(self, key: str, point: tuple[float, float]) -> float:
         return min((_km(point, a) for k, a in self.anchors.items() if k != key), default=math.inf)
