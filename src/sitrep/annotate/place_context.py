@@ -104,11 +104,11 @@ def _is_country_entity(m: EntityMention) -> bool:
 
 def collect(doc: Doc, mentions: list[EntityMention], index: PlaceIndex) -> list[Toponym]:
     """Every mention the gazetteer may resolve, with cues and qualifiers filled in."""
-    token_at = {t.idx: t.i for t in doc}
-    token_end = {t.idx + len(t.text): t.i + 1 for t in doc}
+    token_at, token_end = token_bounds(doc)
+    text = doc.text  # a property that rebuilds the string: read it once
     out: list[Toponym] = []
     for i, m in enumerate(mentions):
-        top = _whole(i, m, index, doc.text[m.end : m.end + 1] == ".")
+        top = _whole(i, m, index, text[m.end : m.end + 1] == ".")
         if top is not None and top.country_mention and _plural_demonym(doc, m, token_end):
             continue  # "Cubans" are people; "Cuban" and "Cuba" place a mention
         if top is None and m.type in INNER_TYPES and m.start in token_at and m.end in token_end:
@@ -119,8 +119,19 @@ def collect(doc: Doc, mentions: list[EntityMention], index: PlaceIndex) -> list[
         if first is not None and not top.inner:
             top.cue = has_cue(doc, first)
         out.append(top)
-    _qualify(doc, out, index)
+    _qualify(doc, out, index, token_end)
     return out
+
+
+def token_bounds(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
+    """Start offset -> token index, and end offset -> index after the token."""
+    from spacy.attrs import IDX, LENGTH
+
+    bounds = doc.to_array([IDX, LENGTH]).tolist()
+    return (
+        {start: i for i, (start, _) in enumerate(bounds)},
+        {start + n: i + 1 for i, (start, n) in enumerate(bounds)},
+    )
 
 
 def _plural_demonym(doc: Doc, m: EntityMention, token_end: dict[int, int]) -> bool:
@@ -190,13 +201,14 @@ def has_cue(doc: Doc, first: int) -> bool:
     return i >= 0 and doc[i].lower_ in LOCATIVE
 
 
-def _qualify(doc: Doc, tops: list[Toponym], index: PlaceIndex) -> None:
+def _qualify(doc: Doc, tops: list[Toponym], index: PlaceIndex,
+             token_end: dict[int, int]) -> None:
     """"Springfield, Illinois": the second names a division or country holding the first."""
     by_start = {t.mention.start: t for t in tops}
-    token_end = {t.idx + len(t.text): t.i for t in doc}
     postal = abbreviations().postal
     for top in tops:
-        last = token_end.get(top.mention.end)
+        after_last = token_end.get(top.mention.end)
+        last = after_last - 1 if after_last is not None else None
         if last is None or last + 2 >= len(doc) or doc[last + 1].text != ",":
             continue
         nxt = doc[last + 2]

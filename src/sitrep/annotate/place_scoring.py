@@ -35,14 +35,14 @@ class Weights:
     """The score's terms; fitted on one half of the development articles."""
 
     country_share: float = 3.0  # share of the article's country evidence
-    admin1: float = 2.0  # its first-level division is named in the article
+    admin1: float = 1.0  # its first-level division is named in the article
     near: float = 2.0  # close to a place already placed
     near_km: float = 300.0
     within: float = 8.0  # the text says which division or country holds it
     outlet: float = 1.0  # the outlet's country counts as this many mentions
     capital: float = 1.0
     adm1: float = 1.0
-    adm2: float = -0.5
+    adm2: float = -2.0
     main_city: float = 3.0  # a division named after its main city yields to the city
     # When a mention spaCy typed otherwise is a place:
     strict_population: int = 100_000
@@ -99,7 +99,11 @@ class Evidence:
         return min((_km(point, a) for k, a in self.anchors.items() if k != key), default=math.inf)
 
 
-def group(tops: list[Toponym]) -> list[Group]:
+MAX_CANDIDATES = 20  # context never lifts the 21st most populous namesake
+
+
+def group(tops: list[Toponym], index: PlaceIndex) -> list[Group]:
+    """One group per key, with its most populous candidates."""
     groups: dict[str, Group] = {}
     for top in tops:
         g = groups.get(top.key)
@@ -111,6 +115,10 @@ def group(tops: list[Toponym]) -> list[Group]:
         g.cue |= top.cue
         if top.country_mention and len(top.entries) > len(g.entries):
             g.entries = top.entries
+    for g in groups.values():
+        if len(g.entries) > MAX_CANDIDATES:
+            ranked = sorted(g.entries, key=lambda e: -index.population[e])
+            g.entries = tuple(ranked[:MAX_CANDIDATES])
     return list(groups.values())
 
 

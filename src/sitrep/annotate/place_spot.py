@@ -10,16 +10,17 @@ as a locative cue.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitrep.annotate.place_context import Toponym, has_cue, lookup
+from sitrep.annotate.place_context import Toponym, has_cue, lookup, token_bounds
 from sitrep.annotate.place_gazetteer import PlaceIndex
 from sitrep.annotate.place_names import is_descriptive, place_key
 from sitrep.annotate.roles import TITLE_WORDS
 from sitrep.models import EntityMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 MAX_WORDS = 4
 # Entities of other layers: "March" and "Christmas" are dates, not towns.
@@ -27,14 +28,30 @@ NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "PERCENT", "CARDINAL", "ORDINAL", "Q
 _DATELINE_AFTER = frozenset({"—", "–", "-", "--", "(", ","})
 
 
-def _name_token(tok: Token) -> bool:
-    return (
-        tok.pos_ == "PROPN"
-        and (tok.is_title or tok.is_upper)
-        and tok.is_alpha
-        and tok.ent_type_ not in NOT_PLACE_ENTS
-        and tok.lower_ not in TITLE_WORDS
-    )
+@dataclass(frozen=True, slots=True)
+class _Flags:
+    """Per-token flags read in one go from the Doc's arrays (making Token objects is slow)."""
+
+    name: list[bool]  # a proper noun written as a name, outside other layers' entities
+    upper: list[bool]  # an upper-case word
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Flags:
+        from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, POS
+        from spacy.symbols import PROPN
+
+        strings = doc.vocab.strings
+        skip_ents = {strings.add(label) for label in NOT_PLACE_ENTS}
+        titles = {strings.add(word) for word in TITLE_WORDS}
+        rows = doc.to_array([POS, IS_TITLE, IS_UPPER, IS_ALPHA, ENT_TYPE, LOWER]).tolist()
+        return cls(
+            name=[
+                pos == PROPN and bool(title or upper) and bool(alpha)
+                and ent not in skip_ents and lower not in titles
+                for pos, title, upper, alpha, ent, lower in rows
+            ],
+            upper=[bool(upper and alpha) for _, _, upper, alpha, _, _ in rows],
+        )
 
 
 def _opens_line(doc: Doc, i: int) -> bool:
@@ -53,18 +70,23 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
 
 def spot(doc: Doc, mentions: list[EntityMention], index: PlaceIndex) -> list[Toponym]:
     """Candidate toponyms over name tokens outside every mention (new mentions, unfiled)."""
-    covered = {t.i for m in mentions for t in doc.char_span(m.start, m.end, "expand") or ()}
+    token_at, token_end = token_bounds(doc)
+    covered = {
+        k for m in mentions if m.start in token_at and m.end in token_end
+        for k in range(token_at[m.start], token_end[m.end])
+    }
+    flags = _Flags.of(doc)
     out: list[Toponym] = []
     i = 0
     while i < len(doc):
         # A dateline's words are upper case, whatever spaCy makes of them ("BEIRUT" ADV).
-        opening = _opens_line(doc, i) and doc[i].is_upper and doc[i].is_alpha
-        if i in covered or not (opening or _name_token(doc[i])):
+        opening = flags.upper[i] and _opens_line(doc, i)
+        if i in covered or not (opening or flags.name[i]):
             i += 1
             continue
         end = i
         while end < len(doc) and end - i < MAX_WORDS and end not in covered and (
-            _name_token(doc[end]) or (opening and doc[end].is_upper and doc[end].is_alpha)
+            flags.name[end] or (opening and flags.upper[end])
         ):
             end += 1
         top = _longest_place(doc, i, end, index)
@@ -72,7 +94,7 @@ def spot(doc: Doc, mentions: list[EntityMention], index: PlaceIndex) -> list[Top
             i += 1
             continue
         out.append(top)
-        i = doc.char_span(top.mention.start, top.mention.end, "expand").end  # type: ignore[union-attr]
+        i += top.words
     return out
 
 

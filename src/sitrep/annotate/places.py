@@ -74,7 +74,7 @@ def resolve_places(
     tops += spot(doc, mentions, index)
     if not tops:
         return
-    groups = group(tops)
+    groups = group(tops, index)
     resolve(index, groups, outlet_country(article, index), weights)
     added = False
     for g in groups:
