@@ -23,7 +23,7 @@ import pickle
 import tempfile
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from sitrep.errors import ModelError
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
-FORMAT = 3  # bump when the cached index changes shape
+FORMAT = 4  # bump when the cached index changes shape
 
 # Kinds of entries, in the order the index stores them.
 COUNTRY, ADM1, ADM2, CITY, CAPITAL, REGION = range(6)
@@ -70,8 +70,8 @@ class Place:
 
 
 @dataclass(slots=True)
-class PlaceIndex:
-    """Every entry as columns of flat arrays, and its names folded to keys."""
+class Columns:
+    """Every entry as columns of flat arrays (compact, quick to pickle)."""
 
     names: list[str]
     geonameid: array[int]
@@ -81,6 +81,21 @@ class PlaceIndex:
     kind: array[int]
     country: array[int]  # index into ``iso3`` or NO_COUNTRY
     admin1: array[int]  # entry index of the ADM1 it lies in, or NO_ADMIN
+
+    @staticmethod
+    def empty_columns() -> dict[str, Any]:
+        return {"names": [], "geonameid": array("I"), "lat": array("f"), "lon": array("f"),
+                "population": array("Q"), "kind": array("B"), "country": array("H"),
+                "admin1": array("I")}
+
+    def columns(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(Columns)}
+
+
+@dataclass(slots=True)
+class PlaceIndex(Columns):
+    """The gazetteer: its columns, and its names folded to keys."""
+
     features: dict[int, str]  # entry -> feature code for regions
     iso3: list[str]
     by_key: dict[str, tuple[int, ...]]
@@ -121,21 +136,12 @@ class PlaceIndex:
 
 
 @dataclass(slots=True)
-class _Builder:
-    names: list[str]
-    geonameid: array[int]
-    lat: array[float]
-    lon: array[float]
-    population: array[int]
-    kind: array[int]
-    country: array[int]
-    admin1: array[int]
+class _Builder(Columns):
     keys: dict[str, list[int]]
 
     @classmethod
     def empty(cls) -> _Builder:
-        return cls([], array("I"), array("f"), array("f"), array("Q"), array("B"),
-                   array("H"), array("I"), {})
+        return cls(**cls.empty_columns(), keys={})
 
     def add(self, name: str, gid: int, kind: int, country: int, admin1: int = NO_ADMIN,
             lat: float = 0.0, lon: float = 0.0, population: int = 0) -> int:
@@ -201,14 +207,7 @@ def build_index() -> PlaceIndex:
     _add_cities(b, src, countries, divisions, iso3)
     features = _add_regions(b)
     return PlaceIndex(
-        names=b.names,
-        geonameid=b.geonameid,
-        lat=b.lat,
-        lon=b.lon,
-        population=b.population,
-        kind=b.kind,
-        country=b.country,
-        admin1=b.admin1,
+        **b.columns(),
         features=features,
         iso3=iso3,
         by_key={k: tuple(v) for k, v in b.keys.items()},
