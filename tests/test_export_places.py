@@ -50,3 +50,17 @@ def test_event_export_has_action_geo_columns(store: Store, tmp_path: Path) -> No
     by_id = {r["article_id"]: r for r in _rows(store, "csv") if r["action_geo_lat"]}
     assert float(by_id["quetta"]["action_geo_lat"]) == quetta["action_geo_lat"]
     assert int(by_id["quetta"]["action_geo_feature_id"]) == quetta["action_geo_feature_id"]
+
+
+def test_place_entities_export_their_geonames_entry(store: Store, tmp_path: Path) -> None:
+    ingest([write_jsonl(tmp_path / "geo.jsonl", RECORDS)], store)
+    out = io.StringIO()
+    export(store, "entities", "jsonl", None, out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    by_name = {r["name"]: r for r in rows}
+    quetta = by_name["Quetta"]
+    assert quetta["type"] == "GPE" and quetta["geonameid"] == 1167528
+    assert abs(quetta["lat"] - 30.18) < 0.1 and abs(quetta["lon"] - 67.0) < 0.1
+    assert by_name["Illinois"]["geonameid"] is not None
+    # people and organisations carry no place
+    assert all(r["geonameid"] is None for r in rows if r["type"] in ("PERSON", "ORG"))

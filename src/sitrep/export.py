@@ -33,7 +33,8 @@ ARTICLE_COLUMNS = (
     "language",
     "text",
 )
-ENTITY_COLUMNS = ("id", "name", "type", "country", "aliases", "mentions", "articles")
+ENTITY_COLUMNS = ("id", "name", "type", "country", "aliases", "mentions", "articles",
+                  "geonameid", "lat", "lon")
 
 
 def _article_rows(store: Store) -> Iterator[dict[str, Any]]:

@@ -91,6 +91,11 @@ class EntityMention:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def is_place(self) -> bool:
+        """Whether the entity is the place it carries (a demonym's is its country),
+        not an organisation that holds a place in its name."""
+        return bool(self.place) and self.type in ("GPE", "LOC", "FAC", "NORP")
+
 
 @dataclass(slots=True)
 class TimeExpr:

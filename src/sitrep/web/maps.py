@@ -16,12 +16,12 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from sitrep.annotate.place_context import PLACE_TYPES
 from sitrep.annotate.place_outlines import country_records
 from sitrep.store import Store
 from sitrep.web import queries as q
 
 MAX_PINS = 40
-MAP_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _STEP = 0.4  # degrees: outline points closer than this to the last one are dropped
 
 
@@ -83,7 +83,7 @@ def pins_of(layers: Iterable[str]) -> list[Pin]:
     for data in layers:
         for m in json.loads(data):
             place = m.get("place")
-            if not place or m.get("type") not in MAP_TYPES or place.get("lat") is None:
+            if not place or m.get("type") not in PLACE_TYPES or place.get("lat") is None:
                 continue
             gid = int(place["geonameid"])
             pin = pins.get(gid)
