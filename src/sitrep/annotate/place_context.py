@@ -102,10 +102,32 @@ def _is_country_entity(m: EntityMention) -> bool:
     return m.country is not None and m.entity_id == country_entity_id(m.country)
 
 
-def collect(doc: Doc, mentions: list[EntityMention], index: PlaceIndex) -> list[Toponym]:
+@dataclass(frozen=True, slots=True)
+class DocView:
+    """What the place layer reads of a parse, read once (``doc.text`` rebuilds the
+    string on every call, and each Token object is made anew)."""
+
+    doc: Doc
+    text: str
+    token_at: dict[int, int]  # start offset -> token index
+    token_end: dict[int, int]  # end offset -> index after the token
+
+    @classmethod
+    def of(cls, doc: Doc, text: str | None = None) -> DocView:
+        from spacy.attrs import IDX, LENGTH
+
+        bounds = doc.to_array([IDX, LENGTH]).tolist()
+        return cls(
+            doc,
+            doc.text if text is None else text,
+            {start: i for i, (start, _) in enumerate(bounds)},
+            {start + n: i + 1 for i, (start, n) in enumerate(bounds)},
+        )
+
+
+def collect(view: DocView, mentions: list[EntityMention], index: PlaceIndex) -> list[Toponym]:
     """Every mention the gazetteer may resolve, with cues and qualifiers filled in."""
-    token_at, token_end = token_bounds(doc)
-    text = doc.text  # a property that rebuilds the string: read it once
+    doc, text, token_at, token_end = view.doc, view.text, view.token_at, view.token_end
     out: list[Toponym] = []
     for i, m in enumerate(mentions):
         top = _whole(i, m, index, text[m.end : m.end + 1] == ".")
@@ -121,17 +143,6 @@ def collect(doc: Doc, mentions: list[EntityMention], index: PlaceIndex) -> list[
         out.append(top)
     _qualify(doc, out, index, token_end)
     return out
-
-
-def token_bounds(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
-    """Start offset -> token index, and end offset -> index after the token."""
-    from spacy.attrs import IDX, LENGTH
-
-    bounds = doc.to_array([IDX, LENGTH]).tolist()
-    return (
-        {start: i for i, (start, _) in enumerate(bounds)},
-        {start + n: i + 1 for i, (start, n) in enumerate(bounds)},
-    )
 
 
 def _plural_demonym(doc: Doc, m: EntityMention, token_end: dict[int, int]) -> bool:

@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitrep.annotate.place_context import Toponym, has_cue, lookup, token_bounds
+import numpy as np
+
+from sitrep.annotate.place_context import DocView, Toponym, has_cue, lookup
 from sitrep.annotate.place_gazetteer import PlaceIndex
 from sitrep.annotate.place_names import is_descriptive, place_key
 from sitrep.annotate.roles import TITLE_WORDS
@@ -41,17 +43,16 @@ class _Flags:
         from spacy.symbols import PROPN
 
         strings = doc.vocab.strings
-        skip_ents = {strings.add(label) for label in NOT_PLACE_ENTS}
-        titles = {strings.add(word) for word in TITLE_WORDS}
-        rows = doc.to_array([POS, IS_TITLE, IS_UPPER, IS_ALPHA, ENT_TYPE, LOWER]).tolist()
-        return cls(
-            name=[
-                pos == PROPN and bool(title or upper) and bool(alpha)
-                and ent not in skip_ents and lower not in titles
-                for pos, title, upper, alpha, ent, lower in rows
-            ],
-            upper=[bool(upper and alpha) for _, _, upper, alpha, _, _ in rows],
+        skip_ents = [strings.add(label) for label in NOT_PLACE_ENTS]
+        titles = [strings.add(word) for word in TITLE_WORDS]
+        cols = doc.to_array([POS, IS_TITLE, IS_UPPER, IS_ALPHA, ENT_TYPE, LOWER]).T
+        pos, title, upper, alpha, ent, lower = cols
+        upper_word = (upper != 0) & (alpha != 0)
+        name = (
+            (pos == PROPN) & ((title != 0) | upper_word) & (alpha != 0)
+            & ~np.isin(ent, skip_ents) & ~np.isin(lower, titles)
         )
+        return cls(name=name.tolist(), upper=upper_word.tolist())
 
 
 def _opens_line(doc: Doc, i: int) -> bool:
@@ -68,9 +69,9 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def spot(doc: Doc, mentions: list[EntityMention], index: PlaceIndex) -> list[Toponym]:
+def spot(view: DocView, mentions: list[EntityMention], index: PlaceIndex) -> list[Toponym]:
     """Candidate toponyms over name tokens outside every mention (new mentions, unfiled)."""
-    token_at, token_end = token_bounds(doc)
+    doc, token_at, token_end = view.doc, view.token_at, view.token_end
     covered = {
         k for m in mentions if m.start in token_at and m.end in token_end
         for k in range(token_at[m.start], token_end[m.end])

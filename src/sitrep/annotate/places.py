@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 from sitrep.annotate.entity_keys import country_entity_id, entity_id, fold
 from sitrep.annotate.gazetteer import gazetteer
-from sitrep.annotate.place_context import Toponym, collect
+from sitrep.annotate.place_context import DocView, Toponym, collect
 from sitrep.annotate.place_gazetteer import COUNTRY, REGION, PlaceIndex, place_index
 from sitrep.annotate.place_scoring import Weights, group, resolve
 from sitrep.annotate.place_spot import spot
@@ -70,8 +70,9 @@ def resolve_places(
     """Fill ``place`` on the mentions that name places and correct their type and id;
     add the place names the entity layer missed (``mentions`` stays in text order)."""
     index = place_index()
-    tops = [t for t in collect(doc, mentions, index) if not _named_otherwise(t)]
-    tops += spot(doc, mentions, index)
+    view = DocView.of(doc, article.text if article is not None else None)
+    tops = [t for t in collect(view, mentions, index) if not _named_otherwise(t)]
+    tops += spot(view, mentions, index)
     if not tops:
         return
     groups = group(tops, index)
