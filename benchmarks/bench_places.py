@@ -33,13 +33,13 @@ def _size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
-def _timed(code: str, cache_dir: str) -> float:
-    """Seconds a fresh interpreter needs to run ``code`` (best of two)."""
+def _timed(code: str, cache_dir: str, setup: str = "pass") -> float:
+    """Seconds a fresh interpreter needs to run ``code`` after ``setup`` (best of two)."""
     env = {"SITREP_CACHE_DIR": cache_dir, "PATH": "/usr/bin:/bin"}
     times = []
     for _ in range(2):
         out = subprocess.run(
-            [sys.executable, "-c", f"import time; t=time.perf_counter(); {code}; "
+            [sys.executable, "-c", f"import time; {setup}; t=time.perf_counter(); {code}; "
              "print(time.perf_counter() - t)"],
             capture_output=True, text=True, check=True, env={**env, "PYTHONPATH": ":".join(
                 sys.path)},
@@ -58,11 +58,10 @@ def main() -> None:
           + f"; total {sum(sizes.values()):.1f} MB  (bar < 250 MB)")
     with tempfile.TemporaryDirectory() as cache:
         imp = _timed("import sitrep.annotate.pipeline", cache)
-        build = _timed("from sitrep.annotate.place_gazetteer import build_index; build_index()",
-                       cache)
-        _timed("from sitrep.annotate.place_gazetteer import place_index; place_index()", cache)
-        load = _timed("from sitrep.annotate.place_gazetteer import place_index; place_index()",
-                      cache)
+        setup = "from sitrep.annotate.place_gazetteer import build_index, place_index"
+        build = _timed("build_index()", cache, setup)
+        _timed("place_index()", cache, setup)
+        load = _timed("place_index()", cache, setup)
     print(f"import of the annotation pipeline : {imp:.2f} s (the gazetteer is not loaded)")
     print(f"index built from the packages     : {build:.2f} s (once; then cached)")
     print(f"cached index loaded on first use  : {load:.2f} s  (bar < 1 s)")

@@ -74,7 +74,7 @@ class Toponym:
 
 
 def _entries(index: PlaceIndex, query: Query) -> tuple[int, ...]:
-    found = index.by_key.get(query.key, ())
+    found = index.entries(query.key)
     kinds = _KINDS[query.kind]
     return tuple(e for e in found if kinds is None or index.kind[e] in kinds)
 
@@ -93,7 +93,7 @@ def lookup(index: PlaceIndex, text: str) -> tuple[int, ...]:
 
 def _division(index: PlaceIndex, name: str, iso3: str) -> tuple[int, ...]:
     return tuple(
-        e for e in index.by_key.get(place_key(name), ())
+        e for e in index.entries(place_key(name))
         if index.kind[e] == ADM1 and index.iso3_of(e) == iso3
     )
 

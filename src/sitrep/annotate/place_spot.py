@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from sitrep.annotate.place_context import DocView, Toponym, has_cue, lookup
 from sitrep.annotate.place_gazetteer import PlaceIndex
 from sitrep.annotate.place_names import is_descriptive, place_key
@@ -39,6 +37,7 @@ class _Flags:
 
     @classmethod
     def of(cls, doc: Doc) -> _Flags:
+        import numpy as np  # with spaCy, which is loaded by then
         from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, POS
         from spacy.symbols import PROPN
 
