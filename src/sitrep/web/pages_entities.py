@@ -5,9 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from sitrep.web import maps
+from sitrep.web import maps, service
 from sitrep.web import queries as q
-from sitrep.web import service
 from sitrep.web.app import store_of
 from sitrep.web.chart import coverage_svg, entity_days
 from sitrep.web.render import PAGE, page, page_number
