@@ -33,7 +33,8 @@ ARTICLE_COLUMNS = (
     "language",
     "text",
 )
-ENTITY_COLUMNS = ("id", "name", "type", "country", "aliases", "mentions", "articles")
+ENTITY_COLUMNS = ("id", "name", "type", "country", "aliases", "mentions", "articles",
+                  "geonameid", "lat", "lon")
 
 
 def _article_rows(store: Store) -> Iterator[dict[str, Any]]:
@@ -72,6 +73,8 @@ def event_row(article: Article, event: Event, index: int) -> dict[str, Any]:
         row[f"{side}_type"] = actor.type if actor else None
         row[f"{side}_country"] = actor.country if actor else None
         row[f"{side}_all"] = "; ".join(n for a in group if (n := _actor_name(a))) or None
+    for side, actor in (("actor1", event.source), ("actor2", event.target)):
+        row.update(_geo_columns(f"{side}_geo", actor))
     row.update(
         location=_actor_name(event.location),
         location_id=event.location.entity_id if event.location else None,
@@ -87,7 +90,25 @@ def event_row(article: Article, event: Event, index: int) -> dict[str, Any]:
         sentence_end=event.end,
         trigger=event.trigger.text,
     )
+    row.update(_geo_columns("action_geo", event.location))
     return row
+
+
+def _geo_columns(prefix: str, actor: Actor | None) -> dict[str, Any]:
+    """GDELT-style geography of an actor or of where an event happened: the
+    gazetteer entry's name, country, first-level division, point and GeoNames id."""
+    place = (actor.place if actor else None) or {}
+    return {
+        f"{prefix}_fullname": ", ".join(
+            dict.fromkeys(str(p) for p in (place.get("name"), place.get("admin1")) if p)
+        ) or None,
+        f"{prefix}_country": place.get("country"),
+        f"{prefix}_adm1": place.get("admin1"),
+        f"{prefix}_lat": place.get("lat"),
+        f"{prefix}_long": place.get("lon"),
+        f"{prefix}_feature_id": place.get("geonameid"),
+        f"{prefix}_feature": place.get("feature"),
+    }
 
 
 def _event_rows(store: Store) -> Iterator[dict[str, Any]]:

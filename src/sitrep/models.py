@@ -85,9 +85,16 @@ class EntityMention:
     name: str  # canonical name
     roles: list[str] = field(default_factory=list)
     country: str | None = None  # ISO 3166 alpha-3 where known
+    # The gazetteer entry of a place: {geonameid, name, lat, lon, country, admin1, feature}.
+    place: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def is_place(self) -> bool:
+        """Whether the entity is the place it carries (a demonym's is its country),
+        not an organisation that holds a place in its name."""
+        return bool(self.place) and self.type in ("GPE", "LOC", "FAC", "NORP")
 
 
 @dataclass(slots=True)
@@ -162,6 +169,7 @@ class Actor:
     name: str | None = None
     type: str | None = None
     country: str | None = None  # ISO 3166 alpha-3
+    place: dict[str, Any] | None = None  # the gazetteer entry, as on the entity mention
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

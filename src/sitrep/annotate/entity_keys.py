@@ -33,8 +33,11 @@ TYPE_GROUPS = {
 @functools.lru_cache(maxsize=1 << 16)  # names repeat a lot across articles
 def fold(text: str) -> str:
     """Lower-case words of ``text`` without accents, punctuation or possessive."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+    text = text.translate(_APOSTROPHES)
+    if not text.isascii():  # most names are: skip the slow part for them
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().strip()
     text = _POSSESSIVE.sub("", text)
     text = _ABBREV_DOTS.sub("", text)  # "u.s." -> "us", "d.p.r.k." -> "dprk"
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())

@@ -11,6 +11,7 @@ from sitrep.annotate.chunks import PART_CHARS, Piece, char_batches, merge, piece
 from sitrep.annotate.entities import find_entities
 from sitrep.annotate.events import find_events
 from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.places import place_event_actors, resolve_places
 from sitrep.annotate.quantities import find_quantities
 from sitrep.annotate.times import find_times
 from sitrep.errors import SitrepError
@@ -48,6 +49,7 @@ def layers_from_doc(doc: Doc, article: Article, layers: frozenset[str] = ALL_LAY
     ann = Annotations(sentences=[Span(s.start_char, s.end_char) for s in doc.sents])
     if "entities" in layers:
         ann.entities = find_entities(doc)
+        resolve_places(doc, ann.entities, article)
     if "times" in layers:
         ann.times = find_times(doc, article.published_date())
     if "quantities" in layers:
@@ -56,6 +58,7 @@ def layers_from_doc(doc: Doc, article: Article, layers: frozenset[str] = ALL_LAY
         ann.attributions = find_attributions(doc, ann.entities)
     if "events" in layers:
         ann.events = find_events(doc, ann, article.published_date())
+        place_event_actors(ann)
     return ann
 
 

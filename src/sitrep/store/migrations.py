@@ -295,6 +295,16 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX alert_deliveries_state ON alert_deliveries(state)",
         ],
     ),
+    Migration(
+        # The gazetteer entry of a place entity (see annotate/places.py): its GeoNames
+        # id and point, for exports and maps without reading the annotation layers.
+        "0007_entity_places",
+        common=[
+            "ALTER TABLE entities ADD COLUMN geonameid BIGINT",
+            "ALTER TABLE entities ADD COLUMN lat DOUBLE PRECISION",
+            "ALTER TABLE entities ADD COLUMN lon DOUBLE PRECISION",
+        ],
+    ),
 ]
 
 KNOWN = {m.name for m in MIGRATIONS}

@@ -57,6 +57,9 @@ class EntityRecord:
     aliases: list[str] = field(default_factory=list)
     mentions: int = 0
     articles: int = 0
+    geonameid: int | None = None  # a place's GeoNames entry and point
+    lat: float | None = None
+    lon: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from sitrep.errors import NotFoundError, StoreError
-from sitrep.models import Annotations, Article, normalise_text
+from sitrep.models import Annotations, Article, EntityMention, normalise_text
 from sitrep.store.codec import decode_layers, encode_layers
 from sitrep.store.dedup import (
     COPY_THRESHOLD,
@@ -210,11 +210,16 @@ class Store(StoryTables, WatchTables):
         mentions = [m for m in ann.entities if m.entity_id]
         if not mentions:
             return
-        # First writer names the entity; a later mention may fill in a missing country.
+        # First writer names the entity; a later mention may fill in a missing country
+        # or place.
         self._db.executemany(
-            "INSERT INTO entities (id, name, type, country) VALUES (?, ?, ?, ?) ON CONFLICT (id)"
-            " DO UPDATE SET country = COALESCE(entities.country, excluded.country)",
-            [(m.entity_id, m.name, m.type, m.country) for m in mentions])
+            "INSERT INTO entities (id, name, type, country, geonameid, lat, lon)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            " country = COALESCE(entities.country, excluded.country),"
+            " geonameid = COALESCE(entities.geonameid, excluded.geonameid),"
+            " lat = COALESCE(entities.lat, excluded.lat),"
+            " lon = COALESCE(entities.lon, excluded.lon)",
+            [(m.entity_id, m.name, m.type, m.country, *_place_columns(m)) for m in mentions])
         aliases = {(m.entity_id, " ".join(alias.split()))
                    for m in mentions for alias in (m.name, m.text) if alias.strip()}
         self._db.executemany(
@@ -368,14 +373,24 @@ class Store(StoryTables, WatchTables):
             aliases.setdefault(str(entity_id), []).append(str(alias))
         sql = """
             SELECT e.id, e.name, e.type, e.country,
-                   count(m.article_id) AS mentions, count(DISTINCT m.article_id) AS articles
+                   count(m.article_id) AS mentions, count(DISTINCT m.article_id) AS articles,
+                   e.geonameid, e.lat, e.lon
             FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
-            GROUP BY e.id, e.name, e.type, e.country
+            GROUP BY e.id, e.name, e.type, e.country, e.geonameid, e.lat, e.lon
             ORDER BY articles DESC, mentions DESC, e.id"""
         for row in self._db.iter_rows(sql):
             yield EntityRecord(id=str(row[0]), name=row[1], type=row[2], country=row[3],
                                aliases=aliases.get(str(row[0]), []), mentions=int(row[4]),
-                               articles=int(row[5]))
+                               articles=int(row[5]), geonameid=row[6], lat=row[7], lon=row[8])
+
+
+def _place_columns(m: EntityMention) -> tuple[int | None, float | None, float | None]:
+    """GeoNames id and point of the place a mention's entity is (not of an
+    organisation that merely holds a place in its name)."""
+    place = m.place if m.is_place() else None
+    if place is None:
+        return None, None, None
+    return place.get("geonameid"), place.get("lat"), place.get("lon")
 
 
 def _article(row: Sequence[Any]) -> Article:

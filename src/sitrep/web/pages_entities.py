@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from sitrep.web import maps, service
 from sitrep.web import queries as q
-from sitrep.web import service
 from sitrep.web.app import store_of
 from sitrep.web.chart import coverage_svg, entity_days
 from sitrep.web.render import PAGE, page, page_number
@@ -27,7 +27,8 @@ def entity_list(request: Request, type: str = "") -> HTMLResponse:
 def entity(request: Request, entity_id: str) -> HTMLResponse:
     store = store_of(request)
     view = service.entity_view(store, entity_id)
-    return page(request, "entity.html", v=view, chart=coverage_svg(entity_days(store, entity_id)))
+    return page(request, "entity.html", v=view, chart=coverage_svg(entity_days(store, entity_id)),
+                place_map=maps.entity_map(store, entity_id))
 
 
 @router.get("/entities/{entity_id}/timeline", response_class=HTMLResponse)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sitrep.errors import NotFoundError
 from sitrep.stories.reasons import story_reasons
-from sitrep.web import corrections, service
+from sitrep.web import corrections, maps, service
 from sitrep.web import queries as q
 from sitrep.web.app import store_of
 from sitrep.web.changes import changes_of
@@ -58,7 +58,8 @@ def story_brief(request: Request, story_id: str, since: str = "") -> Response:
     return page(request, "brief.html", story=row, brief=brief, since=day or "",
                 source_numbers=numbers, changes=changes_of(brief),
                 chart=coverage_svg(story_days(store, row.id)),
-                shared=story_reasons(store, row.id).shared)
+                shared=story_reasons(store, row.id).shared,
+                place_map=maps.story_map(store, row.id))
 
 
 @router.post("/stories/{story_id}/corrections")
