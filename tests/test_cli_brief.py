@@ -35,8 +35,10 @@ def test_brief_json_follows_the_contract(seed_db: str) -> None:
     for person in ("Pak Yong Il", "Viktor Goremykin", "No Kwang Chol"):
         assert names.count(person) == 1
     assert {"2025-11-05", "2025-11-06"} <= {t["date"] for t in brief["timeline"]}
-    values = {c["value"] for d in brief["discrepancies"] for c in d["claims"]}
-    assert any("15,000" in v for v in values) and any("10 000" in v for v in values)
+    claims = [c for d in brief["discrepancies"] for c in d["claims"]]
+    assert {c["value"] for c in claims} >= {15000.0, 10000.0}  # numbers, not words
+    words = {c["value_text"] for c in claims}
+    assert any("15,000" in v for v in words) and any("10 000" in v for v in words)
     assert "Iran" not in json.dumps(brief)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,6 +71,12 @@ def test_story_detail_brief_and_citations(client: TestClient, nk_story: dict[str
     assert since["since"] == "2025-11-07"
     timeline = client.get(f"/api/stories/{nk_story['id']}/timeline").json()
     assert all(t["text"] for t in timeline["items"])
+    # The Numbers section says who gives each figure, not just the figures.
+    page = html.unescape(client.get(f"/stories/{nk_story['id']}").text)
+    assert brief["numbers"]
+    for n in brief["numbers"]:
+        for v in n["values"]:
+            assert v["value"] in page and v["source"] in page
 
 
 def test_article_annotations_are_spans_of_the_text(client: TestClient) -> None:

@@ -36,12 +36,13 @@ def build_brief(
     contexts = [ArticleContext.of(a, ann) for a, ann in items]
     rec = reconcile(contexts, config)
     index = SentenceIndex(contexts, config)
+    summary = summary_items(index, config, rec.quantities)
     brief = Brief(
         story=story_id,
         title=title or _title(contexts, index),
-        summary=summary_items(index, config),
-        facts=fact_items(rec.agreements, index, config),
-        actors=actor_items(contexts, rec.roles, config),
+        summary=summary,
+        facts=fact_items(rec.agreements, index, config, shown=summary),
+        actors=actor_items(contexts, rec.roles, config, index),
         timeline=timeline_items(contexts, rec.events, index, config),
         numbers=number_items(rec.groups, rec.discrepancies, config),
         discrepancies=rec.discrepancies,

@@ -8,11 +8,14 @@ from typing import TypeVar
 from sitrep.brief.model import NumberPoint, NumberSeries
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.discrepancies import about
-from sitrep.reconcile.explain import when
+from sitrep.reconcile.explain import as_of
 from sitrep.reconcile.frames import independent_outlets
+from sitrep.reconcile.lexicon import claim_lexicon
+from sitrep.reconcile.measures import measure_words
 from sitrep.reconcile.records import Discrepancy, QuantityClaim
 
 _MAX = 15
+_LEAD_CHARS = 600  # about a headline and a lead sentence
 T = TypeVar("T")
 
 
@@ -23,16 +26,17 @@ def number_items(
     developing = {id(c) for d in discrepancies if d.kind == "quantity_update" for c in d.claims}
     ranked = []
     for g in groups:
-        if not g[0].predicate and len({c.citation.article for c in g}) < 2:
+        count = len(independent_outlets(g))
+        if count < 2 and not _prominent(g):
+            continue  # one outlet's passing figure: not what the story is about
+        if not g[0].predicate and count < 2:
             continue  # a lone figure with no verb says too little to list
-        ranked.append(g)
-    ranked.sort(key=lambda g: (-bool(g[0].predicate), -len({c.citation.article for c in g}),
-                               g[0].scope != "current"))
+        ranked.append((count, g))
+    ranked.sort(key=lambda r: (-bool(r[1][0].predicate), -r[0], r[1][0].scope != "current"))
     out = []
-    for g in ranked[:_MAX]:
+    for _, g in ranked[:_MAX]:
         points = [
-            NumberPoint(c.value_text, c.low, c.high, c.time_ref or _day(c), c.voice.label,
-                        c.sentence)
+            NumberPoint(c.value_text, c.low, c.high, as_of(c), c.voice.label, c.sentence)
             for c in g
         ]
         dev = any(id(c) in developing for c in g)
@@ -51,9 +55,14 @@ def number_items(
     return out
 
 
-def _day(c: QuantityClaim) -> str | None:
-    d = when(c)
-    return None if d == "undated" else d
+def _prominent(g: Sequence[QuantityClaim]) -> bool:
+    """A figure in the lead of its report (its first sentences), or one a named source
+    gives ("police said"), matters to the story."""
+    lex, words = claim_lexicon(), measure_words()
+    known = set(lex.predicates.values()) | set(words.measures.values())
+    known |= {f"{m} to" for m in words.measures.values()}
+    return g[0].predicate in known and any(
+        c.sentence.start < _LEAD_CHARS or c.voice.attributed for c in g)
 
 
 def _label(g: Sequence[QuantityClaim]) -> str:

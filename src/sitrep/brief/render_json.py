@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.brief.model import Brief, BriefItem, NumberSeries, TimelineEntry
-from sitrep.reconcile.explain import when
+from sitrep.reconcile.explain import as_of, when
 from sitrep.reconcile.records import Claim, Discrepancy, QuantityClaim
 
 
@@ -39,15 +39,25 @@ def _number(n: NumberSeries) -> dict[str, Any]:
 
 
 def _claim(c: Claim) -> dict[str, Any]:
-    value = c.value_text if isinstance(c, QuantityClaim) else getattr(c, "role", None) or (
-        getattr(c, "date", None) or c.text)
+    """A claim with its figure as numbers (``value``, ``low``, ``high``, ``unit``) and its
+    words (``value_text``, ``text``), who says it, where and when."""
+    figure: dict[str, Any]
+    if isinstance(c, QuantityClaim):
+        figure = {"value": c.value, "low": c.low, "high": c.high,
+                  "unit": c.unit or c.counted_class, "value_text": c.value_text,
+                  "as_of": as_of(c)}
+    else:  # a title or a date: words only, so ``value`` stays numeric in every export
+        figure = {"value": None, "low": None, "high": None, "unit": None,
+                  "value_text": getattr(c, "role", None) or getattr(c, "date", None) or c.text,
+                  "as_of": None if when(c) == "undated" else when(c)}
     return {
-        "value": value,
+        **figure,
         "text": c.text,
         "source": c.voice.label,
         "outlet": c.outlet_name or None,  # as readers know it; c.outlet is a grouping key
         "published": when(c),
         **c.citation.to_dict(),
+        "citation": c.citation.to_dict(),
         "sentence": c.sentence.to_dict(),
     }
 

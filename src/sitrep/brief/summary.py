@@ -3,20 +3,36 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 
 from sitrep.brief.model import BriefItem
 from sitrep.brief.sentences import Sentence, SentenceIndex
 from sitrep.brief.vectors import cosine
 from sitrep.reconcile.config import BriefConfig
+from sitrep.reconcile.records import QuantityClaim
 
 _TERMINAL = re.compile(r"[.!?][\"”’)]*$")
-_DUPLICATE = 0.6
+_DUPLICATE = 0.35
+_POOL = 60
 
 
-def summary_items(index: SentenceIndex, config: BriefConfig) -> list[BriefItem]:
-    pool = [s for s in index.sentences if _quotable(s)]
+def summary_items(
+    index: SentenceIndex, config: BriefConfig,
+    figures: Sequence[QuantityClaim] = (),
+) -> list[BriefItem]:
+    """The lead sentences; a sentence giving a figure the summary already gives (the
+    same toll told again, or an earlier count of it) is left for the Numbers."""
+    told_in: dict[tuple[str, int], set[tuple[str, ...]]] = defaultdict(set)
+    for f in figures:
+        if f.predicate:
+            told_in[(f.sentence.article, f.sentence.start)].add(f.key)
+    told: set[tuple[str, ...]] = set()
+    pool = [s for s in index.quotable() if _quotable(s)]
     if not pool:
         return []
+    # MMR picks among the most central sentences: the rest can never win at lambda 0.7.
+    pool = sorted(pool, key=lambda s: -s.score)[:_POOL]
     top = max(s.score for s in pool) or 1.0
     chosen: list[Sentence] = []
     lam = config.summary_lambda
@@ -29,6 +45,10 @@ def summary_items(index: SentenceIndex, config: BriefConfig) -> list[BriefItem]:
         pool.remove(best)
         if any(cosine(best.vector, c.vector) > _DUPLICATE for c in chosen):
             continue
+        keys = told_in.get((best.ctx.id, best.span.start), set())
+        if keys & told:
+            continue
+        told |= keys
         chosen.append(best)
     return [BriefItem(s.text, [s.citation]) for s in chosen]
 

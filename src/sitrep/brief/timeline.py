@@ -46,7 +46,7 @@ def timeline_items(
     for (aid, start), (day, inferred, bonus) in found.items():
         s = index.at(Citation(aid, start, 0))
         when = day_of(day)
-        if s is None or when is None or not _in_window(when, first, last, config):
+        if s is None or not s.quotable or when is None or not _in_window(when, first, last, config):
             continue
         entries.append((day, s.score + bonus, s, inferred))
     entries.sort(key=lambda e: -e[1])

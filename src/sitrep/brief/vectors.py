@@ -19,8 +19,7 @@ Vector = dict[str, float]
 
 
 def terms(text: str) -> list[str]:
-    return [w for w in (m.group().lower() for m in _WORD.finditer(text))
-            if len(w) > 2 and w not in _STOP]
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOP]
 
 
 def tfidf(docs: Sequence[Sequence[str]]) -> list[Vector]:

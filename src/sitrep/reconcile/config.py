@@ -40,7 +40,7 @@ class BriefConfig:
     summary_lambda: float = 0.7
     facts_max: int = 12
     timeline_max: int = 30
-    actors_max: int = 25
+    actors_max: int = 20
     timeline_window_days: int = 45
     since_mode: str = "mark"  # "mark" new items or "limit" the brief to them
 

@@ -15,6 +15,9 @@ from sitrep.reconcile.records import Citation, Voice
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 _TERMINAL = set(".!?…:\"”’)")
+_DATELINE = re.compile(
+    r"\s*[A-Z]{3,}[A-Z.'’ -]*(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*(?:\([^()\n]{1,30}\)\s*)?"
+    r"(?:—|–|--|-)\s+")
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|\n+")
 
 
@@ -86,6 +89,12 @@ class ArticleContext:
         counts = Counter(e.entity_id for e in self.ann.entities if e.type in PLACE_TYPES)
         return frozenset(k for k, _ in counts.most_common(2))
 
+    @functools.cached_property
+    def person_starts(self) -> dict[int, tuple[str, int, str]]:
+        """Where each person's mention starts: (entity id, mention end, canonical name)."""
+        return {e.start: (e.entity_id, e.end, e.name)
+                for e in self.ann.entities if e.type == "PERSON"}
+
     def places_in(self, start: int, end: int) -> frozenset[str]:
         found = {e.entity_id for e in self.ann.entities
                  if e.type in PLACE_TYPES and start <= e.start and e.end <= end}
@@ -99,18 +108,26 @@ class ArticleContext:
         """The sentence holding ``offset``, trimmed of surrounding blanks."""
         i = bisect.bisect_right(self._starts, offset) - 1
         span = Span(0, len(self.article.text)) if i < 0 else self.sentences[i]
-        return self.trim(*self._drop_heading(span.start, span.end, offset))
+        start, end = self._drop_heading(span.start, span.end, offset)
+        end = self._drop_tail(start, end, offset)
+        # "SEOUL, South Korea — ...", "WASHINGTON (Reuters) - ...": the dateline is not
+        # the sentence.
+        dateline = _DATELINE.match(self.article.text, start, end)
+        if dateline and dateline.end() < end:
+            start = dateline.end()
+        return self.trim(start, end)
+
+    def _drop_tail(self, start: int, end: int, offset: int) -> int:
+        # A sentence never runs past its line: what follows ("READ MORE: ...", a
+        # caption, another story's heading) is not part of it.
+        nl = self.article.text.find("\n", max(start, offset), end)
+        return end if nl < 0 else nl
 
     def _drop_heading(self, start: int, end: int, offset: int) -> tuple[int, int]:
-        # A sentence glued to the heading above it: start after the heading line.
-        text = self.article.text
-        while True:
-            nl = text.find("\n", start, end)
-            if nl < 0 or nl >= offset:
-                return start, end
-            if text[start:nl].rstrip()[-1:] in _TERMINAL:
-                return start, end
-            start = nl + 1
+        # A sentence glued to the line above it (a heading, a caption, a dateline line,
+        # another sentence): start after that line.
+        nl = self.article.text.rfind("\n", start, min(offset, end))
+        return (nl + 1 if nl >= 0 else start), end
 
     def trim(self, start: int, end: int) -> Span:
         text = self.article.text

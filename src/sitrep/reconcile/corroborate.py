@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -27,7 +28,7 @@ def _cluster(claims: Sequence[C], agree: Callable[[C, C], bool]) -> list[list[C]
 
 
 def _figures_agree(a: QuantityClaim, b: QuantityClaim) -> bool:
-    return overlaps((a.low, a.high), (b.low, b.high))
+    return overlaps(a.span, b.span)
 
 
 def _events_agree(a: EventClaim, b: EventClaim) -> bool:
@@ -62,5 +63,10 @@ def quantity_agreements(
 
 
 def event_agreements(claims: Sequence[EventClaim], config: BriefConfig) -> list[Corroboration]:
-    named = [c for c in claims if c.participants and c.modality != "negated"]
-    return _wrap(_cluster(named, _events_agree), config)
+    # Only events of one type can agree: cluster each type apart (fast on long stories).
+    by_type: dict[str, list[EventClaim]] = defaultdict(list)
+    for c in claims:
+        if c.participants and c.modality != "negated":
+            by_type[c.type].append(c)
+    return _wrap([cl for group in by_type.values() for cl in _cluster(group, _events_agree)],
+                 config)

@@ -15,9 +15,11 @@ from itertools import combinations
 from sitrep.reconcile import explain
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import order_key, same_frame
+from sitrep.reconcile.measures import is_volatile
 from sitrep.reconcile.quantities import overlaps
 from sitrep.reconcile.records import Claim, Discrepancy, EventClaim, QuantityClaim, RoleClaim
 from sitrep.reconcile.roles import title_of
+from sitrep.reconcile.timeref import human
 
 
 def quantity_groups(claims: Sequence[QuantityClaim]) -> list[list[QuantityClaim]]:
@@ -38,7 +40,26 @@ def quantity_groups(claims: Sequence[QuantityClaim]) -> list[list[QuantityClaim]
             groups.extend(named.values())
             if bare:
                 groups.append(bare)
-    return [sorted(part, key=order_key) for g in groups for part in _by_place(g)]
+    return [sorted(band, key=order_key)
+            for g in groups for part in _by_place(g) for band in _by_magnitude(part)]
+
+
+def _by_magnitude(group: list[QuantityClaim]) -> list[list[QuantityClaim]]:
+    """Measurements of one kind an order of magnitude apart measure different things
+    ("bitcoin fell to $6,000", "the market fell to $282 billion"); counts stay together,
+    since a toll may grow tenfold."""
+    if not group or not group[0].dimension:
+        return [group]
+    def size(c: QuantityClaim) -> float:  # "up to $5,000" is of the size of $5,000
+        return c.cmp_low or c.cmp_high or 0.0
+
+    bands: list[list[QuantityClaim]] = []
+    for c in sorted(group, key=size):
+        if bands and size(c) <= 10 * max(size(bands[-1][0]), 1e-9):
+            bands[-1].append(c)
+        else:
+            bands.append([c])
+    return bands
 
 
 def _by_place(group: list[QuantityClaim]) -> list[list[QuantityClaim]]:
@@ -66,12 +87,15 @@ def about(group: Sequence[QuantityClaim]) -> str:
     for c in group:
         counts[c.counted.strip()] += 1
     counted = max(counts, key=lambda k: (counts[k], -len(k)))
+    if group[0].dimension:  # a measurement: what it measures, and the dimension
+        label = f"{counted} ({group[0].dimension.split(':')[0]})"
+        return label if group[0].scope == "current" else f"{label}, {human(group[0].scope)}"
     pred = group[0].predicate
     if pred and group[0].key[3] == "planned":
         pred += ", planned"
     label = f"{counted} ({pred})" if pred else counted
     scope = group[0].scope
-    return label if scope == "current" else f"{label}, {scope}"
+    return label if scope == "current" else f"{label}, {human(scope)}"
 
 
 def quantity_discrepancies(
@@ -81,8 +105,10 @@ def quantity_discrepancies(
     for group in groups:
         if not group[0].predicate:
             continue  # "70 passengers" and "450 passengers" may count different things
-        out.extend(_conflicts(group, config))
-        update = _update(group, config)
+        volatile = is_volatile(group[0].predicate, group[0].dimension)
+        if not volatile:
+            out.extend(_conflicts(group, config))
+        update = _update(group, config, volatile)
         if update is not None:
             out.append(update)
     return out
@@ -101,7 +127,7 @@ def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Disc
     for (i, a), (j, b) in combinations(enumerate(group), 2):
         if a.citation.article == b.citation.article or not same_frame(a, b, config):
             continue
-        if not overlaps((a.low, a.high), (b.low, b.high)):
+        if not overlaps(a.span, b.span):
             parent[find(i)] = find(j)
             clashing |= {i, j}
     parts: dict[int, list[QuantityClaim]] = defaultdict(list)
@@ -113,14 +139,17 @@ def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Disc
     ]
 
 
-def _update(group: Sequence[QuantityClaim], config: BriefConfig) -> Discrepancy | None:
-    if len({c.citation.article for c in group}) < 2:
+def _update(
+    group: Sequence[QuantityClaim], config: BriefConfig, volatile: bool = False
+) -> Discrepancy | None:
+    """A developing figure; a volatile one (a price) may move within one time frame."""
+    if len({c.citation.article for c in group}) < 2 and not volatile:
         return None
     changed = any(
-        not same_frame(a, b, config) and not overlaps((a.low, a.high), (b.low, b.high))
+        ((volatile or not same_frame(a, b, config)) and _moved(a, b)) or _floor_moved(a, b)
         for a, b in combinations(group, 2)
     )
-    if not changed:
+    if not changed or not _may_accumulate(group, config):
         return None
     # One claim per article and value keeps the series readable.
     series, seen = [], set()
@@ -129,6 +158,34 @@ def _update(group: Sequence[QuantityClaim], config: BriefConfig) -> Discrepancy 
             seen.add((c.citation.article, c.value_text))
             series.append(c)
     return Discrepancy("quantity_update", about(group), list(series), explain.update(series))
+
+
+def _may_accumulate(group: Sequence[QuantityClaim], config: BriefConfig) -> bool:
+    """A toll only grows: when a later report's exact count of the dead or injured is
+    below an earlier one's floor, the reports count different incidents (five killed in
+    one raid, then two in another), not one developing figure."""
+    if group[0].dimension or group[0].predicate not in _CUMULATIVE:
+        return True
+    for a, b in combinations(group, 2):  # the group is in time order
+        if same_frame(a, b, config):
+            continue
+        if b.cmp_high is not None and b.cmp_high < a.cmp_low - 1e-9:
+            return False
+    return True
+
+
+_CUMULATIVE = frozenset({"killed", "injured"})
+
+
+def _moved(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Values that changed: ranges apart, or open-ended floors that moved."""
+    return not overlaps(a.span, b.span) or _floor_moved(a, b)
+
+
+def _floor_moved(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """"At least five" then "at least seven": a count still rising, though both hold."""
+    return (a.cmp_high is None and b.cmp_high is None and a.cmp_low > 0 and b.cmp_low > 0
+            and abs(a.cmp_low - b.cmp_low) > 1e-9)
 
 
 def event_discrepancies(claims: Sequence[EventClaim]) -> list[Discrepancy]:

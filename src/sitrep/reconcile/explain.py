@@ -6,11 +6,22 @@ from collections.abc import Sequence
 
 from sitrep.reconcile.context import published_at_iso
 from sitrep.reconcile.records import Claim, QuantityClaim
+from sitrep.reconcile.timeref import day_of
 
 
 def when(c: Claim) -> str:
     moment = published_at_iso(c.published)
     return moment.date().isoformat() if moment else "undated"
+
+
+def as_of(c: QuantityClaim) -> str | None:
+    """The day a figure holds: its own day in the text, else its report's date."""
+    if c.time_ref:
+        day = day_of(c.time_ref)
+        if day is not None:
+            return day.isoformat()
+    d = when(c)
+    return None if d == "undated" else d
 
 
 def who(c: Claim) -> str:

@@ -10,24 +10,35 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
-from sitrep.models import Quantity
+from sitrep.models import Quantity, Span
+from sitrep.reconcile.chrome_text import is_chrome
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singular
-from sitrep.reconcile.records import QuantityClaim
+from sitrep.reconcile.measures import measure_of, rounding, scale_of
+from sitrep.reconcile.records import Citation, QuantityClaim
 from sitrep.reconcile.timeref import granularity, is_since, long_duration
 
 _WINDOW_BEFORE = 4
 _WINDOW_AFTER = 7
 _NEAR_APPROX = re.compile(r"^(nearly|almost|close to|just|roughly|about)\b", re.IGNORECASE)
+_CLAUSE_BREAK = frozenset({"and", "but", "while", "whereas"})
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom|its|their|our)\b", re.I)
 _NUMBERISH = re.compile(r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 
 
 def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim]:
     claims = []
+    chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
     for q in ctx.ann.quantities:
         claim = _claim(ctx, q, tolerance)
-        if claim is not None:
+        if claim is None:
+            continue
+        s = claim.sentence
+        if s.start not in chrome:
+            chrome[s.start] = is_chrome(ctx.article.text[s.start:s.end])
+        if not chrome[s.start]:
             claims.append(claim)
     return claims
 
@@ -61,11 +72,13 @@ def overlaps(a: tuple[float, float | None], b: tuple[float, float | None]) -> bo
 
 
 def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim | None:
+    if q.unit:  # ages, distances, prices: a measurement, not a count
+        return _measured(ctx, q, tolerance)
     if not q.counted or q.counted_start is None or q.counted_end is None:
         return None
-    if q.unit:  # money, distances, durations: not a count of people or things
-        return None
     text = ctx.article.text
+    if _PARTITIVE.match(text, q.end):
+        return None  # "one of the abducted girls": a member, not a count of the group
     lex = claim_lexicon()
     sent = ctx.sentence_at(q.start)
     counted_words = [w for w in TOKEN.findall(q.counted) if w[0].isalnum()]
@@ -84,35 +97,80 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
     }
     ent_spans = [(e.start, e.end) for e in ctx.ann.entities if q.end <= e.start < q.counted_end]
     modifiers = _modifiers(ctx, q, kind_words, ent_spans)
+    if cue_span and cue_span[0] > q.counted_end:
+        modifiers |= _degree(text, q.counted_end, cue_span)
     scope, time_ref, time_text = _time(ctx, q, sent.start, sent.end)
     mode = "planned" if plan else "actual"
     cls = counted_class(head)
     low, high = interval(q, tolerance)
     start = min(q.start, cue_span[0]) if cue_span else q.start
     end = max(q.counted_end, cue_span[1]) if cue_span else q.counted_end
-    cite = ctx.cite(start, end)
     return QuantityClaim(
-        citation=cite,
-        sentence=ctx.cite(sent.start, sent.end),
-        text=text[cite.start:cite.end],
-        voice=ctx.voice_at(q.start, q.end),
-        outlet=ctx.outlet,
-        published=ctx.article.published,
-        article_title=ctx.article.title,
-        outlet_name=ctx.label,
-        value_text=q.text,
-        value=q.value,
-        low=low,
-        high=high,
+        **_where(ctx, q, ctx.cite(start, end), sent, tolerance),
         counted=q.counted,
         counted_class=cls,
         predicate=predicate,
         key=(predicate, cls, " ".join(sorted(modifiers)), mode, scope),
         affiliation=frozenset(affiliation),
-        places=ctx.places_in(sent.start, sent.end),
         time_ref=time_ref,
         time_text=time_text,
         scope=scope,
+        cmp_low=low,
+        cmp_high=high,
+    )
+
+
+def _where(
+    ctx: ArticleContext, q: Quantity, cite: Citation, sent: Span, tolerance: float
+) -> dict[str, Any]:
+    """What every figure's claim says of where it stands and who gives it."""
+    low, high = interval(q, tolerance)
+    return {
+        "citation": cite,
+        "sentence": ctx.cite(sent.start, sent.end),
+        "text": ctx.article.text[cite.start:cite.end],
+        "voice": ctx.voice_at(q.start, q.end),
+        "outlet": ctx.outlet,
+        "published": ctx.article.published,
+        "article_title": ctx.article.title,
+        "outlet_name": ctx.label,
+        "value_text": q.text,
+        "value": q.value,
+        "low": low,
+        "high": high,
+        "places": ctx.places_in(sent.start, sent.end),
+    }
+
+
+def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim | None:
+    """A figure with a unit, keyed by its dimension and what it measures."""
+    if q.unit is None or (q.value is None and q.low is None and q.high is None):
+        return None
+    text = ctx.article.text
+    sent = ctx.sentence_at(q.start)
+    measure = measure_of(text, q, sent.start, sent.end, ctx.person_starts)
+    if measure is None:
+        return None
+    scale = scale_of(q.unit)
+    scope, time_ref, time_text = _time(ctx, q, sent.start, sent.end)
+    low, high = interval(q, tolerance)
+    slack = rounding(q.text)
+    start = min(q.start, measure.span[0]) if measure.span else q.start
+    end = max(q.end, measure.span[1]) if measure.span else q.end
+    return QuantityClaim(
+        **_where(ctx, q, ctx.cite(start, end), sent, tolerance),
+        # A person's age reads as their name ("Palmer (age)"), compares by their entity.
+        counted=measure.label or measure.what,
+        counted_class=measure.what,
+        predicate=measure.what,
+        key=(measure.what, scale.dimension, "", "actual", scope),
+        time_ref=time_ref,
+        time_text=time_text,
+        scope=scope,
+        unit=q.unit,
+        dimension=scale.dimension,
+        cmp_low=max(0.0, (low - slack) * scale.factor) if low else 0.0,
+        cmp_high=None if high is None else (high + slack) * scale.factor,
     )
 
 
@@ -132,6 +190,25 @@ def _modifiers(
             continue  # an acronym naming a group ("BLA fighters"): affiliation, not kind
         out.add(singular(lw))
     return out
+
+
+def _degree(text: str, start: int, cue: tuple[int, int]) -> set[str]:
+    """How badly, before a predicate after the figure: "eight people have serious
+    injuries", "four of whom were seriously injured" count a part of the injured."""
+    out = set()
+    words = TOKEN.findall(text, start, cue[0])
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw.endswith("ly") and len(lw) > 4 and w.isalpha():
+            out.add(lw[:-2].removesuffix("i") if lw.endswith("ily") else lw[:-2])
+        elif i == len(words) - 1 and text[cue[0]:cue[1]].lower().endswith("ies") and (
+                w.replace("-", "").isalpha() and w.islower() and lw not in _AUX):
+            out.add(lw)  # "serious injuries", "minor injuries"
+    return out
+
+
+_AUX = frozenset({"have", "has", "had", "were", "was", "are", "is", "been", "be", "with",
+                  "suffered", "suffering", "sustained", "from", "of", "and", "or"})
 
 
 def _predicate(
@@ -182,8 +259,8 @@ def _after_tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
                 i += 1
             i += 1
             continue
-        if t in (";", ":", ".") or (t == "," and out):
-            break
+        if t in (";", ":", ".") or (t == "," and out) or t.lower() in _CLAUSE_BREAK:
+            break  # "trapping five people and injuring 40": the next verb is another figure's
         out.append(toks[i])
         i += 1
     return out
@@ -195,7 +272,8 @@ def _time(
     """(scope, day-level reference, its words) from the nearest time expression in the sentence."""
     text = ctx.article.text
     near = sorted(
-        (t for t in ctx.ann.times if s_start <= t.start and t.end <= s_end and t.value),
+        (t for t in ctx.ann.times if s_start <= t.start and t.end <= s_end and t.value
+         and not (t.start < q.end and q.start < t.end)),  # not the figure itself ("7 years")
         key=lambda t: abs(t.start - q.start),
     )
     for t in near:

@@ -77,6 +77,15 @@ class QuantityClaim(Claim):
     time_ref: str | None = None  # a day or week value that dates the figure
     time_text: str | None = None
     scope: str = "current"  # "current" or a period the figure covers ("2024", "P15M")
+    unit: str = ""  # the unit as written ("foot", "dollar"); "" for a count
+    dimension: str = ""  # what the unit measures ("length", "money:dollar"); "" for a count
+    cmp_low: float = 0.0  # the interval in the dimension's base unit, widened by rounding
+    cmp_high: float | None = None
+
+    @property
+    def span(self) -> tuple[float, float | None]:
+        """The values the figure allows, comparable across units."""
+        return (self.cmp_low, self.cmp_high)
 
 
 @dataclass(slots=True)

@@ -36,14 +36,16 @@ class Title:
     rank: frozenset[str]
     portfolio: frozenset[str]
     past: bool
+    words: frozenset[str] = frozenset()  # every word, whatever its case
 
     def clashes(self, other: Title) -> bool:
         if self.past or other.past or self.head != other.head:
             return False
         if self.rank != other.rank:
             return True
-        a, b = self.portfolio, other.portfolio
-        return bool(a and b) and not (a <= b or b <= a)
+        # "Transport Commissioner" and "London's transport commissioner" name one office.
+        a, b = self.portfolio - other.words, other.portfolio - self.words
+        return bool(a and b)
 
     def same(self, other: Title) -> bool:
         """The same office told with fewer or more words (a duplicate in a list of roles)."""
@@ -57,6 +59,10 @@ def _country_word(word: str) -> bool:
 
 
 def title_of(role: str) -> Title:
+    # Only capitalised words name a portfolio ("Defence Minister"); lower-case ones
+    # describe ("longtime producer", "the app's co-founder") and never clash.
+    named = {w.lower() for w in _WORD.findall(role) if w[:1].isupper()}
+    named = {_SPELLING.get(w, w) for w in named}
     words = [w.lower() for w in _WORD.findall(role)]
     words = [_SPELLING.get(w, w) for w in words]
     past = any(w in _PAST for w in words)
@@ -72,10 +78,10 @@ def title_of(role: str) -> Title:
     rank = frozenset(_RANKS[w] for w in rest if w in _RANKS)
     portfolio = frozenset(
         w for w in rest
-        if w not in _RANKS and w not in _FILLER and w not in _PAST and not _country_word(w)
-        and not _country_pair(words, w)
+        if w in named and w not in _RANKS and w not in _FILLER and w not in _PAST
+        and not _country_word(w) and not _country_pair(words, w)
     )
-    return Title(head, rank, portfolio, past)
+    return Title(head, rank, portfolio, past, frozenset(words))
 
 
 def _country_pair(words: list[str], w: str) -> bool:

@@ -1,0 +1,157 @@
+"""Measured figures: a value with a unit (age, height, weight, price, duration, share).
+
+What a measured figure is about comes from the words around it: the noun it
+qualifies when it is used as an adjective ("a 3-year-old boy", "the 400-pound
+gorilla") or the nearest content word before it ("fell 15 feet", "trading at
+$6,156", "a payload of 63.8 tonnes"). Values convert to the dimension's base
+unit (``data/unit_scales.csv``) so "400-pound" and "181-kg" compare, allowing
+half a unit of the last written digit on each side for the rounding of a
+conversion.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+
+from sitrep.annotate.quant_lexicon import lexicon
+from sitrep.models import Quantity
+from sitrep.reconcile.lexicon import DATA, TOKEN, singular
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_WINDOW = 4
+# Words after a figure that end it rather than name what it qualifies.
+_ENDS = frozenset({
+    "when", "who", "whom", "which", "that", "ago", "after", "before", "later", "earlier",
+    "into", "with", "old", "each", "per", "apiece", "while", "since", "until", "during",
+    "because", "if", "but", "so", "than", "then", "yet",
+    # verbs: "the 21-year-old said" names no noun the figure qualifies
+    "said", "says", "told", "added", "was", "is", "had", "has", "will", "would", "can",
+})
+# Market measures move all the time: differing values are a series, not a clash.
+_VOLATILE = frozenset({"price", "fell", "rose", "fell to", "rose to"})
+
+
+def is_volatile(measure: str, dimension: str) -> bool:
+    """A price, or a price's rise or fall: "fell 15 feet" is not volatile."""
+    market = dimension.startswith("money:") or dimension == "percent"
+    return market and measure in _VOLATILE
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    dimension: str
+    factor: float
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureWords:
+    scales: dict[str, Scale]
+    measures: dict[str, str]
+    skip: frozenset[str]
+
+
+@functools.cache
+def measure_words() -> MeasureWords:
+    with (DATA / "unit_scales.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(line for line in fh if not line.startswith("#")))
+    scales = {r[0]: Scale(r[1], float(r[2])) for r in rows[1:] if len(r) >= 3}
+    with (DATA / "measure_words.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(line for line in fh if not line.startswith("#")))
+    measures = {r[0].strip().lower(): r[1].strip() for r in rows[1:] if len(r) >= 2}
+    lines = (DATA / "measure_skip.txt").read_text(encoding="utf-8").splitlines()
+    skip = frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return MeasureWords(scales, measures, skip)
+
+
+@functools.cache
+def _unit_kinds() -> dict[str, str]:
+    return {u.name: u.kind for u in lexicon().units.values()}
+
+
+def scale_of(unit: str) -> Scale:
+    """The unit's dimension and factor; currencies are their own dimension."""
+    found = measure_words().scales.get(unit)
+    if found is not None:
+        return found
+    kind = _unit_kinds().get(unit)
+    return Scale(f"money:{unit}" if kind is None else f"{kind}:{unit}", 1.0)
+
+
+def rounding(value_text: str) -> float:
+    """Just under half a unit of the last digit written: "181" -> 0.49, "63.8" -> 0.049
+    (so "3" and "4" years still differ)."""
+    m = _DIGITS.search(value_text)
+    if not m:
+        return 0.0
+    decimals = len(m.group(1) or "")
+    return 0.49 * 10 ** -decimals
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """What a measured figure is about, and the words that say so (their span)."""
+
+    what: str
+    span: tuple[int, int] | None
+    attributive: bool
+    label: str = ""  # how a brief names it, when not ``what`` (a person's name)
+
+
+def measure_of(
+    text: str, q: Quantity, s_start: int, s_end: int,
+    names: dict[int, tuple[str, int, str]] | None = None,
+) -> Measure | None:
+    """The noun a figure qualifies, else the nearest content word before it. ``names``
+    maps the start of each person's mention to (entity id, end, name): "the 38-year-old
+    Palmer" measures Palmer's age, whatever outlets call him."""
+    words = measure_words()
+    after = TOKEN.search(text, q.end, s_end)
+    if after is not None and after.start() - q.end <= 1 and names and after.start() in names:
+        eid, end, name = names[after.start()]
+        return Measure(f"@{eid}", (after.start(), end), True, name)
+    if after is not None and after.start() - q.end <= 1:
+        w = after.group()
+        if (w.isalpha() and w.islower() and w not in words.skip and w not in _ENDS
+                and not w.endswith("ly")):
+            return Measure(words.measures.get(w, stem(w)), (after.start(), after.end()), True)
+    before = list(TOKEN.finditer(text, s_start, q.start))[-_WINDOW:]
+    for i in range(len(before) - 1, -1, -1):
+        m = before[i]
+        w = m.group().lower()
+        if not w[0].isalpha() or w in words.skip:
+            continue
+        if lexicon().unit_for(w) is not None:
+            return None  # "2 minutes and 46 seconds": part of a compound figure
+        if w in words.measures or (w.isalpha() and m.group().islower()):
+            what = words.measures.get(w, stem(w))
+            if what in _MOVES and _level(before[i:], w):
+                what += " to"  # "fell to $5,920" is a level; "fell $1,000" a change
+            return Measure(what, (m.start(), m.end()), False)
+        return None  # a name or symbol stands between: no measure word in reach
+    return None
+
+
+_MOVES = frozenset({"fell", "rose"})
+
+
+def stem(word: str) -> str:
+    """A crude stem so "turned", "turning" and "turns" name one measure."""
+    w = singular(word.lower())
+    for suffix in ("ing", "ed"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            # "running" -> "run", "transferred" -> "transfer"; not "fall", "pass"
+            if w[-1] == w[-2] and w[-1] not in "lsaeiou":
+                w = w[:-1]
+            return w
+    return w
+
+
+def _level(tokens: list[re.Match[str]], word: str) -> bool:
+    """Whether a rise or fall names the level reached ("to", "at", "a low of") rather
+    than the size of the move."""
+    between = {t.group().lower() for t in tokens[1:]}
+    return word in ("low", "high") or bool(between & {"to", "at", "as", "below", "above"})
