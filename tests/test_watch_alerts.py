@@ -52,7 +52,7 @@ def test_alias_watchlist_alerts_new_story_article_and_discrepancy_once(
             assert all(a.story_id == story for a in second)
             update = next(a for a in second if a.kind == kind)
             assert "troops" in update.data["what"] and update.data["cite"]["link"]
-            values = {c["value"] for c in update.data["discrepancy"]["claims"]}
+            values = {c["value_text"] for c in update.data["discrepancy"]["claims"]}
             assert any("15,000" in v for v in values) and any("10 000" in v for v in values)
 
             watcher.run_cycle()  # nothing new: nothing alerted again

@@ -144,17 +144,22 @@ class _Round:
                     "end": c.sentence.end, "text": c.text,
                     "link": self.links.cite(c.citation.article, c.sentence.start,
                                             c.sentence.end)}
-            values = sorted({str(claim["value"]) for claim in row["claims"]})
+            values = sorted({_shown(claim) for claim in row["claims"]})
             if d.is_conflict:
                 key = f"conflict:{story_id}:{d.kind}:{d.about}:{'|'.join(values)}"
                 what = f"New conflict in {title or story_id}: {d.explanation}"
                 kind = "new_conflict"
             else:
-                key = f"figure:{story_id}:{d.about}:{row['claims'][-1]['value']}"
+                key = f"figure:{story_id}:{d.about}:{_shown(row['claims'][-1])}"
                 what = (f"Figure updated in {title or story_id}: {d.about}: "
-                        + " → ".join(str(claim["value"]) for claim in row["claims"]))
+                        + " → ".join(_shown(claim) for claim in row["claims"]))
                 kind = "figure_update"
             self.add(key, kind, what, story, None, cite=cite, discrepancy=row)
+
+
+def _shown(claim: dict[str, Any]) -> str:
+    """A claim's figure as its source wrote it (``value`` is numeric since claims carry units)."""
+    return str(claim.get("value_text") or claim["value"])
 
 
 def _lead_end(text: str) -> int:
