@@ -16,22 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from sitrep.cli_stories import _db_option, _open
 from sitrep.sources.files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from sitrep.store import Store
     from sitrep.watch import CycleReport, Watcher, WatchSettings
-
-_db_option = click.option(
-    "--db", envvar="SITREP_DB", default=None,
-    help="Store: a SQLite file path or a postgresql:// URL (default: $SITREP_DB or ./sitrep.db).")
-
-
-def _open(db: str | None) -> Store:
-    from sitrep.store import open_store
-
-    return open_store(db)
-
 
 def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
     from sitrep.errors import InputError

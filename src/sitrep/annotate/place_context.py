@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitrep.annotate.countries import country_index
+from sitrep.annotate.entities import PLACE_LABELS
 from sitrep.annotate.entity_keys import country_entity_id, name_key
 from sitrep.annotate.place_gazetteer import (
     ADM1,
@@ -38,7 +39,7 @@ from sitrep.models import EntityMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_TYPES = PLACE_LABELS
 # Types spaCy's small model gives place names by mistake.
 MISTYPED = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"})
 # Names that may hold a place ("Air Zimbabwe", "University of Manitoba").

@@ -10,6 +10,7 @@ as a locative cue.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -41,9 +42,7 @@ class _Flags:
         from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, POS
         from spacy.symbols import PROPN
 
-        strings = doc.vocab.strings
-        skip_ents = [strings.add(label) for label in NOT_PLACE_ENTS]
-        titles = [strings.add(word) for word in TITLE_WORDS]
+        skip_ents, titles = _skip_ids()
         cols = doc.to_array([POS, IS_TITLE, IS_UPPER, IS_ALPHA, ENT_TYPE, LOWER]).T
         pos, title, upper, alpha, ent, lower = cols
         upper_word = (upper != 0) & (alpha != 0)
@@ -52,6 +51,14 @@ class _Flags:
             & ~np.isin(ent, skip_ents) & ~np.isin(lower, titles)
         )
         return cls(name=name.tolist(), upper=upper_word.tolist())
+
+
+@functools.cache
+def _skip_ids() -> tuple[list[int], list[int]]:
+    """The string ids of the entity labels and title words a name is not (once per process)."""
+    from spacy.strings import get_string_id
+
+    return [get_string_id(x) for x in NOT_PLACE_ENTS], [get_string_id(w) for w in TITLE_WORDS]
 
 
 def _opens_line(doc: Doc, i: int) -> bool:

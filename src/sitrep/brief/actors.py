@@ -49,8 +49,9 @@ def actor_items(
     seen: dict[str, _Seen] = {}
     for ctx in contexts:
         acting = _acting_ids(ctx)
+        host = _SQUASH.sub("", (ctx.article.outlet or ctx.article.url or "").lower())
         for m in ctx.ann.entities:
-            if m.type not in _TYPES or _credit(m) or _publisher(m.name, ctx):
+            if m.type not in _TYPES or _credit(m) or _publisher(m.name, host):
                 continue
             if index is not None and index.in_chrome(ctx.id, m.start):
                 continue
@@ -105,12 +106,12 @@ def _credit(m: EntityMention) -> bool:
     return bool(_CREDIT.search(m.text))
 
 
-def _publisher(name: str, ctx: ArticleContext) -> bool:
-    """Whether ``name`` is the outlet of the page it appears on ("CNN" on cnn.com)."""
+def _publisher(name: str, host: str) -> bool:
+    """Whether ``name`` is the outlet of the page it appears on ("CNN" on cnn.com);
+    ``host`` is the page's outlet or URL, lower-cased and squashed."""
     squashed = _SQUASH.sub("", name.lower())
     if len(squashed) < 3:
         return False
-    host = _SQUASH.sub("", (ctx.article.outlet or ctx.article.url or "").lower())
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()).lower()
     return squashed in host or (len(initials) >= 3 and f"{initials}times" in host) or (
         len(initials) >= 3 and host.startswith(("www" + initials, initials)))

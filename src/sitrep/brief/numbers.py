@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -58,11 +59,16 @@ def number_items(
 def _prominent(g: Sequence[QuantityClaim]) -> bool:
     """A figure in the lead of its report (its first sentences), or one a named source
     gives ("police said"), matters to the story."""
-    lex, words = claim_lexicon(), measure_words()
-    known = set(lex.predicates.values()) | set(words.measures.values())
-    known |= {f"{m} to" for m in words.measures.values()}
-    return g[0].predicate in known and any(
+    return g[0].predicate in _known_predicates() and any(
         c.sentence.start < _LEAD_CHARS or c.voice.attributed for c in g)
+
+
+@functools.cache
+def _known_predicates() -> frozenset[str]:
+    """The predicates and measures the lexicons name (a level too: "fell to")."""
+    measures = set(measure_words().measures.values())
+    return frozenset(claim_lexicon().predicates.values()) | measures | {
+        f"{m} to" for m in measures}
 
 
 def _label(g: Sequence[QuantityClaim]) -> str:

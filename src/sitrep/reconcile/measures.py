@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from sitrep.annotate.quant_lexicon import lexicon
 from sitrep.models import Quantity
-from sitrep.reconcile.lexicon import DATA, TOKEN, singular
+from sitrep.reconcile.lexicon import DATA, TOKEN, _pairs, _words, singular
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _WINDOW = 4
@@ -58,12 +58,7 @@ def measure_words() -> MeasureWords:
     with (DATA / "unit_scales.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(line for line in fh if not line.startswith("#")))
     scales = {r[0]: Scale(r[1], float(r[2])) for r in rows[1:] if len(r) >= 3}
-    with (DATA / "measure_words.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(line for line in fh if not line.startswith("#")))
-    measures = {r[0].strip().lower(): r[1].strip() for r in rows[1:] if len(r) >= 2}
-    lines = (DATA / "measure_skip.txt").read_text(encoding="utf-8").splitlines()
-    skip = frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
-    return MeasureWords(scales, measures, skip)
+    return MeasureWords(scales, _pairs("measure_words.csv"), _words("measure_skip.txt"))
 
 
 @functools.cache

@@ -106,7 +106,7 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
     start = min(q.start, cue_span[0]) if cue_span else q.start
     end = max(q.counted_end, cue_span[1]) if cue_span else q.counted_end
     return QuantityClaim(
-        **_where(ctx, q, ctx.cite(start, end), sent, tolerance),
+        **_where(ctx, q, ctx.cite(start, end), sent, low, high),
         counted=q.counted,
         counted_class=cls,
         predicate=predicate,
@@ -121,10 +121,9 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
 
 
 def _where(
-    ctx: ArticleContext, q: Quantity, cite: Citation, sent: Span, tolerance: float
+    ctx: ArticleContext, q: Quantity, cite: Citation, sent: Span, low: float, high: float | None
 ) -> dict[str, Any]:
     """What every figure's claim says of where it stands and who gives it."""
-    low, high = interval(q, tolerance)
     return {
         "citation": cite,
         "sentence": ctx.cite(sent.start, sent.end),
@@ -158,7 +157,7 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
     start = min(q.start, measure.span[0]) if measure.span else q.start
     end = max(q.end, measure.span[1]) if measure.span else q.end
     return QuantityClaim(
-        **_where(ctx, q, ctx.cite(start, end), sent, tolerance),
+        **_where(ctx, q, ctx.cite(start, end), sent, low, high),
         # A person's age reads as their name ("Palmer (age)"), compares by their entity.
         counted=measure.label or measure.what,
         counted_class=measure.what,

@@ -16,26 +16,17 @@ from __future__ import annotations
 import contextlib
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sitrep.store.dialect import Dialect
 from sitrep.store.query import to_fts5
+from sitrep.store.stories import _chunks, _marks
 
-_CHUNK = 500
 _FEED_COLUMNS = ("url, title, interval_s, etag, last_modified, next_poll, last_poll, last_success,"
                  " last_status, last_error, failures, items_seen, articles, requests,"
                  " not_modified")
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
-
-
-def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start:start + _CHUNK]
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ than words.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -21,22 +22,26 @@ from typing import Any
 
 from sitrep.models import Annotations, Article, parse_iso_date
 
-try:  # spaCy's list, without loading a model; a short fallback keeps this importable
-    from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP
-except ImportError:  # pragma: no cover
-    _SPACY_STOP = set()
-
-STOP = frozenset(_SPACY_STOP) | {
+_EXTRA_STOP = frozenset({
     "said", "says", "say", "told", "tell", "according", "year", "years", "new", "news",
     "people", "time", "week", "day", "today", "like", "just", "also", "will", "would",
     "could", "one", "two", "three", "mr", "mrs", "ms", "percent",
-}
+})
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words and a few news words, loaded on first use:
+    importing spaCy takes about half a second, which ``import sitrep.stories``
+    (and so the web start) should not pay."""
+    try:  # spaCy's list, without loading a model; a short fallback keeps this importable
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # pragma: no cover
+        STOP_WORDS = set()
+    return frozenset(STOP_WORDS) | _EXTRA_STOP
 
 # Namespace weights, measured on ECB+ dev (see docs/stories.md).
 WEIGHTS = {"w": 0.7, "title": 1.0, "e": 2.0, "n": 3.0, "t": 1.5, "v": 0.5}
-TF_BOOST = 0.0
-LEAD_CHARS = 1500
-LATE = 1.0
 MAX_TERMS = 100  # a profile keeps its first terms: bounded storage and compare cost
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
@@ -63,15 +68,22 @@ def stem(word: str) -> str:
     return word
 
 
-def words(text: str) -> list[str]:
+def _content_words(text: str) -> list[tuple[int, str]]:
+    """(offset, stemmed word) of each content word of ``text``, stop words left out."""
+    stop = stop_words()
     out = []
-    for token in _WORD.findall(text.lower()):
-        if len(token) < 3 or token in STOP:
+    for m in _WORD.finditer(text.lower()):
+        token = m.group()
+        if len(token) < 3 or token in stop:
             continue
         w = stem(token)
-        if len(w) >= 3 and w not in STOP:
-            out.append(w)
+        if len(w) >= 3 and w not in stop:
+            out.append((m.start(), w))
     return out
+
+
+def words(text: str) -> list[str]:
+    return [w for _, w in _content_words(text)]
 
 
 def _number_key(value: float, unit: str | None) -> str:
@@ -85,14 +97,7 @@ def _field(item: Any, name: str) -> Any:
 
 def occurrences(article: Article, ann: Annotations | None) -> list[tuple[int, str, str]]:
     """(offset, term, namespace) of every term in the text, in reading order."""
-    out: list[tuple[int, str, str]] = []
-    for m in _WORD.finditer(article.text.lower()):
-        token = m.group()
-        if len(token) < 3 or token in STOP:
-            continue
-        w = stem(token)
-        if len(w) >= 3 and w not in STOP:
-            out.append((m.start(), f"w:{w}", "w"))
+    out = [(start, f"w:{w}", "w") for start, w in _content_words(article.text)]
     if ann is None:
         # No annotations (--no-annotate): numbers straight from the text.
         out.extend((m.start(), f"n:{m.group().replace(',', '')}", "n")

@@ -68,15 +68,14 @@ class _Round:
             body["story"] = {"id": story[0], "title": story[1],
                              "link": self.links.story(story[0])}
         if article is not None:
-            body["article"] = {"id": article.id, "title": article.title,
-                               "outlet": article.outlet, "url": article.url}
+            body["article"] = _article_ref(article)
         row = AlertRow(0, self.w.name, kind, story[0] if story else None,
                        article.id if article else None, body, "")
         self.alerts.setdefault(key, row)
         return self.alerts[key]
 
     def run(self, articles: Sequence[NewArticle], cursor: int) -> None:
-        matched = matching(self.store, self.w, articles)
+        matched = matching(self.store, self.w, articles, self.wanted)
         watched = {s for s in (self.store.resolve_story(x) for x in self.w.stories) if s}
         watched |= self.store.alerted_stories(self.w.name)
         stories = [a.story_id for a in articles if a.story_id]
@@ -88,11 +87,11 @@ class _Round:
             sid = a.story_id
             story = (sid, titles.get(sid)) if sid else None
             if sid in born:
-                born[sid].data["articles"].append(self._article_ref(a))
+                born[sid].data["articles"].append(_article_ref(a))
             elif a.id in matched and sid and first.get(sid, 0) > cursor:
                 born[sid] = self.add(f"story:{sid}", "new_story",
                                      f"New story: {titles.get(sid) or a.title or sid}", story,
-                                     a, cite=self._cite(a), articles=[self._article_ref(a)])
+                                     a, cite=self._cite(a), articles=[_article_ref(a)])
                 watched.add(sid)
             elif a.id in matched or (sid and sid in watched):
                 where = f" in {titles.get(sid) or sid}" if sid else ""
@@ -108,9 +107,6 @@ class _Round:
         for sid, new_ids in touched.items():
             self._discrepancies(sid, titles.get(sid), new_ids)
 
-    def _article_ref(self, a: NewArticle) -> dict[str, Any]:
-        return {"id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url}
-
     def _cite(self, a: NewArticle) -> dict[str, Any]:
         """The sentence that made the article match (a watched entity's), else its lead."""
         ann = self.store.get_annotations(a.id) or Annotations()
@@ -122,9 +118,11 @@ class _Round:
                               (hits[0].start, hits[0].end))
         elif spans:
             start, end = spans[0]
-        return {"article": a.id, "start": start, "end": end,
-                "text": " ".join(a.text[start:end].split()),
-                "link": self.links.cite(a.id, start, end)}
+        return self._cite_ref(a.id, start, end, " ".join(a.text[start:end].split()))
+
+    def _cite_ref(self, article_id: str, start: int, end: int, text: str) -> dict[str, Any]:
+        return {"article": article_id, "start": start, "end": end, "text": text,
+                "link": self.links.cite(article_id, start, end)}
 
     def _discrepancies(self, story_id: str, title: str | None, new_ids: set[str]) -> None:
         from sitrep.brief.render_json import discrepancy_to_json
@@ -140,10 +138,7 @@ class _Round:
                 continue
             row = discrepancy_to_json(d)
             c = fresh[-1]
-            cite = {"article": c.citation.article, "start": c.sentence.start,
-                    "end": c.sentence.end, "text": c.text,
-                    "link": self.links.cite(c.citation.article, c.sentence.start,
-                                            c.sentence.end)}
+            cite = self._cite_ref(c.citation.article, c.sentence.start, c.sentence.end, c.text)
             values = sorted({_shown(claim) for claim in row["claims"]})
             if d.is_conflict:
                 key = f"conflict:{story_id}:{d.kind}:{d.about}:{'|'.join(values)}"
@@ -155,6 +150,10 @@ class _Round:
                         + " → ".join(_shown(claim) for claim in row["claims"]))
                 kind = "figure_update"
             self.add(key, kind, what, story, None, cite=cite, discrepancy=row)
+
+
+def _article_ref(a: NewArticle) -> dict[str, Any]:
+    return {"id": a.id, "title": a.title, "outlet": a.outlet, "url": a.url}
 
 
 def _shown(claim: dict[str, Any]) -> str:

@@ -89,8 +89,10 @@ def entity_ids(store: Store, names: Sequence[str]) -> set[str]:
     return found
 
 
-def matching(store: Store, w: Watchlist, articles: Sequence[NewArticle]) -> set[str]:
-    """Ids of ``articles`` that the watchlist's content rules match."""
+def matching(store: Store, w: Watchlist, articles: Sequence[NewArticle],
+             wanted_entities: set[str] | None = None) -> set[str]:
+    """Ids of ``articles`` that the watchlist's content rules match
+    (``wanted_entities``: :func:`entity_ids` of its entities, when already known)."""
     if not w.has_content_rules or not articles:
         return set()
     ids = {a.id for a in articles}
@@ -98,7 +100,8 @@ def matching(store: Store, w: Watchlist, articles: Sequence[NewArticle]) -> set[
         wanted = {o.lower() for o in w.outlets}
         ids = {a.id for a in articles if a.id in ids and outlet_names(a) & wanted}
     if w.entities and ids:
-        wanted = entity_ids(store, w.entities)
+        wanted = (entity_ids(store, w.entities) if wanted_entities is None
+                  else wanted_entities)
         mentioned = store.mentioned_entities(sorted(ids))
         ids = {i for i in ids if mentioned.get(i, set()) & wanted}
     if w.words and ids:

@@ -14,7 +14,6 @@ from pydantic import BeforeValidator
 
 from sitrep.outlets import outlet_name
 from sitrep.stories.reasons import story_reasons
-from sitrep.stories.views import outlet_of
 from sitrep.web import corrections, service
 from sitrep.web import queries as q
 from sitrep.web import schemas as s
@@ -69,7 +68,8 @@ def stories(request: Request, q_: Annotated[str | None, Query(alias="q")] = None
 def story(request: Request, story_id: str) -> s.StoryDetail:
     store = store_of(request)
     row = service.story_row(store, story_id, request.app.state.briefs)
-    members = [s.StoryMember(id=m.article_id, title=m.title, outlet=outlet_of(m), url=m.url,
+    members = [s.StoryMember(id=m.article_id, title=m.title,
+                             outlet=outlet_name(m.outlet, m.url), url=m.url,
                              published=m.published, story=row.id, how=m.how, copy_of=m.copy_of)
                for m in store.story_members(row.id)]
     entities = [s.EntityRef(id=i, name=n, type=t, articles=c)

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from sitrep.store import Store
 from sitrep.web.dates import human_date
-from sitrep.web.queries import run_sql
+from sitrep.web.queries import placeholders, run_sql
 
 WIDTH, HEIGHT, AXIS = 600, 90, 16
 MAX_DAYS = 366  # a longer span is drawn by its last year
@@ -42,7 +42,7 @@ def entity_days(store: Store, entity_id: str) -> list[tuple[str, int]]:
 def ids_days(store: Store, article_ids: Sequence[str]) -> list[tuple[str, int]]:
     if not article_ids:
         return []
-    return article_days(store, f"a.id IN ({', '.join('?' * len(article_ids))})", article_ids)
+    return article_days(store, f"a.id IN ({placeholders(len(article_ids))})", article_ids)
 
 
 def _noun(what: str, n: int) -> str:

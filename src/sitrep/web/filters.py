@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
+from sitrep.render.safe import safe_url
 from sitrep.web.dates import human_date, human_time
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL when it is plain http(s) (a link may be rendered), else None."""
-    if not url:
-        return None
-    cleaned = url.strip()
-    try:
-        parts = urlsplit(cleaned)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    if any(ch in cleaned for ch in "\x00\r\n\t"):
-        return None
-    return cleaned
 
 
 def day(value: str | None) -> str:

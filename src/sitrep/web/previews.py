@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from sitrep.store import Store
 from sitrep.web.briefs import LRU
-from sitrep.web.queries import StoryRow, run_sql, story_versions
+from sitrep.web.queries import NEWEST_FIRST, StoryRow, placeholders, run_sql, story_versions
 
 LEAD_CHARS = 600  # enough text for a first sentence
 ACTORS = 3
@@ -51,12 +51,12 @@ def _query(store: Store, rows: list[StoryRow]) -> None:
     if not rows:
         return
     by_id = {r.id: r for r in rows}
-    marks = ", ".join("?" * len(by_id))
+    marks = placeholders(len(by_id))
     newest = run_sql(
         store, f"SELECT sa.story_id, substr(a.text, 1, {LEAD_CHARS}), a.title"
         " FROM story_articles sa"
         f" JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN ({marks})"
-        " ORDER BY a.published_sort IS NULL, a.published_sort DESC, a.seq DESC", list(by_id))
+        f" ORDER BY {NEWEST_FIRST}", list(by_id))
     titled: set[str] = set()
     for story_id, text, title in newest:
         row = by_id[str(story_id)]

@@ -25,7 +25,8 @@ def run_sql(store: Store, sql: str, params: Sequence[Any] = ()) -> Cursor:
 _run = run_sql
 
 
-def _marks(n: int) -> str:
+def placeholders(n: int) -> str:
+    """``n`` comma-separated ``?`` placeholders."""
     return ", ".join("?" * n)
 
 
@@ -69,7 +70,7 @@ def _story_where(store: Store, f: StoryFilter) -> tuple[str, list[Any]]:
     if f.entity_ids is not None:
         where.append("s.id IN (SELECT sa.story_id FROM story_articles sa JOIN mentions m"
                      f" ON m.article_id = sa.article_id WHERE m.entity_id IN"
-                     f" ({_marks(len(f.entity_ids)) or 'NULL'}))")
+                     f" ({placeholders(len(f.entity_ids)) or 'NULL'}))")
         params += f.entity_ids
     if f.outlet:
         where.append("s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a"
@@ -83,7 +84,7 @@ def _story_where(store: Store, f: StoryFilter) -> tuple[str, list[Any]]:
         params.append(f.date_to)
     if f.article_ids is not None:
         where.append("s.id IN (SELECT story_id FROM story_articles WHERE article_id IN"
-                     f" ({_marks(len(f.article_ids)) or 'NULL'}))")
+                     f" ({placeholders(len(f.article_ids)) or 'NULL'}))")
         params += f.article_ids
     return " AND ".join(where), params
 
@@ -120,7 +121,7 @@ def fill_outlets(store: Store, stories: list[StoryRow]) -> None:
     outlet = _outlet(store)
     rows = _run(store, f"SELECT DISTINCT sa.story_id, {outlet} AS o FROM story_articles sa"
                 f" JOIN articles a ON a.id = sa.article_id WHERE {outlet} IS NOT NULL AND"
-                f" sa.story_id IN ({_marks(len(by_id))}) ORDER BY o", list(by_id))
+                f" sa.story_id IN ({placeholders(len(by_id))}) ORDER BY o", list(by_id))
     for story_id, outlet in rows:
         by_id[str(story_id)].outlets.append(str(outlet))
 
@@ -130,7 +131,7 @@ def stories_of(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     if not article_ids:
         return {}
     rows = _run(store, "SELECT article_id, story_id FROM story_articles WHERE article_id IN"
-                f" ({_marks(len(article_ids))})", list(article_ids))
+                f" ({placeholders(len(article_ids))})", list(article_ids))
     return {str(a): str(s) for a, s in rows}
 
 
@@ -222,13 +223,13 @@ def _art_cols(store: Store) -> str:
     return f"a.id, a.title, {_outlet(store)}, a.published, a.url"
 
 
-_RECENT = "a.published_sort IS NULL, a.published_sort DESC, a.seq DESC"
+NEWEST_FIRST = "a.published_sort IS NULL, a.published_sort DESC, a.seq DESC"
 
 
 def entity_articles(store: Store, entity_id: str, limit: int = 50) -> list[ArticleRow]:
     """The newest articles naming the entity."""
     rows = _run(store, f"SELECT {_art_cols(store)} FROM articles a WHERE a.id IN (SELECT article_id"
-                f" FROM mentions WHERE entity_id = ?) ORDER BY {_RECENT} LIMIT ?",
+                f" FROM mentions WHERE entity_id = ?) ORDER BY {NEWEST_FIRST} LIMIT ?",
                 (entity_id, limit))
     return [ArticleRow(*r) for r in rows]
 
@@ -236,7 +237,7 @@ def entity_articles(store: Store, entity_id: str, limit: int = 50) -> list[Artic
 def list_articles(store: Store, outlet: str | None, limit: int,
                   offset: int = 0) -> list[ArticleRow]:
     where, params = (f"WHERE lower({_outlet(store)}) = lower(?)", [outlet]) if outlet else ("", [])
-    rows = _run(store, f"SELECT {_art_cols(store)} FROM articles a {where} ORDER BY {_RECENT}"
+    rows = _run(store, f"SELECT {_art_cols(store)} FROM articles a {where} ORDER BY {NEWEST_FIRST}"
                 " LIMIT ? OFFSET ?", [*params, limit, offset])
     return [ArticleRow(*r) for r in rows]
 
@@ -245,7 +246,7 @@ def article_rows(store: Store, article_ids: Sequence[str]) -> dict[str, ArticleR
     if not article_ids:
         return {}
     rows = _run(store, f"SELECT {_art_cols(store)} FROM articles a WHERE a.id IN"
-                f" ({_marks(len(article_ids))})", list(article_ids))
+                f" ({placeholders(len(article_ids))})", list(article_ids))
     return {str(r[0]): ArticleRow(*r) for r in rows}
 
 
@@ -256,7 +257,7 @@ def story_versions(store: Store, story_ids: Sequence[str]) -> dict[str, tuple[in
     for at in range(0, len(ids), 500):
         chunk = ids[at:at + 500]
         rows = _run(store, "SELECT id, articles, activity FROM stories WHERE id IN"
-                    f" ({_marks(len(chunk))})", chunk)
+                    f" ({placeholders(len(chunk))})", chunk)
         out.update({str(i): (int(a), int(t)) for i, a, t in rows})
     return out
 
@@ -273,5 +274,5 @@ def layer_data(store: Store, article_ids: Sequence[str], layer: str) -> dict[str
     if not article_ids:
         return {}
     rows = _run(store, "SELECT article_id, data FROM annotations WHERE layer = ? AND"
-                f" article_id IN ({_marks(len(article_ids))})", [layer, *article_ids])
+                f" article_id IN ({placeholders(len(article_ids))})", [layer, *article_ids])
     return {str(a): str(d) for a, d in rows}

@@ -14,8 +14,8 @@ from sitrep.store import Store
 from sitrep.store.migrations import utc_now
 from sitrep.watch.atom import alerts_feed
 from sitrep.watch.rules import Watchlist, check_watchlist
+from sitrep.web.api import _writable
 from sitrep.web.app import store_of
-from sitrep.web.settings import WebSettings
 
 router = APIRouter()
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such watchlist"}}
@@ -35,12 +35,6 @@ class WatchlistOut(WatchlistIn):
     name: str
     alerts: int
     atom: str
-
-
-def _writable(request: Request) -> None:
-    settings: WebSettings = request.app.state.settings
-    if settings.read_only:
-        raise HTTPException(403, "this server is read-only (started with --read-only)")
 
 
 def _save(store: Store, w: Watchlist) -> Watchlist:
