@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from sitrep.annotate import annotate
+from sitrep.annotate.layers import ALL_LAYERS
 from sitrep.annotate.nlp import load_nlp
-from sitrep.annotate.pipeline import ALL_LAYERS
 from sitrep.models import Article
 
 REPO = Path(__file__).resolve().parents[1]

@@ -19,10 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from sitrep.annotate.entities import find_entities
+from sitrep.annotate.entities.layer import find_entities
 from sitrep.annotate.nlp import load_nlp
-from sitrep.annotate.place_gazetteer import package_dir, place_index
-from sitrep.annotate.places import resolve_places
+from sitrep.annotate.places.gazetteer import package_dir, place_index
+from sitrep.annotate.places.layer import resolve_places
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO / "examples" / "voa" / "voa_stories.jsonl"
@@ -57,8 +57,8 @@ def main() -> None:
     print("installed: " + ", ".join(f"{k} {v:.1f} MB" for k, v in sizes.items())
           + f"; total {sum(sizes.values()):.1f} MB  (bar < 250 MB)")
     with tempfile.TemporaryDirectory() as cache:
-        imp = _timed("import sitrep.annotate.pipeline", cache)
-        setup = "from sitrep.annotate.place_gazetteer import build_index, place_index"
+        imp = _timed("import sitrep.annotate.layers", cache)
+        setup = "from sitrep.annotate.places.gazetteer import build_index, place_index"
         build = _timed("build_index()", cache, setup)
         _timed("place_index()", cache, setup)
         load = _timed("place_index()", cache, setup)

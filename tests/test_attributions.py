@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.annotate.attrib_lexicon import read_cue_lexicon
-from sitrep.annotate.attrib_quotes import find_quote_regions
-from sitrep.annotate.attributions import find_attributions
+from sitrep.annotate.attributions.cues import read_cue_lexicon
+from sitrep.annotate.attributions.layer import find_attributions
+from sitrep.annotate.attributions.quotes import find_quote_regions
 from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Article, Attribution, EntityMention
 
@@ -236,7 +236,7 @@ def seed_article() -> Article:
 
 @pytest.fixture(scope="module")
 def seed_attributions(nlp) -> list[Attribution]:  # type: ignore[no-untyped-def]
-    from sitrep.annotate.entities import find_entities
+    from sitrep.annotate.entities.layer import find_entities
 
     doc = nlp(seed_article().text)
     return find_attributions(doc, find_entities(doc))

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sitrep.annotate.countries import country_index
-from sitrep.annotate.entities import alias_record, entity_record, find_entities
-from sitrep.annotate.entity_keys import country_entity_id, fold, name_key
-from sitrep.annotate.gazetteer import gazetteer
+from sitrep.annotate.entities.countries import country_index
+from sitrep.annotate.entities.keys import country_entity_id, fold, name_key
+from sitrep.annotate.entities.layer import alias_record, entity_record, find_entities
+from sitrep.annotate.entities.organisations import gazetteer
 from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Article, EntityMention
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from sitrep.annotate.events import find_events
+from sitrep.annotate.events.layer import find_events
 from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Annotations
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from sitrep.annotate import annotate_one
-from sitrep.annotate.events import find_events
+from sitrep.annotate.events.layer import find_events
+from sitrep.annotate.events.plover import load_lexicon, plover2_type
 from sitrep.annotate.nlp import load_nlp
-from sitrep.annotate.plover_lexicon import load_lexicon, plover2_type
 from sitrep.models import Annotations, Article, Event, TimeExpr
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -8,8 +8,8 @@ import pytest
 from lxml.html import fromstring
 
 from sitrep.errors import InputError
-from sitrep.extract.html import extract_html
-from sitrep.extract.html_headings import restore_headings
+from sitrep.extract.html.headings import restore_headings
+from sitrep.extract.html.page import extract_html
 from sitrep.sources.decode import decode_bytes
 
 HARBOUR = [

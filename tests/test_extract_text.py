@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.errors import InputError
 from sitrep.extract.chrome import CHROME_FILE_ENV, LineKind, classify_line, load_vocabulary
-from sitrep.extract.text import extract_text
+from sitrep.extract.text.plain import extract_text
 from sitrep.models import Article, article_id
 
 SEEDS = Path("/work/shared/seeds")

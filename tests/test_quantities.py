@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from sitrep.annotate.nlp import load_nlp
-from sitrep.annotate.numbers import word_numbers
-from sitrep.annotate.quantities import find_quantities
+from sitrep.annotate.quantities.layer import find_quantities
+from sitrep.annotate.quantities.number_words import word_numbers
 from sitrep.models import Quantity
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

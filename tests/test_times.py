@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from sitrep.annotate.nlp import load_nlp
-from sitrep.annotate.times import find_times
-from sitrep.annotate.times_patterns import find_candidates
-from sitrep.annotate.times_resolve import Context, resolve, season_step
+from sitrep.annotate.times.layer import find_times
+from sitrep.annotate.times.patterns import find_candidates
+from sitrep.annotate.times.resolve import Context, resolve, season_step
 from sitrep.models import TimeExpr
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

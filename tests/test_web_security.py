@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from sitrep.cli_web import serve_cmd
+from sitrep.cli.serve import serve_cmd
 from sitrep.web import WebSettings, create_app
 from tests.web_fixtures import web_db, web_db_copy  # noqa: F401  (fixtures)
 

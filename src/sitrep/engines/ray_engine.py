@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
-from sitrep.annotate.pipeline import selected_layers
+from sitrep.annotate.layers import selected_layers
 from sitrep.engines.ray_cluster import ray_session
 from sitrep.engines.ray_pool import Job, WorkerPool
 from sitrep.engines.ray_worker import restore

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sitrep.extract.html import extract_html
+from sitrep.extract.html.page import extract_html
 from sitrep.extract.record import record_to_article
-from sitrep.extract.text import extract_text
+from sitrep.extract.text.plain import extract_text
 from sitrep.models import Article, SourceDoc
 
 

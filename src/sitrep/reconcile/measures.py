@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from sitrep.annotate.quant_lexicon import lexicon
+from sitrep.annotate.quantities.unit_words import lexicon
 from sitrep.models import Quantity
 from sitrep.reconcile.lexicon import DATA, TOKEN, _pairs, _words, singular
 

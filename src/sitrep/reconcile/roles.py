@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from sitrep.annotate.countries import country_index
+from sitrep.annotate.entities.countries import country_index
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.records import RoleClaim
 

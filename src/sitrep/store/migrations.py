@@ -296,7 +296,7 @@ MIGRATIONS: list[Migration] = [
         ],
     ),
     Migration(
-        # The gazetteer entry of a place entity (see annotate/places.py): its GeoNames
+        # The gazetteer entry of a place entity (see annotate/places/layer.py): its GeoNames
         # id and point, for exports and maps without reading the annotation layers.
         "0007_entity_places",
         common=[

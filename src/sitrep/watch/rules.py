@@ -75,9 +75,9 @@ def entity_ids(store: Store, names: Sequence[str]) -> set[str]:
     """Canonical ids for entity rules: by id, name or alias seen in the store, and by
     the annotator's own tables (countries and their aliases and demonyms, the
     organisation gazetteer), so "DPRK" finds North Korea before anyone wrote "DPRK"."""
-    from sitrep.annotate.countries import country_index
-    from sitrep.annotate.entity_keys import country_entity_id, entity_id, name_key, type_group
-    from sitrep.annotate.gazetteer import gazetteer
+    from sitrep.annotate.entities.countries import country_index
+    from sitrep.annotate.entities.keys import country_entity_id, entity_id, name_key, type_group
+    from sitrep.annotate.entities.organisations import gazetteer
 
     found = store.entity_ids_named(names)
     for name in names:

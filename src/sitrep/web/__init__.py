@@ -1,7 +1,7 @@
 """The analyst web app: server-rendered pages and a JSON API over one store.
 
 ``create_app(WebSettings(db=...))`` builds the FastAPI application;
-``sitrep serve`` (cli_web.py) runs it with uvicorn. FastAPI is imported only
+``sitrep serve`` (sitrep.cli.serve) runs it with uvicorn. FastAPI is imported only
 when the app is built, so the rest of the command line starts fast.
 """
 

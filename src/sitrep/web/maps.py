@@ -16,8 +16,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sitrep.annotate.place_context import PLACE_TYPES
-from sitrep.annotate.place_outlines import country_records
+from sitrep.annotate.places.outlines import country_records
+from sitrep.annotate.places.toponyms import PLACE_TYPES
 from sitrep.store import Store
 from sitrep.web import queries as q
 

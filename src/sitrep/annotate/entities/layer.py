@@ -1,0 +1,281 @@
+"""Entity mentions tied to canonical entities.
+
+``find_entities`` turns one parsed Doc into typed mentions (spans from
+``entity_spans``), each tied to a canonical entity whose id is a pure
+function of its key, so "No Kwang-chol" here and "No Kwang Chol" in another
+article share one id. Identity comes from, in order: acronyms the article
+defines, countries (names, aliases, demonyms -> ISO alpha-3), the curated
+gazetteer and generic state bodies, short references to a person named in
+full earlier, and otherwise the folded name itself.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sitrep.annotate.entities.countries import Country, country_index
+from sitrep.annotate.entities.keys import (
+    country_entity_id,
+    entity_id,
+    fold,
+    name_key,
+    type_group,
+)
+from sitrep.annotate.entities.organisations import OrgEntry, gazetteer
+from sitrep.annotate.entities.spans import Candidate, mention_candidates
+from sitrep.annotate.entities.titles import appositive_role, premodifier_role
+from sitrep.models import EntityMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels spaCy gives a bare surname by mistake ("Trump" as ORG, "Berisha" as GPE).
+SURNAME_MISLABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+CAPITALS_AS_NAMES = frozenset(
+    {"victoria", "stanley", "kingston", "georgetown", "jamestown", "santiago", "lima", "male"}
+)
+_NOT_ROLE_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
+@dataclass(slots=True)
+class Identity:
+    """The canonical entity a mention is tied to."""
+
+    type: str
+    group: str
+    key: str
+    name: str
+    country: str | None = None
+    votable: bool = False  # a bare name whose type the article may correct
+
+    @property
+    def id(self) -> str:
+        if self.group == "country" and self.country:
+            return country_entity_id(self.country)
+        return entity_id(self.group, self.key)
+
+
+@dataclass(slots=True)
+class FullName:
+    index: int
+    words: tuple[str, ...]
+    text: str
+
+
+@dataclass(slots=True)
+class ArticleState:
+    """What resolution has learnt so far about one article."""
+
+    full_names: list[FullName]
+    person_names: dict[str, str]  # person key -> first full spelling
+    country_counts: Counter[str]
+    body_owner: dict[str, Country] = field(default_factory=dict)
+    resolved: dict[int, Identity] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- identities
+
+
+def _country_identity(country: Country) -> Identity:
+    return Identity("GPE", "country", country.iso3, country.name, country.iso3)
+
+
+def _org_identity(entry: OrgEntry) -> Identity:
+    return Identity(
+        entry.type, type_group(entry.type), name_key(entry.name), entry.name, entry.country
+    )
+
+
+def _pick_entry(entries: list[OrgEntry], counts: Counter[str]) -> OrgEntry:
+    """Among same-named entries, the one of the country the article talks about most."""
+    return max(entries, key=lambda e: counts.get(e.country, 0) if e.country else 0.5)
+
+
+def _qualified(name: str, owner: Country) -> Identity:
+    full = f"{name} ({owner.name})"
+    return Identity("ORG", "org", name_key(full), full, owner.iso3)
+
+
+def _resolve_org(text: str, owner: Country | None, state: ArticleState) -> Identity | None:
+    gaz = gazetteer()
+    entries = gaz.candidates(text)
+    if entries and owner is not None:
+        # "Iran's U.N. envoy": an international body stays itself.
+        own = [e for e in entries if e.country in {owner.iso3, None}]
+        if own:
+            return _org_identity(min(own, key=lambda e: e.country is None))
+    elif entries and not gaz.is_descriptive(text):
+        return _org_identity(_pick_entry(entries, state.country_counts))
+    body = gaz.body(text)
+    if body is not None:
+        owner = owner or state.body_owner.get(body)
+        if owner is None:
+            return Identity("ORG", "org", name_key(body), body)
+        state.body_owner[body] = owner
+        return _qualified(body, owner)
+    if entries and owner is not None:
+        return _qualified(text, owner)
+    return None
+
+
+def _person_words(text: str) -> tuple[str, ...]:
+    words = fold(text).split()
+    # Middle initials vary between mentions: "Donald J. Trump" is "Donald Trump".
+    return tuple(w for w in words if len(w) > 1) if len(words) > 2 else tuple(words)
+
+
+def _full_name_for(words: tuple[str, ...], index: int, state: ArticleState) -> FullName | None:
+    """The longer name a short one refers to: nearest before it, else nearest after."""
+    n = len(words)
+    matches = [
+        f
+        for f in state.full_names
+        if len(f.words) > n and (f.words[-n:] == words or f.words[:n] == words)
+    ]
+    before = [f for f in matches if f.index < index]
+    if before:
+        return before[-1]
+    after = [f for f in matches if f.index > index]
+    return after[0] if after else None
+
+
+def _person_identity(words: tuple[str, ...], text: str, state: ArticleState) -> Identity:
+    key = "".join(words)
+    return Identity("PERSON", "person", key, state.person_names.get(key, text))
+
+
+def _resolve(
+    doc: Doc, index: int, cand: Candidate, state: ArticleState, defined: dict[str, int]
+) -> Identity:
+    text = doc[cand.start : cand.end].text
+    long_form = defined.get(text)
+    if long_form is not None and long_form != index and long_form in state.resolved:
+        return state.resolved[long_form]
+    if cand.country is not None:
+        return _country_identity(cand.country)
+    words = _person_words(text)
+    if cand.label != "PERSON":
+        org = _resolve_org(text, cand.owner, state)
+        if org is not None:
+            return org
+    capital = country_index().capital_of(text) if len(words) == 1 else None
+    if capital is not None and words[0] not in CAPITALS_AS_NAMES:
+        # spaCy's small model calls some capitals people or organisations ("Kyiv").
+        return Identity("GPE", "place", name_key(text), text, capital.iso3)
+    if cand.label == "PERSON" or (cand.label in SURNAME_MISLABELS and len(words) <= 2):
+        # A longer name first: "Al-Sharaa" is itself two words, but short for
+        # "Ahmed al-Sharaa".
+        full = _full_name_for(words, index, state)
+        if full is not None:
+            return _person_identity(full.words, full.text, state)
+        if "".join(words) in state.person_names:
+            return _person_identity(words, text, state)
+    if cand.label == "PERSON":
+        # spaCy's small model calls some organisations people ("al-Shabab").
+        org = _resolve_org(text, cand.owner, state)
+        if org is not None:
+            return org
+    if cand.label == "PERSON":
+        ident = _person_identity(words, text, state)
+        ident.votable = len(words) == 1
+        return ident
+    country = cand.owner.iso3 if cand.owner else None
+    return Identity(cand.label, type_group(cand.label), name_key(text), text, country, votable=True)
+
+
+def _vote_types(idents: list[Identity]) -> None:
+    """One type per bare name in an article: spaCy's majority (PERSON wins ties)."""
+    votes: dict[str, Counter[str]] = {}
+    for ident in idents:
+        if ident.votable:
+            votes.setdefault(ident.key, Counter())[ident.type] += 1
+    for ident in idents:
+        if ident.votable and len(votes[ident.key]) > 1:
+            counts = votes[ident.key]
+            best = max(counts, key=lambda t: (counts[t], t == "PERSON"))
+            ident.type, ident.group = best, type_group(best)
+
+
+def _could_be_person(text: str, words: tuple[str, ...]) -> bool:
+    """Not an organisation or a place that spaCy took for a person."""
+    countries = country_index()
+    if gazetteer().candidates(text):
+        return False
+    return not (countries.by_capital.get(words[-1]) or countries.by_name.get(words[-1]))
+
+
+def _article_state(doc: Doc, cands: list[Candidate]) -> ArticleState:
+    full_names: list[FullName] = []
+    person_names: dict[str, str] = {}
+    for index, cand in enumerate(cands):
+        if cand.label == "PERSON":
+            text = doc[cand.start : cand.end].text
+            words = _person_words(text)
+            if len(words) > 1 and _could_be_person(text, words):
+                full_names.append(FullName(index, words, text))
+                person_names.setdefault("".join(words), text)
+    counts = Counter(c.country.iso3 for c in cands if c.country)
+    return ArticleState(full_names, person_names, counts)
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _roles(doc: Doc, cand: Candidate, stop: set[int]) -> list[str]:
+    roles = list(cand.roles)
+    found = premodifier_role(doc, cand.start, cand.end, stop)
+    if found:
+        roles.insert(0, found[0])
+    appos = appositive_role(doc, cand.end)
+    if appos:
+        roles.append(appos)
+    return list(dict.fromkeys(roles))
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def find_entities(doc: Doc) -> list[EntityMention]:
+    cands, defined = mention_candidates(doc)
+    state = _article_state(doc, cands)
+    idents = []
+    for index, cand in enumerate(cands):
+        ident = _resolve(doc, index, cand, state, defined)
+        state.resolved[index] = ident
+        idents.append(ident)
+    _vote_types(idents)
+    stop = {i for e in doc.ents if e.label_ in _NOT_ROLE_ENTS for i in range(e.start, e.end)}
+    mentions = []
+    text = doc.text  # a property that rebuilds the string: read it once
+    for cand, ident in zip(cands, idents, strict=True):
+        start = doc[cand.start].idx
+        last = doc[cand.end - 1]
+        end = last.idx + len(last.text)
+        roles = _roles(doc, cand, stop) if ident.type == "PERSON" else []
+        mentions.append(
+            EntityMention(
+                start, end, text[start:end], ident.type, ident.id, ident.name, roles, ident.country
+            )
+        )
+    return mentions
+
+
+# ---------------------------------------------------------------- store helpers
+
+
+def entity_record(mention: EntityMention) -> dict[str, Any]:
+    """The canonical entity row a mention stands for: id, name, type, country."""
+    return {
+        "id": mention.entity_id,
+        "name": mention.name,
+        "type": mention.type,
+        "country": mention.country,
+    }
+
+
+def alias_record(mention: EntityMention) -> dict[str, str]:
+    """An alias row: the mention's text as one way of naming its entity."""
+    return {"entity_id": mention.entity_id, "alias": mention.text, "key": name_key(mention.text)}

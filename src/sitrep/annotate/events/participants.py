@@ -1,0 +1,389 @@
+"""Who does what to whom: source and target actors of an event from the parse.
+
+The source is the trigger clause's subject (the agent of a passive, the
+controller of "offered to ...", the speaker for "he said he would ..."); the
+target its object, indirect object or a prepositional object ("met with X",
+"attack on X"). Coordinated phrases give several actors.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.annotate.events.plover import HOSTILE_TYPES, PloverLexicon
+from sitrep.annotate.events.triggers import ACTOR_ENTS, Candidate, frame_tokens
+from sitrep.models import Actor, EntityMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that"})
+RELATIVES = frozenset({"who", "which", "that", "whom"})
+# Dependents kept in an actor's text ("Security forces in Guinea"), others cut.
+NP_LEFT = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod"})
+NP_RIGHT_PREPS = frozenset({"of", "in", "from", "for"})
+TARGET_PREPS = (
+    "with",
+    "against",
+    "on",
+    "upon",
+    "to",
+    "into",
+    "at",
+    "toward",
+    "towards",
+    "between",
+    "over",
+    "for",
+    "from",
+)
+# Where a target is looked for inside a non-actor phrase ("a camp for refugees").
+INSIDE_PREPS = frozenset({"of", "for", "by", "from", "against", "on", "to", "with", "in", "into"})
+# Last resort: the place acted on ("demonstrated in Serbia", "a curfew in Cizre").
+PLACE_PREPS = ("in", "at")
+PLACE_TARGET_TYPES = HOSTILE_TYPES
+NOT_ACTOR_ENTS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LAW", "LANGUAGE"}
+)
+# Heads that count or group the actors they introduce ("thousands of students").
+GROUP_WORDS = frozenset(
+    {
+        "ten",
+        "dozen",
+        "score",
+        "hundred",
+        "thousand",
+        "million",
+        "group",
+        "number",
+        "majority",
+        "handful",
+        "some",
+        "most",
+        "all",
+        "many",
+        "several",
+        "none",
+        "part",
+        "batch",
+        "patch",
+        "one",
+        "two",
+        "three",
+        "few",
+        "member",
+        "body",
+        "team",
+        "delegation",
+    }
+)
+AID_VERBS = frozenset({"give", "provide", "supply", "deliver", "donate", "grant"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those"})
+INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp"})
+REPORT_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl", "parataxis"})
+MAX_NP_TOKENS = 14
+
+
+class ActorFinder:
+    """Actors of the candidates of one document, tied to entity mentions when known."""
+
+    def __init__(self, doc: Doc, entities: list[EntityMention], lex: PloverLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text  # built from the tokens on each access: keep one copy
+        self.ents = list(doc.ents)
+        self.lex = lex
+        self.entities = sorted(entities, key=lambda e: e.start)
+
+    # ------------------------------------------------------------ spans
+
+    def np_tokens(self, head: Token) -> list[Token]:
+        """The noun phrase of ``head``: pre-modifiers, and "of/in" phrases naming actors."""
+        keep = [head]
+        for child in head.lefts:
+            if child.dep_ in NP_LEFT and not child.is_punct:
+                keep.extend(child.subtree)
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in NP_RIGHT_PREPS:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and self.actor_like(pobj):
+                    keep.append(child)
+                    keep.extend(self.np_tokens(pobj))
+            elif (
+                child.dep_ == "acl"
+                and child.tag_ in ("VBN", "VBG")
+                and len(list(child.subtree)) <= 6
+            ):
+                keep.extend(child.subtree)  # "a newspaper based in Beirut"
+            elif child.dep_ in ("compound", "nummod") or (
+                child.dep_ == "case" and child.i == head.i + 1
+            ):
+                keep.append(child)
+        keep = [t for t in keep if t.dep_ not in ("cc", "conj") or t.head != head]
+        return sorted(set(keep), key=lambda t: t.i)[-MAX_NP_TOKENS:]
+
+    def actor(self, head: Token, tokens: list[Token] | None = None) -> Actor:
+        toks = tokens if tokens is not None else self.np_tokens(head)
+        first, last = toks[0], toks[-1]
+        while (first.is_punct or first.lower_ in DETERMINERS) and first.i < last.i:
+            first = self.doc[first.i + 1]
+        start, end = first.idx, last.idx + len(last.text)
+        act = Actor(start, end, self.text[start:end])
+        self.link(act, head)
+        return act
+
+    def link(self, act: Actor, head: Token) -> None:
+        """Entity id, name, type and country from the mention over the head, else the NER label."""
+        hits = [e for e in self.entities if e.start < act.end and act.start < e.end]
+        on_head = [e for e in hits if e.start <= head.idx < e.end]
+        ranked = on_head or [e for e in hits if e.type in ACTOR_ENTS] or hits
+        best = ranked[0] if ranked else None
+        if best is not None:
+            act.entity_id, act.name, act.type, act.country = (
+                best.entity_id,
+                best.name,
+                best.type,
+                best.country,
+            )
+        elif head.ent_type_:
+            act.type = head.ent_type_
+        else:
+            ent = next((t.ent_type_ for t in head.lefts if t.ent_type_ in ACTOR_ENTS), "")
+            act.type = ent or None
+
+    def actors_of(self, head: Token) -> list[Actor]:
+        """One actor per conjunct: "A and B", and "Hungarian and Romanian officials"."""
+        split = self.split_modifiers(head)
+        if split:
+            return split
+        out = [self.actor(head)]
+        for conj in head.conjuncts:
+            if conj.i > head.i and conj.pos_ in ("NOUN", "PROPN"):
+                out.append(self.actor(conj))
+        return out
+
+    def split_modifiers(self, head: Token) -> list[Actor]:
+        for child in head.lefts:
+            if child.dep_ in ("amod", "compound") and child.ent_type_ in ACTOR_ENTS:
+                conjs = [c for c in child.conjuncts if c.i > child.i]
+                if conjs:
+                    return [self.actor(m, self.ent_tokens(m)) for m in (child, *conjs)]
+        return []
+
+    def ent_tokens(self, tok: Token) -> list[Token]:
+        for ent in self.ents:
+            if ent.start <= tok.i < ent.end:
+                return list(ent)
+        return [tok]
+
+    def actor_like(self, tok: Token) -> bool:
+        if tok.ent_type_ in NOT_ACTOR_ENTS or tok.like_num:
+            return False
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS or tok.ent_type_ in ("FAC", "LOC"):
+            return True
+        if self.lex.in_class("actor", tok.lemma_.lower()):
+            return True
+        return any(
+            c.ent_type_ in ACTOR_ENTS or (c.dep_ == "compound" and self.actor_noun(c))
+            for c in tok.lefts
+            if c.dep_ in ("amod", "compound", "poss")
+        )
+
+    def actor_noun(self, tok: Token) -> bool:
+        return self.lex.in_class("actor", tok.lemma_.lower())
+
+    def regroup(self, tok: Token) -> Token:
+        """ "thousands of students" -> students: the counted group is the actor."""
+        for _ in range(3):
+            if tok.lemma_.lower() not in GROUP_WORDS and tok.pos_ != "NUM":
+                break
+            pobj = next(
+                (
+                    g
+                    for p in tok.children
+                    if p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if pobj is None:
+                break
+            tok = pobj
+        return tok
+
+    def inside(self, tok: Token, levels: int = 2) -> Token | None:
+        """``tok`` if it names an actor, else an actor inside it ("positions of the forces")."""
+        tok = self.regroup(tok)
+        if self.actor_like(tok):
+            return tok
+        if levels == 0:
+            return None
+        for child in tok.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return child
+            if child.dep_ in ("amod", "compound") and child.ent_type_ in ACTOR_ENTS:
+                return child
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in INSIDE_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (found := self.inside(pobj, levels - 1)):
+                        return found
+            if child.dep_ == "acl":  # "crimes committed by X", "lines leading into Y"
+                for prep in child.children:
+                    if prep.dep_ in ("agent", "prep") and prep.lower_ in INSIDE_PREPS | {"by"}:
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj" and (found := self.inside(pobj, levels - 1)):
+                                return found
+        return None
+
+    # ------------------------------------------------------------ roles
+
+    def subject(self, verb: Token) -> Token | None:
+        """The agent of ``verb``: its subject, else its controller's or its speaker's."""
+        cur: Token | None = verb
+        for _ in range(6):
+            if cur is None:
+                return None
+            deps = {c.dep_: c for c in cur.children}
+            if "agent" in deps:
+                pobj = next((g for g in deps["agent"].children if g.dep_ == "pobj"), None)
+                return pobj
+            if "nsubjpass" in deps:
+                # "X is expected to sign": X is the one who signs
+                return deps["nsubjpass"] if "xcomp" in deps else None
+            subj = deps.get("nsubj")
+            if subj is not None:
+                if subj.lower_ in RELATIVES and cur.dep_ == "relcl":
+                    return cur.head
+                if subj.lower_ in PRONOUNS:
+                    return self.speaker(cur) or subj
+                return self.regroup(subj)
+            if cur.dep_ in INHERIT_SUBJECT_DEPS and cur.head != cur:
+                cur = cur.head
+            elif cur.dep_ in ("relcl", "acl") and cur.head != cur:
+                if self.actor_like(cur.head) or cur.head.head == cur.head:
+                    return cur.head
+                cur = cur.head.head  # "issued a declaration demanding ...": the issuer
+            else:
+                return None
+        return None
+
+    def speaker(self, verb: Token) -> Token | None:
+        """For a pronoun subject in reported speech, who is speaking ("X said it would")."""
+        cur = verb
+        while cur.dep_ in REPORT_DEPS and cur.head != cur:
+            cur = cur.head
+            if self.lex.in_class("speech", cur.lemma_.lower()) or self.lex.in_class(
+                "cognition", cur.lemma_.lower()
+            ):
+                subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ not in PRONOUNS:
+                    return subj
+        return None
+
+    def target(self, cand: Candidate) -> Token | None:
+        """Whom the event is aimed at: passive subject, objects, then prepositional objects."""
+        holders = frame_tokens(cand)
+        holders += [c for c in cand.clause.children if c.dep_ == "advcl" and c not in holders]
+        for tok in holders:
+            found = self.target_of(tok, cand)
+            if found is not None:
+                return found
+        if cand.type not in PLACE_TARGET_TYPES:
+            return None
+        for tok in holders:
+            found = self.prep_object(tok, PLACE_PREPS)
+            if found is not None:
+                return found
+        return None
+
+    def target_of(self, tok: Token, cand: Candidate) -> Token | None:
+        children = list(tok.children)
+        if tok.pos_ != "NOUN":
+            raised = any(c.dep_ == "xcomp" for c in children)  # "is expected to"
+            for dep in ("nsubjpass", "dative", "dobj"):
+                for child in children:
+                    if (
+                        child.dep_ == dep
+                        and not (raised and dep == "nsubjpass")
+                        and not self.own_thing(child)
+                        and not (dep == "dobj" and self.moved_thing(tok, child))
+                    ):
+                        found = self.inside(child)
+                        if found is not None:
+                            return found
+            if (subj := self.ccomp_subject(tok)) is not None and subj.lower_ not in PRONOUNS:
+                return subj
+        elif (found := self.prep_object(tok, ("of",))) is not None:
+            return found  # "invasion of X", "removal of X"
+        objects = [c for c in children if c.dep_ == "dobj"]
+        for holder in (tok, *objects, *[c for c in children if c.dep_ == "prt"]):
+            found = self.prep_object(holder)
+            if found is not None:
+                return found
+        return None
+
+    def moved_thing(self, verb: Token, obj: Token) -> bool:
+        """Troops sent or supplies given are what moves; the target is where they go."""
+        if self.lex.in_class("motion", verb.lemma_.lower()) and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children
+        ):
+            return True  # "sent engineers to Peru": the target is where they go
+        if verb.lemma_ not in AID_VERBS:
+            return False
+        lemma = self.regroup(obj).lemma_.lower()
+        return self.lex.in_class("military", lemma) or self.lex.in_class("supplies", lemma)
+
+    @staticmethod
+    def own_thing(tok: Token) -> bool:
+        """ "its troops", "their homes": the subject's own, not a target."""
+        return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+    def ccomp_subject(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                return next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        return None
+
+    def prep_object(self, tok: Token, words: tuple[str, ...] = TARGET_PREPS) -> Token | None:
+        preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "dative")}
+        for word in words:
+            prep = preps.get(word)
+            if prep is None:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (found := self.inside(pobj)) is not None:
+                    return found
+        return None
+
+    def noun_source(self, noun: Token, verb: Token | None = None) -> Token | None:
+        """The actor of a nominal trigger: "Russia's attack", "Israeli strikes", "by X".
+
+        ``verb`` is the verb the noun is the subject of when that verb only says the
+        event happened ("fighting broke out between X and Y"): its phrases count too.
+        """
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                return child
+        for child in _dependents(noun, verb):
+            if child.dep_ == "prep" and child.lower_ in ("by", "between"):
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        for child in noun.lefts:
+            if child.dep_ in ("amod", "compound") and child.ent_type_ in ACTOR_ENTS:
+                return child
+        return None
+
+    def noun_target(
+        self, noun: Token, source: Token | None, verb: Token | None = None
+    ) -> Token | None:
+        for child in _dependents(noun, verb):
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                conj = next((c for c in pobj.conjuncts), None) if pobj is not None else None
+                return conj
+        found = self.prep_object(noun) or (self.prep_object(verb) if verb is not None else None)
+        return None if found is None or (source is not None and found.i == source.i) else found
+
+
+def _dependents(noun: Token, verb: Token | None) -> list[Token]:
+    return [*noun.children, *(verb.children if verb is not None else ())]

@@ -1,0 +1,98 @@
+"""The PLOVER trigger lexicon and the word classes the event layer reasons with.
+
+Both live in CSV files under ``data/`` so they can grow without code changes:
+``plover_triggers.csv`` maps verb and noun lemmas (optionally with a required
+particle, object, modifier or governing word) to a PLOVER type and mode;
+``plover_words.csv`` lists small word classes (light verbs, speech verbs, ...).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+# Types are named as in the PLOVER gold standard; PLOVER 2.0 folds four of them.
+PLOVER2_NAMES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+# Acts that, announced for the future or conditioned ("unless"), are threats.
+HOSTILE_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "SANCTION", "PROTEST"})
+
+
+def plover2_type(event_type: str) -> str:
+    """The PLOVER 2.0 name of an event type (REQUEST for DEMAND, ...)."""
+    return PLOVER2_NAMES.get(event_type, event_type)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PloverLexicon:
+    # (lemma, with) -> trigger; with == "" for rows that need no companion word
+    verbs: dict[tuple[str, str], Trigger]
+    nouns: dict[tuple[str, str], Trigger]
+    # lemma -> companion words that have rows of their own
+    verb_companions: dict[str, frozenset[str]]
+    noun_companions: dict[str, frozenset[str]]
+    words: dict[str, frozenset[str]]
+
+    def in_class(self, name: str, lemma: str) -> bool:
+        return lemma in self.words.get(name, frozenset())
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    return [[cell.strip() for cell in row] for row in csv.reader(lines)]
+
+
+def read_triggers(
+    path: Path,
+) -> tuple[dict[tuple[str, str], Trigger], dict[tuple[str, str], Trigger]]:
+    verbs: dict[tuple[str, str], Trigger] = {}
+    nouns: dict[tuple[str, str], Trigger] = {}
+    for row in _rows(path)[1:]:  # first row is the header
+        lemma, with_, pos, type_, mode = (row + [""] * 5)[:5]
+        table = verbs if pos == "verb" else nouns
+        table[(lemma.lower(), with_.lower())] = Trigger(type_.upper(), mode or None)
+    return verbs, nouns
+
+
+def read_words(path: Path) -> dict[str, frozenset[str]]:
+    classes: dict[str, set[str]] = defaultdict(set)
+    for row in _rows(path):
+        if len(row) >= 2:
+            classes[row[0]].add(row[1].lower())
+    return {k: frozenset(v) for k, v in classes.items()}
+
+
+def _companions(table: dict[tuple[str, str], Trigger]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for lemma, with_ in table:
+        if with_:
+            out[lemma].add(with_)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> PloverLexicon:
+    verbs, nouns = read_triggers(DATA / "plover_triggers.csv")
+    return PloverLexicon(
+        verbs=verbs,
+        nouns=nouns,
+        verb_companions=_companions(verbs),
+        noun_companions=_companions(nouns),
+        words=read_words(DATA / "plover_words.csv"),
+    )

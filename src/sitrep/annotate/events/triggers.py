@@ -1,0 +1,383 @@
+"""Event triggers of a sentence: which tokens report a PLOVER event, and of what type.
+
+Governors are read before their dependents so that one clause gives one event:
+"offered to negotiate" is one AGREE, "held talks" one CONSULT (the light verb's
+object carries the type), "X said Y must Z" one DEMAND on Y.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitrep.annotate.events.plover import HOSTILE_TYPES, PloverLexicon, Trigger
+from sitrep.annotate.events.verb_frames import (
+    actor_subject,
+    armed_agent,
+    directed_clause,
+    intent_object,
+    intent_type,
+    is_subjunctive,
+    occurrence_verb,
+    stated_intent,
+    trip_purpose,
+    wanted_of_other,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Objects of a light verb that can carry the event ("engage in talks", "go on strike").
+LIGHT_OBJECT_PREPS = frozenset({"in", "into", "on", "under"})
+# Types that stay themselves when announced for the future (a future demand is a demand).
+SELF_FUTURE_TYPES = frozenset({"AGREE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN"})
+THREAT_VERBS = frozenset({"threaten", "warn"})
+CLAUSAL_DEPS = frozenset({"xcomp", "advcl"})
+# Assaults that armed forces carry out as combat; beating, torture, rape stay ASSAULT (CAMEO 182).
+WEAPON_MODES = frozenset({None, "explosion", "firearms", "mass-killing"})
+# "ask" requests only with "to do" or "for X"; "asked whether" is a question
+QUESTION_VERBS = frozenset({"ask"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    token: Token  # the trigger word
+    clause: Token  # the verb (or noun) whose subject and time frame the event
+    type: str
+    mode: str | None
+    action: Token  # where the target is looked for ("offered to hand over to X")
+    modality: str | None = None  # set when the trigger itself decides it (future intents)
+    kind: str = "verb"  # verb or noun
+
+
+def frame_tokens(cand: Candidate) -> list[Token]:
+    """The words that stand for the event's clause: trigger, clause verb, action, complements."""
+    toks = [cand.token, cand.clause, cand.action]
+    toks += [c for c in cand.clause.children if c.dep_ == "xcomp"]
+    return list(dict.fromkeys(toks))
+
+
+def lookup(tok: Token, lex: PloverLexicon) -> Trigger | None:
+    """The lexicon entry of ``tok``, preferring rows whose companion word is present."""
+    lemma = tok.lemma_.lower()
+    is_verb = tok.pos_ == "VERB"
+    if not is_verb and any(
+        c.dep_ == "compound" and lex.in_class("media", c.lemma_.lower()) for c in tok.children
+    ):
+        return None  # "a press release", "a news conference": media events, not PLOVER ones
+    table = lex.verbs if is_verb else lex.nouns
+    companions = (lex.verb_companions if is_verb else lex.noun_companions).get(lemma)
+    if companions:
+        near = _near_lemmas(tok, is_verb)
+        for word in sorted(companions & near):
+            return table[(lemma, word)]
+    return table.get((lemma, ""))
+
+
+def _near_lemmas(tok: Token, is_verb: bool) -> set[str]:
+    near = {tok.head.lemma_.lower()} if tok.head != tok else set()
+    for child in tok.children:
+        if is_verb or child.dep_ in ("compound", "amod", "nmod"):
+            near.add(child.lemma_.lower())
+        if is_verb and child.dep_ in ("prep", "dobj"):
+            near.update(g.lemma_.lower() for g in child.children if g.dep_ in ("pobj", "compound"))
+    return near
+
+
+def has_future(tok: Token, lex: PloverLexicon) -> bool:
+    return any(c.dep_ == "aux" and lex.in_class("future", c.lower_) for c in tok.children)
+
+
+def is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def complements(tok: Token) -> list[Token]:
+    """Verbal complements: "agreed to X", and "to X" clauses the parser hangs as advcl."""
+    return [
+        c
+        for c in tok.children
+        if c.pos_ == "VERB" and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_infinitive(c)))
+    ]
+
+
+def word_forms(tok: Token) -> set[str]:
+    """The lemma plus crude stems of the surface form (the lemmatizer slips: "staged")."""
+    low = tok.lower_
+    return (
+        {tok.lemma_.lower(), low, low[:-1], low[:-2]}
+        if low.endswith("ed")
+        else {tok.lemma_.lower(), low}
+    )
+
+
+def light_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | None:
+    """The event noun a light verb carries ("held talks", "went on strike")."""
+    if not word_forms(verb) & lex.words.get("light", frozenset()):
+        return None
+    for child in verb.children:
+        nouns = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "dobj" and not lookup(child, lex):  # "10 days of war games"
+            nouns += [g for p in child.children if p.lower_ == "of" for g in p.children]
+            nouns += [g for g in child.children if g.dep_ == "compound"]  # "a mediation effort"
+        if child.dep_ == "prep" and child.lower_ in LIGHT_OBJECT_PREPS:
+            nouns = [g for g in child.children if g.dep_ == "pobj"]
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and (trig := lookup(noun, lex)):
+                return noun, trig
+    return None
+
+
+def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
+    """Moving or sending forces or supplies: MOBILIZE, or AID for peacekeepers and aid."""
+    if not lex.in_class("motion", verb.lemma_.lower()):
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            continue
+        thing = counted(child)  # "500 tons of food": food
+        lemma = thing.lemma_.lower()
+        mods = {m.lemma_.lower() for m in thing.children if m.dep_ in ("compound", "amod")}
+        if lex.in_class("peacekeeping", lemma) or mods & lex.words.get("peacekeeping", set()):
+            return Trigger("AID", "peacekeeping")
+        if lex.in_class("military", lemma):
+            return Trigger("MOBILIZE", "troops")
+        if child.dep_ == "dobj" and lex.in_class("supplies", lemma):
+            return Trigger("AID", None)
+    return None
+
+
+def counted(tok: Token) -> Token:
+    """ "thousands of troops" -> troops; "a deployment of troops" -> troops."""
+    for _ in range(2):
+        pobj = next(
+            (g for p in tok.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"),
+            None,
+        )
+        if pobj is None or not (tok.like_num or tok.pos_ in ("NUM", "NOUN")):
+            break
+        tok = pobj
+    return tok
+
+
+def purpose_clause(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | None:
+    """A "to VERB" purpose or complement clause that names its own event."""
+    for child in verb.children:
+        if (
+            child.dep_ in CLAUSAL_DEPS
+            and child.pos_ == "VERB"
+            and (trig := base_trigger(child, lex))
+        ):
+            return child, trig[1]
+    return None
+
+
+def base_trigger(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | None:
+    """The event a verb reports by itself: (trigger token, entry)."""
+    direct = lookup(verb, lex)
+    lemma = verb.lemma_.lower()
+    if direct is not None and direct != lex.verbs.get((lemma, "")):  # "open fire" wins
+        return verb, direct
+    if lemma in ("send", "dispatch") and (purpose := purpose_clause(verb, lex)):
+        return purpose
+    if (moved := force_movement(verb, lex)) is not None:
+        return verb, moved
+    if (carried := light_object(verb, lex)) is not None:
+        return carried
+    if (trip := trip_purpose(verb, lex, lookup)) is not None:
+        return trip
+    if direct is None and lex.in_class("aspect", lemma):  # "continue fighting"
+        for comp in verb.children:
+            if comp.dep_ == "xcomp" and comp.pos_ == "VERB" and (inner := base_trigger(comp, lex)):
+                return inner
+    return (verb, direct) if direct else None
+
+
+def intent_trigger(
+    gov: Token, x: Token, xtrig: Trigger | None, lex: PloverLexicon
+) -> Trigger | None:
+    """What "GOV to X" reports when GOV commits, threatens, refuses or fails."""
+    lemma = gov.lemma_.lower()
+    mode = xtrig.type.lower() if xtrig else None
+    if lemma == "prepare" and any(
+        c.dep_ == "nsubj" and lex.in_class("military", c.lemma_.lower()) for c in gov.children
+    ):
+        return Trigger("MOBILIZE", mode)  # forces preparing to act: a force posture
+    if lemma in THREAT_VERBS:
+        return Trigger("THREATEN", mode)
+    if lemma == "fail":
+        return Trigger("REJECT", mode) if xtrig and xtrig.type not in HOSTILE_TYPES else None
+    own = lookup(gov, lex)
+    if own and own.type == "REJECT":
+        return Trigger("REJECT", mode)
+    if lex.in_class("intent", lemma) or lex.in_class("willing", lemma):
+        if lemma == "decide":
+            return None
+        hostile = xtrig is not None and xtrig.type in HOSTILE_TYPES
+        return Trigger("THREATEN" if hostile else "AGREE", mode)
+    if (
+        lex.in_class("intention", lemma)
+        and xtrig is not None
+        and xtrig.type not in SELF_FUTURE_TYPES
+        and actor_subject(gov, lex)
+    ):
+        return intent_type(xtrig)  # "plans to sign", "is expected to sign": an intention
+    return None
+
+
+def future_trigger(cand: Candidate, lex: PloverLexicon) -> None:
+    """Recode an act announced for the future as PLOVER does: a promise or a threat."""
+    if not (has_future(cand.clause, lex) or has_future(cand.action, lex)):
+        return
+    conditional = any(
+        lex.in_class("condition", m.lower_)
+        for c in cand.clause.children
+        if c.dep_ == "advcl"
+        for m in c.children
+        if m.dep_ == "mark"
+    )
+    if is_negated(cand.clause):
+        cand.mode, cand.type, cand.modality = cand.type.lower(), "REJECT", "asserted"
+    elif cand.type in HOSTILE_TYPES or conditional:
+        cand.mode, cand.type = cand.type.lower(), "THREATEN"
+        cand.modality = "planned"
+    elif cand.type not in SELF_FUTURE_TYPES:
+        cand.mode, cand.type = cand.type.lower(), "AGREE"
+        cand.modality = "planned"
+    else:
+        cand.modality = "planned"
+
+
+def obligation_clause(verb: Token, lex: PloverLexicon) -> Token | None:
+    """The complement "Y must Z" of a speech verb, a demand on Y."""
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        if any(a.dep_ == "aux" and lex.in_class("obligation", a.lower_) for a in child.children):
+            return child
+        if is_subjunctive(child):  # "insisted that Washington end its embargo"
+            return child
+    return None
+
+
+def depth(tok: Token) -> int:
+    n = 0
+    while tok.head != tok:
+        tok = tok.head
+        n += 1
+    return n
+
+
+def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
+    """Event candidates of one sentence, one per trigger clause."""
+    consumed: set[int] = set()
+    out: list[Candidate] = []
+    for tok in sorted((t for t in sent if t.pos_ in ("VERB", "ADJ")), key=depth):
+        if tok.i in consumed:
+            continue
+        cand = verb_candidate(tok, lex, consumed)
+        if cand is not None:
+            future_trigger(cand, lex)
+            out.append(cand)
+    covered = {c.clause.i for c in out} | consumed
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.i not in covered and stated_intent(tok, lex):
+            cand = Candidate(tok, tok, "AGREE", None, tok)  # "said it would open its markets"
+            future_trigger(cand, lex)
+            out.append(cand)
+            covered.add(tok.i)
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.i not in consumed and (trig := lookup(tok, lex)):
+            clause = clause_of(tok)
+            verb = occurrence_verb(tok, lex)  # "fighting broke out between X and Y"
+            if clause.i not in covered and (
+                has_own_actor(tok, lex) or (verb is not None and has_own_actor(verb, lex))
+            ):
+                action = verb if verb is not None else tok
+                out.append(Candidate(tok, tok, trig.type, trig.mode, action, kind="noun"))
+                covered.add(clause.i)
+    return sorted(out, key=lambda c: c.token.i)
+
+
+def verb_candidate(tok: Token, lex: PloverLexicon, consumed: set[int]) -> Candidate | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lex.in_class("speech", lemma):
+        ob = obligation_clause(tok, lex)
+        if ob is None and lex.in_class("directive", lemma):
+            ob = directed_clause(tok)  # "told Israel to stop building"
+        if ob is not None:
+            consumed.update(t.i for t in ob.subtree if t.pos_ in ("VERB", "NOUN"))
+            return Candidate(tok, tok, "DEMAND", None, ob)
+        if light_object(tok, lex) is None and intent_object(tok, lex) is None:
+            return None
+    if lex.in_class("want", lemma) and (other := wanted_of_other(tok)) is not None:
+        consumed.update(t.i for t in other.subtree if t.pos_ in ("VERB", "NOUN"))
+        return Candidate(tok, tok, "DEMAND", None, other)  # "wants Israel to freeze ..."
+    comps = complements(tok)
+    xbases = [(c, base_trigger(c, lex)) for c in comps]
+    x, xbase = next(((c, b) for c, b in xbases if b), xbases[-1] if xbases else (None, None))
+    if x is not None:
+        intent = intent_trigger(tok, x, xbase[1] if xbase else None, lex)
+        if intent is not None:
+            if not lex.in_class("intention", lemma):  # a plan keeps its act, as planned
+                consumed.update(t.i for t in x.subtree if t.pos_ in ("VERB", "NOUN"))
+            return Candidate(tok, tok, intent.type, intent.mode, x)
+    if lookup(tok, lex) is None and (held := intent_object(tok, lex)) is not None:
+        noun, act = held
+        found_act = base_trigger(act, lex)
+        intent = intent_type(found_act[1] if found_act else None)
+        consumed.update(t.i for t in noun.subtree if t.pos_ in ("VERB", "NOUN"))
+        return Candidate(noun, tok, intent.type, intent.mode, act)
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
+        return None  # "alleged crimes", "long-threatened invasion" modify, they report nothing
+    found = base_trigger(tok, lex)
+    if found is None or (lemma in QUESTION_VERBS and not _asks_for_action(tok)):
+        return None
+    trig_tok, trig = found
+    if trig.type == "ASSAULT" and trig.mode in WEAPON_MODES and armed_agent(tok, lex):
+        trig = Trigger("FIGHT", trig.mode)  # conventional military force (CAMEO 19)
+    consumed.add(trig_tok.i)
+    # a purpose or complement clause under a trigger is part of its event
+    for child in tok.children:
+        if child.dep_ in CLAUSAL_DEPS and child.pos_ == "VERB" and _is_infinitive(child):
+            consumed.update(t.i for t in child.subtree if t.pos_ in ("VERB", "NOUN"))
+    kind = "noun" if trig_tok.pos_ == "NOUN" else "verb"
+    return Candidate(trig_tok, tok, trig.type, trig.mode, tok, kind=kind)
+
+
+def _asks_for_action(verb: Token) -> bool:
+    return bool(complements(verb)) or any(c.lower_ == "for" for c in verb.children)
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def clause_of(tok: Token) -> Token:
+    """The nearest verb governing ``tok`` (itself for a verb, the root otherwise)."""
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head != cur:
+        cur = cur.head
+    return cur
+
+
+NOUN_ACTOR_PREPS = frozenset({"by", "between", "with", "against", "on", "to", "into", "from"})
+ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def has_own_actor(noun: Token, lex: PloverLexicon) -> bool:
+    """Whether a nominal trigger names who acts or is acted on ("Russia's attack on X")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return True
+        if child.dep_ in ("amod", "compound") and (child.ent_type_ in ACTOR_ENTS):
+            return True
+        if child.dep_ == "prep" and child.lower_ in NOUN_ACTOR_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (
+                    pobj.ent_type_ in ACTOR_ENTS
+                    or pobj.pos_ == "PROPN"
+                    or lex.in_class("actor", pobj.lemma_.lower())
+                ):
+                    return True
+    return False

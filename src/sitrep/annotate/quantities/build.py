@@ -1,0 +1,444 @@
+"""From bare numbers to quantity expressions: sign, currency, scale, unit, qualifier.
+
+``build_drafts`` looks around each ``Atom`` in the raw text; ``join_ranges``
+then merges "10 to 20 percent", "between $3 and $5 billion" and "5-10W" into
+one range. Whether a number is a year, a date or part of a name is decided
+later with the language model (``quant_filter``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.annotate.quantities.number_words import number_words
+from sitrep.annotate.quantities.scan import Atom, scan_atoms
+from sitrep.annotate.quantities.unit_words import Lexicon, lexicon
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quantity expression being assembled; ``atoms`` are its numbers."""
+
+    start: int
+    end: int
+    value: float | None
+    atoms: list[Atom]
+    low: float | None = None
+    high: float | None = None
+    approx: bool = False
+    bound: str | None = None
+    unit: str | None = None
+    unit_kind: str | None = None
+    scale: float = 1.0
+    num_end: int = 0  # end of number + scale, where a unit or counted noun may start
+    flags: set[str] = field(default_factory=set)
+
+    @property
+    def bare(self) -> bool:
+        """No unit or currency: the numbers most easily mistaken (years, ids)."""
+        return self.unit is None
+
+
+_SIGN = re.compile(r"(?:(?<![\w.,])[-−]|(?i:\bminus)[\s-]?|(?<![\w.,])\+|(?i:\bsub-))$")
+_TILDE = re.compile(r"[~≈]\s?$")
+_GLUED_LETTERS = re.compile(r"[A-Za-z][A-Za-z-]*$")
+_OVER = re.compile(r"(?i:over)\b")
+_SIGN_WORDS = frozenset({"minus", "sub", "now"})  # "minus-5", "sub-7 nm", "now-18 month-old"
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_AFTER_ID = re.compile(r"[A-Za-z]\w*|[-−]\d|\.\d|[:/]\d")
+_BEFORE_ID = re.compile(r"(?:\d[./:]|[:/#@]|[A-Z]{2,}\s?[-−])$")
+_CODE_AFTER = re.compile(r"[A-Z]{3}\b")  # "110 JPY"
+_US_AFTER_MONEY = re.compile(r"\s+(?:US|U\.S\.)(?![\w$])")
+_PER = re.compile(r"(?:\s*/\s*|\s+per\s+|(?:\s+|-)an?(?:\s+|-)|-per-)")
+_PER_WORD = re.compile(r"[A-Za-z]+(?:\s(?:foot|feet|metre|meter|metres|meters|mile|miles))?")
+_PER_TIME = frozenset(
+    [
+        "year",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "night",
+        "share",
+        "barrel",
+        "ounce",
+        "gallon",
+        "tonne",
+        "ton",
+        "kilogram",
+        "kilo",
+        "pound",
+        "litre",
+        "liter",
+        "head",
+        "person",
+        "unit",
+        "piece",
+        "gram",
+    ]
+)
+_SUFFIX_QUALIFIER = [
+    (re.compile(r"\s*\+(?![\d\w])|-plus\b|\s+plus\b(?!\s*\d)"), "lower", False),
+    (re.compile(r"\s+or\s+(?:more|above|higher|greater|over)\b", re.I), "lower", False),
+    (re.compile(r"\s+or\s+(?:less|fewer|below|under)\b", re.I), "upper", False),
+    (re.compile(r"\s+or\s+so\b|-odd\b", re.I), None, True),
+]
+
+
+def _take_prefix(text: str, d: Draft, lex: Lexicon) -> None:
+    """Sign, currency and qualifier written before the number (in either order)."""
+    pos = d.start
+    for _ in range(3):
+        window = max(0, pos - 14)
+        m = lex.prefix_re.search(text, window, pos)
+        if m and d.unit is None:
+            d.unit, d.unit_kind, pos = lex.currency_prefix[_norm(m.group())], "money", m.start()
+            continue
+        m = _SIGN.search(text, window, pos)
+        if m and not {"neg", "pos", "sub"} & d.flags:
+            sign = m.group().lower()
+            if sign.startswith("sub"):
+                d.bound = "upper"
+                d.flags.add("sub")
+            elif sign == "+":
+                d.flags.add("pos")
+            else:
+                d.flags.add("neg")
+            pos = m.start()
+            continue
+        m = _TILDE.search(text, window, pos)
+        if m:
+            d.approx, pos = True, m.start()
+            continue
+        break
+    m = lex.qualifier_re.search(text, max(0, pos - 30), pos)
+    if m:
+        kind = lex.qualifiers.get(re.sub(r"\s+", " ", m.group("q").lower()), "")
+        d.approx = d.approx or kind.endswith("approx")
+        if kind.startswith(("upper", "lower")):
+            d.bound = kind.split("_")[0]
+        pos = m.start()
+    d.start = pos
+
+
+def _norm(prefix: str) -> str:
+    return prefix.rstrip()
+
+
+def _take_scale(text: str, d: Draft, lex: Lexicon) -> int:
+    """ "1.5 million", "$3bn", "4 hundred million"; single letters only glued ("4.3M")."""
+    pos = d.end
+    while True:
+        m = lex.scale_re.match(text, pos)
+        if not m:
+            return pos
+        word = m.group("scale")
+        key = word if word in lex.scales else word.lower()
+        mult, needs_money = lex.scales.get(key, (0.0, False))
+        if not mult:
+            mult = number_words()[word.lower()].value
+        if len(word) == 1 and m.start("scale") != pos:
+            return pos
+        if (
+            needs_money
+            and d.unit_kind != "money"
+            and not _currency_word_follows(text, m.end(), lex)
+        ):
+            return pos
+        d.scale *= mult
+        pos = m.end()
+
+
+def _currency_word_follows(text: str, pos: int, lex: Lexicon) -> bool:
+    return lex.currency_word_re.match(text, pos + 1) is not None and text[pos : pos + 1] == " "
+
+
+def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
+    """Currency word or measurement unit right after the number (one space or hyphen)."""
+    if d.unit_kind == "money":
+        m = _US_AFTER_MONEY.match(text, pos)
+        return m.end() if m else pos
+    for gap in ("", " ", "-", "\u00a0"):
+        if gap and not text.startswith(gap, pos):
+            continue
+        at = pos + len(gap)
+        m = lex.currency_word_re.match(text, at)
+        if m and (m.group("word").lower() not in lex.scaled_only or d.scale > 1):
+            nation = m.group("nation").strip()
+            base = lex.currency_words[m.group("word").lower()]
+            known_nation = nation and nation.lower().split()[-1] in base
+            d.unit = base if known_nation or not nation else f"{nation.lower()} {base}"
+            d.unit_kind = "money"
+            return m.end()
+        code = _CODE_AFTER.match(text, at)
+        if gap == " " and code and code.group() in lex.currency_prefix:
+            d.unit, d.unit_kind = lex.currency_prefix[code.group()], "money"
+            return code.end()
+        symbol = _symbol_after(text, at, lex)
+        if symbol:
+            d.unit, d.unit_kind = symbol
+            return at + 1
+        m = lex.unit_re.match(text, at)
+        if m and not (gap == "-" and m.group()[0] in "%°"):
+            unit = lex.unit_for(m.group())
+            if unit is None:
+                continue
+            if (
+                len(m.group()) == 1
+                and m.group().isalpha()
+                and gap == " "
+                and d.atoms[-1].plain
+                and not _lone_letter_unit(text, d, m.end(), unit.kind)
+            ):
+                continue  # "Group 3 B", "5 A": a lone letter after a space is rarely a unit
+            d.unit, d.unit_kind = unit.name, unit.kind
+            if unit.name == "pound" and d.scale >= 1000:
+                d.unit, d.unit_kind = "pound sterling", "money"
+            return m.end()
+    return pos
+
+
+# Kinds whose one-letter symbols news writes after a space ("35 C", "60 W", "12 V").
+_LETTER_KINDS = frozenset({"temperature", "power", "electric"})
+_LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*\.?\s+$")
+_WORD_AFTER = re.compile(r"\s*(?:[a-z]|[.,;:)]|$)")
+
+
+def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
+    """ "It was 35 C in Madrid", "a 60 W bulb": the symbol of a physical unit.
+
+    Not after a capitalised word ("Group 3 B") and only before a lower-case word or
+    punctuation, where a label letter would be followed by a name or nothing.
+    """
+    if kind not in _LETTER_KINDS:
+        return False
+    start = d.atoms[0].start
+    if _LABEL_BEFORE.search(text[max(0, start - 20) : start]):
+        return False
+    return bool(_WORD_AFTER.match(text, end))
+
+
+def _symbol_after(text: str, pos: int, lex: Lexicon) -> tuple[str, str] | None:
+    """ "1,200€": a currency symbol written after the amount."""
+    ch = text[pos : pos + 1]
+    if ch and not ch.isalnum() and ch in lex.currency_prefix and ch != "$":
+        return lex.currency_prefix[ch], "money"
+    return None
+
+
+def _take_per(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
+    """ "$80 per sq m", "$3,500 a month", "barrel-a-day": a rate's denominator."""
+    if d.unit is None:
+        return pos
+    m = _PER.match(text, pos)
+    if not m:
+        return pos
+    connector = m.group().strip(" -").lower()
+    at = m.end()
+    u = lex.unit_re.match(text, at)
+    if u and (unit := lex.unit_for(u.group())):
+        d.unit = f"{d.unit} per {unit.name}"
+        return u.end()
+    w = _PER_WORD.match(text, at)
+    if not w:
+        return pos
+    word = w.group().split()[0].lower()
+    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if connector in ("a", "an") and singular not in _PER_TIME:
+        return pos
+    d.unit = f"{d.unit} per {singular}"
+    return at + len(w.group().split()[0])
+
+
+def _take_suffix_qualifier(text: str, d: Draft, pos: int) -> int:
+    for pattern, bound, approx in _SUFFIX_QUALIFIER:
+        m = pattern.match(text, pos)
+        if m:
+            d.bound = bound or d.bound
+            d.approx = d.approx or approx
+            return m.end()
+    return pos
+
+
+def _glued_to_word(text: str, atom: Atom, lex: Lexicon) -> bool:
+    """ "M21", "A320", "COVID-19", "5G", "9/11": digits inside an identifier."""
+    before = text[max(0, atom.start - 12) : atom.start]
+    if atom.kind == "digits":
+        if _BEFORE_ID.search(before) and not lex.prefix_re.search(before):
+            return True
+        if _GLUED_LETTERS.search(before):
+            word = _GLUED_LETTERS.search(before)
+            assert word is not None
+            stem = word.group().rstrip("-")
+            # "minus-5", "now-18 month-old" read on; "COVID-19", "A320", "Su-57" do not
+            if stem.lower() not in _SIGN_WORDS and not lex.prefix_re.search(before):
+                return True
+    after = text[atom.end : atom.end + 12]
+    if atom.kind != "digits":
+        return False
+    if _ORDINAL.match(after):
+        return True
+    m = _AFTER_ID.match(after)
+    if not m:
+        return False
+    if m.group()[0] in "-−.:/":
+        return m.group()[0] != "-"  # "5-10" may be a range; "3.2.1", "10:45", "9/11" are not
+    # letters glued after the digits: fine when they are a unit or a scale
+    return not (
+        lex.unit_re.match(after) or lex.scale_re.match(after) or lex.currency_word_re.match(after)
+    )
+
+
+def build_drafts(text: str) -> list[Draft]:
+    """One draft per number in ``text``, with what is written around it."""
+    lex = lexicon()
+    drafts: list[Draft] = []
+    consumed = 0
+    for atom in scan_atoms(text):
+        if atom.start < consumed or _glued_to_word(text, atom, lex):
+            continue
+        d = Draft(atom.start, atom.end, atom.value, [atom], low=atom.low, high=atom.high)
+        if atom.kind == "vague":
+            d.approx = True
+        _take_prefix(text, d, lex)
+        pos = _take_scale(text, d, lex) if atom.kind == "digits" else d.end
+        d.num_end = pos
+        pos = _take_unit(text, d, pos, lex)
+        pos = _take_per(text, d, pos, lex)
+        pos = _take_suffix_qualifier(text, d, pos)
+        d.end = consumed = pos
+        if d.unit_kind == "time" and d.bound == "lower" and _OVER.match(text, d.start):
+            d.bound = None  # "over four years" says how long, not "more than"
+        _apply_scale_and_sign(d)
+        drafts.append(d)
+    return join_ranges(text, drafts)
+
+
+def _apply_scale_and_sign(d: Draft) -> None:
+    factor = d.scale * (-1.0 if "neg" in d.flags else 1.0)
+    if d.value is not None:
+        d.value *= factor
+    if d.low is not None:
+        d.low *= d.scale
+    if d.high is not None:
+        d.high *= d.scale
+    if d.bound == "upper" and d.value is not None:
+        d.high = d.value
+    elif d.bound == "lower" and d.value is not None:
+        d.low = d.value
+
+
+# ---------------------------------------------------------------- ranges
+
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
+_RANGE_TO = re.compile(r"\s+(?:to|through|thru)\s+$|\s*-?to-\s*$", re.IGNORECASE)
+_RANGE_AND = re.compile(r"\s+and\s+$", re.IGNORECASE)
+_RANGE_OR = re.compile(r"\s+or\s+$", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
+_FROM = re.compile(r"(?i:\bfrom)\s+$")
+_BY = re.compile(r"(?i:\bby)\s+$")
+_CHANGE_BEFORE_FROM = re.compile(
+    r"(?i:\b(?:ros[ea]|risen|rises?|rising|f[ea]ll|fallen|falls|falling|increas\w*|"
+    r"decreas\w*|grew|grow\w*|drop\w*|climb\w*|jump\w*|cut\w*|rais\w*|lower\w*|reduc\w*|"
+    r"declin\w*|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|went|gone|go(?:es)?|"
+    r"dropping|up|down|moved?|chang\w*|shift\w*|revis\w*|hik\w*|boost\w*|widen\w*|narrow\w*))"
+    r"\b[^.;]{0,40}$"
+)
+
+
+def _range_connector(text: str, a: Draft, b: Draft) -> str | None:
+    between = text[a.end : b.start]
+    if len(between) > 12 or b.start < a.end:
+        return None
+    if _RANGE_DASH.fullmatch(between) or (between == "" and text[b.start - 1 : b.start] == "-"):
+        return "dash"
+    if _RANGE_TO.fullmatch(between):
+        return "to"
+    if _RANGE_AND.fullmatch(between) and _BETWEEN.search(text, max(0, a.start - 9), a.start):
+        return "and"
+    if _RANGE_OR.fullmatch(between):
+        return "or"
+    return None
+
+
+def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
+    if a.value is None or b.value is None or a.atoms[0].kind == "vague":
+        return False
+    if b.bound or (b.approx and how != "dash"):
+        return False
+    if a.unit and b.unit and not b.unit.startswith(a.unit):
+        return False  # "$62 and $68 per share" shares the rate
+    if a.unit and _BY.search(text, max(0, a.start - 4), a.start):
+        return False  # "increased by $43.6 billion to $419.2 billion"
+    if a.unit and not b.unit and how != "and":
+        return False  # "rose 8% to 3.65": a change, not a range
+    return not (how == "or" and (a.unit or a.atoms[0].kind != b.atoms[0].kind))
+
+
+def _is_change(text: str, a: Draft) -> bool:
+    """ "fell from 4.8 to 4.7 percent": two values of a change, not a range."""
+    if not _FROM.search(text, max(0, a.start - 6), a.start):
+        return False
+    return _CHANGE_BEFORE_FROM.search(text, max(0, a.start - 60), a.start) is not None
+
+
+def _share_scale(a: Draft, b: Draft) -> None:
+    """ "$89 to $93 billion", "1 to 2 thousand": the second number's scale is shared."""
+    if (
+        a.scale == 1.0
+        and b.scale > 1.0
+        and a.value is not None
+        and b.value is not None
+        and a.value * b.scale <= b.value * 1.0001
+    ):
+        a.value *= b.scale
+        a.scale = b.scale
+
+
+def join_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    i = 0
+    while i < len(drafts):
+        a = drafts[i]
+        b = drafts[i + 1] if i + 1 < len(drafts) else None
+        how = _range_connector(text, a, b) if b else None
+        if b is None or how is None or not _mergeable(text, a, b, how):
+            out.append(a)
+            i += 1
+            continue
+        _share_scale(a, b)
+        assert a.value is not None and b.value is not None
+        if a.value >= b.value or (how == "to" and _is_change(text, a)):
+            if how == "dash" and a.bare and b.bare:
+                a.flags.add("score")  # "2-0", "89-89": a score, not a range
+                b.flags.add("score")
+            elif a.bare and how == "to" and _is_change(text, a):
+                # "fell from 4.8 to 4.7 percent": both are percentages
+                a.unit, a.unit_kind = b.unit, b.unit_kind
+            out.append(a)
+            i += 1
+            continue
+        opener = _BETWEEN.search(text, max(0, a.start - 9), a.start) or _FROM.search(
+            text, max(0, a.start - 6), a.start
+        )
+        out.append(
+            Draft(
+                opener.start() if opener else a.start,
+                b.end,
+                None,
+                a.atoms + b.atoms,
+                low=a.value,
+                high=b.value,
+                approx=a.approx,
+                unit=b.unit or a.unit,
+                unit_kind=b.unit_kind or a.unit_kind,
+                scale=b.scale,
+                num_end=b.num_end,
+                flags=a.flags | b.flags | {"range"},
+            )
+        )
+        i += 2
+    return out

@@ -1,0 +1,248 @@
+"""Numbers that are not quantities: years, dates, times, names, ids, list markers.
+
+These checks need the parsed Doc (entity labels, parts of speech) and only
+apply to bare numbers: "$2019" or "2019 tonnes" is a quantity whatever it looks like.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sitrep.annotate.quantities.unit_words import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from sitrep.annotate.quantities.build import Draft
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?,?\s+(?:the\s+)?$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?,?\s*{_MONTH}\b\.?")
+_CALENDAR = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY})\b|\b1\d{{3}}\b|\b20\d\d\b|\d0s\b")
+_CLOCK_AFTER = re.compile(
+    r"\s?(?:[ap]\.\s?m\.|[AP]\.?M\b|[ap]m\b|o'clock\b|GMT\b|UTC\b|[ECMP][SD]?T\b)"
+)
+_YEAR_LEAD = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "of",
+        "from",
+        "to",
+        "between",
+        "and",
+        "before",
+        "after",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "year",
+        "years",
+        "fiscal",
+        "circa",
+        "around",
+        "the",
+        "this",
+        "that",
+        "last",
+        "next",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "season",
+        "class",
+        "vintage",
+        "'s",
+    ]
+)
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(|#)?$")
+_LIST_AFTER = re.compile(r"[.)]\s")
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[.-]\d{3,4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,}"
+)
+_NAME_ENTS = frozenset(
+    {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
+)
+_SOFT_LABELS = frozenset({"week", "season", "round", "game", "match", "year", "day"})
+_DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    if not any(ch in text for ch in "+-.("):
+        return []
+    return [m.span() for m in _PHONE.finditer(text)]
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _calendar_number(text: str, d: Draft, first: Token) -> bool:
+    """A day of the month, a year, a clock time or a date written in a DATE entity."""
+    atom = d.atoms[0]
+    if _MONTH_BEFORE.search(text, max(0, atom.start - 14), atom.start):
+        return True
+    last = d.atoms[-1]
+    if last.value is not None and last.value <= 31 and _MONTH_AFTER.match(text, last.end):
+        return True
+    if _CLOCK_AFTER.match(text, last.end):
+        return True
+    if first.ent_type_ in ("DATE", "TIME"):
+        ent = _entity_of(first)
+        if ent is not None and _CALENDAR.search(ent.text):
+            return True
+    return False
+
+
+def _entity_of(tok: Token) -> Span | None:
+    """The entity around ``tok``, walked through IOB tags (no pass over doc.ents)."""
+    doc = tok.doc
+    if not tok.ent_type_:
+        return None
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _year(text: str, d: Draft, first: Token, has_counted: bool) -> bool:
+    """ "in 2019", "the 2019 season", "1600 and 1900": a plain four-digit year."""
+    atoms = [a for a in d.atoms if a.plain and a.value is not None and 1000 <= a.value < 2200]
+    if not atoms or any(text[a.start : a.end].__len__() != 4 for a in atoms):
+        return False
+    prev = first.doc[first.i - 1].lower_ if first.i > 0 else ""
+    return not has_counted or prev in _YEAR_LEAD or first.ent_type_ == "DATE"
+
+
+def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None) -> bool:
+    """ "iPhone 11", "S&P 500", "category 4", "787 Dreamliner", "Senard, 65,": not amounts."""
+    if tok.ent_type_ in _NAME_ENTS and tok.ent_type_ != "NORP":
+        return True
+    if tok.pos_ == "PROPN" and d.atoms[0].kind == "words":
+        return True
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if d.atoms[0].plain and nxt is not None and _model_name_after(tok, nxt):
+        return True
+    if prev is None:
+        return False
+    if prev.pos_ == "PROPN" and prev.whitespace_ and prev.ent_type_ != "NORP":
+        return counted_head is None or counted_head.pos_ == "PROPN"
+    if prev.lower_ in lexicon().labels:
+        # "category 4 hurricane" is a label; "the past week 5 people died" is not
+        soft = prev.lower_ in _SOFT_LABELS and not prev.text[:1].isupper()
+        return not (soft and counted_head is not None and counted_head.tag_ == "NNS")
+    if prev.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN":
+        return counted_head is None and (nxt is None or nxt.text in (",", ")", ";", "."))
+    return False
+
+
+def _model_name_after(tok: Token, nxt: Token) -> bool:
+    """ "787 Dreamliner", "12 Mini": a capitalised word glued to a plain number names a model."""
+    return (
+        tok.whitespace_ != ""
+        and nxt.text[:1].isupper()
+        and nxt.is_alpha
+        and nxt.ent_type_ not in ("NORP", "GPE")
+        and not nxt.is_sent_start
+    )
+
+
+_ONE_PRONOUN_LEAD = frozenset(
+    [
+        "the",
+        "same",
+        "each",
+        "every",
+        "this",
+        "that",
+        "any",
+        "no",
+        "which",
+        "another",
+        "only",
+        "little",
+        "such",
+    ]
+)
+
+
+def _pronoun_one(tok: Token) -> bool:
+    """ "the same one", "each one", "one 52,000-barrel refinery": not the number 1."""
+    doc = tok.doc
+    if tok.pos_ not in ("NUM", "DET"):
+        return True
+    if tok.i > 0 and doc[tok.i - 1].lower_ in _ONE_PRONOUN_LEAD:
+        return True
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].like_num
+
+
+def _address(doc_tok: Token) -> bool:
+    """ "10 Downing Street", "575 Wilbraham Road"."""
+    doc = doc_tok.doc
+    streets = lexicon().streets
+    for k in range(doc_tok.i + 1, min(len(doc), doc_tok.i + 5)):
+        tok = doc[k]
+        if tok.lower_ in streets and tok.text[:1].isupper() and k > doc_tok.i + 1:
+            return True
+        if not (tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text in ("-", ".")):
+            return False
+    return False
+
+
+def is_quantity(
+    text: str,
+    d: Draft,
+    first: Token,
+    counted_head: Token | None,
+    phones: list[tuple[int, int]],
+) -> bool:
+    """Whether draft ``d`` (whose first number token is ``first``) is a real quantity."""
+    if "score" in d.flags:
+        return False
+    if (
+        d.unit_kind == "time"
+        and text[d.atoms[-1].end : d.atoms[-1].end + 1] == "-"
+        and (d.unit in _DURATION_UNITS)
+    ):
+        return False  # "a five-year plan": a modifier, left to the time layer
+    if not d.bare or d.atoms[0].kind in ("vague", "fraction"):
+        return True
+    if _in_spans(d.atoms[0].start, phones):
+        return False
+    if first.lower_ == "one" and _pronoun_one(first):
+        return False
+    if _calendar_number(text, d, first) or _year(text, d, first, counted_head is not None):
+        return False
+    prev = first.doc[first.i - 1] if first.i > 0 else None
+    if _named(first, prev, d, counted_head):
+        return False
+    atom = d.atoms[0]
+    if (
+        atom.plain
+        and _LIST_MARKER.search(text, max(0, atom.start - 3), atom.start)
+        and (_LIST_AFTER.match(text, atom.end))
+    ):
+        return False
+    if (
+        atom.plain
+        and text[atom.start - 1 : atom.start] == "("
+        and text[atom.end : atom.end + 1] == ")"
+    ):
+        return False
+    last_tok = first.doc.char_span(d.atoms[-1].start, d.atoms[-1].end, alignment_mode="expand")
+    return not (atom.plain and last_tok is not None and _address(last_tok[-1]))

@@ -1,0 +1,81 @@
+"""Quantities: values, ranges, qualifiers, units and the counted noun phrase.
+
+The text is scanned with regexes (``quant_scan``, ``quant_build``); the parsed
+Doc is then used only to drop numbers that are dates, years or names
+(``quant_filter``) and to read the counted noun phrase (``quant_counted``), so
+the layer costs a few percent of the spaCy pass.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.annotate.quantities.build import Draft, build_drafts
+from sitrep.annotate.quantities.counted import counted_tokens
+from sitrep.annotate.quantities.filter import is_quantity, phone_spans
+from sitrep.models import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def find_quantities(doc: Doc) -> list[Quantity]:
+    text = doc.text  # Doc.text joins every token: read it once
+    drafts = build_drafts(text)
+    if not drafts:
+        return []
+    phones = phone_spans(text)
+    out: list[Quantity] = []
+    for d in drafts:
+        span = doc.char_span(d.atoms[0].start, d.atoms[0].end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        first = span[0]
+        counted = _counted(doc, d)
+        head = doc[counted[1] - 1] if counted else None
+        if not is_quantity(text, d, first, head, phones):
+            continue
+        out.append(_to_quantity(doc, text, d, counted))
+    return out
+
+
+def _counted(doc: Doc, d: Draft) -> tuple[int, int] | None:
+    """Token range of what a count counts; None for measures ("5 km") and money."""
+    if d.unit is not None and d.unit_kind != "percent":
+        return None
+    after = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if after is None:
+        return None
+    j = after.end
+    if d.unit_kind == "percent":
+        # "5% of its workforce": what the share is of
+        if j < len(doc) and doc[j].lower_ == "of":
+            return counted_tokens(doc, j, through_of=True)
+        return None
+    through_of = (
+        d.atoms[0].kind in ("vague", "fraction") or d.value == 1 or _is_scale_word(doc[j - 1])
+    )
+    return counted_tokens(doc, j, through_of)
+
+
+def _is_scale_word(tok: Token) -> bool:
+    return tok.lower_ in ("dozen", "hundred", "thousand", "million", "billion", "trillion")
+
+
+def _to_quantity(doc: Doc, text: str, d: Draft, counted: tuple[int, int] | None) -> Quantity:
+    q = Quantity(
+        start=d.start,
+        end=d.end,
+        text=text[d.start : d.end],
+        value=d.value,
+        low=d.low,
+        high=d.high,
+        approx=d.approx,
+        bound=d.bound,
+        unit=d.unit,
+    )
+    if counted:
+        span = doc[counted[0] : counted[1]]
+        q.counted_start, q.counted_end = span.start_char, span.end_char
+        q.counted = text[span.start_char : span.end_char]
+    return q

@@ -1,0 +1,230 @@
+"""Finding the numbers in a text: digits, number words, fractions, vague plurals.
+
+An ``Atom`` is one bare number with its value; qualifiers, currencies, units
+and ranges are attached later (``quant_build``). Everything here is regex work
+on the raw text, so it costs little next to the language model.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.annotate.quantities.number_words import number_words, parse_digits, word_numbers
+
+_FRACTION_CHARS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+
+
+@dataclass(slots=True)
+class Atom:
+    """A number as written: ``kind`` is digits, words, fraction or vague.
+
+    ``plain`` marks a bare integer written in digits without separators or
+    decimals: the shape years, ids and list numbers share.
+    """
+
+    start: int
+    end: int
+    value: float | None
+    kind: str
+    plain: bool = False
+    low: float | None = None
+    high: float | None = None
+
+
+def _words_pattern(kinds: set[str]) -> str:
+    return trie_pattern(w for w, e in number_words().items() if e.kind in kinds)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation shaped as a prefix tree: Python's re tries plain
+    alternatives one by one at every position, a tree fails at the first letter."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends else body
+
+
+@functools.cache
+def _atom_re() -> re.Pattern[str]:
+    w = _words_pattern({"unit", "teen", "ten", "scale", "dozen"})
+    numerators = _words_pattern({"unit"})
+    denominators = _words_pattern({"fraction"})
+    vague = _words_pattern({"vague"})
+    scales = _words_pattern({"scale"})
+    fr = "".join(_FRACTION_CHARS)
+    return re.compile(
+        rf"""
+        (?P<vague>(?i:\b(?:(?:several|a\s+few|a\s+couple\s+of)\s+(?:{scales})
+            |(?:(?:tens|hundreds|dozens|scores)\s+of\s+)?(?:{vague}))\b))
+        |(?P<frac>(?i:\b(?:(?:an?|{numerators})[\s-]+)?(?:{denominators})\b))
+        |(?P<words>(?i:\b(?:an?\s+)?(?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*\b))
+        |(?P<slash>(?<![\d/])\d{{1,3}}\s?[/⁄]\s?\d{{1,4}}(?![\d/]))
+        |(?P<digits>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
+            |\d{{1,3}}(?:[\u00a0\u202f\ ]\d{{3}})+(?![\d,]|\.\d)
+            |\d+(?:\.\d+)?|\.\d+)(?P<ufrac>[{fr}])?
+            (?:\s?[×x]\s?10(?:\^|\*\*)?(?P<exp>(?<=[\^*])[-−]?\d{{1,3}}|[-−]\d{{1,3}})(?!\d))?)
+        |(?P<uni>[{fr}])
+        """,
+        re.VERBOSE,
+    )
+
+
+_OF = re.compile(r"\s+of\b")
+_AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_HALF_A = re.compile(r"\s+an?\s+(?=\w)", re.IGNORECASE)
+
+
+def _vague_atom(text: str, start: int, end: int) -> Atom:
+    """ "thousands" spans 1000..10000, "tens of thousands" 10000..100000 (NewsQuant's reading)."""
+    words = text[start:end].lower().split()
+    lexicon = number_words()
+    scale = lexicon[words[-1]].value if words[-1] in lexicon else 1.0
+    if words[0] in ("several", "a"):
+        return Atom(start, end, None, "vague", low=2 * scale, high=10 * scale)
+    if len(words) >= 3 and words[1] == "of":
+        outer = {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0, "scores": 20.0}[words[0]]
+        scale *= outer
+    return Atom(start, end, None, "vague", low=scale, high=10 * scale)
+
+
+def _fraction_atom(text: str, start: int, end: int) -> Atom | None:
+    """ "two-thirds", "a quarter of", "half of": ordinals ("the third") are not fractions."""
+    parts = re.split(r"[\s-]+", text[start:end].lower())
+    lexicon = number_words()
+    denominator = lexicon[parts[-1]].value
+    followed_by_of = _OF.match(text, end) is not None
+    if len(parts) == 1:
+        # only "half" stands alone, and only as "half of" / "half a million"
+        if parts[0] != "half" or not (followed_by_of or _HALF_A.match(text, end)):
+            return None
+        return Atom(start, end, 0.5, "fraction")
+    numerator = 1.0 if parts[0] in ("a", "an") else lexicon[parts[0]].value
+    plural = parts[-1].endswith("s") and parts[-1] != "halves"
+    if not followed_by_of and not (plural and numerator > 1):
+        return None
+    return Atom(start, end, numerator / denominator, "fraction")
+
+
+def _slash_atom(text: str, start: int, end: int) -> Atom | None:
+    """ "1/16 of a pint" or "1⁄32": a fraction only when it reads as one (not "9/11")."""
+    num, den = re.split(r"\s?[/⁄]\s?", text[start:end])
+    if "⁄" not in text[start:end] and not _OF.match(text, end):
+        return None
+    n, d = float(num), float(den)
+    if d == 0 or n >= d:
+        return None
+    return Atom(start, end, n / d, "fraction")
+
+
+def _digit_atom(m: re.Match[str]) -> Atom:
+    raw = m.group("digits")
+    frac = m.group("ufrac")
+    digits = raw.replace(frac, "") if frac else raw
+    exp = m.group("exp")
+    if exp:  # "1.99×10−30"
+        digits = digits[: digits.find("×") if "×" in digits else digits.rfind("x")].strip()
+    value = parse_digits(digits) + (_FRACTION_CHARS[frac] if frac else 0.0)
+    if exp:
+        value *= 10.0 ** int(exp.replace("−", "-"))
+    plain = digits.isdigit() and not frac and not exp
+    return Atom(m.start(), m.end(), value, "digits", plain=plain)
+
+
+def scan_atoms(text: str) -> list[Atom]:
+    """Every number-like stretch of ``text``, in order, with its value."""
+    atoms: list[Atom] = []
+    for m in _atom_re().finditer(text):
+        kind = m.lastgroup
+        start, end = m.start(), m.end()
+        atom: Atom | None
+        if kind == "vague":
+            atom = _vague_atom(text, start, end)
+        elif kind == "frac":
+            atom = _fraction_atom(text, start, end)
+        elif kind == "slash":
+            atom = _slash_atom(text, start, end)
+        elif kind == "uni":
+            atom = Atom(start, end, _FRACTION_CHARS[m.group()], "fraction")
+        elif kind == "words":
+            for wn in word_numbers(m.group()):
+                atoms.append(Atom(start + wn.start, start + wn.end, wn.value, "words"))
+            continue
+        else:
+            atom = _digit_atom(m)
+        if atom is not None:
+            atoms.append(atom)
+    return _join_ratios(text, _join_halves(text, atoms))
+
+
+_OUT_OF = re.compile(r"\s+(?:out\s+of|in)\s+", re.IGNORECASE)
+
+
+def _join_ratios(text: str, atoms: list[Atom]) -> list[Atom]:
+    """ "one out of three Germans", "one in five adults": a share, 1/3 and 1/5."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if (
+            b is not None
+            and a.value is not None
+            and b.value
+            and a.value < b.value
+            and a.kind in ("digits", "words")
+            and b.kind in ("digits", "words")
+            and (m := _OUT_OF.fullmatch(text, a.end, b.start))
+            and ("out" in m.group().lower() or (a.kind == b.kind == "words"))
+        ):
+            out.append(Atom(a.start, b.end, a.value / b.value, "fraction"))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _join_halves(text: str, atoms: list[Atom]) -> list[Atom]:
+    """ "two and a half" -> 2.5; "half a million" -> 500000."""
+    out: list[Atom] = []
+    skip_until = -1
+    for i, atom in enumerate(atoms):
+        if atom.start < skip_until:
+            continue
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        m = _AND_HALF.match(text, atom.end)
+        if m and atom.value is not None and atom.kind in ("digits", "words"):
+            atom.value += 0.5
+            atom.end = m.end()
+            atom.plain = False
+            skip_until = m.end()
+        elif (
+            atom.kind == "fraction"
+            and atom.value is not None
+            and nxt is not None
+            and nxt.value is not None
+            and nxt.kind == "words"
+            and text[nxt.start : nxt.start + 1].lower() == "a"
+            and text[atom.end : nxt.start].isspace()
+        ):
+            out.append(Atom(atom.start, nxt.end, atom.value * nxt.value, "words"))
+            skip_until = nxt.end
+            continue
+        out.append(atom)
+    return out

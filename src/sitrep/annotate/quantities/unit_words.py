@@ -1,0 +1,138 @@
+"""Word lists for quantities, read once from ``data/quant_*`` and compiled to regexes.
+
+Users extend units, currencies, qualifiers and label words by editing those
+files; nothing here names a particular text.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from sitrep.annotate.quantities.number_words import number_words
+
+
+def _data_lines(name: str) -> Iterator[str]:
+    path = resources.files("sitrep.annotate").joinpath(f"data/{name}")
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n")
+
+
+def _exact(surface: str) -> bool:
+    """Short or capitalised surfaces ("m", "kW", "GB") must match in their own case."""
+    return len(surface) <= 2 or surface != surface.lower() or not surface.isalpha()
+
+
+def _alternation(surfaces: Iterable[str]) -> str:
+    """Longest-first alternation; case-insensitive only for plain lower-case words."""
+    parts = []
+    for s in sorted(set(surfaces), key=len, reverse=True):
+        escaped = re.escape(s).replace(r"\ ", r"\s+")
+        parts.append(escaped if _exact(s) else f"(?i:{escaped})")
+    return "|".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    units: dict[str, Unit]  # surface (as written, lower-cased when inexact) -> unit
+    unit_re: re.Pattern[str]  # matches a unit surface at a position
+    currency_prefix: dict[str, str]  # exact prefix -> currency name
+    prefix_re: re.Pattern[str]  # a currency prefix ending where a number starts
+    currency_words: dict[str, str]  # lower-cased word -> currency name
+    scaled_only: frozenset[str]  # currency words that need a scale ("billion won")
+    currency_word_re: re.Pattern[str]
+    scales: dict[str, tuple[float, bool]]  # suffix -> (multiplier, needs money)
+    scale_re: re.Pattern[str]
+    qualifiers: dict[str, str]  # lower-cased phrase -> kind
+    qualifier_re: re.Pattern[str]  # a qualifier ending where a number starts
+    labels: frozenset[str]
+    streets: frozenset[str]
+
+    def unit_for(self, surface: str) -> Unit | None:
+        key = re.sub(r"\s+", " ", surface)
+        return self.units.get(key) or self.units.get(key.lower())
+
+
+def _load_units() -> tuple[dict[str, Unit], list[str]]:
+    units: dict[str, Unit] = {}
+    surfaces: list[str] = []
+    for name, kind, forms in csv.reader(_data_lines("quant_units.csv")):
+        for form in forms.split("|"):
+            units[form if _exact(form) else form.lower()] = Unit(name, kind)
+            surfaces.append(form)
+    return units, surfaces
+
+
+def _load_currencies() -> tuple[dict[str, str], dict[str, str], set[str]]:
+    prefixes: dict[str, str] = {}
+    words: dict[str, str] = {}
+    scaled: set[str] = set()
+    for name, pre, post in csv.reader(_data_lines("quant_currencies.csv")):
+        for p in filter(None, pre.split("|")):
+            prefixes[p] = name
+        for w in filter(None, post.split("|")):
+            bare = w.rstrip("*").lower()
+            words[bare] = name
+            if w.endswith("*"):
+                scaled.add(bare)
+    return prefixes, words, scaled
+
+
+def _prefix_pattern(prefixes: Iterable[str]) -> str:
+    parts = []
+    for p in sorted(prefixes, key=len, reverse=True):
+        escaped = re.escape(p).replace(r"\ ", r"\ ?")
+        # letter codes ("USD", "Rs") may stand apart from the number by one space
+        tail = r"\ ?" if p[-1].isalpha() and len(p) > 2 else ""
+        parts.append(escaped + tail)
+    return "|".join(parts)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    units, surfaces = _load_units()
+    prefixes, words, scaled = _load_currencies()
+    scales = {
+        s: (float(mult), need == "1")
+        for s, mult, need in csv.reader(_data_lines("quant_scales.csv"))
+    }
+    quals: dict[str, str] = {
+        phrase: kind for phrase, kind in csv.reader(_data_lines("quant_qualifiers.csv"))
+    }
+    labels = frozenset(w.strip().lower() for w in _data_lines("quant_label_words.txt"))
+    streets = frozenset(w.strip().lower() for w in _data_lines("quant_street_words.txt"))
+    word_scales = [w for w, e in number_words().items() if e.kind == "scale"]
+    scale_alt = _alternation([*word_scales, *scales])
+    qual_alt = "|".join(
+        re.escape(q).replace(r"\ ", r"\s+") for q in sorted(quals, key=len, reverse=True)
+    )
+    nation = r"(?:(?:U\.S\.|US|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s)?"
+    return Lexicon(
+        units=units,
+        unit_re=re.compile(rf"(?:{_alternation(surfaces)})(?![A-Za-z0-9])"),
+        currency_prefix=prefixes,
+        prefix_re=re.compile(rf"(?<![A-Za-z])(?:{_prefix_pattern(prefixes)})$"),
+        currency_words=words,
+        scaled_only=frozenset(scaled),
+        currency_word_re=re.compile(
+            rf"(?P<nation>{nation})(?P<word>{_alternation(words)})(?![A-Za-z])"
+        ),
+        scales=scales,
+        scale_re=re.compile(rf"(?:[ \-]?)(?P<scale>{scale_alt})(?![A-Za-z])"),
+        qualifiers={re.sub(r"\s+", " ", q.lower()): k for q, k in quals.items()},
+        qualifier_re=re.compile(rf"(?i:(?<![\w])(?P<q>{qual_alt}))\s*$"),
+        labels=labels,
+        streets=streets,
+    )

@@ -1,0 +1,56 @@
+"""Time expressions (TIMEX3 values) resolved against the publication date.
+
+Candidates come from the regexes in ``times_patterns`` (TimeML span habits);
+each is normalised by ``times_resolve`` with the clause tense from
+``times_tense`` telling which way a bare weekday or month points.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sitrep.annotate.times.patterns import find_candidates
+from sitrep.annotate.times.resolve import Context, resolve
+from sitrep.annotate.times.tense import clause_direction, span_direction
+from sitrep.models import TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# kinds whose value depends on the clause tense; for the first set a sentence-wide
+# cue is too weak: a dated "March 3" without a clear tense goes to the nearest one
+CLAUSE_KINDS = frozenset({"date", "month", "weekof"})
+TENSE_KINDS = (
+    frozenset({"weekday", "time", "quarter", "half", "season", "soon", "dayshift"}) | CLAUSE_KINDS
+)
+
+# kinds whose value can anchor "later that year", "the following day"
+REF_KINDS = frozenset({"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor"})
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T|$)")
+
+
+def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
+    """Time expressions in ``doc``; values resolved against ``anchor`` (publication date)."""
+    text = doc.text
+    ctx = Context(anchor)
+    out: list[TimeExpr] = []
+    for cand in find_candidates(text):
+        ctx.direction = None
+        if cand.kind in TENSE_KINDS:
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is not None and len(span):
+                ctx.direction = (
+                    clause_direction(span) if cand.kind in CLAUSE_KINDS else span_direction(span)
+                )
+        if cand.kind == "soon" and ctx.direction == "past":
+            continue  # "he was soon released": no reference to the future
+        ctx.after = text[cand.end : cand.end + 40]
+        ctx.before = text[max(0, cand.start - 20) : cand.start]
+        surface = text[cand.start : cand.end]
+        type_, value = resolve(surface, cand.kind, ctx)
+        if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
+            ctx.last_date = value[:10]
+        out.append(TimeExpr(cand.start, cand.end, surface, type_, value))
+    return out

@@ -1,0 +1,384 @@
+"""Candidate time expressions: precompiled regexes over the article text.
+
+Each pattern has a kind that tells the resolver how to read the span. Spans
+follow TimeML (TempEval-3) habits: determiners and "last/next/this" are part
+of the expression ("the third quarter", "last week"), hedges are not ("about
+five hours" -> "five hours"), nor is a trailing possessive ("last year's").
+A pattern may mark the expression with a group named ``t`` when context words
+are needed to recognise it but are not part of it ("for years" -> "years").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from sitrep.annotate.times.time_words import TimeLexicon, load_lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+
+
+def _abbreviations(lex: TimeLexicon, kind: str) -> tuple[list[str], list[str]]:
+    """Full names and abbreviations (a word that starts a longer word of the same value)."""
+    words = lex.tables.get(kind, {})
+    abbr = [
+        w
+        for w, v in words.items()
+        if any(o != w and o.startswith(w) and words[o] == v for o in words)
+    ]
+    full = [w for w in words if w not in abbr]
+    return sorted(full, key=len, reverse=True), sorted(abbr, key=len, reverse=True)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _cased(words: list[str]) -> str:
+    """Case-sensitive alternation of Title and UPPER forms ("may" is not May)."""
+    forms = [f for w in words for f in (w.title(), w.upper())]
+    return "(?-i:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
+@functools.lru_cache(maxsize=1)
+def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    lex = load_lexicon()
+    m_full, m_abbr = _abbreviations(lex, "month")
+    w_full, w_abbr = _abbreviations(lex, "weekday")
+    month_full = _cased(m_full)
+    month = rf"(?:{_cased(m_full)}|{_cased(m_abbr)}\.?)"
+    weekday = rf"(?:{_cased(w_full)}|{_cased(w_abbr)}\.)"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    year = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\w)"  # not "2082.1", "1,500"
+    numword = lex.alternation("number")
+    number = (
+        rf"(?:(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:\.\d+)?(?:\s+1/2)?"
+        rf"|(?:{numword})(?:-(?:{numword}))?)"
+    )
+    approx = (
+        r"(?:(?:nearly|almost|more\s+than|less\s+than|over|at\s+least|up\s+to|no\s+more\s+than)\s+)"
+    )
+    units = lex.alternation("unit").replace("century", "century|centuries")
+    unit = rf"(?:{units})s?"
+    part = lex.alternation("part_of_day")
+    season = lex.alternation("season")
+    ordinal = lex.alternation("ordinal")
+    holiday = lex.alternation("holiday")
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    spelled_rest = rf"(?:(?:{tens})(?:[- ](?:{ones}))?|{teens}|oh[- ](?:{ones}))"
+    rel = r"(?:this|last|next|past|coming|previous|current|following)"
+    hedge = r"(?:early|earlier|late|later|mid)"
+    zone = r"(?:[ECMP][SD]T|GMT|UTC|local\s+time)"
+    day_ref = (
+        rf"(?:{weekday}(?:,?\s+{month}\s+{day})?|today|yesterday|tomorrow|tonight|{month}\s+{day})"
+    )
+    ofyear = rf"(?:{year}|this\s+year|last\s+year|next\s+year)"
+    edge = r"(?:the\s+(?:beginning|end|middle|start)\s+of\s+)"
+    or_so = r"(?:\s+or\s+(?:so|two|three))?"  # "a year or two", "a week or so ago"
+
+    sources: list[tuple[str, str]] = [
+        ("date", rf"(?:{weekday},?\s+)?{month}\s+{day}\b(?:,?\s+{year})?"),
+        ("date", rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
+        ("date", rf"{month},?\s+(?:of\s+)?{year}"),
+        ("date", r"(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d\b|[01]?\d/[0-3]?\d/(?:\d\d){1,2}\b"),
+        (
+            "month",
+            rf"(?:{hedge}[- ]?|{edge})?"
+            rf"(?:(?:last|next|this)\s+)?{month_full}(?:\s+(?:this|last|next)\s+year)?",
+        ),
+        (
+            "time",
+            rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|"
+            rf"\d{{1,2}}:\d\d(?=\s+{zone})|noon|midnight|midday)"
+            rf"(?:\s+{zone})?(?:,?\s+(?:on\s+)?{day_ref})?",
+        ),
+        (
+            "relday",
+            rf"(?:(?:early|late|earlier)\s+)?(?:today|yesterday|tomorrow|tonight)"
+            rf"(?:\s+(?:{part}))?|(?:this|last|tomorrow|yesterday)\s+(?:{part})|"
+            rf"(?:mid-?)?(?:{part})\s+(?:yesterday|today|tomorrow)",
+        ),
+        # "later that year", "the following month", "the next morning": from the last date
+        (
+            "anaphor",
+            r"(?:earlier|later)\s+that\s+(?:same\s+)?(?:day|month|year|morning|night)\b"
+            r"|that\s+(?:same\s+(?:day|month|year)|month|year)\b(?!')"
+            r"|the\s+following\s+(?:day|month|year|morning)\b|the\s+next\s+(?:day|morning)\b",
+        ),
+        # "the day before last Tuesday('s hearing)", "the week of March 6"
+        (
+            "dayshift",
+            rf"(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
+            rf"(?:{weekday}(?!s)|{month}\s+{day}\b(?:,?\s+{year})?)",
+        ),
+        ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}\b(?:,?\s+{year})?"),
+        ("weekday", rf"(?:(?:last|next|this|coming)\s+)?{weekday}(?!s)(?:\s+(?:{part}))?"),
+        ("set", rf"(?:each|every)\s+{weekday}|{weekday}(?:s|\s+(?:{part})s)"),
+        (
+            "relunit",
+            rf"(?:{hedge}[- ]?\s*)?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"
+            rf"(?:week(?:end)?|month|year|quarter|decade|century)\b(?!-)|the\s+weekend",
+        ),
+        (
+            "ago",
+            rf"{approx}?(?:{number}\s+(?:more\s+)?|a\s+)?{unit}{or_so}\s+(?:ago|earlier|from\s+now|hence)",
+        ),
+        (
+            "duration",
+            rf"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|"
+            rf"final|initial|remaining)\s+)?{approx}?{number}(?:\s+and\s+a\s+half)?(?:\s+|-)"
+            rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?{unit}"
+            rf"(?:\s+and\s+a\s+half)?{or_so}\b(?![- ]old)",
+        ),
+        (
+            "duration",
+            r"(?:for|over|in|within|took|takes|lasted)\s+"
+            r"(?P<t>(?:years|months|weeks|days|decades|hours|minutes|centuries))\b",
+        ),
+        ("year", rf"(?<![$£€#\d.,-]){edge}?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?{year}\b"),
+        (
+            "year",
+            rf"(?:the\s+year\s+)?(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{spelled_rest}"
+            rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{ones}|{teens}))?)\b",
+        ),
+        ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?:1[5-9]|20)\d0'?s|'\d0s)\b"),
+        ("century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[- ]century"),
+        (
+            "quarter",
+            rf"(?:(?:the|this|{ofyear}'s)\s+(?!\w+-quarter))?(?:(?:fiscal|latest|same|current)\s+)?"
+            rf"(?:fiscal[- ])?(?:{ordinal})[- ](?:fiscal[- ])?quarter"
+            rf"(?:\s+of\s+(?:fiscal\s+)?{ofyear})?",
+        ),
+        ("quarter", rf"(?:the\s+)?(?:fiscal\s+)?{year}\s+(?:{ordinal})[- ]quarter"),
+        ("half", rf"(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"),
+        (
+            "refquarter",
+            r"(?:(?:the|this)\s+)?(?:(?:latest|recent|comparable|same)\s+)?"
+            r"(?:(?:year-ago|year-earlier)\s+)?(?<!-)(?:quarter|period)\b(?!-)",
+        ),
+        ("refquarter", rf"the\s+{year}\s+(?:quarter|period)|year-(?:ago|earlier)"),
+        (
+            "yearref",
+            r"the\s+(?:(?:full|fiscal|current|whole|entire)\s+)?(?:fiscal\s+)?year\b(?![-'])",
+        ),
+        ("duration", r"(?:coming|past|last|next)\s+(?:years|months|weeks|days|decades)\b"),
+        (
+            "season",
+            rf"(?:(?:this\s+past|this|last|next|past|early|late)\s+)(?:{season})"
+            rf"(?:\s+(?:of\s+)?{year})?|(?:{season})\s+(?:of\s+)?{year}"
+            rf"|(?:the|in|during)\s+(?P<t>(?:{season}))\b",
+        ),
+        ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{holiday})(?:\s+{year})?"),
+        ("vague", rf"(?:{lex.alternation('vague')})\b"),
+        ("vague", r"recent\s+(?:months|weeks|days)\b"),
+        # "will soon begin" (a future reference); not "as soon as", "soon after"
+        ("soon", r"as\s+soon\s+as\s+possible|(?<!as\s)soon\b(?!\s+(?:as|after|afterwards?)\b)"),
+        ("set", rf"(?:{lex.alternation('set')})\b"),
+    ]
+    return tuple((kind, re.compile(rf"\b(?:{src})", re.IGNORECASE)) for kind, src in sources)
+
+
+# Words that are time words only in some uses; capitalised month names are handled above.
+_BARE_PERIOD = re.compile(r"^(?:(?:the|its|this)\s+)?period$", re.IGNORECASE)
+# "a two-day visit", "the third-quarter loss": adjectives keep no determiner
+_ADJECTIVE_DET = re.compile(
+    r"^(?:the|a|an|its)\s+(?!(?:additional|extra|full|further|more)\s)(?=\S+(?:-|\s)(?:second|minute|hour|day|week|month|year|decade|"
+    r"century)$|\S+-quarter$)",
+    re.IGNORECASE,
+)
+
+
+_FRACTION = re.compile(r"-quarters?$", re.IGNORECASE)
+
+
+_TITLE = re.compile(r"^(?:This|Last|Next)\s+(?:Week|Month|Year)$")  # a programme's name
+
+
+def _plausible(text: str, kind: str) -> bool:
+    if kind == "relunit" and _TITLE.match(text):
+        return False
+    if kind == "duration" and _FRACTION.search(text):
+        return False  # "three-quarters" is a fraction, "four-quarter" an adjective
+    # a bare "the period" is not a time expression without a cue
+    return not (kind == "refquarter" and _BARE_PERIOD.match(text))
+
+
+# "a second group": the ordinal, not the unit
+_ORDINAL_AFTER = re.compile(r"\s+(?!(?:or|and|ago|later|earlier|after|before|of|in)\b)[a-z]")
+# "60 Minutes", "High Noon": names of programmes and films
+_TITLE_UNIT = re.compile(r"\b(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Months?|Years?)$")
+
+
+def _in_context(text: str, start: int, end: int, kind: str) -> bool:
+    """Filters that need the words around a candidate."""
+    span = text[start:end]
+    if kind == "duration":
+        if re.fullmatch(r"(?i)an?\s+second", span) and _ORDINAL_AFTER.match(text, end):
+            return False
+        if _TITLE_UNIT.search(span) and not span.isupper():
+            return False
+    return not (kind == "time" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6) : start]))
+
+
+def _trim_start(text: str, kind: str) -> int:
+    """Characters to drop at the start of a span (a determiner of an adjective)."""
+    if kind in ("duration", "quarter"):
+        m = _ADJECTIVE_DET.match(text)
+        if m:
+            return m.end()
+    return 0
+
+
+# Trigger words: a pattern only runs in a window around a word that can head its
+# expression, so the regexes touch a small share of the text (speed).
+_WORD = re.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[A-Za-z]+")
+_YEAR_NUM = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_DECADE_NUM = re.compile(r"\d0'?s\b")
+_ORDINAL_NUM = re.compile(r"\d(?:st|nd|rd|th)\b")
+_CLOCK_CUE = re.compile(r"\d ?[AaPp]\.?[Mm]\b")
+_STOP = frozenset({"the", "a", "an", "in", "at", "of", "s", "each", "every", "right", "just"})
+UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
+YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})
+# characters before and after a trigger word that an expression of the kind may span
+MARGINS: dict[str, tuple[int, int]] = {
+    "duration": (45, 25),
+    "ago": (45, 25),
+    "relunit": (35, 15),
+    "set": (15, 15),
+    "date": (25, 30),
+    "month": (35, 25),
+    "time": (5, 45),
+    "weekday": (25, 15),
+    "dayshift": (30, 25),
+    "anaphor": (30, 5),
+    "weekof": (20, 25),
+    "relday": (20, 20),
+    "vague": (25, 25),
+    "soon": (10, 15),
+    "year": (40, 30),
+    "quarter": (35, 30),
+    "refquarter": (40, 25),
+    "half": (15, 30),
+    "season": (25, 25),
+    "holiday": (20, 35),
+    "decade": (25, 5),
+    "century": (15, 15),
+    "yearref": (30, 5),
+}
+
+
+@functools.lru_cache(maxsize=1)
+def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Lower-case word -> kinds it can trigger; and the words that need a capital."""
+    lex = load_lexicon()
+    table: dict[str, set[str]] = {}
+
+    def add(word: str, *kinds: str) -> None:
+        table.setdefault(word, set()).update(kinds)
+
+    capital: set[str] = set()
+    for w in lex.tables.get("month", {}):
+        add(w, "date", "month", "dayshift", "weekof")
+        capital.add(w)
+    for w in lex.tables.get("weekday", {}):
+        add(w, "weekday", "set", "date", "time", "dayshift")
+        add(w + "s", "set")
+        capital.update((w, w + "s"))
+    for w in lex.tables.get("unit", {}):
+        add(w, *UNIT_KINDS)
+        add("centuries" if w == "century" else w + "s", *UNIT_KINDS)
+    for w in ("day", "month", "year", "morning", "night"):
+        add(w, "anaphor")
+    for w in ("weekend", "fortnight"):
+        add(w, *UNIT_KINDS)
+    for w in ("quarter", "quarters"):
+        add(w, "quarter", "refquarter")
+    add("year", "yearref")
+    for w in ("period", "ago", "earlier"):
+        add(w, "refquarter")
+    add("century", "century")
+    add("half", "half")
+    for w in ("nineteen", "thousand"):
+        add(w, "year")
+    for w in ("today", "yesterday", "tomorrow", "tonight"):
+        add(w, "relday", "time")
+    for w in ("noon", "midnight", "midday"):
+        add(w, "time")
+    for w in lex.tables.get("part_of_day", {}):
+        add(w, "relday")
+    for w in lex.tables.get("season", {}):
+        add(w, "season")
+    for kind in ("vague", "set"):
+        for phrase in lex.tables.get(kind, {}):
+            for w in _TOKEN.findall(phrase):
+                if w not in _STOP:
+                    add(w, kind)
+    for phrase in lex.tables.get("holiday", {}):  # named by their first word
+        add(_TOKEN.findall(phrase)[0], "holiday")
+    add("recent", "vague")
+    add("soon", "soon")
+    return {w: frozenset(k) for w, k in table.items()}, frozenset(capital)
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per kind, merged character windows around its trigger words."""
+    table, capital = trigger_table()
+    hits: list[tuple[int, int, frozenset[str]]] = []
+    for m in _WORD.finditer(text.lower()):
+        kinds = table.get(m.group())
+        if kinds is not None and (m.group() not in capital or text[m.start()].isupper()):
+            hits.append((m.start(), m.end(), kinds))
+    for regex, kinds in (
+        (_YEAR_NUM, YEAR_KINDS),
+        (_DECADE_NUM, frozenset({"decade"})),
+        (_ORDINAL_NUM, frozenset({"century"})),
+        (_CLOCK_CUE, frozenset({"time"})),
+    ):
+        hits.extend((m.start(), m.end(), kinds) for m in regex.finditer(text))
+    hits.sort(key=lambda h: h[0])
+    spans: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for start, end, kinds in hits:
+        for kind in kinds:
+            before, after = MARGINS[kind]
+            lo, hi = max(0, start - before), min(n, end + after)
+            out = spans.setdefault(kind, [])
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(hi, out[-1][1]))
+            else:
+                out.append((lo, hi))
+    return spans
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Non-overlapping candidate spans, the longest match winning."""
+    found: dict[Candidate, int] = {}
+    windows = _windows(text)
+    for rank, (kind, pattern) in enumerate(compiled_patterns()):
+        for lo, hi in windows.get(kind, ()):
+            for m in pattern.finditer(text, lo, hi):
+                group = "t" if "t" in pattern.groupindex and m.group("t") else 0
+                start, end = m.span(group)
+                start += _trim_start(text[start:end], kind)
+                if (
+                    end > start
+                    and _plausible(text[start:end], kind)
+                    and _in_context(text, start, end, kind)
+                ):
+                    found.setdefault(Candidate(start, end, kind), rank)
+    # longest first; on a tie the pattern listed first wins (deterministic)
+    order = sorted(found, key=lambda c: (c.start - c.end, c.start, found[c]))
+    chosen: list[Candidate] = []
+    for c in order:
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)

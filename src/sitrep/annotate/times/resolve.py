@@ -1,0 +1,740 @@
+"""Normalise a time expression to a TIMEX3 (type, value) against an anchor date.
+
+``Context`` carries what a span alone does not say: the publication date, the
+tense of the clause (whether a bare "Friday" or "June" lies before or after
+the anchor) and the last quarter the article spoke of (so "a year ago" in an
+earnings report means the year-ago quarter). Anything that cannot be resolved
+gets ``None`` or a TimeML reference value, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from sitrep.annotate.times.time_words import TimeLexicon, load_lexicon, normalise_word
+
+Direction = Literal["past", "future"] | None
+Resolved = tuple[str, str | None]
+
+SEASONS = ("SP", "SU", "FA", "WI")
+SEASON_OF_MONTH = {
+    12: "WI",
+    1: "WI",
+    2: "WI",
+    3: "SP",
+    4: "SP",
+    5: "SP",
+    6: "SU",
+    7: "SU",
+    8: "SU",
+    9: "FA",
+    10: "FA",
+    11: "FA",
+}
+TENSE_SLACK_DAYS = 60
+BACK = frozenset({"last", "past", "previous"})
+FORWARD = frozenset({"next", "coming", "following"})
+
+_WORD = re.compile(r"\d+/\d+|\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", re.IGNORECASE)
+_ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
+
+
+@dataclass(slots=True)
+class Context:
+    anchor: date | None
+    direction: Direction = None
+    ref_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
+    after: str = ""  # the text right after the expression
+    before: str = ""  # the text right before it
+    last_date: str | None = None  # the last calendar value resolved ("1998-06", "1995-05-22")
+
+
+# ---------------------------------------------------------------- calendar
+
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def shift_month(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def shift_quarter(y: int, q: int, n: int) -> tuple[int, int]:
+    k = y * 4 + (q - 1) + n
+    return k // 4, k % 4 + 1
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def weekday_near(anchor: date, weekday: int, direction: Direction, strict: bool) -> date:
+    """The given ISO weekday on or before the anchor (after, for the future)."""
+    if direction == "future":
+        ahead = (weekday - anchor.isoweekday()) % 7
+        return anchor + timedelta(days=ahead or (7 if strict else 0))
+    back = (anchor.isoweekday() - weekday) % 7
+    return anchor - timedelta(days=back or (7 if strict else 0))
+
+
+def month_near(anchor: date, month: int, direction: Direction, strict: bool = False) -> int:
+    """The year of the given month nearest the anchor in the given direction."""
+    y, m = anchor.year, anchor.month
+    if direction == "past":
+        return y if (month < m or (month == m and not strict)) else y - 1
+    if direction == "future":
+        return y if (month > m or (month == m and not strict)) else y + 1
+    return min((y - 1, y, y + 1), key=lambda yy: abs((yy - y) * 12 + month - m))
+
+
+def day_near(anchor: date, month: int, day: int, direction: Direction) -> date | None:
+    """The dated day nearest the anchor, unless the tense rules it out.
+
+    Tense is weak evidence for a dated day ("declared a dividend payable Dec. 15"),
+    so it only overrides the nearest reading when that lies far on the wrong side.
+    """
+    options = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    nearest = min(options, key=lambda d: abs((d - anchor).days))
+    if direction == "past" and (nearest - anchor).days > TENSE_SLACK_DAYS:
+        return max((d for d in options if d <= anchor), default=nearest)
+    if direction == "future" and (anchor - nearest).days > TENSE_SLACK_DAYS:
+        return min((d for d in options if d >= anchor), default=nearest)
+    return nearest
+
+
+def season_step(anchor: date, season: str, step: int) -> str:
+    """Season reached from the anchor's: -1 the last one, +1 the next one, 0 this one."""
+    cur = SEASONS.index(SEASON_OF_MONTH[anchor.month])
+    year = anchor.year - 1 if anchor.month <= 2 else anchor.year  # winter is named by its December
+    target = SEASONS.index(season)
+    if step < 0:
+        delta = -((cur - target) % 4 or 4)
+    elif step > 0:
+        delta = (target - cur) % 4 or 4
+    else:
+        delta = (target - cur) % 4
+        delta = delta - 4 if delta >= 2 else delta
+    k = year * 4 + cur + delta
+    return f"{k // 4}-{SEASONS[k % 4]}"
+
+
+# ---------------------------------------------------------------- pieces
+
+
+@dataclass(slots=True)
+class Pieces:
+    """What the words of a span say, looked up in the lexicon."""
+
+    words: list[str]
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    part: str | None = None
+    season: str | None = None
+    ordinal: int | None = None
+    unit: str | None = None
+    number: float | None = None
+    vague_number: bool = False
+    modifier: str | None = None
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool]:
+    """The count before the unit: digits, number words, halves; vague -> (None, True)."""
+    total: float | None = None
+    joined = " ".join(words)
+    half = bool(re.search(r"\band an? half\b|\b1/2\b", joined))
+    if re.search(r"\bhalf an?\b", joined):
+        return 0.5, False  # "half an hour"
+    if half:  # "a minute and a half": the "a" of "a half" is no count
+        joined = re.sub(r"\band an? half\b", "", joined)
+        words = joined.split()
+    for phrase, value in sorted(lex.tables.get("number", {}).items(), key=lambda kv: -len(kv[0])):
+        if " " in phrase and re.search(rf"\b{re.escape(phrase)}\b", joined):
+            if value == "X":
+                return None, True
+            total = float(value)
+            break
+    if total is None:
+        for w in words:
+            for part in w.split("-"):
+                if re.fullmatch(r"\d+(?:\.\d+)?", part):
+                    total = (total or 0) + float(part)
+                    continue
+                v = lex.get("number", part)
+                if v == "X":
+                    return None, True
+                if v is not None:
+                    total = (total or 0) + float(v)
+    if total is not None and half:
+        total += 0.5
+    return total, False
+
+
+_OR_SO = re.compile(r"\s+or\s+(?:so|two|three)\b", re.IGNORECASE)
+
+
+def pieces_of(text: str, lex: TimeLexicon) -> Pieces:
+    words = words_of(_OR_SO.sub("", text))  # "a year or two": the first count
+    p = Pieces(words)
+    for w in words:
+        key = normalise_word(w)
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", w) and p.year is None:
+            p.year = int(w)
+        elif re.fullmatch(r"\d{1,2}", w) and p.day is None:
+            p.day = int(w)
+        elif lex.get("month", key) and p.month is None:
+            p.month = int(lex.get("month", key) or 0)
+        elif lex.get("weekday", key.rstrip("s")) and p.weekday is None:
+            p.weekday = int(lex.get("weekday", key.rstrip("s")) or 0)
+        elif lex.get("part_of_day", key.rstrip("s")):
+            p.part = lex.get("part_of_day", key.rstrip("s"))
+        elif lex.get("season", key):
+            p.season = lex.get("season", key)
+        elif lex.get("ordinal", key):
+            p.ordinal = int(lex.get("ordinal", key) or 0)
+        elif key in BACK or key in FORWARD or key in ("this", "current"):
+            p.modifier = p.modifier or key
+        unit_key = "century" if key == "centuries" else key.rstrip("s")
+        if lex.get("unit", unit_key) or unit_key == "weekend":
+            p.unit = unit_key
+    for w in words:  # "13th" day numbers
+        m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", w)
+        if m and p.day is None:
+            p.day = int(m.group(1))
+    p.number, p.vague_number = number_value(words, lex)
+    return p
+
+
+def year_offset(words: list[str]) -> int | None:
+    """ "this year" -> 0, "last year('s)" -> -1, "next year" -> 1, else None."""
+    text = " ".join(words)
+    for word, off in (("this", 0), ("last", -1), ("next", 1)):
+        if f"{word} year" in text:
+            return off
+    return None
+
+
+def step_of(modifier: str | None) -> int:
+    if modifier in BACK:
+        return -1
+    if modifier in FORWARD:
+        return 1
+    return 0
+
+
+# ---------------------------------------------------------------- kinds
+
+
+def resolve_date(text: str, p: Pieces, ctx: Context) -> Resolved:
+    if m := _ISO.search(text):
+        return "DATE", m.group(0)
+    if m := _SLASH.search(text):
+        mo, dd, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y = y + (1900 if y >= 50 else 2000) if y < 100 else y
+        try:
+            return "DATE", date(y, mo, dd).isoformat()
+        except ValueError:
+            return "DATE", None
+    if p.month is None:
+        return "DATE", None
+    if p.year is not None and p.day is not None:
+        try:
+            return "DATE", date(p.year, p.month, p.day).isoformat()
+        except ValueError:
+            return "DATE", None
+    if p.year is not None:
+        return "DATE", f"{p.year}-{p.month:02d}"
+    if ctx.anchor is None or p.day is None:
+        return "DATE", None
+    d = day_near(ctx.anchor, p.month, p.day, ctx.direction)
+    return "DATE", d.isoformat() if d else None
+
+
+def resolve_month(text: str, p: Pieces, ctx: Context) -> Resolved:
+    if p.month is None or ctx.anchor is None:
+        return "DATE", None
+    off = year_offset(p.words[1:] if p.words[0] in ("last", "next", "this") else p.words)
+    if off is not None:
+        return "DATE", f"{ctx.anchor.year + off}-{p.month:02d}"
+    first = p.words[0]
+    if first == "this":
+        return "DATE", f"{ctx.anchor.year}-{p.month:02d}"
+    if first in ("last", "next"):
+        direction: Direction = "past" if first == "last" else "future"
+        return "DATE", f"{month_near(ctx.anchor, p.month, direction, strict=True)}-{p.month:02d}"
+    return "DATE", f"{month_near(ctx.anchor, p.month, ctx.direction)}-{p.month:02d}"
+
+
+def resolve_time(text: str, p: Pieces, ctx: Context) -> Resolved:
+    low = text.lower()
+    hour: int | None
+    minute = 0
+    if low.startswith(("noon", "midday")):
+        hour = 12
+    elif low.startswith("midnight"):
+        hour = 0
+    else:
+        m = _CLOCK.match(low)
+        if not m:
+            return "TIME", None
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if m.group(3) == "p" and hour < 12:
+            hour += 12
+        elif m.group(3) == "a" and hour == 12:
+            hour = 0
+    rest = re.sub(r"^\S+(?:\s*[ap]\.?m\.?)?", "", low)
+    _day_type, day_value = resolve_day_ref(rest, ctx)
+    if day_value is None or hour > 23 or minute > 59:
+        return "TIME", None
+    return "TIME", f"{day_value[:10]}T{hour:02d}:{minute:02d}"
+
+
+def resolve_day_ref(text: str, ctx: Context) -> Resolved:
+    """The day a clock time belongs to: a weekday, a date, today... or the anchor."""
+    lex = load_lexicon()
+    p = pieces_of(text, lex)
+    if p.month is not None and p.day is not None:
+        return resolve_date(text, p, ctx)
+    if p.weekday is not None:
+        return resolve_weekday(text, p, ctx)
+    if any(w in p.words for w in ("yesterday", "tomorrow", "tonight", "today")):
+        return resolve_relday(text, p, ctx)
+    return "DATE", ctx.anchor.isoformat() if ctx.anchor else None
+
+
+def with_part(d: date, part: str | None) -> Resolved:
+    return ("TIME", f"{d.isoformat()}T{part}") if part else ("DATE", d.isoformat())
+
+
+def resolve_relday(text: str, p: Pieces, ctx: Context) -> Resolved:
+    if ctx.anchor is None:
+        return "DATE", None
+    words = p.words
+    offset = 0
+    if "yesterday" in words or (words[0] == "last" and p.part):
+        offset = -1
+    elif "tomorrow" in words:
+        offset = 1
+    part = p.part or ("NI" if "tonight" in words else None)
+    return with_part(ctx.anchor + timedelta(days=offset), part)
+
+
+def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
+    if ctx.anchor is None or p.weekday is None:
+        return "DATE", None
+    modifier = p.words[0] if p.words[0] in ("last", "next", "this", "coming") else None
+    direction: Direction = ctx.direction
+    if modifier == "last":
+        direction = "past"
+    elif modifier in ("next", "coming"):
+        direction = "future"
+    d = weekday_near(ctx.anchor, p.weekday, direction, strict=modifier in ("last", "next"))
+    # "Friday night": TimeML annotators mostly give the plain date (or tag "Friday" alone)
+    return "DATE", d.isoformat()
+
+
+def resolve_set(text: str, p: Pieces, ctx: Context) -> Resolved:
+    lex = load_lexicon()
+    if (value := lex.get("set", " ".join(p.words))) is not None:
+        return "SET", value
+    if p.weekday is not None:
+        return "SET", f"XXXX-WXX-{p.weekday}" + (f"T{p.part}" if p.part else "")
+    return "SET", None
+
+
+def resolve_relunit(text: str, p: Pieces, ctx: Context) -> Resolved:
+    a = ctx.anchor
+    step = step_of(p.modifier)
+    unit = p.unit
+    if p.season and unit is None:
+        return ("DATE", season_step(a, p.season, step)) if a else ("DATE", None)
+    if a is None or unit is None or p.modifier == "following":
+        return "DATE", None  # "the following month" counts from another event
+    if unit == "weekend" and p.modifier is None:  # "the weekend": the last one, or the next
+        back = a.isoweekday() < 6 and ctx.direction != "future"
+        return "DATE", iso_week(a - timedelta(weeks=1) if back else a) + "-WE"
+    if p.modifier == "past" and unit in ("decade", "century"):
+        return "DURATION", "P10Y" if unit == "decade" else "P100Y"
+    if unit == "week" or unit == "weekend":
+        week = iso_week(a + timedelta(weeks=step))
+        return "DATE", week + ("-WE" if "weekend" in p.words else "")
+    if unit == "month":
+        y, m = shift_month(a.year, a.month, step)
+        return "DATE", f"{y}-{m:02d}"
+    if unit == "year":
+        return "DATE", str(a.year + step)
+    if unit == "quarter":
+        if p.modifier == "this" and ctx.ref_quarter:
+            return "DATE", "{}-Q{}".format(*ctx.ref_quarter)  # the quarter being reported
+        y, q = shift_quarter(a.year, quarter_of(a), step)
+        ctx.ref_quarter = (y, q)
+        return "DATE", f"{y}-Q{q}"
+    if unit == "decade":
+        return "DATE", str(a.year // 10 + step)
+    if unit == "century":
+        return "DATE", str(a.year // 100 + step)
+    return "DATE", None
+
+
+def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "two weeks ago" -> that week; "years ago" -> PAST_REF."""
+    a, unit = ctx.anchor, p.unit
+    future = "now" in p.words or "hence" in p.words
+    if p.vague_number or p.number is None:
+        return "DATE", "FUTURE_REF" if future else "PAST_REF"
+    n = int(p.number)
+    sign = 1 if future else -1
+    if a is None or unit is None:
+        return "DATE", None
+    if unit == "year" and n == 1 and sign < 0 and ctx.ref_quarter:
+        y, q = ctx.ref_quarter  # earnings talk: "a year ago" is the year-ago quarter
+        return "DATE", f"{y - 1}-Q{q}"
+    if unit in ("day", "hour", "minute", "second"):
+        days = n * sign if unit == "day" else 0
+        return "DATE", (a + timedelta(days=days)).isoformat()
+    if unit in ("week", "fortnight"):
+        return "DATE", iso_week(a + timedelta(weeks=n * sign * (2 if unit == "fortnight" else 1)))
+    if unit == "month":
+        y, m = shift_month(a.year, a.month, n * sign)
+        return "DATE", f"{y}-{m:02d}"
+    if unit == "quarter":
+        y, q = shift_quarter(a.year, quarter_of(a), n * sign)
+        return "DATE", f"{y}-Q{q}"
+    years = {"year": 1, "decade": 10, "century": 100}.get(unit, 0)
+    return "DATE", str(a.year + sign * n * years) if years else None
+
+
+def duration_value(number: float | None, unit: str, lex: TimeLexicon) -> str:
+    code = lex.get("unit", unit) or ""
+    clock = code.startswith("T")
+    code = code.removeprefix("T")
+    mult = int(code[:-1]) if code[:-1].isdigit() else 1
+    letter = code[-1:]
+    prefix = "PT" if clock else "P"
+    if number is None:
+        return f"{prefix}X{letter}"
+    n = number * mult
+    if n != int(n):  # a half: express in the next smaller unit
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24)}
+        if clock:
+            smaller = {"H": ("M", 60), "M": ("S", 60)}
+        if letter in smaller:
+            small, k = smaller[letter]
+            whole = int(n)
+            rest = round((n - whole) * k)
+            mid = "T" if letter == "D" else ""
+            if whole == 0:
+                return f"{prefix}{mid}{rest}{small}" if mid else f"{prefix}{rest}{small}"
+            return f"{prefix}{whole}{letter}{mid}{rest}{small}"
+    return f"{prefix}{int(n)}{letter}"
+
+
+def resolve_duration(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "three years" -> P3Y; a vague count or a bare plural ("for years") -> PXY."""
+    if p.unit is None:
+        return "DURATION", None
+    if _OR_SO.search(text) and re.search(r"\bin\s+$", ctx.before, re.IGNORECASE):
+        return "DATE", "FUTURE_REF"  # "(may,) in a year or two": some time ahead
+    number = None if p.vague_number else p.number
+    return "DURATION", duration_value(number, p.unit, load_lexicon())
+
+
+def spelled_year(words: list[str], lex: TimeLexicon) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    if "thousand" in words:
+        rest = words[words.index("thousand") + 1 :]
+        n, _ = number_value([w for w in rest if w != "and"], lex)
+        return 2000 + int(n or 0)
+    if "nineteen" not in words:
+        return None
+    rest = [w for w in words[words.index("nineteen") + 1 :] if w not in ("and", "hundred", "oh")]
+    n, vague = number_value(rest, lex)
+    return None if vague else 1900 + int(n or 0)
+
+
+def resolve_year(text: str, p: Pieces, ctx: Context) -> Resolved:
+    year = p.year or spelled_year(p.words, load_lexicon())
+    return "DATE", str(year) if year else None
+
+
+def holiday_in(year: int, rule: str) -> date | None:
+    m = re.fullmatch(r"(\d\d)-(\d\d)(?:\+(\d))?", rule)
+    if not m:
+        return None
+    d = date(year, int(m.group(1)), int(m.group(2)))
+    if m.group(3):
+        d += timedelta(days=(int(m.group(3)) - d.isoweekday()) % 7)
+    return d
+
+
+def resolve_holiday(text: str, p: Pieces, ctx: Context) -> Resolved:
+    lex = load_lexicon()
+    name = " ".join(w for w in words_of(text.replace("'", "")) if not w.isdigit())
+    name = re.sub(r"^(?:last|next|this) ", "", name)
+    rule = next(
+        (v for k, v in lex.tables.get("holiday", {}).items() if k.replace("'", "") == name), None
+    )
+    if rule is None:
+        return "DATE", None
+    if p.year is not None:
+        d = holiday_in(p.year, rule)
+        return "DATE", d.isoformat() if d else None
+    if ctx.anchor is None:
+        return "DATE", None
+    direction = {"last": "past", "next": "future"}.get(p.words[0], ctx.direction)
+    options = [
+        d
+        for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)
+        if (d := holiday_in(y, rule)) is not None
+    ]
+    if direction == "past":
+        options = [
+            d for d in options if d < ctx.anchor or (d == ctx.anchor and p.words[0] != "last")
+        ]
+        return "DATE", max(options).isoformat() if options else None
+    if direction == "future":
+        options = [
+            d for d in options if d > ctx.anchor or (d == ctx.anchor and p.words[0] != "next")
+        ]
+        return "DATE", min(options).isoformat() if options else None
+    a = ctx.anchor
+    return "DATE", min(options, key=lambda d: abs((d - a).days)).isoformat()
+
+
+def resolve_decade(text: str, p: Pieces, ctx: Context) -> Resolved:
+    m = re.search(r"(\d{2,4})'?s", text)
+    if not m:
+        return "DATE", None
+    digits = m.group(1)
+    if len(digits) == 4:
+        return "DATE", digits[:3]
+    if ctx.anchor is None:
+        return "DATE", None
+    century = ctx.anchor.year // 100
+    if int(digits) > ctx.anchor.year % 100:
+        century -= 1
+    return "DATE", f"{century}{digits[0]}"
+
+
+def resolve_century(text: str, p: Pieces, ctx: Context) -> Resolved:
+    m = re.search(r"(\d{1,2})(?:st|nd|rd|th)", text)
+    n = int(m.group(1)) if m else p.ordinal
+    return "DATE", f"{n - 1:02d}" if n else None
+
+
+def quarter_year(q: int, p: Pieces, ctx: Context) -> int | None:
+    off = year_offset(p.words)
+    if p.year is not None:
+        return p.year
+    if ctx.anchor is None:
+        return None
+    if off is not None:
+        return ctx.anchor.year + off
+    if q > quarter_of(ctx.anchor) and ctx.direction != "future":
+        return ctx.anchor.year - 1
+    return ctx.anchor.year
+
+
+def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
+    if p.ordinal is None:
+        return "DATE", None
+    y = quarter_year(p.ordinal, p, ctx)
+    if y is None:
+        return "DATE", None
+    ended = ended_date(ctx)  # a fiscal "fourth quarter ended Aug. 26" is a reported one
+    done = (
+        reportable(y, p.ordinal, ctx)
+        or ctx.direction == "past"  # "reported fourth-quarter earnings"
+        or (ended is not None and ctx.anchor is not None and ended <= ctx.anchor)
+    )
+    indefinite = p.words[0] in ("a", "an") or re.search(r"\ban?\s+(?:\w+\s+)?$", ctx.before)
+    if done and not indefinite:
+        ctx.ref_quarter = (y, p.ordinal)  # not "a flat second quarter", a coming one
+    return "DATE", f"{y}-Q{p.ordinal}"
+
+
+def reportable(y: int, q: int, ctx: Context) -> bool:
+    """Whether a quarter has ended by the anchor date (results can be reported)."""
+    return ctx.anchor is None or shift_quarter(y, q, 1) <= (ctx.anchor.year, quarter_of(ctx.anchor))
+
+
+def resolve_half(text: str, p: Pieces, ctx: Context) -> Resolved:
+    half = 1 if "first" in p.words else 2
+    y = quarter_year(half * 2, p, ctx)
+    return "DATE", f"{y}-H{half}" if y is not None else None
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?P<date>\w+\.?\s+\d{1,2}(?:,\s+\d{4})?)")
+
+
+def ended_date(ctx: Context) -> date | None:
+    """The date in "the quarter ended Sept. 30" (said of a past period)."""
+    m = _ENDED.match(ctx.after)
+    if not m or ctx.anchor is None:
+        return None
+    words = Context(ctx.anchor, "past")
+    _, value = resolve_date(m.group("date"), pieces_of(m.group("date"), load_lexicon()), words)
+    return date.fromisoformat(value) if value and len(value) == 10 else None
+
+
+def resolve_yearref(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "the year ended June 30" is a twelve-month period; "the (full) year" this one."""
+    if _ENDED.match(ctx.after):
+        return "DURATION", "P1Y"
+    return "DATE", str(ctx.anchor.year) if ctx.anchor else None
+
+
+def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
+    ref = ctx.ref_quarter
+    end = ended_date(ctx)
+    if end is not None and p.year is None and not re.search(r"ago|earlier", text, re.I):
+        ref = (end.year, quarter_of(end))
+        ctx.ref_quarter = ref
+        return "DATE", f"{ref[0]}-Q{ref[1]}"
+    if p.year is not None:  # "the 1988 quarter": the quarter spoken of, in that year
+        q = ref[1] if ref else (quarter_of(ctx.anchor) - 2) % 4 + 1 if ctx.anchor else None
+        return "DATE", f"{p.year}-Q{q}" if q else None
+    if ref is None and ctx.anchor is not None:
+        ref = shift_quarter(ctx.anchor.year, quarter_of(ctx.anchor), 0 if "this" in p.words else -1)
+    if ref is None:
+        return "DATE", None
+    low = text.lower()
+    if any(w in low for w in ("ago", "earlier", "comparable", "same")):
+        y, q = shift_quarter(*ref, -4)
+        return "DATE", f"{y}-Q{q}"
+    ctx.ref_quarter = ref
+    return "DATE", f"{ref[0]}-Q{ref[1]}"
+
+
+def resolve_season(text: str, p: Pieces, ctx: Context) -> Resolved:
+    if p.season is None:
+        return "DATE", None
+    if p.year is not None:
+        return "DATE", f"{p.year}-{p.season}"
+    if ctx.anchor is None:
+        return "DATE", None
+    step = step_of(p.modifier)
+    if step == 0 and p.modifier is None:
+        step = (
+            -1 if ctx.direction == "past" and SEASON_OF_MONTH[ctx.anchor.month] != p.season else 0
+        )
+        if ctx.direction == "future" and SEASON_OF_MONTH[ctx.anchor.month] != p.season:
+            step = 1
+    return "DATE", season_step(ctx.anchor, p.season, step)
+
+
+def resolve_vague(text: str, p: Pieces, ctx: Context) -> Resolved:
+    lex = load_lexicon()
+    phrase = " ".join(p.words)
+    if (value := lex.get("vague", phrase)) is not None:
+        return "DATE", value
+    if p.unit is not None and phrase.endswith("s"):  # "(recent) months"
+        return "DURATION", duration_value(None, p.unit, lex)
+    return "DATE", None
+
+
+_SHIFT = re.compile(r"^(?:the\s+)?day\s+(before|after)\s+", re.IGNORECASE)
+
+
+def resolve_dayshift(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "the day before last Tuesday": the day next to a weekday or a dated day."""
+    m = _SHIFT.match(text)
+    if m is None:
+        return "DATE", None
+    inner = text[m.end() :]
+    q = pieces_of(inner, load_lexicon())
+    _, value = (resolve_weekday if q.month is None else resolve_date)(inner, q, ctx)
+    if value is None or len(value) != 10:
+        return "DATE", None
+    shift = -1 if m.group(1).lower() == "before" else 1
+    return "DATE", (date.fromisoformat(value) + timedelta(days=shift)).isoformat()
+
+
+def resolve_weekof(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "the week of March 6": the ISO week holding that day."""
+    _, value = resolve_date(text, p, ctx)
+    if value is None or len(value) != 10:
+        return "DATE", None
+    return "DATE", iso_week(date.fromisoformat(value))
+
+
+_REF_UNIT = re.compile(r"(day|morning|night|month|year)\b", re.IGNORECASE)
+
+
+def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "later that year", "the following month": counted from the last date spoken of."""
+    ref, m = ctx.last_date, _REF_UNIT.search(text)
+    if ref is None or m is None:
+        return "DATE", None
+    unit = m.group(1).lower()
+    step = 1 if re.search(r"\b(?:following|next)\b", text, re.IGNORECASE) else 0
+    if unit == "year":
+        return "DATE", str(int(ref[:4]) + step)
+    if unit == "month":
+        if len(ref) < 7:
+            return "DATE", None
+        y, mo = shift_month(int(ref[:4]), int(ref[5:7]), step)
+        return "DATE", f"{y}-{mo:02d}"
+    if len(ref) < 10:
+        return "DATE", None
+    return "DATE", (date.fromisoformat(ref[:10]) + timedelta(days=step)).isoformat()
+
+
+def resolve_soon(text: str, p: Pieces, ctx: Context) -> Resolved:
+    return "DATE", "FUTURE_REF"
+
+
+RESOLVERS: dict[str, Callable[[str, Pieces, Context], Resolved]] = {
+    "soon": resolve_soon,
+    "dayshift": resolve_dayshift,
+    "anaphor": resolve_anaphor,
+    "weekof": resolve_weekof,
+    "date": resolve_date,
+    "month": resolve_month,
+    "time": resolve_time,
+    "relday": resolve_relday,
+    "weekday": resolve_weekday,
+    "set": resolve_set,
+    "relunit": resolve_relunit,
+    "ago": resolve_ago,
+    "duration": resolve_duration,
+    "year": resolve_year,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "quarter": resolve_quarter,
+    "half": resolve_half,
+    "refquarter": resolve_refquarter,
+    "season": resolve_season,
+    "vague": resolve_vague,
+    "holiday": resolve_holiday,
+    "yearref": resolve_yearref,
+}
+
+
+def resolve(text: str, kind: str, ctx: Context) -> Resolved:
+    """TIMEX3 (type, value) of a span of the given candidate kind."""
+    resolver = RESOLVERS.get(kind)
+    if resolver is None:
+        return "DATE", None
+    return resolver(text, pieces_of(text, load_lexicon()), ctx)

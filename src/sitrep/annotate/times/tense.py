@@ -1,0 +1,120 @@
+"""Which way a bare "Friday" or "June" points: the tense of its clause."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.annotate.times.resolve import Direction
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall"})
+PAST_TAGS = frozenset({"VBD"})
+# "could" is left out: "could not be reached Tuesday" is past
+MODALS = frozenset({"would", "might", "may", "should", "must", "can"})
+REPORTING = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "write"})
+DEADLINE_WORDS = frozenset({"until", "till", "by", "through"})
+# verbs whose past tense looks like the present: a "VBP" tag on them is no cue
+INVARIANT_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "cost", "spread", "shut", "shed"})
+# a deadline set or moved "until" a day: the day lies ahead
+DEADLINE_VERBS = frozenset({"postpone", "delay", "extend", "give", "adjourn", "defer", "recess"})
+# "has scheduled a news conference Thursday": an arrangement for a coming day
+SCHEDULE = frozenset({"schedule", "plan", "slate", "expect", "postpone", "delay"})
+MAX_HOPS = 6
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above the token in the parse."""
+    hops = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token and hops < MAX_HOPS:
+        token = token.head
+        hops += 1
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def verb_direction(verb: Token) -> Direction:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & FUTURE_AUX or (verb.lower_ in FUTURE_AUX):
+        return "future"
+    if (
+        (
+            verb.lemma_ in SCHEDULE
+            or (verb.lemma_ == "set" and any(c.lower_ == "for" for c in verb.children))
+        )
+        and verb.tag_ != "VBD"
+        and not past_perfect(verb)
+    ):
+        return "future"  # "has scheduled a hearing Thursday", "is expected Monday"
+    if verb.tag_ in PAST_TAGS or any(c.tag_ in PAST_TAGS for c in aux):
+        return "past"
+    if verb.tag_ in ("VBN", "VBG") and words & {"has", "have", "had"}:
+        return "past"  # "have been moving since"
+    if verb.tag_ == "VBN" and not words:
+        return "past"  # "has signed", "the decision, announced Friday"
+    if verb.tag_ == "VBG" and words & {"is", "are", "'re", "'s"}:
+        return "future"  # "they are meeting Friday": an arrangement
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in aux):
+        if past_perfect(verb.head):
+            return "past"  # "had been scheduled to expire Friday"
+        return "future"  # "agreed to meet Friday"
+    if (
+        verb.tag_ in ("VBZ", "VBP")
+        and verb.pos_ == "VERB"
+        and verb.lemma_ not in REPORTING
+        and not (verb.tag_ == "VBP" and verb.lower_ in INVARIANT_PAST)
+    ):
+        return "future"  # "the leaders meet Monday"
+    if words & MODALS:
+        return "future"  # "would travel Thursday", "could be back by June"
+    if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and verb.head is not verb:
+        head = verb.head if verb.head.pos_ in ("VERB", "AUX") else None
+        if head is not None and verb.tag_ not in ("VBZ", "VBP"):
+            return verb_direction(head)
+    return None
+
+
+def past_perfect(verb: Token) -> bool:
+    """ "had been scheduled", "had been due to": a verb (or its copula) with "had"."""
+    heads = [verb]
+    if verb.dep_ in ("acomp", "xcomp", "attr") and verb.head is not verb:
+        heads.append(verb.head)  # "had been due", "had been expected"
+    return any(
+        c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for h in heads for c in h.children
+    )
+
+
+def sentence_direction(sent: Span) -> Direction:
+    """A fallback cue: "will" anywhere, else any past-tense verb."""
+    if any(t.lower_ in FUTURE_AUX and t.tag_ == "MD" for t in sent):
+        return "future"
+    if any(t.tag_ in PAST_TAGS for t in sent):
+        return "past"
+    return None
+
+
+def clause_direction(span: Span) -> Direction:
+    """Past, future or unknown from the verb governing a time expression."""
+    if span.root.dep_ == "poss":
+        return None  # "Wednesday's ruling": the clause verb says nothing about it
+    verb = governing_verb(span.root)
+    direction = verb_direction(verb) if verb is not None else None
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "since":
+        return "past"  # "since September"
+    if before is not None and before.lower_ in DEADLINE_WORDS and direction != "past":
+        return "future"  # "has until Tuesday", "by Jan. 14"
+    if (
+        before is not None
+        and before.lower_ in ("until", "till")
+        and verb is not None
+        and verb.lemma_ in DEADLINE_VERBS
+    ):
+        return "future"  # "postponed until Tuesday", "gave them until 9 a.m. Tuesday"
+    return direction
+
+
+def span_direction(span: Span) -> Direction:
+    """The clause direction, else a cue from the whole sentence."""
+    return clause_direction(span) or sentence_direction(span.sent)

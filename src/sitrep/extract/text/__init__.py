@@ -1,0 +1,2 @@
+"""Articles from plain text and Markdown, including files that glue several together
+(``plain.extract_text``)."""
