@@ -50,6 +50,15 @@ CODEBOOK_TABLE = [
     ("Thousands of nurses held a vigil outside parliament.", "PROTEST"),
     ("The government imposed martial law in the south.", "COERCE"),
     ("Workers staged a walkout at the port of Durban.", "PROTEST"),
+    # CAMEO 166 expel or withdraw peacekeepers, inspectors, observers, aid agencies
+    ("Mali expelled the United Nations peacekeepers last year.", "SANCTION"),
+    ("The government expelled two foreign aid agencies from the region.", "SANCTION"),
+    ("Russia withdrew its observers from the monitoring mission.", "SANCTION"),
+    # CAMEO 174: expelling people who are no state's representatives is coercion
+    ("Thailand expelled hundreds of migrant workers.", "COERCE"),
+    # CAMEO 143 conduct strike: work stoppages in plain words
+    ("Dockers stopped work at the port of Antwerp.", "PROTEST"),
+    ("A work stoppage by Finnish teachers closed the schools.", "PROTEST"),
 ]
 
 
