@@ -200,6 +200,7 @@ def test_not_quantities(nlp: Any, sentence: str) -> None:
         ("It was 35 C in Madrid on Monday.", 35, "degree celsius"),
         ("The lamp uses a 60 W bulb.", 60, "watt"),
         ("Temperatures hit 40 C.", 40, "degree celsius"),
+        ("The kit ships with a 20 W USB-C charger.", 20, "watt"),
     ],
 )
 def test_one_letter_symbols_of_physical_units(

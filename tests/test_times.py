@@ -126,6 +126,11 @@ CASES = [
     ("You may, in a year or two, see results.", "a year or two", FRIDAY, "FUTURE_REF"),
     ("The pilot called a minute and a half later.", "a minute and a half", FRIDAY, "PT1M30S"),
     ("The bill gives them an additional year.", "an additional year", FRIDAY, "P1Y"),
+    # a bare month: the nearest one, unless the tense rules it out by far
+    ("He was told of a cut in supplies in December.", "December", FRIDAY, "2025-12"),
+    ("The company changed its fiscal year in March.", "March", FRIDAY, "2025-03"),
+    ("The talks will resume in February.", "February", FRIDAY, "2026-02"),
+    ("Prices fell in January, officials said.", "January", date(2025, 2, 10), "2025-01"),
 ]
 
 
@@ -175,6 +180,12 @@ def test_reporting_quarter_sets_the_year_ago_reference(nlp) -> None:  # type: ig
     assert found["a year ago"].value == "1988-Q3"
     assert found["the latest quarter"].value == "1989-Q3"
     assert found["The year-ago period"].value == "1988-Q3"
+
+
+def test_the_march_for_a_cause_is_not_the_month(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Thousands joined the annual March for Peace on Capitol Hill in March."
+    found = find_times(nlp(text), FRIDAY)
+    assert [(t.start, t.value) for t in found] == [(text.rindex("March"), "2025-03")]
 
 
 def test_modal_may_is_not_a_month() -> None:

@@ -205,6 +205,8 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
 _LETTER_KINDS = frozenset({"temperature", "power", "electric"})
 _LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*\.?\s+$")
 _WORD_AFTER = re.compile(r"\s*(?:[a-z]|[.,;:)]|$)")
+# "a 60 W USB-C charger": after an article the letter measures the noun that follows
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|The)\s+$")
 
 
 def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
@@ -216,7 +218,10 @@ def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
     if kind not in _LETTER_KINDS:
         return False
     start = d.atoms[0].start
-    if _LABEL_BEFORE.search(text[max(0, start - 20) : start]):
+    before = text[max(0, start - 20) : start]
+    if _ARTICLE_BEFORE.search(before):
+        return True
+    if _LABEL_BEFORE.search(before):
         return False
     return bool(_WORD_AFTER.match(text, end))
 

@@ -29,6 +29,13 @@ TENSE_KINDS = (
 # kinds whose value can anchor "later that year", "the following day"
 REF_KINDS = frozenset({"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor"})
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T|$)")
+# "the annual March for Life", "a March on Washington": the noun march, not the month
+_MARCH_BEFORE = re.compile(r"\b(?:the|a|annual|[Tt]his year's)\s+$")
+_MARCH_AFTER = re.compile(r"\s+(?:of|for|on|to|against|through)\s+(?:the\s+)?[A-Z]")
+
+
+def is_a_march(surface: str, before: str, after: str) -> bool:
+    return surface == "March" and bool(_MARCH_BEFORE.search(before) and _MARCH_AFTER.match(after))
 
 
 def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
@@ -49,6 +56,8 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         ctx.after = text[cand.end : cand.end + 40]
         ctx.before = text[max(0, cand.start - 20) : cand.start]
         surface = text[cand.start : cand.end]
+        if cand.kind == "month" and is_a_march(surface, ctx.before, ctx.after):
+            continue
         type_, value = resolve(surface, cand.kind, ctx)
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
             ctx.last_date = value[:10]

@@ -36,6 +36,7 @@ SEASON_OF_MONTH = {
     11: "FA",
 }
 TENSE_SLACK_DAYS = 60
+TENSE_SLACK_MONTHS = TENSE_SLACK_DAYS // 30
 BACK = frozenset({"last", "past", "previous"})
 FORWARD = frozenset({"next", "coming", "following"})
 
@@ -87,13 +88,24 @@ def weekday_near(anchor: date, weekday: int, direction: Direction, strict: bool)
 
 
 def month_near(anchor: date, month: int, direction: Direction, strict: bool = False) -> int:
-    """The year of the given month nearest the anchor in the given direction."""
+    """The year of the given month nearest the anchor, unless the tense rules it out.
+
+    With "last" or "next" (strict) the direction decides. For a bare month the tense
+    is weak evidence, as for a dated day ("notified of a cutback in September" written
+    in August): it only overrides the nearest reading when that lies far on the wrong side.
+    """
     y, m = anchor.year, anchor.month
-    if direction == "past":
-        return y if (month < m or (month == m and not strict)) else y - 1
-    if direction == "future":
-        return y if (month > m or (month == m and not strict)) else y + 1
-    return min((y - 1, y, y + 1), key=lambda yy: abs((yy - y) * 12 + month - m))
+    if strict and direction == "past":
+        return y if month < m else y - 1
+    if strict and direction == "future":
+        return y if month > m else y + 1
+    nearest = min((y - 1, y, y + 1), key=lambda yy: abs((yy - y) * 12 + month - m))
+    ahead = (nearest - y) * 12 + month - m  # months from the anchor's month
+    if direction == "past" and ahead > TENSE_SLACK_MONTHS:
+        return nearest - 1
+    if direction == "future" and ahead < -TENSE_SLACK_MONTHS:
+        return nearest + 1
+    return nearest
 
 
 def day_near(anchor: date, month: int, day: int, direction: Direction) -> date | None:
