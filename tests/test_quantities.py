@@ -146,6 +146,19 @@ RULES = [
         "degree celsius",
     ),
     ("The car reaches 87 mph.", "87 mph", 87, None, None, False, None, "mile per hour"),
+    # South Asian scales; "Rs" and "Rs." stand one space before the amount
+    (
+        "The state will spend Rs 500 crore.",
+        "Rs 500 crore",
+        5e9,
+        None,
+        None,
+        False,
+        None,
+        "indian rupee",
+    ),
+    ("He paid Rs. 40,000 in fees.", "Rs. 40,000", 40000, None, None, False, None, "indian rupee"),
+    ("The rally drew 3 lakh people.", "3 lakh", 3e5, None, None, False, None, None),
 ]
 
 

@@ -94,8 +94,11 @@ def _prefix_pattern(prefixes: Iterable[str]) -> str:
     parts = []
     for p in sorted(prefixes, key=len, reverse=True):
         escaped = re.escape(p).replace(r"\ ", r"\ ?")
-        # letter codes ("USD", "Rs") may stand apart from the number by one space
-        tail = r"\ ?" if p[-1].isalpha() and len(p) > 2 else ""
+        # letter codes and abbreviations ("USD", "Rs", "Rs.") may stand apart from the
+        # number by one space; two capitals ("PS", "RM") only glued, they are often labels
+        word = p.rstrip(".")
+        spaced = word.isalpha() and (len(word) > 2 or not word.isupper())
+        tail = r"\ ?" if spaced else ""
         parts.append(escaped + tail)
     return "|".join(parts)
 
