@@ -224,6 +224,23 @@ def test_one_letter_symbols_of_physical_units(
     assert (q.value, q.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The city has 1.5m residents.", 1.5e6, None),
+        ("The company employs 25k people.", 25000, None),
+        ("The wall is 3m tall.", 3, "metre"),
+        ("She won the 400m hurdles final.", 400, "metre"),
+    ],
+)
+def test_glued_m_and_k_before_a_plural_count(
+    nlp: Any, sentence: str, value: float, unit: str | None
+) -> None:
+    """A glued "m" or "k" before a counted plural is a scale; otherwise "m" is metres."""
+    q = only(nlp, sentence)
+    assert (q.value, q.unit) == (value, unit)
+
+
 def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:
     text = "It sent around 5,000 North Korean military construction troops to Russia."
     q = only(nlp, text)

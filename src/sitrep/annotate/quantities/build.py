@@ -146,6 +146,7 @@ def _take_scale(text: str, d: Draft, lex: Lexicon) -> int:
             needs_money
             and d.unit_kind != "money"
             and not _currency_word_follows(text, m.end(), lex)
+            and not _plural_count_follows(text, d, m.end(), lex)
         ):
             return pos
         d.scale *= mult
@@ -154,6 +155,40 @@ def _take_scale(text: str, d: Draft, lex: Lexicon) -> int:
 
 def _currency_word_follows(text: str, pos: int, lex: Lexicon) -> bool:
     return lex.currency_word_re.match(text, pos + 1) is not None and text[pos : pos + 1] == " "
+
+
+_PLURAL_AFTER = re.compile(r" ([a-z]{2,}[^s\W]s|people|men|women|children)\b")
+# words ending in -s that are no plural nouns
+_NOT_PLURALS = frozenset(
+    {
+        "this",
+        "thus",
+        "plus",
+        "towards",
+        "afterwards",
+        "upwards",
+        "downwards",
+        "backwards",
+        "forwards",
+        "sideways",
+        "always",
+        "perhaps",
+        "whereas",
+        "besides",
+        "nowadays",
+    }
+)
+# "the 400m hurdles", "a 100m sprint": a race or a size, measured in metres
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+$")
+
+
+def _plural_count_follows(text: str, d: Draft, pos: int, lex: Lexicon) -> bool:
+    """ "has 1.5m residents", "25k people": a glued m or k before a plural noun counts it."""
+    m = _PLURAL_AFTER.match(text, pos)
+    if m is None or m.group(1) in _NOT_PLURALS or lex.unit_re.match(m.group(1)):
+        return False
+    start = d.atoms[0].start
+    return not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
 
 
 def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
