@@ -199,6 +199,7 @@ NOT_QUANTITIES = [
     "He came third in the race.",
     "The COVID-19 pandemic hit hard.",
     "They play in Group 3 B next week.",
+    "The new plant is larger than the old one.",
 ]
 
 
@@ -247,6 +248,11 @@ def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:
     assert (q.value, q.approx, q.counted) == (5000, True, "military construction troops")
     assert q.counted_start is not None and q.counted_end is not None
     assert text[q.counted_start : q.counted_end] == "military construction troops"
+
+
+def test_only_one_counts_the_noun_after_it(nlp: Any) -> None:
+    q = only(nlp, "Only one person died in the fire.")
+    assert (q.value, q.counted) == (1, "person")
 
 
 def test_counted_through_of(nlp: Any) -> None:

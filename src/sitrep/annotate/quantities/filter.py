@@ -181,13 +181,20 @@ _ONE_PRONOUN_LEAD = frozenset(
 )
 
 
+_ONE_ADJ_LEAD = _ONE_PRONOUN_LEAD | {"a", "an"}
+
+
 def _pronoun_one(tok: Token) -> bool:
     """ "the same one", "each one", "one 52,000-barrel refinery": not the number 1."""
     doc = tok.doc
     if tok.pos_ not in ("NUM", "DET"):
         return True
+    if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i == tok.i + 1:
+        return False  # "only one person died": it counts the noun after it
     if tok.i > 0 and doc[tok.i - 1].lower_ in _ONE_PRONOUN_LEAD:
         return True
+    if tok.i > 1 and doc[tok.i - 1].pos_ == "ADJ" and doc[tok.i - 2].lower_ in _ONE_ADJ_LEAD:
+        return True  # "the old one", "a bigger one"
     return tok.i + 1 < len(doc) and doc[tok.i + 1].like_num
 
 
