@@ -159,6 +159,16 @@ RULES = [
     ),
     ("He paid Rs. 40,000 in fees.", "Rs. 40,000", 40000, None, None, False, None, "indian rupee"),
     ("The rally drew 3 lakh people.", "3 lakh", 3e5, None, None, False, None, None),
+    (
+        "The loan was for KSh 500 million.",
+        "KSh 500 million",
+        5e8,
+        None,
+        None,
+        False,
+        None,
+        "kenyan shilling",
+    ),
 ]
 
 
@@ -248,6 +258,26 @@ def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:
     assert (q.value, q.approx, q.counted) == (5000, True, "military construction troops")
     assert q.counted_start is not None and q.counted_end is not None
     assert text[q.counted_start : q.counted_end] == "military construction troops"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "counted"),
+    [
+        ("Nearly half the population lives in poverty.", 0.5, "population"),
+        ("Prices rose by a fifth.", 0.2, None),
+        ("About 1 in 4 children is affected.", 0.25, "children"),
+    ],
+)
+def test_shares_in_words_and_digits(
+    nlp: Any, sentence: str, value: float, counted: str | None
+) -> None:
+    q = only(nlp, sentence)
+    assert (q.value, q.counted) == (value, counted)
+
+
+def test_shares_are_not_ordinals_or_tallies(nlp: Any) -> None:
+    assert quantities(nlp, "A third party will decide.") == []
+    assert [q.value for q in quantities(nlp, "He scored 2 in 3 games.")] == [2, 3]
 
 
 def test_only_one_counts_the_noun_after_it(nlp: Any) -> None:

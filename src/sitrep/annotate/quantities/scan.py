@@ -88,6 +88,11 @@ def _atom_re() -> re.Pattern[str]:
 _OF = re.compile(r"\s+of\b")
 _AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _HALF_A = re.compile(r"\s+an?\s+(?=\w)", re.IGNORECASE)
+# "half the population", "half its staff": half as a predeterminer
+_HALF_DET = re.compile(r"\s+(?:the|its|their|his|her|our|all)\s+(?=\w)", re.IGNORECASE)
+# "rose by a fifth", "more than a third.": a share of change, ending the phrase
+_SHARE_BEFORE = re.compile(r"\b(?:by|than|nearly|almost|about|roughly)\s+$", re.IGNORECASE)
+_PHRASE_END = re.compile(r"\s*(?:[.,;:)]|$|\s(?:and|but|in|on|from|since|over|to)\b)")
 
 
 def _vague_atom(text: str, start: int, end: int) -> Atom:
@@ -111,12 +116,17 @@ def _fraction_atom(text: str, start: int, end: int) -> Atom | None:
     followed_by_of = _OF.match(text, end) is not None
     if len(parts) == 1:
         # only "half" stands alone, and only as "half of" / "half a million"
-        if parts[0] != "half" or not (followed_by_of or _HALF_A.match(text, end)):
+        if parts[0] != "half" or not (
+            followed_by_of or _HALF_A.match(text, end) or _HALF_DET.match(text, end)
+        ):
             return None
         return Atom(start, end, 0.5, "fraction")
     numerator = 1.0 if parts[0] in ("a", "an") else lexicon[parts[0]].value
     plural = parts[-1].endswith("s") and parts[-1] != "halves"
-    if not followed_by_of and not (plural and numerator > 1):
+    share = _SHARE_BEFORE.search(text[max(0, start - 10) : start]) and _PHRASE_END.match(
+        text, end
+    )
+    if not followed_by_of and not (plural and numerator > 1) and not share:
         return None
     return Atom(start, end, numerator / denominator, "fraction")
 
@@ -175,6 +185,14 @@ def scan_atoms(text: str) -> list[Atom]:
 _OUT_OF = re.compile(r"\s+(?:out\s+of|in)\s+", re.IGNORECASE)
 
 
+def _small_share(a: Atom, b: Atom) -> bool:
+    """ "1 in 4 children", "3 in 10 adults"; not "5 in 2019" (a year) nor "2 in 3 games"
+    (a tally: a share written in digits is a small part of a round base)."""
+    if a.kind != "digits" or b.kind != "digits" or a.value is None or b.value is None:
+        return False
+    return b.value <= 100 and a.value * 2 <= b.value
+
+
 def _join_ratios(text: str, atoms: list[Atom]) -> list[Atom]:
     """ "one out of three Germans", "one in five adults": a share, 1/3 and 1/5."""
     out: list[Atom] = []
@@ -190,7 +208,7 @@ def _join_ratios(text: str, atoms: list[Atom]) -> list[Atom]:
             and a.kind in ("digits", "words")
             and b.kind in ("digits", "words")
             and (m := _OUT_OF.fullmatch(text, a.end, b.start))
-            and ("out" in m.group().lower() or (a.kind == b.kind == "words"))
+            and ("out" in m.group().lower() or a.kind == b.kind == "words" or _small_share(a, b))
         ):
             out.append(Atom(a.start, b.end, a.value / b.value, "fraction"))
             i += 2
