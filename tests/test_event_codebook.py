@@ -59,7 +59,24 @@ CODEBOOK_TABLE = [
     # CAMEO 143 conduct strike: work stoppages in plain words
     ("Dockers stopped work at the port of Antwerp.", "PROTEST"),
     ("A work stoppage by Finnish teachers closed the schools.", "PROTEST"),
+    # CAMEO 0874 retreat militarily: forces leaving a place
+    ("Ethiopian troops left the Somali capital on Friday.", "RETREAT"),
+    ("The rebels abandoned the town after heavy bombing.", "RETREAT"),
+    # CAMEO 08 accede to demands; 12 reject by vote; 06 act together
+    ("The government of Togo agreed to opposition demands for a national conference.", "CONCEDE"),
+    ("The president bowed to pressure from the unions.", "CONCEDE"),
+    ("Parliament voted against the budget proposal.", "REJECT"),
+    ("Interpol and Italian police worked together to track down the fugitive.", "COOPERATE"),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The soldiers left for the front on Monday.", "The minister left Paris for Berlin."],
+)
+def test_leaving_is_no_retreat_without_forces_and_a_place(nlp: Any, text: str) -> None:
+    events = find_events(nlp(text), Annotations(), date(2025, 11, 7))
+    assert "RETREAT" not in {e.type for e in events}
 
 
 @pytest.mark.parametrize(("text", "type_"), CODEBOOK_TABLE)

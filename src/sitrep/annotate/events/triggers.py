@@ -147,6 +147,19 @@ def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
     return None
 
 
+def forces_leaving(verb: Token, lex: PloverLexicon) -> Trigger | None:
+    """ "The last Soviet troops left Afghanistan": forces leaving a place retreat (CAMEO 0874)."""
+    if not lex.in_class("departure", verb.lemma_.lower()):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    who = counted(subject).lemma_.lower() if subject is not None else ""
+    if not (lex.in_class("military", who) or lex.in_class("irregular", who)):
+        return None
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "troops left for the front": a move, not a withdrawal
+    return Trigger("RETREAT", "withdraw")
+
+
 def counted(tok: Token) -> Token:
     """ "thousands of troops" -> troops; "a deployment of troops" -> troops."""
     for _ in range(2):
@@ -182,6 +195,8 @@ def base_trigger(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
         return purpose
     if (moved := force_movement(verb, lex)) is not None:
         return verb, moved
+    if (left := forces_leaving(verb, lex)) is not None:
+        return verb, left
     if (carried := light_object(verb, lex)) is not None:
         return carried
     if (trip := trip_purpose(verb, lex, lookup)) is not None:
