@@ -67,6 +67,9 @@ CODEBOOK_TABLE = [
     ("The president bowed to pressure from the unions.", "CONCEDE"),
     ("Parliament voted against the budget proposal.", "REJECT"),
     ("Interpol and Italian police worked together to track down the fugitive.", "COOPERATE"),
+    ("Red Cross workers distributed blankets and food to refugees in the camp.", "AID"),
+    ("Delegates of the warring factions sat down for negotiations in Addis Ababa.", "CONSULT"),
+    ("Police questioned five suspects in connection with the bombing.", "INVESTIGATE"),
 ]
 
 
@@ -208,3 +211,8 @@ def test_raised_subject_is_the_source(nlp: Any) -> None:
 def test_no_intention_without_an_acting_actor(nlp: Any, text: str) -> None:
     events = find_events(nlp(text), Annotations(), None)
     assert "AGREE" not in {e.type for e in events}, [(e.type, e.trigger.text) for e in events]
+
+
+def test_questioning_a_decision_is_no_investigation(nlp: Any) -> None:
+    events = find_events(nlp("The senator questioned the decision."), Annotations(), date(2025, 11, 7))
+    assert "INVESTIGATE" not in {e.type for e in events}

@@ -142,8 +142,10 @@ def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
             return Trigger("AID", "peacekeeping")
         if lex.in_class("military", lemma):
             return Trigger("MOBILIZE", "troops")
-        if child.dep_ == "dobj" and lex.in_class("supplies", lemma):
-            return Trigger("AID", None)
+        if child.dep_ == "dobj" and any(
+            lex.in_class("supplies", counted(t).lemma_.lower()) for t in (child, *child.conjuncts)
+        ):
+            return Trigger("AID", None)  # "distributed blankets and food"
     return None
 
 
