@@ -131,6 +131,14 @@ CASES = [
     ("The company changed its fiscal year in March.", "March", FRIDAY, "2025-03"),
     ("The talks will resume in February.", "February", FRIDAY, "2026-02"),
     ("Prices fell in January, officials said.", "January", date(2025, 2, 10), "2025-01"),
+    # a season of a named year, in digits or in words
+    ("The law was passed in the spring of 2020.", "spring of 2020", FRIDAY, "2020-SP"),
+    (
+        "Prices last fell so far in the winter of nineteen ninety-four.",
+        "winter of nineteen ninety-four",
+        FRIDAY,
+        "1994-WI",
+    ),
 ]
 
 

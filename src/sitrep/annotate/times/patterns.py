@@ -74,6 +74,10 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     spelled_rest = rf"(?:(?:{tens})(?:[- ](?:{ones}))?|{teens}|oh[- ](?:{ones}))"
+    spelled_year = (
+        rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{spelled_rest}"
+        rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{ones}|{teens}))?)"
+    )
     rel = r"(?:this|last|next|past|coming|previous|current|following)"
     hedge = r"(?:early|earlier|late|later|mid)"
     zone = r"(?:[ECMP][SD]T|GMT|UTC|local\s+time)"
@@ -146,8 +150,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("year", rf"(?<![$£€#\d.,-]){edge}?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?{year}\b"),
         (
             "year",
-            rf"(?:the\s+year\s+)?(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{spelled_rest}"
-            rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{ones}|{teens}))?)\b",
+            rf"(?:the\s+year\s+)?{spelled_year}\b",
         ),
         ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?:1[5-9]|20)\d0'?s|'\d0s)\b"),
         ("century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[- ]century"),
@@ -174,7 +177,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "season",
             rf"(?:(?:this\s+past|this|last|next|past|early|late)\s+)(?:{season})"
             rf"(?:\s+(?:of\s+)?{year})?|(?:{season})\s+(?:of\s+)?{year}"
-            rf"|(?:the|in|during)\s+(?P<t>(?:{season}))\b",
+            rf"|(?:the|in|during)\s+(?P<t>(?:{season})(?:\s+of\s+(?:{year}|{spelled_year}))?)\b",
         ),
         ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{holiday})(?:\s+{year})?"),
         ("vague", rf"(?:{lex.alternation('vague')})\b"),

@@ -642,8 +642,9 @@ def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
 def resolve_season(text: str, p: Pieces, ctx: Context) -> Resolved:
     if p.season is None:
         return "DATE", None
-    if p.year is not None:
-        return "DATE", f"{p.year}-{p.season}"
+    year = p.year if p.year is not None else spelled_year(p.words, load_lexicon())
+    if year is not None:
+        return "DATE", f"{year}-{p.season}"  # "the winter of nineteen ninety-four"
     if ctx.anchor is None:
         return "DATE", None
     step = step_of(p.modifier)
