@@ -280,6 +280,11 @@ def test_shares_are_not_ordinals_or_tallies(nlp: Any) -> None:
     assert [q.value for q in quantities(nlp, "He scored 2 in 3 games.")] == [2, 3]
 
 
+def test_part_of_a_counted_total(nlp: Any) -> None:
+    found = quantities(nlp, "The airline will cut 3,000 of its 40,000 jobs.")
+    assert [(q.value, q.counted) for q in found] == [(3000, "jobs"), (40000, "jobs")]
+
+
 def test_only_one_counts_the_noun_after_it(nlp: Any) -> None:
     q = only(nlp, "Only one person died in the fire.")
     assert (q.value, q.counted) == (1, "person")

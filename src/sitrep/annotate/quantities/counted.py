@@ -31,9 +31,26 @@ def _skippable_lead(tok: Token) -> bool:
     )
 
 
+def _past_partitive_total(doc: Doc, of: int) -> int:
+    """ "3,000 of its 40,000 jobs": a part of a counted total counts what the total counts.
+
+    Returns the token after the total's number, or ``of`` itself when no total follows.
+    """
+    k = of + 1
+    while k < len(doc) and doc[k].pos_ in ("DET", "PRON"):
+        k += 1
+    if k >= len(doc) or not doc[k].like_num:
+        return of
+    while k < len(doc) and doc[k].like_num:
+        k += 1
+    return k
+
+
 def counted_tokens(doc: Doc, j: int, through_of: bool) -> tuple[int, int] | None:
     """Token range [start, end) of the counted phrase starting at token ``j``."""
     n = len(doc)
+    if not through_of and j < n and doc[j].lower_ == "of":
+        j = _past_partitive_total(doc, j)
     if through_of and j < n and doc[j].lower_ == "of":
         j += 1
         # "one of the most spectacular catches"
