@@ -285,6 +285,16 @@ def test_part_of_a_counted_total(nlp: Any) -> None:
     assert [(q.value, q.counted) for q in found] == [(3000, "jobs"), (40000, "jobs")]
 
 
+def test_part_of_a_measured_total_takes_its_unit(nlp: Any) -> None:
+    found = quantities(nlp, "He raised 280 million of the 1.5 billion shekels he needs.")
+    assert [(q.value, q.unit) for q in found] == [
+        (2.8e8, "israeli shekel"),
+        (1.5e9, "israeli shekel"),
+    ]
+    half = quantities(nlp, "Half of the $300 was spent.")
+    assert [(q.value, q.unit) for q in half] == [(0.5, None), (300, "dollar")]
+
+
 def test_only_one_counts_the_noun_after_it(nlp: Any) -> None:
     q = only(nlp, "Only one person died in the fire.")
     assert (q.value, q.counted) == (1, "person")

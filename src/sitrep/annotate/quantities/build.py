@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.annotate.quantities.scan import Atom, scan_atoms
@@ -354,7 +355,29 @@ def build_drafts(text: str) -> list[Draft]:
             d.bound = None  # "over four years" says how long, not "more than"
         _apply_scale_and_sign(d)
         drafts.append(d)
-    return join_ranges(text, drafts)
+    return share_total_units(text, join_ranges(text, drafts))
+
+
+_PART_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|a)\s+)?")
+
+
+def share_total_units(text: str, drafts: list[Draft]) -> list[Draft]:
+    """ "280 million of the 1.5 billion shekels": a part is in the unit of its total.
+
+    Shares ("half of the $300") stay unitless: they are a ratio of the total.
+    """
+    for a, b in pairwise(drafts):
+        if (
+            a.unit is None
+            and b.unit is not None
+            and a.atoms[0].kind in ("digits", "words")
+            and a.value is not None
+            and b.value is not None
+            and a.value < b.value
+            and _PART_OF.fullmatch(text, a.end, b.start)
+        ):
+            a.unit, a.unit_kind = b.unit, b.unit_kind
+    return drafts
 
 
 def _apply_scale_and_sign(d: Draft) -> None:

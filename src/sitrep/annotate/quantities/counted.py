@@ -49,8 +49,8 @@ def _past_partitive_total(doc: Doc, of: int) -> int:
 def counted_tokens(doc: Doc, j: int, through_of: bool) -> tuple[int, int] | None:
     """Token range [start, end) of the counted phrase starting at token ``j``."""
     n = len(doc)
-    if not through_of and j < n and doc[j].lower_ == "of":
-        j = _past_partitive_total(doc, j)
+    if j < n and doc[j].lower_ == "of" and (total := _past_partitive_total(doc, j)) != j:
+        j, through_of = total, False
     if through_of and j < n and doc[j].lower_ == "of":
         j += 1
         # "one of the most spectacular catches"
