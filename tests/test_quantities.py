@@ -295,6 +295,11 @@ def test_part_of_a_measured_total_takes_its_unit(nlp: Any) -> None:
     assert [(q.value, q.unit) for q in half] == [(0.5, None), (300, "dollar")]
 
 
+def test_glued_noun_is_counted(nlp: Any) -> None:
+    q = only(nlp, "They rent a three-bedroom house in Leeds.")
+    assert (q.value, q.counted) == (3, "bedroom")
+
+
 def test_only_one_counts_the_noun_after_it(nlp: Any) -> None:
     q = only(nlp, "Only one person died in the fire.")
     assert (q.value, q.counted) == (1, "person")

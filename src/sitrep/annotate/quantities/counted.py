@@ -49,6 +49,9 @@ def _past_partitive_total(doc: Doc, of: int) -> int:
 def counted_tokens(doc: Doc, j: int, through_of: bool) -> tuple[int, int] | None:
     """Token range [start, end) of the counted phrase starting at token ``j``."""
     n = len(doc)
+    if j + 1 < n and doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_:
+        glued = doc[j + 1]  # "a three-bedroom house", "six-cylinder engines": what is counted
+        return (j + 1, j + 2) if glued.is_alpha and glued.pos_ in _NP_POS else None
     if j < n and doc[j].lower_ == "of" and (total := _past_partitive_total(doc, j)) != j:
         j, through_of = total, False
     if through_of and j < n and doc[j].lower_ == "of":
