@@ -70,6 +70,9 @@ CODEBOOK_TABLE = [
     ("Red Cross workers distributed blankets and food to refugees in the camp.", "AID"),
     ("Delegates of the warring factions sat down for negotiations in Addis Ababa.", "CONSULT"),
     ("Police questioned five suspects in connection with the bombing.", "INVESTIGATE"),
+    # CAMEO 15 force posture: forces ordered somewhere; an order to act stays a demand
+    ("The Pentagon ordered 20,000 more troops to the Gulf.", "MOBILIZE"),
+    ("The general ordered the troops to withdraw from the town.", "DEMAND"),
 ]
 
 

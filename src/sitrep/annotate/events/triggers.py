@@ -130,8 +130,13 @@ def light_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
 
 def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
     """Moving or sending forces or supplies: MOBILIZE, or AID for peacekeepers and aid."""
-    if not lex.in_class("motion", verb.lemma_.lower()):
+    lemma = verb.lemma_.lower()
+    if not lex.in_class("motion", lemma):
         return None
+    if lex.in_class("directive", lemma) and any(
+        c.dep_ in ("xcomp", "ccomp") for c in verb.children
+    ):
+        return None  # "ordered the troops to withdraw" is an order; "ordered troops to X" a move
     for child in verb.children:
         if child.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             continue
