@@ -219,3 +219,36 @@ def test_no_intention_without_an_acting_actor(nlp: Any, text: str) -> None:
 def test_questioning_a_decision_is_no_investigation(nlp: Any) -> None:
     events = find_events(nlp("The senator questioned the decision."), Annotations(), date(2025, 11, 7))
     assert "INVESTIGATE" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        # a light verb in the passive carries its event noun subject
+        (
+            "New sanctions were imposed on North Korea by the Security Council.",
+            "SANCTION",
+            "Security Council",
+            "North Korea",
+        ),
+        # a nominalised act names the one acted on with "of"
+        ("The arrest of the opposition leader sparked protests.", "COERCE", None, "leader"),
+        ("The assassination of the prime minister shocked the nation.", "ASSAULT", None, "minister"),
+    ],
+)
+def test_passive_light_verbs_and_nominal_acts(
+    nlp: Any, text: str, type_: str, source: str | None, target: str
+) -> None:
+    events = [e for e in find_events(nlp(text), Annotations(), date(2025, 11, 7)) if e.type == type_]
+    assert events, text
+    event = events[0]
+    if source is not None:
+        assert event.source is not None and source in event.source.text
+    assert event.target is not None and target in event.target.text
+
+
+def test_deployed_troops_are_no_target(nlp: Any) -> None:
+    text = "The deployment of 5,000 NATO troops to Kosovo began on Saturday."
+    events = find_events(nlp(text), Annotations(), date(2025, 11, 7))
+    mobilize = [e for e in events if e.type == "MOBILIZE"]
+    assert mobilize and (mobilize[0].target is None or "troops" not in mobilize[0].target.text)

@@ -381,8 +381,20 @@ class ActorFinder:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 conj = next((c for c in pobj.conjuncts), None) if pobj is not None else None
                 return conj
-        found = self.prep_object(noun) or (self.prep_object(verb) if verb is not None else None)
+        found = (
+            self.prep_object(noun)
+            or (self.prep_object(verb) if verb is not None else None)
+            or self.acted_on(noun)
+        )
         return None if found is None or (source is not None and found.i == source.i) else found
+
+
+    def acted_on(self, noun: Token) -> Token | None:
+        """ "the arrest of X": X is acted on; "the deployment of troops" moves, not targets them."""
+        found = self.prep_object(noun, ("of",))
+        if found is None or self.lex.in_class("military", self.regroup(found).lemma_.lower()):
+            return None
+        return found
 
 
 def _dependents(noun: Token, verb: Token | None) -> list[Token]:

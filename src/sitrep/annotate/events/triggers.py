@@ -116,7 +116,8 @@ def light_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
     if not word_forms(verb) & lex.words.get("light", frozenset()):
         return None
     for child in verb.children:
-        nouns = [child] if child.dep_ == "dobj" else []
+        # "held talks", and in the passive "sanctions were imposed on X"
+        nouns = [child] if child.dep_ in ("dobj", "nsubjpass") else []
         if child.dep_ == "dobj" and not lookup(child, lex):  # "10 days of war games"
             nouns += [g for p in child.children if p.lower_ == "of" for g in p.children]
             nouns += [g for g in child.children if g.dep_ == "compound"]  # "a mediation effort"
@@ -383,7 +384,8 @@ def clause_of(tok: Token) -> Token:
     return cur
 
 
-NOUN_ACTOR_PREPS = frozenset({"by", "between", "with", "against", "on", "to", "into", "from"})
+# "of" names the one acted on by a nominalised act ("the arrest of the opposition leader")
+NOUN_ACTOR_PREPS = frozenset({"by", "between", "with", "against", "on", "to", "into", "from", "of"})
 ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
