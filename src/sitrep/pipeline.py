@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from sitrep import config
 from sitrep.errors import InputError, StoreError
 from sitrep.extract import extract
 from sitrep.limits import DEFAULT_MAX_CHARS, check_article, check_page
@@ -45,7 +46,7 @@ def extract_inputs(
     inputs: Iterable[str], options: ReadOptions | None = None
 ) -> Iterator[ArticleOrError]:
     """Every article found in ``inputs``, with unreadable inputs as InputError values."""
-    max_chars = options.max_chars if options else DEFAULT_MAX_CHARS
+    max_chars = (options or config.current().read).max_chars
     for doc in read_docs(inputs, options):
         if isinstance(doc, InputError):
             yield doc
@@ -57,7 +58,7 @@ def read_docs(
     inputs: Iterable[str], options: ReadOptions | None = None
 ) -> Iterator[SourceDoc | InputError]:
     """The readable documents of ``inputs``, before extraction (errors in order)."""
-    opts = options or ReadOptions()
+    opts = options or config.current().read
     return read_inputs(inputs, fetch=opts.fetch, fetcher=opts.fetcher, max_bytes=opts.max_bytes,
                        deadline=opts.fetch_deadline)
 
@@ -226,7 +227,7 @@ def ingest(
 
     names = [os.fspath(i) for i in inputs]
     report = IngestReport()
-    assigner = Assigner(store)
+    assigner = Assigner(store, config.current().stories)
     with store.ingest_run(names) as run_id:
         for batch in batches(extract_inputs(names, options), batch_size):
             articles = take_articles(batch, report, on_error)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
+from sitrep import config as settings
 from sitrep.brief.actors import actor_items
 from sitrep.brief.facts import fact_items
 from sitrep.brief.model import Brief, BriefItem, RelatedEntry, SourceEntry
@@ -32,7 +33,7 @@ def build_brief(
     """The brief of one story. ``related`` takes story records, dicts or (id, title)
     pairs; ``since`` (ISO date) marks, or with ``config.since_mode = "limit"``
     keeps only, what was published after it."""
-    config = config or BriefConfig()
+    config = config or settings.current().brief
     contexts = [ArticleContext.of(a, ann) for a, ann in items]
     rec = reconcile(contexts, config)
     index = SentenceIndex(contexts, config)

@@ -16,6 +16,7 @@ from sitrep.cli.options import (
     EXIT_OK,
     EXIT_PARTIAL,
     ErrorCounter,
+    config_option,
     db_option,
     open_store,
     read_options,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 
 @click.command("extract")
+@config_option
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
@@ -63,6 +65,7 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, options: ReadOptions) -> None:
 
 
 @click.command("annotate")
+@config_option
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @read_options
@@ -134,6 +137,7 @@ def _run_ingest(
 
 
 @click.command("ingest")
+@config_option
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @read_options
@@ -219,6 +223,7 @@ def export_cmd(kind: str, db: str | None, fmt: str, output: Path | None) -> None
 
 
 @click.command("run")
+@config_option
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option(

@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from sitrep import config
 from sitrep.cli.options import db_option, open_store
 
 
@@ -123,7 +124,7 @@ def move_cmd(article: str, story: str, db: str | None) -> None:
     from sitrep.stories import move_article
 
     with open_store(db) as store:
-        click.echo(move_article(store, article, story))
+        click.echo(move_article(store, article, story, config.current().stories))
 
 
 @story_group.command("merge")
@@ -135,7 +136,7 @@ def merge_cmd(story: str, others: tuple[str, ...], db: str | None) -> None:
     from sitrep.stories import merge_stories
 
     with open_store(db) as store:
-        click.echo(merge_stories(store, story, others))
+        click.echo(merge_stories(store, story, others, config.current().stories))
 
 
 @story_group.command("split")
@@ -146,7 +147,7 @@ def split_cmd(articles: tuple[str, ...], db: str | None) -> None:
     from sitrep.stories import split_articles
 
     with open_store(db) as store:
-        click.echo(split_articles(store, articles))
+        click.echo(split_articles(store, articles, config.current().stories))
 
 
 @story_group.command("pin")
@@ -169,7 +170,7 @@ def assign_cmd(db: str | None) -> None:
     from sitrep.stories import assign_unassigned
 
     with open_store(db) as store:
-        done = assign_unassigned(store)
+        done = assign_unassigned(store, config.current().stories)
     click.echo(f"assigned {len(done)} articles", err=True)
 
 

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from sitrep.cli.options import db_option, open_store
+from sitrep.cli.options import config_option, db_option, open_store
 from sitrep.sources.files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from sitrep.store import Store
-    from sitrep.watch import CycleReport, Watcher, WatchSettings
+    from sitrep.watch import CycleReport, SmtpSettings, Watcher, WatchSettings
 
 def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
     from sitrep.errors import InputError
@@ -56,16 +56,15 @@ _OPTIONS: list[Callable[[Any], Any]] = [
                  help="Where `sitrep serve` is reached: alerts link to its pages."),
     click.option("--alert-log", default=None, type=click.Path(dir_okay=False),
                  help="Also append every alert digest to this JSON Lines file."),
-    click.option("--smtp-host", envvar="SITREP_SMTP_HOST", default=None,
-                 help="SMTP server for email alerts [$SITREP_SMTP_HOST]."),
-    click.option("--smtp-port", envvar="SITREP_SMTP_PORT", type=int, default=587,
-                 show_default=True),
-    click.option("--smtp-starttls/--no-smtp-starttls", envvar="SITREP_SMTP_STARTTLS",
-                 default=True, show_default=True),
-    click.option("--smtp-user", envvar="SITREP_SMTP_USER", default=None,
-                 help="SMTP login; the password only from $SITREP_SMTP_PASSWORD."),
-    click.option("--smtp-from", envvar="SITREP_SMTP_FROM", default="sitrep@localhost",
-                 show_default=True),
+    click.option("--smtp-host", default=None,
+                 help="SMTP server for email alerts (default: the settings' [smtp] host, "
+                 "$SITREP_SMTP_HOST)."),
+    click.option("--smtp-port", type=int, default=None, show_default="587"),
+    click.option("--smtp-starttls/--no-smtp-starttls", default=None, show_default="starttls"),
+    click.option("--smtp-user", default=None,
+                 help="SMTP login; the password only from the settings or "
+                 "$SITREP_SMTP_PASSWORD."),
+    click.option("--smtp-from", default=None, show_default="sitrep@localhost"),
 ]
 
 
@@ -77,18 +76,9 @@ def watch_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def watch_settings(opts: dict[str, Any]) -> WatchSettings:
     """WatchSettings from the options of :func:`watch_options` (consumed from ``opts``)."""
-    import os
+    from sitrep.watch import WatchSettings
 
-    from sitrep.watch import SmtpSettings, WatchSettings
-
-    smtp = None
-    host = opts.pop("smtp_host")
-    port, starttls = opts.pop("smtp_port"), opts.pop("smtp_starttls")
-    user, sender = opts.pop("smtp_user"), opts.pop("smtp_from")
-    if host:
-        smtp = SmtpSettings(host=host, port=port, starttls=starttls, user=user,
-                            password=os.environ.get("SITREP_SMTP_PASSWORD") or None,
-                            sender=sender, cafile=os.environ.get("SITREP_SMTP_CAFILE") or None)
+    smtp = smtp_settings(opts)
     log = opts.pop("alert_log")
     return WatchSettings(
         interval_s=opts.pop("interval"), jitter=opts.pop("jitter"),
@@ -97,6 +87,23 @@ def watch_settings(opts: dict[str, Any]) -> WatchSettings:
         batch_size=opts.pop("batch_size"),
         annotate=not opts.pop("no_annotate"), fetch_pages=not opts.pop("no_fetch_pages"),
         base_url=opts.pop("base_url"), extra_sinks=[f"log:{log}"] if log else [], smtp=smtp)
+
+
+def smtp_settings(opts: dict[str, Any]) -> SmtpSettings | None:
+    """The settings' [smtp] section with the --smtp-* options over it; None without a host."""
+    import dataclasses
+
+    from sitrep import config
+    from sitrep.watch import SmtpSettings
+
+    given = {key: opts.pop(f"smtp_{option}") for key, option in
+             (("host", "host"), ("port", "port"), ("starttls", "starttls"), ("user", "user"),
+              ("sender", "from"))}
+    given = {k: v for k, v in given.items() if v is not None}
+    base = config.current().smtp
+    if base is not None:
+        return dataclasses.replace(base, **given)
+    return SmtpSettings(**given) if given.get("host") else None
 
 
 def _report_error(message: str) -> None:
@@ -116,6 +123,7 @@ def make_watcher(store: Store, feeds: tuple[str, ...], settings: WatchSettings,
 
 
 @click.command("watch")
+@config_option
 @click.argument("feeds", nargs=-1)
 @db_option
 @click.option("--once", is_flag=True, help="Run one cycle (poll what is due, store, alert), "

@@ -13,7 +13,6 @@ so users can teach sitrep their sites' chrome without touching code.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from sitrep import config
 from sitrep.errors import InputError
 
 CHROME_FILE_ENV = "SITREP_CHROME_FILE"
@@ -147,8 +147,9 @@ def _cached_vocabulary(extra: str | None) -> ChromeVocabulary:
 
 
 def default_vocabulary() -> ChromeVocabulary:
-    """The vocabulary in use: shipped plus the file named by ``SITREP_CHROME_FILE``."""
-    return _cached_vocabulary(os.environ.get(CHROME_FILE_ENV) or None)
+    """The vocabulary in use: shipped plus the settings' [extract] chrome_file
+    (``SITREP_CHROME_FILE``)."""
+    return _cached_vocabulary(config.current().extract.chrome_file or None)
 
 
 # ------------------------------------------------------------ line shapes

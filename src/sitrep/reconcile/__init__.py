@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep import config as settings
 from sitrep.models import Annotations, Article
 from sitrep.reconcile.config import BriefConfig, load_config
 from sitrep.reconcile.context import ArticleContext
@@ -69,7 +70,7 @@ def reconcile(
     items: Sequence[tuple[Article, Annotations]] | Sequence[ArticleContext],
     config: BriefConfig | None = None,
 ) -> Reconciliation:
-    config = config or BriefConfig()
+    config = config or settings.current().brief
     contexts = [i if isinstance(i, ArticleContext) else ArticleContext.of(*i) for i in items]
     quantities = [c for ctx in contexts for c in quantity_claims(ctx, config.approx_tolerance)]
     events = [c for ctx in contexts for c in event_claims(ctx)]

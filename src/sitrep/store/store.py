@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Literal
 
+from sitrep import config
 from sitrep.errors import NotFoundError, StoreError
 from sitrep.models import Annotations, Article, EntityMention, normalise_text
 from sitrep.store.codec import decode_layers, encode_layers
@@ -42,11 +42,11 @@ _ORDER_BY: dict[str, str] = {
 def open_store(db: str | None = None) -> Store:
     """Open (creating and migrating as needed) the store named by ``db``.
 
-    None or "" means ``$SITREP_DB`` if set, else ``sitrep.db`` in the current
+    None or "" means the settings' [store] db ($SITREP_DB) if set, else ``sitrep.db`` in the current
     folder; ``postgresql://`` or ``postgres://`` URLs mean PostgreSQL;
     anything else is an SQLite file path (``:memory:`` for a throwaway store).
     """
-    target = db or os.environ.get("SITREP_DB") or DEFAULT_DB
+    target = db or config.current().store.db or DEFAULT_DB
     dialect: Dialect
     if target.startswith(("postgresql://", "postgres://")):
         dialect = PostgresDialect(target)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from sitrep import config
 from sitrep.errors import FetchError, InputError, StoreError
 from sitrep.models import Annotations, Article
 from sitrep.pipeline import annotate_each
@@ -247,7 +248,7 @@ class Watcher:
     def _store_items(self, pool: ThreadPoolExecutor, report: CycleReport) -> None:
         from sitrep.stories import Assigner as StoryAssigner
 
-        assigner = StoryAssigner(self.store)
+        assigner = StoryAssigner(self.store, config.current().stories)
         batches = self._pending()
         first = next(batches, None)
         if first is None:

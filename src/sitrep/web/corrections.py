@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sitrep import config
 from sitrep.errors import NotFoundError, SitrepError
 from sitrep.store import Store
 from sitrep.web.errors import InvalidInput
@@ -39,17 +40,18 @@ def apply(store: Store, story_id: str, c: Correction) -> str:
     if c.action in ("move", "merge") and not (c.target or "").strip():
         raise InvalidInput(f"{c.action} needs the id of the other story")
     target = (c.target or "").strip()
+    tuning = config.current().stories
     try:
         if c.action == "move":
             for article in c.articles:
-                moved_to = move_article(store, article, target)
+                moved_to = move_article(store, article, target, tuning)
             return moved_to if store.resolve_story(story_id) is None else story_id
         if c.action == "split":
-            return split_articles(store, c.articles)
+            return split_articles(store, c.articles, tuning)
         if c.action == "merge":
             if store.resolve_story(target) == story_id:
                 raise InvalidInput("a story cannot be merged with itself")
-            return merge_stories(store, story_id, [target])
+            return merge_stories(store, story_id, [target], tuning)
         for article in c.articles:
             pin_article(store, article, c.action == "pin")
         return story_id

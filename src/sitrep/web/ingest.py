@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from sitrep import config
 from sitrep.errors import InputError
 from sitrep.pipeline import IngestReport, ReadOptions, ingest
 from sitrep.store import Store
@@ -42,7 +43,7 @@ def run_ingest(store: Store, folder: Path, max_bytes: int, annotate: bool) -> di
     paths = sorted(str(p) for p in folder.iterdir())
     report: IngestReport = ingest(paths, store, options=ReadOptions(max_bytes=max_bytes),
                                   annotate_articles=annotate, on_error=errors.append)
-    assigned = assign_unassigned(store)
+    assigned = assign_unassigned(store, config.current().stories)
     prefix = str(folder) + "/"
     return {"read": report.read, "added": report.added, "duplicates": report.duplicates,
             "copies": report.copies, "stories_assigned": len(assigned),

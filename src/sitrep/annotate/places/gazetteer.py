@@ -28,6 +28,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from sitrep import config
 from sitrep.annotate.places.names import place_key
 from sitrep.annotate.places.outlines import country_records
 from sitrep.errors import ModelError
@@ -326,11 +327,8 @@ def _add_regions(b: _Builder) -> dict[int, str]:
 
 
 def _cache_path() -> Path:
-    """$SITREP_CACHE_DIR, else the user's cache folder; named for the data's version."""
-    if os.environ.get("SITREP_CACHE_DIR"):
-        root = Path(os.environ["SITREP_CACHE_DIR"])
-    else:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
+    """The settings' cache folder ($SITREP_CACHE_DIR); named for the data's version."""
+    root = config.cache_folder()
 
     from importlib import metadata  # 50 ms of imports: only when the index is wanted
 
