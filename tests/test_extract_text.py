@@ -322,13 +322,13 @@ def test_classify_line(line: str, kind: LineKind) -> None:
 
 
 def test_users_extend_the_vocabulary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    extra = tmp_path / "chrome.json"
-    extra.write_text('{"labels": ["Jetzt teilen"], "teaser_labels": ["Mehr zum Thema"]}')
+    extra = tmp_path / "chrome.csv"
+    extra.write_text("# my sites\nrole,phrase\nlabels,Jetzt teilen\nteaser_labels,Mehr zum Thema\n")
     assert classify_line("Jetzt teilen").kind is LineKind.TEXT
     monkeypatch.setenv(CHROME_FILE_ENV, str(extra))
     assert classify_line("Jetzt teilen").kind is LineKind.CHROME
     assert classify_line("Mehr zum Thema").kind is LineKind.TEASER_LABEL
     assert classify_line("Short Url").kind is LineKind.CHROME  # the shipped words stay
-    extra.write_text("{not json")
-    with pytest.raises(InputError, match="not valid JSON"):
+    extra.write_text("role,phrase\nlabel,Jetzt teilen\n")
+    with pytest.raises(InputError, match="role 'label' is not one of"):
         load_vocabulary(extra)

@@ -5,25 +5,25 @@ buttons, "Updated …" stamps, photo credits, teaser labels ("HIGHLIGHTS"),
 bylines, menus. ``classify_line`` names what one line is; the text extractor
 decides from that what to drop and what it tells (a date, an author).
 
-The vocabulary ships in ``data/chrome.json``; a JSON file of the same shape
-named by the ``SITREP_CHROME_FILE`` environment variable is merged into it,
-so users can teach sitrep their sites' chrome without touching code.
+The vocabulary ships as the word list ``chrome.csv`` (``role,phrase``, read by
+sitrep.lexicons); a CSV file of the same columns named by the settings'
+[extract] chrome_file (``SITREP_CHROME_FILE``) adds its rows to it, so users
+can teach sitrep their sites' chrome without touching code.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from sitrep import config
-from sitrep.errors import InputError
+from sitrep import config, lexicons
+from sitrep.errors import InputError, SitrepError
 
-CHROME_FILE_ENV = "SITREP_CHROME_FILE"
+CHROME_FILE_ENV = "SITREP_CHROME_FILE"  # read by sitrep.config
+VOCABULARY = "chrome.csv"
 _LIST_KEYS = (
     "labels",
     "prefixes",
@@ -114,26 +114,29 @@ def fold(text: str) -> str:
 
 
 def _read_lists(path: Path | None) -> dict[str, list[str]]:
+    """Phrases by role: the packaged list (``path`` None) or a user's file."""
     if path is None:
-        raw = resources.files("sitrep.extract").joinpath("data/chrome.json").read_text("utf-8")
-        source = "chrome.json"
+        rows = lexicons.rows(VOCABULARY)
     else:
-        source = str(path)
         try:
-            raw = path.read_text("utf-8")
+            with path.open(encoding="utf-8", newline="") as fh:
+                rows = lexicons.parse(fh, str(path))
         except OSError as err:
-            raise InputError(source, f"cannot read chrome vocabulary ({err.strerror})") from err
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as err:
-        raise InputError(source, f"chrome vocabulary is not valid JSON ({err.msg})") from err
-    if not isinstance(data, dict):
-        raise InputError(source, "chrome vocabulary must be a JSON object of string lists")
-    return {k: [str(v) for v in data.get(k, [])] for k in _LIST_KEYS}
+            raise InputError(str(path), f"cannot read chrome vocabulary ({err.strerror})") from err
+        except SitrepError as err:
+            raise InputError(str(path), f"chrome vocabulary: {err}") from err
+    lists: dict[str, list[str]] = {k: [] for k in _LIST_KEYS}
+    for row in rows:
+        if row.get("role") not in lists:
+            source = str(path) if path else VOCABULARY
+            raise InputError(source, f"chrome vocabulary role {row.get('role')!r} is not one "
+                             f"of {', '.join(_LIST_KEYS)} (columns: role,phrase)")
+        lists[row["role"]].append(row["phrase"])
+    return lists
 
 
 def load_vocabulary(extra: Path | None = None) -> ChromeVocabulary:
-    """The shipped vocabulary, merged with ``extra`` (a JSON file of the same shape)."""
+    """The shipped vocabulary, merged with ``extra`` (a CSV file of the same columns)."""
     lists = _read_lists(None)
     if extra is not None:
         for key, values in _read_lists(extra).items():

@@ -10,14 +10,11 @@ styles and postal codes (``data/place_abbreviations.csv``).
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
+from sitrep import lexicons
 from sitrep.annotate.entities.keys import fold
-
-DATA = Path(__file__).parents[1] / "data" / "place_abbreviations.csv"
 
 _WORD_FORMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
 
@@ -99,10 +96,9 @@ class Abbreviations:
 def abbreviations() -> Abbreviations:
     styled: dict[str, Abbreviation] = {}
     postal: dict[str, list[Abbreviation]] = {}
-    with DATA.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            abbr = Abbreviation(row["name"], row["country"])
-            for form in filter(None, row["style"].split("|")):
-                styled[form] = abbr
-            postal.setdefault(row["postal"], []).append(abbr)
+    for row in lexicons.rows("place_abbreviations.csv"):
+        abbr = Abbreviation(row["name"], row["country"])
+        for form in filter(None, row["style"].split("|")):
+            styled[form] = abbr
+        postal.setdefault(row["postal"], []).append(abbr)
     return Abbreviations(styled, postal)

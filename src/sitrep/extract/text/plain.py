@@ -48,7 +48,7 @@ def extract_text(
             source,
             "no article text found: every line looks like site chrome (share, follow, "
             "dates, captions); check the file, or add your site's words to a chrome "
-            "vocabulary file named by SITREP_CHROME_FILE",
+            "vocabulary file (role,phrase) named by SITREP_CHROME_FILE",
         )
     reference = reference_time(meta)
     single = len(parts) == 1
