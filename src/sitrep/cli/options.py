@@ -40,6 +40,7 @@ def debugging() -> bool:
 
 def _use_settings(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
     config.use(config.load(value))
+    ctx.call_on_close(lambda: config.use(None))  # a caller in this process sees its own
 
 
 # Eager: the settings are in use before the other options are read.

@@ -2,7 +2,7 @@
 
 Pure string functions, no language model: ``parse_digits("15,000")`` and
 ``word_numbers("twenty-three thousand")`` give the values; the word list lives
-in ``data/quant_number_words.csv`` so a user can extend it.
+in the word list ``number_words.csv`` (sitrep.lexicons) so a user can extend it.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ class NumberWord:
 def number_words() -> dict[str, NumberWord]:
     """The number-word lexicon, lower-cased word -> value and kind."""
     return {row["word"].lower(): NumberWord(float(row["value"]), row["kind"])
-            for row in lexicons.rows("quant_number_words.csv")}
+            for row in lexicons.rows("number_words.csv")}
 
 
 def parse_digits(s: str) -> float:

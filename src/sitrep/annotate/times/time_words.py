@@ -39,6 +39,18 @@ def parse_lexicon(rows: Iterable[lexicons.Row]) -> TimeLexicon:
     return TimeLexicon(dict(tables))
 
 
+# Number words that count ("two weeks", "a dozen years"); scales other than "hundred"
+# and plural amounts ("thousands") are not durations the time layer reads.
+COUNTING_KINDS = ("unit", "teen", "ten", "dozen")
+
+
+def counting_words() -> list[lexicons.Row]:
+    """The counting words of ``number_words.csv`` (their one home) as ``number`` rows."""
+    return [{"kind": "number", "word": row["word"], "value": str(int(float(row["value"])))}
+            for row in lexicons.rows("number_words.csv")
+            if row["kind"] in COUNTING_KINDS and float(row["value"]) > 0]
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> TimeLexicon:
-    return parse_lexicon(lexicons.rows(LEXICON))
+    return parse_lexicon([*counting_words(), *lexicons.rows(LEXICON)])
