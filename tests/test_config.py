@@ -47,6 +47,10 @@ approx_tolerance = 0.1
 "Example.org" = 0.5
 [web]
 read_only = true
+[watch]
+interval_s = 60
+[places]
+near_km = 100
 [smtp]
 host = "mail.example"
 """)
@@ -56,6 +60,25 @@ host = "mail.example"
     assert s.story_weights["e"] == 4.0 and isinstance(s.story_weights["e"], float)
     assert s.brief.approx_tolerance == 0.1 and s.brief.weight("example.ORG") == 0.5
     assert s.web.read_only and s.smtp is not None and s.smtp.host == "mail.example"
+    assert s.watch.interval_s == 60.0 and s.places.near_km == 100.0
+
+
+def test_watch_options_over_the_watch_section(tmp_path: Path) -> None:
+    from sitrep.cli.watch import watch_settings
+
+    opts = {"interval": None, "jitter": 0.2, "host_delay": None, "timeout": None,
+            "max_bytes": None, "workers": None, "batch_size": None, "base_url": None,
+            "no_annotate": False, "no_fetch_pages": True, "alert_log": None,
+            "smtp_host": None, "smtp_port": 2525, "smtp_starttls": None, "smtp_user": None,
+            "smtp_from": None}
+    path = write(tmp_path, "[watch]\ninterval_s = 60\njitter = 0.3\n[smtp]\nhost = \"mx\"\n")
+    config.use(config.load(path, env={}))
+    try:
+        settings = watch_settings(dict(opts))
+    finally:
+        config.use(None)
+    assert (settings.interval_s, settings.jitter, settings.fetch_pages) == (60.0, 0.2, False)
+    assert settings.smtp is not None and (settings.smtp.host, settings.smtp.port) == ("mx", 2525)
 
 
 @pytest.mark.parametrize(

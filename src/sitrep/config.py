@@ -26,6 +26,8 @@ The file holds one table per section (the keys are the fields of its class)::
     "voanews.com" = 1.0
     [web]
     read_only = true
+    [watch]                        # sitrep watch (WatchSettings)
+    interval_s = 600
     [smtp]
     host = "mail.example.org"
 
@@ -50,10 +52,12 @@ from typing import TYPE_CHECKING, Any
 from sitrep.errors import SitrepError
 
 if TYPE_CHECKING:
+    from sitrep.annotate.places.scoring import Weights as PlaceWeights
     from sitrep.pipeline import ReadOptions
     from sitrep.reconcile.config import BriefConfig
     from sitrep.stories.state import Tuning
     from sitrep.watch.sinks import SmtpSettings
+    from sitrep.watch.watcher import WatchSettings
     from sitrep.web.settings import WebSettings
 
 CONFIG_ENV = "SITREP_CONFIG"
@@ -144,6 +148,18 @@ def _web() -> WebSettings:
     return WebSettings()
 
 
+def _watch() -> WatchSettings:
+    from sitrep.watch.watcher import WatchSettings
+
+    return WatchSettings()
+
+
+def _places() -> PlaceWeights:
+    from sitrep.annotate.places.scoring import Weights
+
+    return Weights()
+
+
 @dataclass(slots=True)
 class Settings:
     """The root of the tree: one attribute per section (``None`` smtp: no email)."""
@@ -152,6 +168,7 @@ class Settings:
     store: StoreSettings = field(default_factory=StoreSettings)
     read: ReadOptions = field(default_factory=_read)
     annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
+    places: PlaceWeights = field(default_factory=_places)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     lexicons: LexiconSettings = field(default_factory=LexiconSettings)
     cache: CacheSettings = field(default_factory=CacheSettings)
@@ -159,13 +176,14 @@ class Settings:
     story_weights: dict[str, float] = field(default_factory=_story_weights)
     brief: BriefConfig = field(default_factory=_brief)
     web: WebSettings = field(default_factory=_web)
+    watch: WatchSettings = field(default_factory=_watch)
     smtp: SmtpSettings | None = None
 
 
 # Fields a file may not set: they are set at run time, or have their home elsewhere.
-_NOT_IN_FILE = {"read": {"fetcher"}, "web": {"db", "allowed_hosts"}}
-_SECTIONS = ("store", "read", "annotate", "extract", "lexicons", "cache", "stories",
-             "brief", "web", "smtp")
+_NOT_IN_FILE = {"read": {"fetcher"}, "web": {"db", "allowed_hosts"}, "watch": {"smtp"}}
+_SECTIONS = ("store", "read", "annotate", "places", "extract", "lexicons", "cache", "stories",
+             "brief", "web", "watch", "smtp")
 
 
 # ------------------------------------------------------------------ reading files

@@ -50,7 +50,7 @@ def layers_from_doc(doc: Doc, article: Article, layers: frozenset[str] = ALL_LAY
     ann = Annotations(sentences=[Span(s.start_char, s.end_char) for s in doc.sents])
     if "entities" in layers:
         ann.entities = find_entities(doc)
-        resolve_places(doc, ann.entities, article)
+        resolve_places(doc, ann.entities, article, config.current().places)
     if "times" in layers:
         ann.times = find_times(doc, article.published_date())
     if "quantities" in layers:

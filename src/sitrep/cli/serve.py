@@ -53,8 +53,7 @@ def allowed_hosts(host: str, port: int) -> list[str] | None:
               help="Also watch these feeds (URL, text file of URLs or OPML; repeatable) "
               "beside the web app, with the `sitrep watch` options below.")
 @watch_options
-@click.pass_context
-def serve_cmd(ctx: click.Context, db: str | None, host: str, port: int, token: str | None,
+def serve_cmd(db: str | None, host: str, port: int, token: str | None,
               read_only: bool | None, max_upload: int | None, watch: tuple[str, ...],
               **opts: Any) -> None:
     """Open the store in a browser: stories, briefs with live citations, entities, search."""
@@ -82,7 +81,7 @@ def serve_cmd(ctx: click.Context, db: str | None, host: str, port: int, token: s
     watcher = None
     if watch:
         settings = watch_settings(opts)
-        if ctx.get_parameter_source("base_url") == click.core.ParameterSource.DEFAULT:
+        if settings.base_url == type(settings)().base_url:  # neither option nor file set it
             settings.base_url = f"http://{shown}:{port}"
         watcher = start_watcher(db, watch, settings)
         # uvicorn re-raises the signal that stopped it once it has shut down; with

@@ -23,36 +23,41 @@ if TYPE_CHECKING:
     from sitrep.store import Store
     from sitrep.watch import CycleReport, SmtpSettings, Watcher, WatchSettings
 
-def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
+def _duration(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
     from sitrep.errors import InputError
     from sitrep.watch.feedlist import parse_duration
 
+    if value is None:
+        return None
     try:
         return parse_duration(value, f"--{param.name}")
     except InputError as err:
         raise click.BadParameter(err.reason) from err
 
 
+# Defaults None: the settings' [watch] section (--config) fills what is not given.
 _OPTIONS: list[Callable[[Any], Any]] = [
-    click.option("--interval", default="15m", show_default=True, callback=_duration,
+    click.option("--interval", default=None, show_default="15m", callback=_duration,
                  help="How often each feed is polled (90s, 15m, 2h); a feed list line's "
                  "every=... wins."),
-    click.option("--jitter", type=click.FloatRange(0, 0.5), default=0.1, show_default=True,
+    click.option("--jitter", type=click.FloatRange(0, 0.5), default=None, show_default="0.1",
                  help="Spread of the polls, as a share of the interval."),
-    click.option("--host-delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+    click.option("--host-delay", type=click.FloatRange(min=0), default=None,
+                 show_default="1.0",
                  help="Seconds between two requests to one host (one at a time per host)."),
-    click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+    click.option("--timeout", type=click.FloatRange(min=0.1), default=None, show_default="20.0",
                  help="Seconds a feed or page may take in all."),
-    click.option("--max-bytes", type=click.IntRange(min=1024), default=DEFAULT_MAX_BYTES,
-                 show_default=True, help="Largest feed or page accepted, in bytes."),
-    click.option("--workers", type=click.IntRange(1, 64), default=8, show_default=True,
+    click.option("--max-bytes", type=click.IntRange(min=1024), default=None,
+                 show_default=str(DEFAULT_MAX_BYTES),
+                 help="Largest feed or page accepted, in bytes."),
+    click.option("--workers", type=click.IntRange(1, 64), default=None, show_default="8",
                  help="Parallel requests (to different hosts)."),
-    click.option("--batch-size", type=click.IntRange(1, 1000), default=32, show_default=True,
+    click.option("--batch-size", type=click.IntRange(1, 1000), default=None, show_default="32",
                  help="Items stored per transaction."),
     click.option("--no-annotate", is_flag=True, help="Store articles without annotation layers."),
     click.option("--no-fetch-pages", is_flag=True,
                  help="Use the text the feed carries instead of fetching item links."),
-    click.option("--base-url", default="http://127.0.0.1:8000", show_default=True,
+    click.option("--base-url", default=None, show_default="http://127.0.0.1:8000",
                  help="Where `sitrep serve` is reached: alerts link to its pages."),
     click.option("--alert-log", default=None, type=click.Path(dir_okay=False),
                  help="Also append every alert digest to this JSON Lines file."),
@@ -75,18 +80,24 @@ def watch_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def watch_settings(opts: dict[str, Any]) -> WatchSettings:
-    """WatchSettings from the options of :func:`watch_options` (consumed from ``opts``)."""
-    from sitrep.watch import WatchSettings
+    """WatchSettings from the options of :func:`watch_options` (consumed from ``opts``)
+    over the settings' [watch] section."""
+    import dataclasses
 
+    from sitrep import config
+
+    base = config.current().watch
     smtp = smtp_settings(opts)
     log = opts.pop("alert_log")
-    return WatchSettings(
-        interval_s=opts.pop("interval"), jitter=opts.pop("jitter"),
-        host_delay_s=opts.pop("host_delay"), timeout_s=opts.pop("timeout"),
-        max_bytes=opts.pop("max_bytes"), workers=opts.pop("workers"),
-        batch_size=opts.pop("batch_size"),
-        annotate=not opts.pop("no_annotate"), fetch_pages=not opts.pop("no_fetch_pages"),
-        base_url=opts.pop("base_url"), extra_sinks=[f"log:{log}"] if log else [], smtp=smtp)
+    given = {"interval_s": opts.pop("interval"), "jitter": opts.pop("jitter"),
+             "host_delay_s": opts.pop("host_delay"), "timeout_s": opts.pop("timeout"),
+             "max_bytes": opts.pop("max_bytes"), "workers": opts.pop("workers"),
+             "batch_size": opts.pop("batch_size"), "base_url": opts.pop("base_url")}
+    return dataclasses.replace(
+        base, **{k: v for k, v in given.items() if v is not None},
+        annotate=base.annotate and not opts.pop("no_annotate"),
+        fetch_pages=base.fetch_pages and not opts.pop("no_fetch_pages"),
+        extra_sinks=[*base.extra_sinks, *([f"log:{log}"] if log else [])], smtp=smtp)
 
 
 def smtp_settings(opts: dict[str, Any]) -> SmtpSettings | None:
