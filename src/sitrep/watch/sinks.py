@@ -115,8 +115,8 @@ def _post(url: str, digest: dict[str, Any], timeout_s: float) -> None:
 
 def _mail(to: str, digest: dict[str, Any], smtp: SmtpSettings | None) -> None:
     if smtp is None:
-        raise SitrepError("no SMTP server set: set SITREP_SMTP_HOST (and _PORT, _USER, "
-                          "_PASSWORD) or pass --smtp-host")
+        raise SitrepError("no SMTP server set: set [smtp] host in the settings file, or "
+                          "SITREP_SMTP_HOST (and _PORT, _USER, _PASSWORD), or pass --smtp-host")
     message = EmailMessage()
     n = len(digest["alerts"])
     message["Subject"] = f"sitrep: {n} new on {digest['watchlist']}"
