@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
+from sitrep.cli.errors import describe
 from sitrep.errors import InputError
 from sitrep.limits import DEFAULT_MAX_CHARS
 from sitrep.pipeline import ReadOptions
@@ -67,7 +68,7 @@ def read_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def report_error(err: InputError) -> None:
-    click.echo(f"sitrep: {err.line()}", err=True)
+    click.echo(f"sitrep: {describe(err)}", err=True)
 
 
 def write_jsonl(rows: Iterator[dict[str, Any]], out: TextIO) -> None:

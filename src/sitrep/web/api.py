@@ -13,9 +13,9 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BeforeValidator
 
 from sitrep.outlets import outlet_name
+from sitrep.store.reads import StoryRow
 from sitrep.stories.reasons import story_reasons
 from sitrep.web import corrections, service
-from sitrep.web import queries as q
 from sitrep.web import schemas as s
 from sitrep.web.app import store_of
 from sitrep.web.changes import changes_of
@@ -42,7 +42,7 @@ def _strict_day(value: object) -> object:
 Day = Annotated[date, BeforeValidator(_strict_day)]
 
 
-def _story(row: q.StoryRow) -> s.StorySummary:
+def _story(row: StoryRow) -> s.StorySummary:
     return s.StorySummary(id=row.id, title=row.title, first_date=row.first_date,
                           last_date=row.last_date, articles=row.articles, outlets=row.outlets,
                           disputes=row.disputes, updates=row.updates, lead=row.lead or None,
@@ -71,9 +71,9 @@ def story(request: Request, story_id: str) -> s.StoryDetail:
     members = [s.StoryMember(id=m.article_id, title=m.title,
                              outlet=outlet_name(m.outlet, m.url), url=m.url,
                              published=m.published, story=row.id, how=m.how, copy_of=m.copy_of)
-               for m in store.story_members(row.id)]
+               for m in store.stories.members(row.id)]
     entities = [s.EntityRef(id=i, name=n, type=t, articles=c)
-                for i, n, t, c in store.story_entity_counts(row.id, 30)]
+                for i, n, t, c in store.stories.entity_counts(row.id, 30)]
     shared = [s.SharedTerm(kind=r.kind, label=r.label, articles=r.articles)
               for r in story_reasons(store, row.id).shared]
     return s.StoryDetail(**_story(row).model_dump(), members=members, entities=entities,
@@ -122,8 +122,8 @@ def discrepancies(request: Request, stories: Annotated[int, Query(ge=1, le=200)]
 def articles(request: Request, outlet: str | None = None, limit: Limit = 50,
              offset: Offset = 0) -> s.ArticleList:
     store = store_of(request)
-    rows = q.list_articles(store, outlet, limit, offset)
-    story_ids = q.stories_of(store, [r.id for r in rows])
+    rows = store.reads.list_articles(outlet, limit, offset)
+    story_ids = store.reads.stories_of([r.id for r in rows])
     return s.ArticleList(offset=offset, limit=limit, items=[
         s.ArticleSummary(id=r.id, title=r.title, outlet=r.outlet, published=r.published,
                          url=r.url, story=story_ids.get(r.id)) for r in rows])
@@ -142,7 +142,7 @@ def article_annotations(request: Request, article_id: str) -> s.AnnotationsOut:
 def article(request: Request, article_id: str) -> s.ArticleOut:
     store = store_of(request)
     a = store.get_article(article_id)
-    found = store.story_of(a.id)
+    found = store.stories.of_article(a.id)
     return s.ArticleOut(id=a.id, source=a.source, text=a.text, url=a.url, title=a.title,
                         outlet=outlet_name(a.outlet, a.url), author=a.author, published=a.published,
                         language=a.language, extra=a.extra, story=found[0] if found else None)
@@ -152,7 +152,7 @@ def article(request: Request, article_id: str) -> s.ArticleOut:
 def entities(request: Request, q_: Annotated[str | None, Query(alias="q")] = None,
              type: str | None = None, limit: Limit = 50, offset: Offset = 0) -> s.EntityList:
     """Entities by how many articles name them; ``q`` matches names and aliases."""
-    rows = q.list_entities(store_of(request), q_, type, limit, offset)
+    rows = store_of(request).reads.list_entities(q_, type, limit, offset)
     return s.EntityList(offset=offset, limit=limit,
                         items=[s.EntityOut(**e.to_dict()) for e in rows])
 
