@@ -1,96 +1,63 @@
-"""The brief as the JSON of the command-line contract (DESIGN.md), with extra fields."""
+"""The brief as the JSON of the command-line contract (DESIGN.md), with extra fields.
+
+The JSON is derived from the dataclasses of brief.model, field by field, as
+their ``metadata`` says (see that module); nothing here names a field.
+"""
 
 from __future__ import annotations
 
+from dataclasses import Field, fields, is_dataclass
+from functools import cache
 from typing import Any
 
-from sitrep.brief.model import Brief, BriefItem, NumberSeries, TimelineEntry
-from sitrep.reconcile.explain import as_of, when
-from sitrep.reconcile.records import Claim, Discrepancy, QuantityClaim
+from sitrep.brief.model import Brief, DiscrepancyView
+from sitrep.reconcile.records import Discrepancy
 
 
-def _item(item: BriefItem) -> dict[str, Any]:
-    d: dict[str, Any] = {
-        "text": item.text,
-        "citations": [c.to_dict() for c in item.citations],
-        "sources": item.sources,
-        "corroborated": item.corroborated,
-    }
-    if item.new:
-        d["new"] = True
-    return d
+@cache
+def _plan(cls: type) -> tuple[tuple[str, str | None, Any, bool, bool], ...]:
+    """(attribute, JSON name or None, view, omit when false, flatten) per field of ``cls``."""
+    return tuple((f.name, json_name(f), f.metadata.get("view"),
+                  bool(f.metadata.get("omit_false")), bool(f.metadata.get("flatten")))
+                 for f in fields(cls))
 
 
-def _timeline(e: TimelineEntry) -> dict[str, Any]:
-    return {"date": e.date, **_item(e), "date_inferred": e.inferred}
+def json_name(f: Field[Any]) -> str | None:
+    """The field's name in the JSON; None when it is left out."""
+    name: str | None = f.metadata.get("json", f.name)
+    return name
 
 
-def _number(n: NumberSeries) -> dict[str, Any]:
-    return {
-        "about": n.about,
-        "developing": n.developing,
-        **_item(n),
-        "values": [
-            {"value": p.value, "low": p.low, "high": p.high, "date": p.date, "source": p.source,
-             **p.citation.to_dict(), **({"new": True} if p.new else {})}
-            for p in n.points
-        ],
-    }
-
-
-def _claim(c: Claim) -> dict[str, Any]:
-    """A claim with its figure as numbers (``value``, ``low``, ``high``, ``unit``) and its
-    words (``value_text``, ``text``), who says it, where and when."""
-    figure: dict[str, Any]
-    if isinstance(c, QuantityClaim):
-        figure = {"value": c.value, "low": c.low, "high": c.high,
-                  "unit": c.unit or c.counted_class, "value_text": c.value_text,
-                  "as_of": as_of(c)}
-    else:  # a title or a date: words only, so ``value`` stays numeric in every export
-        figure = {"value": None, "low": None, "high": None, "unit": None,
-                  "value_text": getattr(c, "role", None) or getattr(c, "date", None) or c.text,
-                  "as_of": None if when(c) == "undated" else when(c)}
-    return {
-        **figure,
-        "text": c.text,
-        "source": c.voice.label,
-        "outlet": c.outlet_name or None,  # as readers know it; c.outlet is a grouping key
-        "published": when(c),
-        **c.citation.to_dict(),
-        "citation": c.citation.to_dict(),
-        "sentence": c.sentence.to_dict(),
-    }
+def to_json(value: Any) -> Any:
+    """``value`` as plain JSON data: dataclasses by their fields' metadata, lists and
+    dicts item by item, anything else as it is."""
+    if is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        for attr, name, view, omit_false, flatten in _plan(type(value)):
+            if name is None:
+                continue
+            item = getattr(value, attr)
+            if view is not None:
+                item = [view.of(v) for v in item] if isinstance(item, list) else view.of(item)
+            if omit_false and not item:
+                continue
+            if flatten:
+                out.update(to_json(item))
+            else:
+                out[name] = to_json(item)
+        return out
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    return value
 
 
 def discrepancy_to_json(d: Discrepancy) -> dict[str, Any]:
-    return {
-        "kind": d.kind,
-        "conflict": d.is_conflict,
-        "about": d.about,
-        "claims": [_claim(c) for c in d.claims],
-        "explanation": d.explanation,
-    }
+    data: dict[str, Any] = to_json(DiscrepancyView.of(d))
+    return data
 
 
 def brief_to_json(brief: Brief) -> dict[str, Any]:
-    return {
-        "story": brief.story,
-        "title": brief.title,
-        "since": brief.since,
-        "summary": [_item(i) for i in brief.summary],
-        "facts": [_item(i) for i in brief.facts],
-        "actors": [
-            {"id": a.id, "name": a.name, "type": a.type, "roles": a.roles,
-             "citations": [c.to_dict() for c in a.citations], "mentions": a.mentions}
-            for a in brief.actors
-        ],
-        "timeline": [_timeline(e) for e in brief.timeline],
-        "numbers": [_number(n) for n in brief.numbers],
-        "discrepancies": [discrepancy_to_json(d) for d in brief.discrepancies],
-        "related": [{"id": r.id, "title": r.title} for r in brief.related],
-        "sources": [
-            {"article": s.article, "outlet": s.outlet, "title": s.title, "url": s.url,
-             "published": s.published, "weight": s.weight, **({"new": True} if s.new else {})}
-            for s in brief.sources
-        ],
-    }
+    data: dict[str, Any] = to_json(brief)
+    return data

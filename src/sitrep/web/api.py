@@ -10,8 +10,10 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, File, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from pydantic import BeforeValidator
 
+from sitrep.brief.render_json import to_json
 from sitrep.outlets import outlet_name
 from sitrep.store.reads import StoryRow
 from sitrep.stories.reasons import story_reasons
@@ -81,7 +83,7 @@ def story(request: Request, story_id: str) -> s.StoryDetail:
 
 
 @router.get("/stories/{story_id}/brief", response_model=s.BriefOut, responses=NOT_FOUND)
-def story_brief(request: Request, story_id: str, since: Day | None = None) -> dict[str, Any]:
+def story_brief(request: Request, story_id: str, since: Day | None = None) -> JSONResponse:
     """The brief JSON (as ``sitrep brief --format json``); ``since`` marks what is new."""
     store = store_of(request)
     row = service.story_row(store, story_id)
@@ -90,7 +92,9 @@ def story_brief(request: Request, story_id: str, since: Day | None = None) -> di
     changes = changes_of(brief)
     if changes is not None:  # what the page's "what changed since" line says
         brief["changes"] = {**changes.to_dict(), "text": changes.sentence()}
-    return brief
+    # As it is: the CLI's JSON, which s.BriefOut (derived from the same dataclasses)
+    # documents; validating it again would only turn whole numbers into floats.
+    return JSONResponse(brief)
 
 
 @router.get("/stories/{story_id}/timeline", response_model=s.Timeline, responses=NOT_FOUND)
@@ -98,14 +102,7 @@ def story_timeline(request: Request, story_id: str) -> s.Timeline:
     store = store_of(request)
     row = service.story_row(store, story_id)
     rows = service.story_timeline(store, request.app.state.briefs, row.id)
-    return s.Timeline(about=row.id, items=[_tl(r) for r in rows])
-
-
-def _tl(r: Any) -> s.TimelineEntryOut:
-    return s.TimelineEntryOut(date=r.date, type=r.type, types=r.types, modality=r.modality,
-                              text=r.text,
-                              article=r.article, start=r.start, end=r.end, actors=r.actors,
-                              title=r.title, outlet=r.outlet)
+    return s.Timeline(about=row.id, items=[to_json(r) for r in rows])
 
 
 @router.get("/discrepancies", response_model=s.DiscrepancyList)
@@ -115,7 +112,7 @@ def discrepancies(request: Request, stories: Annotated[int, Query(ge=1, le=200)]
     checked, rows = service.all_discrepancies(store_of(request), request.app.state.briefs,
                                               stories, offset)
     return s.DiscrepancyList(stories_checked=checked,
-                             items=[s.DiscrepancyOut(**r) for r in rows])
+                             items=[s.StoryDiscrepancyOut(**r) for r in rows])
 
 
 @router.get("/articles", response_model=s.ArticleList)
@@ -172,7 +169,7 @@ def entity(request: Request, entity_id: str) -> s.EntityDetail:
 @router.get("/entities/{entity_id}/timeline", response_model=s.Timeline, responses=NOT_FOUND)
 def entity_timeline(request: Request, entity_id: str) -> s.Timeline:
     v = service.entity_view(store_of(request), entity_id, with_timeline=True)
-    return s.Timeline(about=entity_id, items=[_tl(r) for r in v.timeline])
+    return s.Timeline(about=entity_id, items=[to_json(r) for r in v.timeline])
 
 
 @router.get("/search", response_model=s.SearchResult)
