@@ -158,5 +158,7 @@ def watchlists_form(request: Request, name: Annotated[str, Form()],
                                                                  if w.strip()],
                                _split(outlets), _split(stories), _split(sinks)))
     except SitrepError as err:
+        if not err.caller_fault:
+            raise  # a store failure: the error handler answers 503, without its details
         return watchlists_page(request, error=str(err))
     return RedirectResponse("/watchlists", status_code=303)
