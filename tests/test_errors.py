@@ -39,7 +39,8 @@ def test_every_exception_class_lives_in_errors_py() -> None:
 
 
 def test_each_error_has_its_own_code_and_advice() -> None:
-    library = [c for c in _error_classes() if issubclass(c, SitrepError)]
+    library: list[type[SitrepError]] = [
+        c for c in _error_classes() if issubclass(c, SitrepError)]
     codes = [c.code for c in library]
     assert len(library) >= 8 and len(set(codes)) == len(codes), codes
     assert all(c.advice and c.__doc__ for c in library)
