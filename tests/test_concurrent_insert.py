@@ -32,7 +32,7 @@ def test_second_writer_of_one_article_gets_a_duplicate(store_db: str) -> None:
 
     with open_store(store_db) as first:
 
-        with first.story_write("hold the first writer's transaction open"):
+        with first.stories.write("hold the first writer's transaction open"):
             first.add_articles([article])
             # The second writer checks before the first commits, then waits on its lock.
             worker = threading.Thread(target=write_second)

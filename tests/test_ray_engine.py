@@ -64,7 +64,7 @@ def snapshot(store: Store) -> Snapshot:
         ann = store.get_annotations(article.id)
         articles[article.id] = (article.text, json.dumps(ann.to_dict() if ann else None,
                                                          sort_keys=True))
-        found = store.story_of(article.id)
+        found = store.stories.of_article(article.id)
         stories[article.id] = found[0] if found else None
     return {"articles": articles, "stories": stories, "count": store.count_articles()}
 

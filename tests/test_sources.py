@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.cli.errors import describe
 from sitrep.errors import InputError
 from sitrep.models import SourceDoc
 from sitrep.sources import read_inputs
@@ -205,7 +206,7 @@ def test_oversized_page_is_refused(tmp_path: Path) -> None:
         for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
             fh.write(chunk)
     (err,) = only_errors(docs(str(big)))
-    assert "MB limit" in err.reason and "--max-bytes" in err.reason
+    assert "MB limit" in err.reason and "--max-bytes" in describe(err)  # the CLI names it
 
 
 def test_gzip_bomb_is_capped(tmp_path: Path) -> None:
@@ -217,7 +218,7 @@ def test_gzip_bomb_is_capped(tmp_path: Path) -> None:
 
 def test_urls_need_fetch() -> None:
     (err,) = only_errors(docs("https://example.invalid/page"))
-    assert "--fetch" in err.reason
+    assert err.hint == "fetch" and "--fetch" in describe(err)
     (err,) = only_errors(docs("ftp://example.invalid/page"))
     assert "not supported" in err.reason
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.cli.errors import describe
 from sitrep.errors import NotFoundError, StoreError
 from sitrep.models import (
     Actor,
@@ -184,8 +185,9 @@ def test_article_round_trip(store: Store) -> None:
 
 def test_missing_article_says_how_to_list_ids(store: Store) -> None:
     for call in (store.get_article, store.get_annotations, store.copies_of):
-        with pytest.raises(NotFoundError, match="export articles"):
+        with pytest.raises(NotFoundError, match="no article") as found:
             call("0000000000000000")
+        assert "export articles" in describe(found.value)  # the CLI's words for the hint
 
 
 def test_iter_articles_orders(store: Store) -> None:

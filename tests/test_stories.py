@@ -47,7 +47,7 @@ def test_related_articles_join_and_unrelated_start_a_story(store: Store) -> None
     record = story_record(store, nk_story)
     assert record.article_count == 3
     assert (record.first_date, record.last_date) == ("2025-11-07", "2025-11-08")
-    assert record.title and store.live_story_ids()[0] in (nk_story, iran_story)
+    assert record.title and store.stories.live_ids()[0] in (nk_story, iran_story)
 
 
 def test_story_ids_are_stable_across_stores(store: Store, tmp_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_copy_joins_its_originals_story(store: Store) -> None:
 def test_duplicates_are_not_assigned_twice(store: Store) -> None:
     ingest(store, nk())
     assert ingest(store, nk()) == []
-    assert sum(story_record(store, s).article_count for s in store.live_story_ids()) == 2
+    assert sum(story_record(store, s).article_count for s in store.stories.live_ids()) == 2
 
 
 def test_article_bridging_two_stories_merges_them(store: Store) -> None:
@@ -83,9 +83,9 @@ def test_article_bridging_two_stories_merges_them(store: Store) -> None:
     (bridge,) = ingest(store, [b], strict)  # close to NK, and above 0.1 to the Iran one?
     if bridge.merged:
         gone = bridge.merged[0]
-        assert store.resolve_story(gone) == bridge.story_id
+        assert store.stories.resolve(gone) == bridge.story_id
         assert any(e["action"] == "merge" and not e["manual"]
-                   for e in store.story_log(bridge.story_id))
+                   for e in store.stories.history(bridge.story_id))
     assert bridge.story_id == story(store, a)
 
 
@@ -118,11 +118,11 @@ def test_seeds_brief_with_nk_report_and_iran_apart(store: Store, news_page: Path
                                                    seed_brief: Path) -> None:
     pipeline_ingest([seed_brief, news_page], store)
     by_story: dict[str, list[str]] = {}
-    for sid in store.live_story_ids():
-        by_story[sid] = [m.title or "" for m in store.story_members(sid)]
+    for sid in store.stories.live_ids():
+        by_story[sid] = [m.title or "" for m in store.stories.members(sid)]
     assert len(by_story) == 2, by_story
     texts = {sid: " ".join(store.get_article(m.article_id).text for m in
-                           store.story_members(sid)) for sid in by_story}
+                           store.stories.members(sid)) for sid in by_story}
     nk_story = next(s for s, t in texts.items() if "Goremykin" in t)
     iran_story = next(s for s in texts if s != nk_story)
     assert len(by_story[nk_story]) == 2  # the brief and the Pyongyang report

@@ -27,8 +27,8 @@ def demo_stories_fixture() -> Iterator[list[list[str]]]:
     """The article ids of each story of two or more articles."""
     with open_store(":memory:") as store:
         ingest([ROOT / "examples" / "voa", ROOT / "examples" / "seeds"], store)
-        yield [ids for ids in ([m.article_id for m in store.story_members(s)]
-                               for s in store.live_story_ids()) if len(ids) >= 2]
+        yield [ids for ids in ([m.article_id for m in store.stories.members(s)]
+                               for s in store.stories.live_ids()) if len(ids) >= 2]
 
 
 def _events(ids: list[str]) -> set[str]:

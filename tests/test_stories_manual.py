@@ -32,7 +32,7 @@ def _two_stories(store: Store) -> tuple[str, str]:
 
 
 def _manual(store: Store, story_id: str, action: str) -> list[dict[str, object]]:
-    return [e for e in store.story_log(story_id) if e["manual"] and e["action"] == action]
+    return [e for e in store.stories.history(story_id) if e["manual"] and e["action"] == action]
 
 
 def test_pinned_article_never_moves(store: Store) -> None:
@@ -44,7 +44,7 @@ def test_pinned_article_never_moves(store: Store) -> None:
     assert iran_article.id in story_record(store, iran_story).pinned
     assert _manual(store, iran_story, "pin")
     pin_article(store, iran_article.id, pinned=False)
-    assert store.story_of(iran_article.id) == (iran_story, False)
+    assert store.stories.of_article(iran_article.id) == (iran_story, False)
 
 
 def test_moved_article_stays_and_stories_stay_apart(store: Store) -> None:
@@ -52,19 +52,19 @@ def test_moved_article_stays_and_stories_stay_apart(store: Store) -> None:
     _, other_nk = nk()
     assert move_article(store, other_nk.id, iran_story) == iran_story
     assert story(store, other_nk) == iran_story
-    assert store.story_of(other_nk.id) == (iran_story, True)
+    assert store.stories.of_article(other_nk.id) == (iran_story, True)
     assert story_record(store, nk_story).article_count == 1
     ingest(store, [later_nk(), later_iran()], GREEDY)
     assert story(store, other_nk) == iran_story
-    assert store.resolve_story(nk_story) == nk_story  # not merged away
+    assert store.stories.resolve(nk_story) == nk_story  # not merged away
     assert _manual(store, iran_story, "move")
 
 
 def test_merged_stories_stay_merged_and_take_new_articles(store: Store) -> None:
     nk_story, iran_story = _two_stories(store)
     assert merge_stories(store, nk_story, [iran_story]) == nk_story
-    assert store.resolve_story(iran_story) == nk_story
-    assert store.live_story_ids() == [nk_story]
+    assert store.stories.resolve(iran_story) == nk_story
+    assert store.stories.live_ids() == [nk_story]
     assigned = ingest(store, [later_iran(), later_nk()])
     assert {a.story_id for a in assigned} == {nk_story}  # the merged state is the truth
     record = story_record(store, iran_story)  # the old id still finds the story
@@ -80,8 +80,8 @@ def test_split_articles_keep_their_new_story(store: Store) -> None:
     assert story_record(store, nk_story).article_count == 1
     ingest(store, [later_nk()], GREEDY)
     assert story(store, other_nk) == new_story
-    assert store.resolve_story(new_story) == new_story
-    assert store.resolve_story(nk_story) == nk_story
+    assert store.stories.resolve(new_story) == new_story
+    assert store.stories.resolve(nk_story) == nk_story
     assert _manual(store, new_story, "split")
 
 
@@ -96,7 +96,7 @@ def test_manual_changes_survive_a_reopen(store_db: str) -> None:
         move_article(store, first_nk.id, iran_story)
     with open_store(store_db) as store:
         ingest(store, [later_nk()], GREEDY)
-        assert store.story_of(first_nk.id) == (iran_story, True)
+        assert store.stories.of_article(first_nk.id) == (iran_story, True)
 
 
 def test_unknown_ids_are_reported(store: Store) -> None:
@@ -127,5 +127,5 @@ def test_story_commands(tmp_path: Path) -> None:
     assert run("merge", nk_story, new_story) == nk_story
     run("assign")
     with open_store(db) as store:
-        assert store.story_of(other_nk.id) == (nk_story, True)
+        assert store.stories.of_article(other_nk.id) == (nk_story, True)
         assert story_record(store, nk_story).article_count == 2

@@ -73,7 +73,7 @@ def test_a_story_of_two_events_splits(store: Store) -> None:
     assert split.between < 0.6 * split.within
     assert story_record(store, split.new_id).article_count == 3
     assert story_record(store, split.story_id).article_count == 3
-    log = store.story_log(split.new_id)
+    log = store.stories.history(split.new_id)
     assert [(e["action"], e["manual"]) for e in log] == [("split", False)]
     assert "split off" in log[0]["note"]
 

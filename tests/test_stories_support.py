@@ -49,13 +49,13 @@ def ingest(store: Store, articles: Sequence[Article],
            tuning: Tuning | None = None) -> list[Assignment]:
     """What the pipeline does per batch: store and assign in one transaction."""
     assigner = Assigner(store, tuning) if tuning else Assigner(store)
-    with store.story_write("test batch"):
+    with store.stories.write("test batch"):
         outcomes = store.add_articles(articles)
         return assigner.assign_batch(articles, [None] * len(articles), outcomes)
 
 
 def story(store: Store, article: Article) -> str:
-    found = store.story_of(article.id)
+    found = store.stories.of_article(article.id)
     assert found is not None, f"{article.id} has no story"
     return found[0]
 

@@ -33,8 +33,8 @@ def voa_articles() -> list[Article]:
 
 def partition(store: Store) -> set[frozenset[str]]:
     """The stories as sets of article ids (story ids depend on who came first)."""
-    return {frozenset(m.article_id for m in store.story_members(s))
-            for s in store.live_story_ids()}
+    return {frozenset(m.article_id for m in store.stories.members(s))
+            for s in store.stories.live_ids()}
 
 
 def ingest_runs(store: Store, articles: Sequence[Article], cuts: Sequence[int],
@@ -46,7 +46,7 @@ def ingest_runs(store: Store, articles: Sequence[Article], cuts: Sequence[int],
         assigner = Assigner(store)
         for start in range(lo, hi, size):
             batch = list(articles[start:min(start + size, hi)])
-            with store.story_write("test batch"):
+            with store.stories.write("test batch"):
                 outcomes = store.add_articles(batch)
                 assigner.assign_batch(batch, [None] * len(batch), outcomes)
                 if committed is not None:

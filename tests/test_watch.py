@@ -58,12 +58,12 @@ def settings(**kw: object) -> WatchSettings:
 
 def add_watchlist(store: Store, w: Watchlist) -> None:
     w = check_watchlist(w)
-    store.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
+    store.watch.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
 
 
 def item_states(store: Store) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for by_state in store.item_counts().values():
+    for by_state in store.watch.item_counts().values():
         for state, n in by_state.items():
             counts[state] = counts.get(state, 0) + n
     return counts
@@ -108,7 +108,7 @@ def test_watch_stores_each_item_once_and_alerts_once(
             assert first.stored == 7 and first.changed == 2
             assert not news.requests("/private/"), "robots.txt forbids it"
             assert len(news.requests("/robots.txt")) == 1, "read once for the host"
-            states = {f.url.rsplit("/", 1)[-1]: f for f in store.feed_states()}
+            states = {f.url.rsplit("/", 1)[-1]: f for f in store.watch.feed_states()}
             assert states["world.xml"].etag and states["world.xml"].last_error is None
             assert "well-formed" in (states["bad.xml"].last_error or "")
             assert states["busy.xml"].last_status == 429
@@ -147,14 +147,14 @@ def test_watch_stores_each_item_once_and_alerts_once(
             assert store.count_articles() == 9
             new_id = next(a.id for a in store.iter_articles() if a.url and a.url.endswith(
                 f"/news/{new.slug}"))
-            assert store.story_of(new_id) is not None, "the new article joined a story"
+            assert store.stories.of_article(new_id) is not None, "the new article joined a story"
             assert len(posted) == 2
             assert [a["article"]["id"] for a in posted[1]["alerts"]
                     if a["kind"] != "new_story"] in ([new_id], [])
             kinds = {a["kind"] for a in posted[1]["alerts"]}
             assert kinds <= {"new_story", "new_article"}
             # asia's rules match no new article, but a story it alerted on may grow.
-            asia = store.alerts_of("asia", limit=100)
+            asia = store.watch.alerts_of("asia", limit=100)
             later = [a for a in asia if a.digest_id != asia[-1].digest_id]
             assert all(a.kind == "new_article" and a.story_id in {
                 b.story_id for b in asia if b.digest_id == asia[-1].digest_id} for a in later)
@@ -168,7 +168,7 @@ def test_watch_stores_each_item_once_and_alerts_once(
         pages = [p for p, status, _ in news.log
                  if p.startswith("/news/") and status == "200" and not p.endswith("/hang")]
         assert sorted(pages) == sorted(set(pages)) and len(pages) == 7
-        assert store.delivery_counts() == {"sent": 2 * len(posted) + sent}  # webhook+log, mail
+        assert store.watch.delivery_counts() == {"sent": 2 * len(posted) + sent}  # webhook+log, mail
         seen = [a.url for a in store.iter_articles()]
         assert len(seen) == len(set(seen)) == 9
 
@@ -195,8 +195,8 @@ def _check_complete(db: str, site: Site, base: str) -> None:
         urls = sorted(a.url or "" for a in store.iter_articles())
         assert urls == sorted(f"{base}/news/{s.slug}" for s in site.feeds["wire"])
         assert item_states(store) == {"stored": len(site.feeds["wire"])}
-        assert all(store.story_of(a.id) for a in store.iter_articles())
-        (feed,) = store.feed_states()
+        assert all(store.stories.of_article(a.id) for a in store.iter_articles())
+        (feed,) = store.watch.feed_states()
         assert feed.items_seen == feed.articles == len(site.feeds["wire"])
 
 

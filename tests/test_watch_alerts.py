@@ -35,7 +35,7 @@ def test_alias_watchlist_alerts_new_story_article_and_discrepancy_once(
         config = settings(annotate=True, base_url="http://sitrep.test")
         with Watcher(store, [FeedSpec(f"{base}/feed/wire.xml")], config) as watcher:
             watcher.run_cycle()
-            first = store.alerts_of("korea")
+            first = store.watch.alerts_of("korea")
             assert [a.kind for a in first] == ["new_story"]
             cite = first[0].data["cite"]
             article = store.get_article(cite["article"])
@@ -46,7 +46,7 @@ def test_alias_watchlist_alerts_new_story_article_and_discrepancy_once(
             site.feeds["wire"].append(Story("brief", "High-Level Talks in Pyongyang", brief,
                                             published))
             watcher.run_cycle()
-            second = [a for a in store.alerts_of("korea") if a.digest_id != first[0].digest_id]
+            second = [a for a in store.watch.alerts_of("korea") if a.digest_id != first[0].digest_id]
             kinds = sorted(a.kind for a in second)
             assert kinds == sorted([kind, "new_article"]), kinds
             assert all(a.story_id == story for a in second)
@@ -56,5 +56,5 @@ def test_alias_watchlist_alerts_new_story_article_and_discrepancy_once(
             assert any("15,000" in v for v in values) and any("10 000" in v for v in values)
 
             watcher.run_cycle()  # nothing new: nothing alerted again
-        assert len(store.alerts_of("korea")) == 1 + len(second)
+        assert len(store.watch.alerts_of("korea")) == 1 + len(second)
         assert len(log.read_text().splitlines()) == 2  # one digest per round with news

@@ -177,7 +177,7 @@ def test_failed_webhook_is_retried_and_a_sent_digest_never_resent(tmp_path: Path
                                                          "Ships left the port on Monday."])))
     with webhook_receiver(500) as (hook, posted), open_store(":memory:") as store:
         w = check_watchlist(Watchlist("wire", outlets=["Wire"], sinks=[f"webhook:{hook}"]))
-        store.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
+        store.watch.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
         ingest([str(records)], store, annotate_articles=False)
         assert evaluate(store, Links()) == (2, 1)
         errors: list[str] = []
@@ -195,14 +195,14 @@ def test_feed_schedule_survives_a_restart_unless_the_interval_changes() -> None:
 
     url = "https://wire.example/feed.xml"
     with open_store(":memory:") as store:
-        store.add_feeds([(url, None, 900.0)], "2025-11-07T09:00:00+00:00")
-        (state,) = store.feed_states()
+        store.watch.add_feeds([(url, None, 900.0)], "2025-11-07T09:00:00+00:00")
+        (state,) = store.watch.feed_states()
         assert state.next_poll == "2025-11-07T09:00:00+00:00"  # a new feed is due at once
         state.next_poll = "2025-11-07T09:15:00+00:00"
-        store.save_polls([(state, [])])
-        store.add_feeds([(url, "Wire", 900.0)], "2025-11-07T09:01:00+00:00")  # a restart
-        (state,) = store.feed_states()
+        store.watch.save_polls([(state, [])])
+        store.watch.add_feeds([(url, "Wire", 900.0)], "2025-11-07T09:01:00+00:00")  # a restart
+        (state,) = store.watch.feed_states()
         assert state.next_poll == "2025-11-07T09:15:00+00:00" and state.title == "Wire"
-        store.add_feeds([(url, None, 60.0)], "2025-11-07T09:02:00+00:00")  # a new interval
-        (state,) = store.feed_states()
+        store.watch.add_feeds([(url, None, 60.0)], "2025-11-07T09:02:00+00:00")  # a new interval
+        (state,) = store.watch.feed_states()
         assert state.next_poll == "2025-11-07T09:02:00+00:00" and state.interval_s == 60

@@ -121,7 +121,7 @@ def _sample(client: TestClient, nk_story: dict[str, Any]) -> dict[str, str]:
     article = client.get("/api/articles", params={"limit": 1}).json()["items"][0]["id"]
     entity = client.get("/api/entities", params={"limit": 1}).json()["items"][0]["id"]
     with open_store(client.app.state.settings.db) as store:  # for /api/watchlists/{name}
-        store.put_watchlist("sample", {"words": ["Korea"]}, [], "2025-11-07T00:00:00+00:00")
+        store.watch.put_watchlist("sample", {"words": ["Korea"]}, [], "2025-11-07T00:00:00+00:00")
     return {"story_id": nk_story["id"], "article_id": article, "entity_id": entity,
             "name": "sample"}
 

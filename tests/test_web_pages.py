@@ -332,7 +332,7 @@ def test_corrections_in_the_page_and_the_api(web_db_copy: Path) -> None:  # noqa
     from sitrep.store import open_store
 
     with open_store(str(web_db_copy)) as store:  # the same records as `sitrep story`
-        log = [e for e in store.story_log(story["id"]) if e["manual"]]
+        log = [e for e in store.stories.history(story["id"]) if e["manual"]]
         assert [e["action"] for e in log][-2:] == ["split", "merge"]
     with TestClient(create_app(WebSettings(db=str(web_db_copy), read_only=True))) as ro:
         assert ro.post(f"/stories/{story['id']}/corrections",

@@ -164,7 +164,7 @@ def commit_batch(store: Store, assigner: Assigner, run_id: int, fresh: Sequence[
     is the problem and the error is raised.
     """
     try:
-        with store.story_write(f"store a batch of {len(fresh)} articles"):
+        with store.stories.write(f"store a batch of {len(fresh)} articles"):
             outcomes = store.add_articles(fresh, layers, run_id=run_id)
             assigner.assign_batch(fresh, layers, outcomes)
     except StoreError as err:

@@ -14,6 +14,7 @@ import traceback
 import click
 
 from sitrep import __version__, config
+from sitrep.cli.errors import describe
 from sitrep.cli.options import EXIT_FATAL, EXIT_INTERNAL, EXIT_OK, _set_debug, debugging
 from sitrep.errors import SitrepError, one_line
 
@@ -37,7 +38,7 @@ def main() -> None:
         err.show()
         sys.exit(EXIT_FATAL)
     except SitrepError as err:
-        click.echo(f"sitrep: error: {one_line(str(err))}", err=True)
+        click.echo(f"sitrep: error: {describe(err)}", err=True)
         sys.exit(EXIT_FATAL)
     except BrokenPipeError:
         sys.exit(EXIT_OK)

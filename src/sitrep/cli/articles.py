@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from sitrep.cli.errors import describe
 from sitrep.cli.options import (
     EXIT_OK,
     EXIT_PARTIAL,
@@ -122,7 +123,7 @@ def _run_ingest(
             )
 
         def on_error(err: InputError) -> None:
-            bar.console.print(f"sitrep: {err.line()}", markup=False, highlight=False)
+            bar.console.print(f"sitrep: {describe(err)}", markup=False, highlight=False)
 
         return run_ingest(
             engine,

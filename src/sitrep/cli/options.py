@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from sitrep import config
+from sitrep.cli.errors import describe
 from sitrep.errors import InputError
 from sitrep.limits import DEFAULT_MAX_CHARS
 from sitrep.sources.files import DEFAULT_MAX_BYTES
@@ -93,7 +94,7 @@ def read_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def report_error(err: InputError) -> None:
-    click.echo(f"sitrep: {err.line()}", err=True)
+    click.echo(f"sitrep: {describe(err)}", err=True)
 
 
 def write_jsonl(rows: Iterator[dict[str, Any]], out: TextIO) -> None:

@@ -63,8 +63,8 @@ def show_cmd(story: str, db: str | None, fmt: str) -> None:
 
     with open_store(db) as store:
         record = story_record(store, story)
-        members = store.story_members(record.id)
-        log = store.story_log(record.id)
+        members = store.stories.members(record.id)
+        log = store.stories.history(record.id)
         reasons = story_reasons(store, record.id).by_article
     if fmt == "json":
         data = record.to_dict()

@@ -127,7 +127,7 @@ def make_watcher(store: Store, feeds: tuple[str, ...], settings: WatchSettings,
     from sitrep.watch import FeedSpec, Watcher, read_feed_list
 
     specs = read_feed_list(feeds) if feeds else [
-        FeedSpec(f.url, f.title, f.interval_s) for f in store.feed_states()]
+        FeedSpec(f.url, f.title, f.interval_s) for f in store.watch.feed_states()]
     if not specs:
         raise click.UsageError("no feeds: give feed URLs, a text file of URLs or an OPML file")
     return Watcher(store, specs, settings, stop=stop, on_error=_report_error)
@@ -175,11 +175,11 @@ def feeds_cmd(db: str | None, fmt: str, remove: tuple[str, ...]) -> None:
     """Each watched feed's health: last success, last error, back-off, items seen."""
     with open_store(db) as store:
         for url in remove:
-            if not store.remove_feed(url):
+            if not store.watch.remove_feed(url):
                 raise click.UsageError(f"no watched feed {url}; list them with: sitrep feeds")
             click.echo(f"removed {url}", err=True)
-        states = store.feed_states()
-        counts = store.item_counts()
+        states = store.watch.feed_states()
+        counts = store.watch.item_counts()
     rows = [{**s.to_dict(), "health": _health(s.failures, s.last_success),
              "pending": counts.get(s.url, {}).get("pending", 0),
              "failed_items": counts.get(s.url, {}).get("failed", 0)} for s in states]
@@ -236,7 +236,7 @@ def watchlist_add(name: str, db: str | None, entities: tuple[str, ...], words: t
     w = check_watchlist(Watchlist(name, list(entities), list(words), list(outlets),
                                   list(stories), sinks))
     with open_store(db) as store:
-        store.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
+        store.watch.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
     click.echo(f"watchlist {w.name} saved", err=True)
 
 
@@ -249,8 +249,8 @@ def watchlist_list(db: str | None, fmt: str) -> None:
     from sitrep.watch import Watchlist
 
     with open_store(db) as store:
-        rows = [(Watchlist.from_row(r), len(store.alerts_of(r.name, limit=100_000)))
-                for r in store.watchlists()]
+        rows = [(Watchlist.from_row(r), len(store.watch.alerts_of(r.name, limit=100_000)))
+                for r in store.watch.watchlists()]
     if fmt == "jsonl":
         for w, n in rows:
             sys.stdout.write(json.dumps({**w.to_dict(), "alerts": n}, ensure_ascii=False)
@@ -267,7 +267,7 @@ def watchlist_list(db: str | None, fmt: str) -> None:
 def watchlist_remove(name: str, db: str | None) -> None:
     """Delete watchlist NAME and its alerts."""
     with open_store(db) as store:
-        if not store.remove_watchlist(name):
+        if not store.watch.remove_watchlist(name):
             raise click.UsageError(f"no watchlist {name!r}; list them with: sitrep watchlist list")
     click.echo(f"watchlist {name} removed", err=True)
 
@@ -284,13 +284,14 @@ class BackgroundWatcher:
                                        name="sitrep-watch", daemon=True)
 
     def _run(self, db: str | None, feeds: tuple[str, ...], settings: WatchSettings) -> None:
+        from sitrep.cli.errors import describe
         from sitrep.errors import SitrepError
 
         try:
             with open_store(db) as store, make_watcher(store, feeds, settings, self.event) as w:
                 w.run(on_cycle=lambda r: click.echo(f"sitrep: watch: {r.summary()}", err=True))
         except SitrepError as err:
-            click.echo(f"sitrep: watch stopped: {err}", err=True)
+            click.echo(f"sitrep: watch stopped: {describe(err)}", err=True)
 
     def stop(self, timeout: float = 120.0) -> None:
         self.event.set()

@@ -43,7 +43,7 @@ class _Reader:
     def _read(self, name: str) -> Iterator[SourceDoc | InputError]:
         if is_url(name):
             if self.fetcher is None:
-                yield InputError(name, "URLs are read only with --fetch")
+                yield InputError(name, "URLs are read only when fetching is on", hint="fetch")
                 return
             try:
                 fetched = self.fetcher.fetch(name)

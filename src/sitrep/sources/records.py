@@ -110,8 +110,8 @@ def _parse_stream(
 def _too_long(source: str, lineno: int, cap: int) -> InputError:
     return InputError(
         f"{source}:{lineno}",
-        f"record is longer than the {_size(cap)} limit; line skipped "
-        "(raise it with --max-bytes)",
+        f"record is longer than the {_size(cap)} limit; line skipped (or raise the limit)",
+        hint="max_bytes",
     )
 
 

@@ -24,6 +24,7 @@ from sitrep.store.dedup import (
 )
 from sitrep.store.dialect import Dialect, PostgresDialect, SqliteDialect
 from sitrep.store.migrations import applied_migrations, migrate, utc_now
+from sitrep.store.reads import StoreReads
 from sitrep.store.records import AddOutcome, EntityRecord, IngestRun, SearchHit
 from sitrep.store.stories import StoryTables
 from sitrep.store.watch import WatchTables
@@ -63,15 +64,20 @@ def open_store(db: str | None = None) -> Store:
     return Store(dialect)
 
 
-class Store(StoryTables, WatchTables):
+class Store:
     """Articles, their annotations and canonical entities, in SQLite or PostgreSQL.
 
     Open with :func:`open_store`; use as a context manager or call
-    :meth:`close`. Every write method is one transaction.
+    :meth:`close`. Every write method is one transaction. Its parts own the
+    rest of the SQL: ``stories`` (story tables), ``watch`` (feeds, watchlists,
+    alerts) and ``reads`` (read-only queries for browsing: lists, pages, charts).
     """
 
     def __init__(self, dialect: Dialect) -> None:
         self._db = dialect
+        self.stories = StoryTables(dialect, self._writing)
+        self.watch = WatchTables(dialect, self._writing)
+        self.reads = StoreReads(dialect)
 
     @property
     def backend(self) -> str:
@@ -284,9 +290,8 @@ class Store(StoryTables, WatchTables):
             raise self._not_found(article_id)
 
     def _not_found(self, article_id: str) -> NotFoundError:
-        return NotFoundError(
-            f"no article {article_id!r} in {self.describe}; list the ids with "
-            "`sitrep export articles --db DB --format jsonl`")
+        return NotFoundError(f"no article {article_id!r} in {self.describe}",
+                             hint="list_articles")
 
     def get_article(self, article_id: str) -> Article:
         row = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?",

@@ -64,11 +64,11 @@ def _related(store: Store, state: StoryState) -> list[dict[str, Any]]:
     """Earlier stories sharing actors with this one: background."""
     actors = [t for t, _ in sorted(state.centroid.items(), key=lambda kv: -kv[1])
               if t.startswith("e:")][:TOP_ACTORS]
-    hits = store.candidate_stories(actors, 20)
+    hits = store.stories.candidates(actors, 20)
     hits.pop(state.id, None)
     need = 2 if len(actors) > 2 else 1
     ids = [s for s, shared in hits.items() if len(shared) >= need]
-    states = store.story_states(ids)
+    states = store.stories.states(ids)
     out: list[dict[str, Any]] = []
     for sid in ids:
         other = states.get(sid)
@@ -87,17 +87,16 @@ def _earlier(other: StoryState, state: StoryState) -> bool:
 
 
 def story_record(store: Store, story_id: str, *, related: bool = True) -> StoryRecord:
-    live = store.resolve_story(story_id)
-    state = store.story_states([live]).get(live) if live else None
+    live = store.stories.resolve(story_id)
+    state = store.stories.states([live]).get(live) if live else None
     if state is None:
-        raise NotFoundError(f"no story {story_id!r} in {store.describe}; list them with "
-                            "`sitrep stories`")
-    members = store.story_members(state.id)
+        raise NotFoundError(f"no story {story_id!r} in {store.describe}", hint="list_stories")
+    members = store.stories.members(state.id)
     outlets = Counter(o for o in map(outlet_of, members) if o)
-    aliases = store.article_aliases([m.article_id for m in members])
+    aliases = store.stories.article_aliases([m.article_id for m in members])
     listed = [i for m in members for i in (m.article_id, *aliases.get(m.article_id, ()))]
     actors = [{"id": eid, "name": name, "type": kind, "articles": n}
-              for eid, name, kind, n in store.story_entity_counts(state.id, TOP_ACTORS)]
+              for eid, name, kind, n in store.stories.entity_counts(state.id, TOP_ACTORS)]
     return StoryRecord(
         id=state.id, title=state.title, first_date=state.first_date,
         last_date=state.last_date, articles=listed,
@@ -113,7 +112,7 @@ def story_record(store: Store, story_id: str, *, related: bool = True) -> StoryR
 
 def iter_story_records(store: Store, *, related: bool = True) -> Iterator[StoryRecord]:
     """Every live story, most recently active first."""
-    for story_id in store.live_story_ids():
+    for story_id in store.stories.live_ids():
         yield story_record(store, story_id, related=related)
 
 

@@ -116,7 +116,7 @@ def _post(url: str, digest: dict[str, Any], timeout_s: float) -> None:
 def _mail(to: str, digest: dict[str, Any], smtp: SmtpSettings | None) -> None:
     if smtp is None:
         raise SitrepError("no SMTP server set: set [smtp] host in the settings file, or "
-                          "SITREP_SMTP_HOST (and _PORT, _USER, _PASSWORD), or pass --smtp-host")
+                          "SITREP_SMTP_HOST (and _PORT, _USER, _PASSWORD)", hint="smtp_host")
     message = EmailMessage()
     n = len(digest["alerts"])
     message["Subject"] = f"sitrep: {n} new on {digest['watchlist']}"

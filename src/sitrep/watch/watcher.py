@@ -118,7 +118,7 @@ class Watcher:
                                    max_connections=max(4, settings.workers * 2),
                                    clock=lambda: now().timestamp())
         self.urls = [f.url for f in feeds]
-        store.add_feeds([(f.url, f.title, f.interval_s if f.interval_s is not None
+        store.watch.add_feeds([(f.url, f.title, f.interval_s if f.interval_s is not None
                           else settings.interval_s) for f in feeds], schedule.iso(now()))
 
     def close(self) -> None:
@@ -140,7 +140,7 @@ class Watcher:
     def run_cycle(self) -> CycleReport:
         report = CycleReport()
         now = self.now()
-        due = [f for f in self.store.feed_states(self.urls)
+        due = [f for f in self.store.watch.feed_states(self.urls)
                if schedule.parse_iso(f.next_poll) <= now]
         with ThreadPoolExecutor(self.settings.workers, thread_name_prefix="sitrep-watch") as pool:
             self._poll(pool, due, report)
@@ -166,7 +166,7 @@ class Watcher:
             self.stop.wait(self._sleep_s(max_sleep_s))
 
     def _sleep_s(self, cap: float) -> float:
-        states = self.store.feed_states(self.urls)
+        states = self.store.watch.feed_states(self.urls)
         if not states:
             return cap
         soonest = min(schedule.parse_iso(f.next_poll) for f in states)
@@ -182,7 +182,7 @@ class Watcher:
             replies = list(pool.map(self._fetch_feed, group))
             polls = [self._after_poll(state, reply, report)
                      for state, reply in zip(group, replies, strict=True)]
-            report.new_items += self.store.save_polls(polls)
+            report.new_items += self.store.watch.save_polls(polls)
 
     def _fetch_feed(self, state: FeedState) -> Reply | FetchError:
         try:
@@ -239,7 +239,7 @@ class Watcher:
         after: tuple[str, str] | None = None
         size = self.settings.batch_size
         while not self.stop.is_set():
-            batch = self.store.pending_items(size, after=after)
+            batch = self.store.watch.pending_items(size, after=after)
             if not batch:
                 return
             after = (batch[-1].seen_at, batch[-1].key)
@@ -287,12 +287,12 @@ class Watcher:
             fresh = [a for a in fresh if a.id not in refused]
             layers = [ann for ann in annotated if not isinstance(ann, InputError)]
         try:
-            with self.store.story_write(f"store {len(fresh)} watched articles"):
+            with self.store.stories.write(f"store {len(fresh)} watched articles"):
                 outcomes = self.store.add_articles(fresh, layers, run_id=run_id)
                 assigner.assign_batch(fresh, layers, outcomes)
                 status = {o.article_id: o for o in outcomes}
                 done = [self._done(r, status, known, refused) for r in results]
-                self.store.finish_items(done, schedule.iso(self.now()))
+                self.store.watch.finish_items(done, schedule.iso(self.now()))
         except StoreError as err:
             if len(results) > 1:
                 for r in results:
@@ -301,7 +301,7 @@ class Watcher:
             r = results[0]
             done = [ItemDone(r.item.key, r.item.feed_url, "failed", None,
                              f"could not be stored ({err})")]
-            self.store.finish_items(done, schedule.iso(self.now()))
+            self.store.watch.finish_items(done, schedule.iso(self.now()))
         for r, d in zip(results, done, strict=True):
             if d.state == "stored":
                 report.stored += 1
