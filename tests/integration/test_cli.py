@@ -9,6 +9,7 @@ import signal
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -105,10 +106,10 @@ def test_run_writes_results(tmp_path: Path, voa_corpus: Path) -> None:
     assert str((out / "index.html").resolve()) in proc.stderr
 
 
-def _check_brief_page(html: str, brief: dict[str, object]) -> None:
+def _check_brief_page(html: str, brief: dict[str, Any]) -> None:
     """A way back to the index, a viewport, and [N] meaning source N everywhere."""
     assert 'href="../index.html"' in html and 'name="viewport"' in html
-    sources = {s["article"]: i for i, s in enumerate(brief["sources"], 1)}  # type: ignore[attr-defined]
+    sources = {s["article"]: i for i, s in enumerate(brief["sources"], 1)}
     passages = dict(re.findall(r'<li id="(c\d+)"><a href="#s(\d+)">', html))
     cites = re.findall(r'<a class="cite" href="#(c\d+)"[^>]*>\[(\d+)\]</a>', html)
     assert cites

@@ -40,7 +40,7 @@ def test_second_writer_of_one_article_gets_a_duplicate(store_db: str) -> None:
             time.sleep(1.0)
         worker.join(timeout=60)
         assert got and not isinstance(got[0], BaseException), got
-        assert [o.status for o in got[0]] == ["duplicate"]  # type: ignore[union-attr]
+        assert [o.status for o in got[0]] == ["duplicate"]
         assert first.count_articles() == 1
 
 

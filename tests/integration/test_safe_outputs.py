@@ -9,6 +9,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,7 +71,12 @@ def test_static_brief_in_the_browser(results: Path) -> None:
     with chromium() as context:
         page = context.new_page()
         dialogs: list[str] = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def on_dialog(d: Any) -> None:
+            dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", on_dialog)
         for target in targets:
             page.goto(target.as_uri())
             hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")

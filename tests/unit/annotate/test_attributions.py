@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from sitrep.annotate.attributions.cues import read_cue_lexicon
 from sitrep.annotate.attributions.layer import find_attributions
@@ -15,7 +16,7 @@ from tests.support.paths import news_page
 
 
 @pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
+def nlp() -> Language:
     return load_nlp()
 
 
@@ -27,7 +28,7 @@ def spans(att: Attribution) -> tuple[str | None, str, str | None]:
     )
 
 
-def attributions(nlp, text: str, entities: list[EntityMention] | None = None) -> list[Attribution]:  # type: ignore[no-untyped-def]
+def attributions(nlp: Language, text: str, entities: list[EntityMention] | None = None) -> list[Attribution]:
     return find_attributions(nlp(text), entities or [])
 
 
@@ -120,32 +121,32 @@ CONSTRUCTIONS = [
 
 
 @pytest.mark.parametrize(("text", "cue", "source", "content"), CONSTRUCTIONS)
-def test_construction(nlp, text: str, cue: str, source: str | None, content: str) -> None:  # type: ignore[no-untyped-def]
+def test_construction(nlp: Language, text: str, cue: str, source: str | None, content: str) -> None:
     att = by_cue(attributions(nlp, text), cue)
     assert spans(att) == (source, cue, content)
     assert text[att.cue.start : att.cue.end] == cue
 
 
-def test_said_it_believes_gives_two_attributions(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_said_it_believes_gives_two_attributions(nlp: Language) -> None:
     atts = attributions(nlp, "The agency said it believes the troops are moving north.")
     assert [a.cue.text for a in atts] == ["said", "believes"]
     assert atts[0].content is not None
     assert atts[0].content.text == "it believes the troops are moving north"
 
 
-def test_speech_inside_a_quotation_is_not_a_separate_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_speech_inside_a_quotation_is_not_a_separate_attribution(nlp: Language) -> None:
     atts = attributions(nlp, "“I think they said no,” the senator said.")
     assert [spans(a) for a in atts] == [("the senator", "said", "“I think they said no,”")]
 
 
-def test_quoted_answer_is_not_joined_to_an_attributed_next_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_quoted_answer_is_not_joined_to_an_attributed_next_quote(nlp: Language) -> None:
     text = "“We will win,” she said. “They will lose,” he said."
     first, second = attributions(nlp, text)
     assert first.content is not None and first.content.text == "“We will win,”"
     assert second.content is not None and second.content.text == "“They will lose,”"
 
 
-def test_when_asked_is_not_the_speaker_asking(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_when_asked_is_not_the_speaker_asking(nlp: Language) -> None:
     text = "When asked about the talks, the spokesman said nothing had been agreed."
     asked = by_cue(attributions(nlp, text), "asked")
     assert asked.source is None
@@ -159,7 +160,7 @@ def mention(text: str, part: str, type_: str, entity_id: str) -> EntityMention:
     return EntityMention(start, start + len(part), part, type_, entity_id, part)
 
 
-def test_entity_prefers_the_head_organisation_over_a_possessive(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_entity_prefers_the_head_organisation_over_a_possessive(nlp: Language) -> None:
     text = "South Korea's National Intelligence Service said it believes the troops are moving."
     ents = [
         mention(text, "South Korea", "GPE", "kor"),
@@ -173,7 +174,7 @@ def test_entity_prefers_the_head_organisation_over_a_possessive(nlp) -> None:  #
     assert believes.entity_id == "nis"  # the pronoun takes the speaker just named
 
 
-def test_entity_of_a_described_person_and_of_a_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_entity_of_a_described_person_and_of_a_pronoun(nlp: Language) -> None:
     text = (
         "Jane Doe, a spokeswoman for the Interior Ministry, said the road was open. "
         "She added that repairs would start soon."
@@ -189,7 +190,7 @@ def test_entity_of_a_described_person_and_of_a_pronoun(nlp) -> None:  # type: ig
     assert added.entity_id == "doe"
 
 
-def test_unnamed_source_has_no_entity(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_unnamed_source_has_no_entity(nlp: Language) -> None:
     text = "A US official told Reuters the strikes were planned."
     ents = [mention(text, "US", "GPE", "usa"), mention(text, "Reuters", "ORG", "reuters")]
     told = by_cue(attributions(nlp, text, ents), "told")
@@ -231,7 +232,7 @@ def seed_article() -> Article:
 
 
 @pytest.fixture(scope="module")
-def seed_attributions(nlp) -> list[Attribution]:  # type: ignore[no-untyped-def]
+def seed_attributions(nlp: Language) -> list[Attribution]:
     from sitrep.annotate.entities.layer import find_entities
 
     doc = nlp(seed_article().text)

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.tokens import Span
@@ -20,9 +21,14 @@ from sitrep.annotate.places.layer import outlet_country, resolve_places
 from sitrep.models import Article, EntityMention
 
 
-def _annotate(text: str, **meta: str) -> list[EntityMention]:
+def _annotate(text: str, **meta: Any) -> list[EntityMention]:
     article = Article(id="t", source="test", text=text, published="2024-05-01", **meta)
     return annotate_one(article).entities
+
+
+def _place(m: EntityMention) -> dict[str, Any]:
+    assert m.place is not None, m
+    return m.place
 
 
 def _placed(mentions: list[EntityMention], text: str) -> list[EntityMention]:
@@ -41,12 +47,12 @@ def test_two_springfields_told_apart_by_the_state_in_the_text() -> None:
     ill = _placed(illinois, "Springfield")
     mass = _placed(massachusetts, "Springfield")
     assert len(ill) == 2 and len(mass) == 2  # the bare second mention shares the sense
-    assert {m.place["admin1"] for m in ill} == {"Illinois"}
-    assert {m.place["admin1"] for m in mass} == {"Massachusetts"}
-    assert ill[0].place["geonameid"] != mass[0].place["geonameid"]
+    assert {_place(m)["admin1"] for m in ill} == {"Illinois"}
+    assert {_place(m)["admin1"] for m in mass} == {"Massachusetts"}
+    assert _place(ill[0])["geonameid"] != _place(mass[0])["geonameid"]
     # two towns, two entities (the store no longer merges them)
     assert ill[0].entity_id != mass[0].entity_id
-    assert abs(ill[0].place["lat"] - 39.8) < 0.5 and abs(ill[0].place["lon"] + 89.6) < 0.5
+    assert abs(_place(ill[0])["lat"] - 39.8) < 0.5 and abs(_place(ill[0])["lon"] + 89.6) < 0.5
 
 
 def test_springfield_placed_by_the_state_named_elsewhere() -> None:
@@ -55,13 +61,13 @@ def test_springfield_placed_by_the_state_named_elsewhere() -> None:
         "wounded, police said, and Governor Mike Parson called for calm."
     )
     (spring,) = _placed(mentions, "Springfield")
-    assert spring.place["admin1"] == "Missouri" and spring.country == "USA"
+    assert _place(spring)["admin1"] == "Missouri" and spring.country == "USA"
 
 
 def test_paris_without_context_is_the_capital() -> None:
     mentions = _annotate("Protesters marched through Paris on Saturday against the pension plan.")
     (paris,) = _placed(mentions, "Paris")
-    assert paris.place["country"] == "FRA" and paris.place["feature"] == "PPLC"
+    assert _place(paris)["country"] == "FRA" and _place(paris)["feature"] == "PPLC"
 
 
 def test_outlet_country_from_the_domain() -> None:
@@ -74,7 +80,7 @@ def test_outlet_country_from_the_domain() -> None:
     mentions = _annotate("Crews cleared snow in London after the storm, the city said.",
                          url="https://www.cbc.ca/news/london-storm")
     (london,) = _placed(mentions, "London")
-    assert london.place["country"] == "CAN" and london.place["admin1"] == "Ontario"
+    assert _place(london)["country"] == "CAN" and _place(london)["admin1"] == "Ontario"
 
 
 @pytest.mark.parametrize(
@@ -100,8 +106,8 @@ def test_mistyped_toponym_becomes_a_place(text: str, name: str, label: str, coun
     resolve_places(doc, mentions)
     (after,) = [m for m in mentions if m.text == name]
     assert after.type == "GPE" and after.place is not None
-    assert after.place["country"] == country and after.country == country
-    assert after.name == after.place["name"]
+    assert _place(after)["country"] == country and after.country == country
+    assert after.name == _place(after)["name"]
 
 
 def test_real_people_and_organisations_stay_what_they_are() -> None:
@@ -115,28 +121,28 @@ def test_real_people_and_organisations_stay_what_they_are() -> None:
         if m.text in {"Reuters", "Amazon"}:
             assert m.place is None, m
     (iowa,) = _placed(mentions, "Iowa")
-    assert iowa.place["feature"] == "ADM1"
+    assert _place(iowa)["feature"] == "ADM1"
 
 
 def test_demonyms_carry_their_country_but_people_do_not() -> None:
     mentions = _annotate("Turkish police detained two Cubans at the border with Syria.")
     (turkish,) = [m for m in mentions if m.text == "Turkish"]
-    assert turkish.place is not None and turkish.place["country"] == "TUR"
+    assert turkish.place is not None and _place(turkish)["country"] == "TUR"
     assert turkish.type != "GPE" or turkish.entity_id  # still the country entity
     assert all(m.place is None for m in mentions if m.text == "Cubans")
 
 
 def test_dateline_and_missed_names_are_found() -> None:
     mentions = _annotate("BEIRUT — Rebels agreed to leave the eastern districts of Aleppo.")
-    assert _placed(mentions, "BEIRUT")[0].place["country"] == "LBN"
-    assert _placed(mentions, "Aleppo")[0].place["country"] == "SYR"
+    assert _place(_placed(mentions, "BEIRUT")[0])["country"] == "LBN"
+    assert _place(_placed(mentions, "Aleppo")[0])["country"] == "SYR"
 
 
 def test_place_inside_an_organisation_name() -> None:
     mentions = _annotate("The Kentucky State Police said the driver was not hurt.")
     (org,) = [m for m in mentions if "Kentucky" in m.text]
     assert org.type == "ORG"  # still the organisation: its place is where it is
-    assert org.place is not None and org.place["name"] == "Kentucky"
+    assert org.place is not None and _place(org)["name"] == "Kentucky"
 
 
 def test_gazetteer_is_loaded_lazily_and_cached(tmp_path: Path) -> None:
@@ -168,8 +174,9 @@ def test_event_location_carries_the_place() -> None:
     ann = annotate_one(article)
     located = [e for e in ann.events if e.location is not None]
     assert located, ann.events
-    assert located[0].location.place is not None
-    assert located[0].location.place["name"] == "Quetta"
+    location = located[0].location
+    assert location is not None and location.place is not None
+    assert location.place["name"] == "Quetta"
 
 
 def test_span_label_helper_is_real_spacy() -> None:

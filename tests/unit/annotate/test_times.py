@@ -5,27 +5,28 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.language import Language
 
 from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.times.layer import find_times
 from sitrep.annotate.times.patterns import find_candidates
 from sitrep.annotate.times.resolve import Context, resolve, season_step
-from sitrep.models import TimeExpr
+from sitrep.models import Article, TimeExpr
 from tests.support.paths import news_page
 
 FRIDAY = date(2025, 11, 7)  # publication date of the seed article, a Friday
 
 
 @pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
+def nlp() -> Language:
     return load_nlp()
 
 
-def times_in(nlp, text: str, anchor: date | None = FRIDAY) -> dict[str, TimeExpr]:  # type: ignore[no-untyped-def]
+def times_in(nlp: Language, text: str, anchor: date | None = FRIDAY) -> dict[str, TimeExpr]:
     return {t.text: t for t in find_times(nlp(text), anchor)}
 
 
-def value_of(nlp, text: str, expr: str, anchor: date | None = FRIDAY) -> str | None:  # type: ignore[no-untyped-def]
+def value_of(nlp: Language, text: str, expr: str, anchor: date | None = FRIDAY) -> str | None:
     found = times_in(nlp, text, anchor)
     assert expr in found, f"{expr!r} not found in {sorted(found)}"
     return found[expr].value
@@ -129,11 +130,11 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expr", "anchor", "expected"), CASES)
-def test_values(nlp, text: str, expr: str, anchor: date | None, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_values(nlp: Language, text: str, expr: str, anchor: date | None, expected: str | None) -> None:
     assert value_of(nlp, text, expr, anchor) == expected
 
 
-def test_types(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_types(nlp: Language) -> None:
     found = times_in(
         nlp, "For a month, talks were held daily at 9 a.m. in Geneva, starting Monday."
     )
@@ -160,11 +161,11 @@ def test_titles_ordinals_and_index_levels_are_not_times() -> None:
     assert not [s for s in spans if s.lower() not in ("soon",)]
 
 
-def test_soon_in_a_past_clause_is_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_soon_in_a_past_clause_is_dropped(nlp: Language) -> None:
     assert "soon" not in times_in(nlp, "He was soon released from the hospital.")
 
 
-def test_reporting_quarter_sets_the_year_ago_reference(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_reporting_quarter_sets_the_year_ago_reference(nlp: Language) -> None:
     text = (
         "Acme reported third-quarter profit of $5 million, from $4 million a year ago. "
         "After a flat second quarter, sales rose. Sales in the latest quarter were higher, "
@@ -182,13 +183,13 @@ def test_modal_may_is_not_a_month() -> None:
     assert spans == ["May"]
 
 
-def test_offsets_point_into_text(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_offsets_point_into_text(nlp: Language) -> None:
     text = "Talks were held Wednesday and again on 5 November 2025."
     for t in find_times(nlp(text), FRIDAY):
         assert text[t.start : t.end] == t.text
 
 
-def test_quarter_context_for_year_ago(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_quarter_context_for_year_ago(nlp: Language) -> None:
     text = "Third-quarter profit rose to $5 million from $4 million a year ago."
     assert value_of(nlp, text, "a year ago", date(1989, 10, 26)) == "1988-Q3"
 
@@ -214,7 +215,7 @@ def test_resolver_without_anchor_never_guesses() -> None:
 # ---------------------------------------------------------------- seed
 
 
-def seed_article():  # type: ignore[no-untyped-def]
+def seed_article() -> Article:
     from sitrep.pipeline import extract_inputs
 
     articles = [a for a in extract_inputs([str(news_page())]) if not isinstance(a, Exception)]
@@ -224,7 +225,7 @@ def seed_article():  # type: ignore[no-untyped-def]
     return found[0]
 
 
-def test_seed_article(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_seed_article(nlp: Language) -> None:
     article = seed_article()
     anchor = article.published_date()
     assert anchor == FRIDAY

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from sitrep.export import export
 from sitrep.pipeline import ingest
@@ -23,7 +24,7 @@ RECORDS = [
 ]
 
 
-def _rows(store: Store, fmt: str) -> list[dict[str, str]]:
+def _rows(store: Store, fmt: str) -> list[dict[str, Any]]:
     out = io.StringIO()
     export(store, "events", fmt, None, out)
     text = out.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 import pytest
 from lxml.html import fromstring
@@ -41,7 +42,7 @@ def page(head: str = "", body: str = "") -> str:
     return f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
 
 
-def json_ld(obj: dict[str, object]) -> str:
+def json_ld(obj: Mapping[str, object]) -> str:
     return f"<script type='application/ld+json'>{json.dumps(obj)}</script>"
 
 

@@ -16,7 +16,7 @@ def kinds(ds: list[Discrepancy]) -> list[str]:
     return sorted(d.kind for d in ds)
 
 
-def story(*texts: tuple[str, str, str | None]) -> list[Discrepancy]:
+def story(*texts: tuple[str, str | None, str]) -> list[Discrepancy]:
     """Discrepancies among articles given as (outlet, published, text)."""
     arts = [make(t, id=f"a{i}", outlet=o, published=p) for i, (o, p, t) in enumerate(texts)]
     return reconcile(annotated(arts)).discrepancies

@@ -116,7 +116,7 @@ def test_batch_failing_midway_leaves_nothing(store: Store) -> None:
 
 def test_database_error_midway_is_a_store_error_and_leaves_nothing(store: Store) -> None:
     broken = make_article(NK_OTHER_REPORT)
-    broken.source = None  # violates NOT NULL in the database
+    broken.source = None  # type: ignore[assignment]  # violates NOT NULL in the database
     with pytest.raises(StoreError, match="nothing of this write was kept"):
         store.add_articles([make_article(NK_REPORT), broken])
     assert store.count_articles() == 0

@@ -6,9 +6,10 @@ import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from sitrep.store import open_store
@@ -119,7 +120,7 @@ def test_pages_render(client: TestClient, path: str) -> None:
 def _sample(client: TestClient, nk_story: dict[str, Any]) -> dict[str, str]:
     article = client.get("/api/articles", params={"limit": 1}).json()["items"][0]["id"]
     entity = client.get("/api/entities", params={"limit": 1}).json()["items"][0]["id"]
-    with open_store(client.app.state.settings.db) as store:  # for /api/watchlists/{name}
+    with open_store(cast(FastAPI, client.app).state.settings.db) as store:  # for /api/watchlists/{name}
         store.put_watchlist("sample", {"words": ["Korea"]}, [], "2025-11-07T00:00:00+00:00")
     return {"story_id": nk_story["id"], "article_id": article, "entity_id": entity,
             "name": "sample"}

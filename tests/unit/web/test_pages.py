@@ -91,9 +91,9 @@ def test_timelines_list_each_sentence_once_with_human_dates(client: TestClient) 
     # ... and so does each article's page.
     compared = 0
     for article in {a for a, _ in dated}:
-        shown = re.findall(r'<time class="date" datetime="([^"]*)">.*?<a href="\?cite=(\d+)-',
+        rows = re.findall(r'<time class="date" datetime="([^"]*)">.*?<a href="\?cite=(\d+)-',
                            client.get(f"/articles/{article}").text)
-        on_page = {int(start): day for day, start in shown}
+        on_page = {int(start): day for day, start in rows}
         for (a, start), day in dated.items():
             if a == article and start in on_page:
                 assert on_page[start] == day, (article, start)
