@@ -15,9 +15,9 @@ from sitrep.brief.summary import summary_items
 from sitrep.brief.timeline import timeline_items
 from sitrep.models import Annotations, Article
 from sitrep.reconcile import reconcile
+from sitrep.reconcile.claims import Citation
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import ArticleContext, published_at_iso
-from sitrep.reconcile.records import Citation
 
 
 def build_brief(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sitrep.reconcile.records import Citation, Discrepancy
+from sitrep.reconcile.claims import Citation, Discrepancy
 
 
 @dataclass(slots=True)

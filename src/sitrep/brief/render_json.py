@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.brief.model import Brief, BriefItem, NumberSeries, TimelineEntry
+from sitrep.reconcile.claims import Claim, Discrepancy, QuantityClaim
 from sitrep.reconcile.explain import as_of, when
-from sitrep.reconcile.records import Claim, Discrepancy, QuantityClaim
 
 
 def _item(item: BriefItem) -> dict[str, Any]:

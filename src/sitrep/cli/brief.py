@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from sitrep.cli.options import db_option, open_store
+from sitrep.cli.options import db_option, open_store, output_option
 
 RENDERINGS = ("json", "md", "html")
 
@@ -41,13 +41,7 @@ def render_brief(brief: object, fmt: str) -> str:
     default=None,
     help="Brief configuration (TOML or JSON): outlet weights, tolerances.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of standard output.",
-)
+@output_option
 def brief_cmd(
     story: str,
     db: str | None,

@@ -7,6 +7,7 @@ import functools
 import json
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
@@ -33,6 +34,13 @@ db_option = click.option(
     envvar="SITREP_DB",
     default=None,
     help="Store: a SQLite file path or a postgresql:// URL (default: $SITREP_DB or ./sitrep.db).",
+)
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
 )
 READ_OPTIONS = (
     click.option("--fetch", is_flag=True,

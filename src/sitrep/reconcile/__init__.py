@@ -12,6 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitrep.models import Annotations, Article
+from sitrep.reconcile.claims import (
+    Citation,
+    Claim,
+    Corroboration,
+    Discrepancy,
+    EventClaim,
+    QuantityClaim,
+    RoleClaim,
+    Voice,
+)
 from sitrep.reconcile.config import BriefConfig, load_config
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.corroborate import event_agreements, quantity_agreements
@@ -23,16 +33,6 @@ from sitrep.reconcile.discrepancies import (
 )
 from sitrep.reconcile.events import event_claims
 from sitrep.reconcile.quantities import quantity_claims
-from sitrep.reconcile.records import (
-    Citation,
-    Claim,
-    Corroboration,
-    Discrepancy,
-    EventClaim,
-    QuantityClaim,
-    RoleClaim,
-    Voice,
-)
 from sitrep.reconcile.roles import role_claims
 
 __all__ = [

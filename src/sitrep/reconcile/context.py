@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from sitrep.models import Annotations, Article, Attribution, Span, parse_iso_date
 from sitrep.outlets import outlet_name
-from sitrep.reconcile.records import Citation, Voice
+from sitrep.reconcile.claims import Citation, Voice
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 _TERMINAL = set(".!?…:\"”’)")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sitrep.models import Actor, Event
+from sitrep.reconcile.claims import EventClaim, Voice
 from sitrep.reconcile.context import ArticleContext
-from sitrep.reconcile.records import EventClaim, Voice
 
 
 def event_claims(ctx: ArticleContext) -> list[EventClaim]:

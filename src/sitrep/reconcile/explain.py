@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sitrep.reconcile.claims import Claim, QuantityClaim
 from sitrep.reconcile.context import published_at_iso
-from sitrep.reconcile.records import Claim, QuantityClaim
 from sitrep.reconcile.timeref import day_of
 
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from sitrep.models import Quantity, Span
 from sitrep.reconcile.chrome_text import is_chrome
+from sitrep.reconcile.claims import Citation, QuantityClaim
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singular
 from sitrep.reconcile.measures import measure_of, rounding, scale_of
-from sitrep.reconcile.records import Citation, QuantityClaim
 from sitrep.reconcile.timeref import granularity, is_since, long_duration
 
 _WINDOW_BEFORE = 4

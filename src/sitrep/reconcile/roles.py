@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from sitrep.annotate.entities.countries import country_index
+from sitrep.reconcile.claims import RoleClaim
 from sitrep.reconcile.context import ArticleContext
-from sitrep.reconcile.records import RoleClaim
 
 _WORD = re.compile(r"[A-Za-z]+")
 _RANKS = {"deputy": "deputy", "vice": "deputy", "first": "first", "acting": "acting",

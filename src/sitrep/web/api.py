@@ -98,10 +98,10 @@ def story_timeline(request: Request, story_id: str) -> s.Timeline:
     store = store_of(request)
     row = service.story_row(store, story_id)
     rows = service.story_timeline(store, request.app.state.briefs, row.id)
-    return s.Timeline(about=row.id, items=[_tl(r) for r in rows])
+    return s.Timeline(about=row.id, items=[_timeline_entry(r) for r in rows])
 
 
-def _tl(r: Any) -> s.TimelineEntryOut:
+def _timeline_entry(r: Any) -> s.TimelineEntryOut:
     return s.TimelineEntryOut(date=r.date, type=r.type, types=r.types, modality=r.modality,
                               text=r.text,
                               article=r.article, start=r.start, end=r.end, actors=r.actors,
@@ -172,7 +172,7 @@ def entity(request: Request, entity_id: str) -> s.EntityDetail:
 @router.get("/entities/{entity_id}/timeline", response_model=s.Timeline, responses=NOT_FOUND)
 def entity_timeline(request: Request, entity_id: str) -> s.Timeline:
     v = service.entity_view(store_of(request), entity_id, with_timeline=True)
-    return s.Timeline(about=entity_id, items=[_tl(r) for r in v.timeline])
+    return s.Timeline(about=entity_id, items=[_timeline_entry(r) for r in v.timeline])
 
 
 @router.get("/search", response_model=s.SearchResult)

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
+from sitrep.render.readable_dates import human_date
 from sitrep.store import Store
-from sitrep.web.dates import human_date
 from sitrep.web.queries import placeholders, run_sql
 
 WIDTH, HEIGHT, AXIS = 600, 90, 16

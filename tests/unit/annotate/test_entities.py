@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sitrep.annotate.entities.countries import country_index
-from sitrep.annotate.entities.keys import country_entity_id, fold, name_key
+from sitrep.annotate.entities.keys import country_entity_id, fold_name, name_key
 from sitrep.annotate.entities.layer import alias_record, entity_record, find_entities
 from sitrep.annotate.entities.organisations import gazetteer
 from sitrep.annotate.nlp import load_nlp
@@ -253,8 +253,8 @@ def test_gazetteer_is_broad() -> None:
 
 def test_fold_joins_spellings() -> None:
     assert name_key("No Kwang-chol") == name_key("NO KWANG CHOL") == name_key("No Kwang Chol")
-    assert fold("U.S.") == fold("US") == "us"
-    assert fold("Goremykin’s") == "goremykin"
+    assert fold_name("U.S.") == fold_name("US") == "us"
+    assert fold_name("Goremykin’s") == "goremykin"
 
 
 def test_store_records(nlp: Language) -> None:

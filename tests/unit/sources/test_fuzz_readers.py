@@ -20,7 +20,7 @@ from sitrep.models import Article, SourceDoc
 from sitrep.sources import read_inputs
 from sitrep.sources.decode import decode_bytes
 from sitrep.sources.feeds import parse_feed
-from sitrep.sources.records import parse_records
+from sitrep.sources.jsonl import parse_records
 from sitrep.sources.sniff import sniff_kind
 
 EXAMPLES = int(os.environ.get("SITREP_FUZZ_EXAMPLES", "60"))

@@ -102,7 +102,7 @@ def test_timelines_list_each_sentence_once_with_human_dates(client: TestClient) 
 
 
 def test_human_dates() -> None:
-    from sitrep.web.dates import human_date
+    from sitrep.render.readable_dates import human_date
 
     assert human_date("2024-FA") == "autumn 2024"
     assert human_date("2025-W45") == "week of 3 Nov 2025"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitrep.extract.chrome import LineKind, fold
+from sitrep.extract.chrome import LineKind, fold_phrase
 from sitrep.extract.text.dateline import find_dateline
 from sitrep.extract.text.headline import (
     HEADLINE_THRESHOLD,
@@ -94,7 +94,7 @@ def header_evidence(units: list[Unit], index: int) -> tuple[int, int]:
         head.blank_before >= _WIDE_GAP_BLANKS or (previous and previous.kind is LineKind.RULE)
     ):
         evidence += _WIDE_GAP
-    key = fold(head.text)
+    key = fold_phrase(head.text)
     end = min(len(units), index + 1 + _HEADER_WINDOW)
     for j in range(index + 1, end):
         unit = units[j]
@@ -115,10 +115,10 @@ def header_evidence(units: list[Unit], index: int) -> tuple[int, int]:
 
 
 def same_headline(text: str, folded_title: str) -> bool:
-    """True when ``text`` is the headline (folded as ``fold`` does) printed again."""
+    """True when ``text`` is the headline (folded as ``fold_phrase`` does) printed again."""
     # the length test first: most lines are paragraphs, far longer than a headline
     return abs(len(text) - len(folded_title)) <= len(folded_title) // 2 and (
-        fold(text) == folded_title
+        fold_phrase(text) == folded_title
     )
 
 

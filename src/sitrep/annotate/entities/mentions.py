@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitrep.annotate.entities.countries import Country, country_index
-from sitrep.annotate.entities.keys import name_key
+from sitrep.annotate.entities.keys import name_key, word_set
 from sitrep.annotate.entities.organisations import gazetteer
 from sitrep.annotate.entities.titles import HONORIFICS, TITLE_WORDS
 
@@ -27,12 +27,8 @@ NAME_LABELS = frozenset(
 )
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words spaCy tags as an ORG when they open a title ("Defense Minister").
-PORTFOLIO_WORDS = _words(
+PORTFOLIO_WORDS = word_set(
     """
     defense defence foreign interior finance justice health education trade economy
     energy agriculture home labor labour culture information transport environment vice
