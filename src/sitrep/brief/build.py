@@ -33,7 +33,7 @@ def build_brief(
     pairs; ``since`` (ISO date) marks, or with ``config.since_mode = "limit"``
     keeps only, what was published after it."""
     config = config or BriefConfig()
-    contexts = [ArticleContext.of(a, ann) for a, ann in items]
+    contexts = [ArticleContext.from_annotations(a, ann) for a, ann in items]
     rec = reconcile(contexts, config)
     index = SentenceIndex(contexts, config)
     summary = summary_items(index, config, rec.quantities)

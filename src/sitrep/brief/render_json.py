@@ -6,7 +6,7 @@ from typing import Any
 
 from sitrep.brief.model import Brief, BriefItem, NumberSeries, TimelineEntry
 from sitrep.reconcile.claims import Claim, Discrepancy, QuantityClaim
-from sitrep.reconcile.explain import as_of, when
+from sitrep.reconcile.explain import as_of, report_day
 
 
 def _item(item: BriefItem) -> dict[str, Any]:
@@ -49,13 +49,13 @@ def _claim(c: Claim) -> dict[str, Any]:
     else:  # a title or a date: words only, so ``value`` stays numeric in every export
         figure = {"value": None, "low": None, "high": None, "unit": None,
                   "value_text": getattr(c, "role", None) or getattr(c, "date", None) or c.text,
-                  "as_of": None if when(c) == "undated" else when(c)}
+                  "as_of": None if report_day(c) == "undated" else report_day(c)}
     return {
         **figure,
         "text": c.text,
         "source": c.voice.label,
         "outlet": c.outlet_name or None,  # as readers know it; c.outlet is a grouping key
-        "published": when(c),
+        "published": report_day(c),
         **c.citation.to_dict(),
         "citation": c.citation.to_dict(),
         "sentence": c.sentence.to_dict(),

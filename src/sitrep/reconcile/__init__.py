@@ -70,7 +70,8 @@ def reconcile(
     config: BriefConfig | None = None,
 ) -> Reconciliation:
     config = config or BriefConfig()
-    contexts = [i if isinstance(i, ArticleContext) else ArticleContext.of(*i) for i in items]
+    contexts = [i if isinstance(i, ArticleContext) else ArticleContext.from_annotations(*i)
+                for i in items]
     quantities = [c for ctx in contexts for c in quantity_claims(ctx, config.approx_tolerance)]
     events = [c for ctx in contexts for c in event_claims(ctx)]
     roles = [c for ctx in contexts for c in role_claims(ctx)]

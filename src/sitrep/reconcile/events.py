@@ -31,14 +31,7 @@ def _claim(ctx: ArticleContext, e: Event) -> EventClaim:
         voice = ctx.voice_at(e.trigger.start, e.trigger.end)
     loc = e.location
     return EventClaim(
-        citation=ctx.cite(sent.start, sent.end),
-        sentence=ctx.cite(sent.start, sent.end),
-        text=sent.text,
-        voice=voice,
-        outlet=ctx.outlet,
-        published=ctx.article.published,
-        article_title=ctx.article.title,
-        outlet_name=ctx.label,
+        **ctx.stated(ctx.cite(sent.start, sent.end), sent, sent.text, voice),
         type=e.type,
         mode=e.mode,
         sources=sources,

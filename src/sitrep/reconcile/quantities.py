@@ -125,14 +125,8 @@ def _where(
 ) -> dict[str, Any]:
     """What every figure's claim says of where it stands and who gives it."""
     return {
-        "citation": cite,
-        "sentence": ctx.cite(sent.start, sent.end),
-        "text": ctx.article.text[cite.start:cite.end],
-        "voice": ctx.voice_at(q.start, q.end),
-        "outlet": ctx.outlet,
-        "published": ctx.article.published,
-        "article_title": ctx.article.title,
-        "outlet_name": ctx.label,
+        **ctx.stated(cite, sent, ctx.article.text[cite.start:cite.end],
+                     ctx.voice_at(q.start, q.end)),
         "value_text": q.text,
         "value": q.value,
         "low": low,

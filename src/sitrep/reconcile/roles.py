@@ -103,14 +103,8 @@ def role_claims(ctx: ArticleContext) -> list[RoleClaim]:
         sent = ctx.sentence_at(m.start)
         for role in m.roles:
             out.append(RoleClaim(
-                citation=ctx.cite(sent.start, sent.end),
-                sentence=ctx.cite(sent.start, sent.end),
-                text=sent.text,
-                voice=ctx.voice_at(m.start, m.end),
-                outlet=ctx.outlet,
-                published=ctx.article.published,
-                article_title=ctx.article.title,
-                outlet_name=ctx.label,
+                **ctx.stated(ctx.cite(sent.start, sent.end), sent, sent.text,
+                             ctx.voice_at(m.start, m.end)),
                 entity_id=m.entity_id,
                 name=m.name,
                 role=role,
