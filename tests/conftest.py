@@ -17,7 +17,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from sitrep.pipeline import ingest
+from sitrep.models import Article
+from sitrep.pipeline import extract_inputs, ingest
 from sitrep.store import Store, open_store
 from tests.support import paths
 from tests.support.cli import short_records, write_jsonl
@@ -57,6 +58,15 @@ def news_page() -> Path:
 @pytest.fixture(scope="session")
 def seed_brief(seeds_dir: Path) -> Path:
     return next(seeds_dir.glob("000_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_article(news_page: Path) -> Article:
+    """The first article of the seed page (Russia–North Korea talks in Pyongyang)."""
+    found = [a for a in extract_inputs([str(news_page)])
+             if isinstance(a, Article) and "Pyongyang" in (a.title or "")]
+    assert found, "the Russia–North Korea article was not split out of the seed page"
+    return found[0]
 
 
 @pytest.fixture(scope="session")

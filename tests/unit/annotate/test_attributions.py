@@ -12,7 +12,6 @@ from sitrep.annotate.attributions.layer import find_attributions
 from sitrep.annotate.attributions.quotes import find_quote_regions
 from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Article, Attribution, EntityMention
-from tests.support.paths import news_page
 
 
 @pytest.fixture(scope="module")
@@ -222,20 +221,11 @@ def test_user_lexicon_adds_cues(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- seed
 
 
-def seed_article() -> Article:
-    from sitrep.pipeline import extract_inputs
-
-    arts = [a for a in extract_inputs([str(news_page())]) if not isinstance(a, Exception)]
-    found = [a for a in arts if a.title and "Pyongyang" in a.title]
-    assert found, "the Russia–North Korea article was not split out of the seed page"
-    return found[0]
-
-
 @pytest.fixture(scope="module")
-def seed_attributions(nlp: Language) -> list[Attribution]:
+def seed_attributions(nlp: Language, seed_article: Article) -> list[Attribution]:
     from sitrep.annotate.entities.layer import find_entities
 
-    doc = nlp(seed_article().text)
+    doc = nlp(seed_article.text)
     return find_attributions(doc, find_entities(doc))
 
 

@@ -17,7 +17,6 @@ from sitrep.models import Article, EntityMention
 
 if TYPE_CHECKING:
     from spacy.language import Language
-from sitrep.pipeline import extract_inputs
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +41,6 @@ def one_id(found: list[EntityMention], *texts: str) -> str:
 
 
 # ---------------------------------------------------------------- seeds
-
-
-@pytest.fixture(scope="module")
-def seed_article(news_page: Path) -> Article:
-    arts = [a for a in extract_inputs([str(news_page)]) if not isinstance(a, Exception)]
-    return next(a for a in arts if a.title and "Pyongyang" in a.title)
 
 
 @pytest.fixture(scope="module")

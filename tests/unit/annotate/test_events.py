@@ -12,7 +12,6 @@ from sitrep.annotate.events.layer import find_events
 from sitrep.annotate.events.plover import load_lexicon, plover2_type
 from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Annotations, Article, Event, TimeExpr
-from tests.support.paths import news_page
 
 PUBLISHED = date(2025, 11, 7)
 
@@ -241,17 +240,9 @@ def test_no_event_in_plain_sentences(nlp: Any) -> None:
 # ---------------------------------------------------------------- the seed article
 
 
-def seed_article() -> Article:
-    from sitrep.pipeline import extract_inputs
-
-    arts = [a for a in extract_inputs([str(news_page())]) if not isinstance(a, Exception)]
-    return next(a for a in arts if "Pyongyang" in (a.title or ""))
-
-
 @pytest.fixture(scope="module")
-def seed() -> tuple[Article, Annotations]:
-    article = seed_article()
-    return article, annotate_one(article)
+def seed(seed_article: Article) -> tuple[Article, Annotations]:
+    return seed_article, annotate_one(seed_article)
 
 
 def _by_trigger(ann: Annotations, text: str, word: str) -> list[Event]:

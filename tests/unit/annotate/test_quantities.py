@@ -9,8 +9,7 @@ import pytest
 from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.quantities.layer import find_quantities
 from sitrep.annotate.quantities.number_words import word_numbers
-from sitrep.models import Quantity
-from tests.support.paths import news_page
+from sitrep.models import Article, Quantity
 
 
 @pytest.fixture(scope="module")
@@ -238,15 +237,8 @@ def test_word_numbers() -> None:
     assert word_numbers("dozen") == []
 
 
-def _seed_article() -> Any:
-    from sitrep.pipeline import extract_inputs
-
-    arts = [a for a in extract_inputs([str(news_page())]) if not isinstance(a, Exception)]
-    return next(a for a in arts if "Pyongyang" in (a.title or ""))
-
-
-def test_seed_troop_figures(nlp: Any) -> None:
-    article = _seed_article()
+def test_seed_troop_figures(nlp: Any, seed_article: Article) -> None:
+    article = seed_article
     found = find_quantities(nlp(article.text))
     by_value = {q.value: q for q in found}
     assert by_value[15000].approx and by_value[15000].counted == "troops"

@@ -12,7 +12,6 @@ from sitrep.annotate.times.layer import find_times
 from sitrep.annotate.times.patterns import find_candidates
 from sitrep.annotate.times.resolve import Context, resolve, season_step
 from sitrep.models import Article, TimeExpr
-from tests.support.paths import news_page
 
 FRIDAY = date(2025, 11, 7)  # publication date of the seed article, a Friday
 
@@ -215,18 +214,8 @@ def test_resolver_without_anchor_never_guesses() -> None:
 # ---------------------------------------------------------------- seed
 
 
-def seed_article() -> Article:
-    from sitrep.pipeline import extract_inputs
-
-    articles = [a for a in extract_inputs([str(news_page())]) if not isinstance(a, Exception)]
-    found = [a for a in articles if "Pyongyang" in (a.title or "")]
-    if not found:
-        pytest.skip("seed article not split out")
-    return found[0]
-
-
-def test_seed_article(nlp: Language) -> None:
-    article = seed_article()
+def test_seed_article(nlp: Language, seed_article: Article) -> None:
+    article = seed_article
     anchor = article.published_date()
     assert anchor == FRIDAY
     times = find_times(nlp(article.text), anchor)
