@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sitrep import config
 from sitrep.errors import InputError, StoreError
@@ -25,6 +25,8 @@ from sitrep.sources.web import DEFAULT_DEADLINE
 if TYPE_CHECKING:
     from sitrep.store import AddOutcome, Store
     from sitrep.stories import Assigner
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +109,7 @@ def annotate_stream(
     items: Iterable[ArticleOrError], batch_size: int = 32
 ) -> Iterator[tuple[Article, Annotations] | InputError]:
     """Annotate the articles of a stream, passing errors through in order."""
-    for batch in batches(iter(items), batch_size):
+    for batch in batches(items, batch_size):
         articles = [a for a in batch if isinstance(a, Article)]
         done = iter(annotate_each(articles, batch_size=batch_size))
         for item in batch:
@@ -136,8 +138,10 @@ class IngestReport:
 Progress = Callable[[IngestReport], None]
 
 
-def batches(items: Iterator[ArticleOrError], size: int) -> Iterator[list[ArticleOrError]]:
-    while batch := list(islice(items, size)):
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last may be shorter), read as they come."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
         yield batch
 
 

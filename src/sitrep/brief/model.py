@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.reconcile.explain import as_of, when
-from sitrep.reconcile.records import Citation, Claim, Discrepancy, QuantityClaim
+from sitrep.reconcile.claims import Citation, Claim, Discrepancy, QuantityClaim
+from sitrep.reconcile.explain import as_of, report_day
 
 ONLY_IF_TRUE: dict[str, Any] = {"omit_false": True}
 FLAT: dict[str, Any] = {"flatten": True}
@@ -122,12 +122,13 @@ class ClaimView:
                        as_of(c), *cls._said(c))
         # A title or a date: words only, so ``value`` stays numeric in every export.
         words = getattr(c, "role", None) or getattr(c, "date", None) or c.text
-        return cls(None, None, None, None, words, None if when(c) == "undated" else when(c),
+        day = report_day(c)
+        return cls(None, None, None, None, words, None if day == "undated" else day,
                    *cls._said(c))
 
     @staticmethod
     def _said(c: Claim) -> tuple[str, str, str | None, str, Citation, Citation, Citation]:
-        return (c.text, c.voice.label, c.outlet_name or None, when(c), c.citation,
+        return (c.text, c.voice.label, c.outlet_name or None, report_day(c), c.citation,
                 c.citation, c.sentence)
 
 

@@ -12,7 +12,7 @@ from types import UnionType
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from sitrep.brief.model import Brief, DiscrepancyView
-from sitrep.reconcile.records import Discrepancy
+from sitrep.reconcile.claims import Discrepancy
 
 
 def json_name(f: Field[Any]) -> str | None:

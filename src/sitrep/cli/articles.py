@@ -20,6 +20,7 @@ from sitrep.cli.options import (
     config_option,
     db_option,
     open_store,
+    output_option,
     read_options,
     report_error,
     write_jsonl,
@@ -208,13 +209,7 @@ def search_cmd(query: str, db: str | None, limit: int, fmt: str) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(list(FORMATS)), default="jsonl", show_default=True
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of standard output.",
-)
+@output_option
 def export_cmd(kind: str, db: str | None, fmt: str, output: Path | None) -> None:
     """Export KIND (articles, entities, events, stories, discrepancies) from the store."""
     if fmt == "parquet" and output is None and sys.stdout.isatty():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from sitrep.cli.options import config_option, db_option, open_store
+from sitrep.cli.options import config_option, db_option, open_store, output_option
 
 RENDERINGS = ("json", "md", "html")
 
@@ -35,13 +35,7 @@ def render_brief(brief: object, fmt: str) -> str:
     help="Mark and keep what is new since DATE (ISO 8601): what changed.",
 )
 @config_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of standard output.",
-)
+@output_option
 def brief_cmd(
     story: str,
     db: str | None,

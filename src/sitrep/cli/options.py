@@ -57,6 +57,13 @@ db_option = click.option(
     help="Store: a SQLite file path or a postgresql:// URL (default: the settings' [store] "
     "db, $SITREP_DB, else ./sitrep.db).",
 )
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 READ_OPTIONS = (
     click.option("--fetch", is_flag=True, default=None,
                  help="Fetch http(s) URLs and feed item links (off by default)."),

@@ -62,10 +62,12 @@ def show_cmd(story: str, db: str | None, fmt: str) -> None:
     from sitrep.stories.reasons import story_reasons
 
     with open_store(db) as store:
-        record = story_record(store, story)
+        # The reasons once: the record's shared terms and each article's come from them.
+        found = story_reasons(store, store.stories.resolve(story) or story)
+        record = story_record(store, story, reasons=found)
         members = store.stories.members(record.id)
         log = store.stories.history(record.id)
-        reasons = story_reasons(store, record.id).by_article
+        reasons = found.by_article
     if fmt == "json":
         data = record.to_dict()
         data["log"] = log

@@ -92,7 +92,8 @@ class ChromeVocabulary:
     @classmethod
     def from_lists(cls, lists: dict[str, list[str]]) -> ChromeVocabulary:
         def folded(key: str) -> list[str]:
-            return sorted({fold(v) for v in lists.get(key, []) if fold(v)}, key=len, reverse=True)
+            phrases = {fold_phrase(v) for v in lists.get(key, [])}
+            return sorted(phrases - {""}, key=len, reverse=True)
 
         return cls(
             labels=frozenset(folded("labels")),
@@ -108,7 +109,7 @@ class ChromeVocabulary:
         )
 
 
-def fold(text: str) -> str:
+def fold_phrase(text: str) -> str:
     """Lower case with punctuation folded to single spaces (for vocabulary lookups)."""
     return " ".join(re.sub(r"[^\w@#]+", " ", text.lower()).split())
 
@@ -233,7 +234,7 @@ def _classify_parts(text: str, vocab: ChromeVocabulary) -> LineClass | None:
     if len(parts) < 2:
         return None
     classes = [_classify_single(p, vocab) for p in parts]
-    agency = [fold(p) in vocab.agencies for p in parts]
+    agency = [fold_phrase(p) in vocab.agencies for p in parts]
     if all(c.is_chrome or a for c, a in zip(classes, agency, strict=True)):
         date = " ".join(c.date for c in classes if c.date) or None  # "7 Nov 2025 | 10:30"
         author = next((c.author for c in classes if c.author), None)
@@ -257,7 +258,7 @@ def _classify_single(text: str, vocab: ChromeVocabulary) -> LineClass:
         return LineClass(LineKind.CHROME, floating=True)
     if words > _MAX_CHROME_WORDS:  # too long for any chrome but a caption
         return LineClass(LineKind.CREDIT if _is_credit(text, vocab) else LineKind.TEXT)
-    folded = fold(text)
+    folded = fold_phrase(text)
     if folded in vocab.teaser_labels:
         return LineClass(LineKind.TEASER_LABEL)
     date = _date_stamp(text, folded, vocab) if words <= _MAX_DATE_WORDS else None
@@ -310,7 +311,7 @@ def _date_stamp(text: str, folded: str, vocab: ChromeVocabulary) -> LineClass | 
 
 
 def _drop_words(text: str, count: int) -> str:
-    """``text`` without its first ``count`` words (counted as ``fold`` counts them)."""
+    """``text`` without its first ``count`` words (counted as ``fold_phrase`` counts them)."""
     pattern = r"^\W*" + r"[\w@#]+\W*?" * count
     match = re.match(pattern, text)
     return text[match.end() :] if match else text
@@ -340,7 +341,7 @@ def _byline(text: str, vocab: ChromeVocabulary) -> tuple[bool, str | None]:
     if rest and (len(rest.split()) > _MAX_BYLINE_REST or _SENTENCE_END.search(rest)):
         return False, None
     if not _is_person(name, vocab):
-        is_role = fold(name) in vocab.agencies or bool(_OUTLET_WORD.search(name))
+        is_role = fold_phrase(name) in vocab.agencies or bool(_OUTLET_WORD.search(name))
         return is_role, None
     # "By Jane Doe, John Roe" names two authors; "By Jane Doe, Reuters" one and her agency
     names = [name]
@@ -367,7 +368,7 @@ def _is_person(name: str, vocab: ChromeVocabulary) -> bool:
     capitalised = [w for w in words if w[:1].isupper()]
     return (
         2 <= len(capitalised) <= 6
-        and fold(name) not in vocab.agencies
+        and fold_phrase(name) not in vocab.agencies
         and not _WEEKDAY.search(name)
         and not _OUTLET_WORD.search(name)
         and not re.match(_MONTH + r"$", words[0], re.IGNORECASE)
@@ -385,7 +386,7 @@ def _is_credit(text: str, vocab: ChromeVocabulary) -> bool:
 
 
 def _is_credit_paren(inner: str, vocab: ChromeVocabulary) -> bool:
-    head = fold(re.split(r"[/;,]", inner, maxsplit=1)[0])
+    head = fold_phrase(re.split(r"[/;,]", inner, maxsplit=1)[0])
     if head in vocab.agencies:
         return True
     words = head.split()

@@ -70,7 +70,7 @@ JSON and timestamps are TEXT (ISO 8601, UTC) on both backends so one set of
 queries reads both.
 """
 
-from sitrep.store.records import AddOutcome, AddStatus, EntityRecord, IngestRun, SearchHit
+from sitrep.store.outcomes import AddOutcome, AddStatus, EntityRecord, IngestRun, SearchHit
 from sitrep.store.store import DEFAULT_DB, Store, open_store
 
 __all__ = [

@@ -24,8 +24,8 @@ from sitrep.store.dedup import (
 )
 from sitrep.store.dialect import Dialect, PostgresDialect, SqliteDialect
 from sitrep.store.migrations import applied_migrations, migrate, utc_now
+from sitrep.store.outcomes import AddOutcome, EntityRecord, IngestRun, SearchHit
 from sitrep.store.reads import StoreReads
-from sitrep.store.records import AddOutcome, EntityRecord, IngestRun, SearchHit
 from sitrep.store.stories import StoryTables
 from sitrep.store.watch import WatchTables
 

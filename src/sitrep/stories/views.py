@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.errors import NotFoundError
 from sitrep.outlets import outlet_name
 from sitrep.store.stories import MemberRow, StoryState
-from sitrep.stories.reasons import story_reasons
+from sitrep.stories.reasons import Reasons, story_reasons
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -86,7 +86,9 @@ def _earlier(other: StoryState, state: StoryState) -> bool:
     return other.activity < state.activity
 
 
-def story_record(store: Store, story_id: str, *, related: bool = True) -> StoryRecord:
+def story_record(store: Store, story_id: str, *, related: bool = True,
+                 reasons: Reasons | None = None) -> StoryRecord:
+    """A story's record; ``reasons`` when the caller has them already (they cost queries)."""
     live = store.stories.resolve(story_id)
     state = store.stories.states([live]).get(live) if live else None
     if state is None:
@@ -103,11 +105,15 @@ def story_record(store: Store, story_id: str, *, related: bool = True) -> StoryR
         article_count=len(members), outlets=[o for o, _ in outlets.most_common()],
         actors=actors, events=_events(state),
         related=_related(store, state) if related else [],
-        shared=[{"kind": r.kind, "label": r.label, "articles": r.articles}
-                for r in story_reasons(store, state.id).shared] if related else [],
+        shared=_shared_terms(store, state.id, reasons) if related else [],
         pinned=[m.article_id for m in members if m.pinned],
         copies=sum(1 for m in members if m.how == "copy"),
         aliases=[i for m in members for i in aliases.get(m.article_id, ())])
+
+
+def _shared_terms(store: Store, story_id: str, reasons: Reasons | None) -> list[dict[str, Any]]:
+    found = reasons if reasons is not None else story_reasons(store, story_id)
+    return [{"kind": r.kind, "label": r.label, "articles": r.articles} for r in found.shared]
 
 
 def iter_story_records(store: Store, *, related: bool = True) -> Iterator[StoryRecord]:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import chain, islice
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import httpx
@@ -30,7 +30,7 @@ import httpx
 from sitrep import config
 from sitrep.errors import FetchError, InputError, StoreError
 from sitrep.models import Annotations, Article
-from sitrep.pipeline import annotate_each
+from sitrep.pipeline import annotate_each, batches
 from sitrep.sources.files import DEFAULT_MAX_BYTES
 from sitrep.store import AddOutcome, Store
 from sitrep.store.watch import FeedState, ItemDone, ItemRow, NewItem
@@ -38,8 +38,8 @@ from sitrep.watch import schedule
 from sitrep.watch.alerts import Links, deliver, evaluate
 from sitrep.watch.client import PoliteClient, Reply
 from sitrep.watch.feedlist import FeedSpec
+from sitrep.watch.fetch import ItemResult, item_articles
 from sitrep.watch.items import feed_items
-from sitrep.watch.pages import ItemResult, item_articles
 from sitrep.watch.sinks import SmtpSettings
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ class Watcher:
 
     def _poll(self, pool: ThreadPoolExecutor, due: list[FeedState],
               report: CycleReport) -> None:
-        for group in _groups(due, POLL_GROUP):
+        for group in batches(due, POLL_GROUP):
             if self.stop.is_set():
                 return
             replies = list(pool.map(self._fetch_feed, group))
@@ -327,8 +327,4 @@ class Watcher:
         return ItemDone(item.key, item.feed_url, "stored", first, None)
 
 
-def _groups(items: Sequence[FeedState], size: int) -> Iterator[list[FeedState]]:
-    it = iter(items)
-    while group := list(islice(it, size)):
-        yield group
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
-from sitrep.web.dates import human_date
+from sitrep.render.readable_dates import human_date
 
 WIDTH, HEIGHT, AXIS = 600, 90, 16
 MAX_DAYS = 366  # a longer span is drawn by its last year

@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from sitrep import lexicons
-from sitrep.annotate.entities.keys import fold, name_key
+from sitrep.annotate.entities.keys import fold_name, name_key
 
 LEXICON = "countries.csv"
 
@@ -34,7 +34,7 @@ class CountryIndex:
 
     def lookup(self, text: str) -> Country | None:
         """The country ``text`` names or qualifies ("DPRK", "North Korean"), if any."""
-        folded = fold(text)
+        folded = fold_name(text)
         key = folded.removeprefix("the ").replace(" ", "")
         return self.by_name.get(key) or self.by_demonym.get(key)
 

@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 
 from sitrep import lexicons
-from sitrep.annotate.entities.keys import fold
+from sitrep.annotate.entities.keys import fold_name
 
 _WORD_FORMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
 
@@ -42,13 +42,13 @@ DESCRIPTIVE_WORDS = frozenset(
 @functools.lru_cache(maxsize=1 << 16)
 def place_key(text: str) -> str:
     """The gazetteer key of a written name: folded, abbreviations spelt out, no spaces."""
-    words = fold(text.replace("&", " and ")).split()
+    words = fold_name(text.replace("&", " and ")).split()
     return "".join(_WORD_FORMS.get(w, w) for w in words)
 
 
 def is_descriptive(text: str) -> bool:
     """Whether a name only describes a part ("Northern", "Western Province")."""
-    words = fold(text).replace("-", " ").split()
+    words = fold_name(text).replace("-", " ").split()
     return bool(words) and all(w in DESCRIPTIVE_WORDS for w in words if w != "the")
 
 
@@ -62,7 +62,7 @@ class Query:
 
 def queries(text: str) -> list[Query]:
     """The keys to try for ``text``, most literal first."""
-    words = fold(text).split()
+    words = fold_name(text).split()
     if words[:1] == ["the"]:
         words = words[1:]
     if not words:

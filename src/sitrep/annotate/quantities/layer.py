@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitrep.annotate.quantities.build import Draft, build_drafts
 from sitrep.annotate.quantities.counted import counted_tokens
+from sitrep.annotate.quantities.drafts import Draft, build_drafts
 from sitrep.annotate.quantities.filter import is_quantity, phone_spans
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.models import Quantity
