@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
+from sitrep.reconcile.records import Citation, Discrepancy, QuantityClaim, RoleClaim, Voice
 
 from sitrep.brief import (
     ActorEntry,
@@ -17,7 +18,6 @@ from sitrep.brief import (
     TimelineEntry,
     brief_to_json,
 )
-from sitrep.reconcile.records import Citation, Discrepancy, QuantityClaim, RoleClaim, Voice
 from sitrep.web.schemas import BriefOut, TimelineEntryOut
 from sitrep.web.timeline import TimelineRow
 
