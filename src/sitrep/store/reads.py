@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from sitrep.outlets import outlet_sql
 from sitrep.store.dialect import Dialect, chunks, marks
-from sitrep.store.records import EntityRecord
+from sitrep.store.outcomes import EntityRecord
 
 StorySort = Literal["recent", "size", "disputes"]
 

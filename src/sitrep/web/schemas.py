@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 
 from sitrep.brief.model import ActorEntry, Brief, ClaimView, DiscrepancyView, TimelineEntry
 from sitrep.brief.render_json import json_name
-from sitrep.reconcile.records import Citation
+from sitrep.reconcile.claims import Citation
 from sitrep.web.timeline import TimelineRow
 
 

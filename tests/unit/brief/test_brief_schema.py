@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
-from sitrep.reconcile.records import Citation, Discrepancy, QuantityClaim, RoleClaim, Voice
 
 from sitrep.brief import (
     ActorEntry,
@@ -18,6 +17,7 @@ from sitrep.brief import (
     TimelineEntry,
     brief_to_json,
 )
+from sitrep.reconcile.claims import Citation, Discrepancy, QuantityClaim, RoleClaim, Voice
 from sitrep.web.schemas import BriefOut, TimelineEntryOut
 from sitrep.web.timeline import TimelineRow
 
