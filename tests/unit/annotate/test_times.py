@@ -189,7 +189,7 @@ def test_reporting_quarter_sets_the_year_ago_reference(nlp: Language) -> None:
     assert found["The year-ago period"].value == "1988-Q3"
 
 
-def test_the_march_for_a_cause_is_not_the_month(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_the_march_for_a_cause_is_not_the_month(nlp: Language) -> None:
     text = "Thousands joined the annual March for Peace on Capitol Hill in March."
     found = find_times(nlp(text), FRIDAY)
     assert [(t.start, t.value) for t in found] == [(text.rindex("March"), "2025-03")]
