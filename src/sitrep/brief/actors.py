@@ -53,7 +53,7 @@ def actor_items(
         for m in ctx.ann.entities:
             if m.type not in _TYPES or _credit(m) or _publisher(m.name, host):
                 continue
-            if index is not None and index.in_chrome(ctx.id, m.start):
+            if index is not None and index.excluded(ctx.id, m.start):
                 continue
             s = seen.setdefault(m.entity_id, _Seen(m.name, m.type, ctx.cite(m.start, m.end)))
             s.mentions += 1
@@ -61,7 +61,7 @@ def actor_items(
             s.outlets.add(ctx.outlet)
             s.acts |= m.entity_id in acting
     kept_roles = _roles([r for r in roles if index is None or r.mention is None
-                         or not index.in_chrome(r.mention.article, r.mention.start)])
+                         or not index.excluded(r.mention.article, r.mention.start)])
     single_outlet = len({c.outlet for c in contexts}) < 2
     entries = []
     for eid, s in seen.items():
