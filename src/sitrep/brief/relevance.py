@@ -24,7 +24,7 @@ from sitrep.reconcile.context import ArticleContext
 # Coverage of one happening rarely pauses longer than this between two articles.
 BURST_GAP = timedelta(days=45)
 # An article this much less similar to the rest than the median article is elsewhere.
-OUTLIER_RATIO = 0.5
+OUTLIER_RATIO = 0.35
 
 
 def core_articles(contexts: Sequence[ArticleContext],
