@@ -99,10 +99,10 @@ def actor_items(
     kept_roles = _roles([r for r in roles if index is None or r.mention is None
                          or not index.excluded(r.mention.article, r.mention.start)])
     live = [c for c in contexts if index is None or c.id in index.core]
-    single_outlet = len({c.outlet for c in live}) < 2
+    outlets = len({c.outlet for c in live})
     entries = []
     for eid, s in seen.items():
-        if not _salient(s, bool(kept_roles.get(eid)), single_outlet):
+        if not _salient(s, bool(kept_roles.get(eid)), outlets):
             continue
         picked = kept_roles.get(eid, [])
         cites = [c.sentence for c in picked] or [s.first]
@@ -117,10 +117,15 @@ def _is_country(m: EntityMention) -> bool:
     return bool(m.country) and m.entity_id == country_entity_id(m.country or "")
 
 
-def _salient(s: _Seen, has_role: bool, single_outlet: bool) -> bool:
+def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
+    """Whether an entity is a participant an analyst would name; ``outlets`` is the
+    number of outlets telling the story."""
+    single_outlet = outlets < 2
     if s.type in PLACE_TYPES:
-        # Where things happen, not who does them: only a country taking part.
-        return s.country and (bool(s.acting) or s.involved)
+        # Where things happen, not who does them: only a country taking part, and one
+        # that a single outlet of many brings up is background ("as Iran did before").
+        return s.country and (bool(s.acting) or s.involved) and (
+            len(s.outlets) >= 2 or outlets <= 2)
     acts = bool(s.acting) or s.involved
     if s.type == "PERSON" and not has_role and 2 * s.thing > s.mentions:
         return False  # "on Twitter", "the App Store": a platform or product, not a person
