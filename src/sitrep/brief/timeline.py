@@ -2,9 +2,9 @@
 
 Dates come from the events layer (dates written in the text) and from
 day-level time expressions; sentences far outside the story's span of
-publication dates are background and left out, and so are sentences that also
-name a year far from it ("the worst crash since 2004, when seven died"): they
-tell another happening alongside the story's.
+publication dates are background and left out, and so are sentences that
+measure the story against a year far from it ("the worst crash since 2004, when
+seven died"): they tell another happening alongside the story's.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from sitrep.reconcile.records import Citation, EventClaim
 from sitrep.reconcile.timeref import day_of, granularity, is_since
 
 _SAME = 0.5
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+_WHEN = re.compile(r",?\s+when\b")
 
 
 def timeline_items(
@@ -77,8 +79,8 @@ def timeline_items(
 
 def _other_years(ctx: ArticleContext, first: date | None,
                  last: date | None) -> set[tuple[str, int]]:
-    """The sentences of an article naming a year (or decade) more than a year away
-    from the story's publication dates."""
+    """The sentences of an article comparing with a year (or decade) more than a year
+    away from the story's publication dates ("since 1959", "in 2004, when ...")."""
     if first is None or last is None:
         return set()
     out = set()
@@ -87,7 +89,9 @@ def _other_years(ctx: ArticleContext, first: date | None,
         if digits is None:
             continue
         year = int(digits.group()) * (10 if len(digits.group()) == 3 else 1)
-        if year < first.year - 1 or year > last.year + 1:
+        text = ctx.article.text
+        compared = _SINCE.search(text, max(0, t.start - 12), t.start) or _WHEN.match(text, t.end)
+        if compared and (year < first.year - 1 or year > last.year + 1):
             out.add((ctx.id, ctx.sentence_at(t.start).start))
     return out
 
