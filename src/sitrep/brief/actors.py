@@ -3,8 +3,8 @@
 An entity is listed when independent outlets name it (or, in a one-outlet story,
 when it recurs), never from a photo credit ("Name/Agency"), from chrome or related
 coverage, or from the pages of the outlet it names (a publisher's own name on its
-page is chrome). A person one outlet alone names is listed when it is introduced
-with a title and speaks or acts there or is named in an article's lead. Places are
+page is chrome). A person one outlet of many alone names is listed when it is
+introduced with a title and speaks or acts there or is named in an article's lead. Places are
 listed only when a country takes part: in an event or as the source of a statement
 ("China said"); a city or region is where things happen, not who does them. Names that
 are one person told differently ("Teigen", "Chrissy Teigen") are one entry under
@@ -134,8 +134,12 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
     if len(s.outlets) >= 2:
         # Two passing mentions ("like Peyton Manning before him") are not participation.
         return len(s.outlets) >= 3 or s.mentions >= 3 or has_role or acts
-    # One outlet's person: a named participant when it speaks or acts there, or is
-    # introduced with a title in the lead; a title alone may be a passing mention.
+    if outlets <= 2:
+        # One of two outlets is half the coverage: who it introduces or quotes counts.
+        return has_role or bool(s.acting)
+    # One outlet of many: a named participant when introduced with a title and it
+    # speaks or acts there or is named in the lead; a title alone may be a passing
+    # mention ("like former coach Jane Roe").
     return has_role and (acts or bool(s.lead))
 
 
