@@ -16,6 +16,7 @@ speak or act, and how many name it in their headline or lead.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -166,6 +167,7 @@ def _credit(m: EntityMention) -> bool:
     return bool(_CREDIT.search(m.text))
 
 
+@functools.lru_cache(maxsize=8192)
 def _publisher(name: str, host: str) -> bool:
     """Whether ``name`` is the outlet of the page it appears on ("CNN" on cnn.com);
     ``host`` is the page's outlet or URL, lower-cased and squashed."""

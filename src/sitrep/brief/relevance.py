@@ -14,11 +14,12 @@ name its actors. Two general signals tell them apart:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from statistics import median
 
-from sitrep.brief.vectors import Vector, centroid, cosine
+from sitrep.brief.vectors import Vector, centroid
 from sitrep.reconcile.context import ArticleContext
 
 # Coverage of one happening rarely pauses longer than this between two articles.
@@ -40,8 +41,8 @@ def core_articles(contexts: Sequence[ArticleContext],
     members = [i for i in ids if i in burst and i in profile]
     if len(members) < 2:
         return set(members) or set(ids)
-    similarity = {i: cosine(profile[i], centroid([profile[j] for j in members if j != i]))
-                  for i in members}
+    total = _sum([profile[i] for i in members])
+    similarity = {i: _against_rest(profile[i], total) for i in members}
     floor = OUTLIER_RATIO * median(similarity.values())
     return {i for i in members if similarity[i] >= floor}
 
@@ -60,3 +61,20 @@ def _main_burst(contexts: Sequence[ArticleContext]) -> set[str]:
     # Of equal runs the latest wins: it tells the story as it stands.
     main = max(reversed(runs), key=len) if runs else []
     return set(main) | {c.id for c in contexts if not c.published}
+
+
+def _sum(vectors: Sequence[Vector]) -> Vector:
+    total: dict[str, float] = {}
+    for v in vectors:
+        for k, x in v.items():
+            total[k] = total.get(k, 0.0) + x
+    return total
+
+
+def _against_rest(own: Vector, total: Vector) -> float:
+    """Cosine of a unit vector with the sum of the others (``total`` less ``own``),
+    computed from dot products so the large sum is never copied."""
+    dot = sum(x * total.get(k, 0.0) for k, x in own.items())
+    own_sq = sum(x * x for x in own.values())
+    rest_sq = sum(x * x for x in total.values()) - 2 * dot + own_sq
+    return (dot - own_sq) / math.sqrt(rest_sq) if rest_sq > 1e-12 else 0.0
