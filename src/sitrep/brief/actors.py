@@ -127,6 +127,8 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
         # that a single outlet of many brings up is background ("as Iran did before").
         return s.country and (bool(s.acting) or s.involved) and (
             len(s.outlets) >= 2 or outlets <= 2)
+    if s.type == "NORP" and not (s.acting and len(s.outlets) >= 2):
+        return False  # "Islamist", "inter-Korean": a description, unless it speaks or acts
     acts = bool(s.acting) or s.involved
     if s.type == "PERSON" and not has_role and 2 * s.thing > s.mentions:
         return False  # "on Twitter", "the App Store": a platform or product, not a person
