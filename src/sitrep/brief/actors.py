@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sitrep.annotate.entities.keys import country_entity_id
+from sitrep.annotate.entities.keys import country_entity_id, name_key
 from sitrep.brief.model import ActorEntry
 from sitrep.brief.sentences import SentenceIndex
 from sitrep.models import EntityMention
@@ -50,6 +50,8 @@ class _Seen:
     lead: set[str] = field(default_factory=set)  # outlets naming it in their lead
     country: bool = False
     thing: int = 0  # mentions read as a thing's ("on Twitter", "the App Store")
+    ids: list[str] = field(default_factory=list)  # entity ids told under this name
+    types: Counter[str] = field(default_factory=Counter)
 
     @property
     def salience(self) -> int:
@@ -87,8 +89,11 @@ def actor_items(
                 continue
             if index is not None and index.excluded(ctx.id, m.start):
                 continue
-            s = seen.setdefault(m.entity_id, _Seen(m.name, m.type, ctx.cite(m.start, m.end),
-                                                    country=_is_country(m)))
+            s = seen.setdefault(_pool(m), _Seen(m.name, m.type, ctx.cite(m.start, m.end),
+                                                 country=_is_country(m)))
+            if m.entity_id not in s.ids:
+                s.ids.append(m.entity_id)
+            s.types[m.type] += 1
             s.mentions += 1
             s.thing += bool(_THING_BEFORE.search(ctx.article.text, max(0, m.start - 8), m.start))
             s.outlets.add(ctx.outlet)
@@ -102,16 +107,27 @@ def actor_items(
     live = [c for c in contexts if index is None or c.id in index.core]
     outlets = len({c.outlet for c in live})
     entries = []
-    for eid, s in seen.items():
-        if not _salient(s, bool(kept_roles.get(eid)), outlets):
+    by_id: dict[str, _Seen] = {}
+    for s in seen.values():
+        s.type = s.types.most_common(1)[0][0]  # the tagger's majority for the name
+        picked = [c for eid in s.ids for c in kept_roles.get(eid, [])]
+        if not _salient(s, bool(picked), outlets):
             continue
-        picked = kept_roles.get(eid, [])
         cites = [c.sentence for c in picked] or [s.first]
-        entries.append(ActorEntry(eid, s.name, s.type, [c.role for c in picked], _dedup(cites),
+        roles_told = list(dict.fromkeys(c.role for c in picked))
+        entries.append(ActorEntry(s.ids[0], s.name, s.type, roles_told, _dedup(cites),
                                   s.mentions, len(s.outlets)))
-    entries = _merge_names(entries, seen)
-    entries.sort(key=lambda a: (-seen[a.id].salience, -bool(a.roles), -a.mentions))
+        by_id[s.ids[0]] = s
+    entries = _merge_names(entries, by_id)
+    entries.sort(key=lambda a: (-by_id[a.id].salience, -bool(a.roles), -a.mentions))
     return entries[: config.actors_max]
+
+
+def _pool(m: EntityMention) -> str:
+    """What mentions are pooled under: one name typed differently by the tagger
+    ("Bitcoin" as a person here, an organisation there) is one candidate; places
+    keep their entity (a country is not the team named after it)."""
+    return m.entity_id if m.type in PLACE_TYPES else "name:" + name_key(m.name)
 
 
 def _is_country(m: EntityMention) -> bool:
