@@ -130,6 +130,67 @@ def measure_of(
 
 
 _MOVES = frozenset({"fell", "rose"})
+INFERRED = "~"  # marks a measure whose subject is guessed from the nearest name
+_COREF_CHARS = 300  # how far back "the 37-year-old driver" may refer to a named person
+
+
+def age_subject(
+    text: str, q: Quantity, s_start: int, s_end: int,
+    names: dict[int, tuple[str, int, str]] | None = None,
+) -> Measure:
+    """Whose age a figure gives: the person named next to it ("Palmer, 38"; "the
+    38-year-old Palmer"), else the person last named before it in its sentence or just
+    before ("Raikkonen crashed. The 37-year-old Finnish driver ..."), else the noun it
+    qualifies ("a 3-year-old boy"). Ages compare by person, whatever each outlet says."""
+    people = sorted(names.items()) if names else []
+    for start, (eid, end, name) in people:
+        adjacent_after = q.end <= start <= q.end + 1
+        adjacent_before = end <= q.start and text[end:q.start].strip() in (",", "")
+        if adjacent_after or adjacent_before:
+            return Measure(_person_key(name, eid), _within((start, end), s_start, s_end),
+                           True, name)
+    before = [(start, v) for start, v in people
+              if v[1] <= q.start and (start >= s_start or q.start - v[1] <= _COREF_CHARS)]
+    if before:
+        start, (eid, end, name) = before[-1]
+        # Inferred from proximity: kept apart from ages stated by name, never contradicted.
+        return Measure(_person_key(name, eid) + INFERRED, _within((start, end), s_start, s_end),
+                       False, name)
+    after = TOKEN.search(text, q.end, s_end)
+    if after is not None and after.start() - q.end <= 1 and after.group().isalpha() \
+            and after.group().islower() and after.group() not in _ENDS:
+        return Measure(stem(after.group()), (after.start(), after.end()), True)
+    return Measure("", None, False, "someone")
+
+
+def _person_key(name: str, eid: str) -> str:
+    """A person by surname: outlets name one person "Max Verstappen", "Verstappen" and
+    their mentions may resolve to different entities."""
+    words = [w for w in TOKEN.findall(name) if w[:1].isalpha()]
+    return f"@{words[-1].lower()}" if words else f"@{eid}"
+
+
+_AGE_CUES = re.compile(
+    r"(?:(?<=[\w.]),\s+|\((?=\d{1,3}\)))(\d{1,3})(?=,|\))"  # "Silverman, 47," "Sheen (49)"
+    r"|\b(?:turned|turning|turns|aged)\s+(\d{1,3})\b(?!\s*(?:%|per|-|million|years?\s+ago))",
+    re.IGNORECASE)
+
+
+def age_mentions(text: str) -> list[tuple[int, int]]:
+    """Spans of ages written without a unit: an appositive ("Silverman, 47, said") or
+    after a cue ("turned 38", "aged 60")."""
+    out = []
+    for m in _AGE_CUES.finditer(text):
+        group = 1 if m.group(1) else 2
+        value = int(m.group(group))
+        if 0 < value < 111:
+            out.append((m.start(group), m.end(group)))
+    return out
+
+
+def _within(span: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
+    """A span to cite only when it lies in the figure's sentence."""
+    return span if start <= span[0] and span[1] <= end else None
 
 
 def stem(word: str) -> str:

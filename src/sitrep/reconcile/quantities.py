@@ -16,7 +16,7 @@ from sitrep.models import Quantity, Span
 from sitrep.reconcile.chrome_text import is_chrome
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singular
-from sitrep.reconcile.measures import measure_of, rounding, scale_of
+from sitrep.reconcile.measures import age_mentions, age_subject, measure_of, rounding, scale_of
 from sitrep.reconcile.records import Citation, QuantityClaim
 from sitrep.reconcile.timeref import granularity, is_since, long_duration
 
@@ -31,7 +31,7 @@ _NUMBERISH = re.compile(r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim]:
     claims = []
     chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
-    for q in ctx.ann.quantities:
+    for q in [*ctx.ann.quantities, *_bare_ages(ctx)]:
         claim = _claim(ctx, q, tolerance)
         if claim is None:
             continue
@@ -41,6 +41,17 @@ def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim
         if not chrome[s.start]:
             claims.append(claim)
     return claims
+
+
+def _bare_ages(ctx: ArticleContext) -> list[Quantity]:
+    """Ages the quantities layer leaves without a unit ("Silverman, 47, said")."""
+    measured = [(q.start, q.end) for q in ctx.ann.quantities if q.unit]
+    text = ctx.article.text
+    return [
+        Quantity(s, e, text[s:e], float(text[s:e]), unit="year of age")
+        for s, e in age_mentions(text)
+        if not any(a < e and s < b for a, b in measured)
+    ]
 
 
 def interval(q: Quantity, tolerance: float) -> tuple[float, float | None]:
@@ -147,10 +158,14 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         return None
     text = ctx.article.text
     sent = ctx.sentence_at(q.start)
-    measure = measure_of(text, q, sent.start, sent.end, ctx.person_starts)
-    if measure is None:
-        return None
     scale = scale_of(q.unit)
+    if scale.dimension == "age":
+        measure = age_subject(text, q, sent.start, sent.end, ctx.person_starts)
+    else:
+        found = measure_of(text, q, sent.start, sent.end, ctx.person_starts)
+        if found is None:
+            return None
+        measure = found
     scope, time_ref, time_text = _time(ctx, q, sent.start, sent.end)
     low, high = interval(q, tolerance)
     slack = rounding(q.text)
