@@ -22,6 +22,7 @@ from sitrep.reconcile.discrepancies import (
     role_discrepancies,
 )
 from sitrep.reconcile.events import event_claims
+from sitrep.reconcile.identity import figure_groups
 from sitrep.reconcile.quantities import quantity_claims
 from sitrep.reconcile.records import (
     Citation,
@@ -58,7 +59,7 @@ class Reconciliation:
 
     contexts: list[ArticleContext]
     quantities: list[QuantityClaim]
-    groups: list[list[QuantityClaim]]
+    groups: list[list[QuantityClaim]]  # figures: strict groups joined across outlets
     events: list[EventClaim]
     roles: list[RoleClaim]
     discrepancies: list[Discrepancy]
@@ -74,9 +75,10 @@ def reconcile(
     quantities = [c for ctx in contexts for c in quantity_claims(ctx, config.approx_tolerance)]
     events = [c for ctx in contexts for c in event_claims(ctx)]
     roles = [c for ctx in contexts for c in role_claims(ctx)]
-    groups = quantity_groups(quantities)
+    strict = quantity_groups(quantities)
+    groups = figure_groups(strict)
     discrepancies = [
-        *quantity_discrepancies(groups, config),
+        *quantity_discrepancies(strict, config),
         *event_discrepancies(events),
         *role_discrepancies(roles),
     ]
