@@ -130,6 +130,9 @@ def measure_of(
 
 
 _MOVES = frozenset({"fell", "rose"})
+# What may stand between a name and its age: "Palmer, 38", "Sheen (49)", "Palmer, who
+# turned 38", "Silverman turned 47".
+_NAMED_AGE = re.compile(r"^\s*(?:,|\()?\s*(?:(?:who\s+)?(?:turned|turns|is|was)\s+|aged\s+)?$")
 INFERRED = "~"  # marks a measure whose subject is guessed from the nearest name
 _COREF_CHARS = 300  # how far back "the 37-year-old driver" may refer to a named person
 
@@ -145,7 +148,7 @@ def age_subject(
     people = sorted(names.items()) if names else []
     for start, (eid, end, name) in people:
         adjacent_after = q.end <= start <= q.end + 1
-        adjacent_before = end <= q.start and text[end:q.start].strip() in (",", "")
+        adjacent_before = end <= q.start and bool(_NAMED_AGE.match(text[end:q.start]))
         if adjacent_after or adjacent_before:
             return Measure(_person_key(name, eid), _within((start, end), s_start, s_end),
                            True, name)

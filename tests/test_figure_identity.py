@@ -1,0 +1,100 @@
+"""Which reports state one figure: ages by person, one value in other words, and what a
+brief lists. Each test builds its own small multi-outlet story."""
+
+from __future__ import annotations
+
+from sitrep.brief import build_brief, check_citations
+from sitrep.reconcile import reconcile
+from tests.test_brief_figures import story
+
+
+def _ages(pairs: list) -> dict[str, set[float]]:
+    rec = reconcile(pairs)
+    out: dict[str, set[float]] = {}
+    for c in rec.quantities:
+        if c.dimension == "age" and c.value is not None:
+            out.setdefault(c.predicate, set()).add(c.value)
+    return out
+
+
+def test_appositive_ages_are_ages_of_the_named_person() -> None:
+    pairs = story(
+        ("Sarah Silverman, 47, said on Monday that the couple had split.", "2017-11-13"),
+        ("The comic Sarah Silverman (47) announced the split on Monday.", "2017-11-13"),
+        ("Silverman turned 47 last year, before the couple split.", "2017-11-13"),
+    )
+    ages = _ages(pairs)
+    assert ages.get("@silverman") == {47.0}
+    brief = build_brief(pairs, story_id="s")
+    listed = [n for n in brief.numbers if n.about.startswith("Sarah Silverman")]
+    assert listed and listed[0].sources >= 2
+    assert not brief.discrepancies
+    assert check_citations(brief, [a for a, _ in pairs]) == []
+
+
+def test_ages_of_one_person_by_surname_conflict() -> None:
+    pairs = story(
+        ("Amina Ali, 19, was found by soldiers in the forest on Tuesday.", "2016-05-19"),
+        ("The army said Ali, 21, was found in the forest on Tuesday.", "2016-05-19"),
+    )
+    brief = build_brief(pairs, story_id="s")
+    conflicts = [d for d in brief.discrepancies if d.kind == "quantity_conflict"]
+    assert len(conflicts) == 1 and "Ali" in conflicts[0].about
+    assert sorted(c.value for c in conflicts[0].claims) == [19.0, 21.0]  # type: ignore[attr-defined]
+
+
+def test_an_age_guessed_from_a_nearby_name_never_conflicts() -> None:
+    pairs = story(
+        ("Kimi Raikkonen crashed on lap 20. The 37-year-old driver was unhurt.", "2016-11-13"),
+        ("Kimi Raikkonen crashed out early. The 36-year-old driver walked away.", "2016-11-13"),
+    )
+    rec = reconcile(pairs)
+    assert not [d for d in rec.discrepancies if "age" in d.about]
+    assert {c.predicate for c in rec.quantities if c.dimension == "age"} == {"@raikkonen~"}
+
+
+def test_one_price_in_other_words_is_one_figure() -> None:
+    pairs = story(
+        ("The rocket has a price tag of $90 million, the company said.",
+         "2018-02-06"),
+        ("Each launch sells commercially for $90 million, the company says.", "2018-02-06"),
+    )
+    rec = reconcile(pairs)
+    money = [g for g in rec.groups if g[0].dimension.startswith("money")]
+    assert len(money) == 1 and len({c.outlet for c in money[0]}) == 2
+    brief = build_brief(pairs, story_id="s")
+    assert [n.sources for n in brief.numbers if "$90 million" in n.text] == [2]
+
+
+def test_same_value_of_other_predicates_stays_apart() -> None:
+    pairs = story(
+        ("Seven people were killed in the crash in Croydon on Wednesday.", "2016-11-09"),
+        ("Seven people were injured in the crash in Croydon on Wednesday.", "2016-11-09"),
+    )
+    rec = reconcile(pairs)
+    preds = sorted({g[0].predicate for g in rec.groups if len(g) == 1})
+    assert preds == ["injured", "killed"]
+    assert not rec.discrepancies
+
+
+def test_small_counts_of_one_noun_are_not_joined_by_coincidence() -> None:
+    pairs = story(
+        ("Two neighbouring countries signed the pact in Geneva on Friday.", "2017-09-08"),
+        ("Officials from two rival countries met in Geneva to discuss the pact.",
+         "2017-09-08"),
+    )
+    rec = reconcile(pairs)
+    countries = [g for g in rec.groups if g[0].counted_class == "country"]
+    assert len(countries) == 2 and all(len(g) == 1 for g in countries)
+
+
+def test_brief_lists_precise_lead_figures_not_vague_ones() -> None:
+    pairs = story(
+        ("The storm left 1,200 homes without power in Galveston on Monday. "
+         "Hundreds of people gathered at shelters.", "2020-08-03"),
+        ("Forecasters said the storm weakened over Texas on Monday.", "2020-08-03"),
+    )
+    brief = build_brief(pairs, story_id="s")
+    texts = " | ".join(n.text for n in brief.numbers)
+    assert "Hundreds" not in texts
+    assert check_citations(brief, [a for a, _ in pairs]) == []
