@@ -15,7 +15,7 @@ from itertools import combinations
 from sitrep.reconcile import explain
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import order_key, same_frame
-from sitrep.reconcile.measures import INFERRED, is_volatile
+from sitrep.reconcile.measures import INFERRED, is_change, is_volatile
 from sitrep.reconcile.quantities import overlaps
 from sitrep.reconcile.records import Claim, Discrepancy, EventClaim, QuantityClaim, RoleClaim
 from sitrep.reconcile.roles import title_of
@@ -103,9 +103,11 @@ def quantity_discrepancies(
 ) -> list[Discrepancy]:
     out: list[Discrepancy] = []
     for group in groups:
-        if not group[0].predicate or group[0].predicate.endswith(INFERRED):
+        pred = group[0].predicate
+        if not pred or pred.endswith(INFERRED) or (group[0].dimension and is_change(pred)):
             # "70 passengers" and "450 passengers" may count different things; an age
-            # whose person is guessed may be someone else's.
+            # whose person is guessed may be someone else's; "down 22%" and "down 14%"
+            # may be over different periods.
             continue
         volatile = is_volatile(group[0].predicate, group[0].dimension)
         if not volatile:
