@@ -98,3 +98,24 @@ def test_brief_lists_precise_lead_figures_not_vague_ones() -> None:
     texts = " | ".join(n.text for n in brief.numbers)
     assert "Hundreds" not in texts
     assert check_citations(brief, [a for a, _ in pairs]) == []
+
+
+def test_market_changes_over_unstated_periods_are_not_a_series() -> None:
+    pairs = story(
+        ("Bitcoin was down 22 percent on Tuesday, traders said.", "2018-02-06T08:00:00Z"),
+        ("Bitcoin was down 14 percent on Tuesday after a volatile night.",
+         "2018-02-06T20:00:00Z"),
+    )
+    rec = reconcile(pairs)
+    assert not [d for d in rec.discrepancies if "percent" in d.about]
+
+
+def test_displaced_in_other_words_is_an_update_over_months() -> None:
+    pairs = story(
+        ("The insurgency has displaced 2.6 million people from their homes since 2009.",
+         "2016-10-14"),
+        ("It has led to the displacement of 2.3 million others since 2009.", "2017-05-09"),
+    )
+    rec = reconcile(pairs)
+    found = [d for d in rec.discrepancies if "displaced" in d.about]
+    assert len(found) == 1 and found[0].kind == "quantity_update"

@@ -104,7 +104,7 @@ def quantity_discrepancies(
     out: list[Discrepancy] = []
     for group in groups:
         pred = group[0].predicate
-        if not pred or pred.endswith(INFERRED) or (group[0].dimension and is_change(pred)):
+        if not pred or pred.endswith(INFERRED) or is_change(pred, group[0].dimension):
             # "70 passengers" and "450 passengers" may count different things; an age
             # whose person is guessed may be someone else's; "down 22%" and "down 14%"
             # may be over different periods.

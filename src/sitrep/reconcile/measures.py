@@ -34,10 +34,12 @@ _ENDS = frozenset({
 _VOLATILE = frozenset({"price", "fell", "rose", "fell to", "rose to"})
 
 
-def is_change(measure: str) -> bool:
-    """A rise or fall by some amount ("down 22 percent", "lost $795"): its size depends
-    on a period the claim seldom states, so two changes are not one figure over time."""
-    return measure in _MOVES
+def is_change(measure: str, dimension: str) -> bool:
+    """A market's rise or fall by some amount ("down 22 percent", "lost $795"): its size
+    depends on a period the claim seldom states, so two changes are not one figure over
+    time. "fell 15 feet" is a height, not a change."""
+    market = dimension.startswith("money:") or dimension == "percent"
+    return market and measure in _MOVES
 
 
 def is_volatile(measure: str, dimension: str) -> bool:
