@@ -119,3 +119,17 @@ def test_displaced_in_other_words_is_an_update_over_months() -> None:
     rec = reconcile(pairs)
     found = [d for d in rec.discrepancies if "displaced" in d.about]
     assert len(found) == 1 and found[0].kind == "quantity_update"
+
+
+def test_a_large_count_given_exactly_by_two_outlets_is_one_figure() -> None:
+    pairs = story(
+        ("The breach may have affected 143 million consumers, the company said.",
+         "2017-09-08"),
+        ("Hackers stole the records of 143 million people, the company said.", "2017-09-08"),
+        ("Officials said 143 soldiers and 143 million dollars were involved.", "2017-09-08"),
+    )
+    rec = reconcile(pairs)
+    joined = [g for g in rec.groups if {c.counted_class for c in g} >= {"consumer", "people"}]
+    assert len(joined) == 1
+    assert not [g for g in rec.groups if "soldier" in {c.counted_class for c in g}
+                and len(g) > 1]

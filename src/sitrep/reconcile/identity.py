@@ -20,6 +20,9 @@ from sitrep.reconcile.measures import INFERRED, measure_words
 from sitrep.reconcile.records import QuantityClaim
 
 _MIN_COUNT = 4  # one, two, three of a kind coincide by chance ("two countries")
+# A count this large, given exactly by two outlets, is one figure whatever noun each
+# uses ("143 million consumers", "143 million people").
+_LARGE = 1000.0
 
 
 def figure_groups(groups: Sequence[list[QuantityClaim]]) -> list[list[QuantityClaim]]:
@@ -45,13 +48,12 @@ def _same_figure(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool
     x, y = a[0], b[0]
     if x.dimension != y.dimension or x.key[3] != y.key[3]:
         return False  # other units or planned vs actual
-    if not x.dimension and x.counted_class != y.counted_class:
-        return False
     if x.predicate.endswith(INFERRED) or y.predicate.endswith(INFERRED):
         return False
     if x.predicate != y.predicate and _named(x.predicate) and _named(y.predicate):
         return False  # "killed" and "injured", "fell" and "rose": never one figure
-    return any(_precise_match(c, d) for c in a for d in b if c.outlet != d.outlet)
+    least = _LARGE if not x.dimension and x.counted_class != y.counted_class else _MIN_COUNT
+    return any(_precise_match(c, d, least) for c in a for d in b if c.outlet != d.outlet)
 
 
 def _named(predicate: str) -> bool:
@@ -65,10 +67,10 @@ def _lexicon_words() -> frozenset[str]:
         measure_words().measures.values())
 
 
-def _precise_match(c: QuantityClaim, d: QuantityClaim) -> bool:
+def _precise_match(c: QuantityClaim, d: QuantityClaim, least: float = _MIN_COUNT) -> bool:
     """Both figures bounded and compatible, and not a small count that recurs by chance."""
     if c.cmp_high is None or d.cmp_high is None or c.value is None or d.value is None:
         return False
-    if not c.dimension and min(c.value, d.value) < _MIN_COUNT:
+    if not c.dimension and min(c.value, d.value) < least:
         return False
     return c.cmp_low <= d.cmp_high + 1e-9 and d.cmp_low <= c.cmp_high + 1e-9
