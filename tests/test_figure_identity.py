@@ -133,3 +133,36 @@ def test_a_large_count_given_exactly_by_two_outlets_is_one_figure() -> None:
     assert len(joined) == 1
     assert not [g for g in rec.groups if "soldier" in {c.counted_class for c in g}
                 and len(g) > 1]
+
+
+def test_a_report_giving_both_values_makes_them_a_change() -> None:
+    pairs = story(
+        ("Rosberg went into the race 19 points clear of Hamilton.", "2016-11-13"),
+        ("Rosberg was 19 points clear of Hamilton before the race; after it he has a lead "
+         "of 12 points.", "2016-11-13"),
+        ("Rosberg is now 12 points ahead of Hamilton in the title race.", "2016-11-13"),
+    )
+    rec = reconcile(pairs)
+    leads = [d for d in rec.discrepancies if d.about.startswith("lead")]
+    assert leads and all(d.kind == "quantity_update" for d in leads)
+
+
+def test_same_day_values_of_one_measure_still_conflict() -> None:
+    pairs = story(
+        ("The gorilla weighed 400 pounds, the zoo said on Sunday.", "2016-05-29"),
+        ("The gorilla weighed 450 pounds, keepers said on Sunday.", "2016-05-29"),
+    )
+    rec = reconcile(pairs)
+    assert [d.kind for d in rec.discrepancies] == ["quantity_conflict"]
+
+
+def test_a_measure_in_reports_about_other_places_is_still_one_figure() -> None:
+    pairs = story(
+        ("The gorilla weighed 400 pounds, zoo officials said. "
+         "Cincinnati police in Ohio are reviewing the Cincinnati case.", "2016-05-29"),
+        ("The gorilla weighed 450 pounds, a keeper told reporters. "
+         "London zoos in England have similar rules, London officials said.", "2016-05-29"),
+    )
+    rec = reconcile(pairs)
+    weights = [g for g in rec.groups if g[0].predicate == "weight"]
+    assert len(weights) == 1 and len(weights[0]) == 2

@@ -148,7 +148,9 @@ def _where(
         "value": q.value,
         "low": low,
         "high": high,
-        "places": ctx.places_in(sent.start, sent.end),
+        # A count of victims belongs where its report is; a measure (an age, a price, a
+        # height) only where its sentence says.
+        "places": ctx.places_in(sent.start, sent.end, fallback=not q.unit),
     }
 
 
