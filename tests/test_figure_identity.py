@@ -166,3 +166,21 @@ def test_a_measure_in_reports_about_other_places_is_still_one_figure() -> None:
     rec = reconcile(pairs)
     weights = [g for g in rec.groups if g[0].predicate == "weight"]
     assert len(weights) == 1 and len(weights[0]) == 2
+
+
+def test_part_of_a_group_is_counted_but_never_contradicted() -> None:
+    pairs = story(
+        ("Militants freed 21 of the schoolgirls on Thursday, officials said.", "2016-10-13"),
+        ("The militants freed 21 schoolgirls on Thursday, the government said.",
+         "2016-10-13"),
+        ("Militants freed 15 of the schoolgirls on Thursday, a local leader said.",
+         "2016-10-13"),
+    )
+    rec = reconcile(pairs)
+    parts = [c for c in rec.quantities if c.part]
+    assert sorted(c.value for c in parts) == [15.0, 21.0]
+    joined = [g for g in rec.groups if {c.value for c in g} >= {21.0} and len(g) >= 2]
+    assert joined and {c.outlet for c in joined[0] if c.value == 21.0} == {
+        "alpha news", "beta post"}
+    assert not [d for d in rec.discrepancies if any(getattr(c, "part", False)
+                                                    for c in d.claims)]

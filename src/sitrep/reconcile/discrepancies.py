@@ -104,10 +104,12 @@ def quantity_discrepancies(
     out: list[Discrepancy] = []
     for group in groups:
         pred = group[0].predicate
-        if not pred or pred.endswith(INFERRED) or is_change(pred, group[0].dimension):
+        if (not pred or pred.endswith(INFERRED) or group[0].part
+                or is_change(pred, group[0].dimension)):
             # "70 passengers" and "450 passengers" may count different things; an age
-            # whose person is guessed may be someone else's; "down 22%" and "down 14%"
-            # may be over different periods.
+            # whose person is guessed may be someone else's; parts of a group ("21 of
+            # the girls", "15 of the girls") may be different parts; "down 22%" and
+            # "down 14%" may be over different periods.
             continue
         volatile = is_volatile(group[0].predicate, group[0].dimension)
         if not volatile:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import Any
 
 from sitrep.models import Quantity, Span
@@ -85,11 +86,17 @@ def overlaps(a: tuple[float, float | None], b: tuple[float, float | None]) -> bo
 def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim | None:
     if q.unit:  # ages, distances, prices: a measurement, not a count
         return _measured(ctx, q, tolerance)
+    text = ctx.article.text
+    part = _PARTITIVE.match(text, q.end)
+    if part is not None:
+        # "one of the abducted girls": a member, not a count of the group; "21 of the
+        # schoolgirls": a count of part of the group.
+        subset = _subset(text, q, part.end())
+        if subset is None:
+            return None
+        q = subset
     if not q.counted or q.counted_start is None or q.counted_end is None:
         return None
-    text = ctx.article.text
-    if _PARTITIVE.match(text, q.end):
-        return None  # "one of the abducted girls": a member, not a count of the group
     lex = claim_lexicon()
     sent = ctx.sentence_at(q.start)
     counted_words = [w for w in TOKEN.findall(q.counted) if w[0].isalnum()]
@@ -121,7 +128,9 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         counted=q.counted,
         counted_class=cls,
         predicate=predicate,
-        key=(predicate, cls, " ".join(sorted(modifiers)), mode, scope),
+        key=(predicate, cls, " ".join(sorted(modifiers | ({"part of"} if part else set()))),
+             mode, scope),
+        part=part is not None,
         affiliation=frozenset(affiliation),
         time_ref=time_ref,
         time_text=time_text,
@@ -129,6 +138,25 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         cmp_low=low,
         cmp_high=high,
     )
+
+
+def _subset(text: str, q: Quantity, start: int) -> Quantity | None:
+    """A part of a group ("21 of the more than 200 Chibok schoolgirls") counted by the
+    group's plural noun, within a few words; a member ("one of the girls") or a group
+    named by a pronoun ("21 of them") counts nothing comparable."""
+    if q.value is None or q.value < 2 or text[q.end:start].split()[-1].lower() in _PRONOUN_OF:
+        return None
+    for i, m in enumerate(TOKEN.finditer(text, start, min(len(text), start + 80))):
+        w = m.group()
+        if i >= 6 or not w[0].isalnum():
+            return None
+        if w.isalpha() and w.islower() and len(w) > 3 and w.endswith("s") \
+                and not w.endswith("ss"):
+            return replace(q, counted=w, counted_start=m.start(), counted_end=m.end())
+    return None
+
+
+_PRONOUN_OF = frozenset({"them", "whom"})
 
 
 def _where(
