@@ -82,5 +82,7 @@ def reconcile(
         *event_discrepancies(events),
         *role_discrepancies(roles),
     ]
-    agreements = [*quantity_agreements(groups, config), *event_agreements(events, config)]
+    # Facts quote agreements within strict groups: a figure joined only by its value is
+    # listed among the numbers, not quoted as a corroborated sentence.
+    agreements = [*quantity_agreements(strict, config), *event_agreements(events, config)]
     return Reconciliation(contexts, quantities, groups, events, roles, discrepancies, agreements)
