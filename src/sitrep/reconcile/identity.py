@@ -12,8 +12,9 @@ agreement itself), so discrepancies stay within strict groups.
 
 from __future__ import annotations
 
+import functools
+from collections import defaultdict
 from collections.abc import Sequence
-from itertools import combinations
 
 from sitrep.reconcile.lexicon import claim_lexicon
 from sitrep.reconcile.measures import INFERRED, measure_words
@@ -35,13 +36,33 @@ def figure_groups(groups: Sequence[list[QuantityClaim]]) -> list[list[QuantityCl
             i = parent[i]
         return i
 
-    for i, j in combinations(range(len(groups)), 2):
+    for i, j in _candidates(groups):
         if find(i) != find(j) and _same_figure(groups[i], groups[j]):
             parent[find(j)] = find(i)
     merged: dict[int, list[QuantityClaim]] = {}
     for i, g in enumerate(groups):
         merged.setdefault(find(i), []).extend(g)
     return list(merged.values())
+
+
+def _candidates(groups: Sequence[list[QuantityClaim]]) -> list[tuple[int, int]]:
+    """Pairs of groups of one dimension and mode with overlapping bounded values from
+    different outlets, found by a sweep over sorted intervals (long stories stay fast)."""
+    by_kind: dict[tuple[str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        for c in g:
+            if c.cmp_high is not None and c.value is not None:
+                by_kind[(c.dimension, c.key[3])].append((c.cmp_low, c.cmp_high, i, c.outlet))
+    pairs: set[tuple[int, int]] = set()
+    for spans in by_kind.values():
+        spans.sort()
+        active: list[tuple[float, float, int, str]] = []
+        for low, high, i, outlet in spans:
+            active = [a for a in active if a[1] >= low - 1e-9]
+            pairs.update((min(i, a[2]), max(i, a[2])) for a in active
+                         if a[2] != i and a[3] != outlet)
+            active.append((low, high, i, outlet))
+    return sorted(pairs)
 
 
 def _same_figure(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool:
@@ -62,6 +83,7 @@ def _named(predicate: str) -> bool:
     return base in _lexicon_words() or predicate.startswith("@")
 
 
+@functools.cache
 def _lexicon_words() -> frozenset[str]:
     return frozenset(claim_lexicon().predicates.values()) | frozenset(
         measure_words().measures.values())
