@@ -51,6 +51,11 @@ def test_an_age_guessed_from_a_nearby_name_never_conflicts() -> None:
     rec = reconcile(pairs)
     assert not [d for d in rec.discrepancies if "age" in d.about]
     assert {c.predicate for c in rec.quantities if c.dimension == "age"} == {"@raikkonen~"}
+    # The name stands in another sentence: the brief neither lists the differing ages
+    # as one figure nor names the person outside the cited sentence.
+    brief = build_brief(pairs, story_id="s")
+    assert not [n for n in brief.numbers if "age" in n.about]
+    assert check_citations(brief, [a for a, _ in pairs]) == []
 
 
 def test_one_price_in_other_words_is_one_figure() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from itertools import combinations
 from typing import TypeVar
 
 from sitrep.brief.model import NumberPoint, NumberSeries
@@ -12,7 +13,8 @@ from sitrep.reconcile.discrepancies import about
 from sitrep.reconcile.explain import as_of
 from sitrep.reconcile.frames import independent_outlets
 from sitrep.reconcile.lexicon import claim_lexicon
-from sitrep.reconcile.measures import measure_words
+from sitrep.reconcile.measures import INFERRED, measure_words
+from sitrep.reconcile.quantities import overlaps
 from sitrep.reconcile.records import Discrepancy, QuantityClaim
 
 _MAX = 15
@@ -30,6 +32,8 @@ def number_items(
         count = len(independent_outlets(g))
         if count < 2 and not _single_worth_listing(g):
             continue  # one outlet's passing figure: not what the story is about
+        if g[0].predicate.endswith(INFERRED) and not _agree(g):
+            continue  # ages of a guessed person that differ: maybe of several people
         ranked.append((count, g))
     ranked.sort(key=lambda r: (-r[0], -bool(r[1][0].predicate), r[1][0].scope != "current",
                                _first_offset(r[1])))
@@ -53,6 +57,10 @@ def number_items(
             points=points,
         ))
     return out
+
+
+def _agree(g: Sequence[QuantityClaim]) -> bool:
+    return all(overlaps(a.span, b.span) for a, b in combinations(g, 2))
 
 
 def _first_offset(g: Sequence[QuantityClaim]) -> int:

@@ -27,6 +27,8 @@ _ENDS = frozenset({
     "when", "who", "whom", "which", "that", "ago", "after", "before", "later", "earlier",
     "into", "with", "old", "each", "per", "apiece", "while", "since", "until", "during",
     "because", "if", "but", "so", "than", "then", "yet",
+    # times: "turned 38 last week", "turning 40 soon" name no noun either
+    "last", "next", "this", "soon", "now", "today", "yesterday", "already", "still", "also",
     # verbs: "the 21-year-old said" names no noun the figure qualifies
     "said", "says", "told", "added", "was", "is", "had", "has", "will", "would", "can",
 })
@@ -158,20 +160,30 @@ def age_subject(
         adjacent_after = q.end <= start <= q.end + 1
         adjacent_before = end <= q.start and bool(_NAMED_AGE.match(text[end:q.start]))
         if adjacent_after or adjacent_before:
+            # Labelled by the words the sentence uses, so the label stays in its citation.
             return Measure(_person_key(name, eid), _within((start, end), s_start, s_end),
-                           True, name)
+                           True, text[start:end])
     before = [(start, v) for start, v in people
               if v[1] <= q.start and (start >= s_start or q.start - v[1] <= _COREF_CHARS)]
     if before:
         start, (eid, end, name) = before[-1]
-        # Inferred from proximity: kept apart from ages stated by name, never contradicted.
+        # Inferred from proximity: kept apart from ages stated by name, never contradicted,
+        # and labelled by the figure's own words (the name may stand outside its sentence).
         return Measure(_person_key(name, eid) + INFERRED, _within((start, end), s_start, s_end),
-                       False, name)
-    after = TOKEN.search(text, q.end, s_end)
-    if after is not None and after.start() - q.end <= 1 and after.group().isalpha() \
-            and after.group().islower() and after.group() not in _ENDS:
-        return Measure(stem(after.group()), (after.start(), after.end()), True)
+                       False, _noun_after(text, q.end, s_end) or "person")
+    noun = _noun_after(text, q.end, s_end)
+    if noun:
+        return Measure(stem(noun), None, True, noun)
     return Measure("", None, False, "someone")
+
+
+def _noun_after(text: str, end: int, s_end: int) -> str:
+    """The lower-case word right after a figure ("a 3-year-old boy" -> "boy"), or ""."""
+    after = TOKEN.search(text, end, s_end)
+    if after is not None and after.start() - end <= 1 and after.group().isalpha() \
+            and after.group().islower() and after.group() not in _ENDS:
+        return after.group()
+    return ""
 
 
 def _person_key(name: str, eid: str) -> str:

@@ -84,6 +84,8 @@ def overlaps(a: tuple[float, float | None], b: tuple[float, float | None]) -> bo
 
 
 def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim | None:
+    if "\n" in q.text:
+        return None  # read across a line break ("6 Feb\nBitcoin"): not one figure
     if q.unit:  # ages, distances, prices: a measurement, not a count
         return _measured(ctx, q, tolerance)
     text = ctx.article.text
