@@ -8,6 +8,7 @@ from itertools import combinations
 from typing import TypeVar
 
 from sitrep.brief.model import NumberPoint, NumberSeries
+from sitrep.reconcile.claims import Discrepancy, QuantityClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.discrepancies import about
 from sitrep.reconcile.explain import as_of
@@ -15,7 +16,6 @@ from sitrep.reconcile.frames import independent_outlets
 from sitrep.reconcile.lexicon import claim_lexicon
 from sitrep.reconcile.measures import INFERRED, measure_words
 from sitrep.reconcile.quantities import overlaps
-from sitrep.reconcile.records import Discrepancy, QuantityClaim
 
 _MAX = 15
 _LEAD_CHARS = 1000  # about a headline and the lead paragraphs

@@ -16,9 +16,9 @@ import functools
 from collections import defaultdict
 from collections.abc import Sequence
 
+from sitrep.reconcile.claims import QuantityClaim
 from sitrep.reconcile.lexicon import claim_lexicon
 from sitrep.reconcile.measures import INFERRED, measure_words
-from sitrep.reconcile.records import QuantityClaim
 
 _MIN_COUNT = 4  # one, two, three of a kind coincide by chance ("two countries")
 # A count this large, given exactly by two outlets, is one figure whatever noun each
