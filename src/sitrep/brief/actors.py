@@ -26,9 +26,9 @@ from sitrep.annotate.entities.keys import country_entity_id, name_key
 from sitrep.brief.model import ActorEntry
 from sitrep.brief.sentences import SentenceIndex
 from sitrep.models import EntityMention
+from sitrep.reconcile.claims import Citation, RoleClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import PLACE_TYPES, ArticleContext
-from sitrep.reconcile.records import Citation, RoleClaim
 from sitrep.reconcile.roles import Title, title_of
 
 _TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from statistics import median
 
-from sitrep.brief.vectors import Vector, centroid
+from sitrep.brief.salience import Vector, centroid
 from sitrep.reconcile.context import ArticleContext
 
 # Coverage of one happening rarely pauses longer than this between two articles.

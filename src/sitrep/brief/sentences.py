@@ -18,12 +18,12 @@ from typing import TypeVar
 
 from sitrep.brief.model import BriefItem
 from sitrep.brief.relevance import core_articles
-from sitrep.brief.vectors import Vector, centroid, cosine, terms, tfidf
+from sitrep.brief.salience import Vector, centroid, cosine, terms, tfidf
 from sitrep.models import Span
 from sitrep.reconcile.chrome_text import is_chrome, is_chrome_line
+from sitrep.reconcile.claims import Citation
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import ArticleContext
-from sitrep.reconcile.records import Citation
 
 _LEAD = 3
 ItemT = TypeVar("ItemT", bound=BriefItem)

@@ -11,7 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep import config as settings
 from sitrep.models import Annotations, Article
+from sitrep.reconcile.claims import (
+    Citation,
+    Claim,
+    Corroboration,
+    Discrepancy,
+    EventClaim,
+    QuantityClaim,
+    RoleClaim,
+    Voice,
+)
 from sitrep.reconcile.config import BriefConfig, load_config
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.corroborate import event_agreements, quantity_agreements
@@ -22,17 +33,8 @@ from sitrep.reconcile.discrepancies import (
     role_discrepancies,
 )
 from sitrep.reconcile.events import event_claims
+from sitrep.reconcile.identity import figure_groups
 from sitrep.reconcile.quantities import quantity_claims
-from sitrep.reconcile.records import (
-    Citation,
-    Claim,
-    Corroboration,
-    Discrepancy,
-    EventClaim,
-    QuantityClaim,
-    RoleClaim,
-    Voice,
-)
 from sitrep.reconcile.roles import role_claims
 
 __all__ = [
@@ -58,7 +60,7 @@ class Reconciliation:
 
     contexts: list[ArticleContext]
     quantities: list[QuantityClaim]
-    groups: list[list[QuantityClaim]]
+    groups: list[list[QuantityClaim]]  # figures: strict groups joined across outlets
     events: list[EventClaim]
     roles: list[RoleClaim]
     discrepancies: list[Discrepancy]
@@ -69,16 +71,20 @@ def reconcile(
     items: Sequence[tuple[Article, Annotations]] | Sequence[ArticleContext],
     config: BriefConfig | None = None,
 ) -> Reconciliation:
-    config = config or BriefConfig()
-    contexts = [i if isinstance(i, ArticleContext) else ArticleContext.of(*i) for i in items]
+    config = config or settings.current().brief
+    contexts = [i if isinstance(i, ArticleContext) else ArticleContext.from_annotations(*i)
+                for i in items]
     quantities = [c for ctx in contexts for c in quantity_claims(ctx, config.approx_tolerance)]
     events = [c for ctx in contexts for c in event_claims(ctx)]
     roles = [c for ctx in contexts for c in role_claims(ctx)]
-    groups = quantity_groups(quantities)
+    strict = quantity_groups(quantities)
+    groups = figure_groups(strict)
     discrepancies = [
-        *quantity_discrepancies(groups, config),
+        *quantity_discrepancies(strict, config),
         *event_discrepancies(events),
         *role_discrepancies(roles),
     ]
-    agreements = [*quantity_agreements(groups, config), *event_agreements(events, config)]
+    # Facts quote agreements within strict groups: a figure joined only by its value is
+    # listed among the numbers, not quoted as a corroborated sentence.
+    agreements = [*quantity_agreements(strict, config), *event_agreements(events, config)]
     return Reconciliation(contexts, quantities, groups, events, roles, discrepancies, agreements)

@@ -14,7 +14,7 @@ from sitrep.extract.chrome import (
     LineKind,
     classify_line,
     default_vocabulary,
-    fold,
+    fold_phrase,
 )
 
 _FILE_PHOTO = re.compile(
@@ -59,7 +59,7 @@ def _chrome_phrases(line: str, vocab: ChromeVocabulary) -> int:
     (capitalised: "Sign Up", "Continue reading"), one of them floating chrome; prose
     seldom holds two, and in prose they are lower case ("sign up for the scheme")."""
     matches = _phrase_pattern(vocab).finditer(line)
-    found = {fold(m.group()) for m in matches if m.group()[0].isupper()}
+    found = {fold_phrase(m.group()) for m in matches if m.group()[0].isupper()}
     return len(found) if any(p in vocab.floating for p in found) else 0
 
 

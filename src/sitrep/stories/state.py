@@ -63,8 +63,8 @@ def persist(store: Store, s: StoryState, idf: Idf, tuning: Tuning, now: str) -> 
     idf.prepare(s.centroid)
     s.centroid = truncate(s.centroid, idf, tuning.centroid_terms)
     s.norm = weighted_norm(s.centroid, idf)
-    store.save_story(s, now)
-    store.set_story_terms(s.id, top_terms(s.centroid, idf, tuning.index_terms)
+    store.stories.save(s, now)
+    store.stories.set_terms(s.id, top_terms(s.centroid, idf, tuning.index_terms)
                           if s.merged_into is None else [], s.activity)
 
 
@@ -84,7 +84,7 @@ def add_member(s: StoryState, profile: dict[str, float] | None, *, article_id: s
 def absorb(store: Store, keep: StoryState, gone: StoryState, idf: Idf, tuning: Tuning,
            now: str) -> None:
     """Merge ``gone`` into ``keep``: its articles move, its id points at ``keep``."""
-    store.move_story_articles(gone.id, keep.id)
+    store.stories.move_articles(gone.id, keep.id)
     keep.centroid = blend(keep.centroid, keep.members, gone.centroid, gone.members)
     keep.members += gone.members
     keep.articles += gone.articles
@@ -103,10 +103,10 @@ def absorb(store: Store, keep: StoryState, gone: StoryState, idf: Idf, tuning: T
 
 def rebuild(store: Store, story_id: str, idf: Idf, tuning: Tuning, now: str) -> StoryState:
     """Recompute a story from its members (after an analyst moved articles)."""
-    s = store.story_states([story_id]).get(story_id) or StoryState(id=story_id)
-    members = store.story_members(story_id)
+    s = store.stories.states([story_id]).get(story_id) or StoryState(id=story_id)
+    members = store.stories.members(story_id)
     originals = [m.article_id for m in members if m.how != "copy"]
-    profiles = store.story_features(originals)
+    profiles = store.stories.features(originals)
     fresh = StoryState(id=story_id, merged_into=s.merged_into)
     for m in members:
         add_member(fresh, profiles.get(m.article_id) if m.how != "copy" else None,
@@ -119,4 +119,4 @@ def rebuild(store: Store, story_id: str, idf: Idf, tuning: Tuning, now: str) -> 
 
 
 def pinned_any(store: Store, story_ids: Sequence[str]) -> bool:
-    return any(store.has_pins(i) for i in story_ids)
+    return any(store.stories.has_pins(i) for i in story_ids)
