@@ -33,3 +33,12 @@ def voa_train_story(corpus: Path) -> list[Article]:
                                url=rec.get("url"), title=rec.get("title"),
                                outlet=rec.get("outlet"), published=rec.get("published")))
     return out
+
+
+OUTLETS = ("Alpha News", "Beta Post", "Gamma Wire")
+
+
+def story(*reports: tuple[str, str], outlets: tuple[str, ...] = OUTLETS) -> list[Pair]:
+    """Annotated reports (text, published) of one story, each from another outlet."""
+    return annotated([make(text, id="abc"[i], outlet=outlets[i], published=published)
+                      for i, (text, published) in enumerate(reports)])

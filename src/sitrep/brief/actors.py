@@ -1,21 +1,28 @@
 """Actors: the participants and sources an analyst would name, merged across outlets.
 
 An entity is listed when independent outlets name it (or, in a one-outlet story,
-when it recurs), never from a photo credit ("Name/Agency") or from the pages of
-the outlet it names (a publisher's own name on its page is chrome). Places are
-listed only when they act: a participant of an event or a source of a statement
-("China said"); a place where things happen is not an actor. Names that are one
-person told differently ("Teigen", "Chrissy Teigen") are one entry under the
-fullest name.
+when it recurs), never from a photo credit ("Name/Agency"), from chrome or related
+coverage, or from the pages of the outlet it names (a publisher's own name on its
+page is chrome). A person one outlet of many alone names is listed when it is
+introduced with a title and speaks or acts there or is named in an article's lead. Places are
+listed only when a country takes part: in an event or as the source of a statement
+("China said"); a city or region is where things happen, not who does them. Names that
+are one person told differently ("Teigen", "Chrissy Teigen") are one entry under
+the fullest name.
+
+Salience orders the list: how many outlets name the actor, how many of them make it
+speak or act, and how many name it in their headline or lead.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sitrep.annotate.entities.keys import country_entity_id, name_key
 from sitrep.brief.model import ActorEntry
 from sitrep.brief.sentences import SentenceIndex
 from sitrep.models import EntityMention
@@ -28,6 +35,7 @@ _TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _CREDIT = re.compile(r"/|\b(?:Getty|AFP|Reuters|AP|EPA|Images?|Photo|Shutterstock)\b$")
 _SQUASH = re.compile(r"[^a-z0-9]")
 _THING_BEFORE = re.compile(r"\b(?:on|the|via)\s+$")
+_LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 
 
 @dataclass(slots=True)
@@ -37,68 +45,139 @@ class _Seen:
     first: Citation
     mentions: int = 0
     outlets: set[str] = field(default_factory=set)
-    acts: bool = False
+    acting: set[str] = field(default_factory=set)  # outlets where it speaks or acts
+    involved: bool = False  # a participant on either side of an event
+    lead: set[str] = field(default_factory=set)  # outlets naming it in their lead
+    country: bool = False
     thing: int = 0  # mentions read as a thing's ("on Twitter", "the App Store")
+    ids: list[str] = field(default_factory=list)  # entity ids told under this name
+    types: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def salience(self) -> int:
+        return len(self.outlets) + len(self.acting) + len(self.lead)
+
+    def absorb(self, other: _Seen) -> None:
+        """Take in what is known of another name of the same actor."""
+        self.outlets |= other.outlets
+        self.acting |= other.acting
+        self.lead |= other.lead
+        self.involved |= other.involved
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """Who takes part in one article's events and statements."""
+
+    acting: frozenset[str]  # speakers and the doers of events
+    involved: frozenset[str]  # also those events are done to
+    lead_end: int  # where the article's lead ends
 
 
 def actor_items(
     contexts: Sequence[ArticleContext], roles: Sequence[RoleClaim], config: BriefConfig,
     index: SentenceIndex | None = None,
 ) -> list[ActorEntry]:
-    """The story's actors; with ``index``, names in chrome sentences (captions) are left out."""
+    """The story's actors; with ``index``, names in chrome sentences (captions) and
+    related coverage are left out."""
     seen: dict[str, _Seen] = {}
     for ctx in contexts:
-        acting = _acting_ids(ctx)
+        parts = _parts(ctx)
         host = _SQUASH.sub("", (ctx.article.outlet or ctx.article.url or "").lower())
         for m in ctx.ann.entities:
             if m.type not in _TYPES or _credit(m) or _publisher(m.name, host):
                 continue
-            if index is not None and index.in_chrome(ctx.id, m.start):
+            if index is not None and index.excluded(ctx.id, m.start):
                 continue
-            s = seen.setdefault(m.entity_id, _Seen(m.name, m.type, ctx.cite(m.start, m.end)))
+            s = seen.setdefault(_pool(m), _Seen(m.name, m.type, ctx.cite(m.start, m.end),
+                                                 country=_is_country(m)))
+            if m.entity_id not in s.ids:
+                s.ids.append(m.entity_id)
+            s.types[m.type] += 1
             s.mentions += 1
             s.thing += bool(_THING_BEFORE.search(ctx.article.text, max(0, m.start - 8), m.start))
             s.outlets.add(ctx.outlet)
-            s.acts |= m.entity_id in acting
+            if m.entity_id in parts.acting:
+                s.acting.add(ctx.outlet)
+            s.involved |= m.entity_id in parts.involved
+            if m.start < parts.lead_end:
+                s.lead.add(ctx.outlet)
     kept_roles = _roles([r for r in roles if index is None or r.mention is None
-                         or not index.in_chrome(r.mention.article, r.mention.start)])
-    single_outlet = len({c.outlet for c in contexts}) < 2
+                         or not index.excluded(r.mention.article, r.mention.start)])
+    live = [c for c in contexts if index is None or c.id in index.core]
+    outlets = len({c.outlet for c in live})
     entries = []
-    for eid, s in seen.items():
-        if not _salient(s, bool(kept_roles.get(eid)), single_outlet):
+    by_id: dict[str, _Seen] = {}
+    for s in seen.values():
+        s.type = s.types.most_common(1)[0][0]  # the tagger's majority for the name
+        picked = [c for eid in s.ids for c in kept_roles.get(eid, [])]
+        if not _salient(s, bool(picked), outlets):
             continue
-        picked = kept_roles.get(eid, [])
         cites = [c.sentence for c in picked] or [s.first]
-        entries.append(ActorEntry(eid, s.name, s.type, [c.role for c in picked], _dedup(cites),
+        roles_told = list(dict.fromkeys(c.role for c in picked))
+        entries.append(ActorEntry(s.ids[0], s.name, s.type, roles_told, _dedup(cites),
                                   s.mentions, len(s.outlets)))
-    entries = _merge_names(entries)
-    entries.sort(key=lambda a: (-a.articles, -bool(a.roles), -a.mentions))
+        by_id[s.ids[0]] = s
+    entries = _merge_names(entries, by_id)
+    entries.sort(key=lambda a: (-by_id[a.id].salience, -bool(a.roles), -a.mentions))
     return entries[: config.actors_max]
 
 
-def _salient(s: _Seen, has_role: bool, single_outlet: bool) -> bool:
-    if s.type in PLACE_TYPES and not s.acts:
-        return False  # where things happen, not who does them
+def _pool(m: EntityMention) -> str:
+    """What mentions are pooled under: one name typed differently by the tagger
+    ("Bitcoin" as a person here, an organisation there) is one candidate; places
+    keep their entity (a country is not the team named after it)."""
+    return m.entity_id if m.type in PLACE_TYPES else "name:" + name_key(m.name)
+
+
+def _is_country(m: EntityMention) -> bool:
+    return bool(m.country) and m.entity_id == country_entity_id(m.country or "")
+
+
+def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
+    """Whether an entity is a participant an analyst would name; ``outlets`` is the
+    number of outlets telling the story."""
+    single_outlet = outlets < 2
+    if s.type in PLACE_TYPES:
+        # Where things happen, not who does them: only a country taking part, and one
+        # that a single outlet of many brings up is background ("as Iran did before").
+        return s.country and (bool(s.acting) or s.involved) and (
+            len(s.outlets) >= 2 or outlets <= 2)
+    if s.type == "NORP" and not (s.acting and len(s.outlets) >= 2):
+        return False  # "Islamist", "inter-Korean": a description, unless it speaks or acts
+    acts = bool(s.acting) or s.involved
     if s.type == "PERSON" and not has_role and 2 * s.thing > s.mentions:
         return False  # "on Twitter", "the App Store": a platform or product, not a person
     if single_outlet:
-        return s.mentions >= 2 or has_role or s.acts
+        return s.mentions >= 2 or has_role or acts
     if len(s.outlets) >= 2:
         # Two passing mentions ("like Peyton Manning before him") are not participation.
-        return len(s.outlets) >= 3 or s.mentions >= 3 or has_role or s.acts
-    # One outlet's person introduced with a title or role is a named participant.
-    return has_role
+        return len(s.outlets) >= 3 or s.mentions >= 3 or has_role or acts
+    if outlets <= 2:
+        # One of two outlets is half the coverage: who it introduces or quotes counts.
+        return has_role or bool(s.acting)
+    # One outlet of many: a named participant when introduced with a title and it
+    # speaks or acts there or is named in the lead; a title alone may be a passing
+    # mention ("like former coach Jane Roe").
+    return has_role and (acts or bool(s.lead))
 
 
-def _acting_ids(ctx: ArticleContext) -> set[str]:
-    """Entities that do or say something in the article: event participants, speakers."""
-    out: set[str] = set()
+def _parts(ctx: ArticleContext) -> _Parts:
+    """Entities that speak or act in the article (speakers, the doers of events), and
+    those events are done to; where its lead ends."""
+    acting: set[str] = set()
+    involved: set[str] = set()
     for e in ctx.ann.events:
-        for a in (*e.sources, *e.targets, e.source, e.target, e.reported_by):
+        for a in (*e.sources, e.source, e.reported_by):
             if a is not None and a.entity_id:
-                out.add(a.entity_id)
-    out.update(a.entity_id for a in ctx.ann.attributions if a.entity_id)
-    return out
+                acting.add(a.entity_id)
+        for a in (*e.targets, e.target):
+            if a is not None and a.entity_id:
+                involved.add(a.entity_id)
+    acting.update(a.entity_id for a in ctx.ann.attributions if a.entity_id)
+    sents = ctx.sentences
+    lead_end = sents[min(_LEAD_SENTENCES, len(sents)) - 1].end if sents else 0
+    return _Parts(frozenset(acting), frozenset(acting | involved), lead_end)
 
 
 def _credit(m: EntityMention) -> bool:
@@ -106,6 +185,7 @@ def _credit(m: EntityMention) -> bool:
     return bool(_CREDIT.search(m.text))
 
 
+@functools.lru_cache(maxsize=8192)
 def _publisher(name: str, host: str) -> bool:
     """Whether ``name`` is the outlet of the page it appears on ("CNN" on cnn.com);
     ``host`` is the page's outlet or URL, lower-cased and squashed."""
@@ -117,7 +197,7 @@ def _publisher(name: str, host: str) -> bool:
         len(initials) >= 3 and host.startswith(("www" + initials, initials)))
 
 
-def _merge_names(entries: list[ActorEntry]) -> list[ActorEntry]:
+def _merge_names(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[ActorEntry]:
     """One entry per person or body told several ways: a name whose words are all in a
     longer listed name ("Teigen" in "Chrissy Teigen", "Colts" in "Indianapolis Colts"),
     or the same name typed differently by the tagger, joins that entry (a place never
@@ -137,6 +217,7 @@ def _merge_names(entries: list[ActorEntry]) -> list[ActorEntry]:
                 holders[w].append((words, a))
             continue
         host.mentions += a.mentions
+        seen[host.id].absorb(seen[a.id])
         host.articles = max(host.articles, a.articles)
         host.roles += [r for r in a.roles if r not in host.roles]
         host.citations = _dedup(host.citations + a.citations)

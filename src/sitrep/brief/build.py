@@ -41,10 +41,10 @@ def build_brief(
     brief = Brief(
         story=story_id,
         title=title or _title(contexts, index),
-        summary=summary,
-        facts=fact_items(rec.agreements, index, config, shown=summary),
+        summary=index.story_items(summary),
+        facts=index.story_items(fact_items(rec.agreements, index, config, shown=summary)),
         actors=actor_items(contexts, rec.roles, config, index),
-        timeline=timeline_items(contexts, rec.events, index, config),
+        timeline=index.story_items(timeline_items(contexts, rec.events, index, config)),
         numbers=number_items(rec.groups, rec.discrepancies, config),
         discrepancies=rec.discrepancies,
         related=[_related(r) for r in related],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from itertools import combinations
 from typing import TypeVar
 
 from sitrep.brief.model import NumberPoint, NumberSeries
@@ -13,10 +14,11 @@ from sitrep.reconcile.discrepancies import about
 from sitrep.reconcile.explain import as_of
 from sitrep.reconcile.frames import independent_outlets
 from sitrep.reconcile.lexicon import claim_lexicon
-from sitrep.reconcile.measures import measure_words
+from sitrep.reconcile.measures import INFERRED, measure_words
+from sitrep.reconcile.quantities import overlaps
 
 _MAX = 15
-_LEAD_CHARS = 600  # about a headline and a lead sentence
+_LEAD_CHARS = 1000  # about a headline and the lead paragraphs
 T = TypeVar("T")
 
 
@@ -28,12 +30,13 @@ def number_items(
     ranked = []
     for g in groups:
         count = len(independent_outlets(g))
-        if count < 2 and not _prominent(g):
+        if count < 2 and not _single_worth_listing(g):
             continue  # one outlet's passing figure: not what the story is about
-        if not g[0].predicate and count < 2:
-            continue  # a lone figure with no verb says too little to list
+        if g[0].predicate.endswith(INFERRED) and not _agree(g):
+            continue  # ages of a guessed person that differ: maybe of several people
         ranked.append((count, g))
-    ranked.sort(key=lambda r: (-bool(r[1][0].predicate), -r[0], r[1][0].scope != "current"))
+    ranked.sort(key=lambda r: (-r[0], -bool(r[1][0].predicate), r[1][0].scope != "current",
+                               _first_offset(r[1])))
     out = []
     for _, g in ranked[:_MAX]:
         points = [
@@ -56,11 +59,34 @@ def number_items(
     return out
 
 
-def _prominent(g: Sequence[QuantityClaim]) -> bool:
-    """A figure in the lead of its report (its first sentences), or one a named source
-    gives ("police said"), matters to the story."""
-    return g[0].predicate in _known_predicates() and any(
-        c.sentence.start < _LEAD_CHARS or c.voice.attributed for c in g)
+def _agree(g: Sequence[QuantityClaim]) -> bool:
+    return all(overlaps(a.span, b.span) for a, b in combinations(g, 2))
+
+
+def _first_offset(g: Sequence[QuantityClaim]) -> int:
+    return min(c.sentence.start for c in g)
+
+
+def _single_worth_listing(g: Sequence[QuantityClaim]) -> bool:
+    """One outlet's figure is listed when it is precise, says what it measures or what
+    happened (a unit other than a duration, or a known predicate), and stands in the
+    opening of its report (headline and lead paragraphs)."""
+    c = g[0]
+    if not _specific(g) or _first_offset(g) >= _LEAD_CHARS:
+        return False
+    if c.dimension:
+        return c.dimension != "duration"  # "for seven years", "one day": mostly background
+    return c.predicate in _known_predicates()
+
+
+def _specific(g: Sequence[QuantityClaim]) -> bool:
+    """A precise figure: a value, not "hundreds" or "dozens", and not a small count that
+    says little ("two sides")."""
+    vals = [c.value for c in g if c.value is not None]
+    return bool(vals) and (bool(g[0].dimension) or max(vals) >= _MIN_COUNT)
+
+
+_MIN_COUNT = 4
 
 
 @functools.cache

@@ -2,7 +2,10 @@
 
 Centrality is closeness to the story centroid, where a sentence's terms are
 its words plus the canonical entities it mentions (so "DPRK" and "North
-Korea" count as one), with a small bonus for an article's lead.
+Korea" count as one), with a small bonus for an article's lead. The centroid
+is that of the story's core articles (see ``relevance``); sentences of other
+articles (related coverage) and chrome sentences score nothing and are never
+quoted.
 """
 
 from __future__ import annotations
@@ -11,15 +14,19 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
+from sitrep.brief.model import BriefItem
+from sitrep.brief.relevance import core_articles
 from sitrep.brief.salience import Vector, centroid, cosine, terms, tfidf
 from sitrep.models import Span
-from sitrep.reconcile.chrome_text import is_chrome
+from sitrep.reconcile.chrome_text import is_chrome, is_chrome_line
 from sitrep.reconcile.claims import Citation
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import ArticleContext
 
 _LEAD = 3
+ItemT = TypeVar("ItemT", bound=BriefItem)
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’)\]]*$")
 _LEAD_BONUS = 0.25
 
@@ -32,11 +39,17 @@ class Sentence:
     vector: Vector
     score: float = 0.0
     chrome: bool = False  # a caption, credit, teaser or prompt: never quoted
+    related: bool = False  # in an article about another happening (see ``relevance``)
+
+    @property
+    def usable(self) -> bool:
+        """Neither chrome nor related coverage: it may stand for a claim of the story."""
+        return not self.chrome and not self.related
 
     @property
     def quotable(self) -> bool:
-        """Not chrome, and a sentence rather than a heading (it ends like one)."""
-        return not self.chrome and bool(_ENDS_SENTENCE.search(self.span.text))
+        """Usable, and a sentence rather than a heading (it ends like one)."""
+        return self.usable and bool(_ENDS_SENTENCE.search(self.span.text))
 
     @property
     def citation(self) -> Citation:
@@ -67,6 +80,13 @@ def _newlines(text: str, start: int, end: int) -> Iterator[int]:
         nl = text.find("\n", nl + 1, end)
 
 
+def _line_of(text: str, span: Span) -> str:
+    """The whole line a sentence sits on (a caption line may hold several sentences)."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    return text[start:] if end < 0 else text[start:end]
+
+
 class SentenceIndex:
     def __init__(self, contexts: Sequence[ArticleContext], config: BriefConfig) -> None:
         self.sentences: list[Sentence] = []
@@ -82,14 +102,24 @@ class SentenceIndex:
                 lo = bisect.bisect_left(starts, span.start)
                 hi = bisect.bisect_left(starts, span.end)
                 docs.append(terms(span.text) + [f"@{eid}" for _, eid in ents[lo:hi]])
-                self.sentences.append(Sentence(ctx, span, i, {}, chrome=is_chrome(span.text)))
+                chrome = is_chrome(span.text) or is_chrome_line(_line_of(ctx.article.text, span))
+                self.sentences.append(Sentence(ctx, span, i, {}, chrome=chrome))
         for s, vec in zip(self.sentences, tfidf(docs), strict=True):
             s.vector = vec
-        center = centroid([s.vector for s in self.sentences])
+        vectors: dict[str, list[Vector]] = {c.id: [] for c in contexts}
+        for s in self.sentences:
+            if not s.chrome:
+                vectors[s.ctx.id].append(s.vector)
+        self.core = core_articles(contexts, vectors)
+        for s in self.sentences:
+            s.related = s.ctx.id not in self.core
+        center = centroid([s.vector for s in self.sentences if s.usable])
         for s in self.sentences:
             lead = 1 + (_LEAD_BONUS if s.position < _LEAD else 0.0)
-            s.score = cosine(s.vector, center) * lead * config.weight(s.ctx.outlet)
+            fit = cosine(s.vector, center) if s.usable else 0.0
+            s.score = fit * lead * config.weight(s.ctx.outlet)
         self._by_span = {(s.ctx.id, s.span.start): s for s in self.sentences}
+        self._outlets = {c.id: c.outlet for c in contexts}
         self._chrome: dict[str, list[tuple[int, int]]] = {}
         for s in self.sentences:
             if s.chrome:
@@ -103,12 +133,35 @@ class SentenceIndex:
         i = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
         return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
+    def excluded(self, article: str, offset: int) -> bool:
+        """Whether ``offset`` of an article is chrome or in related coverage: what is
+        said there is not the story's."""
+        return article not in self.core or self.in_chrome(article, offset)
+
+    def story_items(self, items: Sequence[ItemT]) -> list[ItemT]:
+        """``items`` without citations of chrome or related coverage (a figure's other
+        mentions may sit in a caption or a teaser); an item left without any is
+        dropped, and its count of sources never exceeds the outlets still cited."""
+        out = []
+        for item in items:
+            cites = [c for c in item.citations if not self.excluded(c.article, c.start)]
+            if not cites:
+                continue
+            if len(cites) < len(item.citations):
+                item.citations = cites
+                item.sources = min(item.sources, len({self._outlets.get(c.article, c.article)
+                                                      for c in cites}))
+            out.append(item)
+        return out
+
     def quotable(self) -> list[Sentence]:
-        """Sentences a brief may quote: not page chrome, not headings."""
+        """Sentences a brief may quote: not page chrome, not headings, not related coverage."""
         return [s for s in self.sentences if s.quotable]
 
     def at(self, citation: Citation) -> Sentence | None:
-        return self._by_span.get((citation.article, citation.start))
+        """The usable sentence a citation starts (None for chrome or related coverage)."""
+        s = self._by_span.get((citation.article, citation.start))
+        return s if s is not None and s.usable else None
 
     def score_of(self, citation: Citation) -> float:
         s = self.at(citation)

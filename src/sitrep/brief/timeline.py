@@ -2,11 +2,14 @@
 
 Dates come from the events layer (dates written in the text) and from
 day-level time expressions; sentences far outside the story's span of
-publication dates are background and left out.
+publication dates are background and left out, and so are sentences that
+measure the story against a year far from it ("the worst crash since 2004, when
+seven died"): they tell another happening alongside the story's.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -20,6 +23,8 @@ from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.timeref import day_of, granularity, is_since
 
 _SAME = 0.5
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
+_WHEN = re.compile(r",?\s+when\b")
 
 
 def timeline_items(
@@ -29,6 +34,7 @@ def timeline_items(
     days = [c.published.date() for c in contexts if c.published]
     first, last = (min(days), max(days)) if days else (None, None)
     found: dict[tuple[str, int], tuple[str, bool, float]] = {}  # sentence -> date, inferred, rank
+    past = {key for c in contexts for key in _other_years(c, first, last)}
     for e in events:
         if e.date_from_text and e.granularity == "day" and e.date and e.modality != "negated":
             found[(e.sentence.article, e.sentence.start)] = (e.date[:10], False, 1.0)
@@ -46,6 +52,8 @@ def timeline_items(
     for (aid, start), (day, inferred, bonus) in found.items():
         s = index.at(Citation(aid, start, 0))
         when = day_of(day)
+        if (aid, start) in past:
+            continue
         if s is None or not s.quotable or when is None or not _in_window(when, first, last, config):
             continue
         entries.append((day, s.score + bonus, s, inferred))
@@ -66,6 +74,25 @@ def timeline_items(
         entry.sources = len(set(outlets))
         entry.corroborated = entry.sources >= config.min_sources
         out.append(entry)
+    return out
+
+
+def _other_years(ctx: ArticleContext, first: date | None,
+                 last: date | None) -> set[tuple[str, int]]:
+    """The sentences of an article comparing with a year (or decade) more than a year
+    away from the story's publication dates ("since 1959", "in 2004, when ...")."""
+    if first is None or last is None:
+        return set()
+    out = set()
+    for t in ctx.ann.times:
+        digits = re.match(r"\d{3,4}", str(t.value or ""))
+        if digits is None:
+            continue
+        year = int(digits.group()) * (10 if len(digits.group()) == 3 else 1)
+        text = ctx.article.text
+        compared = _SINCE.search(text, max(0, t.start - 12), t.start) or _WHEN.match(text, t.end)
+        if compared and (year < first.year - 1 or year > last.year + 1):
+            out.add((ctx.id, ctx.sentence_at(t.start).start))
     return out
 
 

@@ -387,12 +387,26 @@ def _is_credit(text: str, vocab: ChromeVocabulary) -> bool:
 
 def _is_credit_paren(inner: str, vocab: ChromeVocabulary) -> bool:
     head = fold_phrase(re.split(r"[/;,]", inner, maxsplit=1)[0])
-    if head in vocab.agencies:
+    if head in vocab.agencies or _is_name_slash_name(inner, vocab):
         return True
     words = head.split()
     if words and (words[0] in vocab.agencies or " ".join(words[:2]) in vocab.agencies):
         return any(w in ("photo", "photos", "via", "images", "file", "pool") for w in words)
     return any(w in ("photo", "photograph", "picture", "image", "credit") for w in words)
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’.&-]*")
+
+
+def _is_name_slash_name(inner: str, vocab: ChromeVocabulary) -> bool:
+    """A photographer and their agency or outlet: "Jane Roe/Associated Press",
+    "Jane Roe / Daily Planet" (a person's name, a slash, a name)."""
+    parts = [p.strip() for p in inner.split("/")]
+    if len(parts) != 2 or not all(parts):
+        return False
+    who, agency = (p.split() for p in parts)
+    return (_is_person(parts[0], vocab) and len(who) <= 4 and len(agency) <= 6
+            and all(_CAPITALISED.fullmatch(w) for w in (*who, *agency)))
 
 
 def _has_chrome_prefix(text: str, folded: str, vocab: ChromeVocabulary) -> bool:

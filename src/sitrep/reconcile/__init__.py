@@ -33,6 +33,7 @@ from sitrep.reconcile.discrepancies import (
     role_discrepancies,
 )
 from sitrep.reconcile.events import event_claims
+from sitrep.reconcile.identity import figure_groups
 from sitrep.reconcile.quantities import quantity_claims
 from sitrep.reconcile.roles import role_claims
 
@@ -59,7 +60,7 @@ class Reconciliation:
 
     contexts: list[ArticleContext]
     quantities: list[QuantityClaim]
-    groups: list[list[QuantityClaim]]
+    groups: list[list[QuantityClaim]]  # figures: strict groups joined across outlets
     events: list[EventClaim]
     roles: list[RoleClaim]
     discrepancies: list[Discrepancy]
@@ -76,11 +77,14 @@ def reconcile(
     quantities = [c for ctx in contexts for c in quantity_claims(ctx, config.approx_tolerance)]
     events = [c for ctx in contexts for c in event_claims(ctx)]
     roles = [c for ctx in contexts for c in role_claims(ctx)]
-    groups = quantity_groups(quantities)
+    strict = quantity_groups(quantities)
+    groups = figure_groups(strict)
     discrepancies = [
-        *quantity_discrepancies(groups, config),
+        *quantity_discrepancies(strict, config),
         *event_discrepancies(events),
         *role_discrepancies(roles),
     ]
-    agreements = [*quantity_agreements(groups, config), *event_agreements(events, config)]
+    # Facts quote agreements within strict groups: a figure joined only by its value is
+    # listed among the numbers, not quoted as a corroborated sentence.
+    agreements = [*quantity_agreements(strict, config), *event_agreements(events, config)]
     return Reconciliation(contexts, quantities, groups, events, roles, discrepancies, agreements)

@@ -9,7 +9,13 @@ from __future__ import annotations
 import functools
 import re
 
-from sitrep.extract.chrome import LineKind, classify_line
+from sitrep.extract.chrome import (
+    ChromeVocabulary,
+    LineKind,
+    classify_line,
+    default_vocabulary,
+    fold_phrase,
+)
 
 _FILE_PHOTO = re.compile(
     r"^(?:FILE\b|In this\b.*\b(?:photo|image)\b|(?:an?\s+|the\s+)?(?:photo|picture|image)s?"
@@ -18,6 +24,13 @@ _FILE_PHOTO = re.compile(
 _GALLERY = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}(?![\w/])")
 _CHROME_KINDS = frozenset({LineKind.CHROME, LineKind.CREDIT, LineKind.TEASER_LABEL,
                            LineKind.BYLINE})
+# An embedded social post: its signature ("— Jane Roe (@jroe) February 1, 2018"), an image
+# link or the player's skip link.
+_EMBEDDED_POST = re.compile(
+    r"\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\bpic\.twitter\.com/"
+    r"|\bSkip (?:\w+ ){0,2}post\b")
+# A caption or credit line is short; a longer line is a paragraph of prose.
+_MAX_CAPTION_LINE_WORDS = 60
 
 
 @functools.lru_cache(maxsize=16384)
@@ -29,3 +42,30 @@ def is_chrome(text: str) -> bool:
             counters and _GALLERY.match(text.lstrip())):
         return True
     return any(classify_line(line).kind in _CHROME_KINDS for line in text.splitlines())
+
+
+@functools.lru_cache(maxsize=16384)
+def is_chrome_line(line: str) -> bool:
+    """A whole line that is chrome though its sentences alone may not look it: a caption
+    whose credit ends the line, a teaser glued to a caption, an embedded social post, a
+    sign-up box of several prompts."""
+    if _EMBEDDED_POST.search(line) or _chrome_phrases(line, default_vocabulary()) >= 2:
+        return True
+    return len(line.split()) <= _MAX_CAPTION_LINE_WORDS and is_chrome(line)
+
+
+def _chrome_phrases(line: str, vocab: ChromeVocabulary) -> int:
+    """How many different chrome phrases of several words a line holds as labels
+    (capitalised: "Sign Up", "Continue reading"), one of them floating chrome; prose
+    seldom holds two, and in prose they are lower case ("sign up for the scheme")."""
+    matches = _phrase_pattern(vocab).finditer(line)
+    found = {fold_phrase(m.group()) for m in matches if m.group()[0].isupper()}
+    return len(found) if any(p in vocab.floating for p in found) else 0
+
+
+@functools.lru_cache(maxsize=4)
+def _phrase_pattern(vocab: ChromeVocabulary) -> re.Pattern[str]:
+    phrases = sorted((p for p in {*vocab.prefixes, *vocab.floating} if " " in p), key=len,
+                     reverse=True)  # longest first: "sign up for" rather than "sign up"
+    words = (r"[^\w@#]+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(r"(?<![\w@#])(?:" + "|".join(words) + r")(?![\w@#])", re.I)

@@ -79,6 +79,7 @@ class QuantityClaim(Claim):
     scope: str = "current"  # "current" or a period the figure covers ("2024", "P15M")
     unit: str = ""  # the unit as written ("foot", "dollar"); "" for a count
     dimension: str = ""  # what the unit measures ("length", "money:dollar"); "" for a count
+    part: bool = False  # counts part of a group ("21 of the schoolgirls")
     cmp_low: float = 0.0  # the interval in the dimension's base unit, widened by rounding
     cmp_high: float | None = None
 

@@ -96,10 +96,12 @@ class ArticleContext:
         return {e.start: (e.entity_id, e.end, e.name)
                 for e in self.ann.entities if e.type == "PERSON"}
 
-    def places_in(self, start: int, end: int) -> frozenset[str]:
+    def places_in(self, start: int, end: int, fallback: bool = True) -> frozenset[str]:
+        """The places named between ``start`` and ``end``, else (``fallback``) the
+        article's main places."""
         found = {e.entity_id for e in self.ann.entities
                  if e.type in PLACE_TYPES and start <= e.start and e.end <= end}
-        return frozenset(found) or self.main_places
+        return frozenset(found) or (self.main_places if fallback else frozenset())
 
     @property
     def id(self) -> str:

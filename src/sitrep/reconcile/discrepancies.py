@@ -16,7 +16,7 @@ from sitrep.reconcile import explain
 from sitrep.reconcile.claims import Claim, Discrepancy, EventClaim, QuantityClaim, RoleClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import order_key, same_frame
-from sitrep.reconcile.measures import is_volatile
+from sitrep.reconcile.measures import INFERRED, is_change, is_volatile
 from sitrep.reconcile.quantities import overlaps
 from sitrep.reconcile.roles import title_of
 from sitrep.reconcile.timeref import human
@@ -103,8 +103,14 @@ def quantity_discrepancies(
 ) -> list[Discrepancy]:
     out: list[Discrepancy] = []
     for group in groups:
-        if not group[0].predicate:
-            continue  # "70 passengers" and "450 passengers" may count different things
+        pred = group[0].predicate
+        if (not pred or pred.endswith(INFERRED) or group[0].part
+                or is_change(pred, group[0].dimension)):
+            # "70 passengers" and "450 passengers" may count different things; an age
+            # whose person is guessed may be someone else's; parts of a group ("21 of
+            # the girls", "15 of the girls") may be different parts; "down 22%" and
+            # "down 14%" may be over different periods.
+            continue
         volatile = is_volatile(group[0].predicate, group[0].dimension)
         if not volatile:
             out.extend(_conflicts(group, config))
@@ -127,7 +133,7 @@ def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Disc
     for (i, a), (j, b) in combinations(enumerate(group), 2):
         if a.citation.article == b.citation.article or not same_frame(a, b, config):
             continue
-        if not overlaps(a.span, b.span):
+        if not overlaps(a.span, b.span) and not _told_as_change(group, a, b):
             parent[find(i)] = find(j)
             clashing |= {i, j}
     parts: dict[int, list[QuantityClaim]] = defaultdict(list)
@@ -146,7 +152,8 @@ def _update(
     if len({c.citation.article for c in group}) < 2 and not volatile:
         return None
     changed = any(
-        ((volatile or not same_frame(a, b, config)) and _moved(a, b)) or _floor_moved(a, b)
+        ((volatile or not same_frame(a, b, config) or _told_as_change(group, a, b))
+         and _moved(a, b)) or _floor_moved(a, b)
         for a, b in combinations(group, 2)
     )
     if not changed or not _may_accumulate(group, config):
@@ -158,6 +165,20 @@ def _update(
             seen.add((c.citation.article, c.value_text))
             series.append(c)
     return Discrepancy("quantity_update", about(group), list(series), explain.update(series))
+
+
+def _told_as_change(group: Sequence[QuantityClaim], a: QuantityClaim, b: QuantityClaim) -> bool:
+    """One report gives both values ("19 points clear" before the race, "the lead was cut
+    to 12 points" after): for that reporter they hold at different moments, so the
+    values are a change, not a contradiction."""
+    by_article: dict[str, list[QuantityClaim]] = defaultdict(list)
+    for c in group:
+        by_article[c.citation.article].append(c)
+    return any(
+        any(overlaps(c.span, a.span) for c in claims)
+        and any(overlaps(c.span, b.span) for c in claims)
+        for claims in by_article.values() if len(claims) > 1
+    )
 
 
 def _may_accumulate(group: Sequence[QuantityClaim], config: BriefConfig) -> bool:

@@ -27,11 +27,21 @@ _ENDS = frozenset({
     "when", "who", "whom", "which", "that", "ago", "after", "before", "later", "earlier",
     "into", "with", "old", "each", "per", "apiece", "while", "since", "until", "during",
     "because", "if", "but", "so", "than", "then", "yet",
+    # times: "turned 38 last week", "turning 40 soon" name no noun either
+    "last", "next", "this", "soon", "now", "today", "yesterday", "already", "still", "also",
     # verbs: "the 21-year-old said" names no noun the figure qualifies
     "said", "says", "told", "added", "was", "is", "had", "has", "will", "would", "can",
 })
 # Market measures move all the time: differing values are a series, not a clash.
 _VOLATILE = frozenset({"price", "fell", "rose", "fell to", "rose to"})
+
+
+def is_change(measure: str, dimension: str) -> bool:
+    """A market's rise or fall by some amount ("down 22 percent", "lost $795"): its size
+    depends on a period the claim seldom states, so two changes are not one figure over
+    time. "fell 15 feet" is a height, not a change."""
+    market = dimension.startswith("money:") or dimension == "percent"
+    return market and measure in _MOVES
 
 
 def is_volatile(measure: str, dimension: str) -> bool:
@@ -129,6 +139,80 @@ def measure_of(
 
 
 _MOVES = frozenset({"fell", "rose"})
+# What may stand between a name and its age: "Palmer, 38", "Sheen (49)", "Palmer, who
+# turned 38", "Silverman turned 47".
+_NAMED_AGE = re.compile(r"^\s*(?:,|\()?\s*(?:(?:who\s+)?(?:turned|turns|is|was)\s+|aged\s+)?$")
+INFERRED = "~"  # marks a measure whose subject is guessed from the nearest name
+_COREF_CHARS = 300  # how far back "the 37-year-old driver" may refer to a named person
+
+
+def age_subject(
+    text: str, q: Quantity, s_start: int, s_end: int,
+    names: dict[int, tuple[str, int, str]] | None = None,
+) -> Measure:
+    """Whose age a figure gives: the person named next to it ("Palmer, 38"; "the
+    38-year-old Palmer"), else the person last named before it in its sentence or just
+    before ("Raikkonen crashed. The 37-year-old Finnish driver ..."), else the noun it
+    qualifies ("a 3-year-old boy"). Ages compare by person, whatever each outlet says."""
+    people = sorted(names.items()) if names else []
+    for start, (eid, end, name) in people:
+        adjacent_after = q.end <= start <= q.end + 1
+        adjacent_before = end <= q.start and bool(_NAMED_AGE.match(text[end:q.start]))
+        if adjacent_after or adjacent_before:
+            # Labelled by the words the sentence uses, so the label stays in its citation.
+            return Measure(_person_key(name, eid), _within((start, end), s_start, s_end),
+                           True, text[start:end])
+    before = [(start, v) for start, v in people
+              if v[1] <= q.start and (start >= s_start or q.start - v[1] <= _COREF_CHARS)]
+    if before:
+        start, (eid, end, name) = before[-1]
+        # Inferred from proximity: kept apart from ages stated by name, never contradicted,
+        # and labelled by the figure's own words (the name may stand outside its sentence).
+        return Measure(_person_key(name, eid) + INFERRED, _within((start, end), s_start, s_end),
+                       False, _noun_after(text, q.end, s_end) or "person")
+    noun = _noun_after(text, q.end, s_end)
+    if noun:
+        return Measure(stem(noun), None, True, noun)
+    return Measure("", None, False, "someone")
+
+
+def _noun_after(text: str, end: int, s_end: int) -> str:
+    """The lower-case word right after a figure ("a 3-year-old boy" -> "boy"), or ""."""
+    after = TOKEN.search(text, end, s_end)
+    if after is not None and after.start() - end <= 1 and after.group().isalpha() \
+            and after.group().islower() and after.group() not in _ENDS:
+        return after.group()
+    return ""
+
+
+def _person_key(name: str, eid: str) -> str:
+    """A person by surname: outlets name one person "Max Verstappen", "Verstappen" and
+    their mentions may resolve to different entities."""
+    words = [w for w in TOKEN.findall(name) if w[:1].isalpha()]
+    return f"@{words[-1].lower()}" if words else f"@{eid}"
+
+
+_AGE_CUES = re.compile(
+    r"(?:(?<=[\w.]),\s+|\((?=\d{1,3}\)))(\d{1,3})(?=,|\))"  # "Silverman, 47," "Sheen (49)"
+    r"|\b(?:turned|turning|turns|aged)\s+(\d{1,3})\b(?!\s*(?:%|per|-|million|years?\s+ago))",
+    re.IGNORECASE)
+
+
+def age_mentions(text: str) -> list[tuple[int, int]]:
+    """Spans of ages written without a unit: an appositive ("Silverman, 47, said") or
+    after a cue ("turned 38", "aged 60")."""
+    out = []
+    for m in _AGE_CUES.finditer(text):
+        group = 1 if m.group(1) else 2
+        value = int(m.group(group))
+        if 0 < value < 111:
+            out.append((m.start(group), m.end(group)))
+    return out
+
+
+def _within(span: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
+    """A span to cite only when it lies in the figure's sentence."""
+    return span if start <= span[0] and span[1] <= end else None
 
 
 def stem(word: str) -> str:

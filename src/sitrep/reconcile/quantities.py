@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import Any
 
 from sitrep.models import Quantity, Span
@@ -17,7 +18,7 @@ from sitrep.reconcile.chrome_text import is_chrome
 from sitrep.reconcile.claims import Citation, QuantityClaim
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singular
-from sitrep.reconcile.measures import measure_of, rounding, scale_of
+from sitrep.reconcile.measures import age_mentions, age_subject, measure_of, rounding, scale_of
 from sitrep.reconcile.timeref import granularity, is_since, long_duration
 
 _WINDOW_BEFORE = 4
@@ -31,7 +32,7 @@ _NUMBERISH = re.compile(r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim]:
     claims = []
     chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
-    for q in ctx.ann.quantities:
+    for q in [*ctx.ann.quantities, *_bare_ages(ctx)]:
         claim = _claim(ctx, q, tolerance)
         if claim is None:
             continue
@@ -41,6 +42,17 @@ def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim
         if not chrome[s.start]:
             claims.append(claim)
     return claims
+
+
+def _bare_ages(ctx: ArticleContext) -> list[Quantity]:
+    """Ages the quantities layer leaves without a unit ("Silverman, 47, said")."""
+    measured = [(q.start, q.end) for q in ctx.ann.quantities if q.unit]
+    text = ctx.article.text
+    return [
+        Quantity(s, e, text[s:e], float(text[s:e]), unit="year of age")
+        for s, e in age_mentions(text)
+        if not any(a < e and s < b for a, b in measured)
+    ]
 
 
 def interval(q: Quantity, tolerance: float) -> tuple[float, float | None]:
@@ -72,13 +84,21 @@ def overlaps(a: tuple[float, float | None], b: tuple[float, float | None]) -> bo
 
 
 def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim | None:
+    if "\n" in q.text:
+        return None  # read across a line break ("6 Feb\nBitcoin"): not one figure
     if q.unit:  # ages, distances, prices: a measurement, not a count
         return _measured(ctx, q, tolerance)
+    text = ctx.article.text
+    part = _PARTITIVE.match(text, q.end)
+    if part is not None:
+        # "one of the abducted girls": a member, not a count of the group; "21 of the
+        # schoolgirls": a count of part of the group.
+        subset = _subset(text, q, part.end())
+        if subset is None:
+            return None
+        q = subset
     if not q.counted or q.counted_start is None or q.counted_end is None:
         return None
-    text = ctx.article.text
-    if _PARTITIVE.match(text, q.end):
-        return None  # "one of the abducted girls": a member, not a count of the group
     lex = claim_lexicon()
     sent = ctx.sentence_at(q.start)
     counted_words = [w for w in TOKEN.findall(q.counted) if w[0].isalnum()]
@@ -110,7 +130,9 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         counted=q.counted,
         counted_class=cls,
         predicate=predicate,
-        key=(predicate, cls, " ".join(sorted(modifiers)), mode, scope),
+        key=(predicate, cls, " ".join(sorted(modifiers | ({"part of"} if part else set()))),
+             mode, scope),
+        part=part is not None,
         affiliation=frozenset(affiliation),
         time_ref=time_ref,
         time_text=time_text,
@@ -118,6 +140,25 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         cmp_low=low,
         cmp_high=high,
     )
+
+
+def _subset(text: str, q: Quantity, start: int) -> Quantity | None:
+    """A part of a group ("21 of the more than 200 Chibok schoolgirls") counted by the
+    group's plural noun, within a few words; a member ("one of the girls") or a group
+    named by a pronoun ("21 of them") counts nothing comparable."""
+    if q.value is None or q.value < 2 or text[q.end:start].split()[-1].lower() in _PRONOUN_OF:
+        return None
+    for i, m in enumerate(TOKEN.finditer(text, start, min(len(text), start + 80))):
+        w = m.group()
+        if i >= 6 or not w[0].isalnum():
+            return None
+        if w.isalpha() and w.islower() and len(w) > 3 and w.endswith("s") \
+                and not w.endswith("ss"):
+            return replace(q, counted=w, counted_start=m.start(), counted_end=m.end())
+    return None
+
+
+_PRONOUN_OF = frozenset({"them", "whom"})
 
 
 def _where(
@@ -131,7 +172,9 @@ def _where(
         "value": q.value,
         "low": low,
         "high": high,
-        "places": ctx.places_in(sent.start, sent.end),
+        # A count of victims belongs where its report is; a measure (an age, a price, a
+        # height) only where its sentence says.
+        "places": ctx.places_in(sent.start, sent.end, fallback=not q.unit),
     }
 
 
@@ -141,10 +184,14 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         return None
     text = ctx.article.text
     sent = ctx.sentence_at(q.start)
-    measure = measure_of(text, q, sent.start, sent.end, ctx.person_starts)
-    if measure is None:
-        return None
     scale = scale_of(q.unit)
+    if scale.dimension == "age":
+        measure = age_subject(text, q, sent.start, sent.end, ctx.person_starts)
+    else:
+        found = measure_of(text, q, sent.start, sent.end, ctx.person_starts)
+        if found is None:
+            return None
+        measure = found
     scope, time_ref, time_text = _time(ctx, q, sent.start, sent.end)
     low, high = interval(q, tolerance)
     slack = rounding(q.text)

@@ -7,15 +7,7 @@ from __future__ import annotations
 
 from sitrep.brief import brief_to_json, build_brief, check_citations
 from sitrep.reconcile import reconcile
-from tests.support.brief import Pair, annotated, make
-
-_OUTLETS = ("Alpha News", "Beta Post", "Gamma Wire")
-
-
-def story(*reports: tuple[str, str], outlets: tuple[str, ...] = _OUTLETS) -> list[Pair]:
-    """Annotated reports (text, published) of one story, each from another outlet."""
-    return annotated([make(text, id="abc"[i], outlet=outlets[i], published=published)
-                      for i, (text, published) in enumerate(reports)])
+from tests.support.brief import story
 
 
 def test_units_convert_and_agree_within_rounding() -> None:

@@ -1,0 +1,80 @@
+"""Which of a story's articles tell its main happening, and which are related coverage.
+
+A story gathered from many outlets holds pages that are about something else: an
+earlier incident of the same kind, a page whose scrape caught another story, an
+author's biography. Their sentences must not lead the brief, date its timeline or
+name its actors. Two general signals tell them apart:
+
+- time: coverage of one happening comes in one burst of publication dates; an article
+  published well apart from the story's main burst tells an earlier or later happening
+  (a development stays in the burst as long as coverage keeps coming);
+- content: an article that shares little vocabulary with the rest of the story's
+  articles is about something else, whenever it was published.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
+from statistics import median
+
+from sitrep.brief.salience import Vector, centroid
+from sitrep.reconcile.context import ArticleContext
+
+# Coverage of one happening rarely pauses longer than this between two articles.
+BURST_GAP = timedelta(days=45)
+# An article this much less similar to the rest than the median article is elsewhere.
+OUTLIER_RATIO = 0.35
+
+
+def core_articles(contexts: Sequence[ArticleContext],
+                  vectors: Mapping[str, Sequence[Vector]]) -> set[str]:
+    """Ids of the articles that tell the story's main happening. ``vectors`` holds
+    each article's sentence vectors (chrome left out); an article without any is
+    not core. Stories of one or two articles are all core."""
+    ids = [c.id for c in contexts]
+    if len(ids) <= 2:
+        return set(ids)
+    burst = _main_burst(contexts)
+    profile = {i: centroid(list(vectors[i])) for i in ids if vectors.get(i)}
+    members = [i for i in ids if i in burst and i in profile]
+    if len(members) < 2:
+        return set(members) or set(ids)
+    total = _sum([profile[i] for i in members])
+    similarity = {i: _against_rest(profile[i], total) for i in members}
+    floor = OUTLIER_RATIO * median(similarity.values())
+    return {i for i in members if similarity[i] >= floor}
+
+
+def _main_burst(contexts: Sequence[ArticleContext]) -> set[str]:
+    """The articles of the largest run of publication dates without a long pause;
+    undated articles belong to it (nothing places them elsewhere)."""
+    dated = sorted((c.published, c.id) for c in contexts if c.published)
+    runs: list[list[str]] = []
+    last = None
+    for when, cid in dated:
+        if last is None or when - last > BURST_GAP:
+            runs.append([])
+        runs[-1].append(cid)
+        last = when
+    # Of equal runs the latest wins: it tells the story as it stands.
+    main = max(reversed(runs), key=len) if runs else []
+    return set(main) | {c.id for c in contexts if not c.published}
+
+
+def _sum(vectors: Sequence[Vector]) -> Vector:
+    total: dict[str, float] = {}
+    for v in vectors:
+        for k, x in v.items():
+            total[k] = total.get(k, 0.0) + x
+    return total
+
+
+def _against_rest(own: Vector, total: Vector) -> float:
+    """Cosine of a unit vector with the sum of the others (``total`` less ``own``),
+    computed from dot products so the large sum is never copied."""
+    dot = sum(x * total.get(k, 0.0) for k, x in own.items())
+    own_sq = sum(x * x for x in own.values())
+    rest_sq = sum(x * x for x in total.values()) - 2 * dot + own_sq
+    return (dot - own_sq) / math.sqrt(rest_sq) if rest_sq > 1e-12 else 0.0

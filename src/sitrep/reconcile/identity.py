@@ -1,0 +1,98 @@
+"""Figure identity across outlets: strict groups that state one figure in other words.
+
+Outlets word one figure differently: "a price tag of $90 million" and "sells
+commercially for around $90 million", "27 engines" and "27 main engines",
+"276 girls" dated by the kidnapping in one report and by the release in the
+other. Their strict keys differ, but when two independent outlets give the same
+precise value of the same dimension (or of the same counted class), they state
+one figure. Groups joined this way are listed together and corroborate each
+other; they are never compared for conflicts (their identity rests on the
+agreement itself), so discrepancies stay within strict groups.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sitrep.reconcile.claims import QuantityClaim
+from sitrep.reconcile.lexicon import claim_lexicon
+from sitrep.reconcile.measures import INFERRED, measure_words
+
+_MIN_COUNT = 4  # one, two, three of a kind coincide by chance ("two countries")
+# A count this large, given exactly by two outlets, is one figure whatever noun each
+# uses ("143 million consumers", "143 million people").
+_LARGE = 1000.0
+
+
+def figure_groups(groups: Sequence[list[QuantityClaim]]) -> list[list[QuantityClaim]]:
+    """Strict groups joined where independent outlets state one figure, in input order."""
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _candidates(groups):
+        if find(i) != find(j) and _same_figure(groups[i], groups[j]):
+            parent[find(j)] = find(i)
+    merged: dict[int, list[QuantityClaim]] = {}
+    for i, g in enumerate(groups):
+        merged.setdefault(find(i), []).extend(g)
+    return list(merged.values())
+
+
+def _candidates(groups: Sequence[list[QuantityClaim]]) -> list[tuple[int, int]]:
+    """Pairs of groups of one dimension and mode with overlapping bounded values from
+    different outlets, found by a sweep over sorted intervals (long stories stay fast)."""
+    by_kind: dict[tuple[str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        for c in g:
+            if c.cmp_high is not None and c.value is not None:
+                by_kind[(c.dimension, c.key[3])].append((c.cmp_low, c.cmp_high, i, c.outlet))
+    pairs: set[tuple[int, int]] = set()
+    for spans in by_kind.values():
+        spans.sort()
+        active: list[tuple[float, float, int, str]] = []
+        for low, high, i, outlet in spans:
+            active = [a for a in active if a[1] >= low - 1e-9]
+            pairs.update((min(i, a[2]), max(i, a[2])) for a in active
+                         if a[2] != i and a[3] != outlet)
+            active.append((low, high, i, outlet))
+    return sorted(pairs)
+
+
+def _same_figure(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool:
+    x, y = a[0], b[0]
+    if x.dimension != y.dimension or x.key[3] != y.key[3]:
+        return False  # other units or planned vs actual
+    if x.predicate.endswith(INFERRED) or y.predicate.endswith(INFERRED):
+        return False
+    if x.predicate != y.predicate and _named(x.predicate) and _named(y.predicate):
+        return False  # "killed" and "injured", "fell" and "rose": never one figure
+    least = _LARGE if not x.dimension and x.counted_class != y.counted_class else _MIN_COUNT
+    return any(_precise_match(c, d, least) for c in a for d in b if c.outlet != d.outlet)
+
+
+def _named(predicate: str) -> bool:
+    """A predicate the lexicons name (killed, price, weight), not a nearby word."""
+    base = predicate.removesuffix(" to")
+    return base in _lexicon_words() or predicate.startswith("@")
+
+
+@functools.cache
+def _lexicon_words() -> frozenset[str]:
+    return frozenset(claim_lexicon().predicates.values()) | frozenset(
+        measure_words().measures.values())
+
+
+def _precise_match(c: QuantityClaim, d: QuantityClaim, least: float = _MIN_COUNT) -> bool:
+    """Both figures bounded and compatible, and not a small count that recurs by chance."""
+    if c.cmp_high is None or d.cmp_high is None or c.value is None or d.value is None:
+        return False
+    if not c.dimension and min(c.value, d.value) < least:
+        return False
+    return c.cmp_low <= d.cmp_high + 1e-9 and d.cmp_low <= c.cmp_high + 1e-9
