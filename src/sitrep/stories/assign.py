@@ -25,6 +25,7 @@ from sitrep.stories.features import Profile, profile
 from sitrep.stories.split import Split, check_split, newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
+    StoryContext,
     Tuning,
     absorb,
     add_member,
@@ -102,11 +103,12 @@ class Assigner:
         add_member(story, prof.terms, article_id=article.id,
                    title=article.title or _lead(article.text), published=article.published,
                    seq=seq, score=score)
+        ctx = StoryContext(self.store, self.idf, self.tuning, now)
         if how == "joined":
-            merged = self._bridge(story, scored[1:self.tuning.bridge_top], now)
-        persist(self.store, story, self.idf, self.tuning, now)
-        self.store.put_story_article(article.id, story.id, score, how, False, now)
-        split = check_split(self.store, story, self.idf, self.tuning, now)
+            merged = self._bridge(ctx, story, scored[1:self.tuning.bridge_top])
+        persist(ctx, story)
+        self.store.put_story_article(article.id, story.id, score, how, now, pinned=False)
+        split = check_split(ctx, story)
         if split is not None and article.id in split.articles:
             return Assignment(article.id, split.new_id, how, score, merged, split)
         return Assignment(article.id, story.id, how, score, merged, split)
@@ -132,7 +134,7 @@ class Assigner:
         add_member(story, None, article_id=article.id, title=None,
                    published=article.published, seq=seq, score=-1.0)
         self.store.save_story(story, now)
-        self.store.put_story_article(article.id, story.id, None, "copy", False, now)
+        self.store.put_story_article(article.id, story.id, None, "copy", now, pinned=False)
         return Assignment(article.id, story.id, "copy", 1.0)
 
     def _score(self, prof: Profile) -> list[tuple[float, StoryState]]:
@@ -158,8 +160,8 @@ class Assigner:
         scored.sort(key=lambda x: (-x[0], x[1].id))
         return scored
 
-    def _bridge(self, best: StoryState, others: list[tuple[float, StoryState]],
-                now: str) -> tuple[str, ...]:
+    def _bridge(self, ctx: StoryContext, best: StoryState,
+                others: list[tuple[float, StoryState]]) -> tuple[str, ...]:
         """Merge into ``best`` the other stories this article ties it to strongly."""
         merged: list[str] = []
         for sim, other in others:
@@ -172,8 +174,8 @@ class Assigner:
             keep, gone = (best, other) if _keeps(best, other) else (other, best)
             if self.store.has_pins(gone.id):
                 continue
-            absorb(self.store, keep, gone, self.idf, self.tuning, now)
-            self.store.log_story("merge", False, keep.id, gone.id, [], now,
+            absorb(ctx, keep, gone)
+            self.store.log_story("merge", keep.id, gone.id, [], ctx.now, manual=False,
                                  note=f"bridged by an article (similarity {sim:.2f})")
             merged.append(gone.id)
             if keep is not best:  # carry on with the surviving record

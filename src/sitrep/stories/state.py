@@ -41,6 +41,17 @@ class Tuning:
 DEFAULT_TUNING = Tuning()
 
 
+@dataclass(frozen=True, slots=True)
+class StoryContext:
+    """What every story write needs: the store, its document frequencies, the
+    tuning and the time stamped on the change (one per transaction)."""
+
+    store: Store
+    idf: Idf
+    tuning: Tuning
+    now: str
+
+
 def new_story_id(article_id: str) -> str:
     """Stable: the same first article gives the same story id."""
     return stable_id("story", article_id)
@@ -58,14 +69,15 @@ def widen_dates(s: StoryState, day: str | None) -> None:
     s.last_date = day if s.last_date is None or day > s.last_date else s.last_date
 
 
-def persist(store: Store, s: StoryState, idf: Idf, tuning: Tuning, now: str) -> None:
+def persist(ctx: StoryContext, s: StoryState) -> None:
     """Save a story: centroid truncated, weighted norm refreshed, index entries replaced."""
+    idf = ctx.idf
     idf.prepare(s.centroid)
-    s.centroid = truncate(s.centroid, idf, tuning.centroid_terms)
+    s.centroid = truncate(s.centroid, idf, ctx.tuning.centroid_terms)
     s.norm = weighted_norm(s.centroid, idf)
-    store.save_story(s, now)
-    store.set_story_terms(s.id, top_terms(s.centroid, idf, tuning.index_terms)
-                          if s.merged_into is None else [], s.activity)
+    ctx.store.save_story(s, ctx.now)
+    ctx.store.set_story_terms(s.id, top_terms(s.centroid, idf, ctx.tuning.index_terms)
+                              if s.merged_into is None else [], s.activity)
 
 
 def add_member(s: StoryState, profile: dict[str, float] | None, *, article_id: str,
@@ -81,10 +93,9 @@ def add_member(s: StoryState, profile: dict[str, float] | None, *, article_id: s
         s.title, s.title_article, s.title_score = title, article_id, score
 
 
-def absorb(store: Store, keep: StoryState, gone: StoryState, idf: Idf, tuning: Tuning,
-           now: str) -> None:
+def absorb(ctx: StoryContext, keep: StoryState, gone: StoryState) -> None:
     """Merge ``gone`` into ``keep``: its articles move, its id points at ``keep``."""
-    store.move_story_articles(gone.id, keep.id)
+    ctx.store.move_story_articles(gone.id, keep.id)
     keep.centroid = blend(keep.centroid, keep.members, gone.centroid, gone.members)
     keep.members += gone.members
     keep.articles += gone.articles
@@ -98,11 +109,12 @@ def absorb(store: Store, keep: StoryState, gone: StoryState, idf: Idf, tuning: T
     gone.articles = gone.members = 0
     gone.centroid, gone.norm = {}, 0.0
     for s in (keep, gone):
-        persist(store, s, idf, tuning, now)
+        persist(ctx, s)
 
 
-def rebuild(store: Store, story_id: str, idf: Idf, tuning: Tuning, now: str) -> StoryState:
+def rebuild(ctx: StoryContext, story_id: str) -> StoryState:
     """Recompute a story from its members (after an analyst moved articles)."""
+    store = ctx.store
     s = store.story_states([story_id]).get(story_id) or StoryState(id=story_id)
     members = store.story_members(story_id)
     originals = [m.article_id for m in members if m.how != "copy"]
@@ -114,7 +126,7 @@ def rebuild(store: Store, story_id: str, idf: Idf, tuning: Tuning, now: str) -> 
                    score=m.score if m.score is not None else 0.0)
     if fresh.title is None and members:
         fresh.title, fresh.title_article = s.title, s.title_article
-    persist(store, fresh, idf, tuning, now)
+    persist(ctx, fresh)
     return fresh
 
 
