@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from sitrep.models import Annotations, Article
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
-from sitrep.stories.features import Profile, profile
+from sitrep.stories.features import ANCHORS, REGION, Profile, local_places, profile
 from sitrep.stories.split import Split, check_split, newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
@@ -32,7 +32,7 @@ from sitrep.stories.state import (
     new_story_id,
     persist,
 )
-from sitrep.stories.vectors import Idf, day_gap, similarity, top_terms, weighted_norm
+from sitrep.stories.vectors import Idf, similarity, span_gap, top_terms, weighted_norm
 
 if TYPE_CHECKING:
     from sitrep.store import AddOutcome, Store
@@ -108,6 +108,8 @@ class Assigner:
             merged = self._bridge(ctx, story, scored[1:self.tuning.bridge_top])
         persist(ctx, story)
         self.store.put_story_article(article.id, story.id, score, how, now, pinned=False)
+        if how == "joined":
+            merged += self._heal(ctx, story)
         split = check_split(ctx, story)
         if split is not None and article.id in split.articles:
             return Assignment(article.id, split.new_id, how, score, merged, split)
@@ -139,26 +141,66 @@ class Assigner:
 
     def _score(self, prof: Profile) -> list[tuple[float, StoryState]]:
         """Candidate stories with their similarity to the profile, best first."""
+        return self._score_terms(prof.terms, prof.day, prof.day, None)
+
+    def _score_terms(self, terms: dict[str, float], first: str | None, last: str | None,
+                     own: str | None) -> list[tuple[float, StoryState]]:
+        """Candidate stories (but ``own``) by similarity to ``terms`` dated
+        [first, last], best first: words and names, discounted when the places
+        clash and when the dates lie apart."""
         t = self.tuning
-        query = top_terms(prof.terms, self.idf, t.query_terms)
+        query = top_terms(terms, self.idf, t.query_terms)
         hits = self.store.candidate_stories(query, t.per_term)
         if not hits:
             return []
-        weight = {q: prof.terms[q] * self.idf(q) for q in query}
+        hits.pop(own or "", None)
+        weight = {q: terms[q] * self.idf(q) for q in query}
         ranked = sorted(hits, key=lambda s: (-sum(weight[q] for q in hits[s]), s))
         states = self.store.story_states(ranked[:t.candidates])
-        norm = weighted_norm(prof.terms, self.idf)
+        norm = weighted_norm(terms, self.idf)
+        places = Places.of(terms)
+        anchors = {a for a in terms if a.startswith(ANCHORS)}
         scored = []
         for story in states.values():
             if story.merged_into is not None or not story.members:
                 continue
-            sim = similarity(prof.terms, norm, story.centroid, story.norm, self.idf)
-            gap = day_gap(prof.day, story.first_date, story.last_date)
+            sim = similarity(terms, norm, story.centroid, story.norm, self.idf)
+            sim *= places.factor(story.centroid, t)
+            if not anchors.intersection(story.centroid):
+                sim *= t.no_anchor
+            gap = span_gap(first, last, story.first_date, story.last_date)
             if gap is not None and gap > t.day_grace:
                 sim /= 1.0 + min((gap - t.day_grace) / t.day_scale, t.day_cap)
             scored.append((sim, story))
         scored.sort(key=lambda x: (-x[0], x[1].id))
         return scored
+
+    def _heal(self, ctx: StoryContext, story: StoryState) -> tuple[str, ...]:
+        """Merge ``story`` with the story now closest to it, if close enough.
+
+        Which report came first decides what a story looked like when the next
+        one arrived: two outlets' first reports of one event may have started
+        two stories that only their later members tie together. Re-checking a
+        story against its neighbours as it grows heals such early splits, so
+        the stories depend less on the order articles arrive in.
+        """
+        if self.tuning.heal >= 1.0:
+            return ()
+        scored = self._score_terms(story.centroid, story.first_date, story.last_date, story.id)
+        if not scored or scored[0][0] < self.tuning.heal:
+            return ()
+        sim, other = scored[0]
+        if self.store.kept_apart(story.id, other.id):
+            return ()
+        keep, gone = (story, other) if _keeps(story, other) else (other, story)
+        if self.store.has_pins(gone.id):
+            return ()
+        absorb(ctx, keep, gone)
+        self.store.log_story("merge", keep.id, gone.id, [], ctx.now, manual=False,
+                             note=f"healed: stories grew alike (similarity {sim:.2f})")
+        if keep is not story:
+            _copy_state(story, keep)
+        return (gone.id,)
 
     def _bridge(self, ctx: StoryContext, best: StoryState,
                 others: list[tuple[float, StoryState]]) -> tuple[str, ...]:
@@ -169,6 +211,7 @@ class Assigner:
                 break
             self.idf.prepare([*best.centroid, *other.centroid])
             close = similarity(best.centroid, best.norm, other.centroid, other.norm, self.idf)
+            close *= Places.of(best.centroid).factor(other.centroid, self.tuning)
             if close < self.tuning.bridge_centroids or self.store.kept_apart(best.id, other.id):
                 continue
             keep, gone = (best, other) if _keeps(best, other) else (other, best)
@@ -181,6 +224,43 @@ class Assigner:
             if keep is not best:  # carry on with the surviving record
                 _copy_state(best, keep)
         return tuple(merged)
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The towns a profile names and their regions."""
+
+    towns: frozenset[str]
+    regions: frozenset[str]
+
+    @classmethod
+    def of(cls, terms: dict[str, float]) -> Places:
+        return cls(frozenset(local_places(terms)), frozenset(local_places(terms, REGION)))
+
+    def factor(self, other: dict[str, float], tuning: Tuning) -> float:
+        """What is kept of a similarity to ``other`` given the places both name.
+
+        Two shootings, fires or arrests of one kind share their words; where
+        they happened tells them apart: towns of different regions nearly
+        veto (``region_clash``), different towns of one region weigh less
+        (``place_clash``). A side naming no town says nothing, nor do towns of
+        different countries (international news names each outlet's capital).
+        """
+        if not self.towns:
+            return 1.0
+        towns = local_places(other)
+        if not towns or self.towns & towns:
+            return 1.0
+        regions = local_places(other, REGION)
+        if self.regions & regions:
+            return tuning.place_clash
+        if _countries(self.regions) & _countries(regions):
+            return tuning.region_clash
+        return 1.0  # towns of different countries: reports from abroad name their capitals
+
+
+def _countries(regions: frozenset[str] | set[str]) -> set[str]:
+    return {r[len(REGION):].split("/", 1)[0] for r in regions}
 
 
 def _keeps(a: StoryState, b: StoryState) -> bool:
