@@ -166,8 +166,7 @@ class Assigner:
                 continue
             sim = similarity(terms, norm, story.centroid, story.norm, self.idf)
             sim *= places.factor(story.centroid, t)
-            if not anchors.intersection(story.centroid):
-                sim *= t.no_anchor
+            sim *= anchor_factor(anchors, story.centroid, t)
             gap = span_gap(first, last, story.first_date, story.last_date)
             if gap is not None and gap > t.day_grace:
                 sim /= 1.0 + min((gap - t.day_grace) / t.day_scale, t.day_cap)
@@ -257,6 +256,17 @@ class Places:
         if _countries(self.regions) & _countries(regions):
             return tuning.region_clash
         return 1.0  # towns of different countries: reports from abroad name their capitals
+
+
+def anchor_factor(anchors: set[str], other: dict[str, float], tuning: Tuning) -> float:
+    """``tuning.no_anchor`` when both sides name people, organisations or towns
+    and share none of them, else 1: two reports of one happening name some of
+    the same participants or places; a shared bare figure or topic words alone
+    (5,000 troops here, 5,000 there) are a coincidence. Text without
+    annotations has no anchors and is not judged by them."""
+    if not anchors or anchors.intersection(other):
+        return 1.0
+    return tuning.no_anchor if any(t.startswith(ANCHORS) for t in other) else 1.0
 
 
 def _countries(regions: frozenset[str] | set[str]) -> set[str]:
