@@ -38,7 +38,7 @@ class Tuning:
     day_cap: float = 2.0  # ... dividing it by at most 1 + this (a later turn of one story)
     place_clash: float = 0.5  # similarity kept when article and story name different towns ...
     region_clash: float = 0.2  # ... of different regions (country and first-level division)
-    no_anchor: float = 0.3  # similarity kept when no entity or town is shared
+    no_anchor: float = 0.5  # similarity kept when no entity or town is shared
     heal: float = 1.0  # a growing story merges with another story this close (1: never)
 
 
