@@ -34,7 +34,7 @@ class Tuning:
     centroid_terms: int = 200  # terms kept per centroid
     index_terms: int = 30  # terms a story is indexed under
     day_grace: int = 3  # days apart before the date penalty starts
-    day_scale: float = 10.0  # ... and at this many more days it halves the similarity
+    day_scale: float = 9.0  # ... and at this many more days it halves the similarity
     day_cap: float = 2.0  # ... dividing it by at most 1 + this (a later turn of one story)
     place_clash: float = 0.5  # similarity kept when article and story name different towns ...
     region_clash: float = 0.2  # ... of different regions (country and first-level division)
