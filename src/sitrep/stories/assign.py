@@ -108,8 +108,6 @@ class Assigner:
             merged = self._bridge(ctx, story, scored[1:self.tuning.bridge_top])
         persist(ctx, story)
         self.store.put_story_article(article.id, story.id, score, how, now, pinned=False)
-        if how == "joined":
-            merged += self._heal(ctx, story)
         split = check_split(ctx, story)
         if split is not None and article.id in split.articles:
             return Assignment(article.id, split.new_id, how, score, merged, split)
@@ -141,19 +139,18 @@ class Assigner:
 
     def _score(self, prof: Profile) -> list[tuple[float, StoryState]]:
         """Candidate stories with their similarity to the profile, best first."""
-        return self._score_terms(prof.terms, prof.day, prof.day, None)
+        return self._score_terms(prof.terms, prof.day, prof.day)
 
-    def _score_terms(self, terms: dict[str, float], first: str | None, last: str | None,
-                     own: str | None) -> list[tuple[float, StoryState]]:
-        """Candidate stories (but ``own``) by similarity to ``terms`` dated
-        [first, last], best first: words and names, discounted when the places
-        clash and when the dates lie apart."""
+    def _score_terms(self, terms: dict[str, float], first: str | None,
+                     last: str | None) -> list[tuple[float, StoryState]]:
+        """Candidate stories by similarity to ``terms`` dated [first, last], best
+        first: words and names, discounted when the places clash, when no one
+        is named on both sides and when the dates lie apart."""
         t = self.tuning
         query = top_terms(terms, self.idf, t.query_terms)
         hits = self.store.candidate_stories(query, t.per_term)
         if not hits:
             return []
-        hits.pop(own or "", None)
         weight = {q: terms[q] * self.idf(q) for q in query}
         ranked = sorted(hits, key=lambda s: (-sum(weight[q] for q in hits[s]), s))
         states = self.store.story_states(ranked[:t.candidates])
@@ -173,33 +170,6 @@ class Assigner:
             scored.append((sim, story))
         scored.sort(key=lambda x: (-x[0], x[1].id))
         return scored
-
-    def _heal(self, ctx: StoryContext, story: StoryState) -> tuple[str, ...]:
-        """Merge ``story`` with the story now closest to it, if close enough.
-
-        Which report came first decides what a story looked like when the next
-        one arrived: two outlets' first reports of one event may have started
-        two stories that only their later members tie together. Re-checking a
-        story against its neighbours as it grows heals such early splits, so
-        the stories depend less on the order articles arrive in.
-        """
-        if self.tuning.heal >= 1.0:
-            return ()
-        scored = self._score_terms(story.centroid, story.first_date, story.last_date, story.id)
-        if not scored or scored[0][0] < self.tuning.heal:
-            return ()
-        sim, other = scored[0]
-        if self.store.kept_apart(story.id, other.id):
-            return ()
-        keep, gone = (story, other) if _keeps(story, other) else (other, story)
-        if self.store.has_pins(gone.id):
-            return ()
-        absorb(ctx, keep, gone)
-        self.store.log_story("merge", keep.id, gone.id, [], ctx.now, manual=False,
-                             note=f"healed: stories grew alike (similarity {sim:.2f})")
-        if keep is not story:
-            _copy_state(story, keep)
-        return (gone.id,)
 
     def _bridge(self, ctx: StoryContext, best: StoryState,
                 others: list[tuple[float, StoryState]]) -> tuple[str, ...]:

@@ -39,7 +39,6 @@ class Tuning:
     place_clash: float = 0.5  # similarity kept when article and story name different towns ...
     region_clash: float = 0.2  # ... of different regions (country and first-level division)
     no_anchor: float = 0.5  # similarity kept when no entity or town is shared
-    heal: float = 1.0  # a growing story merges with another story this close (1: never)
 
 
 DEFAULT_TUNING = Tuning()
