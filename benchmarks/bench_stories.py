@@ -100,7 +100,7 @@ def store_batch(store: Store, assigner: Assigner,
     """Seconds spent storing and assigning one batch (one transaction)."""
     articles = [a for a, _ in items]
     layers = [ann for _, ann in items]
-    with store.story_write("bench batch"):
+    with store.stories.write("bench batch"):
         t0 = time.perf_counter()
         outcomes = store.add_articles(articles, layers)
         t1 = time.perf_counter()
@@ -147,7 +147,7 @@ def main() -> None:
                       f"assign_ms_per_article={1000 * assign_s / n:.2f} "
                       f"store_ms_per_article={1000 * add_s / n:.2f} "
                       f"total_ms_per_article={1000 * (add_s + assign_s) / n:.2f} "
-                      f"stories={len(store.live_story_ids())}", flush=True)
+                      f"stories={len(store.stories.live_ids())}", flush=True)
 
 
 if __name__ == "__main__":

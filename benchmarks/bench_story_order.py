@@ -40,11 +40,11 @@ def stories_of(items: list[Item], batch: int = 32,
             chunk = items[start:start + batch]
             articles = [a for a, _ in chunk]
             layers = [ann for _, ann in chunk]
-            with store.story_write("bench batch"):
+            with store.stories.write("bench batch"):
                 outcomes = store.add_articles(articles, layers)
                 assigner.assign_batch(articles, layers, outcomes)
-        found = {m.article_id: sid for sid in store.live_story_ids()
-                 for m in store.story_members(sid)}
+        found = {m.article_id: sid for sid in store.stories.live_ids()
+                 for m in store.stories.members(sid)}
     return found, time.perf_counter() - t0
 
 

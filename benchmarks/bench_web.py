@@ -136,7 +136,7 @@ def _store_windows(store: Store, cuts: list[tuple[dict[str, Any], int, int, int]
                                  outlet=d.get("outlet"), published=d.get("published")))
             ann = anns.get(str(d["id"]))
             layers.append(cut_annotations(ann, s, e) if ann else None)
-        with store.story_write("bench batch"):
+        with store.stories.write("bench batch"):
             outcomes = store.add_articles(batch, layers)
             assigner.assign_batch(batch, layers, outcomes)
         print(f"  {at + len(batch)} articles", end="\r", flush=True)
@@ -282,7 +282,7 @@ def main() -> None:
             build_examples(db)
     with open_store(str(db)) as store:
         print(f"store {db}: {store.count_articles()} articles, "
-              f"{len(store.live_story_ids())} stories")
+              f"{len(store.stories.live_ids())} stories")
     measure(db, args.repeat)
     if args.screenshot and Path("/usr/bin/chromium").exists():
         screenshot(db, args.screenshot)

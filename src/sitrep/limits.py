@@ -3,7 +3,7 @@
 An article's text is annotated in parts of bounded size (``annotate.chunks``),
 so memory stays flat, but time still grows with length: about 6 s per
 100,000 characters on one core. A text over ``DEFAULT_MAX_CHARS`` (a hundred
-long news articles) is refused with a message; raise it with ``--max-chars``
+long news articles) is refused with a message saying to raise the limit (``max_chars``)
 or split the text into several records.
 """
 
@@ -38,7 +38,8 @@ def check_page(doc: SourceDoc, max_chars: int = DEFAULT_MAX_CHARS) -> None:
             doc.source,
             f"page shows about {shown:,} characters of text, more than {PAGE_ARTICLES} "
             f"articles of the {max_chars:,} limit; save its articles as separate files "
-            "or records, or raise the limit with --max-chars",
+            "or records, or raise the limit",
+            hint="max_chars",
         )
 
 
@@ -48,6 +49,7 @@ def check_article(article: Article, max_chars: int = DEFAULT_MAX_CHARS) -> Artic
         raise InputError(
             article.source,
             f"article text has {len(article.text):,} characters, over the {max_chars:,} limit; "
-            "split it into several articles, or raise the limit with --max-chars",
+            "split it into several articles, or raise the limit",
+            hint="max_chars",
         )
     return article

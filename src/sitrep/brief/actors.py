@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from sitrep.brief.model import ActorEntry
 from sitrep.brief.sentences import SentenceIndex
 from sitrep.models import EntityMention
+from sitrep.reconcile.claims import Citation, RoleClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import PLACE_TYPES, ArticleContext
-from sitrep.reconcile.records import Citation, RoleClaim
 from sitrep.reconcile.roles import Title, title_of
 
 _TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
+from sitrep import config as settings
 from sitrep.brief.actors import actor_items
 from sitrep.brief.facts import fact_items
 from sitrep.brief.model import Brief, BriefItem, RelatedEntry, SourceEntry
@@ -15,9 +16,9 @@ from sitrep.brief.summary import summary_items
 from sitrep.brief.timeline import timeline_items
 from sitrep.models import Annotations, Article
 from sitrep.reconcile import reconcile
+from sitrep.reconcile.claims import Citation
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import ArticleContext, published_at_iso
-from sitrep.reconcile.records import Citation
 
 
 def build_brief(
@@ -32,8 +33,8 @@ def build_brief(
     """The brief of one story. ``related`` takes story records, dicts or (id, title)
     pairs; ``since`` (ISO date) marks, or with ``config.since_mode = "limit"``
     keeps only, what was published after it."""
-    config = config or BriefConfig()
-    contexts = [ArticleContext.of(a, ann) for a, ann in items]
+    config = config or settings.current().brief
+    contexts = [ArticleContext.from_annotations(a, ann) for a, ann in items]
     rec = reconcile(contexts, config)
     index = SentenceIndex(contexts, config)
     summary = summary_items(index, config, rec.quantities)

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from sitrep.brief.model import Brief
 from sitrep.models import Article, normalise_text
-from sitrep.reconcile.records import Citation, QuantityClaim
+from sitrep.reconcile.claims import Citation, QuantityClaim
 
 _NUMBER = re.compile(r"\d+(?:[ ,.\u00a0\u202f]\d{3})*(?:\.\d+)?")
 _NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")

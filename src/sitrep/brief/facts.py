@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitrep.brief.model import BriefItem
+from sitrep.brief.salience import cosine
 from sitrep.brief.sentences import SentenceIndex
-from sitrep.brief.vectors import cosine
+from sitrep.reconcile.claims import Claim, Corroboration, QuantityClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import independent_outlets
-from sitrep.reconcile.records import Claim, Corroboration, QuantityClaim
 
 
 def _backing(best: Claim, claims: Sequence[Claim], index: SentenceIndex) -> list[Claim]:

@@ -1,10 +1,28 @@
-"""The brief: sections of items, every item citing the spans that support it."""
+"""The brief: sections of items, every item citing the spans that support it.
+
+These dataclasses are the one schema of a brief: the JSON of ``sitrep brief``
+(render_json.to_json) and the web API's response models (web.schemas.model_of)
+are derived from them. A field's ``metadata`` says how it is written:
+
+- ``json``: its name in the JSON, or None to leave it out (``Brief.texts``);
+- ``omit_false``: written only when true (``new``);
+- ``flatten``: the fields of its value are written in its place (a citation's
+  ``article``, ``start``, ``end``);
+- ``view``: each value is written as this dataclass's ``of(value)`` (a
+  reconciled ``Discrepancy`` as a :class:`DiscrepancyView`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from sitrep.reconcile.records import Citation, Discrepancy
+from sitrep.reconcile.claims import Citation, Claim, Discrepancy, QuantityClaim
+from sitrep.reconcile.explain import as_of, report_day
+
+ONLY_IF_TRUE: dict[str, Any] = {"omit_false": True}
+FLAT: dict[str, Any] = {"flatten": True}
+HIDDEN: dict[str, Any] = {"json": None}
 
 
 @dataclass(slots=True)
@@ -19,13 +37,14 @@ class BriefItem:
     citations: list[Citation]
     sources: int = 1
     corroborated: bool = False
-    new: bool = False
+    new: bool = field(default=False, metadata=ONLY_IF_TRUE)
 
 
 @dataclass(slots=True)
 class TimelineEntry(BriefItem):
     date: str = ""
-    inferred: bool = False  # a year-less date placed by the story's own dates
+    # a year-less date placed by the story's own dates
+    inferred: bool = field(default=False, metadata={"json": "date_inferred"})
 
 
 @dataclass(slots=True)
@@ -37,15 +56,15 @@ class NumberPoint:
     high: float | None
     date: str | None
     source: str
-    citation: Citation
-    new: bool = False
+    citation: Citation = field(metadata=FLAT)
+    new: bool = field(default=False, metadata=ONLY_IF_TRUE)
 
 
 @dataclass(slots=True)
 class NumberSeries(BriefItem):
     about: str = ""
     developing: bool = False
-    points: list[NumberPoint] = field(default_factory=list)
+    points: list[NumberPoint] = field(default_factory=list, metadata={"json": "values"})
 
 
 @dataclass(slots=True)
@@ -56,7 +75,7 @@ class ActorEntry:
     roles: list[str]
     citations: list[Citation]
     mentions: int = 0
-    articles: int = 0
+    articles: int = field(default=0, metadata=HIDDEN)  # ranks actors; not in the JSON
 
 
 @dataclass(slots=True)
@@ -67,13 +86,66 @@ class SourceEntry:
     url: str | None
     published: str | None
     weight: float
-    new: bool = False
+    new: bool = field(default=False, metadata=ONLY_IF_TRUE)
 
 
 @dataclass(slots=True)
 class RelatedEntry:
     id: str
     title: str | None = None
+
+
+@dataclass(slots=True)
+class ClaimView:
+    """A claim as the JSON shows it: its figure as numbers (``value``, ``low``,
+    ``high``, ``unit``) and words (``value_text``, ``text``), who says it, where
+    (``article``, ``start``, ``end``, repeated as ``citation``) and when."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    value_text: str
+    as_of: str | None
+    text: str
+    source: str
+    outlet: str | None  # as readers know it (the claim's ``outlet`` is a grouping key)
+    published: str
+    span: Citation = field(metadata=FLAT)
+    citation: Citation
+    sentence: Citation
+
+    @classmethod
+    def of(cls, c: Claim) -> ClaimView:
+        if isinstance(c, QuantityClaim):
+            return cls(c.value, c.low, c.high, c.unit or c.counted_class, c.value_text,
+                       as_of(c), *cls._said(c))
+        # A title or a date: words only, so ``value`` stays numeric in every export.
+        words = getattr(c, "role", None) or getattr(c, "date", None) or c.text
+        day = report_day(c)
+        return cls(None, None, None, None, words, None if day == "undated" else day,
+                   *cls._said(c))
+
+    @staticmethod
+    def _said(c: Claim) -> tuple[str, str, str | None, str, Citation, Citation, Citation]:
+        return (c.text, c.voice.label, c.outlet_name or None, report_day(c), c.citation,
+                c.citation, c.sentence)
+
+
+@dataclass(slots=True)
+class DiscrepancyView:
+    """A discrepancy as the JSON shows it (``conflict``: not a mere update)."""
+
+    kind: str
+    conflict: bool
+    about: str
+    claims: list[ClaimView]
+    explanation: str
+
+    @classmethod
+    def of(cls, d: Discrepancy) -> DiscrepancyView:
+        return cls(d.kind, d.is_conflict, d.about, [ClaimView.of(c) for c in d.claims],
+                   d.explanation)
 
 
 @dataclass(slots=True)
@@ -88,11 +160,11 @@ class Brief:
     actors: list[ActorEntry]
     timeline: list[TimelineEntry]
     numbers: list[NumberSeries]
-    discrepancies: list[Discrepancy]
+    discrepancies: list[Discrepancy] = field(metadata={"view": DiscrepancyView})
     related: list[RelatedEntry]
     sources: list[SourceEntry]
     since: str | None = None
-    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    texts: dict[str, str] = field(default_factory=dict, repr=False, metadata=HIDDEN)
 
     def items(self) -> list[BriefItem]:
         """Every citing item, for checks."""

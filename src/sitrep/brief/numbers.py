@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from sitrep.brief.model import NumberPoint, NumberSeries
+from sitrep.reconcile.claims import Discrepancy, QuantityClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.discrepancies import about
 from sitrep.reconcile.explain import as_of
 from sitrep.reconcile.frames import independent_outlets
 from sitrep.reconcile.lexicon import claim_lexicon
 from sitrep.reconcile.measures import measure_words
-from sitrep.reconcile.records import Discrepancy, QuantityClaim
 
 _MAX = 15
 _LEAD_CHARS = 600  # about a headline and a lead sentence

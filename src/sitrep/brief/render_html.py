@@ -12,7 +12,7 @@ from html import escape
 
 from sitrep.brief.model import Brief, BriefItem
 from sitrep.brief.render_md import _KINDS
-from sitrep.reconcile.records import Citation
+from sitrep.reconcile.claims import Citation
 from sitrep.render.safe import CSP_META, safe_url
 
 _STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}

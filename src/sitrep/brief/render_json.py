@@ -1,96 +1,103 @@
-"""The brief as the JSON of the command-line contract (DESIGN.md), with extra fields."""
+"""The brief as the JSON of the command-line contract (DESIGN.md), with extra fields.
+
+The JSON is derived from the dataclasses of brief.model, field by field, as
+their ``metadata`` says (see that module); nothing here names a field.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from dataclasses import Field, fields, is_dataclass
+from types import UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from sitrep.brief.model import Brief, BriefItem, NumberSeries, TimelineEntry
-from sitrep.reconcile.explain import as_of, when
-from sitrep.reconcile.records import Claim, Discrepancy, QuantityClaim
-
-
-def _item(item: BriefItem) -> dict[str, Any]:
-    d: dict[str, Any] = {
-        "text": item.text,
-        "citations": [c.to_dict() for c in item.citations],
-        "sources": item.sources,
-        "corroborated": item.corroborated,
-    }
-    if item.new:
-        d["new"] = True
-    return d
+from sitrep.brief.model import Brief, DiscrepancyView
+from sitrep.reconcile.claims import Discrepancy
 
 
-def _timeline(e: TimelineEntry) -> dict[str, Any]:
-    return {"date": e.date, **_item(e), "date_inferred": e.inferred}
+def json_name(f: Field[Any]) -> str | None:
+    """The field's name in the JSON; None when it is left out."""
+    name: str | None = f.metadata.get("json", f.name)
+    return name
 
 
-def _number(n: NumberSeries) -> dict[str, Any]:
-    return {
-        "about": n.about,
-        "developing": n.developing,
-        **_item(n),
-        "values": [
-            {"value": p.value, "low": p.low, "high": p.high, "date": p.date, "source": p.source,
-             **p.citation.to_dict(), **({"new": True} if p.new else {})}
-            for p in n.points
-        ],
-    }
+Writer = Callable[[Any], Any]
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_AS_IS, _IF_TRUE, _FLAT = 0, 1, 2  # how a field is written
+_WRITERS: dict[type, Writer | None] = {}  # per type, made on first use
 
 
-def _claim(c: Claim) -> dict[str, Any]:
-    """A claim with its figure as numbers (``value``, ``low``, ``high``, ``unit``) and its
-    words (``value_text``, ``text``), who says it, where and when."""
-    figure: dict[str, Any]
-    if isinstance(c, QuantityClaim):
-        figure = {"value": c.value, "low": c.low, "high": c.high,
-                  "unit": c.unit or c.counted_class, "value_text": c.value_text,
-                  "as_of": as_of(c)}
-    else:  # a title or a date: words only, so ``value`` stays numeric in every export
-        figure = {"value": None, "low": None, "high": None, "unit": None,
-                  "value_text": getattr(c, "role", None) or getattr(c, "date", None) or c.text,
-                  "as_of": None if when(c) == "undated" else when(c)}
-    return {
-        **figure,
-        "text": c.text,
-        "source": c.voice.label,
-        "outlet": c.outlet_name or None,  # as readers know it; c.outlet is a grouping key
-        "published": when(c),
-        **c.citation.to_dict(),
-        "citation": c.citation.to_dict(),
-        "sentence": c.sentence.to_dict(),
-    }
+def to_json(value: Any) -> Any:
+    """``value`` as plain JSON data: dataclasses by their fields' metadata, lists and
+    dicts item by item, anything else as it is."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list or kind is tuple:
+        return [to_json(v) for v in value]
+    if kind is dict:
+        return {k: to_json(v) for k, v in value.items()}
+    if kind not in _WRITERS:
+        _WRITERS[kind] = _writer(kind)
+    write = _WRITERS[kind]
+    return value if write is None else write(value)
+
+
+def _is_plain(tp: Any) -> bool:
+    """A type whose values are JSON as they are (str, numbers, None, lists of them)."""
+    if tp in _PLAIN:
+        return True
+    args = get_args(tp)
+    return bool(args) and get_origin(tp) in (list, Union, UnionType) and all(map(_is_plain, args))
+
+
+def _writer(kind: type) -> Writer | None:
+    """The function writing a dataclass of type ``kind`` (None for other types),
+    planned once per type from its fields' types and metadata."""
+    if not is_dataclass(kind):
+        return None
+    try:
+        hints = get_type_hints(kind)
+    except NameError:  # a type named only for type checkers: convert every field
+        hints = {}
+    plan = []
+    for f in fields(kind):
+        name = json_name(f)
+        if name is None:
+            continue
+        view = f.metadata.get("view")
+        convert: Writer | None = None
+        if view is not None:
+            convert = lambda v, view=view: to_json(  # noqa: E731
+                [view.of(x) for x in v] if isinstance(v, list) else view.of(v))
+        elif not _is_plain(hints.get(f.name)):
+            convert = to_json
+        how = (_FLAT if f.metadata.get("flatten") else
+               _IF_TRUE if f.metadata.get("omit_false") else _AS_IS)
+        plan.append((name, f.name, convert, how))
+
+    def write(obj: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, attr, convert, how in plan:
+            value = getattr(obj, attr)
+            if how == _IF_TRUE and not value:
+                continue
+            if convert is not None:
+                value = convert(value)
+            if how == _FLAT:
+                out.update(value)
+            else:
+                out[name] = value
+        return out
+
+    return write
 
 
 def discrepancy_to_json(d: Discrepancy) -> dict[str, Any]:
-    return {
-        "kind": d.kind,
-        "conflict": d.is_conflict,
-        "about": d.about,
-        "claims": [_claim(c) for c in d.claims],
-        "explanation": d.explanation,
-    }
+    data: dict[str, Any] = to_json(DiscrepancyView.of(d))
+    return data
 
 
 def brief_to_json(brief: Brief) -> dict[str, Any]:
-    return {
-        "story": brief.story,
-        "title": brief.title,
-        "since": brief.since,
-        "summary": [_item(i) for i in brief.summary],
-        "facts": [_item(i) for i in brief.facts],
-        "actors": [
-            {"id": a.id, "name": a.name, "type": a.type, "roles": a.roles,
-             "citations": [c.to_dict() for c in a.citations], "mentions": a.mentions}
-            for a in brief.actors
-        ],
-        "timeline": [_timeline(e) for e in brief.timeline],
-        "numbers": [_number(n) for n in brief.numbers],
-        "discrepancies": [discrepancy_to_json(d) for d in brief.discrepancies],
-        "related": [{"id": r.id, "title": r.title} for r in brief.related],
-        "sources": [
-            {"article": s.article, "outlet": s.outlet, "title": s.title, "url": s.url,
-             "published": s.published, "weight": s.weight, **({"new": True} if s.new else {})}
-            for s in brief.sources
-        ],
-    }
+    data: dict[str, Any] = to_json(brief)
+    return data

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitrep.brief.model import Brief, BriefItem
-from sitrep.reconcile.records import Citation
+from sitrep.reconcile.claims import Citation
 from sitrep.render.safe import md_text, md_url
 
 _KINDS = {

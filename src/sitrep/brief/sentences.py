@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from sitrep.brief.vectors import Vector, centroid, cosine, terms, tfidf
+from sitrep.brief.salience import Vector, centroid, cosine, terms, tfidf
 from sitrep.models import Span
 from sitrep.reconcile.chrome_text import is_chrome
+from sitrep.reconcile.claims import Citation
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import ArticleContext
-from sitrep.reconcile.records import Citation
 
 _LEAD = 3
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’)\]]*$")

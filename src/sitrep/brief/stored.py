@@ -19,11 +19,9 @@ if TYPE_CHECKING:
 
 def live_story_id(store: Store, story_id: str) -> str:
     """The story's id, or the story it was merged into; NotFoundError if unknown."""
-    live = store.resolve_story(story_id)
+    live = store.stories.resolve(story_id)
     if live is None:
-        raise NotFoundError(
-            f"no story '{story_id}' in {store.describe}; list them with: sitrep stories"
-        )
+        raise NotFoundError(f"no story '{story_id}' in {store.describe}", hint="list_stories")
     return live
 
 
@@ -31,7 +29,7 @@ def story_items(store: Store, story_id: str) -> list[tuple[Article, Annotations]
     """(article, annotations) of a story's members, in story order."""
     return [
         (store.get_article(m.article_id), store.get_annotations(m.article_id) or Annotations())
-        for m in store.story_members(story_id)
+        for m in store.stories.members(story_id)
     ]
 
 
@@ -55,7 +53,7 @@ def brief_for_story(
 
 def discrepancy_rows(store: Store, config: BriefConfig | None = None) -> Iterator[dict[str, Any]]:
     """Every story's discrepancies (conflicts and developing figures), one row each."""
-    for story_id in store.live_story_ids():
+    for story_id in store.stories.live_ids():
         found = reconcile(story_items(store, story_id), config).discrepancies
         for d in found:
             yield {"story": story_id, **discrepancy_to_json(d)}

@@ -7,10 +7,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from sitrep.brief.model import BriefItem
+from sitrep.brief.salience import cosine
 from sitrep.brief.sentences import Sentence, SentenceIndex
-from sitrep.brief.vectors import cosine
+from sitrep.reconcile.claims import QuantityClaim
 from sitrep.reconcile.config import BriefConfig
-from sitrep.reconcile.records import QuantityClaim
 
 _TERMINAL = re.compile(r"[.!?][\"”’)]*$")
 _DUPLICATE = 0.35

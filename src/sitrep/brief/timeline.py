@@ -12,11 +12,11 @@ from datetime import date, timedelta
 
 from sitrep.brief.dates import infer_day
 from sitrep.brief.model import TimelineEntry
+from sitrep.brief.salience import cosine
 from sitrep.brief.sentences import SentenceIndex
-from sitrep.brief.vectors import cosine
+from sitrep.reconcile.claims import Citation, EventClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import ArticleContext
-from sitrep.reconcile.records import Citation, EventClaim
 from sitrep.reconcile.timeref import day_of, granularity, is_since
 
 _SAME = 0.5

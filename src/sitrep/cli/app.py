@@ -13,8 +13,9 @@ import traceback
 
 import click
 
-from sitrep import __version__
-from sitrep.cli.options import EXIT_FATAL, EXIT_INTERNAL, EXIT_OK, _debug, _set_debug
+from sitrep import __version__, config
+from sitrep.cli.errors import describe
+from sitrep.cli.options import EXIT_FATAL, EXIT_INTERNAL, EXIT_OK, _set_debug, debugging
 from sitrep.errors import SitrepError, one_line
 
 
@@ -24,6 +25,7 @@ from sitrep.errors import SitrepError, one_line
               help="Show the traceback of an internal error (also $SITREP_DEBUG=1).")
 def cli() -> None:
     """sitrep: turn raw news into sourced situation briefs."""
+    config.use(None)  # from the environment, until a command's --config says otherwise
 
 
 def main() -> None:
@@ -36,12 +38,12 @@ def main() -> None:
         err.show()
         sys.exit(EXIT_FATAL)
     except SitrepError as err:
-        click.echo(f"sitrep: error: {one_line(str(err))}", err=True)
+        click.echo(f"sitrep: error: {describe(err)}", err=True)
         sys.exit(EXIT_FATAL)
     except BrokenPipeError:
         sys.exit(EXIT_OK)
     except Exception as err:  # a bug: say so in one line, the traceback on demand
-        if _debug[0]:
+        if debugging():
             traceback.print_exc()
         detail = one_line(f"{type(err).__name__}: {err}")
         click.echo(f"sitrep: internal error ({detail[:300]}); this is a bug: "

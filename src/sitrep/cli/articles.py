@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from sitrep.cli.errors import describe
 from sitrep.cli.options import (
     EXIT_OK,
     EXIT_PARTIAL,
     ErrorCounter,
+    config_option,
     db_option,
     open_store,
+    output_option,
     read_options,
     report_error,
     write_jsonl,
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
 
 
 @click.command("extract")
+@config_option
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
@@ -63,6 +67,7 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, options: ReadOptions) -> None:
 
 
 @click.command("annotate")
+@config_option
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @read_options
@@ -119,7 +124,7 @@ def _run_ingest(
             )
 
         def on_error(err: InputError) -> None:
-            bar.console.print(f"sitrep: {err.line()}", markup=False, highlight=False)
+            bar.console.print(f"sitrep: {describe(err)}", markup=False, highlight=False)
 
         return run_ingest(
             engine,
@@ -134,6 +139,7 @@ def _run_ingest(
 
 
 @click.command("ingest")
+@config_option
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @read_options
@@ -203,13 +209,7 @@ def search_cmd(query: str, db: str | None, limit: int, fmt: str) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(list(FORMATS)), default="jsonl", show_default=True
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of standard output.",
-)
+@output_option
 def export_cmd(kind: str, db: str | None, fmt: str, output: Path | None) -> None:
     """Export KIND (articles, entities, events, stories, discrepancies) from the store."""
     if fmt == "parquet" and output is None and sys.stdout.isatty():
@@ -219,6 +219,7 @@ def export_cmd(kind: str, db: str | None, fmt: str, output: Path | None) -> None
 
 
 @click.command("run")
+@config_option
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from sitrep.cli.options import db_option, open_store
+from sitrep.cli.options import config_option, db_option, open_store, output_option
 
 RENDERINGS = ("json", "md", "html")
 
@@ -34,40 +34,25 @@ def render_brief(brief: object, fmt: str) -> str:
     default=None,
     help="Mark and keep what is new since DATE (ISO 8601): what changed.",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Brief configuration (TOML or JSON): outlet weights, tolerances.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of standard output.",
-)
+@config_option
+@output_option
 def brief_cmd(
     story: str,
     db: str | None,
     fmt: str,
     since: str | None,
-    config_file: Path | None,
     output: Path | None,
 ) -> None:
     """The sourced brief of STORY (an id from `sitrep stories`)."""
     from sitrep.brief.stored import brief_for_story
     from sitrep.extract.published import normalise_published
-    from sitrep.reconcile.config import load_config
 
     if since is not None and normalise_published(since) is None:
         raise click.BadParameter(
             f"'{since}' is not a date; give e.g. 2025-11-06", param_hint="--since"
         )
-    config = load_config(config_file) if config_file else None
-    with open_store(db) as store:
-        brief = brief_for_story(store, story, since=normalise_published(since), config=config)
+    with open_store(db) as store:  # the settings' [brief] section (--config) shapes it
+        brief = brief_for_story(store, story, since=normalise_published(since))
     text = render_brief(brief, fmt)
     if output is None:
         sys.stdout.write(text)

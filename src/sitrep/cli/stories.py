@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from sitrep import config
 from sitrep.cli.options import db_option, open_store
 
 
@@ -61,10 +62,12 @@ def show_cmd(story: str, db: str | None, fmt: str) -> None:
     from sitrep.stories.reasons import story_reasons
 
     with open_store(db) as store:
-        record = story_record(store, story)
-        members = store.story_members(record.id)
-        log = store.story_log(record.id)
-        reasons = story_reasons(store, record.id).by_article
+        # The reasons once: the record's shared terms and each article's come from them.
+        found = story_reasons(store, store.stories.resolve(story) or story)
+        record = story_record(store, story, reasons=found)
+        members = store.stories.members(record.id)
+        log = store.stories.history(record.id)
+        reasons = found.by_article
     if fmt == "json":
         data = record.to_dict()
         data["log"] = log
@@ -123,7 +126,7 @@ def move_cmd(article: str, story: str, db: str | None) -> None:
     from sitrep.stories import move_article
 
     with open_store(db) as store:
-        click.echo(move_article(store, article, story))
+        click.echo(move_article(store, article, story, config.current().stories))
 
 
 @story_group.command("merge")
@@ -135,7 +138,7 @@ def merge_cmd(story: str, others: tuple[str, ...], db: str | None) -> None:
     from sitrep.stories import merge_stories
 
     with open_store(db) as store:
-        click.echo(merge_stories(store, story, others))
+        click.echo(merge_stories(store, story, others, config.current().stories))
 
 
 @story_group.command("split")
@@ -146,7 +149,7 @@ def split_cmd(articles: tuple[str, ...], db: str | None) -> None:
     from sitrep.stories import split_articles
 
     with open_store(db) as store:
-        click.echo(split_articles(store, articles))
+        click.echo(split_articles(store, articles, config.current().stories))
 
 
 @story_group.command("pin")
@@ -169,7 +172,7 @@ def assign_cmd(db: str | None) -> None:
     from sitrep.stories import assign_unassigned
 
     with open_store(db) as store:
-        done = assign_unassigned(store)
+        done = assign_unassigned(store, config.current().stories)
     click.echo(f"assigned {len(done)} articles", err=True)
 
 

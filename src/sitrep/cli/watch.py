@@ -16,56 +16,60 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from sitrep.cli.options import db_option, open_store
+from sitrep.cli.options import config_option, db_option, open_store
 from sitrep.sources.files import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from sitrep.store import Store
-    from sitrep.watch import CycleReport, Watcher, WatchSettings
+    from sitrep.watch import CycleReport, SmtpSettings, Watcher, WatchSettings
 
-def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
+def _duration(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
     from sitrep.errors import InputError
     from sitrep.watch.feedlist import parse_duration
 
+    if value is None:
+        return None
     try:
         return parse_duration(value, f"--{param.name}")
     except InputError as err:
         raise click.BadParameter(err.reason) from err
 
 
+# Defaults None: the settings' [watch] section (--config) fills what is not given.
 _OPTIONS: list[Callable[[Any], Any]] = [
-    click.option("--interval", default="15m", show_default=True, callback=_duration,
+    click.option("--interval", default=None, show_default="15m", callback=_duration,
                  help="How often each feed is polled (90s, 15m, 2h); a feed list line's "
                  "every=... wins."),
-    click.option("--jitter", type=click.FloatRange(0, 0.5), default=0.1, show_default=True,
+    click.option("--jitter", type=click.FloatRange(0, 0.5), default=None, show_default="0.1",
                  help="Spread of the polls, as a share of the interval."),
-    click.option("--host-delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+    click.option("--host-delay", type=click.FloatRange(min=0), default=None,
+                 show_default="1.0",
                  help="Seconds between two requests to one host (one at a time per host)."),
-    click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+    click.option("--timeout", type=click.FloatRange(min=0.1), default=None, show_default="20.0",
                  help="Seconds a feed or page may take in all."),
-    click.option("--max-bytes", type=click.IntRange(min=1024), default=DEFAULT_MAX_BYTES,
-                 show_default=True, help="Largest feed or page accepted, in bytes."),
-    click.option("--workers", type=click.IntRange(1, 64), default=8, show_default=True,
+    click.option("--max-bytes", type=click.IntRange(min=1024), default=None,
+                 show_default=str(DEFAULT_MAX_BYTES),
+                 help="Largest feed or page accepted, in bytes."),
+    click.option("--workers", type=click.IntRange(1, 64), default=None, show_default="8",
                  help="Parallel requests (to different hosts)."),
-    click.option("--batch-size", type=click.IntRange(1, 1000), default=32, show_default=True,
+    click.option("--batch-size", type=click.IntRange(1, 1000), default=None, show_default="32",
                  help="Items stored per transaction."),
     click.option("--no-annotate", is_flag=True, help="Store articles without annotation layers."),
     click.option("--no-fetch-pages", is_flag=True,
                  help="Use the text the feed carries instead of fetching item links."),
-    click.option("--base-url", default="http://127.0.0.1:8000", show_default=True,
+    click.option("--base-url", default=None, show_default="http://127.0.0.1:8000",
                  help="Where `sitrep serve` is reached: alerts link to its pages."),
     click.option("--alert-log", default=None, type=click.Path(dir_okay=False),
                  help="Also append every alert digest to this JSON Lines file."),
-    click.option("--smtp-host", envvar="SITREP_SMTP_HOST", default=None,
-                 help="SMTP server for email alerts [$SITREP_SMTP_HOST]."),
-    click.option("--smtp-port", envvar="SITREP_SMTP_PORT", type=int, default=587,
-                 show_default=True),
-    click.option("--smtp-starttls/--no-smtp-starttls", envvar="SITREP_SMTP_STARTTLS",
-                 default=True, show_default=True),
-    click.option("--smtp-user", envvar="SITREP_SMTP_USER", default=None,
-                 help="SMTP login; the password only from $SITREP_SMTP_PASSWORD."),
-    click.option("--smtp-from", envvar="SITREP_SMTP_FROM", default="sitrep@localhost",
-                 show_default=True),
+    click.option("--smtp-host", default=None,
+                 help="SMTP server for email alerts (default: the settings' [smtp] host, "
+                 "$SITREP_SMTP_HOST)."),
+    click.option("--smtp-port", type=int, default=None, show_default="587"),
+    click.option("--smtp-starttls/--no-smtp-starttls", default=None, show_default="starttls"),
+    click.option("--smtp-user", default=None,
+                 help="SMTP login; the password only from the settings or "
+                 "$SITREP_SMTP_PASSWORD."),
+    click.option("--smtp-from", default=None, show_default="sitrep@localhost"),
 ]
 
 
@@ -76,27 +80,41 @@ def watch_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def watch_settings(opts: dict[str, Any]) -> WatchSettings:
-    """WatchSettings from the options of :func:`watch_options` (consumed from ``opts``)."""
-    import os
+    """WatchSettings from the options of :func:`watch_options` (consumed from ``opts``)
+    over the settings' [watch] section."""
+    import dataclasses
 
-    from sitrep.watch import SmtpSettings, WatchSettings
+    from sitrep import config
 
-    smtp = None
-    host = opts.pop("smtp_host")
-    port, starttls = opts.pop("smtp_port"), opts.pop("smtp_starttls")
-    user, sender = opts.pop("smtp_user"), opts.pop("smtp_from")
-    if host:
-        smtp = SmtpSettings(host=host, port=port, starttls=starttls, user=user,
-                            password=os.environ.get("SITREP_SMTP_PASSWORD") or None,
-                            sender=sender, cafile=os.environ.get("SITREP_SMTP_CAFILE") or None)
+    base = config.current().watch
+    smtp = smtp_settings(opts)
     log = opts.pop("alert_log")
-    return WatchSettings(
-        interval_s=opts.pop("interval"), jitter=opts.pop("jitter"),
-        host_delay_s=opts.pop("host_delay"), timeout_s=opts.pop("timeout"),
-        max_bytes=opts.pop("max_bytes"), workers=opts.pop("workers"),
-        batch_size=opts.pop("batch_size"),
-        annotate=not opts.pop("no_annotate"), fetch_pages=not opts.pop("no_fetch_pages"),
-        base_url=opts.pop("base_url"), extra_sinks=[f"log:{log}"] if log else [], smtp=smtp)
+    given = {"interval_s": opts.pop("interval"), "jitter": opts.pop("jitter"),
+             "host_delay_s": opts.pop("host_delay"), "timeout_s": opts.pop("timeout"),
+             "max_bytes": opts.pop("max_bytes"), "workers": opts.pop("workers"),
+             "batch_size": opts.pop("batch_size"), "base_url": opts.pop("base_url")}
+    return dataclasses.replace(
+        base, **{k: v for k, v in given.items() if v is not None},
+        annotate=base.annotate and not opts.pop("no_annotate"),
+        fetch_pages=base.fetch_pages and not opts.pop("no_fetch_pages"),
+        extra_sinks=[*base.extra_sinks, *([f"log:{log}"] if log else [])], smtp=smtp)
+
+
+def smtp_settings(opts: dict[str, Any]) -> SmtpSettings | None:
+    """The settings' [smtp] section with the --smtp-* options over it; None without a host."""
+    import dataclasses
+
+    from sitrep import config
+    from sitrep.watch import SmtpSettings
+
+    given = {key: opts.pop(f"smtp_{option}") for key, option in
+             (("host", "host"), ("port", "port"), ("starttls", "starttls"), ("user", "user"),
+              ("sender", "from"))}
+    given = {k: v for k, v in given.items() if v is not None}
+    base = config.current().smtp
+    if base is not None:
+        return dataclasses.replace(base, **given)
+    return SmtpSettings(**given) if given.get("host") else None
 
 
 def _report_error(message: str) -> None:
@@ -109,13 +127,14 @@ def make_watcher(store: Store, feeds: tuple[str, ...], settings: WatchSettings,
     from sitrep.watch import FeedSpec, Watcher, read_feed_list
 
     specs = read_feed_list(feeds) if feeds else [
-        FeedSpec(f.url, f.title, f.interval_s) for f in store.feed_states()]
+        FeedSpec(f.url, f.title, f.interval_s) for f in store.watch.feed_states()]
     if not specs:
         raise click.UsageError("no feeds: give feed URLs, a text file of URLs or an OPML file")
     return Watcher(store, specs, settings, stop=stop, on_error=_report_error)
 
 
 @click.command("watch")
+@config_option
 @click.argument("feeds", nargs=-1)
 @db_option
 @click.option("--once", is_flag=True, help="Run one cycle (poll what is due, store, alert), "
@@ -156,11 +175,11 @@ def feeds_cmd(db: str | None, fmt: str, remove: tuple[str, ...]) -> None:
     """Each watched feed's health: last success, last error, back-off, items seen."""
     with open_store(db) as store:
         for url in remove:
-            if not store.remove_feed(url):
+            if not store.watch.remove_feed(url):
                 raise click.UsageError(f"no watched feed {url}; list them with: sitrep feeds")
             click.echo(f"removed {url}", err=True)
-        states = store.feed_states()
-        counts = store.item_counts()
+        states = store.watch.feed_states()
+        counts = store.watch.item_counts()
     rows = [{**s.to_dict(), "health": _health(s.failures, s.last_success),
              "pending": counts.get(s.url, {}).get("pending", 0),
              "failed_items": counts.get(s.url, {}).get("failed", 0)} for s in states]
@@ -217,7 +236,7 @@ def watchlist_add(name: str, db: str | None, entities: tuple[str, ...], words: t
     w = check_watchlist(Watchlist(name, list(entities), list(words), list(outlets),
                                   list(stories), sinks))
     with open_store(db) as store:
-        store.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
+        store.watch.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
     click.echo(f"watchlist {w.name} saved", err=True)
 
 
@@ -230,8 +249,8 @@ def watchlist_list(db: str | None, fmt: str) -> None:
     from sitrep.watch import Watchlist
 
     with open_store(db) as store:
-        rows = [(Watchlist.from_row(r), len(store.alerts_of(r.name, limit=100_000)))
-                for r in store.watchlists()]
+        rows = [(Watchlist.from_row(r), len(store.watch.alerts_of(r.name, limit=100_000)))
+                for r in store.watch.watchlists()]
     if fmt == "jsonl":
         for w, n in rows:
             sys.stdout.write(json.dumps({**w.to_dict(), "alerts": n}, ensure_ascii=False)
@@ -248,7 +267,7 @@ def watchlist_list(db: str | None, fmt: str) -> None:
 def watchlist_remove(name: str, db: str | None) -> None:
     """Delete watchlist NAME and its alerts."""
     with open_store(db) as store:
-        if not store.remove_watchlist(name):
+        if not store.watch.remove_watchlist(name):
             raise click.UsageError(f"no watchlist {name!r}; list them with: sitrep watchlist list")
     click.echo(f"watchlist {name} removed", err=True)
 
@@ -265,13 +284,14 @@ class BackgroundWatcher:
                                        name="sitrep-watch", daemon=True)
 
     def _run(self, db: str | None, feeds: tuple[str, ...], settings: WatchSettings) -> None:
+        from sitrep.cli.errors import describe
         from sitrep.errors import SitrepError
 
         try:
             with open_store(db) as store, make_watcher(store, feeds, settings, self.event) as w:
                 w.run(on_cycle=lambda r: click.echo(f"sitrep: watch: {r.summary()}", err=True))
         except SitrepError as err:
-            click.echo(f"sitrep: watch stopped: {err}", err=True)
+            click.echo(f"sitrep: watch stopped: {describe(err)}", err=True)
 
     def stop(self, timeout: float = 120.0) -> None:
         self.event.set()

@@ -10,15 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 
-from sitrep.errors import InputError, SitrepError
+from sitrep.errors import EngineUnavailable, InputError, SitrepError
 from sitrep.pipeline import IngestReport, Progress, ReadOptions, ingest
 from sitrep.store import Store
 
 ENGINES = ("local", "ray")
-
-
-class EngineUnavailable(SitrepError):
-    """The chosen engine cannot run here (e.g. Ray is not installed)."""
+__all__ = ["ENGINES", "EngineUnavailable", "run_ingest"]
 
 
 def run_ingest(
@@ -35,7 +32,7 @@ def run_ingest(
     """Ingest ``inputs`` into ``store`` with the named engine (see :data:`ENGINES`)."""
     if engine == "local":
         if address:
-            raise SitrepError("--address names a Ray cluster: use it with --engine ray")
+            raise SitrepError("a cluster address is for the ray engine only", hint="engine_address")
         return ingest(inputs, store, options=options, annotate_articles=annotate_articles,
                       on_error=on_error, progress=progress)
     if engine == "ray":

@@ -19,7 +19,7 @@ OBJECT_STORE_BYTES = 256 * 2**20
 
 def require_ray() -> ModuleType:
     """The ``ray`` module, or an error that says how to install it."""
-    from sitrep.engines import EngineUnavailable
+    from sitrep.errors import EngineUnavailable
 
     try:
         import ray

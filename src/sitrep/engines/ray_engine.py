@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
+from sitrep import config
 from sitrep.annotate.layers import selected_layers
 from sitrep.engines.ray_cluster import ray_session
 from sitrep.engines.ray_pool import Job, WorkerPool
@@ -89,7 +90,7 @@ class _Driver:
         self.ray, self.size, self.store = ray, size, store
         self.on_error, self.progress, self.on_pool = on_error, progress, on_pool
         self.report = IngestReport()
-        self.assigner = Assigner(store)
+        self.assigner = Assigner(store, config.current().stories)
         self.window = 2 * size  # one batch running and one queued per worker
         self.pending: deque[_Pending] = deque()
         self.sent: set[str] = set()  # ids in batches not committed yet
@@ -98,7 +99,7 @@ class _Driver:
     def pool(self) -> WorkerPool:
         """The workers, started on first use: a rerun with nothing new needs none."""
         if self._pool is None:
-            model = os.environ.get("SITREP_SPACY_MODEL")
+            model = config.current().annotate.spacy_model
             self._pool = WorkerPool(self.ray, self.size, selected_layers(), model)
             self._pool.ready()
             if self.on_pool:

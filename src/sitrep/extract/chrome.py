@@ -5,25 +5,25 @@ buttons, "Updated …" stamps, photo credits, teaser labels ("HIGHLIGHTS"),
 bylines, menus. ``classify_line`` names what one line is; the text extractor
 decides from that what to drop and what it tells (a date, an author).
 
-The vocabulary ships in ``data/chrome.json``; a JSON file of the same shape
-named by the ``SITREP_CHROME_FILE`` environment variable is merged into it,
-so users can teach sitrep their sites' chrome without touching code.
+The vocabulary ships as the word list ``chrome.csv`` (``role,phrase``, read by
+sitrep.lexicons); a CSV file of the same columns named by the settings'
+[extract] chrome_file (``SITREP_CHROME_FILE``) adds its rows to it, so users
+can teach sitrep their sites' chrome without touching code.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from sitrep.errors import InputError
+from sitrep import config, lexicons
+from sitrep.errors import InputError, SitrepError
 
-CHROME_FILE_ENV = "SITREP_CHROME_FILE"
+CHROME_FILE_ENV = "SITREP_CHROME_FILE"  # read by sitrep.config
+VOCABULARY = "chrome.csv"
 _LIST_KEYS = (
     "labels",
     "prefixes",
@@ -92,7 +92,8 @@ class ChromeVocabulary:
     @classmethod
     def from_lists(cls, lists: dict[str, list[str]]) -> ChromeVocabulary:
         def folded(key: str) -> list[str]:
-            return sorted({fold(v) for v in lists.get(key, []) if fold(v)}, key=len, reverse=True)
+            phrases = {fold_phrase(v) for v in lists.get(key, [])}
+            return sorted(phrases - {""}, key=len, reverse=True)
 
         return cls(
             labels=frozenset(folded("labels")),
@@ -108,32 +109,35 @@ class ChromeVocabulary:
         )
 
 
-def fold(text: str) -> str:
+def fold_phrase(text: str) -> str:
     """Lower case with punctuation folded to single spaces (for vocabulary lookups)."""
     return " ".join(re.sub(r"[^\w@#]+", " ", text.lower()).split())
 
 
 def _read_lists(path: Path | None) -> dict[str, list[str]]:
+    """Phrases by role: the packaged list (``path`` None) or a user's file."""
     if path is None:
-        raw = resources.files("sitrep.extract").joinpath("data/chrome.json").read_text("utf-8")
-        source = "chrome.json"
+        rows = lexicons.rows(VOCABULARY)
     else:
-        source = str(path)
         try:
-            raw = path.read_text("utf-8")
+            with path.open(encoding="utf-8", newline="") as fh:
+                rows = lexicons.parse(fh, str(path))
         except OSError as err:
-            raise InputError(source, f"cannot read chrome vocabulary ({err.strerror})") from err
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as err:
-        raise InputError(source, f"chrome vocabulary is not valid JSON ({err.msg})") from err
-    if not isinstance(data, dict):
-        raise InputError(source, "chrome vocabulary must be a JSON object of string lists")
-    return {k: [str(v) for v in data.get(k, [])] for k in _LIST_KEYS}
+            raise InputError(str(path), f"cannot read chrome vocabulary ({err.strerror})") from err
+        except SitrepError as err:
+            raise InputError(str(path), f"chrome vocabulary: {err}") from err
+    lists: dict[str, list[str]] = {k: [] for k in _LIST_KEYS}
+    for row in rows:
+        if row.get("role") not in lists:
+            source = str(path) if path else VOCABULARY
+            raise InputError(source, f"chrome vocabulary role {row.get('role')!r} is not one "
+                             f"of {', '.join(_LIST_KEYS)} (columns: role,phrase)")
+        lists[row["role"]].append(row["phrase"])
+    return lists
 
 
 def load_vocabulary(extra: Path | None = None) -> ChromeVocabulary:
-    """The shipped vocabulary, merged with ``extra`` (a JSON file of the same shape)."""
+    """The shipped vocabulary, merged with ``extra`` (a CSV file of the same columns)."""
     lists = _read_lists(None)
     if extra is not None:
         for key, values in _read_lists(extra).items():
@@ -147,8 +151,9 @@ def _cached_vocabulary(extra: str | None) -> ChromeVocabulary:
 
 
 def default_vocabulary() -> ChromeVocabulary:
-    """The vocabulary in use: shipped plus the file named by ``SITREP_CHROME_FILE``."""
-    return _cached_vocabulary(os.environ.get(CHROME_FILE_ENV) or None)
+    """The vocabulary in use: shipped plus the settings' [extract] chrome_file
+    (``SITREP_CHROME_FILE``)."""
+    return _cached_vocabulary(config.current().extract.chrome_file or None)
 
 
 # ------------------------------------------------------------ line shapes
@@ -229,7 +234,7 @@ def _classify_parts(text: str, vocab: ChromeVocabulary) -> LineClass | None:
     if len(parts) < 2:
         return None
     classes = [_classify_single(p, vocab) for p in parts]
-    agency = [fold(p) in vocab.agencies for p in parts]
+    agency = [fold_phrase(p) in vocab.agencies for p in parts]
     if all(c.is_chrome or a for c, a in zip(classes, agency, strict=True)):
         date = " ".join(c.date for c in classes if c.date) or None  # "7 Nov 2025 | 10:30"
         author = next((c.author for c in classes if c.author), None)
@@ -253,7 +258,7 @@ def _classify_single(text: str, vocab: ChromeVocabulary) -> LineClass:
         return LineClass(LineKind.CHROME, floating=True)
     if words > _MAX_CHROME_WORDS:  # too long for any chrome but a caption
         return LineClass(LineKind.CREDIT if _is_credit(text, vocab) else LineKind.TEXT)
-    folded = fold(text)
+    folded = fold_phrase(text)
     if folded in vocab.teaser_labels:
         return LineClass(LineKind.TEASER_LABEL)
     date = _date_stamp(text, folded, vocab) if words <= _MAX_DATE_WORDS else None
@@ -306,7 +311,7 @@ def _date_stamp(text: str, folded: str, vocab: ChromeVocabulary) -> LineClass | 
 
 
 def _drop_words(text: str, count: int) -> str:
-    """``text`` without its first ``count`` words (counted as ``fold`` counts them)."""
+    """``text`` without its first ``count`` words (counted as ``fold_phrase`` counts them)."""
     pattern = r"^\W*" + r"[\w@#]+\W*?" * count
     match = re.match(pattern, text)
     return text[match.end() :] if match else text
@@ -336,7 +341,7 @@ def _byline(text: str, vocab: ChromeVocabulary) -> tuple[bool, str | None]:
     if rest and (len(rest.split()) > _MAX_BYLINE_REST or _SENTENCE_END.search(rest)):
         return False, None
     if not _is_person(name, vocab):
-        is_role = fold(name) in vocab.agencies or bool(_OUTLET_WORD.search(name))
+        is_role = fold_phrase(name) in vocab.agencies or bool(_OUTLET_WORD.search(name))
         return is_role, None
     # "By Jane Doe, John Roe" names two authors; "By Jane Doe, Reuters" one and her agency
     names = [name]
@@ -363,7 +368,7 @@ def _is_person(name: str, vocab: ChromeVocabulary) -> bool:
     capitalised = [w for w in words if w[:1].isupper()]
     return (
         2 <= len(capitalised) <= 6
-        and fold(name) not in vocab.agencies
+        and fold_phrase(name) not in vocab.agencies
         and not _WEEKDAY.search(name)
         and not _OUTLET_WORD.search(name)
         and not re.match(_MONTH + r"$", words[0], re.IGNORECASE)
@@ -381,7 +386,7 @@ def _is_credit(text: str, vocab: ChromeVocabulary) -> bool:
 
 
 def _is_credit_paren(inner: str, vocab: ChromeVocabulary) -> bool:
-    head = fold(re.split(r"[/;,]", inner, maxsplit=1)[0])
+    head = fold_phrase(re.split(r"[/;,]", inner, maxsplit=1)[0])
     if head in vocab.agencies:
         return True
     words = head.split()

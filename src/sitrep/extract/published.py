@@ -2,45 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 from dateutil import parser as dateutil_parser
+from dateutil import tz
+
+from sitrep import lexicons
 
 _DATE_ONLY_LEN = 10
-_HOUR = 3600
-# Zone abbreviations news pages print; ambiguous ones take their most common news use.
-_TZINFOS = {
-    "UTC": 0,
-    "GMT": 0,
-    "Z": 0,
-    "BST": _HOUR,
-    "CET": _HOUR,
-    "CEST": 2 * _HOUR,
-    "EET": 2 * _HOUR,
-    "EEST": 3 * _HOUR,
-    "MSK": 3 * _HOUR,
-    "IST": 5 * _HOUR + 1800,
-    "PKT": 5 * _HOUR,
-    "ICT": 7 * _HOUR,
-    "WIB": 7 * _HOUR,
-    "SGT": 8 * _HOUR,
-    "HKT": 8 * _HOUR,
-    "KST": 9 * _HOUR,
-    "JST": 9 * _HOUR,
-    "AEST": 10 * _HOUR,
-    "AEDT": 11 * _HOUR,
-    "EST": -5 * _HOUR,
-    "EDT": -4 * _HOUR,
-    "CST": -6 * _HOUR,
-    "CDT": -5 * _HOUR,
-    "MST": -7 * _HOUR,
-    "MDT": -6 * _HOUR,
-    "PST": -8 * _HOUR,
-    "PDT": -7 * _HOUR,
-}
+
+
+@functools.cache
+def time_zones() -> dict[str, tz.tzoffset]:
+    """Zone abbreviations news pages print (word list ``time_zones.csv``), for dateutil."""
+    return {row["zone"]: tz.tzoffset(row["zone"], round(float(row["hours"]) * 3600))
+            for row in lexicons.rows("time_zones.csv")}
 
 
 def normalise_published(value: Any) -> str | None:
@@ -73,7 +53,7 @@ def normalise_published(value: Any) -> str | None:
         with warnings.catch_warnings():
             # an unknown zone name must not print to stderr: the date is still good
             warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
-            parsed = dateutil_parser.parse(text, default=datetime(1, 1, 1), tzinfos=_TZINFOS)
+            parsed = dateutil_parser.parse(text, default=datetime(1, 1, 1), tzinfos=time_zones())
     except (ValueError, OverflowError):
         return None
     if parsed.year == 1:

@@ -11,7 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep import config as settings
 from sitrep.models import Annotations, Article
+from sitrep.reconcile.claims import (
+    Citation,
+    Claim,
+    Corroboration,
+    Discrepancy,
+    EventClaim,
+    QuantityClaim,
+    RoleClaim,
+    Voice,
+)
 from sitrep.reconcile.config import BriefConfig, load_config
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.corroborate import event_agreements, quantity_agreements
@@ -23,16 +34,6 @@ from sitrep.reconcile.discrepancies import (
 )
 from sitrep.reconcile.events import event_claims
 from sitrep.reconcile.quantities import quantity_claims
-from sitrep.reconcile.records import (
-    Citation,
-    Claim,
-    Corroboration,
-    Discrepancy,
-    EventClaim,
-    QuantityClaim,
-    RoleClaim,
-    Voice,
-)
 from sitrep.reconcile.roles import role_claims
 
 __all__ = [
@@ -69,8 +70,9 @@ def reconcile(
     items: Sequence[tuple[Article, Annotations]] | Sequence[ArticleContext],
     config: BriefConfig | None = None,
 ) -> Reconciliation:
-    config = config or BriefConfig()
-    contexts = [i if isinstance(i, ArticleContext) else ArticleContext.of(*i) for i in items]
+    config = config or settings.current().brief
+    contexts = [i if isinstance(i, ArticleContext) else ArticleContext.from_annotations(*i)
+                for i in items]
     quantities = [c for ctx in contexts for c in quantity_claims(ctx, config.approx_tolerance)]
     events = [c for ctx in contexts for c in event_claims(ctx)]
     roles = [c for ctx in contexts for c in role_claims(ctx)]

@@ -10,8 +10,6 @@ Loadable from TOML or JSON, e.g.::
 
 from __future__ import annotations
 
-import json
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -61,19 +59,8 @@ class BriefConfig:
 
 
 def load_config(path: str | Path) -> BriefConfig:
-    """A BriefConfig from a .toml or .json file."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise SitrepError(f"cannot read brief settings {path}: {err.strerror}") from err
-    try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(raw)
-        else:
-            data = tomllib.loads(raw.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as err:
-        raise SitrepError(f"brief settings {path} are not valid: {err}") from err
-    if not isinstance(data, dict):
-        raise SitrepError(f"brief settings {path} must be a table/object")
-    return BriefConfig.from_dict(data)
+    """A BriefConfig from a .toml or .json file of brief keys alone (the library's form;
+    the command line reads the [brief] section of the settings file, sitrep.config)."""
+    from sitrep.config import read_table
+
+    return BriefConfig.from_dict(read_table(path))

@@ -8,10 +8,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from sitrep.models import Annotations, Article, Attribution, Span, parse_iso_date
 from sitrep.outlets import outlet_name
-from sitrep.reconcile.records import Citation, Voice
+from sitrep.reconcile.claims import Citation, Voice
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 _TERMINAL = set(".!?…:\"”’)")
@@ -75,7 +76,7 @@ class ArticleContext:
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def of(cls, article: Article, ann: Annotations) -> ArticleContext:
+    def from_annotations(cls, article: Article, ann: Annotations) -> ArticleContext:
         sents = [s for s in ann.sentences if s.end > s.start] or _sentences(article.text)
         sents = sorted(sents, key=lambda s: s.start)
         return cls(
@@ -140,6 +141,19 @@ class ArticleContext:
     def cite(self, start: int, end: int) -> Citation:
         span = self.trim(start, end)
         return Citation(self.id, span.start, span.end)
+
+    def stated(self, cite: Citation, sent: Span, text: str, voice: Voice) -> dict[str, Any]:
+        """The fields every claim of this article shares: where it stands, who gives it."""
+        return {
+            "citation": cite,
+            "sentence": self.cite(sent.start, sent.end),
+            "text": text,
+            "voice": voice,
+            "outlet": self.outlet,
+            "published": self.article.published,
+            "article_title": self.article.title,
+            "outlet_name": self.label,
+        }
 
     def voice_at(self, start: int, end: int) -> Voice:
         """The attribution whose content covers the span, else the outlet."""

@@ -6,10 +6,10 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from sitrep.reconcile.claims import Claim, Corroboration, EventClaim, QuantityClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import independent_outlets, weight_of
 from sitrep.reconcile.quantities import overlaps
-from sitrep.reconcile.records import Claim, Corroboration, EventClaim, QuantityClaim
 
 C = TypeVar("C", bound=Claim)
 

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from sitrep.reconcile import explain
+from sitrep.reconcile.claims import Claim, Discrepancy, EventClaim, QuantityClaim, RoleClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import order_key, same_frame
 from sitrep.reconcile.measures import is_volatile
 from sitrep.reconcile.quantities import overlaps
-from sitrep.reconcile.records import Claim, Discrepancy, EventClaim, QuantityClaim, RoleClaim
 from sitrep.reconcile.roles import title_of
 from sitrep.reconcile.timeref import human
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sitrep.models import Actor, Event
+from sitrep.reconcile.claims import EventClaim, Voice
 from sitrep.reconcile.context import ArticleContext
-from sitrep.reconcile.records import EventClaim, Voice
 
 
 def event_claims(ctx: ArticleContext) -> list[EventClaim]:
@@ -31,14 +31,7 @@ def _claim(ctx: ArticleContext, e: Event) -> EventClaim:
         voice = ctx.voice_at(e.trigger.start, e.trigger.end)
     loc = e.location
     return EventClaim(
-        citation=ctx.cite(sent.start, sent.end),
-        sentence=ctx.cite(sent.start, sent.end),
-        text=sent.text,
-        voice=voice,
-        outlet=ctx.outlet,
-        published=ctx.article.published,
-        article_title=ctx.article.title,
-        outlet_name=ctx.label,
+        **ctx.stated(ctx.cite(sent.start, sent.end), sent, sent.text, voice),
         type=e.type,
         mode=e.mode,
         sources=sources,

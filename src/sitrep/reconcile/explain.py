@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sitrep.reconcile.claims import Claim, QuantityClaim
 from sitrep.reconcile.context import published_at_iso
-from sitrep.reconcile.records import Claim, QuantityClaim
 from sitrep.reconcile.timeref import day_of
 
 
-def when(c: Claim) -> str:
+def report_day(c: Claim) -> str:
+    """The day of the claim's report ("undated" when it has none)."""
     moment = published_at_iso(c.published)
     return moment.date().isoformat() if moment else "undated"
 
@@ -20,25 +21,25 @@ def as_of(c: QuantityClaim) -> str | None:
         day = day_of(c.time_ref)
         if day is not None:
             return day.isoformat()
-    d = when(c)
+    d = report_day(c)
     return None if d == "undated" else d
 
 
-def who(c: Claim) -> str:
+def cited_as(c: Claim) -> str:
     """"KCNA (in “Title”, 2025-11-07)" or, unattributed, "“Title” (2025-11-07)"."""
     title = f"“{c.article_title}”" if c.article_title else ""
     where = ", ".join(p for p in (c.outlet_name if c.outlet_name != title else "", title) if p)
     where = where or c.outlet
     if c.voice.attributed:
-        return f"{c.voice.label} (in {where}, {when(c)})"
-    return f"{where} ({when(c)})"
+        return f"{c.voice.label} (in {where}, {report_day(c)})"
+    return f"{where} ({report_day(c)})"
 
 
 def _says(c: Claim) -> str:
     words = c.text.strip()
     if isinstance(c, QuantityClaim) and c.time_text and c.time_text not in words:
         words += f" ({c.time_text})"
-    return f"{who(c)} says {words}"
+    return f"{cited_as(c)} says {words}"
 
 
 def conflict(claims: Sequence[QuantityClaim]) -> str:
@@ -50,23 +51,24 @@ def conflict(claims: Sequence[QuantityClaim]) -> str:
 
 
 def update(claims: Sequence[QuantityClaim]) -> str:
-    steps = ", then ".join(f"{c.value_text} ({who(c)})" for c in claims)
+    steps = ", then ".join(f"{c.value_text} ({cited_as(c)})" for c in claims)
     return (f"A developing figure: {steps}. The reports are from different times, "
             f"so later figures update earlier ones rather than contradict them.")
 
 
 def event_date(claims: Sequence[Claim], dates: Sequence[str]) -> str:
-    parts = "; ".join(f"{who(c)} dates it {d}" for c, d in zip(claims, dates, strict=True))
+    parts = "; ".join(f"{cited_as(c)} dates it {d}" for c, d in zip(claims, dates, strict=True))
     return f"The same event is given different dates: {parts}."
 
 
 def event_participants(claims: Sequence[Claim], sides: Sequence[str]) -> str:
-    parts = "; ".join(f"{who(c)} names {s}" for c, s in zip(claims, sides, strict=True))
+    parts = "; ".join(f"{cited_as(c)} names {s}" for c, s in zip(claims, sides, strict=True))
     return f"The same event is given different participants: {parts}."
 
 
 def role(name: str, claims: Sequence[Claim], roles: Sequence[str]) -> str:
-    parts = "; ".join(f"{who(c)} calls {name} “{r}”" for c, r in zip(claims, roles, strict=True))
+    parts = "; ".join(f"{cited_as(c)} calls {name} “{r}”"
+                      for c, r in zip(claims, roles, strict=True))
     return f"{_cap(parts)}: the titles name different offices."
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitrep.models import normalise_text
+from sitrep.reconcile.claims import Claim, QuantityClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import published_at_iso
-from sitrep.reconcile.records import Claim, QuantityClaim
 
 
 def same_frame(a: QuantityClaim, b: QuantityClaim, config: BriefConfig) -> bool:

@@ -1,14 +1,14 @@
-"""Word lists for claims, read once from ``data/``: predicates, counted classes, cues."""
+"""Word lists for claims, read once through sitrep.lexicons: predicates, counted classes,
+cues."""
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from sitrep import lexicons
+
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
@@ -21,15 +21,13 @@ class ClaimLexicon:
 
 
 def _pairs(name: str) -> dict[str, str]:
-    with (DATA / name).open(encoding="utf-8", newline="") as fh:
-        rows = csv.reader(line for line in fh if not line.startswith("#"))
-        next(rows)  # header
-        return {r[0].strip().lower(): r[1].strip() for r in rows if len(r) >= 2}
+    """A two-column list as lower-cased word -> value."""
+    pairs = (list(row.values()) for row in lexicons.rows(name))
+    return {p[0].lower(): p[1] for p in pairs if len(p) >= 2}
 
 
 def _words(name: str) -> frozenset[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(w.lower() for w in lexicons.column(name, "word") if w)
 
 
 @functools.cache
@@ -37,8 +35,8 @@ def claim_lexicon() -> ClaimLexicon:
     return ClaimLexicon(
         _pairs("claim_predicates.csv"),
         _pairs("counted_classes.csv"),
-        _words("generic_modifiers.txt"),
-        _words("plan_cues.txt"),
+        _words("generic_modifiers.csv"),
+        _words("plan_cues.csv"),
     )
 
 

@@ -11,14 +11,14 @@ conversion.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
 
+from sitrep import lexicons
 from sitrep.annotate.quantities.unit_words import lexicon
 from sitrep.models import Quantity
-from sitrep.reconcile.lexicon import DATA, TOKEN, _pairs, _words, singular
+from sitrep.reconcile.lexicon import TOKEN, _pairs, _words, singular
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _WINDOW = 4
@@ -55,10 +55,9 @@ class MeasureWords:
 
 @functools.cache
 def measure_words() -> MeasureWords:
-    with (DATA / "unit_scales.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(line for line in fh if not line.startswith("#")))
-    scales = {r[0]: Scale(r[1], float(r[2])) for r in rows[1:] if len(r) >= 3}
-    return MeasureWords(scales, _pairs("measure_words.csv"), _words("measure_skip.txt"))
+    scales = {r["unit"]: Scale(r["dimension"], float(r["factor"]))
+              for r in lexicons.rows("unit_scales.csv")}
+    return MeasureWords(scales, _pairs("measure_words.csv"), _words("measure_skip.csv"))
 
 
 @functools.cache

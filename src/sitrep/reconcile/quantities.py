@@ -14,10 +14,10 @@ from typing import Any
 
 from sitrep.models import Quantity, Span
 from sitrep.reconcile.chrome_text import is_chrome
+from sitrep.reconcile.claims import Citation, QuantityClaim
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singular
 from sitrep.reconcile.measures import measure_of, rounding, scale_of
-from sitrep.reconcile.records import Citation, QuantityClaim
 from sitrep.reconcile.timeref import granularity, is_since, long_duration
 
 _WINDOW_BEFORE = 4
@@ -125,14 +125,8 @@ def _where(
 ) -> dict[str, Any]:
     """What every figure's claim says of where it stands and who gives it."""
     return {
-        "citation": cite,
-        "sentence": ctx.cite(sent.start, sent.end),
-        "text": ctx.article.text[cite.start:cite.end],
-        "voice": ctx.voice_at(q.start, q.end),
-        "outlet": ctx.outlet,
-        "published": ctx.article.published,
-        "article_title": ctx.article.title,
-        "outlet_name": ctx.label,
+        **ctx.stated(cite, sent, ctx.article.text[cite.start:cite.end],
+                     ctx.voice_at(q.start, q.end)),
         "value_text": q.text,
         "value": q.value,
         "low": low,

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from sitrep.annotate.entities.countries import country_index
+from sitrep.reconcile.claims import RoleClaim
 from sitrep.reconcile.context import ArticleContext
-from sitrep.reconcile.records import RoleClaim
 
 _WORD = re.compile(r"[A-Za-z]+")
 _RANKS = {"deputy": "deputy", "vice": "deputy", "first": "first", "acting": "acting",
@@ -103,14 +103,8 @@ def role_claims(ctx: ArticleContext) -> list[RoleClaim]:
         sent = ctx.sentence_at(m.start)
         for role in m.roles:
             out.append(RoleClaim(
-                citation=ctx.cite(sent.start, sent.end),
-                sentence=ctx.cite(sent.start, sent.end),
-                text=sent.text,
-                voice=ctx.voice_at(m.start, m.end),
-                outlet=ctx.outlet,
-                published=ctx.article.published,
-                article_title=ctx.article.title,
-                outlet_name=ctx.label,
+                **ctx.stated(ctx.cite(sent.start, sent.end), sent, sent.text,
+                             ctx.voice_at(m.start, m.end)),
                 entity_id=m.entity_id,
                 name=m.name,
                 role=role,

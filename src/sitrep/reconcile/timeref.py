@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from sitrep.render.readable_dates import PROSE, timex_words
+
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -64,29 +66,6 @@ def in_window(value: date, first: date, last: date, days: int) -> bool:
     return first - timedelta(days=days) <= value <= last + timedelta(days=2)
 
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
-_SEASONS = {"SP": "spring", "SU": "summer", "FA": "fall", "WI": "winter"}
-_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
-
-
 def human(value: str) -> str:
-    """A TIMEX3 value as readers write it: "2024-W25" -> "week of 17 June 2024",
-    "2024-06" -> "June 2024", "2024-FA" -> "fall 2024", "P15M" -> "15 months"."""
-    grain = granularity(value)
-    if grain in ("day", "week"):
-        day = day_of(value)
-        if day is not None:
-            text = f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
-            return f"week of {text}" if grain == "week" else text
-    m = _MONTH.match(value)
-    if m and 1 <= int(m[2]) <= 12:
-        return f"{_MONTH_NAMES[int(m[2]) - 1]} {m[1]}"
-    m = _SEASON.match(value)
-    if m:
-        return f"{_SEASONS[m[2]]} {m[1]}"
-    m = _DURATION.match(value)
-    if m:
-        n, unit = m[1], _UNITS[m[2]]
-        return f"{unit}s" if n == "X" else f"{n} {unit}{'' if n == '1' else 's'}"
-    return value
+    """A TIMEX3 value in the brief's words ("2024-W25" -> "week of 17 June 2024")."""
+    return timex_words(value, PROSE)

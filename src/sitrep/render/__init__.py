@@ -1,1 +1,5 @@
-"""Renderings for people: terminal tables (and later Markdown and HTML briefs)."""
+"""Output for people, shared by the edges: terminal tables (``tables``), links and text
+safe to show (``safe``), TIMEX values and timestamps in words (``readable_dates``).
+
+The brief's own renderings live with it (``sitrep.brief.render_*``).
+"""

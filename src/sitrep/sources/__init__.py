@@ -17,7 +17,7 @@ from sitrep.models import SourceDoc
 from sitrep.sources.decode import decode_bytes
 from sitrep.sources.feeds import parse_feed
 from sitrep.sources.files import DEFAULT_MAX_BYTES, expand_inputs, is_url, read_input_bytes
-from sitrep.sources.records import open_record_file, parse_records
+from sitrep.sources.jsonl import open_record_file, parse_records
 from sitrep.sources.sniff import kind_from_name, sniff_kind
 from sitrep.sources.web import DEFAULT_DEADLINE, Fetcher
 
@@ -43,7 +43,7 @@ class _Reader:
     def _read(self, name: str) -> Iterator[SourceDoc | InputError]:
         if is_url(name):
             if self.fetcher is None:
-                yield InputError(name, "URLs are read only with --fetch")
+                yield InputError(name, "URLs are read only when fetching is on", hint="fetch")
                 return
             try:
                 fetched = self.fetcher.fetch(name)

@@ -148,6 +148,7 @@ def parse_feed(
             except InputError as err:
                 yield err
         if not text:
-            yield InputError(where, "feed item has neither content nor summary; try --fetch")
+            yield InputError(where, "feed item has neither content nor summary; fetch its page",
+                             hint="fetch")
             continue
         yield SourceDoc(source=where, kind="record", content=text, meta=meta)

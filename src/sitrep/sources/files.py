@@ -119,7 +119,7 @@ def _gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
                 source, f"corrupt gzip data ({err}); re-download or re-compress the file"
             ) from err
         if len(out) > max_bytes:
-            raise InputError(source, _too_large(max_bytes, "uncompressed"))
+            raise InputError(source, _too_large(max_bytes, "uncompressed"), hint="max_bytes")
         if not inflater.eof:
             raise InputError(
                 source, "truncated gzip data (the file ends early); re-download or re-compress it"
@@ -132,7 +132,7 @@ def _too_large(max_bytes: int, what: str = "") -> str:
     mb = max_bytes / (1024 * 1024)
     return (
         f"{what + ' ' if what else ''}size exceeds the {mb:.0f} MB limit; "
-        "raise it with --max-bytes if this really is one page"
+        "raise the limit if this really is one page"
     )
 
 
@@ -147,7 +147,7 @@ def read_input_bytes(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         try:
             size = os.path.getsize(name)
             if size > max_bytes and not name.lower().endswith(".gz"):
-                raise InputError(name, _too_large(max_bytes))
+                raise InputError(name, _too_large(max_bytes), hint="max_bytes")
             with open(name, "rb") as fh:
                 data = fh.read(max_bytes + 1)
         except PermissionError as err:
@@ -155,7 +155,7 @@ def read_input_bytes(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         except OSError as err:
             raise InputError(name, f"cannot be read ({err.strerror or err})") from err
     if len(data) > max_bytes:
-        raise InputError(name, _too_large(max_bytes))
+        raise InputError(name, _too_large(max_bytes), hint="max_bytes")
     if data.startswith(_GZIP_MAGIC):
         data = _gunzip(data, name, max_bytes)
     elif name.lower().endswith(".gz"):

@@ -14,6 +14,12 @@ Opening
   throwaway store). File stores run in WAL mode (readers never block the
   writer) with foreign keys on and a 30 s busy timeout.
 
+The Store's own methods cover articles, annotations, entities, ingest runs and
+search; its parts hold the rest of the SQL: ``store.stories`` (story tables,
+see stories.py), ``store.watch`` (feeds, watchlists, alerts: watch.py) and
+``store.reads`` (read-only queries for browsing: reads.py). No code outside
+this package runs SQL.
+
 Every write method is one transaction. ``add_articles`` stores a whole batch
 or, on any error, nothing of it: a run killed mid-ingest loses only its open
 batch, and since article ids are stable the next run adds it again and skips
@@ -64,7 +70,7 @@ JSON and timestamps are TEXT (ISO 8601, UTC) on both backends so one set of
 queries reads both.
 """
 
-from sitrep.store.records import AddOutcome, AddStatus, EntityRecord, IngestRun, SearchHit
+from sitrep.store.outcomes import AddOutcome, AddStatus, EntityRecord, IngestRun, SearchHit
 from sitrep.store.store import DEFAULT_DB, Store, open_store
 
 __all__ = [

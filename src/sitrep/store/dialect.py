@@ -30,6 +30,18 @@ SearchRow = tuple[str, str | None, str | None, str | None, str, float]
 # the write lock for one batch; wait for it rather than fail at once.
 BUSY_TIMEOUT_S = 30.0
 _SNIPPET_OPEN, _SNIPPET_CLOSE = "[", "]"
+CHUNK = 500  # parameters per IN list, well under every backend's limit
+
+
+def marks(n: int) -> str:
+    """``n`` comma-separated ``?`` placeholders."""
+    return ", ".join("?" * n)
+
+
+def chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    """``items`` in slices of at most CHUNK (one IN list each)."""
+    for start in range(0, len(items), CHUNK):
+        yield items[start:start + CHUNK]
 
 
 class Cursor(Protocol):
@@ -176,11 +188,11 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
     if path != ":memory:":
         target = Path(path)
         if target.is_dir():
-            raise StoreError(f"{path} is a folder, not a store file; pass --db a file path "
-                             "such as sitrep.db")
+            raise StoreError(f"{path} is a folder, not a store file; use a file path "
+                             "such as sitrep.db", hint="db")
         if not target.parent.exists():
             raise StoreError(f"cannot create the store {path}: folder {target.parent} does not "
-                             "exist; create it or pass --db another path")
+                             "exist; create it or use another path", hint="db")
     try:
         # isolation_level=None: this module issues BEGIN/COMMIT itself.
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -200,8 +212,8 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc) or "malformed" in str(exc):
-            raise StoreError(f"{path} is not a sitrep store (not an SQLite database); pass "
-                             "--db a new file path or an existing sitrep store") from exc
+            raise StoreError(f"{path} is not a sitrep store (not an SQLite database); use "
+                             "a new file path or an existing sitrep store", hint="db") from exc
         raise StoreError(f"cannot open the store {path}: {exc}") from exc
     return conn
 

@@ -329,12 +329,12 @@ def check_is_store(dialect: Dialect) -> None:
         if not {"name", "applied_at"} <= columns:
             raise StoreError(
                 f"{dialect.describe} is not a sitrep store: its 'migrations' table belongs "
-                "to another tool; pass --db a new file or an empty database/schema"
+                "to another tool; use a new file or an empty database/schema", hint="db"
             )
     elif "articles" in tables:
         raise StoreError(
             f"{dialect.describe} is not a sitrep store: it has an 'articles' table but no "
-            "migration record; pass --db a new file or an empty database/schema"
+            "migration record; use a new file or an empty database/schema", hint="db"
         )
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Literal
 
+from sitrep import config
 from sitrep.errors import NotFoundError, StoreError
 from sitrep.models import Annotations, Article, EntityMention, normalise_text
 from sitrep.store.codec import decode_layers, encode_layers
@@ -24,7 +24,8 @@ from sitrep.store.dedup import (
 )
 from sitrep.store.dialect import Dialect, PostgresDialect, SqliteDialect
 from sitrep.store.migrations import applied_migrations, migrate, utc_now
-from sitrep.store.records import AddOutcome, EntityRecord, IngestRun, SearchHit
+from sitrep.store.outcomes import AddOutcome, EntityRecord, IngestRun, SearchHit
+from sitrep.store.reads import StoreReads
 from sitrep.store.stories import StoryTables
 from sitrep.store.watch import WatchTables
 
@@ -42,11 +43,11 @@ _ORDER_BY: dict[str, str] = {
 def open_store(db: str | None = None) -> Store:
     """Open (creating and migrating as needed) the store named by ``db``.
 
-    None or "" means ``$SITREP_DB`` if set, else ``sitrep.db`` in the current
+    None or "" means the settings' [store] db ($SITREP_DB) if set, else ``sitrep.db`` in the current
     folder; ``postgresql://`` or ``postgres://`` URLs mean PostgreSQL;
     anything else is an SQLite file path (``:memory:`` for a throwaway store).
     """
-    target = db or os.environ.get("SITREP_DB") or DEFAULT_DB
+    target = db or config.current().store.db or DEFAULT_DB
     dialect: Dialect
     if target.startswith(("postgresql://", "postgres://")):
         dialect = PostgresDialect(target)
@@ -63,15 +64,20 @@ def open_store(db: str | None = None) -> Store:
     return Store(dialect)
 
 
-class Store(StoryTables, WatchTables):
+class Store:
     """Articles, their annotations and canonical entities, in SQLite or PostgreSQL.
 
     Open with :func:`open_store`; use as a context manager or call
-    :meth:`close`. Every write method is one transaction.
+    :meth:`close`. Every write method is one transaction. Its parts own the
+    rest of the SQL: ``stories`` (story tables), ``watch`` (feeds, watchlists,
+    alerts) and ``reads`` (read-only queries for browsing: lists, pages, charts).
     """
 
     def __init__(self, dialect: Dialect) -> None:
         self._db = dialect
+        self.stories = StoryTables(dialect, self._writing)
+        self.watch = WatchTables(dialect, self._writing)
+        self.reads = StoreReads(dialect)
 
     @property
     def backend(self) -> str:
@@ -284,9 +290,8 @@ class Store(StoryTables, WatchTables):
             raise self._not_found(article_id)
 
     def _not_found(self, article_id: str) -> NotFoundError:
-        return NotFoundError(
-            f"no article {article_id!r} in {self.describe}; list the ids with "
-            "`sitrep export articles --db DB --format jsonl`")
+        return NotFoundError(f"no article {article_id!r} in {self.describe}",
+                             hint="list_articles")
 
     def get_article(self, article_id: str) -> Article:
         row = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?",

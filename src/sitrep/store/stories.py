@@ -1,8 +1,9 @@
 """Story tables of the store (migration 0004): the SQL the story code needs.
 
-``StoryTables`` is mixed into :class:`~sitrep.store.Store`. Its methods do
+``StoryTables`` is a part of :class:`~sitrep.store.Store`, reached as
+``store.stories``. Its methods do
 not open transactions themselves: the story code (``sitrep.stories``) wraps
-a whole decision (assign, merge, move) in :meth:`StoryTables.story_write`,
+a whole decision (assign, merge, move) in :meth:`StoryTables.write`,
 which joins the batch transaction when called inside one.
 """
 
@@ -10,15 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.store.dialect import Dialect
+from sitrep.store.dialect import Dialect, chunks, marks
 
 _STORY_COLUMNS = ("id, title, title_article, title_score, first_date, last_date, articles,"
                   " members, centroid, norm, activity, merged_into")
-_CHUNK = 500  # parameters per IN list, well under every backend's limit
 DOC_COUNT = ""  # term_df row counting the documents
 
 
@@ -61,25 +61,18 @@ def _member_row(r: Sequence[Any]) -> MemberRow:
                      r[4], r[5], r[6], r[7], int(r[8]), r[9])
 
 
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start:start + _CHUNK]
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
+Writing = Callable[[str], contextlib.AbstractContextManager[None]]
 
 
 class StoryTables:
-    """Reads and writes of the story tables, shared by both backends."""
+    """Reads and writes of the story tables, shared by both backends (``store.stories``)."""
 
-    _db: Dialect
-
-    def _writing(self, what: str) -> contextlib.AbstractContextManager[None]:
-        raise NotImplementedError  # provided by Store
+    def __init__(self, db: Dialect, writing: Writing) -> None:
+        self._db = db
+        self._writing = writing  # the Store's transaction that names what failed
 
     @contextlib.contextmanager
-    def story_write(self, what: str) -> Iterator[None]:
+    def write(self, what: str) -> Iterator[None]:
         """One transaction for a story change (joins an enclosing one), with the
         story writers' lock: two ingests into one store take turns per batch."""
         with self._writing(what):
@@ -88,12 +81,12 @@ class StoryTables:
 
     # ------------------------------------------------------------ stories
 
-    def story_states(self, story_ids: Sequence[str]) -> dict[str, StoryState]:
+    def states(self, story_ids: Sequence[str]) -> dict[str, StoryState]:
         out: dict[str, StoryState] = {}
         unique = list(dict.fromkeys(story_ids))
-        for chunk in _chunks(unique):
+        for chunk in chunks(unique):
             rows = self._db.execute(
-                f"SELECT {_STORY_COLUMNS} FROM stories WHERE id IN ({_marks(len(chunk))})",
+                f"SELECT {_STORY_COLUMNS} FROM stories WHERE id IN ({marks(len(chunk))})",
                 chunk).fetchall()
             for r in rows:
                 out[str(r[0])] = StoryState(
@@ -103,7 +96,7 @@ class StoryTables:
                     merged_into=r[11])
         return out
 
-    def save_story(self, s: StoryState, now: str) -> None:
+    def save(self, s: StoryState, now: str) -> None:
         self._db.execute(
             "INSERT INTO stories (id, title, title_article, title_score, first_date, last_date,"
             " articles, members, centroid, norm, activity, merged_into, created_at, updated_at)"
@@ -118,14 +111,14 @@ class StoryTables:
              s.articles, s.members, json.dumps(s.centroid, separators=(",", ":")), s.norm,
              s.activity, s.merged_into, now, now))
 
-    def live_story_ids(self) -> list[str]:
+    def live_ids(self) -> list[str]:
         """Stories with articles, newest activity first."""
         rows = self._db.execute(
             "SELECT id FROM stories WHERE merged_into IS NULL AND articles > 0"
             " ORDER BY activity DESC, id").fetchall()
         return [str(r[0]) for r in rows]
 
-    def resolve_story(self, story_id: str) -> str | None:
+    def resolve(self, story_id: str) -> str | None:
         """The live story a (possibly merged-away) id now lives in; None if unknown."""
         seen: set[str] = set()
         current = story_id
@@ -140,7 +133,7 @@ class StoryTables:
             current = str(row[0])
         return current
 
-    def set_story_terms(self, story_id: str, terms: Sequence[str], activity: int) -> None:
+    def set_terms(self, story_id: str, terms: Sequence[str], activity: int) -> None:
         """Replace the index entries of a story (its top terms)."""
         self._db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
         if terms:
@@ -149,7 +142,7 @@ class StoryTables:
                 + ", ".join(["(?, ?, ?)"] * len(terms)),
                 [v for t in terms for v in (t, story_id, activity)])
 
-    def candidate_stories(self, terms: Sequence[str], per_term: int) -> dict[str, list[str]]:
+    def candidates(self, terms: Sequence[str], per_term: int) -> dict[str, list[str]]:
         """Story id -> the given terms it is indexed under, at most ``per_term``
         most recently active stories per term: bounded work however big the store."""
         if not terms:
@@ -167,40 +160,40 @@ class StoryTables:
 
     def term_dfs(self, terms: Sequence[str]) -> dict[str, int]:
         out: dict[str, int] = {}
-        for chunk in _chunks(list(dict.fromkeys(terms))):
+        for chunk in chunks(list(dict.fromkeys(terms))):
             rows = self._db.execute(
-                f"SELECT term, df FROM term_df WHERE term IN ({_marks(len(chunk))})", chunk)
+                f"SELECT term, df FROM term_df WHERE term IN ({marks(len(chunk))})", chunk)
             out.update({str(t): int(d) for t, d in rows})
         return out
 
     def bump_dfs(self, terms: Sequence[str]) -> None:
         """Count one more document holding each of ``terms`` (distinct terms)."""
         keys = [DOC_COUNT, *dict.fromkeys(terms)]
-        for chunk in _chunks(keys):
+        for chunk in chunks(keys):
             self._db.execute(
                 "INSERT INTO term_df (term, df) VALUES " + ", ".join(["(?, 1)"] * len(chunk))
                 + " ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1", list(chunk))
 
     # ------------------------------------------------------------ articles
 
-    def put_story_features(self, article_id: str, terms: dict[str, float],
+    def put_features(self, article_id: str, terms: dict[str, float],
                            day: str | None) -> None:
         self._db.execute(
             "INSERT INTO story_features (article_id, terms, day) VALUES (?, ?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET terms = excluded.terms, day = excluded.day",
             (article_id, json.dumps(terms, separators=(",", ":")), day))
 
-    def story_features(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
+    def features(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
         out: dict[str, dict[str, float]] = {}
-        for chunk in _chunks(list(article_ids)):
+        for chunk in chunks(list(article_ids)):
             rows = self._db.execute(
                 "SELECT article_id, terms FROM story_features WHERE article_id IN"
-                f" ({_marks(len(chunk))})", chunk)
+                f" ({marks(len(chunk))})", chunk)
             out.update({str(a): json.loads(t) for a, t in rows})
         return out
 
-    def put_story_article(self, article_id: str, story_id: str, score: float | None,
-                          how: str, now: str, *, pinned: bool) -> None:
+    def put_article(self, article_id: str, story_id: str, score: float | None,
+                    how: str, now: str, *, pinned: bool) -> None:
         self._db.execute(
             "INSERT INTO story_articles (article_id, story_id, score, how, pinned, assigned_at)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET"
@@ -208,17 +201,17 @@ class StoryTables:
             " pinned = excluded.pinned, assigned_at = excluded.assigned_at",
             (article_id, story_id, score, how, int(pinned), now))
 
-    def move_story_articles(self, from_story: str, to_story: str) -> None:
+    def move_articles(self, from_story: str, to_story: str) -> None:
         self._db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
                          (to_story, from_story))
 
-    def story_of(self, article_id: str) -> tuple[str, bool] | None:
+    def of_article(self, article_id: str) -> tuple[str, bool] | None:
         """(story id, pinned) of an article, None when it has no story."""
         row = self._db.execute("SELECT story_id, pinned FROM story_articles WHERE article_id = ?",
                                (article_id,)).fetchone()
         return None if row is None else (str(row[0]), bool(row[1]))
 
-    def story_members(self, story_id: str) -> list[MemberRow]:
+    def members(self, story_id: str) -> list[MemberRow]:
         """The articles of a story, oldest first (by date, then by insertion)."""
         rows = self._db.execute(
             "SELECT a.id, sa.score, sa.how, sa.pinned, a.title, a.outlet, a.url, a.published,"
@@ -242,10 +235,10 @@ class StoryTables:
         An alias that was later stored as an article in its own right is left out.
         """
         out: dict[str, list[str]] = {}
-        for chunk in _chunks(list(dict.fromkeys(article_ids))):
+        for chunk in chunks(list(dict.fromkeys(article_ids))):
             rows = self._db.execute(
                 "SELECT al.article_id, al.alias_id FROM article_aliases al WHERE"
-                f" al.article_id IN ({_marks(len(chunk))}) AND NOT EXISTS"
+                f" al.article_id IN ({marks(len(chunk))}) AND NOT EXISTS"
                 " (SELECT 1 FROM articles a WHERE a.id = al.alias_id)"
                 " ORDER BY al.article_id, al.alias_id", chunk)
             for article_id, alias_id in rows:
@@ -262,9 +255,9 @@ class StoryTables:
     def article_seqs(self, article_ids: Sequence[str]) -> dict[str, tuple[int, str | None]]:
         """Article id -> (seq, copy_of)."""
         out: dict[str, tuple[int, str | None]] = {}
-        for chunk in _chunks(list(article_ids)):
+        for chunk in chunks(list(article_ids)):
             rows = self._db.execute(
-                f"SELECT id, seq, copy_of FROM articles WHERE id IN ({_marks(len(chunk))})",
+                f"SELECT id, seq, copy_of FROM articles WHERE id IN ({marks(len(chunk))})",
                 chunk)
             out.update({str(i): (int(s), c) for i, s, c in rows})
         return out
@@ -272,13 +265,13 @@ class StoryTables:
     def entity_names(self, entity_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         """Entity id -> (name, type)."""
         out: dict[str, tuple[str, str]] = {}
-        for chunk in _chunks(list(dict.fromkeys(entity_ids))):
+        for chunk in chunks(list(dict.fromkeys(entity_ids))):
             rows = self._db.execute(
-                f"SELECT id, name, type FROM entities WHERE id IN ({_marks(len(chunk))})", chunk)
+                f"SELECT id, name, type FROM entities WHERE id IN ({marks(len(chunk))})", chunk)
             out.update({str(i): (str(n), str(t or "")) for i, n, t in rows})
         return out
 
-    def story_entity_counts(self, story_id: str, limit: int) -> list[tuple[str, str, str, int]]:
+    def entity_counts(self, story_id: str, limit: int) -> list[tuple[str, str, str, int]]:
         """(entity id, name, type, articles mentioning it) for a story's top entities."""
         rows = self._db.execute(
             "SELECT e.id, e.name, e.type, count(DISTINCT m.article_id) AS n"
@@ -290,15 +283,14 @@ class StoryTables:
 
     # ------------------------------------------------------------ log
 
-    def log_story(self, action: str, story_id: str, other_id: str | None,
-                  articles: Sequence[str], now: str, *, manual: bool,
-                  note: str | None = None) -> None:
+    def log(self, action: str, story_id: str, other_id: str | None,
+            articles: Sequence[str], now: str, *, manual: bool, note: str | None = None) -> None:
         self._db.execute(
             "INSERT INTO story_log (at, action, manual, story_id, other_id, articles, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (now, action, int(manual), story_id, other_id, json.dumps(list(articles)), note))
 
-    def story_log(self, story_id: str) -> list[dict[str, Any]]:
+    def history(self, story_id: str) -> list[dict[str, Any]]:
         rows = self._db.execute(
             "SELECT at, action, manual, story_id, other_id, articles, note FROM story_log"
             " WHERE story_id = ? OR other_id = ? ORDER BY id", (story_id, story_id)).fetchall()

@@ -1,6 +1,6 @@
 """Watch tables of the store (migration 0006): feeds, feed items, watchlists, alerts.
 
-``WatchTables`` is mixed into :class:`~sitrep.store.Store`; ``sitrep.watch``
+``WatchTables`` is a part of :class:`~sitrep.store.Store` (``store.watch``); ``sitrep.watch``
 is its one user. Each write method is one transaction, or joins the
 caller's (a watch batch stores its articles and marks its items done
 together, so a kill between the two cannot happen).
@@ -13,16 +13,15 @@ forbids the page and the feed carried no text).
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sitrep.store.dialect import Dialect
+from sitrep.store.dialect import Dialect, chunks, marks
 from sitrep.store.query import to_fts5
-from sitrep.store.stories import _chunks, _marks
+from sitrep.store.stories import Writing
 
 _FEED_COLUMNS = ("url, title, interval_s, etag, last_modified, next_poll, last_poll, last_success,"
                  " last_status, last_error, failures, items_seen, articles, requests,"
@@ -121,12 +120,11 @@ class NewArticle:
 
 
 class WatchTables:
-    """Reads and writes of the watch tables, shared by both backends."""
+    """Reads and writes of the watch tables, shared by both backends (``store.watch``)."""
 
-    _db: Dialect
-
-    def _writing(self, what: str) -> contextlib.AbstractContextManager[None]:
-        raise NotImplementedError  # provided by Store
+    def __init__(self, db: Dialect, writing: Writing) -> None:
+        self._db = db
+        self._writing = writing  # the Store's transaction that names what failed
 
     # ------------------------------------------------------------ feeds
 
@@ -152,9 +150,9 @@ class WatchTables:
             rows = self._db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY url").fetchall()
         else:
             rows = []
-            for chunk in _chunks(list(dict.fromkeys(urls))):
+            for chunk in chunks(list(dict.fromkeys(urls))):
                 rows.extend(self._db.execute(
-                    f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url IN ({_marks(len(chunk))})",
+                    f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url IN ({marks(len(chunk))})",
                     chunk).fetchall())
             rows.sort(key=lambda r: r[0])
         return [_feed(r) for r in rows]
@@ -190,9 +188,9 @@ class WatchTables:
     def _record_items(self, state: FeedState, items: Sequence[NewItem]) -> int:
         unique = list({i.key: i for i in items}.values())
         known: set[str] = set()
-        for chunk in _chunks([i.key for i in unique]):
+        for chunk in chunks([i.key for i in unique]):
             found_keys = self._db.execute(
-                f"SELECT item_key FROM feed_items WHERE item_key IN ({_marks(len(chunk))})",
+                f"SELECT item_key FROM feed_items WHERE item_key IN ({marks(len(chunk))})",
                 chunk)
             known.update(str(r[0]) for r in found_keys)
         fresh = [i for i in unique if i.key not in known]
@@ -217,10 +215,10 @@ class WatchTables:
         out: dict[str, str] = {}
         for column, values in (("url_key", [i.url_key for i in items if i.url_key]),
                                ("text_hash", [i.text_hash for i in items if i.text_hash])):
-            for chunk in _chunks(values):
+            for chunk in chunks(values):
                 rows = self._db.execute(
                     f"SELECT {column}, id FROM articles WHERE {column} IN"
-                    f" ({_marks(len(chunk))})", chunk)
+                    f" ({marks(len(chunk))})", chunk)
                 out.update({str(k): str(v) for k, v in rows})
         return out
 
@@ -305,10 +303,10 @@ class WatchTables:
     def story_first_seqs(self, story_ids: Sequence[str]) -> dict[str, int]:
         """Story id -> seq of its oldest stored article (a story is new when that is new)."""
         out: dict[str, int] = {}
-        for chunk in _chunks(list(dict.fromkeys(story_ids))):
+        for chunk in chunks(list(dict.fromkeys(story_ids))):
             rows = self._db.execute(
                 "SELECT sa.story_id, min(a.seq) FROM story_articles sa JOIN articles a"
-                f" ON a.id = sa.article_id WHERE sa.story_id IN ({_marks(len(chunk))})"
+                f" ON a.id = sa.article_id WHERE sa.story_id IN ({marks(len(chunk))})"
                 " GROUP BY sa.story_id", chunk)
             out.update({str(s): int(q) for s, q in rows})
         return out
@@ -335,10 +333,10 @@ class WatchTables:
 
     def mentioned_entities(self, article_ids: Sequence[str]) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
-        for chunk in _chunks(list(article_ids)):
+        for chunk in chunks(list(article_ids)):
             rows = self._db.execute(
                 "SELECT DISTINCT article_id, entity_id FROM mentions WHERE article_id IN"
-                f" ({_marks(len(chunk))})", chunk)
+                f" ({marks(len(chunk))})", chunk)
             for aid, eid in rows:
                 out.setdefault(str(aid), set()).add(str(eid))
         return out
@@ -356,8 +354,8 @@ class WatchTables:
             match = query
             sql = ("SELECT id FROM articles WHERE search @@ websearch_to_tsquery('english', ?)"
                    " AND id IN ({})")
-        for chunk in _chunks(list(article_ids)):
-            rows = self._db.execute(sql.format(_marks(len(chunk))), [match, *chunk])
+        for chunk in chunks(list(article_ids)):
+            rows = self._db.execute(sql.format(marks(len(chunk))), [match, *chunk])
             out.update(str(r[0]) for r in rows)
         return out
 

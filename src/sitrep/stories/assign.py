@@ -69,10 +69,10 @@ class Assigner:
         if not stored:
             return []
         try:
-            with self.store.story_write(f"assign {len(stored)} articles to stories"):
+            with self.store.stories.write(f"assign {len(stored)} articles to stories"):
                 # Counts read inside this transaction: another writer may have moved them.
                 self.idf.forget()
-                seqs = self.store.article_seqs([a.id for a, _, _ in stored])
+                seqs = self.store.stories.article_seqs([a.id for a, _, _ in stored])
                 return [self.assign_one(a, ann, seqs[a.id][0], o.of if o.status == "copy"
                                         else None) for a, ann, o in stored]
         except BaseException:
@@ -84,11 +84,11 @@ class Assigner:
         """Assign one stored article (call inside a transaction)."""
         now = utc_now()
         if copy_of is not None:
-            found = self.store.story_of(copy_of)
+            found = self.store.stories.of_article(copy_of)
             if found is not None:
                 return self._join_copy(article, found[0], seq, now)
         prof = profile(article, ann)
-        self.store.put_story_features(article.id, prof.terms, prof.day)
+        self.store.stories.put_features(article.id, prof.terms, prof.day)
         self.idf.prepare(prof.terms)
         scored = self._score(prof)
         merged: tuple[str, ...] = ()
@@ -107,7 +107,7 @@ class Assigner:
         if how == "joined":
             merged = self._bridge(ctx, story, scored[1:self.tuning.bridge_top])
         persist(ctx, story)
-        self.store.put_story_article(article.id, story.id, score, how, now, pinned=False)
+        self.store.stories.put_article(article.id, story.id, score, how, now, pinned=False)
         split = check_split(ctx, story)
         if split is not None and article.id in split.articles:
             return Assignment(article.id, split.new_id, how, score, merged, split)
@@ -130,11 +130,11 @@ class Assigner:
                    for v, n in zip(vecs, norms, strict=True))
 
     def _join_copy(self, article: Article, story_id: str, seq: int, now: str) -> Assignment:
-        story = self.store.story_states([story_id])[story_id]
+        story = self.store.stories.states([story_id])[story_id]
         add_member(story, None, article_id=article.id, title=None,
                    published=article.published, seq=seq, score=-1.0)
-        self.store.save_story(story, now)
-        self.store.put_story_article(article.id, story.id, None, "copy", now, pinned=False)
+        self.store.stories.save(story, now)
+        self.store.stories.put_article(article.id, story.id, None, "copy", now, pinned=False)
         return Assignment(article.id, story.id, "copy", 1.0)
 
     def _score(self, prof: Profile) -> list[tuple[float, StoryState]]:
@@ -148,12 +148,12 @@ class Assigner:
         is named on both sides and when the dates lie apart."""
         t = self.tuning
         query = top_terms(terms, self.idf, t.query_terms)
-        hits = self.store.candidate_stories(query, t.per_term)
+        hits = self.store.stories.candidates(query, t.per_term)
         if not hits:
             return []
         weight = {q: terms[q] * self.idf(q) for q in query}
         ranked = sorted(hits, key=lambda s: (-sum(weight[q] for q in hits[s]), s))
-        states = self.store.story_states(ranked[:t.candidates])
+        states = self.store.stories.states(ranked[:t.candidates])
         norm = weighted_norm(terms, self.idf)
         places = Places.of(terms)
         anchors = {a for a in terms if a.startswith(ANCHORS)}
@@ -181,13 +181,14 @@ class Assigner:
             self.idf.prepare([*best.centroid, *other.centroid])
             close = similarity(best.centroid, best.norm, other.centroid, other.norm, self.idf)
             close *= Places.of(best.centroid).factor(other.centroid, self.tuning)
-            if close < self.tuning.bridge_centroids or self.store.kept_apart(best.id, other.id):
+            if (close < self.tuning.bridge_centroids
+                    or self.store.stories.kept_apart(best.id, other.id)):
                 continue
             keep, gone = (best, other) if _keeps(best, other) else (other, best)
-            if self.store.has_pins(gone.id):
+            if self.store.stories.has_pins(gone.id):
                 continue
             absorb(ctx, keep, gone)
-            self.store.log_story("merge", keep.id, gone.id, [], ctx.now, manual=False,
+            self.store.stories.log("merge", keep.id, gone.id, [], ctx.now, manual=False,
                                  note=f"bridged by an article (similarity {sim:.2f})")
             merged.append(gone.id)
             if keep is not best:  # carry on with the surviving record
@@ -266,12 +267,12 @@ def assign_unassigned(store: Store, tuning: Tuning = DEFAULT_TUNING,
     transaction per batch, like an ingest.
     """
     assigner = Assigner(store, tuning)
-    ids = store.unassigned_article_ids()
+    ids = store.stories.unassigned_article_ids()
     done: list[Assignment] = []
     for start in range(0, len(ids), batch_size):
         chunk = ids[start:start + batch_size]
-        seqs = store.article_seqs(chunk)
-        with store.story_write(f"assign {len(chunk)} articles to stories"):
+        seqs = store.stories.article_seqs(chunk)
+        with store.stories.write(f"assign {len(chunk)} articles to stories"):
             assigner.idf.forget()
             for aid in chunk:
                 seq, copy_of = seqs[aid]

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sitrep import config
 from sitrep.models import Annotations, Article, parse_iso_date
 
 _EXTRA_STOP = frozenset({
@@ -156,13 +157,14 @@ def profile(article: Article, ann: Annotations | None) -> Profile:
     is left out, so a long page weighs like a short report of the same event.
     """
     weights: dict[str, float] = {}
+    ns_weights = config.current().story_weights  # WEIGHTS unless the settings say otherwise
     for _, term, ns in occurrences(article, ann):
         if term not in weights:
             if len(weights) >= MAX_TERMS:
                 break
-            weights[term] = WEIGHTS[ns]
+            weights[term] = ns_weights[ns]
     for w in set(words(article.title or "")):
-        weights[f"w:{w}"] = weights.get(f"w:{w}", 0.0) + WEIGHTS["title"]
+        weights[f"w:{w}"] = weights.get(f"w:{w}", 0.0) + ns_weights["title"]
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
     day = parse_iso_date(article.published)
     return Profile({t: v / norm for t, v in weights.items()}, day.isoformat() if day else None)

@@ -30,30 +30,30 @@ if TYPE_CHECKING:
 
 
 def _story(store: Store, story_id: str) -> str:
-    live = store.resolve_story(story_id)
+    live = store.stories.resolve(story_id)
     if live is None:
-        raise NotFoundError(f"no story {story_id!r} in {store.describe}; list them with "
-                            "`sitrep stories`")
+        raise NotFoundError(f"no story {story_id!r} in {store.describe}", hint="list_stories")
     return live
 
 
 def _current(store: Store, article_id: str) -> str:
-    found = store.story_of(article_id)
+    found = store.stories.of_article(article_id)
     if found is None:
         store.get_article(article_id)  # raises NotFoundError for an unknown id
-        raise SitrepError(f"article {article_id} has no story yet; run `sitrep story assign`")
+        raise SitrepError(f"article {article_id} has no story yet; assign stories first",
+                          hint="assign_stories")
     return found[0]
 
 
 def move_article(store: Store, article_id: str, story_id: str,
                  tuning: Tuning = DEFAULT_TUNING) -> str:
     """Move an article (pinned from now on) to a story; returns the story id."""
-    with store.story_write(f"move article {article_id}"):
+    with store.stories.write(f"move article {article_id}"):
         target = _story(store, story_id)
         source = _current(store, article_id)
         _place(store, [article_id], target, "manual")
         now = utc_now()
-        store.log_story("move", target, source, [article_id], now, manual=True)
+        store.stories.log("move", target, source, [article_id], now, manual=True)
         _refresh(store, [source, target], tuning, now)
     return target
 
@@ -61,16 +61,16 @@ def move_article(store: Store, article_id: str, story_id: str,
 def merge_stories(store: Store, story_id: str, other_ids: Sequence[str],
                   tuning: Tuning = DEFAULT_TUNING) -> str:
     """Fold ``other_ids`` into ``story_id`` (which keeps its id); returns it."""
-    with store.story_write(f"merge stories into {story_id}"):
+    with store.stories.write(f"merge stories into {story_id}"):
         keep_id = _story(store, story_id)
         ctx = StoryContext(store, Idf(store), tuning, utc_now())
         for other in other_ids:
             gone_id = _story(store, other)
             if gone_id == keep_id:
                 continue
-            states = store.story_states([keep_id, gone_id])
+            states = store.stories.states([keep_id, gone_id])
             absorb(ctx, states[keep_id], states[gone_id])
-            store.log_story("merge", keep_id, gone_id, [], ctx.now, manual=True)
+            store.stories.log("merge", keep_id, gone_id, [], ctx.now, manual=True)
     return keep_id
 
 
@@ -79,27 +79,27 @@ def split_articles(store: Store, article_ids: Sequence[str],
     """Put articles (pinned) into a new story of their own; returns its id."""
     if not article_ids:
         raise SitrepError("split needs at least one article id")
-    with store.story_write("split articles into a new story"):
+    with store.stories.write("split articles into a new story"):
         sources = sorted({_current(store, a) for a in article_ids})
         new_id = new_story_id("split\x1f" + "\x1f".join(sorted(article_ids)))
         now = utc_now()
-        store.save_story(StoryState(id=new_id), now)
+        store.stories.save(StoryState(id=new_id), now)
         _place(store, article_ids, new_id, "manual")
         for source in sources:
-            store.log_story("split", new_id, source, list(article_ids), now, manual=True)
+            store.stories.log("split", new_id, source, list(article_ids), now, manual=True)
         _refresh(store, [*sources, new_id], tuning, now)
     return new_id
 
 
 def pin_article(store: Store, article_id: str, pinned: bool = True) -> str:
     """Pin (or unpin) an article where it is; returns its story id."""
-    with store.story_write(f"pin article {article_id}"):
+    with store.stories.write(f"pin article {article_id}"):
         story_id = _current(store, article_id)
-        member = next(m for m in store.story_members(story_id) if m.article_id == article_id)
+        member = next(m for m in store.stories.members(story_id) if m.article_id == article_id)
         now = utc_now()
-        store.put_story_article(article_id, story_id, member.score, member.how, now,
+        store.stories.put_article(article_id, story_id, member.score, member.how, now,
                                 pinned=pinned)
-        store.log_story("pin" if pinned else "unpin", story_id, None, [article_id], now,
+        store.stories.log("pin" if pinned else "unpin", story_id, None, [article_id], now,
                         manual=True)
     return story_id
 
@@ -109,7 +109,7 @@ def _place(store: Store, article_ids: Sequence[str], story_id: str, how: str) ->
     for aid in article_ids:
         # Its copies travel with it: a copy always shares its original's story.
         for member in [aid, *store.copies_of(aid)]:
-            store.put_story_article(member, story_id, None,
+            store.stories.put_article(member, story_id, None,
                                     how if member == aid else "copy", now, pinned=member == aid)
 
 

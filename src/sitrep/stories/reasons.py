@@ -50,8 +50,8 @@ class Reasons:
 
 
 def story_reasons(store: Store, story_id: str) -> Reasons:
-    members = store.newest_members(story_id, MEMBERS)
-    profiles = store.story_features([m.article_id for m in members])
+    members = store.stories.newest_members(story_id, MEMBERS)
+    profiles = store.stories.features([m.article_id for m in members])
     if len(profiles) < 2:
         return Reasons()
     held = Counter(t for terms in profiles.values() for t in terms)
@@ -63,7 +63,7 @@ def story_reasons(store: Store, story_id: str) -> Reasons:
     idf = Idf(store)
     idf.prepare(common)
     ranked = sorted(common, key=lambda t: (-weight[t] * idf(t), t))[:TOP]
-    names = store.entity_names([t[2:] for t in ranked if t.startswith("e:")])
+    names = store.stories.entity_names([t[2:] for t in ranked if t.startswith("e:")])
     shared = [_reason(t, held[t], names) for t in ranked]
     by_article = {aid: [r for r in shared if r.term in terms][:PER_ARTICLE]
                   for aid, terms in profiles.items()}

@@ -42,8 +42,8 @@ class Split:
 def newest_profiles(store: Store, story_id: str, limit: int,
                     idf: Idf) -> tuple[list[MemberRow], list[Vector], list[float]]:
     """A story's newest originals (oldest first) with their profiles and idf norms."""
-    members = store.newest_members(story_id, limit)
-    profiles = store.story_features([m.article_id for m in members])
+    members = store.stories.newest_members(story_id, limit)
+    profiles = store.stories.features([m.article_id for m in members])
     members = [m for m in members if m.article_id in profiles]
     vecs: list[Vector] = [profiles[m.article_id] for m in members]
     idf.prepare({t for v in vecs for t in v})
@@ -95,7 +95,7 @@ def check_split(ctx: StoryContext, story: StoryState) -> Split | None:
     store, idf, tuning = ctx.store, ctx.idf, ctx.tuning
     if not is_checkpoint(story.members, 2 * tuning.split_min_part):
         return None
-    if store.analyst_changed(story.id):
+    if store.stories.analyst_changed(story.id):
         return None
     recent, vecs, norms = newest_profiles(store, story.id, tuning.split_cap, idf)
     if len(recent) < 2 * tuning.split_min_part:
@@ -123,14 +123,14 @@ def _carry_out(ctx: StoryContext, story_id: str, leaving: list[MemberRow], betwe
     store, now = ctx.store, ctx.now
     ids = tuple(m.article_id for m in leaving)
     new_id = stable_id("story", "auto-split", *sorted(ids))  # never an analyst's split id
-    store.save_story(StoryState(id=new_id), now)
+    store.stories.save(StoryState(id=new_id), now)
     for m in leaving:
-        store.put_story_article(m.article_id, new_id, m.score, m.how, now, pinned=False)
+        store.stories.put_article(m.article_id, new_id, m.score, m.how, now, pinned=False)
         for copy in store.copies_of(m.article_id):
-            store.put_story_article(copy, new_id, None, "copy", now, pinned=False)
+            store.stories.put_article(copy, new_id, None, "copy", now, pinned=False)
     rebuild(ctx, story_id)
     rebuild(ctx, new_id)
-    store.log_story("split", new_id, story_id, list(ids), now, manual=False,
+    store.stories.log("split", new_id, story_id, list(ids), now, manual=False,
                     note=f"split off: {between:.2f} alike between the groups, "
                          f"{within:.2f} within")
     return Split(story_id, new_id, ids, between, within)

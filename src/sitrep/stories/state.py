@@ -78,8 +78,8 @@ def persist(ctx: StoryContext, s: StoryState) -> None:
     idf.prepare(s.centroid)
     s.centroid = truncate(s.centroid, idf, ctx.tuning.centroid_terms)
     s.norm = weighted_norm(s.centroid, idf)
-    ctx.store.save_story(s, ctx.now)
-    ctx.store.set_story_terms(s.id, top_terms(s.centroid, idf, ctx.tuning.index_terms)
+    ctx.store.stories.save(s, ctx.now)
+    ctx.store.stories.set_terms(s.id, top_terms(s.centroid, idf, ctx.tuning.index_terms)
                               if s.merged_into is None else [], s.activity)
 
 
@@ -98,7 +98,7 @@ def add_member(s: StoryState, profile: dict[str, float] | None, *, article_id: s
 
 def absorb(ctx: StoryContext, keep: StoryState, gone: StoryState) -> None:
     """Merge ``gone`` into ``keep``: its articles move, its id points at ``keep``."""
-    ctx.store.move_story_articles(gone.id, keep.id)
+    ctx.store.stories.move_articles(gone.id, keep.id)
     keep.centroid = blend(keep.centroid, keep.members, gone.centroid, gone.members)
     keep.members += gone.members
     keep.articles += gone.articles
@@ -118,10 +118,10 @@ def absorb(ctx: StoryContext, keep: StoryState, gone: StoryState) -> None:
 def rebuild(ctx: StoryContext, story_id: str) -> StoryState:
     """Recompute a story from its members (after an analyst moved articles)."""
     store = ctx.store
-    s = store.story_states([story_id]).get(story_id) or StoryState(id=story_id)
-    members = store.story_members(story_id)
+    s = store.stories.states([story_id]).get(story_id) or StoryState(id=story_id)
+    members = store.stories.members(story_id)
     originals = [m.article_id for m in members if m.how != "copy"]
-    profiles = store.story_features(originals)
+    profiles = store.stories.features(originals)
     fresh = StoryState(id=story_id, merged_into=s.merged_into)
     for m in members:
         add_member(fresh, profiles.get(m.article_id) if m.how != "copy" else None,
@@ -134,4 +134,4 @@ def rebuild(ctx: StoryContext, story_id: str) -> StoryState:
 
 
 def pinned_any(store: Store, story_ids: Sequence[str]) -> bool:
-    return any(store.has_pins(i) for i in story_ids)
+    return any(store.stories.has_pins(i) for i in story_ids)

@@ -51,7 +51,7 @@ class Idf:
             missing.append(DOC_COUNT)
         if not missing:
             return
-        found = self.store.term_dfs(missing)
+        found = self.store.stories.term_dfs(missing)
         for t in missing:
             self.df[t] = found.get(t, 0)
             self._weights.pop(t, None)
@@ -73,7 +73,7 @@ class Idf:
         """Record one more document holding ``terms`` (in the store and the cache)."""
         distinct = list(dict.fromkeys(terms))
         self.prepare(distinct)
-        self.store.bump_dfs(distinct)
+        self.store.stories.bump_dfs(distinct)
         for t in distinct:
             self.df[t] = self.df.get(t, 0) + 1
         self.n += 1

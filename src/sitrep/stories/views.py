@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.errors import NotFoundError
 from sitrep.outlets import outlet_name
 from sitrep.store.stories import MemberRow, StoryState
-from sitrep.stories.reasons import story_reasons
+from sitrep.stories.reasons import Reasons, story_reasons
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -64,11 +64,11 @@ def _related(store: Store, state: StoryState) -> list[dict[str, Any]]:
     """Earlier stories sharing actors with this one: background."""
     actors = [t for t, _ in sorted(state.centroid.items(), key=lambda kv: -kv[1])
               if t.startswith("e:")][:TOP_ACTORS]
-    hits = store.candidate_stories(actors, 20)
+    hits = store.stories.candidates(actors, 20)
     hits.pop(state.id, None)
     need = 2 if len(actors) > 2 else 1
     ids = [s for s, shared in hits.items() if len(shared) >= need]
-    states = store.story_states(ids)
+    states = store.stories.states(ids)
     out: list[dict[str, Any]] = []
     for sid in ids:
         other = states.get(sid)
@@ -86,34 +86,39 @@ def _earlier(other: StoryState, state: StoryState) -> bool:
     return other.activity < state.activity
 
 
-def story_record(store: Store, story_id: str, *, related: bool = True) -> StoryRecord:
-    live = store.resolve_story(story_id)
-    state = store.story_states([live]).get(live) if live else None
+def story_record(store: Store, story_id: str, *, related: bool = True,
+                 reasons: Reasons | None = None) -> StoryRecord:
+    """A story's record; ``reasons`` when the caller has them already (they cost queries)."""
+    live = store.stories.resolve(story_id)
+    state = store.stories.states([live]).get(live) if live else None
     if state is None:
-        raise NotFoundError(f"no story {story_id!r} in {store.describe}; list them with "
-                            "`sitrep stories`")
-    members = store.story_members(state.id)
+        raise NotFoundError(f"no story {story_id!r} in {store.describe}", hint="list_stories")
+    members = store.stories.members(state.id)
     outlets = Counter(o for o in map(outlet_of, members) if o)
-    aliases = store.article_aliases([m.article_id for m in members])
+    aliases = store.stories.article_aliases([m.article_id for m in members])
     listed = [i for m in members for i in (m.article_id, *aliases.get(m.article_id, ()))]
     actors = [{"id": eid, "name": name, "type": kind, "articles": n}
-              for eid, name, kind, n in store.story_entity_counts(state.id, TOP_ACTORS)]
+              for eid, name, kind, n in store.stories.entity_counts(state.id, TOP_ACTORS)]
     return StoryRecord(
         id=state.id, title=state.title, first_date=state.first_date,
         last_date=state.last_date, articles=listed,
         article_count=len(members), outlets=[o for o, _ in outlets.most_common()],
         actors=actors, events=_events(state),
         related=_related(store, state) if related else [],
-        shared=[{"kind": r.kind, "label": r.label, "articles": r.articles}
-                for r in story_reasons(store, state.id).shared] if related else [],
+        shared=_shared_terms(store, state.id, reasons) if related else [],
         pinned=[m.article_id for m in members if m.pinned],
         copies=sum(1 for m in members if m.how == "copy"),
         aliases=[i for m in members for i in aliases.get(m.article_id, ())])
 
 
+def _shared_terms(store: Store, story_id: str, reasons: Reasons | None) -> list[dict[str, Any]]:
+    found = reasons if reasons is not None else story_reasons(store, story_id)
+    return [{"kind": r.kind, "label": r.label, "articles": r.articles} for r in found.shared]
+
+
 def iter_story_records(store: Store, *, related: bool = True) -> Iterator[StoryRecord]:
     """Every live story, most recently active first."""
-    for story_id in store.live_story_ids():
+    for story_id in store.stories.live_ids():
         yield story_record(store, story_id, related=related)
 
 

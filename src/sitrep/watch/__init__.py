@@ -3,7 +3,7 @@
 - feedlist.py: which feeds (URLs, text files, OPML);
 - client.py: conditional GETs, Retry-After, per-host politeness, robots.txt;
 - schedule.py: per-feed interval with jitter, back-off;
-- items.py, pages.py: feed items, their pages and articles;
+- items.py, fetch.py: feed items, their pages and articles;
 - watcher.py: the poll/store/alert cycle (``Watcher``);
 - rules.py, alerts.py, sinks.py, atom.py: watchlists, alerts, digests, delivery.
 

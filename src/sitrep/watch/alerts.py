@@ -76,11 +76,11 @@ class _Round:
 
     def run(self, articles: Sequence[NewArticle], cursor: int) -> None:
         matched = matching(self.store, self.w, articles, self.wanted)
-        watched = {s for s in (self.store.resolve_story(x) for x in self.w.stories) if s}
-        watched |= self.store.alerted_stories(self.w.name)
+        watched = {s for s in (self.store.stories.resolve(x) for x in self.w.stories) if s}
+        watched |= self.store.watch.alerted_stories(self.w.name)
         stories = [a.story_id for a in articles if a.story_id]
-        first = self.store.story_first_seqs(stories)
-        titles = {sid: st.title for sid, st in self.store.story_states(stories).items()}
+        first = self.store.watch.story_first_seqs(stories)
+        titles = {sid: st.title for sid, st in self.store.stories.states(stories).items()}
         born: dict[str, AlertRow] = {}
         touched: dict[str, set[str]] = {}
         for a in articles:
@@ -129,7 +129,7 @@ class _Round:
         from sitrep.brief.stored import story_items
         from sitrep.reconcile import reconcile
 
-        if len(self.store.story_members(story_id)) > MAX_STORY_RECONCILE:
+        if len(self.store.stories.members(story_id)) > MAX_STORY_RECONCILE:
             return
         story = (story_id, title)
         for d in reconcile(story_items(self.store, story_id)).discrepancies:
@@ -171,23 +171,23 @@ def evaluate(store: Store, links: Links, extra_sinks: Sequence[str] = ()) -> tup
     """Look for changes for every watchlist; record new alerts as one digest each.
     Returns (alerts, digests) recorded."""
     alerts = digests = 0
-    for row in store.watchlists():
+    for row in store.watch.watchlists():
         w = Watchlist.from_row(row)
-        articles = store.articles_after(row.seen_seq, ROUND_LIMIT)
+        articles = store.watch.articles_after(row.seen_seq, ROUND_LIMIT)
         if not articles:
             continue
         found = _Round(store, w, links)
         found.run(articles, row.seen_seq)
-        digest = store.record_alerts(w.name, list(found.alerts.values()), articles[-1].seq,
+        digest = store.watch.record_alerts(w.name, list(found.alerts.values()), articles[-1].seq,
                                      [*w.sinks, *extra_sinks], utc_now())
         if digest is not None:
             digests += 1
-            alerts += len(store.alerts_of(digest_id=digest, limit=ROUND_LIMIT))
+            alerts += len(store.watch.alerts_of(digest_id=digest, limit=ROUND_LIMIT))
     return alerts, digests
 
 
 def digest_payload(store: Store, digest_id: int, watchlist: str) -> dict[str, Any]:
-    rows = store.alerts_of(digest_id=digest_id, limit=ROUND_LIMIT)
+    rows = store.watch.alerts_of(digest_id=digest_id, limit=ROUND_LIMIT)
     return {"watchlist": watchlist, "digest": digest_id,
             "created_at": rows[0].created_at if rows else utc_now(),
             "alerts": [{**r.data, "id": r.id} for r in rows]}
@@ -198,7 +198,7 @@ def deliver(store: Store, smtp: SmtpSettings | None, max_tries: int = 5,
             on_error: Callable[[str], None] | None = None) -> tuple[int, int]:
     """Send every pending digest to its sinks; (sent, failed attempts)."""
     sent = failed = 0
-    for digest_id, watchlist, sink_text in store.pending_deliveries(max_tries):
+    for digest_id, watchlist, sink_text in store.watch.pending_deliveries(max_tries):
         payload = digest_payload(store, digest_id, watchlist)
         error = None
         try:
@@ -207,7 +207,7 @@ def deliver(store: Store, smtp: SmtpSettings | None, max_tries: int = 5,
             error = str(err)
             if on_error:
                 on_error(f"alert digest {digest_id} of {watchlist} to {sink_text}: {error}")
-        store.mark_delivery(digest_id, sink_text, error, utc_now(), max_tries)
+        store.watch.mark_delivery(digest_id, sink_text, error, utc_now(), max_tries)
         sent += error is None
         failed += error is not None
     return sent, failed

@@ -21,7 +21,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from sitrep.errors import FetchError
+from sitrep.errors import FetchError, HostBusy, StatusError
 from sitrep.sources.files import is_url
 from sitrep.sources.web import USER_AGENT, http_errors, read_body
 
@@ -30,14 +30,6 @@ FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q
 PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 MAX_RETRY_AFTER = 24 * 3600.0
 ROBOTS_TTL, ROBOTS_RETRY = 24 * 3600.0, 600.0
-
-
-class StatusError(FetchError):
-    """The server answered with an error status."""
-
-    def __init__(self, source: str, status: int) -> None:
-        super().__init__(source, f"server answered HTTP {status}")
-        self.status = status
 
 
 @dataclass(slots=True)
@@ -76,12 +68,6 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
 
 def host_of(url: str) -> str:
     return urlsplit(url).netloc.lower()
-
-
-class HostBusy(Exception):
-    def __init__(self, wait: float) -> None:
-        super().__init__(f"host asked to wait {wait:.0f} s")
-        self.wait = wait
 
 
 class HostGate:

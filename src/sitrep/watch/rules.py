@@ -57,8 +57,8 @@ def check_watchlist(w: Watchlist) -> Watchlist:
     for kind in RULE_KINDS:
         setattr(w, kind, list(dict.fromkeys(v.strip() for v in getattr(w, kind) if v.strip())))
     if not (w.has_content_rules or w.stories):
-        raise SitrepError(f"watchlist {w.name!r} has no rule: give --entity, --words, "
-                          "--outlet or --story")
+        raise SitrepError(f"watchlist {w.name!r} has no rule: give entities, words, "
+                          "outlets or stories to watch", hint="watch_rules")
     w.sinks = [str(parse_sink(s)) for s in dict.fromkeys(w.sinks)]
     return w
 
@@ -79,7 +79,7 @@ def entity_ids(store: Store, names: Sequence[str]) -> set[str]:
     from sitrep.annotate.entities.keys import country_entity_id, entity_id, name_key, type_group
     from sitrep.annotate.entities.organisations import gazetteer
 
-    found = store.entity_ids_named(names)
+    found = store.watch.entity_ids_named(names)
     for name in names:
         country = country_index().lookup(name)
         if country is not None:
@@ -102,11 +102,11 @@ def matching(store: Store, w: Watchlist, articles: Sequence[NewArticle],
     if w.entities and ids:
         wanted = (entity_ids(store, w.entities) if wanted_entities is None
                   else wanted_entities)
-        mentioned = store.mentioned_entities(sorted(ids))
+        mentioned = store.watch.mentioned_entities(sorted(ids))
         ids = {i for i in ids if mentioned.get(i, set()) & wanted}
     if w.words and ids:
         hits: set[str] = set()
         for query in w.words:
-            hits |= store.matching_articles(query, sorted(ids))
+            hits |= store.watch.matching_articles(query, sorted(ids))
         ids &= hits
     return ids

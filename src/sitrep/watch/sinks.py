@@ -67,20 +67,11 @@ class SmtpSettings:
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> SmtpSettings | None:
-        """From SITREP_SMTP_HOST, _PORT, _STARTTLS (1/0), _USER, _PASSWORD, _FROM, _CAFILE."""
-        e = os.environ if env is None else env
-        host = e.get("SITREP_SMTP_HOST")
-        if not host:
-            return None
-        port = e.get("SITREP_SMTP_PORT", "587")
-        if not port.isdigit():
-            raise SitrepError(f"SITREP_SMTP_PORT={port!r} is not a port number")
-        return cls(host=host, port=int(port),
-                   starttls=e.get("SITREP_SMTP_STARTTLS", "1").lower() not in ("0", "no", "false"),
-                   user=e.get("SITREP_SMTP_USER") or None,
-                   password=e.get("SITREP_SMTP_PASSWORD") or None,
-                   sender=e.get("SITREP_SMTP_FROM") or "sitrep@localhost",
-                   cafile=e.get("SITREP_SMTP_CAFILE") or None)
+        """From SITREP_SMTP_HOST, _PORT, _STARTTLS (1/0), _USER, _PASSWORD, _FROM, _CAFILE
+        (read by sitrep.config: the settings' [smtp] section)."""
+        from sitrep import config
+
+        return config.load(env=env).smtp if env is not None else config.current().smtp
 
 
 def digest_text(digest: dict[str, Any]) -> str:
@@ -124,8 +115,8 @@ def _post(url: str, digest: dict[str, Any], timeout_s: float) -> None:
 
 def _mail(to: str, digest: dict[str, Any], smtp: SmtpSettings | None) -> None:
     if smtp is None:
-        raise SitrepError("no SMTP server set: set SITREP_SMTP_HOST (and _PORT, _USER, "
-                          "_PASSWORD) or pass --smtp-host")
+        raise SitrepError("no SMTP server set: set [smtp] host in the settings file, or "
+                          "SITREP_SMTP_HOST (and _PORT, _USER, _PASSWORD)", hint="smtp_host")
     message = EmailMessage()
     n = len(digest["alerts"])
     message["Subject"] = f"sitrep: {n} new on {digest['watchlist']}"

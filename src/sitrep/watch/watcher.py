@@ -22,14 +22,15 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import chain, islice
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import httpx
 
+from sitrep import config
 from sitrep.errors import FetchError, InputError, StoreError
 from sitrep.models import Annotations, Article
-from sitrep.pipeline import annotate_each
+from sitrep.pipeline import annotate_each, batches
 from sitrep.sources.files import DEFAULT_MAX_BYTES
 from sitrep.store import AddOutcome, Store
 from sitrep.store.watch import FeedState, ItemDone, ItemRow, NewItem
@@ -37,8 +38,8 @@ from sitrep.watch import schedule
 from sitrep.watch.alerts import Links, deliver, evaluate
 from sitrep.watch.client import PoliteClient, Reply
 from sitrep.watch.feedlist import FeedSpec
+from sitrep.watch.fetch import ItemResult, item_articles
 from sitrep.watch.items import feed_items
-from sitrep.watch.pages import ItemResult, item_articles
 from sitrep.watch.sinks import SmtpSettings
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class Watcher:
                                    max_connections=max(4, settings.workers * 2),
                                    clock=lambda: now().timestamp())
         self.urls = [f.url for f in feeds]
-        store.add_feeds([(f.url, f.title, f.interval_s if f.interval_s is not None
+        store.watch.add_feeds([(f.url, f.title, f.interval_s if f.interval_s is not None
                           else settings.interval_s) for f in feeds], schedule.iso(now()))
 
     def close(self) -> None:
@@ -139,7 +140,7 @@ class Watcher:
     def run_cycle(self) -> CycleReport:
         report = CycleReport()
         now = self.now()
-        due = [f for f in self.store.feed_states(self.urls)
+        due = [f for f in self.store.watch.feed_states(self.urls)
                if schedule.parse_iso(f.next_poll) <= now]
         with ThreadPoolExecutor(self.settings.workers, thread_name_prefix="sitrep-watch") as pool:
             self._poll(pool, due, report)
@@ -165,7 +166,7 @@ class Watcher:
             self.stop.wait(self._sleep_s(max_sleep_s))
 
     def _sleep_s(self, cap: float) -> float:
-        states = self.store.feed_states(self.urls)
+        states = self.store.watch.feed_states(self.urls)
         if not states:
             return cap
         soonest = min(schedule.parse_iso(f.next_poll) for f in states)
@@ -175,13 +176,13 @@ class Watcher:
 
     def _poll(self, pool: ThreadPoolExecutor, due: list[FeedState],
               report: CycleReport) -> None:
-        for group in _groups(due, POLL_GROUP):
+        for group in batches(due, POLL_GROUP):
             if self.stop.is_set():
                 return
             replies = list(pool.map(self._fetch_feed, group))
             polls = [self._after_poll(state, reply, report)
                      for state, reply in zip(group, replies, strict=True)]
-            report.new_items += self.store.save_polls(polls)
+            report.new_items += self.store.watch.save_polls(polls)
 
     def _fetch_feed(self, state: FeedState) -> Reply | FetchError:
         try:
@@ -238,7 +239,7 @@ class Watcher:
         after: tuple[str, str] | None = None
         size = self.settings.batch_size
         while not self.stop.is_set():
-            batch = self.store.pending_items(size, after=after)
+            batch = self.store.watch.pending_items(size, after=after)
             if not batch:
                 return
             after = (batch[-1].seen_at, batch[-1].key)
@@ -247,7 +248,7 @@ class Watcher:
     def _store_items(self, pool: ThreadPoolExecutor, report: CycleReport) -> None:
         from sitrep.stories import Assigner as StoryAssigner
 
-        assigner = StoryAssigner(self.store)
+        assigner = StoryAssigner(self.store, config.current().stories)
         batches = self._pending()
         first = next(batches, None)
         if first is None:
@@ -286,12 +287,12 @@ class Watcher:
             fresh = [a for a in fresh if a.id not in refused]
             layers = [ann for ann in annotated if not isinstance(ann, InputError)]
         try:
-            with self.store.story_write(f"store {len(fresh)} watched articles"):
+            with self.store.stories.write(f"store {len(fresh)} watched articles"):
                 outcomes = self.store.add_articles(fresh, layers, run_id=run_id)
                 assigner.assign_batch(fresh, layers, outcomes)
                 status = {o.article_id: o for o in outcomes}
                 done = [self._done(r, status, known, refused) for r in results]
-                self.store.finish_items(done, schedule.iso(self.now()))
+                self.store.watch.finish_items(done, schedule.iso(self.now()))
         except StoreError as err:
             if len(results) > 1:
                 for r in results:
@@ -300,7 +301,7 @@ class Watcher:
             r = results[0]
             done = [ItemDone(r.item.key, r.item.feed_url, "failed", None,
                              f"could not be stored ({err})")]
-            self.store.finish_items(done, schedule.iso(self.now()))
+            self.store.watch.finish_items(done, schedule.iso(self.now()))
         for r, d in zip(results, done, strict=True):
             if d.state == "stored":
                 report.stored += 1
@@ -326,8 +327,4 @@ class Watcher:
         return ItemDone(item.key, item.feed_url, "stored", first, None)
 
 
-def _groups(items: Sequence[FeedState], size: int) -> Iterator[list[FeedState]]:
-    it = iter(items)
-    while group := list(islice(it, size)):
-        yield group
 

@@ -10,12 +10,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, File, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from pydantic import BeforeValidator
 
+from sitrep.brief.render_json import to_json
 from sitrep.outlets import outlet_name
+from sitrep.store.reads import StoryRow
 from sitrep.stories.reasons import story_reasons
 from sitrep.web import corrections, service
-from sitrep.web import queries as q
 from sitrep.web import schemas as s
 from sitrep.web.app import store_of
 from sitrep.web.changes import changes_of
@@ -42,7 +44,7 @@ def _strict_day(value: object) -> object:
 Day = Annotated[date, BeforeValidator(_strict_day)]
 
 
-def _story(row: q.StoryRow) -> s.StorySummary:
+def _story(row: StoryRow) -> s.StorySummary:
     return s.StorySummary(id=row.id, title=row.title, first_date=row.first_date,
                           last_date=row.last_date, articles=row.articles, outlets=row.outlets,
                           disputes=row.disputes, updates=row.updates, lead=row.lead or None,
@@ -71,9 +73,9 @@ def story(request: Request, story_id: str) -> s.StoryDetail:
     members = [s.StoryMember(id=m.article_id, title=m.title,
                              outlet=outlet_name(m.outlet, m.url), url=m.url,
                              published=m.published, story=row.id, how=m.how, copy_of=m.copy_of)
-               for m in store.story_members(row.id)]
+               for m in store.stories.members(row.id)]
     entities = [s.EntityRef(id=i, name=n, type=t, articles=c)
-                for i, n, t, c in store.story_entity_counts(row.id, 30)]
+                for i, n, t, c in store.stories.entity_counts(row.id, 30)]
     shared = [s.SharedTerm(kind=r.kind, label=r.label, articles=r.articles)
               for r in story_reasons(store, row.id).shared]
     return s.StoryDetail(**_story(row).model_dump(), members=members, entities=entities,
@@ -81,7 +83,7 @@ def story(request: Request, story_id: str) -> s.StoryDetail:
 
 
 @router.get("/stories/{story_id}/brief", response_model=s.BriefOut, responses=NOT_FOUND)
-def story_brief(request: Request, story_id: str, since: Day | None = None) -> dict[str, Any]:
+def story_brief(request: Request, story_id: str, since: Day | None = None) -> JSONResponse:
     """The brief JSON (as ``sitrep brief --format json``); ``since`` marks what is new."""
     store = store_of(request)
     row = service.story_row(store, story_id)
@@ -90,7 +92,9 @@ def story_brief(request: Request, story_id: str, since: Day | None = None) -> di
     changes = changes_of(brief)
     if changes is not None:  # what the page's "what changed since" line says
         brief["changes"] = {**changes.to_dict(), "text": changes.sentence()}
-    return brief
+    # As it is: the CLI's JSON, which s.BriefOut (derived from the same dataclasses)
+    # documents; validating it again would only turn whole numbers into floats.
+    return JSONResponse(brief)
 
 
 @router.get("/stories/{story_id}/timeline", response_model=s.Timeline, responses=NOT_FOUND)
@@ -98,14 +102,7 @@ def story_timeline(request: Request, story_id: str) -> s.Timeline:
     store = store_of(request)
     row = service.story_row(store, story_id)
     rows = service.story_timeline(store, request.app.state.briefs, row.id)
-    return s.Timeline(about=row.id, items=[_tl(r) for r in rows])
-
-
-def _tl(r: Any) -> s.TimelineEntryOut:
-    return s.TimelineEntryOut(date=r.date, type=r.type, types=r.types, modality=r.modality,
-                              text=r.text,
-                              article=r.article, start=r.start, end=r.end, actors=r.actors,
-                              title=r.title, outlet=r.outlet)
+    return s.Timeline(about=row.id, items=[to_json(r) for r in rows])
 
 
 @router.get("/discrepancies", response_model=s.DiscrepancyList)
@@ -115,15 +112,15 @@ def discrepancies(request: Request, stories: Annotated[int, Query(ge=1, le=200)]
     checked, rows = service.all_discrepancies(store_of(request), request.app.state.briefs,
                                               stories, offset)
     return s.DiscrepancyList(stories_checked=checked,
-                             items=[s.DiscrepancyOut(**r) for r in rows])
+                             items=[s.StoryDiscrepancyOut(**r) for r in rows])
 
 
 @router.get("/articles", response_model=s.ArticleList)
 def articles(request: Request, outlet: str | None = None, limit: Limit = 50,
              offset: Offset = 0) -> s.ArticleList:
     store = store_of(request)
-    rows = q.list_articles(store, outlet, limit, offset)
-    story_ids = q.stories_of(store, [r.id for r in rows])
+    rows = store.reads.list_articles(outlet, limit, offset)
+    story_ids = store.reads.stories_of([r.id for r in rows])
     return s.ArticleList(offset=offset, limit=limit, items=[
         s.ArticleSummary(id=r.id, title=r.title, outlet=r.outlet, published=r.published,
                          url=r.url, story=story_ids.get(r.id)) for r in rows])
@@ -142,7 +139,7 @@ def article_annotations(request: Request, article_id: str) -> s.AnnotationsOut:
 def article(request: Request, article_id: str) -> s.ArticleOut:
     store = store_of(request)
     a = store.get_article(article_id)
-    found = store.story_of(a.id)
+    found = store.stories.of_article(a.id)
     return s.ArticleOut(id=a.id, source=a.source, text=a.text, url=a.url, title=a.title,
                         outlet=outlet_name(a.outlet, a.url), author=a.author, published=a.published,
                         language=a.language, extra=a.extra, story=found[0] if found else None)
@@ -152,7 +149,7 @@ def article(request: Request, article_id: str) -> s.ArticleOut:
 def entities(request: Request, q_: Annotated[str | None, Query(alias="q")] = None,
              type: str | None = None, limit: Limit = 50, offset: Offset = 0) -> s.EntityList:
     """Entities by how many articles name them; ``q`` matches names and aliases."""
-    rows = q.list_entities(store_of(request), q_, type, limit, offset)
+    rows = store_of(request).reads.list_entities(q_, type, limit, offset)
     return s.EntityList(offset=offset, limit=limit,
                         items=[s.EntityOut(**e.to_dict()) for e in rows])
 
@@ -172,7 +169,7 @@ def entity(request: Request, entity_id: str) -> s.EntityDetail:
 @router.get("/entities/{entity_id}/timeline", response_model=s.Timeline, responses=NOT_FOUND)
 def entity_timeline(request: Request, entity_id: str) -> s.Timeline:
     v = service.entity_view(store_of(request), entity_id, with_timeline=True)
-    return s.Timeline(about=entity_id, items=[_tl(r) for r in v.timeline])
+    return s.Timeline(about=entity_id, items=[to_json(r) for r in v.timeline])
 
 
 @router.get("/search", response_model=s.SearchResult)

@@ -12,7 +12,6 @@ from typing import Any
 
 from sitrep.models import Annotations, Article
 from sitrep.store import Store
-from sitrep.web.queries import story_versions
 
 Items = list[tuple[Article, Annotations]]
 
@@ -47,7 +46,7 @@ class BriefService:
 
     @staticmethod
     def _version(store: Store, story_id: str) -> tuple[int, int] | None:
-        return story_versions(store, [story_id]).get(story_id)
+        return store.reads.story_versions([story_id]).get(story_id)
 
     @staticmethod
     def items(store: Store, story_id: str) -> Items:
@@ -73,7 +72,7 @@ class BriefService:
     def discrepancies(self, store: Store, story_id: str,
                       version: tuple[int, int] | None = None) -> list[dict[str, Any]]:
         """The discrepancies of one story as brief JSON rows (``version``: from
-        :func:`story_versions`, when the caller fetched many at once)."""
+        :meth:`StoreReads.story_versions`, when the caller fetched many at once)."""
         from sitrep.brief.render_json import discrepancy_to_json
         from sitrep.reconcile import reconcile
 

@@ -7,42 +7,15 @@ aria-label summing it up.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, timedelta
 
 from markupsafe import Markup, escape
 
-from sitrep.store import Store
-from sitrep.web.dates import human_date
-from sitrep.web.queries import placeholders, run_sql
+from sitrep.render.readable_dates import human_date
 
 WIDTH, HEIGHT, AXIS = 600, 90, 16
 MAX_DAYS = 366  # a longer span is drawn by its last year
 MIN_DAYS = 7
-
-
-def article_days(store: Store, where: str, params: Sequence[object]) -> list[tuple[str, int]]:
-    """(ISO day, articles) for articles ``a`` matching ``where``, undated left out."""
-    rows = run_sql(store, "SELECT substr(a.published_sort, 1, 10) AS d, count(*) FROM articles a"
-                   f" WHERE a.published_sort IS NOT NULL AND ({where}) GROUP BY d ORDER BY d",
-                   list(params))
-    return [(str(d), int(n)) for d, n in rows if d]
-
-
-def story_days(store: Store, story_id: str) -> list[tuple[str, int]]:
-    return article_days(store, "a.id IN (SELECT article_id FROM story_articles WHERE"
-                        " story_id = ?)", [story_id])
-
-
-def entity_days(store: Store, entity_id: str) -> list[tuple[str, int]]:
-    return article_days(store, "a.id IN (SELECT article_id FROM mentions WHERE"
-                        " entity_id = ?)", [entity_id])
-
-
-def ids_days(store: Store, article_ids: Sequence[str]) -> list[tuple[str, int]]:
-    if not article_ids:
-        return []
-    return article_days(store, f"a.id IN ({placeholders(len(article_ids))})", article_ids)
 
 
 def _noun(what: str, n: int) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sitrep.errors import NotFoundError, SitrepError
+from sitrep import config
+from sitrep.errors import InvalidInput, NotFoundError, SitrepError
 from sitrep.store import Store
-from sitrep.web.errors import InvalidInput
 
 Action = Literal["move", "split", "merge", "pin", "unpin"]
 ACTIONS: tuple[Action, ...] = ("move", "split", "merge", "pin", "unpin")
@@ -30,7 +30,7 @@ def apply(store: Store, story_id: str, c: Correction) -> str:
     """Carry out ``c`` on story ``story_id``; the id of the story to show next."""
     from sitrep.stories import merge_stories, move_article, pin_article, split_articles
 
-    members = {m.article_id for m in store.story_members(story_id)}
+    members = {m.article_id for m in store.stories.members(story_id)}
     unknown = [a for a in c.articles if a not in members]
     if unknown:
         raise InvalidInput(f"not articles of this story: {', '.join(unknown)}")
@@ -39,17 +39,18 @@ def apply(store: Store, story_id: str, c: Correction) -> str:
     if c.action in ("move", "merge") and not (c.target or "").strip():
         raise InvalidInput(f"{c.action} needs the id of the other story")
     target = (c.target or "").strip()
+    tuning = config.current().stories
     try:
         if c.action == "move":
             for article in c.articles:
-                moved_to = move_article(store, article, target)
-            return moved_to if store.resolve_story(story_id) is None else story_id
+                moved_to = move_article(store, article, target, tuning)
+            return moved_to if store.stories.resolve(story_id) is None else story_id
         if c.action == "split":
-            return split_articles(store, c.articles)
+            return split_articles(store, c.articles, tuning)
         if c.action == "merge":
-            if store.resolve_story(target) == story_id:
+            if store.stories.resolve(target) == story_id:
                 raise InvalidInput("a story cannot be merged with itself")
-            return merge_stories(store, story_id, [target])
+            return merge_stories(store, story_id, [target], tuning)
         for article in c.articles:
             pin_article(store, article, c.action == "pin")
         return story_id

@@ -8,8 +8,8 @@ from urllib.parse import quote
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
+from sitrep.render.readable_dates import human_date, human_time
 from sitrep.render.safe import safe_url
-from sitrep.web.dates import human_date, human_time
 
 
 def day(value: str | None) -> str:

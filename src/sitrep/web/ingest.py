@@ -8,6 +8,7 @@ new articles are assigned to stories.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import tempfile
@@ -15,8 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from sitrep import config
 from sitrep.errors import InputError
-from sitrep.pipeline import IngestReport, ReadOptions, ingest
+from sitrep.pipeline import IngestReport, ingest
 from sitrep.store import Store
 from sitrep.web.settings import UPLOAD_SUFFIXES
 
@@ -40,9 +42,11 @@ def run_ingest(store: Store, folder: Path, max_bytes: int, annotate: bool) -> di
 
     errors: list[InputError] = []
     paths = sorted(str(p) for p in folder.iterdir())
-    report: IngestReport = ingest(paths, store, options=ReadOptions(max_bytes=max_bytes),
+    # the settings' [read] bounds, never fetching: an upload must not make the server fetch
+    options = dataclasses.replace(config.current().read, max_bytes=max_bytes, fetch=False)
+    report: IngestReport = ingest(paths, store, options=options,
                                   annotate_articles=annotate, on_error=errors.append)
-    assigned = assign_unassigned(store)
+    assigned = assign_unassigned(store, config.current().stories)
     prefix = str(folder) + "/"
     return {"read": report.read, "added": report.added, "duplicates": report.duplicates,
             "copies": report.copies, "stories_assigned": len(assigned),

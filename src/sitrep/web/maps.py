@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from sitrep.annotate.places.outlines import country_records
 from sitrep.annotate.places.toponyms import PLACE_TYPES
 from sitrep.store import Store
-from sitrep.web import queries as q
 
 MAX_PINS = 40
 _STEP = 0.4  # degrees: outline points closer than this to the last one are dropped
@@ -114,13 +113,13 @@ def _map(pins: list[Pin], highlight: int | None = None) -> PlaceMap:
 
 def story_map(store: Store, story_id: str) -> PlaceMap:
     """The places a story's articles name."""
-    ids = [m.article_id for m in store.story_members(story_id)]
-    return _map(pins_of(q.layer_data(store, ids, "entities").values()))
+    ids = [m.article_id for m in store.stories.members(story_id)]
+    return _map(pins_of(store.reads.layer_data(ids, "entities").values()))
 
 
 def entity_map(store: Store, entity_id: str, limit: int = 50) -> PlaceMap:
     """The places named in the articles naming an entity; a place entity is highlighted."""
-    ids = [a.id for a in q.entity_articles(store, entity_id, limit)]
-    pins = pins_of(q.layer_data(store, ids, "entities").values())
+    ids = [a.id for a in store.reads.entity_articles(entity_id, limit)]
+    pins = pins_of(store.reads.layer_data(ids, "entities").values())
     own = next((p.geonameid for p in pins if p.entity_id == entity_id), None)
     return _map(pins, own)

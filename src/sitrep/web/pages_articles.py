@@ -13,10 +13,9 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
 from sitrep.outlets import outlet_name
-from sitrep.web import queries as q
 from sitrep.web import service
 from sitrep.web.app import HERE, store_of
-from sitrep.web.chart import coverage_svg, ids_days
+from sitrep.web.chart import coverage_svg
 from sitrep.web.highlight import layers_of, render
 from sitrep.web.ingest import run_ingest, safe_name
 from sitrep.web.render import PAGE, csv_response, page, page_number
@@ -41,7 +40,7 @@ def _article_context(request: Request, article_id: str, cite: str | None,
     article = store.get_article(article_id)
     ann = store.get_annotations(article_id)
     span = _cite(cite)
-    found = store.story_of(article.id)
+    found = store.stories.of_article(article.id)
     story = service.story_row(store, found[0]) if found else None
     context: dict[str, Any] = {"article": article, "ann": ann, "cite": span,
                "outlet": outlet_name(article.outlet, article.url),
@@ -69,14 +68,14 @@ def article(request: Request, article_id: str, cite: str = "") -> HTMLResponse:
 @router.get("/articles", response_class=HTMLResponse)
 def article_list(request: Request, outlet: str = "") -> HTMLResponse:
     number = page_number(request.query_params.get("page"))
-    rows = q.list_articles(store_of(request), outlet or None, PAGE, (number - 1) * PAGE)
+    rows = store_of(request).reads.list_articles(outlet or None, PAGE, (number - 1) * PAGE)
     return page(request, "articles.html", rows=rows, outlet=outlet, page=number)
 
 
 @router.get("/articles.csv")
 def article_csv(request: Request, outlet: str = "") -> Response:
     """The article list (newest first, up to 5,000) as CSV, filtered by outlet."""
-    rows = q.list_articles(store_of(request), outlet or None, 5000, 0)
+    rows = store_of(request).reads.list_articles(outlet or None, 5000, 0)
     return csv_response([{"id": r.id, "title": r.title, "outlet": r.outlet,
                           "published": r.published, "url": r.url} for r in rows],
                         "articles.csv")
@@ -88,7 +87,7 @@ def search(request: Request) -> HTMLResponse:
     store = store_of(request)
     hits, story_ids = service.search(store, text, 500)  # the chart counts them all
     return page(request, "search.html", q=text, hits=hits[:50], story_ids=story_ids,
-                chart=coverage_svg(ids_days(store, [h.article_id for h in hits]),
+                chart=coverage_svg(store.reads.article_days([h.article_id for h in hits]),
                                    "matching articles"))
 
 

@@ -6,9 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from sitrep.web import maps, service
-from sitrep.web import queries as q
 from sitrep.web.app import store_of
-from sitrep.web.chart import coverage_svg, entity_days
+from sitrep.web.chart import coverage_svg
 from sitrep.web.render import PAGE, page, page_number
 
 router = APIRouter(include_in_schema=False)
@@ -18,7 +17,7 @@ router = APIRouter(include_in_schema=False)
 def entity_list(request: Request, type: str = "") -> HTMLResponse:
     number = page_number(request.query_params.get("page"))
     text = request.query_params.get("q", "")
-    rows = q.list_entities(store_of(request), text or None, type or None, PAGE * 2,
+    rows = store_of(request).reads.list_entities(text or None, type or None, PAGE * 2,
                            (number - 1) * PAGE * 2)
     return page(request, "entities.html", rows=rows, q=text, type=type, page=number)
 
@@ -27,7 +26,8 @@ def entity_list(request: Request, type: str = "") -> HTMLResponse:
 def entity(request: Request, entity_id: str) -> HTMLResponse:
     store = store_of(request)
     view = service.entity_view(store, entity_id)
-    return page(request, "entity.html", v=view, chart=coverage_svg(entity_days(store, entity_id)),
+    return page(request, "entity.html", v=view,
+                chart=coverage_svg(store.reads.entity_days(entity_id)),
                 place_map=maps.entity_map(store, entity_id))
 
 

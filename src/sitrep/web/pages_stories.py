@@ -9,16 +9,14 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from sitrep.errors import NotFoundError
+from sitrep.errors import InvalidInput, NotFoundError
 from sitrep.stories.reasons import story_reasons
 from sitrep.web import corrections, maps, service
-from sitrep.web import queries as q
 from sitrep.web.app import store_of
 from sitrep.web.changes import changes_of
-from sitrep.web.chart import coverage_svg, story_days
+from sitrep.web.chart import coverage_svg
 from sitrep.web.compare import compare
 from sitrep.web.corrections import ACTIONS, Correction
-from sitrep.web.errors import InvalidInput
 from sitrep.web.render import PAGE, csv_response, form_day, page, page_number
 
 router = APIRouter(include_in_schema=False)
@@ -39,7 +37,7 @@ def story_list(request: Request, entity: str = "", outlet: str = "", date_from: 
                                 sort=sort, limit=PAGE, offset=(number - 1) * PAGE)  # type: ignore[arg-type]
     return page(request, "stories.html", result=result, q=text, entity=entity, outlet=outlet,
                 date_from=date_from, date_to=date_to, sort=sort, page=number,
-                pages=max(1, -(-result.total // PAGE)), outlets=q.outlets(store),
+                pages=max(1, -(-result.total // PAGE)), outlets=store.reads.outlets(),
                 articles=store.count_articles(), base_query=urlencode(
                     {"q": text, "entity": entity, "outlet": outlet, "date_from": date_from,
                      "date_to": date_to, "sort": sort}))
@@ -57,7 +55,7 @@ def story_brief(request: Request, story_id: str, since: str = "") -> Response:
     numbers = {src["article"]: i for i, src in enumerate(brief["sources"], 1)}
     return page(request, "brief.html", story=row, brief=brief, since=day or "",
                 source_numbers=numbers, changes=changes_of(brief),
-                chart=coverage_svg(story_days(store, row.id)),
+                chart=coverage_svg(store.reads.story_days(row.id)),
                 shared=story_reasons(store, row.id).shared,
                 place_map=maps.story_map(store, row.id))
 

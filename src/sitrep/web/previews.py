@@ -3,18 +3,17 @@
 The lead is the first sentence of the article the story is titled after (else of
 its newest article).
 
-Two queries for the stories of a page not seen since they last changed (no brief
+Two store reads for the stories of a page not seen since they last changed (no brief
 is built); the rest come from a cache keyed by each story's version.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from sitrep.store import Store
+from sitrep.store.reads import StoryRow
 from sitrep.web.briefs import LRU
-from sitrep.web.queries import NEWEST_FIRST, StoryRow, placeholders, run_sql, story_versions
 
 LEAD_CHARS = 600  # enough text for a first sentence
 ACTORS = 3
@@ -34,7 +33,7 @@ _CACHE = LRU(4096)
 
 def fill_previews(store: Store, rows: list[StoryRow]) -> None:
     """Set ``lead`` and ``actors`` of each story row."""
-    versions = story_versions(store, [r.id for r in rows])
+    versions = store.reads.story_versions([r.id for r in rows])
     missing = []
     for r in rows:
         cached = _CACHE.get((store.describe, r.id, versions.get(r.id)))
@@ -51,28 +50,12 @@ def _query(store: Store, rows: list[StoryRow]) -> None:
     if not rows:
         return
     by_id = {r.id: r for r in rows}
-    marks = placeholders(len(by_id))
-    newest = run_sql(
-        store, f"SELECT sa.story_id, substr(a.text, 1, {LEAD_CHARS}), a.title"
-        " FROM story_articles sa"
-        f" JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN ({marks})"
-        f" ORDER BY {NEWEST_FIRST}", list(by_id))
     titled: set[str] = set()
-    for story_id, text, title in newest:
-        row = by_id[str(story_id)]
-        if text and row.id not in titled and (not row.lead or title == row.title):
-            row.lead = lead_sentence(str(text))
-            if title == row.title:
+    for lead in store.reads.story_leads(list(by_id), LEAD_CHARS):
+        row = by_id[lead.story_id]
+        if lead.text and row.id not in titled and (not row.lead or lead.title == row.title):
+            row.lead = lead_sentence(lead.text)
+            if lead.title == row.title:
                 titled.add(row.id)
-    counts = run_sql(
-        store, "SELECT sa.story_id, e.id, e.name, count(DISTINCT m.article_id) AS n"
-        " FROM story_articles sa JOIN mentions m ON m.article_id = sa.article_id"
-        f" JOIN entities e ON e.id = m.entity_id WHERE sa.story_id IN ({marks})"
-        " AND e.type IN ('PERSON', 'ORG', 'GPE', 'NORP')"
-        " GROUP BY sa.story_id, e.id, e.name ORDER BY n DESC, e.id", list(by_id))
-    top: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for story_id, entity_id, name, _ in counts:
-        if len(top[str(story_id)]) < ACTORS:
-            top[str(story_id)].append((str(entity_id), str(name)))
-    for story_id, actors in top.items():
+    for story_id, actors in store.reads.story_actors(list(by_id), ACTORS).items():
         by_id[story_id].actors = actors

@@ -12,8 +12,8 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
+from sitrep.errors import InvalidInput
 from sitrep.render.safe import csv_cell
-from sitrep.web.errors import InvalidInput
 
 PAGE = 30  # list rows per page
 MAX_PAGE = 100_000

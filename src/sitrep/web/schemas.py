@@ -1,10 +1,22 @@
-"""Typed response models of the JSON API (they make the OpenAPI schema)."""
+"""Typed response models of the JSON API (they make the OpenAPI schema).
+
+The brief's models and the timeline's are derived from their dataclasses
+(:func:`model_of`), so the API documents exactly what the JSON holds.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import dataclasses
+from functools import cache
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, create_model
+
+from sitrep.brief.model import ActorEntry, Brief, ClaimView, DiscrepancyView, TimelineEntry
+from sitrep.brief.render_json import json_name
+from sitrep.reconcile.claims import Citation
+from sitrep.web.timeline import TimelineRow
 
 
 class Open(BaseModel):
@@ -157,82 +169,83 @@ class EntityDetail(EntityOut):
     recent_articles: list[ArticleSummary] = []
 
 
-class CitationOut(BaseModel):
-    article: str
-    start: int
-    end: int
+# ---------------------------------------------------------------- derived from dataclasses
+
+_NAMES = {Citation: "CitationOut", ActorEntry: "ActorOut", TimelineEntry: "TimelineItemOut",
+          DiscrepancyView: "DiscrepancyOut", ClaimView: "ClaimOut",
+          TimelineRow: "TimelineEntryOut"}
 
 
-class BriefItemOut(Open):
-    text: str
-    citations: list[CitationOut] = []
+def _out_type(tp: Any) -> Any:
+    """``tp`` with every dataclass in it replaced by its model."""
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        return model_of(tp)
+    args = get_args(tp)
+    if not args:
+        return tp
+    origin = get_origin(tp)
+    mapped = tuple(_out_type(a) for a in args)
+    if origin in (Union, UnionType):
+        return Union[mapped]  # noqa: UP007  (built from a tuple)
+    return origin[mapped if len(mapped) > 1 else mapped[0]]
 
 
-class TimelineItemOut(BriefItemOut):
-    date: str | None = None
+def _specs(cls: type) -> dict[str, Any]:
+    """JSON name -> (type, default) of a dataclass's fields, as render_json writes them."""
+    hints = get_type_hints(cls)
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        name = json_name(f)
+        if name is None:
+            continue
+        tp = hints[f.name]
+        view = f.metadata.get("view")
+        if view is not None:
+            tp = list[view] if get_origin(tp) is list else view  # type: ignore[valid-type]
+        if f.metadata.get("flatten"):
+            out.update(_specs(tp))
+            continue
+        if f.default is not dataclasses.MISSING:
+            default: Any = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:
+            default = ...  # required
+        out[name] = (_out_type(tp), default)
+    return out
 
 
-class ClaimOut(Open):
-    value: Any = None
-    text: str
-    source: str | None = None
-    article: str
-    start: int
-    end: int
+@cache
+def model_of(cls: type) -> type[BaseModel]:
+    """The response model of a dataclass, field for field as its JSON (render_json):
+    one schema, written once in the dataclass."""
+    name = _NAMES.get(cls, f"{cls.__name__}Out")
+    doc = cls.__doc__ if not (cls.__doc__ or "").startswith(f"{cls.__name__}(") else None
+    model: type[BaseModel] = create_model(name, __config__=ConfigDict(extra="allow"),
+                                          __doc__=doc, **_specs(cls))
+    return model
 
 
-class DiscrepancyOut(Open):
-    kind: str
-    about: str
-    claims: list[ClaimOut]
-    explanation: str
+BriefOut = model_of(Brief)  # the brief JSON of ``sitrep brief --format json`` (DESIGN.md)
+DiscrepancyOut = model_of(DiscrepancyView)
+TimelineEntryOut = model_of(TimelineRow)
+
+
+class StoryDiscrepancyOut(DiscrepancyOut):  # type: ignore[misc,valid-type]
+    """A discrepancy with the story it was found in."""
+
     story: str | None = None
     story_title: str | None = None
 
 
-class ActorOut(Open):
-    id: str
-    name: str
-    type: str
-    roles: list[str] = []
-
-
-class BriefOut(Open):
-    """The brief JSON of ``sitrep brief --format json`` (DESIGN.md)."""
-
-    story: str
-    title: str
-    since: str | None = None
-    summary: list[BriefItemOut]
-    facts: list[BriefItemOut]
-    actors: list[ActorOut]
-    timeline: list[TimelineItemOut]
-    discrepancies: list[DiscrepancyOut]
-    sources: list[dict[str, Any]]
-
-
-class TimelineEntryOut(BaseModel):
-    date: str | None
-    type: str
-    types: list[str] = []  # every event type coded in the sentence
-    modality: str
-    text: str
-    article: str
-    start: int
-    end: int
-    actors: list[str] = []
-    title: str | None = None
-    outlet: str | None = None
-
-
 class Timeline(BaseModel):
     about: str
-    items: list[TimelineEntryOut]
+    items: list[TimelineEntryOut]  # type: ignore[valid-type]
 
 
 class DiscrepancyList(BaseModel):
     stories_checked: int
-    items: list[DiscrepancyOut]
+    items: list[StoryDiscrepancyOut]
 
 
 class SearchHitOut(BaseModel):

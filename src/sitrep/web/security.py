@@ -22,8 +22,9 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sitrep.errors import BodyTooLarge
 
 COOKIE = "sitrep_token"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -38,11 +39,6 @@ _HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 _SAFE = {"GET", "HEAD", "OPTIONS"}
-
-
-class BodyTooLarge(HTTPException):
-    def __init__(self, limit: int) -> None:
-        super().__init__(413, f"request body over the {limit} byte limit")
 
 
 class SecurityMiddleware:
@@ -70,7 +66,7 @@ class SecurityMiddleware:
             return
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.max_body:
-            await _plain(send, 413, f"request body over the {self.max_body} byte limit")
+            await _plain(send, 413, str(BodyTooLarge(self.max_body)))
             return
 
         async def send_secured(message: Message) -> None:

@@ -11,10 +11,9 @@ from sitrep.errors import NotFoundError
 from sitrep.models import Annotations, Article
 from sitrep.store import EntityRecord, SearchHit, Store
 from sitrep.store.codec import decode_layers
-from sitrep.web import queries as q
+from sitrep.store.reads import ArticleRow, StoryFilter, StoryRow, StorySort
 from sitrep.web.briefs import LRU, BriefService
 from sitrep.web.previews import fill_previews
-from sitrep.web.queries import StoryFilter, StoryRow, StorySort
 from sitrep.web.timeline import TimelineRow, brief_dates, timeline
 
 DISPUTE_SCAN = 300  # newest stories counted when sorting by disputes
@@ -46,22 +45,22 @@ def story_page(store: Store, briefs: BriefService, *, text: str | None, entity: 
                     date_to=iso_day(date_to))
     hits = None
     if entity:
-        f.entity_ids = q.resolve_entities(store, entity)
+        f.entity_ids = store.reads.resolve_entities(entity)
     if text and text.strip():
         found = store.search(text, limit=500)
         hits = len(found)
         f.article_ids = [h.article_id for h in found]
     if sort == "disputes":
-        candidates = q.list_stories(store, f, "recent", None)
+        candidates = store.reads.list_stories(f, "recent", None)
         count_disputes(store, briefs, candidates[:DISPUTE_SCAN])
         candidates.sort(key=lambda s: (-s.disputes, -s.updates))
         total, rows = len(candidates), candidates[offset:offset + limit]
         count_disputes(store, briefs, rows)  # rows past the scan: right badges too
     else:
-        total = q.count_stories(store, f)
-        rows = q.list_stories(store, f, sort, limit, offset)
+        total = store.reads.count_stories(f)
+        rows = store.reads.list_stories(f, sort, limit, offset)
         count_disputes(store, briefs, rows)
-    q.fill_outlets(store, rows)
+    fill_outlets(store, rows)
     fill_previews(store, rows)
     return StoryPage(total, rows, hits, f.entity_ids)
 
@@ -72,7 +71,7 @@ class EntityView:
     roles: list[str]
     stories: list[tuple[StoryRow, int]]
     cooccurring: list[tuple[EntityRecord, int]]
-    articles: list[q.ArticleRow]
+    articles: list[ArticleRow]
     timeline: list[TimelineRow] = field(default_factory=list)
 
 
@@ -81,7 +80,7 @@ _ENTITY_VIEWS = LRU(256)
 
 def entity_view(store: Store, entity_id: str, with_timeline: bool = False) -> EntityView:
     """An entity's page, cached until the store changes (its queries scan mentions)."""
-    key = (store.describe, entity_id, with_timeline, q.store_version(store))
+    key = (store.describe, entity_id, with_timeline, store.reads.store_version())
     view: EntityView | None = _ENTITY_VIEWS.get(key)
     if view is None:
         view = _entity_view(store, entity_id, with_timeline)
@@ -90,17 +89,17 @@ def entity_view(store: Store, entity_id: str, with_timeline: bool = False) -> En
 
 
 def _entity_view(store: Store, entity_id: str, with_timeline: bool) -> EntityView:
-    entity = q.get_entity(store, entity_id)
+    entity = store.reads.get_entity(entity_id)
     if entity is None:
         raise NotFoundError(f"no entity {entity_id!r} in this store")
-    recent = q.entity_articles(store, entity_id, ROLE_SCAN)
+    recent = store.reads.entity_articles(entity_id, ROLE_SCAN)
     roles: dict[str, None] = {}
-    for data in q.layer_data(store, [r.id for r in recent], "entities").values():
+    for data in store.reads.layer_data([r.id for r in recent], "entities").values():
         for m in json.loads(data):
             if m.get("entity_id") == entity_id:
                 roles.update(dict.fromkeys(" ".join(r.split()) for r in m.get("roles") or []))
-    view = EntityView(entity, list(roles), q.entity_stories(store, entity_id),
-                      q.cooccurring(store, entity_id), recent[:30])
+    view = EntityView(entity, list(roles), store.reads.entity_stories(entity_id),
+                      store.reads.cooccurring(entity_id), recent[:30])
     if with_timeline:
         view.timeline = timeline(_events_of(store, [r.id for r in recent], entity_id),
                                  entity_id=entity_id)
@@ -111,25 +110,32 @@ def _events_of(store: Store, article_ids: list[str],
                naming: str | None = None) -> list[tuple[Article, Annotations]]:
     """Articles with their event layer only (what a timeline reads); with ``naming``,
     only the articles whose events name that entity id (decoding is the slow part)."""
-    events = q.layer_data(store, article_ids, "events")
+    events = store.reads.layer_data(article_ids, "events")
     return [(store.get_article(aid), decode_layers({"events": events[aid]}))
             for aid in article_ids
             if aid in events and (naming is None or json.dumps(naming) in events[aid])]
 
 
+def fill_outlets(store: Store, rows: list[StoryRow]) -> None:
+    """Set each story's distinct outlets (for the list)."""
+    outlets = store.reads.story_outlets([r.id for r in rows])
+    for r in rows:
+        r.outlets = outlets.get(r.id, [])
+
+
 def count_disputes(store: Store, briefs: BriefService, rows: list[StoryRow]) -> None:
     """Set each story's conflicts and updates (cached per story version)."""
-    versions = q.story_versions(store, [s.id for s in rows])
+    versions = store.reads.story_versions([s.id for s in rows])
     for s in rows:
         s.disputes, s.updates = briefs.counts(store, s.id, versions.get(s.id))
 
 
 def story_row(store: Store, story_id: str, briefs: BriefService | None = None) -> StoryRow:
-    live = store.resolve_story(story_id)
-    row = q.get_story(store, live) if live else None
+    live = store.stories.resolve(story_id)
+    row = store.reads.get_story(live) if live else None
     if row is None:
         raise NotFoundError(f"no story {story_id!r} in this store")
-    q.fill_outlets(store, [row])
+    fill_outlets(store, [row])
     if briefs is not None:
         count_disputes(store, briefs, [row])
     return row
@@ -138,23 +144,23 @@ def story_row(store: Store, story_id: str, briefs: BriefService | None = None) -
 def story_timeline(store: Store, briefs: BriefService, story_id: str) -> list[TimelineRow]:
     """The story's events, dated as its brief dates the same sentences."""
     dates = brief_dates(briefs.brief(store, story_id))
-    return timeline(_events_of(store, [m.article_id for m in store.story_members(story_id)]),
+    return timeline(_events_of(store, [m.article_id for m in store.stories.members(story_id)]),
                     dates=dates)
 
 
 def search(store: Store, text: str, limit: int) -> tuple[list[SearchHit], dict[str, str]]:
     hits = store.search(text, limit=limit) if text.strip() else []
-    rows = q.article_rows(store, [h.article_id for h in hits])
+    rows = store.reads.article_rows([h.article_id for h in hits])
     # The outlet readers know (a URL's host when none is stated).
     hits = [replace(h, outlet=rows[h.article_id].outlet) if h.article_id in rows else h
             for h in hits]
-    return hits, q.stories_of(store, [h.article_id for h in hits])
+    return hits, store.reads.stories_of([h.article_id for h in hits])
 
 
 def all_discrepancies(store: Store, briefs: BriefService, limit_stories: int,
                       offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """Discrepancies of the newest stories with two articles or more."""
-    stories = [s for s in q.list_stories(store, StoryFilter(), "recent", None)
+    stories = [s for s in store.reads.list_stories(StoryFilter(), "recent", None)
                if s.articles >= 2][offset:offset + limit_stories]
     out = []
     for s in stories:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import threading
 
+from sitrep.errors import InvalidInput
 from sitrep.store import Store, open_store
 
 
@@ -13,7 +14,11 @@ class StorePool:
 
     def __init__(self, db: str | None) -> None:
         if db == ":memory:":
-            raise ValueError("the web app needs a store file or a PostgreSQL URL, not :memory:")
+            # Each worker thread opens its own connection: an in-memory store would be
+            # a different, empty store in each.
+            raise InvalidInput("the web app needs a store file or a PostgreSQL URL, not "
+                               ":memory: (each of its threads would see another, empty store)",
+                               hint="db")
         self.db = db
         self._local = threading.local()
         self._lock = threading.Lock()

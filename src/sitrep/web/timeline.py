@@ -15,7 +15,7 @@ from typing import Any
 from sitrep.models import Annotations, Article, Event
 from sitrep.outlets import outlet_name
 from sitrep.reconcile.timeref import granularity
-from sitrep.web.dates import sort_day
+from sitrep.render.readable_dates import sort_day
 
 SentenceDates = dict[tuple[str, int], str]  # (article, sentence start) -> ISO date
 

@@ -39,14 +39,14 @@ class WatchlistOut(WatchlistIn):
 
 def _save(store: Store, w: Watchlist) -> Watchlist:
     w = check_watchlist(w)
-    store.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
+    store.watch.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
     return w
 
 
 def _out(store: Store, request: Request, w: Watchlist) -> WatchlistOut:
     return WatchlistOut(name=w.name, entities=w.entities, words=w.words, outlets=w.outlets,
                         stories=w.stories, sinks=w.sinks,
-                        alerts=len(store.alerts_of(w.name, limit=100_000)),
+                        alerts=len(store.watch.alerts_of(w.name, limit=100_000)),
                         atom=str(request.url_for("watchlist_atom", name=w.name)))
 
 
@@ -54,7 +54,7 @@ def _out(store: Store, request: Request, w: Watchlist) -> WatchlistOut:
 def list_watchlists(request: Request) -> list[WatchlistOut]:
     """Saved watchlists with their alert counts and Atom feed."""
     store = store_of(request)
-    return [_out(store, request, Watchlist.from_row(r)) for r in store.watchlists()]
+    return [_out(store, request, Watchlist.from_row(r)) for r in store.watch.watchlists()]
 
 
 @router.put("/api/watchlists/{name}", response_model=WatchlistOut, tags=["watch"],
@@ -73,7 +73,7 @@ def put_watchlist(request: Request, name: str,
                responses={**READ_ONLY, **NOT_FOUND})
 def delete_watchlist(request: Request, name: str) -> Response:
     _writable(request)
-    if not store_of(request).remove_watchlist(name):
+    if not store_of(request).watch.remove_watchlist(name):
         raise HTTPException(404, f"no watchlist {name!r}")
     return Response(status_code=204)
 
@@ -83,18 +83,18 @@ def watchlist_alerts(request: Request, name: str,
                      limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
     """A watchlist's alerts, newest first: what changed, the story, the cited sentence."""
     store = store_of(request)
-    if store.get_watchlist(name) is None:
+    if store.watch.get_watchlist(name) is None:
         raise HTTPException(404, f"no watchlist {name!r}")
     return [{**a.data, "id": a.id, "created_at": a.created_at, "digest": a.digest_id}
-            for a in store.alerts_of(name, limit=limit)]
+            for a in store.watch.alerts_of(name, limit=limit)]
 
 
 @router.get("/watchlists/{name}.atom", name="watchlist_atom", include_in_schema=False)
 def watchlist_atom(request: Request, name: str) -> Response:
     store = store_of(request)
-    if store.get_watchlist(name) is None:
+    if store.watch.get_watchlist(name) is None:
         raise HTTPException(404, f"no watchlist {name!r}")
-    body = alerts_feed(name, store.alerts_of(name, limit=50), str(request.url),
+    body = alerts_feed(name, store.watch.alerts_of(name, limit=50), str(request.url),
                        str(request.base_url))
     return Response(body, media_type="application/atom+xml")
 
@@ -103,8 +103,8 @@ def watchlist_atom(request: Request, name: str) -> Response:
 def feeds(request: Request) -> list[dict[str, Any]]:
     """Watched feeds and their health (validators, last success and error, counts)."""
     store = store_of(request)
-    counts = store.item_counts()
-    return [{**f.to_dict(), "items": counts.get(f.url, {})} for f in store.feed_states()]
+    counts = store.watch.item_counts()
+    return [{**f.to_dict(), "items": counts.get(f.url, {})} for f in store.watch.feed_states()]
 
 
 @router.get("/api/news", tags=["watch"])
@@ -113,13 +113,13 @@ def news(request: Request, after: Annotated[int, Query(ge=0)] = 0,
     """What was stored after article number ``after`` (``latest`` from an earlier
     call): counts and the stories it went to, so a page can say what is new."""
     store = store_of(request)
-    latest = store.max_article_seq()
+    latest = store.watch.max_article_seq()
     if after <= 0 or after >= latest:
         return {"latest": latest, "articles": 0, "stories": []}
-    fresh = store.articles_after(after, 5000)
+    fresh = store.watch.articles_after(after, 5000)
     story_ids = list(dict.fromkeys(a.story_id for a in reversed(fresh) if a.story_id))
-    states = store.story_states(story_ids[:limit])
-    first = store.story_first_seqs(story_ids[:limit])
+    states = store.stories.states(story_ids[:limit])
+    first = store.watch.story_first_seqs(story_ids[:limit])
     return {"latest": latest, "articles": len(fresh), "story_count": len(story_ids),
             "stories": [{"id": sid, "title": states[sid].title if sid in states else None,
                          "new": first.get(sid, 0) > after} for sid in story_ids[:limit]]}
@@ -130,10 +130,10 @@ def news(request: Request, after: Annotated[int, Query(ge=0)] = 0,
 @router.get("/watchlists", response_class=HTMLResponse, include_in_schema=False)
 def watchlists_page(request: Request, error: str = "") -> HTMLResponse:
     store = store_of(request)
-    lists = [(Watchlist.from_row(r), store.alerts_of(r.name, limit=10))
-             for r in store.watchlists()]
+    lists = [(Watchlist.from_row(r), store.watch.alerts_of(r.name, limit=10))
+             for r in store.watch.watchlists()]
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
-        request, "watchlists.html", {"lists": lists, "feeds": store.feed_states(),
+        request, "watchlists.html", {"lists": lists, "feeds": store.watch.feed_states(),
                                      "error": error})
     return response
 
@@ -151,12 +151,14 @@ def watchlists_form(request: Request, name: Annotated[str, Form()],
     _writable(request)
     store = store_of(request)
     if remove:
-        store.remove_watchlist(name)
+        store.watch.remove_watchlist(name)
         return RedirectResponse("/watchlists", status_code=303)
     try:
         _save(store, Watchlist(name.strip(), _split(entities), [w for w in words.split("\n")
                                                                  if w.strip()],
                                _split(outlets), _split(stories), _split(sinks)))
     except SitrepError as err:
+        if not err.caller_fault:
+            raise  # a store failure: the error handler answers 503, without its details
         return watchlists_page(request, error=str(err))
     return RedirectResponse("/watchlists", status_code=303)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_LEXICON = Path(__file__).parents[1] / "data" / "attribution_cues.csv"
+from sitrep import lexicons
+
+LEXICON = "attribution_cues.csv"
 KINDS = ("verb", "noun", "prep")
 
 
@@ -37,16 +39,19 @@ class CueLexicon:
 
 
 def read_cue_lexicon(path: Path) -> CueLexicon:
-    """Parse a cue CSV (``cue,kind,needs``; ``#`` starts a comment line)."""
+    """Parse a cue CSV file (``cue,kind,needs``; the one word-list format of sitrep.lexicons)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return cue_lexicon(lexicons.parse(fh, str(path)))
+
+
+def cue_lexicon(rows: Iterable[lexicons.Row]) -> CueLexicon:
     lexicon = CueLexicon()
-    with path.open(encoding="utf-8") as fh:
-        rows = (line for line in fh if line.strip() and not line.lstrip().startswith("#"))
-        for row in csv.DictReader(rows):
-            lexicon.add(row["cue"], row["kind"].strip().lower(), row.get("needs") or "any")
+    for row in rows:
+        lexicon.add(row["cue"], row["kind"].lower(), row.get("needs") or "any")
     return lexicon
 
 
 @functools.lru_cache(maxsize=4)
-def load_cue_lexicon(path: Path = DEFAULT_LEXICON) -> CueLexicon:
-    """The lexicon at ``path`` (the shipped one by default), read once."""
-    return read_cue_lexicon(path)
+def load_cue_lexicon(path: Path | None = None) -> CueLexicon:
+    """The lexicon at ``path`` (default: ``attribution_cues.csv`` of sitrep.lexicons), read once."""
+    return read_cue_lexicon(path) if path else cue_lexicon(lexicons.rows(LEXICON))

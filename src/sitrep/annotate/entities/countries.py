@@ -8,14 +8,13 @@ and edited by hand: pycountry's official names are awkward as display names
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
-from sitrep.annotate.entities.keys import fold, name_key
+from sitrep import lexicons
+from sitrep.annotate.entities.keys import fold_name, name_key
 
-DATA = Path(__file__).parents[1] / "data" / "countries.csv"
+LEXICON = "countries.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +34,7 @@ class CountryIndex:
 
     def lookup(self, text: str) -> Country | None:
         """The country ``text`` names or qualifies ("DPRK", "North Korean"), if any."""
-        folded = fold(text)
+        folded = fold_name(text)
         key = folded.removeprefix("the ").replace(" ", "")
         return self.by_name.get(key) or self.by_demonym.get(key)
 
@@ -54,15 +53,14 @@ def country_index() -> CountryIndex:
     by_capital: dict[str, Country] = {}
     by_iso3: dict[str, Country] = {}
     names: list[str] = []
-    with DATA.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            country = Country(row["iso3"], row["name"], row["capital"])
-            by_iso3[country.iso3] = country
-            for alias in [country.name, *_split(row["aliases"])]:
-                by_name.setdefault(name_key(alias), country)
-                names.append(alias)
-            for demonym in _split(row["demonyms"]):
-                by_demonym.setdefault(name_key(demonym), country)
-            if country.capital:
-                by_capital.setdefault(name_key(country.capital), country)
+    for row in lexicons.rows(LEXICON):
+        country = Country(row["iso3"], row["name"], row["capital"])
+        by_iso3[country.iso3] = country
+        for alias in [country.name, *_split(row["aliases"])]:
+            by_name.setdefault(name_key(alias), country)
+            names.append(alias)
+        for demonym in _split(row["demonyms"]):
+            by_demonym.setdefault(name_key(demonym), country)
+        if country.capital:
+            by_capital.setdefault(name_key(country.capital), country)
     return CountryIndex(by_name, by_demonym, by_capital, by_iso3, tuple(names))

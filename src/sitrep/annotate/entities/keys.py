@@ -30,8 +30,13 @@ TYPE_GROUPS = {
 }
 
 
+def word_set(text: str) -> frozenset[str]:
+    """The words of an inline word list (whitespace-separated)."""
+    return frozenset(text.split())
+
+
 @functools.lru_cache(maxsize=1 << 16)  # names repeat a lot across articles
-def fold(text: str) -> str:
+def fold_name(text: str) -> str:
     """Lower-case words of ``text`` without accents, punctuation or possessive."""
     text = text.translate(_APOSTROPHES)
     if not text.isascii():  # most names are: skip the slow part for them
@@ -46,7 +51,7 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The identity key of a name: its fold with spaces dropped too."""
-    return fold(text).replace(" ", "")
+    return fold_name(text).replace(" ", "")
 
 
 def type_group(label: str) -> str:

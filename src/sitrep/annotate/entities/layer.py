@@ -19,12 +19,12 @@ from sitrep.annotate.entities.countries import Country, country_index
 from sitrep.annotate.entities.keys import (
     country_entity_id,
     entity_id,
-    fold,
+    fold_name,
     name_key,
     type_group,
 )
+from sitrep.annotate.entities.mentions import Candidate, mention_candidates
 from sitrep.annotate.entities.organisations import OrgEntry, gazetteer
-from sitrep.annotate.entities.spans import Candidate, mention_candidates
 from sitrep.annotate.entities.titles import appositive_role, premodifier_role
 from sitrep.models import EntityMention
 
@@ -122,7 +122,7 @@ def _resolve_org(text: str, owner: Country | None, state: ArticleState) -> Ident
 
 
 def _person_words(text: str) -> tuple[str, ...]:
-    words = fold(text).split()
+    words = fold_name(text).split()
     # Middle initials vary between mentions: "Donald J. Trump" is "Donald Trump".
     return tuple(w for w in words if len(w) > 1) if len(words) > 2 else tuple(words)
 

@@ -13,14 +13,11 @@ body of the country the text attaches them to ("Defense Ministry (Russia)").
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
+from sitrep import lexicons
 from sitrep.annotate.entities.keys import name_key
-
-DATA_DIR = Path(__file__).parents[1] / "data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,25 +68,23 @@ def gazetteer() -> Gazetteer:
     entries: dict[str, list[OrgEntry]] = {}
     descriptive: set[str] = set()
     surface: list[str] = []
-    with (DATA_DIR / "gazetteer.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            entry = OrgEntry(row["id"], row["name"], row["type"] or "ORG", row["country"] or None)
-            for alias in dict.fromkeys([entry.name, *_split(row["aliases"])]):
-                key = name_key(alias)
-                entries.setdefault(key, []).append(entry)
-                if _is_descriptive(alias) and entry.country:
-                    descriptive.add(key)
-                surface.append(alias)
+    for row in lexicons.rows("gazetteer.csv"):
+        entry = OrgEntry(row["id"], row["name"], row["type"] or "ORG", row["country"] or None)
+        for alias in dict.fromkeys([entry.name, *_split(row["aliases"])]):
+            key = name_key(alias)
+            entries.setdefault(key, []).append(entry)
+            if _is_descriptive(alias) and entry.country:
+                descriptive.add(key)
+            surface.append(alias)
     bodies: dict[str, str] = {}
     descriptive_bodies: set[str] = set()
-    with (DATA_DIR / "gazetteer_bodies.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            for alias in [row["name"], *_split(row["aliases"])]:
-                key = name_key(alias)
-                bodies.setdefault(key, row["name"])
-                if _is_descriptive(alias):
-                    descriptive_bodies.add(key)
-                surface.append(alias)
+    for row in lexicons.rows("gazetteer_bodies.csv"):
+        for alias in [row["name"], *_split(row["aliases"])]:
+            key = name_key(alias)
+            bodies.setdefault(key, row["name"])
+            if _is_descriptive(alias):
+                descriptive_bodies.add(key)
+            surface.append(alias)
     # A key is descriptive only if every way of writing it is lower case.
     proper = {name_key(s) for s in surface if not _is_descriptive(s)}
     return Gazetteer(

@@ -16,15 +16,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.annotate.entities.keys import word_set
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-TITLE_WORDS = _words(
+TITLE_WORDS = word_set(
     """
     president vice-president premier prime minister secretary undersecretary chancellor
     director chief head leader spokesperson spokesman spokeswoman spokespeople chairman
@@ -44,7 +42,7 @@ TITLE_WORDS = _words(
 )
 
 # Words that modify a title without being one ("former", "deputy", "acting").
-TITLE_MODIFIERS = _words(
+TITLE_MODIFIERS = word_set(
     """
     former acting interim deputy vice senior top chief foreign defense defence first
     second prime state national regional local military civilian opposition then
@@ -53,7 +51,7 @@ TITLE_MODIFIERS = _words(
     """
 )
 
-HONORIFICS = _words(
+HONORIFICS = word_set(
     """
     mr. mrs. ms. dr. prof. gen. adm. col. lt. capt. sgt. sen. rep. gov. mr mrs ms dr
     president premier minister secretary general admiral marshal colonel ayatollah

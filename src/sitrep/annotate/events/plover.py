@@ -8,13 +8,11 @@ particle, object, modifier or governing word) to a PLOVER type and mode;
 
 from __future__ import annotations
 
-import csv
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+from sitrep import lexicons
 
 # Types are named as in the PLOVER gold standard; PLOVER 2.0 folds four of them.
 PLOVER2_NAMES = {
@@ -52,29 +50,22 @@ class PloverLexicon:
         return lemma in self.words.get(name, frozenset())
 
 
-def _rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return [[cell.strip() for cell in row] for row in csv.reader(lines)]
-
-
 def read_triggers(
-    path: Path,
+    name: str,
 ) -> tuple[dict[tuple[str, str], Trigger], dict[tuple[str, str], Trigger]]:
     verbs: dict[tuple[str, str], Trigger] = {}
     nouns: dict[tuple[str, str], Trigger] = {}
-    for row in _rows(path)[1:]:  # first row is the header
-        lemma, with_, pos, type_, mode = (row + [""] * 5)[:5]
-        table = verbs if pos == "verb" else nouns
-        table[(lemma.lower(), with_.lower())] = Trigger(type_.upper(), mode or None)
+    for row in lexicons.rows(name):
+        table = verbs if row["pos"] == "verb" else nouns
+        key = (row["lemma"].lower(), row["with"].lower())
+        table[key] = Trigger(row["type"].upper(), row["mode"] or None)
     return verbs, nouns
 
 
-def read_words(path: Path) -> dict[str, frozenset[str]]:
+def read_words(name: str) -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(path):
-        if len(row) >= 2:
-            classes[row[0]].add(row[1].lower())
+    for row in lexicons.rows(name):
+        classes[row["class"]].add(row["lemma"].lower())
     return {k: frozenset(v) for k, v in classes.items()}
 
 
@@ -88,11 +79,11 @@ def _companions(table: dict[tuple[str, str], Trigger]) -> dict[str, frozenset[st
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> PloverLexicon:
-    verbs, nouns = read_triggers(DATA / "plover_triggers.csv")
+    verbs, nouns = read_triggers("plover_triggers.csv")
     return PloverLexicon(
         verbs=verbs,
         nouns=nouns,
         verb_companions=_companions(verbs),
         noun_companions=_companions(nouns),
-        words=read_words(DATA / "plover_words.csv"),
+        words=read_words("plover_words.csv"),
     )

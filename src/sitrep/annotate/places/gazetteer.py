@@ -14,7 +14,6 @@ whole thing is loaded lazily, on the first place looked up.
 
 from __future__ import annotations
 
-import csv
 import functools
 import importlib.util
 import logging
@@ -28,13 +27,13 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from sitrep import config, lexicons
 from sitrep.annotate.places.names import place_key
 from sitrep.annotate.places.outlines import country_records
 from sitrep.errors import ModelError
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).parents[1] / "data"
 FORMAT = 5  # bump when the cached index changes shape
 
 # Kinds of entries, in the order the index stores them.
@@ -312,13 +311,12 @@ def _add_cities(b: _Builder, src: Path, countries: dict[int, int], division: dic
 def _add_regions(b: _Builder) -> dict[int, str]:
     """Continents and world regions of ``data/place_regions.csv``."""
     features: dict[int, str] = {}
-    with (DATA_DIR / "place_regions.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            entry = b.add(row["name"], int(row["geonameid"]), REGION, NO_COUNTRY,
-                          lat=float(row["lat"]), lon=float(row["lon"]),
-                          population=int(row["population"] or 0))
-            features[entry] = row["feature"]
-            b.name(entry, row["name"], *(a for a in row["aliases"].split("|") if a))
+    for row in lexicons.rows("place_regions.csv"):
+        entry = b.add(row["name"], int(row["geonameid"]), REGION, NO_COUNTRY,
+                      lat=float(row["lat"]), lon=float(row["lon"]),
+                      population=int(row["population"] or 0))
+        features[entry] = row["feature"]
+        b.name(entry, row["name"], *(a for a in row["aliases"].split("|") if a))
     return features
 
 
@@ -326,11 +324,8 @@ def _add_regions(b: _Builder) -> dict[int, str]:
 
 
 def _cache_path() -> Path:
-    """$SITREP_CACHE_DIR, else the user's cache folder; named for the data's version."""
-    if os.environ.get("SITREP_CACHE_DIR"):
-        root = Path(os.environ["SITREP_CACHE_DIR"])
-    else:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitrep"
+    """The settings' cache folder ($SITREP_CACHE_DIR); named for the data's version."""
+    root = config.cache_folder()
 
     from importlib import metadata  # 50 ms of imports: only when the index is wanted
 

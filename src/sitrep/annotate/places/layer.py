@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from sitrep.annotate.entities.keys import country_entity_id, entity_id, fold
+from sitrep.annotate.entities.keys import country_entity_id, entity_id, fold_name
 from sitrep.annotate.entities.organisations import gazetteer
 from sitrep.annotate.places.gazetteer import COUNTRY, REGION, PlaceIndex, place_index
 from sitrep.annotate.places.scoring import Weights, group, resolve
@@ -56,7 +56,8 @@ def _named_otherwise(top: Toponym) -> bool:
     m = top.mention
     if top.typed_place or top.country_mention or top.inner:
         return False
-    if m.type == "PERSON" and (m.roles or len(fold(m.name).split()) > len(fold(m.text).split())):
+    if m.type == "PERSON" and (
+            m.roles or len(fold_name(m.name).split()) > len(fold_name(m.text).split())):
         return True
     return bool(gazetteer().candidates(m.text))
 

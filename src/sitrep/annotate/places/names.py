@@ -10,14 +10,11 @@ styles and postal codes (``data/place_abbreviations.csv``).
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
-from sitrep.annotate.entities.keys import fold
-
-DATA = Path(__file__).parents[1] / "data" / "place_abbreviations.csv"
+from sitrep import lexicons
+from sitrep.annotate.entities.keys import fold_name
 
 _WORD_FORMS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
 
@@ -45,13 +42,13 @@ DESCRIPTIVE_WORDS = frozenset(
 @functools.lru_cache(maxsize=1 << 16)
 def place_key(text: str) -> str:
     """The gazetteer key of a written name: folded, abbreviations spelt out, no spaces."""
-    words = fold(text.replace("&", " and ")).split()
+    words = fold_name(text.replace("&", " and ")).split()
     return "".join(_WORD_FORMS.get(w, w) for w in words)
 
 
 def is_descriptive(text: str) -> bool:
     """Whether a name only describes a part ("Northern", "Western Province")."""
-    words = fold(text).replace("-", " ").split()
+    words = fold_name(text).replace("-", " ").split()
     return bool(words) and all(w in DESCRIPTIVE_WORDS for w in words if w != "the")
 
 
@@ -65,7 +62,7 @@ class Query:
 
 def queries(text: str) -> list[Query]:
     """The keys to try for ``text``, most literal first."""
-    words = fold(text).split()
+    words = fold_name(text).split()
     if words[:1] == ["the"]:
         words = words[1:]
     if not words:
@@ -99,10 +96,9 @@ class Abbreviations:
 def abbreviations() -> Abbreviations:
     styled: dict[str, Abbreviation] = {}
     postal: dict[str, list[Abbreviation]] = {}
-    with DATA.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            abbr = Abbreviation(row["name"], row["country"])
-            for form in filter(None, row["style"].split("|")):
-                styled[form] = abbr
-            postal.setdefault(row["postal"], []).append(abbr)
+    for row in lexicons.rows("place_abbreviations.csv"):
+        abbr = Abbreviation(row["name"], row["country"])
+        for form in filter(None, row["style"].split("|")):
+            styled[form] = abbr
+        postal.setdefault(row["postal"], []).append(abbr)
     return Abbreviations(styled, postal)

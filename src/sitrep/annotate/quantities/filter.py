@@ -14,7 +14,7 @@ from sitrep.annotate.quantities.unit_words import lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from sitrep.annotate.quantities.build import Draft
+    from sitrep.annotate.quantities.drafts import Draft
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

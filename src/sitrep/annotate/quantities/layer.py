@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sitrep.annotate.quantities.build import Draft, build_drafts
 from sitrep.annotate.quantities.counted import counted_tokens
+from sitrep.annotate.quantities.drafts import Draft, build_drafts
 from sitrep.annotate.quantities.filter import is_quantity, phone_spans
+from sitrep.annotate.quantities.number_words import number_words
 from sitrep.models import Quantity
 
 if TYPE_CHECKING:
@@ -59,7 +60,8 @@ def _counted(doc: Doc, d: Draft) -> tuple[int, int] | None:
 
 
 def _is_scale_word(tok: Token) -> bool:
-    return tok.lower_ in ("dozen", "hundred", "thousand", "million", "billion", "trillion")
+    word = number_words().get(tok.lower_)
+    return word is not None and word.kind in ("scale", "dozen")
 
 
 def _to_quantity(doc: Doc, text: str, d: Draft, counted: tuple[int, int] | None) -> Quantity:

@@ -2,16 +2,16 @@
 
 Pure string functions, no language model: ``parse_digits("15,000")`` and
 ``word_numbers("twenty-three thousand")`` give the values; the word list lives
-in ``data/quant_number_words.csv`` so a user can extend it.
+in the word list ``number_words.csv`` (sitrep.lexicons) so a user can extend it.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from sitrep import lexicons
 
 _SEPARATORS = re.compile(r"[,\u00a0\u202f ]")
 
@@ -25,13 +25,8 @@ class NumberWord:
 @functools.cache
 def number_words() -> dict[str, NumberWord]:
     """The number-word lexicon, lower-cased word -> value and kind."""
-    text = resources.files("sitrep.annotate").joinpath("data/quant_number_words.csv")
-    words: dict[str, NumberWord] = {}
-    with text.open(encoding="utf-8") as fh:
-        rows = (line for line in fh if line.strip() and not line.startswith("#"))
-        for word, value, kind in csv.reader(rows):
-            words[word.strip().lower()] = NumberWord(float(value), kind.strip())
-    return words
+    return {row["word"].lower(): NumberWord(float(row["value"]), row["kind"])
+            for row in lexicons.rows("number_words.csv")}
 
 
 def parse_digits(s: str) -> float:

@@ -6,22 +6,13 @@ files; nothing here names a particular text.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 
+from sitrep import lexicons
 from sitrep.annotate.quantities.number_words import number_words
-
-
-def _data_lines(name: str) -> Iterator[str]:
-    path = resources.files("sitrep.annotate").joinpath(f"data/{name}")
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and not line.startswith("#"):
-                yield line.rstrip("\n")
 
 
 def _exact(surface: str) -> bool:
@@ -68,8 +59,9 @@ class Lexicon:
 def _load_units() -> tuple[dict[str, Unit], list[str]]:
     units: dict[str, Unit] = {}
     surfaces: list[str] = []
-    for name, kind, forms in csv.reader(_data_lines("quant_units.csv")):
-        for form in forms.split("|"):
+    for row in lexicons.rows("quant_units.csv"):
+        name, kind = row["name"], row["kind"]
+        for form in row["surfaces"].split("|"):
             units[form if _exact(form) else form.lower()] = Unit(name, kind)
             surfaces.append(form)
     return units, surfaces
@@ -79,10 +71,11 @@ def _load_currencies() -> tuple[dict[str, str], dict[str, str], set[str]]:
     prefixes: dict[str, str] = {}
     words: dict[str, str] = {}
     scaled: set[str] = set()
-    for name, pre, post in csv.reader(_data_lines("quant_currencies.csv")):
-        for p in filter(None, pre.split("|")):
+    for row in lexicons.rows("quant_currencies.csv"):
+        name = row["name"]
+        for p in filter(None, row["prefixes"].split("|")):
             prefixes[p] = name
-        for w in filter(None, post.split("|")):
+        for w in filter(None, row["words"].split("|")):
             bare = w.rstrip("*").lower()
             words[bare] = name
             if w.endswith("*"):
@@ -105,14 +98,14 @@ def lexicon() -> Lexicon:
     units, surfaces = _load_units()
     prefixes, words, scaled = _load_currencies()
     scales = {
-        s: (float(mult), need == "1")
-        for s, mult, need in csv.reader(_data_lines("quant_scales.csv"))
+        r["suffix"]: (float(r["multiplier"]), r["needs_money"] == "1")
+        for r in lexicons.rows("quant_scales.csv")
     }
     quals: dict[str, str] = {
-        phrase: kind for phrase, kind in csv.reader(_data_lines("quant_qualifiers.csv"))
+        r["phrase"]: r["kind"] for r in lexicons.rows("quant_qualifiers.csv")
     }
-    labels = frozenset(w.strip().lower() for w in _data_lines("quant_label_words.txt"))
-    streets = frozenset(w.strip().lower() for w in _data_lines("quant_street_words.txt"))
+    labels = frozenset(w.lower() for w in lexicons.column("quant_label_words.csv", "word"))
+    streets = frozenset(w.lower() for w in lexicons.column("quant_street_words.csv", "word"))
     word_scales = [w for w, e in number_words().items() if e.kind == "scale"]
     scale_alt = _alternation([*word_scales, *scales])
     qual_alt = "|".join(

@@ -1,15 +1,16 @@
-"""The word lists of the time layer, read once from ``data/times_lexicon.csv``."""
+"""The word lists of the time layer, read once from ``times_lexicon.csv`` (sitrep.lexicons)."""
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-LEXICON_PATH = Path(__file__).parents[1] / "data" / "times_lexicon.csv"
+from sitrep import lexicons
+
+LEXICON = "times_lexicon.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +32,25 @@ def normalise_word(word: str) -> str:
     return " ".join(word.lower().replace(".", "").split())
 
 
-def parse_lexicon(lines: list[str]) -> TimeLexicon:
+def parse_lexicon(rows: Iterable[lexicons.Row]) -> TimeLexicon:
     tables: dict[str, dict[str, str]] = defaultdict(dict)
-    rows = (ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
-    for row in csv.reader(rows):
-        if len(row) >= 3:
-            tables[row[0].strip()][normalise_word(row[1])] = row[2].strip()
+    for row in rows:
+        tables[row["kind"]][normalise_word(row["word"])] = row["value"]
     return TimeLexicon(dict(tables))
+
+
+# Number words that count ("two weeks", "a dozen years"); scales other than "hundred"
+# and plural amounts ("thousands") are not durations the time layer reads.
+COUNTING_KINDS = ("unit", "teen", "ten", "dozen")
+
+
+def counting_words() -> list[lexicons.Row]:
+    """The counting words of ``number_words.csv`` (their one home) as ``number`` rows."""
+    return [{"kind": "number", "word": row["word"], "value": str(int(float(row["value"])))}
+            for row in lexicons.rows("number_words.csv")
+            if row["kind"] in COUNTING_KINDS and float(row["value"]) > 0]
 
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> TimeLexicon:
-    return parse_lexicon(LEXICON_PATH.read_text(encoding="utf-8").splitlines())
+    return parse_lexicon([*counting_words(), *lexicons.rows(LEXICON)])

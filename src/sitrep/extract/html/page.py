@@ -14,7 +14,7 @@ from lxml.html import HtmlElement, fromstring
 from trafilatura.utils import load_html
 
 from sitrep.errors import InputError
-from sitrep.extract.html.articles import find_article_blocks, headline_of
+from sitrep.extract.html.article_blocks import find_article_blocks, headline_of
 from sitrep.extract.html.main_text import extract_main_text
 from sitrep.extract.metadata import PageMetadata, read_page_metadata
 from sitrep.extract.published import normalise_published

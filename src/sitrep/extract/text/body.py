@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.extract.chrome import LineKind, fold, is_bare_name
+from sitrep.extract.chrome import LineKind, fold_phrase, is_bare_name
+from sitrep.extract.text.boundaries import Segment, same_headline
 from sitrep.extract.text.dateline import Dateline, find_dateline
 from sitrep.extract.text.headline import is_prose
 from sitrep.extract.text.lines import Unit
-from sitrep.extract.text.split import Segment, same_headline
 from sitrep.models import normalise_text
 
 # A bullet sharing this much of its words with one body sentence repeats it.
@@ -38,7 +38,7 @@ class ArticleParts:
 def article_parts(units: list[Unit], segment: Segment) -> ArticleParts:
     """The title, clean body paragraphs and stamps of ``segment``."""
     title = units[segment.title].text if segment.title is not None else None
-    title_key = fold(title) if title else None
+    title_key = fold_phrase(title) if title else None
     header_dates: list[str] = []
     other_dates: list[str] = []
     authors: list[str] = []

@@ -20,9 +20,9 @@ from sitrep.errors import InputError
 from sitrep.extract.chrome import default_vocabulary
 from sitrep.extract.published import normalise_published
 from sitrep.extract.text.body import ArticleParts, article_parts
+from sitrep.extract.text.boundaries import split_articles
 from sitrep.extract.text.lines import build_units
 from sitrep.extract.text.markdown import markdown_lines
-from sitrep.extract.text.split import split_articles
 from sitrep.extract.text.stamp_dates import reference_time, resolve_stamp
 from sitrep.models import Article, article_id
 
@@ -48,7 +48,7 @@ def extract_text(
             source,
             "no article text found: every line looks like site chrome (share, follow, "
             "dates, captions); check the file, or add your site's words to a chrome "
-            "vocabulary file named by SITREP_CHROME_FILE",
+            "vocabulary file (role,phrase) named by SITREP_CHROME_FILE",
         )
     reference = reference_time(meta)
     single = len(parts) == 1

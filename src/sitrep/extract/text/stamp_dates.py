@@ -8,24 +8,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from dateutil import parser as dateutil_parser
-from dateutil import tz
 
 from sitrep.extract.chrome import RELATIVE_DATE
-from sitrep.extract.published import normalise_published
+from sitrep.extract.published import normalise_published, time_zones
 
 # Meta keys that may carry the moment a page was fetched: relative stamps
 # ("3 hours ago") are resolved against it and against nothing else.
 REFERENCE_KEYS = ("reference_time", "fetched", "fetched_at", "retrieved", "retrieved_at")
-
-# Zone abbreviations news sites print; dateutil knows only UTC/GMT by itself.
-_ZONES = {
-    "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
-    "MSK": 3, "IST": 5.5, "PKT": 5, "ICT": 7, "WIB": 7, "SGT": 8, "HKT": 8, "KST": 9,
-    "JST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "ET": -5, "EST": -5, "EDT": -4,
-    "CT": -6, "CST": -6, "CDT": -5, "MT": -7, "MST": -7, "MDT": -6, "PT": -8, "PST": -8,
-    "PDT": -7,
-}  # fmt: skip
-_TZINFOS = {name: tz.tzoffset(name, int(hours * 3600)) for name, hours in _ZONES.items()}
 
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
@@ -91,7 +80,7 @@ def _parse_absolute(value: str) -> str | None:
             parsed = dateutil_parser.parse(
                 text,
                 default=datetime(1, 1, 1),
-                tzinfos=_TZINFOS,
+                tzinfos=time_zones(),
                 fuzzy=True,
                 dayfirst=bool(_DOTTED_DATE.search(text)),  # 07.11.2025 is 7 November
             )

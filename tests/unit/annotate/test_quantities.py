@@ -1,0 +1,247 @@
+"""Quantities layer: values, qualifiers, ranges, units, counted noun phrases, exclusions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.quantities.layer import find_quantities
+from sitrep.annotate.quantities.number_words import word_numbers
+from sitrep.models import Article, Quantity
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def quantities(nlp: Any, text: str) -> list[Quantity]:
+    return find_quantities(nlp(text))
+
+
+def only(nlp: Any, text: str) -> Quantity:
+    found = quantities(nlp, text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+# sentence, expected text, value, low, high, approx, bound, unit
+RULES = [
+    (
+        "Officials said around 15,000 troops were sent.",
+        "around 15,000",
+        15000,
+        None,
+        None,
+        True,
+        None,
+        None,
+    ),
+    (
+        "The fund lost roughly $3.2 billion last year.",
+        "roughly $3.2 billion",
+        3.2e9,
+        None,
+        None,
+        True,
+        None,
+        "dollar",
+    ),
+    ("The firm raised $3bn from investors.", "$3bn", 3e9, None, None, False, None, "dollar"),
+    ("Shares fell 5 percent on the news.", "5 percent", 5, None, None, False, None, "percentage"),
+    ("Rates rose 25 basis points.", "25 basis points", 25, None, None, False, None, "basis point"),
+    (
+        "The grant is worth up to €8 million.",
+        "up to €8 million",
+        8e6,
+        None,
+        8e6,
+        False,
+        "upper",
+        "euro",
+    ),
+    ("Nearly 57% of voters agreed.", "Nearly 57%", 57, None, 57, False, "upper", "percentage"),
+    (
+        "More than 6,650 employees were laid off.",
+        "More than 6,650",
+        6650,
+        6650,
+        None,
+        False,
+        "lower",
+        None,
+    ),
+    ("At least five people were hurt.", "At least five", 5, 5, None, False, "lower", None),
+    (
+        "Prices rose between 10 and 20 percent.",
+        "between 10 and 20 percent",
+        None,
+        10,
+        20,
+        False,
+        None,
+        "percentage",
+    ),
+    ("The laser uses 5-10W of power.", "5-10W", None, 5, 10, False, None, "watt"),
+    (
+        "Growth of 3 to 5 per cent is expected.",
+        "3 to 5 per cent",
+        None,
+        3,
+        5,
+        False,
+        None,
+        "percentage",
+    ),
+    (
+        "It will cost $89 to $93 billion.",
+        "$89 to $93 billion",
+        None,
+        89e9,
+        93e9,
+        False,
+        None,
+        "dollar",
+    ),
+    ("Twenty-three people were rescued.", "Twenty-three", 23, None, None, False, None, None),
+    ("She bought a dozen eggs.", "a dozen", 12, None, None, False, None, None),
+    ("Thousands of workers marched.", "Thousands", None, 1000, 10000, True, None, None),
+    ("The population is 1.5 million.", "1.5 million", 1.5e6, None, None, False, None, None),
+    ("The village has 10 000 residents.", "10 000", 10000, None, None, False, None, None),
+    ("A third of the budget was spent.", "A third", 1 / 3, None, None, False, None, None),
+    ("The road is 12 km long.", "12 km", 12, None, None, False, None, "kilometre"),
+    (
+        "Oil traded at $58.24 per barrel.",
+        "$58.24 per barrel",
+        58.24,
+        None,
+        None,
+        False,
+        None,
+        "dollar per barrel",
+    ),
+    (
+        "The fine was 10.5 million Australian dollars.",
+        "10.5 million Australian dollars",
+        10.5e6,
+        None,
+        None,
+        False,
+        None,
+        "australian dollar",
+    ),
+    (
+        "Temperatures fell to minus 5 degrees Celsius.",
+        "minus 5 degrees Celsius",
+        -5,
+        None,
+        None,
+        False,
+        None,
+        "degree celsius",
+    ),
+    ("The car reaches 87 mph.", "87 mph", 87, None, None, False, None, "mile per hour"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "low", "high", "approx", "bound", "unit"), RULES
+)
+def test_rules(
+    nlp: Any,
+    sentence: str,
+    text: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    approx: bool,
+    bound: str | None,
+    unit: str | None,
+) -> None:
+    q = only(nlp, sentence)
+    assert q.text == text
+    assert sentence[q.start : q.end] == text
+    assert q.value == pytest.approx(value) if value is not None else q.value is None
+    assert q.low == pytest.approx(low) if low is not None else q.low is None
+    assert q.high == pytest.approx(high) if high is not None else q.high is None
+    assert (q.approx, q.bound, q.unit) == (approx, bound, unit)
+
+
+NOT_QUANTITIES = [
+    "The talks were held in 2019.",
+    "She died on September 8 in Dar es Salaam.",
+    "The meeting starts at 10:30 a.m. on Monday.",
+    "He scored in the 96th minute.",
+    "Apple showed the new iPhone 11 today.",
+    "The category 4 hurricane hit the coast.",
+    "The S&P 500 closed higher.",
+    "Call +1 202 555 0100 for details.",
+    "They lead 2-0 at half-time.",
+    "He lives at 10 Downing Street.",
+    "He came third in the race.",
+    "The COVID-19 pandemic hit hard.",
+    "They play in Group 3 B next week.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_QUANTITIES)
+def test_not_quantities(nlp: Any, sentence: str) -> None:
+    assert quantities(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("It was 35 C in Madrid on Monday.", 35, "degree celsius"),
+        ("The lamp uses a 60 W bulb.", 60, "watt"),
+        ("Temperatures hit 40 C.", 40, "degree celsius"),
+    ],
+)
+def test_one_letter_symbols_of_physical_units(
+    nlp: Any, sentence: str, value: float, unit: str
+) -> None:
+    """A lone letter after a space is a unit symbol for temperature, power, electricity."""
+    q = only(nlp, sentence)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:
+    text = "It sent around 5,000 North Korean military construction troops to Russia."
+    q = only(nlp, text)
+    assert (q.value, q.approx, q.counted) == (5000, True, "military construction troops")
+    assert q.counted_start is not None and q.counted_end is not None
+    assert text[q.counted_start : q.counted_end] == "military construction troops"
+
+
+def test_counted_through_of(nlp: Any) -> None:
+    q = only(nlp, "Kim agreed to send thousands of military construction workers.")
+    assert q.counted == "military construction workers"
+
+
+def test_change_from_to_gives_two_values(nlp: Any) -> None:
+    found = quantities(nlp, "Growth fell from 4.8 to 4.7 percent.")
+    assert [(q.value, q.unit) for q in found] == [(4.8, "percentage"), (4.7, "percentage")]
+
+
+def test_durations_are_quantities(nlp: Any) -> None:
+    q = only(nlp, "He was sentenced to three years in prison.")
+    assert (q.value, q.unit) == (3, "year")
+
+
+def test_word_numbers() -> None:
+    assert [w.value for w in word_numbers("two hundred and fifty")] == [250]
+    assert [w.value for w in word_numbers("one two")] == [1, 2]
+    assert [w.value for w in word_numbers("one million two hundred thousand")] == [1_200_000]
+    assert word_numbers("dozen") == []
+
+
+def test_seed_troop_figures(nlp: Any, seed_article: Article) -> None:
+    article = seed_article
+    found = find_quantities(nlp(article.text))
+    by_value = {q.value: q for q in found}
+    assert by_value[15000].approx and by_value[15000].counted == "troops"
+    assert by_value[5000].approx and by_value[5000].counted == "military construction troops"
+    q = by_value[5000]
+    assert article.text[q.start : q.end] == "around 5,000"

@@ -1,0 +1,116 @@
+"""Automatic splits: a story that turns out to hold two events splits in two."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sitrep.cli import cli
+from sitrep.models import Article
+from sitrep.store import Store, open_store
+from sitrep.stories import Tuning, story_record
+from sitrep.stories.manual import pin_article
+from sitrep.stories.split import is_checkpoint, two_groups
+from tests.support.store import make_article
+from tests.support.stories import ingest, story
+
+# Two events of the same kind: each report draws from its event's own facts
+# (names, places, figures) and from words any quake report uses.
+QUAKE_WORDS = ("earthquake magnitude struck rescue teams buildings collapsed aftershocks "
+               "villagers tents injured hospital officials damage")
+EVENTS = {
+    "qeshm": ("Qeshm island Hormozgan Bandar Abbas Iranian Red Crescent 5.9 seven villages "
+              "ten dead Tabl Governor Ahmadi"),
+    "sumatra": ("Padang West Sumatra Indonesian BNPB 7.6 Bukittinggi Pariaman "
+                "Mentawai Governor Gamawan 1,100 dead"),
+}
+# Join everything (as if every report looked like the first): only a split can
+# then separate the two events.
+JOIN_ALL = Tuning(join=0.0, sure=0.0, bridge=1.1, bridge_centroids=1.1)
+
+
+def report(event: str, rng: random.Random) -> Article:
+    facts = rng.sample(EVENTS[event].split(" "), 9)
+    common = rng.sample(QUAKE_WORDS.split(" "), 5)
+    text = " ".join(common + facts) + ". " + " ".join(rng.sample(facts, 4)) + "."
+    return make_article(text, title=None, published=None)
+
+
+def test_checkpoints_grow_geometrically() -> None:
+    assert [n for n in range(1, 70) if is_checkpoint(n, 6)] == [
+        6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64]
+    assert is_checkpoint(80, 6) and is_checkpoint(96, 6) and not is_checkpoint(100, 6)
+
+
+def test_two_groups_finds_the_blocks() -> None:
+    hi, lo = 0.8, 0.1
+    block = [0, 0, 1, 1, 0, 1]
+    sims = [[1.0 if i == j else (hi if block[i] == block[j] else lo) for j in range(6)]
+            for i in range(6)]
+    first, second = two_groups(sims)
+    assert {tuple(first), tuple(second)} == {(0, 1, 4), (2, 3, 5)}
+
+
+def test_a_story_of_two_events_splits(store: Store) -> None:
+    rng = random.Random(7)
+    qeshm = [report("qeshm", rng) for _ in range(3)]
+    sumatra = [report("sumatra", rng) for _ in range(3)]
+    done = ingest(store, [*qeshm, *sumatra], JOIN_ALL)
+    assert [a.how for a in done] == ["new"] + ["joined"] * 5
+    # The sixth article reached a checkpoint: the newer event left, with it.
+    split = done[-1].split
+    assert split is not None and set(split.articles) == {a.id for a in sumatra}
+    assert done[-1].story_id == split.new_id != split.story_id
+    assert {story(store, a) for a in qeshm} == {split.story_id}
+    assert {story(store, a) for a in sumatra} == {split.new_id}
+    assert split.between < 0.6 * split.within
+    assert story_record(store, split.new_id).article_count == 3
+    assert story_record(store, split.story_id).article_count == 3
+    log = store.stories.history(split.new_id)
+    assert [(e["action"], e["manual"]) for e in log] == [("split", False)]
+    assert "split off" in log[0]["note"]
+
+
+def test_one_event_does_not_split(store: Store) -> None:
+    rng = random.Random(11)
+    done = ingest(store, [report("qeshm", rng) for _ in range(8)], JOIN_ALL)
+    assert all(a.split is None for a in done)
+    assert len({a.story_id for a in done}) == 1
+
+
+def test_stories_an_analyst_touched_are_not_split(store: Store) -> None:
+    rng = random.Random(7)
+    qeshm = [report("qeshm", rng) for _ in range(3)]
+    sumatra = [report("sumatra", rng) for _ in range(3)]
+    ingest(store, [*qeshm, sumatra[0]], JOIN_ALL)
+    pin_article(store, sumatra[0].id)
+    done = ingest(store, sumatra[1:], JOIN_ALL)
+    assert all(a.split is None for a in done)
+    assert len({story(store, a) for a in [*qeshm, *sumatra]}) == 1
+
+
+def test_a_weak_match_needs_a_member_like_the_article(store: Store) -> None:
+    rng = random.Random(5)
+    ingest(store, [report("qeshm", rng), report("sumatra", rng)], JOIN_ALL)
+    newcomer = report("qeshm", rng)
+    # The same match is taken when any member will do, refused when none is close enough.
+    strict = Tuning(join=0.01, sure=0.99, member_min=0.99, bridge=1.1, bridge_centroids=1.1)
+    assert ingest(store, [newcomer], strict)[0].how == "new"
+    lenient = Tuning(join=0.01, sure=0.99, member_min=0.0, bridge=1.1, bridge_centroids=1.1)
+    assert ingest(store, [report("sumatra", rng)], lenient)[0].how == "joined"
+
+
+def test_show_tells_why_a_story_was_split(tmp_path: Path) -> None:
+    db = str(tmp_path / "split.db")
+    rng = random.Random(7)
+    with open_store(db) as store:
+        done = ingest(store, [*(report("qeshm", rng) for _ in range(3)),
+                              *(report("sumatra", rng) for _ in range(3))], JOIN_ALL)
+    split = done[-1].split
+    assert split is not None
+    shown = CliRunner(env={"COLUMNS": "400"}).invoke(cli, ["show", split.new_id, "--db", db])
+    assert shown.exit_code == 0, shown.output
+    assert f"auto split {split.new_id} {split.story_id}" in shown.output
+    assert "split off:" in shown.output

@@ -1,0 +1,66 @@
+"""The one word-list loader: one CSV format, one override folder."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from sitrep import config, lexicons
+from sitrep.errors import SitrepError
+
+
+def packaged_names() -> list[str]:
+    names = []
+    for package in lexicons.PACKAGES:
+        folder = resources.files(package).joinpath("data")
+        names += [f.name for f in folder.iterdir() if f.is_file()]
+    return names
+
+
+def test_every_packaged_list_is_csv_with_a_header_and_a_unique_name() -> None:
+    names = packaged_names()
+    assert len(names) == len(set(names))  # an override names one list only
+    for name in names:
+        assert name.endswith(".csv"), name
+        rows = lexicons.rows(name)
+        assert rows, name
+        header = list(rows[0])
+        assert all(list(r) == header for r in rows), name
+        assert all(v == v.strip() for r in rows for v in r.values()), name
+
+
+def test_format() -> None:
+    text = "# a comment\n\n  # an indented comment\nword, value\n one ,1\ntwo\n# more\nthree,3,x\n"
+    rows = lexicons.parse(text.splitlines(keepends=True), "test")
+    assert rows == [{"word": "one", "value": "1"}, {"word": "two", "value": ""},
+                    {"word": "three", "value": "3"}]
+    with pytest.raises(SitrepError, match="header"):
+        lexicons.parse(["# nothing but comments\n"], "empty.csv")
+    with pytest.raises(SitrepError, match="no word list named"):
+        lexicons.rows("no_such_list.csv")
+
+
+def test_override_folder_replaces_a_list_by_name(tmp_path: Path) -> None:
+    (tmp_path / "plan_cues.csv").write_text("word\nintends\n", encoding="utf-8")
+    shipped = lexicons.column("plan_cues.csv", "word")
+    config.use(config.load(env={"SITREP_LEXICONS": str(tmp_path)}))
+    try:
+        assert lexicons.column("plan_cues.csv", "word") == ["intends"]
+        assert lexicons.rows("unit_scales.csv") == config_free_rows("unit_scales.csv")
+    finally:
+        config.use(None)
+    assert lexicons.column("plan_cues.csv", "word") == shipped
+
+
+def config_free_rows(name: str) -> list[lexicons.Row]:
+    return lexicons.parse(lexicons.packaged(name).read_text("utf-8").splitlines(), name)
+
+
+def test_time_words_take_counting_words_from_number_words() -> None:
+    from sitrep.annotate.times.time_words import counting_words
+
+    counted = {r["word"]: r["value"] for r in counting_words()}
+    assert counted["twelve"] == "12" and counted["dozen"] == "12"
+    assert "zero" not in counted and "thousands" not in counted and "half" not in counted
