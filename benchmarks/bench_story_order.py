@@ -18,7 +18,7 @@ import time
 
 from sitrep.models import Annotations, Article
 from sitrep.store import open_store
-from sitrep.stories import Assigner
+from sitrep.stories import DEFAULT_TUNING, Assigner, Tuning
 from sitrep.stories.agreement import bcubed
 
 Item = tuple[Article, Annotations | None]
@@ -30,11 +30,12 @@ def load(path: str) -> list[Item]:
                 for a in src.iter_articles(order="added", include_copies=True)]
 
 
-def stories_of(items: list[Item], batch: int = 32) -> tuple[dict[str, str], float]:
+def stories_of(items: list[Item], batch: int = 32,
+               tuning: Tuning = DEFAULT_TUNING) -> tuple[dict[str, str], float]:
     """Article id -> story id after assigning ``items`` in this order; seconds taken."""
     t0 = time.perf_counter()
     with open_store(":memory:") as store:
-        assigner = Assigner(store)
+        assigner = Assigner(store, tuning)
         for start in range(0, len(items), batch):
             chunk = items[start:start + batch]
             articles = [a for a, _ in chunk]

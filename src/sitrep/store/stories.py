@@ -193,7 +193,7 @@ class StoryTables:
         return out
 
     def put_article(self, article_id: str, story_id: str, score: float | None,
-                          how: str, pinned: bool, now: str) -> None:
+                    how: str, now: str, *, pinned: bool) -> None:
         self._db.execute(
             "INSERT INTO story_articles (article_id, story_id, score, how, pinned, assigned_at)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET"
@@ -283,8 +283,8 @@ class StoryTables:
 
     # ------------------------------------------------------------ log
 
-    def log(self, action: str, manual: bool, story_id: str, other_id: str | None,
-                  articles: Sequence[str], now: str, note: str | None = None) -> None:
+    def log(self, action: str, story_id: str, other_id: str | None,
+            articles: Sequence[str], now: str, *, manual: bool, note: str | None = None) -> None:
         self._db.execute(
             "INSERT INTO story_log (at, action, manual, story_id, other_id, articles, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",

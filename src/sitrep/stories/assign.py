@@ -21,17 +21,18 @@ from typing import TYPE_CHECKING
 from sitrep.models import Annotations, Article
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
-from sitrep.stories.features import Profile, profile
+from sitrep.stories.features import ANCHORS, REGION, Profile, local_places, profile
 from sitrep.stories.split import Split, check_split, newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
+    StoryContext,
     Tuning,
     absorb,
     add_member,
     new_story_id,
     persist,
 )
-from sitrep.stories.vectors import Idf, day_gap, similarity, top_terms, weighted_norm
+from sitrep.stories.vectors import Idf, similarity, span_gap, top_terms, weighted_norm
 
 if TYPE_CHECKING:
     from sitrep.store import AddOutcome, Store
@@ -102,11 +103,12 @@ class Assigner:
         add_member(story, prof.terms, article_id=article.id,
                    title=article.title or _lead(article.text), published=article.published,
                    seq=seq, score=score)
+        ctx = StoryContext(self.store, self.idf, self.tuning, now)
         if how == "joined":
-            merged = self._bridge(story, scored[1:self.tuning.bridge_top], now)
-        persist(self.store, story, self.idf, self.tuning, now)
-        self.store.stories.put_article(article.id, story.id, score, how, False, now)
-        split = check_split(self.store, story, self.idf, self.tuning, now)
+            merged = self._bridge(ctx, story, scored[1:self.tuning.bridge_top])
+        persist(ctx, story)
+        self.store.stories.put_article(article.id, story.id, score, how, now, pinned=False)
+        split = check_split(ctx, story)
         if split is not None and article.id in split.articles:
             return Assignment(article.id, split.new_id, how, score, merged, split)
         return Assignment(article.id, story.id, how, score, merged, split)
@@ -132,34 +134,45 @@ class Assigner:
         add_member(story, None, article_id=article.id, title=None,
                    published=article.published, seq=seq, score=-1.0)
         self.store.stories.save(story, now)
-        self.store.stories.put_article(article.id, story.id, None, "copy", False, now)
+        self.store.stories.put_article(article.id, story.id, None, "copy", now, pinned=False)
         return Assignment(article.id, story.id, "copy", 1.0)
 
     def _score(self, prof: Profile) -> list[tuple[float, StoryState]]:
         """Candidate stories with their similarity to the profile, best first."""
+        return self._score_terms(prof.terms, prof.day, prof.day)
+
+    def _score_terms(self, terms: dict[str, float], first: str | None,
+                     last: str | None) -> list[tuple[float, StoryState]]:
+        """Candidate stories by similarity to ``terms`` dated [first, last], best
+        first: words and names, discounted when the places clash, when no one
+        is named on both sides and when the dates lie apart."""
         t = self.tuning
-        query = top_terms(prof.terms, self.idf, t.query_terms)
+        query = top_terms(terms, self.idf, t.query_terms)
         hits = self.store.stories.candidates(query, t.per_term)
         if not hits:
             return []
-        weight = {q: prof.terms[q] * self.idf(q) for q in query}
+        weight = {q: terms[q] * self.idf(q) for q in query}
         ranked = sorted(hits, key=lambda s: (-sum(weight[q] for q in hits[s]), s))
         states = self.store.stories.states(ranked[:t.candidates])
-        norm = weighted_norm(prof.terms, self.idf)
+        norm = weighted_norm(terms, self.idf)
+        places = Places.of(terms)
+        anchors = {a for a in terms if a.startswith(ANCHORS)}
         scored = []
         for story in states.values():
             if story.merged_into is not None or not story.members:
                 continue
-            sim = similarity(prof.terms, norm, story.centroid, story.norm, self.idf)
-            gap = day_gap(prof.day, story.first_date, story.last_date)
+            sim = similarity(terms, norm, story.centroid, story.norm, self.idf)
+            sim *= places.factor(story.centroid, t)
+            sim *= anchor_factor(anchors, story.centroid, t)
+            gap = span_gap(first, last, story.first_date, story.last_date)
             if gap is not None and gap > t.day_grace:
                 sim /= 1.0 + min((gap - t.day_grace) / t.day_scale, t.day_cap)
             scored.append((sim, story))
         scored.sort(key=lambda x: (-x[0], x[1].id))
         return scored
 
-    def _bridge(self, best: StoryState, others: list[tuple[float, StoryState]],
-                now: str) -> tuple[str, ...]:
+    def _bridge(self, ctx: StoryContext, best: StoryState,
+                others: list[tuple[float, StoryState]]) -> tuple[str, ...]:
         """Merge into ``best`` the other stories this article ties it to strongly."""
         merged: list[str] = []
         for sim, other in others:
@@ -167,19 +180,68 @@ class Assigner:
                 break
             self.idf.prepare([*best.centroid, *other.centroid])
             close = similarity(best.centroid, best.norm, other.centroid, other.norm, self.idf)
-            apart = self.store.stories.kept_apart(best.id, other.id)
-            if close < self.tuning.bridge_centroids or apart:
+            close *= Places.of(best.centroid).factor(other.centroid, self.tuning)
+            if (close < self.tuning.bridge_centroids
+                    or self.store.stories.kept_apart(best.id, other.id)):
                 continue
             keep, gone = (best, other) if _keeps(best, other) else (other, best)
             if self.store.stories.has_pins(gone.id):
                 continue
-            absorb(self.store, keep, gone, self.idf, self.tuning, now)
-            self.store.stories.log("merge", False, keep.id, gone.id, [], now,
+            absorb(ctx, keep, gone)
+            self.store.stories.log("merge", keep.id, gone.id, [], ctx.now, manual=False,
                                  note=f"bridged by an article (similarity {sim:.2f})")
             merged.append(gone.id)
             if keep is not best:  # carry on with the surviving record
                 _copy_state(best, keep)
         return tuple(merged)
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The towns a profile names and their regions."""
+
+    towns: frozenset[str]
+    regions: frozenset[str]
+
+    @classmethod
+    def of(cls, terms: dict[str, float]) -> Places:
+        return cls(frozenset(local_places(terms)), frozenset(local_places(terms, REGION)))
+
+    def factor(self, other: dict[str, float], tuning: Tuning) -> float:
+        """What is kept of a similarity to ``other`` given the places both name.
+
+        Two shootings, fires or arrests of one kind share their words; where
+        they happened tells them apart: towns of different regions nearly
+        veto (``region_clash``), different towns of one region weigh less
+        (``place_clash``). A side naming no town says nothing, nor do towns of
+        different countries (international news names each outlet's capital).
+        """
+        if not self.towns:
+            return 1.0
+        towns = local_places(other)
+        if not towns or self.towns & towns:
+            return 1.0
+        regions = local_places(other, REGION)
+        if self.regions & regions:
+            return tuning.place_clash
+        if _countries(self.regions) & _countries(regions):
+            return tuning.region_clash
+        return 1.0  # towns of different countries: reports from abroad name their capitals
+
+
+def anchor_factor(anchors: set[str], other: dict[str, float], tuning: Tuning) -> float:
+    """``tuning.no_anchor`` when both sides name people, organisations or towns
+    and share none of them, else 1: two reports of one happening name some of
+    the same participants or places; a shared bare figure or topic words alone
+    (5,000 troops here, 5,000 there) are a coincidence. Text without
+    annotations has no anchors and is not judged by them."""
+    if not anchors or anchors.intersection(other):
+        return 1.0
+    return tuning.no_anchor if any(t.startswith(ANCHORS) for t in other) else 1.0
+
+
+def _countries(regions: frozenset[str] | set[str]) -> set[str]:
+    return {r[len(REGION):].split("/", 1)[0] for r in regions}
 
 
 def _keeps(a: StoryState, b: StoryState) -> bool:

@@ -2,11 +2,13 @@
 
 Namespaces: ``w:`` content words (title words count extra), ``e:`` canonical
 entity ids, ``n:`` numbers with their unit, ``t:`` resolved dates (and their
-year), ``v:`` event types. A term weighs its namespace weight whether it occurs
-once or ten times (presence, not frequency: a long report repeating the
-topic's words should not outweigh the one name or figure that tells two
-events apart); the profile is normalised to unit length, without idf:
-document frequencies change as the store grows, so idf is applied when
+year), ``v:`` event types, ``p:`` towns and cities resolved to a GeoNames id
+and ``r:`` their region (country and first-level division): what tells apart
+two incidents of one kind (see ``Places`` in assign.py). A term weighs its
+namespace weight whether it occurs once or ten times (presence, not
+frequency: a long report repeating the topic's words should not outweigh the
+one name or figure that tells two events apart); the profile is normalised
+to unit length, without idf: document frequencies change as the store grows, so idf is applied when
 profiles are compared (see vectors.py). Specific signals (a name, a figure,
 a date) are what tell apart two events of the same kind, so they weigh more
 than words.
@@ -42,7 +44,16 @@ def stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) | _EXTRA_STOP
 
 # Namespace weights, measured on ECB+ dev (see docs/stories.md).
-WEIGHTS = {"w": 0.7, "title": 1.0, "e": 2.0, "n": 3.0, "t": 1.5, "v": 0.5}
+WEIGHTS = {"w": 0.7, "title": 1.0, "e": 2.0, "n": 3.0, "t": 1.5, "v": 0.5, "p": 0.5,
+           "r": 0.3}
+PLACE = "p:"
+REGION = "r:"
+# Who and where: an article and a story that share none of these are two happenings.
+ANCHORS = ("e:", PLACE)
+# GeoNames feature codes of a place small enough to tell two incidents apart
+# (populated places, not countries or provinces: two reports of one event
+# name the same town; two reports of one country's news need not).
+_LOCAL_FEATURES = ("PPL", "ADM2", "ADM3")
 MAX_TERMS = 100  # a profile keeps its first terms: bounded storage and compare cost
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
@@ -105,6 +116,12 @@ def occurrences(article: Article, ann: Annotations | None) -> list[tuple[int, st
                    for m in _NUMBER.finditer(article.text))
     else:
         out.extend((m.start, f"e:{m.entity_id}", "e") for m in ann.entities if m.entity_id)
+        for m in ann.entities:
+            place = m.place if _is_local(m) else None
+            if place:
+                out.append((m.start, f"{PLACE}{place['geonameid']}", "p"))
+                out.append((m.start, f"{REGION}{place.get('country')}/"
+                            f"{place.get('admin1') or ''}", "r"))
         out.extend((q.start, _number_key(q.value, q.unit), "n") for q in ann.quantities
                    if q.value is not None and q.value >= 0)
         for t in ann.times:
@@ -118,6 +135,17 @@ def occurrences(article: Article, ann: Annotations | None) -> list[tuple[int, st
                 out.append((_field(e, "start") or 0, f"v:{kind}", "v"))
     out.sort(key=lambda o: o[0])
     return out
+
+
+def _is_local(mention: Any) -> bool:
+    place = mention.place
+    return bool(mention.is_place() and place and place.get("geonameid")
+                and str(place.get("feature") or "").startswith(_LOCAL_FEATURES))
+
+
+def local_places(terms: dict[str, float], prefix: str = PLACE) -> set[str]:
+    """The town and city terms (``REGION``: their regions) of a profile or centroid."""
+    return {t for t in terms if t.startswith(prefix)}
 
 
 def profile(article: Article, ann: Annotations | None) -> Profile:

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from sitrep.errors import NotFoundError, SitrepError
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
-from sitrep.stories.state import DEFAULT_TUNING, Tuning, absorb, new_story_id, rebuild
+from sitrep.stories.state import (
+    DEFAULT_TUNING,
+    StoryContext,
+    Tuning,
+    absorb,
+    new_story_id,
+    rebuild,
+)
 from sitrep.stories.vectors import Idf
 
 if TYPE_CHECKING:
@@ -46,7 +53,7 @@ def move_article(store: Store, article_id: str, story_id: str,
         source = _current(store, article_id)
         _place(store, [article_id], target, "manual")
         now = utc_now()
-        store.stories.log("move", True, target, source, [article_id], now)
+        store.stories.log("move", target, source, [article_id], now, manual=True)
         _refresh(store, [source, target], tuning, now)
     return target
 
@@ -56,15 +63,14 @@ def merge_stories(store: Store, story_id: str, other_ids: Sequence[str],
     """Fold ``other_ids`` into ``story_id`` (which keeps its id); returns it."""
     with store.stories.write(f"merge stories into {story_id}"):
         keep_id = _story(store, story_id)
-        idf = Idf(store)
-        now = utc_now()
+        ctx = StoryContext(store, Idf(store), tuning, utc_now())
         for other in other_ids:
             gone_id = _story(store, other)
             if gone_id == keep_id:
                 continue
             states = store.stories.states([keep_id, gone_id])
-            absorb(store, states[keep_id], states[gone_id], idf, tuning, now)
-            store.stories.log("merge", True, keep_id, gone_id, [], now)
+            absorb(ctx, states[keep_id], states[gone_id])
+            store.stories.log("merge", keep_id, gone_id, [], ctx.now, manual=True)
     return keep_id
 
 
@@ -80,7 +86,7 @@ def split_articles(store: Store, article_ids: Sequence[str],
         store.stories.save(StoryState(id=new_id), now)
         _place(store, article_ids, new_id, "manual")
         for source in sources:
-            store.stories.log("split", True, new_id, source, list(article_ids), now)
+            store.stories.log("split", new_id, source, list(article_ids), now, manual=True)
         _refresh(store, [*sources, new_id], tuning, now)
     return new_id
 
@@ -91,8 +97,10 @@ def pin_article(store: Store, article_id: str, pinned: bool = True) -> str:
         story_id = _current(store, article_id)
         member = next(m for m in store.stories.members(story_id) if m.article_id == article_id)
         now = utc_now()
-        store.stories.put_article(article_id, story_id, member.score, member.how, pinned, now)
-        store.stories.log("pin" if pinned else "unpin", True, story_id, None, [article_id], now)
+        store.stories.put_article(article_id, story_id, member.score, member.how, now,
+                                pinned=pinned)
+        store.stories.log("pin" if pinned else "unpin", story_id, None, [article_id], now,
+                        manual=True)
     return story_id
 
 
@@ -102,10 +110,10 @@ def _place(store: Store, article_ids: Sequence[str], story_id: str, how: str) ->
         # Its copies travel with it: a copy always shares its original's story.
         for member in [aid, *store.copies_of(aid)]:
             store.stories.put_article(member, story_id, None,
-                                    how if member == aid else "copy", member == aid, now)
+                                    how if member == aid else "copy", now, pinned=member == aid)
 
 
 def _refresh(store: Store, story_ids: Sequence[str], tuning: Tuning, now: str) -> None:
-    idf = Idf(store)
+    ctx = StoryContext(store, Idf(store), tuning, now)
     for sid in dict.fromkeys(story_ids):
-        rebuild(store, sid, idf, tuning, now)
+        rebuild(ctx, sid)

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sitrep.stories.features import PLACE, REGION
 from sitrep.stories.vectors import Idf
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ def story_reasons(store: Store, story_id: str) -> Reasons:
     weight: Counter[str] = Counter()
     for terms in profiles.values():
         weight.update(terms)  # a name or figure weighs more than a word, as when assigning
-    common = [t for t, n in held.items() if n >= 2]
+    # Towns and regions are named by their entity terms already.
+    common = [t for t, n in held.items() if n >= 2 and not t.startswith((PLACE, REGION))]
     idf = Idf(store)
     idf.prepare(common)
     ranked = sorted(common, key=lambda t: (-weight[t] * idf(t), t))[:TOP]

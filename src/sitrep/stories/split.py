@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.models import stable_id
 from sitrep.store.stories import MemberRow, StoryState
-from sitrep.stories.state import Tuning, rebuild
+from sitrep.stories.state import StoryContext, rebuild
 from sitrep.stories.vectors import Idf, Vector, similarity, weighted_norm
 
 if TYPE_CHECKING:
@@ -90,9 +90,9 @@ def _between(sims: list[list[float]], a: list[int], b: list[int]) -> float:
     return sum(sims[i][j] for i in a for j in b) / (len(a) * len(b))
 
 
-def check_split(store: Store, story: StoryState, idf: Idf, tuning: Tuning,
-                now: str) -> Split | None:
+def check_split(ctx: StoryContext, story: StoryState) -> Split | None:
     """Split ``story`` (saved) if its newest members form two distinct groups."""
+    store, idf, tuning = ctx.store, ctx.idf, ctx.tuning
     if not is_checkpoint(story.members, 2 * tuning.split_min_part):
         return None
     if store.stories.analyst_changed(story.id):
@@ -115,21 +115,22 @@ def check_split(store: Store, story: StoryState, idf: Idf, tuning: Tuning,
     leaving = [recent[i] for i in (second if 0 in first else first)]
     if any(m.pinned for m in leaving):
         return None
-    return _carry_out(store, story.id, leaving, idf, tuning, now, between, within)
+    return _carry_out(ctx, story.id, leaving, between, within)
 
 
-def _carry_out(store: Store, story_id: str, leaving: list[MemberRow], idf: Idf,
-               tuning: Tuning, now: str, between: float, within: float) -> Split:
+def _carry_out(ctx: StoryContext, story_id: str, leaving: list[MemberRow], between: float,
+               within: float) -> Split:
+    store, now = ctx.store, ctx.now
     ids = tuple(m.article_id for m in leaving)
     new_id = stable_id("story", "auto-split", *sorted(ids))  # never an analyst's split id
     store.stories.save(StoryState(id=new_id), now)
     for m in leaving:
-        store.stories.put_article(m.article_id, new_id, m.score, m.how, False, now)
+        store.stories.put_article(m.article_id, new_id, m.score, m.how, now, pinned=False)
         for copy in store.copies_of(m.article_id):
-            store.stories.put_article(copy, new_id, None, "copy", False, now)
-    rebuild(store, story_id, idf, tuning, now)
-    rebuild(store, new_id, idf, tuning, now)
-    store.stories.log("split", False, new_id, story_id, list(ids), now,
+            store.stories.put_article(copy, new_id, None, "copy", now, pinned=False)
+    rebuild(ctx, story_id)
+    rebuild(ctx, new_id)
+    store.stories.log("split", new_id, story_id, list(ids), now, manual=False,
                     note=f"split off: {between:.2f} alike between the groups, "
                          f"{within:.2f} within")
     return Split(story_id, new_id, ids, between, within)

@@ -34,11 +34,25 @@ class Tuning:
     centroid_terms: int = 200  # terms kept per centroid
     index_terms: int = 30  # terms a story is indexed under
     day_grace: int = 3  # days apart before the date penalty starts
-    day_scale: float = 14.0  # ... and at this many more days it halves the similarity
+    day_scale: float = 9.0  # ... and at this many more days it halves the similarity
     day_cap: float = 2.0  # ... dividing it by at most 1 + this (a later turn of one story)
+    place_clash: float = 0.5  # similarity kept when article and story name different towns ...
+    region_clash: float = 0.2  # ... of different regions (country and first-level division)
+    no_anchor: float = 0.5  # similarity kept when no entity or town is shared
 
 
 DEFAULT_TUNING = Tuning()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryContext:
+    """What every story write needs: the store, its document frequencies, the
+    tuning and the time stamped on the change (one per transaction)."""
+
+    store: Store
+    idf: Idf
+    tuning: Tuning
+    now: str
 
 
 def new_story_id(article_id: str) -> str:
@@ -58,14 +72,15 @@ def widen_dates(s: StoryState, day: str | None) -> None:
     s.last_date = day if s.last_date is None or day > s.last_date else s.last_date
 
 
-def persist(store: Store, s: StoryState, idf: Idf, tuning: Tuning, now: str) -> None:
+def persist(ctx: StoryContext, s: StoryState) -> None:
     """Save a story: centroid truncated, weighted norm refreshed, index entries replaced."""
+    idf = ctx.idf
     idf.prepare(s.centroid)
-    s.centroid = truncate(s.centroid, idf, tuning.centroid_terms)
+    s.centroid = truncate(s.centroid, idf, ctx.tuning.centroid_terms)
     s.norm = weighted_norm(s.centroid, idf)
-    store.stories.save(s, now)
-    store.stories.set_terms(s.id, top_terms(s.centroid, idf, tuning.index_terms)
-                          if s.merged_into is None else [], s.activity)
+    ctx.store.stories.save(s, ctx.now)
+    ctx.store.stories.set_terms(s.id, top_terms(s.centroid, idf, ctx.tuning.index_terms)
+                              if s.merged_into is None else [], s.activity)
 
 
 def add_member(s: StoryState, profile: dict[str, float] | None, *, article_id: str,
@@ -81,10 +96,9 @@ def add_member(s: StoryState, profile: dict[str, float] | None, *, article_id: s
         s.title, s.title_article, s.title_score = title, article_id, score
 
 
-def absorb(store: Store, keep: StoryState, gone: StoryState, idf: Idf, tuning: Tuning,
-           now: str) -> None:
+def absorb(ctx: StoryContext, keep: StoryState, gone: StoryState) -> None:
     """Merge ``gone`` into ``keep``: its articles move, its id points at ``keep``."""
-    store.stories.move_articles(gone.id, keep.id)
+    ctx.store.stories.move_articles(gone.id, keep.id)
     keep.centroid = blend(keep.centroid, keep.members, gone.centroid, gone.members)
     keep.members += gone.members
     keep.articles += gone.articles
@@ -98,11 +112,12 @@ def absorb(store: Store, keep: StoryState, gone: StoryState, idf: Idf, tuning: T
     gone.articles = gone.members = 0
     gone.centroid, gone.norm = {}, 0.0
     for s in (keep, gone):
-        persist(store, s, idf, tuning, now)
+        persist(ctx, s)
 
 
-def rebuild(store: Store, story_id: str, idf: Idf, tuning: Tuning, now: str) -> StoryState:
+def rebuild(ctx: StoryContext, story_id: str) -> StoryState:
     """Recompute a story from its members (after an analyst moved articles)."""
+    store = ctx.store
     s = store.stories.states([story_id]).get(story_id) or StoryState(id=story_id)
     members = store.stories.members(story_id)
     originals = [m.article_id for m in members if m.how != "copy"]
@@ -114,7 +129,7 @@ def rebuild(store: Store, story_id: str, idf: Idf, tuning: Tuning, now: str) -> 
                    score=m.score if m.score is not None else 0.0)
     if fresh.title is None and members:
         fresh.title, fresh.title_article = s.title, s.title_article
-    persist(store, fresh, idf, tuning, now)
+    persist(ctx, fresh)
     return fresh
 
 

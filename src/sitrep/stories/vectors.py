@@ -125,6 +125,18 @@ def truncate(vec: Vector, idf: Idf, k: int) -> dict[str, float]:
     return {t: vec[t] for t in top_terms(vec, idf, k)}
 
 
+def span_gap(first: str | None, last: str | None, other_first: str | None,
+             other_last: str | None) -> int | None:
+    """Days between two spans of days (0 when they overlap); None when a date is missing."""
+    to_first = day_gap(first, other_first, other_last)
+    to_last = day_gap(last, other_first, other_last)
+    if to_first is None or to_last is None:
+        return None
+    if first and last and other_first and first <= other_first <= last:
+        return 0  # the other span starts inside this one
+    return min(to_first, to_last)
+
+
 def day_gap(day: str | None, first: str | None, last: str | None) -> int | None:
     """Days between ``day`` and the span [first, last]; None when a date is missing."""
     if not day or not first or not last:
