@@ -54,7 +54,9 @@ ANCHORS = ("e:", PLACE)
 # (populated places, not countries or provinces: two reports of one event
 # name the same town; two reports of one country's news need not).
 _LOCAL_FEATURES = ("PPL", "ADM2", "ADM3")
-MAX_TERMS = 100  # a profile keeps its first terms: bounded storage and compare cost
+# A profile keeps its first terms: bounded storage and compare cost. Not a setting:
+# profiles are stored, and a store's profiles must all be cut at the same length.
+MAX_TERMS = 100
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")

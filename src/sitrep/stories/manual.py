@@ -63,7 +63,7 @@ def merge_stories(store: Store, story_id: str, other_ids: Sequence[str],
     """Fold ``other_ids`` into ``story_id`` (which keeps its id); returns it."""
     with store.stories.write(f"merge stories into {story_id}"):
         keep_id = _story(store, story_id)
-        ctx = StoryContext(store, Idf(store), tuning, utc_now())
+        ctx = StoryContext(store, Idf(store, tuning.idf_power), tuning, utc_now())
         for other in other_ids:
             gone_id = _story(store, other)
             if gone_id == keep_id:
@@ -114,6 +114,6 @@ def _place(store: Store, article_ids: Sequence[str], story_id: str, how: str) ->
 
 
 def _refresh(store: Store, story_ids: Sequence[str], tuning: Tuning, now: str) -> None:
-    ctx = StoryContext(store, Idf(store), tuning, now)
+    ctx = StoryContext(store, Idf(store, tuning.idf_power), tuning, now)
     for sid in dict.fromkeys(story_ids):
         rebuild(ctx, sid)
