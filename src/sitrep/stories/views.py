@@ -48,6 +48,14 @@ class StoryRecord:
         return asdict(self)
 
 
+def live_story_id(store: Store, story_id: str) -> str:
+    """The story's id, or the story it was merged into; NotFoundError if unknown."""
+    live = store.stories.resolve(story_id)
+    if live is None:
+        raise NotFoundError(f"no story {story_id!r} in {store.describe}", hint="list_stories")
+    return live
+
+
 def outlet_of(member: MemberRow) -> str | None:
     return outlet_name(member.outlet, member.url)
 
