@@ -42,7 +42,7 @@ _NUMBERISH = re.compile(r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim]:
     claims = []
     chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
-    for q in [*ctx.ann.quantities, *_bare_ages(ctx), *_indices(ctx)]:
+    for q in [*ctx.ann.quantities, *_bare_ages(ctx), *_indices(ctx), *_zeros(ctx)]:
         claim = _claim(ctx, q, tolerance)
         if claim is None:
             continue
@@ -76,6 +76,19 @@ def _indices(ctx: ArticleContext) -> list[Quantity]:
     found += [Quantity(s, e, text[s:e], float(parts[0]), unit="score")
               for s, e, parts in score_mentions(text)]
     return [q for q in found if not any(a < q.end and q.start < b for a, b in taken)]
+
+
+# "no captive fighters were released": a count of none, told by a plural noun and verb.
+_NONE = re.compile(
+    r"\b[Nn]o\s+((?:[\w-]+\s+){0,4}?[a-z][\w-]*[a-z]s)\s+(?=(?:were|are|have\s+been|had\s+been)\s)")
+
+
+def _zeros(ctx: ArticleContext) -> list[Quantity]:
+    """Counts stated as none, which the quantities layer does not read as numbers."""
+    text = ctx.article.text
+    return [Quantity(m.start(), m.start() + 2, text[m.start():m.start() + 2], 0.0,
+                     counted=m.group(1), counted_start=m.start(1), counted_end=m.end(1))
+            for m in _NONE.finditer(text)]
 
 
 def interval(q: Quantity, tolerance: float) -> tuple[float, float | None]:
