@@ -54,3 +54,14 @@ def test_a_count_of_none_conflicts_with_a_count() -> None:
     conflicts = [d for d in rec.discrepancies if d.kind == "quantity_conflict"]
     assert len(conflicts) == 1
     assert sorted(c.value for c in conflicts[0].claims) == [0.0, 4.0]  # type: ignore[attr-defined]
+
+
+def test_one_rank_of_different_things_is_not_one_figure() -> None:
+    pairs = story(
+        ("The safety car came in after the 3rd lap on Sunday.", "2016-11-13"),
+        ("Smith finished in 3rd place on Sunday.", "2016-11-13"),
+    )
+    rec = reconcile(pairs)
+    assert len({c.predicate for c in rec.quantities if c.dimension == "position"}) == 2
+    brief = build_brief(pairs, story_id="s")
+    assert not [n for n in brief.numbers if n.sources > 1]
