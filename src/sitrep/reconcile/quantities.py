@@ -75,7 +75,28 @@ def _indices(ctx: ArticleContext) -> list[Quantity]:
     found = [Quantity(s, e, text[s:e], v, unit="ordinal") for s, e, v in ordinal_mentions(text)]
     found += [Quantity(s, e, text[s:e], float(parts[0]), unit="score")
               for s, e, parts in score_mentions(text)]
-    return [q for q in found if not any(a < q.end and q.start < b for a, b in taken)]
+    found = [q for q in found if not any(a < q.end and q.start < b for a, b in taken)]
+    return found + [replace(q, unit="ordinal") for q in ctx.ann.quantities if _numbered(text, q)]
+
+
+# "on lap 20", "in round seven": a number naming one of a series, not counting anything
+_NUMBERED = re.compile(
+    r"\b(?i:on|in|at|during|from|after|before|until)\s+(?:the\s+)?([a-z]{3,})\s+$")
+_NOT_SERIES = frozenset({"them", "those", "these", "which", "whom", "all", "only", "just",
+                         "total", "some", "nearly", "about", "around", "over", "under",
+                         "than", "least", "most", "another", "other", "every", "each"})
+
+
+def _numbered(text: str, q: Quantity) -> bool:
+    """A bare whole number right after a noun and a preposition, counting nothing."""
+    if q.unit or q.counted or q.value is None or q.value != int(q.value) or q.bound:
+        return False
+    m = _NUMBERED.search(text, max(0, q.start - 30), q.start)
+    if m is None:
+        return False
+    noun = m.group(1)
+    return noun not in _NOT_SERIES and not noun.endswith(("ed", "ing", "ly")) \
+        and noun not in claim_lexicon().predicates
 
 
 # "no captive fighters were released": a count of none, told by a plural noun and verb.

@@ -65,3 +65,14 @@ def test_one_rank_of_different_things_is_not_one_figure() -> None:
     assert len({c.predicate for c in rec.quantities if c.dimension == "position"}) == 2
     brief = build_brief(pairs, story_id="s")
     assert not [n for n in brief.numbers if n.sources > 1]
+
+
+def test_a_numbered_item_of_a_series_is_a_position() -> None:
+    pairs = story(
+        ("Ericsson crashed on lap 13. Militants killed 20 in the attack.", "2016-11-13"),
+        ("The race was suspended on lap 20 on Sunday.", "2016-11-13"),
+    )
+    rec = reconcile(pairs)
+    laps = {c.value for c in rec.quantities if c.dimension == "position"}
+    assert laps == {13.0, 20.0}
+    assert rec.discrepancies == []
