@@ -73,6 +73,8 @@ def _same_figure(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool
         return False
     if x.predicate != y.predicate and _named(x.predicate) and _named(y.predicate):
         return False  # "killed" and "injured", "fell" and "rose": never one figure
+    if x.dimension == "position" and x.predicate != y.predicate:
+        return False  # "the 3rd lap" and "third place": small ranks recur by chance
     least = _LARGE if not x.dimension and x.counted_class != y.counted_class else _MIN_COUNT
     return any(_precise_match(c, d, least) for c in a for d in b if c.outlet != d.outlet)
 

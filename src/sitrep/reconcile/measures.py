@@ -39,9 +39,16 @@ _VOLATILE = frozenset({"price", "fell", "rose", "fell to", "rose to"})
 def is_change(measure: str, dimension: str) -> bool:
     """A market's rise or fall by some amount ("down 22 percent", "lost $795"): its size
     depends on a period the claim seldom states, so two changes are not one figure over
-    time. "fell 15 feet" is a height, not a change."""
+    time. "fell 15 feet" is a height, not a change. Positions and scores are indices too:
+    "the 20th lap" and "the 28th lap", a 9-3 and an 8-8 record name different moments,
+    never one figure in two values."""
+    if dimension in INDEX_DIMENSIONS:
+        return True
     market = dimension.startswith("money:") or dimension == "percent"
     return market and measure in _MOVES
+
+
+INDEX_DIMENSIONS = frozenset({"position", "score"})
 
 
 def is_volatile(measure: str, dimension: str) -> bool:
@@ -233,3 +240,66 @@ def _level(tokens: list[re.Match[str]], word: str) -> bool:
     than the size of the move."""
     between = {t.group().lower() for t in tokens[1:]}
     return word in ("low", "high") or bool(between & {"to", "at", "as", "below", "above"})
+
+
+# Ordinals written in digits ("the 28th lap", "15th place"), and spelled ones that name a
+# rank ("third place"); "first" and "second" are left out, being mostly "the first time"
+# and a unit of time.
+_ORDINAL = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)\b(?![-‐]\w)"
+    r"|\b(third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=\s+(?:place|position|spot)\b)",
+    re.IGNORECASE)
+_ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                  "ninth": 9, "tenth": 10}
+# An ordinal of a period or a calendar is a time, not a position ("20th century").
+_NOT_POSITION = frozenset({"century", "centuries", "anniversary", "birthday", "amendment"})
+
+
+def ordinal_mentions(text: str) -> list[tuple[int, int, float]]:
+    """Positions and ranks: (start, end, value) of "28th lap", "14th position", "third
+    place"; not "20th century", "the 2nd Battalion" (a name) or "1st-degree"."""
+    out = []
+    for m in _ORDINAL.finditer(text):
+        after = TOKEN.search(text, m.end(), m.end() + 30)
+        if after is None or after.start() - m.end() > 1:
+            continue
+        word = after.group()
+        if word[0].isupper() or word.lower() in _NOT_POSITION or not word[0].isalpha():
+            continue
+        value = float(m.group(1)) if m.group(1) else float(_ORDINAL_WORDS[m.group(2).lower()])
+        out.append((m.start(), m.end(), value))
+    return out
+
+
+# A score or a record: "a 26-24 win", "went 9-3", "a 50-32-1 record".
+_SCORE = re.compile(r"(?<![\w.$£€-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\w.%-])")
+_RESULT_NOUNS = frozenset({
+    "win", "wins", "victory", "victories", "loss", "losses", "defeat", "defeats", "draw",
+    "tie", "record", "mark", "season", "lead", "score", "triumph", "rout", "home", "road",
+    "overtime", "decision", "vote",
+})
+_RESULT_VERBS = frozenset({"went", "was", "were", "finished", "won", "lost", "beat", "beating",
+                           "trailed", "led", "leading", "trailing", "is"})
+
+
+def score_mentions(text: str) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Scores and win-loss records, told by a result noun after them or a verb before
+    them; a bare "10-12" is a range, and is left to the quantities layer."""
+    out = []
+    for m in _SCORE.finditer(text):
+        after = TOKEN.search(text, m.end(), m.end() + 30)
+        before = list(TOKEN.finditer(text, max(0, m.start() - 20), m.start()))
+        noun = after is not None and after.start() - m.end() <= 1 and \
+            after.group().lower() in _RESULT_NOUNS
+        verb = bool(before) and before[-1].group().lower() in _RESULT_VERBS
+        if noun or verb:
+            out.append((m.start(), m.end(), tuple(int(g) for g in m.groups() if g is not None)))
+    return out
+
+
+def score_key(parts: tuple[int, ...]) -> float:
+    """One number per score, so only the same score compares equal ("26-24" != "26-10")."""
+    key = 0.0
+    for p in parts:
+        key = key * 1000 + p
+    return key

@@ -18,7 +18,17 @@ from sitrep.reconcile.chrome_text import is_chrome
 from sitrep.reconcile.claims import Citation, QuantityClaim
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singular
-from sitrep.reconcile.measures import age_mentions, age_subject, measure_of, rounding, scale_of
+from sitrep.reconcile.measures import (
+    Measure,
+    age_mentions,
+    age_subject,
+    measure_of,
+    ordinal_mentions,
+    rounding,
+    scale_of,
+    score_key,
+    score_mentions,
+)
 from sitrep.reconcile.timeref import granularity, is_since, long_duration
 
 # Tokens read around a figure for what it counts: parsing bounds of a noun phrase's
@@ -34,7 +44,7 @@ _NUMBERISH = re.compile(r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim]:
     claims = []
     chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
-    for q in [*ctx.ann.quantities, *_bare_ages(ctx)]:
+    for q in [*ctx.ann.quantities, *_bare_ages(ctx), *_indices(ctx), *_zeros(ctx)]:
         claim = _claim(ctx, q, tolerance)
         if claim is None:
             continue
@@ -55,6 +65,53 @@ def _bare_ages(ctx: ArticleContext) -> list[Quantity]:
         for s, e in age_mentions(text)
         if not any(a < e and s < b for a, b in measured)
     ]
+
+
+def _indices(ctx: ArticleContext) -> list[Quantity]:
+    """Positions ("the 28th lap", "third place") and scores ("a 26-24 win"), which the
+    quantities layer does not count: figures of a unit of their own, never inside a
+    number or a time expression the layers found."""
+    text = ctx.article.text
+    taken = [(q.start, q.end) for q in ctx.ann.quantities]
+    taken += [(t.start, t.end) for t in ctx.ann.times]
+    found = [Quantity(s, e, text[s:e], v, unit="ordinal") for s, e, v in ordinal_mentions(text)]
+    found += [Quantity(s, e, text[s:e], float(parts[0]), unit="score")
+              for s, e, parts in score_mentions(text)]
+    found = [q for q in found if not any(a < q.end and q.start < b for a, b in taken)]
+    return found + [replace(q, unit="ordinal") for q in ctx.ann.quantities if _numbered(text, q)]
+
+
+# "on lap 20", "in round seven": a number naming one of a series, not counting anything
+_NUMBERED = re.compile(
+    r"\b(?i:on|in|at|during|from|after|before|until)\s+(?:the\s+)?([a-z]{3,})\s+$")
+_NOT_SERIES = frozenset({"them", "those", "these", "which", "whom", "all", "only", "just",
+                         "total", "some", "nearly", "about", "around", "over", "under",
+                         "than", "least", "most", "another", "other", "every", "each"})
+
+
+def _numbered(text: str, q: Quantity) -> bool:
+    """A bare whole number right after a noun and a preposition, counting nothing."""
+    if q.unit or q.counted or q.value is None or q.value != int(q.value) or q.bound:
+        return False
+    m = _NUMBERED.search(text, max(0, q.start - 30), q.start)
+    if m is None:
+        return False
+    noun = m.group(1)
+    return noun not in _NOT_SERIES and not noun.endswith(("ed", "ing", "ly")) \
+        and noun not in claim_lexicon().predicates
+
+
+# "no captive fighters were released": a count of none, told by a plural noun and verb.
+_NONE = re.compile(
+    r"\b[Nn]o\s+((?:[\w-]+\s+){0,4}?[a-z][\w-]*[a-z]s)\s+(?=(?:were|are|have\s+been|had\s+been)\s)")
+
+
+def _zeros(ctx: ArticleContext) -> list[Quantity]:
+    """Counts stated as none, which the quantities layer does not read as numbers."""
+    text = ctx.article.text
+    return [Quantity(m.start(), m.start() + 2, text[m.start():m.start() + 2], 0.0,
+                     counted=m.group(1), counted_start=m.start(1), counted_end=m.end(1))
+            for m in _NONE.finditer(text)]
 
 
 def interval(q: Quantity, tolerance: float) -> tuple[float, float | None]:
@@ -191,12 +248,18 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         measure = age_subject(text, q, sent.start, sent.end, ctx.person_starts)
     else:
         found = measure_of(text, q, sent.start, sent.end, ctx.person_starts)
+        if found is None and q.unit == "score":
+            found = Measure("result", None, False)  # "Arians was 50-32-1": a record
         if found is None:
             return None
         measure = found
     scope, time_ref, time_text = _time(ctx, q, sent.start, sent.end)
     low, high = interval(q, tolerance)
     slack = rounding(q.text)
+    cmp_low = max(0.0, (low - slack) * scale.factor) if low else 0.0
+    cmp_high = None if high is None else (high + slack) * scale.factor
+    if q.unit == "score":  # compared whole: "26-24" is not "26-10"
+        cmp_low = cmp_high = score_key(tuple(int(p) for p in re.findall(r"\d+", q.text)))
     start = min(q.start, measure.span[0]) if measure.span else q.start
     end = max(q.end, measure.span[1]) if measure.span else q.end
     return QuantityClaim(
@@ -211,8 +274,8 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         scope=scope,
         unit=q.unit,
         dimension=scale.dimension,
-        cmp_low=max(0.0, (low - slack) * scale.factor) if low else 0.0,
-        cmp_high=None if high is None else (high + slack) * scale.factor,
+        cmp_low=cmp_low,
+        cmp_high=cmp_high,
     )
 
 

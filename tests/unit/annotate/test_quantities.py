@@ -332,3 +332,9 @@ def test_seed_troop_figures(nlp: Any, seed_article: Article) -> None:
     assert by_value[5000].approx and by_value[5000].counted == "military construction troops"
     q = by_value[5000]
     assert article.text[q.start : q.end] == "around 5,000"
+
+
+def test_hyphenated_and_a_half_and_a_half_million(nlp: Any) -> None:
+    qs = quantities(nlp, "An 11-and-a-half hour flight. They may not import a half million barrels.")
+    assert [(q.text, q.value) for q in qs] == [
+        ("11-and-a-half hour", 11.5), ("a half million barrels", 500000.0)]

@@ -86,8 +86,10 @@ def _atom_re() -> re.Pattern[str]:
 
 
 _OF = re.compile(r"\s+of\b")
-_AND_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_AND_HALF = re.compile(r"(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half\b", re.IGNORECASE)
+# "half a million", and "a half million": half of the scale word that follows
 _HALF_A = re.compile(r"\s+an?\s+(?=\w)", re.IGNORECASE)
+_HALF_SCALE = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 # "half the population", "half its staff": half as a predeterminer
 _HALF_DET = re.compile(r"\s+(?:the|its|their|his|her|our|all)\s+(?=\w)", re.IGNORECASE)
 # "rose by a fifth", "more than a third.": a share of change, ending the phrase
@@ -114,6 +116,9 @@ def _fraction_atom(text: str, start: int, end: int) -> Atom | None:
     lexicon = number_words()
     denominator = lexicon[parts[-1]].value
     followed_by_of = _OF.match(text, end) is not None
+    scale = _HALF_SCALE.match(text, end)
+    if parts == ["a", "half"] and scale:  # "a half million barrels"
+        return Atom(start, scale.end(), 0.5 * lexicon[scale.group(1).lower()].value, "words")
     if len(parts) == 1:
         # only "half" stands alone, and only as "half of" / "half a million"
         if parts[0] != "half" or not (
