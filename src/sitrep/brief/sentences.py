@@ -16,8 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sitrep.brief.model import BriefItem
-from sitrep.brief.relevance import core_articles
+from sitrep.brief.model import BriefItem, TimelineEntry
+from sitrep.brief.relevance import core_articles, follow_ups
 from sitrep.brief.salience import Vector, centroid, cosine, terms, tfidf
 from sitrep.models import Span
 from sitrep.reconcile.chrome_text import is_chrome, is_chrome_line
@@ -47,9 +47,14 @@ class Sentence:
         return not self.chrome and not self.related
 
     @property
+    def whole(self) -> bool:
+        """A sentence rather than a heading: it ends like one."""
+        return bool(_ENDS_SENTENCE.search(self.span.text))
+
+    @property
     def quotable(self) -> bool:
-        """Usable, and a sentence rather than a heading (it ends like one)."""
-        return self.usable and bool(_ENDS_SENTENCE.search(self.span.text))
+        """Usable, and a sentence rather than a heading."""
+        return self.usable and self.whole
 
     @property
     def citation(self) -> Citation:
@@ -111,6 +116,7 @@ class SentenceIndex:
             if not s.chrome:
                 vectors[s.ctx.id].append(s.vector)
         self.core = core_articles(contexts, vectors)
+        self.follow_ups = follow_ups(contexts, vectors, self.core)
         for s in self.sentences:
             s.related = s.ctx.id not in self.core
         center = centroid([s.vector for s in self.sentences if s.usable])
@@ -144,7 +150,9 @@ class SentenceIndex:
         dropped, and its count of sources never exceeds the outlets still cited."""
         out = []
         for item in items:
-            cites = [c for c in item.citations if not self.excluded(c.article, c.start)]
+            dated = isinstance(item, TimelineEntry)
+            cites = [c for c in item.citations if not self.excluded(c.article, c.start)
+                     or (dated and self.dated_at(c) is not None)]
             if not cites:
                 continue
             if len(cites) < len(item.citations):
@@ -162,6 +170,14 @@ class SentenceIndex:
         """The usable sentence a citation starts (None for chrome or related coverage)."""
         s = self._by_span.get((citation.article, citation.start))
         return s if s is not None and s.usable else None
+
+    def dated_at(self, citation: Citation) -> Sentence | None:
+        """The sentence a citation starts if it may date the story's timeline: not chrome,
+        in a core article or a follow-up (a later development of the story)."""
+        s = self._by_span.get((citation.article, citation.start))
+        if s is None or s.chrome:
+            return None
+        return s if s.usable or s.ctx.id in self.follow_ups else None
 
     def score_of(self, citation: Citation) -> float:
         s = self.at(citation)
