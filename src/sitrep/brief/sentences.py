@@ -20,7 +20,7 @@ from sitrep.brief.model import BriefItem, TimelineEntry
 from sitrep.brief.relevance import core_articles, follow_ups
 from sitrep.brief.salience import Vector, centroid, cosine, terms, tfidf
 from sitrep.models import Span
-from sitrep.reconcile.chrome_text import is_chrome, is_chrome_line
+from sitrep.reconcile.chrome_text import chrome_tail, is_chrome, is_chrome_line
 from sitrep.reconcile.claims import Citation
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import ArticleContext
@@ -85,6 +85,17 @@ def _newlines(text: str, start: int, end: int) -> Iterator[int]:
         nl = text.find("\n", nl + 1, end)
 
 
+def _without_prompt(span: Span) -> Span:
+    """The sentence without a closing prompt to the reader glued to it (see
+    ``chrome_tail``); the span is cut, so citations never hold the prompt. A sentence
+    that is all prompt is chrome."""
+    cut = chrome_tail(span.text)
+    if cut is None:
+        return span
+    kept = span.text[:cut].rstrip()
+    return Span(span.start, span.start + len(kept), kept) if kept else span
+
+
 def _line_of(text: str, span: Span) -> str:
     """The whole line a sentence sits on (a caption line may hold several sentences)."""
     start = text.rfind("\n", 0, span.start) + 1
@@ -104,10 +115,12 @@ class SentenceIndex:
                 if span.end <= span.start or (span.start, span.end) in seen:
                     continue
                 seen.add((span.start, span.end))
+                span = _without_prompt(span)
                 lo = bisect.bisect_left(starts, span.start)
                 hi = bisect.bisect_left(starts, span.end)
                 docs.append(terms(span.text) + [f"@{eid}" for _, eid in ents[lo:hi]])
-                chrome = is_chrome(span.text) or is_chrome_line(_line_of(ctx.article.text, span))
+                chrome = (is_chrome(span.text) or chrome_tail(span.text) == 0
+                          or is_chrome_line(_line_of(ctx.article.text, span)))
                 self.sentences.append(Sentence(ctx, span, i, {}, chrome=chrome))
         for s, vec in zip(self.sentences, tfidf(docs), strict=True):
             s.vector = vec

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sitrep.brief import build_brief, check_citations
 from sitrep.brief.model import Brief
+from sitrep.reconcile.chrome_text import chrome_tail
 from tests.support.brief import Pair, annotated, make
 
 _OUTLETS = ("Alpha News", "Beta Post", "Gamma Wire", "Delta Daily")
@@ -63,3 +64,20 @@ def test_a_date_written_in_full_is_a_key_date_however_long_ago() -> None:
              "Erik Dahl said 12 passengers died on the Norland ferry on Tuesday.")
     brief = build_brief(story(*_BURST[:2], (since, "2021-06-03")), story_id="s")
     assert not [d for d in days(brief) if d.startswith("2004")]
+
+
+def test_a_closing_prompt_to_the_reader_is_cut_from_its_sentence() -> None:
+    said = "The ferry will be raised on Friday, the coast guard said."
+    prompt = " (If you want a reminder, you can sign up for our newsletter.)"
+    assert chrome_tail(said + prompt) == len(said) + 1
+    assert chrome_tail("The talks between Norland and Sudland (and Westland) resumed.") is None
+    assert chrome_tail("He said the ferry was full (you could not move on deck).") is None
+    pairs = story(*_BURST[:2], (said + prompt + " Erik Dahl said 12 passengers died.",
+                                "2021-06-03"))
+    brief = build_brief(pairs, story_id="s")
+    assert "2021-06-04" in days(brief)
+    texts = {a.id: a.text for a, _ in pairs}
+    for item in (*brief.summary, *brief.facts, *brief.timeline):
+        assert "newsletter" not in item.text
+        for c in item.citations:
+            assert "newsletter" not in texts[c.article][c.start:c.end]
