@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from sitrep.brief.model import BriefItem, TimelineEntry
-from sitrep.brief.relevance import core_articles, follow_ups
-from sitrep.brief.salience import Vector, centroid, cosine, terms, tfidf
+from sitrep.brief.relevance import OUTLIER_RATIO, core_articles, follow_ups
+from sitrep.brief.salience import Vector, centroid, cosine, normalise, terms, tfidf
 from sitrep.models import Span
 from sitrep.reconcile.chrome_text import chrome_tail, is_chrome, is_chrome_line
 from sitrep.reconcile.claims import Citation
@@ -29,6 +29,8 @@ _LEAD = 3
 ItemT = TypeVar("ItemT", bound=BriefItem)
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’)\]]*$")
 _LEAD_BONUS = 0.25
+# A heading is a short line; a longer one is prose that lost its full stop.
+_HEADING_WORDS = 14
 
 
 @dataclass(slots=True)
@@ -96,6 +98,60 @@ def _without_prompt(span: Span) -> Span:
     return Span(span.start, span.start + len(kept), kept) if kept else span
 
 
+def _sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
+    """Each article's sentences cut at its headings (a short line of its own that does
+    not end like a sentence): a digest or a page with other stories glued to it holds
+    one story per section."""
+    out: list[list[Sentence]] = []
+    last = None
+    for s in sentences:
+        if s.ctx.id != last:
+            out.append([])
+            last = s.ctx.id
+        if _heading(s) and out[-1]:
+            out.append([])
+        out[-1].append(s)
+    return out
+
+
+def _heading(s: Sentence) -> bool:
+    line = _line_of(s.ctx.article.text, s.span).strip()
+    return (not s.whole and line == s.text.strip()
+            and len(line.split()) <= _HEADING_WORDS)
+
+
+def _off_topic_sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
+    """The sections of core articles that the other core articles hardly share: another
+    story told under its own heading on the same page (a digest, a live page). Each
+    section is measured against the rest of the story without its own article, and
+    judged against its article's best section; an article of one section keeps it
+    (whether the article is the story's is ``relevance``'s call)."""
+    by_article: dict[str, list[list[Sentence]]] = {}
+    for section in _sections(sentences):
+        if any(s.usable for s in section):
+            by_article.setdefault(section[0].ctx.id, []).append(section)
+    split = {aid: secs for aid, secs in by_article.items() if len(secs) > 1}
+    if not split or len(by_article) < 2:
+        return []
+    total = _add({}, [s.vector for s in sentences if s.usable])
+    out = []
+    for secs in split.values():
+        own = [s.vector for sec in secs for s in sec if s.usable]
+        rest = normalise(_add(dict(total), own, -1.0))
+        fits = [cosine(centroid([s.vector for s in sec if s.usable]), rest) for sec in secs]
+        floor = OUTLIER_RATIO * max(fits)
+        out += [sec for sec, fit in zip(secs, fits, strict=True) if fit < floor]
+    return out
+
+
+def _add(total: dict[str, float], vectors: Sequence[Vector], sign: float = 1.0
+         ) -> dict[str, float]:
+    for v in vectors:
+        for k, x in v.items():
+            total[k] = total.get(k, 0.0) + sign * x
+    return total
+
+
 def _line_of(text: str, span: Span) -> str:
     """The whole line a sentence sits on (a caption line may hold several sentences)."""
     start = text.rfind("\n", 0, span.start) + 1
@@ -133,6 +189,9 @@ class SentenceIndex:
         for s in self.sentences:
             s.related = s.ctx.id not in self.core
         center = centroid([s.vector for s in self.sentences if s.usable])
+        for section in _off_topic_sections(self.sentences):
+            for s in section:
+                s.related = True
         for s in self.sentences:
             lead = 1 + (_LEAD_BONUS if s.position < _LEAD else 0.0)
             fit = cosine(s.vector, center) if s.usable else 0.0
