@@ -122,7 +122,7 @@ def _heading(s: Sentence) -> bool:
 
 def _off_topic_sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
     """The sections of core articles that the other core articles hardly share: another
-    story told under its own heading on the same page (a digest, a live page). Each
+    story told under its own heading before or after the page's own (a digest). Each
     section is measured against the rest of the story without its own article, and
     judged against its article's best section; an article of one section keeps it
     (whether the article is the story's is ``relevance``'s call)."""
@@ -140,7 +140,12 @@ def _off_topic_sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
         rest = normalise(_add(dict(total), own, -1.0))
         fits = [cosine(centroid([s.vector for s in sec if s.usable]), rest) for sec in secs]
         floor = OUTLIER_RATIO * max(fits)
-        out += [sec for sec, fit in zip(secs, fits, strict=True) if fit < floor]
+        low = [fit < floor for fit in fits]
+        # Pages glue other stories before or after their own; a weak section between
+        # two of the story's is the story's own background.
+        head = low.index(False)
+        tail = len(low) - low[::-1].index(False)
+        out += secs[:head] + secs[tail:]
     return out
 
 

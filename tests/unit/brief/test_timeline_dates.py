@@ -6,9 +6,12 @@ follow-up that looks back at it, and a later article about another happening.
 
 from __future__ import annotations
 
+from sitrep import config as settings
 from sitrep.brief import build_brief, check_citations
 from sitrep.brief.model import Brief
+from sitrep.brief.sentences import SentenceIndex
 from sitrep.reconcile.chrome_text import chrome_tail
+from sitrep.reconcile.context import ArticleContext
 from tests.support.brief import Pair, annotated, make
 
 _OUTLETS = ("Alpha News", "Beta Post", "Gamma Wire", "Delta Daily")
@@ -81,3 +84,27 @@ def test_a_closing_prompt_to_the_reader_is_cut_from_its_sentence() -> None:
         assert "newsletter" not in item.text
         for c in item.citations:
             assert "newsletter" not in texts[c.article][c.start:c.end]
+
+
+def test_another_story_glued_after_a_page_under_its_own_heading_stays_out() -> None:
+    digest = (
+        "Ferry sinking off Norland\n"
+        "A ferry sank off the coast of Norland on Tuesday and 12 passengers died, the coast "
+        "guard said. Erik Dahl of the coast guard said divers searched the wreck.\n"
+        "More: Norland weather warnings\n"
+        "The ferry was built in 1998 and had passed its last safety check, the coast guard "
+        "said. Erik Dahl said the ferry carried passengers every day.\n"
+        "Chess champion keeps her title\n"
+        "Grandmaster Lena Holm beat her challenger on Monday in a twelve game match in "
+        "Vienna. Holm won the final game with the black pieces after six hours of play.")
+    pairs = story(*_BURST, (digest, "2021-06-03"))
+    brief = build_brief(pairs, story_id="s")
+    quoted = " ".join(i.text for i in (*brief.summary, *brief.facts, *brief.timeline))
+    assert "Holm" not in quoted and "Vienna" not in quoted
+    assert "2021-05-31" not in days(brief)  # the chess match's "Monday"
+    # A teaser heading inside the story does not cut its own background away.
+    index = SentenceIndex([ArticleContext.from_annotations(a, ann) for a, ann in pairs],
+                          settings.current().brief)
+    usable = [s.text for s in index.sentences if s.ctx.id == "d" and s.usable]
+    assert any("built in 1998" in t for t in usable)
+    assert not any("Holm" in t for t in usable)
