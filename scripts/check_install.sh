@@ -28,4 +28,29 @@ ended, and that ships would be unloaded again from Wednesday morning.</p>
 HTML
 out="$(cd "$work" && timeout "$(left)" "$work/v/bin/sitrep" extract page.html)"
 grep -q '300 workers' <<<"$out" || { echo "check_install: sitrep extract failed" >&2; exit 1; }
+# The installed package carries its word lists (annotation), and the web app its templates
+# and static files: ingest, brief and one page and stylesheet served from the wheel.
+(cd "$work" && timeout "$(left)" "$work/v/bin/sitrep" ingest -q --db s.db page.html) \
+  || { echo "check_install: sitrep ingest failed" >&2; exit 1; }
+story="$(cd "$work" && "$work/v/bin/sitrep" stories --db s.db --format jsonl | head -n1 \
+  | "$work/v/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["id"])')"
+(cd "$work" && timeout "$(left)" "$work/v/bin/sitrep" brief "$story" --db s.db --format md) \
+  | grep -q '300' || { echo "check_install: sitrep brief failed" >&2; exit 1; }
+port="$("$work/v/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+(cd "$work" && exec "$work/v/bin/sitrep" serve --db s.db --port "$port" >"$work/serve.log" 2>&1) &
+server=$!
+served=""
+for _ in $(seq 1 60); do
+  if "$work/v/bin/python" - "$port" <<'PY' 2>/dev/null
+import sys, urllib.request
+base = f"http://127.0.0.1:{sys.argv[1]}"
+page = urllib.request.urlopen(base + "/", timeout=5).read().decode()
+css = urllib.request.urlopen(base + "/static/sitrep.css", timeout=5).read()
+sys.exit(0 if "Port reopens" in page and css else 1)
+PY
+  then served=1; break; fi
+  sleep 1
+done
+kill "$server" 2>/dev/null || true
+[ -n "$served" ] || { echo "check_install: sitrep serve failed" >&2; tail -5 "$work/serve.log" >&2; exit 1; }
 echo "check_install: fresh install with $PY works" >&2

@@ -16,6 +16,7 @@ replaces the packaged one: copy the packaged file there and edit the copy.
 from __future__ import annotations
 
 import csv
+import functools
 from collections.abc import Iterable
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -27,6 +28,7 @@ from sitrep.errors import SitrepError
 PACKAGES = ("sitrep.annotate", "sitrep.extract", "sitrep.reconcile")
 
 Row = dict[str, str]
+STOP_WORDS = "stop_words.csv"  # every stop-word list, one per user (column ``list``)
 
 
 def packaged(name: str) -> Traversable:
@@ -61,6 +63,15 @@ def rows(name: str) -> list[Row]:
 def column(name: str, key: str) -> list[str]:
     """One column of word list ``name``, in file order."""
     return [row[key] for row in rows(name)]
+
+
+@functools.cache
+def stop_words(name: str) -> frozenset[str]:
+    """Stop-word list ``name`` of stop_words.csv (its ``list`` column), read once."""
+    found = frozenset(row["word"] for row in rows(STOP_WORDS) if row["list"] == name)
+    if not found:
+        raise SitrepError(f"{STOP_WORDS} has no list named {name!r}")
+    return found
 
 
 def parse(lines: Iterable[str], source: str) -> list[Row]:

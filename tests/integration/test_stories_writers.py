@@ -18,7 +18,7 @@ import pytest
 
 from sitrep.models import Article
 from sitrep.store import Store, open_store
-from sitrep.stories import Assigner
+from sitrep.stories import DEFAULT_TUNING, Assigner
 from sitrep.stories.vectors import Idf
 from tests.support.paths import voa_corpus
 
@@ -60,7 +60,7 @@ def two_writer_db_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> str
 
 def test_idf_weight_stays_real_when_counts_pass_the_cached_total(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "s.db")) as store:
-        idf = Idf(store)
+        idf = Idf(store, DEFAULT_TUNING.idf_power)
         idf.prepare(["w:quake"])
         idf.df["w:quake"] = 9  # as if another writer had counted it since
         weight = idf("w:quake")

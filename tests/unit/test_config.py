@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,24 @@ def test_commands_read_the_file(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["extract", "--config", str(short), "--max-chars", "100000",
                                  str(text)])
     assert result.exit_code == 0, result.output  # the option wins over the file
+
+
+def test_tuning_values_once_in_modules_are_settings(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text("[stories]\nidf_power = 2\ntop_actors = 3\n"
+                    "[brief]\nnumbers_max = 4\nsummary_duplicate = 0.5\n", encoding="utf-8")
+    settings = config.load(path, env={})
+    assert settings.stories.idf_power == 2.0 and settings.stories.top_actors == 3
+    assert settings.brief.numbers_max == 4 and settings.brief.summary_duplicate == 0.5
+    path.write_text("[brief]\nnumbers_max = 1.5\n", encoding="utf-8")
+    with pytest.raises(SitrepError, match="numbers_max"):
+        config.load(path, env={})
+
+
+def test_idf_power_is_the_one_given() -> None:
+    from sitrep.stories.vectors import Idf
+
+    idf = Idf(None, 2.0)  # type: ignore[arg-type]  # no store read: the counts are set
+    idf.n, idf.df["rare"], idf.df["common"] = 9, 0, 9
+    assert idf("rare") == pytest.approx((math.log(10) + 1.0) ** 2.0)
+    assert idf("common") == pytest.approx(1.0)

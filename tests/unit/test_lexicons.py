@@ -64,3 +64,22 @@ def test_time_words_take_counting_words_from_number_words() -> None:
     counted = {r["word"]: r["value"] for r in counting_words()}
     assert counted["twelve"] == "12" and counted["dozen"] == "12"
     assert "zero" not in counted and "thousands" not in counted and "half" not in counted
+
+
+def test_stop_word_lists_share_one_file_and_an_unknown_list_is_an_error() -> None:
+    assert "said" in lexicons.stop_words("news")
+    assert "the" in lexicons.stop_words("salience")
+    assert "of" in lexicons.stop_words("initials")
+    assert lexicons.stop_words("salience") is lexicons.stop_words("salience")  # read once
+    with pytest.raises(SitrepError, match="no list named"):
+        lexicons.stop_words("no_such_list")
+
+
+def test_stop_words_are_the_users_of_the_lists() -> None:
+    from sitrep.annotate.entities.mentions import _initials
+    from sitrep.brief.salience import terms
+    from sitrep.stories.features import stop_words
+
+    assert terms("The minister said the bridge collapsed") == ["minister", "bridge", "collapsed"]
+    assert _initials("Bank of the Americas") == ("BA", "BOTA")
+    assert {"said", "percent", "the"} <= stop_words()

@@ -12,7 +12,8 @@ from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import independent_outlets
 
 
-def _backing(best: Claim, claims: Sequence[Claim], index: SentenceIndex) -> list[Claim]:
+def _backing(best: Claim, claims: Sequence[Claim], index: SentenceIndex,
+             same: float) -> list[Claim]:
     """The claims whose sentences say what the quoted one says: "N sources" counts only
     outlets that state it, not those that merely tell an event of the same kind."""
     if isinstance(best, QuantityClaim):
@@ -24,12 +25,10 @@ def _backing(best: Claim, claims: Sequence[Claim], index: SentenceIndex) -> list
     out = []
     for c in claims:
         s = index.at(c.sentence)
-        if c is best or (s is not None and cosine(s.vector, quoted.vector) >= _SAME):
+        if c is best or (s is not None and cosine(s.vector, quoted.vector) >= same):
             out.append(c)
     return out
 
-
-_SAME = 0.3
 
 
 def fact_items(
@@ -44,7 +43,7 @@ def fact_items(
             continue
         # Quote the most central sentence among those that state the claim.
         best = max(agr.claims, key=lambda c: index.score_of(c.sentence))
-        backing = _backing(best, agr.claims, index)
+        backing = _backing(best, agr.claims, index, config.facts_same)
         count = len(independent_outlets(backing))
         corroborated = count >= config.min_sources
         ranked.append((corroborated, count, agr.weight, index.score_of(best.sentence),

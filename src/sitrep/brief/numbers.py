@@ -17,8 +17,6 @@ from sitrep.reconcile.lexicon import claim_lexicon
 from sitrep.reconcile.measures import INFERRED, measure_words
 from sitrep.reconcile.quantities import overlaps
 
-_MAX = 15
-_LEAD_CHARS = 1000  # about a headline and the lead paragraphs
 T = TypeVar("T")
 
 
@@ -30,7 +28,7 @@ def number_items(
     ranked = []
     for g in groups:
         count = len(independent_outlets(g))
-        if count < 2 and not _single_worth_listing(g):
+        if count < 2 and not _single_worth_listing(g, config.numbers_lead_chars):
             continue  # one outlet's passing figure: not what the story is about
         if g[0].predicate.endswith(INFERRED) and not _agree(g):
             continue  # ages of a guessed person that differ: maybe of several people
@@ -38,7 +36,7 @@ def number_items(
     ranked.sort(key=lambda r: (-r[0], -bool(r[1][0].predicate), r[1][0].scope != "current",
                                _first_offset(r[1])))
     out = []
-    for _, g in ranked[:_MAX]:
+    for _, g in ranked[:config.numbers_max]:
         points = [
             NumberPoint(c.value_text, c.low, c.high, as_of(c), c.voice.label, c.sentence)
             for c in g
@@ -67,12 +65,12 @@ def _first_offset(g: Sequence[QuantityClaim]) -> int:
     return min(c.sentence.start for c in g)
 
 
-def _single_worth_listing(g: Sequence[QuantityClaim]) -> bool:
+def _single_worth_listing(g: Sequence[QuantityClaim], lead_chars: int) -> bool:
     """One outlet's figure is listed when it is precise, says what it measures or what
     happened (a unit other than a duration, or a known predicate), and stands in the
-    opening of its report (headline and lead paragraphs)."""
+    opening of its report (headline and lead paragraphs: its first ``lead_chars``)."""
     c = g[0]
-    if not _specific(g) or _first_offset(g) >= _LEAD_CHARS:
+    if not _specific(g) or _first_offset(g) >= lead_chars:
         return False
     if c.dimension:
         return c.dimension != "duration"  # "for seven years", "one day": mostly background

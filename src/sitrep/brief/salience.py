@@ -7,19 +7,16 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from sitrep import lexicons
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_STOP_WORDS = """a an the and or but if of to in on at by for with from as is are was were be
-been being has have had do does did not no that this these those it its they them their he she
-his her we our you your i said says say also than then there here which who whom whose what when
-where while about into over after before during more most some such can could would should may
-might will just very up down out off so any all each other only own same"""
-_STOP = frozenset(_STOP_WORDS.split())
 
 Vector = dict[str, float]
 
 
 def terms(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOP]
+    stop = lexicons.stop_words("salience")
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in stop]
 
 
 def tfidf(docs: Sequence[Sequence[str]]) -> list[Vector]:

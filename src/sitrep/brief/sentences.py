@@ -25,10 +25,8 @@ from sitrep.reconcile.claims import Citation
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import ArticleContext
 
-_LEAD = 3
 ItemT = TypeVar("ItemT", bound=BriefItem)
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’)\]]*$")
-_LEAD_BONUS = 0.25
 # A heading is a short line; a longer one is prose that lost its full stop.
 _HEADING_WORDS = 14
 
@@ -198,7 +196,7 @@ class SentenceIndex:
             for s in section:
                 s.related = True
         for s in self.sentences:
-            lead = 1 + (_LEAD_BONUS if s.position < _LEAD else 0.0)
+            lead = 1 + (config.lead_bonus if s.position < config.lead_sentences else 0.0)
             fit = cosine(s.vector, center) if s.usable else 0.0
             s.score = fit * lead * config.weight(s.ctx.outlet)
         self._by_span = {(s.ctx.id, s.span.start): s for s in self.sentences}

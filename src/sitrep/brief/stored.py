@@ -8,21 +8,13 @@ from typing import TYPE_CHECKING, Any
 from sitrep.brief.build import build_brief
 from sitrep.brief.model import Brief
 from sitrep.brief.render_json import discrepancy_to_json
-from sitrep.errors import NotFoundError
 from sitrep.models import Annotations, Article
 from sitrep.reconcile import reconcile
 from sitrep.reconcile.config import BriefConfig
+from sitrep.stories.views import live_story_id
 
 if TYPE_CHECKING:
     from sitrep.store import Store
-
-
-def live_story_id(store: Store, story_id: str) -> str:
-    """The story's id, or the story it was merged into; NotFoundError if unknown."""
-    live = store.stories.resolve(story_id)
-    if live is None:
-        raise NotFoundError(f"no story '{story_id}' in {store.describe}", hint="list_stories")
-    return live
 
 
 def story_items(store: Store, story_id: str) -> list[tuple[Article, Annotations]]:

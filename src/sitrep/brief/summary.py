@@ -13,8 +13,6 @@ from sitrep.reconcile.claims import QuantityClaim
 from sitrep.reconcile.config import BriefConfig
 
 _TERMINAL = re.compile(r"[.!?][\"”’)]*$")
-_DUPLICATE = 0.35
-_POOL = 60
 
 
 def summary_items(
@@ -32,7 +30,7 @@ def summary_items(
     if not pool:
         return []
     # MMR picks among the most central sentences: the rest can never win at lambda 0.7.
-    pool = sorted(pool, key=lambda s: -s.score)[:_POOL]
+    pool = sorted(pool, key=lambda s: -s.score)[:config.summary_pool]
     top = max(s.score for s in pool) or 1.0
     chosen: list[Sentence] = []
     lam = config.summary_lambda
@@ -43,7 +41,7 @@ def summary_items(
 
         best = max(pool, key=mmr)
         pool.remove(best)
-        if any(cosine(best.vector, c.vector) > _DUPLICATE for c in chosen):
+        if any(cosine(best.vector, c.vector) > config.summary_duplicate for c in chosen):
             continue
         keys = told_in.get((best.ctx.id, best.span.start), set())
         if keys & told:

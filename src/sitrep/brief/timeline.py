@@ -22,7 +22,6 @@ from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.timeref import day_of, granularity, is_since
 
-_SAME = 0.5
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _WHEN = re.compile(r",?\s+when\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -64,7 +63,9 @@ def timeline_items(
     entries.sort(key=lambda e: -e[1])
     kept: list[tuple[str, float, TimelineEntry, list[str]]] = []
     for day, rank, s, inferred in entries:
-        twin = next((k for k in kept if k[0] == day and _similar(index, k[2], s.vector)), None)
+        twin = next((k for k in kept
+                     if k[0] == day and _similar(index, k[2], s.vector, config.timeline_same)),
+                    None)
         if twin is not None:
             twin[2].citations.append(s.citation)
             twin[3].append(s.ctx.outlet)
@@ -117,6 +118,7 @@ def _in_window(d: date, first: date | None, last: date | None, config: BriefConf
     return first - timedelta(days=config.timeline_window_days) <= d <= last + timedelta(days=2)
 
 
-def _similar(index: SentenceIndex, entry: TimelineEntry, vector: dict[str, float]) -> bool:
+def _similar(index: SentenceIndex, entry: TimelineEntry, vector: dict[str, float],
+             same: float) -> bool:
     first = index.dated_at(entry.citations[0])
-    return first is not None and cosine(first.vector, vector) > _SAME
+    return first is not None and cosine(first.vector, vector) > same

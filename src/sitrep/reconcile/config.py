@@ -40,6 +40,14 @@ class BriefConfig:
     timeline_max: int = 30
     actors_max: int = 20
     timeline_window_days: int = 45
+    lead_sentences: int = 3  # an article's first sentences ...
+    lead_bonus: float = 0.25  # ... score this much more (1 + bonus) as summary candidates
+    summary_pool: int = 60  # most central sentences the summary chooses among
+    summary_duplicate: float = 0.35  # cosine above which a sentence repeats a chosen one
+    facts_same: float = 0.3  # cosine at which an outlet's sentence states the quoted fact
+    timeline_same: float = 0.5  # cosine above which two timeline sentences tell one event
+    numbers_max: int = 15  # number series listed
+    numbers_lead_chars: int = 1000  # a lone outlet's figure is listed only before this offset
     since_mode: str = "mark"  # "mark" new items or "limit" the brief to them
 
     def weight(self, outlet: str) -> float:

@@ -21,7 +21,7 @@ from sitrep.models import Quantity
 from sitrep.reconcile.lexicon import TOKEN, _pairs, _words, singular
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-_WINDOW = 4
+_WINDOW = 4  # tokens read before a figure for its unit: a parsing bound, not a setting
 # Words after a figure that end it rather than name what it qualifies.
 _ENDS = frozenset({
     "when", "who", "whom", "which", "that", "ago", "after", "before", "later", "earlier",

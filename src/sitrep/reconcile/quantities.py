@@ -21,6 +21,8 @@ from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singul
 from sitrep.reconcile.measures import age_mentions, age_subject, measure_of, rounding, scale_of
 from sitrep.reconcile.timeref import granularity, is_since, long_duration
 
+# Tokens read around a figure for what it counts: parsing bounds of a noun phrase's
+# reach, not settings (a user tunes what is kept, not how a figure is read).
 _WINDOW_BEFORE = 4
 _WINDOW_AFTER = 7
 _NEAR_APPROX = re.compile(r"^(nearly|almost|close to|just|roughly|about)\b", re.IGNORECASE)

@@ -58,7 +58,7 @@ class Assigner:
     def __init__(self, store: Store, tuning: Tuning = DEFAULT_TUNING) -> None:
         self.store = store
         self.tuning = tuning
-        self.idf = Idf(store)
+        self.idf = Idf(store, tuning.idf_power)
 
     def assign_batch(self, articles: Sequence[Article],
                      annotations: Sequence[Annotations | None],

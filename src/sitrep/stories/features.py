@@ -22,26 +22,21 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep import config
+from sitrep import config, lexicons
 from sitrep.models import Annotations, Article, parse_iso_date
-
-_EXTRA_STOP = frozenset({
-    "said", "says", "say", "told", "tell", "according", "year", "years", "new", "news",
-    "people", "time", "week", "day", "today", "like", "just", "also", "will", "would",
-    "could", "one", "two", "three", "mr", "mrs", "ms", "percent",
-})
 
 
 @functools.cache
 def stop_words() -> frozenset[str]:
-    """spaCy's English stop words and a few news words, loaded on first use:
+    """spaCy's English stop words and a few news words (stop_words.csv, list
+    ``news``), loaded on first use:
     importing spaCy takes about half a second, which ``import sitrep.stories``
     (and so the web start) should not pay."""
     try:  # spaCy's list, without loading a model; a short fallback keeps this importable
         from spacy.lang.en.stop_words import STOP_WORDS
     except ImportError:  # pragma: no cover
         STOP_WORDS = set()
-    return frozenset(STOP_WORDS) | _EXTRA_STOP
+    return frozenset(STOP_WORDS) | lexicons.stop_words("news")
 
 # Namespace weights, measured on ECB+ dev (see docs/stories.md).
 WEIGHTS = {"w": 0.7, "title": 1.0, "e": 2.0, "n": 3.0, "t": 1.5, "v": 0.5, "p": 0.5,
@@ -54,7 +49,9 @@ ANCHORS = ("e:", PLACE)
 # (populated places, not countries or provinces: two reports of one event
 # name the same town; two reports of one country's news need not).
 _LOCAL_FEATURES = ("PPL", "ADM2", "ADM3")
-MAX_TERMS = 100  # a profile keeps its first terms: bounded storage and compare cost
+# A profile keeps its first terms: bounded storage and compare cost. Not a setting:
+# profiles are stored, and a store's profiles must all be cut at the same length.
+MAX_TERMS = 100
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")

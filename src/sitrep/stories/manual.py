@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sitrep.errors import NotFoundError, SitrepError
+from sitrep.errors import SitrepError
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
 from sitrep.stories.state import (
@@ -24,16 +24,10 @@ from sitrep.stories.state import (
     rebuild,
 )
 from sitrep.stories.vectors import Idf
+from sitrep.stories.views import live_story_id
 
 if TYPE_CHECKING:
     from sitrep.store import Store
-
-
-def _story(store: Store, story_id: str) -> str:
-    live = store.stories.resolve(story_id)
-    if live is None:
-        raise NotFoundError(f"no story {story_id!r} in {store.describe}", hint="list_stories")
-    return live
 
 
 def _current(store: Store, article_id: str) -> str:
@@ -49,7 +43,7 @@ def move_article(store: Store, article_id: str, story_id: str,
                  tuning: Tuning = DEFAULT_TUNING) -> str:
     """Move an article (pinned from now on) to a story; returns the story id."""
     with store.stories.write(f"move article {article_id}"):
-        target = _story(store, story_id)
+        target = live_story_id(store, story_id)
         source = _current(store, article_id)
         _place(store, [article_id], target, "manual")
         now = utc_now()
@@ -62,10 +56,10 @@ def merge_stories(store: Store, story_id: str, other_ids: Sequence[str],
                   tuning: Tuning = DEFAULT_TUNING) -> str:
     """Fold ``other_ids`` into ``story_id`` (which keeps its id); returns it."""
     with store.stories.write(f"merge stories into {story_id}"):
-        keep_id = _story(store, story_id)
-        ctx = StoryContext(store, Idf(store), tuning, utc_now())
+        keep_id = live_story_id(store, story_id)
+        ctx = StoryContext(store, Idf(store, tuning.idf_power), tuning, utc_now())
         for other in other_ids:
-            gone_id = _story(store, other)
+            gone_id = live_story_id(store, other)
             if gone_id == keep_id:
                 continue
             states = store.stories.states([keep_id, gone_id])
@@ -114,6 +108,6 @@ def _place(store: Store, article_ids: Sequence[str], story_id: str, how: str) ->
 
 
 def _refresh(store: Store, story_ids: Sequence[str], tuning: Tuning, now: str) -> None:
-    ctx = StoryContext(store, Idf(store), tuning, now)
+    ctx = StoryContext(store, Idf(store, tuning.idf_power), tuning, now)
     for sid in dict.fromkeys(story_ids):
         rebuild(ctx, sid)

@@ -13,15 +13,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sitrep import config
 from sitrep.stories.features import PLACE, REGION
 from sitrep.stories.vectors import Idf
 
 if TYPE_CHECKING:
     from sitrep.store import Store
-
-MEMBERS = 24  # newest members read
-TOP = 8  # reasons listed per story
-PER_ARTICLE = 3  # reasons listed per article
 
 _ENTITY_KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "PERSON": "person",
                  "ORG": "organisation", "NORP": "group"}
@@ -50,7 +47,8 @@ class Reasons:
 
 
 def story_reasons(store: Store, story_id: str) -> Reasons:
-    members = store.stories.newest_members(story_id, MEMBERS)
+    tuning = config.current().stories
+    members = store.stories.newest_members(story_id, tuning.reasons_members)
     profiles = store.stories.features([m.article_id for m in members])
     if len(profiles) < 2:
         return Reasons()
@@ -60,12 +58,12 @@ def story_reasons(store: Store, story_id: str) -> Reasons:
         weight.update(terms)  # a name or figure weighs more than a word, as when assigning
     # Towns and regions are named by their entity terms already.
     common = [t for t, n in held.items() if n >= 2 and not t.startswith((PLACE, REGION))]
-    idf = Idf(store)
+    idf = Idf(store, tuning.idf_power)
     idf.prepare(common)
-    ranked = sorted(common, key=lambda t: (-weight[t] * idf(t), t))[:TOP]
+    ranked = sorted(common, key=lambda t: (-weight[t] * idf(t), t))[:tuning.reasons_top]
     names = store.stories.entity_names([t[2:] for t in ranked if t.startswith("e:")])
     shared = [_reason(t, held[t], names) for t in ranked]
-    by_article = {aid: [r for r in shared if r.term in terms][:PER_ARTICLE]
+    by_article = {aid: [r for r in shared if r.term in terms][:tuning.reasons_per_article]
                   for aid, terms in profiles.items()}
     return Reasons(shared, by_article)
 

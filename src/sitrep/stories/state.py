@@ -39,6 +39,17 @@ class Tuning:
     place_clash: float = 0.5  # similarity kept when article and story name different towns ...
     region_clash: float = 0.2  # ... of different regions (country and first-level division)
     no_anchor: float = 0.5  # similarity kept when no entity or town is shared
+    # Each side of a comparison is weighted by idf ** idf_power, so a shared term counts
+    # idf cubed: a shared rare name or figure outweighs many shared topic words, which
+    # is what separates two events of the same kind.
+    idf_power: float = 1.5
+    # What story records show (sitrep.stories.views, .reasons); no effect on grouping.
+    reasons_members: int = 24  # newest members read for the shared terms
+    reasons_top: int = 8  # shared terms listed per story
+    reasons_per_article: int = 3  # ... and per article
+    top_actors: int = 8  # actors listed (and looked up for related stories)
+    top_events: int = 5  # event types listed
+    max_related: int = 5  # earlier related stories listed
 
 
 DEFAULT_TUNING = Tuning()

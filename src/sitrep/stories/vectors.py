@@ -1,8 +1,9 @@
 """Sparse vectors and incremental idf: the arithmetic of story assignment.
 
 Profiles and centroids are stored without idf; :class:`Idf` applies the
-current document frequencies when they are compared, so early articles are
-not judged forever by the few documents seen when they arrived.
+current document frequencies (raised to ``Tuning.idf_power``) when they are
+compared, so early articles are not judged forever by the few documents seen
+when they arrived.
 """
 
 from __future__ import annotations
@@ -19,11 +20,6 @@ if TYPE_CHECKING:
 
 Vector = Mapping[str, float]
 
-# Each side of a comparison is weighted by idf ** 1.5, so a shared term counts
-# idf cubed: a shared rare name or figure outweighs many shared topic words,
-# which is what separates two events of the same kind (measured on ECB+ dev).
-IDF_POWER = 1.5
-
 
 class Idf:
     """Document frequencies, read from the store and kept up to date.
@@ -36,8 +32,9 @@ class Idf:
     :meth:`prepare` with the terms of a vector before weighing it.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, power: float) -> None:
         self.store = store
+        self.power = power  # Tuning.idf_power
         self.df: dict[str, int] = {}
         self.n = 0
         self._loaded_n = False
@@ -65,7 +62,7 @@ class Idf:
         if w is None:
             # Clamped: a count can only exceed n in a store another version wrote.
             df = min(max(self.df.get(term, 0), 0), self.n)
-            w = (math.log((self.n + 1) / (df + 1)) + 1.0) ** IDF_POWER
+            w = (math.log((self.n + 1) / (df + 1)) + 1.0) ** self.power
             self._weights[term] = w
         return w
 

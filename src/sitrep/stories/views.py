@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sitrep import config
 from sitrep.errors import NotFoundError
 from sitrep.outlets import outlet_name
 from sitrep.store.stories import MemberRow, StoryState
@@ -14,10 +15,7 @@ from sitrep.stories.reasons import Reasons, story_reasons
 
 if TYPE_CHECKING:
     from sitrep.store import Store
-
-TOP_ACTORS = 8
-TOP_EVENTS = 5
-MAX_RELATED = 5
+    from sitrep.stories.state import Tuning
 
 
 @dataclass(slots=True)
@@ -50,20 +48,28 @@ class StoryRecord:
         return asdict(self)
 
 
+def live_story_id(store: Store, story_id: str) -> str:
+    """The story's id, or the story it was merged into; NotFoundError if unknown."""
+    live = store.stories.resolve(story_id)
+    if live is None:
+        raise NotFoundError(f"no story {story_id!r} in {store.describe}", hint="list_stories")
+    return live
+
+
 def outlet_of(member: MemberRow) -> str | None:
     return outlet_name(member.outlet, member.url)
 
 
-def _events(state: StoryState) -> list[dict[str, Any]]:
+def _events(state: StoryState, top_events: int) -> list[dict[str, Any]]:
     weights = {t[2:]: v for t, v in state.centroid.items() if t.startswith("v:")}
-    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_EVENTS]
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top_events]
     return [{"type": kind, "weight": round(w, 4)} for kind, w in top]
 
 
-def _related(store: Store, state: StoryState) -> list[dict[str, Any]]:
+def _related(store: Store, state: StoryState, tuning: Tuning) -> list[dict[str, Any]]:
     """Earlier stories sharing actors with this one: background."""
     actors = [t for t, _ in sorted(state.centroid.items(), key=lambda kv: -kv[1])
-              if t.startswith("e:")][:TOP_ACTORS]
+              if t.startswith("e:")][:tuning.top_actors]
     hits = store.stories.candidates(actors, 20)
     hits.pop(state.id, None)
     need = 2 if len(actors) > 2 else 1
@@ -77,7 +83,7 @@ def _related(store: Store, state: StoryState) -> list[dict[str, Any]]:
         out.append({"id": sid, "title": other.title, "first_date": other.first_date,
                     "shared_actors": len(hits[sid])})
     out.sort(key=lambda r: (-r["shared_actors"], r["id"]))
-    return out[:MAX_RELATED]
+    return out[:tuning.max_related]
 
 
 def _earlier(other: StoryState, state: StoryState) -> bool:
@@ -93,18 +99,19 @@ def story_record(store: Store, story_id: str, *, related: bool = True,
     state = store.stories.states([live]).get(live) if live else None
     if state is None:
         raise NotFoundError(f"no story {story_id!r} in {store.describe}", hint="list_stories")
+    tuning = config.current().stories
     members = store.stories.members(state.id)
     outlets = Counter(o for o in map(outlet_of, members) if o)
     aliases = store.stories.article_aliases([m.article_id for m in members])
     listed = [i for m in members for i in (m.article_id, *aliases.get(m.article_id, ()))]
     actors = [{"id": eid, "name": name, "type": kind, "articles": n}
-              for eid, name, kind, n in store.stories.entity_counts(state.id, TOP_ACTORS)]
+              for eid, name, kind, n in store.stories.entity_counts(state.id, tuning.top_actors)]
     return StoryRecord(
         id=state.id, title=state.title, first_date=state.first_date,
         last_date=state.last_date, articles=listed,
         article_count=len(members), outlets=[o for o, _ in outlets.most_common()],
-        actors=actors, events=_events(state),
-        related=_related(store, state) if related else [],
+        actors=actors, events=_events(state, tuning.top_events),
+        related=_related(store, state, tuning) if related else [],
         shared=_shared_terms(store, state.id, reasons) if related else [],
         pinned=[m.article_id for m in members if m.pinned],
         copies=sum(1 for m in members if m.how == "copy"),

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sitrep import lexicons
 from sitrep.annotate.entities.countries import Country, country_index
 from sitrep.annotate.entities.keys import name_key, word_set
 from sitrep.annotate.entities.organisations import gazetteer
@@ -38,7 +39,6 @@ PORTFOLIO_WORDS = word_set(
 COUNTRIES_AS_GIVEN_NAMES = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya"})
 _HYPHENS = frozenset({"-", "‑", "‐"})
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
-_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "al"})
 
 
 @dataclass(slots=True)
@@ -311,7 +311,8 @@ def _add_countries(doc: Doc, cands: list[Candidate]) -> None:
 
 def _initials(text: str) -> tuple[str, str]:
     words = [w for w in re.split(r"[\s\-‑]+", text) if w[:1].isalpha()]
-    content = "".join(w[0] for w in words if w.lower() not in _STOPWORDS).upper()
+    skipped = lexicons.stop_words("initials")
+    content = "".join(w[0] for w in words if w.lower() not in skipped).upper()
     return content, "".join(w[0] for w in words).upper()
 
 

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
+# How far back an event's place is carried from an earlier one (sentences).
+# Not a setting: annotations are stored, and must not depend on who ran them.
 PLACE_CARRY_SENTENCES = 3
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 

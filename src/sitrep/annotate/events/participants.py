@@ -81,7 +81,7 @@ AID_VERBS = frozenset({"give", "provide", "supply", "deliver", "donate", "grant"
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those"})
 INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp"})
 REPORT_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl", "parataxis"})
-MAX_NP_TOKENS = 14
+MAX_NP_TOKENS = 14  # tokens kept of a participant phrase: a parsing bound, not a setting
 
 
 class ActorFinder:

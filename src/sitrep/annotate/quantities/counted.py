@@ -19,7 +19,7 @@ _NATIONALITY_ENTS = frozenset({"NORP", "GPE"})
 _NOT_COUNTED = frozenset(
     {"more", "other", "such", "further", "fewer", "less", "additional", "extra"}
 )
-_MAX_NP = 6
+_MAX_NP = 6  # tokens of a counted noun phrase: a parsing bound, not a setting
 
 
 def _skippable_lead(tok: Token) -> bool:

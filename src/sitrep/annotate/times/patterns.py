@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from sitrep import lexicons
 from sitrep.annotate.times.time_words import TimeLexicon, load_lexicon
 
 
@@ -248,7 +249,6 @@ _YEAR_NUM = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _DECADE_NUM = re.compile(r"\d0'?s\b")
 _ORDINAL_NUM = re.compile(r"\d(?:st|nd|rd|th)\b")
 _CLOCK_CUE = re.compile(r"\d ?[AaPp]\.?[Mm]\b")
-_STOP = frozenset({"the", "a", "an", "in", "at", "of", "s", "each", "every", "right", "just"})
 UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
 YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})
 # characters before and after a trigger word that an expression of the kind may span
@@ -320,10 +320,11 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         add(w, "relday")
     for w in lex.tables.get("season", {}):
         add(w, "season")
+    stop = lexicons.stop_words("time_triggers")
     for kind in ("vague", "set"):
         for phrase in lex.tables.get(kind, {}):
             for w in _TOKEN.findall(phrase):
-                if w not in _STOP:
+                if w not in stop:
                     add(w, kind)
     for phrase in lex.tables.get("holiday", {}):  # named by their first word
         add(_TOKEN.findall(phrase)[0], "holiday")

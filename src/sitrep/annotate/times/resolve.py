@@ -35,6 +35,8 @@ SEASON_OF_MONTH = {
     10: "FA",
     11: "FA",
 }
+# How far a date may lie on the wrong side of its verb's tense (days).
+# Not a setting: annotations are stored, and must not depend on who ran them.
 TENSE_SLACK_DAYS = 60
 TENSE_SLACK_MONTHS = TENSE_SLACK_DAYS // 30
 BACK = frozenset({"last", "past", "previous"})

@@ -21,7 +21,7 @@ INVARIANT_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "cost", "spread"
 DEADLINE_VERBS = frozenset({"postpone", "delay", "extend", "give", "adjourn", "defer", "recess"})
 # "has scheduled a news conference Thursday": an arrangement for a coming day
 SCHEDULE = frozenset({"schedule", "plan", "slate", "expect", "postpone", "delay"})
-MAX_HOPS = 6
+MAX_HOPS = 6  # dependency hops up to a verb: a parse-walk bound, not a setting
 
 
 def governing_verb(token: Token) -> Token | None:
