@@ -17,7 +17,8 @@ def _backing(best: Claim, claims: Sequence[Claim], index: SentenceIndex,
     """The claims whose sentences say what the quoted one says: "N sources" counts only
     outlets that state it, not those that merely tell an event of the same kind."""
     if isinstance(best, QuantityClaim):
-        return list(claims)  # figures agree by value already
+        # Figures agree by value already, but a caption or related coverage backs nothing.
+        return [c for c in claims if c is best or index.at(c.sentence) is not None]
     quoted = index.at(best.sentence)
     if quoted is None:
         return [best]

@@ -16,17 +16,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sitrep.brief.model import BriefItem
-from sitrep.brief.relevance import core_articles
-from sitrep.brief.salience import Vector, centroid, cosine, terms, tfidf
+from sitrep.brief.model import BriefItem, TimelineEntry
+from sitrep.brief.relevance import OUTLIER_RATIO, core_articles, follow_ups
+from sitrep.brief.salience import Vector, centroid, cosine, normalise, terms, tfidf
 from sitrep.models import Span
-from sitrep.reconcile.chrome_text import is_chrome, is_chrome_line
+from sitrep.reconcile.chrome_text import chrome_tail, is_chrome, is_chrome_line
 from sitrep.reconcile.claims import Citation
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import ArticleContext
 
 ItemT = TypeVar("ItemT", bound=BriefItem)
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’)\]]*$")
+# A heading is a short line; a longer one is prose that lost its full stop.
+_HEADING_WORDS = 14
 
 
 @dataclass(slots=True)
@@ -45,9 +47,14 @@ class Sentence:
         return not self.chrome and not self.related
 
     @property
+    def whole(self) -> bool:
+        """A sentence rather than a heading: it ends like one."""
+        return bool(_ENDS_SENTENCE.search(self.span.text))
+
+    @property
     def quotable(self) -> bool:
-        """Usable, and a sentence rather than a heading (it ends like one)."""
-        return self.usable and bool(_ENDS_SENTENCE.search(self.span.text))
+        """Usable, and a sentence rather than a heading."""
+        return self.usable and self.whole
 
     @property
     def citation(self) -> Citation:
@@ -78,6 +85,76 @@ def _newlines(text: str, start: int, end: int) -> Iterator[int]:
         nl = text.find("\n", nl + 1, end)
 
 
+def _without_prompt(span: Span) -> Span:
+    """The sentence without a closing prompt to the reader glued to it (see
+    ``chrome_tail``); the span is cut, so citations never hold the prompt. A sentence
+    that is all prompt is chrome."""
+    cut = chrome_tail(span.text)
+    if cut is None:
+        return span
+    kept = span.text[:cut].rstrip()
+    return Span(span.start, span.start + len(kept), kept) if kept else span
+
+
+def _sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
+    """Each article's sentences cut at its headings (a short line of its own that does
+    not end like a sentence): a digest or a page with other stories glued to it holds
+    one story per section."""
+    out: list[list[Sentence]] = []
+    last = None
+    for s in sentences:
+        if s.ctx.id != last:
+            out.append([])
+            last = s.ctx.id
+        if _heading(s) and out[-1]:
+            out.append([])
+        out[-1].append(s)
+    return out
+
+
+def _heading(s: Sentence) -> bool:
+    line = _line_of(s.ctx.article.text, s.span).strip()
+    return (not s.whole and line == s.text.strip()
+            and len(line.split()) <= _HEADING_WORDS)
+
+
+def _off_topic_sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
+    """The sections of core articles that the other core articles hardly share: another
+    story told under its own heading before or after the page's own (a digest). Each
+    section is measured against the rest of the story without its own article, and
+    judged against its article's best section; an article of one section keeps it
+    (whether the article is the story's is ``relevance``'s call)."""
+    by_article: dict[str, list[list[Sentence]]] = {}
+    for section in _sections(sentences):
+        if any(s.usable for s in section):
+            by_article.setdefault(section[0].ctx.id, []).append(section)
+    split = {aid: secs for aid, secs in by_article.items() if len(secs) > 1}
+    if not split or len(by_article) < 2:
+        return []
+    total = _add({}, [s.vector for s in sentences if s.usable])
+    out = []
+    for secs in split.values():
+        own = [s.vector for sec in secs for s in sec if s.usable]
+        rest = normalise(_add(dict(total), own, -1.0))
+        fits = [cosine(centroid([s.vector for s in sec if s.usable]), rest) for sec in secs]
+        floor = OUTLIER_RATIO * max(fits)
+        low = [fit < floor for fit in fits]
+        # Pages glue other stories before or after their own; a weak section between
+        # two of the story's is the story's own background.
+        head = low.index(False)
+        tail = len(low) - low[::-1].index(False)
+        out += secs[:head] + secs[tail:]
+    return out
+
+
+def _add(total: dict[str, float], vectors: Sequence[Vector], sign: float = 1.0
+         ) -> dict[str, float]:
+    for v in vectors:
+        for k, x in v.items():
+            total[k] = total.get(k, 0.0) + sign * x
+    return total
+
+
 def _line_of(text: str, span: Span) -> str:
     """The whole line a sentence sits on (a caption line may hold several sentences)."""
     start = text.rfind("\n", 0, span.start) + 1
@@ -97,10 +174,12 @@ class SentenceIndex:
                 if span.end <= span.start or (span.start, span.end) in seen:
                     continue
                 seen.add((span.start, span.end))
+                span = _without_prompt(span)
                 lo = bisect.bisect_left(starts, span.start)
                 hi = bisect.bisect_left(starts, span.end)
                 docs.append(terms(span.text) + [f"@{eid}" for _, eid in ents[lo:hi]])
-                chrome = is_chrome(span.text) or is_chrome_line(_line_of(ctx.article.text, span))
+                chrome = (is_chrome(span.text) or chrome_tail(span.text) == 0
+                          or is_chrome_line(_line_of(ctx.article.text, span)))
                 self.sentences.append(Sentence(ctx, span, i, {}, chrome=chrome))
         for s, vec in zip(self.sentences, tfidf(docs), strict=True):
             s.vector = vec
@@ -109,9 +188,13 @@ class SentenceIndex:
             if not s.chrome:
                 vectors[s.ctx.id].append(s.vector)
         self.core = core_articles(contexts, vectors)
+        self.follow_ups = follow_ups(contexts, vectors, self.core)
         for s in self.sentences:
             s.related = s.ctx.id not in self.core
         center = centroid([s.vector for s in self.sentences if s.usable])
+        for section in _off_topic_sections(self.sentences):
+            for s in section:
+                s.related = True
         for s in self.sentences:
             lead = 1 + (config.lead_bonus if s.position < config.lead_sentences else 0.0)
             fit = cosine(s.vector, center) if s.usable else 0.0
@@ -142,7 +225,9 @@ class SentenceIndex:
         dropped, and its count of sources never exceeds the outlets still cited."""
         out = []
         for item in items:
-            cites = [c for c in item.citations if not self.excluded(c.article, c.start)]
+            dated = isinstance(item, TimelineEntry)
+            cites = [c for c in item.citations if not self.excluded(c.article, c.start)
+                     or (dated and self.dated_at(c) is not None)]
             if not cites:
                 continue
             if len(cites) < len(item.citations):
@@ -160,6 +245,14 @@ class SentenceIndex:
         """The usable sentence a citation starts (None for chrome or related coverage)."""
         s = self._by_span.get((citation.article, citation.start))
         return s if s is not None and s.usable else None
+
+    def dated_at(self, citation: Citation) -> Sentence | None:
+        """The sentence a citation starts if it may date the story's timeline: not chrome,
+        in a core article or a follow-up (a later development of the story)."""
+        s = self._by_span.get((citation.article, citation.start))
+        if s is None or s.chrome:
+            return None
+        return s if s.usable or s.ctx.id in self.follow_ups else None
 
     def score_of(self, citation: Citation) -> float:
         s = self.at(citation)

@@ -24,6 +24,7 @@ from sitrep.reconcile.timeref import day_of, granularity, is_since
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _WHEN = re.compile(r",?\s+when\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def timeline_items(
@@ -34,6 +35,7 @@ def timeline_items(
     first, last = (min(days), max(days)) if days else (None, None)
     found: dict[tuple[str, int], tuple[str, bool, float]] = {}  # sentence -> date, inferred, rank
     past = {key for c in contexts for key in _other_years(c, first, last)}
+    written = {key for c in contexts for key in _written_days(c)}
     for e in events:
         if e.date_from_text and e.granularity == "day" and e.date and e.modality != "negated":
             found[(e.sentence.article, e.sentence.start)] = (e.date[:10], False, 1.0)
@@ -49,11 +51,13 @@ def timeline_items(
             found.setdefault((ctx.id, sent.start), (str(value)[:10], inferred, 0.0))
     entries = []
     for (aid, start), (day, inferred, bonus) in found.items():
-        s = index.at(Citation(aid, start, 0))
+        s = index.dated_at(Citation(aid, start, 0))
         when = day_of(day)
         if (aid, start) in past:
             continue
-        if s is None or not s.quotable or when is None or not _in_window(when, first, last, config):
+        if s is None or not s.whole or when is None:
+            continue
+        if (aid, start, day) not in written and not _in_window(when, first, last, config):
             continue
         entries.append((day, s.score + bonus, s, inferred))
     entries.sort(key=lambda e: -e[1])
@@ -97,6 +101,17 @@ def _other_years(ctx: ArticleContext, first: date | None,
     return out
 
 
+def _written_days(ctx: ArticleContext) -> set[tuple[str, int, str]]:
+    """(article, sentence, day) of the days an article writes out in full, year included
+    ("on April 14, 2014"): a date the writer chose to give exactly is the story's, however
+    long ago; the window only guards days resolved from "Monday" or "last week"."""
+    out = set()
+    for t in ctx.ann.times:
+        if t.value and granularity(t.value) == "day" and _YEAR.search(t.text):
+            out.add((ctx.id, ctx.sentence_at(t.start).start, str(t.value)[:10]))
+    return out
+
+
 def _in_window(d: date, first: date | None, last: date | None, config: BriefConfig) -> bool:
     if first is None or last is None:
         return True
@@ -105,5 +120,5 @@ def _in_window(d: date, first: date | None, last: date | None, config: BriefConf
 
 def _similar(index: SentenceIndex, entry: TimelineEntry, vector: dict[str, float],
              same: float) -> bool:
-    first = index.at(entry.citations[0])
+    first = index.dated_at(entry.citations[0])
     return first is not None and cosine(first.vector, vector) > same

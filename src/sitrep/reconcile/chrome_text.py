@@ -29,6 +29,10 @@ _CHROME_KINDS = frozenset({LineKind.CHROME, LineKind.CREDIT, LineKind.TEASER_LAB
 _EMBEDDED_POST = re.compile(
     r"\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\bpic\.twitter\.com/"
     r"|\bSkip (?:\w+ ){0,2}post\b")
+# A closing aside in parentheses ("... on Wednesday. (If that happens, you can sign up
+# for our calendar.)"), and words that address the reader.
+_CLOSING_ASIDE = re.compile(r"\(([^()]{8,300})\)[\s.]*$")
+_TO_READER = re.compile(r"\byou(?:r)?\b", re.I)
 # A caption or credit line is short; a longer line is a paragraph of prose.
 _MAX_CAPTION_LINE_WORDS = 60
 
@@ -52,6 +56,19 @@ def is_chrome_line(line: str) -> bool:
     if _EMBEDDED_POST.search(line) or _chrome_phrases(line, default_vocabulary()) >= 2:
         return True
     return len(line.split()) <= _MAX_CAPTION_LINE_WORDS and is_chrome(line)
+
+
+@functools.lru_cache(maxsize=16384)
+def chrome_tail(text: str) -> int | None:
+    """Where a sentence's closing aside starts when it is a prompt to the reader ("(You
+    can sign up for our newsletter.)"): prose before it stays quotable, the prompt not."""
+    m = _CLOSING_ASIDE.search(text)
+    if m is None or not _TO_READER.search(m.group(1)):
+        return None
+    aside = m.group(1)
+    if is_chrome(aside) or _phrase_pattern(default_vocabulary()).search(aside):
+        return m.start()
+    return None
 
 
 def _chrome_phrases(line: str, vocab: ChromeVocabulary) -> int:
