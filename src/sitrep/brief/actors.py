@@ -16,7 +16,6 @@ speak or act, and how many name it in their headline or lead.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -26,6 +25,7 @@ from sitrep.annotate.entities.keys import country_entity_id, name_key
 from sitrep.brief.model import ActorEntry
 from sitrep.brief.sentences import SentenceIndex
 from sitrep.models import EntityMention
+from sitrep.outlets import is_publisher, publisher_key
 from sitrep.reconcile.claims import Citation, RoleClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import PLACE_TYPES, ArticleContext
@@ -33,7 +33,6 @@ from sitrep.reconcile.roles import Title, title_of
 
 _TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _CREDIT = re.compile(r"/|\b(?:Getty|AFP|Reuters|AP|EPA|Images?|Photo|Shutterstock)\b$")
-_SQUASH = re.compile(r"[^a-z0-9]")
 _THING_BEFORE = re.compile(r"\b(?:on|the|via)\s+$")
 _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 
@@ -83,9 +82,9 @@ def actor_items(
     seen: dict[str, _Seen] = {}
     for ctx in contexts:
         parts = _parts(ctx)
-        host = _SQUASH.sub("", (ctx.article.outlet or ctx.article.url or "").lower())
+        host = publisher_key(ctx.article.outlet, ctx.article.url)
         for m in ctx.ann.entities:
-            if m.type not in _TYPES or _credit(m) or _publisher(m.name, host):
+            if m.type not in _TYPES or _credit(m) or is_publisher(m.name, host):
                 continue
             if index is not None and index.excluded(ctx.id, m.start):
                 continue
@@ -183,18 +182,6 @@ def _parts(ctx: ArticleContext) -> _Parts:
 def _credit(m: EntityMention) -> bool:
     """A photo credit ("Spencer Platt/Getty Images") names no participant."""
     return bool(_CREDIT.search(m.text))
-
-
-@functools.lru_cache(maxsize=8192)
-def _publisher(name: str, host: str) -> bool:
-    """Whether ``name`` is the outlet of the page it appears on ("CNN" on cnn.com);
-    ``host`` is the page's outlet or URL, lower-cased and squashed."""
-    squashed = _SQUASH.sub("", name.lower())
-    if len(squashed) < 3:
-        return False
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()).lower()
-    return squashed in host or (len(initials) >= 3 and f"{initials}times" in host) or (
-        len(initials) >= 3 and host.startswith(("www" + initials, initials)))
 
 
 def _merge_names(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[ActorEntry]:

@@ -163,7 +163,7 @@ class Assigner:
                 continue
             sim = similarity(terms, norm, story.centroid, story.norm, self.idf)
             sim *= places.factor(story.centroid, t)
-            sim *= anchor_factor(anchors, story.centroid, t)
+            sim *= anchor_factor(anchors, story.centroid, t, self.idf)
             gap = span_gap(first, last, story.first_date, story.last_date)
             if gap is not None and gap > t.day_grace:
                 sim /= 1.0 + min((gap - t.day_grace) / t.day_scale, t.day_cap)
@@ -229,15 +229,34 @@ class Places:
         return 1.0  # towns of different countries: reports from abroad name their capitals
 
 
-def anchor_factor(anchors: set[str], other: dict[str, float], tuning: Tuning) -> float:
-    """``tuning.no_anchor`` when both sides name people, organisations or towns
-    and share none of them, else 1: two reports of one happening name some of
-    the same participants or places; a shared bare figure or topic words alone
-    (5,000 troops here, 5,000 there) are a coincidence. Text without
-    annotations has no anchors and is not judged by them."""
-    if not anchors or anchors.intersection(other):
+def anchor_factor(anchors: set[str], other: dict[str, float], tuning: Tuning,
+                  idf: Idf | None = None) -> float:
+    """What is kept of a similarity given the people, organisations and towns both name.
+
+    Two reports of one happening name some of the same participants or places; a
+    shared bare figure or topic words alone (5,000 troops here, 5,000 there) are a
+    coincidence: when both sides name anchors and share none, ``tuning.no_anchor``
+    is kept. A shared anchor most stored articles hold (the week's president, a
+    country in every report) says little: it counts by how rare it is (see
+    :func:`anchor_weight`). Text without annotations has no anchors and is not
+    judged by them.
+    """
+    if not anchors:
         return 1.0
-    return tuning.no_anchor if any(t.startswith(ANCHORS) for t in other) else 1.0
+    shared = anchors.intersection(other)
+    if not shared:
+        return tuning.no_anchor if any(t.startswith(ANCHORS) for t in other) else 1.0
+    best = max(anchor_weight(a, tuning, idf) for a in shared)
+    return tuning.no_anchor + (1.0 - tuning.no_anchor) * best
+
+
+def anchor_weight(anchor: str, tuning: Tuning, idf: Idf | None) -> float:
+    """1 for an anchor few stored articles hold, falling as its share of them grows
+    past ``tuning.anchor_share`` (document frequency, as the store keeps it)."""
+    if idf is None or idf.df.get(anchor, 0) <= tuning.anchor_floor:
+        return 1.0
+    share = idf.share(anchor)
+    return 1.0 if share <= tuning.anchor_share else tuning.anchor_share / share
 
 
 def _countries(regions: frozenset[str] | set[str]) -> set[str]:

@@ -38,7 +38,9 @@ class Tuning:
     day_cap: float = 2.0  # ... dividing it by at most 1 + this (a later turn of one story)
     place_clash: float = 0.5  # similarity kept when article and story name different towns ...
     region_clash: float = 0.2  # ... of different regions (country and first-level division)
-    no_anchor: float = 0.5  # similarity kept when no entity or town is shared
+    no_anchor: float = 0.5  # similarity kept when no entity or town is shared ...
+    anchor_share: float = 0.1  # ... and a shared one held by more of the stored articles
+    anchor_floor: int = 5  # (but by more than this many) counts only this share / its share
     # Each side of a comparison is weighted by idf ** idf_power, so a shared term counts
     # idf cubed: a shared rare name or figure outweighs many shared topic words, which
     # is what separates two events of the same kind.

@@ -66,6 +66,10 @@ class Idf:
             self._weights[term] = w
         return w
 
+    def share(self, term: str) -> float:
+        """The part of the stored documents that hold ``term`` (0 in an empty store)."""
+        return min(max(self.df.get(term, 0), 0), self.n) / self.n if self.n else 0.0
+
     def count(self, terms: Iterable[str]) -> None:
         """Record one more document holding ``terms`` (in the store and the cache)."""
         distinct = list(dict.fromkeys(terms))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.models import Annotations, EntityMention
+from sitrep.outlets import is_publisher, publisher_key
 from sitrep.store import Store
 from sitrep.stories import Assigner, Tuning
-from sitrep.stories.assign import Places, anchor_factor
+from sitrep.stories.assign import Places, anchor_factor, anchor_weight
 from sitrep.stories.features import PLACE, REGION, profile
-from sitrep.stories.vectors import span_gap
+from sitrep.stories.vectors import Idf, span_gap
 from tests.support.store import make_article
 
 TUNING = Tuning()
@@ -56,6 +57,50 @@ def test_reports_sharing_no_person_organisation_or_town_are_discounted() -> None
     assert anchor_factor({"e:ecowas"}, story, TUNING) == 1.0
     assert anchor_factor(set(), story, TUNING) == 1.0  # text without annotations
     assert anchor_factor({"e:kcna"}, {"w:troop": 1.0}, TUNING) == 1.0
+
+
+def _idf(store: Store, n: int, **dfs: int) -> Idf:
+    idf = Idf(store, TUNING.idf_power)
+    idf.prepare([])
+    idf.n = n
+    idf.df.update({f"e:{k}": v for k, v in dfs.items()})
+    return idf
+
+
+def test_a_shared_anchor_most_stored_articles_hold_counts_less(store: Store) -> None:
+    idf = _idf(store, 100, president=40, mayor=3, minister=8)
+    assert anchor_weight("e:mayor", TUNING, idf) == 1.0  # rare
+    assert anchor_weight("e:minister", TUNING, idf) == 1.0  # under the share
+    assert anchor_weight("e:president", TUNING, idf) == TUNING.anchor_share / 0.4
+    story = {"e:president": 0.5, "e:mayor": 0.5}
+    only_common = anchor_factor({"e:president", "e:kcna"}, story, TUNING, idf)
+    assert TUNING.no_anchor < only_common < 1.0
+    assert anchor_factor({"e:president", "e:mayor"}, story, TUNING, idf) == 1.0
+    # A young store: few counts say nothing about ubiquity yet.
+    assert anchor_weight("e:president", TUNING, _idf(store, 4, president=3)) == 1.0
+
+
+def test_the_pages_own_outlet_is_no_anchor_of_its_profile() -> None:
+    text = "Voice of America: Ana Ruiz of the Harbor Board said VOA reporters saw the fire."
+    ann = Annotations(entities=[
+        EntityMention(0, 16, "Voice of America", "ORG", "org-voa", "Voice of America"),
+        EntityMention(18, 26, "Ana Ruiz", "PERSON", "person-ruiz", "Ana Ruiz"),
+        EntityMention(34, 46, "Harbor Board", "ORG", "org-board", "Harbor Board"),
+        EntityMention(52, 55, "VOA", "ORG", "org-voa", "Voice of America")])
+    own = make_article(text, url="https://www.voanews.com/a/fire/1.html", title="Fire")
+    assert "e:org-voa" not in profile(own, ann).terms
+    assert {"e:person-ruiz", "e:org-board"} <= set(profile(own, ann).terms)
+    other = make_article(text, url="https://harbor.example.org/fire", title="Fire")
+    assert "e:org-voa" in profile(other, ann).terms  # quoted by another outlet: a source
+
+
+def test_publisher_is_the_outlet_by_name_host_or_initials() -> None:
+    voa = publisher_key(None, "https://www.voanews.com/a/islamic-state-leader/1.html")
+    assert is_publisher("VOA", voa) and is_publisher("Voice of America", voa)
+    assert not is_publisher("Islamic State", voa)  # words of the URL's path are no outlet
+    assert is_publisher("CNN", publisher_key("www.cnn.com", None))
+    assert is_publisher("New York Times", publisher_key(None, "https://nytimes.com/x"))
+    assert not is_publisher("Ana Ruiz", voa) and not is_publisher("CNN", "")
 
 
 def test_span_gap_counts_days_between_spans() -> None:
