@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sitrep.render.readable_dates import PROSE, timex_words
+from sitrep.render.readable_dates import DAY, DURATION, MONTH, PROSE, timex_words
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _YEAR = re.compile(r"^(\d{4})$")
-_DURATION = re.compile(r"^P(\d+|X)([YMWD])$")
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -20,11 +17,11 @@ def granularity(value: str | None) -> str | None:
     """day, week, month, season, year, duration, or None for references like PRESENT_REF."""
     if not value:
         return None
-    for name, rx in (("day", _DAY), ("week", _WEEK), ("month", _MONTH),
+    for name, rx in (("day", DAY), ("week", _WEEK), ("month", MONTH),
                      ("season", _SEASON), ("year", _YEAR)):
         if rx.match(value):
             return name
-    if _DURATION.match(value):
+    if DURATION.match(value):
         return "duration"
     return None
 
@@ -33,7 +30,7 @@ def day_of(value: str | None) -> date | None:
     """The day a day-level value names (the Monday of a week value)."""
     if not value:
         return None
-    m = _DAY.match(value)
+    m = DAY.match(value)
     if m:
         try:
             return date(int(m[1]), int(m[2]), int(m[3]))
@@ -50,7 +47,7 @@ def day_of(value: str | None) -> date | None:
 
 def long_duration(value: str) -> bool:
     """A duration of a month or more: a figure over it is an aggregate, not the event's."""
-    m = _DURATION.match(value)
+    m = DURATION.match(value)
     if not m:
         return False
     unit = m[2]

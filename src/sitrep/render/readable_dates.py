@@ -33,11 +33,12 @@ COMPACT = DateWords(
 _HALVES = {"1": "first half", "2": "second half"}
 _REFS = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
 _UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# TIMEX value shapes, shared with sitrep.reconcile.timeref.
+DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _PART = re.compile(r"^(\d{4})-(SP|SU|FA|WI|Q[1-4]|H[12])$")
-_DURATION = re.compile(r"^P(\d+|X)([YMWD])$")
+DURATION = re.compile(r"^P(\d+|X)([YMWD])$")
 _DECADE = re.compile(r"^(\d{3})X$")
 _CENTURY = re.compile(r"^(\d{2})XX$")
 _PART_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12, "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10,
@@ -51,9 +52,9 @@ def _day(d: date, words: DateWords) -> str:
 def _calendar_words(v: str, words: DateWords) -> str | None:
     """A day, month or week in words; None when ``v`` is none of them (or no real date)."""
     try:
-        if m := _DAY.match(v):
+        if m := DAY.match(v):
             return _day(date(int(m[1]), int(m[2]), int(m[3])), words)
-        if (m := _MONTH.match(v)) and 1 <= int(m[2]) <= 12:
+        if (m := MONTH.match(v)) and 1 <= int(m[2]) <= 12:
             return f"{words.months[int(m[2]) - 1]} {m[1]}"
         if m := _WEEK.match(v):
             first = date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1)
@@ -70,7 +71,7 @@ def _period_words(v: str, words: DateWords) -> str | None:
         if part in words.seasons:
             return f"{words.seasons[part]} {m[1]}"
         return f"Q{part[1]} {m[1]}" if part[0] == "Q" else f"{_HALVES[part[1]]} of {m[1]}"
-    if m := _DURATION.match(v):
+    if m := DURATION.match(v):
         n, unit = m[1], _UNITS[m[2]]
         return f"{unit}s" if n == "X" else f"{n} {unit}{'' if n == '1' else 's'}"
     if m := _DECADE.match(v):
