@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from statistics import median
 
-from sitrep.brief.salience import Vector, centroid
+from sitrep.brief.salience import Vector, centroid, cosine
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.timeref import day_of, granularity
 
@@ -40,16 +40,20 @@ ANCHOR_SHARE = 2 / 3
 RECALL_LEAD = timedelta(days=7)
 
 
-def core_articles(contexts: Sequence[ArticleContext],
-                  vectors: Mapping[str, Sequence[Vector]]) -> set[str]:
-    """Ids of the articles that tell the story's main happening. ``vectors`` holds
-    each article's sentence vectors (chrome left out); an article without any is
-    not core. Stories of one or two articles are all core."""
+def article_profiles(vectors: Mapping[str, Sequence[Vector]]) -> dict[str, Vector]:
+    """Each article's centroid of its sentence vectors (chrome left out); an article
+    without any has no profile. Made once per brief for both tests below."""
+    return {i: centroid(list(vs)) for i, vs in vectors.items() if vs}
+
+
+def core_articles(contexts: Sequence[ArticleContext], profile: Mapping[str, Vector]) -> set[str]:
+    """Ids of the articles that tell the story's main happening (``profile``: see
+    :func:`article_profiles`); an article without a profile is not core. Stories of one
+    or two articles are all core."""
     ids = [c.id for c in contexts]
     if len(ids) <= 2:
         return set(ids)
     burst = _main_burst(contexts)
-    profile = {i: centroid(list(vectors[i])) for i in ids if vectors.get(i)}
     members = [i for i in ids if i in burst and i in profile]
     if len(members) < 2:
         return set(members) or set(ids)
@@ -60,13 +64,13 @@ def core_articles(contexts: Sequence[ArticleContext],
 
 
 def follow_ups(contexts: Sequence[ArticleContext], vectors: Mapping[str, Sequence[Vector]],
-               core: set[str]) -> set[str]:
+               profiles: Mapping[str, Vector], core: set[str]) -> set[str]:
     """Ids of the articles published after the core's last one that hold the story's
     anchors, read like its core articles and date something of its burst: later
     developments of the same happening (an article published before the burst tells
     what led to it, one that never looks back at it tells another happening)."""
     dates = [c.published for c in contexts if c.id in core and c.published]
-    profile = {i: centroid(list(vectors[i])) for i in core if vectors.get(i)}
+    profile = {i: profiles[i] for i in core if i in profiles}
     if len(profile) < 2 or not dates:
         return set()
     last = max(dates)
@@ -78,12 +82,13 @@ def follow_ups(contexts: Sequence[ArticleContext], vectors: Mapping[str, Sequenc
     total = _sum(list(profile.values()))
     anchors = sorted(total, key=lambda k: -total[k])[:ANCHOR_TERMS]
     floor = OUTLIER_RATIO * median(_against_rest(p, total) for p in profile.values())
+    total_norm = math.sqrt(sum(x * x for x in total.values()))
     out = set()
     for i in later:
         held = {k for v in vectors[i] for k in v}
         shared = sum(k in held for k in anchors)
-        if shared >= ANCHOR_SHARE * len(anchors) and _cosine_to(centroid(list(vectors[i])),
-                                                                total) >= floor:
+        if shared >= ANCHOR_SHARE * len(anchors) and total_norm > 1e-12 and \
+                cosine(profiles[i], total) / total_norm >= floor:
             out.add(i)
     return out
 
@@ -99,13 +104,6 @@ def _recalls(ctx: ArticleContext, first: date, last: date) -> bool:
         if kind == "month" and first.isoformat()[:7] <= str(t.value)[:7] <= last.isoformat()[:7]:
             return True
     return False
-
-
-def _cosine_to(own: Vector, total: Vector) -> float:
-    """Cosine of a unit vector with ``total`` (it is not part of it)."""
-    dot = sum(x * total.get(k, 0.0) for k, x in own.items())
-    norm = math.sqrt(sum(x * x for x in total.values()))
-    return dot / norm if norm > 1e-12 else 0.0
 
 
 def _main_burst(contexts: Sequence[ArticleContext]) -> set[str]:

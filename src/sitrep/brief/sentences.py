@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from sitrep.brief.model import BriefItem, TimelineEntry
-from sitrep.brief.relevance import OUTLIER_RATIO, core_articles, follow_ups
+from sitrep.brief.relevance import OUTLIER_RATIO, article_profiles, core_articles, follow_ups
 from sitrep.brief.salience import Vector, centroid, cosine, normalise, terms, tfidf
 from sitrep.models import Span
 from sitrep.reconcile.chrome_text import chrome_tail, is_chrome, is_chrome_line
@@ -187,8 +187,9 @@ class SentenceIndex:
         for s in self.sentences:
             if not s.chrome:
                 vectors[s.ctx.id].append(s.vector)
-        self.core = core_articles(contexts, vectors)
-        self.follow_ups = follow_ups(contexts, vectors, self.core)
+        profiles = article_profiles(vectors)
+        self.core = core_articles(contexts, profiles)
+        self.follow_ups = follow_ups(contexts, vectors, profiles, self.core)
         for s in self.sentences:
             s.related = s.ctx.id not in self.core
         center = centroid([s.vector for s in self.sentences if s.usable])
