@@ -17,6 +17,7 @@ from sitrep.reconcile.claims import Claim, Discrepancy, EventClaim, QuantityClai
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import order_key, same_frame
 from sitrep.reconcile.measures import INFERRED, is_change, is_volatile
+from sitrep.reconcile.partition import Partition
 from sitrep.reconcile.quantities import overlaps
 from sitrep.reconcile.roles import title_of
 from sitrep.reconcile.timeref import human
@@ -121,24 +122,17 @@ def quantity_discrepancies(
 
 
 def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Discrepancy]:
-    parent = list(range(len(group)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = Partition(len(group))
     clashing = set()
     for (i, a), (j, b) in combinations(enumerate(group), 2):
         if a.citation.article == b.citation.article or not same_frame(a, b, config):
             continue
         if not overlaps(a.span, b.span) and not _told_as_change(group, a, b):
-            parent[find(i)] = find(j)
+            joined.union(j, i)
             clashing |= {i, j}
     parts: dict[int, list[QuantityClaim]] = defaultdict(list)
     for i in sorted(clashing):
-        parts[find(i)].append(group[i])
+        parts[joined.find(i)].append(group[i])
     return [
         Discrepancy("quantity_conflict", about(group), list(claims), explain.conflict(claims))
         for claims in parts.values()

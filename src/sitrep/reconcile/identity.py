@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from sitrep.reconcile.claims import QuantityClaim
 from sitrep.reconcile.lexicon import claim_lexicon
 from sitrep.reconcile.measures import INFERRED, measure_words
+from sitrep.reconcile.partition import Partition
 
 _MIN_COUNT = 4  # one, two, three of a kind coincide by chance ("two countries")
 # A count this large, given exactly by two outlets, is one figure whatever noun each
@@ -28,20 +29,13 @@ _LARGE = 1000.0
 
 def figure_groups(groups: Sequence[list[QuantityClaim]]) -> list[list[QuantityClaim]]:
     """Strict groups joined where independent outlets state one figure, in input order."""
-    parent = list(range(len(groups)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = Partition(len(groups))
     for i, j in _candidates(groups):
-        if find(i) != find(j) and _same_figure(groups[i], groups[j]):
-            parent[find(j)] = find(i)
+        if joined.find(i) != joined.find(j) and _same_figure(groups[i], groups[j]):
+            joined.union(i, j)
     merged: dict[int, list[QuantityClaim]] = {}
     for i, g in enumerate(groups):
-        merged.setdefault(find(i), []).extend(g)
+        merged.setdefault(joined.find(i), []).extend(g)
     return list(merged.values())
 
 
