@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from sitrep.annotate.entities.keys import country_entity_id, name_key
 from sitrep.brief.model import ActorEntry
 from sitrep.brief.sentences import SentenceIndex
-from sitrep.models import EntityMention
+from sitrep.models import Actor, EntityMention, Span
 from sitrep.outlets import is_publisher, publisher_key
 from sitrep.reconcile.claims import Citation, RoleClaim
 from sitrep.reconcile.config import BriefConfig
@@ -35,6 +35,10 @@ _TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _CREDIT = re.compile(r"/|\b(?:Getty|AFP|Reuters|AP|EPA|Images?|Photo|Shutterstock)\b$")
 _THING_BEFORE = re.compile(r"\b(?:on|the|via)\s+$")
 _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
+# What may follow the head of a phrase: its end, a possessive-free list of other heads.
+_HEAD_AFTER = re.compile(r"\s*(?:$|[,;]|and\b|or\b|&)", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|throughout)\s+(?:the\s+)?$", re.I)
+_UNDER_BEFORE = re.compile(r"\b(?:of|in|at|from|for|by|on|to|with|near|against)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -49,6 +53,7 @@ class _Seen:
     lead: set[str] = field(default_factory=set)  # outlets naming it in their lead
     country: bool = False
     thing: int = 0  # mentions read as a thing's ("on Twitter", "the App Store")
+    located: int = 0  # mentions read as a place's ("in the NFL", "from New Addington")
     ids: list[str] = field(default_factory=list)  # entity ids told under this name
     types: Counter[str] = field(default_factory=Counter)
 
@@ -86,7 +91,7 @@ def actor_items(
         for m in ctx.ann.entities:
             if m.type not in _TYPES or _credit(m) or is_publisher(m.name, host):
                 continue
-            if index is not None and index.excluded(ctx.id, m.start):
+            if index is not None and index.off_story(ctx.id, m.start):
                 continue
             s = seen.setdefault(_pool(m), _Seen(m.name, m.type, ctx.cite(m.start, m.end),
                                                  country=_is_country(m)))
@@ -95,6 +100,7 @@ def actor_items(
             s.types[m.type] += 1
             s.mentions += 1
             s.thing += bool(_THING_BEFORE.search(ctx.article.text, max(0, m.start - 8), m.start))
+            s.located += bool(_PLACE_BEFORE.search(ctx.article.text, max(0, m.start - 12), m.start))
             s.outlets.add(ctx.outlet)
             if m.entity_id in parts.acting:
                 s.acting.add(ctx.outlet)
@@ -102,7 +108,7 @@ def actor_items(
             if m.start < parts.lead_end:
                 s.lead.add(ctx.outlet)
     kept_roles = _roles([r for r in roles if index is None or r.mention is None
-                         or not index.excluded(r.mention.article, r.mention.start)])
+                         or not index.off_story(r.mention.article, r.mention.start)])
     live = [c for c in contexts if index is None or c.id in index.core]
     outlets = len({c.outlet for c in live})
     entries = []
@@ -147,6 +153,8 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
     acts = bool(s.acting) or s.involved
     if s.type == "PERSON" and not has_role and 2 * s.thing > s.mentions:
         return False  # "on Twitter", "the App Store": a platform or product, not a person
+    if not (has_role or s.acting) and 2 * s.located > s.mentions:
+        return False  # "from New Addington", "in the NFL": where things happen
     if single_outlet:
         return s.mentions >= 2 or has_role or acts
     if len(s.outlets) >= 2:
@@ -163,20 +171,50 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
 
 def _parts(ctx: ArticleContext) -> _Parts:
     """Entities that speak or act in the article (speakers, the doers of events), and
-    those events are done to; where its lead ends."""
+    those events are done to; where its lead ends. An entity takes part only as the
+    head of the side it is named in: in "US spy satellites", "Prosecutors in Taiwan"
+    or "the NFL coach of the year" the satellites, prosecutors and coach act."""
+    mentions: dict[str, list[EntityMention]] = defaultdict(list)
+    for m in ctx.ann.entities:
+        mentions[m.entity_id].append(m)
+    text = ctx.article.text
+
+    def heads(a: Actor | Span | None, eid: str | None) -> bool:
+        if a is None or not eid:
+            return False
+        inside = [m for m in mentions[eid] if a.start <= m.start and m.end <= a.end]
+        # A side told without the name ("he", "the ministry") is the resolver's call.
+        return not inside or any(_is_head(text, a.start, a.end, m) for m in inside)
+
     acting: set[str] = set()
     involved: set[str] = set()
     for e in ctx.ann.events:
         for a in (*e.sources, e.source, e.reported_by):
-            if a is not None and a.entity_id:
+            if a is not None and a.entity_id and heads(a, a.entity_id):
                 acting.add(a.entity_id)
         for a in (*e.targets, e.target):
-            if a is not None and a.entity_id:
+            if a is not None and a.entity_id and heads(a, a.entity_id):
                 involved.add(a.entity_id)
-    acting.update(a.entity_id for a in ctx.ann.attributions if a.entity_id)
+    acting.update(t.entity_id for t in ctx.ann.attributions
+                  if t.entity_id and heads(t.source, t.entity_id))
     sents = ctx.sentences
     lead_end = sents[min(_LEAD_SENTENCES, len(sents)) - 1].end if sents else 0
     return _Parts(frozenset(acting), frozenset(acting | involved), lead_end)
+
+
+def _is_head(text: str, start: int, end: int, m: EntityMention) -> bool:
+    """Whether mention ``m`` heads the phrase ``text[start:end]``: nothing but a list
+    of other heads follows it ("the United States, Japan and South Korea"), and no
+    preposition puts it under another noun ("Prosecutors in Taiwan")."""
+    after = text[m.end:end]
+    before = text[start:m.start]
+    if not _HEAD_AFTER.match(after) or _UNDER_BEFORE.search(before):
+        return False
+    # A phrase that is all the name, after "in" or "from", is where ("at their home in
+    # Georgia", "travelling from New Addington"), not who.
+    if before.strip().lower() not in ("", "the"):
+        return True
+    return not _PLACE_BEFORE.search(text, max(0, start - 12), start)
 
 
 def _credit(m: EntityMention) -> bool:

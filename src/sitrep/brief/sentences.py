@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -202,18 +202,17 @@ class SentenceIndex:
             s.score = fit * lead * config.weight(s.ctx.outlet)
         self._by_span = {(s.ctx.id, s.span.start): s for s in self.sentences}
         self._outlets = {c.id: c.outlet for c in contexts}
-        self._chrome: dict[str, list[tuple[int, int]]] = {}
-        for s in self.sentences:
-            if s.chrome:
-                self._chrome.setdefault(s.ctx.id, []).append((s.span.start, s.span.end))
-        for spans in self._chrome.values():
-            spans.sort()
+        self._chrome = _spans_where(self.sentences, lambda s: s.chrome)
+        self._unusable = _spans_where(self.sentences, lambda s: not s.usable)
 
     def in_chrome(self, article: str, offset: int) -> bool:
         """Whether ``offset`` of an article lies in a chrome sentence (a caption, a credit)."""
-        spans = self._chrome.get(article, [])
-        i = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
-        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+        return _holds(self._chrome.get(article, []), offset)
+
+    def off_story(self, article: str, offset: int) -> bool:
+        """Whether ``offset`` of an article is not the story's: chrome, related coverage
+        or a section of the page that tells another story."""
+        return article not in self.core or _holds(self._unusable.get(article, []), offset)
 
     def excluded(self, article: str, offset: int) -> bool:
         """Whether ``offset`` of an article is chrome or in related coverage: what is
@@ -258,3 +257,21 @@ class SentenceIndex:
     def score_of(self, citation: Citation) -> float:
         s = self.at(citation)
         return s.score if s else 0.0
+
+
+def _spans_where(
+    sentences: Sequence[Sentence], pick: Callable[[Sentence], bool]
+) -> dict[str, list[tuple[int, int]]]:
+    """Per article, the sorted spans of the sentences ``pick`` chooses."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for s in sentences:
+        if pick(s):
+            out.setdefault(s.ctx.id, []).append((s.span.start, s.span.end))
+    for spans in out.values():
+        spans.sort()
+    return out
+
+
+def _holds(spans: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
