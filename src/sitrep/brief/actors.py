@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sitrep.annotate.entities.keys import country_entity_id, name_key
+from sitrep.brief.acronyms import is_acronym, stands_for, with_acronym
 from sitrep.brief.model import ActorEntry
 from sitrep.brief.sentences import SentenceIndex
 from sitrep.models import Actor, EntityMention, Span
@@ -56,6 +57,7 @@ class _Seen:
     located: int = 0  # mentions read as a place's ("in the NFL", "from New Addington")
     ids: list[str] = field(default_factory=list)  # entity ids told under this name
     types: Counter[str] = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)  # the name as the texts write it
 
     @property
     def salience(self) -> int:
@@ -67,6 +69,7 @@ class _Seen:
         self.acting |= other.acting
         self.lead |= other.lead
         self.involved |= other.involved
+        self.forms += other.forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,29 +87,7 @@ def actor_items(
 ) -> list[ActorEntry]:
     """The story's actors; with ``index``, names in chrome sentences (captions) and
     related coverage are left out."""
-    seen: dict[str, _Seen] = {}
-    for ctx in contexts:
-        parts = _parts(ctx)
-        host = publisher_key(ctx.article.outlet, ctx.article.url)
-        for m in ctx.ann.entities:
-            if m.type not in _TYPES or _credit(m) or is_publisher(m.name, host):
-                continue
-            if index is not None and index.off_story(ctx.id, m.start):
-                continue
-            s = seen.setdefault(_pool(m), _Seen(m.name, m.type, ctx.cite(m.start, m.end),
-                                                 country=_is_country(m)))
-            if m.entity_id not in s.ids:
-                s.ids.append(m.entity_id)
-            s.types[m.type] += 1
-            s.mentions += 1
-            s.thing += bool(_THING_BEFORE.search(ctx.article.text, max(0, m.start - 8), m.start))
-            s.located += bool(_PLACE_BEFORE.search(ctx.article.text, max(0, m.start - 12), m.start))
-            s.outlets.add(ctx.outlet)
-            if m.entity_id in parts.acting:
-                s.acting.add(ctx.outlet)
-            s.involved |= m.entity_id in parts.involved
-            if m.start < parts.lead_end:
-                s.lead.add(ctx.outlet)
+    seen = _collect(contexts, index)
     kept_roles = _roles([r for r in roles if index is None or r.mention is None
                          or not index.off_story(r.mention.article, r.mention.start)])
     live = [c for c in contexts if index is None or c.id in index.core]
@@ -123,9 +104,55 @@ def actor_items(
         entries.append(ActorEntry(s.ids[0], s.name, s.type, roles_told, _dedup(cites),
                                   s.mentions, len(s.outlets)))
         by_id[s.ids[0]] = s
-    entries = _merge_names(entries, by_id)
+    entries = _merge_acronyms(_merge_names(entries, by_id), by_id)
     entries.sort(key=lambda a: (-by_id[a.id].salience, -bool(a.roles), -a.mentions))
     return entries[: config.actors_max]
+
+
+def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) -> dict[str, _Seen]:
+    """Every candidate named in the story's own sentences, with where and how."""
+    seen: dict[str, _Seen] = {}
+    organs: list[tuple[str, str, bool]] = []  # (country id, outlet, acting) of state organs
+    for ctx in contexts:
+        parts = _parts(ctx)
+        host = publisher_key(ctx.article.outlet, ctx.article.url)
+        text = ctx.article.text
+        for m in ctx.ann.entities:
+            if m.type not in _TYPES or _credit(m) or is_publisher(m.name, host):
+                continue
+            if index is not None and index.off_story(ctx.id, m.start):
+                continue
+            s = seen.setdefault(_pool(m), _Seen(m.name, m.type, ctx.cite(m.start, m.end),
+                                                 country=_is_country(m)))
+            if m.entity_id not in s.ids:
+                s.ids.append(m.entity_id)
+            s.types[m.type] += 1
+            s.forms[m.text] += 1
+            s.mentions += 1
+            s.thing += bool(_THING_BEFORE.search(text, max(0, m.start - 8), m.start))
+            s.located += bool(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start))
+            s.outlets.add(ctx.outlet)
+            if m.entity_id in parts.acting:
+                s.acting.add(ctx.outlet)
+            s.involved |= m.entity_id in parts.involved
+            if m.start < parts.lead_end:
+                s.lead.add(ctx.outlet)
+            if m.country and _is_organ(m) and m.entity_id in parts.acting:
+                organs.append((country_entity_id(m.country), ctx.outlet))
+    # A state acts through its organs: "the Russian Foreign Ministry denied" is Russia's.
+    for country, outlet in organs:
+        if country in seen:
+            seen[country].involved = True
+            seen[country].acting.add(outlet)
+    return seen
+
+
+def _is_organ(m: EntityMention) -> bool:
+    """A state's own body named as such, a generic body of a country: "Foreign
+    Ministry (Russia)" told "the Russian Foreign Ministry" (not "the British police", a
+    service of some town)."""
+    return (m.type == "ORG" and m.name.endswith(")") and not _is_country(m)
+            and m.text[:1].isupper())
 
 
 def _pool(m: EntityMention) -> str:
@@ -241,12 +268,44 @@ def _merge_names(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[Acto
             for w in words:
                 holders[w].append((words, a))
             continue
-        host.mentions += a.mentions
-        seen[host.id].absorb(seen[a.id])
-        host.articles = max(host.articles, a.articles)
-        host.roles += [r for r in a.roles if r not in host.roles]
-        host.citations = _dedup(host.citations + a.citations)
+        _absorb(host, a, seen)
     return kept
+
+
+def _merge_acronyms(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[ActorEntry]:
+    """One entry per body told by its name and its initials ("TfL" joins "Transport
+    for London"); a name the texts also write as initials shows both: "Federal Bureau
+    of Investigation (FBI)", as the texts may say only "FBI"."""
+    # Places keep their names: "US" is the country's alias, not a body's initials.
+    bodies = [a for a in entries if a.type not in PLACE_TYPES]
+    kept = [a for a in entries if a.type in PLACE_TYPES or not is_acronym(a.name)]
+    for a in bodies:
+        if not is_acronym(a.name):
+            continue
+        host = next((k for k in kept if k.type not in PLACE_TYPES
+                     and stands_for(a.name, k.name)), None)
+        if host is None:
+            kept.append(a)
+            continue
+        _absorb(host, a, seen)
+    for a in kept:
+        if a.type in PLACE_TYPES or is_acronym(a.name):
+            continue
+        short = next((f for f, _ in seen[a.id].forms.most_common()
+                      if stands_for(f, a.name)), None)
+        if short is not None:
+            a.name = with_acronym(a.name, short)
+    order = {id(a): i for i, a in enumerate(entries)}
+    return sorted(kept, key=lambda a: order[id(a)])
+
+
+def _absorb(host: ActorEntry, a: ActorEntry, seen: dict[str, _Seen]) -> None:
+    """``host`` takes in another entry of the same actor."""
+    host.mentions += a.mentions
+    seen[host.id].absorb(seen[a.id])
+    host.articles = max(host.articles, a.articles)
+    host.roles += [r for r in a.roles if r not in host.roles]
+    host.citations = _dedup(host.citations + a.citations)
 
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx", "sir", "dame", "madam"})
