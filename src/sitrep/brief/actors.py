@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sitrep.annotate.entities.countries import country_index
 from sitrep.annotate.entities.keys import country_entity_id, name_key
 from sitrep.brief.acronyms import is_acronym, stands_for, with_acronym
 from sitrep.brief.model import ActorEntry
@@ -38,7 +39,8 @@ _THING_BEFORE = re.compile(r"\b(?:on|the|via)\s+$")
 _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 # What may follow the head of a phrase: its end, a possessive-free list of other heads.
 _HEAD_AFTER = re.compile(r"\s*(?:$|[,;]|and\b|or\b|&)", re.I)
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|throughout)\s+(?:the\s+)?$", re.I)
+_BEFORE_NAME = re.compile(r"[-–][^\W\d_]| [A-Z][a-z]")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|near|across|throughout)\s+(?:the\s+)?$", re.I)
 _UNDER_BEFORE = re.compile(r"\b(?:of|in|at|from|for|by|on|to|with|near|against)\s+(?:the\s+)?$", re.I)
 
 
@@ -50,6 +52,7 @@ class _Seen:
     mentions: int = 0
     outlets: set[str] = field(default_factory=set)
     acting: set[str] = field(default_factory=set)  # outlets where it speaks or acts
+    named: set[str] = field(default_factory=set)  # outlets naming it other than as a modifier
     involved: bool = False  # a participant on either side of an event
     lead: set[str] = field(default_factory=set)  # outlets naming it in their lead
     country: bool = False
@@ -61,11 +64,12 @@ class _Seen:
 
     @property
     def salience(self) -> int:
-        return len(self.outlets) + len(self.acting) + len(self.lead)
+        return len(self.named) + len(self.acting) + len(self.lead)
 
     def absorb(self, other: _Seen) -> None:
         """Take in what is known of another name of the same actor."""
         self.outlets |= other.outlets
+        self.named |= other.named
         self.acting |= other.acting
         self.lead |= other.lead
         self.involved |= other.involved
@@ -132,6 +136,8 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             s.thing += bool(_THING_BEFORE.search(text, max(0, m.start - 8), m.start))
             s.located += bool(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start))
             s.outlets.add(ctx.outlet)
+            if not _modifier(text, m):
+                s.named.add(ctx.outlet)
             if m.entity_id in parts.acting:
                 s.acting.add(ctx.outlet)
             s.involved |= m.entity_id in parts.involved
@@ -145,6 +151,14 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             seen[country].involved = True
             seen[country].acting.add(outlet)
     return seen
+
+
+def _modifier(text: str, m: EntityMention) -> bool:
+    """Whether a mention only qualifies another name or word: a demonym ("British
+    police"), or a name before a name or a hyphen ("US Treasury", "Hong Kong-flagged")."""
+    if country_index().by_demonym.get(name_key(m.text)) is not None:
+        return True
+    return bool(_BEFORE_NAME.match(text, m.end))
 
 
 def _is_organ(m: EntityMention) -> bool:
@@ -174,7 +188,7 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
         # Where things happen, not who does them: only a country taking part, and one
         # that a single outlet of many brings up is background ("as Iran did before").
         return s.country and (bool(s.acting) or s.involved) and (
-            len(s.outlets) >= 2 or outlets <= 2)
+            len(s.named) >= 2 or outlets <= 2)
     if s.type == "NORP" and not (s.acting and len(s.outlets) >= 2):
         return False  # "Islamist", "inter-Korean": a description, unless it speaks or acts
     acts = bool(s.acting) or s.involved

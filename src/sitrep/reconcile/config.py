@@ -38,7 +38,7 @@ class BriefConfig:
     summary_lambda: float = 0.7
     facts_max: int = 12
     timeline_max: int = 30
-    actors_max: int = 20
+    actors_max: int = 16  # beyond this the list holds passing mentions more than actors
     timeline_window_days: int = 45
     lead_sentences: int = 3  # an article's first sentences ...
     lead_bonus: float = 0.25  # ... score this much more (1 + bonus) as summary candidates
