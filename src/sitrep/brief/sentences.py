@@ -29,6 +29,8 @@ ItemT = TypeVar("ItemT", bound=BriefItem)
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’)\]]*$")
 # A heading is a short line; a longer one is prose that lost its full stop.
 _HEADING_WORDS = 14
+# A live blog's entry opens with its time: "11.38am - UPDATE - ...", "14:05 — ...".
+_LIVE_ENTRY = re.compile(r"\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—|]", re.I)
 
 
 @dataclass(slots=True)
@@ -106,7 +108,7 @@ def _sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
         if s.ctx.id != last:
             out.append([])
             last = s.ctx.id
-        if _heading(s) and out[-1]:
+        if (_heading(s) or _LIVE_ENTRY.match(s.text)) and out[-1]:
             out.append([])
         out[-1].append(s)
     return out
@@ -144,6 +146,9 @@ def _off_topic_sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
         head = low.index(False)
         tail = len(low) - low[::-1].index(False)
         out += secs[:head] + secs[tail:]
+        # A live blog's entries are each their own report: a weak one is another story.
+        out += [sec for sec, weak in zip(secs[head:tail], low[head:tail], strict=True)
+                if weak and _LIVE_ENTRY.match(sec[0].text)]
     return out
 
 
