@@ -1,17 +1,24 @@
 """Actors: the participants and sources an analyst would name, merged across outlets.
 
 An entity is listed when independent outlets name it (or, in a one-outlet story,
-when it recurs), never from a photo credit ("Name/Agency"), from chrome or related
-coverage, or from the pages of the outlet it names (a publisher's own name on its
-page is chrome). A person one outlet of many alone names is listed when it is
-introduced with a title and speaks or acts there or is named in an article's lead. Places are
-listed only when a country takes part: in an event or as the source of a statement
-("China said"); a city or region is where things happen, not who does them. Names that
-are one person told differently ("Teigen", "Chrissy Teigen") are one entry under
-the fullest name.
+when it recurs), never from a photo credit ("Name/Agency"), from chrome, related
+coverage or a section of the page telling another story, or from the pages of the
+outlet it names (a publisher's own name on its page is chrome). It takes part in an
+event or a statement only as the head of that side: in "US spy satellites",
+"Prosecutors in Taiwan" or "the NFL coach of the year" the satellites, prosecutors and
+coach act; a name alone after "in" or "from" is where ("a lake house in Georgia").
+A state also acts through its named organs ("the Russian Foreign Ministry denied").
+A person one outlet of many alone names is listed when it is introduced with a title
+and speaks or acts there or is named in an article's lead. Places are listed only when
+a country takes part: in an event or as the source of a statement ("China said"); a
+city or region is where things happen, not who does them, and so is a body mostly
+named as a setting ("from New Addington", "in the NFL"). Names that are one actor told
+differently ("Teigen", "Chrissy Teigen"; "TfL", "Transport for London") are one entry
+under the fullest name, with its initials when the texts use them.
 
-Salience orders the list: how many outlets name the actor, how many of them make it
-speak or act, and how many name it in their headline or lead.
+Salience orders the list: how many outlets name the actor other than as a modifier
+("US Treasury", "British police"), how many of them make it speak or act, and how many
+name it in their headline or lead.
 """
 
 from __future__ import annotations
@@ -41,7 +48,8 @@ _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 _HEAD_AFTER = re.compile(r"\s*(?:$|[,;]|and\b|or\b|&)", re.I)
 _BEFORE_NAME = re.compile(r"[-–][^\W\d_]| [A-Z][a-z]")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|across|throughout)\s+(?:the\s+)?$", re.I)
-_UNDER_BEFORE = re.compile(r"\b(?:of|in|at|from|for|by|on|to|with|near|against)\s+(?:the\s+)?$", re.I)
+_UNDER_BEFORE = re.compile(
+    r"\b(?:of|in|at|from|for|by|on|to|with|near|against)\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -116,7 +124,7 @@ def actor_items(
 def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) -> dict[str, _Seen]:
     """Every candidate named in the story's own sentences, with where and how."""
     seen: dict[str, _Seen] = {}
-    organs: list[tuple[str, str, bool]] = []  # (country id, outlet, acting) of state organs
+    organs: list[tuple[str, str]] = []  # (country id, outlet) of state organs that act
     for ctx in contexts:
         parts = _parts(ctx)
         host = publisher_key(ctx.article.outlet, ctx.article.url)

@@ -30,7 +30,8 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’)\]]*$")
 # A heading is a short line; a longer one is prose that lost its full stop.
 _HEADING_WORDS = 14
 # A live blog's entry opens with its time: "11.38am - UPDATE - ...", "14:05 — ...".
-_LIVE_ENTRY = re.compile(r"\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—|]", re.I)
+_LIVE_ENTRY = re.compile(
+    r"\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–—|](?:\s*(?:UPDATE|BREAKING)\s*[-–—:|])?", re.I)
 
 
 @dataclass(slots=True)
@@ -41,6 +42,7 @@ class Sentence:
     vector: Vector
     score: float = 0.0
     chrome: bool = False  # a caption, credit, teaser or prompt: never quoted
+    entry: int = -1  # where the live-blog entry it opens starts (its time stamp), else -1
     related: bool = False  # in an article about another happening (see ``relevance``)
 
     @property
@@ -98,6 +100,17 @@ def _without_prompt(span: Span) -> Span:
     return Span(span.start, span.start + len(kept), kept) if kept else span
 
 
+def _without_time_stamp(span: Span) -> tuple[Span, int]:
+    """The sentence without the time stamp of the live-blog entry it opens ("11.38am -
+    UPDATE - "), and where that entry starts (-1 when it opens none)."""
+    stamp = _LIVE_ENTRY.match(span.text)
+    if stamp is None or stamp.end() >= len(span.text):
+        return span, -1
+    text = span.text[stamp.end():]
+    cut = stamp.end() + len(text) - len(text.lstrip())
+    return Span(span.start + cut, span.end, span.text[cut:]), span.start
+
+
 def _sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
     """Each article's sentences cut at its headings (a short line of its own that does
     not end like a sentence): a digest or a page with other stories glued to it holds
@@ -108,7 +121,7 @@ def _sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
         if s.ctx.id != last:
             out.append([])
             last = s.ctx.id
-        if (_heading(s) or _LIVE_ENTRY.match(s.text)) and out[-1]:
+        if (_heading(s) or s.entry >= 0) and out[-1]:
             out.append([])
         out[-1].append(s)
     return out
@@ -148,7 +161,7 @@ def _off_topic_sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
         out += secs[:head] + secs[tail:]
         # A live blog's entries are each their own report: a weak one is another story.
         out += [sec for sec, weak in zip(secs[head:tail], low[head:tail], strict=True)
-                if weak and _LIVE_ENTRY.match(sec[0].text)]
+                if weak and sec[0].entry >= 0]
     return out
 
 
@@ -179,13 +192,13 @@ class SentenceIndex:
                 if span.end <= span.start or (span.start, span.end) in seen:
                     continue
                 seen.add((span.start, span.end))
-                span = _without_prompt(span)
+                span, entry = _without_time_stamp(_without_prompt(span))
                 lo = bisect.bisect_left(starts, span.start)
                 hi = bisect.bisect_left(starts, span.end)
                 docs.append(terms(span.text) + [f"@{eid}" for _, eid in ents[lo:hi]])
                 chrome = (is_chrome(span.text) or chrome_tail(span.text) == 0
                           or is_chrome_line(_line_of(ctx.article.text, span)))
-                self.sentences.append(Sentence(ctx, span, i, {}, chrome=chrome))
+                self.sentences.append(Sentence(ctx, span, i, {}, chrome=chrome, entry=entry))
         for s, vec in zip(self.sentences, tfidf(docs), strict=True):
             s.vector = vec
         vectors: dict[str, list[Vector]] = {c.id: [] for c in contexts}
@@ -206,6 +219,8 @@ class SentenceIndex:
             fit = cosine(s.vector, center) if s.usable else 0.0
             s.score = fit * lead * config.weight(s.ctx.outlet)
         self._by_span = {(s.ctx.id, s.span.start): s for s in self.sentences}
+        # Claims cite a live-blog sentence from its time stamp on.
+        self._by_span.update({(s.ctx.id, s.entry): s for s in self.sentences if s.entry >= 0})
         self._outlets = {c.id: c.outlet for c in contexts}
         self._chrome = _spans_where(self.sentences, lambda s: s.chrome)
         self._unusable = _spans_where(self.sentences, lambda s: not s.usable)
