@@ -229,8 +229,10 @@ def _parts(ctx: ArticleContext) -> _Parts:
     text = ctx.article.text
 
     def heads(a: Actor | Span | None, eid: str | None) -> bool:
-        if a is None or not eid:
+        if not eid:
             return False
+        if a is None:
+            return True  # a source without a span: the resolver's call
         inside = [m for m in mentions[eid] if a.start <= m.start and m.end <= a.end]
         # A side told without the name ("he", "the ministry") is the resolver's call.
         return not inside or any(_is_head(text, a.start, a.end, m) for m in inside)
