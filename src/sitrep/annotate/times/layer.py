@@ -29,6 +29,7 @@ TENSE_KINDS = (
 # kinds whose value can anchor "later that year", "the following day"
 REF_KINDS = frozenset({"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor"})
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T|$)")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
 # "the annual March for Life", "a March on Washington": the noun march, not the month
 _MARCH_BEFORE = re.compile(r"\b(?:the|a|annual|[Tt]his year's)\s+$")
 _MARCH_AFTER = re.compile(r"\s+(?:of|for|on|to|against|through)\s+(?:the\s+)?[A-Z]")
@@ -61,5 +62,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         type_, value = resolve(surface, cand.kind, ctx)
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
             ctx.last_date = value[:10]
+            if _DAY.match(value):
+                ctx.focus_day = value[:10]
         out.append(TimeExpr(cand.start, cand.end, surface, type_, value))
     return out

@@ -129,8 +129,10 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("set", rf"(?:each|every)\s+{weekday}|{weekday}(?:s|\s+(?:{part})s)"),
         (
             "relunit",
-            rf"(?:{hedge}[- ]?\s*)?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"
-            rf"(?:week(?:end)?|month|year|quarter|decade|century)\b(?!-)|the\s+weekend",
+            rf"(?:{hedge}[- ]?\s*|{edge})?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"
+            rf"(?:week(?:end)?|month|year|quarter|decade|century)\b(?!-)|the\s+weekend"
+            # "the end of the month": TimeML gives the period's value (with MOD="END")
+            rf"|{edge}the\s+(?:week|month|year|quarter)\b(?![-'])",
         ),
         (
             "ago",

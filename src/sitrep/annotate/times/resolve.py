@@ -56,6 +56,7 @@ class Context:
     after: str = ""  # the text right after the expression
     before: str = ""  # the text right before it
     last_date: str | None = None  # the last calendar value resolved ("1998-06", "1995-05-22")
+    focus_day: str | None = None  # the last day spoken of (TimeML's temporal focus)
 
 
 # ---------------------------------------------------------------- calendar
@@ -334,6 +335,8 @@ def resolve_day_ref(text: str, ctx: Context) -> Resolved:
         return resolve_weekday(text, p, ctx)
     if any(w in p.words for w in ("yesterday", "tomorrow", "tonight", "today")):
         return resolve_relday(text, p, ctx)
+    if ctx.focus_day is not None:  # "Bombs exploded Friday. ... at 10:35 a.m.": that Friday
+        return "DATE", ctx.focus_day
     return "DATE", ctx.anchor.isoformat() if ctx.anchor else None
 
 
