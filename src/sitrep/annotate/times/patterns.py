@@ -79,7 +79,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{spelled_rest}"
         rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{ones}|{teens}))?)"
     )
-    rel = r"(?:this|last|next|past|coming|previous|current|following)"
+    rel = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
     hedge = r"(?:early|earlier|late|later|mid)"
     zone = r"(?:[ECMP][SD]T|GMT|UTC|local\s+time)"
     day_ref = (
@@ -115,8 +115,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "anaphor",
             r"(?:earlier|later)\s+that\s+(?:same\s+)?(?:day|month|year|morning|night)\b"
-            r"|that\s+(?:same\s+(?:day|month|year)|month|year)\b(?!')"
-            r"|the\s+following\s+(?:day|month|year|morning)\b|the\s+next\s+(?:day|morning)\b",
+            r"|(?:that|the)\s+same\s+(?:day|week|month|year)\b|that\s+(?:week|month|year)\b(?!')"
+            r"|the\s+following\s+(?:day|week|month|year|morning)\b|the\s+next\s+(?:day|morning)\b",
         ),
         # "the day before last Tuesday('s hearing)", "the week of March 6"
         (
@@ -250,7 +250,7 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 _YEAR_NUM = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _DECADE_NUM = re.compile(r"\d0'?s\b")
 _ORDINAL_NUM = re.compile(r"\d(?:st|nd|rd|th)\b")
-_CLOCK_CUE = re.compile(r"\d ?[AaPp]\.?[Mm]\b")
+_CLOCK_CUE = re.compile(r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b")  # "6 p.m.", "06:00 GMT"
 UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
 YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})
 # characters before and after a trigger word that an expression of the kind may span
@@ -301,7 +301,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in lex.tables.get("unit", {}):
         add(w, *UNIT_KINDS)
         add("centuries" if w == "century" else w + "s", *UNIT_KINDS)
-    for w in ("day", "month", "year", "morning", "night"):
+    for w in ("day", "week", "month", "year", "morning", "night"):
         add(w, "anaphor")
     for w in ("weekend", "fortnight"):
         add(w, *UNIT_KINDS)

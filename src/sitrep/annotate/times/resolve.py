@@ -39,7 +39,7 @@ SEASON_OF_MONTH = {
 # Not a setting: annotations are stored, and must not depend on who ran them.
 TENSE_SLACK_DAYS = 60
 TENSE_SLACK_MONTHS = TENSE_SLACK_DAYS // 30
-BACK = frozenset({"last", "past", "previous"})
+BACK = frozenset({"last", "past", "previous", "prior"})
 FORWARD = frozenset({"next", "coming", "following"})
 
 _WORD = re.compile(r"\d+/\d+|\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+", re.IGNORECASE)
@@ -229,6 +229,9 @@ def pieces_of(text: str, lex: TimeLexicon) -> Pieces:
         elif lex.get("ordinal", key):
             p.ordinal = int(lex.get("ordinal", key) or 0)
         elif key in BACK or key in FORWARD or key in ("this", "current"):
+            # "this past weekend": the direction word decides, not "this"
+            if p.modifier in (None, "this") and key != "this":
+                p.modifier = key
             p.modifier = p.modifier or key
         unit_key = "century" if key == "centuries" else key.rstrip("s")
         if lex.get("unit", unit_key) or unit_key == "weekend":
@@ -697,7 +700,7 @@ def resolve_weekof(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", iso_week(date.fromisoformat(value))
 
 
-_REF_UNIT = re.compile(r"(day|morning|night|month|year)\b", re.IGNORECASE)
+_REF_UNIT = re.compile(r"(day|morning|night|week|month|year)\b", re.IGNORECASE)
 
 
 def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -716,7 +719,10 @@ def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", f"{y}-{mo:02d}"
     if len(ref) < 10:
         return "DATE", None
-    return "DATE", (date.fromisoformat(ref[:10]) + timedelta(days=step)).isoformat()
+    day = date.fromisoformat(ref[:10])
+    if unit == "week":
+        return "DATE", iso_week(day + timedelta(weeks=step))
+    return "DATE", (day + timedelta(days=step)).isoformat()
 
 
 def resolve_soon(text: str, p: Pieces, ctx: Context) -> Resolved:
