@@ -164,6 +164,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:\s+of\s+(?:fiscal\s+)?{ofyear})?",
         ),
         ("quarter", rf"(?:the\s+)?(?:fiscal\s+)?{year}\s+(?:{ordinal})[- ]quarter"),
+        ("quarter", rf"(?-i:Q[1-4])(?:\s+{year})?\b"),  # "Q1 results", "Q3 2024"
         ("half", rf"(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"),
         (
             "refquarter",
@@ -250,6 +251,7 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 _YEAR_NUM = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _DECADE_NUM = re.compile(r"\d0'?s\b")
 _ORDINAL_NUM = re.compile(r"\d(?:st|nd|rd|th)\b")
+_QUARTER_NUM = re.compile(r"\bQ[1-4]\b")
 _CLOCK_CUE = re.compile(r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b")  # "6 p.m.", "06:00 GMT"
 UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
 YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})
@@ -347,6 +349,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
         (_YEAR_NUM, YEAR_KINDS),
         (_DECADE_NUM, frozenset({"decade"})),
         (_ORDINAL_NUM, frozenset({"century"})),
+        (_QUARTER_NUM, frozenset({"quarter"})),
         (_CLOCK_CUE, frozenset({"time"})),
     ):
         hits.extend((m.start(), m.end(), kinds) for m in regex.finditer(text))

@@ -576,7 +576,12 @@ def quarter_year(q: int, p: Pieces, ctx: Context) -> int | None:
     return ctx.anchor.year
 
 
+_QUARTER_CODE = re.compile(r"\bQ([1-4])\b")
+
+
 def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
+    if m := _QUARTER_CODE.match(text):  # "Q3": the day pieces misread its digit
+        p.ordinal, p.day = int(m.group(1)), None
     if p.ordinal is None:
         return "DATE", None
     y = quarter_year(p.ordinal, p, ctx)
