@@ -275,3 +275,14 @@ def test_same_and_following_week_count_from_the_last_date(nlp: Language) -> None
     assert found["The following week"].value == "2024-W11"
     assert found["that same week"].value == "2024-W10"
     assert found["the same day"].value == "2025-11-03"
+
+
+def test_year_ago_compares_with_the_period_last_spoken_of(nlp: Language) -> None:
+    text = (
+        "Acme reported third-quarter profit of $5 million, up from $4 million a year earlier. "
+        "For the first nine months, profit was $12 million, against $9 million a year earlier. "
+        "The 1988 period included a gain."
+    )
+    found = find_times(nlp(text), date(1989, 11, 2))
+    values = [t.value for t in found if t.text.lower().startswith(("a year", "the 1988"))]
+    assert values == ["1988-Q3", "1988", "1988"]

@@ -53,6 +53,9 @@ class Context:
     anchor: date | None
     direction: Direction = None
     ref_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
+    # months of the reporting period last spoken of: 3 after a quarter, 9 after "the
+    # first nine months"; "a year earlier" compares with the same period a year back
+    ref_months: int = 3
     after: str = ""  # the text right after the expression
     before: str = ""  # the text right before it
     last_date: str | None = None  # the last calendar value resolved ("1998-06", "1995-05-22")
@@ -408,7 +411,7 @@ def resolve_relunit(text: str, p: Pieces, ctx: Context) -> Resolved:
         if p.modifier == "this" and ctx.ref_quarter:
             return "DATE", "{}-Q{}".format(*ctx.ref_quarter)  # the quarter being reported
         y, q = shift_quarter(a.year, quarter_of(a), step)
-        ctx.ref_quarter = (y, q)
+        ctx.ref_quarter, ctx.ref_months = (y, q), 3
         return "DATE", f"{y}-Q{q}"
     if unit == "decade":
         return "DATE", str(a.year // 10 + step)
@@ -427,7 +430,7 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     sign = 1 if future else -1
     if a is None or unit is None:
         return "DATE", None
-    if unit == "year" and n == 1 and sign < 0 and ctx.ref_quarter:
+    if unit == "year" and n == 1 and sign < 0 and ctx.ref_quarter and ctx.ref_months == 3:
         y, q = ctx.ref_quarter  # earnings talk: "a year ago" is the year-ago quarter
         return "DATE", f"{y - 1}-Q{q}"
     if unit in ("day", "hour", "minute", "second"):
@@ -470,6 +473,9 @@ def duration_value(number: float | None, unit: str, lex: TimeLexicon) -> str:
     return f"{prefix}{int(n)}{letter}"
 
 
+_PERIOD_OF_REPORT = re.compile(r"the\s+(?:(?:first|latest|past|last)\s+)?\w", re.IGNORECASE)
+
+
 def resolve_duration(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "three years" -> P3Y; a vague count or a bare plural ("for years") -> PXY."""
     if p.unit is None:
@@ -477,6 +483,8 @@ def resolve_duration(text: str, p: Pieces, ctx: Context) -> Resolved:
     if _OR_SO.search(text) and re.search(r"\bin\s+$", ctx.before, re.IGNORECASE):
         return "DATE", "FUTURE_REF"  # "(may,) in a year or two": some time ahead
     number = None if p.vague_number else p.number
+    if p.unit == "month" and number and number % 3 == 0 and _PERIOD_OF_REPORT.match(text):
+        ctx.ref_months = int(number)  # "the first nine months": the period now compared
     return "DURATION", duration_value(number, p.unit, load_lexicon())
 
 
@@ -595,7 +603,8 @@ def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     )
     indefinite = p.words[0] in ("a", "an") or re.search(r"\ban?\s+(?:\w+\s+)?$", ctx.before)
     if done and not indefinite:
-        ctx.ref_quarter = (y, p.ordinal)  # not "a flat second quarter", a coming one
+        # not "a flat second quarter", a coming one
+        ctx.ref_quarter, ctx.ref_months = (y, p.ordinal), 3
     return "DATE", f"{y}-Q{p.ordinal}"
 
 
@@ -607,6 +616,7 @@ def reportable(y: int, q: int, ctx: Context) -> bool:
 def resolve_half(text: str, p: Pieces, ctx: Context) -> Resolved:
     half = 1 if "first" in p.words else 2
     y = quarter_year(half * 2, p, ctx)
+    ctx.ref_months = 6
     return "DATE", f"{y}-H{half}" if y is not None else None
 
 
@@ -630,13 +640,18 @@ def resolve_yearref(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", str(ctx.anchor.year) if ctx.anchor else None
 
 
+_AGO = re.compile(r"ago|earlier|comparable|same", re.IGNORECASE)
+
+
 def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     ref = ctx.ref_quarter
     end = ended_date(ctx)
     if end is not None and p.year is None and not re.search(r"ago|earlier", text, re.I):
         ref = (end.year, quarter_of(end))
-        ctx.ref_quarter = ref
+        ctx.ref_quarter, ctx.ref_months = ref, 3
         return "DATE", f"{ref[0]}-Q{ref[1]}"
+    if ctx.ref_months != 3 and ref is not None and (p.year or _AGO.search(text)):
+        return "DATE", str(p.year or ref[0] - 1)  # "the 1988 period" after "nine months"
     if p.year is not None:  # "the 1988 quarter": the quarter spoken of, in that year
         q = ref[1] if ref else (quarter_of(ctx.anchor) - 2) % 4 + 1 if ctx.anchor else None
         return "DATE", f"{p.year}-Q{q}" if q else None
@@ -648,7 +663,7 @@ def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     if any(w in low for w in ("ago", "earlier", "comparable", "same")):
         y, q = shift_quarter(*ref, -4)
         return "DATE", f"{y}-Q{q}"
-    ctx.ref_quarter = ref
+    ctx.ref_quarter, ctx.ref_months = ref, 3
     return "DATE", f"{ref[0]}-Q{ref[1]}"
 
 
