@@ -286,3 +286,9 @@ def test_year_ago_compares_with_the_period_last_spoken_of(nlp: Language) -> None
     found = find_times(nlp(text), date(1989, 11, 2))
     values = [t.value for t in found if t.text.lower().startswith(("a year", "the 1988"))]
     assert values == ["1988-Q3", "1988", "1988"]
+
+
+def test_a_month_name_after_a_first_name_is_a_surname(nlp: Language) -> None:
+    assert "May" not in times_in(nlp, "Prime Minister Theresa May resigned in June.")
+    assert "May" in times_in(nlp, "Since May, prices rose.")
+    assert "March" in times_in(nlp, "Germany in March rejected the plan.")
