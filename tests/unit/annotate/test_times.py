@@ -47,6 +47,8 @@ CASES = [
     ("Protesters gathered this past weekend.", "this past weekend", FRIDAY, "2025-W44-WE"),
     ("The unit lost money in the prior year.", "the prior year", FRIDAY, "2024"),
     ("The firm reported Q3 results.", "Q3", FRIDAY, "2025-Q3"),
+    ("Pilgrims arrive each July.", "each July", FRIDAY, "XXXX-07"),
+    ("Floods come every spring.", "every spring", FRIDAY, "XXXX-SP"),
     ("Profit rose in Q1 2024.", "Q1 2024", FRIDAY, "2024-Q1"),
     ("The truce took effect at 06:00 GMT.", "06:00 GMT", FRIDAY, "2025-11-07T06:00"),
     # days relative to the anchor

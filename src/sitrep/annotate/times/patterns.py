@@ -127,6 +127,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}\b(?:,?\s+{year})?"),
         ("weekday", rf"(?:(?:last|next|this|coming)\s+)?{weekday}(?!s)(?:\s+(?:{part}))?"),
         ("set", rf"(?:each|every)\s+{weekday}|{weekday}(?:s|\s+(?:{part})s)"),
+        ("set", rf"(?:each|every)\s+(?:{month_full}|{season})\b"),  # "each July": XXXX-07
         (
             "relunit",
             rf"(?:{hedge}[- ]?\s*|{edge})?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"
@@ -294,7 +295,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
 
     capital: set[str] = set()
     for w in lex.tables.get("month", {}):
-        add(w, "date", "month", "dayshift", "weekof")
+        add(w, "date", "month", "dayshift", "weekof", "set")
         capital.add(w)
     for w in lex.tables.get("weekday", {}):
         add(w, "weekday", "set", "date", "time", "dayshift")
@@ -323,7 +324,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in lex.tables.get("part_of_day", {}):
         add(w, "relday")
     for w in lex.tables.get("season", {}):
-        add(w, "season")
+        add(w, "season", "set")
     stop = lexicons.stop_words("time_triggers")
     for kind in ("vague", "set"):
         for phrase in lex.tables.get(kind, {}):

@@ -383,6 +383,10 @@ def resolve_set(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "SET", value
     if p.weekday is not None:
         return "SET", f"XXXX-WXX-{p.weekday}" + (f"T{p.part}" if p.part else "")
+    if p.month is not None:
+        return "SET", f"XXXX-{p.month:02d}"
+    if p.season is not None:
+        return "SET", f"XXXX-{p.season}"
     return "SET", None
 
 
