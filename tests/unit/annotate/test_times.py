@@ -48,6 +48,7 @@ CASES = [
     ("The unit lost money in the prior year.", "the prior year", FRIDAY, "2024"),
     ("The firm reported Q3 results.", "Q3", FRIDAY, "2025-Q3"),
     ("Pilgrims arrive each July.", "each July", FRIDAY, "XXXX-07"),
+    ("Prices soared in the late nineties.", "the late nineties", FRIDAY, "199"),
     ("Floods come every spring.", "every spring", FRIDAY, "XXXX-SP"),
     ("Profit rose in Q1 2024.", "Q1 2024", FRIDAY, "2024-Q1"),
     ("The truce took effect at 06:00 GMT.", "06:00 GMT", FRIDAY, "2025-11-07T06:00"),
@@ -294,3 +295,7 @@ def test_a_month_name_after_a_first_name_is_a_surname(nlp: Language) -> None:
     assert "May" not in times_in(nlp, "Prime Minister Theresa May resigned in June.")
     assert "May" in times_in(nlp, "Since May, prices rose.")
     assert "March" in times_in(nlp, "Germany in March rejected the plan.")
+
+
+def test_an_age_is_no_decade(nlp: Language) -> None:
+    assert not times_in(nlp, "She is in her forties.")

@@ -157,6 +157,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:the\s+year\s+)?{spelled_year}\b",
         ),
         ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?:1[5-9]|20)\d0'?s|'\d0s)\b"),
+        # "the nineties" (with "the": "in their nineties" is an age)
+        ("decade", rf"the\s+(?:(?:early|mid|late)[- ]?\s*)?(?:{lex.alternation('decade')})\b"),
         ("century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[- ]century"),
         (
             "quarter",
@@ -314,6 +316,8 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in ("period", "ago", "earlier"):
         add(w, "refquarter")
     add("century", "century")
+    for w in lex.tables.get("decade", {}):
+        add(w, "decade")
     add("half", "half")
     for w in ("nineteen", "thousand"):
         add(w, "year")

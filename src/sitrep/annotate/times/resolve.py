@@ -556,9 +556,10 @@ def resolve_holiday(text: str, p: Pieces, ctx: Context) -> Resolved:
 
 def resolve_decade(text: str, p: Pieces, ctx: Context) -> Resolved:
     m = re.search(r"(\d{2,4})'?s", text)
-    if not m:
+    spelled = next((d for w in p.words if (d := load_lexicon().get("decade", w))), None)
+    if not m and spelled is None:
         return "DATE", None
-    digits = m.group(1)
+    digits = m.group(1) if m else f"{spelled}0"
     if len(digits) == 4:
         return "DATE", digits[:3]
     if ctx.anchor is None:
