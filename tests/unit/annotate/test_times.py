@@ -41,6 +41,20 @@ CASES = [
     ("The summit opens next Monday.", "next Monday", FRIDAY, "2025-11-10"),
     # "Friday night": the plain date, as TimeML annotators mostly give it
     ("Rebels attacked the town Sunday night.", "Sunday night", FRIDAY, "2025-11-02"),
+    # the edge of a period is the period (TimeML MOD="END"), its span included
+    ("The vote is due by the end of the month.", "the end of the month", FRIDAY, "2025-11"),
+    ("Talks resume at the start of next week.", "the start of next week", FRIDAY, "2025-W46"),
+    ("Protesters gathered this past weekend.", "this past weekend", FRIDAY, "2025-W44-WE"),
+    ("The unit lost money in the prior year.", "the prior year", FRIDAY, "2024"),
+    ("The firm reported Q3 results.", "Q3", FRIDAY, "2025-Q3"),
+    ("Pilgrims arrive each July.", "each July", FRIDAY, "XXXX-07"),
+    # a deadline moved "through" a month lies ahead; "effective" ignores the clause tense
+    ("The bank has extended the loans through February.", "February", FRIDAY, "2026-02"),
+    ("The board named a new chief, effective Feb. 1.", "Feb. 1", FRIDAY, "2026-02-01"),
+    ("Prices soared in the late nineties.", "the late nineties", FRIDAY, "199"),
+    ("Floods come every spring.", "every spring", FRIDAY, "XXXX-SP"),
+    ("Profit rose in Q1 2024.", "Q1 2024", FRIDAY, "2024-Q1"),
+    ("The truce took effect at 06:00 GMT.", "06:00 GMT", FRIDAY, "2025-11-07T06:00"),
     # days relative to the anchor
     ("The ceasefire collapsed yesterday.", "yesterday", FRIDAY, "2025-11-06"),
     ("Talks resume today.", "today", FRIDAY, "2025-11-07"),
@@ -142,7 +156,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expr", "anchor", "expected"), CASES)
-def test_values(nlp: Language, text: str, expr: str, anchor: date | None, expected: str | None) -> None:
+def test_values(
+    nlp: Language, text: str, expr: str, anchor: date | None, expected: str | None
+) -> None:
     assert value_of(nlp, text, expr, anchor) == expected
 
 
@@ -247,3 +263,42 @@ def test_seed_article(nlp: Language, seed_article: Article) -> None:
     assert ("September", "2025-09") in values
     for t in times:
         assert article.text[t.start : t.end] == t.text
+
+
+def test_clock_time_belongs_to_the_day_in_focus(nlp: Language) -> None:
+    text = "Bombs exploded on Tuesday.\n\nThe first blast came at 10:35 a.m. near the embassy."
+    assert times_in(nlp, text)["10:35 a.m."].value == "2025-11-04T10:35"
+    assert times_in(nlp, "The blast came at 10:35 a.m.")["10:35 a.m."].value == "2025-11-07T10:35"
+
+
+def test_same_and_following_week_count_from_the_last_date(nlp: Language) -> None:
+    text = (
+        "Talks began on March 4, 2024. The following week they stalled, "
+        "and that same week the envoy left. Police raided a house on Nov. 3 "
+        "and arrested him the same day."
+    )
+    found = times_in(nlp, text)
+    assert found["The following week"].value == "2024-W11"
+    assert found["that same week"].value == "2024-W10"
+    assert found["the same day"].value == "2025-11-03"
+
+
+def test_year_ago_compares_with_the_period_last_spoken_of(nlp: Language) -> None:
+    text = (
+        "Acme reported third-quarter profit of $5 million, up from $4 million a year earlier. "
+        "For the first nine months, profit was $12 million, against $9 million a year earlier. "
+        "The 1988 period included a gain."
+    )
+    found = find_times(nlp(text), date(1989, 11, 2))
+    values = [t.value for t in found if t.text.lower().startswith(("a year", "the 1988"))]
+    assert values == ["1988-Q3", "1988", "1988"]
+
+
+def test_a_month_name_after_a_first_name_is_a_surname(nlp: Language) -> None:
+    assert "May" not in times_in(nlp, "Prime Minister Theresa May resigned in June.")
+    assert "May" in times_in(nlp, "Since May, prices rose.")
+    assert "March" in times_in(nlp, "Germany in March rejected the plan.")
+
+
+def test_an_age_is_no_decade(nlp: Language) -> None:
+    assert not times_in(nlp, "She is in her forties.")

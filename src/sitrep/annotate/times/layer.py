@@ -29,6 +29,7 @@ TENSE_KINDS = (
 # kinds whose value can anchor "later that year", "the following day"
 REF_KINDS = frozenset({"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor"})
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T|$)")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
 # "the annual March for Life", "a March on Washington": the noun march, not the month
 _MARCH_BEFORE = re.compile(r"\b(?:the|a|annual|[Tt]his year's)\s+$")
 _MARCH_AFTER = re.compile(r"\s+(?:of|for|on|to|against|through)\s+(?:the\s+)?[A-Z]")
@@ -36,6 +37,20 @@ _MARCH_AFTER = re.compile(r"\s+(?:of|for|on|to|against|through)\s+(?:the\s+)?[A-
 
 def is_a_march(surface: str, before: str, after: str) -> bool:
     return surface == "March" and bool(_MARCH_BEFORE.search(before) and _MARCH_AFTER.match(after))
+
+
+def is_a_surname(doc: Doc, start: int) -> bool:
+    """ "Theresa May said": a bare month name right after a name in the parse is a surname."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first.start == 0 or not first[0].text[:1].isupper():
+        return False
+    before = doc[first.start - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.text.istitle()
+        and before.ent_type_ not in ("DATE", "TIME")
+        and before.head.i == first.start  # the name word hangs on the month word
+    )
 
 
 def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
@@ -56,10 +71,14 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         ctx.after = text[cand.end : cand.end + 40]
         ctx.before = text[max(0, cand.start - 20) : cand.start]
         surface = text[cand.start : cand.end]
-        if cand.kind == "month" and is_a_march(surface, ctx.before, ctx.after):
+        if cand.kind == "month" and (
+            is_a_march(surface, ctx.before, ctx.after) or is_a_surname(doc, cand.start)
+        ):
             continue
         type_, value = resolve(surface, cand.kind, ctx)
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
             ctx.last_date = value[:10]
+            if _DAY.match(value):
+                ctx.focus_day = value[:10]
         out.append(TimeExpr(cand.start, cand.end, surface, type_, value))
     return out

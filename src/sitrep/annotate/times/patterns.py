@@ -79,7 +79,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{spelled_rest}"
         rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{ones}|{teens}))?)"
     )
-    rel = r"(?:this|last|next|past|coming|previous|current|following)"
+    rel = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
     hedge = r"(?:early|earlier|late|later|mid)"
     zone = r"(?:[ECMP][SD]T|GMT|UTC|local\s+time)"
     day_ref = (
@@ -115,8 +115,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "anaphor",
             r"(?:earlier|later)\s+that\s+(?:same\s+)?(?:day|month|year|morning|night)\b"
-            r"|that\s+(?:same\s+(?:day|month|year)|month|year)\b(?!')"
-            r"|the\s+following\s+(?:day|month|year|morning)\b|the\s+next\s+(?:day|morning)\b",
+            r"|(?:that|the)\s+same\s+(?:day|week|month|year)\b|that\s+(?:week|month|year)\b(?!')"
+            r"|the\s+following\s+(?:day|week|month|year|morning)\b|the\s+next\s+(?:day|morning)\b",
         ),
         # "the day before last Tuesday('s hearing)", "the week of March 6"
         (
@@ -127,10 +127,13 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}\b(?:,?\s+{year})?"),
         ("weekday", rf"(?:(?:last|next|this|coming)\s+)?{weekday}(?!s)(?:\s+(?:{part}))?"),
         ("set", rf"(?:each|every)\s+{weekday}|{weekday}(?:s|\s+(?:{part})s)"),
+        ("set", rf"(?:each|every)\s+(?:{month_full}|{season})\b"),  # "each July": XXXX-07
         (
             "relunit",
-            rf"(?:{hedge}[- ]?\s*)?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"
-            rf"(?:week(?:end)?|month|year|quarter|decade|century)\b(?!-)|the\s+weekend",
+            rf"(?:{hedge}[- ]?\s*|{edge})?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"
+            rf"(?:week(?:end)?|month|year|quarter|decade|century)\b(?!-)|the\s+weekend"
+            # "the end of the month": TimeML gives the period's value (with MOD="END")
+            rf"|{edge}the\s+(?:week|month|year|quarter)\b(?![-'])",
         ),
         (
             "ago",
@@ -154,6 +157,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:the\s+year\s+)?{spelled_year}\b",
         ),
         ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?:1[5-9]|20)\d0'?s|'\d0s)\b"),
+        # "the nineties" (with "the": "in their nineties" is an age)
+        ("decade", rf"the\s+(?:(?:early|mid|late)[- ]?\s*)?(?:{lex.alternation('decade')})\b"),
         ("century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[- ]century"),
         (
             "quarter",
@@ -162,6 +167,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:\s+of\s+(?:fiscal\s+)?{ofyear})?",
         ),
         ("quarter", rf"(?:the\s+)?(?:fiscal\s+)?{year}\s+(?:{ordinal})[- ]quarter"),
+        ("quarter", rf"(?-i:Q[1-4])(?:\s+{year})?\b"),  # "Q1 results", "Q3 2024"
         ("half", rf"(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"),
         (
             "refquarter",
@@ -248,7 +254,8 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 _YEAR_NUM = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _DECADE_NUM = re.compile(r"\d0'?s\b")
 _ORDINAL_NUM = re.compile(r"\d(?:st|nd|rd|th)\b")
-_CLOCK_CUE = re.compile(r"\d ?[AaPp]\.?[Mm]\b")
+_QUARTER_NUM = re.compile(r"\bQ[1-4]\b")
+_CLOCK_CUE = re.compile(r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b")  # "6 p.m.", "06:00 GMT"
 UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
 YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})
 # characters before and after a trigger word that an expression of the kind may span
@@ -290,7 +297,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
 
     capital: set[str] = set()
     for w in lex.tables.get("month", {}):
-        add(w, "date", "month", "dayshift", "weekof")
+        add(w, "date", "month", "dayshift", "weekof", "set")
         capital.add(w)
     for w in lex.tables.get("weekday", {}):
         add(w, "weekday", "set", "date", "time", "dayshift")
@@ -299,7 +306,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in lex.tables.get("unit", {}):
         add(w, *UNIT_KINDS)
         add("centuries" if w == "century" else w + "s", *UNIT_KINDS)
-    for w in ("day", "month", "year", "morning", "night"):
+    for w in ("day", "week", "month", "year", "morning", "night"):
         add(w, "anaphor")
     for w in ("weekend", "fortnight"):
         add(w, *UNIT_KINDS)
@@ -309,6 +316,8 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in ("period", "ago", "earlier"):
         add(w, "refquarter")
     add("century", "century")
+    for w in lex.tables.get("decade", {}):
+        add(w, "decade")
     add("half", "half")
     for w in ("nineteen", "thousand"):
         add(w, "year")
@@ -319,7 +328,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in lex.tables.get("part_of_day", {}):
         add(w, "relday")
     for w in lex.tables.get("season", {}):
-        add(w, "season")
+        add(w, "season", "set")
     stop = lexicons.stop_words("time_triggers")
     for kind in ("vague", "set"):
         for phrase in lex.tables.get(kind, {}):
@@ -345,6 +354,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
         (_YEAR_NUM, YEAR_KINDS),
         (_DECADE_NUM, frozenset({"decade"})),
         (_ORDINAL_NUM, frozenset({"century"})),
+        (_QUARTER_NUM, frozenset({"quarter"})),
         (_CLOCK_CUE, frozenset({"time"})),
     ):
         hits.extend((m.start(), m.end(), kinds) for m in regex.finditer(text))

@@ -39,7 +39,7 @@ SEASON_OF_MONTH = {
 # Not a setting: annotations are stored, and must not depend on who ran them.
 TENSE_SLACK_DAYS = 60
 TENSE_SLACK_MONTHS = TENSE_SLACK_DAYS // 30
-BACK = frozenset({"last", "past", "previous"})
+BACK = frozenset({"last", "past", "previous", "prior"})
 FORWARD = frozenset({"next", "coming", "following"})
 
 _WORD = re.compile(r"\d+/\d+|\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+", re.IGNORECASE)
@@ -53,9 +53,13 @@ class Context:
     anchor: date | None
     direction: Direction = None
     ref_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
+    # months of the reporting period last spoken of: 3 after a quarter, 9 after "the
+    # first nine months"; "a year earlier" compares with the same period a year back
+    ref_months: int = 3
     after: str = ""  # the text right after the expression
     before: str = ""  # the text right before it
     last_date: str | None = None  # the last calendar value resolved ("1998-06", "1995-05-22")
+    focus_day: str | None = None  # the last day spoken of (TimeML's temporal focus)
 
 
 # ---------------------------------------------------------------- calendar
@@ -228,6 +232,9 @@ def pieces_of(text: str, lex: TimeLexicon) -> Pieces:
         elif lex.get("ordinal", key):
             p.ordinal = int(lex.get("ordinal", key) or 0)
         elif key in BACK or key in FORWARD or key in ("this", "current"):
+            # "this past weekend": the direction word decides, not "this"
+            if p.modifier in (None, "this") and key != "this":
+                p.modifier = key
             p.modifier = p.modifier or key
         unit_key = "century" if key == "centuries" else key.rstrip("s")
         if lex.get("unit", unit_key) or unit_key == "weekend":
@@ -334,6 +341,8 @@ def resolve_day_ref(text: str, ctx: Context) -> Resolved:
         return resolve_weekday(text, p, ctx)
     if any(w in p.words for w in ("yesterday", "tomorrow", "tonight", "today")):
         return resolve_relday(text, p, ctx)
+    if ctx.focus_day is not None:  # "Bombs exploded Friday. ... at 10:35 a.m.": that Friday
+        return "DATE", ctx.focus_day
     return "DATE", ctx.anchor.isoformat() if ctx.anchor else None
 
 
@@ -374,6 +383,10 @@ def resolve_set(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "SET", value
     if p.weekday is not None:
         return "SET", f"XXXX-WXX-{p.weekday}" + (f"T{p.part}" if p.part else "")
+    if p.month is not None:
+        return "SET", f"XXXX-{p.month:02d}"
+    if p.season is not None:
+        return "SET", f"XXXX-{p.season}"
     return "SET", None
 
 
@@ -402,7 +415,7 @@ def resolve_relunit(text: str, p: Pieces, ctx: Context) -> Resolved:
         if p.modifier == "this" and ctx.ref_quarter:
             return "DATE", "{}-Q{}".format(*ctx.ref_quarter)  # the quarter being reported
         y, q = shift_quarter(a.year, quarter_of(a), step)
-        ctx.ref_quarter = (y, q)
+        ctx.ref_quarter, ctx.ref_months = (y, q), 3
         return "DATE", f"{y}-Q{q}"
     if unit == "decade":
         return "DATE", str(a.year // 10 + step)
@@ -421,7 +434,7 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     sign = 1 if future else -1
     if a is None or unit is None:
         return "DATE", None
-    if unit == "year" and n == 1 and sign < 0 and ctx.ref_quarter:
+    if unit == "year" and n == 1 and sign < 0 and ctx.ref_quarter and ctx.ref_months == 3:
         y, q = ctx.ref_quarter  # earnings talk: "a year ago" is the year-ago quarter
         return "DATE", f"{y - 1}-Q{q}"
     if unit in ("day", "hour", "minute", "second"):
@@ -464,6 +477,9 @@ def duration_value(number: float | None, unit: str, lex: TimeLexicon) -> str:
     return f"{prefix}{int(n)}{letter}"
 
 
+_PERIOD_OF_REPORT = re.compile(r"the\s+(?:(?:first|latest|past|last)\s+)?\w", re.IGNORECASE)
+
+
 def resolve_duration(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "three years" -> P3Y; a vague count or a bare plural ("for years") -> PXY."""
     if p.unit is None:
@@ -471,6 +487,8 @@ def resolve_duration(text: str, p: Pieces, ctx: Context) -> Resolved:
     if _OR_SO.search(text) and re.search(r"\bin\s+$", ctx.before, re.IGNORECASE):
         return "DATE", "FUTURE_REF"  # "(may,) in a year or two": some time ahead
     number = None if p.vague_number else p.number
+    if p.unit == "month" and number and number % 3 == 0 and _PERIOD_OF_REPORT.match(text):
+        ctx.ref_months = int(number)  # "the first nine months": the period now compared
     return "DURATION", duration_value(number, p.unit, load_lexicon())
 
 
@@ -538,9 +556,10 @@ def resolve_holiday(text: str, p: Pieces, ctx: Context) -> Resolved:
 
 def resolve_decade(text: str, p: Pieces, ctx: Context) -> Resolved:
     m = re.search(r"(\d{2,4})'?s", text)
-    if not m:
+    spelled = next((d for w in p.words if (d := load_lexicon().get("decade", w))), None)
+    if not m and spelled is None:
         return "DATE", None
-    digits = m.group(1)
+    digits = m.group(1) if m else f"{spelled}0"
     if len(digits) == 4:
         return "DATE", digits[:3]
     if ctx.anchor is None:
@@ -570,7 +589,12 @@ def quarter_year(q: int, p: Pieces, ctx: Context) -> int | None:
     return ctx.anchor.year
 
 
+_QUARTER_CODE = re.compile(r"\bQ([1-4])\b")
+
+
 def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
+    if m := _QUARTER_CODE.match(text):  # "Q3": the day pieces misread its digit
+        p.ordinal, p.day = int(m.group(1)), None
     if p.ordinal is None:
         return "DATE", None
     y = quarter_year(p.ordinal, p, ctx)
@@ -584,7 +608,8 @@ def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     )
     indefinite = p.words[0] in ("a", "an") or re.search(r"\ban?\s+(?:\w+\s+)?$", ctx.before)
     if done and not indefinite:
-        ctx.ref_quarter = (y, p.ordinal)  # not "a flat second quarter", a coming one
+        # not "a flat second quarter", a coming one
+        ctx.ref_quarter, ctx.ref_months = (y, p.ordinal), 3
     return "DATE", f"{y}-Q{p.ordinal}"
 
 
@@ -596,6 +621,7 @@ def reportable(y: int, q: int, ctx: Context) -> bool:
 def resolve_half(text: str, p: Pieces, ctx: Context) -> Resolved:
     half = 1 if "first" in p.words else 2
     y = quarter_year(half * 2, p, ctx)
+    ctx.ref_months = 6
     return "DATE", f"{y}-H{half}" if y is not None else None
 
 
@@ -619,13 +645,18 @@ def resolve_yearref(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", str(ctx.anchor.year) if ctx.anchor else None
 
 
+_AGO = re.compile(r"ago|earlier|comparable|same", re.IGNORECASE)
+
+
 def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     ref = ctx.ref_quarter
     end = ended_date(ctx)
     if end is not None and p.year is None and not re.search(r"ago|earlier", text, re.I):
         ref = (end.year, quarter_of(end))
-        ctx.ref_quarter = ref
+        ctx.ref_quarter, ctx.ref_months = ref, 3
         return "DATE", f"{ref[0]}-Q{ref[1]}"
+    if ctx.ref_months != 3 and ref is not None and (p.year or _AGO.search(text)):
+        return "DATE", str(p.year or ref[0] - 1)  # "the 1988 period" after "nine months"
     if p.year is not None:  # "the 1988 quarter": the quarter spoken of, in that year
         q = ref[1] if ref else (quarter_of(ctx.anchor) - 2) % 4 + 1 if ctx.anchor else None
         return "DATE", f"{p.year}-Q{q}" if q else None
@@ -637,7 +668,7 @@ def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     if any(w in low for w in ("ago", "earlier", "comparable", "same")):
         y, q = shift_quarter(*ref, -4)
         return "DATE", f"{y}-Q{q}"
-    ctx.ref_quarter = ref
+    ctx.ref_quarter, ctx.ref_months = ref, 3
     return "DATE", f"{ref[0]}-Q{ref[1]}"
 
 
@@ -694,7 +725,7 @@ def resolve_weekof(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", iso_week(date.fromisoformat(value))
 
 
-_REF_UNIT = re.compile(r"(day|morning|night|month|year)\b", re.IGNORECASE)
+_REF_UNIT = re.compile(r"(day|morning|night|week|month|year)\b", re.IGNORECASE)
 
 
 def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -713,7 +744,10 @@ def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", f"{y}-{mo:02d}"
     if len(ref) < 10:
         return "DATE", None
-    return "DATE", (date.fromisoformat(ref[:10]) + timedelta(days=step)).isoformat()
+    day = date.fromisoformat(ref[:10])
+    if unit == "week":
+        return "DATE", iso_week(day + timedelta(weeks=step))
+    return "DATE", (day + timedelta(days=step)).isoformat()
 
 
 def resolve_soon(text: str, p: Pieces, ctx: Context) -> Resolved:

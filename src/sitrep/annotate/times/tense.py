@@ -103,11 +103,13 @@ def clause_direction(span: Span) -> Direction:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ == "since":
         return "past"  # "since September"
+    if before is not None and before.lower_ == "effective":
+        return None  # "an office created, effective Feb. 1": the clause tense is no cue
     if before is not None and before.lower_ in DEADLINE_WORDS and direction != "past":
         return "future"  # "has until Tuesday", "by Jan. 14"
     if (
         before is not None
-        and before.lower_ in ("until", "till")
+        and before.lower_ in ("until", "till", "through")
         and verb is not None
         and verb.lemma_ in DEADLINE_VERBS
     ):

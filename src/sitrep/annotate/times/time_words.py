@@ -46,9 +46,11 @@ COUNTING_KINDS = ("unit", "teen", "ten", "dozen")
 
 def counting_words() -> list[lexicons.Row]:
     """The counting words of ``number_words.csv`` (their one home) as ``number`` rows."""
-    return [{"kind": "number", "word": row["word"], "value": str(int(float(row["value"])))}
-            for row in lexicons.rows("number_words.csv")
-            if row["kind"] in COUNTING_KINDS and float(row["value"]) > 0]
+    return [
+        {"kind": "number", "word": row["word"], "value": str(int(float(row["value"])))}
+        for row in lexicons.rows("number_words.csv")
+        if row["kind"] in COUNTING_KINDS and float(row["value"]) > 0
+    ]
 
 
 @functools.lru_cache(maxsize=1)
