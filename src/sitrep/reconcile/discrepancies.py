@@ -16,6 +16,7 @@ from sitrep.reconcile import explain
 from sitrep.reconcile.claims import Claim, Discrepancy, EventClaim, QuantityClaim, RoleClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import order_key, same_frame
+from sitrep.reconcile.incidents import same_incident, telling
 from sitrep.reconcile.measures import INFERRED, is_change, is_volatile
 from sitrep.reconcile.partition import Partition
 from sitrep.reconcile.quantities import overlaps
@@ -105,6 +106,9 @@ def quantity_discrepancies(
     out: list[Discrepancy] = []
     for group in groups:
         pred = group[0].predicate
+        if group[0].dimension == "position":
+            out.extend(_incident_conflicts(group))
+            continue
         if (not pred or pred.endswith(INFERRED) or group[0].part
                 or is_change(pred, group[0].dimension)):
             # "70 passengers" and "450 passengers" may count different things; an age
@@ -128,6 +132,27 @@ def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Disc
         if a.citation.article == b.citation.article or not same_frame(a, b, config):
             continue
         if not overlaps(a.span, b.span) and not _told_as_change(group, a, b):
+            joined.union(j, i)
+            clashing |= {i, j}
+    parts: dict[int, list[QuantityClaim]] = defaultdict(list)
+    for i in sorted(clashing):
+        parts[joined.find(i)].append(group[i])
+    return [
+        Discrepancy("quantity_conflict", about(group), list(claims), explain.conflict(claims))
+        for claims in parts.values()
+    ]
+
+
+def _incident_conflicts(group: Sequence[QuantityClaim]) -> list[Discrepancy]:
+    """Positions of one happening told differently ("lap 13" and "lap 14" of one
+    person's crash). A past happening's lap does not change, so the reports' dates
+    do not matter; positions of different happenings are never compared."""
+    joined = Partition(len(group))
+    clashing = set()
+    words = telling([c.incident for c in group], [c.citation.article for c in group])
+    for (i, a), (j, b) in combinations(enumerate(group), 2):
+        if (a.citation.article != b.citation.article and not overlaps(a.span, b.span)
+                and same_incident(a.incident, b.incident, words)):
             joined.union(j, i)
             clashing |= {i, j}
     parts: dict[int, list[QuantityClaim]] = defaultdict(list)

@@ -1,0 +1,82 @@
+"""Incidents: which happening a position figure belongs to.
+
+"Lap 13" and "lap 14" are different moments of a race unless both reports tell the same
+happening: "Ericsson ... on lap 13 when he smashed his Sauber" and "Lap 14 Marcus
+Ericsson has a big smash in his Sauber" name one person and one deed, so their laps
+cannot both hold. An incident is read from the figure's clause (its sentence, cut at
+line breaks, as timelines and live blogs put one happening a line): the surnames of
+the people it names and the stems of its other content words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from sitrep.reconcile.lexicon import TOKEN
+from sitrep.reconcile.measures import stem
+
+NAME = "@"  # marks a name (a person's surname, a capitalised word) among an incident's words
+_MIN_SHARED_WORDS = 1  # besides a shared name: one deed or object in common
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
+    """The figure's sentence cut to the line holding ``text[start:end]``."""
+    lo = text.rfind("\n", s_start, start) + 1 or s_start
+    hi = text.find("\n", end, s_end)
+    return max(lo, s_start), (s_end if hi < 0 else hi)
+
+
+def incident_words(
+    text: str, span: tuple[int, int], people: Mapping[int, tuple[str, int, str]],
+    skip: frozenset[str] = frozenset(),
+) -> frozenset[str]:
+    """The names (``@surname``; other capitalised words inside the clause, as entity
+    types are often wrong: "Sauber" a person, "Ericsson" none) and content stems of
+    ``text[span]``; ``skip`` holds words saying what the figure measures ("lap")."""
+    lo, hi = span
+    out: set[str] = set()
+    for start, (_, end, name) in people.items():
+        words = _WORD.findall(name)
+        if lo <= start and end <= hi and words:
+            out.add(NAME + words[-1].lower())
+    stop = _stop_words()
+    for n, m in enumerate(TOKEN.finditer(text, lo, hi)):
+        word = m.group()
+        w = word.lower()
+        if not _WORD.fullmatch(word) or len(w) < 4 or w in stop:
+            continue
+        if word[0].isupper() and n > 0:
+            out.add(NAME + w)
+        elif (s := stem(w)) not in skip:
+            out.add(s)
+    return frozenset(out)
+
+
+def telling(incidents: Sequence[frozenset[str]], articles: Sequence[str]) -> frozenset[str]:
+    """Words that tell happenings apart: not in the clauses of more than a quarter (and
+    more than two) of the articles ("Brazilian Grand Prix" is in every lap's report)."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for words, article in zip(incidents, articles, strict=True):
+        for w in words:
+            seen[w].add(article)
+    most = max(2.0, len(set(articles)) / 4)
+    return frozenset(w for w, arts in seen.items() if len(arts) <= most)
+
+
+def same_incident(a: frozenset[str], b: frozenset[str], telling: frozenset[str]) -> bool:
+    """Both clauses name one person or thing and share a deed or object besides, in
+    words that tell happenings apart."""
+    shared = a & b & telling
+    names = {w for w in shared if w.startswith(NAME)}
+    return bool(names) and len(shared - names) >= _MIN_SHARED_WORDS
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from sitrep.stories.features import stop_words
+
+    return stop_words()
