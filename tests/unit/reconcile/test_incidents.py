@@ -1,0 +1,79 @@
+"""Positions compared by the happening their clause tells, and measures by what they
+are of. Each test builds its own small multi-outlet story."""
+
+from __future__ import annotations
+
+from sitrep.brief import build_brief, check_citations
+from sitrep.reconcile import reconcile
+from sitrep.reconcile.incidents import clause, incident_words, same_incident, telling
+from sitrep.reconcile.measures import line_item_mentions
+from tests.support.brief import story
+
+
+def _conflicts(pairs: list) -> list[list[float]]:
+    rec = reconcile(pairs)
+    return [sorted(c.value for c in d.claims)  # type: ignore[attr-defined]
+            for d in rec.discrepancies if d.kind == "quantity_conflict"]
+
+
+def test_one_crash_on_two_laps_conflicts_whatever_the_days() -> None:
+    pairs = story(
+        ("Sweden's Marcus Ericsson brought the safety car out on lap 13 when he smashed his "
+         "Sauber into the barriers.", "2016-11-13"),
+        ("TIMELINE\nLap 14 Marcus Ericsson has a big smash in his Sauber and the safety car "
+         "is deployed\nLap 20 Kimi Raikkonen spins and the race is stopped.", "2016-11-14"),
+    )
+    assert _conflicts(pairs) == [[13.0, 14.0]]
+    brief = build_brief(pairs, story_id="s")
+    assert check_citations(brief, [a for a, _ in pairs]) == []
+
+
+def test_laps_of_different_happenings_never_conflict() -> None:
+    pairs = story(
+        ("Marcus Ericsson smashed his Sauber on lap 13. Max Verstappen pitted for tyres "
+         "on lap 44.", "2016-11-13"),
+        ("Kimi Raikkonen smashed his Ferrari on lap 20. Max Verstappen passed Sergio Perez "
+         "for third place on lap 69.", "2016-11-13"),
+    )
+    assert _conflicts(pairs) == []
+
+
+def test_timeline_items_are_positions_not_counts_or_years() -> None:
+    text = "Lap 14 Ericsson crashes\nLap 20 Raikkonen spins\nSince 2016 Apple has grown.\nOn 3 May"
+    assert [v for _, _, v in line_item_mentions(text)] == [14.0, 20.0]
+
+
+def test_an_incident_is_read_from_the_line_of_its_figure() -> None:
+    text = "TIMELINE\nLap 14 Ericsson smashes his Sauber\nLap 20 Raikkonen spins out"
+    start = text.index("20")
+    span = clause(text, start, start + 2, 0, len(text))
+    words = incident_words(text, span, {}, frozenset({"lap"}))
+    assert "@raikkonen" in words and "@ericsson" not in words and "lap" not in words
+
+
+def test_words_in_most_reports_tell_no_happening_apart() -> None:
+    grand = frozenset({"@grand", "@massa", "crash"})
+    other = frozenset({"@grand", "@hamilton", "crash"})
+    plain = [frozenset({"@grand"})] * 6
+    words = telling([grand, other, *plain], [str(i) for i in range(8)])
+    assert "@grand" not in words
+    assert not same_incident(grand, other, words)
+    assert same_incident(grand, frozenset({"@massa", "crash"}), words)
+
+
+def test_chances_of_different_things_are_different_figures() -> None:
+    pairs = story(
+        ("Musk gave the rocket a 50 to 70 percent chance of full success on Tuesday.",
+         "2018-02-06"),
+        ("Forecasts call for an 80 percent chance of favorable conditions on Tuesday.",
+         "2018-02-06"),
+    )
+    assert reconcile(pairs).discrepancies == []
+
+
+def test_chances_of_one_thing_still_conflict() -> None:
+    pairs = story(
+        ("Forecasters gave a 20 percent chance of rain on Tuesday.", "2018-02-06"),
+        ("There is a 70 percent chance of rain on Tuesday, forecasters said.", "2018-02-06"),
+    )
+    assert _conflicts(pairs) == [[20.0, 70.0]]
