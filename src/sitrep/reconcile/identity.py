@@ -42,11 +42,14 @@ def figure_groups(groups: Sequence[list[QuantityClaim]]) -> list[list[QuantityCl
 def _candidates(groups: Sequence[list[QuantityClaim]]) -> list[tuple[int, int]]:
     """Pairs of groups of one dimension and mode with overlapping bounded values from
     different outlets, found by a sweep over sorted intervals (long stories stay fast)."""
-    by_kind: dict[tuple[str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
+    by_kind: dict[tuple[str, ...], list[tuple[float, float, int, str]]] = defaultdict(list)
     for i, g in enumerate(groups):
         for c in g:
             if c.cmp_high is not None and c.value is not None:
                 by_kind[(c.dimension, c.key[3])].append((c.cmp_low, c.cmp_high, i, c.outlet))
+            elif _open_floor(c):  # "more than 20,000": compared by its floor alone
+                by_kind[(c.dimension, c.key[3], "open")].append(
+                    (c.cmp_low, c.cmp_low, i, c.outlet))
     pairs: set[tuple[int, int]] = set()
     for spans in by_kind.values():
         spans.sort()
@@ -85,8 +88,18 @@ def _lexicon_words() -> frozenset[str]:
         measure_words().measures.values())
 
 
+def _open_floor(c: QuantityClaim) -> bool:
+    """An open-ended figure with a stated floor ("more than 20,000", "at least 40")."""
+    return c.cmp_high is None and c.cmp_low > 0
+
+
 def _precise_match(c: QuantityClaim, d: QuantityClaim, least: float = _MIN_COUNT) -> bool:
-    """Both figures bounded and compatible, and not a small count that recurs by chance."""
+    """Both figures bounded and compatible, or open-ended from one floor of one named
+    predicate ("killed more than 20,000" twice: round floors like "more than 50" recur,
+    so the predicate must agree too), and not a small count that recurs by chance."""
+    if _open_floor(c) and _open_floor(d):
+        return (c.cmp_low == d.cmp_low and c.predicate == d.predicate and _named(c.predicate)
+                and (bool(c.dimension) or c.cmp_low >= least))
     if c.cmp_high is None or d.cmp_high is None or c.value is None or d.value is None:
         return False
     if not c.dimension and min(c.value, d.value) < least:

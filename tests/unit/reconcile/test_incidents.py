@@ -77,3 +77,19 @@ def test_chances_of_one_thing_still_conflict() -> None:
         ("There is a 70 percent chance of rain on Tuesday, forecasters said.", "2018-02-06"),
     )
     assert _conflicts(pairs) == [[20.0, 70.0]]
+
+
+def test_one_open_toll_of_two_outlets_is_one_figure_but_round_floors_are_not() -> None:
+    pairs = story(
+        ("The insurgency, which began in 2009, has killed more than 20,000 people.",
+         "2016-10-13"),
+        ("Since it started, the group has killed more than 20,000 people in Nigeria.",
+         "2016-10-14"),
+    )
+    groups = [g for g in reconcile(pairs).groups if g[0].predicate == "killed"]
+    assert len(groups) == 1 and len({c.outlet for c in groups[0]}) == 2
+    pairs = story(
+        ("More than 50 people gathered at the station on Wednesday.", "2016-11-09"),
+        ("More than 50 people were injured in the crash on Wednesday.", "2016-11-09"),
+    )
+    assert all(len({c.outlet for c in g}) == 1 for g in reconcile(pairs).groups)
