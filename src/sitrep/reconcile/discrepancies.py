@@ -22,6 +22,7 @@ from sitrep.reconcile.partition import Partition
 from sitrep.reconcile.quantities import overlaps
 from sitrep.reconcile.roles import title_of
 from sitrep.reconcile.timeref import human
+from sitrep.reconcile.years import YEAR_DIMENSION
 
 
 def quantity_groups(claims: Sequence[QuantityClaim]) -> list[list[QuantityClaim]]:
@@ -106,7 +107,7 @@ def quantity_discrepancies(
     out: list[Discrepancy] = []
     for group in groups:
         pred = group[0].predicate
-        if group[0].dimension == "position":
+        if group[0].dimension in _INCIDENT_DIMENSIONS:
             out.extend(_incident_conflicts(group))
             continue
         if (not pred or pred.endswith(INFERRED) or group[0].part
@@ -141,6 +142,11 @@ def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Disc
         Discrepancy("quantity_conflict", about(group), list(claims), explain.conflict(claims))
         for claims in parts.values()
     ]
+
+
+# Figures of a happening, compared only within one happening: its position in a series
+# ("lap 13") and the year it is dated to.
+_INCIDENT_DIMENSIONS = frozenset({"position", YEAR_DIMENSION})
 
 
 def _incident_conflicts(group: Sequence[QuantityClaim]) -> list[Discrepancy]:

@@ -10,12 +10,11 @@ the people it names and the stems of its other content words.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from sitrep.reconcile.lexicon import TOKEN
+from sitrep.reconcile.lexicon import TOKEN, function_words
 from sitrep.reconcile.measures import stem
 
 NAME = "@"  # marks a name (a person's surname, a capitalised word) among an incident's words
@@ -39,20 +38,26 @@ def incident_words(
     ``text[span]``; ``skip`` holds words saying what the figure measures ("lap")."""
     lo, hi = span
     out: set[str] = set()
+    named: list[tuple[int, int]] = []
     for start, (_, end, name) in people.items():
         words = _WORD.findall(name)
         if lo <= start and end <= hi and words:
             out.add(NAME + words[-1].lower())
-    stop = _stop_words()
+            named.append((start, end))
+    stop = function_words()
     for n, m in enumerate(TOKEN.finditer(text, lo, hi)):
         word = m.group()
-        w = word.lower()
-        if not _WORD.fullmatch(word) or len(w) < 4 or w in stop:
+        if any(a <= m.start() < b for a, b in named):
             continue
-        if word[0].isupper() and n > 0:
-            out.add(NAME + w)
-        elif (s := stem(w)) not in skip:
-            out.add(s)
+        if word[0].isupper() and n > 0 and _WORD.fullmatch(word):
+            if len(word) >= 4 and word.lower() not in stop:
+                out.add(NAME + word.lower())
+            continue
+        # "1-overall", "first-round": each part of a compound is a word of its own
+        for part in word.lower().split("-"):
+            if len(part) >= 4 and part.isalpha() and part not in stop \
+                    and (s := stem(part)) not in skip:
+                out.add(s)
     return frozenset(out)
 
 
@@ -73,10 +78,3 @@ def same_incident(a: frozenset[str], b: frozenset[str], telling: frozenset[str])
     shared = a & b & telling
     names = {w for w in shared if w.startswith(NAME)}
     return bool(names) and len(shared - names) >= _MIN_SHARED_WORDS
-
-
-@functools.cache
-def _stop_words() -> frozenset[str]:
-    from sitrep.stories.features import stop_words
-
-    return stop_words()

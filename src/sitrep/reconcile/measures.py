@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sitrep import lexicons
 from sitrep.annotate.quantities.unit_words import lexicon
 from sitrep.models import Quantity
-from sitrep.reconcile.lexicon import TOKEN, _pairs, _words, singular
+from sitrep.reconcile.lexicon import TOKEN, _pairs, _words, function_words, singular
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _WINDOW = 4  # tokens read before a figure for its unit: a parsing bound, not a setting
@@ -164,14 +164,13 @@ def _of_what(text: str, start: int, end: int) -> re.Match[str] | None:
     of = _OF.match(text, start, end)
     if of is None:
         return None
-    from sitrep.stories.features import stop_words
-
+    stop_words = function_words()
     head = None
     for n, m in enumerate(TOKEN.finditer(text, of.end(), end)):
         w = m.group()
-        if n >= 2 or not (w.isalpha() and w.islower()) or (head and w in stop_words()):
+        if n >= 2 or not (w.isalpha() and w.islower()) or (head and w in stop_words):
             break
-        if w not in stop_words():
+        if w not in stop_words:
             head = m
     return None if head is None or head.group() in _OF_PRONOUNS else head
 

@@ -93,3 +93,26 @@ def test_one_open_toll_of_two_outlets_is_one_figure_but_round_floors_are_not() -
         ("More than 50 people were injured in the crash on Wednesday.", "2016-11-09"),
     )
     assert all(len({c.outlet for c in g}) == 1 for g in reconcile(pairs).groups)
+
+
+def test_one_draft_dated_to_two_years_conflicts() -> None:
+    pairs = story(
+        ("Palmer, the No. 1-overall pick by Cincinnati in 2002, retired on Tuesday.",
+         "2018-01-02"),
+        ("The 38-year-old Palmer was drafted first overall in 2003 by the Cincinnati Bengals, "
+         "and then joined the Cardinals in 2013.", "2018-01-03"),
+    )
+    assert _conflicts(pairs) == [[2002.0, 2003.0]]
+    brief = build_brief(pairs, story_id="s")
+    assert not [n for n in brief.numbers if "2002" in n.text]  # years date, they do not count
+    assert check_citations(brief, [a for a, _ in pairs]) == []
+
+
+def test_years_of_different_happenings_or_open_periods_never_conflict() -> None:
+    pairs = story(
+        ("Arians began his career at Virginia Tech in 1975. The insurgency has displaced "
+         "millions since 2009.", "2018-01-02"),
+        ("Arians won Coach of the Year with the Colts in 2012. Since 2011 Boko Haram has "
+         "displaced millions.", "2018-01-02"),
+    )
+    assert _conflicts(pairs) == []
