@@ -116,3 +116,14 @@ def test_years_of_different_happenings_or_open_periods_never_conflict() -> None:
          "displaced millions.", "2018-01-02"),
     )
     assert _conflicts(pairs) == []
+
+
+def test_one_boy_told_three_and_four_a_day_apart_is_a_conflict_not_an_update() -> None:
+    pairs = story(
+        ("A 3-year-old boy fell into the gorilla enclosure at the zoo on Saturday.",
+         "2016-05-29T10:00"),
+        ("The 4-year-old boy climbed through a barrier at the zoo on Saturday.",
+         "2016-05-30T12:00"),
+    )
+    kinds = [d.kind for d in reconcile(pairs).discrepancies]
+    assert kinds == ["quantity_conflict"]
