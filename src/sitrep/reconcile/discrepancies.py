@@ -117,6 +117,8 @@ def quantity_discrepancies(
             # the girls", "15 of the girls") may be different parts; "down 22%" and
             # "down 14%" may be over different periods.
             continue
+        if group[0].dimension == "age" and _several(group):
+            continue  # "a 22-year-old man" and "a 20-year-old man" in one report: two men
         volatile = is_volatile(group[0].predicate, group[0].dimension)
         if not volatile:
             out.extend(_conflicts(group, config))
@@ -190,6 +192,15 @@ def _update(
             seen.add((c.citation.article, c.value_text))
             series.append(c)
     return Discrepancy("quantity_update", about(group), list(series), explain.update(series))
+
+
+def _several(group: Sequence[QuantityClaim]) -> bool:
+    """One report gives values that cannot both hold: the words name several things."""
+    by_article: dict[str, list[QuantityClaim]] = defaultdict(list)
+    for c in group:
+        by_article[c.citation.article].append(c)
+    return any(not overlaps(a.span, b.span)
+               for claims in by_article.values() for a, b in combinations(claims, 2))
 
 
 def _told_as_change(group: Sequence[QuantityClaim], a: QuantityClaim, b: QuantityClaim) -> bool:

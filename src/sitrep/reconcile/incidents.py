@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from sitrep.reconcile.lexicon import TOKEN, function_words
 from sitrep.reconcile.measures import stem
 
-NAME = "@"  # marks a name (a person's surname, a capitalised word) among an incident's words
+NAME = "@"  # marks a person's surname among an incident's words
+OTHER_NAME = "^"  # marks another capitalised word (a team, a car, an unrecognised person)
 _MIN_SHARED_WORDS = 1  # besides a shared name: one deed or object in common
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 
@@ -51,7 +52,7 @@ def incident_words(
             continue
         if word[0].isupper() and n > 0 and _WORD.fullmatch(word):
             if len(word) >= 4 and word.lower() not in stop:
-                out.add(NAME + word.lower())
+                out.add(OTHER_NAME + word.lower())
             continue
         # "1-overall", "first-round": each part of a compound is a word of its own
         for part in word.lower().split("-"):
@@ -74,7 +75,15 @@ def telling(incidents: Sequence[frozenset[str]], articles: Sequence[str]) -> fro
 
 def same_incident(a: frozenset[str], b: frozenset[str], telling: frozenset[str]) -> bool:
     """Both clauses name one person or thing and share a deed or object besides, in
-    words that tell happenings apart."""
+    words that tell happenings apart. Clauses that both name people but no one in
+    common tell different happenings ("after Raikkonen crashed", "including the
+    winner Hamilton"), whatever else they share."""
     shared = a & b & telling
-    names = {w for w in shared if w.startswith(NAME)}
+    if _people(a) and _people(b) and not _people(shared):
+        return False
+    names = {w for w in shared if w[0] in (NAME, OTHER_NAME)}
     return bool(names) and len(shared - names) >= _MIN_SHARED_WORDS
+
+
+def _people(words: frozenset[str]) -> set[str]:
+    return {w for w in words if w.startswith(NAME)}

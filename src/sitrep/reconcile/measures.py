@@ -144,7 +144,8 @@ def measure_of(
         if lexicon().unit_for(w) is not None:
             return None  # "2 minutes and 46 seconds": part of a compound figure
         if w in words.measures or (w.isalpha() and (
-                m.group().islower() or (i == len(before) - 1 and _heads_line(text, m.start())))):
+                m.group().islower() or (q.unit == "ordinal" and i == len(before) - 1
+                                        and _heads_line(text, m.start())))):
             what = words.measures.get(w, stem(w))
             if what in _MOVES and _level(before[i:], w):
                 what += " to"  # "fell to $5,920" is a level; "fell $1,000" a change

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sitrep.models import Span
 from sitrep.reconcile.claims import QuantityClaim
 from sitrep.reconcile.context import ArticleContext
-from sitrep.reconcile.incidents import NAME, incident_words
+from sitrep.reconcile.incidents import NAME, OTHER_NAME, incident_words
 from sitrep.reconcile.timeref import granularity, is_since
 
 YEAR_DIMENSION = "date:year"
@@ -44,7 +44,7 @@ def year_claims(ctx: ArticleContext, figures: Sequence[QuantityClaim] = ()) -> l
         if any(span[0] <= a and b <= span[1] for a, b in tallies):
             continue
         words = incident_words(text, span, ctx.person_starts, frozenset({"year"}))
-        if not any(w.startswith(NAME) for w in words) or len(words) < 2:
+        if not any(w[0] in (NAME, OTHER_NAME) for w in words) or len(words) < 2:
             continue
         out.append(_claim(ctx, t.start, t.end, float(m.group(1)), sent, words))
     return out
