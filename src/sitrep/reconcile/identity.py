@@ -22,6 +22,9 @@ from sitrep.reconcile.measures import INFERRED, measure_words
 from sitrep.reconcile.partition import Partition
 
 _MIN_COUNT = 4  # one, two, three of a kind coincide by chance ("two countries")
+# Groups of one key are apart only by their places (an article's places stand in for a
+# count's): an exact count of two or more of one thing from two outlets is one figure.
+_SAME_KEY_COUNT = 2.0
 # A count this large, given exactly by two outlets, is one figure whatever noun each
 # uses ("143 million consumers", "143 million people").
 _LARGE = 1000.0
@@ -72,7 +75,12 @@ def _same_figure(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool
         return False  # "killed" and "injured", "fell" and "rose": never one figure
     if x.dimension == "position" and x.predicate != y.predicate:
         return False  # "the 3rd lap" and "third place": small ranks recur by chance
-    least = _LARGE if not x.dimension and x.counted_class != y.counted_class else _MIN_COUNT
+    if not x.dimension and x.counted_class != y.counted_class:
+        least = _LARGE
+    elif x.key == y.key:
+        least = _SAME_KEY_COUNT  # "three executives" twice: apart only by place
+    else:
+        least = _MIN_COUNT
     return any(_precise_match(c, d, least) for c in a for d in b if c.outlet != d.outlet)
 
 

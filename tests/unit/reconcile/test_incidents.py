@@ -144,3 +144,14 @@ def test_ages_of_several_men_in_one_report_are_never_compared() -> None:
         ("A 34-year-old man was shot in the leg on Wednesday.", "2015-08-28"),
     )
     assert reconcile(pairs).discrepancies == []
+
+
+def test_one_small_count_of_one_thing_from_two_outlets_is_one_figure() -> None:
+    pairs = story(
+        ("In Atlanta, three top executives sold shares days after the hack was found.",
+         "2017-09-08"),
+        ("In London, critics noted that three executives sold shares after the hack.",
+         "2017-09-09"),
+    )
+    groups = [g for g in reconcile(pairs).groups if g[0].counted_class == "executive"]
+    assert len(groups) == 1 and len({c.outlet for c in groups[0]}) == 2
