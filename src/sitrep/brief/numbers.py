@@ -16,6 +16,7 @@ from sitrep.reconcile.frames import independent_outlets
 from sitrep.reconcile.lexicon import claim_lexicon
 from sitrep.reconcile.measures import INFERRED, measure_words
 from sitrep.reconcile.quantities import overlaps
+from sitrep.reconcile.years import YEAR_DIMENSION
 
 T = TypeVar("T")
 
@@ -27,6 +28,8 @@ def number_items(
     developing = {id(c) for d in discrepancies if d.kind == "quantity_update" for c in d.claims}
     ranked = []
     for g in groups:
+        if g[0].dimension == YEAR_DIMENSION:
+            continue  # a year dates a happening: the timeline's, unless reports clash
         count = len(independent_outlets(g))
         if count < 2 and not _single_worth_listing(g, config.numbers_lead_chars):
             continue  # one outlet's passing figure: not what the story is about

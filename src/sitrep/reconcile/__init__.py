@@ -36,6 +36,7 @@ from sitrep.reconcile.events import event_claims
 from sitrep.reconcile.identity import figure_groups
 from sitrep.reconcile.quantities import quantity_claims
 from sitrep.reconcile.roles import role_claims
+from sitrep.reconcile.years import year_claims
 
 __all__ = [
     "ArticleContext",
@@ -74,7 +75,10 @@ def reconcile(
     config = config or settings.current().brief
     contexts = [i if isinstance(i, ArticleContext) else ArticleContext.from_annotations(*i)
                 for i in items]
-    quantities = [c for ctx in contexts for c in quantity_claims(ctx, config.approx_tolerance)]
+    quantities = []
+    for ctx in contexts:
+        figures = quantity_claims(ctx, config.approx_tolerance)
+        quantities += [*figures, *year_claims(ctx, figures)]
     events = [c for ctx in contexts for c in event_claims(ctx)]
     roles = [c for ctx in contexts for c in role_claims(ctx)]
     strict = quantity_groups(quantities)

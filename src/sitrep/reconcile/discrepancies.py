@@ -16,11 +16,13 @@ from sitrep.reconcile import explain
 from sitrep.reconcile.claims import Claim, Discrepancy, EventClaim, QuantityClaim, RoleClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import order_key, same_frame
+from sitrep.reconcile.incidents import same_incident, telling
 from sitrep.reconcile.measures import INFERRED, is_change, is_volatile
 from sitrep.reconcile.partition import Partition
 from sitrep.reconcile.quantities import overlaps
 from sitrep.reconcile.roles import title_of
 from sitrep.reconcile.timeref import human
+from sitrep.reconcile.years import YEAR_DIMENSION
 
 
 def quantity_groups(claims: Sequence[QuantityClaim]) -> list[list[QuantityClaim]]:
@@ -105,6 +107,9 @@ def quantity_discrepancies(
     out: list[Discrepancy] = []
     for group in groups:
         pred = group[0].predicate
+        if group[0].dimension in _INCIDENT_DIMENSIONS:
+            out.extend(_incident_conflicts(group))
+            continue
         if (not pred or pred.endswith(INFERRED) or group[0].part
                 or is_change(pred, group[0].dimension)):
             # "70 passengers" and "450 passengers" may count different things; an age
@@ -112,6 +117,8 @@ def quantity_discrepancies(
             # the girls", "15 of the girls") may be different parts; "down 22%" and
             # "down 14%" may be over different periods.
             continue
+        if group[0].dimension == "age" and _several(group):
+            continue  # "a 22-year-old man" and "a 20-year-old man" in one report: two men
         volatile = is_volatile(group[0].predicate, group[0].dimension)
         if not volatile:
             out.extend(_conflicts(group, config))
@@ -128,6 +135,32 @@ def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Disc
         if a.citation.article == b.citation.article or not same_frame(a, b, config):
             continue
         if not overlaps(a.span, b.span) and not _told_as_change(group, a, b):
+            joined.union(j, i)
+            clashing |= {i, j}
+    parts: dict[int, list[QuantityClaim]] = defaultdict(list)
+    for i in sorted(clashing):
+        parts[joined.find(i)].append(group[i])
+    return [
+        Discrepancy("quantity_conflict", about(group), list(claims), explain.conflict(claims))
+        for claims in parts.values()
+    ]
+
+
+# Figures of a happening, compared only within one happening: its position in a series
+# ("lap 13") and the year it is dated to.
+_INCIDENT_DIMENSIONS = frozenset({"position", YEAR_DIMENSION})
+
+
+def _incident_conflicts(group: Sequence[QuantityClaim]) -> list[Discrepancy]:
+    """Positions of one happening told differently ("lap 13" and "lap 14" of one
+    person's crash). A past happening's lap does not change, so the reports' dates
+    do not matter; positions of different happenings are never compared."""
+    joined = Partition(len(group))
+    clashing = set()
+    words = telling([c.incident for c in group], [c.citation.article for c in group])
+    for (i, a), (j, b) in combinations(enumerate(group), 2):
+        if (a.citation.article != b.citation.article and not overlaps(a.span, b.span)
+                and same_incident(a.incident, b.incident, words)):
             joined.union(j, i)
             clashing |= {i, j}
     parts: dict[int, list[QuantityClaim]] = defaultdict(list)
@@ -159,6 +192,15 @@ def _update(
             seen.add((c.citation.article, c.value_text))
             series.append(c)
     return Discrepancy("quantity_update", about(group), list(series), explain.update(series))
+
+
+def _several(group: Sequence[QuantityClaim]) -> bool:
+    """One report gives values that cannot both hold: the words name several things."""
+    by_article: dict[str, list[QuantityClaim]] = defaultdict(list)
+    for c in group:
+        by_article[c.citation.article].append(c)
+    return any(not overlaps(a.span, b.span)
+               for claims in by_article.values() for a, b in combinations(claims, 2))
 
 
 def _told_as_change(group: Sequence[QuantityClaim], a: QuantityClaim, b: QuantityClaim) -> bool:

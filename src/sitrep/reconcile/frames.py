@@ -22,7 +22,15 @@ def same_frame(a: QuantityClaim, b: QuantityClaim, config: BriefConfig) -> bool:
     pa, pb = published_at_iso(a.published), published_at_iso(b.published)
     if pa is None or pb is None:
         return True
-    return abs((pa - pb).total_seconds()) < config.same_frame_hours * 3600
+    hours = config.same_frame_hours
+    if a.dimension == "age" and a.scope == b.scope == "current":
+        hours = max(hours, _AGE_HOURS)  # "3-year-old" on Saturday, "4-year-old" on Sunday
+    return abs((pa - pb).total_seconds()) < hours * 3600
+
+
+# An age holds for a year: reports of one person's age a few weeks apart give one age,
+# and differing ones contradict each other rather than update it.
+_AGE_HOURS = 30 * 24
 
 
 def order_key(c: Claim) -> tuple[str, str, str, int]:

@@ -22,6 +22,9 @@ from sitrep.reconcile.measures import INFERRED, measure_words
 from sitrep.reconcile.partition import Partition
 
 _MIN_COUNT = 4  # one, two, three of a kind coincide by chance ("two countries")
+# Groups of one key are apart only by their places (an article's places stand in for a
+# count's): an exact count of two or more of one thing from two outlets is one figure.
+_SAME_KEY_COUNT = 2.0
 # A count this large, given exactly by two outlets, is one figure whatever noun each
 # uses ("143 million consumers", "143 million people").
 _LARGE = 1000.0
@@ -42,11 +45,14 @@ def figure_groups(groups: Sequence[list[QuantityClaim]]) -> list[list[QuantityCl
 def _candidates(groups: Sequence[list[QuantityClaim]]) -> list[tuple[int, int]]:
     """Pairs of groups of one dimension and mode with overlapping bounded values from
     different outlets, found by a sweep over sorted intervals (long stories stay fast)."""
-    by_kind: dict[tuple[str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
+    by_kind: dict[tuple[str, ...], list[tuple[float, float, int, str]]] = defaultdict(list)
     for i, g in enumerate(groups):
         for c in g:
             if c.cmp_high is not None and c.value is not None:
                 by_kind[(c.dimension, c.key[3])].append((c.cmp_low, c.cmp_high, i, c.outlet))
+            elif _open_floor(c):  # "more than 20,000": compared by its floor alone
+                by_kind[(c.dimension, c.key[3], "open")].append(
+                    (c.cmp_low, c.cmp_low, i, c.outlet))
     pairs: set[tuple[int, int]] = set()
     for spans in by_kind.values():
         spans.sort()
@@ -69,7 +75,12 @@ def _same_figure(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool
         return False  # "killed" and "injured", "fell" and "rose": never one figure
     if x.dimension == "position" and x.predicate != y.predicate:
         return False  # "the 3rd lap" and "third place": small ranks recur by chance
-    least = _LARGE if not x.dimension and x.counted_class != y.counted_class else _MIN_COUNT
+    if not x.dimension and x.counted_class != y.counted_class:
+        least = _LARGE
+    elif x.key == y.key:
+        least = _SAME_KEY_COUNT  # "three executives" twice: apart only by place
+    else:
+        least = _MIN_COUNT
     return any(_precise_match(c, d, least) for c in a for d in b if c.outlet != d.outlet)
 
 
@@ -85,8 +96,18 @@ def _lexicon_words() -> frozenset[str]:
         measure_words().measures.values())
 
 
+def _open_floor(c: QuantityClaim) -> bool:
+    """An open-ended figure with a stated floor ("more than 20,000", "at least 40")."""
+    return c.cmp_high is None and c.cmp_low > 0
+
+
 def _precise_match(c: QuantityClaim, d: QuantityClaim, least: float = _MIN_COUNT) -> bool:
-    """Both figures bounded and compatible, and not a small count that recurs by chance."""
+    """Both figures bounded and compatible, or open-ended from one floor of one named
+    predicate ("killed more than 20,000" twice: round floors like "more than 50" recur,
+    so the predicate must agree too), and not a small count that recurs by chance."""
+    if _open_floor(c) and _open_floor(d):
+        return (c.cmp_low == d.cmp_low and c.predicate == d.predicate and _named(c.predicate)
+                and (bool(c.dimension) or c.cmp_low >= least))
     if c.cmp_high is None or d.cmp_high is None or c.value is None or d.value is None:
         return False
     if not c.dimension and min(c.value, d.value) < least:

@@ -59,3 +59,10 @@ def counted_class(head: str) -> str:
     lex = claim_lexicon()
     w = head.lower()
     return lex.classes.get(w) or lex.classes.get(singular(w)) or singular(w)
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    """Words that say nothing of what a figure is about: the brief's salience list and
+    the story profiles' news words (spaCy's list would cost a second to import)."""
+    return lexicons.stop_words("salience") | lexicons.stop_words("news")

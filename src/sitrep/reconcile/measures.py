@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sitrep import lexicons
 from sitrep.annotate.quantities.unit_words import lexicon
 from sitrep.models import Quantity
-from sitrep.reconcile.lexicon import TOKEN, _pairs, _words, singular
+from sitrep.reconcile.lexicon import TOKEN, _pairs, _words, function_words, singular
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _WINDOW = 4  # tokens read before a figure for its unit: a parsing bound, not a setting
@@ -127,7 +127,14 @@ def measure_of(
         w = after.group()
         if (w.isalpha() and w.islower() and w not in words.skip and w not in _ENDS
                 and not w.endswith("ly")):
-            return Measure(words.measures.get(w, stem(w)), (after.start(), after.end()), True)
+            what = words.measures.get(w, stem(w))
+            head = _of_what(text, after.end(), s_end)
+            if head is None:
+                return Measure(what, (after.start(), after.end()), True)
+            # "a 50 percent chance of full success", "an 80 percent chance of favourable
+            # conditions": what the measure is of tells two figures apart.
+            return Measure(f"{what} of {stem(head.group())}", (after.start(), head.end()), True,
+                           text[after.start():head.end()])
     before = list(TOKEN.finditer(text, s_start, q.start))[-_WINDOW:]
     for i in range(len(before) - 1, -1, -1):
         m = before[i]
@@ -136,7 +143,9 @@ def measure_of(
             continue
         if lexicon().unit_for(w) is not None:
             return None  # "2 minutes and 46 seconds": part of a compound figure
-        if w in words.measures or (w.isalpha() and m.group().islower()):
+        if w in words.measures or (w.isalpha() and (
+                m.group().islower() or (q.unit == "ordinal" and i == len(before) - 1
+                                        and _heads_line(text, m.start())))):
             what = words.measures.get(w, stem(w))
             if what in _MOVES and _level(before[i:], w):
                 what += " to"  # "fell to $5,920" is a level; "fell $1,000" a change
@@ -146,6 +155,28 @@ def measure_of(
 
 
 _MOVES = frozenset({"fell", "rose"})
+# What an attributive measure is of: "of", maybe an article, then lower-case words.
+_OF = re.compile(r"\s+of\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?=[a-z])")
+
+
+def _of_what(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The head of an "of" phrase right after a measure noun: the last of up to two
+    lower-case content words ("chance of full success" -> "success"), or None."""
+    of = _OF.match(text, start, end)
+    if of is None:
+        return None
+    stop_words = function_words()
+    head = None
+    for n, m in enumerate(TOKEN.finditer(text, of.end(), end)):
+        w = m.group()
+        if n >= 2 or not (w.isalpha() and w.islower()) or (head and w in stop_words):
+            break
+        if w not in stop_words:
+            head = m
+    return None if head is None or head.group() in _OF_PRONOUNS else head
+
+
+_OF_PRONOUNS = frozenset({"them", "whom", "which", "those", "these", "this", "that", "all"})
 # What may stand between a name and its age: "Palmer, 38", "Sheen (49)", "Palmer, who
 # turned 38", "Silverman turned 47".
 _NAMED_AGE = re.compile(r"^\s*(?:,|\()?\s*(?:(?:who\s+)?(?:turned|turns|is|was)\s+|aged\s+)?$")
@@ -253,6 +284,20 @@ _ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                   "ninth": 9, "tenth": 10}
 # An ordinal of a period or a calendar is a time, not a position ("20th century").
 _NOT_POSITION = frozenset({"century", "centuries", "anniversary", "birthday", "amendment"})
+
+
+def _heads_line(text: str, start: int) -> bool:
+    """A word at the start of a line: "Lap 14 Ericsson crashes" in a timeline."""
+    return start == 0 or text[start - 1] == "\n"
+
+
+# A timeline's entry: "Lap 14 Marcus Ericsson has a big smash", "Day 3 Talks resume".
+_LINE_ITEM = re.compile(r"(?m)^[A-Z][a-z]{2,}[ \t]+(\d{1,3})(?=[ \t]+[A-Z])")
+
+
+def line_item_mentions(text: str) -> list[tuple[int, int, float]]:
+    """Numbered items heading a line, which name one of a series, not a count."""
+    return [(m.start(1), m.end(1), float(m.group(1))) for m in _LINE_ITEM.finditer(text)]
 
 
 def ordinal_mentions(text: str) -> list[tuple[int, int, float]]:

@@ -17,11 +17,13 @@ from sitrep.models import Quantity, Span
 from sitrep.reconcile.chrome_text import is_chrome
 from sitrep.reconcile.claims import Citation, QuantityClaim
 from sitrep.reconcile.context import ArticleContext
+from sitrep.reconcile.incidents import clause, incident_words
 from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singular
 from sitrep.reconcile.measures import (
     Measure,
     age_mentions,
     age_subject,
+    line_item_mentions,
     measure_of,
     ordinal_mentions,
     rounding,
@@ -78,6 +80,11 @@ def _indices(ctx: ArticleContext) -> list[Quantity]:
     found += [Quantity(s, e, text[s:e], float(parts[0]), unit="score")
               for s, e, parts in score_mentions(text)]
     found = [q for q in found if not any(a < q.end and q.start < b for a, b in taken)]
+    # A timeline's "Lap 14 ..." may be read as a bare number, which counts nothing.
+    counted = [(q.start, q.end) for q in ctx.ann.quantities if q.unit or q.counted]
+    counted += [(t.start, t.end) for t in ctx.ann.times]
+    found += [Quantity(s, e, text[s:e], v, unit="ordinal") for s, e, v in line_item_mentions(text)
+              if not any(a < e and s < b for a, b in counted)]
     return found + [replace(q, unit="ordinal") for q in ctx.ann.quantities if _numbered(text, q)]
 
 
@@ -276,7 +283,16 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         dimension=scale.dimension,
         cmp_low=cmp_low,
         cmp_high=cmp_high,
+        incident=_incident(ctx, q, measure, sent) if scale.dimension == "position"
+        else frozenset(),
     )
+
+
+def _incident(ctx: ArticleContext, q: Quantity, measure: Measure, sent: Span) -> frozenset[str]:
+    """Who and what a position's clause tells: "lap 13" of which crash."""
+    text = ctx.article.text
+    span = clause(text, q.start, q.end, sent.start, sent.end)
+    return incident_words(text, span, ctx.person_starts, frozenset({measure.what}))
 
 
 def _modifiers(

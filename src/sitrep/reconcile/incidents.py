@@ -1,0 +1,89 @@
+"""Incidents: which happening a position figure belongs to.
+
+"Lap 13" and "lap 14" are different moments of a race unless both reports tell the same
+happening: "Ericsson ... on lap 13 when he smashed his Sauber" and "Lap 14 Marcus
+Ericsson has a big smash in his Sauber" name one person and one deed, so their laps
+cannot both hold. An incident is read from the figure's clause (its sentence, cut at
+line breaks, as timelines and live blogs put one happening a line): the surnames of
+the people it names and the stems of its other content words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from sitrep.reconcile.lexicon import TOKEN, function_words
+from sitrep.reconcile.measures import stem
+
+NAME = "@"  # marks a person's surname among an incident's words
+OTHER_NAME = "^"  # marks another capitalised word (a team, a car, an unrecognised person)
+_MIN_SHARED_WORDS = 1  # besides a shared name: one deed or object in common
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
+    """The figure's sentence cut to the line holding ``text[start:end]``."""
+    lo = text.rfind("\n", s_start, start) + 1 or s_start
+    hi = text.find("\n", end, s_end)
+    return max(lo, s_start), (s_end if hi < 0 else hi)
+
+
+def incident_words(
+    text: str, span: tuple[int, int], people: Mapping[int, tuple[str, int, str]],
+    skip: frozenset[str] = frozenset(),
+) -> frozenset[str]:
+    """The names (``@surname``; other capitalised words inside the clause, as entity
+    types are often wrong: "Sauber" a person, "Ericsson" none) and content stems of
+    ``text[span]``; ``skip`` holds words saying what the figure measures ("lap")."""
+    lo, hi = span
+    out: set[str] = set()
+    named: list[tuple[int, int]] = []
+    for start, (_, end, name) in people.items():
+        words = _WORD.findall(name)
+        if lo <= start and end <= hi and words:
+            out.add(NAME + words[-1].lower())
+            named.append((start, end))
+    stop = function_words()
+    for n, m in enumerate(TOKEN.finditer(text, lo, hi)):
+        word = m.group()
+        if any(a <= m.start() < b for a, b in named):
+            continue
+        if word[0].isupper() and n > 0 and _WORD.fullmatch(word):
+            if len(word) >= 4 and word.lower() not in stop:
+                out.add(OTHER_NAME + word.lower())
+            continue
+        # "1-overall", "first-round": each part of a compound is a word of its own
+        for part in word.lower().split("-"):
+            if len(part) >= 4 and part.isalpha() and part not in stop \
+                    and (s := stem(part)) not in skip:
+                out.add(s)
+    return frozenset(out)
+
+
+def telling(incidents: Sequence[frozenset[str]], articles: Sequence[str]) -> frozenset[str]:
+    """Words that tell happenings apart: not in the clauses of more than a quarter (and
+    more than two) of the articles ("Brazilian Grand Prix" is in every lap's report)."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for words, article in zip(incidents, articles, strict=True):
+        for w in words:
+            seen[w].add(article)
+    most = max(2.0, len(set(articles)) / 4)
+    return frozenset(w for w, arts in seen.items() if len(arts) <= most)
+
+
+def same_incident(a: frozenset[str], b: frozenset[str], telling: frozenset[str]) -> bool:
+    """Both clauses name one person or thing and share a deed or object besides, in
+    words that tell happenings apart. Clauses that both name people but no one in
+    common tell different happenings ("after Raikkonen crashed", "including the
+    winner Hamilton"), whatever else they share."""
+    shared = a & b & telling
+    if _people(a) and _people(b) and not _people(shared):
+        return False
+    names = {w for w in shared if w[0] in (NAME, OTHER_NAME)}
+    return bool(names) and len(shared - names) >= _MIN_SHARED_WORDS
+
+
+def _people(words: frozenset[str]) -> set[str]:
+    return {w for w in words if w.startswith(NAME)}
