@@ -4,6 +4,9 @@ Both live in CSV files under ``data/`` so they can grow without code changes:
 ``plover_triggers.csv`` maps verb and noun lemmas (optionally with a required
 particle, object, modifier or governing word) to a PLOVER type and mode;
 ``plover_words.csv`` lists small word classes (light verbs, speech verbs, ...).
+``plover_classes.csv`` holds the broad verb and noun classes of each type, built
+from WordNet senses named by the codebook (scripts/build_plover_classes.py); the
+hand-written trigger rows take precedence over them.
 """
 
 from __future__ import annotations
@@ -79,7 +82,10 @@ def _companions(table: dict[tuple[str, str], Trigger]) -> dict[str, frozenset[st
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> PloverLexicon:
-    verbs, nouns = read_triggers("plover_triggers.csv")
+    verbs, nouns = read_triggers("plover_classes.csv")
+    hand_verbs, hand_nouns = read_triggers("plover_triggers.csv")
+    verbs.update(hand_verbs)
+    nouns.update(hand_nouns)
     return PloverLexicon(
         verbs=verbs,
         nouns=nouns,

@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""Build src/sitrep/annotate/data/plover_classes.csv: PLOVER verb and noun classes from WordNet.
+
+    apt-get install wordnet-base   # Debian's WordNet 3.0 database, /usr/share/wordnet
+    python3 scripts/build_plover_classes.py [--wordnet DIR] [--out FILE]
+
+Each PLOVER event type is seeded with the WordNet senses that its codebook definition
+names (the SEEDS table: "accuse.v.1" is the first verb sense of "accuse"); a class is
+the seed synsets, their troponyms/hyponyms down to HYPONYM_DEPTH, and the act, event
+and communication nouns derived from their verbs ("invade" -> "invasion"). A word
+joins a class only if the class sense is among its MAX_RANK most frequent senses,
+so rare senses stay out ("render" is no AID verb); a word two types claim with the
+same rank is left out. The hand rows of plover_triggers.csv override these rows at
+run time; sitrep never reads WordNet itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from wordnet_reader import Synset, WordNet
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "src", "sitrep", "annotate", "data", "plover_classes.csv")
+MAX_RANK = 2  # a synonym joins if the class sense is among its two most frequent senses
+HYPONYM_RANK = 1  # a hyponym only if the class sense is its most frequent one
+HYPONYM_DEPTH = 1
+PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "in", "on", "over"})
+# noun.act, noun.communication, noun.event: nouns that name an event, not an agent or thing
+EVENT_NOUN_FILES = frozenset({4, 10, 11})
+
+# PLOVER type -> (WordNet sense, mode) read from the codebook's definition of the type
+# (gold-standard naming: DEMAND, DISAPPROVE, INVESTIGATE and FIGHT kept apart).
+# A sense ending in "=" stands for its synset alone (its hyponyms are other acts:
+# "supply" -> "alphabetize"), one ending in "!" for the seed word alone ("visit" is
+# CONSULT, its synonym "inspect" is not).
+SEEDS: dict[str, list[tuple[str, str]]] = {
+    "AGREE": [
+        ("agree.v.2", ""),
+        ("promise.v.1=", ""),
+        ("pledge.v.1", ""),
+        ("sign.v.2", ""),
+        ("treaty.n.1", ""),
+        ("agreement.n.1=", ""),
+        ("deal.n.2", ""),
+    ],
+    "CONSULT": [
+        ("consult.v.3", "meet"),
+        ("meet.v.2=", "meet"),
+        ("negotiate.v.1", "meet"),
+        ("visit.v.4!", "visit"),
+        ("negotiation.n.1", "meet"),
+        ("summit.n.3", "meet"),
+    ],
+    "SUPPORT": [
+        ("praise.v.1", ""),
+        ("endorse.v.2=", ""),
+        ("approve.v.1", ""),
+        ("apologize.v.1=", ""),
+        ("forgive.v.1", ""),
+        ("recognize.v.1", ""),
+    ],
+    "CONCEDE": [("concede.v.3", ""), ("yield.v.2", ""), ("comply.v.1", ""), ("release.v.2", "")],
+    "COOPERATE": [("cooperate.v.1", ""), ("cooperation.n.1=", "")],
+    "AID": [("aid.v.1=", ""), ("donate.v.1", ""), ("supply.v.1=", ""), ("aid.n.3=", "")],
+    "RETREAT": [
+        ("withdraw.v.1=", "withdraw"),
+        ("retreat.v.4", ""),
+        ("evacuate.v.3", ""),
+        ("withdrawal.n.3=", "withdraw"),
+        ("truce.n.1", "ceasefire"),
+    ],
+    "DEMAND": [
+        ("demand.v.1", ""),
+        ("request.v.1=", ""),
+        ("request.v.2=", ""),
+        ("appeal.v.2=", ""),
+        ("urge.v.2=", ""),
+        ("demand.n.1", ""),
+    ],
+    "DISAPPROVE": [
+        ("accuse.v.1", ""),
+        ("accuse.v.2", ""),
+        ("criticize.v.1", ""),
+        ("condemn.v.1", ""),
+        ("denounce.v.1", ""),
+        ("blame.v.1", ""),
+        ("complain.v.1=", ""),
+        ("complain.v.2", ""),
+        ("sue.v.1", ""),
+        ("accusation.n.2", ""),
+        ("criticism.n.1", ""),
+    ],
+    "INVESTIGATE": [
+        ("investigate.v.2", ""),
+        ("probe.v.1", ""),
+        ("investigation.n.1=", ""),
+        ("inquiry.n.3=", ""),
+    ],
+    "REJECT": [
+        ("reject.v.1=", ""),
+        ("reject.v.2", ""),
+        ("refuse.v.1", ""),
+        ("deny.v.3", ""),
+        ("veto.v.1", ""),
+        ("oppose.v.1", ""),
+        ("rejection.n.1", ""),
+    ],
+    "THREATEN": [
+        ("threaten.v.2", ""),
+        ("warn.v.1=", ""),
+        ("threat.n.3", ""),
+        ("ultimatum.n.1", ""),
+    ],
+    "PROTEST": [
+        ("protest.v.1=", ""),
+        ("protest.v.2!", ""),
+        ("demonstrate.v.4", "demonstrate"),
+        ("riot.v.1", "riot"),
+        ("boycott.v.1", "boycott"),
+        ("strike.n.1", "strike"),
+        ("protest.n.2", "demonstrate"),
+        ("demonstration.n.3", "demonstrate"),
+    ],
+    "SANCTION": [("embargo.v.2", "embargo"), ("embargo.n.1", "embargo"), ("sanction.n.2", "")],
+    "MOBILIZE": [
+        ("mobilize.v.2", "troops"),
+        ("mobilize.v.3", "troops"),
+        ("deploy.v.1", "troops"),
+        ("deployment.n.1", "troops"),
+    ],
+    "COERCE": [
+        ("arrest.v.1=", "arrest"),
+        ("detain.v.1", "arrest"),
+        ("deport.v.2", "expel"),
+        ("deport.v.3", "expel"),
+        ("seize.v.2", "seize"),
+        ("confiscate.v.1", "seize"),
+        ("ban.v.2", "ban"),
+        ("censor.v.2", "censor"),
+        ("arrest.n.1", "arrest"),
+    ],
+    "ASSAULT": [
+        ("kill.v.1", ""),
+        ("murder.v.1", ""),
+        ("assassinate.v.1", "assassination"),
+        ("kidnap.v.1", "abduction"),
+        ("torture.v.2", "torture"),
+        ("execute.v.1", ""),
+        ("massacre.v.1", "mass-killing"),
+        ("bombing.n.2", "explosion"),
+        ("ambush.n.1", ""),
+    ],
+    "FIGHT": [
+        ("fight.v.1=", ""),
+        ("attack.v.1", ""),
+        ("invade.v.1=", ""),
+        ("shell.v.1", "artillery"),
+        ("bombard.v.2", "artillery"),
+        ("besiege.v.1=", ""),
+        ("battle.n.1", ""),
+        ("attack.n.1", ""),
+        ("bombing.n.1", "aerial"),
+        ("invasion.n.1", ""),
+        ("war.n.1", ""),
+    ],
+}
+
+
+def sense(wn: WordNet, key: str) -> Synset:
+    lemma, pos, n = key.rstrip("=!").rsplit(".", 2)
+    return wn.senses(lemma, pos)[int(n) - 1]
+
+
+def below(wn: WordNet, syn: Synset, depth: int) -> list[Synset]:
+    found, layer = [syn], [syn]
+    for _ in range(depth):
+        layer = [h for s in layer for h in wn.related(s, "~")]
+        found += layer
+    return found
+
+
+def entry(word: str, pos: str) -> tuple[str, str] | None:
+    """(lemma, companion) of a WordNet word: "pull_out" -> ("pull", "out")."""
+    parts = word.split("_")
+    if len(parts) == 1 and word.isalpha():
+        return word, ""
+    if pos == "v" and len(parts) == 2 and parts[1] in PARTICLES and parts[0].isalpha():
+        return parts[0], parts[1]
+    return None
+
+
+def derived_nouns(
+    wn: WordNet, syn: Synset, words: list[tuple[str, Synset]]
+) -> list[tuple[str, Synset]]:
+    """Event nouns derived from the chosen verbs of ``syn`` ("invade" -> "invasion")."""
+    chosen = {w for w, _ in words}
+    out = []
+    for sym, off, tpos, src, tgt in syn.pointers:
+        target = wn.synsets.get((tpos, off))
+        if (
+            sym == "+"
+            and tpos == "n"
+            and target
+            and target.lexfile in EVENT_NOUN_FILES
+            and src
+            and syn.words[src - 1] in chosen
+        ):
+            out.append((target.words[tgt - 1], target))
+    return out
+
+
+def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
+    """(lemma, companion, pos, rank) of the class a seed sense names."""
+    top = sense(wn, seed)
+    seed_word = seed.rsplit(".", 2)[0]
+    rows = []
+    for syn in below(wn, top, 0 if seed[-1] in "=!" else HYPONYM_DEPTH):
+        pairs = [(w, syn) for w in syn.words if seed[-1] != "!" or w == seed_word]
+        if syn.pos == "v":
+            pairs += derived_nouns(wn, syn, pairs)
+        for word, where in pairs:
+            rank = 1 if word == seed_word and where is top else wn.rank(word, where)
+            limit = MAX_RANK if syn is top else HYPONYM_RANK
+            made = entry(word, where.pos)
+            if made and 0 < rank <= limit:
+                rows.append((*made, "verb" if where.pos == "v" else "noun", rank))
+    return rows
+
+
+def build(wn: WordNet) -> list[dict[str, str]]:
+    best: dict[tuple[str, str, str], tuple[int, str, str, str]] = {}
+    clash: set[tuple[str, str, str]] = set()
+    for etype, seeds in SEEDS.items():
+        for seed, mode in seeds:
+            for lemma, with_, pos, rank in members(wn, seed):
+                key = (lemma, with_, pos)
+                old = best.get(key)
+                if old is None or rank < old[0]:
+                    best[key] = (rank, etype, mode, seed)
+                    clash.discard(key)
+                elif rank == old[0] and etype != old[1]:
+                    clash.add(key)
+    return [
+        {"lemma": k[0], "with": k[1], "pos": k[2], "type": v[1], "mode": v[2], "seed": v[3]}
+        for k, v in sorted(best.items())
+        if k not in clash
+    ]
+
+
+HEADER = """# PLOVER verb and noun classes from WordNet 3.0 (Princeton WordNet licence), built by
+# scripts/build_plover_classes.py from seed senses named in the PLOVER/CAMEO codebook
+# definitions; not from any gold data. Rows of plover_triggers.csv take precedence.
+# seed: the WordNet sense the row was reached from.
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--wordnet", default="/usr/share/wordnet")
+    ap.add_argument("--out", default=OUT)
+    args = ap.parse_args()
+    rows = build(WordNet(args.wordnet))
+    with open(args.out, "w", encoding="utf-8", newline="") as fh:
+        fh.write(HEADER)
+        writer = csv.DictWriter(fh, ["lemma", "with", "pos", "type", "mode", "seed"])
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{len(rows)} rows -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
