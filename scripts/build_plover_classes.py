@@ -55,6 +55,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("visit.v.4!", "visit"),
         ("negotiation.n.1", "meet"),
         ("summit.n.3", "meet"),
+        ("host.v.1!", "host"),
     ],
     "SUPPORT": [
         ("praise.v.1", ""),
@@ -63,16 +64,32 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("apologize.v.1=", ""),
         ("forgive.v.1", ""),
         ("recognize.v.1", ""),
+        ("defend.v.1!", ""),
     ],
-    "CONCEDE": [("concede.v.3", ""), ("yield.v.2", ""), ("comply.v.1", ""), ("release.v.2", "")],
-    "COOPERATE": [("cooperate.v.1", ""), ("cooperation.n.1=", "")],
-    "AID": [("aid.v.1=", ""), ("donate.v.1", ""), ("supply.v.1=", ""), ("aid.n.3=", "")],
+    "CONCEDE": [
+        ("concede.v.3", ""),
+        ("yield.v.2", ""),
+        ("comply.v.1", ""),
+        ("release.v.2", ""),
+        ("return.v.2!", "return"),
+    ],
+    "COOPERATE": [
+        ("cooperate.v.1", ""),
+        ("cooperation.n.1=", ""),
+    ],
+    "AID": [
+        ("aid.v.1=", ""),
+        ("donate.v.1", ""),
+        ("supply.v.1=", ""),
+        ("aid.n.3=", ""),
+    ],
     "RETREAT": [
         ("withdraw.v.1=", "withdraw"),
         ("retreat.v.4", ""),
         ("evacuate.v.3", ""),
         ("withdrawal.n.3=", "withdraw"),
         ("truce.n.1", "ceasefire"),
+        ("demobilize.v.1=", "demobilize"),
     ],
     "DEMAND": [
         ("demand.v.1", ""),
@@ -94,6 +111,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("sue.v.1", ""),
         ("accusation.n.2", ""),
         ("criticism.n.1", ""),
+        ("convict.v.1", ""),
+        ("sentence.v.1!", ""),
     ],
     "INVESTIGATE": [
         ("investigate.v.2", ""),
@@ -109,6 +128,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("veto.v.1", ""),
         ("oppose.v.1", ""),
         ("rejection.n.1", ""),
+        ("defy.v.1!", ""),
     ],
     "THREATEN": [
         ("threaten.v.2", ""),
@@ -125,13 +145,22 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("strike.n.1", "strike"),
         ("protest.n.2", "demonstrate"),
         ("demonstration.n.3", "demonstrate"),
+        ("block.v.1!", "block"),
     ],
-    "SANCTION": [("embargo.v.2", "embargo"), ("embargo.n.1", "embargo"), ("sanction.n.2", "")],
+    "SANCTION": [
+        ("embargo.v.2", "embargo"),
+        ("embargo.n.1", "embargo"),
+        ("sanction.n.2", ""),
+        ("suspend.v.4=", ""),
+        ("sever.v.1!", ""),
+    ],
     "MOBILIZE": [
         ("mobilize.v.2", "troops"),
         ("mobilize.v.3", "troops"),
         ("deploy.v.1", "troops"),
         ("deployment.n.1", "troops"),
+        ("patrol.v.1", "police"),
+        ("patrol.n.2", "police"),
     ],
     "COERCE": [
         ("arrest.v.1=", "arrest"),
@@ -143,6 +172,13 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("ban.v.2", "ban"),
         ("censor.v.2", "censor"),
         ("arrest.n.1", "arrest"),
+        ("curfew.n.3", "curfew"),
+        ("demolish.v.1=", "property"),
+        ("destroy.v.1!", "property"),
+        ("repress.v.1", "repression"),
+        ("crack_down.v.1", "repression"),
+        ("crackdown.n.1", "repression"),
+        ("suppress.v.2=", "repression"),
     ],
     "ASSAULT": [
         ("kill.v.1", ""),
@@ -154,6 +190,10 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("massacre.v.1", "mass-killing"),
         ("bombing.n.2", "explosion"),
         ("ambush.n.1", ""),
+        ("beat_up.v.1", "beat"),
+        ("wound.v.1", ""),
+        ("rape.v.1!", "sexual"),
+        ("hijack.v.1!", "abduction"),
     ],
     "FIGHT": [
         ("fight.v.1=", ""),
@@ -167,6 +207,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("bombing.n.1", "aerial"),
         ("invasion.n.1", ""),
         ("war.n.1", ""),
+        ("blockade.v.3", "blockade"),
+        ("blockade.n.1", "blockade"),
     ],
 }
 
@@ -224,10 +266,11 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
         if syn.pos == "v":
             pairs += derived_nouns(wn, syn, pairs)
         for word, where in pairs:
-            rank = 1 if word == seed_word and where is top else wn.rank(word, where)
+            # the seed word itself ranks 0: it wins over a hyponym that another class reaches
+            rank = 0 if word == seed_word and where is top else wn.rank(word, where) or 99
             limit = MAX_RANK if syn is top else HYPONYM_RANK
             made = entry(word, where.pos)
-            if made and 0 < rank <= limit:
+            if made and rank <= limit:
                 rows.append((*made, "verb" if where.pos == "v" else "noun", rank))
     return rows
 
