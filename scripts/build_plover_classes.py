@@ -295,6 +295,49 @@ def build(wn: WordNet) -> list[dict[str, str]]:
     ]
 
 
+# Word classes of nouns (plover_nouns.csv): a noun is in a class when its most frequent
+# sense lies below one of the class's senses (instances, i.e. names, left out).
+NOUN_CLASSES = {
+    # regular armed forces and their members
+    "military": [
+        "military_unit.n.1",
+        "armed_forces.n.1",
+        "military_personnel.n.1",
+        "serviceman.n.1",
+    ],
+}
+
+
+def closure(wn: WordNet, keys: list[str]) -> set[int]:
+    """Offsets of the noun synsets below (and at) the given senses; no instances."""
+    seen: set[int] = set()
+    todo = [sense(wn, k) for k in keys]
+    while todo:
+        syn = todo.pop()
+        if syn.offset not in seen:
+            seen.add(syn.offset)
+            todo += wn.related(syn, "~")
+    return seen
+
+
+def noun_classes(wn: WordNet) -> list[dict[str, str]]:
+    below_class = {name: closure(wn, keys) for name, keys in NOUN_CLASSES.items()}
+    rows = []
+    for (lemma, pos), offsets in sorted(wn.index.items()):
+        top = wn.synsets[(pos, offsets[0])] if pos == "n" and lemma.isalpha() else None
+        if top is None or any(p[0] == "@i" for p in top.pointers):
+            continue
+        rows += [
+            {"class": c, "lemma": lemma} for c, seen in below_class.items() if top.offset in seen
+        ]
+    return rows
+
+
+NOUN_HEADER = """# Noun classes for the event layer from WordNet 3.0 (Princeton WordNet licence),
+# built by scripts/build_plover_classes.py: a noun is in a class when its most frequent sense lies
+# below the class's WordNet senses. Merged with plover_words.csv at run time.
+"""
+
 HEADER = """# PLOVER verb and noun classes from WordNet 3.0 (Princeton WordNet licence), built by
 # scripts/build_plover_classes.py from seed senses named in the PLOVER/CAMEO codebook
 # definitions; not from any gold data. Rows of plover_triggers.csv take precedence.
@@ -307,13 +350,22 @@ def main() -> None:
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     ap.add_argument("--out", default=OUT)
     args = ap.parse_args()
-    rows = build(WordNet(args.wordnet))
+    wn = WordNet(args.wordnet)
+    rows = build(wn)
     with open(args.out, "w", encoding="utf-8", newline="") as fh:
         fh.write(HEADER)
         writer = csv.DictWriter(fh, ["lemma", "with", "pos", "type", "mode", "seed"])
         writer.writeheader()
         writer.writerows(rows)
     print(f"{len(rows)} rows -> {args.out}")
+    nouns = noun_classes(wn)
+    out = os.path.join(os.path.dirname(args.out), "plover_nouns.csv")
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        fh.write(NOUN_HEADER)
+        writer = csv.DictWriter(fh, ["class", "lemma"])
+        writer.writeheader()
+        writer.writerows(nouns)
+    print(f"{len(nouns)} rows -> {out}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ particle, object, modifier or governing word) to a PLOVER type and mode;
 ``plover_words.csv`` lists small word classes (light verbs, speech verbs, ...).
 ``plover_classes.csv`` holds the broad verb and noun classes of each type, built
 from WordNet senses named by the codebook (scripts/build_plover_classes.py); the
-hand-written trigger rows take precedence over them.
+hand-written trigger rows take precedence over them. ``plover_nouns.csv`` adds
+the nouns WordNet files under armed forces to the ``military`` class.
 """
 
 from __future__ import annotations
@@ -65,9 +66,9 @@ def read_triggers(
     return verbs, nouns
 
 
-def read_words(name: str) -> dict[str, frozenset[str]]:
+def read_words(*names: str) -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = defaultdict(set)
-    for row in lexicons.rows(name):
+    for row in (row for name in names for row in lexicons.rows(name)):
         classes[row["class"]].add(row["lemma"].lower())
     return {k: frozenset(v) for k, v in classes.items()}
 
@@ -91,5 +92,5 @@ def load_lexicon() -> PloverLexicon:
         nouns=nouns,
         verb_companions=_companions(verbs),
         noun_companions=_companions(nouns),
-        words=read_words("plover_words.csv"),
+        words=read_words("plover_words.csv", "plover_nouns.csv"),
     )
