@@ -415,7 +415,6 @@ class ActorFinder:
         )
         return None if found is None or (source is not None and found.i == source.i) else found
 
-
     def acted_on(self, noun: Token) -> Token | None:
         """ "the arrest of X": X is acted on; "the deployment of troops" moves, not targets them."""
         found = self.prep_object(noun, ("of",))
