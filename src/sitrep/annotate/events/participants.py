@@ -42,6 +42,10 @@ INSIDE_PREPS = frozenset({"of", "for", "by", "from", "against", "on", "to", "wit
 # Last resort: the place acted on ("demonstrated in Serbia", "a curfew in Cizre").
 PLACE_PREPS = ("in", "at")
 PLACE_TARGET_TYPES = HOSTILE_TYPES
+# A threat is aimed at whoever must meet its condition ("... unless Baghdad accepts").
+CONDITION_MARKS = frozenset({"if", "unless"})
+# "summoned the ambassador to complain": the object of the governing verb is addressed.
+PURPOSE_DEPS = frozenset({"xcomp", "advcl"})
 NOT_ACTOR_ENTS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LAW", "LANGUAGE"}
 )
@@ -289,12 +293,35 @@ class ActorFinder:
             found = self.target_of(tok, cand)
             if found is not None:
                 return found
-        if cand.type not in PLACE_TARGET_TYPES:
+        found = self.addressee(cand, holders)
+        if found is not None or cand.type not in PLACE_TARGET_TYPES:
+            return found
             return None
         for tok in holders:
             found = self.prep_object(tok, PLACE_PREPS)
             if found is not None:
                 return found
+        return None
+
+    def addressee(self, cand: Candidate, holders: list[Token]) -> Token | None:
+        """Whom an event without an object is addressed to, from the clause around it.
+
+        A threat's condition names who must comply ("threatened to X unless Baghdad
+        accepted"); a purpose clause's addressee is its governing verb's object
+        ("summoned the ambassador to complain").
+        """
+        if cand.type == "THREATEN":
+            for tok in holders:
+                for clause in tok.children:
+                    if clause.dep_ == "advcl" and _marked(clause, CONDITION_MARKS):
+                        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                        if subj is not None and subj.lower_ not in PRONOUNS:
+                            return self.inside(subj)
+        trig = cand.token
+        if trig.pos_ == "VERB" and trig.dep_ in PURPOSE_DEPS and trig.head != trig:
+            obj = next((c for c in trig.head.children if c.dep_ == "dobj"), None)
+            if obj is not None and not self.own_thing(obj):
+                return self.inside(obj)
         return None
 
     def target_of(self, tok: Token, cand: Candidate) -> Token | None:
@@ -388,13 +415,16 @@ class ActorFinder:
         )
         return None if found is None or (source is not None and found.i == source.i) else found
 
-
     def acted_on(self, noun: Token) -> Token | None:
         """ "the arrest of X": X is acted on; "the deployment of troops" moves, not targets them."""
         found = self.prep_object(noun, ("of",))
         if found is None or self.lex.in_class("military", self.regroup(found).lemma_.lower()):
             return None
         return found
+
+
+def _marked(clause: Token, marks: frozenset[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _dependents(noun: Token, verb: Token | None) -> list[Token]:

@@ -4,6 +4,10 @@ Both live in CSV files under ``data/`` so they can grow without code changes:
 ``plover_triggers.csv`` maps verb and noun lemmas (optionally with a required
 particle, object, modifier or governing word) to a PLOVER type and mode;
 ``plover_words.csv`` lists small word classes (light verbs, speech verbs, ...).
+``plover_classes.csv`` holds the broad verb and noun classes of each type, built
+from WordNet senses named by the codebook (scripts/build_plover_classes.py); the
+hand-written trigger rows take precedence over them. ``plover_nouns.csv`` adds
+the nouns WordNet files under armed forces to the ``military`` class.
 """
 
 from __future__ import annotations
@@ -62,9 +66,9 @@ def read_triggers(
     return verbs, nouns
 
 
-def read_words(name: str) -> dict[str, frozenset[str]]:
+def read_words(*names: str) -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = defaultdict(set)
-    for row in lexicons.rows(name):
+    for row in (row for name in names for row in lexicons.rows(name)):
         classes[row["class"]].add(row["lemma"].lower())
     return {k: frozenset(v) for k, v in classes.items()}
 
@@ -79,11 +83,14 @@ def _companions(table: dict[tuple[str, str], Trigger]) -> dict[str, frozenset[st
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> PloverLexicon:
-    verbs, nouns = read_triggers("plover_triggers.csv")
+    verbs, nouns = read_triggers("plover_classes.csv")
+    hand_verbs, hand_nouns = read_triggers("plover_triggers.csv")
+    verbs.update(hand_verbs)
+    nouns.update(hand_nouns)
     return PloverLexicon(
         verbs=verbs,
         nouns=nouns,
         verb_companions=_companions(verbs),
         noun_companions=_companions(nouns),
-        words=read_words("plover_words.csv"),
+        words=read_words("plover_words.csv", "plover_nouns.csv"),
     )

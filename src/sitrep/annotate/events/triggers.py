@@ -35,6 +35,8 @@ THREAT_VERBS = frozenset({"threaten", "warn"})
 CLAUSAL_DEPS = frozenset({"xcomp", "advcl"})
 # Assaults that armed forces carry out as combat; beating, torture, rape stay ASSAULT (CAMEO 182).
 WEAPON_MODES = frozenset({None, "explosion", "firearms", "mass-killing"})
+# Events whose halting reduces relations (SANCTION, CAMEO 16: halting talks, mediation, aid).
+COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "AGREE", "SUPPORT"})
 # "ask" requests only with "to do" or "for X"; "asked whether" is a question
 QUESTION_VERBS = frozenset({"ask"})
 
@@ -129,6 +131,20 @@ def light_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
     return None
 
 
+def halted_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | None:
+    """ "cancelled the visit", "ended mediation efforts", "cut ties": reduced relations."""
+    if not lex.in_class("halt", verb.lemma_.lower()):
+        return None
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        for noun in (obj, *(c for c in obj.children if c.dep_ == "compound")):
+            if lex.in_class("ties", noun.lemma_.lower()):
+                return verb, Trigger("SANCTION", "ties")
+            trig = lookup(noun, lex) if noun.pos_ == "NOUN" else None
+            if trig is not None and trig.type in COOPERATIVE_TYPES:
+                return verb, Trigger("SANCTION", "halt-" + trig.type.lower())
+    return None
+
+
 def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
     """Moving or sending forces or supplies: MOBILIZE, or AID for peacekeepers and aid."""
     lemma = verb.lemma_.lower()
@@ -205,6 +221,8 @@ def base_trigger(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
         return verb, moved
     if (left := forces_leaving(verb, lex)) is not None:
         return verb, left
+    if (halted := halted_object(verb, lex)) is not None:
+        return halted
     if (carried := light_object(verb, lex)) is not None:
         return carried
     if (trip := trip_purpose(verb, lex, lookup)) is not None:

@@ -1,0 +1,375 @@
+#!/usr/bin/env python3
+"""Build src/sitrep/annotate/data/plover_classes.csv: PLOVER verb and noun classes from WordNet.
+
+    apt-get install wordnet-base   # Debian's WordNet 3.0 database, /usr/share/wordnet
+    python3 scripts/build_plover_classes.py [--wordnet DIR] [--out FILE]
+
+Each PLOVER event type is seeded with the WordNet senses that its codebook definition
+names (the SEEDS table: "accuse.v.1" is the first verb sense of "accuse"); a class is
+the seed synsets, their troponyms/hyponyms down to HYPONYM_DEPTH, and the act, event
+and communication nouns derived from their verbs ("invade" -> "invasion"). A word
+joins a class only if the class sense is among its MAX_RANK most frequent senses,
+so rare senses stay out ("render" is no AID verb); a word two types claim with the
+same rank is left out. The hand rows of plover_triggers.csv override these rows at
+run time; sitrep never reads WordNet itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from wordnet_reader import Synset, WordNet
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "src", "sitrep", "annotate", "data", "plover_classes.csv")
+MAX_RANK = 2  # a synonym joins if the class sense is among its two most frequent senses
+HYPONYM_RANK = 1  # a hyponym only if the class sense is its most frequent one
+HYPONYM_DEPTH = 1
+PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "in", "on", "over"})
+# noun.act, noun.communication, noun.event: nouns that name an event, not an agent or thing
+EVENT_NOUN_FILES = frozenset({4, 10, 11})
+
+# PLOVER type -> (WordNet sense, mode) read from the codebook's definition of the type
+# (gold-standard naming: DEMAND, DISAPPROVE, INVESTIGATE and FIGHT kept apart; PLOVER's
+# regrouping of CAMEO followed as in plover_triggers.csv: releases and returns RETREAT,
+# abductions COERCE, signing SUPPORT).
+# A sense ending in "=" stands for its synset alone (its hyponyms are other acts:
+# "supply" -> "alphabetize"), one ending in "!" for the seed word alone ("visit" is
+# CONSULT, its synonym "inspect" is not).
+SEEDS: dict[str, list[tuple[str, str]]] = {
+    "AGREE": [
+        ("agree.v.2", ""),
+        ("promise.v.1=", ""),
+        ("pledge.v.1", ""),
+        ("treaty.n.1", ""),
+        ("agreement.n.1=", ""),
+        ("deal.n.2", ""),
+    ],
+    "CONSULT": [
+        ("consult.v.3", "meet"),
+        ("meet.v.2=", "meet"),
+        ("negotiate.v.1", "meet"),
+        ("visit.v.4!", "visit"),
+        ("negotiation.n.1", "meet"),
+        ("summit.n.3", "meet"),
+        ("host.v.1!", "host"),
+    ],
+    "SUPPORT": [
+        ("praise.v.1", ""),
+        ("endorse.v.2=", ""),
+        ("approve.v.1", ""),
+        ("apologize.v.1=", ""),
+        ("forgive.v.1", ""),
+        ("recognize.v.1", ""),
+        ("defend.v.1!", ""),
+        ("sign.v.2", ""),
+    ],
+    "CONCEDE": [
+        ("concede.v.3", ""),
+        ("yield.v.2", ""),
+        ("comply.v.1", ""),
+    ],
+    "COOPERATE": [
+        ("cooperate.v.1", ""),
+        ("cooperation.n.1=", ""),
+    ],
+    "AID": [
+        ("aid.v.1=", ""),
+        ("donate.v.1", ""),
+        ("supply.v.1=", ""),
+        ("aid.n.3=", ""),
+    ],
+    "RETREAT": [
+        ("withdraw.v.1=", "withdraw"),
+        ("retreat.v.4", ""),
+        ("evacuate.v.3", ""),
+        ("withdrawal.n.3=", "withdraw"),
+        ("truce.n.1", "ceasefire"),
+        ("demobilize.v.1=", "demobilize"),
+        ("release.v.2", ""),
+        ("return.v.2!", "return"),
+    ],
+    "DEMAND": [
+        ("demand.v.1", ""),
+        ("request.v.1=", ""),
+        ("request.v.2=", ""),
+        ("appeal.v.2=", ""),
+        ("urge.v.2=", ""),
+        ("demand.n.1", ""),
+    ],
+    "DISAPPROVE": [
+        ("accuse.v.1", ""),
+        ("accuse.v.2", ""),
+        ("criticize.v.1", ""),
+        ("condemn.v.1", ""),
+        ("denounce.v.1", ""),
+        ("blame.v.1", ""),
+        ("complain.v.1=", ""),
+        ("complain.v.2", ""),
+        ("sue.v.1", ""),
+        ("accusation.n.2", ""),
+        ("criticism.n.1", ""),
+        ("convict.v.1", ""),
+    ],
+    "INVESTIGATE": [
+        ("investigate.v.2", ""),
+        ("probe.v.1", ""),
+        ("investigation.n.1=", ""),
+        ("inquiry.n.3=", ""),
+    ],
+    "REJECT": [
+        ("reject.v.1=", ""),
+        ("reject.v.2", ""),
+        ("refuse.v.1", ""),
+        ("deny.v.3", ""),
+        ("veto.v.1", ""),
+        ("oppose.v.1", ""),
+        ("rejection.n.1", ""),
+        ("defy.v.1!", ""),
+    ],
+    "THREATEN": [
+        ("threaten.v.2", ""),
+        ("warn.v.1=", ""),
+        ("threat.n.3", ""),
+        ("ultimatum.n.1", ""),
+    ],
+    "PROTEST": [
+        ("protest.v.1=", ""),
+        ("protest.v.2!", ""),
+        ("demonstrate.v.4", "demonstrate"),
+        ("riot.v.1", "riot"),
+        ("boycott.v.1", "boycott"),
+        ("strike.n.1", "strike"),
+        ("protest.n.2", "demonstrate"),
+        ("demonstration.n.3", "demonstrate"),
+        ("block.v.1!", "block"),
+        ("blockade.v.3", "blockade"),
+    ],
+    "SANCTION": [
+        ("embargo.v.2", "embargo"),
+        ("embargo.n.1", "embargo"),
+        ("sanction.n.2", ""),
+        ("suspend.v.4=", ""),
+        ("sever.v.1!", ""),
+        ("ban.v.2", "ban"),
+    ],
+    "MOBILIZE": [
+        ("mobilize.v.2", "troops"),
+        ("mobilize.v.3", "troops"),
+        ("deploy.v.1", "troops"),
+        ("deployment.n.1", "troops"),
+        ("patrol.v.1", "police"),
+        ("patrol.n.2", "police"),
+    ],
+    "COERCE": [
+        ("arrest.v.1=", "arrest"),
+        ("detain.v.1", "arrest"),
+        ("deport.v.2", "expel"),
+        ("deport.v.3", "expel"),
+        ("seize.v.2", "seize"),
+        ("confiscate.v.1", "seize"),
+        ("censor.v.2", "censor"),
+        ("arrest.n.1", "arrest"),
+        ("curfew.n.3", "curfew"),
+        ("demolish.v.1=", "property"),
+        ("destroy.v.1!", "property"),
+        ("repress.v.1", "repression"),
+        ("crack_down.v.1", "repression"),
+        ("crackdown.n.1", "repression"),
+        ("suppress.v.2=", "repression"),
+        ("kidnap.v.1", "abduction"),
+        ("hijack.v.1!", "abduction"),
+        ("sentence.v.1!", ""),
+    ],
+    "ASSAULT": [
+        ("kill.v.1", ""),
+        ("murder.v.1", ""),
+        ("assassinate.v.1", "assassination"),
+        ("torture.v.2", "torture"),
+        ("execute.v.1", ""),
+        ("massacre.v.1", "mass-killing"),
+        ("bombing.n.2", "explosion"),
+        ("ambush.n.1", ""),
+        ("beat_up.v.1", "beat"),
+        ("wound.v.1", ""),
+        ("rape.v.1!", "sexual"),
+        # an attack is ASSAULT; by regular armed forces the event layer makes it FIGHT
+        ("attack.v.1", ""),
+        ("attack.n.1", ""),
+    ],
+    "FIGHT": [
+        ("fight.v.1=", ""),
+        ("invade.v.1=", ""),
+        ("shell.v.1", "artillery"),
+        ("bombard.v.2", "artillery"),
+        ("besiege.v.1=", ""),
+        ("battle.n.1", ""),
+        ("bombing.n.1", "aerial"),
+        ("invasion.n.1", ""),
+        ("war.n.1", ""),
+        ("blockade.n.1", "blockade"),
+    ],
+}
+
+
+def sense(wn: WordNet, key: str) -> Synset:
+    lemma, pos, n = key.rstrip("=!").rsplit(".", 2)
+    return wn.senses(lemma, pos)[int(n) - 1]
+
+
+def below(wn: WordNet, syn: Synset, depth: int) -> list[Synset]:
+    found, layer = [syn], [syn]
+    for _ in range(depth):
+        layer = [h for s in layer for h in wn.related(s, "~")]
+        found += layer
+    return found
+
+
+def entry(word: str, pos: str) -> tuple[str, str] | None:
+    """(lemma, companion) of a WordNet word: "pull_out" -> ("pull", "out")."""
+    parts = word.split("_")
+    if len(parts) == 1 and word.isalpha():
+        return word, ""
+    if pos == "v" and len(parts) == 2 and parts[1] in PARTICLES and parts[0].isalpha():
+        return parts[0], parts[1]
+    return None
+
+
+def derived_nouns(
+    wn: WordNet, syn: Synset, words: list[tuple[str, Synset]]
+) -> list[tuple[str, Synset]]:
+    """Event nouns derived from the chosen verbs of ``syn`` ("invade" -> "invasion")."""
+    chosen = {w for w, _ in words}
+    out = []
+    for sym, off, tpos, src, tgt in syn.pointers:
+        target = wn.synsets.get((tpos, off))
+        if (
+            sym == "+"
+            and tpos == "n"
+            and target
+            and target.lexfile in EVENT_NOUN_FILES
+            and src
+            and syn.words[src - 1] in chosen
+        ):
+            out.append((target.words[tgt - 1], target))
+    return out
+
+
+def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
+    """(lemma, companion, pos, rank) of the class a seed sense names."""
+    top = sense(wn, seed)
+    seed_word = seed.rsplit(".", 2)[0]
+    rows = []
+    for syn in below(wn, top, 0 if seed[-1] in "=!" else HYPONYM_DEPTH):
+        pairs = [(w, syn) for w in syn.words if seed[-1] != "!" or w == seed_word]
+        if syn.pos == "v":
+            pairs += derived_nouns(wn, syn, pairs)
+        for word, where in pairs:
+            # the seed word itself ranks 0: it wins over a hyponym that another class reaches
+            rank = 0 if word == seed_word and where is top else wn.rank(word, where) or 99
+            limit = MAX_RANK if syn is top else HYPONYM_RANK
+            made = entry(word, where.pos)
+            if made and rank <= limit:
+                rows.append((*made, "verb" if where.pos == "v" else "noun", rank))
+    return rows
+
+
+def build(wn: WordNet) -> list[dict[str, str]]:
+    best: dict[tuple[str, str, str], tuple[int, str, str, str]] = {}
+    clash: set[tuple[str, str, str]] = set()
+    for etype, seeds in SEEDS.items():
+        for seed, mode in seeds:
+            for lemma, with_, pos, rank in members(wn, seed):
+                key = (lemma, with_, pos)
+                old = best.get(key)
+                if old is None or rank < old[0]:
+                    best[key] = (rank, etype, mode, seed)
+                    clash.discard(key)
+                elif rank == old[0] and etype != old[1]:
+                    clash.add(key)
+    return [
+        {"lemma": k[0], "with": k[1], "pos": k[2], "type": v[1], "mode": v[2], "seed": v[3]}
+        for k, v in sorted(best.items())
+        if k not in clash
+    ]
+
+
+# Word classes of nouns (plover_nouns.csv): a noun is in a class when its most frequent
+# sense lies below one of the class's senses (instances, i.e. names, left out).
+NOUN_CLASSES = {
+    # regular armed forces and their members
+    "military": [
+        "military_unit.n.1",
+        "armed_forces.n.1",
+        "military_personnel.n.1",
+        "serviceman.n.1",
+    ],
+}
+
+
+def closure(wn: WordNet, keys: list[str]) -> set[int]:
+    """Offsets of the noun synsets below (and at) the given senses; no instances."""
+    seen: set[int] = set()
+    todo = [sense(wn, k) for k in keys]
+    while todo:
+        syn = todo.pop()
+        if syn.offset not in seen:
+            seen.add(syn.offset)
+            todo += wn.related(syn, "~")
+    return seen
+
+
+def noun_classes(wn: WordNet) -> list[dict[str, str]]:
+    below_class = {name: closure(wn, keys) for name, keys in NOUN_CLASSES.items()}
+    rows = []
+    for (lemma, pos), offsets in sorted(wn.index.items()):
+        top = wn.synsets[(pos, offsets[0])] if pos == "n" and lemma.isalpha() else None
+        if top is None or any(p[0] == "@i" for p in top.pointers):
+            continue
+        rows += [
+            {"class": c, "lemma": lemma} for c, seen in below_class.items() if top.offset in seen
+        ]
+    return rows
+
+
+NOUN_HEADER = """# Noun classes for the event layer from WordNet 3.0 (Princeton WordNet licence),
+# built by scripts/build_plover_classes.py: a noun is in a class when its most frequent sense lies
+# below the class's WordNet senses. Merged with plover_words.csv at run time.
+"""
+
+HEADER = """# PLOVER verb and noun classes from WordNet 3.0 (Princeton WordNet licence), built by
+# scripts/build_plover_classes.py from seed senses named in the PLOVER/CAMEO codebook
+# definitions; not from any gold data. Rows of plover_triggers.csv take precedence.
+# seed: the WordNet sense the row was reached from.
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--wordnet", default="/usr/share/wordnet")
+    ap.add_argument("--out", default=OUT)
+    args = ap.parse_args()
+    wn = WordNet(args.wordnet)
+    rows = build(wn)
+    with open(args.out, "w", encoding="utf-8", newline="") as fh:
+        fh.write(HEADER)
+        writer = csv.DictWriter(fh, ["lemma", "with", "pos", "type", "mode", "seed"])
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{len(rows)} rows -> {args.out}")
+    nouns = noun_classes(wn)
+    out = os.path.join(os.path.dirname(args.out), "plover_nouns.csv")
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        fh.write(NOUN_HEADER)
+        writer = csv.DictWriter(fh, ["class", "lemma"])
+        writer.writeheader()
+        writer.writerows(nouns)
+    print(f"{len(nouns)} rows -> {out}")
+
+
+if __name__ == "__main__":
+    main()

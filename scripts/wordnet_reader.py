@@ -1,0 +1,78 @@
+"""A minimal reader of the WordNet 3.0 database files (index.POS, data.POS).
+
+Used only offline, by build_plover_classes.py; sitrep itself never reads WordNet.
+The files ship in Debian's ``wordnet-base`` package (/usr/share/wordnet).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+POS_FILES = {"n": "noun", "v": "verb"}
+
+
+@dataclass(slots=True)
+class Synset:
+    offset: int
+    pos: str
+    lexfile: int
+    words: list[str]
+    # (pointer symbol, target offset, target pos, source word no., target word no.)
+    pointers: list[tuple[str, int, str, int, int]] = field(default_factory=list)
+    gloss: str = ""
+
+
+class WordNet:
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.index: dict[tuple[str, str], list[int]] = {}
+        self.synsets: dict[tuple[str, int], Synset] = {}
+        for pos, name in POS_FILES.items():
+            self._read_index(pos, os.path.join(folder, "index." + name))
+            self._read_data(pos, os.path.join(folder, "data." + name))
+
+    def _read_index(self, pos: str, path: str) -> None:
+        with open(path, encoding="latin-1") as fh:
+            for line in fh:
+                if line.startswith(" "):
+                    continue
+                cells = line.split()
+                n_senses, n_ptrs = int(cells[2]), int(cells[3])
+                offsets = cells[6 + n_ptrs : 6 + n_ptrs + n_senses]
+                self.index[(cells[0], pos)] = [int(o) for o in offsets]
+
+    def _read_data(self, pos: str, path: str) -> None:
+        with open(path, encoding="latin-1") as fh:
+            for line in fh:
+                if line.startswith(" "):
+                    continue
+                head, _, gloss = line.partition(" | ")
+                cells = head.split()
+                n_words = int(cells[3], 16)
+                words = [cells[4 + 2 * i].lower() for i in range(n_words)]
+                at = 4 + 2 * n_words
+                n_ptrs = int(cells[at])
+                ptrs = []
+                for i in range(n_ptrs):
+                    sym, off, tpos, st = cells[at + 1 + 4 * i : at + 5 + 4 * i]
+                    tpos = "a" if tpos == "s" else tpos
+                    ptrs.append((sym, int(off), tpos, int(st[:2], 16), int(st[2:], 16)))
+                syn = Synset(int(cells[0]), pos, int(cells[1]), words, ptrs, gloss.strip())
+                self.synsets[(pos, syn.offset)] = syn
+
+    def senses(self, lemma: str, pos: str) -> list[Synset]:
+        """The synsets of ``lemma``, most frequent sense first."""
+        return [self.synsets[(pos, o)] for o in self.index.get((lemma, pos), [])]
+
+    def rank(self, lemma: str, syn: Synset) -> int:
+        """1 for ``lemma``'s most frequent sense, 2 for the next, ...; 0 if not a sense of it."""
+        offsets = self.index.get((lemma, syn.pos), [])
+        return offsets.index(syn.offset) + 1 if syn.offset in offsets else 0
+
+    def related(self, syn: Synset, symbol: str) -> list[Synset]:
+        return [
+            self.synsets[(p, o)]
+            for s, o, p, _, _ in syn.pointers
+            if s == symbol and (p, o) in self.synsets
+        ]

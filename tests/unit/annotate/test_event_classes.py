@@ -1,0 +1,92 @@
+"""The WordNet verb and noun classes of the PLOVER types, and the frames that generalise
+hand rows: halting cooperation, threats' conditions, purpose clauses' addressees.
+Made-up sentences; each class word below has no hand-written trigger row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep import lexicons
+from sitrep.annotate.events.layer import find_events
+from sitrep.annotate.events.plover import load_lexicon
+from sitrep.annotate.nlp import load_nlp
+from sitrep.models import Annotations, Event
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def events_of(nlp: Any, text: str) -> list[Event]:
+    return find_events(nlp(text), Annotations(), None)
+
+
+def hand_lemmas() -> set[str]:
+    return {row["lemma"] for row in lexicons.rows("plover_triggers.csv")}
+
+
+CLASS_TABLE = [
+    ("The junta incarcerated the opposition leader in March.", "incarcerated", "COERCE"),
+    ("A grand jury indicted the former governor of Lagos.", "indicted", "DISAPPROVE"),
+    ("Rebels liberated forty hostages near the border.", "liberated", "RETREAT"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "type_"), CLASS_TABLE)
+def test_wordnet_class_words_trigger_their_type(nlp: Any, text: str, word: str, type_: str) -> None:
+    lemma = nlp(text)[[t.text for t in nlp(text)].index(word)].lemma_
+    assert lemma not in hand_lemmas()  # the class, not a hand row, codes it
+    assert type_ in {e.type for e in events_of(nlp, text)}
+
+
+def test_hand_rows_take_precedence_over_classes() -> None:
+    """WordNet puts "shoot" among the killing verbs; the codebook row says FIGHT."""
+    classes = {(r["lemma"], r["pos"]): r["type"] for r in lexicons.rows("plover_classes.csv")}
+    assert classes[("shoot", "verb")] == "ASSAULT"
+    assert load_lexicon().verbs[("shoot", "")].type == "FIGHT"
+
+
+def test_class_rows_name_known_types() -> None:
+    known = {row["type"] for row in lexicons.rows("plover_triggers.csv")}
+    assert {row["type"] for row in lexicons.rows("plover_classes.csv")} <= known
+
+
+def test_wordnet_military_nouns_join_the_military_class() -> None:
+    lex = load_lexicon()
+    assert lex.in_class("military", "artilleryman")  # from WordNet only
+    assert not lex.in_class("military", "teacher")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara terminated the negotiations with the union.",
+        "Peru postponed the summit with Chile.",
+    ],
+)
+def test_halting_cooperation_is_sanction(nlp: Any, text: str) -> None:
+    assert "SANCTION" in {e.type for e in events_of(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    "text", ["The company stopped production in March.", "The army ended the siege of Homs."]
+)
+def test_halting_other_acts_is_no_sanction(nlp: Any, text: str) -> None:
+    assert "SANCTION" not in {e.type for e in events_of(nlp, text)}
+
+
+def test_threat_target_is_who_must_meet_the_condition(nlp: Any) -> None:
+    text = "Iran threatened to close the strait unless Washington lifted its sanctions."
+    threats = [e for e in events_of(nlp, text) if e.type == "THREATEN"]
+    assert threats and threats[0].target is not None
+    assert threats[0].target.text == "Washington"
+
+
+def test_purpose_clause_is_addressed_to_the_governing_object(nlp: Any) -> None:
+    text = "The foreign minister summoned the French ambassador to complain."
+    found = [e for e in events_of(nlp, text) if e.type == "DISAPPROVE"]
+    assert found and found[0].target is not None
+    assert found[0].target.text == "French ambassador"

@@ -1,0 +1,83 @@
+"""scripts/build_plover_classes.py on a tiny made-up WordNet database: seeds, hyponyms,
+derived event nouns, the sense-rank filter and the seed flags."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.support.paths import REPO
+
+SCRIPTS = REPO / "scripts"
+
+# offset lexfile pos n_words words... n_pointers pointers... | gloss
+DATA_VERB = [
+    "00000100 33 v 01 attack 0 002 ~ 00000200 v 0000 + 00000900 n 0101 | begin hostilities",
+    "00000200 33 v 02 raid 0 foray 0 000 | attack suddenly",
+    "00000300 38 v 01 foray 0 000 | go on a trip",
+    "00000400 33 v 01 storm 0 000 | take by force",
+]
+DATA_NOUN = ["00000900 04 n 01 attack 0 000 | an offensive"]
+# lemma pos n_synsets n_pointer_kinds kinds... n_senses n_tagged offsets (most frequent first)
+INDEX_VERB = [
+    "attack v 1 2 ~ + 1 0 00000100",
+    "foray v 2 0 2 0 00000300 00000200",
+    "raid v 1 0 1 0 00000200",
+    "storm v 1 0 1 0 00000400",
+]
+INDEX_NOUN = ["attack n 1 0 1 0 00000900"]
+
+
+def load() -> ModuleType:
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "build_plover_classes", SCRIPTS / "build_plover_classes.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(SCRIPTS))
+    return module
+
+
+@pytest.fixture()
+def wordnet(tmp_path: Path) -> Path:
+    header = "  1 This software and database is being provided to you\n"
+    for name, lines in (
+        ("data.verb", DATA_VERB),
+        ("data.noun", DATA_NOUN),
+        ("index.verb", INDEX_VERB),
+        ("index.noun", INDEX_NOUN),
+    ):
+        (tmp_path / name).write_text(header + "\n".join(lines) + "\n", encoding="latin-1")
+    return tmp_path
+
+
+def rows_for(module: ModuleType, folder: Path, seed: str) -> set[tuple[str, str, str]]:
+    setattr(module, "SEEDS", {"ASSAULT": [(seed, "")]})  # noqa: B010
+    wn = module.WordNet(str(folder))
+    return {(r["lemma"], r["pos"], r["type"]) for r in module.build(wn)}
+
+
+def test_class_takes_hyponyms_and_derived_nouns(wordnet: Path) -> None:
+    rows = rows_for(load(), wordnet, "attack.v.1")
+    assert ("attack", "verb", "ASSAULT") in rows
+    assert ("raid", "verb", "ASSAULT") in rows  # hyponym whose first sense it is
+    assert ("attack", "noun", "ASSAULT") in rows  # derived act noun
+    assert ("foray", "verb", "ASSAULT") not in rows  # its first sense is a trip
+    assert ("storm", "verb", "ASSAULT") not in rows  # not below the seed
+
+
+def test_seed_flags(wordnet: Path) -> None:
+    module = load()
+    alone = rows_for(module, wordnet, "attack.v.1=")
+    assert ("raid", "verb", "ASSAULT") not in alone
+    assert ("attack", "noun", "ASSAULT") in alone
+    word_only = rows_for(module, wordnet, "raid.v.1!")
+    assert word_only == {("raid", "verb", "ASSAULT")}
