@@ -50,7 +50,7 @@ class Tuning:
     # namespace, so long pages of one event are not made unlike by what they alone say.
     # Names and figures keep more: a victim or a sum no one else gives tells events apart.
     lone_words: float = 0.0
-    lone_figures: float = 0.25
+    lone_figures: float = 0.5
     lone_names: float = 0.75
     # What story records show (sitrep.stories.views, .reasons); no effect on grouping.
     reasons_members: int = 24  # newest members read for the shared terms
