@@ -133,8 +133,14 @@ class Assigner:
             return True
         _, vecs, _ = newest_profiles(self.store, story.id, self.tuning.support_members,
                                      self.idf)
-        return any(open_similarity(terms, 0, v, 1, self.idf, self.lone) >= self.tuning.member_min
+        lone = self._lone()
+        return any(open_similarity(terms, 0, v, 1, self.idf, lone) >= self.tuning.member_min
                    for v in vecs)
+
+    def _lone(self) -> dict[str, float]:
+        """The lone-term weights, once the store holds enough documents for "no other
+        document holds it" to mean something (in a store of two, every term is lone)."""
+        return self.lone if self.idf.n >= self.tuning.lone_after else {}
 
     def _join_copy(self, article: Article, story_id: str, seq: int, now: str) -> Assignment:
         story = self.store.stories.states([story_id])[story_id]
@@ -164,12 +170,13 @@ class Assigner:
         self.idf.prepare({term for s in states.values() for term in s.centroid})
         places = Places.of(terms)
         anchors = {a for a in terms if a.startswith(ANCHORS)}
+        lone = self._lone()
         scored = []
         for story in states.values():
             if story.merged_into is not None or not story.members:
                 continue
             # ``terms`` is an article not yet counted; a story's members are.
-            sim = open_similarity(terms, 0, story.centroid, 1, self.idf, self.lone)
+            sim = open_similarity(terms, 0, story.centroid, 1, self.idf, lone)
             sim *= places.factor(story.centroid, t)
             sim *= anchor_factor(anchors, story.centroid, t, self.idf)
             gap = span_gap(first, last, story.first_date, story.last_date)

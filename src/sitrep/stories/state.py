@@ -46,12 +46,14 @@ class Tuning:
     # is what separates two events of the same kind.
     idf_power: float = 1.5
     # A term no other stored document holds (chrome, a byline, one outlet's words) can
-    # match nothing: its weight in a side's norm is kept only this much (squared), by
+    # match nothing: its squared weight in a side's norm is kept only this much, by
     # namespace, so long pages of one event are not made unlike by what they alone say.
-    # Names and figures keep more: a victim or a sum no one else gives tells events apart.
+    # Names keep theirs: a victim no one else names tells two shootings apart, and
+    # without them reports on related subjects of one week drift into one story.
     lone_words: float = 0.0
-    lone_figures: float = 0.5
-    lone_names: float = 0.75
+    lone_figures: float = 0.25
+    lone_names: float = 1.0
+    lone_after: int = 20  # ... once the store holds this many documents
     # What story records show (sitrep.stories.views, .reasons); no effect on grouping.
     reasons_members: int = 24  # newest members read for the shared terms
     reasons_top: int = 8  # shared terms listed per story

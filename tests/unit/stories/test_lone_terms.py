@@ -78,9 +78,14 @@ def _pair_scores(tuning: Tuning) -> list[tuple[str, float]]:
 
 
 def test_two_outlets_pages_of_one_event_match_despite_their_chrome() -> None:
-    (_, _), (how, score) = _pair_scores(TUNING)
+    judged = dataclasses.replace(TUNING, lone_after=0)  # a tiny store, judged all the same
+    (_, _), (how, score) = _pair_scores(judged)
     assert how == "joined" and score > 0.9
     # The plain cosine: the chrome's words, which nothing else holds, dilute the match.
-    plain = dataclasses.replace(TUNING, lone_words=1.0, lone_figures=1.0, lone_names=1.0)
+    plain = dataclasses.replace(judged, lone_words=1.0, lone_figures=1.0, lone_names=1.0)
     (_, _), (_, plain_score) = _pair_scores(plain)
     assert plain_score < 0.5
+    # Below ``lone_after`` stored documents nothing is judged lone: in a store of
+    # three, every term but the shared ones would be.
+    (_, _), (_, young_score) = _pair_scores(TUNING)
+    assert TUNING.lone_after > 3 and abs(young_score - plain_score) < 1e-9
