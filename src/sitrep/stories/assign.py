@@ -29,10 +29,17 @@ from sitrep.stories.state import (
     Tuning,
     absorb,
     add_member,
+    lone_weights,
     new_story_id,
     persist,
 )
-from sitrep.stories.vectors import Idf, similarity, span_gap, top_terms, weighted_norm
+from sitrep.stories.vectors import (
+    Idf,
+    open_similarity,
+    similarity,
+    span_gap,
+    top_terms,
+)
 
 if TYPE_CHECKING:
     from sitrep.store import AddOutcome, Store
@@ -59,6 +66,7 @@ class Assigner:
         self.store = store
         self.tuning = tuning
         self.idf = Idf(store, tuning.idf_power)
+        self.lone = lone_weights(tuning)
 
     def assign_batch(self, articles: Sequence[Article],
                      annotations: Sequence[Annotations | None],
@@ -123,11 +131,16 @@ class Assigner:
         sim, story = best
         if sim >= self.tuning.sure:
             return True
-        _, vecs, norms = newest_profiles(self.store, story.id, self.tuning.support_members,
-                                         self.idf)
-        norm = weighted_norm(terms, self.idf)
-        return any(similarity(terms, norm, v, n, self.idf) >= self.tuning.member_min
-                   for v, n in zip(vecs, norms, strict=True))
+        _, vecs, _ = newest_profiles(self.store, story.id, self.tuning.support_members,
+                                     self.idf)
+        lone = self._lone()
+        return any(open_similarity(terms, 0, v, 1, self.idf, lone) >= self.tuning.member_min
+                   for v in vecs)
+
+    def _lone(self) -> dict[str, float]:
+        """The lone-term weights, once the store holds enough documents for "no other
+        document holds it" to mean something (in a store of two, every term is lone)."""
+        return self.lone if self.idf.n >= self.tuning.lone_after else {}
 
     def _join_copy(self, article: Article, story_id: str, seq: int, now: str) -> Assignment:
         story = self.store.stories.states([story_id])[story_id]
@@ -154,14 +167,16 @@ class Assigner:
         weight = {q: terms[q] * self.idf(q) for q in query}
         ranked = sorted(hits, key=lambda s: (-sum(weight[q] for q in hits[s]), s))
         states = self.store.stories.states(ranked[:t.candidates])
-        norm = weighted_norm(terms, self.idf)
+        self.idf.prepare({term for s in states.values() for term in s.centroid})
         places = Places.of(terms)
         anchors = {a for a in terms if a.startswith(ANCHORS)}
+        lone = self._lone()
         scored = []
         for story in states.values():
             if story.merged_into is not None or not story.members:
                 continue
-            sim = similarity(terms, norm, story.centroid, story.norm, self.idf)
+            # ``terms`` is an article not yet counted; a story's members are.
+            sim = open_similarity(terms, 0, story.centroid, 1, self.idf, lone)
             sim *= places.factor(story.centroid, t)
             sim *= anchor_factor(anchors, story.centroid, t, self.idf)
             gap = span_gap(first, last, story.first_date, story.last_date)

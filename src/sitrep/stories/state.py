@@ -38,13 +38,22 @@ class Tuning:
     day_cap: float = 2.0  # ... dividing it by at most 1 + this (a later turn of one story)
     place_clash: float = 0.5  # similarity kept when article and story name different towns ...
     region_clash: float = 0.2  # ... of different regions (country and first-level division)
-    no_anchor: float = 0.5  # similarity kept when no entity or town is shared ...
+    no_anchor: float = 0.4  # similarity kept when no entity or town is shared ...
     anchor_share: float = 0.1  # ... and a shared one held by more of the stored articles
     anchor_floor: int = 5  # (but by more than this many) counts only this share / its share
     # Each side of a comparison is weighted by idf ** idf_power, so a shared term counts
     # idf cubed: a shared rare name or figure outweighs many shared topic words, which
     # is what separates two events of the same kind.
     idf_power: float = 1.5
+    # A term no other stored document holds (chrome, a byline, one outlet's words) can
+    # match nothing: its squared weight in a side's norm is kept only this much, by
+    # namespace, so long pages of one event are not made unlike by what they alone say.
+    # Names keep theirs: a victim no one else names tells two shootings apart, and
+    # without them reports on related subjects of one week drift into one story.
+    lone_words: float = 0.0
+    lone_figures: float = 0.25
+    lone_names: float = 1.0
+    lone_after: int = 20  # ... once the store holds this many documents
     # What story records show (sitrep.stories.views, .reasons); no effect on grouping.
     reasons_members: int = 24  # newest members read for the shared terms
     reasons_top: int = 8  # shared terms listed per story
@@ -55,6 +64,11 @@ class Tuning:
 
 
 DEFAULT_TUNING = Tuning()
+
+
+def lone_weights(tuning: Tuning) -> dict[str, float]:
+    """Namespace -> what a lone term keeps of its squared norm weight (see ``Tuning``)."""
+    return {"w": tuning.lone_words, "n": tuning.lone_figures, "e": tuning.lone_names}
 
 
 @dataclass(frozen=True, slots=True)

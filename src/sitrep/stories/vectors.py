@@ -106,6 +106,41 @@ def similarity(vec: Vector, vec_norm: float, other: Vector, other_norm: float,
     return dot / (vec_norm * other_norm)
 
 
+def open_similarity(vec: Vector, vec_counted: int, other: Vector, other_counted: int,
+                    idf: Idf, lone: Mapping[str, float]) -> float:
+    """Cosine of the idf-weighted vectors where a side's lone terms weigh less in its norm.
+
+    A term is lone when no stored document but the side's own holds it
+    (``*_counted``: how many of its documents the counts hold already, 0 for an
+    article not yet counted) and the other side lacks it: page chrome, a
+    writer's byline, one outlet's wording. Such a term can match nothing, yet in
+    a plain cosine it dilutes every match of a long page, so twelve outlets'
+    reports of one event look unlike each other. Its squared weight in the
+    norm is multiplied by ``lone[namespace]`` (1 when missing). Call
+    :meth:`Idf.prepare` with both sides' terms first.
+    """
+    dot = 0.0
+    own = _open_norm2(vec, other, vec_counted, idf, lone)
+    far = _open_norm2(other, vec, other_counted, idf, lone)
+    small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
+    for t, v in small.items():
+        w = large.get(t)
+        if w is not None:
+            dot += v * w * idf(t) ** 2
+    return dot / math.sqrt(own * far) if own > 0 and far > 0 else 0.0
+
+
+def _open_norm2(vec: Vector, other: Vector, counted: int, idf: Idf,
+                lone: Mapping[str, float]) -> float:
+    total = 0.0
+    for t, v in vec.items():
+        sq = (v * idf(t)) ** 2
+        if t not in other and idf.df.get(t, 0) <= counted:
+            sq *= lone.get(t.split(":", 1)[0], 1.0)
+        total += sq
+    return total
+
+
 def blend(a: Vector, na: int, b: Vector, nb: int) -> dict[str, float]:
     """The mean of two means, weighted by how many vectors each holds."""
     total = na + nb
