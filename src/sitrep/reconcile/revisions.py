@@ -90,11 +90,11 @@ def _revises(a: _Value, b: _Value, max_ratio: float) -> bool:
 def _discrepancy(parts: list[_Value]) -> Discrepancy:
     """The series in time order: one claim per article and value."""
     seen: set[tuple[str, str]] = set()
-    series = []
+    series: list[QuantityClaim] = []
     for c in sorted((c for p in parts for c in p.claims), key=lambda c: as_of(c) or ""):
         key = (c.citation.article, c.value_text)
         if key not in seen:
             seen.add(key)
             series.append(c)
     about = f"{series[0].counted.strip()}, as reported over time"
-    return Discrepancy("quantity_update", about, series, explain.update(series))
+    return Discrepancy("quantity_update", about, list(series), explain.update(series))
