@@ -14,11 +14,12 @@ def _revisions(pairs: list) -> list:
 
 def test_a_count_given_anew_weeks_later_is_an_update() -> None:
     pairs = story(
-        ("The leak may have exposed the files of 210 million customers, the bank said.",
-         "2019-03-04"),
+        (
+            "The leak may have exposed the files of 210 million customers, the bank said.",
+            "2019-03-04",
+        ),
         ("Investigators say the files of 210 million people were taken.", "2019-03-06"),
-        ("The bank now says the files of 228 million people were in the stolen set.",
-         "2019-04-15"),
+        ("The bank now says the files of 228 million people were in the stolen set.", "2019-04-15"),
     )
     found = _revisions(pairs)
     assert len(found) == 1 and found[0].kind == "quantity_update"
@@ -31,8 +32,10 @@ def test_a_count_given_anew_weeks_later_is_an_update() -> None:
 
 def test_same_day_different_values_are_not_an_update() -> None:
     pairs = story(
-        ("The leak may have exposed the files of 210 million customers, the bank said.",
-         "2019-03-04"),
+        (
+            "The leak may have exposed the files of 210 million customers, the bank said.",
+            "2019-03-04",
+        ),
         ("Hackers took the files of 228 million customers, analysts said.", "2019-03-04"),
     )
     assert not _revisions(pairs)
@@ -40,8 +43,7 @@ def test_same_day_different_values_are_not_an_update() -> None:
 
 def test_counts_of_other_magnitudes_or_groups_stay_apart() -> None:
     pairs = story(
-        ("About 40,000 Canadian residents had their files exposed, the bank said.",
-         "2019-03-04"),
+        ("About 40,000 Canadian residents had their files exposed, the bank said.", "2019-03-04"),
         ("The bank said 52,000 British residents had their files exposed.", "2019-04-02"),
         ("Some 900,000 residents in all may be affected, the bank said.", "2019-04-20"),
     )
