@@ -7,11 +7,14 @@ apart give values of one magnitude for one counted class, the later value
 revises the earlier: this relation only ever yields an update, never a conflict.
 Values are nodes (one value, whatever noun each outlet uses: their classes
 pool); nodes of a shared class, close in size and first reported on different
-days, join one developing series.
+days, join one developing series. Within one report, a count the words mark as
+an earlier statement ("previously said up to 100,000") is revised by the
+report's other count of the same class or group: the report tells the change.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -49,6 +52,49 @@ def count_revisions(claims: Sequence[QuantityClaim], config: BriefConfig) -> lis
     for i, node in enumerate(nodes):
         series[joined.find(i)].append(node)
     return [_discrepancy(parts) for parts in series.values() if len(parts) > 1]
+
+
+# Words before a figure saying it was an earlier statement, since replaced.
+_EARLIER = re.compile(
+    r"\b(?:previously|initially|originally|earlier|first)\b(?:\s+\w+){0,3}\s*$|"
+    r"\bhad\s+(?:said|estimated|reported|put|given)\b(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
+def revised_in_report(
+    claims: Sequence[QuantityClaim], texts: dict[str, str], config: BriefConfig
+) -> list[Discrepancy]:
+    """Counts a report gives as an earlier statement, each with the report's current
+    count of the same class or group that replaced it."""
+    by_article: dict[str, list[QuantityClaim]] = defaultdict(list)
+    for c in claims:
+        if _bare(c, config.revision_min_count) is not None:
+            by_article[c.citation.article].append(c)
+    out = []
+    for article, counts in by_article.items():
+        text = texts.get(article, "")
+        earlier = [c for c in counts if _EARLIER.search(text[c.sentence.start : c.citation.start])]
+        for old in earlier:
+            # The words say the value was replaced: "up to 100,000" then "about 8,000"
+            # is a revision though the ranges overlap.
+            new = [
+                c
+                for c in counts
+                if c not in earlier and _same_class(old, c) and _bare(c, 0.0) != _bare(old, 0.0)
+            ]
+            if new:
+                series = [old, new[0]]
+                out.append(
+                    Discrepancy(
+                        "quantity_update", _about(series), list(series), explain.update(series)
+                    )
+                )
+    return out
+
+
+def _same_class(a: QuantityClaim, b: QuantityClaim) -> bool:
+    return a.counted_class == b.counted_class or bool(a.affiliation & b.affiliation)
 
 
 def _bare(c: QuantityClaim, least: float) -> float | None:
@@ -96,5 +142,8 @@ def _discrepancy(parts: list[_Value]) -> Discrepancy:
         if key not in seen:
             seen.add(key)
             series.append(c)
-    about = f"{series[0].counted.strip()}, as reported over time"
-    return Discrepancy("quantity_update", about, list(series), explain.update(series))
+    return Discrepancy("quantity_update", _about(series), list(series), explain.update(series))
+
+
+def _about(series: Sequence[QuantityClaim]) -> str:
+    return f"{series[0].counted.strip()}, as reported over time"

@@ -56,3 +56,27 @@ def test_small_counts_never_form_a_revision() -> None:
         ("Rescuers had found 17 passengers by Wednesday.", "2019-03-06"),
     )
     assert not _revisions(pairs)
+
+
+def test_a_report_telling_an_earlier_figure_makes_an_update() -> None:
+    pairs = story(
+        (
+            "The bank previously said up to 50,000 Irish clients may have been hit. "
+            "It now says the files of about 3,000 Irish customers were taken.",
+            "2019-05-02",
+        ),
+    )
+    found = _revisions(pairs)
+    assert len(found) == 1
+    assert [c.value_text for c in found[0].claims] == ["up to 50,000", "about 3,000"]
+
+
+def test_without_words_of_an_earlier_figure_one_report_makes_no_update() -> None:
+    pairs = story(
+        (
+            "The bank said up to 50,000 Irish clients may have been hit. "
+            "The files of about 3,000 Irish customers were taken from one server.",
+            "2019-05-02",
+        ),
+    )
+    assert not _revisions(pairs)
