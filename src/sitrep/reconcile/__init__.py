@@ -35,6 +35,7 @@ from sitrep.reconcile.discrepancies import (
 from sitrep.reconcile.events import event_claims
 from sitrep.reconcile.identity import figure_groups
 from sitrep.reconcile.quantities import quantity_claims
+from sitrep.reconcile.revisions import count_revisions, revised_in_report
 from sitrep.reconcile.roles import role_claims
 from sitrep.reconcile.years import year_claims
 
@@ -85,6 +86,8 @@ def reconcile(
     groups = figure_groups(strict)
     discrepancies = [
         *quantity_discrepancies(strict, config),
+        *count_revisions(quantities, config),
+        *revised_in_report(quantities, {c.article.id: c.article.text for c in contexts}, config),
         *event_discrepancies(events),
         *role_discrepancies(roles),
     ]

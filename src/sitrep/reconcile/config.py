@@ -34,6 +34,10 @@ class BriefConfig:
     min_sources: int = 2
     approx_tolerance: float = 0.15
     same_frame_hours: float = 6.0
+    # A verb-less count revises another (an update, never a conflict) when it is at
+    # least this large and within this ratio of it: small counts recur by chance.
+    revision_min_count: float = 1000.0
+    revision_max_ratio: float = 2.0
     summary_sentences: int = 5
     summary_lambda: float = 0.7
     facts_max: int = 12
