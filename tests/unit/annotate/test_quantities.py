@@ -207,6 +207,9 @@ NOT_QUANTITIES = [
     "The COVID-19 pandemic hit hard.",
     "They play in Group 3 B next week.",
     "The new plant is larger than the old one.",
+    "Police arrived around 8 p.m. on Friday.",
+    "Shares in the S&P 500 index fell.",
+    "He starred in the Game 7 win.",
 ]
 
 
@@ -247,6 +250,22 @@ def test_glued_m_and_k_before_a_plural_count(
     """A glued "m" or "k" before a counted plural is a scale; otherwise "m" is metres."""
     q = only(nlp, sentence)
     assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The motion carried the signatures of 55 MPs on Friday.", [55]),
+        ("However, 33 UNP legislators signed a petition.", [33]),
+        ("The airline grounded two new 737 Max jets.", [2]),
+        ("Boeing showed the 787 Dreamliner in 2009.", []),
+    ],
+)
+def test_capitalised_plural_is_counted_not_a_model(
+    nlp: Any, sentence: str, values: list[float]
+) -> None:
+    """A number counting a plural noun is a count even before a capitalised word."""
+    assert [q.value for q in quantities(nlp, sentence)] == values
 
 
 def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:
@@ -335,6 +354,10 @@ def test_seed_troop_figures(nlp: Any, seed_article: Article) -> None:
 
 
 def test_hyphenated_and_a_half_and_a_half_million(nlp: Any) -> None:
-    qs = quantities(nlp, "An 11-and-a-half hour flight. They may not import a half million barrels.")
+    qs = quantities(
+        nlp, "An 11-and-a-half hour flight. They may not import a half million barrels."
+    )
     assert [(q.text, q.value) for q in qs] == [
-        ("11-and-a-half hour", 11.5), ("a half million barrels", 500000.0)]
+        ("11-and-a-half hour", 11.5),
+        ("a half million barrels", 500000.0),
+    ]

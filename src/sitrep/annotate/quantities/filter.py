@@ -76,6 +76,7 @@ _NAME_ENTS = frozenset(
 )
 _SOFT_LABELS = frozenset({"week", "season", "round", "game", "match", "year", "day"})
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -141,7 +142,10 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
     if prev is None:
         return False
     if prev.pos_ == "PROPN" and prev.whitespace_ and prev.ent_type_ != "NORP":
-        return counted_head is None or counted_head.pos_ == "PROPN"
+        # "S&P 500 index", "Game 7 win": a count above one agrees with a plural noun
+        return (
+            counted_head is None or counted_head.pos_ == "PROPN" or _singular_noun(counted_head, d)
+        )
     if prev.lower_ in lexicon().labels:
         # "category 4 hurricane" is a label; "the past week 5 people died" is not
         soft = prev.lower_ in _SOFT_LABELS and not prev.text[:1].isupper()
@@ -151,15 +155,31 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
     return False
 
 
+def _singular_noun(head: Token, d: Draft) -> bool:
+    return head.tag_ == "NN" and d.value is not None and abs(d.value) > 1
+
+
 def _model_name_after(tok: Token, nxt: Token) -> bool:
-    """ "787 Dreamliner", "12 Mini": a capitalised word glued to a plain number names a model."""
+    """ "787 Dreamliner", "12 Mini": a capitalised word glued to a plain number names a model.
+
+    Not when the number is the first to count a plural noun after it: "55 MPs", "33 UNP
+    legislators" ("two new 737 Max jets" is counted by "two", so "737" names the model).
+    """
     return (
         tok.whitespace_ != ""
         and nxt.text[:1].isupper()
         and nxt.is_alpha
         and nxt.ent_type_ not in ("NORP", "GPE")
         and not nxt.is_sent_start
+        and not _counts_plural(tok)
     )
+
+
+def _counts_plural(tok: Token) -> bool:
+    head = tok.head
+    if tok.dep_ != "nummod" or head.i <= tok.i or head.tag_ not in _PLURAL_TAGS:
+        return False
+    return not any(c.dep_ == "nummod" and c.i < tok.i for c in head.children)
 
 
 _ONE_PRONOUN_LEAD = frozenset(
@@ -219,8 +239,8 @@ def is_quantity(
     phones: list[tuple[int, int]],
 ) -> bool:
     """Whether draft ``d`` (whose first number token is ``first``) is a real quantity."""
-    if "score" in d.flags:
-        return False
+    if "score" in d.flags or _CLOCK_AFTER.match(text, d.atoms[-1].end):
+        return False  # "2-0"; "8 p.m." (whose "p" would read as pence)
     if (
         d.unit_kind == "time"
         and text[d.atoms[-1].end : d.atoms[-1].end + 1] == "-"
