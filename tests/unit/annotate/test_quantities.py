@@ -210,6 +210,7 @@ NOT_QUANTITIES = [
     "Police arrived around 8 p.m. on Friday.",
     "Shares in the S&P 500 index fell.",
     "He starred in the Game 7 win.",
+    "The nasdaq rose while the sp 500 is poised to drop.",
 ]
 
 

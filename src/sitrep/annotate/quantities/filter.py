@@ -139,6 +139,8 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if d.atoms[0].plain and nxt is not None and _model_name_after(tok, nxt):
         return True
+    if d.atoms[0].plain and _headed_name(tok):
+        return True
     if prev is None:
         return False
     if prev.pos_ == "PROPN" and prev.whitespace_ and prev.ent_type_ != "NORP":
@@ -153,6 +155,14 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
     if prev.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN":
         return counted_head is None and (nxt is None or nxt.text in (",", ")", ";", "."))
     return False
+
+
+def _headed_name(tok: Token) -> bool:
+    """ "the sp 500 is poised", "Form 10": a number that heads a noun compound names a thing;
+    a count modifies its noun instead ("the 10 players")."""
+    return any(
+        c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN") for c in tok.children
+    )
 
 
 def _singular_noun(head: Token, d: Draft) -> bool:
