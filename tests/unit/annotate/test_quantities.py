@@ -269,6 +269,22 @@ def test_capitalised_plural_is_counted_not_a_model(
     assert [q.value for q in quantities(nlp, sentence)] == values
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The game runs at 60fps on the console.", 60, "fps"),
+        ("Tyres are inflated to 35psi.", 35, "psi"),
+        ("He is 30ish.", 30, None),
+    ],
+)
+def test_glued_lower_case_letters_are_a_unit(
+    nlp: Any, sentence: str, value: float, unit: str | None
+) -> None:
+    """Letters glued to digits are a unit symbol even when unlisted; ids glue capitals."""
+    q = only(nlp, sentence)
+    assert (q.value, q.unit) == (value, unit)
+
+
 def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:
     text = "It sent around 5,000 North Korean military construction troops to Russia."
     q = only(nlp, text)

@@ -50,6 +50,9 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _AFTER_ID = re.compile(r"[A-Za-z]\w*|[-−]\d|\.\d|[:/]\d")
 _BEFORE_ID = re.compile(r"(?:\d[./:]|[:/#@]|[A-Z]{2,}\s?[-−])$")
 _CODE_AFTER = re.compile(r"[A-Z]{3}\b")  # "110 JPY"
+# Lower-case letters glued to digits are a unit symbol, listed or not ("60fps", "35psi");
+# ids glue capitals ("A320", "5G") and ordinals and decades are caught before.
+_GLUED_SYMBOL = re.compile(r"[a-z]{2,4}(?![\w-])")
 _US_AFTER_MONEY = re.compile(r"\s+(?:US|U\.S\.)(?![\w$])")
 _PER = re.compile(r"(?:\s*/\s*|\s+per\s+|(?:\s+|-)an?(?:\s+|-)|-per-)")
 _PER_WORD = re.compile(r"[A-Za-z]+(?:\s(?:foot|feet|metre|meter|metres|meters|mile|miles))?")
@@ -85,7 +88,7 @@ _SUFFIX_QUALIFIER = [
     (re.compile(r"\s*\+(?![\d\w])|-plus\b|\s+plus\b(?!\s*\d)"), "lower", False),
     (re.compile(r"\s+or\s+(?:more|above|higher|greater|over)\b", re.I), "lower", False),
     (re.compile(r"\s+or\s+(?:less|fewer|below|under)\b", re.I), "upper", False),
-    (re.compile(r"\s+or\s+so\b|-odd\b", re.I), None, True),
+    (re.compile(r"\s+or\s+so\b|-odd\b|-?ish\b", re.I), None, True),
 ]
 
 
@@ -218,6 +221,10 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
             d.unit, d.unit_kind = symbol
             return at + 1
         m = lex.unit_re.match(text, at)
+        g = None if m or gap else _GLUED_SYMBOL.match(text, at)
+        if g and g.group() != "ish":  # "30ish" is about 30
+            d.unit, d.unit_kind = g.group(), "symbol"
+            return g.end()
         if m and not (gap == "-" and m.group()[0] in "%°"):
             unit = lex.unit_for(m.group())
             if unit is None:
@@ -327,9 +334,12 @@ def _glued_to_word(text: str, atom: Atom, lex: Lexicon) -> bool:
         return False
     if m.group()[0] in "-−.:/":
         return m.group()[0] != "-"  # "5-10" may be a range; "3.2.1", "10:45", "9/11" are not
-    # letters glued after the digits: fine when they are a unit or a scale
+    # letters glued after the digits: fine when they are a unit or a scale, known or not
     return not (
-        lex.unit_re.match(after) or lex.scale_re.match(after) or lex.currency_word_re.match(after)
+        lex.unit_re.match(after)
+        or lex.scale_re.match(after)
+        or lex.currency_word_re.match(after)
+        or _GLUED_SYMBOL.match(after)
     )
 
 
