@@ -211,6 +211,7 @@ NOT_QUANTITIES = [
     "Shares in the S&P 500 index fell.",
     "He starred in the Game 7 win.",
     "The nasdaq rose while the sp 500 is poised to drop.",
+    "For tips call 0207 782 4368 or 0800 0560154.",
 ]
 
 
@@ -283,6 +284,11 @@ def test_glued_lower_case_letters_are_a_unit(
     """Letters glued to digits are a unit symbol even when unlisted; ids glue capitals."""
     q = only(nlp, sentence)
     assert (q.value, q.unit) == (value, unit)
+
+
+def test_quarters_without_of_are_counted_periods(nlp: Any) -> None:
+    assert only(nlp, "Profit fell for the past two quarters.").value == 2
+    assert only(nlp, "Three quarters of voters agreed.").value == 0.75
 
 
 def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:
