@@ -291,6 +291,22 @@ def test_quarters_without_of_are_counted_periods(nlp: Any) -> None:
     assert only(nlp, "Three quarters of voters agreed.").value == 0.75
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Hackers reached as many as one billion accounts.", 1e9),
+        ("The company has one hundred and two stores.", 102),
+    ],
+)
+def test_one_opening_a_longer_number_is_no_pronoun(nlp: Any, sentence: str, value: float) -> None:
+    assert only(nlp, sentence).value == value
+
+
+def test_suspended_hyphen_range(nlp: Any) -> None:
+    q = only(nlp, "They plan an 8- to 16-meter telescope.")
+    assert (q.low, q.high, q.unit) == (8, 16, "metre")
+
+
 def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:
     text = "It sent around 5,000 North Korean military construction troops to Russia."
     q = only(nlp, text)

@@ -407,7 +407,8 @@ def _apply_scale_and_sign(d: Draft) -> None:
 # ---------------------------------------------------------------- ranges
 
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
-_RANGE_TO = re.compile(r"\s+(?:to|through|thru)\s+$|\s*-?to-\s*$", re.IGNORECASE)
+# "10 to 20", "200,000 to-260,000", and the suspended hyphen of "an 8- to 16-metre mirror"
+_RANGE_TO = re.compile(r"-?\s+(?:to|through|thru)\s+$|\s*-?to-\s*$", re.IGNORECASE)
 _RANGE_AND = re.compile(r"\s+and\s+$", re.IGNORECASE)
 _RANGE_OR = re.compile(r"\s+or\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")

@@ -268,7 +268,8 @@ def is_quantity(
         return True
     if _in_spans(d.atoms[0].start, phones) or _leading_zero(text, d.atoms[0]):
         return False
-    if first.lower_ == "one" and _pronoun_one(first):
+    lone_one = text[d.atoms[0].start : d.atoms[0].end].lower() == "one"  # not "one million"
+    if lone_one and _pronoun_one(first):
         return False
     if _calendar_number(text, d, first) or _year(text, d, first, counted_head is not None):
         return False
