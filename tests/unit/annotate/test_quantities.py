@@ -212,6 +212,7 @@ NOT_QUANTITIES = [
     "He starred in the Game 7 win.",
     "The nasdaq rose while the sp 500 is poised to drop.",
     "For tips call 0207 782 4368 or 0800 0560154.",
+    "A M6.4 quake hit as the A320 left; MH370 and COVID-19 were news.",
 ]
 
 
@@ -305,6 +306,22 @@ def test_one_opening_a_longer_number_is_no_pronoun(nlp: Any, sentence: str, valu
 def test_suspended_hyphen_range(nlp: Any) -> None:
     q = only(nlp, "They plan an 8- to 16-meter telescope.")
     assert (q.low, q.high, q.unit) == (8, 16, "metre")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The court ordered them to pay P5 million in damages.", 5e6, "P"),
+        ("The shares rose to Rp10,500.", 10500, "Rp"),
+        ("Workers received 20mSv of radiation.", 20, "mSv"),
+    ],
+)
+def test_unlisted_currency_and_unit_symbols(
+    nlp: Any, sentence: str, value: float, unit: str
+) -> None:
+    """Letters glued before an amount (separators, cents, a scale) name its currency."""
+    q = only(nlp, sentence)
+    assert (q.value, q.unit) == (value, unit)
 
 
 def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:

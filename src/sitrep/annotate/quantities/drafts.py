@@ -50,9 +50,9 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _AFTER_ID = re.compile(r"[A-Za-z]\w*|[-−]\d|\.\d|[:/]\d")
 _BEFORE_ID = re.compile(r"(?:\d[./:]|[:/#@]|[A-Z]{2,}\s?[-−])$")
 _CODE_AFTER = re.compile(r"[A-Z]{3}\b")  # "110 JPY"
-# Lower-case letters glued to digits are a unit symbol, listed or not ("60fps", "35psi");
-# ids glue capitals ("A320", "5G") and ordinals and decades are caught before.
-_GLUED_SYMBOL = re.compile(r"[a-z]{2,4}(?![\w-])")
+# Letters glued to digits, opening lower-case, are a unit symbol, listed or not ("60fps",
+# "35psi", "20mSv"); ids glue capitals ("A320", "5G"); ordinals and decades are caught before.
+_GLUED_SYMBOL = re.compile(r"[a-zµμ][A-Za-z]{1,3}(?![\w-])")
 _US_AFTER_MONEY = re.compile(r"\s+(?:US|U\.S\.)(?![\w$])")
 _PER = re.compile(r"(?:\s*/\s*|\s+per\s+|(?:\s+|-)an?(?:\s+|-)|-per-)")
 _PER_WORD = re.compile(r"[A-Za-z]+(?:\s(?:foot|feet|metre|meter|metres|meters|mile|miles))?")
@@ -118,6 +118,8 @@ def _take_prefix(text: str, d: Draft, lex: Lexicon) -> None:
             d.approx, pos = True, m.start()
             continue
         break
+    if d.unit is None and (cur := _unlisted_currency(text, d.atoms[0], lex)):
+        d.unit, d.unit_kind, pos = cur.group(), "money", cur.start()
     m = lex.qualifier_re.search(text, max(0, pos - 30), pos)
     if m:
         kind = lex.qualifiers.get(re.sub(r"\s+", " ", m.group("q").lower()), "")
@@ -126,6 +128,24 @@ def _take_prefix(text: str, d: Draft, lex: Lexicon) -> None:
             d.bound = kind.split("_")[0]
         pos = m.start()
     d.start = pos
+
+
+# A currency missing from the list, glued before an amount: "Rp10,500", "P5 million". Ids
+# glue letters to plain integers or one decimal ("A320", "MH370", "M6.4"); amounts carry
+# thousands separators, cents or a scale word.
+_CURRENCY_SHAPE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{0,2}$")
+_AMOUNT_SHAPE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d\d")
+
+
+def _unlisted_currency(text: str, atom: Atom, lex: Lexicon) -> re.Match[str] | None:
+    if atom.kind != "digits":
+        return None
+    cur = _CURRENCY_SHAPE.search(text, max(0, atom.start - 3), atom.start)
+    if cur is None:
+        return None
+    amount = _AMOUNT_SHAPE.fullmatch(text, atom.start, atom.end)
+    scaled = lex.scale_re.match(text, atom.end)
+    return cur if amount or (scaled and len(scaled.group("scale")) > 1) else None
 
 
 def _norm(prefix: str) -> str:
@@ -322,7 +342,11 @@ def _glued_to_word(text: str, atom: Atom, lex: Lexicon) -> bool:
             assert word is not None
             stem = word.group().rstrip("-")
             # "minus-5", "now-18 month-old" read on; "COVID-19", "A320", "Su-57" do not
-            if stem.lower() not in _SIGN_WORDS and not lex.prefix_re.search(before):
+            if (
+                stem.lower() not in _SIGN_WORDS
+                and not lex.prefix_re.search(before)
+                and not _unlisted_currency(text, atom, lex)
+            ):
                 return True
     after = text[atom.end : atom.end + 12]
     if atom.kind != "digits":
