@@ -324,6 +324,11 @@ def test_unlisted_currency_and_unit_symbols(
     assert (q.value, q.unit) == (value, unit)
 
 
+def test_label_words_used_as_verbs_are_no_labels(nlp: Any) -> None:
+    assert only(nlp, "They train 500 soldiers a year.").value == 500
+    assert quantities(nlp, "The category 4 hurricane hit.") == []
+
+
 def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:
     text = "It sent around 5,000 North Korean military construction troops to Russia."
     q = only(nlp, text)

@@ -155,8 +155,9 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
         return (
             counted_head is None or counted_head.pos_ == "PROPN" or _singular_noun(counted_head, d)
         )
-    if prev.lower_ in lexicon().labels:
-        # "category 4 hurricane" is a label; "the past week 5 people died" is not
+    if prev.lower_ in lexicon().labels and prev.pos_ not in ("VERB", "AUX"):
+        # "category 4 hurricane" is a label; "the past week 5 people died" is not; a label
+        # is a noun, so "the rooms measure 120 sq yds" and "they train 500 troops" count
         soft = prev.lower_ in _SOFT_LABELS and not prev.text[:1].isupper()
         return not (soft and counted_head is not None and counted_head.tag_ == "NNS")
     if prev.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN":
