@@ -213,6 +213,7 @@ NOT_QUANTITIES = [
     "The nasdaq rose while the sp 500 is poised to drop.",
     "For tips call 0207 782 4368 or 0800 0560154.",
     "A M6.4 quake hit as the A320 left; MH370 and COVID-19 were news.",
+    "It filed its annual report on Form 10-K at a 7-Eleven store.",
 ]
 
 
@@ -262,6 +263,7 @@ def test_glued_m_and_k_before_a_plural_count(
         ("However, 33 UNP legislators signed a petition.", [33]),
         ("The airline grounded two new 737 Max jets.", [2]),
         ("Boeing showed the 787 Dreamliner in 2009.", []),
+        ("The driver of the London Tramlink two-car vehicle was held.", [2]),
     ],
 )
 def test_capitalised_plural_is_counted_not_a_model(

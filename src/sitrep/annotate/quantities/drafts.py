@@ -47,6 +47,7 @@ _GLUED_LETTERS = re.compile(r"[A-Za-z][A-Za-z-]*$")
 _OVER = re.compile(r"(?i:over)\b")
 _SIGN_WORDS = frozenset({"minus", "sub", "now"})  # "minus-5", "sub-7 nm", "now-18 month-old"
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _AFTER_ID = re.compile(r"[A-Za-z]\w*|[-−]\d|\.\d|[:/]\d")
 _BEFORE_ID = re.compile(r"(?:\d[./:]|[:/#@]|[A-Z]{2,}\s?[-−])$")
 _CODE_AFTER = re.compile(r"[A-Z]{3}\b")  # "110 JPY"
@@ -353,6 +354,8 @@ def _glued_to_word(text: str, atom: Atom, lex: Lexicon) -> bool:
         return False
     if _ORDINAL.match(after):
         return True
+    if _HYPHEN_CAPITAL.match(after) and not lex.unit_re.match(after, 1):
+        return True  # "Form 10-K", "7-Eleven", "3-D"; "a 5-MW turbine" is measured
     m = _AFTER_ID.match(after)
     if not m:
         return False

@@ -174,7 +174,9 @@ def _headed_name(tok: Token) -> bool:
 
 
 def _singular_noun(head: Token, d: Draft) -> bool:
-    return head.tag_ == "NN" and d.value is not None and abs(d.value) > 1
+    """A count above one before a singular noun, unless hyphen-glued ("a two-car train")."""
+    glued = head.i > 0 and head.doc[head.i - 1].text == "-"
+    return head.tag_ == "NN" and not glued and d.value is not None and abs(d.value) > 1
 
 
 def _model_name_after(tok: Token, nxt: Token) -> bool:
