@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from sitrep.annotate.quantities.drafts import Draft
-    from sitrep.annotate.quantities.scan import Atom
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -71,7 +70,6 @@ _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(|#)?$")
 _LIST_AFTER = re.compile(r"[.)]\s")
 _PHONE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[.-]\d{3,4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,}"
-    r"|\b0\d{2,4}(?:[ -]\d{3,7}){1,2}\b"  # a trunk prefix: "0207 782 4368", "0800 0560154"
 )
 _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
@@ -82,14 +80,9 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
-    if not any(ch in text for ch in "+-.(0"):
+    if not any(ch in text for ch in "+-.("):
         return []
     return [m.span() for m in _PHONE.finditer(text)]
-
-
-def _leading_zero(text: str, atom: Atom) -> bool:
-    """ "0207", "007": an integer written with a leading zero is a code, not an amount."""
-    return atom.plain and atom.end - atom.start > 1 and text[atom.start] == "0"
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -269,7 +262,7 @@ def is_quantity(
         return False  # "a five-year plan": a modifier, left to the time layer
     if not d.bare or d.atoms[0].kind in ("vague", "fraction"):
         return True
-    if _in_spans(d.atoms[0].start, phones) or _leading_zero(text, d.atoms[0]):
+    if _in_spans(d.atoms[0].start, phones):
         return False
     lone_one = text[d.atoms[0].start : d.atoms[0].end].lower() == "one"  # not "one million"
     if lone_one and _pronoun_one(first):
