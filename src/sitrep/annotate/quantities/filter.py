@@ -76,7 +76,6 @@ _NAME_ENTS = frozenset(
 )
 _SOFT_LABELS = frozenset({"week", "season", "round", "game", "match", "year", "day"})
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
-_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -173,26 +172,14 @@ def _singular_noun(head: Token, d: Draft) -> bool:
 
 
 def _model_name_after(tok: Token, nxt: Token) -> bool:
-    """ "787 Dreamliner", "12 Mini": a capitalised word glued to a plain number names a model.
-
-    Not when the number is the first to count a plural noun after it: "55 MPs", "33 UNP
-    legislators" ("two new 737 Max jets" is counted by "two", so "737" names the model).
-    """
+    """ "787 Dreamliner", "12 Mini": a capitalised word glued to a plain number names a model."""
     return (
         tok.whitespace_ != ""
         and nxt.text[:1].isupper()
         and nxt.is_alpha
         and nxt.ent_type_ not in ("NORP", "GPE")
         and not nxt.is_sent_start
-        and not _counts_plural(tok)
     )
-
-
-def _counts_plural(tok: Token) -> bool:
-    head = tok.head
-    if tok.dep_ != "nummod" or head.i <= tok.i or head.tag_ not in _PLURAL_TAGS:
-        return False
-    return not any(c.dep_ == "nummod" and c.i < tok.i for c in head.children)
 
 
 _ONE_PRONOUN_LEAD = frozenset(
