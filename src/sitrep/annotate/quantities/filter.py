@@ -239,8 +239,8 @@ def is_quantity(
     phones: list[tuple[int, int]],
 ) -> bool:
     """Whether draft ``d`` (whose first number token is ``first``) is a real quantity."""
-    if "score" in d.flags or _CLOCK_AFTER.match(text, d.atoms[-1].end):
-        return False  # "2-0"; "8 p.m." (whose "p" would read as pence)
+    if "score" in d.flags:
+        return False
     if (
         d.unit_kind == "time"
         and text[d.atoms[-1].end : d.atoms[-1].end + 1] == "-"
