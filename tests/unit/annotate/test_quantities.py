@@ -213,6 +213,7 @@ NOT_QUANTITIES = [
     "A M6.4 quake hit as the A320 left; MH370 and COVID-19 were news.",
     "It filed its annual report on Form 10-K at a 7-Eleven store.",
     "The Philadelphia 76ers fired their coach.",
+    "Police were called at 6.10am and again at 3pm.",
 ]
 
 

@@ -53,8 +53,8 @@ _BEFORE_ID = re.compile(r"(?:\d[./:]|[:/#@]|[A-Z]{2,}\s?[-−])$")
 _CODE_AFTER = re.compile(r"[A-Z]{3}\b")  # "110 JPY"
 # Letters glued to digits, opening lower-case, are a unit symbol, listed or not ("60fps",
 # "35psi", "20mSv"); ids glue capitals ("A320", "5G"); ordinals and decades are caught before,
-# and a suffix ending in -er(s) makes a name ("76ers", "49er").
-_GLUED_SYMBOL = re.compile(r"(?![a-z]*ers?\b)[a-zµμ][A-Za-z]{1,3}(?![\w-])")
+# a suffix ending in -er(s) makes a name ("76ers", "49er"), and "6am", "3.20pm" tell the time.
+_GLUED_SYMBOL = re.compile(r"(?![a-z]*ers?\b|[ap]m\b)[a-zµμ][A-Za-z]{1,3}(?![\w-])")
 _US_AFTER_MONEY = re.compile(r"\s+(?:US|U\.S\.)(?![\w$])")
 _PER = re.compile(r"(?:\s*/\s*|\s+per\s+|(?:\s+|-)an?(?:\s+|-)|-per-)")
 _PER_WORD = re.compile(r"[A-Za-z]+(?:\s(?:foot|feet|metre|meter|metres|meters|mile|miles))?")
