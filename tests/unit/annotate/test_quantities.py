@@ -207,6 +207,13 @@ NOT_QUANTITIES = [
     "The COVID-19 pandemic hit hard.",
     "They play in Group 3 B next week.",
     "The new plant is larger than the old one.",
+    "Shares in the S&P 500 index fell.",
+    "He starred in the Game 7 win.",
+    "The nasdaq rose while the sp 500 is poised to drop.",
+    "A M6.4 quake hit as the A320 left; MH370 and COVID-19 were news.",
+    "It filed its annual report on Form 10-K at a 7-Eleven store.",
+    "The Philadelphia 76ers fired their coach.",
+    "Police were called at 6.10am and again at 3pm.",
 ]
 
 
@@ -247,6 +254,76 @@ def test_glued_m_and_k_before_a_plural_count(
     """A glued "m" or "k" before a counted plural is a scale; otherwise "m" is metres."""
     q = only(nlp, sentence)
     assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The game runs at 60fps on the console.", 60, "fps"),
+        ("Tyres are inflated to 35psi.", 35, "psi"),
+        ("He is 30ish.", 30, None),
+    ],
+)
+def test_glued_lower_case_letters_are_a_unit(
+    nlp: Any, sentence: str, value: float, unit: str | None
+) -> None:
+    """Letters glued to digits are a unit symbol even when unlisted; ids glue capitals."""
+    q = only(nlp, sentence)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_quarters_without_of_are_counted_periods(nlp: Any) -> None:
+    assert only(nlp, "Profit fell for the past two quarters.").value == 2
+    assert only(nlp, "Three quarters of voters agreed.").value == 0.75
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Hackers reached as many as one billion accounts.", 1e9),
+        ("The company has one hundred and two stores.", 102),
+    ],
+)
+def test_one_opening_a_longer_number_is_no_pronoun(nlp: Any, sentence: str, value: float) -> None:
+    assert only(nlp, sentence).value == value
+
+
+def test_suspended_hyphen_range(nlp: Any) -> None:
+    q = only(nlp, "They plan an 8- to 16-meter telescope.")
+    assert (q.low, q.high, q.unit) == (8, 16, "metre")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The court ordered them to pay P5 million in damages.", 5e6, "P"),
+        ("The shares rose to Rp10,500.", 10500, "Rp"),
+        ("Workers received 20mSv of radiation.", 20, "mSv"),
+    ],
+)
+def test_unlisted_currency_and_unit_symbols(
+    nlp: Any, sentence: str, value: float, unit: str
+) -> None:
+    """Letters glued before an amount (separators, cents, a scale) name its currency."""
+    q = only(nlp, sentence)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_label_words_used_as_verbs_are_no_labels(nlp: Any) -> None:
+    assert only(nlp, "They train 500 soldiers a year.").value == 500
+    assert quantities(nlp, "The category 4 hurricane hit.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The airline grounded two new 737 Max jets.", [2]),
+        ("Boeing showed the 787 Dreamliner in 2009.", []),
+        ("The driver of the London Tramlink two-car vehicle was held.", [2]),
+    ],
+)
+def test_model_numbers_and_glued_counts(nlp: Any, sentence: str, values: list[float]) -> None:
+    assert [q.value for q in quantities(nlp, sentence)] == values
 
 
 def test_counted_noun_phrase_drops_nationality(nlp: Any) -> None:
@@ -335,6 +412,10 @@ def test_seed_troop_figures(nlp: Any, seed_article: Article) -> None:
 
 
 def test_hyphenated_and_a_half_and_a_half_million(nlp: Any) -> None:
-    qs = quantities(nlp, "An 11-and-a-half hour flight. They may not import a half million barrels.")
+    qs = quantities(
+        nlp, "An 11-and-a-half hour flight. They may not import a half million barrels."
+    )
     assert [(q.text, q.value) for q in qs] == [
-        ("11-and-a-half hour", 11.5), ("a half million barrels", 500000.0)]
+        ("11-and-a-half hour", 11.5),
+        ("a half million barrels", 500000.0),
+    ]

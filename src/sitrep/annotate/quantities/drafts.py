@@ -47,9 +47,14 @@ _GLUED_LETTERS = re.compile(r"[A-Za-z][A-Za-z-]*$")
 _OVER = re.compile(r"(?i:over)\b")
 _SIGN_WORDS = frozenset({"minus", "sub", "now"})  # "minus-5", "sub-7 nm", "now-18 month-old"
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _AFTER_ID = re.compile(r"[A-Za-z]\w*|[-−]\d|\.\d|[:/]\d")
 _BEFORE_ID = re.compile(r"(?:\d[./:]|[:/#@]|[A-Z]{2,}\s?[-−])$")
 _CODE_AFTER = re.compile(r"[A-Z]{3}\b")  # "110 JPY"
+# Letters glued to digits, opening lower-case, are a unit symbol, listed or not ("60fps",
+# "35psi", "20mSv"); ids glue capitals ("A320", "5G"); ordinals and decades are caught before,
+# a suffix ending in -er(s) makes a name ("76ers", "49er"), and "6am", "3.20pm" tell the time.
+_GLUED_SYMBOL = re.compile(r"(?![a-z]*ers?\b|[ap]m\b)[a-zµμ][A-Za-z]{1,3}(?![\w-])")
 _US_AFTER_MONEY = re.compile(r"\s+(?:US|U\.S\.)(?![\w$])")
 _PER = re.compile(r"(?:\s*/\s*|\s+per\s+|(?:\s+|-)an?(?:\s+|-)|-per-)")
 _PER_WORD = re.compile(r"[A-Za-z]+(?:\s(?:foot|feet|metre|meter|metres|meters|mile|miles))?")
@@ -85,7 +90,7 @@ _SUFFIX_QUALIFIER = [
     (re.compile(r"\s*\+(?![\d\w])|-plus\b|\s+plus\b(?!\s*\d)"), "lower", False),
     (re.compile(r"\s+or\s+(?:more|above|higher|greater|over)\b", re.I), "lower", False),
     (re.compile(r"\s+or\s+(?:less|fewer|below|under)\b", re.I), "upper", False),
-    (re.compile(r"\s+or\s+so\b|-odd\b", re.I), None, True),
+    (re.compile(r"\s+or\s+so\b|-odd\b|-?ish\b", re.I), None, True),
 ]
 
 
@@ -115,6 +120,8 @@ def _take_prefix(text: str, d: Draft, lex: Lexicon) -> None:
             d.approx, pos = True, m.start()
             continue
         break
+    if d.unit is None and (cur := _unlisted_currency(text, d.atoms[0], lex)):
+        d.unit, d.unit_kind, pos = cur.group(), "money", cur.start()
     m = lex.qualifier_re.search(text, max(0, pos - 30), pos)
     if m:
         kind = lex.qualifiers.get(re.sub(r"\s+", " ", m.group("q").lower()), "")
@@ -123,6 +130,24 @@ def _take_prefix(text: str, d: Draft, lex: Lexicon) -> None:
             d.bound = kind.split("_")[0]
         pos = m.start()
     d.start = pos
+
+
+# A currency missing from the list, glued before an amount: "Rp10,500", "P5 million". Ids
+# glue letters to plain integers or one decimal ("A320", "MH370", "M6.4"); amounts carry
+# thousands separators, cents or a scale word.
+_CURRENCY_SHAPE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]{0,2}$")
+_AMOUNT_SHAPE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d\d")
+
+
+def _unlisted_currency(text: str, atom: Atom, lex: Lexicon) -> re.Match[str] | None:
+    if atom.kind != "digits":
+        return None
+    cur = _CURRENCY_SHAPE.search(text, max(0, atom.start - 3), atom.start)
+    if cur is None:
+        return None
+    amount = _AMOUNT_SHAPE.fullmatch(text, atom.start, atom.end)
+    scaled = lex.scale_re.match(text, atom.end)
+    return cur if amount or (scaled and len(scaled.group("scale")) > 1) else None
 
 
 def _norm(prefix: str) -> str:
@@ -218,6 +243,10 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
             d.unit, d.unit_kind = symbol
             return at + 1
         m = lex.unit_re.match(text, at)
+        g = None if m or gap else _GLUED_SYMBOL.match(text, at)
+        if g and g.group() != "ish":  # "30ish" is about 30
+            d.unit, d.unit_kind = g.group(), "symbol"
+            return g.end()
         if m and not (gap == "-" and m.group()[0] in "%°"):
             unit = lex.unit_for(m.group())
             if unit is None:
@@ -315,21 +344,30 @@ def _glued_to_word(text: str, atom: Atom, lex: Lexicon) -> bool:
             assert word is not None
             stem = word.group().rstrip("-")
             # "minus-5", "now-18 month-old" read on; "COVID-19", "A320", "Su-57" do not
-            if stem.lower() not in _SIGN_WORDS and not lex.prefix_re.search(before):
+            if (
+                stem.lower() not in _SIGN_WORDS
+                and not lex.prefix_re.search(before)
+                and not _unlisted_currency(text, atom, lex)
+            ):
                 return True
     after = text[atom.end : atom.end + 12]
     if atom.kind != "digits":
         return False
     if _ORDINAL.match(after):
         return True
+    if _HYPHEN_CAPITAL.match(after) and not lex.unit_re.match(after, 1):
+        return True  # "Form 10-K", "7-Eleven", "3-D"; "a 5-MW turbine" is measured
     m = _AFTER_ID.match(after)
     if not m:
         return False
     if m.group()[0] in "-−.:/":
         return m.group()[0] != "-"  # "5-10" may be a range; "3.2.1", "10:45", "9/11" are not
-    # letters glued after the digits: fine when they are a unit or a scale
+    # letters glued after the digits: fine when they are a unit or a scale, known or not
     return not (
-        lex.unit_re.match(after) or lex.scale_re.match(after) or lex.currency_word_re.match(after)
+        lex.unit_re.match(after)
+        or lex.scale_re.match(after)
+        or lex.currency_word_re.match(after)
+        or _GLUED_SYMBOL.match(after)
     )
 
 
@@ -397,7 +435,8 @@ def _apply_scale_and_sign(d: Draft) -> None:
 # ---------------------------------------------------------------- ranges
 
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
-_RANGE_TO = re.compile(r"\s+(?:to|through|thru)\s+$|\s*-?to-\s*$", re.IGNORECASE)
+# "10 to 20", "200,000 to-260,000", and the suspended hyphen of "an 8- to 16-metre mirror"
+_RANGE_TO = re.compile(r"-?\s+(?:to|through|thru)\s+$|\s*-?to-\s*$", re.IGNORECASE)
 _RANGE_AND = re.compile(r"\s+and\s+$", re.IGNORECASE)
 _RANGE_OR = re.compile(r"\s+or\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")

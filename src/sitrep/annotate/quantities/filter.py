@@ -138,17 +138,37 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if d.atoms[0].plain and nxt is not None and _model_name_after(tok, nxt):
         return True
+    if d.atoms[0].plain and _headed_name(tok):
+        return True
     if prev is None:
         return False
     if prev.pos_ == "PROPN" and prev.whitespace_ and prev.ent_type_ != "NORP":
-        return counted_head is None or counted_head.pos_ == "PROPN"
-    if prev.lower_ in lexicon().labels:
-        # "category 4 hurricane" is a label; "the past week 5 people died" is not
+        # "S&P 500 index", "Game 7 win": a count above one agrees with a plural noun
+        return (
+            counted_head is None or counted_head.pos_ == "PROPN" or _singular_noun(counted_head, d)
+        )
+    if prev.lower_ in lexicon().labels and prev.pos_ not in ("VERB", "AUX"):
+        # "category 4 hurricane" is a label; "the past week 5 people died" is not; a label
+        # is a noun, so "the rooms measure 120 sq yds" and "they train 500 troops" count
         soft = prev.lower_ in _SOFT_LABELS and not prev.text[:1].isupper()
         return not (soft and counted_head is not None and counted_head.tag_ == "NNS")
     if prev.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN":
         return counted_head is None and (nxt is None or nxt.text in (",", ")", ";", "."))
     return False
+
+
+def _headed_name(tok: Token) -> bool:
+    """ "the sp 500 is poised", "Form 10": a number that heads a noun compound names a thing;
+    a count modifies its noun instead ("the 10 players")."""
+    return any(
+        c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN") for c in tok.children
+    )
+
+
+def _singular_noun(head: Token, d: Draft) -> bool:
+    """A count above one before a singular noun, unless hyphen-glued ("a two-car train")."""
+    glued = head.i > 0 and head.doc[head.i - 1].text == "-"
+    return head.tag_ == "NN" and not glued and d.value is not None and abs(d.value) > 1
 
 
 def _model_name_after(tok: Token, nxt: Token) -> bool:
@@ -231,7 +251,8 @@ def is_quantity(
         return True
     if _in_spans(d.atoms[0].start, phones):
         return False
-    if first.lower_ == "one" and _pronoun_one(first):
+    lone_one = text[d.atoms[0].start : d.atoms[0].end].lower() == "one"  # not "one million"
+    if lone_one and _pronoun_one(first):
         return False
     if _calendar_number(text, d, first) or _year(text, d, first, counted_head is not None):
         return False

@@ -25,8 +25,10 @@ class NumberWord:
 @functools.cache
 def number_words() -> dict[str, NumberWord]:
     """The number-word lexicon, lower-cased word -> value and kind."""
-    return {row["word"].lower(): NumberWord(float(row["value"]), row["kind"])
-            for row in lexicons.rows("number_words.csv")}
+    return {
+        row["word"].lower(): NumberWord(float(row["value"]), row["kind"])
+        for row in lexicons.rows("number_words.csv")
+    }
 
 
 def parse_digits(s: str) -> float:

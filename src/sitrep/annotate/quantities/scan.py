@@ -127,10 +127,11 @@ def _fraction_atom(text: str, start: int, end: int) -> Atom | None:
             return None
         return Atom(start, end, 0.5, "fraction")
     numerator = 1.0 if parts[0] in ("a", "an") else lexicon[parts[0]].value
+    if parts[-1] == "quarters" and not followed_by_of and " " in text[start:end]:
+        # "the past two quarters": a count of business quarters, not 2/4
+        return Atom(start, start + len(parts[0]), numerator, "words")
     plural = parts[-1].endswith("s") and parts[-1] != "halves"
-    share = _SHARE_BEFORE.search(text[max(0, start - 10) : start]) and _PHRASE_END.match(
-        text, end
-    )
+    share = _SHARE_BEFORE.search(text[max(0, start - 10) : start]) and _PHRASE_END.match(text, end)
     if not followed_by_of and not (plural and numerator > 1) and not share:
         return None
     return Atom(start, end, numerator / denominator, "fraction")

@@ -104,9 +104,7 @@ def lexicon() -> Lexicon:
         r["suffix"]: (float(r["multiplier"]), r["needs_money"] == "1")
         for r in lexicons.rows("quant_scales.csv")
     }
-    quals: dict[str, str] = {
-        r["phrase"]: r["kind"] for r in lexicons.rows("quant_qualifiers.csv")
-    }
+    quals: dict[str, str] = {r["phrase"]: r["kind"] for r in lexicons.rows("quant_qualifiers.csv")}
     labels = frozenset(w.lower() for w in lexicons.column("quant_label_words.csv", "word"))
     streets = frozenset(w.lower() for w in lexicons.column("quant_street_words.csv", "word"))
     word_scales = [w for w, e in number_words().items() if e.kind == "scale"]
