@@ -245,6 +245,16 @@ class StoryTables:
                 out.setdefault(str(article_id), []).append(str(alias_id))
         return out
 
+    def recent_story_ids(self, window: int) -> list[str]:
+        """Live stories holding one of the newest ``window`` stored originals, by id."""
+        rows = self._db.execute(
+            "SELECT DISTINCT sa.story_id FROM story_articles sa"
+            " JOIN articles a ON a.id = sa.article_id JOIN stories s ON s.id = sa.story_id"
+            " WHERE sa.how <> 'copy' AND s.merged_into IS NULL"
+            " AND a.seq > (SELECT coalesce(max(seq), 0) FROM articles) - ?"
+            " ORDER BY sa.story_id", (window,)).fetchall()
+        return [str(r[0]) for r in rows]
+
     def unassigned_article_ids(self) -> list[str]:
         """Articles without a story (stored before stories existed), oldest first."""
         rows = self._db.execute(

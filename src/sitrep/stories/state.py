@@ -45,6 +45,16 @@ class Tuning:
     # idf cubed: a shared rare name or figure outweighs many shared topic words, which
     # is what separates two events of the same kind.
     idf_power: float = 1.5
+    # Second looks (recheck.py): every ``recheck_every`` stored articles, the stories
+    # with an article among the newest ``recheck_window`` are judged again.
+    recheck_every: int = 32  # 0: never (``sitrep stories recheck`` still can)
+    recheck_window: int = 256
+    recheck_cap: int = 24  # newest members per story looked at
+    recheck_margin: float = 0.0  # a move must fit this much better than staying
+    recheck_rounds: int = 3  # passes while moves change stories
+    recheck_candidates: int = 3  # closest stories a story may merge with ...
+    recheck_merge: float = 0.7  # ... when members are this alike across x within
+    recheck_merge_min: float = 0.05  # ... and at least this alike across
     # What story records show (sitrep.stories.views, .reasons); no effect on grouping.
     reasons_members: int = 24  # newest members read for the shared terms
     reasons_top: int = 8  # shared terms listed per story
