@@ -47,8 +47,8 @@ class Tuning:
     idf_power: float = 1.5
     # Second looks (recheck.py): every ``recheck_every`` stored articles, the stories
     # with an article among the newest ``recheck_window`` are judged again.
-    recheck_every: int = 32  # 0: never (``sitrep story recheck`` still can)
-    recheck_window: int = 256
+    recheck_every: int = 64  # 0: never (``sitrep story recheck`` still can)
+    recheck_window: int = 128
     recheck_cap: int = 24  # newest members per story looked at
     recheck_margin: float = 0.0  # a move must fit this much better than staying
     recheck_rounds: int = 3  # passes while moves change stories
