@@ -255,6 +255,10 @@ class StoryTables:
             " ORDER BY sa.story_id", (window,)).fetchall()
         return [str(r[0]) for r in rows]
 
+    def newest_seq(self) -> int:
+        row = self._db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()
+        return int(row[0]) if row else 0
+
     def unassigned_article_ids(self) -> list[str]:
         """Articles without a story (stored before stories existed), oldest first."""
         rows = self._db.execute(

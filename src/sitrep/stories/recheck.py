@@ -14,9 +14,9 @@ store as it is now, in a fixed order (by day, then id: not by arrival):
    much as within (average link, the split test of split.py turned around)
    become one.
 
-The work is bounded by the window (stories with an article among the newest
-``recheck_window`` stored) and the per-story cap, so it stays flat as the
-store grows. Stories an analyst changed (nothing leaves or enters them),
+The work is bounded by the window (the newest ``recheck_window`` stored
+articles and their stories) and the per-story samples, so it stays flat as
+the store grows. Stories an analyst changed (nothing leaves or enters them),
 pinned articles and pairs an analyst kept apart are left alone. Every change is logged (automatic).
 """
 
@@ -79,9 +79,11 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
     (call inside a transaction)."""
     store = ctx.store
     done = Recheck()
-    members = _window_members(ctx, store.stories.recent_story_ids(window))
-    done.looked_at = len(members)
+    stories = store.stories.recent_story_ids(window)
+    # The recent articles themselves are judged again, not their stories' older members.
+    members = _window_members(ctx, stories, store.stories.newest_seq() - window)
     todo = sorted(members, key=lambda m: (m.day or "", m.row.article_id))
+    done.looked_at = len(todo)
     for _ in range(ctx.tuning.recheck_rounds):
         touched: set[str] = set()
         for m in todo:
@@ -93,20 +95,20 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
         todo = [m for m in todo if m.story in touched or m.row.article_id in touched]
         if not todo:
             break
-    done.merged = _merge_pass(assigner, ctx, {m.story for m in members})
+    done.merged = _merge_pass(assigner, ctx, {m.story for m in members} | set(stories))
     return done
 
 
-def _window_members(ctx: StoryContext, story_ids: list[str]) -> list[_Member]:
-    store, tuning = ctx.store, ctx.tuning
-    out: list[_Member] = []
-    for sid in story_ids:
-        if store.stories.analyst_changed(sid):
-            continue
-        rows, vecs, norms = newest_profiles(store, sid, tuning.recheck_cap, ctx.idf)
-        out.extend(_Member(r, sid, v, n, _day(r.published))
-                   for r, v, n in zip(rows, vecs, norms, strict=True) if not r.pinned)
-    return out
+def _window_members(ctx: StoryContext, story_ids: list[str], after: int) -> list[_Member]:
+    """The unpinned originals stored after seq ``after`` of these stories."""
+    store, idf = ctx.store, ctx.idf
+    rows = [(sid, r) for sid in story_ids if not store.stories.analyst_changed(sid)
+            for r in store.stories.newest_members(sid, ctx.tuning.recheck_cap)
+            if r.seq > after and not r.pinned]
+    profiles = store.stories.features([r.article_id for _, r in rows])
+    idf.prepare({t for v in profiles.values() for t in v})
+    return [_Member(r, sid, profiles[r.article_id], weighted_norm(profiles[r.article_id], idf),
+                    _day(r.published)) for sid, r in rows if r.article_id in profiles]
 
 
 def _day(published: str | None) -> str | None:
@@ -197,6 +199,7 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
     across about as much as within (``recheck_merge`` times the looser story's mean)."""
     store, tuning = ctx.store, ctx.tuning
     groups = _groups(ctx, sorted(story_ids))
+    within: dict[str, float] = {}
     pairs = []
     for sid in sorted(groups):
         state = store.stories.states([sid])[sid]
@@ -207,7 +210,7 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
             if other.id not in groups:
                 groups.update(_groups(ctx, [other.id]))
             if other.id in groups:
-                pairs.append(_pair_score(ctx, groups[sid], groups[other.id], sid, other.id))
+                pairs.append(_pair_score(ctx, groups, within, sid, other.id))
     merged: list[tuple[str, str]] = []
     gone: set[str] = set()
     for cross, a, b in sorted(p for p in pairs if p is not None):
@@ -221,15 +224,18 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
     return merged
 
 
-def _pair_score(ctx: StoryContext, a: list[_Member], b: list[_Member], a_id: str,
-                b_id: str) -> tuple[float, str, str] | None:
-    """(-cross, a, b) when the two groups should merge, else None."""
+def _pair_score(ctx: StoryContext, groups: dict[str, list[_Member]], within: dict[str, float],
+                a_id: str, b_id: str) -> tuple[float, str, str] | None:
+    """(-cross, a, b) when the two stories should merge, else None (``within``: a
+    cache of each story's mean)."""
     tuning = ctx.tuning
-    cross = _mean_cross(ctx, a, b)
+    cross = _mean_cross(ctx, groups[a_id], groups[b_id])
     if cross < tuning.recheck_merge_min:
         return None
-    within = min(_mean_within(ctx, a), _mean_within(ctx, b))
-    if cross < tuning.recheck_merge * within:
+    for sid in (a_id, b_id):
+        if sid not in within:
+            within[sid] = _mean_within(ctx, groups[sid])
+    if cross < tuning.recheck_merge * min(within[a_id], within[b_id]):
         return None
     first, second = sorted((a_id, b_id))
     return -cross, first, second
@@ -243,7 +249,8 @@ def _groups(ctx: StoryContext, story_ids: list[str]) -> dict[str, list[_Member]]
             continue
         if ctx.store.stories.analyst_changed(sid) or ctx.store.stories.has_pins(sid):
             continue
-        rows, vecs, norms = newest_profiles(ctx.store, sid, ctx.tuning.recheck_cap, ctx.idf)
+        rows, vecs, norms = newest_profiles(ctx.store, sid, ctx.tuning.recheck_sample,
+                                            ctx.idf)
         if rows:
             out[sid] = [_Member(r, sid, v, n, _day(r.published))
                         for r, v, n in zip(rows, vecs, norms, strict=True)]

@@ -49,7 +49,8 @@ class Tuning:
     # with an article among the newest ``recheck_window`` are judged again.
     recheck_every: int = 64  # 0: never (``sitrep story recheck`` still can)
     recheck_window: int = 128
-    recheck_cap: int = 24  # newest members per story looked at
+    recheck_cap: int = 24  # newest members per story read for the window's articles
+    recheck_sample: int = 8  # newest members per story compared for a merge
     recheck_margin: float = 0.0  # a move must fit this much better than staying
     recheck_rounds: int = 3  # passes while moves change stories
     recheck_candidates: int = 3  # closest stories a story may merge with ...
