@@ -202,6 +202,8 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
     within: dict[str, float] = {}
     pairs = []
     for sid in sorted(groups):
+        if len(groups[sid]) < 2:
+            continue  # a single report: the moves judged it already
         state = store.stories.states([sid])[sid]
         close = assigner._score_terms(state.centroid, state.first_date, state.last_date)
         for sim, other in close[:tuning.recheck_candidates + 1]:
