@@ -247,12 +247,13 @@ class StoryTables:
 
     def recent_story_ids(self, window: int) -> list[str]:
         """Live stories holding one of the newest ``window`` stored originals, by id."""
+        # From the newest articles (a range of the primary key), never a scan of the store.
         rows = self._db.execute(
             "SELECT DISTINCT sa.story_id FROM story_articles sa"
-            " JOIN articles a ON a.id = sa.article_id JOIN stories s ON s.id = sa.story_id"
-            " WHERE sa.how <> 'copy' AND s.merged_into IS NULL"
-            " AND a.seq > (SELECT coalesce(max(seq), 0) FROM articles) - ?"
-            " ORDER BY sa.story_id", (window,)).fetchall()
+            " JOIN stories s ON s.id = sa.story_id"
+            " WHERE sa.article_id IN (SELECT id FROM articles WHERE seq > ?)"
+            " AND sa.how <> 'copy' AND s.merged_into IS NULL"
+            " ORDER BY sa.story_id", (self.newest_seq() - window,)).fetchall()
         return [str(r[0]) for r in rows]
 
     def newest_seq(self) -> int:
