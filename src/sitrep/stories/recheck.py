@@ -7,8 +7,8 @@ store as it is now, in a fixed order (by day, then id: not by arrival):
 
 1. moves: each article goes to the story it now fits best, its own story
    judged without it (leave-one-out, so a story's pull on its own member is
-   not counted), when that is a join the assigner would make and clearly
-   better than staying: the early report of an event that started a story
+   not counted), when that is a join the assigner would make and better
+   than staying: the early report of an event that started a story
    of its own, before its outlets' reports came, joins them;
 2. merges: two stories whose members resemble each other across about as
    much as within (average link, the split test of split.py turned around)
@@ -17,7 +17,8 @@ store as it is now, in a fixed order (by day, then id: not by arrival):
 The work is bounded by the window (the newest ``recheck_window`` stored
 articles and their stories) and the per-story samples, so it stays flat as
 the store grows. Stories an analyst changed (nothing leaves or enters them),
-pinned articles and pairs an analyst kept apart are left alone. Every change is logged (automatic).
+pinned articles and pairs an analyst kept apart are left alone. Every change
+is logged (automatic).
 """
 
 from __future__ import annotations
@@ -75,8 +76,8 @@ def recheck_recent(store: Store, tuning: Tuning = DEFAULT_TUNING,
 
 
 def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
-    """Recheck the stories with an article among the newest ``window`` stored
-    (call inside a transaction)."""
+    """Judge again the newest ``window`` stored articles, then merge among their
+    stories (call inside a transaction)."""
     store = ctx.store
     done = Recheck()
     stories = store.stories.recent_story_ids(window)
@@ -116,7 +117,7 @@ def _day(published: str | None) -> str | None:
 
 
 def _reconsider(assigner: Assigner, ctx: StoryContext, m: _Member) -> tuple[str, str, str] | None:
-    """Move ``m`` to the story it now fits best, if that is clearly better."""
+    """Move ``m`` to the story it now fits best, if that is better than staying."""
     store, tuning = ctx.store, ctx.tuning
     found = store.stories.of_article(m.row.article_id)
     if found is None or found[1]:
@@ -156,11 +157,14 @@ def _leave_one_out(ctx: StoryContext, terms: dict[str, float], m: _Member,
 
 def discounted(ctx: StoryContext, terms: Vector, norm: float, other: Vector,
                span: tuple[str | None, str | None],
-               other_span: tuple[str | None, str | None]) -> float:
+               other_span: tuple[str | None, str | None],
+               other_norm: float | None = None) -> float:
     """Similarity of two profiles or centroids with the assigner's discounts
     (places that clash, no shared anchor, dates apart)."""
     t, idf = ctx.tuning, ctx.idf
-    sim = similarity(terms, norm, other, weighted_norm(other, idf), idf)
+    if other_norm is None:
+        other_norm = weighted_norm(other, idf)
+    sim = similarity(terms, norm, other, other_norm, idf)
     sim *= Places.of(dict(terms)).factor(dict(other), t)
     sim *= anchor_factor({a for a in terms if a.startswith(ANCHORS)}, dict(other), t, idf)
     gap = span_gap(span[0], span[1], other_span[0], other_span[1])
@@ -260,7 +264,7 @@ def _groups(ctx: StoryContext, story_ids: list[str]) -> dict[str, list[_Member]]
 
 
 def _pair(ctx: StoryContext, a: _Member, b: _Member) -> float:
-    return discounted(ctx, a.terms, a.norm, b.terms, (a.day, a.day), (b.day, b.day))
+    return discounted(ctx, a.terms, a.norm, b.terms, (a.day, a.day), (b.day, b.day), b.norm)
 
 
 def _mean_cross(ctx: StoryContext, a: list[_Member], b: list[_Member]) -> float:
