@@ -12,12 +12,19 @@ too.
 Articles are made distinct by mixing sentences of three source texts (in
 random order), so near-duplicate detection does not turn them into copies.
 
-    python benchmarks/bench_stories.py [--db PATH|URL] [--sizes 1000,10000]
+The store is filled through the assigner with rechecks off (``--fill-batch``
+articles per transaction: about 14 ms an article on an idle machine, so the
+100,000 point takes some 25 minutes); the probe
+runs with the default tuning, rechecks included, and the last line gives the
+ratio of the per-article cost at the largest size to the smallest.
+
+    python benchmarks/bench_stories.py [--db PATH|URL] [--sizes 1000,10000,100000]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import re
@@ -27,7 +34,7 @@ from pathlib import Path
 
 from sitrep.models import Annotations, Article, article_id
 from sitrep.store import Store, open_store
-from sitrep.stories import Assigner
+from sitrep.stories import DEFAULT_TUNING, Assigner
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -112,7 +119,8 @@ def store_batch(store: Store, assigner: Assigner,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default=None, help="store (default: a temporary SQLite file)")
-    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--fill-batch", type=int, default=1000)
     parser.add_argument("--probe", type=int, default=128, help="articles timed per checkpoint")
     parser.add_argument("--annotated", default=None,
                         help="a store made by `sitrep ingest` whose annotations the probe reuses")
@@ -123,15 +131,19 @@ def main() -> None:
     db = args.db or str(Path(tempfile.mkdtemp(prefix="sitrep-bench-")) / "bench.db")
     print(f"store: {db}; {len(texts)} source texts")
     pool = AnnotatedPool(args.annotated, rng)
+    costs: list[float] = []
     with open_store(db) as store:
         assigner = Assigner(store)
+        filler = Assigner(store, dataclasses.replace(DEFAULT_TUNING, recheck_every=0))
         built = 0
         for size in sizes:
+            t0 = time.perf_counter()
             while store.count_articles() < size:
-                n = min(500, size - store.count_articles())
+                n = min(args.fill_batch, size - store.count_articles())
                 batch = variants(texts, rng, n, f"fill{built}")
                 built += 1
-                store_batch(store, assigner, [(a, None) for a in batch])
+                store_batch(store, filler, [(a, None) for a in batch])
+            print(f"filled to {size} in {time.perf_counter() - t0:.0f} s", flush=True)
             probe_plain = [(a, None) for a in variants(texts, rng, args.probe, f"p{size}")]
             probe_ann = pool.draw(args.probe, f"a{size}")
             for label, probe in (("text-only", probe_plain), ("annotated", probe_ann)):
@@ -143,11 +155,17 @@ def main() -> None:
                     add_s += a
                     assign_s += b
                 n = len(probe)
+                if label == "text-only":
+                    costs.append((add_s + assign_s) / n)
                 print(f"stored={size:>6} probe={label:<9} articles={n} "
                       f"assign_ms_per_article={1000 * assign_s / n:.2f} "
                       f"store_ms_per_article={1000 * add_s / n:.2f} "
                       f"total_ms_per_article={1000 * (add_s + assign_s) / n:.2f} "
                       f"stories={len(store.stories.live_ids())}", flush=True)
+
+    if len(costs) > 1:
+        print(f"text-only total per article, {sizes[-1]} / {sizes[0]} stored: "
+              f"{costs[-1] / costs[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """The story commands: ``sitrep stories``, ``sitrep show STORY`` and
-``sitrep story move|merge|split|pin|unpin|assign``; thin layers over sitrep.stories.
+``sitrep story move|merge|split|pin|unpin|assign|recheck``; thin layers over sitrep.stories.
 
 sitrep.cli registers them with :func:`register_story_commands`.
 """
@@ -174,6 +174,22 @@ def assign_cmd(db: str | None) -> None:
     with open_store(db) as store:
         done = assign_unassigned(store, config.current().stories)
     click.echo(f"assigned {len(done)} articles", err=True)
+
+
+@story_group.command("recheck")
+@db_option
+@click.option("--window", type=click.IntRange(min=1), default=None,
+              help="Newest stored articles whose stories are judged again "
+                   "(default: the setting stories.recheck_window).")
+def recheck_cmd(db: str | None, window: int | None) -> None:
+    """Judge the recent stories again: move articles to the story they now fit
+    best, merge stories whose members are as alike across as within."""
+    from sitrep.stories import recheck_recent
+
+    with open_store(db) as store:
+        done = recheck_recent(store, config.current().stories, window)
+    click.echo(f"looked at {done.looked_at} articles: moved {len(done.moved)}, "
+               f"merged {len(done.merged)} stories", err=True)
 
 
 def register_story_commands(cli: click.Group) -> None:

@@ -245,6 +245,21 @@ class StoryTables:
                 out.setdefault(str(article_id), []).append(str(alias_id))
         return out
 
+    def recent_story_ids(self, window: int) -> list[str]:
+        """Live stories holding one of the newest ``window`` stored originals, by id."""
+        # From the newest articles (a range of the primary key), never a scan of the store.
+        rows = self._db.execute(
+            "SELECT DISTINCT sa.story_id FROM story_articles sa"
+            " JOIN stories s ON s.id = sa.story_id"
+            " WHERE sa.article_id IN (SELECT id FROM articles WHERE seq > ?)"
+            " AND sa.how <> 'copy' AND s.merged_into IS NULL"
+            " ORDER BY sa.story_id", (self.newest_seq() - window,)).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def newest_seq(self) -> int:
+        row = self._db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()
+        return int(row[0]) if row else 0
+
     def unassigned_article_ids(self) -> list[str]:
         """Articles without a story (stored before stories existed), oldest first."""
         rows = self._db.execute(

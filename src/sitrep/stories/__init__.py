@@ -8,6 +8,7 @@ Each stored article joins a story or starts one when it is ingested
 
 from sitrep.stories.assign import Assigner, Assignment, assign_unassigned
 from sitrep.stories.manual import merge_stories, move_article, pin_article, split_articles
+from sitrep.stories.recheck import Recheck, recheck_recent
 from sitrep.stories.state import DEFAULT_TUNING, Tuning
 from sitrep.stories.views import StoryRecord, iter_story_records, story_record, story_rows
 
@@ -15,6 +16,7 @@ __all__ = [
     "DEFAULT_TUNING",
     "Assigner",
     "Assignment",
+    "Recheck",
     "StoryRecord",
     "Tuning",
     "assign_unassigned",
@@ -22,6 +24,7 @@ __all__ = [
     "merge_stories",
     "move_article",
     "pin_article",
+    "recheck_recent",
     "split_articles",
     "story_record",
     "story_rows",

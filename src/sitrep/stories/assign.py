@@ -43,6 +43,7 @@ from sitrep.stories.vectors import (
 
 if TYPE_CHECKING:
     from sitrep.store import AddOutcome, Store
+    from sitrep.stories.recheck import Recheck
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +82,13 @@ class Assigner:
                 # Counts read inside this transaction: another writer may have moved them.
                 self.idf.forget()
                 seqs = self.store.stories.article_seqs([a.id for a, _, _ in stored])
-                return [self.assign_one(a, ann, seqs[a.id][0], o.of if o.status == "copy"
-                                        else None) for a, ann, o in stored]
+                done = []
+                for a, ann, o in stored:
+                    seq = seqs[a.id][0]
+                    done.append(self.assign_one(a, ann, seq, o.of if o.status == "copy"
+                                                else None))
+                    self._recheck_at(seq)
+                return done
         except BaseException:
             self.idf.forget()
             raise
@@ -120,6 +126,20 @@ class Assigner:
         if split is not None and article.id in split.articles:
             return Assignment(article.id, split.new_id, how, score, merged, split)
         return Assignment(article.id, story.id, how, score, merged, split)
+
+    def _recheck_at(self, seq: int) -> None:
+        """Every ``recheck_every`` stored articles (by seq: the same points however
+        the articles were batched or split into runs), recheck the recent stories."""
+        every = self.tuning.recheck_every
+        if every > 0 and seq % every == 0:
+            self.recheck()
+
+    def recheck(self) -> Recheck:
+        """Judge the recent stories again (see recheck.py; call inside a transaction)."""
+        from sitrep.stories.recheck import recheck  # it builds on this module
+
+        ctx = StoryContext(self.store, self.idf, self.tuning, utc_now())
+        return recheck(self, ctx, self.tuning.recheck_window)
 
     def _supported(self, terms: dict[str, float], best: tuple[float, StoryState]) -> bool:
         """A weak match to a centroid must be backed by one member it resembles.

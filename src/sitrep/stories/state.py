@@ -54,6 +54,17 @@ class Tuning:
     lone_figures: float = 0.25
     lone_names: float = 1.0
     lone_after: int = 20  # ... once the store holds this many documents
+    # Second looks (recheck.py): every ``recheck_every`` stored articles, the stories
+    # with an article among the newest ``recheck_window`` are judged again.
+    recheck_every: int = 64  # 0: never (``sitrep story recheck`` still can)
+    recheck_window: int = 128
+    recheck_cap: int = 24  # newest members per story read for the window's articles
+    recheck_sample: int = 8  # newest members per story compared for a merge
+    recheck_margin: float = 0.0  # a move must fit this much better than staying
+    recheck_rounds: int = 3  # passes while moves change stories
+    recheck_candidates: int = 3  # closest stories a story may merge with ...
+    recheck_merge: float = 0.7  # ... when members are this alike across x within
+    recheck_merge_min: float = 0.05  # ... and at least this alike across
     # What story records show (sitrep.stories.views, .reasons); no effect on grouping.
     reasons_members: int = 24  # newest members read for the shared terms
     reasons_top: int = 8  # shared terms listed per story

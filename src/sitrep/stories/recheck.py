@@ -1,0 +1,290 @@
+"""Second looks at recent stories: heal the early wrong splits and merges.
+
+An article is judged once, against the stories stored when it arrives; the
+same articles in another order meet other stories and can end elsewhere. A
+recheck judges the articles of recently active stories again against the
+store as it is now, in a fixed order (by day, then id: not by arrival):
+
+1. moves: each article goes to the story it now fits best, its own story
+   judged without it (leave-one-out, so a story's pull on its own member is
+   not counted), when that is a join the assigner would make and better
+   than staying: the early report of an event that started a story
+   of its own, before its outlets' reports came, joins them;
+2. merges: two stories whose members resemble each other across about as
+   much as within (average link, the split test of split.py turned around)
+   become one.
+
+The work is bounded by the window (the newest ``recheck_window`` stored
+articles and their stories) and the per-story samples, so it stays flat as
+the store grows. Stories an analyst changed (nothing leaves or enters them),
+pinned articles and pairs an analyst kept apart are left alone. Every change
+is logged (automatic).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from sitrep.store.migrations import utc_now
+from sitrep.store.stories import MemberRow, StoryState
+from sitrep.stories.assign import ANCHORS, Places, anchor_factor
+from sitrep.stories.split import newest_profiles
+from sitrep.stories.state import (
+    DEFAULT_TUNING,
+    StoryContext,
+    Tuning,
+    absorb,
+    persist,
+    rebuild,
+)
+from sitrep.stories.vectors import Vector, similarity, span_gap, weighted_norm
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
+    from sitrep.stories.assign import Assigner
+
+
+@dataclass(slots=True)
+class Recheck:
+    """What a recheck changed: (article, from story, to story) and (kept, gone)."""
+
+    looked_at: int = 0
+    moved: list[tuple[str, str, str]] = field(default_factory=list)
+    merged: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Member:
+    row: MemberRow
+    story: str
+    terms: Vector
+    norm: float
+    day: str | None
+
+
+def recheck_recent(store: Store, tuning: Tuning = DEFAULT_TUNING,
+                   window: int | None = None) -> Recheck:
+    """Recheck the recent stories in a transaction of its own (``sitrep story recheck``)."""
+    from sitrep.stories.assign import Assigner
+
+    assigner = Assigner(store, tuning)
+    with store.stories.write("recheck recent stories"):
+        ctx = StoryContext(store, assigner.idf, tuning, utc_now())
+        return recheck(assigner, ctx, window or tuning.recheck_window)
+
+
+def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
+    """Judge again the newest ``window`` stored articles, then merge among their
+    stories (call inside a transaction)."""
+    store = ctx.store
+    done = Recheck()
+    stories = store.stories.recent_story_ids(window)
+    # The recent articles themselves are judged again, not their stories' older members.
+    members = _window_members(ctx, stories, store.stories.newest_seq() - window)
+    todo = sorted(members, key=lambda m: (m.day or "", m.row.article_id))
+    done.looked_at = len(todo)
+    for _ in range(ctx.tuning.recheck_rounds):
+        touched: set[str] = set()
+        for m in todo:
+            moved = _reconsider(assigner, ctx, m)
+            if moved is not None:
+                done.moved.append(moved)
+                touched.update(moved[1:])
+        # A move changes two stories: their members are judged again.
+        todo = [m for m in todo if m.story in touched or m.row.article_id in touched]
+        if not todo:
+            break
+    done.merged = _merge_pass(assigner, ctx, {m.story for m in members} | set(stories))
+    return done
+
+
+def _window_members(ctx: StoryContext, story_ids: list[str], after: int) -> list[_Member]:
+    """The unpinned originals stored after seq ``after`` of these stories."""
+    store, idf = ctx.store, ctx.idf
+    rows = [(sid, r) for sid in story_ids if not store.stories.analyst_changed(sid)
+            for r in store.stories.newest_members(sid, ctx.tuning.recheck_cap)
+            if r.seq > after and not r.pinned]
+    profiles = store.stories.features([r.article_id for _, r in rows])
+    idf.prepare({t for v in profiles.values() for t in v})
+    return [_Member(r, sid, profiles[r.article_id], weighted_norm(profiles[r.article_id], idf),
+                    _day(r.published)) for sid, r in rows if r.article_id in profiles]
+
+
+def _day(published: str | None) -> str | None:
+    return published[:10] if published and len(published) >= 10 else None
+
+
+def _reconsider(assigner: Assigner, ctx: StoryContext, m: _Member) -> tuple[str, str, str] | None:
+    """Move ``m`` to the story it now fits best, if that is better than staying."""
+    store, tuning = ctx.store, ctx.tuning
+    found = store.stories.of_article(m.row.article_id)
+    if found is None or found[1]:
+        return None
+    m.story = found[0]
+    terms = dict(m.terms)
+    own_state = store.stories.states([m.story]).get(m.story)
+    if own_state is None:
+        return None
+    own = _leave_one_out(ctx, terms, m, own_state)
+    for sim, other in assigner._score_terms(terms, m.day, m.day):
+        if other.id == m.story:
+            continue
+        if sim < tuning.join or sim <= own + tuning.recheck_margin:
+            return None
+        if (store.stories.kept_apart(m.story, other.id)
+                or store.stories.analyst_changed(other.id)
+                or not assigner._supported(terms, (sim, other))):
+            continue
+        _move(ctx, m, other.id, sim)
+        return m.row.article_id, found[0], other.id
+    return None
+
+
+def _leave_one_out(ctx: StoryContext, terms: dict[str, float], m: _Member,
+                   story: StoryState) -> float:
+    """How well ``terms`` fit ``story`` without them, scored as the assigner scores."""
+    if story.members <= 1:
+        return 0.0
+    n = story.members
+    rest = {t: (v * n - terms.get(t, 0.0)) / (n - 1) for t, v in story.centroid.items()}
+    rest = {t: v for t, v in rest.items() if v > 1e-9}
+    ctx.idf.prepare(rest)
+    return discounted(ctx, terms, m.norm, rest, (m.day, m.day),
+                      (story.first_date, story.last_date))
+
+
+def discounted(ctx: StoryContext, terms: Vector, norm: float, other: Vector,
+               span: tuple[str | None, str | None],
+               other_span: tuple[str | None, str | None],
+               other_norm: float | None = None) -> float:
+    """Similarity of two profiles or centroids with the assigner's discounts
+    (places that clash, no shared anchor, dates apart)."""
+    t, idf = ctx.tuning, ctx.idf
+    if other_norm is None:
+        other_norm = weighted_norm(other, idf)
+    sim = similarity(terms, norm, other, other_norm, idf)
+    sim *= Places.of(dict(terms)).factor(dict(other), t)
+    sim *= anchor_factor({a for a in terms if a.startswith(ANCHORS)}, dict(other), t, idf)
+    gap = span_gap(span[0], span[1], other_span[0], other_span[1])
+    if gap is not None and gap > t.day_grace:
+        sim /= 1.0 + min((gap - t.day_grace) / t.day_scale, t.day_cap)
+    return sim
+
+
+def _move(ctx: StoryContext, m: _Member, target: str, sim: float) -> None:
+    store, now = ctx.store, ctx.now
+    source = m.story
+    aid = m.row.article_id
+    store.stories.put_article(aid, target, sim, "recheck", now, pinned=False)
+    for copy in store.copies_of(aid):
+        store.stories.put_article(copy, target, None, "copy", now, pinned=False)
+    _retire_if_empty(ctx, rebuild(ctx, source), target)
+    rebuild(ctx, target)
+    store.stories.log("move", target, source, [aid], now, manual=False,
+                      note=f"recheck: fits better here (similarity {sim:.2f})")
+    m.story = target
+
+
+def _retire_if_empty(ctx: StoryContext, story: StoryState, into: str) -> None:
+    """An emptied story points at where its articles went: its id still resolves."""
+    if story.articles == 0 and story.merged_into is None:
+        story.merged_into = into
+        persist(ctx, story)
+
+
+# ------------------------------------------------------------ merges
+
+
+def _merge_pass(assigner: Assigner, ctx: StoryContext,
+                story_ids: set[str]) -> list[tuple[str, str]]:
+    """Merge window stories into the close stories whose members resemble theirs
+    across about as much as within (``recheck_merge`` times the looser story's mean)."""
+    store, tuning = ctx.store, ctx.tuning
+    groups = _groups(ctx, sorted(story_ids))
+    within: dict[str, float] = {}
+    pairs = []
+    for sid in sorted(groups):
+        if len(groups[sid]) < 2:
+            continue  # a single report: the moves judged it already
+        state = store.stories.states([sid])[sid]
+        close = assigner._score_terms(state.centroid, state.first_date, state.last_date)
+        for sim, other in close[:tuning.recheck_candidates + 1]:
+            if other.id == sid or sim < tuning.join:
+                continue
+            if other.id not in groups:
+                groups.update(_groups(ctx, [other.id]))
+            if other.id in groups:
+                pairs.append(_pair_score(ctx, groups, within, sid, other.id))
+    merged: list[tuple[str, str]] = []
+    gone: set[str] = set()
+    for cross, a, b in sorted(p for p in pairs if p is not None):
+        if a in gone or b in gone or store.stories.kept_apart(a, b):
+            continue
+        states = store.stories.states([a, b])
+        keep, lose = (a, b) if _bigger(states[a], states[b]) else (b, a)
+        _merge(ctx, keep, lose, -cross)
+        gone.add(lose)
+        merged.append((keep, lose))
+    return merged
+
+
+def _pair_score(ctx: StoryContext, groups: dict[str, list[_Member]], within: dict[str, float],
+                a_id: str, b_id: str) -> tuple[float, str, str] | None:
+    """(-cross, a, b) when the two stories should merge, else None (``within``: a
+    cache of each story's mean)."""
+    tuning = ctx.tuning
+    cross = _mean_cross(ctx, groups[a_id], groups[b_id])
+    if cross < tuning.recheck_merge_min:
+        return None
+    for sid in (a_id, b_id):
+        if sid not in within:
+            within[sid] = _mean_within(ctx, groups[sid])
+    if cross < tuning.recheck_merge * min(within[a_id], within[b_id]):
+        return None
+    first, second = sorted((a_id, b_id))
+    return -cross, first, second
+
+
+def _groups(ctx: StoryContext, story_ids: list[str]) -> dict[str, list[_Member]]:
+    out: dict[str, list[_Member]] = {}
+    for sid in story_ids:
+        state = ctx.store.stories.states([sid]).get(sid)
+        if state is None or state.merged_into is not None or state.members < 1:
+            continue
+        if ctx.store.stories.analyst_changed(sid) or ctx.store.stories.has_pins(sid):
+            continue
+        rows, vecs, norms = newest_profiles(ctx.store, sid, ctx.tuning.recheck_sample,
+                                            ctx.idf)
+        if rows:
+            out[sid] = [_Member(r, sid, v, n, _day(r.published))
+                        for r, v, n in zip(rows, vecs, norms, strict=True)]
+    return out
+
+
+def _pair(ctx: StoryContext, a: _Member, b: _Member) -> float:
+    return discounted(ctx, a.terms, a.norm, b.terms, (a.day, a.day), (b.day, b.day), b.norm)
+
+
+def _mean_cross(ctx: StoryContext, a: list[_Member], b: list[_Member]) -> float:
+    return sum(_pair(ctx, x, y) for x in a for y in b) / (len(a) * len(b))
+
+
+def _mean_within(ctx: StoryContext, group: list[_Member]) -> float:
+    if len(group) < 2:
+        return 1.0  # a single report: its own event until shown otherwise
+    pairs = list(combinations(group, 2))
+    return sum(_pair(ctx, x, y) for x, y in pairs) / len(pairs)
+
+
+def _bigger(a: StoryState, b: StoryState) -> bool:
+    return (a.articles, -a.activity, b.id) >= (b.articles, -b.activity, a.id)
+
+
+def _merge(ctx: StoryContext, keep: str, gone: str, cross: float) -> None:
+    states = ctx.store.stories.states([keep, gone])
+    absorb(ctx, states[keep], states[gone])
+    ctx.store.stories.log("merge", keep, gone, [], ctx.now, manual=False,
+                          note=f"recheck: members as alike across ({cross:.2f}) as within")
+

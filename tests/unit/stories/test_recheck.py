@@ -1,0 +1,102 @@
+"""Second looks (stories/recheck.py): early wrong splits heal, analysts' choices stay."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sitrep.cli import cli
+from sitrep.store import Store, open_store
+from sitrep.stories import Tuning, pin_article, recheck_recent, split_articles
+from tests.support.stories import ingest, iran, later_iran, later_nk, nk, story
+
+# Every article starts a story of its own: the early splits a recheck should heal.
+ALONE = Tuning(join=0.99, sure=0.99, bridge=1.0, recheck_every=0)
+
+
+def _split_early(store: Store) -> None:
+    ingest(store, [*nk(), *iran(), later_nk(), later_iran()], ALONE)
+    assert len(store.stories.live_ids()) == 5
+
+
+def test_recheck_joins_reports_that_started_stories_of_their_own(store: Store) -> None:
+    _split_early(store)
+    done = recheck_recent(store)
+    a, b = nk()
+    nk_story = story(store, a)
+    assert story(store, b) == story(store, later_nk()) == nk_story
+    assert story(store, iran()[0]) == story(store, later_iran()) != nk_story
+    assert len(store.stories.live_ids()) == 2 and done.moved
+    # An emptied story points at where its article went: its id still resolves.
+    for _, source, target in done.moved:
+        assert store.stories.resolve(source) in store.stories.live_ids()
+        assert store.stories.resolve(target) in store.stories.live_ids()
+    history = store.stories.history(nk_story)
+    assert any(e["action"] == "move" and not e["manual"] and "recheck" in e["note"]
+               for e in history)
+
+
+def test_recheck_changes_nothing_once_settled(store: Store) -> None:
+    _split_early(store)
+    recheck_recent(store)
+    before = {s: {m.article_id for m in store.stories.members(s)}
+              for s in store.stories.live_ids()}
+    again = recheck_recent(store)
+    assert not again.moved and not again.merged
+    assert {s: {m.article_id for m in store.stories.members(s)}
+            for s in store.stories.live_ids()} == before
+
+
+def test_recheck_leaves_pinned_and_analyst_stories_alone(store: Store) -> None:
+    _split_early(store)
+    a, b = nk()
+    pin_article(store, a.id)
+    split_articles(store, [later_nk().id])
+    pinned_story, kept = story(store, a), story(store, later_nk())
+    recheck_recent(store)
+    assert story(store, a) == pinned_story
+    assert story(store, later_nk()) == kept
+    assert story(store, b) != kept
+
+
+def test_recheck_only_looks_at_the_window(store: Store) -> None:
+    _split_early(store)
+    done = recheck_recent(store, window=1)  # the newest article's story only
+    assert done.looked_at == 1
+
+
+def test_merges_stories_alike_across_as_within(store: Store) -> None:
+    no_moves = Tuning(recheck_margin=10.0, recheck_every=0, recheck_merge=0.5,
+                      recheck_merge_min=0.01)
+    ingest(store, nk(), Tuning(recheck_every=0))
+    ingest(store, [later_nk()], ALONE)
+    assert len(store.stories.live_ids()) == 2
+    done = recheck_recent(store, no_moves)
+    assert not done.moved and len(done.merged) == 1
+    assert len(store.stories.live_ids()) == 1
+    never = Tuning(recheck_margin=10.0, recheck_every=0, recheck_merge=100.0)
+    assert not recheck_recent(store, never).merged
+
+
+def test_assigner_rechecks_every_so_many_articles(store: Store) -> None:
+    often = Tuning(join=0.99, sure=0.99, bridge=1.0, recheck_every=1)
+    ingest(store, [*nk(), later_nk()], often)
+    # Each arrival starts a story (join 0.99), and the recheck that follows it judges
+    # with the same strict join: nothing moves. With the default join they come together.
+    assert len(store.stories.live_ids()) == 3
+    healing = Tuning(recheck_every=1, bridge=1.0)
+    ingest(store, [*iran(), later_iran()], healing)
+    assert story(store, iran()[0]) == story(store, later_iran())
+
+
+def test_recheck_command(tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.db")
+    with open_store(db) as fresh:
+        _split_early(fresh)
+    result = CliRunner().invoke(cli, ["story", "recheck", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"looked at 5 articles: moved [1-9]", result.output), result.output
+    with open_store(db) as fresh:
+        assert len(fresh.stories.live_ids()) == 2
