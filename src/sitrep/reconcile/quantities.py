@@ -149,6 +149,16 @@ def overlaps(a: tuple[float, float | None], b: tuple[float, float | None]) -> bo
     return a[0] <= b_hi + 1e-9 and b[0] <= a_hi + 1e-9
 
 
+def agree(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Two figures that can both hold. The rounding slack of ``span`` is for unit
+    conversions ("400-pound", "181-kg"); in one unit a figure allows only what its
+    words allow ("11 hours" is not "11.5 hours" unless hedged: "about 11 hours")."""
+    if a.unit and a.unit == b.unit and a.unit != "score" and a.high is not None \
+            and b.high is not None:
+        return overlaps((a.low, a.high), (b.low, b.high))
+    return overlaps(a.span, b.span)
+
+
 def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim | None:
     if "\n" in q.text:
         return None  # read across a line break ("6 Feb\nBitcoin"): not one figure
