@@ -110,7 +110,7 @@ def quantity_discrepancies(
         if group[0].dimension in _INCIDENT_DIMENSIONS:
             out.extend(_incident_conflicts(group))
             continue
-        if (not pred or pred.endswith(INFERRED) or group[0].part
+        if ((not pred and not group[0].whole) or pred.endswith(INFERRED) or group[0].part
                 or is_change(pred, group[0].dimension)):
             # "70 passengers" and "450 passengers" may count different things; an age
             # whose person is guessed may be someone else's; parts of a group ("21 of
