@@ -15,7 +15,7 @@ from sitrep.reconcile.explain import as_of
 from sitrep.reconcile.frames import independent_outlets
 from sitrep.reconcile.lexicon import claim_lexicon
 from sitrep.reconcile.measures import INFERRED, measure_words
-from sitrep.reconcile.quantities import overlaps
+from sitrep.reconcile.quantities import agree
 from sitrep.reconcile.years import YEAR_DIMENSION
 
 T = TypeVar("T")
@@ -61,7 +61,7 @@ def number_items(
 
 
 def _agree(g: Sequence[QuantityClaim]) -> bool:
-    return all(overlaps(a.span, b.span) for a, b in combinations(g, 2))
+    return all(agree(a, b) for a, b in combinations(g, 2))
 
 
 def _first_offset(g: Sequence[QuantityClaim]) -> int:

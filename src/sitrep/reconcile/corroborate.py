@@ -9,7 +9,7 @@ from typing import TypeVar
 from sitrep.reconcile.claims import Claim, Corroboration, EventClaim, QuantityClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import independent_outlets, weight_of
-from sitrep.reconcile.quantities import overlaps
+from sitrep.reconcile.quantities import agree as figures_agree
 
 C = TypeVar("C", bound=Claim)
 
@@ -28,7 +28,7 @@ def _cluster(claims: Sequence[C], agree: Callable[[C, C], bool]) -> list[list[C]
 
 
 def _figures_agree(a: QuantityClaim, b: QuantityClaim) -> bool:
-    return overlaps(a.span, b.span)
+    return figures_agree(a, b)
 
 
 def _events_agree(a: EventClaim, b: EventClaim) -> bool:

@@ -19,7 +19,7 @@ from sitrep.reconcile.frames import order_key, same_frame
 from sitrep.reconcile.incidents import same_incident, telling
 from sitrep.reconcile.measures import INFERRED, is_change, is_volatile
 from sitrep.reconcile.partition import Partition
-from sitrep.reconcile.quantities import overlaps
+from sitrep.reconcile.quantities import agree, overlaps
 from sitrep.reconcile.roles import title_of
 from sitrep.reconcile.timeref import human
 from sitrep.reconcile.years import YEAR_DIMENSION
@@ -110,7 +110,7 @@ def quantity_discrepancies(
         if group[0].dimension in _INCIDENT_DIMENSIONS:
             out.extend(_incident_conflicts(group))
             continue
-        if (not pred or pred.endswith(INFERRED) or group[0].part
+        if ((not pred and not group[0].whole) or pred.endswith(INFERRED) or group[0].part
                 or is_change(pred, group[0].dimension)):
             # "70 passengers" and "450 passengers" may count different things; an age
             # whose person is guessed may be someone else's; parts of a group ("21 of
@@ -134,7 +134,7 @@ def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Disc
     for (i, a), (j, b) in combinations(enumerate(group), 2):
         if a.citation.article == b.citation.article or not same_frame(a, b, config):
             continue
-        if not overlaps(a.span, b.span) and not _told_as_change(group, a, b):
+        if not agree(a, b) and not _told_as_change(group, a, b):
             joined.union(j, i)
             clashing |= {i, j}
     parts: dict[int, list[QuantityClaim]] = defaultdict(list)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from sitrep.models import normalise_text
 from sitrep.reconcile.claims import Claim, QuantityClaim
@@ -25,7 +26,21 @@ def same_frame(a: QuantityClaim, b: QuantityClaim, config: BriefConfig) -> bool:
     hours = config.same_frame_hours
     if a.dimension == "age" and a.scope == b.scope == "current":
         hours = max(hours, _AGE_HOURS)  # "3-year-old" on Saturday, "4-year-old" on Sunday
-    return abs((pa - pb).total_seconds()) < hours * 3600
+    return _apart(a.published, pa, b.published, pb) < hours * 3600
+
+
+def _apart(a_text: str | None, a: datetime, b_text: str | None, b: datetime) -> float:
+    """Seconds between two publications; a date without a time of day ("2016-11-13")
+    may be any moment of that day, so it is as near as the day allows."""
+    a_end = a + timedelta(days=1) if _day_only(a_text) else a
+    b_end = b + timedelta(days=1) if _day_only(b_text) else b
+    return max(0.0, (a - b_end).total_seconds(), (b - a_end).total_seconds())
+
+
+def _day_only(value: str | None) -> bool:
+    """A publication date alone, or stamped at midnight exactly (how dates are stored)."""
+    text = (value or "").strip()
+    return bool(text) and (len(text) <= 10 or text.endswith(("T00:00:00", "T00:00:00Z")))
 
 
 # An age holds for a year: reports of one person's age a few weeks apart give one age,

@@ -33,9 +33,21 @@ _LARGE = 1000.0
 def figure_groups(groups: Sequence[list[QuantityClaim]]) -> list[list[QuantityClaim]]:
     """Strict groups joined where independent outlets state one figure, in input order."""
     joined = Partition(len(groups))
+    loose: list[tuple[int, int]] = []
     for i, j in _candidates(groups):
         if joined.find(i) != joined.find(j) and _same_figure(groups[i], groups[j]):
-            joined.union(i, j)
+            if _other_nouns(groups[i], groups[j]):
+                loose.append((i, j))
+            else:
+                joined.union(i, j)
+    # A join of other nouns rests on one coincidence of value: each figure takes at
+    # most one such join, so "consumers", "people" and "accounts" never chain.
+    taken: set[int] = set()
+    for i, j in loose:
+        a, b = joined.find(i), joined.find(j)
+        if a != b and a not in taken and b not in taken:
+            joined.union(a, b)
+            taken |= {a, b, joined.find(a)}
     merged: dict[int, list[QuantityClaim]] = {}
     for i, g in enumerate(groups):
         merged.setdefault(joined.find(i), []).extend(g)
@@ -82,6 +94,11 @@ def _same_figure(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool
     else:
         least = _MIN_COUNT
     return any(_precise_match(c, d, least) for c in a for d in b if c.outlet != d.outlet)
+
+
+def _other_nouns(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool:
+    """Counts of different counted classes ("143 million consumers", "... people")."""
+    return not a[0].dimension and a[0].counted_class != b[0].counted_class
 
 
 def _named(predicate: str) -> bool:

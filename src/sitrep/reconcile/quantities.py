@@ -40,6 +40,8 @@ _WINDOW_AFTER = 7
 _NEAR_APPROX = re.compile(r"^(nearly|almost|close to|just|roughly|about)\b", re.IGNORECASE)
 _CLAUSE_BREAK = frozenset({"and", "but", "while", "whereas"})
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom|its|their|our)\b", re.I)
+# "20 of 71 laps": a count out of a stated whole; the whole names what is counted.
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+)?(\d[\d,]*)\s", re.I)
 _NUMBERISH = re.compile(r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 
 
@@ -149,6 +151,16 @@ def overlaps(a: tuple[float, float | None], b: tuple[float, float | None]) -> bo
     return a[0] <= b_hi + 1e-9 and b[0] <= a_hi + 1e-9
 
 
+def agree(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Two figures that can both hold. The rounding slack of ``span`` is for unit
+    conversions ("400-pound", "181-kg"); in one unit a figure allows only what its
+    words allow ("11 hours" is not "11.5 hours" unless hedged: "about 11 hours")."""
+    if a.unit and a.unit == b.unit and a.unit != "score" and a.high is not None \
+            and b.high is not None:
+        return overlaps((a.low, a.high), (b.low, b.high))
+    return overlaps(a.span, b.span)
+
+
 def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim | None:
     if "\n" in q.text:
         return None  # read across a line break ("6 Feb\nBitcoin"): not one figure
@@ -185,13 +197,16 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
     modifiers = _modifiers(ctx, q, kind_words, ent_spans)
     if cue_span and cue_span[0] > q.counted_end:
         modifiers |= _degree(text, q.counted_end, cue_span)
+    whole = _OF_WHOLE.match(text, q.end)
+    if whole is not None:  # "20 of 71 scheduled laps", "21 of 71 laps": one whole
+        modifiers = {f"of {whole.group(1).replace(',', '')}"}
     scope, time_ref, time_text = _time(ctx, q, sent.start, sent.end)
     mode = "planned" if plan else "actual"
     cls = counted_class(head)
     low, high = interval(q, tolerance)
     start = min(q.start, cue_span[0]) if cue_span else q.start
     end = max(q.counted_end, cue_span[1]) if cue_span else q.counted_end
-    return QuantityClaim(
+    claim = QuantityClaim(
         **_where(ctx, q, ctx.cite(start, end), sent, low, high),
         counted=q.counted,
         counted_class=cls,
@@ -199,6 +214,7 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         key=(predicate, cls, " ".join(sorted(modifiers | ({"part of"} if part else set()))),
              mode, scope),
         part=part is not None,
+        whole=whole is not None,
         affiliation=frozenset(affiliation),
         time_ref=time_ref,
         time_text=time_text,
@@ -206,6 +222,10 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         cmp_low=low,
         cmp_high=high,
     )
+    if whole is None:
+        return claim
+    # Out of a stated whole, the whole places the count; an article's places do not.
+    return replace(claim, places=ctx.places_in(sent.start, sent.end, fallback=False))
 
 
 def _subset(text: str, q: Quantity, start: int) -> Quantity | None:
