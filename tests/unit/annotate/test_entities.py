@@ -342,3 +342,19 @@ def test_person_score_reads_the_words_around_a_name(nlp) -> None:
     org = next(e for e in doc.ents if "Belcanto" in e.text)
     start = org.start + (doc[org.start].lower_ == "the")
     assert person_score(doc, start, org.end) < 0  # "the" before, "newspaper" after
+
+
+def test_a_name_particle_stays_in_the_name_and_a_later_surname_joins_it(nlp) -> None:
+    found = mentions(
+        nlp,
+        "In a column on Wednesday, Paulino do Rego Barros Jr., the interim chief "
+        "executive, wrote about the breach. Mr. Barros said more.",
+    )
+    assert one_id(found, "Paulino do Rego Barros Jr.", "Barros")
+    assert not [m for m in found if m.text == "Rego Barros Jr."]
+
+
+def test_a_place_before_a_particle_is_no_given_name(nlp) -> None:
+    found = mentions(nlp, "Ministers in Rio de Janeiro met Luiz da Silva on Monday.")
+    assert by_text(found, "Rio de Janeiro")[0].type == "GPE"
+    assert by_text(found, "Luiz da Silva")[0].type == "PERSON"

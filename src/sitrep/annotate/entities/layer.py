@@ -38,6 +38,8 @@ SURNAME_MISLABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "W
 CAPITALS_AS_NAMES = frozenset(
     {"victoria", "stanley", "kingston", "georgetown", "jamestown", "santiago", "lima", "male"}
 )
+# Generational suffixes a later mention leaves out: "Mr. Barros" of "... Barros Jr.".
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_ROLE_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"})
 # Labels the model gives a person's full name by mistake ("Chrissy Teigen" as ORG).
 FULL_NAME_MISLABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
@@ -131,14 +133,19 @@ def _person_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in words if len(w) > 1) if len(words) > 2 else tuple(words)
 
 
+def _part_of(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether ``words`` are a shorter way of writing the full ``name``: its first or
+    last words (the surname, with or without a "Jr.")."""
+    n = len(words)
+    if len(name) <= n:
+        return False
+    core = name[:-1] if name[-1] in GENERATIONAL else name
+    return name[:n] == words or name[-n:] == words or (len(core) > n and core[-n:] == words)
+
+
 def _full_name_for(words: tuple[str, ...], index: int, state: ArticleState) -> FullName | None:
     """The longer name a short one refers to: nearest before it, else nearest after."""
-    n = len(words)
-    matches = [
-        f
-        for f in state.full_names
-        if len(f.words) > n and (f.words[-n:] == words or f.words[:n] == words)
-    ]
+    matches = [f for f in state.full_names if _part_of(f.words, words)]
     before = [f for f in matches if f.index < index]
     if before:
         return before[-1]
@@ -263,13 +270,12 @@ def _person_votes(doc: Doc, cands: list[Candidate]) -> dict[tuple[str, ...], Vot
         and _could_be_person(doc[start:end].text, words)
     }
     for words, label, start, end in forms:
-        n = len(words)
         for name in full:
             vote = full[name]
             if name == words:
                 vote.labels += 2 if label == "PERSON" else -1 if label else 0
                 vote.person_label |= label == "PERSON"
-            elif len(name) > n and (name[-n:] == words or name[:n] == words):
+            elif _part_of(name, words):
                 vote.labels += label == "PERSON"
             else:
                 continue
