@@ -358,3 +358,14 @@ def test_a_place_before_a_particle_is_no_given_name(nlp) -> None:
     found = mentions(nlp, "Ministers in Rio de Janeiro met Luiz da Silva on Monday.")
     assert by_text(found, "Rio de Janeiro")[0].type == "GPE"
     assert by_text(found, "Luiz da Silva")[0].type == "PERSON"
+
+
+def test_a_sentence_opener_is_no_part_of_a_name_written_without_it(nlp) -> None:
+    found = relabelled(
+        nlp,
+        "Model Chrissa Teigel and her husband were aboard. Photos show model Chrissa "
+        "Teigel at the gate.",
+        {"Model Chrissa Teigel": "PRODUCT", "Chrissa Teigel": "ORG"},
+    )
+    assert {m.text for m in found if "Teigel" in m.text} == {"Chrissa Teigel"}
+    assert {m.type for m in found if "Teigel" in m.text} == {"PERSON"}

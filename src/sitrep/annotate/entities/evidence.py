@@ -34,7 +34,7 @@ ORG_NOUNS = word_set(
     corporation corp corp. inc inc. ltd ltd. llc plc co co. group holdings airline
     airlines airways bank university college school institute foundation association
     union party council committee commission ministry department authority service
-    police club team league federation organisation organization society trust fund
+    police club league federation organisation organization society trust fund
     """
 )
 
@@ -63,16 +63,26 @@ def person_score(doc: Doc, start: int, end: int) -> int:
         score += CUE_WEIGHT
     elif before is not None and before.tag_ == "NN" and before.is_lower:
         # "model Chrissy Teigen", "the newspaper Chosun Ilbo": what the name is.
-        score += -CUE_WEIGHT if before.lower_ in ORG_NOUNS else CUE_WEIGHT
+        score += 0 if before.lower_ in ORG_NOUNS else CUE_WEIGHT
     if _age_after(doc, end):
         score += CUE_WEIGHT
     if before is not None and before.lower_ == "the" and doc[end - 1].dep_ != "compound":
         score -= CUE_WEIGHT  # "the Kim regime" says nothing of Kim
-    if doc[end - 1].lower_ in ORG_NOUNS and end - start > 1:
-        score -= CUE_WEIGHT
-    if end < len(doc) and doc[end].lower_ in ORG_NOUNS and doc[end].is_lower:
+    if said_to_be_organisation(doc, start, end):
         score -= CUE_WEIGHT
     return score
+
+
+def said_to_be_organisation(doc: Doc, start: int, end: int) -> bool:
+    """An organisation word closing the name or following it: "Acme Holdings",
+    "Chosun Ilbo newspaper", "the newspaper Chosun Ilbo"."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return (
+        (doc[end - 1].lower_ in ORG_NOUNS and end - start > 1)
+        or (after is not None and after.lower_ in ORG_NOUNS and after.is_lower)
+        or (before is not None and before.lower_ in ORG_NOUNS and before.is_lower)
+    )
 
 
 def courtesy_surnames(doc: Doc) -> list[tuple[int, int]]:

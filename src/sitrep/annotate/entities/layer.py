@@ -16,7 +16,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sitrep.annotate.entities.countries import Country, country_index
-from sitrep.annotate.entities.evidence import CUE_WEIGHT, courtesy_surnames, person_score
+from sitrep.annotate.entities.evidence import (
+    courtesy_surnames,
+    person_score,
+    said_to_be_organisation,
+)
 from sitrep.annotate.entities.keys import (
     country_entity_id,
     entity_id,
@@ -248,13 +252,16 @@ class Vote:
     labels: int = 0
     cues: int = 0  # the words around every mention (``evidence.person_score``)
     person_label: bool = False  # the model called the full name a person once
+    organisation: bool = False  # the text says what organisation it is ("newspaper")
 
     def person(self) -> bool:
-        return self.labels + self.cues > 0 or (self.person_label and self.cues >= 0)
+        # A PERSON label of the full name stands unless the text says what body it is.
+        return self.labels + self.cues > 0 or (self.person_label and not self.organisation)
 
     def not_person(self) -> bool:
-        """Clear cues against a person outweigh the model's PERSON label ("The Chosun Ilbo")."""
-        return self.cues <= -CUE_WEIGHT and self.labels + self.cues < 0
+        """The text saying what organisation it is outweighs the model's PERSON label
+        ("Chosun Ilbo newspaper"); "the" alone does not ("the App Store" is no body)."""
+        return self.organisation and self.labels + self.cues < 0
 
 
 def _person_votes(doc: Doc, cands: list[Candidate]) -> dict[tuple[str, ...], Vote]:
@@ -280,10 +287,32 @@ def _person_votes(doc: Doc, cands: list[Candidate]) -> dict[tuple[str, ...], Vot
             else:
                 continue
             vote.cues += person_score(doc, start, end)
+            vote.organisation |= said_to_be_organisation(doc, start, end)
     return full
 
 
+def _opens_line_or_sentence(doc: Doc, i: int) -> bool:
+    before = doc[i - 1] if i > 0 else None
+    return bool(doc[i].is_sent_start) or (
+        before is not None and (before.is_space or "\n" in before.whitespace_)
+    )
+
+
+def _drop_sentence_openers(doc: Doc, cands: list[Candidate]) -> None:
+    """A capitalised word opening a sentence is no part of a name the article also
+    writes without it ("Model Chrissy Teigen" where "Chrissy Teigen" is named too)."""
+    names = {doc[c.start : c.end].text for c in cands if c.length() > 1}
+    for cand in cands:
+        if (
+            cand.length() > 2
+            and _opens_line_or_sentence(doc, cand.start)
+            and doc[cand.start + 1 : cand.end].text in names
+        ):
+            cand.start += 1
+
+
 def _article_state(doc: Doc, cands: list[Candidate]) -> ArticleState:
+    _drop_sentence_openers(doc, cands)
     votes = _person_votes(doc, cands)
     full_names: list[FullName] = []
     person_names: dict[str, str] = {}
