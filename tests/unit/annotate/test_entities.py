@@ -369,3 +369,13 @@ def test_a_sentence_opener_is_no_part_of_a_name_written_without_it(nlp) -> None:
     )
     assert {m.text for m in found if "Teigel" in m.text} == {"Chrissa Teigel"}
     assert {m.type for m in found if "Teigel" in m.text} == {"PERSON"}
+
+
+def test_a_known_body_glued_before_a_name_keeps_its_own_identity(nlp) -> None:
+    found = relabelled(
+        nlp,
+        "Boko Haram said it held the girls. The leader of Boko Haram Abubakar Shekau "
+        "spoke. The group leader Abubakar Shekau is in hiding. Boko Haram denied it.",
+        {"Boko Haram Abubakar Shekau": "ORG", "Abubakar Shekau": "PERSON", "Boko Haram": "PERSON"},
+    )
+    assert {m.type for m in by_text(found, "Boko Haram")} == {"ORG"}

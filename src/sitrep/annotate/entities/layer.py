@@ -138,13 +138,16 @@ def _person_words(text: str) -> tuple[str, ...]:
 
 
 def _part_of(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    """Whether ``words`` are a shorter way of writing the full ``name``: its first or
-    last words (the surname, with or without a "Jr.")."""
+    """Whether ``words`` are a shorter way of writing the full ``name``: its given
+    name or its last words (the surname, with or without a "Jr.")."""
     n = len(words)
     if len(name) <= n:
         return False
     core = name[:-1] if name[-1] in GENERATIONAL else name
-    return name[:n] == words or name[-n:] == words or (len(core) > n and core[-n:] == words)
+    # A given name alone may open the full name; two words opening it are another
+    # name glued to it ("Boko Haram" of "Boko Haram Abubakar Shekau").
+    given = n == 1 and name[0] == words[0]
+    return given or name[-n:] == words or (len(core) > n and core[-n:] == words)
 
 
 def _full_name_for(words: tuple[str, ...], index: int, state: ArticleState) -> FullName | None:
@@ -225,6 +228,9 @@ def _could_be_person(text: str, words: tuple[str, ...]) -> bool:
     """Not an organisation or a place that spaCy took for a person."""
     countries = country_index()
     if gazetteer().candidates(text):
+        return False
+    # A known body glued before a name is no part of it: "Boko Haram Abubakar Shekau".
+    if any(gazetteer().candidates(" ".join(words[:k])) for k in range(1, len(words))):
         return False
     return not (countries.by_capital.get(words[-1]) or countries.by_name.get(words[-1]))
 
