@@ -6,7 +6,9 @@ function of its key, so "No Kwang-chol" here and "No Kwang Chol" in another
 article share one id. Identity comes from, in order: acronyms the article
 defines, countries (names, aliases, demonyms -> ISO alpha-3), the curated
 gazetteer and generic state bodies, short references to a person named in
-full earlier, and otherwise the folded name itself.
+full earlier, and otherwise the folded name itself. Whether a full name is a
+person's is voted over all its mentions in the article: the model's labels and
+the words around each mention (``evidence``), not the label of one mention.
 """
 
 from __future__ import annotations
