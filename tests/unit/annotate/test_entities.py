@@ -275,3 +275,107 @@ def test_voa_stories(nlp: Language, voa_corpus: Path) -> None:
             assert m.entity_id and m.name and m.type
         linked_surnames += sum(1 for m in found if m.type == "PERSON" and m.name != m.text)
     assert linked_surnames >= 5
+
+
+# ---------------------------------------------------------------- type evidence
+
+
+def relabelled(nlp, text: str, labels: dict[str, str]) -> list[EntityMention]:
+    """Mentions of ``text`` once the model has typed each phrase in ``labels`` as given
+    there (the small model's mistakes vary with the name: this fixes one)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    spans: list[Span] = []
+    taken: set[int] = set()
+    for phrase, label in labels.items():  # longer phrases first
+        for start in range(len(doc)):
+            end = start + len(phrase.split())
+            if doc[start:end].text == phrase and not taken.intersection(range(start, end)):
+                spans.append(Span(doc, start, end, label=label))
+                taken.update(range(start, end))
+    rest = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    doc.ents = sorted(spans + rest, key=lambda s: s.start)
+    return find_entities(doc)
+
+
+def test_a_person_the_model_calls_an_organisation_is_a_person_by_the_cues(nlp) -> None:
+    found = relabelled(
+        nlp,
+        "In this photo, model Chrissa Teigel poses at the gala. Chrissa Teigel and her "
+        "husband were aboard the plane. Teigel was aboard and posted videos.",
+        {"Chrissa Teigel": "ORG", "Teigel": "ORG"},
+    )
+    assert {m.type for m in found if "Teigel" in m.text} == {"PERSON"}
+    assert one_id(found, "Chrissa Teigel", "Teigel")
+
+
+def test_an_age_and_a_courtesy_title_make_a_person(nlp) -> None:
+    found = relabelled(
+        nlp,
+        "Kudira Obafemi, 63, said she was shocked. Ms Obafemi lives nearby.",
+        {"Kudira Obafemi": "ORG"},
+    )
+    assert by_text(found, "Kudira Obafemi")[0].type == "PERSON"
+
+
+def test_without_cues_the_model_label_stands(nlp) -> None:
+    found = relabelled(nlp, "Kudira Obafemi opened a branch in Lagos.", {"Kudira Obafemi": "ORG"})
+    assert by_text(found, "Kudira Obafemi")[0].type == "ORG"
+
+
+def test_a_newspaper_the_model_calls_a_person_is_an_organisation(nlp) -> None:
+    found = relabelled(
+        nlp,
+        "The Chosun Ilbo reported that Mr Kim left. It was in South Korea's Chosun Ilbo "
+        "newspaper on Tuesday.",
+        {"Chosun Ilbo": "PERSON"},
+    )
+    assert {m.type for m in by_text(found, "Chosun Ilbo")} == {"ORG"}
+
+
+def test_person_score_reads_the_words_around_a_name(nlp) -> None:
+    from sitrep.annotate.entities.evidence import person_score
+
+    doc = nlp("Dr. Wilma Ostrander, 54, met the Grupo Belcanto newspaper.")
+    assert person_score(doc, 1, 3) > 0  # "Dr." before, ", 54," after
+    org = next(e for e in doc.ents if "Belcanto" in e.text)
+    start = org.start + (doc[org.start].lower_ == "the")
+    assert person_score(doc, start, org.end) < 0  # "the" before, "newspaper" after
+
+
+def test_a_name_particle_stays_in_the_name_and_a_later_surname_joins_it(nlp) -> None:
+    found = mentions(
+        nlp,
+        "In a column on Wednesday, Paulino do Rego Barros Jr., the interim chief "
+        "executive, wrote about the breach. Mr. Barros said more.",
+    )
+    assert one_id(found, "Paulino do Rego Barros Jr.", "Barros")
+    assert not [m for m in found if m.text == "Rego Barros Jr."]
+
+
+def test_a_place_before_a_particle_is_no_given_name(nlp) -> None:
+    found = mentions(nlp, "Ministers in Rio de Janeiro met Luiz da Silva on Monday.")
+    assert by_text(found, "Rio de Janeiro")[0].type == "GPE"
+    assert by_text(found, "Luiz da Silva")[0].type == "PERSON"
+
+
+def test_a_sentence_opener_is_no_part_of_a_name_written_without_it(nlp) -> None:
+    found = relabelled(
+        nlp,
+        "Model Chrissa Teigel and her husband were aboard. Photos show model Chrissa "
+        "Teigel at the gate.",
+        {"Model Chrissa Teigel": "PRODUCT", "Chrissa Teigel": "ORG"},
+    )
+    assert {m.text for m in found if "Teigel" in m.text} == {"Chrissa Teigel"}
+    assert {m.type for m in found if "Teigel" in m.text} == {"PERSON"}
+
+
+def test_a_known_body_glued_before_a_name_keeps_its_own_identity(nlp) -> None:
+    found = relabelled(
+        nlp,
+        "Boko Haram said it held the girls. The leader of Boko Haram Abubakar Shekau "
+        "spoke. The group leader Abubakar Shekau is in hiding. Boko Haram denied it.",
+        {"Boko Haram Abubakar Shekau": "ORG", "Abubakar Shekau": "PERSON", "Boko Haram": "PERSON"},
+    )
+    assert {m.type for m in by_text(found, "Boko Haram")} == {"ORG"}

@@ -36,6 +36,9 @@ PORTFOLIO_WORDS = word_set(
     deputy prime state
     """
 )
+# Lower-case particles inside people's names ("Paulino do Rego Barros", "Ursula von der Leyen").
+NAME_PARTICLES = word_set("da das de del della der den di do dos du la le van von ter ten")
+_NOT_GIVEN_NAMES = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "NORP"})
 COUNTRIES_AS_GIVEN_NAMES = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya"})
 _HYPHENS = frozenset({"-", "‑", "‐"})
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
@@ -121,8 +124,24 @@ def _extend_short_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _extend_particles(doc: Doc, start: int) -> int:
+    """Carry a name back over a particle the model cut it at: "Paulino do" + "Rego Barros"."""
+    while start > 1 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower:
+        i = start - 1
+        while i > 0 and doc[i - 1].lower_ in NAME_PARTICLES and doc[i - 1].is_lower:
+            i -= 1
+        given = doc[i - 1]  # a given name, which the model may have typed apart
+        if not (given.pos_ == "PROPN" and given.is_title and given.lower_ not in TITLE_WORDS):
+            break
+        if given.ent_type_ in _NOT_GIVEN_NAMES or given.is_sent_start:
+            break
+        start = i - 1
+    return start
+
+
 def _person_bounds(doc: Doc, start: int, end: int, cand: Candidate) -> tuple[int, int]:
     end = _extend_hyphenated(doc, end)
+    start = _extend_particles(doc, start)
     start, end = _extend_short_name(doc, start, end)
     name_start = start
     while end - name_start > 1 and doc[name_start].lower_ in HONORIFICS:
