@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.assign import ANCHORS, Places, anchor_factor
+from sitrep.stories.protagonists import cast_of, shared_protagonist
 from sitrep.stories.split import newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
@@ -217,6 +218,7 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
                 groups.update(_groups(ctx, [other.id]))
             if other.id in groups:
                 pairs.append(_pair_score(ctx, groups, within, sid, other.id))
+    pairs.extend(_protagonist_pairs(ctx, groups))
     merged: list[tuple[str, str]] = []
     gone: set[str] = set()
     for cross, a, b in sorted(p for p in pairs if p is not None):
@@ -245,6 +247,33 @@ def _pair_score(ctx: StoryContext, groups: dict[str, list[_Member]], within: dic
         return None
     first, second = sorted((a_id, b_id))
     return -cross, first, second
+
+
+def _protagonist_pairs(ctx: StoryContext, groups: dict[str, list[_Member]]
+                       ) -> list[tuple[float, str, str]]:
+    """(-cross, a, b) for stories told around one distinctive name (protagonists.py),
+    whatever their cosine, when their places do not clash."""
+    t = ctx.tuning
+    if t.protagonist_concentration > 1.0:
+        return []
+    states = ctx.store.stories.states(sorted(groups))
+    casts = [cast_of(sid, [m.terms for m in groups[sid]], states[sid].members,
+                     t.protagonist_share, t.protagonist_members, t.protagonist_names)
+             for sid in sorted(groups) if sid in states]
+    casts = [c for c in casts if c.held]
+    out = []
+    for a, b in combinations(casts, 2):
+        sa, sb = states[a.story], states[b.story]
+        gap = span_gap(sa.first_date, sa.last_date, sb.first_date, sb.last_date)
+        if gap is None or gap > t.protagonist_days:
+            continue  # a name's story months later is a related story, not this one
+        if shared_protagonist(a, b, ctx.idf, t.protagonist_concentration,
+                              t.protagonist_df) is None:
+            continue
+        cross = _mean_cross(ctx, groups[a.story], groups[b.story])
+        if cross >= t.protagonist_min:
+            out.append((-cross, a.story, b.story))
+    return out
 
 
 def _groups(ctx: StoryContext, story_ids: list[str]) -> dict[str, list[_Member]]:

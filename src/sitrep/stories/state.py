@@ -65,6 +65,17 @@ class Tuning:
     recheck_candidates: int = 3  # closest stories a story may merge with ...
     recheck_merge: float = 0.7  # ... when members are this alike across x within
     recheck_merge_min: float = 0.05  # ... and at least this alike across
+    # ... or, whatever their cosine, when they share a protagonist (protagonists.py): a
+    # name held by this share of each story's sampled members (from this many sampled
+    # on), with this share of the stored documents holding it inside the two (> 1: off),
+    # and the two at least ``protagonist_min`` alike across (places and dates discounted).
+    protagonist_share: float = 0.5
+    protagonist_members: int = 1
+    protagonist_concentration: float = 0.9
+    protagonist_min: float = 0.0
+    protagonist_df: int = 5  # ... held by at least this many stored documents
+    protagonist_names: bool = False  # names count as well as title words
+    protagonist_days: int = 21  # ... and the two stories' spans at most this many days apart
     # What story records show (sitrep.stories.views, .reasons); no effect on grouping.
     reasons_members: int = 24  # newest members read for the shared terms
     reasons_top: int = 8  # shared terms listed per story

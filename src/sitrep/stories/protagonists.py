@@ -1,0 +1,72 @@
+"""Protagonists: the names a followed event is told around.
+
+Outlets follow one event for weeks (a breach over months, a currency's fall
+over a week) in their own words, so two reports of it can share fewer words
+than two shootings in one town. What joins them is a distinctive name (the
+company, the currency, the group) that is central in each story (held by
+most of its members) and concentrated in the store (most of the stored
+documents that hold it are in these stories). A town's name is spread over
+many stories and a victim's name is one incident's, so neither joins.
+Both figures come from the store; there are no lists.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sitrep.stories.vectors import Idf, Vector
+
+NAME = "e:"
+WORD = "w:"
+# A title word weighs its body weight plus the title's (features.WEIGHTS: 0.7 + 1.0)
+# or the title's alone (1.0): at least this many times the profile's lightest word.
+TITLE_RATIO = 1.3
+
+
+def central_terms(vec: Vector, names: bool) -> set[str]:
+    """What a report is told around: its title words (and, with ``names``, its names)."""
+    words = [v for t, v in vec.items() if t.startswith(WORD)]
+    least = min(words) if words else 0.0
+    out = {t for t, v in vec.items() if t.startswith(WORD) and v >= TITLE_RATIO * least}
+    if names:
+        out |= {t for t in vec if t.startswith(NAME)}
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """A story's central names and how many of its documents hold each (estimated)."""
+
+    story: str
+    held: dict[str, float]
+
+
+def cast_of(story: str, vecs: Sequence[Vector], members: int, least: float,
+            least_members: int, names: bool = True) -> Cast:
+    """The names held by at least ``least`` of the sampled ``vecs`` of a story of
+    ``members`` documents (none below ``least_members`` sampled: one report's
+    names are not yet a story's)."""
+    if len(vecs) < least_members or not vecs:
+        return Cast(story, {})
+    counts = Counter(t for v in vecs for t in central_terms(v, names))
+    n = len(vecs)
+    return Cast(story, {t: c / n * members for t, c in counts.items() if c / n >= least})
+
+
+def shared_protagonist(a: Cast, b: Cast, idf: Idf, concentration: float,
+                       least_df: int = 2) -> str | None:
+    """A name central in both stories with at least ``concentration`` of the stored
+    documents holding it inside the two (the most concentrated one), or None. A
+    name fewer than ``least_df`` documents hold is concentrated by chance (two
+    shootings of one small town) and says nothing."""
+    best: tuple[float, str] | None = None
+    for term in sorted(set(a.held) & set(b.held)):
+        df = idf.df.get(term, 0)
+        if df < max(least_df, 2):
+            continue
+        inside = min((a.held[term] + b.held[term]) / df, 1.0)
+        if inside >= concentration and (best is None or inside > best[0]):
+            best = (inside, term)
+    return best[1] if best else None
