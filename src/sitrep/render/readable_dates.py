@@ -45,6 +45,11 @@ _PART_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12, "Q1": 1, "Q2": 4, "Q3": 7, "
                "H1": 1, "H2": 7}
 
 
+def _week_first(m: re.Match[str]) -> date:
+    """The first day of a matched ISO week ("2025-W45") or of its weekend ("2025-W45-WE")."""
+    return date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1)
+
+
 def _day(d: date, words: DateWords) -> str:
     return f"{d.day} {words.months[d.month - 1]} {d.year}"
 
@@ -57,7 +62,7 @@ def _calendar_words(v: str, words: DateWords) -> str | None:
         if (m := MONTH.match(v)) and 1 <= int(m[2]) <= 12:
             return f"{words.months[int(m[2]) - 1]} {m[1]}"
         if m := _WEEK.match(v):
-            first = date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1)
+            first = _week_first(m)
             return f"{'weekend' if m[3] else 'week'} of {_day(first, words)}"
     except ValueError:
         return None
@@ -98,7 +103,7 @@ def sort_day(value: str | None) -> str:
     v = (value or "").strip()
     try:
         if m := _WEEK.match(v):
-            return date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1).isoformat()
+            return _week_first(m).isoformat()
     except ValueError:
         return v
     if m := _PART.match(v):

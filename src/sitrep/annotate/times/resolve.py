@@ -231,10 +231,9 @@ def pieces_of(text: str, lex: TimeLexicon) -> Pieces:
             p.season = lex.get("season", key)
         elif lex.get("ordinal", key):
             p.ordinal = int(lex.get("ordinal", key) or 0)
-        elif key in BACK or key in FORWARD or key in ("this", "current"):
-            # "this past weekend": the direction word decides, not "this"
-            if p.modifier in (None, "this") and key != "this":
-                p.modifier = key
+        elif p.modifier in (None, "this") and (key in BACK or key in FORWARD or key == "current"):
+            p.modifier = key  # "this past weekend": the direction word decides, not "this"
+        elif key == "this":
             p.modifier = p.modifier or key
         unit_key = "century" if key == "centuries" else key.rstrip("s")
         if lex.get("unit", unit_key) or unit_key == "weekend":
