@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from statistics import median
 
-from sitrep.brief.salience import Vector, centroid, cosine
+from sitrep.brief.salience import Vector, add, centroid, cosine
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.timeref import day_of, granularity
 
@@ -57,7 +57,7 @@ def core_articles(contexts: Sequence[ArticleContext], profile: Mapping[str, Vect
     members = [i for i in ids if i in burst and i in profile]
     if len(members) < 2:
         return set(members) or set(ids)
-    total = _sum([profile[i] for i in members])
+    total = add({}, [profile[i] for i in members])
     similarity = {i: _against_rest(profile[i], total) for i in members}
     floor = OUTLIER_RATIO * median(similarity.values())
     return {i for i in members if similarity[i] >= floor}
@@ -79,7 +79,7 @@ def follow_ups(contexts: Sequence[ArticleContext], vectors: Mapping[str, Sequenc
              and vectors.get(c.id) and _recalls(c, *burst)]
     if not later:
         return set()
-    total = _sum(list(profile.values()))
+    total = add({}, list(profile.values()))
     anchors = sorted(total, key=lambda k: -total[k])[:ANCHOR_TERMS]
     floor = OUTLIER_RATIO * median(_against_rest(p, total) for p in profile.values())
     total_norm = math.sqrt(sum(x * x for x in total.values()))
@@ -120,14 +120,6 @@ def _main_burst(contexts: Sequence[ArticleContext]) -> set[str]:
     # Of equal runs the latest wins: it tells the story as it stands.
     main = max(reversed(runs), key=len) if runs else []
     return set(main) | {c.id for c in contexts if not c.published}
-
-
-def _sum(vectors: Sequence[Vector]) -> Vector:
-    total: dict[str, float] = {}
-    for v in vectors:
-        for k, x in v.items():
-            total[k] = total.get(k, 0.0) + x
-    return total
 
 
 def _against_rest(own: Vector, total: Vector) -> float:

@@ -44,8 +44,13 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
-def centroid(vectors: Sequence[Vector]) -> Vector:
-    total: Counter[str] = Counter()
+def add(total: Vector, vectors: Sequence[Vector], sign: float = 1.0) -> Vector:
+    """``total`` plus (``sign`` 1) or minus (-1) each of ``vectors``, in place."""
     for v in vectors:
-        total.update(v)
-    return normalise(dict(total))
+        for k, x in v.items():
+            total[k] = total.get(k, 0.0) + sign * x
+    return total
+
+
+def centroid(vectors: Sequence[Vector]) -> Vector:
+    return normalise(add({}, vectors))

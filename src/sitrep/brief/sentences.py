@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from sitrep.brief.model import BriefItem, TimelineEntry
 from sitrep.brief.relevance import OUTLIER_RATIO, article_profiles, core_articles, follow_ups
-from sitrep.brief.salience import Vector, centroid, cosine, normalise, terms, tfidf
+from sitrep.brief.salience import Vector, add, centroid, cosine, normalise, terms, tfidf
 from sitrep.models import Span
 from sitrep.reconcile.chrome_text import chrome_tail, is_chrome, is_chrome_line
 from sitrep.reconcile.claims import Citation
@@ -146,11 +146,11 @@ def _off_topic_sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
     split = {aid: secs for aid, secs in by_article.items() if len(secs) > 1}
     if not split or len(by_article) < 2:
         return []
-    total = _add({}, [s.vector for s in sentences if s.usable])
+    total = add({}, [s.vector for s in sentences if s.usable])
     out = []
     for secs in split.values():
         own = [s.vector for sec in secs for s in sec if s.usable]
-        rest = normalise(_add(dict(total), own, -1.0))
+        rest = normalise(add(dict(total), own, -1.0))
         fits = [cosine(centroid([s.vector for s in sec if s.usable]), rest) for sec in secs]
         floor = OUTLIER_RATIO * max(fits)
         low = [fit < floor for fit in fits]
@@ -163,14 +163,6 @@ def _off_topic_sections(sentences: Sequence[Sentence]) -> list[list[Sentence]]:
         out += [sec for sec, weak in zip(secs[head:tail], low[head:tail], strict=True)
                 if weak and sec[0].entry >= 0]
     return out
-
-
-def _add(total: dict[str, float], vectors: Sequence[Vector], sign: float = 1.0
-         ) -> dict[str, float]:
-    for v in vectors:
-        for k, x in v.items():
-            total[k] = total.get(k, 0.0) + sign * x
-    return total
 
 
 def _line_of(text: str, span: Span) -> str:
