@@ -129,21 +129,11 @@ def quantity_discrepancies(
 
 
 def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Discrepancy]:
-    joined = Partition(len(group))
-    clashing = set()
-    for (i, a), (j, b) in combinations(enumerate(group), 2):
-        if a.citation.article == b.citation.article or not same_frame(a, b, config):
-            continue
-        if not agree(a, b) and not _told_as_change(group, a, b):
-            joined.union(j, i)
-            clashing |= {i, j}
-    parts: dict[int, list[QuantityClaim]] = defaultdict(list)
-    for i in sorted(clashing):
-        parts[joined.find(i)].append(group[i])
-    return [
-        Discrepancy("quantity_conflict", about(group), list(claims), explain.conflict(claims))
-        for claims in parts.values()
-    ]
+    return _clash_sets(group, [
+        (i, j) for (i, a), (j, b) in combinations(enumerate(group), 2)
+        if a.citation.article != b.citation.article and same_frame(a, b, config)
+        and not agree(a, b) and not _told_as_change(group, a, b)
+    ])
 
 
 # Figures of a happening, compared only within one happening: its position in a series
@@ -155,16 +145,23 @@ def _incident_conflicts(group: Sequence[QuantityClaim]) -> list[Discrepancy]:
     """Positions of one happening told differently ("lap 13" and "lap 14" of one
     person's crash). A past happening's lap does not change, so the reports' dates
     do not matter; positions of different happenings are never compared."""
-    joined = Partition(len(group))
-    clashing = set()
     words = telling([c.incident for c in group], [c.citation.article for c in group])
-    for (i, a), (j, b) in combinations(enumerate(group), 2):
-        if (a.citation.article != b.citation.article and not overlaps(a.span, b.span)
-                and same_incident(a.incident, b.incident, words)):
-            joined.union(j, i)
-            clashing |= {i, j}
+    return _clash_sets(group, [
+        (i, j) for (i, a), (j, b) in combinations(enumerate(group), 2)
+        if a.citation.article != b.citation.article and not overlaps(a.span, b.span)
+        and same_incident(a.incident, b.incident, words)
+    ])
+
+
+def _clash_sets(
+    group: Sequence[QuantityClaim], pairs: Sequence[tuple[int, int]]
+) -> list[Discrepancy]:
+    """One conflict per set of claims joined by clashing pairs (indices into group)."""
+    joined = Partition(len(group))
+    for i, j in pairs:
+        joined.union(j, i)
     parts: dict[int, list[QuantityClaim]] = defaultdict(list)
-    for i in sorted(clashing):
+    for i in sorted({k for pair in pairs for k in pair}):
         parts[joined.find(i)].append(group[i])
     return [
         Discrepancy("quantity_conflict", about(group), list(claims), explain.conflict(claims))
