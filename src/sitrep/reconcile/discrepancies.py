@@ -9,7 +9,7 @@ developing series (an update, not a contradiction).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 from sitrep.reconcile import explain
@@ -182,13 +182,16 @@ def _update(
     )
     if not changed or not _may_accumulate(group, config):
         return None
-    # One claim per article and value keeps the series readable.
-    series, seen = [], set()
-    for c in group:
-        if (c.citation.article, c.value_text) not in seen:
-            seen.add((c.citation.article, c.value_text))
-            series.append(c)
+    series = one_per_report_value(group)
     return Discrepancy("quantity_update", about(group), list(series), explain.update(series))
+
+
+def one_per_report_value(claims: Iterable[QuantityClaim]) -> list[QuantityClaim]:
+    """The first claim of each article and value, in order: keeps a series readable."""
+    firsts: dict[tuple[str, str], QuantityClaim] = {}
+    for c in claims:
+        firsts.setdefault((c.citation.article, c.value_text), c)
+    return list(firsts.values())
 
 
 def _several(group: Sequence[QuantityClaim]) -> bool:
