@@ -129,10 +129,11 @@ def quantity_discrepancies(
 
 
 def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Discrepancy]:
+    reports = _reports(group)
     return _clash_sets(group, [
         (i, j) for (i, a), (j, b) in combinations(enumerate(group), 2)
         if a.citation.article != b.citation.article and same_frame(a, b, config)
-        and not agree(a, b) and not _told_as_change(group, a, b)
+        and not agree(a, b) and not _told_as_change(reports, a, b)
     ])
 
 
@@ -175,8 +176,9 @@ def _update(
     """A developing figure; a volatile one (a price) may move within one time frame."""
     if len({c.citation.article for c in group}) < 2 and not volatile:
         return None
+    reports = _reports(group)
     changed = any(
-        ((volatile or not same_frame(a, b, config) or _told_as_change(group, a, b))
+        ((volatile or not same_frame(a, b, config) or _told_as_change(reports, a, b))
          and _moved(a, b)) or _floor_moved(a, b)
         for a, b in combinations(group, 2)
     )
@@ -194,26 +196,30 @@ def one_per_report_value(claims: Iterable[QuantityClaim]) -> list[QuantityClaim]
     return list(firsts.values())
 
 
+def _reports(group: Sequence[QuantityClaim]) -> list[list[QuantityClaim]]:
+    """The claims of each report that gives more than one figure of the group."""
+    by_article: dict[str, list[QuantityClaim]] = defaultdict(list)
+    for c in group:
+        by_article[c.citation.article].append(c)
+    return [claims for claims in by_article.values() if len(claims) > 1]
+
+
 def _several(group: Sequence[QuantityClaim]) -> bool:
     """One report gives values that cannot both hold: the words name several things."""
-    by_article: dict[str, list[QuantityClaim]] = defaultdict(list)
-    for c in group:
-        by_article[c.citation.article].append(c)
     return any(not overlaps(a.span, b.span)
-               for claims in by_article.values() for a, b in combinations(claims, 2))
+               for claims in _reports(group) for a, b in combinations(claims, 2))
 
 
-def _told_as_change(group: Sequence[QuantityClaim], a: QuantityClaim, b: QuantityClaim) -> bool:
+def _told_as_change(
+    reports: Sequence[Sequence[QuantityClaim]], a: QuantityClaim, b: QuantityClaim
+) -> bool:
     """One report gives both values ("19 points clear" before the race, "the lead was cut
     to 12 points" after): for that reporter they hold at different moments, so the
-    values are a change, not a contradiction."""
-    by_article: dict[str, list[QuantityClaim]] = defaultdict(list)
-    for c in group:
-        by_article[c.citation.article].append(c)
+    values are a change, not a contradiction. ``reports``: see ``_reports``."""
     return any(
         any(overlaps(c.span, a.span) for c in claims)
         and any(overlaps(c.span, b.span) for c in claims)
-        for claims in by_article.values() if len(claims) > 1
+        for claims in reports
     )
 
 
