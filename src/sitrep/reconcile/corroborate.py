@@ -27,10 +27,6 @@ def _cluster(claims: Sequence[C], agree: Callable[[C, C], bool]) -> list[list[C]
     return clusters
 
 
-def _figures_agree(a: QuantityClaim, b: QuantityClaim) -> bool:
-    return figures_agree(a, b)
-
-
 def _events_agree(a: EventClaim, b: EventClaim) -> bool:
     # Same type, same actors on each side (both sides named or both not): a shared
     # country alone ("Pakistan") does not make two events one.
@@ -58,7 +54,7 @@ def quantity_agreements(
 ) -> list[Corroboration]:
     out = []
     for g in groups:
-        out.extend(_wrap(_cluster(g, _figures_agree), config))
+        out.extend(_wrap(_cluster(g, figures_agree), config))
     return out
 
 

@@ -9,7 +9,7 @@ developing series (an update, not a contradiction).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 from sitrep.reconcile import explain
@@ -129,21 +129,12 @@ def quantity_discrepancies(
 
 
 def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Discrepancy]:
-    joined = Partition(len(group))
-    clashing = set()
-    for (i, a), (j, b) in combinations(enumerate(group), 2):
-        if a.citation.article == b.citation.article or not same_frame(a, b, config):
-            continue
-        if not agree(a, b) and not _told_as_change(group, a, b):
-            joined.union(j, i)
-            clashing |= {i, j}
-    parts: dict[int, list[QuantityClaim]] = defaultdict(list)
-    for i in sorted(clashing):
-        parts[joined.find(i)].append(group[i])
-    return [
-        Discrepancy("quantity_conflict", about(group), list(claims), explain.conflict(claims))
-        for claims in parts.values()
-    ]
+    reports = _reports(group)
+    return _clash_sets(group, [
+        (i, j) for (i, a), (j, b) in combinations(enumerate(group), 2)
+        if a.citation.article != b.citation.article and same_frame(a, b, config)
+        and not agree(a, b) and not _told_as_change(reports, a, b)
+    ])
 
 
 # Figures of a happening, compared only within one happening: its position in a series
@@ -155,16 +146,23 @@ def _incident_conflicts(group: Sequence[QuantityClaim]) -> list[Discrepancy]:
     """Positions of one happening told differently ("lap 13" and "lap 14" of one
     person's crash). A past happening's lap does not change, so the reports' dates
     do not matter; positions of different happenings are never compared."""
-    joined = Partition(len(group))
-    clashing = set()
     words = telling([c.incident for c in group], [c.citation.article for c in group])
-    for (i, a), (j, b) in combinations(enumerate(group), 2):
-        if (a.citation.article != b.citation.article and not overlaps(a.span, b.span)
-                and same_incident(a.incident, b.incident, words)):
-            joined.union(j, i)
-            clashing |= {i, j}
+    return _clash_sets(group, [
+        (i, j) for (i, a), (j, b) in combinations(enumerate(group), 2)
+        if a.citation.article != b.citation.article and not overlaps(a.span, b.span)
+        and same_incident(a.incident, b.incident, words)
+    ])
+
+
+def _clash_sets(
+    group: Sequence[QuantityClaim], pairs: Sequence[tuple[int, int]]
+) -> list[Discrepancy]:
+    """One conflict per set of claims joined by clashing pairs (indices into group)."""
+    joined = Partition(len(group))
+    for i, j in pairs:
+        joined.union(j, i)
     parts: dict[int, list[QuantityClaim]] = defaultdict(list)
-    for i in sorted(clashing):
+    for i in sorted({k for pair in pairs for k in pair}):
         parts[joined.find(i)].append(group[i])
     return [
         Discrepancy("quantity_conflict", about(group), list(claims), explain.conflict(claims))
@@ -178,42 +176,50 @@ def _update(
     """A developing figure; a volatile one (a price) may move within one time frame."""
     if len({c.citation.article for c in group}) < 2 and not volatile:
         return None
+    reports = _reports(group)
     changed = any(
-        ((volatile or not same_frame(a, b, config) or _told_as_change(group, a, b))
+        ((volatile or not same_frame(a, b, config) or _told_as_change(reports, a, b))
          and _moved(a, b)) or _floor_moved(a, b)
         for a, b in combinations(group, 2)
     )
     if not changed or not _may_accumulate(group, config):
         return None
-    # One claim per article and value keeps the series readable.
-    series, seen = [], set()
-    for c in group:
-        if (c.citation.article, c.value_text) not in seen:
-            seen.add((c.citation.article, c.value_text))
-            series.append(c)
+    series = one_per_report_value(group)
     return Discrepancy("quantity_update", about(group), list(series), explain.update(series))
+
+
+def one_per_report_value(claims: Iterable[QuantityClaim]) -> list[QuantityClaim]:
+    """The first claim of each article and value, in order: keeps a series readable."""
+    firsts: dict[tuple[str, str], QuantityClaim] = {}
+    for c in claims:
+        firsts.setdefault((c.citation.article, c.value_text), c)
+    return list(firsts.values())
+
+
+def _reports(group: Sequence[QuantityClaim]) -> list[list[QuantityClaim]]:
+    """The claims of each report that gives more than one figure of the group."""
+    by_article: dict[str, list[QuantityClaim]] = defaultdict(list)
+    for c in group:
+        by_article[c.citation.article].append(c)
+    return [claims for claims in by_article.values() if len(claims) > 1]
 
 
 def _several(group: Sequence[QuantityClaim]) -> bool:
     """One report gives values that cannot both hold: the words name several things."""
-    by_article: dict[str, list[QuantityClaim]] = defaultdict(list)
-    for c in group:
-        by_article[c.citation.article].append(c)
     return any(not overlaps(a.span, b.span)
-               for claims in by_article.values() for a, b in combinations(claims, 2))
+               for claims in _reports(group) for a, b in combinations(claims, 2))
 
 
-def _told_as_change(group: Sequence[QuantityClaim], a: QuantityClaim, b: QuantityClaim) -> bool:
+def _told_as_change(
+    reports: Sequence[Sequence[QuantityClaim]], a: QuantityClaim, b: QuantityClaim
+) -> bool:
     """One report gives both values ("19 points clear" before the race, "the lead was cut
     to 12 points" after): for that reporter they hold at different moments, so the
-    values are a change, not a contradiction."""
-    by_article: dict[str, list[QuantityClaim]] = defaultdict(list)
-    for c in group:
-        by_article[c.citation.article].append(c)
+    values are a change, not a contradiction. ``reports``: see ``_reports``."""
     return any(
         any(overlaps(c.span, a.span) for c in claims)
         and any(overlaps(c.span, b.span) for c in claims)
-        for claims in by_article.values() if len(claims) > 1
+        for claims in reports
     )
 
 

@@ -44,8 +44,7 @@ def is_change(measure: str, dimension: str) -> bool:
     never one figure in two values."""
     if dimension in INDEX_DIMENSIONS:
         return True
-    market = dimension.startswith("money:") or dimension == "percent"
-    return market and measure in _MOVES
+    return _market(dimension) and measure in _MOVES
 
 
 INDEX_DIMENSIONS = frozenset({"position", "score"})
@@ -53,8 +52,12 @@ INDEX_DIMENSIONS = frozenset({"position", "score"})
 
 def is_volatile(measure: str, dimension: str) -> bool:
     """A price, or a price's rise or fall: "fell 15 feet" is not volatile."""
-    market = dimension.startswith("money:") or dimension == "percent"
-    return market and measure in _VOLATILE
+    return _market(dimension) and measure in _VOLATILE
+
+
+def _market(dimension: str) -> bool:
+    """A money or percent figure, which markets move."""
+    return dimension.startswith("money:") or dimension == "percent"
 
 
 @dataclass(frozen=True, slots=True)

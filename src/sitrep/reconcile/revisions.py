@@ -23,6 +23,7 @@ from itertools import combinations
 from sitrep.reconcile import explain
 from sitrep.reconcile.claims import Discrepancy, QuantityClaim
 from sitrep.reconcile.config import BriefConfig
+from sitrep.reconcile.discrepancies import one_per_report_value
 from sitrep.reconcile.explain import as_of
 from sitrep.reconcile.partition import Partition
 from sitrep.reconcile.quantities import overlaps
@@ -135,13 +136,8 @@ def _revises(a: _Value, b: _Value, max_ratio: float) -> bool:
 
 def _discrepancy(parts: list[_Value]) -> Discrepancy:
     """The series in time order: one claim per article and value."""
-    seen: set[tuple[str, str]] = set()
-    series: list[QuantityClaim] = []
-    for c in sorted((c for p in parts for c in p.claims), key=lambda c: as_of(c) or ""):
-        key = (c.citation.article, c.value_text)
-        if key not in seen:
-            seen.add(key)
-            series.append(c)
+    series = one_per_report_value(
+        sorted((c for p in parts for c in p.claims), key=lambda c: as_of(c) or ""))
     return Discrepancy("quantity_update", _about(series), list(series), explain.update(series))
 
 

@@ -33,13 +33,12 @@ def year_claims(ctx: ArticleContext, figures: Sequence[QuantityClaim] = ()) -> l
     out = []
     for t in ctx.ann.times:
         m = _YEAR_TEXT.match(t.text.strip())
-        if m is None or granularity(t.value) != "year" or t.value != m.group(1):
+        if (m is None or "\n" in t.text or granularity(t.value) != "year"
+                or t.value != m.group(1)):
             continue
         if is_since(text, t.start):
             continue  # "since 2009": an open period, not a dated happening
         sent = ctx.sentence_at(t.start)
-        if "\n" in t.text:
-            continue
         span = _segment(text, t.start, t.end, sent.start, sent.end)
         if any(span[0] <= a and b <= span[1] for a, b in tallies):
             continue
