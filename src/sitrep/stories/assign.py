@@ -35,6 +35,7 @@ from sitrep.stories.state import (
 )
 from sitrep.stories.vectors import (
     Idf,
+    Vector,
     open_similarity,
     similarity,
     span_gap,
@@ -197,11 +198,8 @@ class Assigner:
                 continue
             # ``terms`` is an article not yet counted; a story's members are.
             sim = open_similarity(terms, 0, story.centroid, 1, self.idf, lone)
-            sim *= places.factor(story.centroid, t)
-            sim *= anchor_factor(anchors, story.centroid, t, self.idf)
-            gap = span_gap(first, last, story.first_date, story.last_date)
-            if gap is not None and gap > t.day_grace:
-                sim /= 1.0 + min((gap - t.day_grace) / t.day_scale, t.day_cap)
+            sim = discount(sim, places, anchors, story.centroid, (first, last),
+                           (story.first_date, story.last_date), t, self.idf)
             scored.append((sim, story))
         scored.sort(key=lambda x: (-x[0], x[1].id))
         return scored
@@ -239,10 +237,10 @@ class Places:
     regions: frozenset[str]
 
     @classmethod
-    def of(cls, terms: dict[str, float]) -> Places:
+    def of(cls, terms: Vector) -> Places:
         return cls(frozenset(local_places(terms)), frozenset(local_places(terms, REGION)))
 
-    def factor(self, other: dict[str, float], tuning: Tuning) -> float:
+    def factor(self, other: Vector, tuning: Tuning) -> float:
         """What is kept of a similarity to ``other`` given the places both name.
 
         Two shootings, fires or arrests of one kind share their words; where
@@ -264,7 +262,22 @@ class Places:
         return 1.0  # towns of different countries: reports from abroad name their capitals
 
 
-def anchor_factor(anchors: set[str], other: dict[str, float], tuning: Tuning,
+def discount(sim: float, places: Places, anchors: set[str], other: Vector,
+             span: tuple[str | None, str | None],
+             other_span: tuple[str | None, str | None], tuning: Tuning,
+             idf: Idf) -> float:
+    """What is kept of ``sim`` to ``other``: discounted when the places clash, when
+    no one is named on both sides and when the dates lie apart (the assigner's
+    and the recheck's one rule)."""
+    sim *= places.factor(other, tuning)
+    sim *= anchor_factor(anchors, other, tuning, idf)
+    gap = span_gap(span[0], span[1], other_span[0], other_span[1])
+    if gap is not None and gap > tuning.day_grace:
+        sim /= 1.0 + min((gap - tuning.day_grace) / tuning.day_scale, tuning.day_cap)
+    return sim
+
+
+def anchor_factor(anchors: set[str], other: Vector, tuning: Tuning,
                   idf: Idf | None = None) -> float:
     """What is kept of a similarity given the people, organisations and towns both name.
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,7 +146,7 @@ def _is_local(mention: Any) -> bool:
                 and str(place.get("feature") or "").startswith(_LOCAL_FEATURES))
 
 
-def local_places(terms: dict[str, float], prefix: str = PLACE) -> set[str]:
+def local_places(terms: Mapping[str, float], prefix: str = PLACE) -> set[str]:
     """The town and city terms (``REGION``: their regions) of a profile or centroid."""
     return {t for t in terms if t.startswith(prefix)}
 

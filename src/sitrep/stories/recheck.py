@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import MemberRow, StoryState
-from sitrep.stories.assign import ANCHORS, Places, anchor_factor
+from sitrep.stories.assign import ANCHORS, Places, discount
 from sitrep.stories.protagonists import cast_of, shared_protagonist
 from sitrep.stories.split import newest_profiles
 from sitrep.stories.state import (
@@ -37,6 +37,7 @@ from sitrep.stories.state import (
     StoryContext,
     Tuning,
     absorb,
+    day_of,
     persist,
     rebuild,
 )
@@ -94,7 +95,7 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
                 done.moved.append(moved)
                 touched.update(moved[1:])
         # A move changes two stories: their members are judged again.
-        todo = [m for m in todo if m.story in touched or m.row.article_id in touched]
+        todo = [m for m in todo if m.story in touched]
         if not todo:
             break
     done.merged = _merge_pass(assigner, ctx, {m.story for m in members} | set(stories))
@@ -110,11 +111,7 @@ def _window_members(ctx: StoryContext, story_ids: list[str], after: int) -> list
     profiles = store.stories.features([r.article_id for _, r in rows])
     idf.prepare({t for v in profiles.values() for t in v})
     return [_Member(r, sid, profiles[r.article_id], weighted_norm(profiles[r.article_id], idf),
-                    _day(r.published)) for sid, r in rows if r.article_id in profiles]
-
-
-def _day(published: str | None) -> str | None:
-    return published[:10] if published and len(published) >= 10 else None
+                    day_of(r.published)) for sid, r in rows if r.article_id in profiles]
 
 
 def _reconsider(assigner: Assigner, ctx: StoryContext, m: _Member) -> tuple[str, str, str] | None:
@@ -162,16 +159,12 @@ def discounted(ctx: StoryContext, terms: Vector, norm: float, other: Vector,
                other_norm: float | None = None) -> float:
     """Similarity of two profiles or centroids with the assigner's discounts
     (places that clash, no shared anchor, dates apart)."""
-    t, idf = ctx.tuning, ctx.idf
+    idf = ctx.idf
     if other_norm is None:
         other_norm = weighted_norm(other, idf)
     sim = similarity(terms, norm, other, other_norm, idf)
-    sim *= Places.of(dict(terms)).factor(dict(other), t)
-    sim *= anchor_factor({a for a in terms if a.startswith(ANCHORS)}, dict(other), t, idf)
-    gap = span_gap(span[0], span[1], other_span[0], other_span[1])
-    if gap is not None and gap > t.day_grace:
-        sim /= 1.0 + min((gap - t.day_grace) / t.day_scale, t.day_cap)
-    return sim
+    return discount(sim, Places.of(terms), {a for a in terms if a.startswith(ANCHORS)},
+                    other, span, other_span, ctx.tuning, idf)
 
 
 def _move(ctx: StoryContext, m: _Member, target: str, sim: float) -> None:
@@ -278,8 +271,9 @@ def _protagonist_pairs(ctx: StoryContext, groups: dict[str, list[_Member]]
 
 def _groups(ctx: StoryContext, story_ids: list[str]) -> dict[str, list[_Member]]:
     out: dict[str, list[_Member]] = {}
+    states = ctx.store.stories.states(story_ids)
     for sid in story_ids:
-        state = ctx.store.stories.states([sid]).get(sid)
+        state = states.get(sid)
         if state is None or state.merged_into is not None or state.members < 1:
             continue
         if ctx.store.stories.analyst_changed(sid) or ctx.store.stories.has_pins(sid):
@@ -287,7 +281,7 @@ def _groups(ctx: StoryContext, story_ids: list[str]) -> dict[str, list[_Member]]
         rows, vecs, norms = newest_profiles(ctx.store, sid, ctx.tuning.recheck_sample,
                                             ctx.idf)
         if rows:
-            out[sid] = [_Member(r, sid, v, n, _day(r.published))
+            out[sid] = [_Member(r, sid, v, n, day_of(r.published))
                         for r, v, n in zip(rows, vecs, norms, strict=True)]
     return out
 

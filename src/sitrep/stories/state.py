@@ -109,7 +109,8 @@ def new_story_id(article_id: str) -> str:
     return stable_id("story", article_id)
 
 
-def _day(published: str | None) -> str | None:
+def day_of(published: str | None) -> str | None:
+    """The ISO day of a publication date (as profiles date articles), or None."""
     d = parse_iso_date(published)
     return d.isoformat() if d else None
 
@@ -140,7 +141,7 @@ def add_member(s: StoryState, profile: dict[str, float] | None, *, article_id: s
         s.members += 1
     s.articles += 1
     s.activity = max(s.activity, seq)
-    widen_dates(s, _day(published))
+    widen_dates(s, day_of(published))
     if title and score > s.title_score:
         s.title, s.title_article, s.title_score = title, article_id, score
 
