@@ -53,12 +53,37 @@ def is_a_surname(doc: Doc, start: int) -> bool:
     )
 
 
+# "April 24 and 25", "May 3-5": a bare day number joined to a dated day is a date of
+# the same month (TimeML tags it on its own); not "May 3 and 4 p.m.", "June 5 to 7%"
+_JOINED_DAY = re.compile(
+    r"\s*(?:-|–|and|or|to|through)\s*(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    r"(?![\d.,:%]\d|\s*(?:%|percent|per\b|[ap]\.?m\b|(?:a|the)\s|cents?\b|times\b|million|billion"
+    r"|(?:second|minute|hour|day|week|month|year)s?\b))"
+)
+
+
+def joined_day(text: str, expr: TimeExpr, taken: int) -> TimeExpr | None:
+    """The second day of "April 24 and 25" after the first was resolved to a day."""
+    m = _JOINED_DAY.match(text, expr.end)
+    if not expr.value or not _DAY.fullmatch(expr.value) or m is None or m.end() > taken:
+        return None
+    day = int(m.group("day"))
+    if day <= int(expr.value[8:10]):
+        return None
+    try:
+        value = date(int(expr.value[:4]), int(expr.value[5:7]), day).isoformat()
+    except ValueError:
+        return None
+    return TimeExpr(m.start("day"), m.end("day"), m.group("day"), "DATE", value)
+
+
 def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     """Time expressions in ``doc``; values resolved against ``anchor`` (publication date)."""
     text = doc.text
     ctx = Context(anchor)
     out: list[TimeExpr] = []
-    for cand in find_candidates(text):
+    cands = find_candidates(text)
+    for k, cand in enumerate(cands):
         ctx.direction = None
         if cand.kind in TENSE_KINDS:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -81,4 +106,8 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
             if _DAY.match(value):
                 ctx.focus_day = value[:10]
         out.append(TimeExpr(cand.start, cand.end, surface, type_, value))
+        if cand.kind == "date":
+            taken = cands[k + 1].start if k + 1 < len(cands) else len(text)
+            if (second := joined_day(text, out[-1], taken)) is not None:
+                out.append(second)
     return out

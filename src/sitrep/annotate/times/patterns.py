@@ -125,7 +125,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:{weekday}(?!s)|{month}\s+{day}\b(?:,?\s+{year})?)",
         ),
         ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}\b(?:,?\s+{year})?"),
-        ("weekday", rf"(?:(?:last|next|this|coming)\s+)?{weekday}(?!s)(?:\s+(?:{part}))?"),
+        (
+            "weekday",
+            rf"(?:(?:last|next|this|coming|the\s+(?:previous|preceding|following))\s+)?"
+            rf"{weekday}(?!s)(?:\s+(?:{part}))?",
+        ),
         ("set", rf"(?:each|every)\s+{weekday}|{weekday}(?:s|\s+(?:{part})s)"),
         ("set", rf"(?:each|every)\s+(?:{month_full}|{season})\b"),  # "each July": XXXX-07
         (
@@ -168,10 +172,13 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         ("quarter", rf"(?:the\s+)?(?:fiscal\s+)?{year}\s+(?:{ordinal})[- ]quarter"),
         ("quarter", rf"(?-i:Q[1-4])(?:\s+{year})?\b"),  # "Q1 results", "Q3 2024"
-        ("half", rf"(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"),
+        (
+            "half",
+            rf"(?:the\s+)?(?:first|second|last|latter)\s+half(?:\s+of\s+(?:fiscal\s+)?{ofyear})?",
+        ),
         (
             "refquarter",
-            r"(?:(?:the|this)\s+)?(?:(?:latest|recent|comparable|same)\s+)?"
+            r"(?:(?:the|this|that)\s+)?(?:(?:latest|recent|comparable|same)\s+)?"
             r"(?:(?:year-ago|year-earlier)\s+)?(?<!-)(?:quarter|period)\b(?!-)",
         ),
         ("refquarter", rf"the\s+{year}\s+(?:quarter|period)|year-(?:ago|earlier)"),
@@ -180,6 +187,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"the\s+(?:(?:full|fiscal|current|whole|entire)\s+)?(?:fiscal\s+)?year\b(?![-'])",
         ),
         ("duration", r"(?:coming|past|last|next)\s+(?:years|months|weeks|days|decades)\b"),
+        ("duration", r"the\s+(?:years|months|weeks|days)\s+ahead\b"),  # "in the weeks ahead"
         (
             "season",
             rf"(?:(?:this\s+past|this|last|next|past|early|late)\s+)(?:{season})"
@@ -227,10 +235,30 @@ _ORDINAL_AFTER = re.compile(r"\s+(?!(?:or|and|ago|later|earlier|after|before|of|
 _TITLE_UNIT = re.compile(r"\b(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Months?|Years?)$")
 
 
+# "358,000 a month", "four flights a week", "$1.76 a year": a rate, the unit is the
+# denominator of a measure (no TIMEX3); "twice a week" is a SET and stays
+_RATE_SPAN = re.compile(r"(?i)(?:a|an|per)\s+\w+$")
+
+
+@functools.lru_cache(maxsize=1)
+def _rate_before() -> re.Pattern[str]:
+    """A count (digits or a counting word) and up to two words, right before "a week"."""
+    lex = load_lexicon()
+    counts = [w for w, v in lex.tables.get("number", {}).items() if v != "X" and " " not in w]
+    words = "|".join(re.escape(w) for w in counts if w not in ("a", "an"))
+    return re.compile(
+        rf"(?:\d|\b(?:{words}|million|billion|thousand|percent)\b)[\d,.%]*"
+        r"(?:\s+(?!(?:once|twice|times)\b)[a-z]+){0,2}\s+$",
+        re.IGNORECASE,
+    )
+
+
 def _in_context(text: str, start: int, end: int, kind: str) -> bool:
     """Filters that need the words around a candidate."""
     span = text[start:end]
     if kind == "duration":
+        if _RATE_SPAN.fullmatch(span) and _rate_before().search(text, max(0, start - 40), start):
+            return False
         if re.fullmatch(r"(?i)an?\s+second", span) and _ORDINAL_AFTER.match(text, end):
             return False
         if _TITLE_UNIT.search(span) and not span.isupper():

@@ -114,11 +114,14 @@ def month_near(anchor: date, month: int, direction: Direction, strict: bool = Fa
     return nearest
 
 
-def day_near(anchor: date, month: int, day: int, direction: Direction) -> date | None:
+def day_near(
+    anchor: date, month: int, day: int, direction: Direction, slack: int = TENSE_SLACK_DAYS
+) -> date | None:
     """The dated day nearest the anchor, unless the tense rules it out.
 
     Tense is weak evidence for a dated day ("declared a dividend payable Dec. 15"),
-    so it only overrides the nearest reading when that lies far on the wrong side.
+    so it only overrides the nearest reading when that lies more than ``slack`` days
+    on the wrong side.
     """
     options = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -129,9 +132,9 @@ def day_near(anchor: date, month: int, day: int, direction: Direction) -> date |
     if not options:
         return None
     nearest = min(options, key=lambda d: abs((d - anchor).days))
-    if direction == "past" and (nearest - anchor).days > TENSE_SLACK_DAYS:
+    if direction == "past" and (nearest - anchor).days > slack:
         return max((d for d in options if d <= anchor), default=nearest)
-    if direction == "future" and (anchor - nearest).days > TENSE_SLACK_DAYS:
+    if direction == "future" and (anchor - nearest).days > slack:
         return min((d for d in options if d >= anchor), default=nearest)
     return nearest
 
@@ -288,6 +291,8 @@ def resolve_date(text: str, p: Pieces, ctx: Context) -> Resolved:
     if ctx.anchor is None or p.day is None:
         return "DATE", None
     d = day_near(ctx.anchor, p.month, p.day, ctx.direction)
+    if d is not None and d > ctx.anchor and _ENDED_BEFORE.search(ctx.before):
+        d = day_near(ctx.anchor, p.month, p.day, "past", slack=0)
     return "DATE", d.isoformat() if d else None
 
 
@@ -366,6 +371,12 @@ def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
     if ctx.anchor is None or p.weekday is None:
         return "DATE", None
     modifier = p.words[0] if p.words[0] in ("last", "next", "this", "coming") else None
+    if p.words[0] == "the" and ctx.focus_day is not None:
+        # "the previous Friday", "the following Monday": counted from the day in focus
+        back = p.words[1] in ("previous", "preceding")
+        focus = date.fromisoformat(ctx.focus_day)
+        d = weekday_near(focus, p.weekday, "past" if back else "future", strict=True)
+        return "DATE", d.isoformat()
     direction: Direction = ctx.direction
     if modifier == "last":
         direction = "past"
@@ -596,10 +607,12 @@ def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
         p.ordinal, p.day = int(m.group(1)), None
     if p.ordinal is None:
         return "DATE", None
+    ended = ended_date(ctx)  # a fiscal "fourth quarter ended Aug. 26" is a reported one
     y = quarter_year(p.ordinal, p, ctx)
+    if ended is not None and p.year is None and year_offset(p.words) is None:
+        y = ended.year  # a fiscal quarter is named by the year it ends in
     if y is None:
         return "DATE", None
-    ended = ended_date(ctx)  # a fiscal "fourth quarter ended Aug. 26" is a reported one
     done = (
         reportable(y, p.ordinal, ctx)
         or ctx.direction == "past"  # "reported fourth-quarter earnings"
@@ -625,6 +638,8 @@ def resolve_half(text: str, p: Pieces, ctx: Context) -> Resolved:
 
 
 _ENDED = re.compile(r"\s+(?:ended|ending)\s+(?P<date>\w+\.?\s+\d{1,2}(?:,\s+\d{4})?)")
+# "the quarter ended Oct. 31": a period that has ended, so its last day is not ahead
+_ENDED_BEFORE = re.compile(r"\bended\s+$", re.IGNORECASE)
 
 
 def ended_date(ctx: Context) -> date | None:
@@ -632,7 +647,9 @@ def ended_date(ctx: Context) -> date | None:
     m = _ENDED.match(ctx.after)
     if not m or ctx.anchor is None:
         return None
-    words = Context(ctx.anchor, "past")
+    words = Context(
+        ctx.anchor, "past", before="ended " if ctx.after.lstrip().startswith("ended") else ""
+    )
     _, value = resolve_date(m.group("date"), pieces_of(m.group("date"), load_lexicon()), words)
     return date.fromisoformat(value) if value and len(value) == 10 else None
 

@@ -96,8 +96,10 @@ def sentence_direction(sent: Span) -> Direction:
 
 def clause_direction(span: Span) -> Direction:
     """Past, future or unknown from the verb governing a time expression."""
-    if span.root.dep_ == "poss":
-        return None  # "Wednesday's ruling": the clause verb says nothing about it
+    if span.root.dep_ in ("poss", "compound") and span.root.head.pos_ in ("NOUN", "PROPN"):
+        # "Wednesday's ruling", "a June agreement": a modifier of a noun, the clause
+        # verb says nothing about it
+        return None
     verb = governing_verb(span.root)
     direction = verb_direction(verb) if verb is not None else None
     before = span.doc[span.start - 1] if span.start > 0 else None

@@ -1,0 +1,83 @@
+"""Time expressions whose reading depends on the words around them: rates, joined
+days, ended periods, noun modifiers, days counted from the day in focus."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.times.layer import find_times
+from sitrep.models import TimeExpr
+
+MONDAY = date(2024, 10, 28)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def times_in(nlp: Language, text: str, anchor: date = MONDAY) -> dict[str, TimeExpr]:
+    return {t.text: t for t in find_times(nlp(text), anchor)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry makes four crossings a week in summer.",
+        "The bonds pay $2.10 a year in interest.",
+        "The plant can turn out 12,000 cars a month.",
+        "Guards watch the gate 24 hours a day.",
+    ],
+)
+def test_rates_are_not_durations(nlp: Language, text: str) -> None:
+    rates = {"a week", "a year", "a month", "a day"}
+    assert not rates & set(times_in(nlp, text))
+
+
+def test_frequency_and_plain_duration_stay(nlp: Language) -> None:
+    assert times_in(nlp, "The council meets twice a week.")["a week"].value == "P1W"
+    assert times_in(nlp, "The strike lasted a week.")["a week"].value == "P1W"
+
+
+def test_a_joined_day_is_a_date_of_the_same_month(nlp: Language) -> None:
+    found = times_in(nlp, "The summit will be held on May 14 and 15 in Oslo.")
+    assert found["May 14"].value == "2025-05-14"
+    assert found["15"].value == "2025-05-15"
+    found = times_in(nlp, "Sales rose between 3 and 5 percent on May 2.")
+    assert "5" not in found
+    assert "3" not in found
+
+
+def test_a_day_on_which_a_period_ended_is_not_ahead(nlp: Language) -> None:
+    found = times_in(nlp, "The firm lost money in the second quarter ended Oct. 31.")
+    assert found["Oct. 31"].value == "2023-10-31"
+    assert found["the second quarter"].value == "2023-Q2"
+
+
+def test_a_month_modifying_a_noun_takes_no_tense(nlp: Language) -> None:
+    found = times_in(nlp, "The firm is still trying to sell itself under a June agreement.")
+    assert found["June"].value == "2024-06"
+
+
+def test_previous_weekday_counts_from_the_day_in_focus(nlp: Language) -> None:
+    text = "Shares fell 3% on Friday, after a gain of 2% from the previous Friday."
+    found = times_in(nlp, text)
+    assert found["Friday"].value == "2024-10-25"
+    assert found["the previous Friday"].value == "2024-10-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("Sales may suffer in the near term.", "the near term", "FUTURE_REF"),
+        ("Funds may have to sell bonds in the weeks ahead.", "the weeks ahead", "PXW"),
+        ("Output should rise in the last half of 2025.", "the last half of 2025", "2025-H2"),
+        ("Results for that quarter were weak.", "that quarter", "2024-Q3"),
+    ],
+)
+def test_reference_phrases(nlp: Language, text: str, expr: str, value: str) -> None:
+    assert times_in(nlp, text)[expr].value == value
