@@ -81,3 +81,22 @@ def test_previous_weekday_counts_from_the_day_in_focus(nlp: Language) -> None:
 )
 def test_reference_phrases(nlp: Language, text: str, expr: str, value: str) -> None:
     assert times_in(nlp, text)[expr].value == value
+
+
+def test_a_third_quarter_loss_sets_the_quarter_for_a_year_ago(nlp: Language) -> None:
+    text = "Acme posted a third-quarter loss of $2 million, against a profit a year earlier."
+    found = times_in(nlp, text, date(2024, 11, 2))
+    assert found["third-quarter"].value == "2024-Q3"
+    assert found["a year earlier"].value == "2023-Q3"
+
+
+def test_part_of_the_day_in_focus(nlp: Language) -> None:
+    text = "Prices fell on Friday. Dealers placed heavy orders in the morning."
+    assert times_in(nlp, text)["the morning"].value == "2024-10-25TMO"
+    assert "the morning" not in times_in(nlp, "The shop opens at 6 in the morning.")
+
+
+def test_year_end_ahead_or_behind(nlp: Language) -> None:
+    assert times_in(nlp, "The deal should close by year-end.")["year-end"].value == "2024-12-31"
+    text = "The index has risen 12% since year-end."
+    assert times_in(nlp, text)["year-end"].value == "2023-12-31"

@@ -111,6 +111,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:\s+(?:{part}))?|(?:this|last|tomorrow|yesterday)\s+(?:{part})|"
             rf"(?:mid-?)?(?:{part})\s+(?:yesterday|today|tomorrow)",
         ),
+        # "orders came in the morning", "by mid-afternoon": a part of the day in focus
+        (
+            "daypart",
+            r"(?:in|during|by)\s+(?P<t>(?:the\s+)?(?:(?:mid|early|late)[- ]?\s*)?"
+            r"(?:morning|afternoon|evening))\b(?!\s+(?:of|before|after)\b)",
+        ),
+        # "by year-end", "since year end": the last day of the year
+        ("yearend", r"(?:the\s+)?year[- ]end\b(?!-)"),
         # "later that year", "the following month", "the next morning": from the last date
         (
             "anaphor",
@@ -263,6 +271,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
             return False
         if _TITLE_UNIT.search(span) and not span.isupper():
             return False
+    if kind == "daypart" and re.search(r"\d\s+(?:in|during)\s+$", text[max(0, start - 12) : start]):
+        return False  # "at 4 in the morning": a clock time, not the part of a day
     return not (kind == "time" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6) : start]))
 
 
@@ -300,6 +310,8 @@ MARGINS: dict[str, tuple[int, int]] = {
     "anaphor": (30, 5),
     "weekof": (20, 25),
     "relday": (20, 20),
+    "daypart": (20, 10),
+    "yearend": (5, 5),
     "vague": (25, 25),
     "soon": (10, 15),
     "year": (40, 30),
@@ -340,7 +352,9 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         add(w, *UNIT_KINDS)
     for w in ("quarter", "quarters"):
         add(w, "quarter", "refquarter")
-    add("year", "yearref")
+    add("year", "yearref", "yearend")
+    for w in ("morning", "afternoon", "evening"):
+        add(w, "daypart")
     for w in ("period", "ago", "earlier"):
         add(w, "refquarter")
     add("century", "century")

@@ -367,6 +367,22 @@ def resolve_relday(text: str, p: Pieces, ctx: Context) -> Resolved:
     return with_part(ctx.anchor + timedelta(days=offset), part)
 
 
+def resolve_daypart(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "in the morning": that part of the day in focus (else the anchor's)."""
+    day = date.fromisoformat(ctx.focus_day) if ctx.focus_day else ctx.anchor
+    if day is None or p.part is None:
+        return "TIME", None
+    return with_part(day, p.part)
+
+
+def resolve_yearend(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "by year-end" this year's last day; "since year-end", or in a past clause, last year's."""
+    if ctx.anchor is None:
+        return "DATE", None
+    back = ctx.direction == "past" or re.search(r"\bsince\s+$", ctx.before, re.IGNORECASE)
+    return "DATE", f"{ctx.anchor.year - (1 if back else 0)}-12-31"
+
+
 def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
     if ctx.anchor is None or p.weekday is None:
         return "DATE", None
@@ -618,8 +634,12 @@ def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
         or ctx.direction == "past"  # "reported fourth-quarter earnings"
         or (ended is not None and ctx.anchor is not None and ended <= ctx.anchor)
     )
-    indefinite = p.words[0] in ("a", "an") or re.search(r"\ban?\s+(?:\w+\s+)?$", ctx.before)
-    if done and not indefinite:
+    # "a flat second quarter" is some quarter; in "a third-quarter loss" the article is the
+    # noun's, and the quarter is the one reported if it has ended
+    article = p.words[0] in ("a", "an") or bool(re.search(r"\ban?\s+(?:\w+\s+)?$", ctx.before))
+    if article and re.search(r"-quarter$", text, re.IGNORECASE):
+        article, done = False, reportable(y, p.ordinal, ctx)
+    if done and not article:
         # not "a flat second quarter", a coming one
         ctx.ref_quarter, ctx.ref_months = (y, p.ordinal), 3
     return "DATE", f"{y}-Q{p.ordinal}"
@@ -779,6 +799,8 @@ RESOLVERS: dict[str, Callable[[str, Pieces, Context], Resolved]] = {
     "month": resolve_month,
     "time": resolve_time,
     "relday": resolve_relday,
+    "daypart": resolve_daypart,
+    "yearend": resolve_yearend,
     "weekday": resolve_weekday,
     "set": resolve_set,
     "relunit": resolve_relunit,
