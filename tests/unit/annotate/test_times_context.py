@@ -100,3 +100,9 @@ def test_year_end_ahead_or_behind(nlp: Language) -> None:
     assert times_in(nlp, "The deal should close by year-end.")["year-end"].value == "2024-12-31"
     text = "The index has risen 12% since year-end."
     assert times_in(nlp, text)["year-end"].value == "2023-12-31"
+
+
+def test_day_before_yesterday(nlp: Language) -> None:
+    assert times_in(nlp, "He left the day before yesterday.")["the day before yesterday"].value == (
+        "2024-10-26"
+    )

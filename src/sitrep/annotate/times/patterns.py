@@ -130,7 +130,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "dayshift",
             rf"(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
-            rf"(?:{weekday}(?!s)|{month}\s+{day}\b(?:,?\s+{year})?)",
+            rf"(?:{weekday}(?!s)|{month}\s+{day}\b(?:,?\s+{year})?)"
+            r"|(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow",
         ),
         ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}\b(?:,?\s+{year})?"),
         (
@@ -364,7 +365,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in ("nineteen", "thousand"):
         add(w, "year")
     for w in ("today", "yesterday", "tomorrow", "tonight"):
-        add(w, "relday", "time")
+        add(w, "relday", "time", "dayshift")
     for w in ("noon", "midnight", "midday"):
         add(w, "time")
     for w in lex.tables.get("part_of_day", {}):

@@ -93,7 +93,13 @@ def weekday_near(anchor: date, weekday: int, direction: Direction, strict: bool)
     return anchor - timedelta(days=back or (7 if strict else 0))
 
 
-def month_near(anchor: date, month: int, direction: Direction, strict: bool = False) -> int:
+def month_near(
+    anchor: date,
+    month: int,
+    direction: Direction,
+    strict: bool = False,
+    slack: int = TENSE_SLACK_MONTHS,
+) -> int:
     """The year of the given month nearest the anchor, unless the tense rules it out.
 
     With "last" or "next" (strict) the direction decides. For a bare month the tense
@@ -107,9 +113,9 @@ def month_near(anchor: date, month: int, direction: Direction, strict: bool = Fa
         return y if month > m else y + 1
     nearest = min((y - 1, y, y + 1), key=lambda yy: abs((yy - y) * 12 + month - m))
     ahead = (nearest - y) * 12 + month - m  # months from the anchor's month
-    if direction == "past" and ahead > TENSE_SLACK_MONTHS:
+    if direction == "past" and ahead > slack:
         return nearest - 1
-    if direction == "future" and ahead < -TENSE_SLACK_MONTHS:
+    if direction == "future" and ahead < -slack:
         return nearest + 1
     return nearest
 
@@ -746,7 +752,11 @@ def resolve_dayshift(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", None
     inner = text[m.end() :]
     q = pieces_of(inner, load_lexicon())
-    _, value = (resolve_weekday if q.month is None else resolve_date)(inner, q, ctx)
+    if q.weekday is None and q.month is None:
+        inner_resolve = resolve_relday  # "the day before yesterday"
+    else:
+        inner_resolve = resolve_weekday if q.month is None else resolve_date
+    _, value = inner_resolve(inner, q, ctx)
     if value is None or len(value) != 10:
         return "DATE", None
     shift = -1 if m.group(1).lower() == "before" else 1
