@@ -93,13 +93,7 @@ def weekday_near(anchor: date, weekday: int, direction: Direction, strict: bool)
     return anchor - timedelta(days=back or (7 if strict else 0))
 
 
-def month_near(
-    anchor: date,
-    month: int,
-    direction: Direction,
-    strict: bool = False,
-    slack: int = TENSE_SLACK_MONTHS,
-) -> int:
+def month_near(anchor: date, month: int, direction: Direction, strict: bool = False) -> int:
     """The year of the given month nearest the anchor, unless the tense rules it out.
 
     With "last" or "next" (strict) the direction decides. For a bare month the tense
@@ -113,9 +107,9 @@ def month_near(
         return y if month > m else y + 1
     nearest = min((y - 1, y, y + 1), key=lambda yy: abs((yy - y) * 12 + month - m))
     ahead = (nearest - y) * 12 + month - m  # months from the anchor's month
-    if direction == "past" and ahead > slack:
+    if direction == "past" and ahead > TENSE_SLACK_MONTHS:
         return nearest - 1
-    if direction == "future" and ahead < -slack:
+    if direction == "future" and ahead < -TENSE_SLACK_MONTHS:
         return nearest + 1
     return nearest
 
