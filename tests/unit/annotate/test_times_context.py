@@ -106,3 +106,9 @@ def test_day_before_yesterday(nlp: Language) -> None:
     assert times_in(nlp, "He left the day before yesterday.")["the day before yesterday"].value == (
         "2024-10-26"
     )
+
+
+def test_a_joined_number_that_counts_is_no_day(nlp: Language) -> None:
+    found = times_in(nlp, "On May 3 and 4 others were hurt in the blast.")
+    assert "4" not in found
+    assert times_in(nlp, "Talks ran on May 3-5, officials said.")["5"].value == "2024-05-05"

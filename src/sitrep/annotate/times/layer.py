@@ -54,11 +54,12 @@ def is_a_surname(doc: Doc, start: int) -> bool:
 
 
 # "April 24 and 25", "May 3-5": a bare day number joined to a dated day is a date of
-# the same month (TimeML tags it on its own); not "May 3 and 4 p.m.", "June 5 to 7%"
+# the same month (TimeML tags it on its own). Only where a clause or a phrase ends after
+# it: not "May 3 and 4 others", "5 to 7%", "3 and 4 p.m."
 _JOINED_DAY = re.compile(
     r"\s*(?:-|–|and|or|to|through)\s*(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
-    r"(?![\d.,:%]\d|\s*(?:%|percent|per\b|[ap]\.?m\b|(?:a|the)\s|cents?\b|times\b|million|billion"
-    r"|(?:second|minute|hour|day|week|month|year)s?\b))"
+    r"(?=\s*(?:[,;:!?)'\"]|\.(?!\d)|$)|\s+(?:in|at|on|of|for|to|and|or|with|when|where|that|as"
+    r"|before|after|because|while)\b)"
 )
 
 
