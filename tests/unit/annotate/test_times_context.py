@@ -112,3 +112,16 @@ def test_a_joined_number_that_counts_is_no_day(nlp: Language) -> None:
     found = times_in(nlp, "On May 3 and 4 others were hurt in the blast.")
     assert "4" not in found
     assert times_in(nlp, "Talks ran on May 3-5, officials said.")["5"].value == "2024-05-05"
+
+
+def test_that_period_alone_is_no_quarter(nlp: Language) -> None:
+    assert "that period" not in times_in(nlp, "During that period the army lost ground.")
+
+
+def test_a_quarter_of_something_is_a_fraction(nlp: Language) -> None:
+    text = "Funds hold more than a quarter of the market. Shops in that quarter of the city closed."
+    found = times_in(nlp, text)
+    assert "more than a quarter" not in found and "a quarter" not in found
+    assert "that quarter" not in found
+    text = "Sales fell in the quarter of the year that ended in June."
+    assert "the quarter" in times_in(nlp, text)

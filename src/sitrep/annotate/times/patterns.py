@@ -214,7 +214,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 # Words that are time words only in some uses; capitalised month names are handled above.
-_BARE_PERIOD = re.compile(r"^(?:(?:the|its|this)\s+)?period$", re.IGNORECASE)
+_BARE_PERIOD = re.compile(r"^(?:(?:the|its|this|that)\s+)?period$", re.IGNORECASE)
 # "a two-day visit", "the third-quarter loss": adjectives keep no determiner
 _ADJECTIVE_DET = re.compile(
     r"^(?:the|a|an|its)\s+(?!(?:additional|extra|full|further|more)\s)(?=\S+(?:-|\s)(?:second|minute|hour|day|week|month|year|decade|"
@@ -262,9 +262,19 @@ def _rate_before() -> re.Pattern[str]:
     )
 
 
+# "more than a quarter of the market", "that quarter of the city": a fraction, a district
+_QUARTER_OF = re.compile(
+    r"\s+of\s+(?:the|a|an|its|his|her|their|all)\s+(?!(?:fiscal\s+|calendar\s+)?year\b)",
+    re.IGNORECASE,
+)
+
+
 def _in_context(text: str, start: int, end: int, kind: str) -> bool:
     """Filters that need the words around a candidate."""
     span = text[start:end]
+    quarter = kind in ("duration", "refquarter") and span.lower().endswith("quarter")
+    if quarter and _QUARTER_OF.match(text, end):
+        return False
     if kind == "duration":
         if _RATE_SPAN.fullmatch(span) and _rate_before().search(text, max(0, start - 40), start):
             return False
