@@ -419,3 +419,25 @@ def test_hyphenated_and_a_half_and_a_half_million(nlp: Any) -> None:
         ("11-and-a-half hour", 11.5),
         ("a half million barrels", 500000.0),
     ]
+
+
+def test_a_year_is_no_end_of_a_range(nlp: Any) -> None:
+    qs = quantities(nlp, "The population grew from 1.2 million in 2000 to 1.8 million in 2020.")
+    assert [q.value for q in qs] == [1_200_000, 1_800_000]
+
+
+def test_a_change_then_the_level_it_reaches_is_no_range(nlp: Any) -> None:
+    qs = quantities(nlp, "The price of gold rose $12 to $1,950 an ounce.")
+    assert [(q.value, q.unit) for q in qs] == [(12, "dollar"), (1950, "dollar per ounce")]
+    q = only(nlp, "Prices are expected to rise 5 to 7 percent.")
+    assert (q.low, q.high, q.unit) == (5, 7, "percentage")
+
+
+def test_a_number_after_its_noun_is_a_label(nlp: Any) -> None:
+    qs = quantities(nlp, "It supports USB 3.0 and records 4K video at 60fps.")
+    assert [q.text for q in qs] == ["60fps"]
+
+
+def test_a_lone_metre_symbol_before_a_dimension(nlp: Any) -> None:
+    q = only(nlp, "The wall is 5 m high.")
+    assert (q.value, q.unit) == (5, "metre")

@@ -268,6 +268,11 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
 
 # Kinds whose one-letter symbols news writes after a space ("35 C", "60 W", "12 V").
 _LETTER_KINDS = frozenset({"temperature", "power", "electric"})
+# Adjectives and adverbs of extent that a measured length precedes.
+_DIMENSION_AFTER = re.compile(
+    r"\s+(?:long|wide|tall|high|deep|thick|across|away|apart|below|above|"
+    r"underground|underwater|in\s+(?:length|width|height|depth|diameter))\b"
+)
 _LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*\.?\s+$")
 _WORD_AFTER = re.compile(r"\s*(?:[a-z]|[.,;:)]|$)")
 # "a 60 W USB-C charger": after an article the letter measures the noun that follows
@@ -280,6 +285,8 @@ def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
     Not after a capitalised word ("Group 3 B") and only before a lower-case word or
     punctuation, where a label letter would be followed by a name or nothing.
     """
+    if kind == "length" and _DIMENSION_AFTER.match(text, end):
+        return True  # "5 m wide", "a 12 m high wall": a dimension adjective takes a length
     if kind not in _LETTER_KINDS:
         return False
     start = d.atoms[0].start
@@ -388,6 +395,8 @@ def build_drafts(text: str) -> list[Draft]:
         pos = _take_unit(text, d, pos, lex)
         pos = _take_per(text, d, pos, lex)
         pos = _take_suffix_qualifier(text, d, pos)
+        if pos == atom.end and text[pos : pos + 1].isalpha():
+            continue  # "4K video", "8K TV": a glued letter read as nothing makes an id
         d.end = consumed = pos
         if d.unit_kind == "time" and d.bound == "lower" and _OVER.match(text, d.start):
             d.bound = None  # "over four years" says how long, not "more than"
@@ -466,8 +475,26 @@ def _range_connector(text: str, a: Draft, b: Draft) -> str | None:
     return None
 
 
+def _year_shaped(d: Draft) -> bool:
+    """A bare plain four-digit integer in the span of calendar years ("2000", "1990")."""
+    atom = d.atoms[0]
+    return (
+        d.bare
+        and len(d.atoms) == 1
+        and atom.plain
+        and atom.end - atom.start == 4
+        and atom.value is not None
+        and 1000 <= atom.value < 2200
+    )
+
+
 def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
     if a.value is None or b.value is None or a.atoms[0].kind == "vague":
+        return False
+    plain_b = b.atoms[-1].plain and b.scale == 1.0
+    if _year_shaped(a) and not plain_b:
+        # "from 1.2 million in 2000 to 1.8 million": a range's ends are written alike; a
+        # plain year before an amount with separators, decimals or a scale closes a date
         return False
     if b.bound or (b.approx and how != "dash"):
         return False
@@ -477,7 +504,30 @@ def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
         return False  # "increased by $43.6 billion to $419.2 billion"
     if a.unit and not b.unit and how != "and":
         return False  # "rose 8% to 3.65": a change, not a range
+    if how == "to" and _change_to_level(text, a, b):
+        return False
     return not (how == "or" and (a.unit or a.atoms[0].kind != b.atoms[0].kind))
+
+
+# A verb of change right before the first number: "rose $12 to $1,950", "fell 0.2 to 3.5%".
+_CHANGE_VERB_BEFORE = re.compile(
+    r"(?i:\b(?:ros[ea]|risen|rises|rising|f[ea]ll|fallen|falls|falling|gain\w*|lost|los[ei]\w*|"
+    r"add(?:s|ed|ing)?|shed\w*|jump\w*|climb\w*|drop\w*|slip\w*|slid\w*|surg\w*|soar\w*|"
+    r"plung\w*|tumbl\w*|declin\w*|increas\w*|decreas\w*|grew|grow\w*|sank|sunk|dipp?\w*|"
+    r"edg\w*\s+(?:up|down)|up|down))\s+$"
+)
+# A change moves a level by an amount; the level it reaches is several times larger, where a
+# range's two ends ("rose 5 to 7 percent") stay within a small factor of each other.
+_LEVEL_FACTOR = 4.0
+
+
+def _change_to_level(text: str, a: Draft, b: Draft) -> bool:
+    """ "gold rose $12 to $1,950": the change, then the level reached; not a range."""
+    if a.value is None or b.value is None or a.value <= 0:
+        return False
+    if not _CHANGE_VERB_BEFORE.search(text, max(0, a.start - 20), a.start):
+        return False
+    return b.value >= _LEVEL_FACTOR * a.value * (b.scale if a.scale == 1.0 else 1.0)
 
 
 def _is_change(text: str, a: Draft) -> bool:

@@ -134,6 +134,8 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
         return True
     if tok.pos_ == "PROPN" and d.atoms[0].kind == "words":
         return True
+    if _names_noun_before(tok):
+        return True
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if d.atoms[0].plain and nxt is not None and _model_name_after(tok, nxt):
@@ -155,6 +157,19 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
     if prev.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN":
         return counted_head is None and (nxt is None or nxt.text in (",", ")", ";", "."))
     return False
+
+
+def _names_noun_before(tok: Token) -> bool:
+    """ "USB 3.0", "iPhone 12", "Boeing 787": a number the parse attaches to the noun just
+    before it follows that noun as its label; a count comes before what it counts."""
+    head = tok.head
+    return (
+        tok.dep_ == "nummod"
+        and head.i == tok.i - 1
+        and head.pos_ in ("NOUN", "PROPN")
+        and tok.like_num
+        and not tok.is_alpha
+    )
 
 
 def _headed_name(tok: Token) -> bool:
