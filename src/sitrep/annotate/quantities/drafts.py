@@ -395,8 +395,8 @@ def build_drafts(text: str) -> list[Draft]:
         pos = _take_unit(text, d, pos, lex)
         pos = _take_per(text, d, pos, lex)
         pos = _take_suffix_qualifier(text, d, pos)
-        if pos == atom.end and text[pos : pos + 1].isalpha():
-            continue  # "4K video", "8K TV": a glued letter read as nothing makes an id
+        if pos == atom.end and text[pos : pos + 1].isupper():
+            continue  # "4K video", "8K TV": a glued capital read as nothing makes an id
         d.end = consumed = pos
         if d.unit_kind == "time" and d.bound == "lower" and _OVER.match(text, d.start):
             d.bound = None  # "over four years" says how long, not "more than"

@@ -160,13 +160,14 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
 
 
 def _names_noun_before(tok: Token) -> bool:
-    """ "USB 3.0", "iPhone 12", "Boeing 787": a number the parse attaches to the noun just
-    before it follows that noun as its label; a count comes before what it counts."""
+    """ "USB 3.0", "iPhone 12", "Image 3 of 40": a number the parse attaches to the name just
+    before it labels that name; a count comes before what it counts. Lower-case nouns are
+    left to the label words: "age 85" and "magnitude 5.9" measure."""
     head = tok.head
     return (
         tok.dep_ == "nummod"
         and head.i == tok.i - 1
-        and head.pos_ in ("NOUN", "PROPN")
+        and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper()))
         and tok.like_num
         and not tok.is_alpha
     )
