@@ -504,30 +504,7 @@ def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
         return False  # "increased by $43.6 billion to $419.2 billion"
     if a.unit and not b.unit and how != "and":
         return False  # "rose 8% to 3.65": a change, not a range
-    if how == "to" and _change_to_level(text, a, b):
-        return False
     return not (how == "or" and (a.unit or a.atoms[0].kind != b.atoms[0].kind))
-
-
-# A verb of change right before the first number: "rose $12 to $1,950", "fell 0.2 to 3.5%".
-_CHANGE_VERB_BEFORE = re.compile(
-    r"(?i:\b(?:ros[ea]|risen|rises|rising|f[ea]ll|fallen|falls|falling|gain\w*|lost|los[ei]\w*|"
-    r"add(?:s|ed|ing)?|shed\w*|jump\w*|climb\w*|drop\w*|slip\w*|slid\w*|surg\w*|soar\w*|"
-    r"plung\w*|tumbl\w*|declin\w*|increas\w*|decreas\w*|grew|grow\w*|sank|sunk|dipp?\w*|"
-    r"edg\w*\s+(?:up|down)|up|down))\s+$"
-)
-# A change moves a level by an amount; the level it reaches is several times larger, where a
-# range's two ends ("rose 5 to 7 percent") stay within a small factor of each other.
-_LEVEL_FACTOR = 4.0
-
-
-def _change_to_level(text: str, a: Draft, b: Draft) -> bool:
-    """ "gold rose $12 to $1,950": the change, then the level reached; not a range."""
-    if a.value is None or b.value is None or a.value <= 0:
-        return False
-    if not _CHANGE_VERB_BEFORE.search(text, max(0, a.start - 20), a.start):
-        return False
-    return b.value >= _LEVEL_FACTOR * a.value * (b.scale if a.scale == 1.0 else 1.0)
 
 
 def _is_change(text: str, a: Draft) -> bool:
