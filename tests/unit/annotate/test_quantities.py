@@ -439,3 +439,8 @@ def test_a_number_after_its_noun_is_a_label(nlp: Any) -> None:
 def test_a_lone_metre_symbol_before_a_dimension(nlp: Any) -> None:
     q = only(nlp, "The wall is 5 m high.")
     assert (q.value, q.unit) == (5, "metre")
+
+
+def test_a_year_cut_to_two_digits_is_no_count(nlp: Any) -> None:
+    q = only(nlp, "In '98 the firm lost $3m.")
+    assert q.value == 3_000_000

@@ -93,6 +93,8 @@ def _calendar_number(text: str, d: Draft, first: Token) -> bool:
     atom = d.atoms[0]
     if _MONTH_BEFORE.search(text, max(0, atom.start - 14), atom.start):
         return True
+    if _short_year(text, atom.start, atom.end):
+        return True
     last = d.atoms[-1]
     if last.value is not None and last.value <= 31 and _MONTH_AFTER.match(text, last.end):
         return True
@@ -103,6 +105,16 @@ def _calendar_number(text: str, d: Draft, first: Token) -> bool:
         if ent is not None and _CALENDAR.search(ent.text):
             return True
     return False
+
+
+def _short_year(text: str, start: int, end: int) -> bool:
+    """ "in '98", "the class of ’04": two digits after an apostrophe that stands for the century."""
+    return (
+        end - start == 2
+        and start >= 1
+        and text[start - 1] in "'’"
+        and (start < 2 or not text[start - 2].isalnum())
+    )
 
 
 def _entity_of(tok: Token) -> Span | None:
