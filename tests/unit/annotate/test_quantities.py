@@ -444,3 +444,14 @@ def test_a_lone_metre_symbol_before_a_dimension(nlp: Any) -> None:
 def test_a_year_cut_to_two_digits_is_no_count(nlp: Any) -> None:
     q = only(nlp, "In '98 the firm lost $3m.")
     assert q.value == 3_000_000
+
+
+def test_a_share_and_an_amount_make_no_range(nlp: Any) -> None:
+    qs = quantities(nlp, "Production fell by a third to 40,000 barrels a day.")
+    assert [(q.value, q.unit) for q in qs] == [(1 / 3, None), (40000, "barrel per day")]
+
+
+def test_plus_before_an_article_adds_and_bounds_nothing(nlp: Any) -> None:
+    q = quantities(nlp, "He earns €120,000 a year plus a bonus.")[0]
+    assert (q.text, q.bound) == ("€120,000 a year", None)
+    assert only(nlp, "They hired 100 plus people.").bound == "lower"

@@ -87,7 +87,14 @@ _PER_TIME = frozenset(
     ]
 )
 _SUFFIX_QUALIFIER = [
-    (re.compile(r"\s*\+(?![\d\w])|-plus\b|\s+plus\b(?!\s*\d)"), "lower", False),
+    # "50-plus", "100 plus people"; not "€120,000 a year plus a bonus" (an addition)
+    (
+        re.compile(
+            r"\s*\+(?![\d\w])|-plus\b|\s+plus\b(?!\s*(?:\d|(?:an?|the|their|its|his|her)\b))"
+        ),
+        "lower",
+        False,
+    ),
     (re.compile(r"\s+or\s+(?:more|above|higher|greater|over)\b", re.I), "lower", False),
     (re.compile(r"\s+or\s+(?:less|fewer|below|under)\b", re.I), "upper", False),
     (re.compile(r"\s+or\s+so\b|-odd\b|-?ish\b", re.I), None, True),
@@ -498,6 +505,8 @@ def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
         return False
     if b.bound or (b.approx and how != "dash"):
         return False
+    if (a.atoms[0].kind == "fraction") != (b.atoms[-1].kind == "fraction"):
+        return False  # "fell by a third to 40,000 barrels": a share and an amount
     if a.unit and b.unit and not b.unit.startswith(a.unit):
         return False  # "$62 and $68 per share" shares the rate
     if a.unit and _BY.search(text, max(0, a.start - 4), a.start):
