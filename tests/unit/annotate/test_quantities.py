@@ -419,3 +419,39 @@ def test_hyphenated_and_a_half_and_a_half_million(nlp: Any) -> None:
         ("11-and-a-half hour", 11.5),
         ("a half million barrels", 500000.0),
     ]
+
+
+def test_a_year_is_no_end_of_a_range(nlp: Any) -> None:
+    qs = quantities(nlp, "The population grew from 1.2 million in 2000 to 1.8 million in 2020.")
+    assert [q.value for q in qs] == [1_200_000, 1_800_000]
+
+
+def test_a_range_after_a_verb_of_change(nlp: Any) -> None:
+    q = only(nlp, "Prices are expected to rise 5 to 7 percent.")
+    assert (q.low, q.high, q.unit) == (5, 7, "percentage")
+
+
+def test_a_number_after_its_noun_is_a_label(nlp: Any) -> None:
+    qs = quantities(nlp, "It supports USB 3.0 and records 4K video at 60fps.")
+    assert [q.text for q in qs] == ["60fps"]
+
+
+def test_a_lone_metre_symbol_before_a_dimension(nlp: Any) -> None:
+    q = only(nlp, "The wall is 5 m high.")
+    assert (q.value, q.unit) == (5, "metre")
+
+
+def test_a_year_cut_to_two_digits_is_no_count(nlp: Any) -> None:
+    q = only(nlp, "In '98 the firm lost $3m.")
+    assert q.value == 3_000_000
+
+
+def test_a_share_and_an_amount_make_no_range(nlp: Any) -> None:
+    qs = quantities(nlp, "Production fell by a third to 40,000 barrels a day.")
+    assert [(q.value, q.unit) for q in qs] == [(1 / 3, None), (40000, "barrel per day")]
+
+
+def test_plus_before_an_article_adds_and_bounds_nothing(nlp: Any) -> None:
+    q = quantities(nlp, "He earns €120,000 a year plus a bonus.")[0]
+    assert (q.text, q.bound) == ("€120,000 a year", None)
+    assert only(nlp, "They hired 100 plus people.").bound == "lower"

@@ -87,7 +87,14 @@ _PER_TIME = frozenset(
     ]
 )
 _SUFFIX_QUALIFIER = [
-    (re.compile(r"\s*\+(?![\d\w])|-plus\b|\s+plus\b(?!\s*\d)"), "lower", False),
+    # "50-plus", "100 plus people"; not "€120,000 a year plus a bonus" (an addition)
+    (
+        re.compile(
+            r"\s*\+(?![\d\w])|-plus\b|\s+plus\b(?!\s*(?:\d|(?:an?|the|their|its|his|her)\b))"
+        ),
+        "lower",
+        False,
+    ),
     (re.compile(r"\s+or\s+(?:more|above|higher|greater|over)\b", re.I), "lower", False),
     (re.compile(r"\s+or\s+(?:less|fewer|below|under)\b", re.I), "upper", False),
     (re.compile(r"\s+or\s+so\b|-odd\b|-?ish\b", re.I), None, True),
@@ -268,6 +275,11 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
 
 # Kinds whose one-letter symbols news writes after a space ("35 C", "60 W", "12 V").
 _LETTER_KINDS = frozenset({"temperature", "power", "electric"})
+# Adjectives and adverbs of extent that a measured length precedes.
+_DIMENSION_AFTER = re.compile(
+    r"\s+(?:long|wide|tall|high|deep|thick|across|away|apart|below|above|"
+    r"underground|underwater|in\s+(?:length|width|height|depth|diameter))\b"
+)
 _LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*\.?\s+$")
 _WORD_AFTER = re.compile(r"\s*(?:[a-z]|[.,;:)]|$)")
 # "a 60 W USB-C charger": after an article the letter measures the noun that follows
@@ -280,6 +292,8 @@ def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
     Not after a capitalised word ("Group 3 B") and only before a lower-case word or
     punctuation, where a label letter would be followed by a name or nothing.
     """
+    if kind == "length" and _DIMENSION_AFTER.match(text, end):
+        return True  # "5 m wide", "a 12 m high wall": a dimension adjective takes a length
     if kind not in _LETTER_KINDS:
         return False
     start = d.atoms[0].start
@@ -388,6 +402,8 @@ def build_drafts(text: str) -> list[Draft]:
         pos = _take_unit(text, d, pos, lex)
         pos = _take_per(text, d, pos, lex)
         pos = _take_suffix_qualifier(text, d, pos)
+        if pos == atom.end and text[pos : pos + 1].isupper():
+            continue  # "4K video", "8K TV": a glued capital read as nothing makes an id
         d.end = consumed = pos
         if d.unit_kind == "time" and d.bound == "lower" and _OVER.match(text, d.start):
             d.bound = None  # "over four years" says how long, not "more than"
@@ -466,11 +482,31 @@ def _range_connector(text: str, a: Draft, b: Draft) -> str | None:
     return None
 
 
+def _year_shaped(d: Draft) -> bool:
+    """A bare plain four-digit integer in the span of calendar years ("2000", "1990")."""
+    atom = d.atoms[0]
+    return (
+        d.bare
+        and len(d.atoms) == 1
+        and atom.plain
+        and atom.end - atom.start == 4
+        and atom.value is not None
+        and 1000 <= atom.value < 2200
+    )
+
+
 def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
     if a.value is None or b.value is None or a.atoms[0].kind == "vague":
         return False
+    plain_b = b.atoms[-1].plain and b.scale == 1.0
+    if _year_shaped(a) and not plain_b:
+        # "from 1.2 million in 2000 to 1.8 million": a range's ends are written alike; a
+        # plain year before an amount with separators, decimals or a scale closes a date
+        return False
     if b.bound or (b.approx and how != "dash"):
         return False
+    if (a.atoms[0].kind == "fraction") != (b.atoms[-1].kind == "fraction"):
+        return False  # "fell by a third to 40,000 barrels": a share and an amount
     if a.unit and b.unit and not b.unit.startswith(a.unit):
         return False  # "$62 and $68 per share" shares the rate
     if a.unit and _BY.search(text, max(0, a.start - 4), a.start):

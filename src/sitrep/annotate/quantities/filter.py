@@ -93,6 +93,8 @@ def _calendar_number(text: str, d: Draft, first: Token) -> bool:
     atom = d.atoms[0]
     if _MONTH_BEFORE.search(text, max(0, atom.start - 14), atom.start):
         return True
+    if _short_year(text, atom.start, atom.end):
+        return True
     last = d.atoms[-1]
     if last.value is not None and last.value <= 31 and _MONTH_AFTER.match(text, last.end):
         return True
@@ -103,6 +105,16 @@ def _calendar_number(text: str, d: Draft, first: Token) -> bool:
         if ent is not None and _CALENDAR.search(ent.text):
             return True
     return False
+
+
+def _short_year(text: str, start: int, end: int) -> bool:
+    """ "in '98", "the class of ’04": two digits after an apostrophe that stands for the century."""
+    return (
+        end - start == 2
+        and start >= 1
+        and text[start - 1] in "'’"
+        and (start < 2 or not text[start - 2].isalnum())
+    )
 
 
 def _entity_of(tok: Token) -> Span | None:
@@ -134,6 +146,8 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
         return True
     if tok.pos_ == "PROPN" and d.atoms[0].kind == "words":
         return True
+    if _names_noun_before(tok):
+        return True
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if d.atoms[0].plain and nxt is not None and _model_name_after(tok, nxt):
@@ -155,6 +169,20 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
     if prev.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN":
         return counted_head is None and (nxt is None or nxt.text in (",", ")", ";", "."))
     return False
+
+
+def _names_noun_before(tok: Token) -> bool:
+    """ "USB 3.0", "iPhone 12", "Image 3 of 40": a number the parse attaches to the name just
+    before it labels that name; a count comes before what it counts. Lower-case nouns are
+    left to the label words: "age 85" and "magnitude 5.9" measure."""
+    head = tok.head
+    return (
+        tok.dep_ == "nummod"
+        and head.i == tok.i - 1
+        and (head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper()))
+        and tok.like_num
+        and not tok.is_alpha
+    )
 
 
 def _headed_name(tok: Token) -> bool:
