@@ -55,6 +55,17 @@ def is_volatile(measure: str, dimension: str) -> bool:
     return _market(dimension) and measure in _VOLATILE
 
 
+# Properties of one thing that hold through a story's coverage: how long a trip is, how
+# heavy something is (an age holds for a year too, see ``frames``).
+_FIXED = frozenset({"journey", "weight"})
+
+
+def is_fixed(measure: str, dimension: str) -> bool:
+    """A measure that does not develop as a story does: reports of it days apart, or two
+    values in one report, are one property told differently, not a change."""
+    return dimension == "age" or (measure in _FIXED and not _market(dimension))
+
+
 def _market(dimension: str) -> bool:
     """A money or percent figure, which markets move."""
     return dimension.startswith("money:") or dimension == "percent"

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from sitrep.annotate.quantities.number_words import number_words
 from sitrep.models import Quantity, Span
 from sitrep.reconcile.chrome_text import is_chrome
 from sitrep.reconcile.claims import Citation, QuantityClaim
@@ -48,7 +49,8 @@ _NUMBERISH = re.compile(r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim]:
     claims = []
     chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
-    for q in [*ctx.ann.quantities, *_bare_ages(ctx), *_indices(ctx), *_zeros(ctx)]:
+    for q in [*ctx.ann.quantities, *_bare_ages(ctx), *_indices(ctx), *_zeros(ctx),
+              *_duration_modifiers(ctx)]:
         claim = _claim(ctx, q, tolerance)
         if claim is None:
             continue
@@ -69,6 +71,35 @@ def _bare_ages(ctx: ArticleContext) -> list[Quantity]:
         for s, e in age_mentions(text)
         if not any(a < e and s < b for a, b in measured)
     ]
+
+
+# "an 11-hour flight", "a two-week trip": a duration written as a modifier, which the
+# quantities layer leaves to the time layer ("a five-year plan" is no count).
+_DURATION_MODIFIER = re.compile(
+    r"^([\d.]+|[a-z]+)-(second|minute|hour|day|week|month|year)$", re.IGNORECASE)
+
+
+def _duration_modifiers(ctx: ArticleContext) -> list[Quantity]:
+    """Durations the time layer read as a modifier of the noun after them: figures of
+    that noun ("the 11-hour flight" measures the flight), compared like "11 hour flight"."""
+    text = ctx.article.text
+    taken = [(q.start, q.end) for q in ctx.ann.quantities]
+    out = []
+    for t in ctx.ann.times:
+        m = _DURATION_MODIFIER.match(t.text)
+        if m is None or not (t.value or "").startswith("P") or text[t.end:t.end + 1] != " " \
+                or any(a < t.end and t.start < b for a, b in taken):
+            continue
+        number = m.group(1).lower()
+        word = number_words().get(number)
+        if word is not None and word.kind in ("unit", "teen", "ten"):
+            value = word.value
+        elif number.replace(".", "", 1).isdigit():
+            value = float(number)
+        else:
+            continue
+        out.append(Quantity(t.start, t.end, t.text, value, unit=m.group(2).lower()))
+    return out
 
 
 def _indices(ctx: ArticleContext) -> list[Quantity]:
@@ -184,7 +215,9 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         return None
     predicate, cue_span, plan = _predicate(ctx, q, sent.start, sent.end)
     inner = [lex.predicates[w.lower()] for w in counted_words if w.lower() in lex.predicates]
-    if inner:  # "injured people", "passengers hostage": the noun phrase says it all
+    if inner and not (inner[0] in _STATES and predicate in _RELEASES):
+        # "injured people", "passengers hostage": the noun phrase says it all; but
+        # "captive fighters were released" counts a release, not a captivity.
         predicate, cue_span, plan = inner[0], None, False
     head, kind_words = counted_words[-1], counted_words[:-1]
     if lex.predicates.get(head.lower()) == "held":
@@ -226,6 +259,10 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         return claim
     # Out of a stated whole, the whole places the count; an article's places do not.
     return replace(claim, places=ctx.places_in(sent.start, sent.end, fallback=False))
+
+
+_STATES = frozenset({"held", "arrested"})  # what counted people are ("captive", "jailed")
+_RELEASES = frozenset({"rescued"})  # what ends that state ("released", "freed", "swapped")
 
 
 def _subset(text: str, q: Quantity, start: int) -> Quantity | None:

@@ -1,0 +1,70 @@
+"""A trip's length told by several outlets, and a release counted as none or as some.
+Each test builds its own small multi-outlet story."""
+
+from __future__ import annotations
+
+from sitrep.brief import build_brief, check_citations
+from sitrep.reconcile import reconcile
+from tests.support.brief import story
+
+
+def _found(pairs: list, kind: str = "quantity_conflict") -> list[list[float]]:
+    rec = reconcile(pairs)
+    return [sorted(c.value for c in d.claims)  # type: ignore[attr-defined]
+            for d in rec.discrepancies if d.kind == kind]
+
+
+def test_one_trip_told_as_a_flight_and_a_journey_a_week_apart_conflicts() -> None:
+    pairs = story(
+        ("The plane turned back four hours into the 11-hour flight to Tokyo.", "2017-12-27"),
+        ("The plane turned back four hours into an 11-and-a-half hour journey to Tokyo. "
+         "One passenger tweeted: 4 hours into an 11 hour flight and we are turning around.",
+         "2018-01-07"),
+    )
+    assert _found(pairs) == [[11.0, 11.5]]  # one report's two values are no change
+    assert _found(pairs, "quantity_update") == []
+    brief = build_brief(pairs, story_id="s")
+    assert check_citations(brief, [a for a, _ in pairs]) == []
+
+
+def test_a_hedged_trip_length_agrees() -> None:
+    pairs = story(
+        ("The plane turned back four hours into the 11-hour flight to Tokyo.", "2017-12-27"),
+        ("The plane turned back during a flight of about 11 and a half hours.", "2017-12-27"),
+    )
+    assert _found(pairs) == []
+
+
+def test_a_modifier_duration_of_other_things_is_no_trip() -> None:
+    pairs = story(
+        ("The plane turned back four hours into the 11-hour flight to Tokyo.", "2017-12-27"),
+        ("The airline announced a 5-year plan to renew its fleet.", "2017-12-27"),
+    )
+    assert _found(pairs) == []
+
+
+def test_none_released_and_four_swapped_conflict() -> None:
+    pairs = story(
+        ("No captive fighters were released in exchange for the girls, a source "
+         "said on Thursday.", "2016-10-13"),
+        ("The girls were exchanged for four militants on Thursday, local sources said.",
+         "2016-10-13"),
+    )
+    assert _found(pairs) == [[0.0, 4.0]]
+
+
+def test_none_released_and_four_killed_do_not_conflict() -> None:
+    pairs = story(
+        ("No captive fighters were released in exchange for the girls, a source "
+         "said on Thursday.", "2016-10-13"),
+        ("Four militants were killed on Thursday in a raid, the army said.", "2016-10-13"),
+    )
+    assert _found(pairs) == []
+
+
+def test_captives_held_are_not_captives_released() -> None:
+    pairs = story(
+        ("Four captive fighters were held in the camp on Thursday.", "2016-10-13"),
+        ("No captive fighters were released on Thursday.", "2016-10-13"),
+    )
+    assert _found(pairs) == []
