@@ -21,6 +21,7 @@ from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.incidents import clause, incident_words
 from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singular
 from sitrep.reconcile.measures import (
+    TENURE,
     Measure,
     age_mentions,
     age_subject,
@@ -31,6 +32,7 @@ from sitrep.reconcile.measures import (
     scale_of,
     score_key,
     score_mentions,
+    tenure_subject,
 )
 from sitrep.reconcile.timeref import granularity, is_since, long_duration
 
@@ -50,7 +52,7 @@ def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim
     claims = []
     chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
     for q in [*ctx.ann.quantities, *_bare_ages(ctx), *_indices(ctx), *_zeros(ctx),
-              *_duration_modifiers(ctx)]:
+              *_duration_modifiers(ctx), *_seasons(ctx)]:
         claim = _claim(ctx, q, tolerance)
         if claim is None:
             continue
@@ -99,6 +101,29 @@ def _duration_modifiers(ctx: ArticleContext) -> list[Quantity]:
         else:
             continue
         out.append(Quantity(t.start, t.end, t.text, value, unit=m.group(2).lower()))
+    return out
+
+
+_SEASONS = re.compile(r"\b(\d{1,2}|[a-z]+)\s+seasons?\b", re.IGNORECASE)
+
+
+def _seasons(ctx: ArticleContext) -> list[Quantity]:
+    """Counts of seasons ("played eight seasons"), which the layers read as a time
+    word, not a figure: measured in seasons, kept when they are someone's tenure."""
+    text = ctx.article.text
+    taken = [(q.start, q.end) for q in ctx.ann.quantities if q.unit or q.counted]
+    out = []
+    for m in _SEASONS.finditer(text):
+        number = m.group(1).lower()
+        word = number_words().get(number)
+        if word is not None and word.kind in ("unit", "teen", "ten"):
+            value = word.value
+        elif number.isdigit():
+            value = float(number)
+        else:
+            continue
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(Quantity(m.start(), m.end(), m.group(), value, unit="season"))
     return out
 
 
@@ -314,10 +339,19 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         found = measure_of(text, q, sent.start, sent.end, ctx.person_starts)
         if found is None and q.unit == "score":
             found = Measure("result", None, False)  # "Arians was 50-32-1": a record
+        if found is not None and found.what == TENURE:
+            orgs = [(e.start, e.end, e.name) for e in ctx.ann.entities
+                    if e.type == "ORG" and sent.start <= e.start and e.end <= sent.end]
+            found = tenure_subject(found, text, q, sent.start, sent.end, ctx.person_starts,
+                                   orgs)
+        elif q.unit == "season":
+            return None  # a count of seasons is a figure as someone's time somewhere
         if found is None:
             return None
         measure = found
     scope, time_ref, time_text = _time(ctx, q, sent.start, sent.end)
+    if scale.dimension == "duration":
+        scope = "current"  # a duration is its own period: a year beside it is no scope
     low, high = interval(q, tolerance)
     slack = rounding(q.text)
     cmp_low = max(0.0, (low - slack) * scale.factor) if low else 0.0

@@ -68,3 +68,24 @@ def test_captives_held_are_not_captives_released() -> None:
         ("No captive fighters were released on Thursday.", "2016-10-13"),
     )
     assert _found(pairs) == []
+
+
+def test_one_players_years_and_seasons_with_a_team_conflict() -> None:
+    pairs = story(
+        ("Carson Palmer spent seven years with the Cincinnati Bengals, leaving in a dispute "
+         "before the 2011 season.", "2018-01-02"),
+        ("Palmer was drafted in 2003 by the Cincinnati Bengals, where he played eight seasons.",
+         "2018-01-02"),
+    )
+    assert _found(pairs) == [[7.0, 8.0]]
+    brief = build_brief(pairs, story_id="s")
+    assert check_citations(brief, [a for a, _ in pairs]) == []
+
+
+def test_tenures_of_other_people_or_without_a_team_do_not_conflict() -> None:
+    pairs = story(
+        ("Carson Palmer spent seven years with the Cincinnati Bengals.", "2018-01-02"),
+        ("Bruce Arians spent eight seasons with the Cincinnati Bengals. Arians and Palmer "
+         "spent the last five seasons together.", "2018-01-02"),
+    )
+    assert _found(pairs) == []
