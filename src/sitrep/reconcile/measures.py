@@ -204,7 +204,7 @@ _WITH_CHARS = 40  # how far after a tenure its organisation may be named ("... w
 
 
 def tenure_subject(
-    measure: Measure, text: str, q: Quantity, s_start: int, s_end: int,
+    measure: Measure, text: str, q: Quantity, s_start: int,
     names: dict[int, tuple[str, int, str]], orgs: Sequence[tuple[int, int, str]],
 ) -> Measure:
     """Whose time with which organisation a tenure is: the person named last before it in

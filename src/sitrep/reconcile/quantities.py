@@ -32,6 +32,7 @@ from sitrep.reconcile.measures import (
     scale_of,
     score_key,
     score_mentions,
+    stem,
     tenure_subject,
 )
 from sitrep.reconcile.timeref import granularity, is_since, long_duration
@@ -340,10 +341,7 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         if found is None and q.unit == "score":
             found = Measure("result", None, False)  # "Arians was 50-32-1": a record
         if found is not None and found.what == TENURE:
-            orgs = [(e.start, e.end, e.name) for e in ctx.ann.entities
-                    if e.type == "ORG" and sent.start <= e.start and e.end <= sent.end]
-            found = tenure_subject(found, text, q, sent.start, sent.end, ctx.person_starts,
-                                   orgs)
+            found = _tenure(ctx, found, q, sent, scale.dimension)
         elif q.unit == "season":
             return None  # a count of seasons is a figure as someone's time somewhere
         if found is None:
@@ -377,6 +375,18 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         incident=_incident(ctx, q, measure, sent) if scale.dimension == "position"
         else frozenset(),
     )
+
+
+def _tenure(ctx: ArticleContext, found: Measure, q: Quantity, sent: Span,
+            dimension: str) -> Measure:
+    """A time with someone ("spent seven years with the Bengals"), keyed by whose and
+    where; "spent $5 million" is no time with anyone: its verb is its own measure."""
+    text = ctx.article.text
+    if dimension != "duration" or found.span is None:
+        return replace(found, what=stem(text[slice(*found.span)]) if found.span else "")
+    orgs = [(e.start, e.end, e.name) for e in ctx.ann.entities
+            if e.type == "ORG" and sent.start <= e.start and e.end <= sent.end]
+    return tenure_subject(found, text, q, sent.start, ctx.person_starts, orgs)
 
 
 def _incident(ctx: ArticleContext, q: Quantity, measure: Measure, sent: Span) -> frozenset[str]:

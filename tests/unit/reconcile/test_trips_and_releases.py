@@ -89,3 +89,12 @@ def test_tenures_of_other_people_or_without_a_team_do_not_conflict() -> None:
          "spent the last five seasons together.", "2018-01-02"),
     )
     assert _found(pairs) == []
+
+
+def test_money_spent_is_no_tenure() -> None:
+    pairs = story(
+        ("The Bengals spent $5 million on the stadium, Carson Palmer said.", "2018-01-02"),
+        ("Carson Palmer spent seven years with the Bengals.", "2018-01-02"),
+    )
+    keys = {c.key[0] for c in reconcile(pairs).quantities}
+    assert "spent" in keys and "tenure @palmer bengals" in keys
