@@ -27,6 +27,7 @@ from sitrep.reconcile.measures import (
     age_subject,
     line_item_mentions,
     measure_of,
+    measure_words,
     ordinal_mentions,
     rounding,
     scale_of,
@@ -83,14 +84,18 @@ _DURATION_MODIFIER = re.compile(
 
 
 def _duration_modifiers(ctx: ArticleContext) -> list[Quantity]:
-    """Durations the time layer read as a modifier of the noun after them: figures of
-    that noun ("the 11-hour flight" measures the flight), compared like "11 hour flight"."""
+    """Durations the time layer read as a modifier of a measured noun after them ("the
+    11-hour flight" measures the flight), compared like "11 hour flight"; a term of
+    other things ("a five-year programme") stays a time."""
     text = ctx.article.text
     taken = [(q.start, q.end) for q in ctx.ann.quantities]
+    measured = measure_words().measures
     out = []
     for t in ctx.ann.times:
         m = _DURATION_MODIFIER.match(t.text)
+        noun = TOKEN.match(text, t.end + 1)
         if m is None or not (t.value or "").startswith("P") or text[t.end:t.end + 1] != " " \
+                or noun is None or noun.group() not in measured \
                 or any(a < t.end and t.start < b for a, b in taken):
             continue
         number = m.group(1).lower()

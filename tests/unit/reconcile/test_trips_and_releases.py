@@ -41,6 +41,8 @@ def test_a_modifier_duration_of_other_things_is_no_trip() -> None:
         ("The airline announced a 5-year plan to renew its fleet.", "2017-12-27"),
     )
     assert _found(pairs) == []
+    assert [c.value_text for c in reconcile(pairs).quantities if c.dimension == "duration"] \
+        == ["four hours", "11-hour"]  # "a 5-year plan" stays a time
 
 
 def test_none_released_and_four_swapped_conflict() -> None:
