@@ -229,6 +229,11 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
     if q.unit:  # ages, distances, prices: a measurement, not a count
         return _measured(ctx, q, tolerance)
     text = ctx.article.text
+    if _ALL_BUT.search(text, max(0, q.start - 16), q.start):
+        rest = _all_but(text, q)
+        if rest is None:
+            return None
+        q = rest
     part = _PARTITIVE.match(text, q.end)
     if part is not None:
         # "one of the abducted girls": a member, not a count of the group; "21 of the
@@ -294,6 +299,23 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
 
 _STATES = frozenset({"held", "arrested"})  # what counted people are ("captive", "jailed")
 _RELEASES = frozenset({"rescued"})  # what ends that state ("released", "freed", "swapped")
+
+
+# "all but three of the 21 girls": the rest of a stated whole, not the three left out.
+_ALL_BUT = re.compile(r"\b(?:all|everyone|everybody)\s+(?:but|except)\s+$", re.IGNORECASE)
+
+
+def _all_but(text: str, q: Quantity) -> Quantity | None:
+    """The count "all but N of M" states (M - N, read from "all" on); without a stated
+    whole ("all but three were carrying babies") it counts nothing comparable."""
+    whole = _OF_WHOLE.match(text, q.end)
+    m = _ALL_BUT.search(text, max(0, q.start - 16), q.start)
+    if whole is None or m is None or q.value is None or q.bound or q.low is not None:
+        return None
+    rest = float(whole.group(1).replace(",", "")) - q.value
+    if rest <= 0:
+        return None
+    return replace(q, start=m.start(), text=text[m.start():q.end], value=rest, approx=False)
 
 
 def _subset(text: str, q: Quantity, start: int) -> Quantity | None:

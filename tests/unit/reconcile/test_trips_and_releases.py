@@ -100,3 +100,24 @@ def test_money_spent_is_no_tenure() -> None:
     )
     keys = {c.key[0] for c in reconcile(pairs).quantities}
     assert "spent" in keys and "tenure @palmer bengals" in keys
+
+
+def test_all_but_n_of_a_whole_counts_the_rest_and_agrees() -> None:
+    pairs = story(
+        ("All but three of the 21 girls were freed on Thursday, officials said.", "2016-10-13"),
+        ("Eighteen of the 21 girls were freed on Thursday, a source said.", "2016-10-13"),
+    )
+    rec = reconcile(pairs)
+    freed = [sorted(c.value for c in g) for g in rec.groups if g[0].predicate == "rescued"
+             and g[0].whole]
+    assert freed == [[18.0, 18.0]]
+    assert [c.value_text for c in rec.quantities if c.value == 18.0][0] == "All but three"
+    assert _found(pairs) == []
+
+
+def test_all_but_n_without_a_whole_counts_nothing() -> None:
+    pairs = story(
+        ("All but three passengers were rescued on Thursday.", "2016-10-13"),
+        ("Three passengers were rescued on Thursday.", "2016-10-13"),
+    )
+    assert [c.value for c in reconcile(pairs).quantities if c.predicate == "rescued"] == [3.0]
