@@ -17,7 +17,7 @@ from sitrep.reconcile.claims import Claim, Discrepancy, EventClaim, QuantityClai
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import order_key, same_frame
 from sitrep.reconcile.incidents import same_incident, telling
-from sitrep.reconcile.measures import INFERRED, is_change, is_volatile
+from sitrep.reconcile.measures import INFERRED, is_change, is_fixed, is_volatile
 from sitrep.reconcile.partition import Partition
 from sitrep.reconcile.quantities import agree, overlaps
 from sitrep.reconcile.roles import title_of
@@ -129,7 +129,7 @@ def quantity_discrepancies(
 
 
 def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Discrepancy]:
-    reports = _reports(group)
+    reports = _changes(group)
     return _clash_sets(group, [
         (i, j) for (i, a), (j, b) in combinations(enumerate(group), 2)
         if a.citation.article != b.citation.article and same_frame(a, b, config)
@@ -176,7 +176,7 @@ def _update(
     """A developing figure; a volatile one (a price) may move within one time frame."""
     if len({c.citation.article for c in group}) < 2 and not volatile:
         return None
-    reports = _reports(group)
+    reports = _changes(group)
     changed = any(
         ((volatile or not same_frame(a, b, config) or _told_as_change(reports, a, b))
          and _moved(a, b)) or _floor_moved(a, b)
@@ -202,6 +202,13 @@ def _reports(group: Sequence[QuantityClaim]) -> list[list[QuantityClaim]]:
     for c in group:
         by_article[c.citation.article].append(c)
     return [claims for claims in by_article.values() if len(claims) > 1]
+
+
+def _changes(group: Sequence[QuantityClaim]) -> list[list[QuantityClaim]]:
+    """The reports whose two values of a figure tell a change (see ``_told_as_change``):
+    none for a fixed property, whose two values in one report are two tellings (a
+    quoted post says "an 11 hour flight", the reporter "an 11-and-a-half hour journey")."""
+    return [] if is_fixed(group[0].predicate, group[0].dimension) else _reports(group)
 
 
 def _several(group: Sequence[QuantityClaim]) -> bool:

@@ -9,6 +9,7 @@ from sitrep.models import normalise_text
 from sitrep.reconcile.claims import Claim, QuantityClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import published_at_iso
+from sitrep.reconcile.measures import is_fixed
 
 
 def same_frame(a: QuantityClaim, b: QuantityClaim, config: BriefConfig) -> bool:
@@ -24,8 +25,10 @@ def same_frame(a: QuantityClaim, b: QuantityClaim, config: BriefConfig) -> bool:
     if pa is None or pb is None:
         return True
     hours = config.same_frame_hours
-    if a.dimension == "age" and a.scope == b.scope == "current":
-        hours = max(hours, _AGE_HOURS)  # "3-year-old" on Saturday, "4-year-old" on Sunday
+    if is_fixed(a.predicate, a.dimension) and a.scope == b.scope == "current":
+        # "3-year-old" on Saturday, "4-year-old" on Sunday; "an 11-hour flight" one day,
+        # "an 11-and-a-half hour journey" a week later
+        hours = max(hours, _FIXED_HOURS)
     return _apart(a.published, pa, b.published, pb) < hours * 3600
 
 
@@ -43,9 +46,9 @@ def _day_only(value: str | None) -> bool:
     return bool(text) and (len(text) <= 10 or text.endswith(("T00:00:00", "T00:00:00Z")))
 
 
-# An age holds for a year: reports of one person's age a few weeks apart give one age,
-# and differing ones contradict each other rather than update it.
-_AGE_HOURS = 30 * 24
+# An age holds for a year, a trip's length for good: reports of one a few weeks apart
+# give one value, and differing ones contradict each other rather than update it.
+_FIXED_HOURS = 30 * 24
 
 
 def order_key(c: Claim) -> tuple[str, str, str, int]:

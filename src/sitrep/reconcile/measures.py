@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitrep import lexicons
@@ -53,6 +54,17 @@ INDEX_DIMENSIONS = frozenset({"position", "score"})
 def is_volatile(measure: str, dimension: str) -> bool:
     """A price, or a price's rise or fall: "fell 15 feet" is not volatile."""
     return _market(dimension) and measure in _VOLATILE
+
+
+# Properties of one thing that hold through a story's coverage: how long a trip is, how
+# heavy something is (an age holds for a year too, see ``frames``).
+_FIXED = frozenset({"journey", "weight"})
+
+
+def is_fixed(measure: str, dimension: str) -> bool:
+    """A measure that does not develop as a story does: reports of it days apart, or two
+    values in one report, are one property told differently, not a change."""
+    return dimension == "age" or (measure in _FIXED and not _market(dimension))
 
 
 def _market(dimension: str) -> bool:
@@ -185,6 +197,55 @@ _OF_PRONOUNS = frozenset({"them", "whom", "which", "those", "these", "this", "th
 _NAMED_AGE = re.compile(r"^\s*(?:,|\()?\s*(?:(?:who\s+)?(?:turned|turns|is|was)\s+|aged\s+)?$")
 INFERRED = "~"  # marks a measure whose subject is guessed from the nearest name
 _COREF_CHARS = 300  # how far back "the 37-year-old driver" may refer to a named person
+
+
+TENURE = "tenure"  # a person's time with a team or a body: "spent seven years with the Bengals"
+_WITH_CHARS = 40  # how far after a tenure its organisation may be named ("... with the Bengals")
+
+
+def tenure_subject(
+    measure: Measure, text: str, q: Quantity, s_start: int,
+    names: dict[int, tuple[str, int, str]], orgs: Sequence[tuple[int, int, str]],
+) -> Measure:
+    """Whose time with which organisation a tenure is: the person named last before it in
+    its sentence ("Palmer spent seven years", the "he" of "Palmer was drafted by the
+    Bengals, where he played eight seasons"), read from a capitalised word when the names
+    layer missed them, and the organisation named right after it, else last before it.
+    Without both, a guess never contradicted ("spent five seasons together")."""
+    org = next((o for o in orgs if q.end <= o[0] <= q.end + _WITH_CHARS), None) or next(
+        (o for o in reversed(orgs) if o[1] <= q.start), None)
+    person = _subject_before(text, q.start, s_start, names, orgs)
+    if person is None or org is None:
+        return Measure(TENURE + INFERRED, measure.span, False, measure.label)
+    # Labelled by the sentence's words ("Palmer's time with Bengals"), keyed by surnames.
+    label = f"{person}'s time with {_surname(text[org[0]:org[1]])}"
+    return Measure(f"{TENURE} @{person.lower()} {_surname(org[2]).lower()}", measure.span,
+                   False, label)
+
+
+def _subject_before(
+    text: str, end: int, s_start: int, names: dict[int, tuple[str, int, str]],
+    orgs: Sequence[tuple[int, int, str]],
+) -> str | None:
+    """The surname of the person named last in ``text[s_start:end]``: a names-layer mention,
+    else the last capitalised word outside an organisation's name."""
+    people = [(start, v) for start, v in sorted(names.items()) if s_start <= start and v[1] <= end]
+    if people:
+        start, (_, stop_at, _) = people[-1]
+        return _surname(text[start:stop_at]) or None
+    stop = function_words()
+    for m in reversed(list(TOKEN.finditer(text, s_start, end))):
+        w = m.group()
+        if (w[0].isupper() and w.isalpha() and len(w) > 2 and w.lower() not in stop
+                and not any(a <= m.start() < b for a, b, _ in orgs)):
+            return w
+    return None
+
+
+def _surname(name: str) -> str:
+    """The last word of a name as written ("Cincinnati Bengals" -> "Bengals")."""
+    words = [w for w in TOKEN.findall(name) if w[:1].isalpha()]
+    return words[-1] if words else ""
 
 
 def age_subject(

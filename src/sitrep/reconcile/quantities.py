@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from sitrep.annotate.quantities.number_words import number_words
 from sitrep.models import Quantity, Span
 from sitrep.reconcile.chrome_text import is_chrome
 from sitrep.reconcile.claims import Citation, QuantityClaim
@@ -20,16 +21,20 @@ from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.incidents import clause, incident_words
 from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singular
 from sitrep.reconcile.measures import (
+    TENURE,
     Measure,
     age_mentions,
     age_subject,
     line_item_mentions,
     measure_of,
+    measure_words,
     ordinal_mentions,
     rounding,
     scale_of,
     score_key,
     score_mentions,
+    stem,
+    tenure_subject,
 )
 from sitrep.reconcile.timeref import granularity, is_since, long_duration
 
@@ -48,7 +53,8 @@ _NUMBERISH = re.compile(r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim]:
     claims = []
     chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
-    for q in [*ctx.ann.quantities, *_bare_ages(ctx), *_indices(ctx), *_zeros(ctx)]:
+    for q in [*ctx.ann.quantities, *_bare_ages(ctx), *_indices(ctx), *_zeros(ctx),
+              *_duration_modifiers(ctx), *_seasons(ctx)]:
         claim = _claim(ctx, q, tolerance)
         if claim is None:
             continue
@@ -69,6 +75,62 @@ def _bare_ages(ctx: ArticleContext) -> list[Quantity]:
         for s, e in age_mentions(text)
         if not any(a < e and s < b for a, b in measured)
     ]
+
+
+# "an 11-hour flight", "a two-week trip": a duration written as a modifier, which the
+# quantities layer leaves to the time layer ("a five-year plan" is no count).
+_DURATION_MODIFIER = re.compile(
+    r"^([\d.]+|[a-z]+)-(second|minute|hour|day|week|month|year)$", re.IGNORECASE)
+
+
+def _duration_modifiers(ctx: ArticleContext) -> list[Quantity]:
+    """Durations the time layer read as a modifier of a measured noun after them ("the
+    11-hour flight" measures the flight), compared like "11 hour flight"; a term of
+    other things ("a five-year programme") stays a time."""
+    text = ctx.article.text
+    taken = [(q.start, q.end) for q in ctx.ann.quantities]
+    measured = measure_words().measures
+    out = []
+    for t in ctx.ann.times:
+        m = _DURATION_MODIFIER.match(t.text)
+        noun = TOKEN.match(text, t.end + 1)
+        if m is None or not (t.value or "").startswith("P") or text[t.end:t.end + 1] != " " \
+                or noun is None or noun.group() not in measured \
+                or any(a < t.end and t.start < b for a, b in taken):
+            continue
+        number = m.group(1).lower()
+        word = number_words().get(number)
+        if word is not None and word.kind in ("unit", "teen", "ten"):
+            value = word.value
+        elif number.replace(".", "", 1).isdigit():
+            value = float(number)
+        else:
+            continue
+        out.append(Quantity(t.start, t.end, t.text, value, unit=m.group(2).lower()))
+    return out
+
+
+_SEASONS = re.compile(r"\b(\d{1,2}|[a-z]+)\s+seasons?\b", re.IGNORECASE)
+
+
+def _seasons(ctx: ArticleContext) -> list[Quantity]:
+    """Counts of seasons ("played eight seasons"), which the layers read as a time
+    word, not a figure: measured in seasons, kept when they are someone's tenure."""
+    text = ctx.article.text
+    taken = [(q.start, q.end) for q in ctx.ann.quantities if q.unit or q.counted]
+    out = []
+    for m in _SEASONS.finditer(text):
+        number = m.group(1).lower()
+        word = number_words().get(number)
+        if word is not None and word.kind in ("unit", "teen", "ten"):
+            value = word.value
+        elif number.isdigit():
+            value = float(number)
+        else:
+            continue
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append(Quantity(m.start(), m.end(), m.group(), value, unit="season"))
+    return out
 
 
 def _indices(ctx: ArticleContext) -> list[Quantity]:
@@ -167,6 +229,11 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
     if q.unit:  # ages, distances, prices: a measurement, not a count
         return _measured(ctx, q, tolerance)
     text = ctx.article.text
+    if _ALL_BUT.search(text, max(0, q.start - 16), q.start):
+        rest = _all_but(text, q)
+        if rest is None:
+            return None
+        q = rest
     part = _PARTITIVE.match(text, q.end)
     if part is not None:
         # "one of the abducted girls": a member, not a count of the group; "21 of the
@@ -184,7 +251,9 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         return None
     predicate, cue_span, plan = _predicate(ctx, q, sent.start, sent.end)
     inner = [lex.predicates[w.lower()] for w in counted_words if w.lower() in lex.predicates]
-    if inner:  # "injured people", "passengers hostage": the noun phrase says it all
+    if inner and not (inner[0] in _STATES and predicate in _RELEASES):
+        # "injured people", "passengers hostage": the noun phrase says it all; but
+        # "captive fighters were released" counts a release, not a captivity.
         predicate, cue_span, plan = inner[0], None, False
     head, kind_words = counted_words[-1], counted_words[:-1]
     if lex.predicates.get(head.lower()) == "held":
@@ -226,6 +295,27 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         return claim
     # Out of a stated whole, the whole places the count; an article's places do not.
     return replace(claim, places=ctx.places_in(sent.start, sent.end, fallback=False))
+
+
+_STATES = frozenset({"held", "arrested"})  # what counted people are ("captive", "jailed")
+_RELEASES = frozenset({"rescued"})  # what ends that state ("released", "freed", "swapped")
+
+
+# "all but three of the 21 girls": the rest of a stated whole, not the three left out.
+_ALL_BUT = re.compile(r"\b(?:all|everyone|everybody)\s+(?:but|except)\s+$", re.IGNORECASE)
+
+
+def _all_but(text: str, q: Quantity) -> Quantity | None:
+    """The count "all but N of M" states (M - N, read from "all" on); without a stated
+    whole ("all but three were carrying babies") it counts nothing comparable."""
+    whole = _OF_WHOLE.match(text, q.end)
+    m = _ALL_BUT.search(text, max(0, q.start - 16), q.start)
+    if whole is None or m is None or q.value is None or q.bound or q.low is not None:
+        return None
+    rest = float(whole.group(1).replace(",", "")) - q.value
+    if rest <= 0:
+        return None
+    return replace(q, start=m.start(), text=text[m.start():q.end], value=rest, approx=False)
 
 
 def _subset(text: str, q: Quantity, start: int) -> Quantity | None:
@@ -277,10 +367,16 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         found = measure_of(text, q, sent.start, sent.end, ctx.person_starts)
         if found is None and q.unit == "score":
             found = Measure("result", None, False)  # "Arians was 50-32-1": a record
+        if found is not None and found.what == TENURE:
+            found = _tenure(ctx, found, q, sent, scale.dimension)
+        elif q.unit == "season":
+            return None  # a count of seasons is a figure as someone's time somewhere
         if found is None:
             return None
         measure = found
     scope, time_ref, time_text = _time(ctx, q, sent.start, sent.end)
+    if scale.dimension == "duration":
+        scope = "current"  # a duration is its own period: a year beside it is no scope
     low, high = interval(q, tolerance)
     slack = rounding(q.text)
     cmp_low = max(0.0, (low - slack) * scale.factor) if low else 0.0
@@ -306,6 +402,18 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         incident=_incident(ctx, q, measure, sent) if scale.dimension == "position"
         else frozenset(),
     )
+
+
+def _tenure(ctx: ArticleContext, found: Measure, q: Quantity, sent: Span,
+            dimension: str) -> Measure:
+    """A time with someone ("spent seven years with the Bengals"), keyed by whose and
+    where; "spent $5 million" is no time with anyone: its verb is its own measure."""
+    text = ctx.article.text
+    if dimension != "duration" or found.span is None:
+        return replace(found, what=stem(text[slice(*found.span)]) if found.span else "")
+    orgs = [(e.start, e.end, e.name) for e in ctx.ann.entities
+            if e.type == "ORG" and sent.start <= e.start and e.end <= sent.end]
+    return tenure_subject(found, text, q, sent.start, ctx.person_starts, orgs)
 
 
 def _incident(ctx: ArticleContext, q: Quantity, measure: Measure, sent: Span) -> frozenset[str]:

@@ -1,0 +1,123 @@
+"""A trip's length told by several outlets, and a release counted as none or as some.
+Each test builds its own small multi-outlet story."""
+
+from __future__ import annotations
+
+from sitrep.brief import build_brief, check_citations
+from sitrep.reconcile import reconcile
+from tests.support.brief import story
+
+
+def _found(pairs: list, kind: str = "quantity_conflict") -> list[list[float]]:
+    rec = reconcile(pairs)
+    return [sorted(c.value for c in d.claims)  # type: ignore[attr-defined]
+            for d in rec.discrepancies if d.kind == kind]
+
+
+def test_one_trip_told_as_a_flight_and_a_journey_a_week_apart_conflicts() -> None:
+    pairs = story(
+        ("The plane turned back four hours into the 11-hour flight to Tokyo.", "2017-12-27"),
+        ("The plane turned back four hours into an 11-and-a-half hour journey to Tokyo. "
+         "One passenger tweeted: 4 hours into an 11 hour flight and we are turning around.",
+         "2018-01-07"),
+    )
+    assert _found(pairs) == [[11.0, 11.5]]  # one report's two values are no change
+    assert _found(pairs, "quantity_update") == []
+    brief = build_brief(pairs, story_id="s")
+    assert check_citations(brief, [a for a, _ in pairs]) == []
+
+
+def test_a_hedged_trip_length_agrees() -> None:
+    pairs = story(
+        ("The plane turned back four hours into the 11-hour flight to Tokyo.", "2017-12-27"),
+        ("The plane turned back during a flight of about 11 and a half hours.", "2017-12-27"),
+    )
+    assert _found(pairs) == []
+
+
+def test_a_modifier_duration_of_other_things_is_no_trip() -> None:
+    pairs = story(
+        ("The plane turned back four hours into the 11-hour flight to Tokyo.", "2017-12-27"),
+        ("The airline announced a 5-year plan to renew its fleet.", "2017-12-27"),
+    )
+    assert _found(pairs) == []
+    assert [c.value_text for c in reconcile(pairs).quantities if c.dimension == "duration"] \
+        == ["four hours", "11-hour"]  # "a 5-year plan" stays a time
+
+
+def test_none_released_and_four_swapped_conflict() -> None:
+    pairs = story(
+        ("No captive fighters were released in exchange for the girls, a source "
+         "said on Thursday.", "2016-10-13"),
+        ("The girls were exchanged for four militants on Thursday, local sources said.",
+         "2016-10-13"),
+    )
+    assert _found(pairs) == [[0.0, 4.0]]
+
+
+def test_none_released_and_four_killed_do_not_conflict() -> None:
+    pairs = story(
+        ("No captive fighters were released in exchange for the girls, a source "
+         "said on Thursday.", "2016-10-13"),
+        ("Four militants were killed on Thursday in a raid, the army said.", "2016-10-13"),
+    )
+    assert _found(pairs) == []
+
+
+def test_captives_held_are_not_captives_released() -> None:
+    pairs = story(
+        ("Four captive fighters were held in the camp on Thursday.", "2016-10-13"),
+        ("No captive fighters were released on Thursday.", "2016-10-13"),
+    )
+    assert _found(pairs) == []
+
+
+def test_one_players_years_and_seasons_with_a_team_conflict() -> None:
+    pairs = story(
+        ("Carson Palmer spent seven years with the Cincinnati Bengals, leaving in a dispute "
+         "before the 2011 season.", "2018-01-02"),
+        ("Palmer was drafted in 2003 by the Cincinnati Bengals, where he played eight seasons.",
+         "2018-01-02"),
+    )
+    assert _found(pairs) == [[7.0, 8.0]]
+    brief = build_brief(pairs, story_id="s")
+    assert check_citations(brief, [a for a, _ in pairs]) == []
+
+
+def test_tenures_of_other_people_or_without_a_team_do_not_conflict() -> None:
+    pairs = story(
+        ("Carson Palmer spent seven years with the Cincinnati Bengals.", "2018-01-02"),
+        ("Bruce Arians spent eight seasons with the Cincinnati Bengals. Arians and Palmer "
+         "spent the last five seasons together.", "2018-01-02"),
+    )
+    assert _found(pairs) == []
+
+
+def test_money_spent_is_no_tenure() -> None:
+    pairs = story(
+        ("The Bengals spent $5 million on the stadium, Carson Palmer said.", "2018-01-02"),
+        ("Carson Palmer spent seven years with the Bengals.", "2018-01-02"),
+    )
+    keys = {c.key[0] for c in reconcile(pairs).quantities}
+    assert "spent" in keys and "tenure @palmer bengals" in keys
+
+
+def test_all_but_n_of_a_whole_counts_the_rest_and_agrees() -> None:
+    pairs = story(
+        ("All but three of the 21 girls were freed on Thursday, officials said.", "2016-10-13"),
+        ("Eighteen of the 21 girls were freed on Thursday, a source said.", "2016-10-13"),
+    )
+    rec = reconcile(pairs)
+    freed = [sorted(c.value for c in g) for g in rec.groups if g[0].predicate == "rescued"
+             and g[0].whole]
+    assert freed == [[18.0, 18.0]]
+    assert {c.value_text for c in rec.quantities if c.value == 18.0} == {"All but three", "Eighteen"}
+    assert _found(pairs) == []
+
+
+def test_all_but_n_without_a_whole_counts_nothing() -> None:
+    pairs = story(
+        ("All but three passengers were rescued on Thursday.", "2016-10-13"),
+        ("Three passengers were rescued on Thursday.", "2016-10-13"),
+    )
+    assert [c.value for c in reconcile(pairs).quantities if c.predicate == "rescued"] == [3.0]
