@@ -46,8 +46,11 @@ _THING_BEFORE = re.compile(r"\b(?:on|the|via)\s+$")
 _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 # What may follow the head of a phrase: its end, a possessive-free list of other heads.
 _HEAD_AFTER = re.compile(r"\s*(?:$|[,;]|and\b|or\b|&)", re.I)
-_BEFORE_NAME = re.compile(r"[-–][^\W\d_]| [A-Z][a-z]")
+_BEFORE_NAME = re.compile(r"[-–][^\W\d_]| [A-Z][a-z]| \d")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|across|throughout)\s+(?:the\s+)?$", re.I)
+_OPENER = re.compile(r"[\s\"“‘'(\[—–-]*")
+_QUOTE_OPENS = re.compile(r"(?:^|\s)[\"“‘']$")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _UNDER_BEFORE = re.compile(
     r"\b(?:of|in|at|from|for|by|on|to|with|near|against)\s+(?:the\s+)?$", re.I)
 
@@ -66,6 +69,7 @@ class _Seen:
     country: bool = False
     thing: int = 0  # mentions read as a thing's ("on Twitter", "the App Store")
     located: int = 0  # mentions read as a place's ("in the NFL", "from New Addington")
+    opening: int = 0  # mentions that open a sentence or a quotation
     ids: list[str] = field(default_factory=list)  # entity ids told under this name
     types: Counter[str] = field(default_factory=Counter)
     forms: Counter[str] = field(default_factory=Counter)  # the name as the texts write it
@@ -76,6 +80,11 @@ class _Seen:
 
     def absorb(self, other: _Seen) -> None:
         """Take in what is known of another name of the same actor."""
+        self.mentions += other.mentions
+        self.thing += other.thing
+        self.located += other.located
+        self.opening += other.opening
+        self.ids += [i for i in other.ids if i not in self.ids]
         self.outlets |= other.outlets
         self.named |= other.named
         self.acting |= other.acting
@@ -100,6 +109,10 @@ def actor_items(
     """The story's actors; with ``index``, names in chrome sentences (captions) and
     related coverage are left out."""
     seen = _collect(contexts, index)
+    for s in seen.values():
+        s.type = s.types.most_common(1)[0][0]  # the tagger's majority for the name
+    seen = _link_surnames(seen)
+    lower = {w for c in contexts for w in _LOWER_WORD.findall(c.article.text)}
     kept_roles = _roles([r for r in roles if index is None or r.mention is None
                          or not index.off_story(r.mention.article, r.mention.start)])
     live = [c for c in contexts if index is None or c.id in index.core]
@@ -107,9 +120,8 @@ def actor_items(
     entries = []
     by_id: dict[str, _Seen] = {}
     for s in seen.values():
-        s.type = s.types.most_common(1)[0][0]  # the tagger's majority for the name
         picked = [c for eid in s.ids for c in kept_roles.get(eid, [])]
-        if not _salient(s, bool(picked), outlets):
+        if _fragment(s, bool(picked), lower) or not _salient(s, bool(picked), outlets):
             continue
         cites = [c.sentence for c in picked] or [s.first]
         roles_told = list(dict.fromkeys(c.role for c in picked))
@@ -126,7 +138,7 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
     seen: dict[str, _Seen] = {}
     organs: list[tuple[str, str]] = []  # (country id, outlet) of state organs that act
     for ctx in contexts:
-        parts = _parts(ctx)
+        parts = _parts(ctx, index)
         host = publisher_key(ctx.article.outlet, ctx.article.url)
         text = ctx.article.text
         for m in ctx.ann.entities:
@@ -143,6 +155,7 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             s.mentions += 1
             s.thing += bool(_THING_BEFORE.search(text, max(0, m.start - 8), m.start))
             s.located += bool(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start))
+            s.opening += _opens(ctx, m)
             s.outlets.add(ctx.outlet)
             if not _modifier(text, m):
                 s.named.add(ctx.outlet)
@@ -161,12 +174,66 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
     return seen
 
 
+def _link_surnames(seen: dict[str, _Seen]) -> dict[str, _Seen]:
+    """One candidate per person told by the full name in one article and by the
+    surname alone in others ("Chrissy Teigen", "Teigen"), over the whole story, when
+    one person alone has that surname (a title before the name, "Model Chrissy
+    Teigen", is the same person); the person's type holds ("Teigen" tagged a body is
+    still the person)."""
+    hosts: dict[str, list[_Seen]] = defaultdict(list)
+    for s in seen.values():
+        words = s.name.split()
+        if len(words) > 1 and s.type == "PERSON":
+            hosts[words[-1].lower()].append(s)
+    out = {}
+    for key, s in seen.items():
+        host = _one_person(hosts.get(s.name.lower(), [])) if s.type not in PLACE_TYPES else None
+        if host is None:
+            out[key] = s
+        else:
+            host.absorb(s)
+    return out
+
+
+def _one_person(names: list[_Seen]) -> _Seen | None:
+    """The shortest of full names that all hold it ("Chrissy Teigen" in "Model Chrissy
+    Teigen"): one person; None when they name different people."""
+    if not names:
+        return None
+    short = min(names, key=lambda s: len(s.name.split()))
+    words = set(short.name.lower().split())
+    return short if all(words <= set(n.name.lower().split()) for n in names) else None
+
+
+def _opens(ctx: ArticleContext, m: EntityMention) -> bool:
+    """Whether a mention opens its sentence or a quotation, where any word is
+    capitalised."""
+    sent = ctx.sentence_at(m.start)
+    before = ctx.article.text[sent.start:m.start] if sent.start <= m.start else ""
+    return bool(_OPENER.fullmatch(before) or _QUOTE_OPENS.search(before))
+
+
+def _fragment(s: _Seen, has_role: bool, lower: set[str]) -> bool:
+    """A capitalised word the tagger took for a name ("'Felt we should just tell
+    you'"): one word, capitalised only where a sentence or a quotation opens, and
+    written in lower case elsewhere in the story or never told as someone who acts
+    or holds a title (a surname alone is told so: "Teigen said")."""
+    if s.opening < s.mentions or any(" " in f.strip() for f in s.forms):
+        return False
+    passive = not (has_role or s.acting or s.involved)
+    return passive or any(f.strip().lower() in lower for f in s.forms)
+
+
 def _modifier(text: str, m: EntityMention) -> bool:
     """Whether a mention only qualifies another name or word: a demonym ("British
-    police"), or a name before a name or a hyphen ("US Treasury", "Hong Kong-flagged")."""
-    if country_index().by_demonym.get(name_key(m.text)) is not None:
-        return True
-    return bool(_BEFORE_NAME.match(text, m.end))
+    police"), or a name before a name, a hyphen or a number ("US Treasury", "Hong
+    Kong-flagged", "a Boeing 747")."""
+    return _demonym(m) or bool(_BEFORE_NAME.match(text, m.end))
+
+
+def _demonym(m: EntityMention) -> bool:
+    """A country's adjective or people ("British", "the Brazilian"), not its name."""
+    return country_index().by_demonym.get(name_key(m.text)) is not None
 
 
 def _is_organ(m: EntityMention) -> bool:
@@ -195,8 +262,11 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
     if s.type in PLACE_TYPES:
         # Where things happen, not who does them: only a country taking part, and one
         # that a single outlet of many brings up is background ("as Iran did before").
-        return s.country and (bool(s.acting) or s.involved) and (
-            len(s.named) >= 2 or outlets <= 2)
+        # A country only done to ("a threat to the US") is a setting unless the story
+        # is about it: most outlets name it in their lead.
+        if not s.country or (not s.acting and 2 * len(s.lead) < outlets):
+            return False
+        return (bool(s.acting) or s.involved) and (len(s.named) >= 2 or outlets <= 2)
     if s.type == "NORP" and not (s.acting and len(s.outlets) >= 2):
         return False  # "Islamist", "inter-Korean": a description, unless it speaks or acts
     acts = bool(s.acting) or s.involved
@@ -218,22 +288,31 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
     return has_role and (acts or bool(s.lead))
 
 
-def _parts(ctx: ArticleContext) -> _Parts:
+def _parts(ctx: ArticleContext, index: SentenceIndex | None = None) -> _Parts:
     """Entities that speak or act in the article (speakers, the doers of events), and
     those events are done to; where its lead ends. An entity takes part only as the
     head of the side it is named in: in "US spy satellites", "Prosecutors in Taiwan"
-    or "the NFL coach of the year" the satellites, prosecutors and coach act."""
+    or "the NFL coach of the year" the satellites, prosecutors and coach act. With
+    ``index``, sides in chrome or another story's teaser take no part."""
     mentions: dict[str, list[EntityMention]] = defaultdict(list)
     for m in ctx.ann.entities:
         mentions[m.entity_id].append(m)
     text = ctx.article.text
+    country = {m.entity_id for m in ctx.ann.entities if _is_country(m)}
 
     def heads(a: Actor | Span | None, eid: str | None) -> bool:
         if not eid:
             return False
         if a is None:
             return True  # a source without a span: the resolver's call
+        if index is not None and index.off_story(ctx.id, a.start):
+            return False
         inside = [m for m in mentions[eid] if a.start <= m.start and m.end <= a.end]
+        if eid in country:
+            # A country takes part only where the side names it: "it" or "the
+            # Brazilian" resolved to a country is mostly someone else told so.
+            inside = [m for m in inside if not _demonym(m)]
+            return any(_is_head(text, a.start, a.end, m) for m in inside)
         # A side told without the name ("he", "the ministry") is the resolver's call.
         return not inside or any(_is_head(text, a.start, a.end, m) for m in inside)
 
