@@ -42,6 +42,7 @@ from sitrep.reconcile.roles import Title, title_of
 
 _TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _CREDIT = re.compile(r"/|\b(?:Getty|AFP|Reuters|AP|EPA|Images?|Photo|Shutterstock)\b$")
+_CREDIT_BEFORE = re.compile(r"(?<![\w:])[A-Z][\w.]*:$")  # "AP:Associated Press"
 _THING_BEFORE = re.compile(r"\b(?:on|the|via)\s+$")
 _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 # What may follow the head of a phrase: its end, a possessive-free list of other heads.
@@ -50,6 +51,9 @@ _BEFORE_NAME = re.compile(r"[-–][^\W\d_]| [A-Z][a-z]| \d")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|across|throughout)\s+(?:the\s+)?$", re.I)
 _OPENER = re.compile(r"[\s\"“‘'(\[—–-]*")
 _QUOTE_OPENS = re.compile(r"(?:^|\s)[\"“‘']$")
+# A lower-case word right after a name, but not a title before a person's name
+# ("Arizona Cardinals coach Bruce Arians" tells the coach's body).
+_NEXT_WORD = re.compile(r" ([a-z]+)\b(?! [A-Z])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _UNDER_BEFORE = re.compile(
     r"\b(?:of|in|at|from|for|by|on|to|with|near|against)\s+(?:the\s+)?$", re.I)
@@ -70,6 +74,7 @@ class _Seen:
     thing: int = 0  # mentions read as a thing's ("on Twitter", "the App Store")
     located: int = 0  # mentions read as a place's ("in the NFL", "from New Addington")
     opening: int = 0  # mentions that open a sentence or a quotation
+    after: Counter[str] = field(default_factory=Counter)  # lower-case words right after
     ids: list[str] = field(default_factory=list)  # entity ids told under this name
     types: Counter[str] = field(default_factory=Counter)
     forms: Counter[str] = field(default_factory=Counter)  # the name as the texts write it
@@ -84,6 +89,7 @@ class _Seen:
         self.thing += other.thing
         self.located += other.located
         self.opening += other.opening
+        self.after += other.after
         self.ids += [i for i in other.ids if i not in self.ids]
         self.outlets |= other.outlets
         self.named |= other.named
@@ -121,7 +127,8 @@ def actor_items(
     by_id: dict[str, _Seen] = {}
     for s in seen.values():
         picked = [c for eid in s.ids for c in kept_roles.get(eid, [])]
-        if _fragment(s, bool(picked), lower) or not _salient(s, bool(picked), outlets):
+        if (_fragment(s, bool(picked), lower) or _compound(s, bool(picked))
+                or not _salient(s, bool(picked), outlets)):
             continue
         cites = [c.sentence for c in picked] or [s.first]
         roles_told = list(dict.fromkeys(c.role for c in picked))
@@ -142,7 +149,7 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
         host = publisher_key(ctx.article.outlet, ctx.article.url)
         text = ctx.article.text
         for m in ctx.ann.entities:
-            if m.type not in _TYPES or _credit(m) or is_publisher(m.name, host):
+            if m.type not in _TYPES or _credit(m, text) or is_publisher(m.name, host):
                 continue
             if index is not None and index.off_story(ctx.id, m.start):
                 continue
@@ -156,6 +163,9 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             s.thing += bool(_THING_BEFORE.search(text, max(0, m.start - 8), m.start))
             s.located += bool(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start))
             s.opening += _opens(ctx, m)
+            follows = _NEXT_WORD.match(text, m.end)
+            if follows:
+                s.after[follows.group(1)] += 1
             s.outlets.add(ctx.outlet)
             if not _modifier(text, m):
                 s.named.add(ctx.outlet)
@@ -222,6 +232,15 @@ def _fragment(s: _Seen, has_role: bool, lower: set[str]) -> bool:
         return False
     passive = not (has_role or s.acting or s.involved)
     return passive or any(f.strip().lower() in lower for f in s.forms)
+
+
+def _compound(s: _Seen, has_role: bool) -> bool:
+    """A name the texts write mostly before one same word, and never as someone who
+    acts or is acted on: it qualifies a thing ("Social Security numbers")."""
+    if has_role or s.acting or s.involved or not s.after:
+        return False
+    _, most = s.after.most_common(1)[0]
+    return s.mentions >= 3 and 3 * most >= 2 * s.mentions
 
 
 def _modifier(text: str, m: EntityMention) -> bool:
@@ -347,9 +366,11 @@ def _is_head(text: str, start: int, end: int, m: EntityMention) -> bool:
     return not _PLACE_BEFORE.search(text, max(0, start - 12), start)
 
 
-def _credit(m: EntityMention) -> bool:
-    """A photo credit ("Spencer Platt/Getty Images") names no participant."""
-    return bool(_CREDIT.search(m.text))
+def _credit(m: EntityMention, text: str) -> bool:
+    """A photo credit ("Spencer Platt/Getty Images", "AP:Associated Press") names no
+    participant."""
+    return bool(_CREDIT.search(m.text) or _CREDIT_BEFORE.search(text, max(0, m.start - 12),
+                                                                 m.start))
 
 
 def _merge_names(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[ActorEntry]:
