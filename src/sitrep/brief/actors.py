@@ -226,12 +226,12 @@ def _opens(ctx: ArticleContext, m: EntityMention) -> bool:
 def _fragment(s: _Seen, has_role: bool, lower: set[str]) -> bool:
     """A capitalised word the tagger took for a name ("'Felt we should just tell
     you'"): one word, capitalised only where a sentence or a quotation opens, and
-    written in lower case elsewhere in the story or never told as someone who acts
-    or holds a title (a surname alone is told so: "Teigen said")."""
+    written in lower case elsewhere in the story, or told as a person never given a
+    full name or a title (a surname alone was linked to its full name before)."""
     if s.opening < s.mentions or any(" " in f.strip() for f in s.forms):
         return False
-    passive = not (has_role or s.acting or s.involved)
-    return passive or any(f.strip().lower() in lower for f in s.forms)
+    bare = s.type == "PERSON" and not has_role
+    return bare or any(f.strip().lower() in lower for f in s.forms)
 
 
 def _compound(s: _Seen, has_role: bool) -> bool:
