@@ -16,10 +16,11 @@ from sitrep.brief.sentences import SentenceIndex
 from sitrep.reconcile.claims import Claim, Corroboration, EventClaim, QuantityClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import independent_outlets
-from sitrep.reconcile.lexicon import claim_lexicon, tokens
+from sitrep.reconcile.lexicon import tokens
 
 _YEAR = re.compile(r"(?:1[89]|2\d)\d\d$")
 _MODAL_WINDOW = 6  # words before a figure that may make it a possibility
+_POSSIBLE = frozenset({"could", "might", "may"})  # the modals of possibility
 
 
 def _backing(best: Claim, claims: Sequence[Claim], index: SentenceIndex,
@@ -60,14 +61,15 @@ def _elsewhere(claim: Claim, years: tuple[int, int] | None) -> bool:
 
 
 def _possible(claim: Claim, index: SentenceIndex) -> bool:
-    """A figure said to be possible or planned ("could one day transport humans
-    hundreds of miles"), not a fact: a modal or plan word shortly before it."""
+    """A figure said to be only possible ("could one day transport humans hundreds of
+    miles"), not a fact: a modal of possibility shortly before it. A plan or pledge
+    stated ("will pay $5 million", "pledged $10 million") is still the story's fact."""
     sentence = index.at(claim.sentence)
     if not isinstance(claim, QuantityClaim) or sentence is None:
         return False
     text = sentence.ctx.article.text[sentence.span.start:claim.citation.start]
-    cues = claim_lexicon().plan_cues - {"to"}
-    return any(w.lower() in cues for w in tokens(text)[-_MODAL_WINDOW:])
+    # "May" capitalised is the month far more often than a sentence's first word.
+    return any(w.lower() in _POSSIBLE and w != "May" for w in tokens(text)[-_MODAL_WINDOW:])
 
 
 def fact_items(
