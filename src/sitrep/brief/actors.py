@@ -49,8 +49,10 @@ _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 _HEAD_AFTER = re.compile(r"\s*(?:$|[,;]|and\b|or\b|&)", re.I)
 _BEFORE_NAME = re.compile(r"[-–][^\W\d_]| [A-Z][a-z]| \d")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|across|throughout)\s+(?:the\s+)?$", re.I)
-_OPENER = re.compile(r"[\s\"“‘'(\[—–-]*")
-_QUOTE_OPENS = re.compile(r"(?:^|\s)[\"“‘']$")
+# What opens a sentence or a quotation before a word: a sentence's end or the text's
+# start, then blanks and opening marks; or an opening quotation mark after a blank.
+_OPENS = re.compile(r"(?:^|[.!?:;]\s|\n)[\s\"“‘'(\[—–-]*$|(?:^|\s)[\"“‘']$")
+_OPENS_LOOKBACK = 8
 # A lower-case word right after a name, but not a title before a person's name
 # ("Arizona Cardinals coach Bruce Arians" tells the coach's body).
 _NEXT_WORD = re.compile(r" ([a-z]+)\b(?! [A-Z])")
@@ -118,7 +120,7 @@ def actor_items(
     for s in seen.values():
         s.type = s.types.most_common(1)[0][0]  # the tagger's majority for the name
     seen = _link_surnames(seen)
-    lower = {w for c in contexts for w in _LOWER_WORD.findall(c.article.text)}
+    lower = _LowerWords(contexts)
     kept_roles = _roles([r for r in roles if index is None or r.mention is None
                          or not index.off_story(r.mention.article, r.mention.start)])
     live = [c for c in contexts if index is None or c.id in index.core]
@@ -153,8 +155,11 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
                 continue
             if index is not None and index.off_story(ctx.id, m.start):
                 continue
-            s = seen.setdefault(_pool(m), _Seen(m.name, m.type, ctx.cite(m.start, m.end),
-                                                 country=_is_country(m)))
+            key = _pool(m)
+            s = seen.get(key)  # built once per name: its counters cost more than a lookup
+            if s is None:
+                s = seen[key] = _Seen(m.name, m.type, ctx.cite(m.start, m.end),
+                                      country=_is_country(m))
             if m.entity_id not in s.ids:
                 s.ids.append(m.entity_id)
             s.types[m.type] += 1
@@ -216,14 +221,26 @@ def _one_person(names: list[_Seen]) -> _Seen | None:
 
 
 def _opens(ctx: ArticleContext, m: EntityMention) -> bool:
-    """Whether a mention opens its sentence or a quotation, where any word is
+    """Whether a mention opens a sentence or a quotation, where any word is
     capitalised."""
-    sent = ctx.sentence_at(m.start)
-    before = ctx.article.text[sent.start:m.start] if sent.start <= m.start else ""
-    return bool(_OPENER.fullmatch(before) or _QUOTE_OPENS.search(before))
+    return bool(_OPENS.search(ctx.article.text[max(0, m.start - _OPENS_LOOKBACK):m.start]))
 
 
-def _fragment(s: _Seen, has_role: bool, lower: set[str]) -> bool:
+class _LowerWords:
+    """The words the story's texts write in lower case, read when first asked."""
+
+    def __init__(self, contexts: Sequence[ArticleContext]) -> None:
+        self._contexts = contexts
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = {w for c in self._contexts
+                           for w in _LOWER_WORD.findall(c.article.text)}
+        return word in self._words
+
+
+def _fragment(s: _Seen, has_role: bool, lower: _LowerWords) -> bool:
     """A capitalised word the tagger took for a name ("'Felt we should just tell
     you'"): one word, capitalised only where a sentence or a quotation opens, and
     written in lower case elsewhere in the story, or told as a person never given a
