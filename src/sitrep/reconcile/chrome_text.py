@@ -67,6 +67,8 @@ def _teaser_block(line: str, vocab: ChromeVocabulary) -> bool:
     'WORST YET TO COME' Boko Haram leader mocks ..."): the label is written as one
     (capitalised words, or a colon after it) and a headline, not prose, follows."""
     words = line.split()
+    if not words or fold_phrase(words[0]) not in _label_heads(vocab):
+        return False
     for n in range(min(4, len(words) - 1), 0, -1):
         label = " ".join(words[:n])
         if fold_phrase(label) not in vocab.teaser_labels:
@@ -97,6 +99,12 @@ def _chrome_phrases(line: str, vocab: ChromeVocabulary) -> int:
     matches = _phrase_pattern(vocab).finditer(line)
     found = {fold_phrase(m.group()) for m in matches if m.group()[0].isupper()}
     return len(found) if any(p in vocab.floating for p in found) else 0
+
+
+@functools.lru_cache(maxsize=4)
+def _label_heads(vocab: ChromeVocabulary) -> frozenset[str]:
+    """The first words of the teaser labels: a line opening with another is no block."""
+    return frozenset(label.split()[0] for label in vocab.teaser_labels if label)
 
 
 @functools.lru_cache(maxsize=4)
