@@ -14,7 +14,13 @@ a country takes part: in an event or as the source of a statement ("China said")
 city or region is where things happen, not who does them, and so is a body mostly
 named as a setting ("from New Addington", "in the NFL"). Names that are one actor told
 differently ("Teigen", "Chrissy Teigen"; "TfL", "Transport for London") are one entry
-under the fullest name, with its initials when the texts use them.
+under the fullest name, with its initials when the texts use them; a surname alone
+joins the one full name of the story that ends in it, whichever article gives it.
+A country takes part only where a side names it (not "it" or "the Brazilian" resolved
+to it, not a teaser's headline), and one only done to ("a warning to the US") is a
+setting unless most outlets name it in their lead. A capitalised word where a sentence
+or quotation opens ("'Felt we should...'") and a name that only qualifies one same
+word ("Social Security numbers") are no actors.
 
 Salience orders the list: how many outlets name the actor other than as a modifier
 ("US Treasury", "British police"), how many of them make it speak or act, and how many
