@@ -14,7 +14,13 @@ a country takes part: in an event or as the source of a statement ("China said")
 city or region is where things happen, not who does them, and so is a body mostly
 named as a setting ("from New Addington", "in the NFL"). Names that are one actor told
 differently ("Teigen", "Chrissy Teigen"; "TfL", "Transport for London") are one entry
-under the fullest name, with its initials when the texts use them.
+under the fullest name, with its initials when the texts use them; a surname alone
+joins the one full name of the story that ends in it, whichever article gives it.
+A country takes part only where a side names it (not "it" or "the Brazilian" resolved
+to it, not a teaser's headline), and one only done to ("a warning to the US") is a
+setting unless most outlets name it in their lead. A capitalised word where a sentence
+or quotation opens ("'Felt we should...'") and a name that only qualifies one same
+word ("Social Security numbers") are no actors.
 
 Salience orders the list: how many outlets name the actor other than as a modifier
 ("US Treasury", "British police"), how many of them make it speak or act, and how many
@@ -42,12 +48,21 @@ from sitrep.reconcile.roles import Title, title_of
 
 _TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _CREDIT = re.compile(r"/|\b(?:Getty|AFP|Reuters|AP|EPA|Images?|Photo|Shutterstock)\b$")
+_CREDIT_BEFORE = re.compile(r"(?<![\w:])[A-Z][\w.]*:$")  # "AP:Associated Press"
 _THING_BEFORE = re.compile(r"\b(?:on|the|via)\s+$")
 _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 # What may follow the head of a phrase: its end, a possessive-free list of other heads.
 _HEAD_AFTER = re.compile(r"\s*(?:$|[,;]|and\b|or\b|&)", re.I)
-_BEFORE_NAME = re.compile(r"[-–][^\W\d_]| [A-Z][a-z]")
+_BEFORE_NAME = re.compile(r"[-–][^\W\d_]| [A-Z][a-z]| \d")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|across|throughout)\s+(?:the\s+)?$", re.I)
+# What opens a sentence or a quotation before a word: a sentence's end or the text's
+# start, then blanks and opening marks; or an opening quotation mark after a blank.
+_OPENS = re.compile(r"(?:^|[.!?:;]\s|\n)[\s\"“‘'(\[—–-]*$|(?:^|\s)[\"“‘']$")
+_OPENS_LOOKBACK = 8
+# A lower-case word right after a name, but not a title before a person's name
+# ("Arizona Cardinals coach Bruce Arians" tells the coach's body).
+_NEXT_WORD = re.compile(r" ([a-z]+)\b(?! [A-Z])")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _UNDER_BEFORE = re.compile(
     r"\b(?:of|in|at|from|for|by|on|to|with|near|against)\s+(?:the\s+)?$", re.I)
 
@@ -66,6 +81,8 @@ class _Seen:
     country: bool = False
     thing: int = 0  # mentions read as a thing's ("on Twitter", "the App Store")
     located: int = 0  # mentions read as a place's ("in the NFL", "from New Addington")
+    opening: int = 0  # mentions that open a sentence or a quotation
+    after: Counter[str] = field(default_factory=Counter)  # lower-case words right after
     ids: list[str] = field(default_factory=list)  # entity ids told under this name
     types: Counter[str] = field(default_factory=Counter)
     forms: Counter[str] = field(default_factory=Counter)  # the name as the texts write it
@@ -76,6 +93,12 @@ class _Seen:
 
     def absorb(self, other: _Seen) -> None:
         """Take in what is known of another name of the same actor."""
+        self.mentions += other.mentions
+        self.thing += other.thing
+        self.located += other.located
+        self.opening += other.opening
+        self.after += other.after
+        self.ids += [i for i in other.ids if i not in self.ids]
         self.outlets |= other.outlets
         self.named |= other.named
         self.acting |= other.acting
@@ -100,6 +123,10 @@ def actor_items(
     """The story's actors; with ``index``, names in chrome sentences (captions) and
     related coverage are left out."""
     seen = _collect(contexts, index)
+    for s in seen.values():
+        s.type = s.types.most_common(1)[0][0]  # the tagger's majority for the name
+    seen = _link_surnames(seen)
+    lower = _LowerWords(contexts)
     kept_roles = _roles([r for r in roles if index is None or r.mention is None
                          or not index.off_story(r.mention.article, r.mention.start)])
     live = [c for c in contexts if index is None or c.id in index.core]
@@ -107,9 +134,9 @@ def actor_items(
     entries = []
     by_id: dict[str, _Seen] = {}
     for s in seen.values():
-        s.type = s.types.most_common(1)[0][0]  # the tagger's majority for the name
         picked = [c for eid in s.ids for c in kept_roles.get(eid, [])]
-        if not _salient(s, bool(picked), outlets):
+        if (_fragment(s, bool(picked), lower) or _compound(s, bool(picked))
+                or not _salient(s, bool(picked), outlets)):
             continue
         cites = [c.sentence for c in picked] or [s.first]
         roles_told = list(dict.fromkeys(c.role for c in picked))
@@ -126,16 +153,19 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
     seen: dict[str, _Seen] = {}
     organs: list[tuple[str, str]] = []  # (country id, outlet) of state organs that act
     for ctx in contexts:
-        parts = _parts(ctx)
+        parts = _parts(ctx, index)
         host = publisher_key(ctx.article.outlet, ctx.article.url)
         text = ctx.article.text
         for m in ctx.ann.entities:
-            if m.type not in _TYPES or _credit(m) or is_publisher(m.name, host):
+            if m.type not in _TYPES or _credit(m, text) or is_publisher(m.name, host):
                 continue
             if index is not None and index.off_story(ctx.id, m.start):
                 continue
-            s = seen.setdefault(_pool(m), _Seen(m.name, m.type, ctx.cite(m.start, m.end),
-                                                 country=_is_country(m)))
+            key = _pool(m)
+            s = seen.get(key)  # built once per name: its counters cost more than a lookup
+            if s is None:
+                s = seen[key] = _Seen(m.name, m.type, ctx.cite(m.start, m.end),
+                                      country=_is_country(m))
             if m.entity_id not in s.ids:
                 s.ids.append(m.entity_id)
             s.types[m.type] += 1
@@ -143,6 +173,10 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             s.mentions += 1
             s.thing += bool(_THING_BEFORE.search(text, max(0, m.start - 8), m.start))
             s.located += bool(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start))
+            s.opening += _opens(ctx, m)
+            follows = _NEXT_WORD.match(text, m.end)
+            if follows:
+                s.after[follows.group(1)] += 1
             s.outlets.add(ctx.outlet)
             if not _modifier(text, m):
                 s.named.add(ctx.outlet)
@@ -161,12 +195,87 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
     return seen
 
 
+def _link_surnames(seen: dict[str, _Seen]) -> dict[str, _Seen]:
+    """One candidate per person told by the full name in one article and by the
+    surname alone in others ("Chrissy Teigen", "Teigen"), over the whole story, when
+    one person alone has that surname (a title before the name, "Model Chrissy
+    Teigen", is the same person); the person's type holds ("Teigen" tagged a body is
+    still the person)."""
+    hosts: dict[str, list[_Seen]] = defaultdict(list)
+    for s in seen.values():
+        words = s.name.split()
+        if len(words) > 1 and s.type == "PERSON":
+            hosts[words[-1].lower()].append(s)
+    out = {}
+    for key, s in seen.items():
+        host = _one_person(hosts.get(s.name.lower(), [])) if s.type not in PLACE_TYPES else None
+        if host is None:
+            out[key] = s
+        else:
+            host.absorb(s)
+    return out
+
+
+def _one_person(names: list[_Seen]) -> _Seen | None:
+    """The shortest of full names that all hold it ("Chrissy Teigen" in "Model Chrissy
+    Teigen"): one person; None when they name different people."""
+    if not names:
+        return None
+    short = min(names, key=lambda s: len(s.name.split()))
+    words = set(short.name.lower().split())
+    return short if all(words <= set(n.name.lower().split()) for n in names) else None
+
+
+def _opens(ctx: ArticleContext, m: EntityMention) -> bool:
+    """Whether a mention opens a sentence or a quotation, where any word is
+    capitalised."""
+    return bool(_OPENS.search(ctx.article.text[max(0, m.start - _OPENS_LOOKBACK):m.start]))
+
+
+class _LowerWords:
+    """The words the story's texts write in lower case, read when first asked."""
+
+    def __init__(self, contexts: Sequence[ArticleContext]) -> None:
+        self._contexts = contexts
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = {w for c in self._contexts
+                           for w in _LOWER_WORD.findall(c.article.text)}
+        return word in self._words
+
+
+def _fragment(s: _Seen, has_role: bool, lower: _LowerWords) -> bool:
+    """A capitalised word the tagger took for a name ("'Felt we should just tell
+    you'"): one word, capitalised only where a sentence or a quotation opens, and
+    written in lower case elsewhere in the story, or told as a person never given a
+    full name or a title (a surname alone was linked to its full name before)."""
+    if s.opening < s.mentions or any(" " in f.strip() for f in s.forms):
+        return False
+    bare = s.type == "PERSON" and not has_role
+    return bare or any(f.strip().lower() in lower for f in s.forms)
+
+
+def _compound(s: _Seen, has_role: bool) -> bool:
+    """A name the texts write mostly before one same word, and never as someone who
+    acts or is acted on: it qualifies a thing ("Social Security numbers")."""
+    if has_role or s.acting or s.involved or not s.after:
+        return False
+    _, most = s.after.most_common(1)[0]
+    return s.mentions >= 3 and 3 * most >= 2 * s.mentions
+
+
 def _modifier(text: str, m: EntityMention) -> bool:
     """Whether a mention only qualifies another name or word: a demonym ("British
-    police"), or a name before a name or a hyphen ("US Treasury", "Hong Kong-flagged")."""
-    if country_index().by_demonym.get(name_key(m.text)) is not None:
-        return True
-    return bool(_BEFORE_NAME.match(text, m.end))
+    police"), or a name before a name, a hyphen or a number ("US Treasury", "Hong
+    Kong-flagged", "a Boeing 747")."""
+    return _demonym(m) or bool(_BEFORE_NAME.match(text, m.end))
+
+
+def _demonym(m: EntityMention) -> bool:
+    """A country's adjective or people ("British", "the Brazilian"), not its name."""
+    return country_index().by_demonym.get(name_key(m.text)) is not None
 
 
 def _is_organ(m: EntityMention) -> bool:
@@ -195,8 +304,11 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
     if s.type in PLACE_TYPES:
         # Where things happen, not who does them: only a country taking part, and one
         # that a single outlet of many brings up is background ("as Iran did before").
-        return s.country and (bool(s.acting) or s.involved) and (
-            len(s.named) >= 2 or outlets <= 2)
+        # A country only done to ("a threat to the US") is a setting unless the story
+        # is about it: most outlets name it in their lead.
+        if not s.country or (not s.acting and 2 * len(s.lead) < outlets):
+            return False
+        return (bool(s.acting) or s.involved) and (len(s.named) >= 2 or outlets <= 2)
     if s.type == "NORP" and not (s.acting and len(s.outlets) >= 2):
         return False  # "Islamist", "inter-Korean": a description, unless it speaks or acts
     acts = bool(s.acting) or s.involved
@@ -218,22 +330,31 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
     return has_role and (acts or bool(s.lead))
 
 
-def _parts(ctx: ArticleContext) -> _Parts:
+def _parts(ctx: ArticleContext, index: SentenceIndex | None = None) -> _Parts:
     """Entities that speak or act in the article (speakers, the doers of events), and
     those events are done to; where its lead ends. An entity takes part only as the
     head of the side it is named in: in "US spy satellites", "Prosecutors in Taiwan"
-    or "the NFL coach of the year" the satellites, prosecutors and coach act."""
+    or "the NFL coach of the year" the satellites, prosecutors and coach act. With
+    ``index``, sides in chrome or another story's teaser take no part."""
     mentions: dict[str, list[EntityMention]] = defaultdict(list)
     for m in ctx.ann.entities:
         mentions[m.entity_id].append(m)
     text = ctx.article.text
+    country = {m.entity_id for m in ctx.ann.entities if _is_country(m)}
 
     def heads(a: Actor | Span | None, eid: str | None) -> bool:
         if not eid:
             return False
         if a is None:
             return True  # a source without a span: the resolver's call
+        if index is not None and index.off_story(ctx.id, a.start):
+            return False
         inside = [m for m in mentions[eid] if a.start <= m.start and m.end <= a.end]
+        if eid in country:
+            # A country takes part only where the side names it: "it" or "the
+            # Brazilian" resolved to a country is mostly someone else told so.
+            inside = [m for m in inside if not _demonym(m)]
+            return any(_is_head(text, a.start, a.end, m) for m in inside)
         # A side told without the name ("he", "the ministry") is the resolver's call.
         return not inside or any(_is_head(text, a.start, a.end, m) for m in inside)
 
@@ -268,9 +389,11 @@ def _is_head(text: str, start: int, end: int, m: EntityMention) -> bool:
     return not _PLACE_BEFORE.search(text, max(0, start - 12), start)
 
 
-def _credit(m: EntityMention) -> bool:
-    """A photo credit ("Spencer Platt/Getty Images") names no participant."""
-    return bool(_CREDIT.search(m.text))
+def _credit(m: EntityMention, text: str) -> bool:
+    """A photo credit ("Spencer Platt/Getty Images", "AP:Associated Press") names no
+    participant."""
+    return bool(_CREDIT.search(m.text) or _CREDIT_BEFORE.search(text, max(0, m.start - 12),
+                                                                 m.start))
 
 
 def _merge_names(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[ActorEntry]:

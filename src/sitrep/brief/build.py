@@ -42,7 +42,8 @@ def build_brief(
         story=story_id,
         title=title or _title(contexts, index),
         summary=index.story_items(summary),
-        facts=index.story_items(fact_items(rec.agreements, index, config, shown=summary)),
+        facts=index.story_items(fact_items(rec.agreements, index, config, shown=summary,
+                                           years=_years(contexts))),
         actors=actor_items(contexts, rec.roles, config, index),
         timeline=index.story_items(timeline_items(contexts, rec.events, index, config)),
         numbers=number_items(rec.groups, rec.discrepancies, config),
@@ -55,6 +56,12 @@ def build_brief(
     if since:
         _mark_new(brief, contexts, since, config)
     return brief
+
+
+def _years(contexts: Sequence[ArticleContext]) -> tuple[int, int] | None:
+    """The first and last years of the story's publication dates."""
+    years = [c.published.year for c in contexts if c.published]
+    return (min(years), max(years)) if years else None
 
 
 def _title(contexts: Sequence[ArticleContext], index: SentenceIndex) -> str:

@@ -33,6 +33,8 @@ _EMBEDDED_POST = re.compile(
 # for our calendar.)"), and words that address the reader.
 _CLOSING_ASIDE = re.compile(r"\(([^()]{8,300})\)[\s.]*$")
 _TO_READER = re.compile(r"\byou(?:r)?\b", re.I)
+# What opens a headline: a capital, a digit or a quotation mark.
+_HEADLINE_START = re.compile(r"[\"'“‘]?[A-Z0-9]")
 # A caption or credit line is short; a longer line is a paragraph of prose.
 _MAX_CAPTION_LINE_WORDS = 60
 
@@ -55,7 +57,26 @@ def is_chrome_line(line: str) -> bool:
     sign-up box of several prompts."""
     if _EMBEDDED_POST.search(line) or _chrome_phrases(line, default_vocabulary()) >= 2:
         return True
+    if _teaser_block(line, default_vocabulary()):
+        return True
     return len(line.split()) <= _MAX_CAPTION_LINE_WORDS and is_chrome(line)
+
+
+def _teaser_block(line: str, vocab: ChromeVocabulary) -> bool:
+    """A teaser label and the headlines glued after it on one line ("Related Stories
+    'WORST YET TO COME' Boko Haram leader mocks ..."): the label is written as one
+    (capitalised words, or a colon after it) and a headline, not prose, follows."""
+    words = line.split()
+    if not words or fold_phrase(words[0]) not in _label_heads(vocab):
+        return False
+    for n in range(min(4, len(words) - 1), 0, -1):
+        label = " ".join(words[:n])
+        if fold_phrase(label) not in vocab.teaser_labels:
+            continue
+        rest = " ".join(words[n:]).lstrip(":|-–— ")
+        titled = all(w[:1].isupper() for w in words[:n]) or label.endswith(":")
+        return titled and bool(_HEADLINE_START.match(rest))
+    return False
 
 
 @functools.lru_cache(maxsize=16384)
@@ -78,6 +99,12 @@ def _chrome_phrases(line: str, vocab: ChromeVocabulary) -> int:
     matches = _phrase_pattern(vocab).finditer(line)
     found = {fold_phrase(m.group()) for m in matches if m.group()[0].isupper()}
     return len(found) if any(p in vocab.floating for p in found) else 0
+
+
+@functools.lru_cache(maxsize=4)
+def _label_heads(vocab: ChromeVocabulary) -> frozenset[str]:
+    """The first words of the teaser labels: a line opening with another is no block."""
+    return frozenset(label.split()[0] for label in vocab.teaser_labels if label)
 
 
 @functools.lru_cache(maxsize=4)
