@@ -34,12 +34,13 @@ from sitrep.stories.protagonists import cast_of, shared_protagonist
 from sitrep.stories.split import newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
+    Mover,
     StoryContext,
     Tuning,
     absorb,
+    after_move,
     day_of,
     persist,
-    rebuild,
 )
 from sitrep.stories.vectors import Vector, similarity, span_gap, weighted_norm
 
@@ -172,10 +173,12 @@ def _move(ctx: StoryContext, m: _Member, target: str, sim: float) -> None:
     source = m.story
     aid = m.row.article_id
     store.stories.put_article(aid, target, sim, "recheck", now, pinned=False)
-    for copy in store.copies_of(aid):
+    copies = store.copies_of(aid)
+    for copy in copies:
         store.stories.put_article(copy, target, None, "copy", now, pinned=False)
-    _retire_if_empty(ctx, rebuild(ctx, source), target)
-    rebuild(ctx, target)
+    mover = Mover(aid, m.terms, m.row.title, m.row.published, m.row.seq, sim, len(copies))
+    _retire_if_empty(ctx, after_move(ctx, source, mover, joined=False), target)
+    after_move(ctx, target, mover, joined=True)
     store.stories.log("move", target, source, [aid], now, manual=False,
                       note=f"recheck: fits better here (similarity {sim:.2f})")
     m.story = target
