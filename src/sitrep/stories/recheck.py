@@ -65,6 +65,13 @@ class _Member:
     terms: Vector
     norm: float
     day: str | None
+    # What the discounts read of the terms, once per member rather than once per pair.
+    places: Places = field(init=False)
+    anchors: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.places = Places.of(self.terms)
+        self.anchors = {a for a in self.terms if a.startswith(ANCHORS)}
 
 
 def recheck_recent(store: Store, tuning: Tuning = DEFAULT_TUNING,
@@ -290,7 +297,12 @@ def _groups(ctx: StoryContext, story_ids: list[str]) -> dict[str, list[_Member]]
 
 
 def _pair(ctx: StoryContext, a: _Member, b: _Member) -> float:
-    return discounted(ctx, a.terms, a.norm, b.terms, (a.day, a.day), (b.day, b.day), b.norm)
+    """:func:`discounted` of two members (nothing to discount when they share no term)."""
+    sim = similarity(a.terms, a.norm, b.terms, b.norm, ctx.idf)
+    if sim <= 0.0:
+        return 0.0
+    return discount(sim, a.places, a.anchors, b.terms, (a.day, a.day), (b.day, b.day),
+                    ctx.tuning, ctx.idf)
 
 
 def _mean_cross(ctx: StoryContext, a: list[_Member], b: list[_Member]) -> float:
