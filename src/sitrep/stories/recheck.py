@@ -184,8 +184,8 @@ def _move(ctx: StoryContext, m: _Member, target: str, sim: float) -> None:
     for copy in copies:
         store.stories.put_article(copy, target, None, "copy", now, pinned=False)
     mover = Mover(aid, m.terms, m.row.title, m.row.published, m.row.seq, sim, len(copies))
-    _retire_if_empty(ctx, after_move(ctx, source, mover, joined=False), target)
-    after_move(ctx, target, mover, joined=True)
+    _retire_if_empty(ctx, after_move(ctx, source, [mover], joined=False), target)
+    after_move(ctx, target, [mover], joined=True)
     store.stories.log("move", target, source, [aid], now, manual=False,
                       note=f"recheck: fits better here (similarity {sim:.2f})")
     m.story = target

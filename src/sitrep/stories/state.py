@@ -210,28 +210,32 @@ class Mover:
     copies: int
 
 
-def after_move(ctx: StoryContext, story_id: str, mover: Mover, *, joined: bool) -> StoryState:
-    """A story after ``mover`` left or joined it: rebuilt from its members, or past
+def after_move(ctx: StoryContext, story_id: str, movers: Sequence[Mover], *,
+               joined: bool) -> StoryState:
+    """A story after ``movers`` left or joined it: rebuilt from its members, or past
     ``tuning.rebuild_cap`` of them updated in place, reading none (bounded cost).
 
-    In place, a joiner counts in as the assigner counts it; a leaver's profile is
-    taken out of the mean, its span and activity stay (they only narrow on a
-    rebuild) and its title passes to the best-scored of the newest members."""
+    In place, joiners count in as the assigner counts them; leavers' profiles are
+    taken out of the mean, the span and activity stay (they only narrow on a
+    rebuild) and a leaver's title passes to the best-scored of the newest members."""
     store = ctx.store
     s = store.stories.states([story_id]).get(story_id)
-    if s is None or s.members <= max(ctx.tuning.rebuild_cap, 1):
+    if (s is None or s.members <= max(ctx.tuning.rebuild_cap, 1)
+            or s.members - len(movers) < 1):
         return rebuild(ctx, story_id)
     if joined:
-        add_member(s, dict(mover.profile), article_id=mover.article_id, title=mover.title,
-                   published=mover.published, seq=mover.seq, score=mover.score)
-        s.articles += mover.copies
+        for m in movers:
+            add_member(s, dict(m.profile), article_id=m.article_id, title=m.title,
+                       published=m.published, seq=m.seq, score=m.score)
+            s.articles += m.copies
     else:
-        n = s.members
-        rest = {t: (v * n - mover.profile.get(t, 0.0)) / (n - 1) for t, v in s.centroid.items()}
+        n, k = s.members, len(movers)
+        rest = {t: (v * n - sum(m.profile.get(t, 0.0) for m in movers)) / (n - k)
+                for t, v in s.centroid.items()}
         s.centroid = {t: v for t, v in rest.items() if v > 1e-9}
-        s.members -= 1
-        s.articles -= 1 + mover.copies
-        if s.title_article == mover.article_id:
+        s.members -= k
+        s.articles -= sum(1 + m.copies for m in movers)
+        if s.title_article in {m.article_id for m in movers}:
             rows = [r for r in store.stories.newest_members(story_id, ctx.tuning.recheck_cap)
                     if r.title]
             best = max(rows, key=lambda r: (r.score or 0.0, r.seq), default=None)

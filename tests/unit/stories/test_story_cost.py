@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from sitrep.store.migrations import utc_now
 from sitrep.stories import DEFAULT_TUNING, Assigner, Tuning, split_articles
 from sitrep.stories.state import Mover, StoryContext, after_move, rebuild
 from tests.support.stories import ingest, later_nk, nk, story
+from tests.unit.stories.test_split import JOIN_ALL, report
 
 ONE_STORY = Tuning(recheck_every=0)
 
@@ -45,14 +48,14 @@ def test_big_story_is_updated_in_place_as_a_rebuild_would(store: Store) -> None:
     mover = Mover(leaver.id, profiles[leaver.id], row.title, row.published, row.seq, 0.5, 0)
     small_cap = Tuning(recheck_every=0, rebuild_cap=1)  # every story here counts as big
     with store.stories.write("test move"):
-        left = after_move(_ctx(store, small_cap), sid, mover, joined=False)
+        left = after_move(_ctx(store, small_cap), sid, [mover], joined=False)
     assert (left.members, left.articles) == (2, 2)
     rest = [profiles[a.id] for a in nk()]
     for term, value in left.centroid.items():
         assert value == pytest.approx(sum(p.get(term, 0.0) for p in rest) / 2)
     assert left.title_article != leaver.id or left.title == row.title
     with store.stories.write("test move back"):
-        back = after_move(_ctx(store, small_cap), sid, mover, joined=True)
+        back = after_move(_ctx(store, small_cap), sid, [mover], joined=True)
     assert (back.members, back.articles) == (3, 3)
     with store.stories.write("test rebuild"):
         fresh = rebuild(_ctx(store, DEFAULT_TUNING), sid)
@@ -87,3 +90,18 @@ def test_member_reads_use_indexes_not_a_scan_of_the_story(tmp_path: Path) -> Non
         " LIMIT 1", ("s",)))
     assert "story_articles_pinned" in pins
     assert db.execute("SELECT count(*) FROM story_articles WHERE seq IS NULL").fetchone() == (0,)
+
+
+def test_a_long_story_split_keeps_its_counts_in_place(store: Store) -> None:
+    rng = random.Random(7)
+    qeshm = [report("qeshm", rng) for _ in range(3)]
+    sumatra = [report("sumatra", rng) for _ in range(3)]
+    in_place = dataclasses.replace(JOIN_ALL, rebuild_cap=1)  # the story counts as long
+    split = ingest(store, [*qeshm, *sumatra], in_place)[-1].split
+    assert split is not None and set(split.articles) == {a.id for a in sumatra}
+    kept = store.stories.states([split.story_id])[split.story_id]
+    assert (kept.members, kept.articles) == (3, 3)
+    profiles = store.stories.features([a.id for a in qeshm])
+    for term, value in kept.centroid.items():
+        assert value == pytest.approx(sum(p.get(term, 0.0) for p in profiles.values()) / 3)
+    assert {story(store, a) for a in qeshm} == {split.story_id}
