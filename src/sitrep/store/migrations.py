@@ -305,6 +305,20 @@ MIGRATIONS: list[Migration] = [
             "ALTER TABLE entities ADD COLUMN lon DOUBLE PRECISION",
         ],
     ),
+    Migration(
+        # A story's newest members by an index, not by sorting all of them: the
+        # assigner and the recheck read the newest few of a story on every decision,
+        # and a long-running story holds thousands (articles.seq, copied here).
+        # Pins by a partial index: almost no article is pinned.
+        "0008_story_member_recency",
+        common=[
+            "ALTER TABLE story_articles ADD COLUMN seq BIGINT",
+            "UPDATE story_articles SET seq = (SELECT a.seq FROM articles a"
+            " WHERE a.id = story_articles.article_id)",
+            "CREATE INDEX story_articles_recent ON story_articles(story_id, seq)",
+            "CREATE INDEX story_articles_pinned ON story_articles(story_id) WHERE pinned = 1",
+        ],
+    ),
 ]
 
 KNOWN = {m.name for m in MIGRATIONS}

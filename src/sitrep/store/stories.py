@@ -195,11 +195,12 @@ class StoryTables:
     def put_article(self, article_id: str, story_id: str, score: float | None,
                     how: str, now: str, *, pinned: bool) -> None:
         self._db.execute(
-            "INSERT INTO story_articles (article_id, story_id, score, how, pinned, assigned_at)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET"
+            "INSERT INTO story_articles (article_id, story_id, score, how, pinned, assigned_at,"
+            " seq) VALUES (?, ?, ?, ?, ?, ?, (SELECT seq FROM articles WHERE id = ?))"
+            " ON CONFLICT (article_id) DO UPDATE SET"
             " story_id = excluded.story_id, score = excluded.score, how = excluded.how,"
-            " pinned = excluded.pinned, assigned_at = excluded.assigned_at",
-            (article_id, story_id, score, how, int(pinned), now))
+            " pinned = excluded.pinned, assigned_at = excluded.assigned_at, seq = excluded.seq",
+            (article_id, story_id, score, how, int(pinned), now, article_id))
 
     def move_articles(self, from_story: str, to_story: str) -> None:
         self._db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
@@ -221,11 +222,14 @@ class StoryTables:
         return [_member_row(r) for r in rows]
 
     def newest_members(self, story_id: str, limit: int) -> list[MemberRow]:
-        """The ``limit`` most recently stored originals (not copies) of a story, oldest first."""
+        """The ``limit`` most recently stored originals (not copies) of a story, oldest first.
+
+        Read backwards along the (story, seq) index: bounded by ``limit`` (and the
+        copies passed over), not by the size of the story."""
         rows = self._db.execute(
             "SELECT a.id, sa.score, sa.how, sa.pinned, a.title, a.outlet, a.url, a.published,"
             " a.seq, a.copy_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
-            " WHERE sa.story_id = ? AND sa.how <> 'copy' ORDER BY a.seq DESC LIMIT ?",
+            " WHERE sa.story_id = ? AND sa.how <> 'copy' ORDER BY sa.seq DESC LIMIT ?",
             (story_id, limit)).fetchall()
         return [_member_row(r) for r in reversed(rows)]
 

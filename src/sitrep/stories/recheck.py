@@ -34,12 +34,13 @@ from sitrep.stories.protagonists import cast_of, shared_protagonist
 from sitrep.stories.split import newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
+    Mover,
     StoryContext,
     Tuning,
     absorb,
+    after_move,
     day_of,
     persist,
-    rebuild,
 )
 from sitrep.stories.vectors import Vector, similarity, span_gap, weighted_norm
 
@@ -64,6 +65,13 @@ class _Member:
     terms: Vector
     norm: float
     day: str | None
+    # What the discounts read of the terms, once per member rather than once per pair.
+    places: Places = field(init=False)
+    anchors: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.places = Places.of(self.terms)
+        self.anchors = {a for a in self.terms if a.startswith(ANCHORS)}
 
 
 def recheck_recent(store: Store, tuning: Tuning = DEFAULT_TUNING,
@@ -172,10 +180,12 @@ def _move(ctx: StoryContext, m: _Member, target: str, sim: float) -> None:
     source = m.story
     aid = m.row.article_id
     store.stories.put_article(aid, target, sim, "recheck", now, pinned=False)
-    for copy in store.copies_of(aid):
+    copies = store.copies_of(aid)
+    for copy in copies:
         store.stories.put_article(copy, target, None, "copy", now, pinned=False)
-    _retire_if_empty(ctx, rebuild(ctx, source), target)
-    rebuild(ctx, target)
+    mover = Mover(aid, m.terms, m.row.title, m.row.published, m.row.seq, sim, len(copies))
+    _retire_if_empty(ctx, after_move(ctx, source, [mover], joined=False), target)
+    after_move(ctx, target, [mover], joined=True)
     store.stories.log("move", target, source, [aid], now, manual=False,
                       note=f"recheck: fits better here (similarity {sim:.2f})")
     m.story = target
@@ -287,7 +297,12 @@ def _groups(ctx: StoryContext, story_ids: list[str]) -> dict[str, list[_Member]]
 
 
 def _pair(ctx: StoryContext, a: _Member, b: _Member) -> float:
-    return discounted(ctx, a.terms, a.norm, b.terms, (a.day, a.day), (b.day, b.day), b.norm)
+    """:func:`discounted` of two members (nothing to discount when they share no term)."""
+    sim = similarity(a.terms, a.norm, b.terms, b.norm, ctx.idf)
+    if sim <= 0.0:
+        return 0.0
+    return discount(sim, a.places, a.anchors, b.terms, (a.day, a.day), (b.day, b.day),
+                    ctx.tuning, ctx.idf)
 
 
 def _mean_cross(ctx: StoryContext, a: list[_Member], b: list[_Member]) -> float:

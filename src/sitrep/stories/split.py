@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.models import stable_id
 from sitrep.store.stories import MemberRow, StoryState
-from sitrep.stories.state import StoryContext, rebuild
+from sitrep.stories.state import Mover, StoryContext, after_move, rebuild
 from sitrep.stories.vectors import Idf, Vector, similarity, weighted_norm
 
 if TYPE_CHECKING:
@@ -112,23 +112,29 @@ def check_split(ctx: StoryContext, story: StoryState) -> Split | None:
     if between >= tuning.split_ratio * within:
         return None
     # The group holding the oldest member considered keeps the story.
-    leaving = [recent[i] for i in (second if 0 in first else first)]
+    part = second if 0 in first else first
+    leaving = [recent[i] for i in part]
     if any(m.pinned for m in leaving):
         return None
-    return _carry_out(ctx, story.id, leaving, between, within)
+    return _carry_out(ctx, story.id, leaving, [vecs[i] for i in part], between, within)
 
 
-def _carry_out(ctx: StoryContext, story_id: str, leaving: list[MemberRow], between: float,
-               within: float) -> Split:
+def _carry_out(ctx: StoryContext, story_id: str, leaving: list[MemberRow],
+               profiles: list[Vector], between: float, within: float) -> Split:
     store, now = ctx.store, ctx.now
     ids = tuple(m.article_id for m in leaving)
     new_id = stable_id("story", "auto-split", *sorted(ids))  # never an analyst's split id
     store.stories.save(StoryState(id=new_id), now)
-    for m in leaving:
+    movers = []
+    for m, prof in zip(leaving, profiles, strict=True):
         store.stories.put_article(m.article_id, new_id, m.score, m.how, now, pinned=False)
-        for copy in store.copies_of(m.article_id):
+        copies = store.copies_of(m.article_id)
+        for copy in copies:
             store.stories.put_article(copy, new_id, None, "copy", now, pinned=False)
-    rebuild(ctx, story_id)
+        movers.append(Mover(m.article_id, prof, m.title, m.published, m.seq,
+                            m.score if m.score is not None else 0.0, len(copies)))
+    # A long story loses a few of its newest: updated in place (see after_move).
+    after_move(ctx, story_id, movers, joined=False)
     rebuild(ctx, new_id)
     store.stories.log("split", new_id, story_id, list(ids), now, manual=False,
                     note=f"split off: {between:.2f} alike between the groups, "

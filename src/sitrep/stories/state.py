@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.models import parse_iso_date, stable_id
 from sitrep.store.stories import StoryState
-from sitrep.stories.vectors import Idf, blend, top_terms, truncate, weighted_norm
+from sitrep.stories.vectors import Idf, Vector, blend, top_terms, truncate, weighted_norm
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -59,6 +59,10 @@ class Tuning:
     recheck_every: int = 64  # 0: never (``sitrep story recheck`` still can)
     recheck_window: int = 128
     recheck_cap: int = 24  # newest members per story read for the window's articles
+    # A move rebuilds a story from all its members up to this many; a bigger one is
+    # updated in place (the running mean, run backwards for a leaver): a move costs the
+    # same in a story of thousands.
+    rebuild_cap: int = 100
     recheck_sample: int = 8  # newest members per story compared for a merge
     recheck_margin: float = 0.0  # a move must fit this much better than staying
     recheck_rounds: int = 3  # passes while moves change stories
@@ -173,14 +177,73 @@ def rebuild(ctx: StoryContext, story_id: str) -> StoryState:
     originals = [m.article_id for m in members if m.how != "copy"]
     profiles = store.stories.features(originals)
     fresh = StoryState(id=story_id, merged_into=s.merged_into)
+    # The mean in one pass: blending member by member rebuilds a dict of every term
+    # seen so far per member, quadratic in a long story.
+    total: dict[str, float] = {}
     for m in members:
-        add_member(fresh, profiles.get(m.article_id) if m.how != "copy" else None,
-                   article_id=m.article_id, title=m.title, published=m.published, seq=m.seq,
+        prof = profiles.get(m.article_id) if m.how != "copy" else None
+        add_member(fresh, None, article_id=m.article_id, title=m.title,
+                   published=m.published, seq=m.seq,
                    score=m.score if m.score is not None else 0.0)
+        if prof is not None:
+            fresh.members += 1
+            for t, v in prof.items():
+                total[t] = total.get(t, 0.0) + v
+    if fresh.members:
+        fresh.centroid = {t: v / fresh.members for t, v in total.items()}
     if fresh.title is None and members:
         fresh.title, fresh.title_article = s.title, s.title_article
     persist(ctx, fresh)
     return fresh
+
+
+@dataclass(frozen=True, slots=True)
+class Mover:
+    """An article moving between stories, with its copies (they go with it)."""
+
+    article_id: str
+    profile: Vector
+    title: str | None
+    published: str | None
+    seq: int
+    score: float
+    copies: int
+
+
+def after_move(ctx: StoryContext, story_id: str, movers: Sequence[Mover], *,
+               joined: bool) -> StoryState:
+    """A story after ``movers`` left or joined it: rebuilt from its members, or past
+    ``tuning.rebuild_cap`` of them updated in place, reading none (bounded cost).
+
+    In place, joiners count in as the assigner counts them; leavers' profiles are
+    taken out of the mean, the span and activity stay (they only narrow on a
+    rebuild) and a leaver's title passes to the best-scored of the newest members."""
+    store = ctx.store
+    s = store.stories.states([story_id]).get(story_id)
+    if (s is None or s.members <= max(ctx.tuning.rebuild_cap, 1)
+            or s.members - len(movers) < 1):
+        return rebuild(ctx, story_id)
+    if joined:
+        for m in movers:
+            add_member(s, dict(m.profile), article_id=m.article_id, title=m.title,
+                       published=m.published, seq=m.seq, score=m.score)
+            s.articles += m.copies
+    else:
+        n, k = s.members, len(movers)
+        rest = {t: (v * n - sum(m.profile.get(t, 0.0) for m in movers)) / (n - k)
+                for t, v in s.centroid.items()}
+        s.centroid = {t: v for t, v in rest.items() if v > 1e-9}
+        s.members -= k
+        s.articles -= sum(1 + m.copies for m in movers)
+        if s.title_article in {m.article_id for m in movers}:
+            rows = [r for r in store.stories.newest_members(story_id, ctx.tuning.recheck_cap)
+                    if r.title]
+            best = max(rows, key=lambda r: (r.score or 0.0, r.seq), default=None)
+            if best is not None:
+                s.title, s.title_article = best.title, best.article_id
+                s.title_score = best.score or 0.0
+    persist(ctx, s)
+    return s
 
 
 def pinned_any(store: Store, story_ids: Sequence[str]) -> bool:
