@@ -69,6 +69,7 @@ class Assigner:
         self.tuning = tuning
         self.idf = Idf(store, tuning.idf_power)
         self.lone = lone_weights(tuning)
+        self._unchecked = False  # articles stored since the last recheck point
 
     def assign_batch(self, articles: Sequence[Article],
                      annotations: Sequence[Annotations | None],
@@ -132,8 +133,28 @@ class Assigner:
         """Every ``recheck_every`` stored articles (by seq: the same points however
         the articles were batched or split into runs), recheck the recent stories."""
         every = self.tuning.recheck_every
+        self._unchecked = every > 0 and seq % every != 0
         if every > 0 and seq % every == 0:
             self.recheck()
+
+    def settle(self) -> Recheck | None:
+        """At the end of a run, recheck the recent stories if articles came since the
+        last recheck point (in a transaction of its own).
+
+        The reports that came last would otherwise stay as they first fell until
+        the next run passes a recheck point: the fragments of the newest event,
+        the one an analyst reads first. A run split in two rechecks once more
+        than one run, so the stories of split runs are nearly, not exactly, alike."""
+        if not self._unchecked:
+            return None
+        self._unchecked = False
+        try:
+            with self.store.stories.write("recheck the recent stories at the end of a run"):
+                self.idf.forget()
+                return self.recheck()
+        except BaseException:
+            self.idf.forget()
+            raise
 
     def recheck(self) -> Recheck:
         """Judge the recent stories again (see recheck.py; call inside a transaction)."""
