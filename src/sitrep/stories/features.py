@@ -61,6 +61,7 @@ MAX_TERMS = 100
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+_CAPITALISED = re.compile(r"(?<![A-Za-z'\-])[A-Z][A-Za-z'\-]+")
 # What may end a sentence before a word (a capital after it is no sign of a name).
 _SENTENCE_END = frozenset(".!?:\"\u201c\u2014")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
@@ -168,19 +169,19 @@ def proper_title_words(title: str, text: str) -> set[str]:
     A common word inside a name ("Police Department") passes too, but as an anchor
     it weighs by how rare it is (``assign.anchor_weight``)."""
     stop = stop_words()
+    wanted = {stem(t) for t in {t.lower() for t in _TOKEN.findall(title)} - stop
+              if len(t) >= 3}
     out = set()
-    for raw in {t.lower() for t in _TOKEN.findall(title)}:
-        if len(raw) < 3 or raw in stop:
+    for m in _CAPITALISED.finditer(text):
+        word = stem(m.group().lower())
+        if word not in wanted:
             continue
-        for m in re.finditer(rf"(?<![A-Za-z]){re.escape(raw)}(?![a-z])", text, re.IGNORECASE):
-            if not text[m.start()].isupper():
-                continue
-            i = m.start() - 1
-            while i >= 0 and text[i] in " \t":
-                i -= 1
-            if i >= 0 and text[i] != "\n" and text[i] not in _SENTENCE_END:
-                out.add(stem(raw))
-                break
+        i = m.start() - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        if i >= 0 and text[i] != "\n" and text[i] not in _SENTENCE_END:
+            out.add(word)
+            wanted.discard(word)
     return out
 
 
