@@ -43,6 +43,7 @@ def stories_of(items: list[Item], batch: int = 32,
             with store.stories.write("bench batch"):
                 outcomes = store.add_articles(articles, layers)
                 assigner.assign_batch(articles, layers, outcomes)
+        assigner.settle()  # as an ingest run ends
         found = {m.article_id: sid for sid in store.stories.live_ids()
                  for m in store.stories.members(sid)}
     return found, time.perf_counter() - t0

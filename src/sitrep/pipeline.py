@@ -248,6 +248,7 @@ def ingest(
                 commit_batch(store, assigner, run_id, fresh, layers, report, on_error)
             if progress:
                 progress(report)
+        assigner.settle()
     return report
 
 

@@ -116,6 +116,7 @@ class _Driver:
                 self._commit_oldest(run_id)
         while self.pending:
             self._commit_oldest(run_id)
+        self.assigner.settle()
 
     def _fresh(self, articles: list[Article], run_id: int) -> list[Article]:
         """The articles neither stored nor on their way (a single-process ingest

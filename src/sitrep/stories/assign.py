@@ -69,6 +69,7 @@ class Assigner:
         self.tuning = tuning
         self.idf = Idf(store, tuning.idf_power)
         self.lone = lone_weights(tuning)
+        self._unchecked = 0  # articles stored since the last recheck point
 
     def assign_batch(self, articles: Sequence[Article],
                      annotations: Sequence[Annotations | None],
@@ -132,15 +133,37 @@ class Assigner:
         """Every ``recheck_every`` stored articles (by seq: the same points however
         the articles were batched or split into runs), recheck the recent stories."""
         every = self.tuning.recheck_every
+        self._unchecked = seq % every if every > 0 else 0
         if every > 0 and seq % every == 0:
             self.recheck()
 
-    def recheck(self) -> Recheck:
-        """Judge the recent stories again (see recheck.py; call inside a transaction)."""
+    def settle(self) -> Recheck | None:
+        """At the end of a run, recheck the stories of the articles stored since the
+        last recheck point, if any (in a transaction of its own).
+
+        The reports that came last would otherwise stay as they first fell until
+        the next run passes a recheck point: the fragments of the newest event,
+        the one an analyst reads first. A run split in two rechecks once more
+        than one run, so the stories of split runs are nearly, not exactly, alike."""
+        if not self._unchecked:
+            return None
+        # The window of the last recheck point held what came before; these are new.
+        window, self._unchecked = self._unchecked, 0
+        try:
+            with self.store.stories.write("recheck the recent stories at the end of a run"):
+                self.idf.forget()
+                return self.recheck(window)
+        except BaseException:
+            self.idf.forget()
+            raise
+
+    def recheck(self, window: int | None = None) -> Recheck:
+        """Judge the stories of the newest ``window`` articles again (by default
+        ``recheck_window``; see recheck.py; call inside a transaction)."""
         from sitrep.stories.recheck import recheck  # it builds on this module
 
         ctx = StoryContext(self.store, self.idf, self.tuning, utc_now())
-        return recheck(self, ctx, self.tuning.recheck_window)
+        return recheck(self, ctx, window or self.tuning.recheck_window)
 
     def _supported(self, terms: dict[str, float], best: tuple[float, StoryState]) -> bool:
         """A weak match to a centroid must be backed by one member it resembles.

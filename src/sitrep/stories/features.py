@@ -42,11 +42,15 @@ def stop_words() -> frozenset[str]:
 
 # Namespace weights, measured on ECB+ dev (see docs/stories.md).
 WEIGHTS = {"w": 0.7, "title": 1.0, "e": 2.0, "n": 3.0, "t": 1.5, "v": 0.5, "p": 0.5,
-           "r": 0.3}
+           "r": 0.3, "c": 0.0}
+# Title words the text writes as a name (see ``proper_title_words``): anchors, and the
+# protagonists of followed events (protagonists.py); of no weight in the cosine unless set.
+PROPER = "c:"
 PLACE = "p:"
 REGION = "r:"
-# Who and where: an article and a story that share none of these are two happenings.
-ANCHORS = ("e:", PLACE)
+# Who and where: an article and a story that share none of these are two happenings
+# (``PROPER``: a title word the text writes as a name, tagged as an entity or not).
+ANCHORS = ("e:", PLACE, PROPER)
 # GeoNames feature codes of a place small enough to tell two incidents apart
 # (populated places, not countries or provinces: two reports of one event
 # name the same town; two reports of one country's news need not).
@@ -56,6 +60,10 @@ _LOCAL_FEATURES = ("PPL", "ADM2", "ADM3")
 MAX_TERMS = 100
 
 _WORD = re.compile(r"[a-z][a-z'\-]+")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+_CAPITALISED = re.compile(r"(?<![A-Za-z'\-])[A-Z][A-Za-z'\-]+")
+# What may end a sentence before a word (a capital after it is no sign of a name).
+_SENTENCE_END = frozenset(".!?:\"\u201c\u2014")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 
 
@@ -151,6 +159,32 @@ def local_places(terms: Mapping[str, float], prefix: str = PLACE) -> set[str]:
     return {t for t in terms if t.startswith(prefix)}
 
 
+def proper_title_words(title: str, text: str) -> set[str]:
+    """The (stemmed) title words the text writes capitalised inside a sentence: names.
+
+    Outlets following one event title it by its company, currency or person
+    (Equifax, Bitcoin), which the entity tagger does not always tag; the text's own
+    capitals say which title words are names. Title case says nothing (every word
+    of a title may be capitalised), nor does a capital opening a sentence or line.
+    A common word inside a name ("Police Department") passes too, but as an anchor
+    it weighs by how rare it is (``assign.anchor_weight``)."""
+    stop = stop_words()
+    wanted = {stem(t) for t in {t.lower() for t in _TOKEN.findall(title)} - stop
+              if len(t) >= 3}
+    out = set()
+    for m in _CAPITALISED.finditer(text):
+        word = stem(m.group().lower())
+        if word not in wanted:
+            continue
+        i = m.start() - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        if i >= 0 and text[i] != "\n" and text[i] not in _SENTENCE_END:
+            out.add(word)
+            wanted.discard(word)
+    return out
+
+
 def profile(article: Article, ann: Annotations | None) -> Profile:
     """The article's profile: its title and its first ``MAX_TERMS`` distinct terms in
     reading order, weighted by presence, unit length.
@@ -169,5 +203,9 @@ def profile(article: Article, ann: Annotations | None) -> Profile:
     for w in set(words(article.title or "")):
         weights[f"w:{w}"] = weights.get(f"w:{w}", 0.0) + ns_weights["title"]
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+    terms = {t: v / norm for t, v in weights.items()}
+    # After the cut: the markers take no place from the terms that are compared.
+    for w in proper_title_words(article.title or "", article.text):
+        terms[f"{PROPER}{w}"] = ns_weights["c"] / norm
     day = parse_iso_date(article.published)
-    return Profile({t: v / norm for t, v in weights.items()}, day.isoformat() if day else None)
+    return Profile(terms, day.isoformat() if day else None)

@@ -13,23 +13,34 @@ Both figures come from the store; there are no lists.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from sitrep import config
 from sitrep.stories.vectors import Idf, Vector
 
 NAME = "e:"
 WORD = "w:"
-# A title word weighs its body weight plus the title's (features.WEIGHTS: 0.7 + 1.0)
-# or the title's alone (1.0): at least this many times the profile's lightest word.
-TITLE_RATIO = 1.3
+PROPER = "c:"  # features.PROPER: a title word the text writes as a name
+
+
+def title_ratio(weights: Mapping[str, float]) -> float:
+    """How many times the profile's lightest word a title word weighs at least.
+
+    A body word weighs ``w``; a title word the title's weight alone or added to
+    ``w`` (features.profile). Halfway between a body word and the lightest title
+    word tells them apart whatever the story weights are set to."""
+    return (1.0 + weights["title"] / weights["w"]) / 2 if weights["w"] > 0 else 1.0
 
 
 def central_terms(vec: Vector, names: bool) -> set[str]:
-    """What a report is told around: its title words (and, with ``names``, its names)."""
+    """What a report is told around: its title words, those written as names (and,
+    with ``names``, its tagged names)."""
     words = [v for t, v in vec.items() if t.startswith(WORD)]
     least = min(words) if words else 0.0
-    out = {t for t, v in vec.items() if t.startswith(WORD) and v >= TITLE_RATIO * least}
+    ratio = title_ratio(config.current().story_weights)
+    out = {t for t, v in vec.items() if t.startswith(WORD) and v >= ratio * least}
+    out |= {t for t in vec if t.startswith(PROPER)}
     if names:
         out |= {t for t in vec if t.startswith(NAME)}
     return out
@@ -70,3 +81,30 @@ def shared_protagonist(a: Cast, b: Cast, idf: Idf, concentration: float,
         if inside >= concentration and (best is None or inside > best[0]):
             best = (inside, term)
     return best[1] if best else None
+
+
+def protagonist_groups(casts: Sequence[Cast], idf: Idf, concentration: float,
+                       core: float, least_df: int = 2) -> list[tuple[str, str, list[str]]]:
+    """(name, core story, other stories) for each name central in two or more of
+    ``casts``: the core holds at least ``core`` of the stored documents holding it,
+    all of them together at least ``concentration``.
+
+    One event followed for a week can lie in a story and a few single reports that
+    came while it was young: no two of them hold most of its name's documents, all
+    of them do. Single reports alone are no core: a town's shootings of one month
+    are each their own incident. A name spread over stories outside ``casts`` (a
+    town's other news) is not concentrated, however many of ``casts`` hold it."""
+    holders: dict[str, list[Cast]] = {}
+    for cast in casts:
+        for term in cast.held:
+            if term.startswith(PROPER):
+                holders.setdefault(term, []).append(cast)
+    out = []
+    for term in sorted(holders):
+        group = sorted(holders[term], key=lambda c: (-c.held[term], c.story))
+        df = idf.df.get(term, 0)
+        if len(group) < 2 or df < max(least_df, 2) or group[0].held[term] < core * df:
+            continue
+        if sum(c.held[term] for c in group) >= concentration * df:
+            out.append((term, group[0].story, [c.story for c in group[1:]]))
+    return out

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.assign import ANCHORS, Places, discount
-from sitrep.stories.protagonists import cast_of, shared_protagonist
+from sitrep.stories.protagonists import cast_of, protagonist_groups, shared_protagonist
 from sitrep.stories.split import newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
@@ -223,16 +223,23 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
                 pairs.append(_pair_score(ctx, groups, within, sid, other.id))
     pairs.extend(_protagonist_pairs(ctx, groups))
     merged: list[tuple[str, str]] = []
-    gone: set[str] = set()
+    into: dict[str, str] = {}  # a merged story -> the one that kept it
     for cross, a, b in sorted(p for p in pairs if p is not None):
-        if a in gone or b in gone or store.stories.kept_apart(a, b):
+        a, b = _live(into, a), _live(into, b)  # fragments of one event chain into one
+        if a == b or store.stories.kept_apart(a, b):
             continue
         states = store.stories.states([a, b])
         keep, lose = (a, b) if _bigger(states[a], states[b]) else (b, a)
         _merge(ctx, keep, lose, -cross)
-        gone.add(lose)
+        into[lose] = keep
         merged.append((keep, lose))
     return merged
+
+
+def _live(into: dict[str, str], sid: str) -> str:
+    while sid in into:
+        sid = into[sid]
+    return sid
 
 
 def _pair_score(ctx: StoryContext, groups: dict[str, list[_Member]], within: dict[str, float],
@@ -255,7 +262,7 @@ def _pair_score(ctx: StoryContext, groups: dict[str, list[_Member]], within: dic
 def _protagonist_pairs(ctx: StoryContext, groups: dict[str, list[_Member]]
                        ) -> list[tuple[float, str, str]]:
     """(-cross, a, b) for stories told around one distinctive name (protagonists.py),
-    whatever their cosine, when their places do not clash."""
+    whatever their cosine, their spans at most ``protagonist_days`` apart."""
     t = ctx.tuning
     if t.protagonist_concentration > 1.0:
         return []
@@ -264,18 +271,32 @@ def _protagonist_pairs(ctx: StoryContext, groups: dict[str, list[_Member]]
                      t.protagonist_share, t.protagonist_members, t.protagonist_names)
              for sid in sorted(groups) if sid in states]
     casts = [c for c in casts if c.held]
-    out = []
-    for a, b in combinations(casts, 2):
-        sa, sb = states[a.story], states[b.story]
+    # Two stories holding most of a title word's documents; or any number holding
+    # most of a name's (a followed event in fragments: protagonists.py).
+    told = {(a.story, b.story) for a, b in combinations(casts, 2)
+            if shared_protagonist(a, b, ctx.idf, t.protagonist_concentration,
+                                  t.protagonist_df) is not None}
+    found = set()
+    for a, b in told:
+        sa, sb = states[a], states[b]
         gap = span_gap(sa.first_date, sa.last_date, sb.first_date, sb.last_date)
-        if gap is None or gap > t.protagonist_days:
-            continue  # a name's story months later is a related story, not this one
-        if shared_protagonist(a, b, ctx.idf, t.protagonist_concentration,
-                              t.protagonist_df) is None:
-            continue
-        cross = _mean_cross(ctx, groups[a.story], groups[b.story])
+        if gap is not None and gap <= t.protagonist_days:
+            found.add((a, b))  # months later: a related story, not this one
+    for _, core, others in protagonist_groups(casts, ctx.idf, t.protagonist_concentration,
+                                              t.protagonist_core, t.protagonist_df):
+        days = [m.day for m in groups[core]]
+        for other in others:
+            if states[other].members > t.protagonist_fragment:
+                continue  # two grown stories join only as a pair (above)
+            gaps = [g for m in groups[other] for d in days
+                    if (g := span_gap(m.day, m.day, d, d)) is not None]
+            if gaps and min(gaps) <= t.protagonist_days:
+                found.add((core, other))
+    out = []
+    for a, b in sorted(found):
+        cross = _mean_cross(ctx, groups[a], groups[b])
         if cross >= t.protagonist_min:
-            out.append((-cross, a.story, b.story))
+            out.append((-cross, a, b))
     return out
 
 

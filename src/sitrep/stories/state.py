@@ -80,6 +80,10 @@ class Tuning:
     protagonist_df: int = 5  # ... held by at least this many stored documents
     protagonist_names: bool = False  # names count as well as title words
     protagonist_days: int = 21  # ... and the two stories' spans at most this many days apart
+    # A name the text writes as one (features.PROPER) joins more than two stories when
+    # one of them holds this share of its documents and all together the concentration.
+    protagonist_core: float = 0.5
+    protagonist_fragment: int = 1  # ... the others single reports (at most this many members)
     # What story records show (sitrep.stories.views, .reasons); no effect on grouping.
     reasons_members: int = 24  # newest members read for the shared terms
     reasons_top: int = 8  # shared terms listed per story

@@ -158,7 +158,9 @@ def top_terms(vec: Vector, idf: Idf, k: int) -> list[str]:
 
 
 def truncate(vec: Vector, idf: Idf, k: int) -> dict[str, float]:
-    return {t: vec[t] for t in top_terms(vec, idf, k)}
+    """The ``k`` heaviest terms, and the markers of no weight (features.PROPER)."""
+    return {t: vec[t] for t in top_terms(vec, idf, k)} | {
+        t: v for t, v in vec.items() if t.startswith("c:")}
 
 
 def span_gap(first: str | None, last: str | None, other_first: str | None,

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from sitrep.store import Store
 from sitrep.stories import Tuning, recheck_recent
-from sitrep.stories.protagonists import Cast, cast_of, central_terms, shared_protagonist
+from sitrep.stories.features import proper_title_words
+from sitrep.stories.protagonists import (
+    Cast,
+    cast_of,
+    central_terms,
+    protagonist_groups,
+    shared_protagonist,
+    title_ratio,
+)
+from sitrep.stories.state import StoryContext, absorb
 from sitrep.stories.vectors import Idf
 from tests.support.store import make_article
 from tests.support.stories import ingest, story
@@ -71,3 +80,56 @@ def test_recheck_merges_stories_told_around_one_name(store: Store) -> None:
     done = recheck_recent(store, Tuning(**only))  # type: ignore[arg-type]
     assert len(done.merged) == 2
     assert len({story(store, a) for a in arts}) == 1
+
+
+def test_title_words_the_text_writes_as_names() -> None:
+    text = ("Shares of Zentrox fell. The zentrox board met.\nPolice said the Price of fuel "
+            "rose.\nShares fell again as Zentrox sold assets.")
+    # "Price" is capitalised inside a sentence once: it passes (anchors weigh by rarity);
+    # "Shares" and "Police" only open a line or sentence.
+    assert proper_title_words("Zentrox Shares Fall as Police Probe Price", text) == {
+        "zentrox", "price"}
+
+
+def test_title_ratio_follows_the_story_weights() -> None:
+    assert title_ratio({"w": 0.7, "title": 1.0}) == (1.0 + 1.0 / 0.7) / 2
+    assert title_ratio({"w": 0.0, "title": 1.0}) == 1.0
+
+
+def test_a_core_story_gathers_the_fragments_holding_its_name() -> None:
+    core = Cast("core", {"c:zentrox": 4.0})
+    bits = [Cast(f"bit{i}", {"c:zentrox": 1.0}) for i in range(4)]
+    idf = _idf({"c:zentrox": 8, "w:teen": 8}, 100)
+    # No two hold 0.9 of its 8 documents; the core and the fragments together do.
+    assert all(shared_protagonist(core, b, idf, 0.9) is None for b in bits)
+    assert protagonist_groups([core, *bits], idf, 0.9, 0.5) == [
+        ("c:zentrox", "core", ["bit0", "bit1", "bit2", "bit3"])]
+    # Fragments alone have no core; a title word not written as a name joins only pairs.
+    assert protagonist_groups(bits, idf, 0.9, 0.5) == []
+    words = [Cast(c.story, {"w:teen": c.held["c:zentrox"]}) for c in [core, *bits]]
+    assert protagonist_groups(words, idf, 0.9, 0.5) == []
+
+
+def test_recheck_gathers_single_reports_into_the_core_story(store: Store) -> None:
+    core = [make_article(f"Zentrox said on Monday that {what}. Analysts at Zentrox rivals "
+                         "watched closely.", title=f"Zentrox {head}", published="2025-11-03")
+            for what, head in [("records of millions were taken", "breach widens"),
+                               ("its chief would leave", "chief quits"),
+                               ("customers can freeze their credit", "offers freezes")]]
+    singles = [make_article(f"Regulators wrote to Zentrox about {what}.",
+                            title=f"Zentrox {head}", published="2025-11-05")
+               for what, head in [("fines", "faces fines"), ("its data", "hearing set")]]
+    apart = Tuning(join=0.99, sure=0.99, bridge=1.0, recheck_every=0)
+    ingest(store, core + singles, apart)
+    with store.stories.write("the core reports as one story"):
+        ctx = StoryContext(store, Idf(store, apart.idf_power), apart, "2025-11-06T00:00:00Z")
+        states = store.stories.states([story(store, a) for a in core])
+        first = states[story(store, core[0])]
+        for a in core[1:]:
+            absorb(ctx, first, states[story(store, a)])
+    assert len({story(store, a) for a in core + singles}) == 3
+    # Cosine merges and moves off: only the protagonist can gather them.
+    only = dict(recheck_margin=10.0, recheck_every=0, recheck_merge=100.0, protagonist_df=3)
+    done = recheck_recent(store, Tuning(**only))  # type: ignore[arg-type]
+    assert len(done.merged) == 2
+    assert len({story(store, a) for a in core + singles}) == 1

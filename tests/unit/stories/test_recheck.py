@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from sitrep.cli import cli
 from sitrep.store import Store, open_store
-from sitrep.stories import Tuning, pin_article, recheck_recent, split_articles
+from sitrep.stories import Assigner, Tuning, pin_article, recheck_recent, split_articles
 from tests.support.stories import ingest, iran, later_iran, later_nk, nk, story
 
 # Every article starts a story of its own: the early splits a recheck should heal.
@@ -100,3 +100,26 @@ def test_recheck_command(tmp_path: Path) -> None:
     assert re.search(r"looked at 5 articles: moved [1-9]", result.output), result.output
     with open_store(db) as fresh:
         assert len(fresh.stories.live_ids()) == 2
+
+
+def test_settle_rechecks_what_came_after_the_last_recheck_point(store: Store) -> None:
+    articles = [*nk(), *iran(), later_nk()]
+    ingest(store, articles, ALONE)  # the early splits, and no recheck point passed
+    assigner = Assigner(store)  # rechecks every 64 articles: none among these
+    with store.stories.write("the last batch of a run"):
+        outcomes = store.add_articles([later_iran()])
+        assigner.assign_batch([later_iran()], [None], outcomes)
+    assert len(store.stories.live_ids()) >= 4
+    done = assigner.settle()  # the run ends
+    assert done is not None and done.moved
+    assert story(store, nk()[0]) == story(store, nk()[1]) == story(store, later_nk())
+    assert story(store, iran()[0]) == story(store, later_iran())
+    assert assigner.settle() is None  # nothing came since
+
+
+def test_settle_does_nothing_on_a_recheck_point(store: Store) -> None:
+    assigner = Assigner(store, Tuning(recheck_every=1))
+    with store.stories.write("a batch"):
+        outcomes = store.add_articles(nk())
+        assigner.assign_batch(nk(), [None, None], outcomes)
+    assert assigner.settle() is None
