@@ -308,6 +308,16 @@ NOUN_CLASSES = {
         "military_personnel.n.1",
         "serviceman.n.1",
     ],
+    # who can act or be acted on (PLOVER actors are people, organisations, states and their
+    # forces): merged with the hand-written "actor" rows of plover_words.csv
+    "actor": [
+        "person.n.1",
+        "organization.n.1",
+        "people.n.1",
+        "country.n.1",
+        "military_unit.n.1",
+        "armed_forces.n.1",
+    ],
 }
 
 

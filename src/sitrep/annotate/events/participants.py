@@ -81,6 +81,8 @@ GROUP_WORDS = frozenset(
         "delegation",
     }
 )
+# Events whose object is the force moved or raised, not whom it is aimed at (CAMEO 15, 0874).
+FORCE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 AID_VERBS = frozenset({"give", "provide", "supply", "deliver", "donate", "grant"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those"})
 INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp"})
@@ -334,7 +336,7 @@ class ActorFinder:
                         child.dep_ == dep
                         and not (raised and dep == "nsubjpass")
                         and not self.own_thing(child)
-                        and not (dep == "dobj" and self.moved_thing(tok, child))
+                        and not (dep == "dobj" and self.moved_thing(tok, child, cand.type))
                     ):
                         found = self.inside(child)
                         if found is not None:
@@ -350,15 +352,17 @@ class ActorFinder:
                 return found
         return None
 
-    def moved_thing(self, verb: Token, obj: Token) -> bool:
+    def moved_thing(self, verb: Token, obj: Token, etype: str = "") -> bool:
         """Troops sent or supplies given are what moves; the target is where they go."""
+        lemma = self.regroup(obj).lemma_.lower()
+        if etype in FORCE_TYPES and self.lex.in_class("military", lemma):
+            return True  # "mobilized reservists for a war against X": X is the target
         if self.lex.in_class("motion", verb.lemma_.lower()) and any(
             c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children
         ):
             return True  # "sent engineers to Peru": the target is where they go
         if verb.lemma_ not in AID_VERBS:
             return False
-        lemma = self.regroup(obj).lemma_.lower()
         return self.lex.in_class("military", lemma) or self.lex.in_class("supplies", lemma)
 
     @staticmethod
