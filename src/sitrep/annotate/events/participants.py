@@ -41,7 +41,8 @@ TARGET_PREPS = (
 INSIDE_PREPS = frozenset({"of", "for", "by", "from", "against", "on", "to", "with", "in", "into"})
 # Last resort: the place acted on ("demonstrated in Serbia", "a curfew in Cizre").
 PLACE_PREPS = ("in", "at")
-PLACE_TARGET_TYPES = HOSTILE_TYPES
+# and forces or aid sent to a place are aimed at it ("peacekeepers arrived in Bosnia")
+PLACE_TARGET_TYPES = HOSTILE_TYPES | {"MOBILIZE", "AID"}
 # A threat is aimed at whoever must meet its condition ("... unless Baghdad accepts").
 CONDITION_MARKS = frozenset({"if", "unless"})
 # "summoned the ambassador to complain": the object of the governing verb is addressed.
@@ -361,6 +362,10 @@ class ActorFinder:
             c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children
         ):
             return True  # "sent engineers to Peru": the target is where they go
+        if self.lex.in_class("withdraw", verb.lemma_.lower()) and any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in verb.children
+        ):
+            return True  # "withdrew inspectors from Iraq": the target is what they leave
         if verb.lemma_ not in AID_VERBS:
             return False
         return self.lex.in_class("military", lemma) or self.lex.in_class("supplies", lemma)
