@@ -32,6 +32,9 @@ CLASS_TABLE = [
     ("The junta incarcerated the opposition leader in March.", "incarcerated", "COERCE"),
     ("A grand jury indicted the former governor of Lagos.", "indicted", "DISAPPROVE"),
     ("Rebels liberated forty hostages near the border.", "liberated", "RETREAT"),
+    ("The rebels demilitarized the border zone in May.", "demilitarized", "RETREAT"),
+    ("The opposition deplored the verdict against its leader.", "deplored", "DISAPPROVE"),
+    ("Thousands of miners picketed the ministry of energy.", "picketed", "PROTEST"),
 ]
 
 
@@ -90,3 +93,24 @@ def test_purpose_clause_is_addressed_to_the_governing_object(nlp: Any) -> None:
     found = [e for e in events_of(nlp, text) if e.type == "DISAPPROVE"]
     assert found and found[0].target is not None
     assert found[0].target.text == "French ambassador"
+
+
+def test_wordnet_person_and_organisation_nouns_are_actors() -> None:
+    lex = load_lexicon()
+    assert lex.in_class("actor", "dissident")  # from WordNet only
+    assert lex.in_class("actor", "federation")
+    assert not lex.in_class("actor", "bridge")
+
+
+def test_mobilised_forces_are_no_target(nlp: Any) -> None:
+    text = "Norway mobilized its naval reservists for a possible conflict with Russia."
+    found = [e for e in events_of(nlp, text) if e.type == "MOBILIZE"]
+    assert found and found[0].target is not None
+    assert found[0].target.text == "Russia"
+
+
+def test_withdrawn_people_are_no_target(nlp: Any) -> None:
+    text = "The agency withdrew its monitors and aid workers from Chad."
+    found = [e for e in events_of(nlp, text) if e.target is not None]
+    assert found and found[0].target is not None
+    assert found[0].target.text == "Chad"
