@@ -114,9 +114,13 @@ def word_forms(tok: Token) -> set[str]:
 
 
 def light_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | None:
-    """The event noun a light verb carries ("held talks", "went on strike")."""
+    """The event noun a light verb carries ("held talks", "went on strike").
+
+    Any verb without an event of its own supports the event noun it takes as object
+    ("staged a hunger strike", "opened a hearing"): a support verb, as NomBank has them.
+    """
     if not word_forms(verb) & lex.words.get("light", frozenset()):
-        return None
+        return support_object(verb, lex)
     for child in verb.children:
         # "held talks", and in the passive "sanctions were imposed on X"
         nouns = [child] if child.dep_ in ("dobj", "nsubjpass") else []
@@ -128,6 +132,17 @@ def light_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
         for noun in nouns:
             if noun.pos_ == "NOUN" and (trig := lookup(noun, lex)):
                 return noun, trig
+    return None
+
+
+def support_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | None:
+    """The event noun object of a verb that reports no event itself ("began a hunger strike")."""
+    if verb.pos_ != "VERB" or lookup(verb, lex) is not None:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in obj.children):
+            if (trig := lookup(obj, lex)) is not None:
+                return obj, trig
     return None
 
 
