@@ -114,3 +114,23 @@ def test_withdrawn_people_are_no_target(nlp: Any) -> None:
     found = [e for e in events_of(nlp, text) if e.target is not None]
     assert found and found[0].target is not None
     assert found[0].target.text == "Chad"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Hundreds of dockers organised a boycott on Monday.", "PROTEST"),
+        ("The senate scheduled an inquiry into the bombing of the consulate.", "INVESTIGATE"),
+    ],
+)
+def test_support_verb_carries_its_event_noun(nlp: Any, text: str, type_: str) -> None:
+    """A verb with no event of its own, not in the light list, supports its object's event."""
+    verb = next(t for t in nlp(text) if t.pos_ == "VERB")
+    assert verb.lemma_ not in load_lexicon().words["light"]
+    assert type_ in {e.type for e in events_of(nlp, text)}
+
+
+def test_verb_with_its_own_event_keeps_it(nlp: Any) -> None:
+    text = "The government condemned the strike by dock workers."
+    types = {e.type for e in events_of(nlp, text)}
+    assert "DISAPPROVE" in types
