@@ -134,3 +134,10 @@ def test_verb_with_its_own_event_keeps_it(nlp: Any) -> None:
     text = "The government condemned the strike by dock workers."
     types = {e.type for e in events_of(nlp, text)}
     assert "DISAPPROVE" in types
+
+
+@pytest.mark.parametrize(
+    "text", ["Police foiled an attack on the embassy.", "The navy warded off an attack."]
+)
+def test_prevented_event_noun_is_no_event(nlp: Any, text: str) -> None:
+    assert "ASSAULT" not in {e.type for e in events_of(nlp, text)}

@@ -139,10 +139,13 @@ def support_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | N
     """The event noun object of a verb that reports no event itself ("began a hunger strike")."""
     if verb.pos_ != "VERB" or lookup(verb, lex) is not None:
         return None
+    if any(c.dep_ == "prt" for c in verb.children) or lex.in_class("halt", verb.lemma_.lower()):
+        return None  # "picked up a call", "ward off an attack": the verb's sense is its own
+    if lex.in_class("unrealised", verb.lemma_.lower()):
+        return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        if obj.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in obj.children):
-            if (trig := lookup(obj, lex)) is not None:
-                return obj, trig
+        if obj.pos_ == "NOUN" and (trig := lookup(obj, lex)) is not None:
+            return obj, trig
     return None
 
 
