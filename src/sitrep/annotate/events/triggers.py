@@ -139,10 +139,11 @@ def support_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | N
     """The event noun object of a verb that reports no event itself ("began a hunger strike")."""
     if verb.pos_ != "VERB" or lookup(verb, lex) is not None:
         return None
-    if any(c.dep_ == "prt" for c in verb.children) or lex.in_class("halt", verb.lemma_.lower()):
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "prt" for c in verb.children) or lex.in_class("halt", lemma):
         return None  # "picked up a call", "ward off an attack": the verb's sense is its own
-    if lex.in_class("unrealised", verb.lemma_.lower()):
-        return None
+    if lex.in_class("unrealised", lemma) or lex.in_class("caused", lemma):
+        return None  # "foiled an attack", "sparked protests": the subject does not act
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if obj.pos_ == "NOUN" and (trig := lookup(obj, lex)) is not None:
             return obj, trig
@@ -347,6 +348,8 @@ def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
             covered.add(tok.i)
     for tok in sent:
         if tok.pos_ == "NOUN" and tok.i not in consumed and (trig := lookup(tok, lex)):
+            if tok.dep_ == "dobj" and lex.in_class("unrealised", tok.head.lemma_.lower()):
+                continue  # "foiled an attack on X": no attack took place
             clause = clause_of(tok)
             verb = occurrence_verb(tok, lex)  # "fighting broke out between X and Y"
             if clause.i not in covered and (
