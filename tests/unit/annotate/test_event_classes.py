@@ -141,3 +141,10 @@ def test_verb_with_its_own_event_keeps_it(nlp: Any) -> None:
 )
 def test_prevented_event_noun_is_no_event(nlp: Any, text: str) -> None:
     assert "ASSAULT" not in {e.type for e in events_of(nlp, text)}
+
+
+def test_pronoun_subject_takes_the_governing_actor(nlp: Any) -> None:
+    text = "The Chilean government accepted demands from miners that it open new negotiations."
+    found = [e for e in events_of(nlp, text) if e.trigger.text == "negotiations"]
+    assert found and found[0].source is not None
+    assert found[0].source.text == "Chilean government"

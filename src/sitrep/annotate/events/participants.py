@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that"})
+THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Dependents kept in an actor's text ("Security forces in Guinea"), others cut.
 NP_LEFT = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod"})
@@ -263,7 +264,7 @@ class ActorFinder:
                 if subj.lower_ in RELATIVES and cur.dep_ == "relcl":
                     return cur.head
                 if subj.lower_ in PRONOUNS:
-                    return self.speaker(cur) or subj
+                    return self.speaker(cur) or self.antecedent(cur, subj) or subj
                 return self.regroup(subj)
             if cur.dep_ in INHERIT_SUBJECT_DEPS and cur.head != cur:
                 cur = cur.head
@@ -273,6 +274,23 @@ class ActorFinder:
                 cur = cur.head.head  # "issued a declaration demanding ...": the issuer
             else:
                 return None
+        return None
+
+    def antecedent(self, verb: Token, pronoun: Token) -> Token | None:
+        """The actor a third-person pronoun subject stands for: the nearest governing clause's
+        subject that names an actor and agrees in number ("X accepted demands that it ...")."""
+        if pronoun.lower_ not in THIRD_PERSON:
+            return None
+        plural = pronoun.lower_ == "they"
+        cur = verb
+        while cur.head != cur:
+            cur = cur.head
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ in PRONOUNS or not self.actor_like(subj):
+                continue
+            many = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+            if many == plural or self.lex.in_class("military", subj.lemma_.lower()):
+                return self.regroup(subj)
         return None
 
     def speaker(self, verb: Token) -> Token | None:
