@@ -148,3 +148,8 @@ def test_pronoun_subject_takes_the_governing_actor(nlp: Any) -> None:
     found = [e for e in events_of(nlp, text) if e.trigger.text == "negotiations"]
     assert found and found[0].source is not None
     assert found[0].source.text == "Chilean government"
+
+
+def test_support_verb_needs_an_actor_subject(nlp: Any) -> None:
+    assert "FIGHT" in {e.type for e in events_of(nlp, "The rebels organised a blockade.")}
+    assert not events_of(nlp, "The weather report described a blockade.")

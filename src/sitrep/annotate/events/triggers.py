@@ -18,6 +18,7 @@ from sitrep.annotate.events.verb_frames import (
     intent_object,
     intent_type,
     is_subjunctive,
+    names_actor,
     occurrence_verb,
     stated_intent,
     trip_purpose,
@@ -144,6 +145,12 @@ def support_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | N
         return None  # "picked up a call", "ward off an attack": the verb's sense is its own
     if lex.in_class("unrealised", lemma) or lex.in_class("caused", lemma):
         return None  # "foiled an attack", "sparked protests": the subject does not act
+    doer = verb  # "failed to reach agreement": the controller's subject
+    while doer.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in doer.children):
+        doer = doer.head
+    subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (names_actor(subj, lex) or names_actor(counted(subj), lex)):
+        return None  # the support verb's subject is the event's agent: it must be an actor
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if obj.pos_ == "NOUN" and (trig := lookup(obj, lex)) is not None:
             return obj, trig
