@@ -57,6 +57,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("negotiation.n.1", "meet"),
         ("summit.n.3", "meet"),
         ("host.v.1!", "host"),
+        ("discuss.v.2=", "meet"),
+        ("mediate.v.1", "mediate"),
     ],
     "SUPPORT": [
         ("praise.v.1", ""),
@@ -67,11 +69,15 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("recognize.v.1", ""),
         ("defend.v.1!", ""),
         ("sign.v.2", ""),
+        ("back.v.1=", ""),
+        ("welcome.v.3!", ""),
     ],
     "CONCEDE": [
         ("concede.v.3", ""),
         ("yield.v.2", ""),
         ("comply.v.1", ""),
+        ("accede.v.1", ""),
+        ("relax.v.3!", ""),
     ],
     "COOPERATE": [
         ("cooperate.v.1", ""),
@@ -92,6 +98,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("demobilize.v.1=", "demobilize"),
         ("release.v.2", ""),
         ("return.v.2!", "return"),
+        ("surrender.v.1", "surrender"),
+        ("disarm.v.1", "demobilize"),
     ],
     "DEMAND": [
         ("demand.v.1", ""),
@@ -100,6 +108,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("appeal.v.2=", ""),
         ("urge.v.2=", ""),
         ("demand.n.1", ""),
+        ("insist.v.1!", ""),
     ],
     "DISAPPROVE": [
         ("accuse.v.1", ""),
@@ -114,6 +123,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("accusation.n.2", ""),
         ("criticism.n.1", ""),
         ("convict.v.1", ""),
+        ("censure.v.1", ""),
+        ("deplore.v.1", ""),
     ],
     "INVESTIGATE": [
         ("investigate.v.2", ""),
@@ -130,6 +141,9 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("oppose.v.1", ""),
         ("rejection.n.1", ""),
         ("defy.v.1!", ""),
+        ("dismiss.v.1=", ""),
+        ("renege.v.1", ""),
+        ("violate.v.1", ""),
     ],
     "THREATEN": [
         ("threaten.v.2", ""),
@@ -148,6 +162,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("demonstration.n.3", "demonstrate"),
         ("block.v.1!", "block"),
         ("blockade.v.3", "blockade"),
+        ("march.v.4", "demonstrate"),
+        ("picket.v.1", "demonstrate"),
     ],
     "SANCTION": [
         ("embargo.v.2", "embargo"),
@@ -184,6 +200,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("kidnap.v.1", "abduction"),
         ("hijack.v.1!", "abduction"),
         ("sentence.v.1!", ""),
+        ("imprison.v.1!", "arrest"),
     ],
     "ASSAULT": [
         ("kill.v.1", ""),
@@ -197,6 +214,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("beat_up.v.1", "beat"),
         ("wound.v.1", ""),
         ("rape.v.1!", "sexual"),
+        ("shoot.v.1!", "firearms"),
         # an attack is ASSAULT; by regular armed forces the event layer makes it FIGHT
         ("attack.v.1", ""),
         ("attack.n.1", ""),
@@ -212,6 +230,9 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("invasion.n.1", ""),
         ("war.n.1", ""),
         ("blockade.n.1", "blockade"),
+        ("bomb.v.1", "aerial"),
+        ("occupy.v.5", "occupy"),
+        ("clash.n.4", ""),
     ],
 }
 
@@ -307,6 +328,16 @@ NOUN_CLASSES = {
         "armed_forces.n.1",
         "military_personnel.n.1",
         "serviceman.n.1",
+    ],
+    # who can act or be acted on (PLOVER actors are people, organisations, states and their
+    # forces): merged with the hand-written "actor" rows of plover_words.csv
+    "actor": [
+        "person.n.1",
+        "organization.n.1",
+        "people.n.1",
+        "country.n.1",
+        "military_unit.n.1",
+        "armed_forces.n.1",
     ],
 }
 

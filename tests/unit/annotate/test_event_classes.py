@@ -32,6 +32,9 @@ CLASS_TABLE = [
     ("The junta incarcerated the opposition leader in March.", "incarcerated", "COERCE"),
     ("A grand jury indicted the former governor of Lagos.", "indicted", "DISAPPROVE"),
     ("Rebels liberated forty hostages near the border.", "liberated", "RETREAT"),
+    ("The rebels demilitarized the border zone in May.", "demilitarized", "RETREAT"),
+    ("The opposition deplored the verdict against its leader.", "deplored", "DISAPPROVE"),
+    ("Thousands of miners picketed the ministry of energy.", "picketed", "PROTEST"),
 ]
 
 
@@ -90,3 +93,63 @@ def test_purpose_clause_is_addressed_to_the_governing_object(nlp: Any) -> None:
     found = [e for e in events_of(nlp, text) if e.type == "DISAPPROVE"]
     assert found and found[0].target is not None
     assert found[0].target.text == "French ambassador"
+
+
+def test_wordnet_person_and_organisation_nouns_are_actors() -> None:
+    lex = load_lexicon()
+    assert lex.in_class("actor", "dissident")  # from WordNet only
+    assert lex.in_class("actor", "federation")
+    assert not lex.in_class("actor", "bridge")
+
+
+def test_mobilised_forces_are_no_target(nlp: Any) -> None:
+    text = "Norway mobilized its naval reservists for a possible conflict with Russia."
+    found = [e for e in events_of(nlp, text) if e.type == "MOBILIZE"]
+    assert found and found[0].target is not None
+    assert found[0].target.text == "Russia"
+
+
+def test_withdrawn_people_are_no_target(nlp: Any) -> None:
+    text = "The agency withdrew its monitors and aid workers from Chad."
+    found = [e for e in events_of(nlp, text) if e.target is not None]
+    assert found and found[0].target is not None
+    assert found[0].target.text == "Chad"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Hundreds of dockers organised a boycott on Monday.", "PROTEST"),
+        ("The senate scheduled an inquiry into the bombing of the consulate.", "INVESTIGATE"),
+    ],
+)
+def test_support_verb_carries_its_event_noun(nlp: Any, text: str, type_: str) -> None:
+    """A verb with no event of its own, not in the light list, supports its object's event."""
+    verb = next(t for t in nlp(text) if t.pos_ == "VERB")
+    assert verb.lemma_ not in load_lexicon().words["light"]
+    assert type_ in {e.type for e in events_of(nlp, text)}
+
+
+def test_verb_with_its_own_event_keeps_it(nlp: Any) -> None:
+    text = "The government condemned the strike by dock workers."
+    types = {e.type for e in events_of(nlp, text)}
+    assert "DISAPPROVE" in types
+
+
+@pytest.mark.parametrize(
+    "text", ["Police foiled an attack on the embassy.", "The navy warded off an attack."]
+)
+def test_prevented_event_noun_is_no_event(nlp: Any, text: str) -> None:
+    assert "ASSAULT" not in {e.type for e in events_of(nlp, text)}
+
+
+def test_pronoun_subject_takes_the_governing_actor(nlp: Any) -> None:
+    text = "The Chilean government accepted demands from miners that it open new negotiations."
+    found = [e for e in events_of(nlp, text) if e.trigger.text == "negotiations"]
+    assert found and found[0].source is not None
+    assert found[0].source.text == "Chilean government"
+
+
+def test_support_verb_needs_an_actor_subject(nlp: Any) -> None:
+    assert "FIGHT" in {e.type for e in events_of(nlp, "The rebels organised a blockade.")}
+    assert not events_of(nlp, "The weather report described a blockade.")

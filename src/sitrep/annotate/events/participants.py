@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that"})
+THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Dependents kept in an actor's text ("Security forces in Guinea"), others cut.
 NP_LEFT = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod"})
@@ -41,7 +42,8 @@ TARGET_PREPS = (
 INSIDE_PREPS = frozenset({"of", "for", "by", "from", "against", "on", "to", "with", "in", "into"})
 # Last resort: the place acted on ("demonstrated in Serbia", "a curfew in Cizre").
 PLACE_PREPS = ("in", "at")
-PLACE_TARGET_TYPES = HOSTILE_TYPES
+# and forces or aid sent to a place are aimed at it ("peacekeepers arrived in Bosnia")
+PLACE_TARGET_TYPES = HOSTILE_TYPES | {"MOBILIZE", "AID"}
 # A threat is aimed at whoever must meet its condition ("... unless Baghdad accepts").
 CONDITION_MARKS = frozenset({"if", "unless"})
 # "summoned the ambassador to complain": the object of the governing verb is addressed.
@@ -81,6 +83,8 @@ GROUP_WORDS = frozenset(
         "delegation",
     }
 )
+# Events whose object is the force moved or raised, not whom it is aimed at (CAMEO 15, 0874).
+FORCE_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 AID_VERBS = frozenset({"give", "provide", "supply", "deliver", "donate", "grant"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those"})
 INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp"})
@@ -260,7 +264,7 @@ class ActorFinder:
                 if subj.lower_ in RELATIVES and cur.dep_ == "relcl":
                     return cur.head
                 if subj.lower_ in PRONOUNS:
-                    return self.speaker(cur) or subj
+                    return self.speaker(cur) or self.antecedent(cur, subj) or subj
                 return self.regroup(subj)
             if cur.dep_ in INHERIT_SUBJECT_DEPS and cur.head != cur:
                 cur = cur.head
@@ -270,6 +274,23 @@ class ActorFinder:
                 cur = cur.head.head  # "issued a declaration demanding ...": the issuer
             else:
                 return None
+        return None
+
+    def antecedent(self, verb: Token, pronoun: Token) -> Token | None:
+        """The actor a third-person pronoun subject stands for: the nearest governing clause's
+        subject that names an actor and agrees in number ("X accepted demands that it ...")."""
+        if pronoun.lower_ not in THIRD_PERSON:
+            return None
+        plural = pronoun.lower_ == "they"
+        cur = verb
+        while cur.head != cur:
+            cur = cur.head
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.lower_ in PRONOUNS or not self.actor_like(subj):
+                continue
+            many = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+            if many == plural or self.lex.in_class("military", subj.lemma_.lower()):
+                return self.regroup(subj)
         return None
 
     def speaker(self, verb: Token) -> Token | None:
@@ -334,7 +355,7 @@ class ActorFinder:
                         child.dep_ == dep
                         and not (raised and dep == "nsubjpass")
                         and not self.own_thing(child)
-                        and not (dep == "dobj" and self.moved_thing(tok, child))
+                        and not (dep == "dobj" and self.moved_thing(tok, child, cand.type))
                     ):
                         found = self.inside(child)
                         if found is not None:
@@ -350,15 +371,21 @@ class ActorFinder:
                 return found
         return None
 
-    def moved_thing(self, verb: Token, obj: Token) -> bool:
+    def moved_thing(self, verb: Token, obj: Token, etype: str = "") -> bool:
         """Troops sent or supplies given are what moves; the target is where they go."""
+        lemma = self.regroup(obj).lemma_.lower()
+        if etype in FORCE_TYPES and self.lex.in_class("military", lemma):
+            return True  # "mobilized reservists for a war against X": X is the target
         if self.lex.in_class("motion", verb.lemma_.lower()) and any(
             c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children
         ):
             return True  # "sent engineers to Peru": the target is where they go
+        if self.lex.in_class("withdraw", verb.lemma_.lower()) and any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in verb.children
+        ):
+            return True  # "withdrew inspectors from Iraq": the target is what they leave
         if verb.lemma_ not in AID_VERBS:
             return False
-        lemma = self.regroup(obj).lemma_.lower()
         return self.lex.in_class("military", lemma) or self.lex.in_class("supplies", lemma)
 
     @staticmethod

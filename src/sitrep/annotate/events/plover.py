@@ -7,7 +7,8 @@ particle, object, modifier or governing word) to a PLOVER type and mode;
 ``plover_classes.csv`` holds the broad verb and noun classes of each type, built
 from WordNet senses named by the codebook (scripts/build_plover_classes.py); the
 hand-written trigger rows take precedence over them. ``plover_nouns.csv`` adds
-the nouns WordNet files under armed forces to the ``military`` class.
+the nouns WordNet files under armed forces to the ``military`` class, and those
+under person, organisation, people and state to the ``actor`` class.
 """
 
 from __future__ import annotations

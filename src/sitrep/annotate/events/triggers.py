@@ -18,6 +18,7 @@ from sitrep.annotate.events.verb_frames import (
     intent_object,
     intent_type,
     is_subjunctive,
+    names_actor,
     occurrence_verb,
     stated_intent,
     trip_purpose,
@@ -114,9 +115,13 @@ def word_forms(tok: Token) -> set[str]:
 
 
 def light_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | None:
-    """The event noun a light verb carries ("held talks", "went on strike")."""
+    """The event noun a light verb carries ("held talks", "went on strike").
+
+    Any verb without an event of its own supports the event noun it takes as object
+    ("staged a hunger strike", "opened a hearing"): a support verb, as NomBank has them.
+    """
     if not word_forms(verb) & lex.words.get("light", frozenset()):
-        return None
+        return support_object(verb, lex)
     for child in verb.children:
         # "held talks", and in the passive "sanctions were imposed on X"
         nouns = [child] if child.dep_ in ("dobj", "nsubjpass") else []
@@ -128,6 +133,27 @@ def light_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
         for noun in nouns:
             if noun.pos_ == "NOUN" and (trig := lookup(noun, lex)):
                 return noun, trig
+    return None
+
+
+def support_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | None:
+    """The event noun object of a verb that reports no event itself ("began a hunger strike")."""
+    if verb.pos_ != "VERB" or lookup(verb, lex) is not None:
+        return None
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "prt" for c in verb.children) or lex.in_class("halt", lemma):
+        return None  # "picked up a call", "ward off an attack": the verb's sense is its own
+    if lex.in_class("unrealised", lemma) or lex.in_class("caused", lemma):
+        return None  # "foiled an attack", "sparked protests": the subject does not act
+    doer = verb  # "failed to reach agreement": the controller's subject
+    while doer.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in doer.children):
+        doer = doer.head
+    subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (names_actor(subj, lex) or names_actor(counted(subj), lex)):
+        return None  # the support verb's subject is the event's agent: it must be an actor
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.pos_ == "NOUN" and (trig := lookup(obj, lex)) is not None:
+            return obj, trig
     return None
 
 
@@ -329,6 +355,8 @@ def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
             covered.add(tok.i)
     for tok in sent:
         if tok.pos_ == "NOUN" and tok.i not in consumed and (trig := lookup(tok, lex)):
+            if tok.dep_ == "dobj" and lex.in_class("unrealised", tok.head.lemma_.lower()):
+                continue  # "foiled an attack on X": no attack took place
             clause = clause_of(tok)
             verb = occurrence_verb(tok, lex)  # "fighting broke out between X and Y"
             if clause.i not in covered and (

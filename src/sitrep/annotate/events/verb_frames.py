@@ -131,9 +131,12 @@ def stated_intent(verb: Token, lex: PloverLexicon) -> bool:
 def actor_subject(verb: Token, lex: PloverLexicon) -> bool:
     """Whether ``verb``'s subject names an actor (or is a personal pronoun)."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return False
-    return subj.lower_ in ("he", "she", "they", "we", "i") or _is_actor(subj, lex)
+    return subj is not None and names_actor(subj, lex)
+
+
+def names_actor(tok: Token, lex: PloverLexicon) -> bool:
+    """Whether a subject names an actor, a personal pronoun included."""
+    return tok.lower_ in ("he", "she", "they", "we", "i") or _is_actor(tok, lex)
 
 
 def _is_actor(tok: Token, lex: PloverLexicon) -> bool:
