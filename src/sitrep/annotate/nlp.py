@@ -11,6 +11,8 @@ import functools
 from typing import TYPE_CHECKING
 
 from sitrep import config
+from sitrep.annotate.attribute_rules import speed_up_attribute_ruler
+from sitrep.annotate.fast_lemmas import speed_up_lemmatizer
 from sitrep.errors import ModelError
 
 if TYPE_CHECKING:
@@ -33,6 +35,9 @@ def load_nlp(name: str | None = None) -> Language:
         except OSError:
             continue
         nlp.max_length = max(nlp.max_length, 5_000_000)
+        # same annotations, a fraction of the time of these two pipes
+        speed_up_attribute_ruler(nlp)
+        speed_up_lemmatizer(nlp)
         return nlp
     raise ModelError(
         f"no spaCy English model found (tried {', '.join(candidates)}); "

@@ -1,11 +1,13 @@
-"""The fast attribute-ruler matcher gives exactly the Matcher's matches."""
+"""The fast attribute ruler and lemmatizer give exactly spaCy's own annotations."""
 
 from __future__ import annotations
 
 import spacy
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.tokens import Doc
 
 from sitrep.annotate.attribute_rules import fast_match, speed_up_attribute_ruler
+from sitrep.annotate.fast_lemmas import ArrayEnglishLemmatizer, speed_up_lemmatizer
 from sitrep.annotate.nlp import load_nlp
 
 WORDS = ["The", "man", "ai", "n't", "here", "but", "y'", "all", "gon", "na", "see", " ", "it", "."]
@@ -84,3 +86,24 @@ def test_shipped_pipeline_matches_unchanged() -> None:
     with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
         doc = nlp(text)
     assert fast(doc) == fast.original(doc)
+
+
+def test_array_lemmatizer_gives_the_same_lemmas() -> None:
+    nlp = load_nlp()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert type(lemmatizer) is ArrayEnglishLemmatizer
+    text = ("The victims were taken to hospitals; two men died. She's been running, "
+            "and they'd gone.  \n Officers are investigating the shootings\u2019 causes.")
+    with nlp.select_pipes(disable=["lemmatizer"]):
+        doc, again = nlp(text), nlp(text)
+    again[2].lemma_ = "kept"  # a lemma set before the pipe is left alone
+    plain = EnglishLemmatizer.__call__  # the rule lemmatizer's own per-token loop
+    expected = [t.lemma_ for t in plain(lemmatizer, doc)]
+    assert [t.lemma_ for t in lemmatizer(again)] == [*expected[:2], "kept", *expected[3:]]
+    assert expected[2] == "be" and "man" in expected and "die" in expected
+
+
+def test_other_lemmatizers_are_left_alone() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert not speed_up_lemmatizer(nlp)
