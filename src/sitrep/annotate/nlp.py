@@ -11,8 +11,6 @@ import functools
 from typing import TYPE_CHECKING
 
 from sitrep import config
-from sitrep.annotate.attribute_rules import speed_up_attribute_ruler
-from sitrep.annotate.fast_lemmas import speed_up_lemmatizer
 from sitrep.errors import ModelError
 
 if TYPE_CHECKING:
@@ -26,6 +24,10 @@ def load_nlp(name: str | None = None) -> Language:
     """The shared pipeline. ``name`` (or [annotate] spacy_model, $SITREP_SPACY_MODEL)
     forces one model."""
     import spacy
+
+    # imported here: they import spaCy, which commands without annotation never load
+    from sitrep.annotate.attribute_rules import speed_up_attribute_ruler
+    from sitrep.annotate.fast_lemmas import speed_up_lemmatizer
 
     wanted = name or config.current().annotate.spacy_model
     candidates = (wanted,) if wanted else MODEL_CANDIDATES
