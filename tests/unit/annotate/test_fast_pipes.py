@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import spacy
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.tokens import Doc
@@ -17,9 +19,9 @@ DEPS = ["det", "nsubj", "ROOT", "neg", "advmod", "advmod", "nsubj", "appos", "au
 HEADS = [1, 2, 2, 2, 2, 2, 10, 6, 10, 10, 2, 10, 10, 2]
 
 
-def _ruler() -> tuple[spacy.language.Language, object]:
+def _ruler() -> tuple[Any, Any]:
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("attribute_ruler")
+    ruler: Any = nlp.add_pipe("attribute_ruler")
     ruler.add([[{"TAG": "DT"}]], {"POS": "DET"})
     ruler.add([[{"TAG": "DT", "LOWER": "the"}]], {"MORPH": "Definite=Def|PronType=Art"})
     ruler.add([[{"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]],
@@ -34,7 +36,7 @@ def _ruler() -> tuple[spacy.language.Language, object]:
     return nlp, ruler
 
 
-def _doc(nlp: spacy.language.Language) -> Doc:
+def _doc(nlp: Any) -> Doc:
     return Doc(nlp.vocab, words=WORDS, tags=TAGS, deps=DEPS, heads=HEADS)
 
 
@@ -43,22 +45,22 @@ def test_same_matches_as_the_matcher() -> None:
     fast = fast_match(ruler)
     assert fast is not None
     doc = _doc(nlp)
-    assert fast(doc) == ruler.match(doc)  # type: ignore[attr-defined]
-    assert fast(doc) == ruler.match(doc)  # type: ignore[attr-defined]  # from the memo too
+    assert fast(doc) == ruler.match(doc)
+    assert fast(doc) == ruler.match(doc)  # from the memo too
 
 
 def test_same_annotations_after_the_swap() -> None:
     nlp, ruler = _ruler()
-    expected = [(t.pos_, str(t.morph), t.lemma_) for t in ruler(_doc(nlp))]  # type: ignore[operator]
+    expected = [(t.pos_, str(t.morph), t.lemma_) for t in ruler(_doc(nlp))]
     assert speed_up_attribute_ruler(nlp)
-    got = [(t.pos_, str(t.morph), t.lemma_) for t in ruler(_doc(nlp))]  # type: ignore[operator]
+    got = [(t.pos_, str(t.morph), t.lemma_) for t in ruler(_doc(nlp))]
     assert got == expected
     assert got[0][0] == "PRON" and got[2][2] == "be" and got[9][2] == "to"
 
 
 def test_patterns_out_of_reach_keep_the_matcher() -> None:
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("attribute_ruler")
+    ruler: Any = nlp.add_pipe("attribute_ruler")
     ruler.add([[{"LENGTH": {">=": 3}}]], {"POS": "NOUN"})
     assert fast_match(ruler) is None
     nlp = spacy.blank("en")
@@ -73,13 +75,13 @@ def test_doc_without_parse_uses_the_matcher() -> None:
     fast = fast_match(ruler)
     assert fast is not None
     doc = Doc(nlp.vocab, words=WORDS, tags=TAGS)
-    assert fast(doc) == ruler.match(doc)  # type: ignore[attr-defined]
+    assert fast(doc) == ruler.match(doc)
 
 
 def test_shipped_pipeline_matches_unchanged() -> None:
     nlp = load_nlp()
-    ruler = nlp.get_pipe("attribute_ruler")
-    fast = ruler.match  # type: ignore[attr-defined]
+    ruler: Any = nlp.get_pipe("attribute_ruler")
+    fast = ruler.match
     assert fast.__class__.__name__ == "FastRulerMatch"
     text = ("Police said a man, 23, was shot twice on Main Street late Friday. Y'all gon na "
             "see it, but he ain't talking. \n\n The victims were taken to a hospital.")
@@ -90,7 +92,7 @@ def test_shipped_pipeline_matches_unchanged() -> None:
 
 def test_array_lemmatizer_gives_the_same_lemmas() -> None:
     nlp = load_nlp()
-    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
     assert type(lemmatizer) is ArrayEnglishLemmatizer
     text = ("The victims were taken to hospitals; two men died. She's been running, "
             "and they'd gone.  \n Officers are investigating the shootings\u2019 causes.")
