@@ -79,13 +79,14 @@ _Firsts = tuple[tuple[tuple[int, int], ...], tuple[_Rule, ...]]
 class FastRulerMatch:
     """A drop-in ``match`` for an AttributeRuler: the same sorted match list."""
 
-    def __init__(self, columns: tuple[str, ...], rules: list[_Rule],
-                 original: Callable[[Doc], list[tuple[int, int, int, int]]]) -> None:
+    def __init__(self, ruler: Any, columns: tuple[str, ...], rules: list[_Rule]) -> None:
+        self.ruler = ruler
+        self.original: Callable[[Doc], list[tuple[int, int, int, int]]] = ruler.match
         self.columns = columns
         ids = _attr_ids()
         self.attr_ids: list[int | str] = [ids[name] for name in columns]
         self.flags = [name in _FLAG_ATTRS for name in columns]
-        self.original = original
+        self.entries = len(ruler.attrs)
         self.single = [r for r in rules if len(r.tokens) == 1]
         self.multi = [r for r in rules if len(r.tokens) > 1]
         # candidates of single-token rules by (column, value); the rest are always tried
@@ -102,7 +103,9 @@ class FastRulerMatch:
         self.step_memo: dict[tuple[int, int, tuple[int, ...]], bool] = {}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
-        if not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
+        # entries added to the ruler after this was built are the Matcher's to find
+        parsed = doc.has_annotation("TAG") and doc.has_annotation("DEP")
+        if len(self.ruler.attrs) != self.entries or not parsed:
             return self.original(doc)
         rows: Any = doc.to_array(self.attr_ids).reshape(len(doc), -1).tolist()  # ints
         codes: list[tuple[int, ...]] = [tuple(row) for row in rows]
@@ -189,7 +192,7 @@ def fast_match(ruler: Any) -> FastRulerMatch | None:
             if not steps:
                 return None
             rules.append(_Rule(attr_id, match_id, tuple(steps), _index_keys(pattern[0], columns)))
-    return FastRulerMatch(columns, rules, ruler.match)
+    return FastRulerMatch(ruler, columns, rules)
 
 
 def _index_keys(spec: dict[str, Any],

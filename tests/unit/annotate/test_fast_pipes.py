@@ -70,6 +70,13 @@ def test_patterns_out_of_reach_keep_the_matcher() -> None:
     assert not speed_up_attribute_ruler(nlp)
 
 
+def test_entries_added_later_are_not_missed() -> None:
+    nlp, ruler = _ruler()
+    assert speed_up_attribute_ruler(nlp)
+    ruler.add([[{"LOWER": "man"}]], {"POS": "PROPN"})
+    assert ruler(_doc(nlp))[1].pos_ == "PROPN"
+
+
 def test_doc_without_parse_uses_the_matcher() -> None:
     nlp, ruler = _ruler()
     fast = fast_match(ruler)
