@@ -83,7 +83,9 @@ class Tuning:
     # A name the text writes as one (features.PROPER) joins more than two stories when
     # one of them holds this share of its documents and all together the concentration.
     protagonist_core: float = 0.5
-    protagonist_fragment: int = 1  # ... the others single reports (at most this many members)
+    # ... the others young stories (at most this many members): which of an event's first
+    # reports joined each other first is chance of arrival order, not a second event.
+    protagonist_fragment: int = 3
     # What story records show (sitrep.stories.views, .reasons); no effect on grouping.
     reasons_members: int = 24  # newest members read for the shared terms
     reasons_top: int = 8  # shared terms listed per story

@@ -108,7 +108,7 @@ def test_all_but_n_of_a_whole_counts_the_rest_and_agrees() -> None:
         ("Eighteen of the 21 girls were freed on Thursday, a source said.", "2016-10-13"),
     )
     rec = reconcile(pairs)
-    freed = [sorted(c.value for c in g) for g in rec.groups if g[0].predicate == "rescued"
+    freed = [sorted(c.value or 0.0 for c in g) for g in rec.groups if g[0].predicate == "rescued"
              and g[0].whole]
     assert freed == [[18.0, 18.0]]
     assert {c.value_text for c in rec.quantities if c.value == 18.0} == {"All but three", "Eighteen"}

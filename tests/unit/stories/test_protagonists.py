@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sitrep.models import Article
 from sitrep.store import Store
 from sitrep.stories import Tuning, recheck_recent
 from sitrep.stories.features import proper_title_words
@@ -133,3 +134,46 @@ def test_recheck_gathers_single_reports_into_the_core_story(store: Store) -> Non
     done = recheck_recent(store, Tuning(**only))  # type: ignore[arg-type]
     assert len(done.merged) == 2
     assert len({story(store, a) for a in core + singles}) == 1
+
+
+def _core_and_pairs(store: Store) -> tuple[list[Article], list[Article]]:
+    """Four reports of one event in a story, four more that first joined in twos:
+    no two of the stories hold most of the name's documents, all three do."""
+    core = [make_article(f"Quorvel said on Monday that {what}. Analysts at Quorvel rivals "
+                         "watched closely.", title=f"Quorvel {head}", published="2025-11-03")
+            for what, head in [("records of millions were taken", "breach widens"),
+                               ("its chief would leave", "chief quits"),
+                               ("customers can freeze their credit", "offers freezes"),
+                               ("its systems were patched", "patches systems")]]
+    late = [make_article(f"Regulators wrote to Quorvel about {what}.",
+                         title=f"Quorvel {head}", published="2025-11-05")
+            for what, head in [("fines", "faces fines"), ("its data", "hearing set"),
+                               ("refunds", "told to refund"), ("its audit", "audit ordered")]]
+    apart = Tuning(join=0.99, sure=0.99, bridge=1.0, recheck_every=0)
+    ingest(store, core + late, apart)
+    with store.stories.write("the core reports as one story, the late ones in twos"):
+        ctx = StoryContext(store, Idf(store, apart.idf_power), apart, "2025-11-06T00:00:00Z")
+        for group in (core, late[:2], late[2:]):
+            states = store.stories.states([story(store, a) for a in group])
+            first = states[story(store, group[0])]
+            for a in group[1:]:
+                absorb(ctx, first, states[story(store, a)])
+    assert len({story(store, a) for a in core + late}) == 3
+    return core, late
+
+
+ONLY_PROTAGONISTS = dict(recheck_margin=10.0, recheck_every=0, recheck_merge=100.0,
+                         protagonist_df=3)
+
+
+def test_recheck_gathers_young_stories_of_two_reports(store: Store) -> None:
+    core, late = _core_and_pairs(store)
+    recheck_recent(store, Tuning(**ONLY_PROTAGONISTS))  # type: ignore[arg-type]
+    assert len({story(store, a) for a in core + late}) == 1
+
+
+def test_stories_past_the_fragment_size_are_not_gathered(store: Store) -> None:
+    core, late = _core_and_pairs(store)
+    tuning = Tuning(**ONLY_PROTAGONISTS, protagonist_fragment=1)  # type: ignore[arg-type]
+    recheck_recent(store, tuning)
+    assert len({story(store, a) for a in core + late}) == 3
