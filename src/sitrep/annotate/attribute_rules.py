@@ -58,9 +58,11 @@ def _test(value: Any, flag: bool) -> Test | None:
         if op == "IN" and words:
             return frozenset(arg).__contains__
         if op == "NOT_IN" and words:
-            return lambda v: v not in frozenset(arg)
+            excluded = frozenset(arg)  # built once, not per token
+            return lambda v: v not in excluded
         if op == "REGEX" and isinstance(arg, str):
-            return lambda v: re.search(arg, v) is not None
+            regex = re.compile(arg)
+            return lambda v: regex.search(v) is not None
     return None
 
 
@@ -82,17 +84,15 @@ class FastRulerMatch:
     def __init__(self, ruler: Any, columns: tuple[str, ...], rules: list[_Rule]) -> None:
         self.ruler = ruler
         self.original: Callable[[Doc], list[tuple[int, int, int, int]]] = ruler.match
-        self.columns = columns
         ids = _attr_ids()
         self.attr_ids: list[int | str] = [ids[name] for name in columns]
         self.flags = [name in _FLAG_ATTRS for name in columns]
         self.entries = len(ruler.attrs)
-        self.single = [r for r in rules if len(r.tokens) == 1]
         self.multi = [r for r in rules if len(r.tokens) > 1]
         # candidates of single-token rules by (column, value); the rest are always tried
         self.index: dict[tuple[int, str], list[_Rule]] = {}
         self.always: list[_Rule] = []
-        for rule in self.single:
+        for rule in (r for r in rules if len(r.tokens) == 1):
             if rule.index_keys is None:
                 self.always.append(rule)
             else:

@@ -317,7 +317,6 @@ class ActorFinder:
         found = self.addressee(cand, holders)
         if found is not None or cand.type not in PLACE_TARGET_TYPES:
             return found
-            return None
         for tok in holders:
             found = self.prep_object(tok, PLACE_PREPS)
             if found is not None:

@@ -700,8 +700,7 @@ def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
         ref = shift_quarter(ctx.anchor.year, quarter_of(ctx.anchor), 0 if "this" in p.words else -1)
     if ref is None:
         return "DATE", None
-    low = text.lower()
-    if any(w in low for w in ("ago", "earlier", "comparable", "same")):
+    if _AGO.search(text):
         y, q = shift_quarter(*ref, -4)
         return "DATE", f"{y}-Q{q}"
     ctx.ref_quarter, ctx.ref_months = ref, 3
