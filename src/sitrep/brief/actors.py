@@ -55,6 +55,7 @@ _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 _HEAD_AFTER = re.compile(r"\s*(?:$|[,;]|and\b|or\b|&)", re.I)
 _BEFORE_NAME = re.compile(r"[-–][^\W\d_]| [A-Z][a-z]| \d")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|across|throughout)\s+(?:the\s+)?$", re.I)
+_PLACE_LOOKBACK = 12
 # What opens a sentence or a quotation before a word: a sentence's end or the text's
 # start, then blanks and opening marks; or an opening quotation mark after a blank.
 _OPENS = re.compile(r"(?:^|[.!?:;]\s|\n)[\s\"“‘'(\[—–-]*$|(?:^|\s)[\"“‘']$")
@@ -172,8 +173,8 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             s.forms[m.text] += 1
             s.mentions += 1
             s.thing += bool(_THING_BEFORE.search(text, max(0, m.start - 8), m.start))
-            s.located += bool(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start))
-            s.opening += _opens(ctx, m)
+            s.located += _placed(text, m.start)
+            s.opening += _opens(text, m.start)
             follows = _NEXT_WORD.match(text, m.end)
             if follows:
                 s.after[follows.group(1)] += 1
@@ -226,10 +227,15 @@ def _one_person(names: list[_Seen]) -> _Seen | None:
     return short if all(words <= set(n.name.lower().split()) for n in names) else None
 
 
-def _opens(ctx: ArticleContext, m: EntityMention) -> bool:
-    """Whether a mention opens a sentence or a quotation, where any word is
+def _opens(text: str, at: int) -> bool:
+    """Whether a mention at ``at`` opens a sentence or a quotation, where any word is
     capitalised."""
-    return bool(_OPENS.search(ctx.article.text[max(0, m.start - _OPENS_LOOKBACK):m.start]))
+    return bool(_OPENS.search(text[max(0, at - _OPENS_LOOKBACK):at]))
+
+
+def _placed(text: str, at: int) -> bool:
+    """Whether what stands at ``at`` follows "in" or "from": where, not who."""
+    return bool(_PLACE_BEFORE.search(text, max(0, at - _PLACE_LOOKBACK), at))
 
 
 class _LowerWords:
@@ -342,9 +348,7 @@ def _parts(ctx: ArticleContext, index: SentenceIndex | None = None) -> _Parts:
     text = ctx.article.text
     country = {m.entity_id for m in ctx.ann.entities if _is_country(m)}
 
-    def heads(a: Actor | Span | None, eid: str | None) -> bool:
-        if not eid:
-            return False
+    def heads(a: Actor | Span | None, eid: str) -> bool:
         if a is None:
             return True  # a source without a span: the resolver's call
         if index is not None and index.off_story(ctx.id, a.start):
@@ -386,7 +390,7 @@ def _is_head(text: str, start: int, end: int, m: EntityMention) -> bool:
     # Georgia", "travelling from New Addington"), not who.
     if before.strip().lower() not in ("", "the"):
         return True
-    return not _PLACE_BEFORE.search(text, max(0, start - 12), start)
+    return not _placed(text, start)
 
 
 def _credit(m: EntityMention, text: str) -> bool:

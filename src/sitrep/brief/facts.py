@@ -64,8 +64,10 @@ def _possible(claim: Claim, index: SentenceIndex) -> bool:
     """A figure said to be only possible ("could one day transport humans hundreds of
     miles"), not a fact: a modal of possibility shortly before it. A plan or pledge
     stated ("will pay $5 million", "pledged $10 million") is still the story's fact."""
+    if not isinstance(claim, QuantityClaim):
+        return False
     sentence = index.at(claim.sentence)
-    if not isinstance(claim, QuantityClaim) or sentence is None:
+    if sentence is None:
         return False
     text = sentence.ctx.article.text[sentence.span.start:claim.citation.start]
     # "May" capitalised is the month far more often than a sentence's first word.
