@@ -87,7 +87,7 @@ def _same_figure(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool
         return False  # "killed" and "injured", "fell" and "rose": never one figure
     if x.dimension == "position" and x.predicate != y.predicate:
         return False  # "the 3rd lap" and "third place": small ranks recur by chance
-    if not x.dimension and x.counted_class != y.counted_class:
+    if _other_nouns(a, b):
         least = _LARGE
     elif x.key == y.key:
         least = _SAME_KEY_COUNT  # "three executives" twice: apart only by place

@@ -98,16 +98,18 @@ def _duration_modifiers(ctx: ArticleContext) -> list[Quantity]:
                 or noun is None or noun.group() not in measured \
                 or any(a < t.end and t.start < b for a, b in taken):
             continue
-        number = m.group(1).lower()
-        word = number_words().get(number)
-        if word is not None and word.kind in ("unit", "teen", "ten"):
-            value = word.value
-        elif number.replace(".", "", 1).isdigit():
-            value = float(number)
-        else:
-            continue
-        out.append(Quantity(t.start, t.end, t.text, value, unit=m.group(2).lower()))
+        value = _small_number(m.group(1))
+        if value is not None:
+            out.append(Quantity(t.start, t.end, t.text, value, unit=m.group(2).lower()))
     return out
+
+
+def _small_number(number: str) -> float | None:
+    """A number written in digits ("11", "11.5") or as one number word ("eight")."""
+    word = number_words().get(number.lower())
+    if word is not None and word.kind in ("unit", "teen", "ten"):
+        return word.value
+    return float(number) if number.replace(".", "", 1).isdigit() else None
 
 
 _SEASONS = re.compile(r"\b(\d{1,2}|[a-z]+)\s+seasons?\b", re.IGNORECASE)
@@ -120,15 +122,8 @@ def _seasons(ctx: ArticleContext) -> list[Quantity]:
     taken = [(q.start, q.end) for q in ctx.ann.quantities if q.unit or q.counted]
     out = []
     for m in _SEASONS.finditer(text):
-        number = m.group(1).lower()
-        word = number_words().get(number)
-        if word is not None and word.kind in ("unit", "teen", "ten"):
-            value = word.value
-        elif number.isdigit():
-            value = float(number)
-        else:
-            continue
-        if not any(a < m.end() and m.start() < b for a, b in taken):
+        value = _small_number(m.group(1))
+        if value is not None and not any(a < m.end() and m.start() < b for a, b in taken):
             out.append(Quantity(m.start(), m.end(), m.group(), value, unit="season"))
     return out
 
@@ -229,8 +224,9 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
     if q.unit:  # ages, distances, prices: a measurement, not a count
         return _measured(ctx, q, tolerance)
     text = ctx.article.text
-    if _ALL_BUT.search(text, max(0, q.start - 16), q.start):
-        rest = _all_but(text, q)
+    all_but = _ALL_BUT.search(text, max(0, q.start - 16), q.start)
+    if all_but is not None:
+        rest = _all_but(text, q, all_but)
         if rest is None:
             return None
         q = rest
@@ -305,12 +301,11 @@ _RELEASES = frozenset({"rescued"})  # what ends that state ("released", "freed",
 _ALL_BUT = re.compile(r"\b(?:all|everyone|everybody)\s+(?:but|except)\s+$", re.IGNORECASE)
 
 
-def _all_but(text: str, q: Quantity) -> Quantity | None:
+def _all_but(text: str, q: Quantity, m: re.Match[str]) -> Quantity | None:
     """The count "all but N of M" states (M - N, read from "all" on); without a stated
     whole ("all but three were carrying babies") it counts nothing comparable."""
     whole = _OF_WHOLE.match(text, q.end)
-    m = _ALL_BUT.search(text, max(0, q.start - 16), q.start)
-    if whole is None or m is None or q.value is None or q.bound or q.low is not None:
+    if whole is None or q.value is None or q.bound or q.low is not None:
         return None
     rest = float(whole.group(1).replace(",", "")) - q.value
     if rest <= 0:

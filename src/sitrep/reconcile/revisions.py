@@ -37,10 +37,7 @@ class _Value:
     claims: list[QuantityClaim] = field(default_factory=list)
     classes: set[str] = field(default_factory=set)
     affiliation: set[str] = field(default_factory=set)
-
-    @property
-    def first_day(self) -> str:
-        return min(d for c in self.claims if (d := as_of(c)))
+    first_day: str = ""  # kept as claims are added: read for every pair of values
 
 
 def count_revisions(claims: Sequence[QuantityClaim], config: BriefConfig) -> list[Discrepancy]:
@@ -68,29 +65,23 @@ def revised_in_report(
 ) -> list[Discrepancy]:
     """Counts a report gives as an earlier statement, each with the report's current
     count of the same class or group that replaced it."""
-    by_article: dict[str, list[QuantityClaim]] = defaultdict(list)
+    by_article: dict[str, list[tuple[QuantityClaim, float]]] = defaultdict(list)
     for c in claims:
-        if _bare(c, config.revision_min_count) is not None:
-            by_article[c.citation.article].append(c)
+        size = _bare(c, config.revision_min_count)
+        if size is not None:
+            by_article[c.citation.article].append((c, size))
     out = []
     for article, counts in by_article.items():
         text = texts.get(article, "")
-        earlier = [c for c in counts if _EARLIER.search(text[c.sentence.start : c.citation.start])]
-        for old in earlier:
+        earlier = [(c, size) for c, size in counts
+                   if _EARLIER.search(text[c.sentence.start : c.citation.start])]
+        for old, old_size in earlier:
             # The words say the value was replaced: "up to 100,000" then "about 8,000"
             # is a revision though the ranges overlap.
-            new = [
-                c
-                for c in counts
-                if c not in earlier and _same_class(old, c) and _bare(c, 0.0) != _bare(old, 0.0)
-            ]
-            if new:
-                series = [old, new[0]]
-                out.append(
-                    Discrepancy(
-                        "quantity_update", _about(series), list(series), explain.update(series)
-                    )
-                )
+            new = next((c for c, size in counts if (c, size) not in earlier
+                        and _same_class(old, c) and size != old_size), None)
+            if new is not None:
+                out.append(_update([old, new]))
     return out
 
 
@@ -117,6 +108,8 @@ def _values(claims: Sequence[QuantityClaim], least: float) -> list[_Value]:
             continue
         node = nodes.setdefault(size, _Value(size))
         node.claims.append(c)
+        day = as_of(c) or ""  # never empty: a bare count is dated
+        node.first_day = min(node.first_day, day) if node.first_day else day
         node.classes.add(c.counted_class)
         node.affiliation |= c.affiliation
     return list(nodes.values())
@@ -136,10 +129,10 @@ def _revises(a: _Value, b: _Value, max_ratio: float) -> bool:
 
 def _discrepancy(parts: list[_Value]) -> Discrepancy:
     """The series in time order: one claim per article and value."""
-    series = one_per_report_value(
-        sorted((c for p in parts for c in p.claims), key=lambda c: as_of(c) or ""))
-    return Discrepancy("quantity_update", _about(series), list(series), explain.update(series))
+    return _update(one_per_report_value(
+        sorted((c for p in parts for c in p.claims), key=lambda c: as_of(c) or "")))
 
 
-def _about(series: Sequence[QuantityClaim]) -> str:
-    return f"{series[0].counted.strip()}, as reported over time"
+def _update(series: list[QuantityClaim]) -> Discrepancy:
+    about = f"{series[0].counted.strip()}, as reported over time"
+    return Discrepancy("quantity_update", about, list(series), explain.update(series))

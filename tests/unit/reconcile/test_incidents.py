@@ -3,8 +3,10 @@ are of. Each test builds its own small multi-outlet story."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sitrep.brief import build_brief, check_citations
-from sitrep.reconcile import reconcile
+from sitrep.reconcile import QuantityClaim, reconcile
 from sitrep.reconcile.incidents import clause, incident_words, same_incident, telling
 from sitrep.reconcile.measures import line_item_mentions
 from tests.support.brief import story
@@ -14,6 +16,12 @@ def _conflicts(pairs: list) -> list[list[float]]:
     rec = reconcile(pairs)
     return [sorted(c.value for c in d.claims)  # type: ignore[attr-defined]
             for d in rec.discrepancies if d.kind == "quantity_conflict"]
+
+
+def _one_figure_of_two_outlets(pairs: list, keep: Callable[[QuantityClaim], bool]) -> bool:
+    """The figures ``keep`` picks form one group, stated by two outlets."""
+    groups = [g for g in reconcile(pairs).groups if keep(g[0])]
+    return len(groups) == 1 and len({c.outlet for c in groups[0]}) == 2
 
 
 def test_one_crash_on_two_laps_conflicts_whatever_the_days() -> None:
@@ -94,8 +102,7 @@ def test_one_open_toll_of_two_outlets_is_one_figure_but_round_floors_are_not() -
         ("Since it started, the group has killed more than 20,000 people in Nigeria.",
          "2016-10-14"),
     )
-    groups = [g for g in reconcile(pairs).groups if g[0].predicate == "killed"]
-    assert len(groups) == 1 and len({c.outlet for c in groups[0]}) == 2
+    assert _one_figure_of_two_outlets(pairs, lambda c: c.predicate == "killed")
     pairs = story(
         ("More than 50 people gathered at the station on Wednesday.", "2016-11-09"),
         ("More than 50 people were injured in the crash on Wednesday.", "2016-11-09"),
@@ -153,5 +160,4 @@ def test_one_small_count_of_one_thing_from_two_outlets_is_one_figure() -> None:
         ("In London, critics noted that three executives sold shares after the hack.",
          "2017-09-09"),
     )
-    groups = [g for g in reconcile(pairs).groups if g[0].counted_class == "executive"]
-    assert len(groups) == 1 and len({c.outlet for c in groups[0]}) == 2
+    assert _one_figure_of_two_outlets(pairs, lambda c: c.counted_class == "executive")
