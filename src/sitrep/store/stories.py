@@ -249,15 +249,15 @@ class StoryTables:
                 out.setdefault(str(article_id), []).append(str(alias_id))
         return out
 
-    def recent_story_ids(self, window: int) -> list[str]:
-        """Live stories holding one of the newest ``window`` stored originals, by id."""
+    def recent_story_ids(self, after: int) -> list[str]:
+        """Live stories holding an original stored after seq ``after``, by id."""
         # From the newest articles (a range of the primary key), never a scan of the store.
         rows = self._db.execute(
             "SELECT DISTINCT sa.story_id FROM story_articles sa"
             " JOIN stories s ON s.id = sa.story_id"
             " WHERE sa.article_id IN (SELECT id FROM articles WHERE seq > ?)"
             " AND sa.how <> 'copy' AND s.merged_into IS NULL"
-            " ORDER BY sa.story_id", (self.newest_seq() - window,)).fetchall()
+            " ORDER BY sa.story_id", (after,)).fetchall()
         return [str(r[0]) for r in rows]
 
     def newest_seq(self) -> int:

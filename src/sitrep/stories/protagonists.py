@@ -17,11 +17,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep import config
+from sitrep.stories.features import PROPER
 from sitrep.stories.vectors import Idf, Vector
 
 NAME = "e:"
 WORD = "w:"
-PROPER = "c:"  # features.PROPER: a title word the text writes as a name
 
 
 def title_ratio(weights: Mapping[str, float]) -> float:

@@ -41,6 +41,7 @@ from sitrep.stories.state import (
     after_move,
     day_of,
     persist,
+    without,
 )
 from sitrep.stories.vectors import Vector, similarity, span_gap, weighted_norm
 
@@ -90,9 +91,10 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
     stories (call inside a transaction)."""
     store = ctx.store
     done = Recheck()
-    stories = store.stories.recent_story_ids(window)
+    after = store.stories.newest_seq() - window
+    stories = store.stories.recent_story_ids(after)
     # The recent articles themselves are judged again, not their stories' older members.
-    members = _window_members(ctx, stories, store.stories.newest_seq() - window)
+    members = _window_members(ctx, stories, after)
     todo = sorted(members, key=lambda m: (m.day or "", m.row.article_id))
     done.looked_at = len(todo)
     for _ in range(ctx.tuning.recheck_rounds):
@@ -153,26 +155,12 @@ def _leave_one_out(ctx: StoryContext, terms: dict[str, float], m: _Member,
     """How well ``terms`` fit ``story`` without them, scored as the assigner scores."""
     if story.members <= 1:
         return 0.0
-    n = story.members
-    rest = {t: (v * n - terms.get(t, 0.0)) / (n - 1) for t, v in story.centroid.items()}
-    rest = {t: v for t, v in rest.items() if v > 1e-9}
-    ctx.idf.prepare(rest)
-    return discounted(ctx, terms, m.norm, rest, (m.day, m.day),
-                      (story.first_date, story.last_date))
-
-
-def discounted(ctx: StoryContext, terms: Vector, norm: float, other: Vector,
-               span: tuple[str | None, str | None],
-               other_span: tuple[str | None, str | None],
-               other_norm: float | None = None) -> float:
-    """Similarity of two profiles or centroids with the assigner's discounts
-    (places that clash, no shared anchor, dates apart)."""
+    rest = without(story.centroid, story.members, [terms])
     idf = ctx.idf
-    if other_norm is None:
-        other_norm = weighted_norm(other, idf)
-    sim = similarity(terms, norm, other, other_norm, idf)
-    return discount(sim, Places.of(terms), {a for a in terms if a.startswith(ANCHORS)},
-                    other, span, other_span, ctx.tuning, idf)
+    idf.prepare(rest)
+    sim = similarity(terms, m.norm, rest, weighted_norm(rest, idf), idf)
+    return discount(sim, m.places, m.anchors, rest, (m.day, m.day),
+                    (story.first_date, story.last_date), ctx.tuning, idf)
 
 
 def _move(ctx: StoryContext, m: _Member, target: str, sim: float) -> None:
@@ -318,7 +306,8 @@ def _groups(ctx: StoryContext, story_ids: list[str]) -> dict[str, list[_Member]]
 
 
 def _pair(ctx: StoryContext, a: _Member, b: _Member) -> float:
-    """:func:`discounted` of two members (nothing to discount when they share no term)."""
+    """Similarity of two members with the assigner's discounts (places that clash,
+    no shared anchor, dates apart; nothing to discount when they share no term)."""
     sim = similarity(a.terms, a.norm, b.terms, b.norm, ctx.idf)
     if sim <= 0.0:
         return 0.0

@@ -235,11 +235,8 @@ def after_move(ctx: StoryContext, story_id: str, movers: Sequence[Mover], *,
                        published=m.published, seq=m.seq, score=m.score)
             s.articles += m.copies
     else:
-        n, k = s.members, len(movers)
-        rest = {t: (v * n - sum(m.profile.get(t, 0.0) for m in movers)) / (n - k)
-                for t, v in s.centroid.items()}
-        s.centroid = {t: v for t, v in rest.items() if v > 1e-9}
-        s.members -= k
+        s.centroid = without(s.centroid, s.members, [m.profile for m in movers])
+        s.members -= len(movers)
         s.articles -= sum(1 + m.copies for m in movers)
         if s.title_article in {m.article_id for m in movers}:
             rows = [r for r in store.stories.newest_members(story_id, ctx.tuning.recheck_cap)
@@ -250,6 +247,15 @@ def after_move(ctx: StoryContext, story_id: str, movers: Sequence[Mover], *,
                 s.title_score = best.score or 0.0
     persist(ctx, s)
     return s
+
+
+def without(centroid: Vector, members: int, leaving: Sequence[Vector]) -> dict[str, float]:
+    """The mean of ``members`` profiles with the ``leaving`` ones taken out (the
+    running mean run backwards; fewer leaving than members)."""
+    n, k = members, len(leaving)
+    rest = {t: (v * n - sum(p.get(t, 0.0) for p in leaving)) / (n - k)
+            for t, v in centroid.items()}
+    return {t: v for t, v in rest.items() if v > 1e-9}
 
 
 def pinned_any(store: Store, story_ids: Sequence[str]) -> bool:
