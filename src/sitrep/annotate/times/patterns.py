@@ -58,8 +58,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\w)"  # not "2082.1", "1,500"
     numword = lex.alternation("number")
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
     number = (
         rf"(?:(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:\.\d+)?(?:\s+1/2)?"
+        rf"|(?:{tens})\s+(?:{ones})"  # "twenty four hours" (transcripts drop the hyphen)
         rf"|(?:{numword})(?:-(?:{numword}))?)"
     )
     approx = (
@@ -71,14 +74,17 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     season = lex.alternation("season")
     ordinal = lex.alternation("ordinal")
     holiday = lex.alternation("holiday")
-    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    ones = "one|two|three|four|five|six|seven|eight|nine"
     spelled_rest = rf"(?:(?:{tens})(?:[- ](?:{ones}))?|{teens}|oh[- ](?:{ones}))"
     spelled_year = (
         rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{spelled_rest}"
         rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{ones}|{teens}))?)"
     )
+    # "March eighth", "the twenty-first of May": spelled days of broadcast transcripts
+    spelled_day = (
+        rf"(?:(?:(?:twenty|thirty)[- ])?(?:{lex.alternation('day_ordinal')}))(?![-\w])"
+    )
+    either_year = rf"(?:{year}|{spelled_year}\b)"
     rel = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
     hedge = r"(?:early|earlier|late|later|mid)"
     zone = r"(?:[ECMP][SD]T|GMT|UTC|local\s+time)"
@@ -92,7 +98,12 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     sources: list[tuple[str, str]] = [
         ("date", rf"(?:{weekday},?\s+)?{month}\s+{day}\b(?:,?\s+{year})?"),
         ("date", rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
-        ("date", rf"{month},?\s+(?:of\s+)?{year}"),
+        ("date", rf"{month},?\s+(?:of\s+)?{either_year}"),
+        (
+            "date",
+            rf"(?:{weekday},?\s+)?(?:{month_full}\s+(?:the\s+)?{spelled_day}"
+            rf"|(?:the\s+)?{spelled_day}\s+of\s+{month_full})(?:,?\s+{either_year})?",
+        ),
         ("date", r"(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d\b|[01]?\d/[0-3]?\d/(?:\d\d){1,2}\b"),
         (
             "month",
@@ -102,7 +113,10 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "time",
             rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|"
-            rf"\d{{1,2}}:\d\d(?=\s+{zone})|noon|midnight|midday)"
+            rf"\d{{1,2}}:\d\d(?=\s+{zone})|noon|midnight|midday"
+            # "at 4 in the morning", "10 o'clock at night"
+            rf"|\d{{1,2}}\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
+            rf"|\d{{1,2}}\s+o'clock)"
             rf"(?:\s+{zone})?(?:,?\s+(?:on\s+)?{day_ref})?",
         ),
         (
@@ -167,7 +181,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("year", rf"(?<![$£€#\d.,-]){edge}?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?{year}\b"),
         (
             "year",
-            rf"(?:the\s+year\s+)?{spelled_year}\b",
+            # not "two thousand years": a count of years
+            rf"(?:the\s+year\s+)?{spelled_year}\b(?!\s+(?:{unit}|[a-z]+\s+{unit})\b)",
         ),
         ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?:1[5-9]|20)\d0'?s|'\d0s)\b"),
         # "the nineties" (with "the": "in their nineties" is an age)
@@ -269,9 +284,19 @@ _QUARTER_OF = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _count_after() -> re.Pattern[str]:
+    """A count right after a span: a digit or a counting word ("three", "few")."""
+    lex = load_lexicon()
+    words = "|".join(re.escape(w) for w in lex.tables.get("number", {}))
+    return re.compile(rf"\s+(?:\d|(?:{words})\b)", re.IGNORECASE)
+
+
 def _in_context(text: str, start: int, end: int, kind: str) -> bool:
     """Filters that need the words around a candidate."""
     span = text[start:end]
+    if kind == "vague" and span.lower() == "the past" and _count_after().match(text, end):
+        return False  # "the past three summers": a stretch of time, not the past at large
     quarter = kind in ("duration", "refquarter") and span.lower().endswith("quarter")
     if quarter and _QUARTER_OF.match(text, end):
         return False
@@ -304,7 +329,10 @@ _YEAR_NUM = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _DECADE_NUM = re.compile(r"\d0'?s\b")
 _ORDINAL_NUM = re.compile(r"\d(?:st|nd|rd|th)\b")
 _QUARTER_NUM = re.compile(r"\bQ[1-4]\b")
-_CLOCK_CUE = re.compile(r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b")  # "6 p.m.", "06:00 GMT"
+# "6 p.m.", "06:00 GMT", "4 in the morning", "9 o'clock"
+_CLOCK_CUE = re.compile(
+    r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b|\d\s+(?:o'clock|in\s+the\s+[a-z]+|at\s+night)\b"
+)
 UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
 YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})
 # characters before and after a trigger word that an expression of the kind may span
@@ -313,7 +341,7 @@ MARGINS: dict[str, tuple[int, int]] = {
     "ago": (45, 25),
     "relunit": (35, 15),
     "set": (15, 15),
-    "date": (25, 30),
+    "date": (30, 45),
     "month": (35, 25),
     "time": (5, 45),
     "weekday": (25, 15),

@@ -281,6 +281,11 @@ def resolve_date(text: str, p: Pieces, ctx: Context) -> Resolved:
             return "DATE", None
     if p.month is None:
         return "DATE", None
+    lex = load_lexicon()
+    if p.day is None:
+        p.day = spelled_day(p.words, lex)  # "March eighth"
+    if p.year is None:
+        p.year = spelled_year(p.words, lex)  # "January nineteen ninety-seven"
     if p.year is not None and p.day is not None:
         try:
             return "DATE", date(p.year, p.month, p.day).isoformat()
@@ -324,11 +329,12 @@ def resolve_time(text: str, p: Pieces, ctx: Context) -> Resolved:
         if not m:
             return "TIME", None
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        if m.group(3) == "p" and hour < 12:
-            hour += 12
+        later = re.search(r"\b(?:afternoon|evening|night)\b", low) and not m.group(3)
+        if (m.group(3) == "p" or later) and hour < 12:
+            hour += 12  # "6 p.m.", "8 in the evening"
         elif m.group(3) == "a" and hour == 12:
             hour = 0
-    rest = re.sub(r"^\S+(?:\s*[ap]\.?m\.?)?", "", low)
+    rest = re.sub(r"^\S+(?:\s*[ap]\.?m\.?|\s+o'clock)?", "", low)
     _day_type, day_value = resolve_day_ref(rest, ctx)
     if day_value is None or hour > 23 or minute > 59:
         return "TIME", None
@@ -529,6 +535,18 @@ def spelled_year(words: list[str], lex: TimeLexicon) -> int | None:
     rest = [w for w in words[words.index("nineteen") + 1 :] if w not in ("and", "hundred", "oh")]
     n, vague = number_value(rest, lex)
     return None if vague else 1900 + int(n or 0)
+
+
+def spelled_day(words: list[str], lex: TimeLexicon) -> int | None:
+    """ "eighth" -> 8, "twenty-first" -> 21 (the words of "the twenty-first of May")."""
+    for k, w in enumerate(words):
+        day = lex.get("day_ordinal", w)
+        if day is None:
+            continue
+        tens = {"twenty": 20, "thirty": 30}.get(words[k - 1], 0) if k else 0
+        value = int(day) + (tens if int(day) < 10 else 0)
+        return value if value <= 31 else None
+    return None
 
 
 def resolve_year(text: str, p: Pieces, ctx: Context) -> Resolved:

@@ -1,0 +1,49 @@
+"""Time expressions as transcripts write them: spelled dates, spelled counts, clock words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.times.layer import find_times
+
+THURSDAY = date(1998, 3, 5)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def found(nlp: Language, text: str) -> dict[str, str | None]:
+    return {t.text: t.value for t in find_times(nlp(text), THURSDAY)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("January nineteen ninety-seven. A bomb went off.", "January nineteen ninety-seven", "1997-01"),
+        ("Voters go to the polls on Sunday, March eighth.", "Sunday, March eighth", "1998-03-08"),
+        ("The talks ended on the twenty-first of May.", "the twenty-first of May", "1997-05-21"),
+        ("It fell in August, two thousand and one.", "August, two thousand and one", "2001-08"),
+        ("In the last twenty four hours the rupiah fell.", "the last twenty four hours", "PT24H"),
+        ("The father will leave at 4 in the morning.", "4 in the morning", "1998-03-05T04:00"),
+        ("The vote closes at 8 in the evening.", "8 in the evening", "1998-03-05T20:00"),
+        ("The guns fell silent at 11 o'clock.", "11 o'clock", "1998-03-05T11:00"),
+    ],
+)
+def test_spoken_forms(nlp: Language, text: str, expr: str, value: str) -> None:
+    assert found(nlp, text).get(expr) == value
+
+
+def test_spelled_thousand_years_is_a_count_not_a_year(nlp: Language) -> None:
+    text = "Families have kept their secrets for more than two thousand years."
+    assert "2000" not in found(nlp, text).values()
+
+
+def test_the_past_with_a_count_is_not_the_past_at_large(nlp: Language) -> None:
+    assert "the past" not in found(nlp, "Riots broke out for the past three summers.")
+    assert found(nlp, "In the past, riots were rare.")["the past"] == "PAST_REF"
