@@ -209,6 +209,8 @@ def test_the_march_for_a_cause_is_not_the_month(nlp: Language) -> None:
     text = "Thousands joined the annual March for Peace on Capitol Hill in March."
     found = find_times(nlp(text), FRIDAY)
     assert [(t.start, t.value) for t in found] == [(text.rindex("March"), "2025-03")]
+    quoted = 'She led the "March of the Mothers" to the palace.'
+    assert find_times(nlp(quoted), FRIDAY) == []
 
 
 def test_modal_may_is_not_a_month() -> None:

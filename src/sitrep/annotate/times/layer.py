@@ -31,7 +31,7 @@ REF_KINDS = frozenset({"date", "month", "year", "weekday", "relday", "time", "da
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T|$)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
 # "the annual March for Life", "a March on Washington": the noun march, not the month
-_MARCH_BEFORE = re.compile(r"\b(?:the|a|annual|[Tt]his year's)\s+$")
+_MARCH_BEFORE = re.compile(r"\b(?:the|a|annual|[Tt]his year's)\s+(?:``|\"|“|')?$")  # or quoted
 _MARCH_AFTER = re.compile(r"\s+(?:of|for|on|to|against|through)\s+(?:the\s+)?[A-Z]")
 
 
