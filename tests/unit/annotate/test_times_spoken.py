@@ -47,3 +47,28 @@ def test_spelled_thousand_years_is_a_count_not_a_year(nlp: Language) -> None:
 def test_the_past_with_a_count_is_not_the_past_at_large(nlp: Language) -> None:
     assert "the past" not in found(nlp, "Riots broke out for the past three summers.")
     assert found(nlp, "In the past, riots were rare.")["the past"] == "PAST_REF"
+
+
+THURSDAY_1989 = date(1989, 11, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # a short decade name: the nearest one, a coming one only when it is about to begin
+        ("Growth slowed in the early '90s.", "the early '90s", "199"),
+        ("Jazz flourished in the '20s.", "the '20s", "192"),
+        # the year after a clock time's date belongs to it
+        ("The quake struck at 4:31 a.m. on Jan. 17, 1994.", "4:31 a.m. on Jan. 17, 1994", "1994-01-17T04:31"),
+        ("The attack came at 3 o'clock Sunday afternoon.", "3 o'clock Sunday afternoon", "1989-10-29T15:00"),
+        ("The offer ends at 5 p.m. Eastern time Monday.", "5 p.m. Eastern time Monday", "1989-11-06T17:00"),
+        # "every" with a count: a SET with the count's period
+        ("The election is held every four years.", "every four years", "P4Y"),
+        ("The board meets every other week.", "every other week", "P2W"),
+        ("It pays interest every quarter.", "every quarter", "P1Q"),
+        ("Floods return every few years.", "every few years", "PXY"),
+    ],
+)
+def test_clock_decade_and_set_forms(nlp: Language, text: str, expr: str, value: str) -> None:
+    found = {t.text: t.value for t in find_times(nlp(text), THURSDAY_1989)}
+    assert found.get(expr) == value, found

@@ -87,9 +87,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     either_year = rf"(?:{year}|{spelled_year}\b)"
     rel = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
     hedge = r"(?:early|earlier|late|later|mid)"
-    zone = r"(?:[ECMP][SD]T|GMT|UTC|local\s+time)"
+    zone = (
+        r"(?:[ECMP][SD]T|GMT|UTC|local\s+time"
+        r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:standard|daylight))?\s+time)"
+    )
     day_ref = (
-        rf"(?:{weekday}(?:,?\s+{month}\s+{day})?|today|yesterday|tomorrow|tonight|{month}\s+{day})"
+        rf"(?:{weekday}(?:,?\s+{month}\s+{day}|\s+(?:{part})\b)?"  # "3 o'clock Sunday afternoon"
+        rf"|today|yesterday|tomorrow|tonight|{month}\s+{day})"
+        rf"(?:,?\s+{year})?"  # "4:31 a.m. on Jan. 17, 1994"
     )
     ofyear = rf"(?:{year}|this\s+year|last\s+year|next\s+year)"
     edge = r"(?:the\s+(?:beginning|end|middle|start)\s+of\s+)"
@@ -155,6 +160,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         ("set", rf"(?:each|every)\s+{weekday}|{weekday}(?:s|\s+(?:{part})s)"),
         ("set", rf"(?:each|every)\s+(?:{month_full}|{season})\b"),  # "each July": XXXX-07
+        # "every four years" (P4Y), "every other week" (P2W), "each quarter"
+        ("set", rf"(?:each|every)\s+(?:other\s+|{number}\s+)?{unit}\b"),
         (
             "relunit",
             rf"(?:{hedge}[- ]?\s*|{edge})?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"

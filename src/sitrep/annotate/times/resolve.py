@@ -39,6 +39,7 @@ SEASON_OF_MONTH = {
 # Not a setting: annotations are stored, and must not depend on who ran them.
 TENSE_SLACK_DAYS = 60
 TENSE_SLACK_MONTHS = TENSE_SLACK_DAYS // 30
+DECADE_AHEAD = 3  # years before a decade begins that its short name ("the '90s") means it
 BACK = frozenset({"last", "past", "previous", "prior"})
 FORWARD = frozenset({"next", "coming", "following"})
 
@@ -419,6 +420,10 @@ def resolve_set(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "SET", f"XXXX-{p.month:02d}"
     if p.season is not None:
         return "SET", f"XXXX-{p.season}"
+    if p.unit is not None and p.words[0] in ("each", "every"):
+        # "every four years": P4Y, "every other week": P2W, "every few years": PXY
+        count = None if p.vague_number else 2.0 if "other" in p.words else p.number or 1.0
+        return "SET", duration_value(count, p.unit, lex)
     return "SET", None
 
 
@@ -608,10 +613,12 @@ def resolve_decade(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", digits[:3]
     if ctx.anchor is None:
         return "DATE", None
-    century = ctx.anchor.year // 100
-    if int(digits) > ctx.anchor.year % 100:
-        century -= 1
-    return "DATE", f"{century}{digits[0]}"
+    # the nearest such decade, a coming one only when it is about to begin: "the '90s"
+    # written in 1989 are the 1990s, "the '30s" written in 2025 the 1930s
+    a, tens = ctx.anchor.year, int(digits[0])
+    starts = [c * 100 + tens * 10 for c in range(a // 100 - 1, a // 100 + 2)]
+    start = min((y for y in starts if y <= a + DECADE_AHEAD), key=lambda y: abs(y - a))
+    return "DATE", str(start // 10)
 
 
 def resolve_century(text: str, p: Pieces, ctx: Context) -> Resolved:
