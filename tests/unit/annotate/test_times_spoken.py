@@ -72,3 +72,16 @@ THURSDAY_1989 = date(1989, 11, 2)
 def test_clock_decade_and_set_forms(nlp: Language, text: str, expr: str, value: str) -> None:
     found = {t.text: t.value for t in find_times(nlp(text), THURSDAY_1989)}
     assert found.get(expr) == value, found
+
+
+def test_a_day_on_a_past_verb_is_not_weeks_ahead(nlp: Language) -> None:
+    # "mailed Dec. 3" written on Oct. 28: last year's Dec. 3, not one five weeks ahead
+    text = "The package was mailed Dec. 3 and arrived five days later."
+    assert {t.text: t.value for t in find_times(nlp(text), date(1998, 10, 28))}["Dec. 3"] == (
+        "1997-12-03"
+    )
+    # a target date set by a past verb may lie ahead
+    text = "The hearing was postponed to Dec. 3."
+    assert {t.text: t.value for t in find_times(nlp(text), date(1998, 10, 28))}["Dec. 3"] == (
+        "1998-12-03"
+    )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.annotate.times.patterns import find_candidates
 from sitrep.annotate.times.resolve import Context, resolve
-from sitrep.annotate.times.tense import clause_direction, span_direction
+from sitrep.annotate.times.tense import clause_direction, firmly_past, span_direction
 from sitrep.models import TimeExpr
 
 if TYPE_CHECKING:
@@ -85,13 +85,14 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     cands = find_candidates(text)
     for k, cand in enumerate(cands):
-        ctx.direction = None
+        ctx.direction, ctx.firm = None, False
         if cand.kind in TENSE_KINDS:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is not None and len(span):
                 ctx.direction = (
                     clause_direction(span) if cand.kind in CLAUSE_KINDS else span_direction(span)
                 )
+                ctx.firm = ctx.direction == "past" and firmly_past(span)
         if cand.kind == "soon" and ctx.direction == "past":
             continue  # "he was soon released": no reference to the future
         ctx.after = text[cand.end : cand.end + 40]

@@ -39,6 +39,10 @@ SEASON_OF_MONTH = {
 # Not a setting: annotations are stored, and must not depend on who ran them.
 TENSE_SLACK_DAYS = 60
 TENSE_SLACK_MONTHS = TENSE_SLACK_DAYS // 30
+# ... when a dated day modifies a past verb itself ("mailed Dec. 3"): a few days, for an
+# article dated a little early. A bare month keeps the wide slack: "told of a cut in
+# supplies in December" hangs the month on the verb in the parse, yet means the cut's month.
+FIRM_SLACK_DAYS = 7
 DECADE_AHEAD = 3  # years before a decade begins that its short name ("the '90s") means it
 BACK = frozenset({"last", "past", "previous", "prior"})
 FORWARD = frozenset({"next", "coming", "following"})
@@ -53,6 +57,7 @@ _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
 class Context:
     anchor: date | None
     direction: Direction = None
+    firm: bool = False  # the direction is a past verb's the expression modifies directly
     ref_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
     # months of the reporting period last spoken of: 3 after a quarter, 9 after "the
     # first nine months"; "a year earlier" compares with the same period a year back
@@ -296,7 +301,8 @@ def resolve_date(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", f"{p.year}-{p.month:02d}"
     if ctx.anchor is None or p.day is None:
         return "DATE", None
-    d = day_near(ctx.anchor, p.month, p.day, ctx.direction)
+    slack = FIRM_SLACK_DAYS if ctx.firm else TENSE_SLACK_DAYS
+    d = day_near(ctx.anchor, p.month, p.day, ctx.direction, slack)
     if d is not None and d > ctx.anchor and _ENDED_BEFORE.search(ctx.before):
         d = day_near(ctx.anchor, p.month, p.day, "past", slack=0)
     return "DATE", d.isoformat() if d else None

@@ -119,6 +119,26 @@ def clause_direction(span: Span) -> Direction:
     return direction
 
 
+# prepositions that place an event at a time; "to", "until", "for", "by" set a target
+# ("postponed to Nov. 20", "scheduled for Dec. 3"), which may lie ahead of a past verb
+AT_PREPS = frozenset({"on", "in", "at", "during"})
+
+
+def firmly_past(span: Span) -> bool:
+    """ "The package was mailed Dec. 3", "changed its year in December": the expression
+    modifies a past-tense verb itself, so it cannot lie after the publication date."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in AT_PREPS and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "tmod", "obl"):
+        return False
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_ in SCHEDULE | DEADLINE_VERBS:
+        return False
+    aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux))
+
+
 def span_direction(span: Span) -> Direction:
     """The clause direction, else a cue from the whole sentence."""
     return clause_direction(span) or sentence_direction(span.sent)
