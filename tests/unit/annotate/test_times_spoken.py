@@ -85,3 +85,20 @@ def test_a_day_on_a_past_verb_is_not_weeks_ahead(nlp: Language) -> None:
     assert {t.text: t.value for t in find_times(nlp(text), date(1998, 10, 28))}["Dec. 3"] == (
         "1998-12-03"
     )
+
+
+def test_spelled_decades_months_of_a_named_year_and_counts(nlp: Language) -> None:
+    anchor = date(1998, 2, 12)
+
+    def values(text: str) -> dict[str, str | None]:
+        return {t.text: t.value for t in find_times(nlp(text), anchor)}
+
+    assert values("The nineteen eighties were a decade of growth.") == {
+        "The nineteen eighties": "198"
+    }
+    assert values("His term ends in January of next year.") == {"January of next year": "1999-01"}
+    # a bare "two thousand" counting a noun is a number; a year that names a noun's time stays
+    assert values("Two thousand people marched on Sunday.") == {"Sunday": "1998-02-08"}
+    assert values("He planned a nineteen ninety-seven attack.") == {
+        "nineteen ninety-seven": "1997"
+    }

@@ -53,6 +53,13 @@ def is_a_surname(doc: Doc, start: int) -> bool:
     )
 
 
+def is_a_count(doc: Doc, start: int, end: int) -> bool:
+    """ "Two thousand people marched": a bare "two thousand" that counts a noun is no year
+    ("a nineteen ninety-seven attack" is one: a year names the noun's time)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span[-1].lower_ == "thousand" and span.root.dep_ == "nummod"
+
+
 # "April 24 and 25", "May 3-5": a bare day number joined to a dated day is a date of
 # the same month (TimeML tags it on its own). Only where a clause or a phrase ends after
 # it: not "May 3 and 4 others", "5 to 7%", "3 and 4 p.m."
@@ -101,6 +108,8 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         if cand.kind == "month" and (
             is_a_march(surface, ctx.before, ctx.after) or is_a_surname(doc, cand.start)
         ):
+            continue
+        if cand.kind == "year" and is_a_count(doc, cand.start, cand.end):
             continue
         type_, value = resolve(surface, cand.kind, ctx)
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):

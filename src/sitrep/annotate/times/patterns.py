@@ -113,7 +113,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "month",
             rf"(?:{hedge}[- ]?|{edge})?"
-            rf"(?:(?:last|next|this)\s+)?{month_full}(?:\s+(?:this|last|next)\s+year)?",
+            rf"(?:(?:last|next|this)\s+)?{month_full}(?:\s+(?:of\s+)?(?:this|last|next)\s+year)?",
         ),
         (
             "time",
@@ -193,7 +193,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?:1[5-9]|20)\d0'?s|'\d0s)\b"),
         # "the nineties" (with "the": "in their nineties" is an age)
-        ("decade", rf"the\s+(?:(?:early|mid|late)[- ]?\s*)?(?:{lex.alternation('decade')})\b"),
+        (
+            "decade",
+            rf"the\s+(?:(?:early|mid|late)[- ]?\s*)?(?:nineteen[- ])?"
+            rf"(?:{lex.alternation('decade')})\b",
+        ),
         ("century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[- ]century"),
         (
             "quarter",

@@ -615,6 +615,8 @@ def resolve_decade(text: str, p: Pieces, ctx: Context) -> Resolved:
     if not m and spelled is None:
         return "DATE", None
     digits = m.group(1) if m else f"{spelled}0"
+    if "nineteen" in p.words and not m:
+        digits = f"19{digits}"  # "the nineteen eighties"
     if len(digits) == 4:
         return "DATE", digits[:3]
     if ctx.anchor is None:
