@@ -100,6 +100,11 @@ def clause_direction(span: Span) -> Direction:
         # "Wednesday's ruling", "a June agreement": a modifier of a noun, the clause
         # verb says nothing about it
         return None
+    due = span.root.head
+    if due.lower_ == "due" and due.pos_ == "ADJ" and due is not span.root:
+        # "a ruling is due Thursday", "the report, due Friday": a date set ahead, unless
+        # said in the past ("was due Thursday")
+        return "past" if due.head.tag_ == "VBD" or past_perfect(due.head) else "future"
     verb = governing_verb(span.root)
     direction = verb_direction(verb) if verb is not None else None
     before = span.doc[span.start - 1] if span.start > 0 else None

@@ -1,0 +1,44 @@
+"""Which way a weekday or a dated day points: the tense of the verb it modifies."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.times.layer import find_times
+
+WEDNESDAY = date(1998, 2, 11)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # "due" sets a date ahead, unless said in the past
+        ("A ruling is due Thursday.", "Thursday", "1998-02-12"),
+        ("The report, due Friday, will show growth.", "Friday", "1998-02-13"),
+        ("The ruling was due Thursday.", "Thursday", "1998-02-05"),
+    ],
+)
+def test_due_points_ahead(nlp: Language, text: str, expr: str, value: str) -> None:
+    assert {t.text: t.value for t in find_times(nlp(text), WEDNESDAY)}[expr] == value
+
+
+def test_a_day_on_a_past_verb_is_not_weeks_ahead(nlp: Language) -> None:
+    # "mailed Dec. 3" written on Oct. 28: last year's Dec. 3, not one five weeks ahead
+    text = "The package was mailed Dec. 3 and arrived five days later."
+    assert {t.text: t.value for t in find_times(nlp(text), date(1998, 10, 28))}["Dec. 3"] == (
+        "1997-12-03"
+    )
+    # a target date set by a past verb may lie ahead
+    text = "The hearing was postponed to Dec. 3."
+    assert {t.text: t.value for t in find_times(nlp(text), date(1998, 10, 28))}["Dec. 3"] == (
+        "1998-12-03"
+    )
