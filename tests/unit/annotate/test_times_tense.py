@@ -42,3 +42,13 @@ def test_a_day_on_a_past_verb_is_not_weeks_ahead(nlp: Language) -> None:
     assert {t.text: t.value for t in find_times(nlp(text), date(1998, 10, 28))}["Dec. 3"] == (
         "1998-12-03"
     )
+
+
+def test_a_quarter_well_behind_in_a_future_clause_is_next_years(nlp: Language) -> None:
+    def value(text: str) -> str | None:
+        found = {t.text: t.value for t in find_times(nlp(text), date(1989, 11, 2))}
+        return found["the first quarter" if "first" in text else "the third quarter"]
+
+    assert value("The deal is expected to close by the end of the first quarter.") == "1990-Q1"
+    # the quarter just ended is still to be reported
+    assert value("It expects to report a profit for the third quarter.") == "1989-Q3"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.annotate.times.patterns import find_candidates
 from sitrep.annotate.times.resolve import Context, resolve
-from sitrep.annotate.times.tense import clause_direction, firmly_past, span_direction
+from sitrep.annotate.times.tense import clause_direction, firmly_past, sentence_direction
 from sitrep.models import TimeExpr
 
 if TYPE_CHECKING:
@@ -92,13 +92,14 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     cands = find_candidates(text)
     for k, cand in enumerate(cands):
-        ctx.direction, ctx.firm = None, False
+        ctx.direction, ctx.firm, ctx.from_clause = None, False, False
         if cand.kind in TENSE_KINDS:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is not None and len(span):
-                ctx.direction = (
-                    clause_direction(span) if cand.kind in CLAUSE_KINDS else span_direction(span)
-                )
+                ctx.direction = clause_direction(span)
+                ctx.from_clause = ctx.direction is not None
+                if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
+                    ctx.direction = sentence_direction(span.sent)
                 ctx.firm = ctx.direction == "past" and firmly_past(span)
         if cand.kind == "soon" and ctx.direction == "past":
             continue  # "he was soon released": no reference to the future

@@ -58,6 +58,7 @@ class Context:
     anchor: date | None
     direction: Direction = None
     firm: bool = False  # the direction is a past verb's the expression modifies directly
+    from_clause: bool = False  # the direction is the clause's own (not a sentence-wide cue)
     ref_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
     # months of the reporting period last spoken of: 3 after a quarter, 9 after "the
     # first nine months"; "a year earlier" compares with the same period a year back
@@ -645,6 +646,11 @@ def quarter_year(q: int, p: Pieces, ctx: Context) -> int | None:
         return ctx.anchor.year + off
     if q > quarter_of(ctx.anchor) and ctx.direction != "future":
         return ctx.anchor.year - 1
+    if quarter_of(ctx.anchor) - q >= 2 and ctx.direction == "future" and ctx.from_clause:
+        # "will close by the end of the first quarter" written in November: next year's;
+        # the quarter just ended is still to be reported ("expects to report ... for the
+        # third quarter")
+        return ctx.anchor.year + 1
     return ctx.anchor.year
 
 

@@ -142,8 +142,3 @@ def firmly_past(span: Span) -> bool:
         return False
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux))
-
-
-def span_direction(span: Span) -> Direction:
-    """The clause direction, else a cue from the whole sentence."""
-    return clause_direction(span) or sentence_direction(span.sent)
