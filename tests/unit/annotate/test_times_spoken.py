@@ -89,3 +89,15 @@ def test_spelled_decades_months_of_a_named_year_and_counts(nlp: Language) -> Non
     assert values("He planned a nineteen ninety-seven attack.") == {
         "nineteen ninety-seven": "1997"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("He left a year and a half ago.", "a year and a half ago", "1996-08"),
+        ("It opened two and a half years ago.", "two and a half years ago", "1995-08"),
+        ("That was a decade and a half ago.", "a decade and a half ago", "1983"),
+    ],
+)
+def test_a_half_ago_counts_in_the_smaller_unit(nlp: Language, text: str, expr: str, value: str) -> None:
+    assert {t.text: t.value for t in find_times(nlp(text), date(1998, 2, 11))}[expr] == value

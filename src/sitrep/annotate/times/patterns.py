@@ -171,7 +171,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "ago",
-            rf"{approx}?(?:{number}\s+(?:more\s+)?|a\s+)?{unit}{or_so}\s+(?:ago|earlier|from\s+now|hence)",
+            rf"{approx}?(?:{number}(?:\s+and\s+a\s+half)?\s+(?:more\s+)?|a\s+)?{unit}"
+            rf"(?:\s+and\s+a\s+half)?{or_so}"
+            r"\s+(?:ago|earlier|from\s+now|hence)",
         ),
         (
             "duration",

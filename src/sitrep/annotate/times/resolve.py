@@ -478,6 +478,8 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     sign = 1 if future else -1
     if a is None or unit is None:
         return "DATE", None
+    if p.number != n:  # "a year and a half ago": counted in the next smaller unit
+        return "DATE", fraction_ago(a, p.number * sign, unit)
     if unit == "year" and n == 1 and sign < 0 and ctx.ref_quarter and ctx.ref_months == 3:
         y, q = ctx.ref_quarter  # earnings talk: "a year ago" is the year-ago quarter
         return "DATE", f"{y - 1}-Q{q}"
@@ -494,6 +496,17 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", f"{y}-Q{q}"
     years = {"year": 1, "decade": 10, "century": 100}.get(unit, 0)
     return "DATE", str(a.year + sign * n * years) if years else None
+
+
+def fraction_ago(a: date, amount: float, unit: str) -> str | None:
+    """ "a year and a half ago" -> that month, "a decade and a half ago" -> that year."""
+    if unit in ("decade", "century"):
+        return str(a.year + round(amount * (10 if unit == "decade" else 100)))
+    if unit == "year":
+        y, m = shift_month(a.year, a.month, round(amount * 12))
+        return f"{y}-{m:02d}"
+    days = {"month": 30, "week": 7, "day": 1}.get(unit)
+    return (a + timedelta(days=round(amount * days))).isoformat() if days else None
 
 
 def duration_value(number: float | None, unit: str, lex: TimeLexicon) -> str:
