@@ -101,3 +101,10 @@ def test_spelled_decades_months_of_a_named_year_and_counts(nlp: Language) -> Non
 )
 def test_a_half_ago_counts_in_the_smaller_unit(nlp: Language, text: str, expr: str, value: str) -> None:
     assert {t.text: t.value for t in find_times(nlp(text), date(1998, 2, 11))}[expr] == value
+
+
+def test_hundreds_are_a_century_and_a_half_of_the_year_is_one_span(nlp: Language) -> None:
+    found = {t.text: t.value for t in find_times(nlp("It was founded in the late 1800s."), THURSDAY)}
+    assert found == {"the late 1800s": "18"}
+    text = "Sales in the first half of the year rose."
+    assert [t.text for t in find_times(nlp(text), THURSDAY)] == ["the first half of the year"]

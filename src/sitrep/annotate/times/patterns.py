@@ -96,7 +96,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"|today|yesterday|tomorrow|tonight|{month}\s+{day})"
         rf"(?:,?\s+{year})?"  # "4:31 a.m. on Jan. 17, 1994"
     )
-    ofyear = rf"(?:{year}|this\s+year|last\s+year|next\s+year)"
+    ofyear = rf"(?:{year}|this\s+year|last\s+year|next\s+year|the\s+(?:current\s+)?year(?!-|'s))"
     edge = r"(?:the\s+(?:beginning|end|middle|start)\s+of\s+)"
     or_so = r"(?:\s+or\s+(?:so|two|three))?"  # "a year or two", "a week or so ago"
 

@@ -631,6 +631,8 @@ def resolve_decade(text: str, p: Pieces, ctx: Context) -> Resolved:
     digits = m.group(1) if m else f"{spelled}0"
     if "nineteen" in p.words and not m:
         digits = f"19{digits}"  # "the nineteen eighties"
+    if len(digits) == 4 and digits.endswith("00") and digits < "2000":
+        return "DATE", digits[:2]  # "the late 1800s": a century
     if len(digits) == 4:
         return "DATE", digits[:3]
     if ctx.anchor is None:
