@@ -108,3 +108,15 @@ def test_hundreds_are_a_century_and_a_half_of_the_year_is_one_span(nlp: Language
     assert found == {"the late 1800s": "18"}
     text = "Sales in the first half of the year rose."
     assert [t.text for t in find_times(nlp(text), THURSDAY)] == ["the first half of the year"]
+
+
+def test_house_numbers_floors_and_dotted_clock_times(nlp: Language) -> None:
+    sunday = date(2015, 9, 27)
+
+    def values(text: str) -> dict[str, str | None]:
+        return {t.text: t.value for t in find_times(nlp(text), sunday)}
+
+    assert values("It happened at 1700 E. 18th St. on Sunday.") == {"Sunday": "2015-09-27"}
+    assert values("In 1998 Main Street was rebuilt.") == {"1998": "1998"}
+    assert values("They were found in a second-floor bedroom.") == {}
+    assert values("Bitcoin traded at 6.44am GMT.") == {"6.44am GMT": "2015-09-27T06:44"}

@@ -7,10 +7,12 @@ each is normalised by ``times_resolve`` with the clause tense from
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sitrep import lexicons
 from sitrep.annotate.times.patterns import find_candidates
 from sitrep.annotate.times.resolve import Context, resolve
 from sitrep.annotate.times.tense import clause_direction, firmly_past, sentence_direction
@@ -58,6 +60,32 @@ def is_a_count(doc: Doc, start: int, end: int) -> bool:
     ("a nineteen ninety-seven attack" is one: a year names the noun's time)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and span[-1].lower_ == "thousand" and span.root.dep_ == "nummod"
+
+
+@functools.lru_cache(maxsize=1)
+def street_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.column("quant_street_words.csv", "word"))
+
+
+# words a year follows ("in 1998 Main Street was rebuilt" keeps its year)
+_YEAR_LEADS = frozenset({"in", "since", "by", "during", "until", "before", "after", "of", "from"})
+
+
+def is_an_address(doc: Doc, start: int, end: int) -> bool:
+    """ "at 1700 E. 18th St.": a house number before a street name is no year."""
+    before = doc.char_span(start, end, alignment_mode="expand")
+    after = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    if after is None or before is None:
+        return False
+    if before.start > 0 and doc[before.start - 1].lower_ in _YEAR_LEADS:
+        return False
+    streets = street_words()
+    for k, tok in enumerate(after[:5]):
+        if k and tok.lower_.rstrip(".") in streets and tok.text[:1].isupper():
+            return True
+        if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+            return False
+    return False
 
 
 # "April 24 and 25", "May 3-5": a bare day number joined to a dated day is a date of
@@ -110,7 +138,9 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
             is_a_march(surface, ctx.before, ctx.after) or is_a_surname(doc, cand.start)
         ):
             continue
-        if cand.kind == "year" and is_a_count(doc, cand.start, cand.end):
+        if cand.kind == "year" and (
+            is_a_count(doc, cand.start, cand.end) or is_an_address(doc, cand.start, cand.end)
+        ):
             continue
         type_, value = resolve(surface, cand.kind, ctx)
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):

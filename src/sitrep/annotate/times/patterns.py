@@ -117,7 +117,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "time",
-            rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|"
+            # "6.44am": British papers write the minutes after a point
+            rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|"
             rf"\d{{1,2}}:\d\d(?=\s+{zone})|noon|midnight|midday"
             # "at 4 in the morning", "10 o'clock at night"
             rf"|\d{{1,2}}\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
@@ -316,8 +317,10 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
     if kind == "duration":
         if _RATE_SPAN.fullmatch(span) and _rate_before().search(text, max(0, start - 40), start):
             return False
-        if re.fullmatch(r"(?i)an?\s+second", span) and _ORDINAL_AFTER.match(text, end):
-            return False
+        if re.fullmatch(r"(?i)an?\s+second", span) and (
+            _ORDINAL_AFTER.match(text, end) or text[end : end + 1] == "-"
+        ):
+            return False  # "a second group", "a second-floor flat"
         if _TITLE_UNIT.search(span) and not span.isupper():
             return False
     if kind == "daypart" and re.search(r"\d\s+(?:in|during)\s+$", text[max(0, start - 12) : start]):
