@@ -52,3 +52,12 @@ def test_a_quarter_well_behind_in_a_future_clause_is_next_years(nlp: Language) -
     assert value("The deal is expected to close by the end of the first quarter.") == "1990-Q1"
     # the quarter just ended is still to be reported
     assert value("It expects to report a profit for the third quarter.") == "1989-Q3"
+
+
+def test_the_previous_month_counts_from_the_date_in_focus(nlp: Language) -> None:
+    text = "The ship was seized in November. It had met a tanker the previous month."
+    found = {t.text: t.value for t in find_times(nlp(text), date(2018, 1, 5))}
+    assert found["the previous month"] == "2017-10"
+    # without a date in focus, from the publication date
+    found = {t.text: t.value for t in find_times(nlp("Sales rose from the previous year."), WEDNESDAY)}
+    assert found["the previous year"] == "1997"

@@ -442,6 +442,9 @@ def resolve_relunit(text: str, p: Pieces, ctx: Context) -> Resolved:
         return ("DATE", season_step(a, p.season, step)) if a else ("DATE", None)
     if a is None or unit is None or p.modifier == "following":
         return "DATE", None  # "the following month" counts from another event
+    if p.words[0] == "the" and p.modifier in ("previous", "prior"):
+        # "seized in November ... the previous month": counted from the date in focus
+        a = focus_date(ctx.last_date, unit) or a
     if unit == "weekend" and p.modifier is None:  # "the weekend": the last one, or the next
         back = a.isoweekday() < 6 and ctx.direction != "future"
         return "DATE", iso_week(a - timedelta(weeks=1) if back else a) + "-WE"
@@ -466,6 +469,15 @@ def resolve_relunit(text: str, p: Pieces, ctx: Context) -> Resolved:
     if unit == "century":
         return "DATE", str(a.year // 100 + step)
     return "DATE", None
+
+
+def focus_date(last: str | None, unit: str) -> date | None:
+    """The last date spoken of, if it is as fine as the unit counted from it."""
+    need = {"year": 4, "quarter": 7, "month": 7}.get(unit, 10)
+    if last is None or len(last) < need or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", last):
+        return None
+    parts = [int(x) for x in last.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
 
 
 def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
