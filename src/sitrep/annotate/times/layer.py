@@ -73,11 +73,11 @@ _YEAR_LEADS = frozenset({"in", "since", "by", "during", "until", "before", "afte
 
 def is_an_address(doc: Doc, start: int, end: int) -> bool:
     """ "at 1700 E. 18th St.": a house number before a street name is no year."""
-    before = doc.char_span(start, end, alignment_mode="expand")
+    span = doc.char_span(start, end, alignment_mode="expand")
     after = doc.char_span(end, len(doc.text), alignment_mode="expand")
-    if after is None or before is None:
+    if after is None or span is None:
         return False
-    if before.start > 0 and doc[before.start - 1].lower_ in _YEAR_LEADS:
+    if span.start > 0 and doc[span.start - 1].lower_ in _YEAR_LEADS:
         return False
     streets = street_words()
     for k, tok in enumerate(after[:5]):

@@ -130,8 +130,8 @@ AT_PREPS = frozenset({"on", "in", "at", "during"})
 
 
 def firmly_past(span: Span) -> bool:
-    """ "The package was mailed Dec. 3", "changed its year in December": the expression
-    modifies a past-tense verb itself, so it cannot lie after the publication date."""
+    """ "The package was mailed Dec. 3", "was found on Oct. 30": the expression modifies a
+    past-tense verb itself, so it cannot lie well after the publication date."""
     root = span.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in AT_PREPS and head.dep_ == "prep":
