@@ -90,6 +90,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those"})
 INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp"})
 REPORT_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl", "parataxis"})
 MAX_NP_TOKENS = 14  # tokens kept of a participant phrase: a parsing bound, not a setting
+MAX_APPOS_TOKENS = 6  # an apposition longer than this is a clause-like aside, not a name
 
 
 class ActorFinder:
@@ -122,6 +123,8 @@ class ActorFinder:
                 and len(list(child.subtree)) <= 6
             ):
                 keep.extend(child.subtree)  # "a newspaper based in Beirut"
+            elif child.dep_ == "appos" and len(list(child.subtree)) <= MAX_APPOS_TOKENS:
+                keep.extend(child.subtree)  # "the foreign minister, Amina Mohamed": one actor
             elif child.dep_ in ("compound", "nummod") or (
                 child.dep_ == "case" and child.i == head.i + 1
             ):

@@ -1,0 +1,60 @@
+"""Event participants from the parse: joint acts of coordinated actors, appositions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from sitrep.annotate.events.layer import find_events
+from sitrep.annotate.nlp import load_nlp
+from sitrep.models import Annotations, Event
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def typed(nlp: Any, text: str, type_: str) -> Event:
+    events = [
+        e for e in find_events(nlp(text), Annotations(), date(2025, 11, 7)) if e.type == type_
+    ]
+    assert events, f"no {type_} in {text!r}"
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Serbs and Croats agreed on the return of Bosnian refugees.", "AGREE"),
+        ("Ghana and Togo cooperated on the status of refugees.", "COOPERATE"),
+    ],
+)
+def test_coordinated_actors_act_with_each_other(nlp: Any, text: str, type_: str) -> None:
+    event = typed(nlp, text, type_)
+    assert len(event.sources) == 2
+    assert event.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        # an explicit partner or object keeps its target
+        ("Chile and Peru held talks with Bolivia on Monday.", "CONSULT", "Bolivia"),
+        ("Britain and France condemned Iran.", "DISAPPROVE", "Iran"),
+        # one actor alone keeps a prepositional target
+        ("Chile agreed on the future of the Peruvian fishermen.", "AGREE", "Peruvian fishermen"),
+    ],
+)
+def test_targets_kept_outside_joint_acts(nlp: Any, text: str, type_: str, target: str) -> None:
+    event = typed(nlp, text, type_)
+    assert event.target is not None and target in event.target.text
+
+
+def test_apposition_joins_the_actor(nlp: Any) -> None:
+    text = "The Kenyan foreign minister, Amina Mohamed, condemned the attack on the embassy."
+    event = typed(nlp, text, "DISAPPROVE")
+    assert event.source is not None
+    assert "foreign minister" in event.source.text and "Amina Mohamed" in event.source.text
