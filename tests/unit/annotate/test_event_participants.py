@@ -58,3 +58,19 @@ def test_apposition_joins_the_actor(nlp: Any) -> None:
     event = typed(nlp, text, "DISAPPROVE")
     assert event.source is not None
     assert "foreign minister" in event.source.text and "Amina Mohamed" in event.source.text
+
+
+def test_by_phrase_of_an_active_verb_is_no_agent(nlp: Any) -> None:
+    event = typed(nlp, "The junta on Monday eased by two hours the curfew in Bamako.", "CONCEDE")
+    assert event.source is not None and "junta" in event.source.text
+
+
+def test_passive_agent_is_the_source(nlp: Any) -> None:
+    event = typed(nlp, "The journalist was arrested by military police in Lagos.", "COERCE")
+    assert event.source is not None and "military police" in event.source.text
+
+
+def test_coordinated_name_modifiers_give_two_actors(nlp: Any) -> None:
+    event = typed(nlp, "U.S. and Chinese negotiators return to Geneva for talks.", "CONSULT")
+    assert len(event.sources) == 2
+    assert event.target is None  # they meet each other; Geneva is where

@@ -174,7 +174,7 @@ class ActorFinder:
 
     def split_modifiers(self, head: Token) -> list[Actor]:
         for child in head.lefts:
-            if child.dep_ in ("amod", "compound") and child.ent_type_ in ACTOR_ENTS:
+            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ACTOR_ENTS:
                 conjs = [c for c in child.conjuncts if c.i > child.i]
                 if conjs:
                     return [self.actor(m, self.ent_tokens(m)) for m in (child, *conjs)]
@@ -256,7 +256,7 @@ class ActorFinder:
             if cur is None:
                 return None
             deps = {c.dep_: c for c in cur.children}
-            if "agent" in deps:
+            if "agent" in deps and "nsubj" not in deps:  # "shortened by one hour": no agent
                 pobj = next((g for g in deps["agent"].children if g.dep_ == "pobj"), None)
                 return pobj
             if "nsubjpass" in deps:
