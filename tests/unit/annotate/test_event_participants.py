@@ -74,3 +74,14 @@ def test_coordinated_name_modifiers_give_two_actors(nlp: Any) -> None:
     event = typed(nlp, "U.S. and Chinese negotiators return to Geneva for talks.", "CONSULT")
     assert len(event.sources) == 2
     assert event.target is None  # they meet each other; Geneva is where
+
+
+def test_target_of_the_act_at_the_end_of_a_complement_chain(nlp: Any) -> None:
+    text = "The Syrian army prepared to resume shelling rebel positions near Homs."
+    event = typed(nlp, text, "MOBILIZE")
+    assert event.target is not None and "rebel positions" in event.target.text
+
+
+def test_place_phrase_of_an_actor_stays_in_it(nlp: Any) -> None:
+    event = typed(nlp, "Thousands of nurses across Kenya staged protests on Monday.", "PROTEST")
+    assert event.source is not None and "nurses across Kenya" in event.source.text

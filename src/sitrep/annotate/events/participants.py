@@ -22,7 +22,7 @@ THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Dependents kept in an actor's text ("Security forces in Guinea"), others cut.
 NP_LEFT = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod"})
-NP_RIGHT_PREPS = frozenset({"of", "in", "from", "for"})
+NP_RIGHT_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across"})
 TARGET_PREPS = (
     "with",
     "against",
