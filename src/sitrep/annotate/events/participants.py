@@ -3,7 +3,9 @@
 The source is the trigger clause's subject (the agent of a passive, the
 controller of "offered to ...", the speaker for "he said he would ..."); the
 target its object, indirect object or a prepositional object ("met with X",
-"attack on X"). Coordinated phrases give several actors.
+"attack on X"). Coordinated phrases give several actors; an apposition is part of
+its actor ("the foreign minister, Amina Mohamed"). A "by" phrase is an agent only
+where the verb has no subject of its own ("shortened by one hour" is a measure).
 """
 
 from __future__ import annotations
