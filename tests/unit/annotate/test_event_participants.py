@@ -85,3 +85,8 @@ def test_target_of_the_act_at_the_end_of_a_complement_chain(nlp: Any) -> None:
 def test_place_phrase_of_an_actor_stays_in_it(nlp: Any) -> None:
     event = typed(nlp, "Thousands of nurses across Kenya staged protests on Monday.", "PROTEST")
     assert event.source is not None and "nurses across Kenya" in event.source.text
+
+
+def test_clause_subject_that_names_no_actor_is_no_target(nlp: Any) -> None:
+    event = typed(nlp, "The general resigned to allow free elections to take place.", "RETREAT")
+    assert event.target is None or "elections" not in event.target.text

@@ -364,8 +364,11 @@ class ActorFinder:
                         found = self.inside(child)
                         if found is not None:
                             return found
-            if (subj := self.ccomp_subject(tok)) is not None and subj.lower_ not in PRONOUNS:
-                return subj
+            subj = self.ccomp_subject(tok)
+            if subj is not None and subj.lower_ not in PRONOUNS:
+                found = self.inside(subj)  # "to allow elections to take place": no actor
+                if found is not None:
+                    return found
         elif (found := self.prep_object(tok, ("of",))) is not None:
             return found  # "invasion of X", "removal of X"
         objects = [c for c in children if c.dep_ == "dobj"]
