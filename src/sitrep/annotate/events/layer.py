@@ -42,10 +42,28 @@ if TYPE_CHECKING:
 # Not a setting: annotations are stored, and must not depend on who ran them.
 PLACE_CARRY_SENTENCES = 3
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+# Acts that actors named together do with each other ("A and B agreed", "A and B met"):
+# PLOVER codes both as sources and no target unless the act falls on an object.
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 
 
 def _pronoun(text: str) -> bool:
     return text.strip().lower() in PRONOUNS
+
+
+def joint_act(cand: Candidate) -> bool:
+    """Whether the event, done by several actors together, is one they do with each other."""
+    return cand.type in RECIPROCAL_TYPES or (cand.mode or "").upper() in RECIPROCAL_TYPES
+
+
+def acted_on(tgt: Token) -> bool:
+    """Whether a target is an object the act falls on or a partner named with "with"."""
+    if tgt.dep_ in ("dobj", "dative"):
+        return True
+    prep = tgt.head if tgt.dep_ == "pobj" else None
+    return prep is not None and (
+        prep.lower_ == "with" or (prep.lower_ == "of" and prep.head.dep_ in ("dobj", "dative"))
+    )
 
 
 def find_events(doc: Doc, ann: Annotations, published: date | None) -> list[Event]:
@@ -99,6 +117,8 @@ class EventBuilder:
         event.sources = finder.actors_of(src) if src is not None else []
         if src is not None and tgt is not None and tgt in src.conjuncts:
             event.sources = [finder.actor(src)]  # "talks between A and B": A with B
+        if tgt is not None and len(event.sources) > 1 and joint_act(cand) and not acted_on(tgt):
+            tgt = None  # "A and B agreed on the fate of X": they act with each other
         event.targets = finder.actors_of(tgt) if tgt is not None else []
         taken = {(a.start, a.end) for a in event.sources}
         event.targets = [a for a in event.targets if (a.start, a.end) not in taken]

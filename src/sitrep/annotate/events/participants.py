@@ -3,7 +3,9 @@
 The source is the trigger clause's subject (the agent of a passive, the
 controller of "offered to ...", the speaker for "he said he would ..."); the
 target its object, indirect object or a prepositional object ("met with X",
-"attack on X"). Coordinated phrases give several actors.
+"attack on X"). Coordinated phrases give several actors; an apposition is part of
+its actor ("the foreign minister, Amina Mohamed"). A "by" phrase is an agent only
+where the verb has no subject of its own ("shortened by one hour" is a measure).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Dependents kept in an actor's text ("Security forces in Guinea"), others cut.
 NP_LEFT = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod"})
-NP_RIGHT_PREPS = frozenset({"of", "in", "from", "for"})
+NP_RIGHT_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across"})
 TARGET_PREPS = (
     "with",
     "against",
@@ -90,6 +92,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those"})
 INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp"})
 REPORT_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl", "parataxis"})
 MAX_NP_TOKENS = 14  # tokens kept of a participant phrase: a parsing bound, not a setting
+MAX_APPOS_TOKENS = 6  # an apposition longer than this is a clause-like aside, not a name
 
 
 class ActorFinder:
@@ -122,6 +125,8 @@ class ActorFinder:
                 and len(list(child.subtree)) <= 6
             ):
                 keep.extend(child.subtree)  # "a newspaper based in Beirut"
+            elif child.dep_ == "appos" and len(list(child.subtree)) <= MAX_APPOS_TOKENS:
+                keep.extend(child.subtree)  # "the foreign minister, Amina Mohamed": one actor
             elif child.dep_ in ("compound", "nummod") or (
                 child.dep_ == "case" and child.i == head.i + 1
             ):
@@ -171,7 +176,7 @@ class ActorFinder:
 
     def split_modifiers(self, head: Token) -> list[Actor]:
         for child in head.lefts:
-            if child.dep_ in ("amod", "compound") and child.ent_type_ in ACTOR_ENTS:
+            if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ACTOR_ENTS:
                 conjs = [c for c in child.conjuncts if c.i > child.i]
                 if conjs:
                     return [self.actor(m, self.ent_tokens(m)) for m in (child, *conjs)]
@@ -253,7 +258,7 @@ class ActorFinder:
             if cur is None:
                 return None
             deps = {c.dep_: c for c in cur.children}
-            if "agent" in deps:
+            if "agent" in deps and "nsubj" not in deps:  # "shortened by one hour": no agent
                 pobj = next((g for g in deps["agent"].children if g.dep_ == "pobj"), None)
                 return pobj
             if "nsubjpass" in deps:
@@ -359,8 +364,11 @@ class ActorFinder:
                         found = self.inside(child)
                         if found is not None:
                             return found
-            if (subj := self.ccomp_subject(tok)) is not None and subj.lower_ not in PRONOUNS:
-                return subj
+            subj = self.ccomp_subject(tok)
+            if subj is not None and subj.lower_ not in PRONOUNS:
+                found = self.inside(subj)  # "to allow elections to take place": no actor
+                if found is not None:
+                    return found
         elif (found := self.prep_object(tok, ("of",))) is not None:
             return found  # "invasion of X", "removal of X"
         objects = [c for c in children if c.dep_ == "dobj"]

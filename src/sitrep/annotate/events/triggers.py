@@ -57,6 +57,11 @@ def frame_tokens(cand: Candidate) -> list[Token]:
     """The words that stand for the event's clause: trigger, clause verb, action, complements."""
     toks = [cand.token, cand.clause, cand.action]
     toks += [c for c in cand.clause.children if c.dep_ == "xcomp"]
+    # "prepared to resume shelling X": the act at the end of a chain of complements
+    inner = cand.action
+    for _ in range(2):
+        inner = next((c for c in inner.children if c.dep_ == "xcomp"), inner)
+    toks.append(inner)
     return list(dict.fromkeys(toks))
 
 

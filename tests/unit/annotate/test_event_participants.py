@@ -1,0 +1,92 @@
+"""Event participants from the parse: joint acts of coordinated actors, appositions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from sitrep.annotate.events.layer import find_events
+from sitrep.annotate.nlp import load_nlp
+from sitrep.models import Annotations, Event
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def typed(nlp: Any, text: str, type_: str) -> Event:
+    events = [
+        e for e in find_events(nlp(text), Annotations(), date(2025, 11, 7)) if e.type == type_
+    ]
+    assert events, f"no {type_} in {text!r}"
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Serbs and Croats agreed on the return of Bosnian refugees.", "AGREE"),
+        ("Ghana and Togo cooperated on the status of refugees.", "COOPERATE"),
+    ],
+)
+def test_coordinated_actors_act_with_each_other(nlp: Any, text: str, type_: str) -> None:
+    event = typed(nlp, text, type_)
+    assert len(event.sources) == 2
+    assert event.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        # an explicit partner or object keeps its target
+        ("Chile and Peru held talks with Bolivia on Monday.", "CONSULT", "Bolivia"),
+        ("Britain and France condemned Iran.", "DISAPPROVE", "Iran"),
+        # one actor alone keeps a prepositional target
+        ("Chile agreed on the future of the Peruvian fishermen.", "AGREE", "Peruvian fishermen"),
+    ],
+)
+def test_targets_kept_outside_joint_acts(nlp: Any, text: str, type_: str, target: str) -> None:
+    event = typed(nlp, text, type_)
+    assert event.target is not None and target in event.target.text
+
+
+def test_apposition_joins_the_actor(nlp: Any) -> None:
+    text = "The Kenyan foreign minister, Amina Mohamed, condemned the attack on the embassy."
+    event = typed(nlp, text, "DISAPPROVE")
+    assert event.source is not None
+    assert "foreign minister" in event.source.text and "Amina Mohamed" in event.source.text
+
+
+def test_by_phrase_of_an_active_verb_is_no_agent(nlp: Any) -> None:
+    event = typed(nlp, "The junta on Monday eased by two hours the curfew in Bamako.", "CONCEDE")
+    assert event.source is not None and "junta" in event.source.text
+
+
+def test_passive_agent_is_the_source(nlp: Any) -> None:
+    event = typed(nlp, "The journalist was arrested by military police in Lagos.", "COERCE")
+    assert event.source is not None and "military police" in event.source.text
+
+
+def test_coordinated_name_modifiers_give_two_actors(nlp: Any) -> None:
+    event = typed(nlp, "U.S. and Chinese negotiators return to Geneva for talks.", "CONSULT")
+    assert len(event.sources) == 2
+    assert event.target is None  # they meet each other; Geneva is where
+
+
+def test_target_of_the_act_at_the_end_of_a_complement_chain(nlp: Any) -> None:
+    text = "The Syrian army prepared to resume shelling rebel positions near Homs."
+    event = typed(nlp, text, "MOBILIZE")
+    assert event.target is not None and "rebel positions" in event.target.text
+
+
+def test_place_phrase_of_an_actor_stays_in_it(nlp: Any) -> None:
+    event = typed(nlp, "Thousands of nurses across Kenya staged protests on Monday.", "PROTEST")
+    assert event.source is not None and "nurses across Kenya" in event.source.text
+
+
+def test_clause_subject_that_names_no_actor_is_no_target(nlp: Any) -> None:
+    event = typed(nlp, "The general resigned to allow free elections to take place.", "RETREAT")
+    assert event.target is None or "elections" not in event.target.text
