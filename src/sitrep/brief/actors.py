@@ -415,12 +415,14 @@ def _bystander(s: _Seen, titles: list[str], bodies: _Bodies) -> bool:
     """A person one outlet of many names (the caller's test) who is no participant of
     its own: one the outlet's newsroom titles (its editor or reporter tells the
     story), or one named only past the middle of the article (background or a
-    commentator's aside, as stories put the happening first) unless its title ties
-    it to a body the story's outlets name ("FBI spokeswoman", "deputy
-    director of the London Ambulance Service": that body speaks through it)."""
+    commentator's aside, as stories put the happening first; in a short article that
+    may still be its lead, which names participants) unless its title ties it to a
+    body the story's outlets name ("FBI spokeswoman", "deputy director of the London
+    Ambulance Service": that body speaks through it)."""
     if titles and all(title_of(t).head in _NEWSROOM for t in titles):
         return True
-    return s.depth > _LATE and not any(bodies.tie(t) for t in titles)
+    return (s.depth > _LATE and not s.lead
+            and not any(bodies.tie(t) for t in titles))
 
 
 def _parts(ctx: ArticleContext, index: SentenceIndex | None = None) -> _Parts:

@@ -77,3 +77,12 @@ def test_a_dateline_or_a_subhead_in_capitals_is_no_video_teaser() -> None:
                               "10:30.")
     assert not is_chrome_line("REALITY, NOT A THREAT")
     assert not is_chrome_line("US AND UK forces met on Monday. US AND UK forces left.")
+
+
+def test_a_person_in_a_short_articles_lead_is_no_late_commentator() -> None:
+    short = ("Harbor Freight Lines said on Monday it would close its depot in Leeds. "
+             "Workers protested on Monday. Union leader Sam Okafor said the union would "
+             "fight the closure. The depot opened in 1998.")
+    pairs = annotated([make(text, id="abcd"[i], outlet=_OUTLETS[i], published="2019-03-05")
+                       for i, text in enumerate((short, *_REPORTS[1:]))])
+    assert "Sam Okafor" in [a.name for a in build_brief(pairs, story_id="s").actors]
