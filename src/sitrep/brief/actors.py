@@ -9,7 +9,12 @@ event or a statement only as the head of that side: in "US spy satellites",
 coach act; a name alone after "in" or "from" is where ("a lake house in Georgia").
 A state also acts through its named organs ("the Russian Foreign Ministry denied").
 A person one outlet of many alone names is listed when it is introduced with a title
-and speaks or acts there or is named in an article's lead. Places are listed only when
+and speaks or acts there (one only asked about, "permission to talk to X", does not) or
+is named in an article's lead; not when the title is the outlet's newsroom's ("Consumer
+Editor"), nor when it is named only past the middle of its article (commentary and
+background, as stories put the happening first) unless its title ties it to a body the
+story's outlets name ("FBI spokeswoman"). A name told only as a thing's owner ("Showtime's
+Masters of Sex", "David Bowie's 'Space Oddity'") is no actor. Places are listed only when
 a country takes part: in an event or as the source of a statement ("China said"); a
 city or region is where things happen, not who does them, and so is a body mostly
 named as a setting ("from New Addington", "in the NFL"). Names that are one actor told
@@ -29,9 +34,10 @@ name it in their headline or lead.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sitrep.annotate.entities.countries import country_index
@@ -66,6 +72,17 @@ _NEXT_WORD = re.compile(r" ([a-z]+)\b(?! [A-Z])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _UNDER_BEFORE = re.compile(
     r"\b(?:of|in|at|from|for|by|on|to|with|near|against)\s+(?:the\s+)?$", re.I)
+# A name told as the owner or maker of a thing: "Showtime's Masters of Sex" (a
+# possessive), "the Showtime series", "the famous David Bowie tune" (before a noun).
+_POSSESSIVE = re.compile(r"['’]s\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", re.I)
+_ARTICLE_LOOKBACK = 24
+# Titles of the newsroom: a person an outlet introduces by one reports or explains the
+# story ("Digital Consumer Editor Jane Roe explains what to do"); it takes no part.
+_NEWSROOM = frozenset({"editor", "correspondent", "reporter", "journalist", "columnist"})
+# A person one outlet of many names only past the middle of its article (in the
+# inverted pyramid, the background and commentary) is no participant of its own.
+_LATE = 0.5
 
 
 @dataclass(slots=True)
@@ -83,6 +100,9 @@ class _Seen:
     thing: int = 0  # mentions read as a thing's ("on Twitter", "the App Store")
     located: int = 0  # mentions read as a place's ("in the NFL", "from New Addington")
     opening: int = 0  # mentions that open a sentence or a quotation
+    owner: int = 0  # mentions as the owner or maker of a thing ("Showtime's series")
+    possessive: int = 0  # of them, possessives ("Showtime's")
+    depth: float = 1.0  # how far into its article it is first named (0 opens it, 1 ends it)
     after: Counter[str] = field(default_factory=Counter)  # lower-case words right after
     ids: list[str] = field(default_factory=list)  # entity ids told under this name
     types: Counter[str] = field(default_factory=Counter)
@@ -98,6 +118,9 @@ class _Seen:
         self.thing += other.thing
         self.located += other.located
         self.opening += other.opening
+        self.owner += other.owner
+        self.possessive += other.possessive
+        self.depth = min(self.depth, other.depth)
         self.after += other.after
         self.ids += [i for i in other.ids if i not in self.ids]
         self.outlets |= other.outlets
@@ -132,15 +155,19 @@ def actor_items(
                          or not index.off_story(r.mention.article, r.mention.start)])
     live = [c for c in contexts if index is None or c.id in index.core]
     outlets = len({c.outlet for c in live})
+    bodies = _Bodies(seen.values())
     entries = []
     by_id: dict[str, _Seen] = {}
     for s in seen.values():
         picked = [c for eid in s.ids for c in kept_roles.get(eid, [])]
+        roles_told = list(dict.fromkeys(c.role for c in picked))
         if (_fragment(s, bool(picked), lower) or _compound(s, bool(picked))
-                or not _salient(s, bool(picked), outlets)):
+                or _owner_only(s, bool(picked))
+                or not _salient(s, bool(picked), outlets)
+                or (outlets > 2 and len(s.outlets) < 2 and s.type == "PERSON"
+                    and _bystander(s, roles_told, bodies))):
             continue
         cites = [c.sentence for c in picked] or [s.first]
-        roles_told = list(dict.fromkeys(c.role for c in picked))
         entries.append(ActorEntry(s.ids[0], s.name, s.type, roles_told, _dedup(cites),
                                   s.mentions, len(s.outlets)))
         by_id[s.ids[0]] = s
@@ -157,6 +184,8 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
         parts = _parts(ctx, index)
         host = publisher_key(ctx.article.outlet, ctx.article.url)
         text = ctx.article.text
+        starts = [p.start for p in ctx.sentences
+                  if index is None or not index.off_story(ctx.id, p.start)]
         for m in ctx.ann.entities:
             if m.type not in _TYPES or _credit(m, text) or is_publisher(m.name, host):
                 continue
@@ -175,6 +204,10 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             s.thing += bool(_THING_BEFORE.search(text, max(0, m.start - 8), m.start))
             s.located += _placed(text, m.start)
             s.opening += _opens(text, m.start)
+            possessive = bool(_POSSESSIVE.match(text, m.end))
+            s.possessive += possessive
+            s.owner += possessive or _attributive(text, m)
+            s.depth = min(s.depth, _depth(starts, m.start))
             follows = _NEXT_WORD.match(text, m.end)
             if follows:
                 s.after[follows.group(1)] += 1
@@ -231,6 +264,22 @@ def _opens(text: str, at: int) -> bool:
     """Whether a mention at ``at`` opens a sentence or a quotation, where any word is
     capitalised."""
     return bool(_OPENS.search(text[max(0, at - _OPENS_LOOKBACK):at]))
+
+
+def _attributive(text: str, m: EntityMention) -> bool:
+    """Whether a mention stands between an article and a lower-case word: it
+    qualifies a thing ("the Showtime series", "a David Bowie tune")."""
+    return bool(_ARTICLE_BEFORE.search(text, max(0, m.start - _ARTICLE_LOOKBACK), m.start)
+                and _NEXT_WORD.match(text, m.end))
+
+
+def _depth(starts: list[int], at: int) -> float:
+    """How far into its article's story sentences (their ``starts``) the one at ``at``
+    stands: the middle of the first is near 0, of the last near 1."""
+    if not starts:
+        return 0.0
+    i = max(0, bisect.bisect_right(starts, at) - 1)
+    return (i + 0.5) / len(starts)
 
 
 def _placed(text: str, at: int) -> bool:
@@ -324,16 +373,56 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
         return False  # "from New Addington", "in the NFL": where things happen
     if single_outlet:
         return s.mentions >= 2 or has_role or acts
-    if len(s.outlets) >= 2:
-        # Two passing mentions ("like Peyton Manning before him") are not participation.
-        return len(s.outlets) >= 3 or s.mentions >= 3 or has_role or acts
+    if len(s.named) >= 2:
+        # Two passing mentions ("like Peyton Manning before him") are not participation,
+        # nor are outlets naming it only to qualify a thing ("a Boeing 747").
+        return len(s.named) >= 3 or s.mentions >= 3 or has_role or acts
     if outlets <= 2:
         # One of two outlets is half the coverage: who it introduces or quotes counts.
         return has_role or bool(s.acting)
     # One outlet of many: a named participant when introduced with a title and it
     # speaks or acts there or is named in the lead; a title alone may be a passing
-    # mention ("like former coach Jane Roe").
-    return has_role and (acts or bool(s.lead))
+    # mention ("like former coach Jane Roe"), and so is one only done to ("permission
+    # to talk to coach Jane Roe").
+    return has_role and (bool(s.acting) or bool(s.lead))
+
+
+def _owner_only(s: _Seen, has_role: bool) -> bool:
+    """A name told only as the owner or maker of a thing, mostly with a possessive
+    ("Showtime's Masters of Sex", "the Showtime series", "David Bowie's 'Space
+    Oddity'"), and never as someone who acts or is acted on: the thing is the story's,
+    not its owner."""
+    return (not (has_role or s.acting or s.involved) and s.owner == s.mentions
+            and 2 * s.possessive >= s.mentions)
+
+
+class _Bodies:
+    """The names (as the texts write them) of the bodies that more than one outlet
+    names: who a person's title may tie it to ("FBI spokeswoman"). Not places: a
+    "North Korea expert" speaks about the country, not for it."""
+
+    def __init__(self, seen: Iterable[_Seen]) -> None:
+        forms = {f.strip() for s in seen if s.type not in ("PERSON", *PLACE_TYPES)
+                 and len(s.named) >= 2 for f in s.forms}
+        self._pattern = (re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(forms))) + r")\b")
+                         if forms else None)
+
+    def tie(self, title: str) -> bool:
+        return bool(self._pattern and self._pattern.search(title))
+
+
+def _bystander(s: _Seen, titles: list[str], bodies: _Bodies) -> bool:
+    """A person one outlet of many names (the caller's test) who is no participant of
+    its own: one the outlet's newsroom titles (its editor or reporter tells the
+    story), or one named only past the middle of the article (background or a
+    commentator's aside, as stories put the happening first; in a short article that
+    may still be its lead, which names participants) unless its title ties it to a
+    body the story's outlets name ("FBI spokeswoman", "deputy director of the London
+    Ambulance Service": that body speaks through it)."""
+    if titles and all(title_of(t).head in _NEWSROOM for t in titles):
+        return True
+    return (s.depth > _LATE and not s.lead
+            and not any(bodies.tie(t) for t in titles))
 
 
 def _parts(ctx: ArticleContext, index: SentenceIndex | None = None) -> _Parts:

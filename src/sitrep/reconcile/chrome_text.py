@@ -35,6 +35,11 @@ _CLOSING_ASIDE = re.compile(r"\(([^()]{8,300})\)[\s.]*$")
 _TO_READER = re.compile(r"\byou(?:r)?\b", re.I)
 # What opens a headline: a capital, a digit or a quotation mark.
 _HEADLINE_START = re.compile(r"[\"'“‘]?[A-Z0-9]")
+# A video player's teaser: an all-caps label of two or three words ("JUST WATCHED",
+# "MUST WATCH") before a clip's headline; the clip's running time ("01:26") closes it.
+_CAPS_LABEL = re.compile(r"(?<![\w'’])[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,2}(?![\w'’])")
+_RUNNING_TIME = re.compile(r"(?<![\w:.])\d{1,2}:\d{2}\s*$")
+_REPEATED_WORDS = 3  # a headline told twice: its first words after a second label
 # A caption or credit line is short; a longer line is a paragraph of prose.
 _MAX_CAPTION_LINE_WORDS = 60
 
@@ -47,7 +52,8 @@ def is_chrome(text: str) -> bool:
     if _FILE_PHOTO.search(text[:80]) or len(counters) >= 2 or (
             counters and _GALLERY.match(text.lstrip())):
         return True
-    return any(classify_line(line).kind in _CHROME_KINDS for line in text.splitlines())
+    return any(classify_line(line).kind in _CHROME_KINDS or _video_teaser(line)
+               for line in text.splitlines())
 
 
 @functools.lru_cache(maxsize=16384)
@@ -60,6 +66,22 @@ def is_chrome_line(line: str) -> bool:
     if _teaser_block(line, default_vocabulary()):
         return True
     return len(line.split()) <= _MAX_CAPTION_LINE_WORDS and is_chrome(line)
+
+
+def _video_teaser(line: str) -> bool:
+    """A video player's teaser ("JUST WATCHED Rebels free girls Replay More Videos ...
+    MUST WATCH Rebels free girls 01:26"): the line opens with an all-caps label and a
+    headline, and either ends with the clip's running time or tells the headline again
+    after a second label. A dateline ("NEW DELHI The government said ...") has neither."""
+    line = line.strip()
+    first = _CAPS_LABEL.match(line)
+    if first is None or not _HEADLINE_START.match(line, first.end() + 1):
+        return False
+    if _RUNNING_TIME.search(line):
+        return True
+    told = line[first.end():].split()[:_REPEATED_WORDS]
+    return any(m.start() > first.end() and line[m.end():].split()[:_REPEATED_WORDS] == told
+               for m in _CAPS_LABEL.finditer(line))
 
 
 def _teaser_block(line: str, vocab: ChromeVocabulary) -> bool:
