@@ -13,6 +13,7 @@ from typing import Any
 from sitrep.models import Annotations, Article, Attribution, Span, parse_iso_date
 from sitrep.outlets import outlet_name
 from sitrep.reconcile.claims import Citation, Voice
+from sitrep.reconcile.coref import Referent, resolve
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 _TERMINAL = set(".!?…:\"”’)")
@@ -95,6 +96,21 @@ class ArticleContext:
         """Where each person's mention starts: (entity id, mention end, canonical name)."""
         return {e.start: (e.entity_id, e.end, e.name)
                 for e in self.ann.entities if e.type == "PERSON"}
+
+    @functools.cached_property
+    def referents(self) -> dict[int, Referent]:
+        """Pronouns and epithets naming a person the article names (see ``coref``)."""
+        return {r.start: r for r in resolve(self.article.text, self.sentences,
+                                            self.person_starts)}
+
+    @functools.cached_property
+    def subject_starts(self) -> dict[int, tuple[str, int, str]]:
+        """``person_starts`` and the pronouns and epithets naming those people: "him" and
+        "the young Dutchman" stand for the person they name."""
+        spans = [(r.start, r.end) for r in self.referents.values()]
+        names = {s: v for s, v in self.person_starts.items()
+                 if not any(a <= s < b for a, b in spans)}  # "Dutchman" of "the Dutchman"
+        return {**names, **{s: (r.entity_id, r.end, r.name) for s, r in self.referents.items()}}
 
     def places_in(self, start: int, end: int, fallback: bool = True) -> frozenset[str]:
         """The places named between ``start`` and ``end``, else (``fallback``) the

@@ -32,11 +32,12 @@ def clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[i
 
 def incident_words(
     text: str, span: tuple[int, int], people: Mapping[int, tuple[str, int, str]],
-    skip: frozenset[str] = frozenset(),
+    skip: frozenset[str] = frozenset(), figure: tuple[int, int] | None = None,
 ) -> frozenset[str]:
     """The names (``@surname``; other capitalised words inside the clause, as entity
     types are often wrong: "Sauber" a person, "Ericsson" none) and content stems of
-    ``text[span]``; ``skip`` holds words saying what the figure measures ("lap")."""
+    ``text[span]``; ``skip`` holds words saying what the figure measures ("lap"), and
+    ``figure`` the figure's own span ("third" of "secure third place" tells no deed)."""
     lo, hi = span
     out: set[str] = set()
     named: list[tuple[int, int]] = []
@@ -48,7 +49,8 @@ def incident_words(
     stop = function_words()
     for n, m in enumerate(TOKEN.finditer(text, lo, hi)):
         word = m.group()
-        if any(a <= m.start() < b for a, b in named):
+        if any(a <= m.start() < b for a, b in named) or (
+                figure is not None and figure[0] <= m.start() < figure[1]):
             continue
         if word[0].isupper() and n > 0 and _WORD.fullmatch(word):
             if len(word) >= 4 and word.lower() not in stop:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sitrep import lexicons
 from sitrep.annotate.quantities.unit_words import lexicon
 from sitrep.models import Quantity
+from sitrep.reconcile.coref import Referent
 from sitrep.reconcile.lexicon import TOKEN, _pairs, _words, function_words, singular
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
@@ -150,6 +151,10 @@ def measure_of(
             # conditions": what the measure is of tells two figures apart.
             return Measure(f"{what} of {stem(head.group())}", (after.start(), head.end()), True,
                            text[after.start():head.end()])
+    if q.unit == "ordinal" and _WRITTEN_ORDINAL.search(q.text):
+        # "from 16th to third", "finished 16th": a rank with no noun of its own is a
+        # place in a field, whatever word stands before it ("the field", "finished").
+        return Measure(RANK, None, False)
     before = list(TOKEN.finditer(text, s_start, q.start))[-_WINDOW:]
     for i in range(len(before) - 1, -1, -1):
         m = before[i]
@@ -170,6 +175,11 @@ def measure_of(
 
 
 _MOVES = frozenset({"fell", "rose"})
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+RANK = "place"  # what a rank measures ("15th place", "16th position", "from 16th to third")
+_WRITTEN_ORDINAL = re.compile(
+    r"\d(?:st|nd|rd|th)\b|^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
+    re.IGNORECASE)
 # What an attributive measure is of: "of", maybe an article, then lower-case words.
 _OF = re.compile(r"\s+of\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?=[a-z])")
 
@@ -251,12 +261,24 @@ def _surname(name: str) -> str:
 def age_subject(
     text: str, q: Quantity, s_start: int, s_end: int,
     names: dict[int, tuple[str, int, str]] | None = None,
+    referents: Sequence[Referent] | None = None,
 ) -> Measure:
     """Whose age a figure gives: the person named next to it ("Palmer, 38"; "the
     38-year-old Palmer"), else the person last named before it in its sentence or just
     before ("Raikkonen crashed. The 37-year-old Finnish driver ..."), else the noun it
-    qualifies ("a 3-year-old boy"). Ages compare by person, whatever each outlet says."""
+    qualifies ("a 3-year-old boy"). ``referents``: pronouns and epithets naming a person
+    (see ``coref``): "the 21-year-old" and "the comedian, 47" give that person's age.
+    Ages compare by person, whatever each outlet says."""
     people = sorted(names.items()) if names else []
+    for r in referents or ():
+        if (r.start <= q.start and q.end <= r.end) or (
+                r.end <= q.start and _NAMED_AGE.match(text[r.end:q.start])):
+            # "the 21-year-old said", "The comedian, 47,": the epithet's person, compared
+            # only when a cue of theirs matched (see ``coref``).
+            key = _person_key(r.name, r.entity_id)
+            return Measure(key if r.matched else key + INFERRED,
+                           _within((r.start, r.end), s_start, s_end), r.matched,
+                           _THE.sub("", text[r.start:r.end]))
     for start, (eid, end, name) in people:
         adjacent_after = q.end <= start <= q.end + 1
         adjacent_before = end <= q.start and bool(_NAMED_AGE.match(text[end:q.start]))

@@ -357,7 +357,8 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
     sent = ctx.sentence_at(q.start)
     scale = scale_of(q.unit)
     if scale.dimension == "age":
-        measure = age_subject(text, q, sent.start, sent.end, ctx.person_starts)
+        measure = age_subject(text, q, sent.start, sent.end, ctx.person_starts,
+                              list(ctx.referents.values()))
     else:
         found = measure_of(text, q, sent.start, sent.end, ctx.person_starts)
         if found is None and q.unit == "score":
@@ -415,7 +416,8 @@ def _incident(ctx: ArticleContext, q: Quantity, measure: Measure, sent: Span) ->
     """Who and what a position's clause tells: "lap 13" of which crash."""
     text = ctx.article.text
     span = clause(text, q.start, q.end, sent.start, sent.end)
-    return incident_words(text, span, ctx.person_starts, frozenset({measure.what}))
+    return incident_words(text, span, ctx.subject_starts, frozenset({measure.what}),
+                          (q.start, q.end))
 
 
 def _modifiers(

@@ -161,3 +161,10 @@ def test_one_small_count_of_one_thing_from_two_outlets_is_one_figure() -> None:
          "2017-09-09"),
     )
     assert _one_figure_of_two_outlets(pairs, lambda c: c.counted_class == "executive")
+
+
+def test_a_figures_own_words_tell_no_happening() -> None:
+    text = "Verstappen recovered to secure third place."
+    start = text.index("third")
+    words = incident_words(text, (0, len(text)), {}, frozenset({"place"}), (start, start + 5))
+    assert "third" not in words and "secure" in words
