@@ -33,14 +33,20 @@ from collections.abc import Iterable
 
 from sitrep.models import EntityMention, stable_id
 
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words before a name that say who someone is, not who: dropped from the key.
-HONORIFICS = frozenset((
+HONORIFICS = _word_set((
     "the mr mrs ms miss mx dr prof sir dame lord lady rev gen adm col lt capt sgt sen rep gov "
     "president premier minister secretary chancellor king queen prince princess emir sultan "
-    "pope sheikh ayatollah imam judge mayor governor senator").split())
+    "pope sheikh ayatollah imam judge mayor governor senator"))
 # Legal forms after a company's name: one outlet writes them, the next does not.
-CORPORATE = frozenset(
-    "inc incorporated corp corporation co ltd limited llc llp plc ag sa nv gmbh spa bv ab".split())
+CORPORATE = _word_set(
+    "inc incorporated corp corporation co ltd limited llc llp plc ag sa nv gmbh spa bv ab")
 # The annotator's id spaces (annotate.entities.keys.TYPE_GROUPS, not imported: importing
 # sitrep.annotate loads the whole annotation stack).
 _GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
