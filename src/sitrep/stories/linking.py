@@ -34,16 +34,15 @@ from collections.abc import Iterable
 from sitrep.models import EntityMention, stable_id
 
 
-
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # Words before a name that say who someone is, not who: dropped from the key.
-HONORIFICS = _word_set((
+HONORIFICS = _word_set(
     "the mr mrs ms miss mx dr prof sir dame lord lady rev gen adm col lt capt sgt sen rep gov "
     "president premier minister secretary chancellor king queen prince princess emir sultan "
-    "pope sheikh ayatollah imam judge mayor governor senator"))
+    "pope sheikh ayatollah imam judge mayor governor senator")
 # Legal forms after a company's name: one outlet writes them, the next does not.
 CORPORATE = _word_set(
     "inc incorporated corp corporation co ltd limited llc llp plc ag sa nv gmbh spa bv ab")
