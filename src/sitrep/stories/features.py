@@ -26,6 +26,7 @@ from typing import Any
 from sitrep import config, lexicons
 from sitrep.models import Annotations, Article, parse_iso_date
 from sitrep.outlets import is_publisher, publisher_key
+from sitrep.stories.linking import story_ids
 
 
 @functools.cache
@@ -125,8 +126,8 @@ def occurrences(article: Article, ann: Annotations | None) -> list[tuple[int, st
         # The page's own outlet ("VOA" on voanews.com) is in every report it publishes:
         # it names no participant, and would join all of them.
         own = publisher_key(article.outlet, article.url)
-        out.extend((m.start, f"e:{m.entity_id}", "e") for m in ann.entities
-                   if m.entity_id and not is_publisher(m.name, own))
+        out.extend((start, f"e:{eid}", "e") for start, eid in story_ids(
+            m for m in ann.entities if not is_publisher(m.name, own)))
         for m in ann.entities:
             place = m.place if _is_local(m) else None
             if place:

@@ -99,12 +99,25 @@ def protagonist_groups(casts: Sequence[Cast], idf: Idf, concentration: float,
         for term in cast.held:
             if term.startswith(PROPER):
                 holders.setdefault(term, []).append(cast)
+    # A report titled by the name whose text never writes it as one (only at a sentence's
+    # start, or not at all: a video page's blurb) holds it as a title word: it is the name
+    # the other reports of its event write (issue 13e), though it does not count towards
+    # the name's documents.
+    titled: dict[str, list[Cast]] = {}
+    for cast in casts:
+        for term in cast.held:
+            name = PROPER + term[len(WORD):]
+            if term.startswith(WORD) and name in holders and name not in cast.held:
+                titled.setdefault(name, []).append(cast)
     out = []
     for term in sorted(holders):
         group = sorted(holders[term], key=lambda c: (-c.held[term], c.story))
         df = idf.df.get(term, 0)
-        if len(group) < 2 or df < max(least_df, 2) or group[0].held[term] < core * df:
+        if df < max(least_df, 2) or group[0].held[term] < core * df:
             continue
-        if sum(c.held[term] for c in group) >= concentration * df:
-            out.append((term, group[0].story, [c.story for c in group[1:]]))
+        if sum(c.held[term] for c in group) < concentration * df:
+            continue
+        others = [c.story for c in group[1:]] + sorted(c.story for c in titled.get(term, []))
+        if others:
+            out.append((term, group[0].story, others))
     return out

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.models import stable_id
 from sitrep.store.stories import MemberRow, StoryState
-from sitrep.stories.state import Mover, StoryContext, after_move, rebuild
+from sitrep.stories.state import Mover, StoryContext, after_move, day_of, rebuild
 from sitrep.stories.vectors import Idf, Vector, similarity, weighted_norm
 
 if TYPE_CHECKING:
@@ -116,7 +116,23 @@ def check_split(ctx: StoryContext, story: StoryState) -> Split | None:
     leaving = [recent[i] for i in part]
     if any(m.pinned for m in leaving):
         return None
+    staying = [recent[i] for i in range(n) if i not in part]
+    if not later_start(staying, leaving):
+        return None
     return _carry_out(ctx, story.id, leaving, [vecs[i] for i in part], between, within)
+
+
+def later_start(staying: list[MemberRow], leaving: list[MemberRow]) -> bool:
+    """Whether the two groups' first reports came on different days.
+
+    A split is for a second event whose first report joined the first event's
+    story: it happened on another day. Two groups whose first reports came on
+    the same day are strands of one happening (a race and a driver's farewell
+    in it), worded apart by their outlets. Undated reports say nothing, and
+    split as before."""
+    stay = [d for m in staying if (d := day_of(m.published))]
+    leave = [d for m in leaving if (d := day_of(m.published))]
+    return not stay or not leave or min(stay) != min(leave)
 
 
 def _carry_out(ctx: StoryContext, story_id: str, leaving: list[MemberRow],

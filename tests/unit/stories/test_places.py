@@ -10,6 +10,7 @@ from sitrep.store import Store
 from sitrep.stories import Assigner, Tuning
 from sitrep.stories.assign import Places, anchor_factor, anchor_weight
 from sitrep.stories.features import PLACE, REGION, profile
+from sitrep.stories.linking import story_id
 from sitrep.stories.vectors import Idf, span_gap
 from tests.support.store import make_article
 
@@ -82,16 +83,19 @@ def test_a_shared_anchor_most_stored_articles_hold_counts_less(store: Store) -> 
 
 def test_the_pages_own_outlet_is_no_anchor_of_its_profile() -> None:
     text = "Voice of America: Ana Ruiz of the Harbor Board said VOA reporters saw the fire."
-    ann = Annotations(entities=[
+    voa, ruiz, board = (
         EntityMention(0, 16, "Voice of America", "ORG", "org-voa", "Voice of America"),
         EntityMention(18, 26, "Ana Ruiz", "PERSON", "person-ruiz", "Ana Ruiz"),
-        EntityMention(34, 46, "Harbor Board", "ORG", "org-board", "Harbor Board"),
-        EntityMention(52, 55, "VOA", "ORG", "org-voa", "Voice of America")])
+        EntityMention(34, 46, "Harbor Board", "ORG", "org-board", "Harbor Board"))
+    ann = Annotations(entities=[
+        voa, ruiz, board, EntityMention(52, 55, "VOA", "ORG", "org-voa", "Voice of America")])
+    # Profiles name entities by their story ids (stories/linking.py).
+    v, r, b = (f"e:{story_id(m)}" for m in (voa, ruiz, board))
     own = make_article(text, url="https://www.voanews.com/a/fire/1.html", title="Fire")
-    assert "e:org-voa" not in profile(own, ann).terms
-    assert {"e:person-ruiz", "e:org-board"} <= set(profile(own, ann).terms)
+    assert v not in profile(own, ann).terms
+    assert {r, b} <= set(profile(own, ann).terms)
     other = make_article(text, url="https://harbor.example.org/fire", title="Fire")
-    assert "e:org-voa" in profile(other, ann).terms  # quoted by another outlet: a source
+    assert v in profile(other, ann).terms  # quoted by another outlet: a source
 
 
 def test_publisher_is_the_outlet_by_name_host_or_initials() -> None:

@@ -111,6 +111,17 @@ def test_a_core_story_gathers_the_fragments_holding_its_name() -> None:
     assert protagonist_groups(words, idf, 0.9, 0.5) == []
 
 
+def test_a_report_titled_by_the_name_joins_though_its_text_never_writes_it_as_one() -> None:
+    core = Cast("core", {"c:zentrox": 9.0})
+    titled = Cast("video", {"w:zentrox": 1.0, "w:hack": 1.0})
+    other = Cast("other", {"w:hack": 1.0})
+    idf = _idf({"c:zentrox": 10, "w:zentrox": 11}, 100)
+    assert protagonist_groups([core, titled, other], idf, 0.9, 0.5) == [
+        ("c:zentrox", "core", ["video"])]
+    # A name spread over other stories gathers nothing, titled reports included.
+    assert protagonist_groups([Cast("core", {"c:zentrox": 5.0}), titled], idf, 0.9, 0.5) == []
+
+
 def test_recheck_gathers_single_reports_into_the_core_story(store: Store) -> None:
     core = [make_article(f"Zentrox said on Monday that {what}. Analysts at Zentrox rivals "
                          "watched closely.", title=f"Zentrox {head}", published="2025-11-03")

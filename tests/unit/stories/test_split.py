@@ -31,11 +31,11 @@ EVENTS = {
 JOIN_ALL = Tuning(join=0.0, sure=0.0, bridge=1.1, bridge_centroids=1.1)
 
 
-def report(event: str, rng: random.Random) -> Article:
+def report(event: str, rng: random.Random, published: str | None = None) -> Article:
     facts = rng.sample(EVENTS[event].split(" "), 9)
     common = rng.sample(QUAKE_WORDS.split(" "), 5)
     text = " ".join(common + facts) + ". " + " ".join(rng.sample(facts, 4)) + "."
-    return make_article(text, title=None, published=None)
+    return make_article(text, title=None, published=published)
 
 
 def test_checkpoints_grow_geometrically() -> None:
@@ -71,6 +71,24 @@ def test_a_story_of_two_events_splits(store: Store) -> None:
     log = store.stories.history(split.new_id)
     assert [(e["action"], e["manual"]) for e in log] == [("split", False)]
     assert "split off" in log[0]["note"]
+
+
+def test_groups_whose_first_reports_came_the_same_day_do_not_split(store: Store) -> None:
+    # Two strands of one day's reporting (a race and a driver's farewell in it).
+    rng = random.Random(7)
+    first = [report("qeshm", rng, "2016-11-13T10:00:00") for _ in range(3)]
+    second = [report("sumatra", rng, f"2016-11-1{3 + i}T18:00:00") for i in range(3)]
+    done = ingest(store, [*first, *second], JOIN_ALL)
+    assert all(a.split is None for a in done)
+    assert len({a.story_id for a in done}) == 1
+
+
+def test_a_group_that_began_on_a_later_day_splits(store: Store) -> None:
+    rng = random.Random(7)
+    first = [report("qeshm", rng, "2016-11-13T10:00:00") for _ in range(3)]
+    second = [report("sumatra", rng, "2016-11-14T08:00:00") for _ in range(3)]
+    split = ingest(store, [*first, *second], JOIN_ALL)[-1].split
+    assert split is not None and set(split.articles) == {a.id for a in second}
 
 
 def test_one_event_does_not_split(store: Store) -> None:
