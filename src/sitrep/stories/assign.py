@@ -138,9 +138,10 @@ class Assigner:
             self.recheck()
 
     def settle(self) -> Recheck | None:
-        """At the end of a run that passed no recheck point last, recheck the whole
-        window, again while that changes anything (at most ``settle_rounds``; in a
-        transaction of its own).
+        """At the end of a run that passed no recheck point last, split the window's
+        stories that hold two events (``settle_split``, at any size), then recheck the
+        whole window, again while that changes anything (at most ``settle_rounds``;
+        in a transaction of its own).
 
         The reports that came last would otherwise stay as they first fell until
         the next run passes a recheck point: the fragments of the newest event,
@@ -154,6 +155,11 @@ class Assigner:
         done = None
         try:
             with self.store.stories.write("recheck the recent stories at the end of a run"):
+                from sitrep.stories.recheck import split_window  # it builds on this module
+
+                self.idf.forget()
+                split_window(StoryContext(self.store, self.idf, self.tuning, utc_now()),
+                             self.tuning.recheck_window)
                 for _ in range(max(self.tuning.settle_rounds, 1)):
                     self.idf.forget()
                     last = self.recheck()

@@ -32,7 +32,7 @@ from sitrep.store.migrations import utc_now
 from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.assign import ANCHORS, Places, discount
 from sitrep.stories.protagonists import cast_of, protagonist_groups, shared_protagonist
-from sitrep.stories.split import newest_profiles
+from sitrep.stories.split import Split, check_split, newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
     Mover,
@@ -115,6 +115,21 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
         if not todo:
             break
     done.merged = _merge_pass(assigner, ctx, {m.story for m in members} | set(stories))
+    return done
+
+
+def split_window(ctx: StoryContext, window: int) -> list[Split]:
+    """Split the stories of the newest ``window`` articles that hold two distinct
+    groups by ``tuning.settle_split``, whatever their size (call inside a transaction)."""
+    store = ctx.store
+    done = []
+    for sid in store.stories.recent_story_ids(store.stories.newest_seq() - window):
+        state = store.stories.states([sid]).get(sid)
+        if state is None or state.merged_into is not None:
+            continue
+        split = check_split(ctx, state, ctx.tuning.settle_split)
+        if split is not None:
+            done.append(split)
     return done
 
 

@@ -71,6 +71,10 @@ class Tuning:
     recheck_leave: float = 0.05
     recheck_rounds: int = 3  # passes while moves change stories
     settle_rounds: int = 3  # rechecks of the whole window at the end of a run, while any changes
+    # ... after splitting, whatever their size, the window's stories whose two groups are
+    # less alike between than this x within (checkpoints look only at some sizes: which
+    # one a story built by a chain of joins reached is chance of arrival order).
+    settle_split: float = 0.4
     recheck_candidates: int = 3  # closest stories a story may merge with ...
     recheck_merge: float = 0.7  # ... when members are this alike across x within
     recheck_merge_min: float = 0.05  # ... and at least this alike across
