@@ -138,21 +138,35 @@ class Assigner:
             self.recheck()
 
     def settle(self) -> Recheck | None:
-        """At the end of a run, recheck the stories of the articles stored since the
-        last recheck point, if any (in a transaction of its own).
+        """At the end of a run that passed no recheck point last, split the window's
+        stories that hold two events (``settle_split``, at any size), then recheck the
+        whole window, again while that changes anything (at most ``settle_rounds``;
+        in a transaction of its own).
 
         The reports that came last would otherwise stay as they first fell until
         the next run passes a recheck point: the fragments of the newest event,
-        the one an analyst reads first. A run split in two rechecks once more
-        than one run, so the stories of split runs are nearly, not exactly, alike."""
+        the one an analyst reads first. Judged once, a window still shows the
+        order its articles came in (a move or a merge makes another one
+        worthwhile); judged until nothing changes, the stories of the same articles
+        in other orders or split into several runs are nearly, not exactly, alike."""
         if not self._unchecked:
             return None
-        # The window of the last recheck point held what came before; these are new.
-        window, self._unchecked = self._unchecked, 0
+        self._unchecked = 0
+        done = None
         try:
             with self.store.stories.write("recheck the recent stories at the end of a run"):
+                from sitrep.stories.recheck import split_window  # it builds on this module
+
                 self.idf.forget()
-                return self.recheck(window)
+                split_window(StoryContext(self.store, self.idf, self.tuning, utc_now()),
+                             self.tuning.recheck_window)
+                for _ in range(max(self.tuning.settle_rounds, 1)):
+                    self.idf.forget()
+                    last = self.recheck()
+                    done = last if done is None else done.add(last)
+                    if not last.moved and not last.merged:
+                        break
+            return done
         except BaseException:
             self.idf.forget()
             raise

@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from sitrep.models import stable_id
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.assign import ANCHORS, Places, discount
 from sitrep.stories.protagonists import cast_of, protagonist_groups, shared_protagonist
-from sitrep.stories.split import newest_profiles
+from sitrep.stories.split import Split, check_split, newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
     Mover,
@@ -57,6 +58,11 @@ class Recheck:
     looked_at: int = 0
     moved: list[tuple[str, str, str]] = field(default_factory=list)
     merged: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, later: Recheck) -> Recheck:
+        """This recheck and a later one, as one."""
+        return Recheck(max(self.looked_at, later.looked_at), self.moved + later.moved,
+                       self.merged + later.merged)
 
 
 @dataclass(slots=True)
@@ -112,6 +118,21 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
     return done
 
 
+def split_window(ctx: StoryContext, window: int) -> list[Split]:
+    """Split the stories of the newest ``window`` articles that hold two distinct
+    groups by ``tuning.settle_split``, whatever their size (call inside a transaction)."""
+    store = ctx.store
+    done = []
+    for sid in store.stories.recent_story_ids(store.stories.newest_seq() - window):
+        state = store.stories.states([sid]).get(sid)
+        if state is None or state.merged_into is not None:
+            continue
+        split = check_split(ctx, state, ctx.tuning.settle_split)
+        if split is not None:
+            done.append(split)
+    return done
+
+
 def _window_members(ctx: StoryContext, story_ids: list[str], after: int) -> list[_Member]:
     """The unpinned originals stored after seq ``after`` of these stories."""
     store, idf = ctx.store, ctx.idf
@@ -140,14 +161,29 @@ def _reconsider(assigner: Assigner, ctx: StoryContext, m: _Member) -> tuple[str,
         if other.id == m.story:
             continue
         if sim < tuning.join or sim <= own + tuning.recheck_margin:
-            return None
+            break
         if (store.stories.kept_apart(m.story, other.id)
                 or store.stories.analyst_changed(other.id)
                 or not assigner._supported(terms, (sim, other))):
             continue
         _move(ctx, m, other.id, sim)
         return m.row.article_id, found[0], other.id
+    if own_state.members > 1 and own < tuning.recheck_leave:
+        return _leave(ctx, m, own)
     return None
+
+
+def _leave(ctx: StoryContext, m: _Member, own: float) -> tuple[str, str, str]:
+    """``m`` starts a story of its own: its story, without it, fits it no better than
+    a stranger (the same test whichever of the two came first)."""
+    source, store = m.story, ctx.store
+    alone, n = stable_id("story", "recheck-alone", m.row.article_id), 0
+    while store.stories.states([alone]):  # it was alone once before: a fresh id
+        n += 1
+        alone = stable_id("story", "recheck-alone", m.row.article_id, str(n))
+    store.stories.save(StoryState(id=alone), ctx.now)
+    _move(ctx, m, alone, 0.0, f"recheck: its story fits it too little ({own:.2f})")
+    return m.row.article_id, source, alone
 
 
 def _leave_one_out(ctx: StoryContext, terms: dict[str, float], m: _Member,
@@ -163,7 +199,8 @@ def _leave_one_out(ctx: StoryContext, terms: dict[str, float], m: _Member,
                     (story.first_date, story.last_date), ctx.tuning, idf)
 
 
-def _move(ctx: StoryContext, m: _Member, target: str, sim: float) -> None:
+def _move(ctx: StoryContext, m: _Member, target: str, sim: float,
+          note: str | None = None) -> None:
     store, now = ctx.store, ctx.now
     source = m.story
     aid = m.row.article_id
@@ -175,7 +212,7 @@ def _move(ctx: StoryContext, m: _Member, target: str, sim: float) -> None:
     _retire_if_empty(ctx, after_move(ctx, source, [mover], joined=False), target)
     after_move(ctx, target, [mover], joined=True)
     store.stories.log("move", target, source, [aid], now, manual=False,
-                      note=f"recheck: fits better here (similarity {sim:.2f})")
+                      note=note or f"recheck: fits better here (similarity {sim:.2f})")
     m.story = target
 
 

@@ -90,10 +90,13 @@ def _between(sims: list[list[float]], a: list[int], b: list[int]) -> float:
     return sum(sims[i][j] for i in a for j in b) / (len(a) * len(b))
 
 
-def check_split(ctx: StoryContext, story: StoryState) -> Split | None:
-    """Split ``story`` (saved) if its newest members form two distinct groups."""
+def check_split(ctx: StoryContext, story: StoryState,
+                ratio: float | None = None) -> Split | None:
+    """Split ``story`` (saved) if its newest members form two distinct groups: at
+    checkpoints of its growth by ``split_ratio``, or at any size by ``ratio``."""
     store, idf, tuning = ctx.store, ctx.idf, ctx.tuning
-    if not is_checkpoint(story.members, 2 * tuning.split_min_part):
+    if story.members < 2 * tuning.split_min_part or (
+            ratio is None and not is_checkpoint(story.members, 2 * tuning.split_min_part)):
         return None
     if store.stories.analyst_changed(story.id):
         return None
@@ -109,7 +112,7 @@ def check_split(ctx: StoryContext, story: StoryState) -> Split | None:
         return None
     between = _between(sims, first, second)
     within = min(_mean_pair(sims, first), _mean_pair(sims, second))
-    if between >= tuning.split_ratio * within:
+    if between >= (tuning.split_ratio if ratio is None else ratio) * within:
         return None
     # The group holding the oldest member considered keeps the story.
     part = second if 0 in first else first

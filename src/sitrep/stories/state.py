@@ -65,7 +65,16 @@ class Tuning:
     rebuild_cap: int = 100
     recheck_sample: int = 8  # newest members per story compared for a merge
     recheck_margin: float = 0.0  # a move must fit this much better than staying
+    # A member its own story fits less than this (leave-one-out) and no other story takes
+    # starts a story of its own: the join test turned around, so whether a weak report
+    # stays does not depend on whether it came before or after its story grew.
+    recheck_leave: float = 0.05
     recheck_rounds: int = 3  # passes while moves change stories
+    settle_rounds: int = 3  # rechecks of the whole window at the end of a run, while any changes
+    # ... after splitting, whatever their size, the window's stories whose two groups are
+    # less alike between than this x within (checkpoints look only at some sizes: which
+    # one a story built by a chain of joins reached is chance of arrival order).
+    settle_split: float = 0.4
     recheck_candidates: int = 3  # closest stories a story may merge with ...
     recheck_merge: float = 0.7  # ... when members are this alike across x within
     recheck_merge_min: float = 0.05  # ... and at least this alike across

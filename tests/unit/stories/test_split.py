@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -10,9 +11,13 @@ from click.testing import CliRunner
 from sitrep.cli import cli
 from sitrep.models import Article
 from sitrep.store import Store, open_store
+from sitrep.store.migrations import utc_now
 from sitrep.stories import Tuning, story_record
 from sitrep.stories.manual import pin_article
-from sitrep.stories.split import is_checkpoint, two_groups
+from sitrep.stories.recheck import split_window
+from sitrep.stories.split import Split, is_checkpoint, two_groups
+from sitrep.stories.state import StoryContext
+from sitrep.stories.vectors import Idf
 from tests.support.store import make_article
 from tests.support.stories import ingest, story
 
@@ -132,3 +137,25 @@ def test_show_tells_why_a_story_was_split(tmp_path: Path) -> None:
     assert shown.exit_code == 0, shown.output
     assert f"auto split {split.new_id} {split.story_id}" in shown.output
     assert "split off:" in shown.output
+
+
+def test_the_end_of_a_run_splits_a_story_at_any_size(store: Store) -> None:
+    rng = random.Random(7)
+    qeshm = [report("qeshm", rng) for _ in range(4)]
+    sumatra = [report("sumatra", rng) for _ in range(3)]
+    # Six members (a checkpoint) held two reports of the second event: too few to
+    # leave; seven is no checkpoint. Only the end-of-run look splits them.
+    done = ingest(store, [*qeshm, *sumatra], JOIN_ALL)
+    assert all(a.split is None for a in done) and len({a.story_id for a in done}) == 1
+
+    def settle_split(ratio: float) -> list[Split]:
+        with store.stories.write("the end of a run"):
+            idf = Idf(store, JOIN_ALL.idf_power)
+            ctx = StoryContext(store, idf, replace(JOIN_ALL, settle_split=ratio), utc_now())
+            return split_window(ctx, 100)
+
+    assert not settle_split(0.0)
+    assert len({story(store, a) for a in [*qeshm, *sumatra]}) == 1
+    [split] = settle_split(0.4)
+    assert set(split.articles) == {a.id for a in sumatra}
+    assert {story(store, a) for a in qeshm} == {split.story_id}
