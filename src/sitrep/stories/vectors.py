@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sitrep.store.stories import DOC_COUNT
+from sitrep.stories.happening import MARKERS, truncate_markers
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -158,9 +159,11 @@ def top_terms(vec: Vector, idf: Idf, k: int) -> list[str]:
 
 
 def truncate(vec: Vector, idf: Idf, k: int) -> dict[str, float]:
-    """The ``k`` heaviest terms, and the markers of no weight (features.PROPER)."""
-    return {t: vec[t] for t in top_terms(vec, idf, k)} | {
-        t: v for t, v in vec.items() if t.startswith("c:")}
+    """The ``k`` heaviest terms, the markers of no weight (features.PROPER) and the
+    most held headline and lead markers (happening.py, bounded)."""
+    weighed = {t: v for t, v in vec.items() if not t.startswith(MARKERS)}
+    return {t: vec[t] for t in top_terms(weighed, idf, k)} | {
+        t: v for t, v in vec.items() if t.startswith("c:")} | truncate_markers(vec)
 
 
 def span_gap(first: str | None, last: str | None, other_first: str | None,
