@@ -72,9 +72,11 @@ def calendar_words() -> frozenset[str]:
                      for w in tables.get(kind, {}))
 
 
-def _words(text: str, stop: frozenset[str]) -> list[str]:
-    out = []
+def _words(text: str, stop: frozenset[str], limit: int | None = None) -> list[str]:
+    out: list[str] = []
     for m in _TOKEN.finditer(text.lower()):
+        if limit is not None and len(out) >= limit:
+            break
         token = m.group()
         if len(token) < 3 or token in stop:
             continue
@@ -110,7 +112,7 @@ def markers(article: Article, ann: Annotations | None,
     head = [w for w in _words(title, stop) if w not in broad and w not in calendar_words()]
     if not head:
         return {}  # a dateline or a bare place for a title ("APR 28", "Iran"): not judged
-    lead = [w for w in _words(article.text, stop)[:LEAD_WORDS] if w not in broad]
+    lead = [w for w in _words(article.text, stop, LEAD_WORDS) if w not in broad]
     out = {f"{LEAD}{w}": MARK for w in lead}
     out.update({f"{HEAD}{w}": MARK for w in head})
     out[HEAD] = MARK  # a headline was read (an empty one is not judged)
