@@ -22,6 +22,7 @@ from sitrep.models import Annotations, Article
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
 from sitrep.stories.features import ANCHORS, REGION, Profile, local_places, profile
+from sitrep.stories.happening import happening_factor
 from sitrep.stories.split import Split, check_split, newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
@@ -236,7 +237,7 @@ class Assigner:
             # ``terms`` is an article not yet counted; a story's members are.
             sim = open_similarity(terms, 0, story.centroid, 1, self.idf, lone)
             sim = discount(sim, places, anchors, story.centroid, (first, last),
-                           (story.first_date, story.last_date), t, self.idf)
+                           (story.first_date, story.last_date), t, self.idf, terms)
             scored.append((sim, story))
         scored.sort(key=lambda x: (-x[0], x[1].id))
         return scored
@@ -302,12 +303,15 @@ class Places:
 def discount(sim: float, places: Places, anchors: set[str], other: Vector,
              span: tuple[str | None, str | None],
              other_span: tuple[str | None, str | None], tuning: Tuning,
-             idf: Idf) -> float:
-    """What is kept of ``sim`` to ``other``: discounted when the places clash, when
-    no one is named on both sides and when the dates lie apart (the assigner's
-    and the recheck's one rule)."""
+             idf: Idf, own: Vector | None = None) -> float:
+    """What is kept of ``sim`` of ``own`` to ``other``: discounted when the places
+    clash, when no one is named on both sides, when no headline names what the
+    other tells (happening.py; judged when ``own`` is given) and when the dates lie
+    apart (the assigner's and the recheck's one rule)."""
     sim *= places.factor(other, tuning)
     sim *= anchor_factor(anchors, other, tuning, idf)
+    if own is not None:
+        sim *= happening_factor(own, other, tuning.no_happening)
     gap = span_gap(span[0], span[1], other_span[0], other_span[1])
     if gap is not None and gap > tuning.day_grace:
         sim /= 1.0 + min((gap - tuning.day_grace) / tuning.day_scale, tuning.day_cap)

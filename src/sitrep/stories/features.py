@@ -26,6 +26,7 @@ from typing import Any
 from sitrep import config, lexicons
 from sitrep.models import Annotations, Article, parse_iso_date
 from sitrep.outlets import is_publisher, publisher_key
+from sitrep.stories.happening import markers
 from sitrep.stories.linking import story_ids
 
 
@@ -208,5 +209,6 @@ def profile(article: Article, ann: Annotations | None) -> Profile:
     # After the cut: the markers take no place from the terms that are compared.
     for w in proper_title_words(article.title or "", article.text):
         terms[f"{PROPER}{w}"] = ns_weights["c"] / norm
+    terms.update(markers(article, ann, stop_words()))  # headline and lead (happening.py)
     day = parse_iso_date(article.published)
     return Profile(terms, day.isoformat() if day else None)

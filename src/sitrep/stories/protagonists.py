@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from sitrep import config
 from sitrep.stories.features import PROPER
+from sitrep.stories.happening import HEAD, fold
 from sitrep.stories.vectors import Idf, Vector
 
 NAME = "e:"
@@ -40,7 +41,11 @@ def central_terms(vec: Vector, names: bool) -> set[str]:
     least = min(words) if words else 0.0
     ratio = title_ratio(config.current().story_weights)
     out = {t for t, v in vec.items() if t.startswith(WORD) and v >= ratio * least}
-    out |= {t for t in vec if t.startswith(PROPER)}
+    # A name the headline gives as a broad place (a country, a capital) names a
+    # subject, not a protagonist (happening.py leaves those out of the headline).
+    judged = HEAD in vec
+    out |= {t for t in vec if t.startswith(PROPER)
+            and (not judged or f"{HEAD}{fold(t[len(PROPER):])}" in vec)}
     if names:
         out |= {t for t in vec if t.startswith(NAME)}
     return out

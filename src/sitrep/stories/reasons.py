@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep import config
 from sitrep.stories.features import PLACE, REGION
+from sitrep.stories.happening import MARKERS
 from sitrep.stories.vectors import Idf
 
 if TYPE_CHECKING:
@@ -57,7 +58,9 @@ def story_reasons(store: Store, story_id: str) -> Reasons:
     for terms in profiles.values():
         weight.update(terms)  # a name or figure weighs more than a word, as when assigning
     # Towns and regions are named by their entity terms already.
-    common = [t for t, n in held.items() if n >= 2 and not t.startswith((PLACE, REGION))]
+    # Headline and lead markers (happening.py) weigh nothing: the words stand for them.
+    common = [t for t, n in held.items()
+              if n >= 2 and not t.startswith((PLACE, REGION, *MARKERS))]
     idf = Idf(store, tuning.idf_power)
     idf.prepare(common)
     ranked = sorted(common, key=lambda t: (-weight[t] * idf(t), t))[:tuning.reasons_top]

@@ -196,7 +196,7 @@ def _leave_one_out(ctx: StoryContext, terms: dict[str, float], m: _Member,
     idf.prepare(rest)
     sim = similarity(terms, m.norm, rest, weighted_norm(rest, idf), idf)
     return discount(sim, m.places, m.anchors, rest, (m.day, m.day),
-                    (story.first_date, story.last_date), ctx.tuning, idf)
+                    (story.first_date, story.last_date), ctx.tuning, idf, m.terms)
 
 
 def _move(ctx: StoryContext, m: _Member, target: str, sim: float,
@@ -349,7 +349,7 @@ def _pair(ctx: StoryContext, a: _Member, b: _Member) -> float:
     if sim <= 0.0:
         return 0.0
     return discount(sim, a.places, a.anchors, b.terms, (a.day, a.day), (b.day, b.day),
-                    ctx.tuning, ctx.idf)
+                    ctx.tuning, ctx.idf, a.terms)
 
 
 def _mean_cross(ctx: StoryContext, a: list[_Member], b: list[_Member]) -> float:

@@ -41,6 +41,9 @@ class Tuning:
     no_anchor: float = 0.4  # similarity kept when no entity or town is shared ...
     anchor_share: float = 0.1  # ... and a shared one held by more of the stored articles
     anchor_floor: int = 5  # (but by more than this many) counts only this share / its share
+    # ... and kept when no headline word of either side is in the other's headline or
+    # lead (happening.py): one subject, two happenings.
+    no_happening: float = 0.25
     # Each side of a comparison is weighted by idf ** idf_power, so a shared term counts
     # idf cubed: a shared rare name or figure outweighs many shared topic words, which
     # is what separates two events of the same kind.

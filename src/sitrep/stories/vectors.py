@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sitrep.store.stories import DOC_COUNT
+from sitrep.stories.happening import MARK, MARKERS, truncate_markers
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -43,7 +44,8 @@ class Idf:
         self._weights: dict[str, float] = {}
 
     def prepare(self, terms: Iterable[str]) -> None:
-        missing = [t for t in terms if t not in self.df]
+        # Markers (happening.py) weigh nothing: their counts are neither kept nor read.
+        missing = [t for t in terms if t not in self.df and not t.startswith(MARKERS)]
         if not self._loaded_n:
             missing.append(DOC_COUNT)
         if not missing:
@@ -72,7 +74,7 @@ class Idf:
 
     def count(self, terms: Iterable[str]) -> None:
         """Record one more document holding ``terms`` (in the store and the cache)."""
-        distinct = list(dict.fromkeys(terms))
+        distinct = [t for t in dict.fromkeys(terms) if not t.startswith(MARKERS)]
         self.prepare(distinct)
         self.store.stories.bump_dfs(distinct)
         for t in distinct:
@@ -89,7 +91,9 @@ class Idf:
 
 
 def weighted_norm(vec: Vector, idf: Idf) -> float:
-    return math.sqrt(sum((v * idf(t)) ** 2 for t, v in vec.items()))
+    # Markers (happening.py, at most MARK) are skipped: they weigh nothing, and a
+    # float compare is cheaper than their idf.
+    return math.sqrt(sum((v * idf(t)) ** 2 for t, v in vec.items() if v > MARK))
 
 
 def similarity(vec: Vector, vec_norm: float, other: Vector, other_norm: float,
@@ -134,6 +138,8 @@ def _open_norm2(vec: Vector, other: Vector, counted: int, idf: Idf,
                 lone: Mapping[str, float]) -> float:
     total = 0.0
     for t, v in vec.items():
+        if v <= MARK:
+            continue  # a marker (happening.py): no weight
         sq = (v * idf(t)) ** 2
         if t not in other and idf.df.get(t, 0) <= counted:
             sq *= lone.get(t.split(":", 1)[0], 1.0)
@@ -158,9 +164,11 @@ def top_terms(vec: Vector, idf: Idf, k: int) -> list[str]:
 
 
 def truncate(vec: Vector, idf: Idf, k: int) -> dict[str, float]:
-    """The ``k`` heaviest terms, and the markers of no weight (features.PROPER)."""
-    return {t: vec[t] for t in top_terms(vec, idf, k)} | {
-        t: v for t, v in vec.items() if t.startswith("c:")}
+    """The ``k`` heaviest terms, the markers of no weight (features.PROPER) and the
+    most held headline and lead markers (happening.py, bounded)."""
+    weighed = {t: v for t, v in vec.items() if not t.startswith(MARKERS)}
+    return {t: vec[t] for t in top_terms(weighed, idf, k)} | {
+        t: v for t, v in vec.items() if t.startswith("c:")} | truncate_markers(vec)
 
 
 def span_gap(first: str | None, last: str | None, other_first: str | None,

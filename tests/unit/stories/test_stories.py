@@ -15,6 +15,7 @@ from sitrep.pipeline import ingest as pipeline_ingest
 from sitrep.store import Store
 from sitrep.stories import Tuning, assign_unassigned, story_record
 from sitrep.stories.features import MAX_TERMS, profile, stem, words
+from sitrep.stories.happening import LEAD_WORDS, MARKERS
 from tests.support.store import NK_REPORT, make_article, wire_copy
 from tests.support.stories import ingest, iran, later_iran, later_nk, nk, story
 
@@ -23,7 +24,9 @@ def test_profile_is_unit_length_and_namespaced() -> None:
     prof = profile(make_article(NK_REPORT, title="Talks in Pyongyang"), None)
     assert abs(sum(v * v for v in prof.terms.values()) - 1.0) < 1e-9
     assert "w:pyongyang" in prof.terms and "w:phase" not in prof.terms  # the last paragraph
-    assert len(prof.terms) <= MAX_TERMS + 3  # the first terms in reading order, and the title's
+    weighed = [t for t in prof.terms if not t.startswith(MARKERS)]  # markers weigh nothing
+    assert len(weighed) <= MAX_TERMS + 3  # the first terms in reading order, and the title's
+    assert len(prof.terms) - len(weighed) <= LEAD_WORDS + 3  # the lead's, the title's, one
     short = profile(make_article("Around 15,000 troops were sent.", title="Troops"), None)
     assert "n:15000" in short.terms and short.terms["w:troop"] > short.terms["w:sent"]
     assert stem("troops") == "troop" and stem("agencies") == "agency"
