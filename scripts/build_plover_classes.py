@@ -29,6 +29,13 @@ OUT = os.path.join(HERE, "..", "src", "sitrep", "annotate", "data", "plover_clas
 MAX_RANK = 2  # a synonym joins if the class sense is among its two most frequent senses
 HYPONYM_RANK = 1  # a hyponym only if the class sense is its most frequent one
 HYPONYM_DEPTH = 1
+# Deeper troponyms (down to DEEP_DEPTH) join only when nearly unambiguous: the class sense
+# is the word's first and it has at most DEEP_SENSES senses of its part of speech
+# ("garrotte" under kill, not "pick" or "beat"); only verbs, and they never displace a
+# nearer row.
+DEEP_DEPTH = 3
+DEEP_SENSES = 1
+DEEP_PENALTY = 10
 PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "in", "on", "over"})
 # noun.act, noun.communication, noun.event: nouns that name an event, not an agent or thing
 EVENT_NOUN_FILES = frozenset({4, 10, 11})
@@ -242,12 +249,19 @@ def sense(wn: WordNet, key: str) -> Synset:
     return wn.senses(lemma, pos)[int(n) - 1]
 
 
-def below(wn: WordNet, syn: Synset, depth: int) -> list[Synset]:
-    found, layer = [syn], [syn]
-    for _ in range(depth):
+def below(wn: WordNet, syn: Synset, depth: int) -> list[tuple[Synset, int]]:
+    """``syn`` and its troponyms/hyponyms down to ``depth``, with their distance."""
+    found, layer = [(syn, 0)], [syn]
+    for level in range(1, depth + 1):
         layer = [h for s in layer for h in wn.related(s, "~")]
-        found += layer
+        found += [(h, level) for h in layer]
     return found
+
+
+def unambiguous(wn: WordNet, word: str, syn: Synset) -> bool:
+    """``syn`` is the first sense of ``word``, which has at most DEEP_SENSES senses."""
+    senses = wn.index.get((word, syn.pos), [])
+    return bool(senses) and senses[0] == syn.offset and len(senses) <= DEEP_SENSES
 
 
 def entry(word: str, pos: str) -> tuple[str, str] | None:
@@ -285,7 +299,7 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
     top = sense(wn, seed)
     seed_word = seed.rsplit(".", 2)[0]
     rows = []
-    for syn in below(wn, top, 0 if seed[-1] in "=!" else HYPONYM_DEPTH):
+    for syn, level in below(wn, top, 0 if seed[-1] in "=!" else DEEP_DEPTH):
         pairs = [(w, syn) for w in syn.words if seed[-1] != "!" or w == seed_word]
         if syn.pos == "v":
             pairs += derived_nouns(wn, syn, pairs)
@@ -294,7 +308,12 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
             rank = 0 if word == seed_word and where is top else wn.rank(word, where) or 99
             limit = MAX_RANK if syn is top else HYPONYM_RANK
             made = entry(word, where.pos)
-            if made and rank <= limit:
+            if level > HYPONYM_DEPTH:
+                # deep nouns, and nouns derived from deep verbs, drift ("propaganda", "cheer")
+                if where.pos != "v" or syn.pos != "v" or not unambiguous(wn, word, where):
+                    continue
+                rank += DEEP_PENALTY
+            if made and rank <= limit + (DEEP_PENALTY if level > HYPONYM_DEPTH else 0):
                 rows.append((*made, "verb" if where.pos == "v" else "noun", rank))
     return rows
 

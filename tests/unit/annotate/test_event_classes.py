@@ -35,6 +35,10 @@ CLASS_TABLE = [
     ("The rebels demilitarized the border zone in May.", "demilitarized", "RETREAT"),
     ("The opposition deplored the verdict against its leader.", "deplored", "DISAPPROVE"),
     ("Thousands of miners picketed the ministry of energy.", "picketed", "PROTEST"),
+    # troponyms two or three levels below a seed, one sense each (kill, criticize, seize)
+    ("The militia garrotted the village chief.", "garrotted", "ASSAULT"),
+    ("The senator badmouthed the French envoy.", "badmouthed", "DISAPPROVE"),
+    ("Four men skyjacked an airliner over Cyprus.", "skyjacked", "COERCE"),
 ]
 
 

@@ -1,0 +1,47 @@
+"""scripts/score_events_heldout.py: which lexicon rows a held-out reading drops."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+from tests.support.paths import REPO
+
+CLASSES = """# comment
+lemma,with,pos,type,mode,seed
+garrotte,,verb,ASSAULT,,kill.v.1
+kill,,verb,ASSAULT,,kill.v.1
+kidnap,,verb,COERCE,abduction,kidnap.v.1
+"""
+
+
+def load() -> ModuleType:
+    path = REPO / "scripts" / "score_events_heldout.py"
+    spec = importlib.util.spec_from_file_location("score_events_heldout", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def kept(tmp_path: Path, by_seed: bool) -> set[str]:
+    module = load()
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "plover_classes.csv").write_text(CLASSES, encoding="utf-8")
+    setattr(module, "DATA", str(data))  # noqa: B010
+    out = tmp_path / "out"
+    # the held-out half uses "garrotte" and "kidnap"; both halves use "kill"
+    fit, other = {"kill"}, {"kill", "garrotte", "kidnap"}
+    module.held_out_lists(str(out), fit, other, ("plover_classes.csv",), by_seed)
+    lines = (out / "plover_classes.csv").read_text(encoding="utf-8").splitlines()
+    return {line.split(",")[0] for line in lines[2:]}
+
+
+def test_by_lemma_drops_every_word_only_the_held_out_half_uses(tmp_path: Path) -> None:
+    assert kept(tmp_path, by_seed=False) == {"kill"}
+
+
+def test_by_seed_keeps_words_reached_from_a_shared_seed(tmp_path: Path) -> None:
+    assert kept(tmp_path, by_seed=True) == {"kill", "garrotte"}
