@@ -8,6 +8,7 @@ from typing import Any
 
 from sitrep import config as settings
 from sitrep.brief.actors import actor_items
+from sitrep.brief.clock import clock_items
 from sitrep.brief.facts import fact_items
 from sitrep.brief.model import Brief, BriefItem, RelatedEntry, SourceEntry
 from sitrep.brief.numbers import number_items
@@ -46,7 +47,8 @@ def build_brief(
                                            years=_years(contexts))),
         actors=actor_items(contexts, rec.roles, config, index),
         timeline=index.story_items(timeline_items(contexts, rec.events, index, config)),
-        numbers=number_items(rec.groups, rec.discrepancies, config),
+        numbers=[*number_items(rec.groups, rec.discrepancies, config),
+                 *clock_items(contexts, config)],
         discrepancies=rec.discrepancies,
         related=[_related(r) for r in related],
         sources=[_source(c, config) for c in contexts],

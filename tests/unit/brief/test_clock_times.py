@@ -1,0 +1,41 @@
+"""Times of day several outlets give for the story's happening are listed with its figures."""
+
+from __future__ import annotations
+
+from sitrep.brief import build_brief, check_citations
+from tests.support.brief import story
+
+
+def _times(*reports: tuple[str, str]) -> list[list[float]]:
+    pairs = story(*reports)
+    brief = build_brief(pairs, story_id="s")
+    assert check_citations(brief, [a for a, _ in pairs]) == []
+    return [[p.low for p in n.points] for n in brief.numbers if n.about == "time of day"]
+
+
+def test_time_several_outlets_give_is_a_figure() -> None:
+    times = _times(
+        ("The plane left Los Angeles at 11:36 a.m. on Tuesday and landed in Tokyo.",
+         "2017-12-27"),
+        ("The flight took off at 11:36am on Tuesday, carrying 200 passengers.",
+         "2017-12-27"),
+    )
+    assert times == [[11.6, 11.6]]
+
+
+def test_one_outlets_passing_time_is_not() -> None:
+    times = _times(
+        ("A resident said she heard a crash at 6:15am on Wednesday near the station.",
+         "2016-11-09"),
+        ("The tram overturned on Wednesday near the station, officials said.", "2016-11-09"),
+    )
+    assert times == []
+
+
+def test_times_minutes_apart_are_one_moment() -> None:
+    times = _times(
+        ("The tram derailed at around 6am on Wednesday, police said.", "2016-11-09"),
+        ("The tram derailed at 6:10am on Wednesday, police said.", "2016-11-09"),
+        ("The tram left the depot at 11pm on Wednesday, police said.", "2016-11-09"),
+    )
+    assert times == [[6.0, 6.17]]
