@@ -43,8 +43,8 @@ class Idf:
         # asks for the same terms once per candidate story.
         self._weights: dict[str, float] = {}
         self.weights: Mapping[str, float] = self._weights  # read-only view for the loops
-        # Each side's squared weights and lone-term candidates (open_similarity), by
-        # id of the vector; valid while no count changes, dropped when one does.
+        # open_similarity's sides (norm, rare terms) by id of the vector: valid while
+        # no count changes (prepare, count, forget drop them; edit df and n only so).
         self._sides: dict[int, _Side] = {}
 
     def prepare(self, terms: Iterable[str]) -> None:
@@ -98,9 +98,9 @@ class Idf:
         self._sides.clear()
 
     def side(self, vec: Vector, counted: int, lone: Mapping[str, float]) -> _Side:
-        """``vec``'s squared weights and lone-term candidates, cached until a count
-        changes: one article is compared with some 20 stories and 20 members, and
-        recomputing both norms per pair was the largest part of assigning it."""
+        """``vec``'s norm and rare terms for :func:`open_similarity`, kept until a count
+        changes: an article is compared with some 20 stories and 20 members, and
+        weighing its norm again for each pair was the largest part of assigning it."""
         key = id(vec)
         got = self._sides.get(key)
         if (got is None or got.vec is not vec or got.counted != counted
@@ -144,7 +144,7 @@ def open_similarity(vec: Vector, vec_counted: int, other: Vector, other_counted:
     """
     own = idf.side(vec, vec_counted, lone).norm2(other, idf)
     far = idf.side(other, other_counted, lone).norm2(vec, idf)
-    if own <= 0 or far <= 0:
+    if not (own > 0 and far > 0):
         return 0.0
     small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
     weights = idf.weights
