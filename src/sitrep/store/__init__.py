@@ -12,7 +12,9 @@ Opening
   schema first);
 - anything else: an SQLite file, created if missing (``:memory:`` for a
   throwaway store). File stores run in WAL mode (readers never block the
-  writer) with foreign keys on and a 30 s busy timeout.
+  writer) with foreign keys on, a 30 s busy timeout, no memory mapping and
+  the WAL cut back to 64 MB when it restarts. A store already migrated is
+  only read on opening: a reader beside a running ingest never waits for it.
 
 The Store's own methods cover articles, annotations, entities, ingest runs and
 search; its parts hold the rest of the SQL: ``store.stories`` (story tables,

@@ -29,6 +29,7 @@ SearchRow = tuple[str, str | None, str | None, str | None, str, float]
 # Statement timeout for SQLite locks: another writer (a second ingest) holds
 # the write lock for one batch; wait for it rather than fail at once.
 BUSY_TIMEOUT_S = 30.0
+WAL_LIMIT_BYTES = 64 * 1024 * 1024
 _SNIPPET_OPEN, _SNIPPET_CLOSE = "[", "]"
 CHUNK = 500  # parameters per IN list, well under every backend's limit
 
@@ -209,6 +210,13 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
             # WAL: readers (the web app, an export) never block the ingest writer.
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints; safe in WAL
+            # Never map the store file: a page of a mapped file that another process
+            # shrinks (a checkpoint after a VACUUM) is a SIGBUS, not an error (the
+            # build's default is 0; a build or an environment may set it otherwise).
+            conn.execute("PRAGMA mmap_size = 0").fetchone()
+            # A reader holding a snapshot during a long ingest lets the WAL grow; cut it
+            # back to this size when it restarts instead of keeping its peak forever.
+            conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}").fetchone()
     except sqlite3.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc) or "malformed" in str(exc):

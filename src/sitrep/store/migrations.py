@@ -353,16 +353,21 @@ def check_is_store(dialect: Dialect) -> None:
 
 
 def migrate(dialect: Dialect) -> list[str]:
-    """Apply pending migrations, each in its own transaction; return the names applied."""
+    """Apply pending migrations, each in its own transaction; return the names applied.
+
+    A store already up to date is only read: a reader opened beside a running
+    ingest (the web app during ``sitrep watch``) neither waits for the writer's
+    batch to end nor, behind a long one, fails with "database is locked".
+    """
     check_is_store(dialect)
+    if "migrations" in dialect.table_names():
+        applied = set(applied_migrations(dialect))
+        _refuse_newer(dialect, applied)
+        if applied >= KNOWN:
+            return []
     with dialect.transaction():
         dialect.execute(_CREATE_TABLE)
-    newer = set(applied_migrations(dialect)) - KNOWN
-    if newer:
-        raise StoreError(
-            f"{dialect.describe} was made by a newer version of sitrep (migrations "
-            f"{', '.join(sorted(newer))}); upgrade sitrep to open it"
-        )
+    _refuse_newer(dialect, set(applied_migrations(dialect)))
     done: list[str] = []
     for migration in MIGRATIONS:
         with dialect.transaction():
@@ -377,6 +382,15 @@ def migrate(dialect: Dialect) -> list[str]:
                             (migration.name, utc_now()))
             done.append(migration.name)
     return done
+
+
+def _refuse_newer(dialect: Dialect, applied: set[str]) -> None:
+    newer = applied - KNOWN
+    if newer:
+        raise StoreError(
+            f"{dialect.describe} was made by a newer version of sitrep (migrations "
+            f"{', '.join(sorted(newer))}); upgrade sitrep to open it"
+        )
 
 
 def utc_now() -> str:

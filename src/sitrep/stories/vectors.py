@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,10 @@ class Idf:
         # Weights computed since the counts last changed: one article's scoring
         # asks for the same terms once per candidate story.
         self._weights: dict[str, float] = {}
+        self.weights: Mapping[str, float] = self._weights  # read-only view for the loops
+        # open_similarity's sides (norm, rare terms) by id of the vector: valid while
+        # no count changes (prepare, count, forget drop them; edit df and n only so).
+        self._sides: dict[int, _Side] = {}
 
     def prepare(self, terms: Iterable[str]) -> None:
         # Markers (happening.py) weigh nothing: their counts are neither kept nor read.
@@ -52,12 +57,15 @@ class Idf:
             return
         found = self.store.stories.term_dfs(missing)
         for t in missing:
-            self.df[t] = found.get(t, 0)
+            self.df[t] = df = found.get(t, 0)
             self._weights.pop(t, None)
+            if df:  # a weight computed before read the count as 0
+                self._sides.clear()
         if not self._loaded_n:
             self.n = self.df.pop(DOC_COUNT, 0)
             self._loaded_n = True
             self._weights.clear()
+            self._sides.clear()
 
     def __call__(self, term: str) -> float:
         w = self._weights.get(term)
@@ -81,6 +89,7 @@ class Idf:
             self.df[t] = self.df.get(t, 0) + 1
         self.n += 1
         self._weights.clear()
+        self._sides.clear()
 
     def forget(self) -> None:
         """Drop the cache: the next reads see the store as it is now."""
@@ -88,6 +97,20 @@ class Idf:
         self.n = 0
         self._loaded_n = False
         self._weights.clear()
+        self._sides.clear()
+
+    def side(self, vec: Vector, counted: int, lone: Mapping[str, float]) -> _Side:
+        """``vec``'s norm and rare terms for :func:`open_similarity`, kept until a count
+        changes: an article is compared with some 20 stories and 20 members, and
+        weighing its norm again for each pair was the largest part of assigning it."""
+        key = id(vec)
+        got = self._sides.get(key)
+        if (got is None or got.vec is not vec or got.counted != counted
+                or (got.lone is not lone and got.lone != lone) or got.size != len(vec)):
+            if len(self._sides) >= _SIDES_CAP:
+                self._sides.clear()
+            got = self._sides[key] = _Side.of(vec, counted, lone, self)
+        return got
 
 
 def weighted_norm(vec: Vector, idf: Idf) -> float:
@@ -123,28 +146,80 @@ def open_similarity(vec: Vector, vec_counted: int, other: Vector, other_counted:
     norm is multiplied by ``lone[namespace]`` (1 when missing). Call
     :meth:`Idf.prepare` with both sides' terms first.
     """
-    dot = 0.0
-    own = _open_norm2(vec, other, vec_counted, idf, lone)
-    far = _open_norm2(other, vec, other_counted, idf, lone)
+    own = idf.side(vec, vec_counted, lone).norm2(other, idf)
+    far = idf.side(other, other_counted, lone).norm2(vec, idf)
+    if not (own > 0 and far > 0):
+        return 0.0
     small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
+    weights = idf.weights
+    dot = 0.0
     for t, v in small.items():
         w = large.get(t)
         if w is not None:
-            dot += v * w * idf(t) ** 2
-    return dot / math.sqrt(own * far) if own > 0 and far > 0 else 0.0
+            x = weights.get(t)
+            dot += v * w * (idf(t) if x is None else x) ** 2
+    return dot / math.sqrt(own * far)
 
 
-def _open_norm2(vec: Vector, other: Vector, counted: int, idf: Idf,
-                lone: Mapping[str, float]) -> float:
-    total = 0.0
-    for t, v in vec.items():
-        if v <= MARK:
-            continue  # a marker (happening.py): no weight
-        sq = (v * idf(t)) ** 2
-        if t not in other and idf.df.get(t, 0) <= counted:
-            sq *= lone.get(t.split(":", 1)[0], 1.0)
-        total += sq
-    return total
+_SIDES_CAP = 4096  # vectors cached between count changes (one article needs ~40)
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One side of :func:`open_similarity`, weighed once per state of the counts.
+
+    ``rare`` are the terms whose squared weight shrinks when the other side
+    lacks them (held by no document but the side's own, with a lone weight
+    other than 1). The other side holds none of them in most comparisons
+    (an article's rare terms are in no story at all), and the norm is
+    ``all_lone``, summed once; otherwise it is summed again in the same order,
+    so the result is the same float either way. The vector and the lone map
+    are held so that their ids stay theirs while cached.
+    """
+
+    vec: Vector
+    lone: Mapping[str, float]
+    counted: int
+    size: int
+    rare: tuple[str, ...]
+    all_lone: float
+
+    @classmethod
+    def of(cls, vec: Vector, counted: int, lone: Mapping[str, float], idf: Idf) -> _Side:
+        weights, df = idf.weights, idf.df
+        rare: list[str] = []
+        total = 0.0
+        for t, v in vec.items():
+            if v <= MARK:
+                continue  # a marker (happening.py): no weight
+            w = weights.get(t)
+            sq = (v * (idf(t) if w is None else w)) ** 2
+            if lone and df.get(t, 0) <= counted:
+                f = lone.get(t.split(":", 1)[0], 1.0)
+                if f != 1.0:  # x 1.0 changes nothing
+                    rare.append(t)
+                    sq *= f
+            total += sq
+        return cls(vec, lone, counted, len(vec), tuple(rare), total)
+
+    def norm2(self, other: Vector, idf: Idf) -> float:
+        """The squared norm, the lone weights applied to the rare terms ``other`` lacks."""
+        for t in self.rare:
+            if t in other:
+                break
+        else:
+            return self.all_lone
+        weights, lone = idf.weights, self.lone
+        total = 0.0
+        for t, v in self.vec.items():
+            if v <= MARK:
+                continue
+            w = weights.get(t)
+            sq = (v * (idf(t) if w is None else w)) ** 2
+            if t not in other and idf.df.get(t, 0) <= self.counted:
+                sq *= lone.get(t.split(":", 1)[0], 1.0)
+            total += sq
+        return total
 
 
 def blend(a: Vector, na: int, b: Vector, nb: int) -> dict[str, float]:
