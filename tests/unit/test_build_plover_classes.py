@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 from tests.support.paths import REPO
+from tests.support.wordnet import write_wordnet
 
 SCRIPTS = REPO / "scripts"
 
@@ -48,15 +49,7 @@ def load() -> ModuleType:
 
 @pytest.fixture()
 def wordnet(tmp_path: Path) -> Path:
-    header = "  1 This software and database is being provided to you\n"
-    for name, lines in (
-        ("data.verb", DATA_VERB),
-        ("data.noun", DATA_NOUN),
-        ("index.verb", INDEX_VERB),
-        ("index.noun", INDEX_NOUN),
-    ):
-        (tmp_path / name).write_text(header + "\n".join(lines) + "\n", encoding="latin-1")
-    return tmp_path
+    return write_wordnet(tmp_path, DATA_VERB, DATA_NOUN, INDEX_VERB, INDEX_NOUN)
 
 
 def rows_for(module: ModuleType, folder: Path, seed: str) -> set[tuple[str, str, str]]:

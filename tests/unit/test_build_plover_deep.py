@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.wordnet import write_wordnet
 from tests.unit.test_build_plover_classes import load
 
 # offset lexfile pos n_words words... n_pointers pointers... | gloss
@@ -32,15 +33,7 @@ INDEX_NOUN = ["strangling n 1 0 1 0 00000900"]
 
 @pytest.fixture()
 def wordnet(tmp_path: Path) -> Path:
-    header = "  1 This software and database is being provided to you\n"
-    for name, lines in (
-        ("data.verb", DATA_VERB),
-        ("data.noun", DATA_NOUN),
-        ("index.verb", INDEX_VERB),
-        ("index.noun", INDEX_NOUN),
-    ):
-        (tmp_path / name).write_text(header + "\n".join(lines) + "\n", encoding="latin-1")
-    return tmp_path
+    return write_wordnet(tmp_path, DATA_VERB, DATA_NOUN, INDEX_VERB, INDEX_NOUN)
 
 
 def build(folder: Path, seeds: dict[str, list[tuple[str, str]]]) -> dict[str, str]:
