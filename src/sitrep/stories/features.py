@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import KeysView, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,7 +161,7 @@ def local_places(terms: Mapping[str, float], prefix: str = PLACE) -> set[str]:
     return {t for t in terms if t.startswith(prefix)}
 
 
-def proper_title_words(title: str, text: str) -> set[str]:
+def proper_title_words(title: str, text: str) -> KeysView[str]:
     """The (stemmed) title words the text writes capitalised inside a sentence: names.
 
     Outlets following one event title it by its company, currency or person
@@ -173,7 +173,7 @@ def proper_title_words(title: str, text: str) -> set[str]:
     stop = stop_words()
     wanted = {stem(t) for t in {t.lower() for t in _TOKEN.findall(title)} - stop
               if len(t) >= 3}
-    out = set()
+    out: dict[str, None] = {}  # reading order, not hash order: same story floats every run
     for m in _CAPITALISED.finditer(text):
         word = stem(m.group().lower())
         if word not in wanted:
@@ -182,9 +182,9 @@ def proper_title_words(title: str, text: str) -> set[str]:
         while i >= 0 and text[i] in " \t":
             i -= 1
         if i >= 0 and text[i] != "\n" and text[i] not in _SENTENCE_END:
-            out.add(word)
+            out[word] = None
             wanted.discard(word)
-    return out
+    return out.keys()
 
 
 def profile(article: Article, ann: Annotations | None) -> Profile:
@@ -202,7 +202,7 @@ def profile(article: Article, ann: Annotations | None) -> Profile:
             if len(weights) >= MAX_TERMS:
                 break
             weights[term] = ns_weights[ns]
-    for w in set(words(article.title or "")):
+    for w in dict.fromkeys(words(article.title or "")):  # reading order: same floats every run
         weights[f"w:{w}"] = weights.get(f"w:{w}", 0.0) + ns_weights["title"]
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
     terms = {t: v / norm for t, v in weights.items()}
