@@ -155,7 +155,7 @@ class FastRulerMatch:
 
     def _step(self, doc: Doc, rule: _Rule, j: int, code: tuple[int, ...]) -> bool:
         """Whether a token (by its ids) passes step ``j`` of a multi-token rule."""
-        memo_key = (rule.attr_id, j, code)
+        memo_key = (id(rule), j, code)  # by rule: one entry's patterns may differ at step j
         hit = self.step_memo.get(memo_key)
         if hit is None:
             key = self._key(doc, code)

@@ -306,6 +306,9 @@ def _count_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:\d|(?:{words})\b)", re.IGNORECASE)
 
 
+_CLOCK_BEFORE = re.compile(r"\d\s+(?:in|during)\s+$")  # "at 4 in" before "the morning"
+
+
 def _in_context(text: str, start: int, end: int, kind: str) -> bool:
     """Filters that need the words around a candidate."""
     span = text[start:end]
@@ -323,7 +326,7 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
             return False  # "a second group", "a second-floor flat"
         if _TITLE_UNIT.search(span) and not span.isupper():
             return False
-    if kind == "daypart" and re.search(r"\d\s+(?:in|during)\s+$", text[max(0, start - 12) : start]):
+    if kind == "daypart" and _CLOCK_BEFORE.search(text, max(0, start - 12), start):
         return False  # "at 4 in the morning": a clock time, not the part of a day
     return not (kind == "time" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6) : start]))
 

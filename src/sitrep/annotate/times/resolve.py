@@ -51,6 +51,7 @@ _WORD = re.compile(r"\d+/\d+|\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+", re.IGNORECAS
 _CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
+_LATE_PART = re.compile(r"\b(?:afternoon|evening|night)\b")  # "8 in the evening": p.m.
 
 
 @dataclass(slots=True)
@@ -337,7 +338,7 @@ def resolve_time(text: str, p: Pieces, ctx: Context) -> Resolved:
         if not m:
             return "TIME", None
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        later = re.search(r"\b(?:afternoon|evening|night)\b", low) and not m.group(3)
+        later = _LATE_PART.search(low) and not m.group(3)
         if (m.group(3) == "p" or later) and hour < 12:
             hour += 12  # "6 p.m.", "8 in the evening"
         elif m.group(3) == "a" and hour == 12:
