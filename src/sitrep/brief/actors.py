@@ -160,10 +160,11 @@ def actor_items(
     by_id: dict[str, _Seen] = {}
     for s in seen.values():
         picked = [c for eid in s.ids for c in kept_roles.get(eid, [])]
+        has_role = bool(picked)
         roles_told = list(dict.fromkeys(c.role for c in picked))
-        if (_fragment(s, bool(picked), lower) or _compound(s, bool(picked))
-                or _owner_only(s, bool(picked))
-                or not _salient(s, bool(picked), outlets)
+        if (_fragment(s, has_role, lower) or _compound(s, has_role)
+                or _owner_only(s, has_role)
+                or not _salient(s, has_role, outlets)
                 or (outlets > 2 and len(s.outlets) < 2 and s.type == "PERSON"
                     and _bystander(s, roles_told, bodies))):
             continue
@@ -205,10 +206,10 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             s.located += _placed(text, m.start)
             s.opening += _opens(text, m.start)
             possessive = bool(_POSSESSIVE.match(text, m.end))
-            s.possessive += possessive
-            s.owner += possessive or _attributive(text, m)
-            s.depth = min(s.depth, _depth(starts, m.start))
             follows = _NEXT_WORD.match(text, m.end)
+            s.possessive += possessive
+            s.owner += possessive or (follows is not None and _attributive(text, m.start))
+            s.depth = min(s.depth, _depth(starts, m.start))
             if follows:
                 s.after[follows.group(1)] += 1
             s.outlets.add(ctx.outlet)
@@ -266,11 +267,10 @@ def _opens(text: str, at: int) -> bool:
     return bool(_OPENS.search(text[max(0, at - _OPENS_LOOKBACK):at]))
 
 
-def _attributive(text: str, m: EntityMention) -> bool:
-    """Whether a mention stands between an article and a lower-case word: it
-    qualifies a thing ("the Showtime series", "a David Bowie tune")."""
-    return bool(_ARTICLE_BEFORE.search(text, max(0, m.start - _ARTICLE_LOOKBACK), m.start)
-                and _NEXT_WORD.match(text, m.end))
+def _attributive(text: str, at: int) -> bool:
+    """Whether a mention at ``at``, followed by a lower-case word (the caller's test),
+    follows an article: it qualifies a thing ("the Showtime series", "a David Bowie tune")."""
+    return bool(_ARTICLE_BEFORE.search(text, max(0, at - _ARTICLE_LOOKBACK), at))
 
 
 def _depth(starts: list[int], at: int) -> float:
