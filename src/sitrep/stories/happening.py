@@ -109,7 +109,8 @@ def markers(article: Article, ann: Annotations | None,
     if not title:
         return {}
     broad = broad_words(ann, stop)
-    head = [w for w in _words(title, stop) if w not in broad and w not in calendar_words()]
+    calendar = calendar_words()
+    head = [w for w in _words(title, stop) if w not in broad and w not in calendar]
     if not head:
         return {}  # a dateline or a bare place for a title ("APR 28", "Iran"): not judged
     lead = [w for w in _words(article.text, stop, LEAD_WORDS) if w not in broad]

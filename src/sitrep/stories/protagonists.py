@@ -34,12 +34,14 @@ def title_ratio(weights: Mapping[str, float]) -> float:
     return (1.0 + weights["title"] / weights["w"]) / 2 if weights["w"] > 0 else 1.0
 
 
-def central_terms(vec: Vector, names: bool) -> set[str]:
+def central_terms(vec: Vector, names: bool, ratio: float | None = None) -> set[str]:
     """What a report is told around: its title words, those written as names (and,
-    with ``names``, its tagged names)."""
+    with ``names``, its tagged names). ``ratio``: :func:`title_ratio` of the
+    settings in use when not given (a caller over many vectors reads it once)."""
     words = [v for t, v in vec.items() if t.startswith(WORD)]
     least = min(words) if words else 0.0
-    ratio = title_ratio(config.current().story_weights)
+    if ratio is None:
+        ratio = title_ratio(config.current().story_weights)
     out = {t for t, v in vec.items() if t.startswith(WORD) and v >= ratio * least}
     # A name the headline gives as a broad place (a country, a capital) names a
     # subject, not a protagonist (happening.py leaves those out of the headline).
@@ -66,7 +68,8 @@ def cast_of(story: str, vecs: Sequence[Vector], members: int, least: float,
     names are not yet a story's)."""
     if len(vecs) < least_members or not vecs:
         return Cast(story, {})
-    counts = Counter(t for v in vecs for t in central_terms(v, names))
+    ratio = title_ratio(config.current().story_weights)
+    counts = Counter(t for v in vecs for t in central_terms(v, names, ratio))
     n = len(vecs)
     return Cast(story, {t: c / n * members for t, c in counts.items() if c / n >= least})
 

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sitrep.store.stories import DOC_COUNT
+from sitrep.stories.features import PROPER
 from sitrep.stories.happening import MARK, MARKERS, truncate_markers
 
 if TYPE_CHECKING:
@@ -243,7 +244,7 @@ def truncate(vec: Vector, idf: Idf, k: int) -> dict[str, float]:
     most held headline and lead markers (happening.py, bounded)."""
     weighed = {t: v for t, v in vec.items() if not t.startswith(MARKERS)}
     return {t: vec[t] for t in top_terms(weighed, idf, k)} | {
-        t: v for t, v in vec.items() if t.startswith("c:")} | truncate_markers(vec)
+        t: v for t, v in vec.items() if t.startswith(PROPER)} | truncate_markers(vec)
 
 
 def span_gap(first: str | None, last: str | None, other_first: str | None,
