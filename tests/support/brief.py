@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sitrep.annotate import annotate
 from sitrep.models import Annotations, Article
+from sitrep.reconcile import reconcile
 
 Pair = tuple[Article, Annotations]
 
@@ -42,3 +43,9 @@ def story(*reports: tuple[str, str], outlets: tuple[str, ...] = OUTLETS) -> list
     """Annotated reports (text, published) of one story, each from another outlet."""
     return annotated([make(text, id="abc"[i], outlet=outlets[i], published=published)
                       for i, (text, published) in enumerate(reports)])
+
+
+def discrepancy_values(pairs: Sequence[Pair], kind: str = "quantity_conflict") -> list[list[float]]:
+    """The sorted values of each discrepancy of ``kind`` that reconcile finds in ``pairs``."""
+    return [sorted(c.value for c in d.claims)  # type: ignore[attr-defined]
+            for d in reconcile(list(pairs)).discrepancies if d.kind == kind]

@@ -38,7 +38,7 @@ from sitrep import lexicons
 from sitrep.annotate.entities.countries import country_index
 from sitrep.annotate.entities.keys import name_key
 from sitrep.models import Span
-from sitrep.reconcile.lexicon import TOKEN, function_words
+from sitrep.reconcile.lexicon import TOKEN, function_words, last_word
 
 # Parsing bounds of how far back a mention looks, not settings.
 _PRONOUN_SENTENCES = 3  # sentences before a pronoun's own
@@ -131,7 +131,7 @@ def resolve(
         sent = sentence_of(start)
         if kind == "name":
             eid, _, name = people[start]
-            key = _surname(name) or eid
+            key = last_word(name).lower() or eid
             person = persons.setdefault(key, _Person(eid, name))
             _learn(person, _name_cues(text, start, end, sentences[sent].start if sentences else 0))
             history.append(_Mention(start, end, sent, key))
@@ -401,8 +401,3 @@ def _epithet_referent(
     # One known to be of the epithet's gender before one whose gender is unknown.
     gendered = [p for p in fitting if cues.gender and persons[p].gender == cues.gender]
     return (gendered or fitting)[0], len(recent) == 1, False
-
-
-def _surname(name: str) -> str:
-    words = [w for w in TOKEN.findall(name) if w[:1].isalpha()]
-    return words[-1].lower() if words else ""

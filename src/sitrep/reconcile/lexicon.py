@@ -44,6 +44,13 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
+def last_word(name: str) -> str:
+    """The last word of a name as written ("Max Verstappen" -> "Verstappen",
+    "Cincinnati Bengals" -> "Bengals"), "" when it has none."""
+    words = [w for w in TOKEN.findall(name) if w[:1].isalpha()]
+    return words[-1] if words else ""
+
+
 def singular(word: str) -> str:
     """A plural folded by spelling alone ("troops" -> "troop", "casualties" -> "casualty")."""
     w = word.lower()

@@ -20,7 +20,14 @@ from sitrep import lexicons
 from sitrep.annotate.quantities.unit_words import lexicon
 from sitrep.models import Quantity
 from sitrep.reconcile.coref import Referent
-from sitrep.reconcile.lexicon import TOKEN, _pairs, _words, function_words, singular
+from sitrep.reconcile.lexicon import (
+    TOKEN,
+    _pairs,
+    _words,
+    function_words,
+    last_word,
+    singular,
+)
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _WINDOW = 4  # tokens read before a figure for its unit: a parsing bound, not a setting
@@ -228,8 +235,8 @@ def tenure_subject(
     if person is None or org is None:
         return Measure(TENURE + INFERRED, measure.span, False, measure.label)
     # Labelled by the sentence's words ("Palmer's time with Bengals"), keyed by surnames.
-    label = f"{person}'s time with {_surname(text[org[0]:org[1]])}"
-    return Measure(f"{TENURE} @{person.lower()} {_surname(org[2]).lower()}", measure.span,
+    label = f"{person}'s time with {last_word(text[org[0]:org[1]])}"
+    return Measure(f"{TENURE} @{person.lower()} {last_word(org[2]).lower()}", measure.span,
                    False, label)
 
 
@@ -242,7 +249,7 @@ def _subject_before(
     people = [(start, v) for start, v in sorted(names.items()) if s_start <= start and v[1] <= end]
     if people:
         start, (_, stop_at, _) = people[-1]
-        return _surname(text[start:stop_at]) or None
+        return last_word(text[start:stop_at]) or None
     stop = function_words()
     for m in reversed(list(TOKEN.finditer(text, s_start, end))):
         w = m.group()
@@ -250,12 +257,6 @@ def _subject_before(
                 and not any(a <= m.start() < b for a, b, _ in orgs)):
             return w
     return None
-
-
-def _surname(name: str) -> str:
-    """The last word of a name as written ("Cincinnati Bengals" -> "Bengals")."""
-    words = [w for w in TOKEN.findall(name) if w[:1].isalpha()]
-    return words[-1] if words else ""
 
 
 def age_subject(
@@ -312,8 +313,8 @@ def _noun_after(text: str, end: int, s_end: int) -> str:
 def _person_key(name: str, eid: str) -> str:
     """A person by surname: outlets name one person "Max Verstappen", "Verstappen" and
     their mentions may resolve to different entities."""
-    words = [w for w in TOKEN.findall(name) if w[:1].isalpha()]
-    return f"@{words[-1].lower()}" if words else f"@{eid}"
+    surname = last_word(name)
+    return f"@{surname.lower()}" if surname else f"@{eid}"
 
 
 _AGE_CUES = re.compile(

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 from sitrep.models import Span
-from sitrep.reconcile import reconcile
 from sitrep.reconcile.coref import resolve
-from tests.support.brief import story
+from tests.support.brief import discrepancy_values, story
 
 
 def _refs(text: str, names: list[str]) -> dict[str, str]:
@@ -53,12 +52,6 @@ def test_an_epithet_naming_a_relation_or_a_thing_names_no_one() -> None:
     assert _refs(text, ["Max Verstappen"]) == {"The driver": "Max Verstappen"}
 
 
-def _conflicts(pairs: list) -> list[list[float]]:
-    rec = reconcile(pairs)
-    return [sorted(c.value for c in d.claims)  # type: ignore[attr-defined]
-            for d in rec.discrepancies if d.kind == "quantity_conflict"]
-
-
 def test_a_place_told_of_him_and_of_the_dutchman_conflicts() -> None:
     pairs = story(
         ("Red Bull called Max Verstappen in for fresh tyres. The stop dropped him down to "
@@ -66,7 +59,7 @@ def test_a_place_told_of_him_and_of_the_dutchman_conflicts() -> None:
         ("Dutch driver Max Verstappen spun early. The young Dutchman then sliced his way "
          "through the field from 16th to third.", "2016-11-13"),
     )
-    assert _conflicts(pairs) == [[15.0, 16.0]]
+    assert discrepancy_values(pairs) == [[15.0, 16.0]]
 
 
 def test_places_of_different_people_told_by_pronouns_never_conflict() -> None:
@@ -78,7 +71,7 @@ def test_places_of_different_people_told_by_pronouns_never_conflict() -> None:
         ("Lewis Hamilton pitted for fresh tyres. The stop at Interlagos dropped him down "
          "to 16th place.", "2016-11-13"),
     )
-    assert _conflicts(pairs) == []
+    assert discrepancy_values(pairs) == []
 
 
 def test_an_age_told_by_an_epithet_of_the_persons_role_is_compared() -> None:
@@ -87,4 +80,4 @@ def test_an_age_told_by_an_epithet_of_the_persons_role_is_compared() -> None:
          "the news on Monday.", "2016-11-13"),
         ("Sarah Silverman, 46, shared the news of the split on Monday.", "2016-11-13"),
     )
-    assert _conflicts(pairs) == [[46.0, 47.0]]
+    assert discrepancy_values(pairs) == [[46.0, 47.0]]

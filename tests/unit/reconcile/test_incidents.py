@@ -9,13 +9,7 @@ from sitrep.brief import build_brief, check_citations
 from sitrep.reconcile import QuantityClaim, reconcile
 from sitrep.reconcile.incidents import clause, incident_words, same_incident, telling
 from sitrep.reconcile.measures import line_item_mentions
-from tests.support.brief import story
-
-
-def _conflicts(pairs: list) -> list[list[float]]:
-    rec = reconcile(pairs)
-    return [sorted(c.value for c in d.claims)  # type: ignore[attr-defined]
-            for d in rec.discrepancies if d.kind == "quantity_conflict"]
+from tests.support.brief import discrepancy_values, story
 
 
 def _one_figure_of_two_outlets(pairs: list, keep: Callable[[QuantityClaim], bool]) -> bool:
@@ -31,7 +25,7 @@ def test_one_crash_on_two_laps_conflicts_whatever_the_days() -> None:
         ("TIMELINE\nLap 14 Marcus Ericsson has a big smash in his Sauber and the safety car "
          "is deployed\nLap 20 Kimi Raikkonen spins and the race is stopped.", "2016-11-14"),
     )
-    assert _conflicts(pairs) == [[13.0, 14.0]]
+    assert discrepancy_values(pairs) == [[13.0, 14.0]]
     brief = build_brief(pairs, story_id="s")
     assert check_citations(brief, [a for a, _ in pairs]) == []
 
@@ -43,7 +37,7 @@ def test_laps_of_different_happenings_never_conflict() -> None:
         ("Kimi Raikkonen smashed his Ferrari on lap 20. Max Verstappen passed Sergio Perez "
          "for third place on lap 69.", "2016-11-13"),
     )
-    assert _conflicts(pairs) == []
+    assert discrepancy_values(pairs) == []
 
 
 def test_timeline_items_are_positions_not_counts_or_years() -> None:
@@ -92,7 +86,7 @@ def test_chances_of_one_thing_still_conflict() -> None:
         ("Forecasters gave a 20 percent chance of rain on Tuesday.", "2018-02-06"),
         ("There is a 70 percent chance of rain on Tuesday, forecasters said.", "2018-02-06"),
     )
-    assert _conflicts(pairs) == [[20.0, 70.0]]
+    assert discrepancy_values(pairs) == [[20.0, 70.0]]
 
 
 def test_one_open_toll_of_two_outlets_is_one_figure_but_round_floors_are_not() -> None:
@@ -117,7 +111,7 @@ def test_one_draft_dated_to_two_years_conflicts() -> None:
         ("The 38-year-old Palmer was drafted first overall in 2003 by the Cincinnati Bengals, "
          "and then joined the Cardinals in 2013.", "2018-01-03"),
     )
-    assert _conflicts(pairs) == [[2002.0, 2003.0]]
+    assert discrepancy_values(pairs) == [[2002.0, 2003.0]]
     brief = build_brief(pairs, story_id="s")
     assert not [n for n in brief.numbers if "2002" in n.text]  # years date, they do not count
     assert check_citations(brief, [a for a, _ in pairs]) == []
@@ -130,7 +124,7 @@ def test_years_of_different_happenings_or_open_periods_never_conflict() -> None:
         ("Arians won Coach of the Year with the Colts in 2012. Since 2011 Boko Haram has "
          "displaced millions.", "2018-01-02"),
     )
-    assert _conflicts(pairs) == []
+    assert discrepancy_values(pairs) == []
 
 
 def test_one_boy_told_three_and_four_a_day_apart_is_a_conflict_not_an_update() -> None:

@@ -5,63 +5,59 @@ from __future__ import annotations
 
 from sitrep.brief import build_brief, check_citations
 from sitrep.reconcile import reconcile
-from tests.support.brief import story
+from tests.support.brief import discrepancy_values, story
 
-
-def _found(pairs: list, kind: str = "quantity_conflict") -> list[list[float]]:
-    rec = reconcile(pairs)
-    return [sorted(c.value for c in d.claims)  # type: ignore[attr-defined]
-            for d in rec.discrepancies if d.kind == kind]
+_FLIGHT = ("The plane turned back four hours into the 11-hour flight to Tokyo.", "2017-12-27")
+_NONE_RELEASED = ("No captive fighters were released in exchange for the girls, a source "
+                  "said on Thursday.", "2016-10-13")
 
 
 def test_one_trip_told_as_a_flight_and_a_journey_a_week_apart_conflicts() -> None:
     pairs = story(
-        ("The plane turned back four hours into the 11-hour flight to Tokyo.", "2017-12-27"),
+        _FLIGHT,
         ("The plane turned back four hours into an 11-and-a-half hour journey to Tokyo. "
          "One passenger tweeted: 4 hours into an 11 hour flight and we are turning around.",
          "2018-01-07"),
     )
-    assert _found(pairs) == [[11.0, 11.5]]  # one report's two values are no change
-    assert _found(pairs, "quantity_update") == []
+    assert discrepancy_values(pairs) == [[11.0, 11.5]]  # one report's two values are no change
+    assert discrepancy_values(pairs, "quantity_update") == []
     brief = build_brief(pairs, story_id="s")
     assert check_citations(brief, [a for a, _ in pairs]) == []
 
 
 def test_a_hedged_trip_length_agrees() -> None:
     pairs = story(
-        ("The plane turned back four hours into the 11-hour flight to Tokyo.", "2017-12-27"),
+        _FLIGHT,
         ("The plane turned back during a flight of about 11 and a half hours.", "2017-12-27"),
     )
-    assert _found(pairs) == []
+    assert discrepancy_values(pairs) == []
 
 
 def test_a_modifier_duration_of_other_things_is_no_trip() -> None:
     pairs = story(
-        ("The plane turned back four hours into the 11-hour flight to Tokyo.", "2017-12-27"),
+        _FLIGHT,
         ("The airline announced a 5-year plan to renew its fleet.", "2017-12-27"),
     )
-    assert _found(pairs) == []
+    assert discrepancy_values(pairs) == []
     assert [c.value_text for c in reconcile(pairs).quantities if c.dimension == "duration"] \
         == ["four hours", "11-hour"]  # "a 5-year plan" stays a time
 
 
 def test_none_released_and_four_swapped_conflict() -> None:
     pairs = story(
-        ("No captive fighters were released in exchange for the girls, a source "
-         "said on Thursday.", "2016-10-13"),
+        _NONE_RELEASED,
         ("The girls were exchanged for four militants on Thursday, local sources said.",
          "2016-10-13"),
     )
-    assert _found(pairs) == [[0.0, 4.0]]
+    assert discrepancy_values(pairs) == [[0.0, 4.0]]
 
 
 def test_none_released_and_four_killed_do_not_conflict() -> None:
     pairs = story(
-        ("No captive fighters were released in exchange for the girls, a source "
-         "said on Thursday.", "2016-10-13"),
+        _NONE_RELEASED,
         ("Four militants were killed on Thursday in a raid, the army said.", "2016-10-13"),
     )
-    assert _found(pairs) == []
+    assert discrepancy_values(pairs) == []
 
 
 def test_captives_held_are_not_captives_released() -> None:
@@ -69,7 +65,7 @@ def test_captives_held_are_not_captives_released() -> None:
         ("Four captive fighters were held in the camp on Thursday.", "2016-10-13"),
         ("No captive fighters were released on Thursday.", "2016-10-13"),
     )
-    assert _found(pairs) == []
+    assert discrepancy_values(pairs) == []
 
 
 def test_one_players_years_and_seasons_with_a_team_conflict() -> None:
@@ -79,7 +75,7 @@ def test_one_players_years_and_seasons_with_a_team_conflict() -> None:
         ("Palmer was drafted in 2003 by the Cincinnati Bengals, where he played eight seasons.",
          "2018-01-02"),
     )
-    assert _found(pairs) == [[7.0, 8.0]]
+    assert discrepancy_values(pairs) == [[7.0, 8.0]]
     brief = build_brief(pairs, story_id="s")
     assert check_citations(brief, [a for a, _ in pairs]) == []
 
@@ -90,7 +86,7 @@ def test_tenures_of_other_people_or_without_a_team_do_not_conflict() -> None:
         ("Bruce Arians spent eight seasons with the Cincinnati Bengals. Arians and Palmer "
          "spent the last five seasons together.", "2018-01-02"),
     )
-    assert _found(pairs) == []
+    assert discrepancy_values(pairs) == []
 
 
 def test_money_spent_is_no_tenure() -> None:
@@ -112,7 +108,7 @@ def test_all_but_n_of_a_whole_counts_the_rest_and_agrees() -> None:
              and g[0].whole]
     assert freed == [[18.0, 18.0]]
     assert {c.value_text for c in rec.quantities if c.value == 18.0} == {"All but three", "Eighteen"}
-    assert _found(pairs) == []
+    assert discrepancy_values(pairs) == []
 
 
 def test_all_but_n_without_a_whole_counts_nothing() -> None:
