@@ -32,7 +32,7 @@ from sitrep.store.migrations import utc_now
 from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.assign import ANCHORS, Places, discount
 from sitrep.stories.protagonists import cast_of, protagonist_groups, shared_protagonist
-from sitrep.stories.split import Split, check_split, newest_profiles
+from sitrep.stories.split import Split, check_split, newest_profiles, silence_split
 from sitrep.stories.state import (
     DEFAULT_TUNING,
     Mover,
@@ -127,7 +127,7 @@ def split_window(ctx: StoryContext, window: int) -> list[Split]:
         state = store.stories.states([sid]).get(sid)
         if state is None or state.merged_into is not None:
             continue
-        split = check_split(ctx, state, ctx.tuning.settle_split)
+        split = check_split(ctx, state, ctx.tuning.settle_split) or silence_split(ctx, state)
         if split is not None:
             done.append(split)
     return done

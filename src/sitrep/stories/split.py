@@ -16,7 +16,8 @@ Stories an analyst changed are left alone, and pinned articles never move.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
+from datetime import date
+from itertools import combinations, pairwise
 from typing import TYPE_CHECKING
 
 from sitrep.models import stable_id
@@ -123,6 +124,51 @@ def check_split(ctx: StoryContext, story: StoryState,
     if not later_start(staying, leaving):
         return None
     return _carry_out(ctx, story.id, leaving, [vecs[i] for i in part], between, within)
+
+
+def silence_split(ctx: StoryContext, story: StoryState) -> Split | None:
+    """Split ``story`` (saved) where its reports fall silent for more than
+    ``split_silence`` days, when the reports after the silence are less alike to
+    those before than ``split_ratio`` times as alike as inside.
+
+    A report of one event can join an older story of the same kind across a year
+    (the date discount is capped: a story's name is still its name), and once it
+    has, the story's span holds every day between and the reports that follow join
+    it undiscounted. A story that resumes after months alike to what it was is the
+    same story taken up again; one that resumes unlike it is another event."""
+    store, idf, tuning = ctx.store, ctx.idf, ctx.tuning
+    if tuning.split_silence <= 0 or story.members < 2:
+        return None
+    if store.stories.analyst_changed(story.id):
+        return None
+    recent, vecs, norms = newest_profiles(store, story.id, tuning.split_cap, idf)
+    days = [day_of(m.published) for m in recent]
+    cut = _silence(days, tuning.split_silence)
+    if cut is None:
+        return None
+    before = [i for i, d in enumerate(days) if d is None or d <= cut]
+    after = [i for i, d in enumerate(days) if d is not None and d > cut]
+    sims = [[1.0] * len(vecs) for _ in vecs]
+    for i, j in combinations(range(len(vecs)), 2):
+        sims[i][j] = sims[j][i] = similarity(vecs[i], norms[i], vecs[j], norms[j], idf)
+    between = _between(sims, before, after)
+    inside = [_mean_pair(sims, g) for g in (before, after) if len(g) >= 2]
+    within = min(inside) if inside else 1.0
+    if between >= tuning.split_ratio * within:
+        return None
+    leaving = [recent[i] for i in after]
+    if any(m.pinned for m in leaving):
+        return None
+    return _carry_out(ctx, story.id, leaving, [vecs[i] for i in after], between, within)
+
+
+def _silence(days: list[str | None], longest: int) -> str | None:
+    """The last day before the first silence of more than ``longest`` days, or None."""
+    dated = sorted({d for d in days if d is not None})
+    for a, b in pairwise(dated):
+        if (date.fromisoformat(b) - date.fromisoformat(a)).days > longest:
+            return a
+    return None
 
 
 def later_start(staying: list[MemberRow], leaving: list[MemberRow]) -> bool:

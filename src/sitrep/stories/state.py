@@ -28,6 +28,9 @@ class Tuning:
     split_ratio: float = 0.6  # split when the two groups are less alike than this x within
     split_min_part: int = 3  # least articles in each part of a split
     split_cap: int = 24  # newest members considered for a split
+    # A story whose reports fall silent for more than this many days (0: never) splits
+    # there when the reports after are less alike to those before than split_ratio x within.
+    split_silence: int = 180
     query_terms: int = 60  # article terms looked up in the index
     per_term: int = 20  # newest stories read per looked-up term
     candidates: int = 20  # stories compared in full
