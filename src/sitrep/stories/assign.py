@@ -14,7 +14,7 @@ A story that turns out to hold two events splits (see split.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,7 @@ from sitrep.models import Annotations, Article
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
 from sitrep.stories.features import ANCHORS, REGION, Profile, local_places, profile
-from sitrep.stories.happening import happening_factor
+from sitrep.stories.happening import TOWN_NAME, happening_factor
 from sitrep.stories.split import Split, check_split, newest_profiles
 from sitrep.stories.state import (
     DEFAULT_TUNING,
@@ -273,10 +273,14 @@ class Places:
 
     towns: frozenset[str]
     regions: frozenset[str]
+    names: frozenset[str]  # the towns' names (happening.TOWN_NAME markers)
+    words: frozenset[str]  # the profile's words (``w:`` terms)
 
     @classmethod
     def of(cls, terms: Vector) -> Places:
-        return cls(frozenset(local_places(terms)), frozenset(local_places(terms, REGION)))
+        return cls(frozenset(local_places(terms)), frozenset(local_places(terms, REGION)),
+                   frozenset(local_places(terms, TOWN_NAME)),
+                   frozenset(t for t in terms if t.startswith("w:")))
 
     def factor(self, other: Vector, tuning: Tuning) -> float:
         """What is kept of a similarity to ``other`` given the places both name.
@@ -293,11 +297,23 @@ class Places:
         if not towns or self.towns & towns:
             return 1.0
         regions = local_places(other, REGION)
-        if self.regions & regions:
-            return tuning.place_clash
-        if _countries(self.regions) & _countries(regions):
-            return tuning.region_clash
-        return 1.0  # towns of different countries: reports from abroad name their capitals
+        if not (self.regions & regions) and not (_countries(self.regions)
+                                                 & _countries(regions)):
+            return 1.0  # towns of different countries: reports from abroad name their capitals
+        if self.names_town_of(other) or Places.of(other).names_town_of(self.words | self.names):
+            return 1.0  # one side writes the other's town without resolving it
+        return tuning.place_clash if self.regions & regions else tuning.region_clash
+
+    def names_town_of(self, other: Container[str]) -> bool:
+        """Whether ``other`` (terms, or words and town names) writes the name of one of
+        these towns, not as one of its own towns (two towns of one name are two towns)."""
+        for name in self.names:
+            if name in other:
+                continue
+            parts = name[len(TOWN_NAME):].split("_")
+            if all(f"w:{w}" in other for w in parts):
+                return True
+        return False
 
 
 def discount(sim: float, places: Places, anchors: set[str], other: Vector,

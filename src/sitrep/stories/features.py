@@ -26,7 +26,7 @@ from typing import Any
 from sitrep import config, lexicons
 from sitrep.models import Annotations, Article, parse_iso_date
 from sitrep.outlets import is_publisher, publisher_key
-from sitrep.stories.happening import markers
+from sitrep.stories.happening import MARK, TOWN_NAME, markers
 from sitrep.stories.linking import story_ids
 
 
@@ -156,6 +156,25 @@ def _is_local(mention: Any) -> bool:
                 and str(place.get("feature") or "").startswith(_LOCAL_FEATURES))
 
 
+def town_names(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str, float]:
+    """Markers of no weight (``TOWN_NAME``) for the names of the towns the profile kept,
+    their words as the profile writes them, joined by "_" ("o:san_antonio").
+
+    A report may write a town's name without the tagger resolving it (an event named
+    for it, "the Pyeongchang Olympics"); ``assign.Places`` then does not read the two
+    reports' different towns as a clash."""
+    if ann is None:
+        return {}
+    out: dict[str, float] = {}
+    for m in ann.entities:
+        place = m.place if _is_local(m) else None
+        if place and f"{PLACE}{place['geonameid']}" in terms:
+            name = "_".join(words(m.name or ""))
+            if name:
+                out[f"{TOWN_NAME}{name}"] = MARK
+    return out
+
+
 def local_places(terms: Mapping[str, float], prefix: str = PLACE) -> set[str]:
     """The town and city terms (``REGION``: their regions) of a profile or centroid."""
     return {t for t in terms if t.startswith(prefix)}
@@ -210,5 +229,6 @@ def profile(article: Article, ann: Annotations | None) -> Profile:
     for w in proper_title_words(article.title or "", article.text):
         terms[f"{PROPER}{w}"] = ns_weights["c"] / norm
     terms.update(markers(article, ann, stop_words()))  # headline and lead (happening.py)
+    terms.update(town_names(ann, terms))
     day = parse_iso_date(article.published)
     return Profile(terms, day.isoformat() if day else None)

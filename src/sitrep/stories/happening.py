@@ -30,7 +30,10 @@ from sitrep.models import Annotations, Article
 
 HEAD = "h:"
 LEAD = "l:"
-MARKERS = (HEAD, LEAD)
+# The name of a town the profile resolves (features.TOWN_NAME, assign.Places): a marker
+# too, but of the places, not of the happening.
+TOWN_NAME = "o:"
+MARKERS = (HEAD, LEAD, TOWN_NAME)
 # A marker's value in a profile: tiny, so it moves no cosine, yet positive, so a
 # centroid's markers (their mean) rank by how many members hold them and survive
 # the running mean taken backwards (state.without drops values near zero).
@@ -148,6 +151,6 @@ def happening_factor(own: Mapping[str, float], other: Mapping[str, float],
 
 def truncate_markers(vec: Mapping[str, float], k: int = CENTROID_MARKERS) -> dict[str, float]:
     """A centroid's ``k`` most held markers (ties by term)."""
-    found = sorted(((v, t) for t, v in vec.items() if t.startswith(MARKERS)),
+    found = sorted(((v, t) for t, v in vec.items() if t.startswith((HEAD, LEAD))),
                    key=lambda x: (-x[0], x[1]))
     return {t: v for v, t in found[:k]} | ({HEAD: vec[HEAD]} if HEAD in vec else {})
