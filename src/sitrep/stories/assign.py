@@ -290,6 +290,9 @@ class Places:
         veto (``region_clash``), different towns of one region weigh less
         (``place_clash``). A side naming no town says nothing, nor do towns of
         different countries (international news names each outlet's capital).
+        A town one side writes without resolving it as its town (an event named
+        for it, "the Pyeongchang Olympics") weighs as a town of one region: the
+        two reports may name one place, so no near veto.
         """
         if not self.towns:
             return 1.0
@@ -300,9 +303,10 @@ class Places:
         if not (self.regions & regions) and not (_countries(self.regions)
                                                  & _countries(regions)):
             return 1.0  # towns of different countries: reports from abroad name their capitals
-        if self.names_town_of(other) or Places.of(other).names_town_of(self.words | self.names):
-            return 1.0  # one side writes the other's town without resolving it
-        return tuning.place_clash if self.regions & regions else tuning.region_clash
+        if self.regions & regions or self.names_town_of(other) or Places.of(
+                other).names_town_of(self.words | self.names):
+            return tuning.place_clash
+        return tuning.region_clash
 
     def names_town_of(self, other: Container[str]) -> bool:
         """Whether ``other`` (terms, or words and town names) writes the name of one of

@@ -1,4 +1,4 @@
-"""A town one report resolves and another only writes is no clash of towns."""
+"""A town one report resolves and another only writes is no near veto of towns."""
 
 from __future__ import annotations
 
@@ -24,14 +24,14 @@ def test_profile_marks_the_names_of_its_towns() -> None:
                                                     None).terms
 
 
-def test_a_town_the_other_side_writes_unresolved_is_no_clash() -> None:
+def test_a_town_the_other_side_writes_unresolved_is_no_near_veto() -> None:
     # One report resolves the host town; the other resolves only the capital it
     # reports from, and writes the host town's name in "the Glen Harbor games".
     host = _terms((1, "USA", "Maine"), extra=(f"{TOWN_NAME}glen_harbor",))
     capital = _terms((2, "USA", "Texas"), extra=("w:glen", "w:harbor", "w:games",
                                                  f"{TOWN_NAME}lakeview"))
-    assert Places.of(host).factor(capital, TUNING) == 1.0
-    assert Places.of(capital).factor(host, TUNING) == 1.0
+    assert Places.of(host).factor(capital, TUNING) == TUNING.place_clash
+    assert Places.of(capital).factor(host, TUNING) == TUNING.place_clash
     # Half a name is not the name.
     partial = {t: v for t, v in capital.items() if t != "w:harbor"}
     assert Places.of(host).factor(partial, TUNING) == TUNING.region_clash
