@@ -98,12 +98,22 @@ def _passing_figure(g: Sequence[QuantityClaim]) -> bool:
 
 
 def _specific(g: Sequence[QuantityClaim]) -> bool:
-    """A precise figure: a value, not "hundreds" or "dozens", and not a small count that
-    says little ("two sides")."""
-    vals = [c.value for c in g if c.value is not None]
+    """A precise figure: a value or a narrow range ("between 20 and 30 percent"), not
+    "hundreds" or "dozens", and not a small count that says little ("two sides")."""
+    vals = [v for v in map(_precise_value, g) if v is not None]
     return bool(vals) and (bool(g[0].dimension) or max(vals) >= _MIN_COUNT)
 
 
+def _precise_value(c: QuantityClaim) -> float | None:
+    """The claim's value, or the top of a range whose bounds are near each other."""
+    if c.value is not None:
+        return c.value
+    if c.high is not None and c.low > 0 and c.high <= _NARROW_RANGE * c.low:
+        return c.high
+    return None
+
+
+_NARROW_RANGE = 3.0  # "hundreds" spans tenfold, "nine to 12 months" a third more
 _MIN_COUNT = 4
 
 

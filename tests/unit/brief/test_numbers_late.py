@@ -40,3 +40,12 @@ def test_a_late_length_of_time_is_not_listed() -> None:
 
 def test_late_figures_only_fill_the_room_left() -> None:
     assert "$4.5 million" not in _numbers(BriefConfig(numbers_max=0))
+
+
+def test_a_narrow_range_is_precise_and_hundreds_is_not() -> None:
+    lead = ("Wheat prices in Ostrava Bend rose between 20 and 30 percent after the floods "
+            "on Monday, the governor said. Hundreds of homes were flooded.")
+    pairs = story((lead, "2031-03-04"), (_SHORT, "2031-03-04"))
+    values = [p.value for n in build_brief(pairs, story_id="s").numbers for p in n.points]
+    assert any("20 and 30 percent" in v for v in values)
+    assert not any("undreds" in v for v in values)
