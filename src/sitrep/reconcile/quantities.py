@@ -349,13 +349,21 @@ def _where(
     }
 
 
+# Digits and one capital letter glued on name a gate, a pad or a seat far more often than
+# they measure in a unit of one capital letter (amperes, volts, watts); a temperature
+# is written so ("17C").
+_LABEL = re.compile(r"\d+[A-Z]")
+
+
 def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim | None:
     """A figure with a unit, keyed by its dimension and what it measures."""
     if q.unit is None or (q.value is None and q.low is None and q.high is None):
         return None
+    scale = scale_of(q.unit)
+    if _LABEL.fullmatch(q.text) and not scale.dimension.startswith("temperature"):
+        return None  # "gate 54A", "pad 39A": a name, not 54 amperes ("17C" is warm)
     text = ctx.article.text
     sent = ctx.sentence_at(q.start)
-    scale = scale_of(q.unit)
     if scale.dimension == "age":
         measure = age_subject(text, q, sent.start, sent.end, ctx.person_starts,
                               list(ctx.referents.values()))
