@@ -52,10 +52,13 @@ from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import PLACE_TYPES, ArticleContext
 from sitrep.reconcile.roles import Title, title_of
 
-_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 _CREDIT = re.compile(r"/|\b(?:Getty|AFP|Reuters|AP|EPA|Images?|Photo|Shutterstock)\b$")
 _CREDIT_BEFORE = re.compile(r"(?<![\w:])[A-Z][\w.]*:$")  # "AP:Associated Press"
 _THING_BEFORE = re.compile(r"\b(?:on|the|via)\s+$")
+# A name written whole, after an optional "The": every word capitalised.
+_NAMED = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w'’&.-]*)(?:\s+[A-Z][\w'’&.-]*){0,4})")
+_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they", "you", "who"})
 _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 # What may follow the head of a phrase: its end, a possessive-free list of other heads.
 _HEAD_AFTER = re.compile(r"\s*(?:$|[,;]|and\b|or\b|&)", re.I)
@@ -172,7 +175,7 @@ def actor_items(
         entries.append(ActorEntry(s.ids[0], s.name, s.type, roles_told, _dedup(cites),
                                   s.mentions, len(s.outlets)))
         by_id[s.ids[0]] = s
-    entries = _merge_acronyms(_merge_names(entries, by_id), by_id)
+    entries = _merge_acronyms(_merge_names(_named_things(entries), by_id), by_id)
     entries.sort(key=lambda a: (-by_id[a.id].salience, -bool(a.roles), -a.mentions))
     return entries[: config.actors_max]
 
@@ -187,7 +190,9 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
         text = ctx.article.text
         starts = [p.start for p in ctx.sentences
                   if index is None or not index.off_story(ctx.id, p.start)]
-        for m in ctx.ann.entities:
+        missed = _unlinked(ctx)  # they speak
+        acting = parts.acting | {m.entity_id for m in missed}
+        for m in [*ctx.ann.entities, *missed]:
             if m.type not in _TYPES or _credit(m, text) or is_publisher(m.name, host):
                 continue
             if index is not None and index.off_story(ctx.id, m.start):
@@ -215,7 +220,7 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             s.outlets.add(ctx.outlet)
             if not _modifier(text, m):
                 s.named.add(ctx.outlet)
-            if m.entity_id in parts.acting:
+            if m.entity_id in acting:
                 s.acting.add(ctx.outlet)
             s.involved |= m.entity_id in parts.involved
             if m.start < parts.lead_end:
@@ -228,6 +233,26 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             seen[country].involved = True
             seen[country].acting.add(outlet)
     return seen
+
+
+def _unlinked(ctx: ArticleContext) -> list[EntityMention]:
+    """Names the tagger missed that speak: an attribution's source written as a name,
+    every word capitalised ("The Verge reported"), that no entity mention covers; a
+    body under its own name. A word a sentence opens with ("Police said") is left to
+    the caller's tests of capitalised words."""
+    spans = [(m.start, m.end) for m in ctx.ann.entities]
+    out = []
+    for t in ctx.ann.attributions:
+        src = t.source
+        if src is None or t.entity_id or any(a < src.end and src.start < b for a, b in spans):
+            continue
+        name = _NAMED.fullmatch(src.text)
+        if name is None or name.group(1).lower() in _PRONOUNS:
+            continue
+        start = src.start + name.start(1)
+        out.append(EntityMention(start, start + len(name.group(1)), name.group(1), "ORG",
+                                 "name:" + name_key(name.group(1)), name.group(1)))
+    return out
 
 
 def _link_surnames(seen: dict[str, _Seen]) -> dict[str, _Seen]:
@@ -510,6 +535,15 @@ def _merge_names(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[Acto
             continue
         _absorb(host, a, seen)
     return kept
+
+
+def _named_things(entries: list[ActorEntry]) -> list[ActorEntry]:
+    """A product, vehicle or vessel takes part under its own name ("Flight 90", the
+    launched "Orbiter 3"); a name tagged a product that holds another listed name
+    ("Singer Jane Roe" beside "Jane Roe") is that actor misread, and is left out."""
+    words = [frozenset(a.name.lower().split()) for a in entries if a.type != "PRODUCT"]
+    return [a for a in entries if a.type != "PRODUCT"
+            or not any(w < frozenset(a.name.lower().split()) for w in words)]
 
 
 def _merge_acronyms(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[ActorEntry]:
