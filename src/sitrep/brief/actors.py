@@ -238,8 +238,8 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
 def _unlinked(ctx: ArticleContext) -> list[EntityMention]:
     """Names the tagger missed that speak: an attribution's source written as a name,
     every word capitalised ("The Verge reported"), that no entity mention covers; a
-    body under its own name. A word a sentence opens with ("Police said") is left to
-    the caller's tests of capitalised words."""
+    body under its own name. Not where a sentence or a quotation opens with it, where
+    any word is capitalised ("Officials said")."""
     spans = [(m.start, m.end) for m in ctx.ann.entities]
     out = []
     for t in ctx.ann.attributions:
@@ -250,6 +250,8 @@ def _unlinked(ctx: ArticleContext) -> list[EntityMention]:
         if name is None or name.group(1).lower() in _PRONOUNS:
             continue
         start = src.start + name.start(1)
+        if start == src.start and _opens(ctx.article.text, start):
+            continue  # "Officials said": any word is capitalised there
         out.append(EntityMention(start, start + len(name.group(1)), name.group(1), "ORG",
                                  "name:" + name_key(name.group(1)), name.group(1)))
     return out
@@ -369,7 +371,10 @@ def _is_organ(m: EntityMention) -> bool:
 def _pool(m: EntityMention) -> str:
     """What mentions are pooled under: one name typed differently by the tagger
     ("Bitcoin" as a person here, an organisation there) is one candidate; places
-    keep their entity (a country is not the team named after it)."""
+    keep their entity (a country is not the team named after it), and a name tagged
+    a product is a thing of its own ("Telegram X", the app, is not the company)."""
+    if m.type == "PRODUCT":
+        return "thing:" + name_key(m.name)
     return m.entity_id if m.type in PLACE_TYPES else "name:" + name_key(m.name)
 
 

@@ -5,6 +5,7 @@ product. Small stories built here; the tagger's reading is set by hand where it 
 from __future__ import annotations
 
 from sitrep.brief import build_brief
+from sitrep.brief.actors import _pool
 from sitrep.models import Annotations, EntityMention
 from tests.support.brief import Pair, annotated, make
 
@@ -52,6 +53,15 @@ def test_a_name_the_tagger_missed_that_speaks_in_two_outlets_is_an_actor() -> No
     assert any(name.endswith("Ledger") for name in names(pairs))
 
 
+def test_a_capitalised_word_opening_a_statement_is_no_missed_name() -> None:
+    listed = names(story(
+        "Officials said on Monday that Harlow Motors lost a truck on a hill.",
+        "Harlow Motors lost a truck on Monday. Officials said it rolled down a hill.",
+        "A Harlow Motors truck rolled down a hill on Monday. Officials said nobody was hurt.",
+    ))
+    assert "Officials" not in listed
+
+
 _FLIGHT = (
     "Flight 90 turned back to Denver on Monday after a passenger boarded the wrong plane. "
     "The airline said Flight 90 landed safely.",
@@ -71,3 +81,9 @@ def test_a_person_misread_as_a_product_is_listed_once_under_the_name() -> None:
     listed = names(pairs)
     assert "Rosa Lind" in listed
     assert "Singer Rosa Lind" not in listed
+
+
+def test_a_name_tagged_a_product_is_pooled_apart_from_the_body() -> None:
+    app = EntityMention(0, 6, "Lumo X", "PRODUCT", "e1", "Lumo X")
+    firm = EntityMention(10, 16, "Lumo X", "PERSON", "e2", "Lumo X")
+    assert _pool(app) != _pool(firm)
