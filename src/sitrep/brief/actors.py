@@ -58,6 +58,7 @@ _CREDIT_BEFORE = re.compile(r"(?<![\w:])[A-Z][\w.]*:$")  # "AP:Associated Press"
 _THING_BEFORE = re.compile(r"\b(?:on|the|via)\s+$")
 # A name written whole, after an optional "The": every word capitalised.
 _NAMED = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w'’&.-]*)(?:\s+[A-Z][\w'’&.-]*){0,4})")
+_STRAY = "`'\"‘’“” "
 _PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they", "you", "who"})
 _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 # What may follow the head of a phrase: its end, a possessive-free list of other heads.
@@ -172,12 +173,17 @@ def actor_items(
                     and _bystander(s, roles_told, bodies))):
             continue
         cites = [c.sentence for c in picked] or [s.first]
-        entries.append(ActorEntry(s.ids[0], s.name, s.type, roles_told, _dedup(cites),
+        entries.append(ActorEntry(s.ids[0], _bare(s.name), s.type, roles_told, _dedup(cites),
                                   s.mentions, len(s.outlets)))
         by_id[s.ids[0]] = s
     entries = _merge_acronyms(_merge_names(_named_things(entries), by_id), by_id)
     entries.sort(key=lambda a: (-by_id[a.id].salience, -bool(a.roles), -a.mentions))
     return entries[: config.actors_max]
+
+
+def _bare(name: str) -> str:
+    """A name without the stray quotation marks a scrape leaves around it ("`Nature")."""
+    return name.strip(_STRAY) or name
 
 
 def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) -> dict[str, _Seen]:

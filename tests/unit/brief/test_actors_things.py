@@ -5,7 +5,7 @@ product. Small stories built here; the tagger's reading is set by hand where it 
 from __future__ import annotations
 
 from sitrep.brief import build_brief
-from sitrep.brief.actors import _pool
+from sitrep.brief.actors import _bare, _pool
 from sitrep.models import Annotations, EntityMention
 from tests.support.brief import Pair, annotated, make
 
@@ -87,3 +87,9 @@ def test_a_name_tagged_a_product_is_pooled_apart_from_the_body() -> None:
     app = EntityMention(0, 6, "Lumo X", "PRODUCT", "e1", "Lumo X")
     firm = EntityMention(10, 16, "Lumo X", "PERSON", "e2", "Lumo X")
     assert _pool(app) != _pool(firm)
+
+
+def test_a_name_keeps_no_stray_quotation_mark() -> None:
+    assert _bare("`Ocean Letters") == "Ocean Letters"
+    assert _bare("“Harlow Motors”") == "Harlow Motors"
+    assert _bare("Jane O’Hara") == "Jane O’Hara"
