@@ -25,7 +25,9 @@ A country takes part only where a side names it (not "it" or "the Brazilian" res
 to it, not a teaser's headline), and one only done to ("a warning to the US") is a
 setting unless most outlets name it in their lead. A capitalised word where a sentence
 or quotation opens ("'Felt we should...'") and a name that only qualifies one same
-word ("Social Security numbers") are no actors.
+word ("Social Security numbers") are no actors. A vehicle or product named by
+several outlets ("Flight 90") takes part under its own name, and a body the tagger
+missed that speaks ("The Ledger reported") is named as the texts write it.
 
 Salience orders the list: how many outlets name the actor other than as a modifier
 ("US Treasury", "British police"), how many of them make it speak or act, and how many
