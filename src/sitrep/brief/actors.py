@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 
 from sitrep.annotate.entities.countries import country_index
 from sitrep.annotate.entities.keys import country_entity_id, name_key
+from sitrep.annotate.entities.titles import TITLE_WORDS
 from sitrep.brief.acronyms import is_acronym, stands_for, with_acronym
 from sitrep.brief.model import ActorEntry
 from sitrep.brief.sentences import SentenceIndex
@@ -247,7 +248,8 @@ def _unlinked(ctx: ArticleContext) -> list[EntityMention]:
     """Names the tagger missed that speak: an attribution's source written as a name,
     every word capitalised ("The Verge reported"), that no entity mention covers; a
     body under its own name. Not where a sentence or a quotation opens with it, where
-    any word is capitalised ("Officials said")."""
+    any word is capitalised ("Officials said"), nor one made of title words ("the
+    Prime Minister said"): an office, told by the resolver when it knows whose."""
     spans = [(m.start, m.end) for m in ctx.ann.entities]
     out = []
     for t in ctx.ann.attributions:
@@ -260,6 +262,8 @@ def _unlinked(ctx: ArticleContext) -> list[EntityMention]:
         start = src.start + name.start(1)
         if start == src.start and _opens(ctx.article.text, start):
             continue  # "Officials said": any word is capitalised there
+        if all(w.lower() in TITLE_WORDS for w in name.group(1).split()):
+            continue
         out.append(EntityMention(start, start + len(name.group(1)), name.group(1), "ORG",
                                  "name:" + name_key(name.group(1)), name.group(1)))
     return out

@@ -62,6 +62,15 @@ def test_a_capitalised_word_opening_a_statement_is_no_missed_name() -> None:
     assert "Officials" not in listed
 
 
+def test_an_office_speaking_unnamed_is_no_missed_name() -> None:
+    listed = names(story(
+        "The Prime Minister said on Monday that Harlow Motors would get a loan.",
+        "Harlow Motors will get a loan, the Prime Minister said on Monday.",
+        "Harlow Motors will be saved, the Prime Minister said. Harlow Motors gave thanks.",
+    ))
+    assert "Prime Minister" not in listed
+
+
 _FLIGHT = (
     "Flight 90 turned back to Denver on Monday after a passenger boarded the wrong plane. "
     "The airline said Flight 90 landed safely.",
