@@ -535,16 +535,16 @@ def _merge_names(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[Acto
     """One entry per person or body told several ways: a name whose words are all in a
     longer listed name ("Teigen" in "Chrissy Teigen", "Colts" in "Indianapolis Colts"),
     or the same name typed differently by the tagger, joins that entry (a place never
-    joins a body: "Arizona" is not "Arizona Cardinals")."""
+    joins a body: "Arizona" is not "Arizona Cardinals"; nor a maker its product)."""
     by_len = sorted(entries, key=lambda a: -len(a.name.split()))
     kept: list[ActorEntry] = []
     holders: dict[str, list[tuple[frozenset[str], ActorEntry]]] = defaultdict(list)
     for a in by_len:
         words = frozenset(a.name.lower().split())
-        place = a.type in PLACE_TYPES
+        kind = _kind(a.type)
         # Candidates share a word with the name; a longer name holding it all is the host.
         host = next((k for w in words for kw, k in holders[w]
-                     if kw == words or (words < kw and (k.type in PLACE_TYPES) == place)), None)
+                     if kw == words or (words < kw and _kind(k.type) == kind)), None)
         if host is None:
             kept.append(a)
             for w in words:
@@ -554,11 +554,17 @@ def _merge_names(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[Acto
     return kept
 
 
+def _kind(type_: str) -> str:
+    """What a name joins only its like in: a place, a product, or who acts."""
+    return "place" if type_ in PLACE_TYPES else "thing" if type_ == "PRODUCT" else "actor"
+
+
 def _named_things(entries: list[ActorEntry]) -> list[ActorEntry]:
     """A product, vehicle or vessel takes part under its own name ("Flight 90", the
-    launched "Orbiter 3"); a name tagged a product that holds another listed name
-    ("Singer Jane Roe" beside "Jane Roe") is that actor misread, and is left out."""
-    words = [frozenset(a.name.lower().split()) for a in entries if a.type != "PRODUCT"]
+    launched "Orbiter 3"), and its maker is another actor ("Harlow Motors" beside
+    "Harlow Motors Z5"); a name tagged a product that holds a listed person's name
+    ("Singer Jane Roe" beside "Jane Roe") is that person misread, and is left out."""
+    words = [frozenset(a.name.lower().split()) for a in entries if a.type == "PERSON"]
     return [a for a in entries if a.type != "PRODUCT"
             or not any(w < frozenset(a.name.lower().split()) for w in words)]
 

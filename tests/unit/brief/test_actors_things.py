@@ -102,3 +102,15 @@ def test_a_name_keeps_no_stray_quotation_mark() -> None:
     assert _bare("`Ocean Letters") == "Ocean Letters"
     assert _bare("“Harlow Motors”") == "Harlow Motors"
     assert _bare("Jane O’Hara") == "Jane O’Hara"
+
+
+def test_a_maker_and_its_product_are_two_actors() -> None:
+    pairs = retag(story(
+        "Harlow Motors recalled the Harlow Motors Z5 on Monday. The Harlow Motors Z5 caught "
+        "fire twice. Harlow Motors said owners should park outside.",
+        "The Harlow Motors Z5 was recalled on Monday. Harlow Motors said the battery failed.",
+        "Harlow Motors said on Monday it would fix every Harlow Motors Z5 for free.",
+    ), "Harlow Motors Z5", "PRODUCT")
+    listed = names(pairs)
+    assert "Harlow Motors Z5" in listed
+    assert "Harlow Motors" in listed
