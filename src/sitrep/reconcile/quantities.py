@@ -262,6 +262,8 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
     modifiers = _modifiers(ctx, q, kind_words, ent_spans)
     if cue_span and cue_span[0] > q.counted_end:
         modifiers |= _degree(text, q.counted_end, cue_span)
+    if _remaining(text, q):
+        modifiers.add(_REMAINING)
     whole = _OF_WHOLE.match(text, q.end)
     if whole is not None:  # "20 of 71 scheduled laps", "21 of 71 laps": one whole
         modifiers = {f"of {whole.group(1).replace(',', '')}"}
@@ -436,6 +438,24 @@ def _modifiers(
             continue  # an acronym naming a group ("BLA fighters"): affiliation, not kind
         out.add(singular(lw))
     return out
+
+
+# What is left of a group at the moment of telling ("two people still trapped", "197 girls
+# remain captive", "the remaining 197 girls"): another figure than the group's own count
+# ("five people trapped"), and one that changes as the group shrinks.
+_REMAINING = "remaining"
+_REMAINING_AFTER = re.compile(
+    r"\s+(?:(?:who|that|which)\s+)?(?:(?:are|were|is|was)\s+)?(?:still|remain(?:s|ed|ing)?)\b",
+    re.I)
+# "the remaining 30", "still hold 40"
+_REMAINING_BEFORE = re.compile(
+    r"\b(?:remaining|still)\s+(?:[a-z]+\s+)?(?:some\s+|about\s+|around\s+)?$", re.I)
+
+
+def _remaining(text: str, q: Quantity) -> bool:
+    assert q.counted_end is not None
+    return bool(_REMAINING_AFTER.match(text, q.counted_end)
+                or _REMAINING_BEFORE.search(text, max(0, q.start - 32), q.start))
 
 
 def _degree(text: str, start: int, cue: tuple[int, int]) -> set[str]:
