@@ -133,6 +133,7 @@ def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Disc
     return _clash_sets(group, [
         (i, j) for (i, a), (j, b) in combinations(enumerate(group), 2)
         if a.citation.article != b.citation.article and same_frame(a, b, config)
+        and a.remaining == b.remaining  # what is left is told after the whole count
         and not agree(a, b) and not _told_as_change(reports, a, b)
     ])
 

@@ -262,8 +262,6 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
     modifiers = _modifiers(ctx, q, kind_words, ent_spans)
     if cue_span and cue_span[0] > q.counted_end:
         modifiers |= _degree(text, q.counted_end, cue_span)
-    if _remaining(text, q):
-        modifiers.add(_REMAINING)
     whole = _OF_WHOLE.match(text, q.end)
     if whole is not None:  # "20 of 71 scheduled laps", "21 of 71 laps": one whole
         modifiers = {f"of {whole.group(1).replace(',', '')}"}
@@ -282,6 +280,7 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
              mode, scope),
         part=part is not None,
         whole=whole is not None,
+        remaining=_remaining(text, q),
         affiliation=frozenset(affiliation),
         time_ref=time_ref,
         time_text=time_text,
@@ -441,9 +440,8 @@ def _modifiers(
 
 
 # What is left of a group at the moment of telling ("two people still trapped", "197 girls
-# remain captive", "the remaining 197 girls"): another figure than the group's own count
-# ("five people trapped"), and one that changes as the group shrinks.
-_REMAINING = "remaining"
+# remain captive", "the remaining 197 girls"): told later than the group's own count
+# ("five people trapped"), which it does not contradict.
 _REMAINING_AFTER = re.compile(
     r"\s+(?:(?:who|that|which)\s+)?(?:(?:are|were|is|was)\s+)?(?:still|remain(?:s|ed|ing)?)\b",
     re.I)

@@ -1,6 +1,6 @@
 """What is left of a group ("two people still trapped", "the remaining 30 hostages") is
-another figure than the group's own count, and compares only with other counts of what
-is left. Each test builds its own small multi-outlet story."""
+told after the group's own count: it does not contradict it, though it may update it.
+Each test builds its own small multi-outlet story."""
 
 from __future__ import annotations
 
@@ -34,3 +34,14 @@ def test_what_is_left_develops_across_days() -> None:
          "2021-03-05"),
     )
     assert discrepancy_values(pairs, "quantity_update") == [[32.0, 40.0]]
+
+
+def test_what_is_left_updates_the_whole_count_of_an_earlier_day() -> None:
+    pairs = story(
+        ("Twelve fishermen were missing after the storm hit Lindholm, officials said.",
+         "2021-03-02"),
+        ("Nine fishermen remain missing after the storm hit Lindholm, officials said.",
+         "2021-03-04"),
+    )
+    assert discrepancy_values(pairs) == []
+    assert discrepancy_values(pairs, "quantity_update") == [[9.0, 12.0]]
