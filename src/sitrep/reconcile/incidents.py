@@ -96,16 +96,22 @@ def same_incident(a: frozenset[str], b: frozenset[str], telling: frozenset[str])
     """Both clauses name one person or thing and share a deed or object besides, in
     words that tell happenings apart. Clauses that both name people but no one in
     common tell different happenings ("after Raikkonen crashed", "including the
-    winner Hamilton"), whatever else they share, unless both tell the same repetition
-    of one deed ("stopped for a second time", "stops the race with another red flag"):
-    the people named beside it are then bystanders of the deed."""
+    winner Hamilton"), whatever else they share (but see ``same_repetition``)."""
     shared = a & b & telling
-    if _same_repetition(a, b) and shared - _repeats(shared) - _names(shared) - _CUE_WORDS:
-        return True
     if _people(a) and _people(b) and not _people(shared):
         return False
     names = _names(shared)
     return bool(names) and len(shared - names) >= _MIN_SHARED_WORDS
+
+
+def same_repetition(a: frozenset[str], b: frozenset[str], telling: frozenset[str]) -> bool:
+    """Both clauses tell the same repetition of one deed ("stopped for a second time",
+    "stops the race with another red flag"), whoever else they name: the people beside
+    a repeated deed may be its bystanders. Weaker than ``same_incident``: callers also
+    ask for positions near each other."""
+    shared = a & b & telling
+    return _same_repetition(a, b) and bool(shared - _repeats(shared) - _names(shared)
+                                           - _CUE_WORDS)
 
 
 def _people(words: frozenset[str]) -> set[str]:

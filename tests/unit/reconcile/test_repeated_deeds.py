@@ -4,7 +4,7 @@ name. Each test builds its own small multi-outlet story."""
 
 from __future__ import annotations
 
-from sitrep.reconcile.incidents import incident_words, same_incident, telling
+from sitrep.reconcile.incidents import incident_words, same_repetition, telling
 from tests.support.brief import discrepancy_values, story
 
 
@@ -35,12 +35,20 @@ def test_repetitions_of_different_deeds_are_different_happenings() -> None:
     a = _words("Lap 12 Ola Berg spins again at the hairpin")
     b = _words("Lap 30 Tom Jansen pits again for fresh tyres")
     assert "+n" in a and "+n" in b
-    assert not same_incident(a, b, telling([a, b], ["1", "2"]))
+    assert not same_repetition(a, b, telling([a, b], ["1", "2"]))
 
 
 def test_a_second_and_a_third_time_are_different_repetitions() -> None:
     a = _words("the race was stopped for a second time as Jansen complained")
     b = _words("the race was stopped for a third time as Okafor waved the flag")
-    assert not same_incident(a, b, telling([a, b], ["1", "2"]))
+    assert not same_repetition(a, b, telling([a, b], ["1", "2"]))
     c = _words("Okafor stopped the race with another red flag")
-    assert same_incident(a, c, telling([a, c], ["1", "2"]))
+    assert same_repetition(a, c, telling([a, c], ["1", "2"]))
+
+
+def test_one_deed_repeated_on_laps_far_apart_is_two_deeds() -> None:
+    pairs = story(
+        ("Ola Berg crashed again at the hairpin on lap 12.", "2019-05-04"),
+        ("Tom Jansen crashed again at the hairpin on lap 40.", "2019-05-04"),
+    )
+    assert discrepancy_values(pairs) == []
