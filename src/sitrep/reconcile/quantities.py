@@ -280,6 +280,7 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
              mode, scope),
         part=part is not None,
         whole=whole is not None,
+        remaining=_remaining(text, q),
         affiliation=frozenset(affiliation),
         time_ref=time_ref,
         time_text=time_text,
@@ -444,6 +445,23 @@ def _modifiers(
             continue  # an acronym naming a group ("BLA fighters"): affiliation, not kind
         out.add(singular(lw))
     return out
+
+
+# What is left of a group at the moment of telling ("two people still trapped", "197 girls
+# remain captive", "the remaining 197 girls"): told later than the group's own count
+# ("five people trapped"), which it does not contradict.
+_REMAINING_AFTER = re.compile(
+    r"\s+(?:(?:who|that|which)\s+)?(?:(?:are|were|is|was)\s+)?(?:still|remain(?:s|ed|ing)?)\b",
+    re.I)
+# "the remaining 30", "still hold 40"
+_REMAINING_BEFORE = re.compile(
+    r"\b(?:remaining|still)\s+(?:[a-z]+\s+)?(?:some\s+|about\s+|around\s+)?$", re.I)
+
+
+def _remaining(text: str, q: Quantity) -> bool:
+    assert q.counted_end is not None
+    return bool(_REMAINING_AFTER.match(text, q.counted_end)
+                or _REMAINING_BEFORE.search(text, max(0, q.start - 32), q.start))
 
 
 def _degree(text: str, start: int, cue: tuple[int, int]) -> set[str]:
