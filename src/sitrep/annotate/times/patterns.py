@@ -143,8 +143,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "anaphor",
             r"(?:earlier|later)\s+that\s+(?:same\s+)?(?:day|month|year|morning|night)\b"
-            r"|(?:that|the)\s+same\s+(?:day|week|month|year)\b|that\s+(?:week|month|year)\b(?!')"
-            r"|the\s+following\s+(?:day|week|month|year|morning)\b|the\s+next\s+(?:day|morning)\b",
+            r"|(?:that|the)\s+same\s+(?:day|week|month|year)\b|that\s+(?:day|week|month|year)\b(?![-'])"
+            r"|the\s+following\s+(?:day|week|month|year|morning)\b|the\s+next\s+(?:day|morning)\b"
+            r"|the\s+(?:previous|preceding)\s+day\b",
         ),
         # "the day before last Tuesday('s hearing)", "the week of March 6"
         (

@@ -841,6 +841,8 @@ def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", None
     unit = m.group(1).lower()
     step = 1 if re.search(r"\b(?:following|next)\b", text, re.IGNORECASE) else 0
+    if re.search(r"\b(?:previous|preceding)\b", text, re.IGNORECASE):
+        step = -1  # "the previous day"
     if unit == "year":
         return "DATE", str(int(ref[:4]) + step)
     if unit == "month":
