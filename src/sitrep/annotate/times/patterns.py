@@ -349,6 +349,7 @@ _YEAR_NUM = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _DECADE_NUM = re.compile(r"\d0'?s\b")
 _ORDINAL_NUM = re.compile(r"\d(?:st|nd|rd|th)\b")
 _QUARTER_NUM = re.compile(r"\bQ[1-4]\b")
+_SLASH_DATE = re.compile(r"\b[01]?\d/[0-3]?\d/\d\d")  # "2/8/99": no word to trigger it
 # "6 p.m.", "06:00 GMT", "4 in the morning", "9 o'clock"
 _CLOCK_CUE = re.compile(
     r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b|\d\s+(?:o'clock|in\s+the\s+[a-z]+|at\s+night)\b"
@@ -456,6 +457,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
         (_DECADE_NUM, frozenset({"decade"})),
         (_ORDINAL_NUM, frozenset({"century"})),
         (_QUARTER_NUM, frozenset({"quarter"})),
+        (_SLASH_DATE, frozenset({"date"})),
         (_CLOCK_CUE, frozenset({"time"})),
     ):
         hits.extend((m.start(), m.end(), kinds) for m in regex.finditer(text))
