@@ -1,0 +1,43 @@
+"""Time expressions added for unseen text (issue 18): days counted from the day in
+focus, slash dates, and what is not a time expression."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.times.layer import find_times
+from sitrep.models import TimeExpr
+
+MONDAY = date(2024, 10, 28)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def times_in(nlp: Language, text: str, anchor: date = MONDAY) -> dict[str, TimeExpr]:
+    return {t.text: t for t in find_times(nlp(text), anchor)}
+
+
+def test_that_day_is_the_day_in_focus(nlp: Language) -> None:
+    found = times_in(nlp, "The dam broke on Oct. 3. Two villages flooded that day.")
+    assert found["that day"].value == "2024-10-03"
+
+
+def test_the_previous_day_counts_back_from_the_day_in_focus(nlp: Language) -> None:
+    found = times_in(nlp, "The envoy left on Oct. 3. He had met the rebels the previous day.")
+    assert found["the previous day"].value == "2024-10-02"
+
+
+def test_that_day_with_no_day_before_it_is_generic(nlp: Language) -> None:
+    found = times_in(nlp, "When a rumour spreads, traders sell that day and buy back later.")
+    assert "that day" not in found
+
+
+def test_slash_dates_are_found(nlp: Language) -> None:
+    assert times_in(nlp, "The memo, dated 10/21/24, was leaked.")["10/21/24"].value == "2024-10-21"
