@@ -41,3 +41,10 @@ def test_that_day_with_no_day_before_it_is_generic(nlp: Language) -> None:
 
 def test_slash_dates_are_found(nlp: Language) -> None:
     assert times_in(nlp, "The memo, dated 10/21/24, was leaked.")["10/21/24"].value == "2024-10-21"
+
+
+def test_this_season_follows_the_tense() -> None:
+    february = date(2025, 2, 12)
+    nlp = load_nlp()
+    assert times_in(nlp, "The panel will report this fall.", february)["this fall"].value == "2025-FA"
+    assert times_in(nlp, "The panel reported this fall.", february)["this fall"].value == "2024-FA"

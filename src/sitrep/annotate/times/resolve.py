@@ -783,6 +783,12 @@ def resolve_season(text: str, p: Pieces, ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return "DATE", None
     step = step_of(p.modifier)
+    if p.modifier == "this" and SEASON_OF_MONTH[ctx.anchor.month] != p.season:
+        # "will report this fall" (written in February): the tense picks the side,
+        # without one the season of the anchor's year
+        if ctx.direction is None:
+            return "DATE", f"{ctx.anchor.year}-{p.season}"
+        step = 1 if ctx.direction == "future" else -1
     if step == 0 and p.modifier is None:
         step = (
             -1 if ctx.direction == "past" and SEASON_OF_MONTH[ctx.anchor.month] != p.season else 0
