@@ -48,3 +48,9 @@ def test_this_season_follows_the_tense() -> None:
     nlp = load_nlp()
     assert times_in(nlp, "The panel will report this fall.", february)["this fall"].value == "2025-FA"
     assert times_in(nlp, "The panel reported this fall.", february)["this fall"].value == "2024-FA"
+
+
+def test_the_half_of_something_else_is_no_half_year(nlp: Language) -> None:
+    assert not times_in(nlp, "The visitors scored twice in the second half of the match.")
+    found = times_in(nlp, "Orders fell in the second half of 2023.")
+    assert found["the second half of 2023"].value == "2023-H2"

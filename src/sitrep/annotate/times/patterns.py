@@ -213,7 +213,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("quarter", rf"(?-i:Q[1-4])(?:\s+{year})?\b"),  # "Q1 results", "Q3 2024"
         (
             "half",
-            rf"(?:the\s+)?(?:first|second|last|latter)\s+half(?:\s+of\s+(?:fiscal\s+)?{ofyear})?",
+            # not "the second half of the match": the half of something else than a year
+            rf"(?:the\s+)?(?:first|second|last|latter)\s+half(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"
+            r"(?!\s+of\b)",
         ),
         (
             "refquarter",
