@@ -54,3 +54,11 @@ def test_the_half_of_something_else_is_no_half_year(nlp: Language) -> None:
     assert not times_in(nlp, "The visitors scored twice in the second half of the match.")
     found = times_in(nlp, "Orders fell in the second half of 2023.")
     assert found["the second half of 2023"].value == "2023-H2"
+
+
+def test_the_weekend_in_a_future_clause_is_the_next_one(nlp: Language) -> None:
+    wednesday = date(2024, 10, 30)
+    found = times_in(nlp, "The talks will go on through the weekend.", wednesday)
+    assert found["the weekend"].value == "2024-W44-WE"
+    found = times_in(nlp, "The talks went on through the weekend.", wednesday)
+    assert found["the weekend"].value == "2024-W43-WE"

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 # cue is too weak: a dated "March 3" without a clear tense goes to the nearest one
 CLAUSE_KINDS = frozenset({"date", "month", "weekof", "yearend"})
 TENSE_KINDS = (
-    frozenset({"weekday", "time", "quarter", "half", "season", "soon", "dayshift"}) | CLAUSE_KINDS
+    frozenset({"weekday", "time", "quarter", "half", "season", "soon", "dayshift", "relunit"})
+    | CLAUSE_KINDS
 )
 
 # kinds whose value can anchor "later that year", "the following day"
