@@ -62,3 +62,21 @@ def test_the_weekend_in_a_future_clause_is_the_next_one(nlp: Language) -> None:
     assert found["the weekend"].value == "2024-W44-WE"
     found = times_in(nlp, "The talks went on through the weekend.", wednesday)
     assert found["the weekend"].value == "2024-W43-WE"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The talks lasted half an hour.", "half an hour", "PT30M"),
+        ("The feud lasted half a century.", "half a century", "P50Y"),
+        ("He led the party for a quarter of a century.", "a quarter of a century", "P25Y"),
+        ("He led the party for a quarter-century.", "a quarter-century", "P25Y"),
+        ("The build took two-and-a-half years.", "two-and-a-half years", "P2Y6M"),
+    ],
+)
+def test_fractions_of_a_unit(nlp: Language, text: str, span: str, value: str) -> None:
+    assert times_in(nlp, text)[span].value == value
+
+
+def test_a_bare_quarter_stays_one_quarter(nlp: Language) -> None:
+    assert times_in(nlp, "Sales doubled in a quarter.")["a quarter"].value == "P1Q"

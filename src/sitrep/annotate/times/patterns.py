@@ -180,7 +180,10 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "duration",
             rf"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|"
-            rf"final|initial|remaining)\s+)?{approx}?{number}(?:\s+and\s+a\s+half)?(?:\s+|-)"
+            rf"final|initial|remaining)\s+)?{approx}?"
+            # "half an hour", "a quarter of a century", "two-and-a-half years"
+            rf"(?:half\s+an?|an?\s+quarter(?:\s+of\s+an?)?|{number}(?:[\s-]+and[\s-]+a[\s-]+half)?)"
+            r"(?:\s+|-)"
             rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?{unit}"
             rf"(?:\s+and\s+a\s+half)?{or_so}\b(?![- ]old)",
         ),
@@ -249,7 +252,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _BARE_PERIOD = re.compile(r"^(?:(?:the|its|this|that)\s+)?period$", re.IGNORECASE)
 # "a two-day visit", "the third-quarter loss": adjectives keep no determiner
 _ADJECTIVE_DET = re.compile(
-    r"^(?:the|a|an|its)\s+(?!(?:additional|extra|full|further|more)\s)(?=\S+(?:-|\s)(?:second|minute|hour|day|week|month|year|decade|"
+    r"^(?:the|a|an|its)\s+(?!(?:additional|extra|full|further|more)\s|quarter-)(?=\S+(?:-|\s)(?:second|minute|hour|day|week|month|year|decade|"
     r"century)$|\S+-quarter$)",
     re.IGNORECASE,
 )

@@ -192,9 +192,12 @@ def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool
     """The count before the unit: digits, number words, halves; vague -> (None, True)."""
     total: float | None = None
     joined = " ".join(words)
+    joined = re.sub(r"-(?=and-an?-half\b)|(?<=\band)-(?=an?-half\b)|(?<=\band-a)-(?=half\b)", " ", joined)
     half = bool(re.search(r"\band an? half\b|\b1/2\b", joined))
     if re.search(r"\bhalf an?\b", joined):
         return 0.5, False  # "half an hour"
+    if re.match(r"an? quarter (?:of an? )?(?:century|decade|year|hour)\b", joined):
+        return 0.25, False  # "a quarter of a century", "a quarter-century"
     if half:  # "a minute and a half": the "a" of "a half" is no count
         joined = re.sub(r"\band an? half\b", "", joined)
         words = joined.split()
