@@ -144,8 +144,8 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         ):
             continue
         type_, value = resolve(surface, cand.kind, ctx)
-        if value is None and cand.kind == "anaphor":
-            continue  # "that day" with no day spoken of before: a generic day
+        if value is None and cand.kind == "anaphor" and surface.lower().startswith("that day"):
+            continue  # "sell that day" with no day spoken of before: a generic day, no TIMEX
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
             ctx.last_date = value[:10]
             if _DAY.match(value):
