@@ -80,3 +80,9 @@ def test_fractions_of_a_unit(nlp: Language, text: str, span: str, value: str) ->
 
 def test_a_bare_quarter_stays_one_quarter(nlp: Language) -> None:
     assert times_in(nlp, "Sales doubled in a quarter.")["a quarter"].value == "P1Q"
+
+
+def test_a_day_right_after_said_is_the_day_of_the_saying(nlp: Language) -> None:
+    wednesday = date(2024, 10, 30)
+    found = times_in(nlp, "The company said Monday it will close two plants.", wednesday)
+    assert found["Monday"].value == "2024-10-28"
