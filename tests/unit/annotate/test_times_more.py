@@ -86,3 +86,19 @@ def test_a_day_right_after_said_is_the_day_of_the_saying(nlp: Language) -> None:
     wednesday = date(2024, 10, 30)
     found = times_in(nlp, "The company said Monday it will close two plants.", wednesday)
     assert found["Monday"].value == "2024-10-28"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The children of today face new risks.",
+        "The planes of tomorrow will fly on hydrogen.",
+        "Few people in today's world write letters.",
+    ],
+)
+def test_the_present_age_is_no_day(nlp: Language, text: str) -> None:
+    assert not times_in(nlp, text)
+
+
+def test_as_of_today_is_the_day(nlp: Language) -> None:
+    assert times_in(nlp, "As of today, 300 people had signed up.")["today"].value == "2024-10-28"

@@ -312,6 +312,9 @@ def _count_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:\d|(?:{words})\b)", re.IGNORECASE)
 
 
+_GENERIC_DAY = re.compile(
+    r"(?i:\b(?!as\b)\w+\s+of\s+(?:today|tomorrow)\b(?!'s)|\bin\s+today's\s+world\b)"
+)
 _CLOCK_BEFORE = re.compile(r"\d\s+(?:in|during)\s+$")  # "at 4 in" before "the morning"
 
 
@@ -332,6 +335,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
             return False  # "a second group", "a second-floor flat"
         if _TITLE_UNIT.search(span) and not span.isupper():
             return False
+    if kind == "relday" and _GENERIC_DAY.search(text, max(0, start - 12), min(len(text), end + 8)):
+        return False  # "the children of today", "in today's world": the present age, no day
     if kind == "daypart" and _CLOCK_BEFORE.search(text, max(0, start - 12), start):
         return False  # "at 4 in the morning": a clock time, not the part of a day
     return not (kind == "time" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6) : start]))
