@@ -102,3 +102,15 @@ def test_the_present_age_is_no_day(nlp: Language, text: str) -> None:
 
 def test_as_of_today_is_the_day(nlp: Language) -> None:
     assert times_in(nlp, "As of today, 300 people had signed up.")["today"].value == "2024-10-28"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Old software may fail in the year 2038.", "the year 2038", "2038"),
+        ("The talks resume three days from today.", "three days from today", "2024-10-31"),
+        ("The fund runs until the end of the century.", "the end of the century", "20"),
+    ],
+)
+def test_whole_spans(nlp: Language, text: str, span: str, value: str) -> None:
+    assert times_in(nlp, text)[span].value == value

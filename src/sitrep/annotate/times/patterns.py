@@ -169,13 +169,13 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:{hedge}[- ]?\s*|{edge})?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"
             rf"(?:week(?:end)?|month|year|quarter|decade|century)\b(?!-)|the\s+weekend"
             # "the end of the month": TimeML gives the period's value (with MOD="END")
-            rf"|{edge}the\s+(?:week|month|year|quarter)\b(?![-'])",
+            rf"|{edge}the\s+(?:week|month|year|quarter|decade|century)\b(?![-'])",
         ),
         (
             "ago",
             rf"{approx}?(?:{number}(?:\s+and\s+a\s+half)?\s+(?:more\s+)?|a\s+)?{unit}"
             rf"(?:\s+and\s+a\s+half)?{or_so}"
-            r"\s+(?:ago|earlier|from\s+now|hence)",
+            r"\s+(?:ago|earlier|from\s+(?:now|today)|hence)",
         ),
         (
             "duration",
@@ -192,7 +192,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?:for|over|in|within|took|takes|lasted)\s+"
             r"(?P<t>(?:years|months|weeks|days|decades|hours|minutes|centuries))\b",
         ),
-        ("year", rf"(?<![$£€#\d.,-]){edge}?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?{year}\b"),
+        (
+            "year",
+            rf"(?<![$£€#\d.,-]){edge}?(?:the\s+year\s+)?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?"
+            rf"{year}\b",
+        ),
         (
             "year",
             # not "two thousand years": a count of years

@@ -487,7 +487,7 @@ def focus_date(last: str | None, unit: str) -> date | None:
 def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "two weeks ago" -> that week; "years ago" -> PAST_REF."""
     a, unit = ctx.anchor, p.unit
-    future = "now" in p.words or "hence" in p.words
+    future = bool({"now", "today", "hence"} & set(p.words))
     if p.vague_number or p.number is None:
         return "DATE", "FUTURE_REF" if future else "PAST_REF"
     n = int(p.number)
