@@ -114,3 +114,16 @@ def test_as_of_today_is_the_day(nlp: Language) -> None:
 )
 def test_whole_spans(nlp: Language, text: str, span: str, value: str) -> None:
     assert times_in(nlp, text)[span].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The index is updated every Monday morning.", "every Monday morning", "XXXX-WXX-1TMO"),
+        ("Ferries leave each morning.", "each morning", "XXXX-XX-XXTMO"),
+        ("He phones home every evening.", "every evening", "XXXX-XX-XXTEV"),
+    ],
+)
+def test_recurring_parts_of_days_are_sets(nlp: Language, text: str, span: str, value: str) -> None:
+    found = times_in(nlp, text)[span]
+    assert (found.type, found.value) == ("SET", value)

@@ -160,7 +160,12 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:(?:last|next|this|coming|the\s+(?:previous|preceding|following))\s+)?"
             rf"{weekday}(?!s)(?:\s+(?:{part}))?",
         ),
-        ("set", rf"(?:each|every)\s+{weekday}|{weekday}(?:s|\s+(?:{part})s)"),
+        # "every Monday (morning)", "Mondays", "each evening"
+        (
+            "set",
+            rf"(?:each|every)\s+(?:{weekday}\s+)?(?:{part})\b|(?:each|every)\s+{weekday}"
+            rf"|{weekday}(?:s|\s+(?:{part})s)",
+        ),
         ("set", rf"(?:each|every)\s+(?:{month_full}|{season})\b"),  # "each July": XXXX-07
         # "every four years" (P4Y), "every other week" (P2W), "each quarter"
         ("set", rf"(?:each|every)\s+(?:other\s+|{number}\s+)?{unit}\b"),
@@ -442,7 +447,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in ("noon", "midnight", "midday"):
         add(w, "time")
     for w in lex.tables.get("part_of_day", {}):
-        add(w, "relday")
+        add(w, "relday", "set")
     for w in lex.tables.get("season", {}):
         add(w, "season", "set")
     stop = lexicons.stop_words("time_triggers")

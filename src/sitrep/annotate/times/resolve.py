@@ -427,6 +427,8 @@ def resolve_set(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "SET", value
     if p.weekday is not None:
         return "SET", f"XXXX-WXX-{p.weekday}" + (f"T{p.part}" if p.part else "")
+    if p.part is not None:
+        return "SET", f"XXXX-XX-XXT{p.part}"  # "every morning"
     if p.month is not None:
         return "SET", f"XXXX-{p.month:02d}"
     if p.season is not None:
