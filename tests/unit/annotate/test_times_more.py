@@ -127,3 +127,7 @@ def test_whole_spans(nlp: Language, text: str, span: str, value: str) -> None:
 def test_recurring_parts_of_days_are_sets(nlp: Language, text: str, span: str, value: str) -> None:
     found = times_in(nlp, text)[span]
     assert (found.type, found.value) == ("SET", value)
+
+
+def test_the_other_day_is_a_past_reference(nlp: Language) -> None:
+    assert times_in(nlp, "A neighbour saw him the other day.")["the other day"].value == "PAST_REF"
