@@ -131,3 +131,17 @@ def test_recurring_parts_of_days_are_sets(nlp: Language, text: str, span: str, v
 
 def test_the_other_day_is_a_past_reference(nlp: Language) -> None:
     assert times_in(nlp, "A neighbour saw him the other day.")["the other day"].value == "PAST_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Shops shut on Good Friday.", "2025-04-18"),
+        ("The bishop will preach on Easter Sunday.", "2025-04-20"),
+        ("Crowds gathered as Holy Week began.", "2025-W16"),
+        ("Banks close on Presidents Day.", "2025-02-17"),
+    ],
+)
+def test_holidays_counted_from_easter_and_weekdays(nlp: Language, text: str, value: str) -> None:
+    found = find_times(nlp(text), date(2025, 2, 12))
+    assert [t.value for t in found] == [value]

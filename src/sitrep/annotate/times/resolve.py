@@ -192,7 +192,6 @@ def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool
     """The count before the unit: digits, number words, halves; vague -> (None, True)."""
     total: float | None = None
     joined = " ".join(words)
-    joined = re.sub(r"-(?=and-an?-half\b)|(?<=\band)-(?=an?-half\b)|(?<=\band-a)-(?=half\b)", " ", joined)
     half = bool(re.search(r"\band an? half\b|\b1/2\b", joined))
     if re.search(r"\bhalf an?\b", joined):
         return 0.5, False  # "half an hour"
@@ -597,7 +596,24 @@ def resolve_year(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", str(year) if year else None
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
 def holiday_in(year: int, rule: str) -> date | None:
+    """A holiday's day: "12-25" a fixed day, "11-22+4" the first Thursday from Nov. 22,
+    "E-2" two days before Easter ("E-3W": the week holding that day)."""
+    if e := re.fullmatch(r"E([+-]\d+)W?", rule):
+        return easter(year) + timedelta(days=int(e.group(1)))
     m = re.fullmatch(r"(\d\d)-(\d\d)(?:\+(\d))?", rule)
     if not m:
         return None
@@ -616,11 +632,18 @@ def resolve_holiday(text: str, p: Pieces, ctx: Context) -> Resolved:
     )
     if rule is None:
         return "DATE", None
-    if p.year is not None:
-        d = holiday_in(p.year, rule)
-        return "DATE", d.isoformat() if d else None
-    if ctx.anchor is None:
+    day = holiday_day(rule, p, ctx)
+    if day is None:
         return "DATE", None
+    return "DATE", iso_week(day) if rule.endswith("W") else day.isoformat()  # "Holy Week"
+
+
+def holiday_day(rule: str, p: Pieces, ctx: Context) -> date | None:
+    """The holiday's day in the year named, else the one the tense points to, else the nearest."""
+    if p.year is not None:
+        return holiday_in(p.year, rule)
+    if ctx.anchor is None:
+        return None
     direction = {"last": "past", "next": "future"}.get(p.words[0], ctx.direction)
     options = [
         d
@@ -631,14 +654,14 @@ def resolve_holiday(text: str, p: Pieces, ctx: Context) -> Resolved:
         options = [
             d for d in options if d < ctx.anchor or (d == ctx.anchor and p.words[0] != "last")
         ]
-        return "DATE", max(options).isoformat() if options else None
+        return max(options) if options else None
     if direction == "future":
         options = [
             d for d in options if d > ctx.anchor or (d == ctx.anchor and p.words[0] != "next")
         ]
-        return "DATE", min(options).isoformat() if options else None
+        return min(options) if options else None
     a = ctx.anchor
-    return "DATE", min(options, key=lambda d: abs((d - a).days)).isoformat()
+    return min(options, key=lambda d: abs((d - a).days))
 
 
 def resolve_decade(text: str, p: Pieces, ctx: Context) -> Resolved:
