@@ -145,3 +145,17 @@ def test_the_other_day_is_a_past_reference(nlp: Language) -> None:
 def test_holidays_counted_from_easter_and_weekdays(nlp: Language, text: str, value: str) -> None:
     found = find_times(nlp(text), date(2025, 2, 12))
     assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Dockers began a weeklong strike.", "weeklong", "P1W"),
+        ("They left a day-long meeting.", "day-long", "P1D"),
+        ("The hour-long speech ran over.", "hour-long", "PT1H"),
+        ("A months-long standoff ended.", "months-long", "PXM"),
+        ("The two-week-long talks ended.", "two-week", "P2W"),
+    ],
+)
+def test_long_adjectives_are_durations(nlp: Language, text: str, span: str, value: str) -> None:
+    assert times_in(nlp, text)[span].value == value

@@ -241,6 +241,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         ("duration", r"(?:coming|past|last|next)\s+(?:years|months|weeks|days|decades)\b"),
         ("duration", r"the\s+(?:years|months|weeks|days)\s+ahead\b"),  # "in the weeks ahead"
+        # "a weeklong strike", "the month-long siege", "a day-long meeting": one unit
+        # ("weeks-long": some weeks; not the "week-long" of "a two-week-long")
+        ("long", r"(?<!\w-)(?:hour|day|week|month|year|decade)(?:s-|-?)long\b"),
         (
             "season",
             rf"(?:(?:this\s+past|this|last|next|past|early|late)\s+)(?:{season})"
@@ -402,6 +405,7 @@ MARGINS: dict[str, tuple[int, int]] = {
     "decade": (25, 5),
     "century": (15, 15),
     "yearref": (30, 5),
+    "long": (0, 10),
 }
 
 
@@ -432,6 +436,10 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in ("quarter", "quarters"):
         add(w, "quarter", "refquarter")
     add("year", "yearref", "yearend")
+    for w in ("hour", "day", "week", "month", "year", "decade"):
+        add(w, "long")  # "day-long"
+        add(w + "s", "long")  # "weeks-long"
+        add(w + "long", "long")  # "weeklong"
     for w in ("morning", "afternoon", "evening"):
         add(w, "daypart")
     for w in ("period", "ago", "earlier"):

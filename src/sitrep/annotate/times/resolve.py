@@ -566,6 +566,14 @@ def resolve_duration(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DURATION", duration_value(number, p.unit, load_lexicon())
 
 
+def resolve_long(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "weeklong", "a day-long meeting": a duration of one unit ("weeks-long": some)."""
+    m = re.match(r"([a-z]+?)(s?)-?long$", text.lower())
+    if m is None:
+        return "DURATION", None
+    return "DURATION", duration_value(None if m.group(2) else 1.0, m.group(1), load_lexicon())
+
+
 def spelled_year(words: list[str], lex: TimeLexicon) -> int | None:
     """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
     if "thousand" in words:
@@ -922,6 +930,7 @@ RESOLVERS: dict[str, Callable[[str, Pieces, Context], Resolved]] = {
     "vague": resolve_vague,
     "holiday": resolve_holiday,
     "yearref": resolve_yearref,
+    "long": resolve_long,
 }
 
 
