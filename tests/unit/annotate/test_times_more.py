@@ -159,3 +159,15 @@ def test_holidays_counted_from_easter_and_weekdays(nlp: Language, text: str, val
 )
 def test_long_adjectives_are_durations(nlp: Language, text: str, span: str, value: str) -> None:
     assert times_in(nlp, text)[span].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["April Grant, a spokeswoman, declined to comment.", "May I ask one more question?"],
+)
+def test_first_names_and_the_modal_are_no_months(nlp: Language, text: str) -> None:
+    assert not times_in(nlp, text)
+
+
+def test_a_month_before_a_pronoun_stays(nlp: Language) -> None:
+    assert times_in(nlp, "In May he resigned.")["May"].value == "2024-05"

@@ -56,6 +56,26 @@ def is_a_surname(doc: Doc, start: int) -> bool:
     )
 
 
+def is_a_first_name(doc: Doc, start: int) -> bool:
+    """ "April Smith declined to comment": a month name that opens a person's name."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first.end >= len(doc):
+        return False
+    tok, after = first[0], doc[first.end]
+    return tok.ent_type_ == "PERSON" and after.ent_type_ == "PERSON" and after.ent_iob_ == "I"
+
+
+_MODAL_MAY = re.compile(r"\s+(?:I|we|you|he|she|it|they)\b")  # "May I ask": the modal
+
+
+def is_modal_may(doc: Doc, start: int, surface: str, after: str) -> bool:
+    """ "May I ask ...?": a question opening with the modal (not "In May he resigned")."""
+    if surface != "May" or not _MODAL_MAY.match(after):
+        return False
+    span = doc.char_span(start, start + 3, alignment_mode="expand")
+    return span is not None and bool(span[0].is_sent_start)
+
+
 def is_a_count(doc: Doc, start: int, end: int) -> bool:
     """ "Two thousand people marched": a bare "two thousand" that counts a noun is no year
     ("a nineteen ninety-seven attack" is one: a year names the noun's time)."""
@@ -136,7 +156,10 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         ctx.before = text[max(0, cand.start - 20) : cand.start]
         surface = text[cand.start : cand.end]
         if cand.kind == "month" and (
-            is_a_march(surface, ctx.before, ctx.after) or is_a_surname(doc, cand.start)
+            is_a_march(surface, ctx.before, ctx.after)
+            or is_a_surname(doc, cand.start)
+            or is_a_first_name(doc, cand.start)
+            or is_modal_may(doc, cand.start, surface, ctx.after)
         ):
             continue
         if cand.kind == "year" and (
