@@ -171,3 +171,8 @@ def test_first_names_and_the_modal_are_no_months(nlp: Language, text: str) -> No
 
 def test_a_month_before_a_pronoun_stays(nlp: Language) -> None:
     assert times_in(nlp, "In May he resigned.")["May"].value == "2024-05"
+
+
+def test_a_year_inside_a_name_is_no_year(nlp: Language) -> None:
+    assert not times_in(nlp, "They founded a firm called Nova 1980, making valves.")
+    assert times_in(nlp, "Sales rose in Fiscal 2023.")["Fiscal 2023"].value == "2023"

@@ -16,6 +16,7 @@ from sitrep import lexicons
 from sitrep.annotate.times.patterns import find_candidates
 from sitrep.annotate.times.resolve import Context, resolve
 from sitrep.annotate.times.tense import clause_direction, firmly_past, sentence_direction
+from sitrep.annotate.times.time_words import load_lexicon
 from sitrep.models import TimeExpr
 
 if TYPE_CHECKING:
@@ -74,6 +75,24 @@ def is_modal_may(doc: Doc, start: int, surface: str, after: str) -> bool:
         return False
     span = doc.char_span(start, start + 3, alignment_mode="expand")
     return span is not None and bool(span[0].is_sent_start)
+
+
+def is_in_a_name(doc: Doc, start: int) -> bool:
+    """ "Flight 1998", "a venture called Orion 1980": a bare year after a capitalised
+    word inside a sentence that is no time word is the number of a name."""
+    span = doc.char_span(start, start + 4, alignment_mode="expand")
+    if span is None or span.start == 0 or len(span) != 1 or not span[0].is_digit:
+        return False
+    before = doc[span.start - 1]
+    if not before.text.istitle() or before.is_sent_start or before.pos_ not in ("PROPN", "NOUN"):
+        return False
+    lex = load_lexicon()
+    kinds = ("month", "weekday", "season", "part_of_day", "holiday")
+    return before.lower_ not in _YEAR_NAMERS and not any(lex.get(k, before.text) for k in kinds)
+
+
+# words that name a year themselves ("Fiscal 1999", "Calendar 1998", "Year 2000")
+_YEAR_NAMERS = frozenset({"fiscal", "calendar", "year", "class", "spring", "fall"})
 
 
 def is_a_count(doc: Doc, start: int, end: int) -> bool:
@@ -163,7 +182,9 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         ):
             continue
         if cand.kind == "year" and (
-            is_a_count(doc, cand.start, cand.end) or is_an_address(doc, cand.start, cand.end)
+            is_a_count(doc, cand.start, cand.end)
+            or is_an_address(doc, cand.start, cand.end)
+            or is_in_a_name(doc, cand.start)
         ):
             continue
         type_, value = resolve(surface, cand.kind, ctx)
