@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING
 from sitrep.models import Annotations, Article
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
-from sitrep.stories.features import ANCHORS, REGION, Profile, local_places, profile
+from sitrep.stories.features import (
+    ANCHORS,
+    REGION,
+    Profile,
+    anchored,
+    profile,
+    regions_of,
+    towns_of,
+)
 from sitrep.stories.happening import happening_factor
 from sitrep.stories.split import Split, check_split, newest_profiles
 from sitrep.stories.state import (
@@ -226,7 +234,7 @@ class Assigner:
         weight = {q: terms[q] * self.idf(q) for q in query}
         ranked = sorted(hits, key=lambda s: (-sum(weight[q] for q in hits[s]), s))
         states = self.store.stories.states(ranked[:t.candidates])
-        self.idf.prepare({term for s in states.values() for term in s.centroid})
+        self.idf.prepare_vectors([s.centroid for s in states.values()])
         places = Places.of(terms)
         anchors = {a for a in terms if a.startswith(ANCHORS)}
         lone = self._lone()
@@ -276,7 +284,7 @@ class Places:
 
     @classmethod
     def of(cls, terms: Vector) -> Places:
-        return cls(frozenset(local_places(terms)), frozenset(local_places(terms, REGION)))
+        return cls(towns_of(terms), regions_of(terms))
 
     def factor(self, other: Vector, tuning: Tuning) -> float:
         """What is kept of a similarity to ``other`` given the places both name.
@@ -289,10 +297,10 @@ class Places:
         """
         if not self.towns:
             return 1.0
-        towns = local_places(other)
+        towns = towns_of(other)
         if not towns or self.towns & towns:
             return 1.0
-        regions = local_places(other, REGION)
+        regions = regions_of(other)
         if self.regions & regions:
             return tuning.place_clash
         if _countries(self.regions) & _countries(regions):
@@ -334,7 +342,7 @@ def anchor_factor(anchors: set[str], other: Vector, tuning: Tuning,
         return 1.0
     shared = anchors.intersection(other)
     if not shared:
-        return tuning.no_anchor if any(t.startswith(ANCHORS) for t in other) else 1.0
+        return tuning.no_anchor if anchored(other) else 1.0
     best = max(anchor_weight(a, tuning, idf) for a in shared)
     return tuning.no_anchor + (1.0 - tuning.no_anchor) * best
 

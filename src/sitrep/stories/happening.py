@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from sitrep.models import Annotations, Article
+from sitrep.stories.pervector import per_vector
 
 HEAD = "h:"
 LEAD = "l:"
@@ -125,6 +126,12 @@ def heads(terms: Iterable[str]) -> frozenset[str]:
     return frozenset(t for t in terms if t.startswith(HEAD))
 
 
+@per_vector
+def _heads_of(vec: Mapping[str, float]) -> frozenset[str]:
+    """:func:`heads` of a profile or centroid, read once per vector (pervector.py)."""
+    return heads(vec)
+
+
 def _named_in(own_heads: Iterable[str], other: Mapping[str, float]) -> bool:
     """Whether one of ``own_heads`` is a headline or lead word of ``other``."""
     return any(h != HEAD and (h in other or f"{LEAD}{h[len(HEAD):]}" in other)
@@ -137,7 +144,7 @@ def shares_happening(own: Mapping[str, float], other: Mapping[str, float]) -> bo
     carries no markers (not judged)."""
     if HEAD not in own or HEAD not in other:
         return None
-    return _named_in(heads(own), other) or _named_in(heads(other), own)
+    return _named_in(_heads_of(own), other) or _named_in(_heads_of(other), own)
 
 
 def happening_factor(own: Mapping[str, float], other: Mapping[str, float],

@@ -140,7 +140,7 @@ def _window_members(ctx: StoryContext, story_ids: list[str], after: int) -> list
             for r in store.stories.newest_members(sid, ctx.tuning.recheck_cap)
             if r.seq > after and not r.pinned]
     profiles = store.stories.features([r.article_id for _, r in rows])
-    idf.prepare({t for v in profiles.values() for t in v})
+    idf.prepare_vectors(profiles.values())
     return [_Member(r, sid, profiles[r.article_id], weighted_norm(profiles[r.article_id], idf),
                     day_of(r.published)) for sid, r in rows if r.article_id in profiles]
 

@@ -46,7 +46,7 @@ def newest_profiles(store: Store, story_id: str, limit: int,
     profiles = store.stories.features([m.article_id for m in members])
     members = [m for m in members if m.article_id in profiles]
     vecs: list[Vector] = [profiles[m.article_id] for m in members]
-    idf.prepare({t for v in vecs for t in v})
+    idf.prepare_vectors(vecs)
     return members, vecs, [weighted_norm(v, idf) for v in vecs]
 
 

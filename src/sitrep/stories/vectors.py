@@ -46,8 +46,12 @@ class Idf:
         self._weights: dict[str, float] = {}
         self.weights: Mapping[str, float] = self._weights  # read-only view for the loops
         # open_similarity's sides (norm, rare terms) by id of the vector: valid while
-        # no count changes (prepare, count, forget drop them; edit df and n only so).
+        # no count changes (count and forget drop them, prepare those that weighed a
+        # term it reads now; edit df and n only so). The store hands out one dict per
+        # stored vector, so a story read again by the recheck is weighed once.
         self._sides: dict[int, _Side] = {}
+        self._incomplete: set[int] = set()  # sides weighed with a count not read yet
+        self._prepared: dict[int, Vector] = {}  # vectors whose terms' counts were read
 
     def prepare(self, terms: Iterable[str]) -> None:
         # Markers (happening.py) weigh nothing: their counts are neither kept nor read.
@@ -57,16 +61,31 @@ class Idf:
         if not missing:
             return
         found = self.store.stories.term_dfs(missing)
+        stale = False
         for t in missing:
             self.df[t] = df = found.get(t, 0)
             self._weights.pop(t, None)
-            if df:  # a weight computed before read the count as 0
-                self._sides.clear()
+            stale = stale or df > 0  # a weight computed before read the count as 0
+        if stale:  # ... in a side that held a term not read yet (none did, if prepared)
+            for key in self._incomplete:
+                self._sides.pop(key, None)
+            self._incomplete.clear()
         if not self._loaded_n:
             self.n = self.df.pop(DOC_COUNT, 0)
             self._loaded_n = True
             self._weights.clear()
             self._sides.clear()
+
+    def prepare_vectors(self, vecs: Iterable[Vector]) -> None:
+        """:meth:`prepare` the terms of ``vecs``, skipping the vectors prepared before
+        (by identity, until :meth:`forget`: counts once read stay read)."""
+        todo = [v for v in vecs if self._prepared.get(id(v)) is not v]
+        if not todo:
+            return
+        self.prepare({t for v in todo for t in v})
+        if len(self._prepared) + len(todo) > _SIDES_CAP:
+            self._prepared.clear()
+        self._prepared.update((id(v), v) for v in todo)
 
     def __call__(self, term: str) -> float:
         w = self._weights.get(term)
@@ -95,6 +114,7 @@ class Idf:
     def forget(self) -> None:
         """Drop the cache: the next reads see the store as it is now."""
         self.df.clear()
+        self._prepared.clear()
         self.n = 0
         self._loaded_n = False
         self._weights.clear()
@@ -111,6 +131,8 @@ class Idf:
             if len(self._sides) >= _SIDES_CAP:
                 self._sides.clear()
             got = self._sides[key] = _Side.of(vec, counted, lone, self)
+            if not got.complete:
+                self._incomplete.add(key)
         return got
 
 
@@ -184,15 +206,19 @@ class _Side:
     size: int
     rare: tuple[str, ...]
     all_lone: float
+    complete: bool  # every weighed term's count was read (prepared) when weighed
 
     @classmethod
     def of(cls, vec: Vector, counted: int, lone: Mapping[str, float], idf: Idf) -> _Side:
         weights, df = idf.weights, idf.df
         rare: list[str] = []
         total = 0.0
+        complete = True
         for t, v in vec.items():
             if v <= MARK:
                 continue  # a marker (happening.py): no weight
+            if complete and t not in df:
+                complete = False
             w = weights.get(t)
             sq = (v * (idf(t) if w is None else w)) ** 2
             if lone and df.get(t, 0) <= counted:
@@ -201,7 +227,7 @@ class _Side:
                     rare.append(t)
                     sq *= f
             total += sq
-        return cls(vec, lone, counted, len(vec), tuple(rare), total)
+        return cls(vec, lone, counted, len(vec), tuple(rare), total, complete)
 
     def norm2(self, other: Vector, idf: Idf) -> float:
         """The squared norm, the lone weights applied to the rare terms ``other`` lacks."""
