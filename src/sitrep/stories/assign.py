@@ -31,7 +31,7 @@ from sitrep.stories.features import (
     towns_of,
 )
 from sitrep.stories.happening import happening_factor
-from sitrep.stories.split import Split, check_split, newest_profiles
+from sitrep.stories.split import Split, check_split, newest_vectors
 from sitrep.stories.state import (
     DEFAULT_TUNING,
     StoryContext,
@@ -188,7 +188,7 @@ class Assigner:
         ctx = StoryContext(self.store, self.idf, self.tuning, utc_now())
         return recheck(self, ctx, window or self.tuning.recheck_window)
 
-    def _supported(self, terms: dict[str, float], best: tuple[float, StoryState]) -> bool:
+    def _supported(self, terms: Vector, best: tuple[float, StoryState]) -> bool:
         """A weak match to a centroid must be backed by one member it resembles.
 
         A story of loosely related reports has a broad centroid that many
@@ -198,8 +198,7 @@ class Assigner:
         sim, story = best
         if sim >= self.tuning.sure:
             return True
-        _, vecs, _ = newest_profiles(self.store, story.id, self.tuning.support_members,
-                                     self.idf)
+        _, vecs = newest_vectors(self.store, story.id, self.tuning.support_members, self.idf)
         lone = self._lone()
         return any(open_similarity(terms, 0, v, 1, self.idf, lone) >= self.tuning.member_min
                    for v in vecs)
@@ -221,7 +220,7 @@ class Assigner:
         """Candidate stories with their similarity to the profile, best first."""
         return self._score_terms(prof.terms, prof.day, prof.day)
 
-    def _score_terms(self, terms: dict[str, float], first: str | None,
+    def _score_terms(self, terms: Vector, first: str | None,
                      last: str | None) -> list[tuple[float, StoryState]]:
         """Candidate stories by similarity to ``terms`` dated [first, last], best
         first: words and names, discounted when the places clash, when no one

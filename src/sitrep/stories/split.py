@@ -39,14 +39,21 @@ class Split:
     within: float
 
 
-def newest_profiles(store: Store, story_id: str, limit: int,
-                    idf: Idf) -> tuple[list[MemberRow], list[Vector], list[float]]:
-    """A story's newest originals (oldest first) with their profiles and idf norms."""
+def newest_vectors(store: Store, story_id: str, limit: int,
+                   idf: Idf) -> tuple[list[MemberRow], list[Vector]]:
+    """A story's newest originals (oldest first) with their profiles, prepared."""
     members = store.stories.newest_members(story_id, limit)
     profiles = store.stories.features([m.article_id for m in members])
     members = [m for m in members if m.article_id in profiles]
     vecs: list[Vector] = [profiles[m.article_id] for m in members]
     idf.prepare_vectors(vecs)
+    return members, vecs
+
+
+def newest_profiles(store: Store, story_id: str, limit: int,
+                    idf: Idf) -> tuple[list[MemberRow], list[Vector], list[float]]:
+    """A story's newest originals (oldest first) with their profiles and idf norms."""
+    members, vecs = newest_vectors(store, story_id, limit, idf)
     return members, vecs, [weighted_norm(v, idf) for v in vecs]
 
 

@@ -45,12 +45,15 @@ class Idf:
         # asks for the same terms once per candidate story.
         self._weights: dict[str, float] = {}
         self.weights: Mapping[str, float] = self._weights  # read-only view for the loops
+        self._by_df: dict[int, float] = {}  # the weight of a count, while ``n`` stays
         # open_similarity's sides (norm, rare terms) by id of the vector: valid while
         # no count changes (count and forget drop them, prepare those that weighed a
         # term it reads now; edit df and n only so). The store hands out one dict per
         # stored vector, so a story read again by the recheck is weighed once.
-        self._sides: dict[int, _Side] = {}
-        self._incomplete: set[int] = set()  # sides weighed with a count not read yet
+        # By id and ``counted``: a recheck weighs a story's centroid as the side judged
+        # (counted 0) and as a candidate of others (counted 1), turn by turn.
+        self._sides: dict[tuple[int, int], _Side] = {}
+        self._incomplete: set[tuple[int, int]] = set()  # weighed with a count not read yet
         self._prepared: dict[int, Vector] = {}  # vectors whose terms' counts were read
 
     def prepare(self, terms: Iterable[str]) -> None:
@@ -74,6 +77,7 @@ class Idf:
             self.n = self.df.pop(DOC_COUNT, 0)
             self._loaded_n = True
             self._weights.clear()
+            self._by_df.clear()
             self._sides.clear()
 
     def prepare_vectors(self, vecs: Iterable[Vector]) -> None:
@@ -92,7 +96,9 @@ class Idf:
         if w is None:
             # Clamped: a count can only exceed n in a store another version wrote.
             df = min(max(self.df.get(term, 0), 0), self.n)
-            w = (math.log((self.n + 1) / (df + 1)) + 1.0) ** self.power
+            w = self._by_df.get(df)
+            if w is None:  # most terms share a few small counts: one log each
+                w = self._by_df[df] = (math.log((self.n + 1) / (df + 1)) + 1.0) ** self.power
             self._weights[term] = w
         return w
 
@@ -109,6 +115,7 @@ class Idf:
             self.df[t] = self.df.get(t, 0) + 1
         self.n += 1
         self._weights.clear()
+        self._by_df.clear()
         self._sides.clear()
 
     def forget(self) -> None:
@@ -118,13 +125,14 @@ class Idf:
         self.n = 0
         self._loaded_n = False
         self._weights.clear()
+        self._by_df.clear()
         self._sides.clear()
 
     def side(self, vec: Vector, counted: int, lone: Mapping[str, float]) -> _Side:
         """``vec``'s norm and rare terms for :func:`open_similarity`, kept until a count
         changes: an article is compared with some 20 stories and 20 members, and
         weighing its norm again for each pair was the largest part of assigning it."""
-        key = id(vec)
+        key = (id(vec), counted)
         got = self._sides.get(key)
         if (got is None or got.vec is not vec or got.counted != counted
                 or (got.lone is not lone and got.lone != lone) or got.size != len(vec)):
@@ -139,7 +147,9 @@ class Idf:
 def weighted_norm(vec: Vector, idf: Idf) -> float:
     # Markers (happening.py, at most MARK) are skipped: they weigh nothing, and a
     # float compare is cheaper than their idf.
-    return math.sqrt(sum((v * idf(t)) ** 2 for t, v in vec.items() if v > MARK))
+    weights = idf.weights  # the weights computed already, without a call each
+    return math.sqrt(sum((v * (idf(t) if (w := weights.get(t)) is None else w)) ** 2
+                         for t, v in vec.items() if v > MARK))
 
 
 def similarity(vec: Vector, vec_norm: float, other: Vector, other_norm: float,
@@ -148,11 +158,13 @@ def similarity(vec: Vector, vec_norm: float, other: Vector, other_norm: float,
     if vec_norm <= 0 or other_norm <= 0:
         return 0.0
     small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
+    weights = idf.weights
     dot = 0.0
     for t, v in small.items():
         w = large.get(t)
         if w is not None:
-            dot += v * w * idf(t) ** 2
+            x = weights.get(t)
+            dot += v * w * (idf(t) if x is None else x) ** 2
     return dot / (vec_norm * other_norm)
 
 
