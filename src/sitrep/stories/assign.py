@@ -14,6 +14,7 @@ A story that turns out to hold two events splits (see split.py).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -231,8 +232,10 @@ class Assigner:
         if not hits:
             return []
         weight = {q: terms[q] * self.idf(q) for q in query}
-        ranked = sorted(hits, key=lambda s: (-sum(weight[q] for q in hits[s]), s))
-        states = self.store.stories.states(ranked[:t.candidates])
+        # The first ``candidates`` as a full sort would rank them (keys are unique).
+        ranked = heapq.nsmallest(t.candidates, hits,
+                                 key=lambda s: (-sum(weight[q] for q in hits[s]), s))
+        states = self.store.stories.states(ranked)
         self.idf.prepare_vectors([s.centroid for s in states.values()])
         places = Places.of(terms)
         anchors = {a for a in terms if a.startswith(ANCHORS)}

@@ -147,7 +147,7 @@ def _window_members(ctx: StoryContext, story_ids: list[str], after: int) -> list
             if r.seq > after and not r.pinned]
     profiles = store.stories.features([r.article_id for _, r in rows])
     idf.prepare_vectors(profiles.values())
-    return [_Member(r, sid, profiles[r.article_id], weighted_norm(profiles[r.article_id], idf),
+    return [_Member(r, sid, profiles[r.article_id], idf.norm(profiles[r.article_id]),
                     day_of(r.published)) for sid, r in rows if r.article_id in profiles]
 
 

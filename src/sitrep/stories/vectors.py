@@ -55,6 +55,8 @@ class Idf:
         self._sides: dict[tuple[int, int], _Side] = {}
         self._incomplete: set[tuple[int, int]] = set()  # weighed with a count not read yet
         self._prepared: dict[int, Vector] = {}  # vectors whose terms' counts were read
+        # weighted_norm of stored vectors (prepared first), kept as the sides are
+        self._norms: dict[int, tuple[Vector, int, float]] = {}
 
     def prepare(self, terms: Iterable[str]) -> None:
         # Markers (happening.py) weigh nothing: their counts are neither kept nor read.
@@ -79,6 +81,7 @@ class Idf:
             self._weights.clear()
             self._by_df.clear()
             self._sides.clear()
+            self._norms.clear()
 
     def prepare_vectors(self, vecs: Iterable[Vector]) -> None:
         """:meth:`prepare` the terms of ``vecs``, skipping the vectors prepared before
@@ -117,6 +120,7 @@ class Idf:
         self._weights.clear()
         self._by_df.clear()
         self._sides.clear()
+        self._norms.clear()
 
     def forget(self) -> None:
         """Drop the cache: the next reads see the store as it is now."""
@@ -127,6 +131,18 @@ class Idf:
         self._weights.clear()
         self._by_df.clear()
         self._sides.clear()
+        self._norms.clear()
+
+    def norm(self, vec: Vector) -> float:
+        """:func:`weighted_norm` of a stored vector (prepared here), kept until a count
+        changes: a recheck reads a story's newest members for its moves and its merges."""
+        got = self._norms.get(id(vec))
+        if got is None or got[0] is not vec or got[1] != len(vec):
+            self.prepare_vectors([vec])
+            if len(self._norms) >= _SIDES_CAP:
+                self._norms.clear()
+            got = self._norms[id(vec)] = (vec, len(vec), weighted_norm(vec, self))
+        return got[2]
 
     def side(self, vec: Vector, counted: int, lone: Mapping[str, float]) -> _Side:
         """``vec``'s norm and rare terms for :func:`open_similarity`, kept until a count
