@@ -19,9 +19,10 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 T = TypeVar("T")
-# Vectors remembered per reader: an article's ~20 candidates, a recheck's window of
-# ~128 members and their ~50 stories, with room to spare.
-CAP = 2048
+# Vectors remembered per reader: an article's ~20 candidates and ~20 members, a
+# recheck's stories and members as it judges them (held alive while remembered:
+# a bounded few, not a store's worth).
+CAP = 1024
 
 Keys = Mapping[str, float]
 

@@ -90,7 +90,7 @@ class Idf:
         if not todo:
             return
         self.prepare({t for v in todo for t in v})
-        if len(self._prepared) + len(todo) > _SIDES_CAP:
+        if len(self._prepared) + len(todo) > _PREPARED_CAP:
             self._prepared.clear()
         self._prepared.update((id(v), v) for v in todo)
 
@@ -213,6 +213,9 @@ def open_similarity(vec: Vector, vec_counted: int, other: Vector, other_counted:
 
 
 _SIDES_CAP = 4096  # vectors cached between count changes (one article needs ~40)
+# Vectors remembered as prepared within a transaction (a recheck reads ~1,000): held
+# alive while remembered, so a bounded few.
+_PREPARED_CAP = 1024
 
 
 @dataclass(frozen=True, slots=True)
