@@ -25,7 +25,9 @@ A country takes part only where a side names it (not "it" or "the Brazilian" res
 to it, not a teaser's headline), and one only done to ("a warning to the US") is a
 setting unless most outlets name it in their lead. A capitalised word where a sentence
 or quotation opens ("'Felt we should...'") and a name that only qualifies one same
-word ("Social Security numbers") are no actors.
+word ("Social Security numbers") are no actors. A vehicle or product named by
+several outlets ("Flight 90") takes part under its own name, and a body the tagger
+missed that speaks ("The Ledger reported") is named as the texts write it.
 
 Salience orders the list: how many outlets name the actor other than as a modifier
 ("US Treasury", "British police"), how many of them make it speak or act, and how many
@@ -42,6 +44,7 @@ from dataclasses import dataclass, field
 
 from sitrep.annotate.entities.countries import country_index
 from sitrep.annotate.entities.keys import country_entity_id, name_key
+from sitrep.annotate.entities.titles import TITLE_WORDS
 from sitrep.brief.acronyms import is_acronym, stands_for, with_acronym
 from sitrep.brief.model import ActorEntry
 from sitrep.brief.sentences import SentenceIndex
@@ -52,10 +55,14 @@ from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import PLACE_TYPES, ArticleContext
 from sitrep.reconcile.roles import Title, title_of
 
-_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT")
 _CREDIT = re.compile(r"/|\b(?:Getty|AFP|Reuters|AP|EPA|Images?|Photo|Shutterstock)\b$")
 _CREDIT_BEFORE = re.compile(r"(?<![\w:])[A-Z][\w.]*:$")  # "AP:Associated Press"
 _THING_BEFORE = re.compile(r"\b(?:on|the|via)\s+$")
+# A name written whole, after an optional "The": every word capitalised.
+_NAMED = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w'’&.-]*)(?:\s+[A-Z][\w'’&.-]*){0,4})")
+_STRAY = "`'\"‘’“” "
+_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they", "you", "who"})
 _LEAD_SENTENCES = 3  # an article's headline and first sentences are its lead
 # What may follow the head of a phrase: its end, a possessive-free list of other heads.
 _HEAD_AFTER = re.compile(r"\s*(?:$|[,;]|and\b|or\b|&)", re.I)
@@ -169,12 +176,17 @@ def actor_items(
                     and _bystander(s, roles_told, bodies))):
             continue
         cites = [c.sentence for c in picked] or [s.first]
-        entries.append(ActorEntry(s.ids[0], s.name, s.type, roles_told, _dedup(cites),
+        entries.append(ActorEntry(s.ids[0], _bare(s.name), s.type, roles_told, _dedup(cites),
                                   s.mentions, len(s.outlets)))
         by_id[s.ids[0]] = s
-    entries = _merge_acronyms(_merge_names(entries, by_id), by_id)
+    entries = _merge_acronyms(_merge_names(_named_things(entries), by_id), by_id)
     entries.sort(key=lambda a: (-by_id[a.id].salience, -bool(a.roles), -a.mentions))
     return entries[: config.actors_max]
+
+
+def _bare(name: str) -> str:
+    """A name without the stray quotation marks a scrape leaves around it ("`Nature")."""
+    return name.strip(_STRAY) or name
 
 
 def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) -> dict[str, _Seen]:
@@ -187,7 +199,9 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
         text = ctx.article.text
         starts = [p.start for p in ctx.sentences
                   if index is None or not index.off_story(ctx.id, p.start)]
-        for m in ctx.ann.entities:
+        missed = _unlinked(ctx)  # they speak
+        acting = parts.acting | {m.entity_id for m in missed}
+        for m in [*ctx.ann.entities, *missed]:
             if m.type not in _TYPES or _credit(m, text) or is_publisher(m.name, host):
                 continue
             if index is not None and index.off_story(ctx.id, m.start):
@@ -215,7 +229,7 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             s.outlets.add(ctx.outlet)
             if not _modifier(text, m):
                 s.named.add(ctx.outlet)
-            if m.entity_id in parts.acting:
+            if m.entity_id in acting:
                 s.acting.add(ctx.outlet)
             s.involved |= m.entity_id in parts.involved
             if m.start < parts.lead_end:
@@ -228,6 +242,31 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
             seen[country].involved = True
             seen[country].acting.add(outlet)
     return seen
+
+
+def _unlinked(ctx: ArticleContext) -> list[EntityMention]:
+    """Names the tagger missed that speak: an attribution's source written as a name,
+    every word capitalised ("The Verge reported"), that no entity mention covers; a
+    body under its own name. Not where a sentence or a quotation opens with it, where
+    any word is capitalised ("Officials said"), nor one made of title words ("the
+    Prime Minister said"): an office, told by the resolver when it knows whose."""
+    spans = [(m.start, m.end) for m in ctx.ann.entities]
+    out = []
+    for t in ctx.ann.attributions:
+        src = t.source
+        if src is None or t.entity_id or any(a < src.end and src.start < b for a, b in spans):
+            continue
+        name = _NAMED.fullmatch(src.text)
+        if name is None or name.group(1).lower() in _PRONOUNS:
+            continue
+        start = src.start + name.start(1)
+        if start == src.start and _opens(ctx.article.text, start):
+            continue  # "Officials said": any word is capitalised there
+        if all(w.lower() in TITLE_WORDS for w in name.group(1).split()):
+            continue
+        out.append(EntityMention(start, start + len(name.group(1)), name.group(1), "ORG",
+                                 "name:" + name_key(name.group(1)), name.group(1)))
+    return out
 
 
 def _link_surnames(seen: dict[str, _Seen]) -> dict[str, _Seen]:
@@ -344,7 +383,10 @@ def _is_organ(m: EntityMention) -> bool:
 def _pool(m: EntityMention) -> str:
     """What mentions are pooled under: one name typed differently by the tagger
     ("Bitcoin" as a person here, an organisation there) is one candidate; places
-    keep their entity (a country is not the team named after it)."""
+    keep their entity (a country is not the team named after it), and a name tagged
+    a product is a thing of its own ("Telegram X", the app, is not the company)."""
+    if m.type == "PRODUCT":
+        return "thing:" + name_key(m.name)
     return m.entity_id if m.type in PLACE_TYPES else "name:" + name_key(m.name)
 
 
@@ -493,16 +535,16 @@ def _merge_names(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[Acto
     """One entry per person or body told several ways: a name whose words are all in a
     longer listed name ("Teigen" in "Chrissy Teigen", "Colts" in "Indianapolis Colts"),
     or the same name typed differently by the tagger, joins that entry (a place never
-    joins a body: "Arizona" is not "Arizona Cardinals")."""
+    joins a body: "Arizona" is not "Arizona Cardinals"; nor a maker its product)."""
     by_len = sorted(entries, key=lambda a: -len(a.name.split()))
     kept: list[ActorEntry] = []
     holders: dict[str, list[tuple[frozenset[str], ActorEntry]]] = defaultdict(list)
     for a in by_len:
         words = frozenset(a.name.lower().split())
-        place = a.type in PLACE_TYPES
+        kind = _kind(a.type)
         # Candidates share a word with the name; a longer name holding it all is the host.
         host = next((k for w in words for kw, k in holders[w]
-                     if kw == words or (words < kw and (k.type in PLACE_TYPES) == place)), None)
+                     if kw == words or (words < kw and _kind(k.type) == kind)), None)
         if host is None:
             kept.append(a)
             for w in words:
@@ -510,6 +552,21 @@ def _merge_names(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[Acto
             continue
         _absorb(host, a, seen)
     return kept
+
+
+def _kind(type_: str) -> str:
+    """What a name joins only its like in: a place, a product, or who acts."""
+    return "place" if type_ in PLACE_TYPES else "thing" if type_ == "PRODUCT" else "actor"
+
+
+def _named_things(entries: list[ActorEntry]) -> list[ActorEntry]:
+    """A product, vehicle or vessel takes part under its own name ("Flight 90", the
+    launched "Orbiter 3"), and its maker is another actor ("Harlow Motors" beside
+    "Harlow Motors Z5"); a name tagged a product that holds a listed person's name
+    ("Singer Jane Roe" beside "Jane Roe") is that person misread, and is left out."""
+    words = [frozenset(a.name.lower().split()) for a in entries if a.type == "PERSON"]
+    return [a for a in entries if a.type != "PRODUCT"
+            or not any(w < frozenset(a.name.lower().split()) for w in words)]
 
 
 def _merge_acronyms(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[ActorEntry]:

@@ -47,7 +47,7 @@ def build_brief(
                                            years=_years(contexts))),
         actors=actor_items(contexts, rec.roles, config, index),
         timeline=index.story_items(timeline_items(contexts, rec.events, index, config)),
-        numbers=[*number_items(rec.groups, rec.discrepancies, config),
+        numbers=[*number_items(rec.groups, rec.discrepancies, config, index.score_of),
                  *clock_items(contexts, config)],
         discrepancies=rec.discrepancies,
         related=[_related(r) for r in related],

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitrep.brief.model import NumberPoint, NumberSeries
+from sitrep.models import normalise_text
 from sitrep.reconcile.chrome_text import is_chrome
 from sitrep.reconcile.claims import Citation
 from sitrep.reconcile.config import BriefConfig
@@ -30,6 +31,7 @@ class _Mention:
     outlet: str
     label: str
     sentence: Citation
+    words: str  # the sentence's words, normalised: syndicated copies share them
 
 
 def _mentions(ctx: ArticleContext) -> list[_Mention]:
@@ -44,7 +46,8 @@ def _mentions(ctx: ArticleContext) -> list[_Mention]:
             continue  # a caption's or a teaser's time
         hours = int(m.group(2)) + int(m.group(3)) / 60
         out.append(_Mention(m.group(1), round(hours, 2), t.text, ctx.outlet, ctx.label,
-                            ctx.cite(sent.start, sent.end)))
+                            ctx.cite(sent.start, sent.end),
+                            normalise_text(text[sent.start:sent.end])))
     return out
 
 
@@ -59,7 +62,7 @@ def clock_items(contexts: Sequence[ArticleContext], config: BriefConfig) -> list
     ranked = []
     for day, ms in by_day.items():
         for cluster in _clusters(sorted(ms, key=lambda m: m.hours)):
-            outlets = list(dict.fromkeys(m.outlet for m in cluster))
+            outlets = _independent(cluster)
             if len(outlets) >= config.min_sources:
                 ranked.append((len(outlets), day, cluster))
     ranked.sort(key=lambda r: (-r[0], r[1], r[2][0].hours))
@@ -76,6 +79,18 @@ def clock_items(contexts: Sequence[ArticleContext], config: BriefConfig) -> list
                     for m in ms],
         ))
     return out
+
+
+def _independent(ms: Sequence[_Mention]) -> list[str]:
+    """The outlets giving the times, each once; an outlet whose sentence is word for word
+    another outlet's (a syndicated copy of one report) does not count again."""
+    first: dict[str, str] = {}
+    outlets: list[str] = []
+    for m in ms:
+        if m.outlet in outlets or first.setdefault(m.words, m.outlet) != m.outlet:
+            continue
+        outlets.append(m.outlet)
+    return outlets
 
 
 def _clusters(ms: Sequence[_Mention]) -> list[list[_Mention]]:

@@ -81,6 +81,7 @@ class QuantityClaim(Claim):
     dimension: str = ""  # what the unit measures ("length", "money:dollar"); "" for a count
     part: bool = False  # counts part of a group ("21 of the schoolgirls")
     whole: bool = False  # counts out of a stated whole ("20 of 71 laps"): one thing counted
+    remaining: bool = False  # counts what is left of a group ("two people still trapped")
     # A position's happening: people (@surname) and content stems of its clause
     incident: frozenset[str] = frozenset()
     cmp_low: float = 0.0  # the interval in the dimension's base unit, widened by rounding

@@ -52,6 +52,7 @@ class BriefConfig:
     timeline_same: float = 0.5  # cosine above which two timeline sentences tell one event
     numbers_max: int = 15  # number series listed
     numbers_lead_chars: int = 1000  # a lone outlet's figure is listed only before this offset
+    numbers_late_max: int = 2  # ... or among this many of its most central other figures
     since_mode: str = "mark"  # "mark" new items or "limit" the brief to them
 
     def weight(self, outlet: str) -> float:

@@ -16,7 +16,7 @@ from sitrep.reconcile import explain
 from sitrep.reconcile.claims import Claim, Discrepancy, EventClaim, QuantityClaim, RoleClaim
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import order_key, same_frame
-from sitrep.reconcile.incidents import same_incident, telling
+from sitrep.reconcile.incidents import same_incident, same_repetition, telling
 from sitrep.reconcile.measures import INFERRED, is_change, is_fixed, is_volatile
 from sitrep.reconcile.partition import Partition
 from sitrep.reconcile.quantities import agree, overlaps
@@ -133,6 +133,7 @@ def _conflicts(group: Sequence[QuantityClaim], config: BriefConfig) -> list[Disc
     return _clash_sets(group, [
         (i, j) for (i, a), (j, b) in combinations(enumerate(group), 2)
         if a.citation.article != b.citation.article and same_frame(a, b, config)
+        and a.remaining == b.remaining  # what is left is told after the whole count
         and not agree(a, b) and not _told_as_change(reports, a, b)
     ])
 
@@ -150,8 +151,18 @@ def _incident_conflicts(group: Sequence[QuantityClaim]) -> list[Discrepancy]:
     return _clash_sets(group, [
         (i, j) for (i, a), (j, b) in combinations(enumerate(group), 2)
         if a.citation.article != b.citation.article and not overlaps(a.span, b.span)
-        and same_incident(a.incident, b.incident, words)
+        and (same_incident(a.incident, b.incident, words)
+             or (same_repetition(a.incident, b.incident, words) and _near(a, b)))
     ])
+
+
+# Positions a miscount apart ("lap 28", "lap 29"): one repeated deed told by two outlets;
+# a repetition told far apart ("crashes again" on lap 12 and on lap 40) is two deeds.
+_NEAR_POSITIONS = 2.0
+
+
+def _near(a: QuantityClaim, b: QuantityClaim) -> bool:
+    return abs(a.cmp_low - b.cmp_low) <= _NEAR_POSITIONS
 
 
 def _clash_sets(

@@ -19,8 +19,14 @@ from sitrep.reconcile.measures import stem
 
 NAME = "@"  # marks a person's surname among an incident's words
 OTHER_NAME = "^"  # marks another capitalised word (a team, a car, an unrecognised person)
+REPEAT = "+"  # marks a deed told as a repetition: "+2" its second time, "+n" one more
 _MIN_SHARED_WORDS = 1  # besides a shared name: one deed or object in common
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+_CUE_WORDS = frozenset({"another", "again", "time", "once", "more", "second", "third",
+                        "fourth", "fifth"})  # stems of the cues: no deed of their own
+_ORDINAL_TIMES = {"second": "2", "third": "3", "fourth": "4", "fifth": "5"}
+_REPEATED = re.compile(
+    r"\b(?:(?P<nth>second|third|fourth|fifth) time|another|again|once more)\b", re.I)
 
 
 def clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
@@ -61,7 +67,18 @@ def incident_words(
             if len(part) >= 4 and part.isalpha() and part not in stop \
                     and (s := stem(part)) not in skip:
                 out.add(s)
+    out.update(_repetitions(text, lo, hi))
     return frozenset(out)
+
+
+def _repetitions(text: str, lo: int, hi: int) -> set[str]:
+    """How the clause tells its deed as a repetition: "for a second time" (``+2``),
+    "another red flag", "stopped again" (``+n``: one more, which one unsaid)."""
+    out = set()
+    for m in _REPEATED.finditer(text, lo, hi):
+        nth = m.group("nth")
+        out.add(REPEAT + (_ORDINAL_TIMES[nth.lower()] if nth else "n"))
+    return out
 
 
 def telling(incidents: Sequence[frozenset[str]], articles: Sequence[str]) -> frozenset[str]:
@@ -79,13 +96,41 @@ def same_incident(a: frozenset[str], b: frozenset[str], telling: frozenset[str])
     """Both clauses name one person or thing and share a deed or object besides, in
     words that tell happenings apart. Clauses that both name people but no one in
     common tell different happenings ("after Raikkonen crashed", "including the
-    winner Hamilton"), whatever else they share."""
+    winner Hamilton"), whatever else they share (but see ``same_repetition``)."""
     shared = a & b & telling
     if _people(a) and _people(b) and not _people(shared):
         return False
-    names = {w for w in shared if w[0] in (NAME, OTHER_NAME)}
+    names = _names(shared)
     return bool(names) and len(shared - names) >= _MIN_SHARED_WORDS
+
+
+def same_repetition(a: frozenset[str], b: frozenset[str], telling: frozenset[str]) -> bool:
+    """Both clauses tell the same repetition of one deed ("stopped for a second time",
+    "stops the race with another red flag"), whoever else they name: the people beside
+    a repeated deed may be its bystanders. Weaker than ``same_incident``: callers also
+    ask for positions near each other."""
+    shared = a & b & telling
+    return _same_repetition(a, b) and bool(shared - _repeats(shared) - _names(shared)
+                                           - _CUE_WORDS)
 
 
 def _people(words: frozenset[str]) -> set[str]:
     return {w for w in words if w.startswith(NAME)}
+
+
+def _names(words: frozenset[str]) -> set[str]:
+    return {w for w in words if w[0] in (NAME, OTHER_NAME)}
+
+
+def _repeats(words: frozenset[str]) -> set[str]:
+    return {w for w in words if w.startswith(REPEAT)}
+
+
+def _same_repetition(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both clauses tell a repeated deed, and no stated ordinals differ ("a second
+    time" and "a third time" are different repetitions; "another" may be either)."""
+    nth_a, nth_b = _repeats(a), _repeats(b)
+    if not nth_a or not nth_b:
+        return False
+    told_a, told_b = nth_a - {REPEAT + "n"}, nth_b - {REPEAT + "n"}
+    return not told_a or not told_b or bool(told_a & told_b)

@@ -280,6 +280,7 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
              mode, scope),
         part=part is not None,
         whole=whole is not None,
+        remaining=_remaining(text, q),
         affiliation=frozenset(affiliation),
         time_ref=time_ref,
         time_text=time_text,
@@ -349,13 +350,21 @@ def _where(
     }
 
 
+# Digits and one capital letter glued on name a gate, a pad or a seat far more often than
+# they measure in a unit of one capital letter (amperes, volts, watts); a temperature
+# is written so ("17C").
+_LABEL = re.compile(r"\d+[A-Z]")
+
+
 def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim | None:
     """A figure with a unit, keyed by its dimension and what it measures."""
     if q.unit is None or (q.value is None and q.low is None and q.high is None):
         return None
+    scale = scale_of(q.unit)
+    if _LABEL.fullmatch(q.text) and not scale.dimension.startswith("temperature"):
+        return None  # "gate 54A", "pad 39A": a name, not 54 amperes ("17C" is warm)
     text = ctx.article.text
     sent = ctx.sentence_at(q.start)
-    scale = scale_of(q.unit)
     if scale.dimension == "age":
         measure = age_subject(text, q, sent.start, sent.end, ctx.person_starts,
                               list(ctx.referents.values()))
@@ -436,6 +445,23 @@ def _modifiers(
             continue  # an acronym naming a group ("BLA fighters"): affiliation, not kind
         out.add(singular(lw))
     return out
+
+
+# What is left of a group at the moment of telling ("two people still trapped", "197 girls
+# remain captive", "the remaining 197 girls"): told later than the group's own count
+# ("five people trapped"), which it does not contradict.
+_REMAINING_AFTER = re.compile(
+    r"\s+(?:(?:who|that|which)\s+)?(?:(?:are|were|is|was)\s+)?(?:still|remain(?:s|ed|ing)?)\b",
+    re.I)
+# "the remaining 30", "still hold 40"
+_REMAINING_BEFORE = re.compile(
+    r"\b(?:remaining|still)\s+(?:[a-z]+\s+)?(?:some\s+|about\s+|around\s+)?$", re.I)
+
+
+def _remaining(text: str, q: Quantity) -> bool:
+    assert q.counted_end is not None
+    return bool(_REMAINING_AFTER.match(text, q.counted_end)
+                or _REMAINING_BEFORE.search(text, max(0, q.start - 32), q.start))
 
 
 def _degree(text: str, start: int, cue: tuple[int, int]) -> set[str]:

@@ -20,6 +20,12 @@ from sitrep.store.dialect import Dialect, chunks, marks
 _STORY_COLUMNS = ("id, title, title_article, title_score, first_date, last_date, articles,"
                   " members, centroid, norm, activity, merged_into")
 DOC_COUNT = ""  # term_df row counting the documents
+# Centroids and profiles parsed, by their stored text: a story or member read again
+# unchanged (an article's candidates, then the recheck's, read the same few dozen
+# stories and their newest members over and over) is not parsed again, and is the
+# same dict, so what is worked out per vector (idf norms: vectors.Idf.side) is worked
+# out once. Stored vectors are never changed in place.
+_PARSED_CAP = 4096
 
 
 @dataclass(slots=True)
@@ -70,6 +76,7 @@ class StoryTables:
     def __init__(self, db: Dialect, writing: Writing) -> None:
         self._db = db
         self._writing = writing  # the Store's transaction that names what failed
+        self._parsed: dict[str, dict[str, float]] = {}  # see _PARSED_CAP
 
     @contextlib.contextmanager
     def write(self, what: str) -> Iterator[None]:
@@ -92,9 +99,18 @@ class StoryTables:
                 out[str(r[0])] = StoryState(
                     id=str(r[0]), title=r[1], title_article=r[2], title_score=float(r[3]),
                     first_date=r[4], last_date=r[5], articles=int(r[6]), members=int(r[7]),
-                    centroid=json.loads(r[8]), norm=float(r[9]), activity=int(r[10]),
+                    centroid=self._vector(r[8]), norm=float(r[9]), activity=int(r[10]),
                     merged_into=r[11])
         return out
+
+    def _vector(self, text: str) -> dict[str, float]:
+        """The parsed vector of a stored text, shared by every read of that text."""
+        got = self._parsed.get(text)
+        if got is None:
+            if len(self._parsed) >= _PARSED_CAP:
+                del self._parsed[next(iter(self._parsed))]  # the oldest parsed
+            got = self._parsed[text] = json.loads(text)
+        return got
 
     def save(self, s: StoryState, now: str) -> None:
         self._db.execute(
@@ -189,7 +205,7 @@ class StoryTables:
             rows = self._db.execute(
                 "SELECT article_id, terms FROM story_features WHERE article_id IN"
                 f" ({marks(len(chunk))})", chunk)
-            out.update({str(a): json.loads(t) for a, t in rows})
+            out.update({str(a): self._vector(t) for a, t in rows})
         return out
 
     def put_article(self, article_id: str, story_id: str, score: float | None,

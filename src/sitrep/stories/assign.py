@@ -14,16 +14,26 @@ A story that turns out to hold two events splits (see split.py).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitrep.models import Annotations, Article
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
-from sitrep.stories.features import ANCHORS, REGION, Profile, local_places, profile
+from sitrep.stories.features import (
+    ANCHORS,
+    REGION,
+    Profile,
+    anchored,
+    local_places,
+    profile,
+    regions_of,
+    towns_of,
+)
 from sitrep.stories.happening import TOWN_NAME, happening_factor
-from sitrep.stories.split import Split, check_split, newest_profiles
+from sitrep.stories.split import Split, check_split, newest_vectors
 from sitrep.stories.state import (
     DEFAULT_TUNING,
     StoryContext,
@@ -180,7 +190,7 @@ class Assigner:
         ctx = StoryContext(self.store, self.idf, self.tuning, utc_now())
         return recheck(self, ctx, window or self.tuning.recheck_window)
 
-    def _supported(self, terms: dict[str, float], best: tuple[float, StoryState]) -> bool:
+    def _supported(self, terms: Vector, best: tuple[float, StoryState]) -> bool:
         """A weak match to a centroid must be backed by one member it resembles.
 
         A story of loosely related reports has a broad centroid that many
@@ -190,8 +200,7 @@ class Assigner:
         sim, story = best
         if sim >= self.tuning.sure:
             return True
-        _, vecs, _ = newest_profiles(self.store, story.id, self.tuning.support_members,
-                                     self.idf)
+        _, vecs = newest_vectors(self.store, story.id, self.tuning.support_members, self.idf)
         lone = self._lone()
         return any(open_similarity(terms, 0, v, 1, self.idf, lone) >= self.tuning.member_min
                    for v in vecs)
@@ -213,7 +222,7 @@ class Assigner:
         """Candidate stories with their similarity to the profile, best first."""
         return self._score_terms(prof.terms, prof.day, prof.day)
 
-    def _score_terms(self, terms: dict[str, float], first: str | None,
+    def _score_terms(self, terms: Vector, first: str | None,
                      last: str | None) -> list[tuple[float, StoryState]]:
         """Candidate stories by similarity to ``terms`` dated [first, last], best
         first: words and names, discounted when the places clash, when no one
@@ -224,9 +233,11 @@ class Assigner:
         if not hits:
             return []
         weight = {q: terms[q] * self.idf(q) for q in query}
-        ranked = sorted(hits, key=lambda s: (-sum(weight[q] for q in hits[s]), s))
-        states = self.store.stories.states(ranked[:t.candidates])
-        self.idf.prepare({term for s in states.values() for term in s.centroid})
+        # The first ``candidates`` as a full sort would rank them (keys are unique).
+        ranked = heapq.nsmallest(t.candidates, hits,
+                                 key=lambda s: (-sum(weight[q] for q in hits[s]), s))
+        states = self.store.stories.states(ranked)
+        self.idf.prepare_vectors([s.centroid for s in states.values()])
         places = Places.of(terms)
         anchors = {a for a in terms if a.startswith(ANCHORS)}
         lone = self._lone()
@@ -273,14 +284,11 @@ class Places:
 
     towns: frozenset[str]
     regions: frozenset[str]
-    names: frozenset[str]  # the towns' names (happening.TOWN_NAME markers)
-    words: frozenset[str]  # the profile's words (``w:`` terms)
+    own: Vector = field(compare=False)  # the profile or centroid (its words, town names)
 
     @classmethod
     def of(cls, terms: Vector) -> Places:
-        return cls(frozenset(local_places(terms)), frozenset(local_places(terms, REGION)),
-                   frozenset(local_places(terms, TOWN_NAME)),
-                   frozenset(t for t in terms if t.startswith("w:")))
+        return cls(towns_of(terms), regions_of(terms), terms)
 
     def factor(self, other: Vector, tuning: Tuning) -> float:
         """What is kept of a similarity to ``other`` given the places both name.
@@ -296,22 +304,22 @@ class Places:
         """
         if not self.towns:
             return 1.0
-        towns = local_places(other)
+        towns = towns_of(other)
         if not towns or self.towns & towns:
             return 1.0
-        regions = local_places(other, REGION)
+        regions = regions_of(other)
         if not (self.regions & regions) and not (_countries(self.regions)
                                                  & _countries(regions)):
             return 1.0  # towns of different countries: reports from abroad name their capitals
         if self.regions & regions or self.names_town_of(other) or Places.of(
-                other).names_town_of(self.words | self.names):
+                other).names_town_of(self.own):
             return tuning.place_clash
         return tuning.region_clash
 
     def names_town_of(self, other: Container[str]) -> bool:
         """Whether ``other`` (terms, or words and town names) writes the name of one of
         these towns, not as one of its own towns (two towns of one name are two towns)."""
-        for name in self.names:
+        for name in local_places(self.own, TOWN_NAME):
             if name in other:
                 continue
             parts = name[len(TOWN_NAME):].split("_")
@@ -354,7 +362,7 @@ def anchor_factor(anchors: set[str], other: Vector, tuning: Tuning,
         return 1.0
     shared = anchors.intersection(other)
     if not shared:
-        return tuning.no_anchor if any(t.startswith(ANCHORS) for t in other) else 1.0
+        return tuning.no_anchor if anchored(other) else 1.0
     best = max(anchor_weight(a, tuning, idf) for a in shared)
     return tuning.no_anchor + (1.0 - tuning.no_anchor) * best
 

@@ -28,6 +28,7 @@ from sitrep.models import Annotations, Article, parse_iso_date
 from sitrep.outlets import is_publisher, publisher_key
 from sitrep.stories.happening import MARK, TOWN_NAME, markers
 from sitrep.stories.linking import story_ids
+from sitrep.stories.pervector import per_vector
 
 
 @functools.cache
@@ -178,6 +179,24 @@ def town_names(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str,
 def local_places(terms: Mapping[str, float], prefix: str = PLACE) -> set[str]:
     """The town and city terms (``REGION``: their regions) of a profile or centroid."""
     return {t for t in terms if t.startswith(prefix)}
+
+
+@per_vector
+def towns_of(terms: Mapping[str, float]) -> frozenset[str]:
+    """:func:`local_places` of a profile or centroid, read once per vector (pervector.py)."""
+    return frozenset(local_places(terms))
+
+
+@per_vector
+def regions_of(terms: Mapping[str, float]) -> frozenset[str]:
+    """The regions of :func:`towns_of`, read once per vector."""
+    return frozenset(local_places(terms, REGION))
+
+
+@per_vector
+def anchored(terms: Mapping[str, float]) -> bool:
+    """Whether a profile or centroid names an anchor (``ANCHORS``), read once per vector."""
+    return any(t.startswith(ANCHORS) for t in terms)
 
 
 def proper_title_words(title: str, text: str) -> KeysView[str]:

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from sitrep.models import Annotations, Article
+from sitrep.stories.pervector import per_vector
 
 HEAD = "h:"
 LEAD = "l:"
@@ -128,10 +129,16 @@ def heads(terms: Iterable[str]) -> frozenset[str]:
     return frozenset(t for t in terms if t.startswith(HEAD))
 
 
-def _named_in(own_heads: Iterable[str], other: Mapping[str, float]) -> bool:
-    """Whether one of ``own_heads`` is a headline or lead word of ``other``."""
-    return any(h != HEAD and (h in other or f"{LEAD}{h[len(HEAD):]}" in other)
-               for h in own_heads)
+@per_vector
+def _head_keys(vec: Mapping[str, float]) -> tuple[tuple[str, str], ...]:
+    """Each headline word of a profile or centroid as the headline and the lead
+    marker another side would hold, read once per vector (pervector.py)."""
+    return tuple((h, f"{LEAD}{h[len(HEAD):]}") for h in heads(vec) if h != HEAD)
+
+
+def _named_in(own: Mapping[str, float], other: Mapping[str, float]) -> bool:
+    """Whether one of the headline words of ``own`` is a headline or lead word of ``other``."""
+    return any(h in other or lead in other for h, lead in _head_keys(own))
 
 
 def shares_happening(own: Mapping[str, float], other: Mapping[str, float]) -> bool | None:
@@ -140,7 +147,7 @@ def shares_happening(own: Mapping[str, float], other: Mapping[str, float]) -> bo
     carries no markers (not judged)."""
     if HEAD not in own or HEAD not in other:
         return None
-    return _named_in(heads(own), other) or _named_in(heads(other), own)
+    return _named_in(own, other) or _named_in(other, own)
 
 
 def happening_factor(own: Mapping[str, float], other: Mapping[str, float],

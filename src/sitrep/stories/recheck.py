@@ -123,13 +123,19 @@ def split_window(ctx: StoryContext, window: int) -> list[Split]:
     groups by ``tuning.settle_split``, whatever their size (call inside a transaction)."""
     store = ctx.store
     done = []
-    for sid in store.stories.recent_story_ids(store.stories.newest_seq() - window):
-        state = store.stories.states([sid]).get(sid)
+    # Read at once, not one by one: a split changes only its own story (read
+    # already) and the one it makes (read again should it be among them).
+    recent = store.stories.recent_story_ids(store.stories.newest_seq() - window)
+    states = store.stories.states(recent)
+    made: set[str] = set()
+    for sid in recent:
+        state = (store.stories.states([sid]) if sid in made else states).get(sid)
         if state is None or state.merged_into is not None:
             continue
         split = check_split(ctx, state, ctx.tuning.settle_split) or silence_split(ctx, state)
         if split is not None:
             done.append(split)
+            made.add(split.new_id)
     return done
 
 
@@ -140,8 +146,8 @@ def _window_members(ctx: StoryContext, story_ids: list[str], after: int) -> list
             for r in store.stories.newest_members(sid, ctx.tuning.recheck_cap)
             if r.seq > after and not r.pinned]
     profiles = store.stories.features([r.article_id for _, r in rows])
-    idf.prepare({t for v in profiles.values() for t in v})
-    return [_Member(r, sid, profiles[r.article_id], weighted_norm(profiles[r.article_id], idf),
+    idf.prepare_vectors(profiles.values())
+    return [_Member(r, sid, profiles[r.article_id], idf.norm(profiles[r.article_id]),
                     day_of(r.published)) for sid, r in rows if r.article_id in profiles]
 
 
@@ -152,7 +158,7 @@ def _reconsider(assigner: Assigner, ctx: StoryContext, m: _Member) -> tuple[str,
     if found is None or found[1]:
         return None
     m.story = found[0]
-    terms = dict(m.terms)
+    terms = m.terms  # one dict for all its comparisons: weighed once (Idf.side)
     own_state = store.stories.states([m.story]).get(m.story)
     if own_state is None:
         return None
@@ -186,7 +192,7 @@ def _leave(ctx: StoryContext, m: _Member, own: float) -> tuple[str, str, str]:
     return m.row.article_id, source, alone
 
 
-def _leave_one_out(ctx: StoryContext, terms: dict[str, float], m: _Member,
+def _leave_one_out(ctx: StoryContext, terms: Vector, m: _Member,
                    story: StoryState) -> float:
     """How well ``terms`` fit ``story`` without them, scored as the assigner scores."""
     if story.members <= 1:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from sitrep.models import stable_id
 from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.state import Mover, StoryContext, after_move, day_of, rebuild
-from sitrep.stories.vectors import Idf, Vector, similarity, weighted_norm
+from sitrep.stories.vectors import Idf, Vector, similarity
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -40,15 +40,22 @@ class Split:
     within: float
 
 
-def newest_profiles(store: Store, story_id: str, limit: int,
-                    idf: Idf) -> tuple[list[MemberRow], list[Vector], list[float]]:
-    """A story's newest originals (oldest first) with their profiles and idf norms."""
+def newest_vectors(store: Store, story_id: str, limit: int,
+                   idf: Idf) -> tuple[list[MemberRow], list[Vector]]:
+    """A story's newest originals (oldest first) with their profiles, prepared."""
     members = store.stories.newest_members(story_id, limit)
     profiles = store.stories.features([m.article_id for m in members])
     members = [m for m in members if m.article_id in profiles]
     vecs: list[Vector] = [profiles[m.article_id] for m in members]
-    idf.prepare({t for v in vecs for t in v})
-    return members, vecs, [weighted_norm(v, idf) for v in vecs]
+    idf.prepare_vectors(vecs)
+    return members, vecs
+
+
+def newest_profiles(store: Store, story_id: str, limit: int,
+                    idf: Idf) -> tuple[list[MemberRow], list[Vector], list[float]]:
+    """A story's newest originals (oldest first) with their profiles and idf norms."""
+    members, vecs = newest_vectors(store, story_id, limit, idf)
+    return members, vecs, [idf.norm(v) for v in vecs]
 
 
 def is_checkpoint(members: int, least: int) -> bool:

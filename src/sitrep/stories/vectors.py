@@ -45,9 +45,18 @@ class Idf:
         # asks for the same terms once per candidate story.
         self._weights: dict[str, float] = {}
         self.weights: Mapping[str, float] = self._weights  # read-only view for the loops
+        self._by_df: dict[int, float] = {}  # the weight of a count, while ``n`` stays
         # open_similarity's sides (norm, rare terms) by id of the vector: valid while
-        # no count changes (prepare, count, forget drop them; edit df and n only so).
-        self._sides: dict[int, _Side] = {}
+        # no count changes (count and forget drop them, prepare those that weighed a
+        # term it reads now; edit df and n only so). The store hands out one dict per
+        # stored vector, so a story read again by the recheck is weighed once.
+        # By id and ``counted``: a recheck weighs a story's centroid as the side judged
+        # (counted 0) and as a candidate of others (counted 1), turn by turn.
+        self._sides: dict[tuple[int, int], _Side] = {}
+        self._incomplete: set[tuple[int, int]] = set()  # weighed with a count not read yet
+        self._prepared: dict[int, Vector] = {}  # vectors whose terms' counts were read
+        # weighted_norm of stored vectors (prepared first), kept as the sides are
+        self._norms: dict[int, tuple[Vector, int, float]] = {}
 
     def prepare(self, terms: Iterable[str]) -> None:
         # Markers (happening.py) weigh nothing: their counts are neither kept nor read.
@@ -57,23 +66,42 @@ class Idf:
         if not missing:
             return
         found = self.store.stories.term_dfs(missing)
+        stale = False
         for t in missing:
             self.df[t] = df = found.get(t, 0)
             self._weights.pop(t, None)
-            if df:  # a weight computed before read the count as 0
-                self._sides.clear()
+            stale = stale or df > 0  # a weight computed before read the count as 0
+        if stale:  # ... in a side that held a term not read yet (none did, if prepared)
+            for key in self._incomplete:
+                self._sides.pop(key, None)
+            self._incomplete.clear()
         if not self._loaded_n:
             self.n = self.df.pop(DOC_COUNT, 0)
             self._loaded_n = True
             self._weights.clear()
+            self._by_df.clear()
             self._sides.clear()
+            self._norms.clear()
+
+    def prepare_vectors(self, vecs: Iterable[Vector]) -> None:
+        """:meth:`prepare` the terms of ``vecs``, skipping the vectors prepared before
+        (by identity, until :meth:`forget`: counts once read stay read)."""
+        todo = [v for v in vecs if self._prepared.get(id(v)) is not v]
+        if not todo:
+            return
+        self.prepare({t for v in todo for t in v})
+        if len(self._prepared) + len(todo) > _PREPARED_CAP:
+            self._prepared.clear()
+        self._prepared.update((id(v), v) for v in todo)
 
     def __call__(self, term: str) -> float:
         w = self._weights.get(term)
         if w is None:
             # Clamped: a count can only exceed n in a store another version wrote.
             df = min(max(self.df.get(term, 0), 0), self.n)
-            w = (math.log((self.n + 1) / (df + 1)) + 1.0) ** self.power
+            w = self._by_df.get(df)
+            if w is None:  # most terms share a few small counts: one log each
+                w = self._by_df[df] = (math.log((self.n + 1) / (df + 1)) + 1.0) ** self.power
             self._weights[term] = w
         return w
 
@@ -90,34 +118,54 @@ class Idf:
             self.df[t] = self.df.get(t, 0) + 1
         self.n += 1
         self._weights.clear()
+        self._by_df.clear()
         self._sides.clear()
+        self._norms.clear()
 
     def forget(self) -> None:
         """Drop the cache: the next reads see the store as it is now."""
         self.df.clear()
+        self._prepared.clear()
         self.n = 0
         self._loaded_n = False
         self._weights.clear()
+        self._by_df.clear()
         self._sides.clear()
+        self._norms.clear()
+
+    def norm(self, vec: Vector) -> float:
+        """:func:`weighted_norm` of a stored vector (prepared here), kept until a count
+        changes: a recheck reads a story's newest members for its moves and its merges."""
+        got = self._norms.get(id(vec))
+        if got is None or got[0] is not vec or got[1] != len(vec):
+            self.prepare_vectors([vec])
+            if len(self._norms) >= _SIDES_CAP:
+                self._norms.clear()
+            got = self._norms[id(vec)] = (vec, len(vec), weighted_norm(vec, self))
+        return got[2]
 
     def side(self, vec: Vector, counted: int, lone: Mapping[str, float]) -> _Side:
         """``vec``'s norm and rare terms for :func:`open_similarity`, kept until a count
         changes: an article is compared with some 20 stories and 20 members, and
         weighing its norm again for each pair was the largest part of assigning it."""
-        key = id(vec)
+        key = (id(vec), counted)
         got = self._sides.get(key)
         if (got is None or got.vec is not vec or got.counted != counted
                 or (got.lone is not lone and got.lone != lone) or got.size != len(vec)):
             if len(self._sides) >= _SIDES_CAP:
                 self._sides.clear()
             got = self._sides[key] = _Side.of(vec, counted, lone, self)
+            if not got.complete:
+                self._incomplete.add(key)
         return got
 
 
 def weighted_norm(vec: Vector, idf: Idf) -> float:
     # Markers (happening.py, at most MARK) are skipped: they weigh nothing, and a
     # float compare is cheaper than their idf.
-    return math.sqrt(sum((v * idf(t)) ** 2 for t, v in vec.items() if v > MARK))
+    weights = idf.weights  # the weights computed already, without a call each
+    return math.sqrt(sum((v * (idf(t) if (w := weights.get(t)) is None else w)) ** 2
+                         for t, v in vec.items() if v > MARK))
 
 
 def similarity(vec: Vector, vec_norm: float, other: Vector, other_norm: float,
@@ -126,11 +174,13 @@ def similarity(vec: Vector, vec_norm: float, other: Vector, other_norm: float,
     if vec_norm <= 0 or other_norm <= 0:
         return 0.0
     small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
+    weights = idf.weights
     dot = 0.0
     for t, v in small.items():
         w = large.get(t)
         if w is not None:
-            dot += v * w * idf(t) ** 2
+            x = weights.get(t)
+            dot += v * w * (idf(t) if x is None else x) ** 2
     return dot / (vec_norm * other_norm)
 
 
@@ -163,6 +213,9 @@ def open_similarity(vec: Vector, vec_counted: int, other: Vector, other_counted:
 
 
 _SIDES_CAP = 4096  # vectors cached between count changes (one article needs ~40)
+# Vectors remembered as prepared within a transaction (a recheck reads ~1,000): held
+# alive while remembered, so a bounded few.
+_PREPARED_CAP = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,15 +237,19 @@ class _Side:
     size: int
     rare: tuple[str, ...]
     all_lone: float
+    complete: bool  # every weighed term's count was read (prepared) when weighed
 
     @classmethod
     def of(cls, vec: Vector, counted: int, lone: Mapping[str, float], idf: Idf) -> _Side:
         weights, df = idf.weights, idf.df
         rare: list[str] = []
         total = 0.0
+        complete = True
         for t, v in vec.items():
             if v <= MARK:
                 continue  # a marker (happening.py): no weight
+            if complete and t not in df:
+                complete = False
             w = weights.get(t)
             sq = (v * (idf(t) if w is None else w)) ** 2
             if lone and df.get(t, 0) <= counted:
@@ -201,7 +258,7 @@ class _Side:
                     rare.append(t)
                     sq *= f
             total += sq
-        return cls(vec, lone, counted, len(vec), tuple(rare), total)
+        return cls(vec, lone, counted, len(vec), tuple(rare), total, complete)
 
     def norm2(self, other: Vector, idf: Idf) -> float:
         """The squared norm, the lone weights applied to the rare terms ``other`` lacks."""

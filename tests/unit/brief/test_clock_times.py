@@ -39,3 +39,12 @@ def test_times_minutes_apart_are_one_moment() -> None:
         ("The tram left the depot at 11pm on Wednesday, police said.", "2016-11-09"),
     )
     assert times == [[6.0, 6.17]]
+
+
+def test_syndicated_copies_of_one_report_count_once() -> None:
+    copy = "The ferry left Harwich at 9:40 a.m. on Friday with 300 people aboard, police said."
+    assert _times((copy, "2019-06-07"), (copy, "2019-06-07")) == []
+    assert _times(
+        (copy, "2019-06-07"),
+        ("Coastguards said the ferry sailed from Harwich at 9:40am on Friday.", "2019-06-07"),
+    ) == [[9.67, 9.67]]

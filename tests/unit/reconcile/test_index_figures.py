@@ -76,3 +76,11 @@ def test_a_numbered_item_of_a_series_is_a_position() -> None:
     laps = {c.value for c in rec.quantities if c.dimension == "position"}
     assert laps == {13.0, 20.0}
     assert rec.discrepancies == []
+
+
+def test_a_label_of_digits_and_a_capital_is_no_measurement() -> None:
+    pairs = story(("The rocket stood on pad 41A at dawn in 17C heat, and the crew boarded "
+                   "at gate 12V after a 12-volt battery was replaced.", "2031-05-02"))
+    values = {c.value_text for c in reconcile(pairs).quantities}
+    assert not values & {"41A", "12V"}
+    assert "17C" in values

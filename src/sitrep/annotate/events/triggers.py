@@ -18,6 +18,7 @@ from sitrep.annotate.events.verb_frames import (
     intent_object,
     intent_type,
     is_subjunctive,
+    meeting_purpose,
     names_actor,
     occurrence_verb,
     stated_intent,
@@ -258,6 +259,8 @@ def base_trigger(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
         return carried
     if (trip := trip_purpose(verb, lex, lookup)) is not None:
         return trip
+    if direct is None and (meeting := meeting_purpose(verb, lex, lookup)) is not None:
+        return meeting
     if direct is None and lex.in_class("aspect", lemma):  # "continue fighting"
         for comp in verb.children:
             if comp.dep_ == "xcomp" and comp.pos_ == "VERB" and (inner := base_trigger(comp, lex)):

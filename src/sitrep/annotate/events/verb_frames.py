@@ -4,7 +4,8 @@
   "announced its readiness to strike") commits its subject like the verbs of
   intent do: AGREE, or THREATEN when the intended act is hostile (CAMEO 03, 13).
 - A trip whose purpose names the event ("arrived in Seoul for a visit", "flew
-  to Cairo for talks") is that event (CAMEO 042 "make a visit").
+  to Cairo for talks") is that event (CAMEO 042 "make a visit"); so is any act
+  of an actor done "for talks" ("hosted the envoy for talks").
 - "X insisted that Y end ..." (a mandative subjunctive) and "X wants Y to ..."
   ask another actor to act: DEMAND (CAMEO 10).
 - "X told Y to Z" orders Y: DEMAND. "X said it would Z" states an intention:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PURPOSE_PREP = "for"
+ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 Lookup = Callable[["Token", PloverLexicon], "Trigger | None"]
 
 
@@ -61,6 +63,27 @@ def trip_purpose(verb: Token, lex: PloverLexicon, lookup: Lookup) -> tuple[Token
             if noun.dep_ == "pobj" and noun.pos_ == "NOUN" and (trig := lookup(noun, lex)):
                 if trig.type == "CONSULT":
                     return noun, Trigger("CONSULT", "visit")
+                return noun, trig
+    return None
+
+
+def meeting_purpose(
+    verb: Token, lex: PloverLexicon, lookup: Lookup
+) -> tuple[Token, Trigger] | None:
+    """ "hosted the envoy for talks", "invited X for a meeting": a meeting is what they are for.
+
+    Any verb without an event of its own whose actor brings others together "for" a
+    meeting reports that meeting (CAMEO 04); only meetings, not other acts ("blamed X for
+    the bombing" is no bombing by X).
+    """
+    if not actor_subject(verb, lex):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != PURPOSE_PREP:
+            continue
+        for noun in prep.children:
+            trig = lookup(noun, lex) if noun.dep_ == "pobj" and noun.pos_ == "NOUN" else None
+            if trig is not None and trig.type == "CONSULT":
                 return noun, trig
     return None
 
@@ -135,12 +158,21 @@ def actor_subject(verb: Token, lex: PloverLexicon) -> bool:
 
 
 def names_actor(tok: Token, lex: PloverLexicon) -> bool:
-    """Whether a subject names an actor, a personal pronoun included."""
-    return tok.lower_ in ("he", "she", "they", "we", "i") or _is_actor(tok, lex)
+    """Whether a subject names an actor, a personal pronoun included.
+
+    A thing named with its owner acts for it: "Iranian drones", "army bulldozers".
+    """
+    if tok.lower_ in ("he", "she", "they", "we", "i") or _is_actor(tok, lex):
+        return True
+    return any(
+        m.dep_ in ("compound", "amod")
+        and (m.ent_type_ in ACTOR_ENTS or lex.in_class("actor", m.lemma_.lower()))
+        for m in tok.children
+    )
 
 
 def _is_actor(tok: Token, lex: PloverLexicon) -> bool:
-    return tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or lex.in_class(
+    return tok.ent_type_ in ACTOR_ENTS or lex.in_class(
         "actor", tok.lemma_.lower()
     )
 

@@ -16,6 +16,7 @@ from sitrep import lexicons
 from sitrep.annotate.times.patterns import find_candidates
 from sitrep.annotate.times.resolve import Context, resolve
 from sitrep.annotate.times.tense import clause_direction, firmly_past, sentence_direction
+from sitrep.annotate.times.time_words import load_lexicon
 from sitrep.models import TimeExpr
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 # cue is too weak: a dated "March 3" without a clear tense goes to the nearest one
 CLAUSE_KINDS = frozenset({"date", "month", "weekof", "yearend"})
 TENSE_KINDS = (
-    frozenset({"weekday", "time", "quarter", "half", "season", "soon", "dayshift"}) | CLAUSE_KINDS
+    frozenset({"weekday", "time", "quarter", "half", "season", "soon", "dayshift", "relunit"})
+    | CLAUSE_KINDS
 )
 
 # kinds whose value can anchor "later that year", "the following day"
@@ -53,6 +55,44 @@ def is_a_surname(doc: Doc, start: int) -> bool:
         and before.ent_type_ not in ("DATE", "TIME")
         and before.head.i == first.start  # the name word hangs on the month word
     )
+
+
+def is_a_first_name(doc: Doc, start: int) -> bool:
+    """ "April Smith declined to comment": a month name that opens a person's name."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first.end >= len(doc):
+        return False
+    tok, after = first[0], doc[first.end]
+    return tok.ent_type_ == "PERSON" and after.ent_type_ == "PERSON" and after.ent_iob_ == "I"
+
+
+_MODAL_MAY = re.compile(r"\s+(?:I|we|you|he|she|it|they)\b")  # "May I ask": the modal
+
+
+def is_modal_may(doc: Doc, start: int, surface: str, after: str) -> bool:
+    """ "May I ask ...?": a question opening with the modal (not "In May he resigned")."""
+    if surface != "May" or not _MODAL_MAY.match(after):
+        return False
+    span = doc.char_span(start, start + 3, alignment_mode="expand")
+    return span is not None and bool(span[0].is_sent_start)
+
+
+def is_in_a_name(doc: Doc, start: int) -> bool:
+    """ "Flight 1998", "a venture called Orion 1980": a bare year after a capitalised
+    word inside a sentence that is no time word is the number of a name."""
+    span = doc.char_span(start, start + 4, alignment_mode="expand")
+    if span is None or span.start == 0 or len(span) != 1 or not span[0].is_digit:
+        return False
+    before = doc[span.start - 1]
+    if not before.text.istitle() or before.is_sent_start or before.pos_ not in ("PROPN", "NOUN"):
+        return False
+    lex = load_lexicon()
+    kinds = ("month", "weekday", "season", "part_of_day", "holiday")
+    return before.lower_ not in _YEAR_NAMERS and not any(lex.get(k, before.text) for k in kinds)
+
+
+# words that name a year themselves ("Fiscal 1999", "Calendar 1998", "Year 2000")
+_YEAR_NAMERS = frozenset({"fiscal", "calendar", "year", "class", "spring", "fall"})
 
 
 def is_a_count(doc: Doc, start: int, end: int) -> bool:
@@ -135,14 +175,21 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         ctx.before = text[max(0, cand.start - 20) : cand.start]
         surface = text[cand.start : cand.end]
         if cand.kind == "month" and (
-            is_a_march(surface, ctx.before, ctx.after) or is_a_surname(doc, cand.start)
+            is_a_march(surface, ctx.before, ctx.after)
+            or is_a_surname(doc, cand.start)
+            or is_a_first_name(doc, cand.start)
+            or is_modal_may(doc, cand.start, surface, ctx.after)
         ):
             continue
         if cand.kind == "year" and (
-            is_a_count(doc, cand.start, cand.end) or is_an_address(doc, cand.start, cand.end)
+            is_a_count(doc, cand.start, cand.end)
+            or is_an_address(doc, cand.start, cand.end)
+            or is_in_a_name(doc, cand.start)
         ):
             continue
         type_, value = resolve(surface, cand.kind, ctx)
+        if value is None and cand.kind == "anaphor" and surface.lower().startswith("that day"):
+            continue  # "sell that day" with no day spoken of before: a generic day, no TIMEX
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
             ctx.last_date = value[:10]
             if _DAY.match(value):

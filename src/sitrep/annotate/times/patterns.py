@@ -143,8 +143,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "anaphor",
             r"(?:earlier|later)\s+that\s+(?:same\s+)?(?:day|month|year|morning|night)\b"
-            r"|(?:that|the)\s+same\s+(?:day|week|month|year)\b|that\s+(?:week|month|year)\b(?!')"
-            r"|the\s+following\s+(?:day|week|month|year|morning)\b|the\s+next\s+(?:day|morning)\b",
+            r"|(?:that|the)\s+same\s+(?:day|week|month|year)\b|that\s+(?:day|week|month|year)\b(?![-'])"
+            r"|the\s+following\s+(?:day|week|month|year|morning)\b|the\s+next\s+(?:day|morning)\b"
+            r"|the\s+(?:previous|preceding)\s+day\b",
         ),
         # "the day before last Tuesday('s hearing)", "the week of March 6"
         (
@@ -159,7 +160,12 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:(?:last|next|this|coming|the\s+(?:previous|preceding|following))\s+)?"
             rf"{weekday}(?!s)(?:\s+(?:{part}))?",
         ),
-        ("set", rf"(?:each|every)\s+{weekday}|{weekday}(?:s|\s+(?:{part})s)"),
+        # "every Monday (morning)", "Mondays", "each evening"
+        (
+            "set",
+            rf"(?:each|every)\s+(?:{weekday}\s+)?(?:{part})\b|(?:each|every)\s+{weekday}"
+            rf"|{weekday}(?:s|\s+(?:{part})s)",
+        ),
         ("set", rf"(?:each|every)\s+(?:{month_full}|{season})\b"),  # "each July": XXXX-07
         # "every four years" (P4Y), "every other week" (P2W), "each quarter"
         ("set", rf"(?:each|every)\s+(?:other\s+|{number}\s+)?{unit}\b"),
@@ -168,18 +174,21 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:{hedge}[- ]?\s*|{edge})?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"
             rf"(?:week(?:end)?|month|year|quarter|decade|century)\b(?!-)|the\s+weekend"
             # "the end of the month": TimeML gives the period's value (with MOD="END")
-            rf"|{edge}the\s+(?:week|month|year|quarter)\b(?![-'])",
+            rf"|{edge}the\s+(?:week|month|year|quarter|decade|century)\b(?![-'])",
         ),
         (
             "ago",
             rf"{approx}?(?:{number}(?:\s+and\s+a\s+half)?\s+(?:more\s+)?|a\s+)?{unit}"
             rf"(?:\s+and\s+a\s+half)?{or_so}"
-            r"\s+(?:ago|earlier|from\s+now|hence)",
+            r"\s+(?:ago|earlier|from\s+(?:now|today)|hence)",
         ),
         (
             "duration",
             rf"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|"
-            rf"final|initial|remaining)\s+)?{approx}?{number}(?:\s+and\s+a\s+half)?(?:\s+|-)"
+            rf"final|initial|remaining)\s+)?{approx}?"
+            # "half an hour", "a quarter of a century", "two-and-a-half years"
+            rf"(?:half\s+an?|an?\s+quarter(?:\s+of\s+an?)?|{number}(?:[\s-]+and[\s-]+a[\s-]+half)?)"
+            r"(?:\s+|-)"
             rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?{unit}"
             rf"(?:\s+and\s+a\s+half)?{or_so}\b(?![- ]old)",
         ),
@@ -188,7 +197,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?:for|over|in|within|took|takes|lasted)\s+"
             r"(?P<t>(?:years|months|weeks|days|decades|hours|minutes|centuries))\b",
         ),
-        ("year", rf"(?<![$£€#\d.,-]){edge}?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?{year}\b"),
+        (
+            "year",
+            rf"(?<![$£€#\d.,-]){edge}?(?:the\s+year\s+)?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?"
+            rf"{year}\b",
+        ),
         (
             "year",
             # not "two thousand years": a count of years
@@ -212,7 +225,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("quarter", rf"(?-i:Q[1-4])(?:\s+{year})?\b"),  # "Q1 results", "Q3 2024"
         (
             "half",
-            rf"(?:the\s+)?(?:first|second|last|latter)\s+half(?:\s+of\s+(?:fiscal\s+)?{ofyear})?",
+            # not "the second half of the match": the half of something else than a year
+            rf"(?:the\s+)?(?:first|second|last|latter)\s+half(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"
+            r"(?!\s+of\b)",
         ),
         (
             "refquarter",
@@ -226,6 +241,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         ("duration", r"(?:coming|past|last|next)\s+(?:years|months|weeks|days|decades)\b"),
         ("duration", r"the\s+(?:years|months|weeks|days)\s+ahead\b"),  # "in the weeks ahead"
+        # "a weeklong strike", "the month-long siege", "a day-long meeting": one unit
+        # ("weeks-long": some weeks; not the "week-long" of "a two-week-long")
+        ("long", r"(?<!\w-)(?:hour|day|week|month|year|decade)(?:s-|-?)long\b"),
         (
             "season",
             rf"(?:(?:this\s+past|this|last|next|past|early|late)\s+)(?:{season})"
@@ -246,7 +264,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _BARE_PERIOD = re.compile(r"^(?:(?:the|its|this|that)\s+)?period$", re.IGNORECASE)
 # "a two-day visit", "the third-quarter loss": adjectives keep no determiner
 _ADJECTIVE_DET = re.compile(
-    r"^(?:the|a|an|its)\s+(?!(?:additional|extra|full|further|more)\s)(?=\S+(?:-|\s)(?:second|minute|hour|day|week|month|year|decade|"
+    r"^(?:the|a|an|its)\s+(?!(?:additional|extra|full|further|more)\s|quarter-)(?=\S+(?:-|\s)(?:second|minute|hour|day|week|month|year|decade|"
     r"century)$|\S+-quarter$)",
     re.IGNORECASE,
 )
@@ -306,6 +324,9 @@ def _count_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:\d|(?:{words})\b)", re.IGNORECASE)
 
 
+_GENERIC_DAY = re.compile(
+    r"(?i:\b(?!as\b)\w+\s+of\s+(?:today|tomorrow)\b(?!'s)|\bin\s+today's\s+world\b)"
+)
 _CLOCK_BEFORE = re.compile(r"\d\s+(?:in|during)\s+$")  # "at 4 in" before "the morning"
 
 
@@ -326,6 +347,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
             return False  # "a second group", "a second-floor flat"
         if _TITLE_UNIT.search(span) and not span.isupper():
             return False
+    if kind == "relday" and _GENERIC_DAY.search(text, max(0, start - 12), min(len(text), end + 8)):
+        return False  # "the children of today", "in today's world": the present age, no day
     if kind == "daypart" and _CLOCK_BEFORE.search(text, max(0, start - 12), start):
         return False  # "at 4 in the morning": a clock time, not the part of a day
     return not (kind == "time" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6) : start]))
@@ -348,6 +371,7 @@ _YEAR_NUM = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 _DECADE_NUM = re.compile(r"\d0'?s\b")
 _ORDINAL_NUM = re.compile(r"\d(?:st|nd|rd|th)\b")
 _QUARTER_NUM = re.compile(r"\bQ[1-4]\b")
+_SLASH_DATE = re.compile(r"\b[01]?\d/[0-3]?\d/\d\d")  # "2/8/99": no word to trigger it
 # "6 p.m.", "06:00 GMT", "4 in the morning", "9 o'clock"
 _CLOCK_CUE = re.compile(
     r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b|\d\s+(?:o'clock|in\s+the\s+[a-z]+|at\s+night)\b"
@@ -381,6 +405,7 @@ MARGINS: dict[str, tuple[int, int]] = {
     "decade": (25, 5),
     "century": (15, 15),
     "yearref": (30, 5),
+    "long": (0, 10),
 }
 
 
@@ -411,6 +436,10 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in ("quarter", "quarters"):
         add(w, "quarter", "refquarter")
     add("year", "yearref", "yearend")
+    for w in ("hour", "day", "week", "month", "year", "decade"):
+        add(w, "long")  # "day-long"
+        add(w + "s", "long")  # "weeks-long"
+        add(w + "long", "long")  # "weeklong"
     for w in ("morning", "afternoon", "evening"):
         add(w, "daypart")
     for w in ("period", "ago", "earlier"):
@@ -426,7 +455,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in ("noon", "midnight", "midday"):
         add(w, "time")
     for w in lex.tables.get("part_of_day", {}):
-        add(w, "relday")
+        add(w, "relday", "set")
     for w in lex.tables.get("season", {}):
         add(w, "season", "set")
     stop = lexicons.stop_words("time_triggers")
@@ -455,6 +484,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
         (_DECADE_NUM, frozenset({"decade"})),
         (_ORDINAL_NUM, frozenset({"century"})),
         (_QUARTER_NUM, frozenset({"quarter"})),
+        (_SLASH_DATE, frozenset({"date"})),
         (_CLOCK_CUE, frozenset({"time"})),
     ):
         hits.extend((m.start(), m.end(), kinds) for m in regex.finditer(text))

@@ -195,6 +195,8 @@ def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool
     half = bool(re.search(r"\band an? half\b|\b1/2\b", joined))
     if re.search(r"\bhalf an?\b", joined):
         return 0.5, False  # "half an hour"
+    if re.match(r"an? quarter (?:of an? )?(?:century|decade|year|hour)\b", joined):
+        return 0.25, False  # "a quarter of a century", "a quarter-century"
     if half:  # "a minute and a half": the "a" of "a half" is no count
         joined = re.sub(r"\band an? half\b", "", joined)
         words = joined.split()
@@ -424,6 +426,8 @@ def resolve_set(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "SET", value
     if p.weekday is not None:
         return "SET", f"XXXX-WXX-{p.weekday}" + (f"T{p.part}" if p.part else "")
+    if p.part is not None:
+        return "SET", f"XXXX-XX-XXT{p.part}"  # "every morning"
     if p.month is not None:
         return "SET", f"XXXX-{p.month:02d}"
     if p.season is not None:
@@ -484,7 +488,7 @@ def focus_date(last: str | None, unit: str) -> date | None:
 def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "two weeks ago" -> that week; "years ago" -> PAST_REF."""
     a, unit = ctx.anchor, p.unit
-    future = "now" in p.words or "hence" in p.words
+    future = bool({"now", "today", "hence"} & set(p.words))
     if p.vague_number or p.number is None:
         return "DATE", "FUTURE_REF" if future else "PAST_REF"
     n = int(p.number)
@@ -562,6 +566,14 @@ def resolve_duration(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DURATION", duration_value(number, p.unit, load_lexicon())
 
 
+def resolve_long(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "weeklong", "a day-long meeting": a duration of one unit ("weeks-long": some)."""
+    m = re.match(r"([a-z]+?)(s?)-?long$", text.lower())
+    if m is None:
+        return "DURATION", None
+    return "DURATION", duration_value(None if m.group(2) else 1.0, m.group(1), load_lexicon())
+
+
 def spelled_year(words: list[str], lex: TimeLexicon) -> int | None:
     """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
     if "thousand" in words:
@@ -592,7 +604,24 @@ def resolve_year(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", str(year) if year else None
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
 def holiday_in(year: int, rule: str) -> date | None:
+    """A holiday's day: "12-25" a fixed day, "11-22+4" the first Thursday from Nov. 22,
+    "E-2" two days before Easter ("E-3W": the week holding that day)."""
+    if e := re.fullmatch(r"E([+-]\d+)W?", rule):
+        return easter(year) + timedelta(days=int(e.group(1)))
     m = re.fullmatch(r"(\d\d)-(\d\d)(?:\+(\d))?", rule)
     if not m:
         return None
@@ -611,11 +640,18 @@ def resolve_holiday(text: str, p: Pieces, ctx: Context) -> Resolved:
     )
     if rule is None:
         return "DATE", None
-    if p.year is not None:
-        d = holiday_in(p.year, rule)
-        return "DATE", d.isoformat() if d else None
-    if ctx.anchor is None:
+    day = holiday_day(rule, p, ctx)
+    if day is None:
         return "DATE", None
+    return "DATE", iso_week(day) if rule.endswith("W") else day.isoformat()  # "Holy Week"
+
+
+def holiday_day(rule: str, p: Pieces, ctx: Context) -> date | None:
+    """The holiday's day in the year named, else the one the tense points to, else the nearest."""
+    if p.year is not None:
+        return holiday_in(p.year, rule)
+    if ctx.anchor is None:
+        return None
     direction = {"last": "past", "next": "future"}.get(p.words[0], ctx.direction)
     options = [
         d
@@ -626,14 +662,14 @@ def resolve_holiday(text: str, p: Pieces, ctx: Context) -> Resolved:
         options = [
             d for d in options if d < ctx.anchor or (d == ctx.anchor and p.words[0] != "last")
         ]
-        return "DATE", max(options).isoformat() if options else None
+        return max(options) if options else None
     if direction == "future":
         options = [
             d for d in options if d > ctx.anchor or (d == ctx.anchor and p.words[0] != "next")
         ]
-        return "DATE", min(options).isoformat() if options else None
+        return min(options) if options else None
     a = ctx.anchor
-    return "DATE", min(options, key=lambda d: abs((d - a).days)).isoformat()
+    return min(options, key=lambda d: abs((d - a).days))
 
 
 def resolve_decade(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -783,6 +819,12 @@ def resolve_season(text: str, p: Pieces, ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return "DATE", None
     step = step_of(p.modifier)
+    if p.modifier == "this" and SEASON_OF_MONTH[ctx.anchor.month] != p.season:
+        # "will report this fall" (written in February): the tense picks the side,
+        # without one the season of the anchor's year
+        if ctx.direction is None:
+            return "DATE", f"{ctx.anchor.year}-{p.season}"
+        step = 1 if ctx.direction == "future" else -1
     if step == 0 and p.modifier is None:
         step = (
             -1 if ctx.direction == "past" and SEASON_OF_MONTH[ctx.anchor.month] != p.season else 0
@@ -841,6 +883,8 @@ def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", None
     unit = m.group(1).lower()
     step = 1 if re.search(r"\b(?:following|next)\b", text, re.IGNORECASE) else 0
+    if re.search(r"\b(?:previous|preceding)\b", text, re.IGNORECASE):
+        step = -1  # "the previous day"
     if unit == "year":
         return "DATE", str(int(ref[:4]) + step)
     if unit == "month":
@@ -886,6 +930,7 @@ RESOLVERS: dict[str, Callable[[str, Pieces, Context], Resolved]] = {
     "vague": resolve_vague,
     "holiday": resolve_holiday,
     "yearref": resolve_yearref,
+    "long": resolve_long,
 }
 
 

@@ -105,9 +105,13 @@ def clause_direction(span: Span) -> Direction:
         # "a ruling is due Thursday", "the report, due Friday": a date set ahead, unless
         # said in the past ("was due Thursday")
         return "past" if due.head.tag_ == "VBD" or past_perfect(due.head) else "future"
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lemma_ in REPORTING and before.tag_ == "VBD":
+        # "The firm said Monday it will cut jobs": the day of the saying, whatever
+        # verb of the reported clause the parse hangs it on
+        return "past"
     verb = governing_verb(span.root)
     direction = verb_direction(verb) if verb is not None else None
-    before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ == "since":
         return "past"  # "since September"
     if before is not None and before.lower_ == "effective":

@@ -1,0 +1,178 @@
+"""Time expressions added for unseen text (issue 18): days counted from the day in
+focus, slash dates, and what is not a time expression."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.times.layer import find_times
+from sitrep.models import TimeExpr
+
+MONDAY = date(2024, 10, 28)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def times_in(nlp: Language, text: str, anchor: date = MONDAY) -> dict[str, TimeExpr]:
+    return {t.text: t for t in find_times(nlp(text), anchor)}
+
+
+def test_that_day_is_the_day_in_focus(nlp: Language) -> None:
+    found = times_in(nlp, "The dam broke on Oct. 3. Two villages flooded that day.")
+    assert found["that day"].value == "2024-10-03"
+
+
+def test_the_previous_day_counts_back_from_the_day_in_focus(nlp: Language) -> None:
+    found = times_in(nlp, "The envoy left on Oct. 3. He had met the rebels the previous day.")
+    assert found["the previous day"].value == "2024-10-02"
+
+
+def test_that_day_with_no_day_before_it_is_generic(nlp: Language) -> None:
+    found = times_in(nlp, "When a rumour spreads, traders sell that day and buy back later.")
+    assert "that day" not in found
+
+
+def test_slash_dates_are_found(nlp: Language) -> None:
+    assert times_in(nlp, "The memo, dated 10/21/24, was leaked.")["10/21/24"].value == "2024-10-21"
+
+
+def test_this_season_follows_the_tense() -> None:
+    february = date(2025, 2, 12)
+    nlp = load_nlp()
+    assert times_in(nlp, "The panel will report this fall.", february)["this fall"].value == "2025-FA"
+    assert times_in(nlp, "The panel reported this fall.", february)["this fall"].value == "2024-FA"
+
+
+def test_the_half_of_something_else_is_no_half_year(nlp: Language) -> None:
+    assert not times_in(nlp, "The visitors scored twice in the second half of the match.")
+    found = times_in(nlp, "Orders fell in the second half of 2023.")
+    assert found["the second half of 2023"].value == "2023-H2"
+
+
+def test_the_weekend_in_a_future_clause_is_the_next_one(nlp: Language) -> None:
+    wednesday = date(2024, 10, 30)
+    found = times_in(nlp, "The talks will go on through the weekend.", wednesday)
+    assert found["the weekend"].value == "2024-W44-WE"
+    found = times_in(nlp, "The talks went on through the weekend.", wednesday)
+    assert found["the weekend"].value == "2024-W43-WE"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The talks lasted half an hour.", "half an hour", "PT30M"),
+        ("The feud lasted half a century.", "half a century", "P50Y"),
+        ("He led the party for a quarter of a century.", "a quarter of a century", "P25Y"),
+        ("He led the party for a quarter-century.", "a quarter-century", "P25Y"),
+        ("The build took two-and-a-half years.", "two-and-a-half years", "P2Y6M"),
+    ],
+)
+def test_fractions_of_a_unit(nlp: Language, text: str, span: str, value: str) -> None:
+    assert times_in(nlp, text)[span].value == value
+
+
+def test_a_bare_quarter_stays_one_quarter(nlp: Language) -> None:
+    assert times_in(nlp, "Sales doubled in a quarter.")["a quarter"].value == "P1Q"
+
+
+def test_a_day_right_after_said_is_the_day_of_the_saying(nlp: Language) -> None:
+    wednesday = date(2024, 10, 30)
+    found = times_in(nlp, "The company said Monday it will close two plants.", wednesday)
+    assert found["Monday"].value == "2024-10-28"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The children of today face new risks.",
+        "The planes of tomorrow will fly on hydrogen.",
+        "Few people in today's world write letters.",
+    ],
+)
+def test_the_present_age_is_no_day(nlp: Language, text: str) -> None:
+    assert not times_in(nlp, text)
+
+
+def test_as_of_today_is_the_day(nlp: Language) -> None:
+    assert times_in(nlp, "As of today, 300 people had signed up.")["today"].value == "2024-10-28"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Old software may fail in the year 2038.", "the year 2038", "2038"),
+        ("The talks resume three days from today.", "three days from today", "2024-10-31"),
+        ("The fund runs until the end of the century.", "the end of the century", "20"),
+    ],
+)
+def test_whole_spans(nlp: Language, text: str, span: str, value: str) -> None:
+    assert times_in(nlp, text)[span].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The index is updated every Monday morning.", "every Monday morning", "XXXX-WXX-1TMO"),
+        ("Ferries leave each morning.", "each morning", "XXXX-XX-XXTMO"),
+        ("He phones home every evening.", "every evening", "XXXX-XX-XXTEV"),
+    ],
+)
+def test_recurring_parts_of_days_are_sets(nlp: Language, text: str, span: str, value: str) -> None:
+    found = times_in(nlp, text)[span]
+    assert (found.type, found.value) == ("SET", value)
+
+
+def test_the_other_day_is_a_past_reference(nlp: Language) -> None:
+    assert times_in(nlp, "A neighbour saw him the other day.")["the other day"].value == "PAST_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Shops shut on Good Friday.", "2025-04-18"),
+        ("The bishop will preach on Easter Sunday.", "2025-04-20"),
+        ("Crowds gathered as Holy Week began.", "2025-W16"),
+        ("Banks close on Presidents Day.", "2025-02-17"),
+    ],
+)
+def test_holidays_counted_from_easter_and_weekdays(nlp: Language, text: str, value: str) -> None:
+    found = find_times(nlp(text), date(2025, 2, 12))
+    assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Dockers began a weeklong strike.", "weeklong", "P1W"),
+        ("They left a day-long meeting.", "day-long", "P1D"),
+        ("The hour-long speech ran over.", "hour-long", "PT1H"),
+        ("A months-long standoff ended.", "months-long", "PXM"),
+        ("The two-week-long talks ended.", "two-week", "P2W"),
+    ],
+)
+def test_long_adjectives_are_durations(nlp: Language, text: str, span: str, value: str) -> None:
+    assert times_in(nlp, text)[span].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["April Grant, a spokeswoman, declined to comment.", "May I ask one more question?"],
+)
+def test_first_names_and_the_modal_are_no_months(nlp: Language, text: str) -> None:
+    assert not times_in(nlp, text)
+
+
+def test_a_month_before_a_pronoun_stays(nlp: Language) -> None:
+    assert times_in(nlp, "In May he resigned.")["May"].value == "2024-05"
+
+
+def test_a_year_inside_a_name_is_no_year(nlp: Language) -> None:
+    assert not times_in(nlp, "They founded a firm called Nova 1980, making valves.")
+    assert times_in(nlp, "Sales rose in Fiscal 2023.")["Fiscal 2023"].value == "2023"
