@@ -5,24 +5,24 @@ when it recurs), never from a photo credit ("Name/Agency"), from chrome, related
 coverage or a section of the page telling another story, or from the pages of the
 outlet it names (a publisher's own name on its page is chrome). It takes part in an
 event or a statement only as the head of that side: in "US spy satellites",
-"Prosecutors in Taiwan" or "the NFL coach of the year" the satellites, prosecutors and
-coach act; a name alone after "in" or "from" is where ("a lake house in Georgia").
-A state also acts through its named organs ("the Russian Foreign Ministry denied").
+"Prosecutors in Taiwan" or "the league's rookie of the year" the satellites, prosecutors
+and rookie act; a name alone after "in" or "from" is where ("a lake house in Georgia").
+A state also acts through its named organs ("the Ruritanian Interior Ministry rejected").
 A person one outlet of many alone names is listed when it is introduced with a title
 and speaks or acts there (one only asked about, "permission to talk to X", does not) or
 is named in an article's lead; not when the title is the outlet's newsroom's ("Consumer
 Editor"), nor when it is named only past the middle of its article (commentary and
 background, as stories put the happening first) unless its title ties it to a body the
-story's outlets name ("FBI spokeswoman"). A name told only as a thing's owner ("Showtime's
-Masters of Sex", "David Bowie's 'Space Oddity'") is no actor. Places are listed only when
+story's outlets name ("FBI spokeswoman"). A name told only as a thing's owner ("Vantage's
+Night Shift", "Ada Quill's 'Paper Moons'") is no actor. Places are listed only when
 a country takes part: in an event or as the source of a statement ("China said"); a
 city or region is where things happen, not who does them, and so is a body mostly
-named as a setting ("from New Addington", "in the NFL"). Names that are one actor told
-differently ("Teigen", "Chrissy Teigen"; "TfL", "Transport for London") are one entry
+named as a setting ("from New Hartley", "in the NFL"). Names that are one actor told
+differently ("Voss", "Dalia Voss"; "TfL", "Transport for London") are one entry
 under the fullest name, with its initials when the texts use them; a surname alone
 joins the one full name of the story that ends in it, whichever article gives it.
 A country takes part only where a side names it (not "it" or "the Brazilian" resolved
-to it, not a teaser's headline), and one only done to ("a warning to the US") is a
+to it, not a teaser's headline), and one only done to ("a rebuke to the US") is a
 setting unless most outlets name it in their lead. A capitalised word where a sentence
 or quotation opens ("'Felt we should...'") and a name that only qualifies one same
 word ("Social Security numbers") are no actors. A vehicle or product named by
@@ -74,13 +74,13 @@ _PLACE_LOOKBACK = 12
 _OPENS = re.compile(r"(?:^|[.!?:;]\s|\n)[\s\"“‘'(\[—–-]*$|(?:^|\s)[\"“‘']$")
 _OPENS_LOOKBACK = 8
 # A lower-case word right after a name, but not a title before a person's name
-# ("Arizona Cardinals coach Bruce Arians" tells the coach's body).
+# ("Riverton Otters coach Dale Mercer" tells the coach's body).
 _NEXT_WORD = re.compile(r" ([a-z]+)\b(?! [A-Z])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _UNDER_BEFORE = re.compile(
     r"\b(?:of|in|at|from|for|by|on|to|with|near|against)\s+(?:the\s+)?$", re.I)
-# A name told as the owner or maker of a thing: "Showtime's Masters of Sex" (a
-# possessive), "the Showtime series", "the famous David Bowie tune" (before a noun).
+# A name told as the owner or maker of a thing: "Vantage's Night Shift" (a
+# possessive), "the Vantage series", "the famous Ada Quill tune" (before a noun).
 _POSSESSIVE = re.compile(r"['’]s\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", re.I)
 _ARTICLE_LOOKBACK = 24
@@ -105,10 +105,10 @@ class _Seen:
     lead: set[str] = field(default_factory=set)  # outlets naming it in their lead
     country: bool = False
     thing: int = 0  # mentions read as a thing's ("on Twitter", "the App Store")
-    located: int = 0  # mentions read as a place's ("in the NFL", "from New Addington")
+    located: int = 0  # mentions read as a place's ("in the NFL", "from New Hartley")
     opening: int = 0  # mentions that open a sentence or a quotation
-    owner: int = 0  # mentions as the owner or maker of a thing ("Showtime's series")
-    possessive: int = 0  # of them, possessives ("Showtime's")
+    owner: int = 0  # mentions as the owner or maker of a thing ("Vantage's series")
+    possessive: int = 0  # of them, possessives ("Vantage's")
     depth: float = 1.0  # how far into its article it is first named (0 opens it, 1 ends it)
     after: Counter[str] = field(default_factory=Counter)  # lower-case words right after
     ids: list[str] = field(default_factory=list)  # entity ids told under this name
@@ -236,7 +236,7 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
                 s.lead.add(ctx.outlet)
             if m.country and _is_organ(m) and m.entity_id in parts.acting:
                 organs.append((country_entity_id(m.country), ctx.outlet))
-    # A state acts through its organs: "the Russian Foreign Ministry denied" is Russia's.
+    # A state acts through its organs: "the Ruritanian Interior Ministry rejected" is Russia's.
     for country, outlet in organs:
         if country in seen:
             seen[country].involved = True
@@ -271,9 +271,9 @@ def _unlinked(ctx: ArticleContext) -> list[EntityMention]:
 
 def _link_surnames(seen: dict[str, _Seen]) -> dict[str, _Seen]:
     """One candidate per person told by the full name in one article and by the
-    surname alone in others ("Chrissy Teigen", "Teigen"), over the whole story, when
-    one person alone has that surname (a title before the name, "Model Chrissy
-    Teigen", is the same person); the person's type holds ("Teigen" tagged a body is
+    surname alone in others ("Dalia Voss", "Voss"), over the whole story, when
+    one person alone has that surname (a title before the name, "Model Dalia
+    Voss", is the same person); the person's type holds ("Voss" tagged a body is
     still the person)."""
     hosts: dict[str, list[_Seen]] = defaultdict(list)
     for s in seen.values():
@@ -291,8 +291,8 @@ def _link_surnames(seen: dict[str, _Seen]) -> dict[str, _Seen]:
 
 
 def _one_person(names: list[_Seen]) -> _Seen | None:
-    """The shortest of full names that all hold it ("Chrissy Teigen" in "Model Chrissy
-    Teigen"): one person; None when they name different people."""
+    """The shortest of full names that all hold it ("Dalia Voss" in "Model Dalia
+    Voss"): one person; None when they name different people."""
     if not names:
         return None
     short = min(names, key=lambda s: len(s.name.split()))
@@ -308,7 +308,7 @@ def _opens(text: str, at: int) -> bool:
 
 def _attributive(text: str, at: int) -> bool:
     """Whether a mention at ``at``, followed by a lower-case word (the caller's test),
-    follows an article: it qualifies a thing ("the Showtime series", "a David Bowie tune")."""
+    follows an article: it qualifies a thing ("the Vantage series", "an Ada Quill tune")."""
     return bool(_ARTICLE_BEFORE.search(text, max(0, at - _ARTICLE_LOOKBACK), at))
 
 
@@ -341,8 +341,8 @@ class _LowerWords:
 
 
 def _fragment(s: _Seen, has_role: bool, lower: _LowerWords) -> bool:
-    """A capitalised word the tagger took for a name ("'Felt we should just tell
-    you'"): one word, capitalised only where a sentence or a quotation opens, and
+    """A capitalised word the tagger took for a name ("'Thought we would let
+    you know'"): one word, capitalised only where a sentence or a quotation opens, and
     written in lower case elsewhere in the story, or told as a person never given a
     full name or a title (a surname alone was linked to its full name before)."""
     if s.opening < s.mentions or any(" " in f.strip() for f in s.forms):
@@ -364,12 +364,7 @@ def _modifier(text: str, m: EntityMention) -> bool:
     """Whether a mention only qualifies another name or word: a demonym ("British
     police"), or a name before a name, a hyphen or a number ("US Treasury", "Hong
     Kong-flagged", "a Boeing 747")."""
-    return _demonym(m) or bool(_BEFORE_NAME.match(text, m.end))
-
-
-def _demonym(m: EntityMention) -> bool:
-    """A country's adjective or people ("British", "the Brazilian"), not its name."""
-    return country_index().by_demonym.get(name_key(m.text)) is not None
+    return country_index().is_demonym(m.text) or bool(_BEFORE_NAME.match(text, m.end))
 
 
 def _is_organ(m: EntityMention) -> bool:
@@ -412,11 +407,11 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
     if s.type == "PERSON" and not has_role and 2 * s.thing > s.mentions:
         return False  # "on Twitter", "the App Store": a platform or product, not a person
     if not (has_role or s.acting) and 2 * s.located > s.mentions:
-        return False  # "from New Addington", "in the NFL": where things happen
+        return False  # "from New Hartley", "in the NFL": where things happen
     if single_outlet:
         return s.mentions >= 2 or has_role or acts
     if len(s.named) >= 2:
-        # Two passing mentions ("like Peyton Manning before him") are not participation,
+        # Two passing mentions ("like Joe Harlan before him") are not participation,
         # nor are outlets naming it only to qualify a thing ("a Boeing 747").
         return len(s.named) >= 3 or s.mentions >= 3 or has_role or acts
     if outlets <= 2:
@@ -431,8 +426,8 @@ def _salient(s: _Seen, has_role: bool, outlets: int) -> bool:
 
 def _owner_only(s: _Seen, has_role: bool) -> bool:
     """A name told only as the owner or maker of a thing, mostly with a possessive
-    ("Showtime's Masters of Sex", "the Showtime series", "David Bowie's 'Space
-    Oddity'"), and never as someone who acts or is acted on: the thing is the story's,
+    ("Vantage's Night Shift", "the Vantage series", "Ada Quill's 'Paper
+    Moons'"), and never as someone who acts or is acted on: the thing is the story's,
     not its owner."""
     return (not (has_role or s.acting or s.involved) and s.owner == s.mentions
             and 2 * s.possessive >= s.mentions)
@@ -471,7 +466,7 @@ def _parts(ctx: ArticleContext, index: SentenceIndex | None = None) -> _Parts:
     """Entities that speak or act in the article (speakers, the doers of events), and
     those events are done to; where its lead ends. An entity takes part only as the
     head of the side it is named in: in "US spy satellites", "Prosecutors in Taiwan"
-    or "the NFL coach of the year" the satellites, prosecutors and coach act. With
+    or "the league's rookie of the year" the satellites, prosecutors and rookie act. With
     ``index``, sides in chrome or another story's teaser take no part."""
     mentions: dict[str, list[EntityMention]] = defaultdict(list)
     for m in ctx.ann.entities:
@@ -488,7 +483,7 @@ def _parts(ctx: ArticleContext, index: SentenceIndex | None = None) -> _Parts:
         if eid in country:
             # A country takes part only where the side names it: "it" or "the
             # Brazilian" resolved to a country is mostly someone else told so.
-            inside = [m for m in inside if not _demonym(m)]
+            inside = [m for m in inside if not country_index().is_demonym(m.text)]
             return any(_is_head(text, a.start, a.end, m) for m in inside)
         # A side told without the name ("he", "the ministry") is the resolver's call.
         return not inside or any(_is_head(text, a.start, a.end, m) for m in inside)
@@ -511,21 +506,21 @@ def _parts(ctx: ArticleContext, index: SentenceIndex | None = None) -> _Parts:
 
 def _is_head(text: str, start: int, end: int, m: EntityMention) -> bool:
     """Whether mention ``m`` heads the phrase ``text[start:end]``: nothing but a list
-    of other heads follows it ("the United States, Japan and South Korea"), and no
+    of other heads follows it ("Canada, Chile and New Zealand"), and no
     preposition puts it under another noun ("Prosecutors in Taiwan")."""
     after = text[m.end:end]
     before = text[start:m.start]
     if not _HEAD_AFTER.match(after) or _UNDER_BEFORE.search(before):
         return False
     # A phrase that is all the name, after "in" or "from", is where ("at their home in
-    # Georgia", "travelling from New Addington"), not who.
+    # Georgia", "travelling from New Hartley"), not who.
     if before.strip().lower() not in ("", "the"):
         return True
     return not _placed(text, start)
 
 
 def _credit(m: EntityMention, text: str) -> bool:
-    """A photo credit ("Spencer Platt/Getty Images", "AP:Associated Press") names no
+    """A photo credit ("Jane Roe/Getty Images", "AP:Associated Press") names no
     participant."""
     return bool(_CREDIT.search(m.text) or _CREDIT_BEFORE.search(text, max(0, m.start - 12),
                                                                  m.start))
@@ -533,9 +528,9 @@ def _credit(m: EntityMention, text: str) -> bool:
 
 def _merge_names(entries: list[ActorEntry], seen: dict[str, _Seen]) -> list[ActorEntry]:
     """One entry per person or body told several ways: a name whose words are all in a
-    longer listed name ("Teigen" in "Chrissy Teigen", "Colts" in "Indianapolis Colts"),
+    longer listed name ("Voss" in "Dalia Voss", "Otters" in "Riverton Otters"),
     or the same name typed differently by the tagger, joins that entry (a place never
-    joins a body: "Arizona" is not "Arizona Cardinals"; nor a maker its product)."""
+    joins a body: "Riverton" is not "Riverton Otters"; nor a maker its product)."""
     by_len = sorted(entries, key=lambda a: -len(a.name.split()))
     kept: list[ActorEntry] = []
     holders: dict[str, list[tuple[frozenset[str], ActorEntry]]] = defaultdict(list)

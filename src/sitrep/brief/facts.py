@@ -61,7 +61,7 @@ def _elsewhere(claim: Claim, years: tuple[int, int] | None) -> bool:
 
 
 def _possible(claim: Claim, index: SentenceIndex) -> bool:
-    """A figure said to be only possible ("could one day transport humans hundreds of
+    """A figure said to be only possible ("could one day carry freight thousands of
     miles"), not a fact: a modal of possibility shortly before it. A plan or pledge
     stated ("will pay $5 million", "pledged $10 million") is still the story's fact."""
     if not isinstance(claim, QuantityClaim):

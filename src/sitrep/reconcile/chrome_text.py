@@ -20,7 +20,7 @@ from sitrep.extract.chrome import (
 _FILE_PHOTO = re.compile(
     r"^(?:FILE\b|In this\b.*\b(?:photo|image)\b|(?:an?\s+|the\s+)?(?:photo|picture|image)s?"
     r"\s+(?:issued|released|provided|taken|shows?|of)\b)|\bfile photo\b", re.I)
-# A photo gallery's counter ("1/8 The scene ... Steve Parsons/PA 2/8").
+# A photo gallery's counter ("1/8 The scene ... Jane Roe/PA 2/8").
 _GALLERY = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}(?![\w/])")
 _CHROME_KINDS = frozenset({LineKind.CHROME, LineKind.CREDIT, LineKind.TEASER_LABEL,
                            LineKind.BYLINE})
@@ -29,8 +29,8 @@ _CHROME_KINDS = frozenset({LineKind.CHROME, LineKind.CREDIT, LineKind.TEASER_LAB
 _EMBEDDED_POST = re.compile(
     r"\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\bpic\.twitter\.com/"
     r"|\bSkip (?:\w+ ){0,2}post\b")
-# A closing aside in parentheses ("... on Wednesday. (If that happens, you can sign up
-# for our calendar.)"), and words that address the reader.
+# A closing aside in parentheses ("... on Wednesday. (Should that change, you can sign up
+# for our alerts.)"), and words that address the reader.
 _CLOSING_ASIDE = re.compile(r"\(([^()]{8,300})\)[\s.]*$")
 _TO_READER = re.compile(r"\byou(?:r)?\b", re.I)
 # What opens a headline: a capital, a digit or a quotation mark.
@@ -86,7 +86,7 @@ def _video_teaser(line: str) -> bool:
 
 def _teaser_block(line: str, vocab: ChromeVocabulary) -> bool:
     """A teaser label and the headlines glued after it on one line ("Related Stories
-    'WORST YET TO COME' Boko Haram leader mocks ..."): the label is written as one
+    'NOT OVER YET' Rebel chief taunts ..."): the label is written as one
     (capitalised words, or a colon after it) and a headline, not prose, follows."""
     words = line.split()
     if not words or fold_phrase(words[0]) not in _label_heads(vocab):

@@ -106,10 +106,10 @@ class ArticleContext:
     @functools.cached_property
     def subject_starts(self) -> dict[int, tuple[str, int, str]]:
         """``person_starts`` and the pronouns and epithets naming those people: "him" and
-        "the young Dutchman" stand for the person they name."""
+        "the young Dane" stand for the person they name."""
         spans = [(r.start, r.end) for r in self.referents.values()]
         names = {s: v for s, v in self.person_starts.items()
-                 if not any(a <= s < b for a, b in spans)}  # "Dutchman" of "the Dutchman"
+                 if not any(a <= s < b for a, b in spans)}  # "Dane" of "the Dane"
         return {**names, **{s: (r.entity_id, r.end, r.name) for s, r in self.referents.items()}}
 
     def places_in(self, start: int, end: int, fallback: bool = True) -> frozenset[str]:

@@ -1,8 +1,8 @@
 """Light coreference for claim subjects: whom a pronoun or a definite epithet names.
 
-Outlets name the subject of a figure in their own ways: "a stop dropped him to 15th
-place", "the young Dutchman sliced through the field from 16th", "the 21-year-old
-said". Read against the article's named people, "him" and "the Dutchman" are the person
+Outlets name the subject of a figure in their own ways: "a stop cost him four
+places", "the young Dane climbed from 16th to fifth", "the 21-year-old
+said". Read against the article's named people, "him" and "the Dane" are the person
 the figure is about, so a figure about him is keyed to one person in every outlet.
 
 Resolution works on one article's text, left to right, from its person mentions:
@@ -12,10 +12,10 @@ Resolution works on one article's text, left to right, from its person mentions:
   the clause of that name), else in the sentences before it, each read left to right
   (the subject of the last sentence is the likeliest referent), among people whose
   gender does not differ;
-- an epithet ("the driver", "the young Dutchman", "the 27-year-old", "the comedian, 47")
+- an epithet ("the driver", "the young Dane", "the 27-year-old", "the comedian, 47")
   names the most recent person it fits, preferring one whose profile holds its cue: a
   nationality (demonyms of the countries list), a role noun said beside the name
-  ("Dutch driver Max Verstappen"), an age ("Palmer, 38"), then one known to be of its
+  ("Danish driver Tomas Brink"), an age ("Mercer, 38"), then one known to be of its
   gender (from its noun, or a pronoun after it: "the comedian ... her followers").
 
 A resolution is *confident* when a cue of the profile matched or only one person is in
@@ -43,7 +43,7 @@ from sitrep.reconcile.lexicon import TOKEN, function_words, last_word
 # Parsing bounds of how far back a mention looks, not settings.
 _PRONOUN_SENTENCES = 3  # sentences before a pronoun's own
 _EPITHET_CHARS = 1500  # how far back an epithet's referent may be named
-_CUE_TOKENS = 3  # tokens before a name read for its nationality or role ("Dutch driver X")
+_CUE_TOKENS = 3  # tokens before a name read for its nationality or role ("Danish driver X")
 
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
              "she": "f", "her": "f", "herself": "f"}
@@ -52,7 +52,7 @@ _THE = re.compile(r"\b[Tt]he\s+")
 _PUNCT = ",.;:!?'\"’”)("
 _OBJECT = frozenset({"him", "himself", "her", "herself"})
 _TITLES = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f"}
-# Words that open another clause between a name and an object pronoun ("Palmer said the
+# Words that open another clause between a name and an object pronoun ("Mercer said the
 # team cut him"): the pronoun may name that person; without one, it names someone else.
 _OPENER = re.compile(r"[,;:]|\b(?:that|when|after|before|as|because|while|until|said|says"
                      r"|and|but|if|who)\b", re.IGNORECASE)
@@ -114,7 +114,7 @@ def resolve(
 ) -> list[Referent]:
     """The pronouns and epithets of ``text`` that name a person of ``people`` (mention
     start -> (entity id, end, name)), in text order. A mention that is one demonym or
-    role noun ("Dutchman", tagged as a person) is read as an epithet's head."""
+    role noun ("Dane", tagged as a person) is read as an epithet's head."""
     people = {s: v for s, v in people.items() if not _epithet_word(text[s:v[1]])}
     if not people:
         return []
@@ -183,7 +183,7 @@ def _mentions(
 
 
 def _epithet_end(text: str, start: int, people: Mapping[int, tuple[str, int, str]]) -> int | None:
-    """Where a definite epithet after "the " ends ("young Dutchman", "27-year-old",
+    """Where a definite epithet after "the " ends ("young Dane", "27-year-old",
     "47 year old comic"), or None when the words name no one person."""
     toks = list(TOKEN.finditer(text, start, min(len(text), start + 80)))[:_MAX_MODIFIERS + 3]
     nouns = person_nouns()
@@ -203,7 +203,7 @@ def _epithet_end(text: str, start: int, people: Mapping[int, tuple[str, int, str
             nxt = toks[i + 1:i + 3]
             found = next((t for t in nxt if t.group().lower() in nouns
                           or (t.group()[0].isupper() and _demonym_noun(t.group()))), None)
-            head = found or head  # "the 19-year-old Dutchman", "the 42-year-old male driver"
+            head = found or head  # "the 19-year-old Dane", "the 42-year-old male driver"
             break
         if not (w.isalpha() and w.lower() not in stop and w not in _VERBS
                 and (w.islower() or _demonym(w) is not None)):
@@ -214,7 +214,7 @@ def _epithet_end(text: str, start: int, people: Mapping[int, tuple[str, int, str
     after = TOKEN.search(text, head.end(), min(len(text), head.end() + 40))
     if after is not None and text[head.end():after.start()].strip() == "":
         w = after.group()
-        # "the Dutch driver Max Verstappen": an apposition, read as the name's cue;
+        # "the Danish driver Tomas Brink": an apposition, read as the name's cue;
         # "the son of ...": someone else's relation; "the 400-year-old church": no person.
         if w[0].isupper() and (after.start() in people or w.isalpha()):
             return None
@@ -250,20 +250,20 @@ def _head_words() -> frozenset[str]:
 
 @functools.cache
 def _demonym(word: str) -> str | None:
-    """The country a demonym names ("Dutch", "Dutchman" -> NLD), or None."""
+    """The country a demonym names ("Danish", "Dane" -> DNK), or None."""
     country = country_index().by_demonym.get(name_key(word))
     return country.iso3 if country is not None else None
 
 
 def _demonym_noun(word: str) -> bool:
-    """A demonym that names a person by itself ("the Dutchman", "the German", "the
+    """A demonym that names a person by itself ("the Dane", "the German", "the
     Finn"); adjectives ("Dutch", "British") qualify a noun after them."""
     return _demonym(word) is not None and not word.endswith(("ish", "ese", "ch", "i"))
 
 
 def _ends_phrase(word: str, stop: frozenset[str]) -> bool:
     """A word that cannot go on with the noun phrase before it: "the German can win",
-    "the Dutchman then"; not "the German driver", "the German team"."""
+    "the Dane then"; not "the German driver", "the German team"."""
     return not (word.isalpha() and word.islower()) or word in stop or _verb_like(word)
 
 
@@ -293,7 +293,7 @@ def _gender_after(
     people: Mapping[int, tuple[str, int, str]],
 ) -> str:
     """The gender of the first pronoun after an epithet in its sentence, when no name
-    stands between: "the comedian, 47, shared the news with her followers"."""
+    stands between: "the singer, 52, told the crowd about her tour"."""
     stop = sentences[sent].end if sent < len(sentences) else len(text)
     m = _PRONOUN.search(text, end, stop)
     if m is None or any(end <= s < m.start() for s in people):
@@ -303,11 +303,11 @@ def _gender_after(
 
 def _name_cues(text: str, start: int, end: int, s_start: int) -> _Cues:
     """What the words beside a name say of the person: a title ("Mr"), a nationality or
-    role before it ("Dutch driver", "Sweden's"), an age after it ("Palmer, 38,")."""
+    role before it ("Danish driver", "Sweden's"), an age after it ("Mercer, 38,")."""
     nouns = person_nouns()
     gender, nations, noun = "", set(), ""
-    # Read back over the name's noun phrase only: "Dutch driver", "Sweden's", "Mr"; a
-    # comma or any other word ends it ("in Brazil, Verstappen" says nothing of him).
+    # Read back over the name's noun phrase only: "Danish driver", "Sweden's", "Mr"; a
+    # comma or any other word ends it ("in Brazil, Brink" says nothing of him).
     for tok in reversed(list(TOKEN.finditer(text, max(s_start, start - 60), start))[-_CUE_TOKENS:]):
         w = tok.group()
         low = w.lower().rstrip(".")
@@ -323,7 +323,7 @@ def _name_cues(text: str, start: int, end: int, s_start: int) -> _Cues:
             nations.add(country.iso3)
         elif not (w.isalpha() and w.islower()):
             break
-    # Inside the mention: "Mr Durov", "Comedian Sarah Silverman" (a role the names layer
+    # Inside the mention: "Mr Durov", "Comedian Nora Lindgren" (a role the names layer
     # took into the name).
     for tok in list(TOKEN.finditer(text, start, end))[:-1]:
         low = tok.group().lower().rstrip(".")

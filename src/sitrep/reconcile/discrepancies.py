@@ -118,7 +118,7 @@ def quantity_discrepancies(
             # "down 14%" may be over different periods.
             continue
         if group[0].dimension == "age" and _several(group):
-            continue  # "a 22-year-old man" and "a 20-year-old man" in one report: two men
+            continue  # "a 31-year-old woman" and "a 29-year-old woman" in one report: two men
         volatile = is_volatile(group[0].predicate, group[0].dimension)
         if not volatile:
             out.extend(_conflicts(group, config))

@@ -1,8 +1,8 @@
 """Incidents: which happening a position figure belongs to.
 
-"Lap 13" and "lap 14" are different moments of a race unless both reports tell the same
-happening: "Ericsson ... on lap 13 when he smashed his Sauber" and "Lap 14 Marcus
-Ericsson has a big smash in his Sauber" name one person and one deed, so their laps
+"Lap 22" and "lap 23" are different moments of a race unless both reports tell the same
+happening: "Orsic ... on lap 22 when he put his Halden into the wall" and "Lap 23 Pavel
+Orsic crashes his Halden hard" name one person and one deed, so their laps
 cannot both hold. An incident is read from the figure's clause (its sentence, cut at
 line breaks, as timelines and live blogs put one happening a line): the surnames of
 the people it names and the stems of its other content words.
@@ -41,7 +41,7 @@ def incident_words(
     skip: frozenset[str] = frozenset(), figure: tuple[int, int] | None = None,
 ) -> frozenset[str]:
     """The names (``@surname``; other capitalised words inside the clause, as entity
-    types are often wrong: "Sauber" a person, "Ericsson" none) and content stems of
+    types are often wrong: "Halden" a person, "Orsic" none) and content stems of
     ``text[span]``; ``skip`` holds words saying what the figure measures ("lap"), and
     ``figure`` the figure's own span ("third" of "secure third place" tells no deed)."""
     lo, hi = span
@@ -95,8 +95,8 @@ def telling(incidents: Sequence[frozenset[str]], articles: Sequence[str]) -> fro
 def same_incident(a: frozenset[str], b: frozenset[str], telling: frozenset[str]) -> bool:
     """Both clauses name one person or thing and share a deed or object besides, in
     words that tell happenings apart. Clauses that both name people but no one in
-    common tell different happenings ("after Raikkonen crashed", "including the
-    winner Hamilton"), whatever else they share (but see ``same_repetition``)."""
+    common tell different happenings ("after Virtanen crashed", "including the
+    winner Okafor"), whatever else they share (but see ``same_repetition``)."""
     shared = a & b & telling
     if _people(a) and _people(b) and not _people(shared):
         return False
@@ -105,8 +105,8 @@ def same_incident(a: frozenset[str], b: frozenset[str], telling: frozenset[str])
 
 
 def same_repetition(a: frozenset[str], b: frozenset[str], telling: frozenset[str]) -> bool:
-    """Both clauses tell the same repetition of one deed ("stopped for a second time",
-    "stops the race with another red flag"), whoever else they name: the people beside
+    """Both clauses tell the same repetition of one deed ("halted for a second time",
+    "halts the match with another delay"), whoever else they name: the people beside
     a repeated deed may be its bystanders. Weaker than ``same_incident``: callers also
     ask for positions near each other."""
     shared = a & b & telling

@@ -45,8 +45,8 @@ def tokens(text: str) -> list[str]:
 
 
 def last_word(name: str) -> str:
-    """The last word of a name as written ("Max Verstappen" -> "Verstappen",
-    "Cincinnati Bengals" -> "Bengals"), "" when it has none."""
+    """The last word of a name as written ("Tomas Brink" -> "Brink",
+    "Riverton Harriers" -> "Harriers"), "" when it has none."""
     words = [w for w in TOKEN.findall(name) if w[:1].isalpha()]
     return words[-1] if words else ""
 

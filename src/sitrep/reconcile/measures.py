@@ -140,7 +140,7 @@ def measure_of(
 ) -> Measure | None:
     """The noun a figure qualifies, else the nearest content word before it. ``names``
     maps the start of each person's mention to (entity id, end, name): "the 38-year-old
-    Palmer" measures Palmer's age, whatever outlets call him."""
+    Mercer" measures Mercer's age, whatever outlets call him."""
     words = measure_words()
     after = TOKEN.search(text, q.end, s_end)
     if after is not None and after.start() - q.end <= 1 and names and after.start() in names:
@@ -154,8 +154,8 @@ def measure_of(
             head = _of_what(text, after.end(), s_end)
             if head is None:
                 return Measure(what, (after.start(), after.end()), True)
-            # "a 50 percent chance of full success", "an 80 percent chance of favourable
-            # conditions": what the measure is of tells two figures apart.
+            # "a 40 percent chance of a clean landing", "a 70 percent chance of calm
+            # seas": what the measure is of tells two figures apart.
             return Measure(f"{what} of {stem(head.group())}", (after.start(), head.end()), True,
                            text[after.start():head.end()])
     if q.unit == "ordinal" and _WRITTEN_ORDINAL.search(q.text):
@@ -209,15 +209,15 @@ def _of_what(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 _OF_PRONOUNS = frozenset({"them", "whom", "which", "those", "these", "this", "that", "all"})
-# What may stand between a name and its age: "Palmer, 38", "Sheen (49)", "Palmer, who
-# turned 38", "Silverman turned 47".
+# What may stand between a name and its age: "Mercer, 38", "Lund (49)", "Mercer, who
+# turned 38", "Lindgren turned 47".
 _NAMED_AGE = re.compile(r"^\s*(?:,|\()?\s*(?:(?:who\s+)?(?:turned|turns|is|was)\s+|aged\s+)?$")
 INFERRED = "~"  # marks a measure whose subject is guessed from the nearest name
 _COREF_CHARS = 300  # how far back "the 37-year-old driver" may refer to a named person
 
 
-TENURE = "tenure"  # a person's time with a team or a body: "spent seven years with the Bengals"
-_WITH_CHARS = 40  # how far after a tenure its organisation may be named ("... with the Bengals")
+TENURE = "tenure"  # a person's time with a team or a body: "spent six years with the Harriers"
+_WITH_CHARS = 40  # how far after a tenure its organisation may be named ("... with the Harriers")
 
 
 def tenure_subject(
@@ -225,8 +225,8 @@ def tenure_subject(
     names: dict[int, tuple[str, int, str]], orgs: Sequence[tuple[int, int, str]],
 ) -> Measure:
     """Whose time with which organisation a tenure is: the person named last before it in
-    its sentence ("Palmer spent seven years", the "he" of "Palmer was drafted by the
-    Bengals, where he played eight seasons"), read from a capitalised word when the names
+    its sentence ("Mercer spent six years", the "he" of "Mercer was signed by the
+    Harriers, where he played five seasons"), read from a capitalised word when the names
     layer missed them, and the organisation named right after it, else last before it.
     Without both, a guess never contradicted ("spent five seasons together")."""
     org = next((o for o in orgs if q.end <= o[0] <= q.end + _WITH_CHARS), None) or next(
@@ -234,7 +234,7 @@ def tenure_subject(
     person = _subject_before(text, q.start, s_start, names, orgs)
     if person is None or org is None:
         return Measure(TENURE + INFERRED, measure.span, False, measure.label)
-    # Labelled by the sentence's words ("Palmer's time with Bengals"), keyed by surnames.
+    # Labelled by the sentence's words ("Mercer's time with Harriers"), keyed by surnames.
     label = f"{person}'s time with {last_word(text[org[0]:org[1]])}"
     return Measure(f"{TENURE} @{person.lower()} {last_word(org[2]).lower()}", measure.span,
                    False, label)
@@ -264,9 +264,9 @@ def age_subject(
     names: dict[int, tuple[str, int, str]] | None = None,
     referents: Sequence[Referent] | None = None,
 ) -> Measure:
-    """Whose age a figure gives: the person named next to it ("Palmer, 38"; "the
-    38-year-old Palmer"), else the person last named before it in its sentence or just
-    before ("Raikkonen crashed. The 37-year-old Finnish driver ..."), else the noun it
+    """Whose age a figure gives: the person named next to it ("Mercer, 38"; "the
+    36-year-old Mercer"), else the person last named before it in its sentence or just
+    before ("Virtanen crashed. The 37-year-old Finnish driver ..."), else the noun it
     qualifies ("a 3-year-old boy"). ``referents``: pronouns and epithets naming a person
     (see ``coref``): "the 21-year-old" and "the comedian, 47" give that person's age.
     Ages compare by person, whatever each outlet says."""
@@ -311,20 +311,20 @@ def _noun_after(text: str, end: int, s_end: int) -> str:
 
 
 def _person_key(name: str, eid: str) -> str:
-    """A person by surname: outlets name one person "Max Verstappen", "Verstappen" and
+    """A person by surname: outlets name one person "Tomas Brink", "Brink" and
     their mentions may resolve to different entities."""
     surname = last_word(name)
     return f"@{surname.lower()}" if surname else f"@{eid}"
 
 
 _AGE_CUES = re.compile(
-    r"(?:(?<=[\w.]),\s+|\((?=\d{1,3}\)))(\d{1,3})(?=,|\))"  # "Silverman, 47," "Sheen (49)"
+    r"(?:(?<=[\w.]),\s+|\((?=\d{1,3}\)))(\d{1,3})(?=,|\))"  # "Lindgren, 47," "Lund (49)"
     r"|\b(?:turned|turning|turns|aged)\s+(\d{1,3})\b(?!\s*(?:%|per|-|million|years?\s+ago))",
     re.IGNORECASE)
 
 
 def age_mentions(text: str) -> list[tuple[int, int]]:
-    """Spans of ages written without a unit: an appositive ("Silverman, 47, said") or
+    """Spans of ages written without a unit: an appositive ("Lindgren, 47, said") or
     after a cue ("turned 38", "aged 60")."""
     out = []
     for m in _AGE_CUES.finditer(text):
@@ -374,11 +374,11 @@ _NOT_POSITION = frozenset({"century", "centuries", "anniversary", "birthday", "a
 
 
 def _heads_line(text: str, start: int) -> bool:
-    """A word at the start of a line: "Lap 14 Ericsson crashes" in a timeline."""
+    """A word at the start of a line: "Lap 23 Orsic crashes" in a timeline."""
     return start == 0 or text[start - 1] == "\n"
 
 
-# A timeline's entry: "Lap 14 Marcus Ericsson has a big smash", "Day 3 Talks resume".
+# A timeline's entry: "Lap 23 Pavel Orsic crashes his Halden", "Day 3 Talks resume".
 _LINE_ITEM = re.compile(r"(?m)^[A-Z][a-z]{2,}[ \t]+(\d{1,3})(?=[ \t]+[A-Z])")
 
 

@@ -67,7 +67,7 @@ def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim
 
 
 def _bare_ages(ctx: ArticleContext) -> list[Quantity]:
-    """Ages the quantities layer leaves without a unit ("Silverman, 47, said")."""
+    """Ages the quantities layer leaves without a unit ("Lindgren, 47, said")."""
     measured = [(q.start, q.end) for q in ctx.ann.quantities if q.unit]
     text = ctx.article.text
     return [
@@ -232,8 +232,8 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         q = rest
     part = _PARTITIVE.match(text, q.end)
     if part is not None:
-        # "one of the abducted girls": a member, not a count of the group; "21 of the
-        # schoolgirls": a count of part of the group.
+        # "one of the rescued hikers": a member, not a count of the group; "14 of the
+        # students": a count of part of the group.
         subset = _subset(text, q, part.end())
         if subset is None:
             return None
@@ -298,13 +298,13 @@ _STATES = frozenset({"held", "arrested"})  # what counted people are ("captive",
 _RELEASES = frozenset({"rescued"})  # what ends that state ("released", "freed", "swapped")
 
 
-# "all but three of the 21 girls": the rest of a stated whole, not the three left out.
+# "all but two of the 17 miners": the rest of a stated whole, not the three left out.
 _ALL_BUT = re.compile(r"\b(?:all|everyone|everybody)\s+(?:but|except)\s+$", re.IGNORECASE)
 
 
 def _all_but(text: str, q: Quantity, m: re.Match[str]) -> Quantity | None:
     """The count "all but N of M" states (M - N, read from "all" on); without a stated
-    whole ("all but three were carrying babies") it counts nothing comparable."""
+    whole ("all but two were wearing helmets") it counts nothing comparable."""
     whole = _OF_WHOLE.match(text, q.end)
     if whole is None or q.value is None or q.bound or q.low is not None:
         return None
@@ -315,7 +315,7 @@ def _all_but(text: str, q: Quantity, m: re.Match[str]) -> Quantity | None:
 
 
 def _subset(text: str, q: Quantity, start: int) -> Quantity | None:
-    """A part of a group ("21 of the more than 200 Chibok schoolgirls") counted by the
+    """A part of a group ("14 of the more than 90 abducted students") counted by the
     group's plural noun, within a few words; a member ("one of the girls") or a group
     named by a pronoun ("21 of them") counts nothing comparable."""
     if q.value is None or q.value < 2 or text[q.end:start].split()[-1].lower() in _PRONOUN_OF:
@@ -371,7 +371,7 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
     else:
         found = measure_of(text, q, sent.start, sent.end, ctx.person_starts)
         if found is None and q.unit == "score":
-            found = Measure("result", None, False)  # "Arians was 50-32-1": a record
+            found = Measure("result", None, False)  # "Mercer was 41-27-2": a record
         if found is not None and found.what == TENURE:
             found = _tenure(ctx, found, q, sent, scale.dimension)
         elif q.unit == "season":
@@ -392,7 +392,7 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
     end = max(q.end, measure.span[1]) if measure.span else q.end
     return QuantityClaim(
         **_where(ctx, q, ctx.cite(start, end), sent, low, high),
-        # A person's age reads as their name ("Palmer (age)"), compares by their entity.
+        # A person's age reads as their name ("Mercer (age)"), compares by their entity.
         counted=measure.label or measure.what,
         counted_class=measure.what,
         predicate=measure.what,
@@ -411,7 +411,7 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
 
 def _tenure(ctx: ArticleContext, found: Measure, q: Quantity, sent: Span,
             dimension: str) -> Measure:
-    """A time with someone ("spent seven years with the Bengals"), keyed by whose and
+    """A time with someone ("spent six years with the Harriers"), keyed by whose and
     where; "spent $5 million" is no time with anyone: its verb is its own measure."""
     text = ctx.article.text
     if dimension != "duration" or found.span is None:
@@ -466,7 +466,7 @@ def _remaining(text: str, q: Quantity) -> bool:
 
 def _degree(text: str, start: int, cue: tuple[int, int]) -> set[str]:
     """How badly, before a predicate after the figure: "eight people have serious
-    injuries", "four of whom were seriously injured" count a part of the injured."""
+    injuries", "three of whom were badly hurt" count a part of the injured."""
     out = set()
     words = TOKEN.findall(text, start, cue[0])
     for i, w in enumerate(words):
@@ -532,7 +532,7 @@ def _after_tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
             i += 1
             continue
         if t in (";", ":", ".") or (t == "," and out) or t.lower() in _CLAUSE_BREAK:
-            break  # "trapping five people and injuring 40": the next verb is another figure's
+            break  # "stranding six people and injuring 25": the next verb is another figure's
         out.append(toks[i])
         i += 1
     return out

@@ -1,5 +1,5 @@
-"""Years as figures: the year a past happening is dated to ("drafted first overall in
-2003", "the No. 1-overall pick by Cincinnati in 2002").
+"""Years as figures: the year a past happening is dated to ("signed as a rookie in
+2009", "the second pick by Riverton in 2008").
 
 A year names when something happened, so two reports dating one happening to different
 years cannot both hold, whatever day each was published. Which happening is read from
@@ -52,7 +52,7 @@ def year_claims(ctx: ArticleContext, figures: Sequence[QuantityClaim] = ()) -> l
 def _tally(c: QuantityClaim) -> bool:
     """A figure a year may scope: a score, a measure, or a count of two or more (a
     count of one is mostly a rank or a single thing: "the No. 1 pick"); an age tells
-    who someone is ("the 38-year-old Palmer was drafted in 2003"), not a tally."""
+    who someone is ("the 36-year-old Mercer was signed in 2009"), not a tally."""
     if c.dimension:
         return c.dimension != "age"
     return c.value is not None and c.value >= 2

@@ -204,11 +204,11 @@ def test_descriptive_aliases_need_an_owner(nlp: Language) -> None:
 def test_gazetteer_aliases_and_demonyms(nlp: Language) -> None:
     found = mentions(
         nlp,
-        "Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, said the U.N. "
+        "Irina Volkova, a spokeswoman for the Russian Foreign Ministry, said the U.N. "
         "should act. The United Nations did not respond. NATO and the North Atlantic "
         "Treaty Organization are one.",
     )
-    assert by_text(found, "Maria Zakharova")[0].roles == [
+    assert by_text(found, "Irina Volkova")[0].roles == [
         "spokeswoman for the Russian Foreign Ministry"
     ]
     assert by_text(found, "Russian")[0].entity_id == country_entity_id("RUS")
@@ -302,12 +302,12 @@ def relabelled(nlp, text: str, labels: dict[str, str]) -> list[EntityMention]:
 def test_a_person_the_model_calls_an_organisation_is_a_person_by_the_cues(nlp) -> None:
     found = relabelled(
         nlp,
-        "In this photo, model Chrissa Teigel poses at the gala. Chrissa Teigel and her "
-        "husband were aboard the plane. Teigel was aboard and posted videos.",
-        {"Chrissa Teigel": "ORG", "Teigel": "ORG"},
+        "In this photo, model Dalia Voss poses at the gala. Dalia Voss and her "
+        "husband were aboard the plane. Voss was aboard and posted videos.",
+        {"Dalia Voss": "ORG", "Voss": "ORG"},
     )
-    assert {m.type for m in found if "Teigel" in m.text} == {"PERSON"}
-    assert one_id(found, "Chrissa Teigel", "Teigel")
+    assert {m.type for m in found if "Voss" in m.text} == {"PERSON"}
+    assert one_id(found, "Dalia Voss", "Voss")
 
 
 def test_an_age_and_a_courtesy_title_make_a_person(nlp) -> None:
@@ -327,11 +327,11 @@ def test_without_cues_the_model_label_stands(nlp) -> None:
 def test_a_newspaper_the_model_calls_a_person_is_an_organisation(nlp) -> None:
     found = relabelled(
         nlp,
-        "The Chosun Ilbo reported that Mr Kim left. It was in South Korea's Chosun Ilbo "
+        "The Nordby Tidende reported that Mr Lund left. It was in Norway's Nordby Tidende "
         "newspaper on Tuesday.",
-        {"Chosun Ilbo": "PERSON"},
+        {"Nordby Tidende": "PERSON"},
     )
-    assert {m.type for m in by_text(found, "Chosun Ilbo")} == {"ORG"}
+    assert {m.type for m in by_text(found, "Nordby Tidende")} == {"ORG"}
 
 
 def test_person_score_reads_the_words_around_a_name(nlp) -> None:
@@ -347,11 +347,11 @@ def test_person_score_reads_the_words_around_a_name(nlp) -> None:
 def test_a_name_particle_stays_in_the_name_and_a_later_surname_joins_it(nlp) -> None:
     found = mentions(
         nlp,
-        "In a column on Wednesday, Paulino do Rego Barros Jr., the interim chief "
-        "executive, wrote about the breach. Mr. Barros said more.",
+        "In a column on Wednesday, Paulo do Vale Moreira Jr., the interim chief "
+        "executive, wrote about the outage. Mr. Moreira said more.",
     )
-    assert one_id(found, "Paulino do Rego Barros Jr.", "Barros")
-    assert not [m for m in found if m.text == "Rego Barros Jr."]
+    assert one_id(found, "Paulo do Vale Moreira Jr.", "Moreira")
+    assert not [m for m in found if m.text == "Vale Moreira Jr."]
 
 
 def test_a_place_before_a_particle_is_no_given_name(nlp) -> None:
@@ -363,19 +363,19 @@ def test_a_place_before_a_particle_is_no_given_name(nlp) -> None:
 def test_a_sentence_opener_is_no_part_of_a_name_written_without_it(nlp) -> None:
     found = relabelled(
         nlp,
-        "Model Chrissa Teigel and her husband were aboard. Photos show model Chrissa "
-        "Teigel at the gate.",
-        {"Model Chrissa Teigel": "PRODUCT", "Chrissa Teigel": "ORG"},
+        "Model Dalia Voss and her husband were aboard. Photos show model Dalia "
+        "Voss at the gate.",
+        {"Model Dalia Voss": "PRODUCT", "Dalia Voss": "ORG"},
     )
-    assert {m.text for m in found if "Teigel" in m.text} == {"Chrissa Teigel"}
-    assert {m.type for m in found if "Teigel" in m.text} == {"PERSON"}
+    assert {m.text for m in found if "Voss" in m.text} == {"Dalia Voss"}
+    assert {m.type for m in found if "Voss" in m.text} == {"PERSON"}
 
 
 def test_a_known_body_glued_before_a_name_keeps_its_own_identity(nlp) -> None:
     found = relabelled(
         nlp,
-        "Boko Haram said it held the girls. The leader of Boko Haram Abubakar Shekau "
-        "spoke. The group leader Abubakar Shekau is in hiding. Boko Haram denied it.",
-        {"Boko Haram Abubakar Shekau": "ORG", "Abubakar Shekau": "PERSON", "Boko Haram": "PERSON"},
+        "Boko Haram said it held the hostages. The leader of Boko Haram Idris Malek "
+        "spoke. The group leader Idris Malek is in hiding. Boko Haram denied it.",
+        {"Boko Haram Idris Malek": "ORG", "Idris Malek": "PERSON", "Boko Haram": "PERSON"},
     )
     assert {m.type for m in by_text(found, "Boko Haram")} == {"ORG"}

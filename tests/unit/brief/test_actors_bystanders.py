@@ -22,11 +22,11 @@ _REPORTS = (
     "of weak trade. Peter Hall, a spokesman for Harbor Freight Lines, said staff would be "
     "offered new posts.",
     _LEAD + "Consumer Editor Jane Moss explains what workers can claim. The depot featured "
-    "in Showtime's series about truckers. " + _BACKGROUND,
+    "in Starlane TV's series about truckers. " + _BACKGROUND,
     _LEAD + "The depot was the set of "
-    "Showtime's drama Long Haul. " + _BACKGROUND,
+    "Starlane TV's drama Long Haul. " + _BACKGROUND,
     _LEAD + "The company has asked for permission to talk to Dan Cole, the former chief "
-    "executive of Baltic Freight. Fans of Showtime's Long Haul visited the depot. "
+    "executive of Baltic Freight. Fans of Starlane TV's Long Haul visited the depot. "
     + _BACKGROUND,
 )
 
@@ -60,7 +60,7 @@ def test_one_only_asked_about_in_one_outlet_is_not_listed() -> None:
 
 
 def test_a_name_told_only_as_a_things_owner_is_not_listed() -> None:
-    assert "Showtime" not in _actors()  # "Showtime's series", in three outlets
+    assert "Starlane TV" not in _actors()  # "Starlane TV's series", in three outlets
 
 
 def test_a_video_teaser_block_is_chrome() -> None:

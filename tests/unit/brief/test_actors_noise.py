@@ -94,7 +94,7 @@ def test_chrome_lines_recognised_and_prose_kept() -> None:
                               "read more about it before Friday.")
     assert not is_chrome_line("The talks between Canada and the United States (and Mexico) "
                               "resumed on Monday, officials said.")
-    assert classify_line("Arians retires. (Elaine Roe/Associated Press)").kind == "credit"
+    assert classify_line("Mercer retires. (Elaine Roe/Associated Press)").kind == "credit"
 
 
 def test_settings_are_not_actors_but_countries_taking_part_are() -> None:

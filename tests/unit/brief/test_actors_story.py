@@ -26,13 +26,13 @@ def names(pairs: list[Pair]) -> list[str]:
 
 _FLIGHT = (
     ("Maria Vance said on Monday she was removed from a flight to Tokyo. The airline said "
-     "the plane returned to Los Angeles after a passenger mix-up.", "2018-01-02"),
-    ("The flight turned back to Los Angeles on Monday. Vance said the crew told passengers "
+     "the plane flew back to Denver after a passenger mix-up.", "2018-01-02"),
+    ("The flight turned back to Denver on Monday. Vance said the crew told passengers "
      "about the mix-up. The airline apologised to Vance.", "2018-01-02"),
-    ("Vance tweeted on Monday that the plane had turned around. \"Felt we should just tell "
-     "you all,\" she wrote. The airline said it regretted the error. Vance thanked the crew.",
+    ("Vance tweeted on Monday that the plane had turned around. \"Felt we had to share this "
+     "with everyone,\" she wrote. The airline said it regretted the error. Vance thanked the crew.",
      "2018-01-02"),
-    ("Vance said the flight returned on Monday. \"Felt like a movie,\" she wrote on Twitter, "
+    ("Vance said the flight returned on Monday. \"Felt like a film,\" she wrote on Twitter, "
      "adding that the plane landed safely. The airline said Vance was rebooked.",
      "2018-01-03"),
 )
@@ -71,13 +71,13 @@ def test_a_teaser_block_glued_after_its_label_is_chrome() -> None:
 
 
 def test_a_credit_glued_by_a_colon_names_no_actor() -> None:
-    text = "AP:Associated Press The girls were freed on Thursday."
+    text = "AP:Associated Press The hostages were freed on Thursday."
     at = text.index("Associated")
     m = EntityMention(at, at + len("Associated Press"), "Associated Press", "ORG", "e1",
                       "Associated Press")
     assert _credit(m, text)
     name = EntityMention(0, 11, "Maria Vance", "PERSON", "e2", "Maria Vance")
-    assert not _credit(name, "Maria Vance said on Monday: the girls were freed.")
+    assert not _credit(name, "Maria Vance said on Monday: the hostages were freed.")
 
 
 def test_a_name_only_before_one_word_qualifies_a_thing() -> None:

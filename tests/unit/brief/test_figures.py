@@ -98,11 +98,11 @@ def test_partitive_is_not_a_count() -> None:
 
 
 def test_actors_leave_out_credits_publishers_and_bare_places() -> None:
-    text_a = ("Zoo director Thane Maynard said the gorilla was shot. "
-              "Photo: John Minchillo/AP Images\n"
-              "Maynard told CNN the decision was hard. The zoo is in Cincinnati.")
-    text_b = ("Thane Maynard said the zoo made the right call, CNN reported. "
-              "Cincinnati police are investigating. The zoo is in Cincinnati.")
+    text_a = ("Zoo director Marta Kellner said the bear was sedated. "
+              "Photo: Jon Reyes/AP Images\n"
+              "Kellner told CNN the decision was hard. The zoo is in Denver.")
+    text_b = ("Marta Kellner said the zoo made the right call, CNN reported. "
+              "Denver police are investigating. The zoo is in Denver.")
     pairs = story(
         (text_a,
          "2016-05-30"),
@@ -112,18 +112,18 @@ def test_actors_leave_out_credits_publishers_and_bare_places() -> None:
     )
     brief = build_brief(pairs, story_id="s")
     names = [a.name for a in brief.actors]
-    assert "Thane Maynard" in names
-    assert names.count("Thane Maynard") == 1 and "Maynard" not in names  # merged
-    assert not [n for n in names if "/" in n or "Minchillo" in n]
+    assert "Marta Kellner" in names
+    assert names.count("Marta Kellner") == 1 and "Kellner" not in names  # merged
+    assert not [n for n in names if "/" in n or "Reyes" in n]
     assert all(a.articles == 1 for a in brief.actors if a.name == "CNN")  # not its own page
 
 
 def test_chrome_and_teasers_stay_out_of_sentences() -> None:
-    text_a = ("The flight landed back in Los Angeles at 7:33 p.m. on Tuesday, the airline said.\n"
-              "READ MORE: Airport chaos as power outage hits the busiest hub\n"
-              "FILE - In this Nov. 2, 2017 file photo, the model poses at an awards show.\n"
-              "The airline apologised to the 226 passengers on Wednesday.")
-    text_b = ("The plane returned to Los Angeles at 7:33 p.m. on Tuesday, the airline said.\n"
+    text_a = ("The flight landed back in Denver at 6:48 p.m. on Tuesday, the airline said.\n"
+              "READ MORE: Storm delays pile up at the northern hub\n"
+              "FILE - In this March 4, 2016 file photo, the singer waves at a gala.\n"
+              "The airline apologised to the 188 passengers on Wednesday.")
+    text_b = ("The plane flew back to Denver at 6:48 p.m. on Tuesday, the airline said.\n"
               "The airline apologised on Wednesday to all passengers.")
     pairs = story(
         (text_a,
@@ -150,11 +150,11 @@ def test_time_values_read_as_human_dates() -> None:
 
 def test_summary_gives_a_toll_once_and_sources_count_only_who_states_it() -> None:
     pairs = story(
-        ("At least seven people were killed when a tram derailed in Croydon on "
-             "Wednesday, police said. The driver was arrested at the scene by officers.",
+        ("At least seven people were killed when a tram derailed in Millbrook on "
+             "Wednesday, police said. The driver was detained on the spot by officers.",
          "2016-11-09T12:00:00Z"),
-        ("Seven people have died after a tram overturned in Croydon on Wednesday "
-             "morning, officials said. Ms Okesola, who lives nearby, heard the crash.",
+        ("Seven people have died after a tram tipped over in Millbrook on Wednesday "
+             "morning, officials said. Ms Adeyemo, who lives nearby, heard the crash.",
          "2016-11-09T13:00:00Z"),
     )
     brief = build_brief(pairs, story_id="s")
@@ -194,14 +194,14 @@ def test_a_falling_toll_is_not_one_developing_figure() -> None:
 
 def test_ages_of_one_person_compare_by_the_person() -> None:
     pairs = story(
-        ("The 38-year-old Carson Palmer announced his retirement on Tuesday.",
+        ("The 36-year-old Owen Mercer announced his retirement on Tuesday.",
          "2018-01-02"),
-        ("The 37-year-old Carson Palmer said on Tuesday he would retire.",
+        ("The 35-year-old Owen Mercer said on Tuesday he would retire.",
          "2018-01-02"),
     )
     rec = reconcile(pairs)
     ages = [d for d in rec.discrepancies if d.kind == "quantity_conflict"]
-    assert len(ages) == 1 and ages[0].about == "Carson Palmer (age)"
+    assert len(ages) == 1 and ages[0].about == "Owen Mercer (age)"
 
 
 def test_a_price_and_a_market_value_are_not_one_figure() -> None:

@@ -19,14 +19,14 @@ def _ages(pairs: list) -> dict[str, set[float]]:
 
 def test_appositive_ages_are_ages_of_the_named_person() -> None:
     pairs = story(
-        ("Sarah Silverman, 47, said on Monday that the couple had split.", "2017-11-13"),
-        ("The comic Sarah Silverman (47) announced the split on Monday.", "2017-11-13"),
-        ("Silverman turned 47 last year, before the couple split.", "2017-11-13"),
+        ("Nora Lindgren, 47, said on Monday that the couple had split.", "2017-11-13"),
+        ("The comic Nora Lindgren (47) announced the split on Monday.", "2017-11-13"),
+        ("Lindgren turned 47 last year, before the couple split.", "2017-11-13"),
     )
     ages = _ages(pairs)
-    assert ages.get("@silverman") == {47.0}
+    assert ages.get("@lindgren") == {47.0}
     brief = build_brief(pairs, story_id="s")
-    listed = [n for n in brief.numbers if n.about.startswith("Sarah Silverman")]
+    listed = [n for n in brief.numbers if n.about.startswith("Nora Lindgren")]
     assert listed and listed[0].sources >= 2
     assert not brief.discrepancies
     assert check_citations(brief, [a for a, _ in pairs]) == []
@@ -34,23 +34,23 @@ def test_appositive_ages_are_ages_of_the_named_person() -> None:
 
 def test_ages_of_one_person_by_surname_conflict() -> None:
     pairs = story(
-        ("Amina Ali, 19, was found by soldiers in the forest on Tuesday.", "2016-05-19"),
-        ("The army said Ali, 21, was found in the forest on Tuesday.", "2016-05-19"),
+        ("Zainab Musa, 19, was found by soldiers in the bush on Tuesday.", "2016-05-19"),
+        ("The army said Musa, 21, was found in the bush on Tuesday.", "2016-05-19"),
     )
     brief = build_brief(pairs, story_id="s")
     conflicts = [d for d in brief.discrepancies if d.kind == "quantity_conflict"]
-    assert len(conflicts) == 1 and "Ali" in conflicts[0].about
+    assert len(conflicts) == 1 and "Musa" in conflicts[0].about
     assert sorted(c.value for c in conflicts[0].claims) == [19.0, 21.0]  # type: ignore[attr-defined]
 
 
 def test_an_age_guessed_from_a_nearby_name_never_conflicts() -> None:
     pairs = story(
-        ("Kimi Raikkonen crashed on lap 20. The 37-year-old driver was unhurt.", "2016-11-13"),
-        ("Kimi Raikkonen crashed out early. The 36-year-old driver walked away.", "2016-11-13"),
+        ("Mika Lahtinen crashed on lap 20. The 37-year-old driver was unhurt.", "2016-11-13"),
+        ("Mika Lahtinen crashed out early. The 36-year-old driver walked away.", "2016-11-13"),
     )
     rec = reconcile(pairs)
     assert not [d for d in rec.discrepancies if "age" in d.about]
-    assert {c.predicate for c in rec.quantities if c.dimension == "age"} == {"@raikkonen~"}
+    assert {c.predicate for c in rec.quantities if c.dimension == "age"} == {"@lahtinen~"}
     # The name stands in another sentence: the brief neither lists the differing ages
     # as one figure nor names the person outside the cited sentence.
     brief = build_brief(pairs, story_id="s")
@@ -73,8 +73,8 @@ def test_one_price_in_other_words_is_one_figure() -> None:
 
 def test_same_value_of_other_predicates_stays_apart() -> None:
     pairs = story(
-        ("Seven people were killed in the crash in Croydon on Wednesday.", "2016-11-09"),
-        ("Seven people were injured in the crash in Croydon on Wednesday.", "2016-11-09"),
+        ("Seven people were killed in the crash in Millbrook on Wednesday.", "2016-11-09"),
+        ("Seven people were injured in the crash in Millbrook on Wednesday.", "2016-11-09"),
     )
     rec = reconcile(pairs)
     preds = sorted({g[0].predicate for g in rec.groups if len(g) == 1})
@@ -142,10 +142,10 @@ def test_a_large_count_given_exactly_by_two_outlets_is_one_figure() -> None:
 
 def test_a_report_giving_both_values_makes_them_a_change() -> None:
     pairs = story(
-        ("Rosberg went into the race 19 points clear of Hamilton.", "2016-11-13"),
-        ("Rosberg was 19 points clear of Hamilton before the race; after it he has a lead "
+        ("Okafor went into the race 19 points clear of Cota.", "2016-11-13"),
+        ("Okafor was 19 points clear of Cota before the race; after it he has a lead "
          "of 12 points.", "2016-11-13"),
-        ("Rosberg is now 12 points ahead of Hamilton in the title race.", "2016-11-13"),
+        ("Okafor is now 12 points ahead of Cota in the standings.", "2016-11-13"),
     )
     rec = reconcile(pairs)
     leads = [d for d in rec.discrepancies if d.about.startswith("lead")]

@@ -69,7 +69,7 @@ def test_one_rank_of_different_things_is_not_one_figure() -> None:
 
 def test_a_numbered_item_of_a_series_is_a_position() -> None:
     pairs = story(
-        ("Ericsson crashed on lap 13. Militants killed 20 in the attack.", "2016-11-13"),
+        ("Orsic crashed on lap 13. Militants killed 20 in the attack.", "2016-11-13"),
         ("The race was suspended on lap 20 on Sunday.", "2016-11-13"),
     )
     rec = reconcile(pairs)

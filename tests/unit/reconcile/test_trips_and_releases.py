@@ -8,7 +8,7 @@ from sitrep.reconcile import reconcile
 from tests.support.brief import discrepancy_values, story
 
 _FLIGHT = ("The plane turned back four hours into the 11-hour flight to Tokyo.", "2017-12-27")
-_NONE_RELEASED = ("No captive fighters were released in exchange for the girls, a source "
+_NONE_RELEASED = ("No captive fighters were released in exchange for the hostages, a source "
                   "said on Thursday.", "2016-10-13")
 
 
@@ -16,7 +16,7 @@ def test_one_trip_told_as_a_flight_and_a_journey_a_week_apart_conflicts() -> Non
     pairs = story(
         _FLIGHT,
         ("The plane turned back four hours into an 11-and-a-half hour journey to Tokyo. "
-         "One passenger tweeted: 4 hours into an 11 hour flight and we are turning around.",
+         "One passenger posted: 4 hours into an 11 hour flight and the pilot says we go back.",
          "2018-01-07"),
     )
     assert discrepancy_values(pairs) == [[11.0, 11.5]]  # one report's two values are no change
@@ -46,7 +46,7 @@ def test_a_modifier_duration_of_other_things_is_no_trip() -> None:
 def test_none_released_and_four_swapped_conflict() -> None:
     pairs = story(
         _NONE_RELEASED,
-        ("The girls were exchanged for four militants on Thursday, local sources said.",
+        ("The hostages were exchanged for four militants on Thursday, local sources said.",
          "2016-10-13"),
     )
     assert discrepancy_values(pairs) == [[0.0, 4.0]]
@@ -70,9 +70,9 @@ def test_captives_held_are_not_captives_released() -> None:
 
 def test_one_players_years_and_seasons_with_a_team_conflict() -> None:
     pairs = story(
-        ("Carson Palmer spent seven years with the Cincinnati Bengals, leaving in a dispute "
-         "before the 2011 season.", "2018-01-02"),
-        ("Palmer was drafted in 2003 by the Cincinnati Bengals, where he played eight seasons.",
+        ("Owen Mercer spent seven years with the Detroit Hawks, leaving in a dispute "
+         "before the 2015 season.", "2018-01-02"),
+        ("Mercer was drafted in 2008 by the Detroit Hawks, where he played eight seasons.",
          "2018-01-02"),
     )
     assert discrepancy_values(pairs) == [[7.0, 8.0]]
@@ -82,8 +82,8 @@ def test_one_players_years_and_seasons_with_a_team_conflict() -> None:
 
 def test_tenures_of_other_people_or_without_a_team_do_not_conflict() -> None:
     pairs = story(
-        ("Carson Palmer spent seven years with the Cincinnati Bengals.", "2018-01-02"),
-        ("Bruce Arians spent eight seasons with the Cincinnati Bengals. Arians and Palmer "
+        ("Owen Mercer spent seven years with the Detroit Hawks.", "2018-01-02"),
+        ("Dale Hart spent eight seasons with the Detroit Hawks. Hart and Mercer "
          "spent the last five seasons together.", "2018-01-02"),
     )
     assert discrepancy_values(pairs) == []
@@ -91,17 +91,17 @@ def test_tenures_of_other_people_or_without_a_team_do_not_conflict() -> None:
 
 def test_money_spent_is_no_tenure() -> None:
     pairs = story(
-        ("The Bengals spent $5 million on the stadium, Carson Palmer said.", "2018-01-02"),
-        ("Carson Palmer spent seven years with the Bengals.", "2018-01-02"),
+        ("The Hawks spent $5 million on the stadium, Owen Mercer said.", "2018-01-02"),
+        ("Owen Mercer spent seven years with the Hawks.", "2018-01-02"),
     )
     keys = {c.key[0] for c in reconcile(pairs).quantities}
-    assert "spent" in keys and "tenure @palmer bengals" in keys
+    assert "spent" in keys and "tenure @mercer hawks" in keys
 
 
 def test_all_but_n_of_a_whole_counts_the_rest_and_agrees() -> None:
     pairs = story(
-        ("All but three of the 21 girls were freed on Thursday, officials said.", "2016-10-13"),
-        ("Eighteen of the 21 girls were freed on Thursday, a source said.", "2016-10-13"),
+        ("All but three of the 21 hostages were freed on Thursday, officials said.", "2016-10-13"),
+        ("Eighteen of the 21 hostages were freed on Thursday, a source said.", "2016-10-13"),
     )
     rec = reconcile(pairs)
     freed = [sorted(c.value or 0.0 for c in g) for g in rec.groups if g[0].predicate == "rescued"

@@ -41,6 +41,11 @@ class CountryIndex:
     def capital_of(self, text: str) -> Country | None:
         return self.by_capital.get(name_key(text))
 
+    def is_demonym(self, text: str) -> bool:
+        """Whether ``text`` is a country's adjective or people ("British", "the
+        Brazilian"), not its name."""
+        return self.by_demonym.get(name_key(text)) is not None
+
 
 def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split("|") if p.strip()]

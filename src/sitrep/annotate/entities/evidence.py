@@ -1,14 +1,14 @@
 """Whether a name is a person's, from the words around its mentions.
 
 spaCy's small model types one name differently from mention to mention
-("Chrissy Teigen" an ORG here, a PRODUCT there; "Chosun Ilbo" a person).
+("Dalia Voss" an ORG here, a PRODUCT there; "Nordby Tidende" a person).
 News prose carries better cues than the label of any one mention:
 
-- a courtesy title before a name ("Ms Okesola", "Dr. Lee"), a common noun
-  saying what someone is ("model Chrissy Teigen") or an age after it
-  ("Kudirat Okesola, 63,") make it a person's;
-- "the" before a name ("The Chosun Ilbo reports"), an organisation noun
-  after it ("Chosun Ilbo newspaper") or an organisation word closing it
+- a courtesy title before a name ("Ms Adeyemo", "Dr. Lee"), a common noun
+  saying what someone is ("model Dalia Voss") or an age after it
+  ("Folake Adeyemo, 63,") make it a person's;
+- "the" before a name ("The Nordby Tidende reports"), an organisation noun
+  after it ("Nordby Tidende newspaper") or an organisation word closing it
   ("Acme Holdings") is not.
 
 ``person_score`` weighs the cues of one mention; the layer sums them over
@@ -62,7 +62,7 @@ def person_score(doc: Doc, start: int, end: int) -> int:
     if before is not None and before.lower_ in COURTESY:
         score += CUE_WEIGHT
     elif before is not None and before.tag_ == "NN" and before.is_lower:
-        # "model Chrissy Teigen", "the newspaper Chosun Ilbo": what the name is.
+        # "model Dalia Voss", "the newspaper Nordby Tidende": what the name is.
         score += 0 if before.lower_ in ORG_NOUNS else CUE_WEIGHT
     if _age_after(doc, end):
         score += CUE_WEIGHT
@@ -75,7 +75,7 @@ def person_score(doc: Doc, start: int, end: int) -> int:
 
 def said_to_be_organisation(doc: Doc, start: int, end: int) -> bool:
     """An organisation word closing the name or following it: "Acme Holdings",
-    "Chosun Ilbo newspaper", "the newspaper Chosun Ilbo"."""
+    "Nordby Tidende newspaper", "the newspaper Nordby Tidende"."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     return (
@@ -86,7 +86,7 @@ def said_to_be_organisation(doc: Doc, start: int, end: int) -> bool:
 
 
 def courtesy_surnames(doc: Doc) -> list[tuple[int, int]]:
-    """Spans of names written after a courtesy title ("Ms Okesola"), which the
+    """Spans of names written after a courtesy title ("Ms Adeyemo"), which the
     model often leaves untagged."""
     spans = []
     for token in doc[:-1]:

@@ -47,7 +47,7 @@ CAPITALS_AS_NAMES = frozenset(
 # Generational suffixes a later mention leaves out: "Mr. Barros" of "... Barros Jr.".
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_ROLE_ENTS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"})
-# Labels the model gives a person's full name by mistake ("Chrissy Teigen" as ORG).
+# Labels the model gives a person's full name by mistake ("Dalia Voss" as ORG).
 FULL_NAME_MISLABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
 
 
@@ -147,7 +147,7 @@ def _part_of(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
         return False
     core = name[:-1] if name[-1] in GENERATIONAL else name
     # A given name alone may open the full name; two words opening it are another
-    # name glued to it ("Boko Haram" of "Boko Haram Abubakar Shekau").
+    # name glued to it ("Red Crescent" of "Red Crescent Amal Haddad").
     given = n == 1 and name[0] == words[0]
     return given or name[-n:] == words or (len(core) > n and core[-n:] == words)
 
@@ -231,7 +231,7 @@ def _could_be_person(text: str, words: tuple[str, ...]) -> bool:
     countries = country_index()
     if gazetteer().candidates(text):
         return False
-    # A known body glued before a name is no part of it: "Boko Haram Abubakar Shekau".
+    # A known body glued before a name is no part of it: "Red Crescent Amal Haddad".
     if any(gazetteer().candidates(" ".join(words[:k])) for k in range(1, len(words))):
         return False
     return not (countries.by_capital.get(words[-1]) or countries.by_name.get(words[-1]))
@@ -268,7 +268,7 @@ class Vote:
 
     def not_person(self) -> bool:
         """The text saying what organisation it is outweighs the model's PERSON label
-        ("Chosun Ilbo newspaper"); "the" alone does not ("the App Store" is no body)."""
+        ("Nordby Tidende newspaper"); "the" alone does not ("the App Store" is no body)."""
         return self.organisation and self.labels + self.cues < 0
 
 
@@ -308,7 +308,7 @@ def _opens_line_or_sentence(doc: Doc, i: int) -> bool:
 
 def _drop_sentence_openers(doc: Doc, cands: list[Candidate]) -> None:
     """A capitalised word opening a sentence is no part of a name the article also
-    writes without it ("Model Chrissy Teigen" where "Chrissy Teigen" is named too)."""
+    writes without it ("Model Dalia Voss" where "Dalia Voss" is named too)."""
     names = {doc[c.start : c.end].text for c in cands if c.length() > 1}
     for cand in cands:
         if (

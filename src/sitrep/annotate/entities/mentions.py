@@ -36,7 +36,7 @@ PORTFOLIO_WORDS = word_set(
     deputy prime state
     """
 )
-# Lower-case particles inside people's names ("Paulino do Rego Barros", "Ursula von der Leyen").
+# Lower-case particles inside people's names ("Paulo do Vale Moreira", "Ursula von der Leyen").
 NAME_PARTICLES = word_set("da das de del della der den di do dos du la le van von ter ten")
 _NOT_GIVEN_NAMES = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "NORP"})
 COUNTRIES_AS_GIVEN_NAMES = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya"})
@@ -125,7 +125,7 @@ def _extend_short_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _extend_particles(doc: Doc, start: int) -> int:
-    """Carry a name back over a particle the model cut it at: "Paulino do" + "Rego Barros"."""
+    """Carry a name back over a particle the model cut it at: "Paulo do" + "Vale Moreira"."""
     while start > 1 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower:
         i = start - 1
         while i > 0 and doc[i - 1].lower_ in NAME_PARTICLES and doc[i - 1].is_lower:

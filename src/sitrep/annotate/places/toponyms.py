@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitrep.annotate.entities.countries import country_index
-from sitrep.annotate.entities.keys import country_entity_id, name_key
+from sitrep.annotate.entities.keys import country_entity_id
 from sitrep.annotate.entities.layer import PLACE_LABELS
 from sitrep.annotate.places.gazetteer import (
     ADM1,
@@ -151,7 +151,7 @@ def _plural_demonym(doc: Doc, m: EntityMention, token_end: dict[int, int]) -> bo
     return (
         last is not None
         and doc[last - 1].tag_ in ("NNS", "NNPS")
-        and country_index().by_demonym.get(name_key(m.text)) is not None
+        and country_index().is_demonym(m.text)
     )
 
 

@@ -34,7 +34,7 @@ TENSE_KINDS = (
 REF_KINDS = frozenset({"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor"})
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T|$)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
-# "the annual March for Life", "a March on Washington": the noun march, not the month
+# "the annual March for Rivers", "a March on Washington": the noun march, not the month
 _MARCH_BEFORE = re.compile(r"\b(?:the|a|annual|[Tt]his year's)\s+(?:``|\"|“|')?$")  # or quoted
 _MARCH_AFTER = re.compile(r"\s+(?:of|for|on|to|against|through)\s+(?:the\s+)?[A-Z]")
 
@@ -44,7 +44,7 @@ def is_a_march(surface: str, before: str, after: str) -> bool:
 
 
 def is_a_surname(doc: Doc, start: int) -> bool:
-    """ "Theresa May said": a bare month name right after a name in the parse is a surname."""
+    """ "Ellen May said": a bare month name right after a name in the parse is a surname."""
     first = doc.char_span(start, start + 1, alignment_mode="expand")
     if first is None or first.start == 0 or not first[0].text[:1].isupper():
         return False
@@ -112,7 +112,7 @@ _YEAR_LEADS = frozenset({"in", "since", "by", "during", "until", "before", "afte
 
 
 def is_an_address(doc: Doc, start: int, end: int) -> bool:
-    """ "at 1700 E. 18th St.": a house number before a street name is no year."""
+    """ "at 2450 W. 31st St.": a house number before a street name is no year."""
     span = doc.char_span(start, end, alignment_mode="expand")
     after = doc.char_span(end, len(doc.text), alignment_mode="expand")
     if after is None or span is None:

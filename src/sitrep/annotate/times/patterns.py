@@ -147,7 +147,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"|the\s+following\s+(?:day|week|month|year|morning)\b|the\s+next\s+(?:day|morning)\b"
             r"|the\s+(?:previous|preceding)\s+day\b",
         ),
-        # "the day before last Tuesday('s hearing)", "the week of March 6"
+        # "the day before last Tuesday('s hearing)", "the week of April 11"
         (
             "dayshift",
             rf"(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
@@ -291,7 +291,7 @@ _ORDINAL_AFTER = re.compile(r"\s+(?!(?:or|and|ago|later|earlier|after|before|of|
 _TITLE_UNIT = re.compile(r"\b(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Months?|Years?)$")
 
 
-# "358,000 a month", "four flights a week", "$1.76 a year": a rate, the unit is the
+# "214,000 a month", "four flights a week", "$1.76 a year": a rate, the unit is the
 # denominator of a measure (no TIMEX3); "twice a week" is a SET and stays
 _RATE_SPAN = re.compile(r"(?i)(?:a|an|per)\s+\w+$")
 

@@ -815,7 +815,7 @@ def resolve_season(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", None
     year = p.year if p.year is not None else spelled_year(p.words, load_lexicon())
     if year is not None:
-        return "DATE", f"{year}-{p.season}"  # "the winter of nineteen ninety-four"
+        return "DATE", f"{year}-{p.season}"  # "the summer of nineteen eighty-seven"
     if ctx.anchor is None:
         return "DATE", None
     step = step_of(p.modifier)

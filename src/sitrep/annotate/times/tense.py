@@ -19,7 +19,7 @@ DEADLINE_WORDS = frozenset({"until", "till", "by", "through"})
 INVARIANT_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "cost", "spread", "shut", "shed"})
 # a deadline set or moved "until" a day: the day lies ahead
 DEADLINE_VERBS = frozenset({"postpone", "delay", "extend", "give", "adjourn", "defer", "recess"})
-# "has scheduled a news conference Thursday": an arrangement for a coming day
+# "has set a briefing for Thursday": an arrangement for a coming day
 SCHEDULE = frozenset({"schedule", "plan", "slate", "expect", "postpone", "delay"})
 MAX_HOPS = 6  # dependency hops up to a verb: a parse-walk bound, not a setting
 
@@ -57,7 +57,7 @@ def verb_direction(verb: Token) -> Direction:
         return "future"  # "they are meeting Friday": an arrangement
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in aux):
         if past_perfect(verb.head):
-            return "past"  # "had been scheduled to expire Friday"
+            return "past"  # "had been due to lapse Friday"
         return "future"  # "agreed to meet Friday"
     if (
         verb.tag_ in ("VBZ", "VBP")
