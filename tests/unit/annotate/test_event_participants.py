@@ -54,10 +54,10 @@ def test_targets_kept_outside_joint_acts(nlp: Any, text: str, type_: str, target
 
 
 def test_apposition_joins_the_actor(nlp: Any) -> None:
-    text = "The Kenyan foreign minister, Amina Mohamed, condemned the attack on the embassy."
+    text = "The Chilean foreign minister, Rosa Valdivia, condemned the attack on the embassy."
     event = typed(nlp, text, "DISAPPROVE")
     assert event.source is not None
-    assert "foreign minister" in event.source.text and "Amina Mohamed" in event.source.text
+    assert "foreign minister" in event.source.text and "Rosa Valdivia" in event.source.text
 
 
 def test_by_phrase_of_an_active_verb_is_no_agent(nlp: Any) -> None:
@@ -77,9 +77,9 @@ def test_coordinated_name_modifiers_give_two_actors(nlp: Any) -> None:
 
 
 def test_target_of_the_act_at_the_end_of_a_complement_chain(nlp: Any) -> None:
-    text = "The Syrian army prepared to resume shelling rebel positions near Homs."
+    text = "The rebel militia prepared to resume shelling army positions near the port."
     event = typed(nlp, text, "MOBILIZE")
-    assert event.target is not None and "rebel positions" in event.target.text
+    assert event.target is not None and "army positions" in event.target.text
 
 
 def test_place_phrase_of_an_actor_stays_in_it(nlp: Any) -> None:

@@ -4,7 +4,7 @@ The source is the trigger clause's subject (the agent of a passive, the
 controller of "offered to ...", the speaker for "he said he would ..."); the
 target its object, indirect object or a prepositional object ("met with X",
 "attack on X"). Coordinated phrases give several actors; an apposition is part of
-its actor ("the foreign minister, Amina Mohamed"). A "by" phrase is an agent only
+its actor ("the foreign minister, Rosa Valdivia"). A "by" phrase is an agent only
 where the verb has no subject of its own ("shortened by one hour" is a measure).
 """
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that"})
 THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
-# Dependents kept in an actor's text ("Security forces in Guinea"), others cut.
+# Dependents kept in an actor's text ("Security forces in the north"), others cut.
 NP_LEFT = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod"})
 NP_RIGHT_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across"})
 TARGET_PREPS = (
@@ -42,7 +42,7 @@ TARGET_PREPS = (
 )
 # Where a target is looked for inside a non-actor phrase ("a camp for refugees").
 INSIDE_PREPS = frozenset({"of", "for", "by", "from", "against", "on", "to", "with", "in", "into"})
-# Last resort: the place acted on ("demonstrated in Serbia", "a curfew in Cizre").
+# Last resort: the place acted on ("demonstrated in Serbia", "a curfew in the old town").
 PLACE_PREPS = ("in", "at")
 # and forces or aid sent to a place are aimed at it ("peacekeepers arrived in Bosnia")
 PLACE_TARGET_TYPES = HOSTILE_TYPES | {"MOBILIZE", "AID"}
@@ -126,7 +126,7 @@ class ActorFinder:
             ):
                 keep.extend(child.subtree)  # "a newspaper based in Beirut"
             elif child.dep_ == "appos" and len(list(child.subtree)) <= MAX_APPOS_TOKENS:
-                keep.extend(child.subtree)  # "the foreign minister, Amina Mohamed": one actor
+                keep.extend(child.subtree)  # "the foreign minister, Rosa Valdivia": one actor
             elif child.dep_ in ("compound", "nummod") or (
                 child.dep_ == "case" and child.i == head.i + 1
             ):
