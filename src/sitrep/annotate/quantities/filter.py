@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from sitrep.annotate.quantities.drafts import Draft
+    from sitrep.annotate.quantities.scan import Atom
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -70,6 +71,7 @@ _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(|#)?$")
 _LIST_AFTER = re.compile(r"[.)]\s")
 _PHONE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[.-]\d{3,4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,}"
+    r"|(?<![\d,.])0\d{2,4}(?:\s\d{3,4}){1,2}\b"  # a trunk prefix: "0161 496 0000"
 )
 _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
@@ -78,8 +80,13 @@ _SOFT_LABELS = frozenset({"week", "season", "round", "game", "match", "year", "d
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 
 
+def _leading_zero(text: str, atom: Atom) -> bool:
+    """ "007", "0800": a whole number written with a leading zero is a code, not an amount."""
+    return atom.plain and atom.end - atom.start > 1 and text[atom.start] == "0"
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
-    if not any(ch in text for ch in "+-.("):
+    if not any(ch in text for ch in "+-.(0"):
         return []
     return [m.span() for m in _PHONE.finditer(text)]
 
@@ -161,7 +168,7 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
         return (
             counted_head is None or counted_head.pos_ == "PROPN" or _singular_noun(counted_head, d)
         )
-    if prev.lower_ in lexicon().labels and prev.pos_ not in ("VERB", "AUX"):
+    if _label_before(prev) and prev.pos_ not in ("VERB", "AUX"):
         # "category 4 hurricane" is a label; "the past week 5 people died" is not; a label
         # is a noun, so "the rooms measure 120 sq yds" and "they train 500 troops" count
         soft = prev.lower_ in _SOFT_LABELS and not prev.text[:1].isupper()
@@ -169,6 +176,17 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
     if prev.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN":
         return counted_head is None and (nxt is None or nxt.text in (",", ")", ";", "."))
     return False
+
+
+def _label_before(prev: Token) -> bool:
+    """A label word before the number; "No." and "Vol." may be split from their stop."""
+    labels = lexicon().labels
+    if prev.lower_ in labels:
+        return True
+    if prev.text != "." or prev.i == 0:
+        return False
+    word = prev.doc[prev.i - 1]
+    return not word.whitespace_ and word.lower_ + "." in labels
 
 
 def _names_noun_before(tok: Token) -> bool:
@@ -278,6 +296,8 @@ def is_quantity(
     if not d.bare or d.atoms[0].kind in ("vague", "fraction"):
         return True
     if _in_spans(d.atoms[0].start, phones):
+        return False
+    if _leading_zero(text, d.atoms[0]):
         return False
     lone_one = text[d.atoms[0].start : d.atoms[0].end].lower() == "one"  # not "one million"
     if lone_one and _pronoun_one(first):
