@@ -1,4 +1,4 @@
-"""Quantities: halves and fractions joined to scale words, mixed numbers in digits."""
+"""Quantities: fractions joined to scale words, mixed numbers, units shared by a bare number."""
 
 from __future__ import annotations
 
@@ -34,3 +34,22 @@ def test_fraction_joins(nlp: Any, sentence: str, text: str, value: float) -> Non
 def test_mixed_number_needs_a_measure_denominator(nlp: Any) -> None:
     found = [q.text for q in find_quantities(nlp("The club met 6 9/11 families on Monday."))]
     assert "6 9/11" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bare", "unit"),
+    [
+        ("Gold rose 3 percent and silver gained 2 as well.", "2", "percentage"),
+        ("Range grew from 210 miles to 260 after the update.", "260", "mile"),
+    ],
+)
+def test_bare_number_shares_the_unit_before_it(
+    nlp: Any, sentence: str, bare: str, unit: str
+) -> None:
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert found[bare].unit == unit
+
+
+def test_unit_not_carried_across_sentences(nlp: Any) -> None:
+    found = {q.text: q for q in find_quantities(nlp("It fell 3 percent. Then 40 left."))}
+    assert found["40"].unit is None
