@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from sitrep.annotate.quantities.drafts import Draft
-    from sitrep.annotate.quantities.scan import Atom
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -78,11 +77,6 @@ _NAME_ENTS = frozenset(
 )
 _SOFT_LABELS = frozenset({"week", "season", "round", "game", "match", "year", "day"})
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
-
-
-def _leading_zero(text: str, atom: Atom) -> bool:
-    """ "007", "0800": a whole number written with a leading zero is a code, not an amount."""
-    return atom.plain and atom.end - atom.start > 1 and text[atom.start] == "0"
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -296,8 +290,6 @@ def is_quantity(
     if not d.bare or d.atoms[0].kind in ("vague", "fraction"):
         return True
     if _in_spans(d.atoms[0].start, phones):
-        return False
-    if _leading_zero(text, d.atoms[0]):
         return False
     lone_one = text[d.atoms[0].start : d.atoms[0].end].lower() == "one"  # not "one million"
     if lone_one and _pronoun_one(first):
