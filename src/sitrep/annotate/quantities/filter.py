@@ -70,6 +70,7 @@ _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(|#)?$")
 _LIST_AFTER = re.compile(r"[.)]\s")
 _PHONE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[.-]\d{3,4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,}"
+    r"|(?<![\d,.])0\d{2,4}(?:\s\d{3,4}){1,2}\b"  # a trunk prefix: "0161 496 0000"
 )
 _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
@@ -79,7 +80,7 @@ _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
-    if not any(ch in text for ch in "+-.("):
+    if not any(ch in text for ch in "+-.(0"):
         return []
     return [m.span() for m in _PHONE.finditer(text)]
 
@@ -161,7 +162,7 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
         return (
             counted_head is None or counted_head.pos_ == "PROPN" or _singular_noun(counted_head, d)
         )
-    if prev.lower_ in lexicon().labels and prev.pos_ not in ("VERB", "AUX"):
+    if _label_before(prev) and prev.pos_ not in ("VERB", "AUX"):
         # "category 4 hurricane" is a label; "the past week 5 people died" is not; a label
         # is a noun, so "the rooms measure 120 sq yds" and "they train 500 troops" count
         soft = prev.lower_ in _SOFT_LABELS and not prev.text[:1].isupper()
@@ -169,6 +170,17 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
     if prev.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN":
         return counted_head is None and (nxt is None or nxt.text in (",", ")", ";", "."))
     return False
+
+
+def _label_before(prev: Token) -> bool:
+    """A label word before the number; "No." and "Vol." may be split from their stop."""
+    labels = lexicon().labels
+    if prev.lower_ in labels:
+        return True
+    if prev.text != "." or prev.i == 0:
+        return False
+    word = prev.doc[prev.i - 1]
+    return not word.whitespace_ and word.lower_ + "." in labels
 
 
 def _names_noun_before(tok: Token) -> bool:

@@ -8,6 +8,8 @@ the layer costs a few percent of the spaCy pass.
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sitrep.annotate.quantities.counted import counted_tokens
@@ -37,7 +39,23 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if not is_quantity(text, d, first, head, phones):
             continue
         out.append(_to_quantity(doc, text, d, counted))
+    _carry_units(text, out)
     return out
+
+
+# what may stand between "2 percent" and the bare "1" that shares its unit
+_ELLIPSIS_GAP = re.compile(r"[^.;:!?\d()]{1,60}")
+
+
+def _carry_units(text: str, found: list[Quantity]) -> None:
+    """ "fell 2 percent but rose by 1", "from 14 mpg to 24": a bare number right after
+    a measure, in the same clause, is written without the unit it shares."""
+    for prev, q in pairwise(found):
+        if q.unit or q.counted or not prev.unit:
+            continue
+        if q.value is None or not _ELLIPSIS_GAP.fullmatch(text, prev.end, q.start):
+            continue
+        q.unit = prev.unit
 
 
 def _counted(doc: Doc, d: Draft) -> tuple[int, int] | None:

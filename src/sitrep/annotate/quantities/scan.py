@@ -74,6 +74,7 @@ def _atom_re() -> re.Pattern[str]:
             |(?:(?:tens|hundreds|dozens|scores)\s+of\s+)?(?:{vague}))\b))
         |(?P<frac>(?i:\b(?:(?:an?|{numerators})[\s-]+)?(?:{denominators})\b))
         |(?P<words>(?i:\b(?:an?\s+)?(?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*\b))
+        |(?P<mixed>(?<![\d/.,])\d{{1,3}}\s\d/\d{{1,2}}(?![\d/]))
         |(?P<slash>(?<![\d/])\d{{1,3}}\s?[/⁄]\s?\d{{1,4}}(?![\d/]))
         |(?P<digits>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
             |\d{{1,3}}(?:[\u00a0\u202f\ ]\d{{3}})+(?![\d,]|\.\d)
@@ -148,6 +149,21 @@ def _slash_atom(text: str, start: int, end: int) -> Atom | None:
     return Atom(start, end, n / d, "fraction")
 
 
+# halves, thirds, quarters, fifths, eighths, tenths, sixteenths...: the parts a
+# measure is written in; "9/11" or "24/7" are names
+_MIXED_DENOMINATORS = frozenset({2.0, 3.0, 4.0, 5.0, 8.0, 10.0, 16.0, 32.0, 64.0})
+
+
+def _mixed_atom(text: str, start: int, end: int) -> Atom:
+    """ "2 1/2 miles" -> 2.5; a whole number and a proper fraction of a small
+    denominator. Otherwise only the whole number is kept, as before ("4 9/11")."""
+    whole, frac = text[start:end].split()
+    n, d = (float(x) for x in frac.split("/"))
+    if 0 < n < d and d in _MIXED_DENOMINATORS:
+        return Atom(start, end, float(whole) + n / d, "digits")
+    return Atom(start, start + len(whole), float(whole), "digits", plain=True)
+
+
 def _digit_atom(m: re.Match[str]) -> Atom:
     raw = m.group("digits")
     frac = m.group("ufrac")
@@ -175,6 +191,8 @@ def scan_atoms(text: str) -> list[Atom]:
             atom = _fraction_atom(text, start, end)
         elif kind == "slash":
             atom = _slash_atom(text, start, end)
+        elif kind == "mixed":
+            atom = _mixed_atom(text, start, end)
         elif kind == "uni":
             atom = Atom(start, end, _FRACTION_CHARS[m.group()], "fraction")
         elif kind == "words":
@@ -224,8 +242,12 @@ def _join_ratios(text: str, atoms: list[Atom]) -> list[Atom]:
     return out
 
 
+# "half a million", "a quarter of a million": a fraction of the number word that follows
+_FRACTION_OF = re.compile(r"\s+(?:of\s+)?")
+
+
 def _join_halves(text: str, atoms: list[Atom]) -> list[Atom]:
-    """ "two and a half" -> 2.5; "half a million" -> 500000."""
+    """ "two and a half" -> 2.5; "half a million" -> 500000; "a third of a dozen" -> 4."""
     out: list[Atom] = []
     skip_until = -1
     for i, atom in enumerate(atoms):
@@ -237,7 +259,10 @@ def _join_halves(text: str, atoms: list[Atom]) -> list[Atom]:
             atom.value += 0.5
             atom.end = m.end()
             atom.plain = False
-            skip_until = m.end()
+            if scale := _HALF_SCALE.match(text, m.end()):  # "two and a half million"
+                atom.value *= number_words()[scale.group(1).lower()].value
+                atom.end = scale.end()
+            skip_until = atom.end
         elif (
             atom.kind == "fraction"
             and atom.value is not None
@@ -245,7 +270,7 @@ def _join_halves(text: str, atoms: list[Atom]) -> list[Atom]:
             and nxt.value is not None
             and nxt.kind == "words"
             and text[nxt.start : nxt.start + 1].lower() == "a"
-            and text[atom.end : nxt.start].isspace()
+            and _FRACTION_OF.fullmatch(text, atom.end, nxt.start)
         ):
             out.append(Atom(atom.start, nxt.end, atom.value * nxt.value, "words"))
             skip_until = nxt.end

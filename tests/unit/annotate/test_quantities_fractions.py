@@ -1,0 +1,55 @@
+"""Quantities: fractions joined to scale words, mixed numbers, units shared by a bare number."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.quantities.layer import find_quantities
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Some one and a half million voters stayed home.", "Some one and a half million", 1.5e6),
+        ("The army sent two and a half thousand reservists.", "two and a half thousand", 2500),
+        ("A quarter of a million farmers signed the letter.", "A quarter of a million", 250000),
+        ("The hikers walked 3 1/2 miles before dusk.", "3 1/2 miles", 3.5),
+        ("The pipe is 1 3/4 inches wide.", "1 3/4 inches", 1.75),
+    ],
+)
+def test_fraction_joins(nlp: Any, sentence: str, text: str, value: float) -> None:
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert text in found, list(found)
+    assert found[text].value == pytest.approx(value)
+
+
+def test_mixed_number_needs_a_measure_denominator(nlp: Any) -> None:
+    found = [q.text for q in find_quantities(nlp("The club met 6 9/11 families on Monday."))]
+    assert "6 9/11" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bare", "unit"),
+    [
+        ("Gold rose 3 percent and silver gained 2 as well.", "2", "percentage"),
+        ("Range grew from 210 miles to 260 after the update.", "260", "mile"),
+    ],
+)
+def test_bare_number_shares_the_unit_before_it(
+    nlp: Any, sentence: str, bare: str, unit: str
+) -> None:
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert found[bare].unit == unit
+
+
+def test_unit_not_carried_across_sentences(nlp: Any) -> None:
+    found = {q.text: q for q in find_quantities(nlp("It fell 3 percent. Then 40 left."))}
+    assert found["40"].unit is None

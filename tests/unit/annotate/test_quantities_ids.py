@@ -1,0 +1,33 @@
+"""Quantities: codes that look like numbers (split "No." labels, trunk-prefix phones)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.annotate.nlp import load_nlp
+from sitrep.annotate.quantities.layer import find_quantities
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Order No. 55120 and a spare box were lost.", "55120"),
+        ("For help, ring 0161 555 0192 before noon.", "0161"),
+    ],
+)
+def test_codes_are_not_quantities(nlp: Any, sentence: str, code: str) -> None:
+    assert code not in [q.text for q in find_quantities(nlp(sentence))]
+
+
+def test_counts_beside_codes_stay(nlp: Any) -> None:
+    found = [
+        q.text for q in find_quantities(nlp("Order No. 55120 listed 12 chairs and 0.5 tonnes."))
+    ]
+    assert "12" in found and "0.5 tonnes" in found
