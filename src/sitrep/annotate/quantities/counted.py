@@ -56,7 +56,7 @@ def counted_tokens(doc: Doc, j: int, through_of: bool) -> tuple[int, int] | None
         j, through_of = total, False
     if through_of and j < n and doc[j].lower_ == "of":
         j += 1
-        # "one of the most spectacular catches"
+        # "one of the finest goals"
         while j < n and doc[j].pos_ in ("DET", "PRON", "ADV") and doc[j].lower_ != "all":
             j += 1
     k = j

@@ -416,7 +416,7 @@ _PART_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|a)\s+)?")
 
 
 def share_total_units(text: str, drafts: list[Draft]) -> list[Draft]:
-    """ "280 million of the 1.5 billion shekels": a part is in the unit of its total.
+    """ "340 million of the 2.5 billion pesos": a part is in the unit of its total.
 
     Shares ("half of the $300") stay unitless: they are a ratio of the total.
     """
@@ -508,9 +508,9 @@ def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
     if (a.atoms[0].kind == "fraction") != (b.atoms[-1].kind == "fraction"):
         return False  # "fell by a third to 40,000 barrels": a share and an amount
     if a.unit and b.unit and not b.unit.startswith(a.unit):
-        return False  # "$62 and $68 per share" shares the rate
+        return False  # "$57 and $61 per share" shares the rate
     if a.unit and _BY.search(text, max(0, a.start - 4), a.start):
-        return False  # "increased by $43.6 billion to $419.2 billion"
+        return False  # "increased by $51.2 billion to $388.7 billion"
     if a.unit and not b.unit and how != "and":
         return False  # "rose 8% to 3.65": a change, not a range
     return not (how == "or" and (a.unit or a.atoms[0].kind != b.atoms[0].kind))

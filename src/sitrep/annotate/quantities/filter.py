@@ -142,7 +142,7 @@ def _year(text: str, d: Draft, first: Token, has_counted: bool) -> bool:
 
 
 def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None) -> bool:
-    """ "iPhone 11", "S&P 500", "category 4", "787 Dreamliner", "Senard, 65,": not amounts."""
+    """ "iPhone 11", "S&P 500", "category 4", "787 Dreamliner", "Morlaix, 58,": not amounts."""
     if tok.ent_type_ in _NAME_ENTS and tok.ent_type_ != "NORP":
         return True
     if tok.pos_ == "PROPN" and d.atoms[0].kind == "words":
@@ -259,7 +259,7 @@ def _pronoun_one(tok: Token) -> bool:
 
 
 def _address(doc_tok: Token) -> bool:
-    """ "10 Downing Street", "575 Wilbraham Road"."""
+    """ "10 Downing Street", "482 Elmwood Road"."""
     doc = doc_tok.doc
     streets = lexicon().streets
     for k in range(doc_tok.i + 1, min(len(doc), doc_tok.i + 5)):

@@ -218,7 +218,7 @@ def _small_share(a: Atom, b: Atom) -> bool:
 
 
 def _join_ratios(text: str, atoms: list[Atom]) -> list[Atom]:
-    """ "one out of three Germans", "one in five adults": a share, 1/3 and 1/5."""
+    """ "one out of three Finns", "one in five adults": a share, 1/3 and 1/5."""
     out: list[Atom] = []
     i = 0
     while i < len(atoms):
