@@ -1,8 +1,8 @@
 """Clock times as key figures: when the story's happening took place, as outlets give it.
 
-A time of day ("left at 11:36 a.m.", "blasted off at 9:00 am") that several independent
+A time of day ("left at 11:36 a.m.", "lifted off at 7:30 am") that several independent
 outlets state for the same day is a fact of the story an analyst lists with its figures;
-a time one outlet gives in passing ("I heard a crash at about 6.15am") is not.
+a time one outlet gives in passing ("I heard a bang at about 5.40am") is not.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A key fact states what is, of this story: not what could be ("could one day carry
 humans hundreds of miles") and not a happening the text dates to a year far from the
-story's ("after a 2015 data breach" in coverage of 2017): those tell another one.
+story's ("after a 2011 payroll fraud" in coverage of 2019): those tell another one.
 """
 
 from __future__ import annotations

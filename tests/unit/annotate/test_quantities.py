@@ -86,21 +86,21 @@ RULES = [
     ),
     ("The laser uses 5-10W of power.", "5-10W", None, 5, 10, False, None, "watt"),
     (
-        "Growth of 3 to 5 per cent is expected.",
-        "3 to 5 per cent",
+        "Growth of 4 to 6 per cent is expected.",
+        "4 to 6 per cent",
         None,
-        3,
-        5,
+        4,
+        6,
         False,
         None,
         "percentage",
     ),
     (
-        "It will cost $89 to $93 billion.",
-        "$89 to $93 billion",
+        "It will cost $41 to $47 billion.",
+        "$41 to $47 billion",
         None,
-        89e9,
-        93e9,
+        41e9,
+        47e9,
         False,
         None,
         "dollar",
@@ -113,9 +113,9 @@ RULES = [
     ("A third of the budget was spent.", "A third", 1 / 3, None, None, False, None, None),
     ("The road is 12 km long.", "12 km", 12, None, None, False, None, "kilometre"),
     (
-        "Oil traded at $58.24 per barrel.",
-        "$58.24 per barrel",
-        58.24,
+        "Oil traded at $63.17 per barrel.",
+        "$63.17 per barrel",
+        63.17,
         None,
         None,
         False,
@@ -123,9 +123,9 @@ RULES = [
         "dollar per barrel",
     ),
     (
-        "The fine was 10.5 million Australian dollars.",
-        "10.5 million Australian dollars",
-        10.5e6,
+        "The fine was 12.5 million Australian dollars.",
+        "12.5 million Australian dollars",
+        12.5e6,
         None,
         None,
         False,
@@ -194,7 +194,7 @@ def test_rules(
 
 NOT_QUANTITIES = [
     "The talks were held in 2019.",
-    "She died on September 8 in Dar es Salaam.",
+    "He died on October 14 in Dar es Salaam.",
     "The meeting starts at 10:30 a.m. on Monday.",
     "He scored in the 96th minute.",
     "Apple showed the new iPhone 11 today.",
@@ -209,7 +209,7 @@ NOT_QUANTITIES = [
     "The new plant is larger than the old one.",
     "Shares in the S&P 500 index fell.",
     "He starred in the Game 7 win.",
-    "The nasdaq rose while the sp 500 is poised to drop.",
+    "The nasdaq rose while the sp 500 is set to drop.",
     "A M6.4 quake hit as the A320 left; MH370 and COVID-19 were news.",
     "It filed its annual report on Form 10-K at a 7-Eleven store.",
     "The Philadelphia 76ers fired their coach.",
@@ -280,7 +280,7 @@ def test_quarters_without_of_are_counted_periods(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("sentence", "value"),
     [
-        ("Hackers reached as many as one billion accounts.", 1e9),
+        ("Spammers reached as many as one billion phones.", 1e9),
         ("The company has one hundred and two stores.", 102),
     ],
 )
@@ -360,10 +360,10 @@ def test_part_of_a_counted_total(nlp: Any) -> None:
 
 
 def test_part_of_a_measured_total_takes_its_unit(nlp: Any) -> None:
-    found = quantities(nlp, "He raised 280 million of the 1.5 billion shekels he needs.")
+    found = quantities(nlp, "He raised 340 million of the 2.5 billion shekels he needs.")
     assert [(q.value, q.unit) for q in found] == [
-        (2.8e8, "israeli shekel"),
-        (1.5e9, "israeli shekel"),
+        (3.4e8, "israeli shekel"),
+        (2.5e9, "israeli shekel"),
     ]
     half = quantities(nlp, "Half of the $300 was spent.")
     assert [(q.value, q.unit) for q in half] == [(0.5, None), (300, "dollar")]
@@ -413,10 +413,10 @@ def test_seed_troop_figures(nlp: Any, seed_article: Article) -> None:
 
 def test_hyphenated_and_a_half_and_a_half_million(nlp: Any) -> None:
     qs = quantities(
-        nlp, "An 11-and-a-half hour flight. They may not import a half million barrels."
+        nlp, "A 9-and-a-half hour flight. They may not import a half million barrels."
     )
     assert [(q.text, q.value) for q in qs] == [
-        ("11-and-a-half hour", 11.5),
+        ("9-and-a-half hour", 9.5),
         ("a half million barrels", 500000.0),
     ]
 

@@ -25,12 +25,12 @@ def found(nlp: Language, text: str) -> dict[str, str | None]:
 @pytest.mark.parametrize(
     ("text", "expr", "value"),
     [
-        ("January nineteen ninety-seven. A bomb went off.", "January nineteen ninety-seven", "1997-01"),
+        ("January nineteen eighty-six. A bomb went off.", "January nineteen eighty-six", "1986-01"),
         ("Voters go to the polls on Sunday, March eighth.", "Sunday, March eighth", "1998-03-08"),
         ("The talks ended on the twenty-first of May.", "the twenty-first of May", "1997-05-21"),
         ("It fell in August, two thousand and one.", "August, two thousand and one", "2001-08"),
         ("In the last twenty four hours the rupiah fell.", "the last twenty four hours", "PT24H"),
-        ("The father will leave at 4 in the morning.", "4 in the morning", "1998-03-05T04:00"),
+        ("The baker will leave at 4 in the morning.", "4 in the morning", "1998-03-05T04:00"),
         ("The vote closes at 8 in the evening.", "8 in the evening", "1998-03-05T20:00"),
         ("The guns fell silent at 11 o'clock.", "11 o'clock", "1998-03-05T11:00"),
     ],
@@ -40,7 +40,7 @@ def test_spoken_forms(nlp: Language, text: str, expr: str, value: str) -> None:
 
 
 def test_spelled_thousand_years_is_a_count_not_a_year(nlp: Language) -> None:
-    text = "Families have kept their secrets for more than two thousand years."
+    text = "Monks have kept these scrolls for more than two thousand years."
     assert "2000" not in found(nlp, text).values()
 
 
@@ -86,8 +86,8 @@ def test_spelled_decades_months_of_a_named_year_and_counts(nlp: Language) -> Non
     assert values("His term ends in January of next year.") == {"January of next year": "1999-01"}
     # a bare "two thousand" counting a noun is a number; a year that names a noun's time stays
     assert values("Two thousand people marched on Sunday.") == {"Sunday": "1998-02-08"}
-    assert values("He planned a nineteen ninety-seven attack.") == {
-        "nineteen ninety-seven": "1997"
+    assert values("He planned a nineteen eighty-six attack.") == {
+        "nineteen eighty-six": "1986"
     }
 
 

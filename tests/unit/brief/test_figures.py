@@ -150,12 +150,12 @@ def test_time_values_read_as_human_dates() -> None:
 
 def test_summary_gives_a_toll_once_and_sources_count_only_who_states_it() -> None:
     pairs = story(
-        ("At least seven people were killed when a tram derailed in Millbrook on "
+        ("At least five people were killed when a tram derailed in Millbrook on "
              "Wednesday, police said. The driver was detained on the spot by officers.",
-         "2016-11-09T12:00:00Z"),
-        ("Seven people have died after a tram tipped over in Millbrook on Wednesday "
+         "2019-03-13T12:00:00Z"),
+        ("Five people have died after a tram tipped over in Millbrook on Wednesday "
              "morning, officials said. Ms Adeyemo, who lives nearby, heard the crash.",
-         "2016-11-09T13:00:00Z"),
+         "2019-03-13T13:00:00Z"),
     )
     brief = build_brief(pairs, story_id="s")
     tolls = [i for i in brief.summary if "killed" in i.text or "died" in i.text]

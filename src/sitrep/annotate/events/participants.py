@@ -164,7 +164,7 @@ class ActorFinder:
             act.type = ent or None
 
     def actors_of(self, head: Token) -> list[Actor]:
-        """One actor per conjunct: "A and B", and "Hungarian and Romanian officials"."""
+        """One actor per conjunct: "A and B", and "Polish and Czech officials"."""
         split = self.split_modifiers(head)
         if split:
             return split

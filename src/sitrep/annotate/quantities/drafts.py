@@ -45,7 +45,7 @@ _SIGN = re.compile(r"(?:(?<![\w.,])[-−]|(?i:\bminus)[\s-]?|(?<![\w.,])\+|(?i:\
 _TILDE = re.compile(r"[~≈]\s?$")
 _GLUED_LETTERS = re.compile(r"[A-Za-z][A-Za-z-]*$")
 _OVER = re.compile(r"(?i:over)\b")
-_SIGN_WORDS = frozenset({"minus", "sub", "now"})  # "minus-5", "sub-7 nm", "now-18 month-old"
+_SIGN_WORDS = frozenset({"minus", "sub", "now"})  # "minus-5", "sub-7 nm", "now-7 year-old"
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _AFTER_ID = re.compile(r"[A-Za-z]\w*|[-−]\d|\.\d|[:/]\d")
@@ -162,7 +162,7 @@ def _norm(prefix: str) -> str:
 
 
 def _take_scale(text: str, d: Draft, lex: Lexicon) -> int:
-    """ "1.5 million", "$3bn", "4 hundred million"; single letters only glued ("4.3M")."""
+    """ "1.5 million", "$3bn", "7 hundred million"; single letters only glued ("4.3M")."""
     pos = d.end
     while True:
         m = lex.scale_re.match(text, pos)
@@ -314,7 +314,7 @@ def _symbol_after(text: str, pos: int, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def _take_per(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
-    """ "$80 per sq m", "$3,500 a month", "barrel-a-day": a rate's denominator."""
+    """ "$45 per sq ft", "$3,500 a month", "barrel-a-day": a rate's denominator."""
     if d.unit is None:
         return pos
     m = _PER.match(text, pos)
@@ -357,7 +357,7 @@ def _glued_to_word(text: str, atom: Atom, lex: Lexicon) -> bool:
             word = _GLUED_LETTERS.search(before)
             assert word is not None
             stem = word.group().rstrip("-")
-            # "minus-5", "now-18 month-old" read on; "COVID-19", "A320", "Su-57" do not
+            # "minus-5", "now-7 year-old" read on; "COVID-19", "A320", "Su-57" do not
             if (
                 stem.lower() not in _SIGN_WORDS
                 and not lex.prefix_re.search(before)
@@ -451,7 +451,7 @@ def _apply_scale_and_sign(d: Draft) -> None:
 # ---------------------------------------------------------------- ranges
 
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
-# "10 to 20", "200,000 to-260,000", and the suspended hyphen of "an 8- to 16-metre mirror"
+# "10 to 20", "150,000 to-175,000", and the suspended hyphen of "an 8- to 16-metre mirror"
 _RANGE_TO = re.compile(r"-?\s+(?:to|through|thru)\s+$|\s*-?to-\s*$", re.IGNORECASE)
 _RANGE_AND = re.compile(r"\s+and\s+$", re.IGNORECASE)
 _RANGE_OR = re.compile(r"\s+or\s+$", re.IGNORECASE)
@@ -524,7 +524,7 @@ def _is_change(text: str, a: Draft) -> bool:
 
 
 def _share_scale(a: Draft, b: Draft) -> None:
-    """ "$89 to $93 billion", "1 to 2 thousand": the second number's scale is shared."""
+    """ "$41 to $47 billion", "3 to 4 thousand": the second number's scale is shared."""
     if (
         a.scale == 1.0
         and b.scale > 1.0

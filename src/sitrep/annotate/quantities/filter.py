@@ -133,7 +133,7 @@ def _entity_of(tok: Token) -> Span | None:
 
 
 def _year(text: str, d: Draft, first: Token, has_counted: bool) -> bool:
-    """ "in 2019", "the 2019 season", "1600 and 1900": a plain four-digit year."""
+    """ "in 2019", "the 2019 season", "1700 and 1850": a plain four-digit year."""
     atoms = [a for a in d.atoms if a.plain and a.value is not None and 1000 <= a.value < 2200]
     if not atoms or any(text[a.start : a.end].__len__() != 4 for a in atoms):
         return False
@@ -184,7 +184,7 @@ def _label_before(prev: Token) -> bool:
 
 
 def _names_noun_before(tok: Token) -> bool:
-    """ "USB 3.0", "iPhone 12", "Image 3 of 40": a number the parse attaches to the name just
+    """ "USB 3.0", "iPhone 12", "Photo 5 of 12": a number the parse attaches to the name just
     before it labels that name; a count comes before what it counts. Lower-case nouns are
     left to the label words: "age 85" and "magnitude 5.9" measure."""
     head = tok.head
@@ -198,7 +198,7 @@ def _names_noun_before(tok: Token) -> bool:
 
 
 def _headed_name(tok: Token) -> bool:
-    """ "the sp 500 is poised", "Form 10": a number that heads a noun compound names a thing;
+    """ "the sp 500 is set", "Form 10": a number that heads a noun compound names a thing;
     a count modifies its noun instead ("the 10 players")."""
     return any(
         c.dep_ == "compound" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN") for c in tok.children

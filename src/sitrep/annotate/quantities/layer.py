@@ -67,7 +67,7 @@ def _counted(doc: Doc, d: Draft) -> tuple[int, int] | None:
         return None
     j = after.end
     if d.unit_kind == "percent":
-        # "5% of its workforce": what the share is of
+        # "8% of its staff": what the share is of
         if j < len(doc) and doc[j].lower_ == "of":
             return counted_tokens(doc, j, through_of=True)
         return None

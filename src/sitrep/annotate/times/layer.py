@@ -97,7 +97,7 @@ _YEAR_NAMERS = frozenset({"fiscal", "calendar", "year", "class", "spring", "fall
 
 def is_a_count(doc: Doc, start: int, end: int) -> bool:
     """ "Two thousand people marched": a bare "two thousand" that counts a noun is no year
-    ("a nineteen ninety-seven attack" is one: a year names the noun's time)."""
+    ("a nineteen eighty-six attack" is one: a year names the noun's time)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and span[-1].lower_ == "thousand" and span.root.dep_ == "nummod"
 
@@ -128,7 +128,7 @@ def is_an_address(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-# "April 24 and 25", "May 3-5": a bare day number joined to a dated day is a date of
+# "June 11 and 12", "May 3-5": a bare day number joined to a dated day is a date of
 # the same month (TimeML tags it on its own). Only where a clause or a phrase ends after
 # it: not "May 3 and 4 others", "5 to 7%", "3 and 4 p.m."
 _JOINED_DAY = re.compile(
@@ -139,7 +139,7 @@ _JOINED_DAY = re.compile(
 
 
 def joined_day(text: str, expr: TimeExpr, taken: int) -> TimeExpr | None:
-    """The second day of "April 24 and 25" after the first was resolved to a day."""
+    """The second day of "June 11 and 12" after the first was resolved to a day."""
     m = _JOINED_DAY.match(text, expr.end)
     if not expr.value or not _DAY.fullmatch(expr.value) or m is None or m.end() > taken:
         return None

@@ -295,7 +295,7 @@ def resolve_date(text: str, p: Pieces, ctx: Context) -> Resolved:
     if p.day is None:
         p.day = spelled_day(p.words, lex)  # "March eighth"
     if p.year is None:
-        p.year = spelled_year(p.words, lex)  # "January nineteen ninety-seven"
+        p.year = spelled_year(p.words, lex)  # "January nineteen eighty-six"
     if p.year is not None and p.day is not None:
         try:
             return "DATE", date(p.year, p.month, p.day).isoformat()
@@ -726,7 +726,7 @@ def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
         p.ordinal, p.day = int(m.group(1)), None
     if p.ordinal is None:
         return "DATE", None
-    ended = ended_date(ctx)  # a fiscal "fourth quarter ended Aug. 26" is a reported one
+    ended = ended_date(ctx)  # a fiscal "second quarter ended Nov. 17" is a reported one
     y = quarter_year(p.ordinal, p, ctx)
     if ended is not None and p.year is None and year_offset(p.words) is None:
         y = ended.year  # a fiscal quarter is named by the year it ends in
@@ -795,8 +795,8 @@ def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
         ctx.ref_quarter, ctx.ref_months = ref, 3
         return "DATE", f"{ref[0]}-Q{ref[1]}"
     if ctx.ref_months != 3 and ref is not None and (p.year or _AGO.search(text)):
-        return "DATE", str(p.year or ref[0] - 1)  # "the 1988 period" after "nine months"
-    if p.year is not None:  # "the 1988 quarter": the quarter spoken of, in that year
+        return "DATE", str(p.year or ref[0] - 1)  # "the 1991 period" after "nine months"
+    if p.year is not None:  # "the 1991 quarter": the quarter spoken of, in that year
         q = ref[1] if ref else (quarter_of(ctx.anchor) - 2) % 4 + 1 if ctx.anchor else None
         return "DATE", f"{p.year}-Q{q}" if q else None
     if ref is None and ctx.anchor is not None:
@@ -866,7 +866,7 @@ def resolve_dayshift(text: str, p: Pieces, ctx: Context) -> Resolved:
 
 
 def resolve_weekof(text: str, p: Pieces, ctx: Context) -> Resolved:
-    """ "the week of March 6": the ISO week holding that day."""
+    """ "the week of October 9": the ISO week holding that day."""
     _, value = resolve_date(text, p, ctx)
     if value is None or len(value) != 10:
         return "DATE", None
