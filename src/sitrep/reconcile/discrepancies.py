@@ -62,14 +62,11 @@ def _widened_keys(keys: set[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str
     kind word one outlet adds does not contradict the other's. A key joins the nearest key
     whose kind words hold all of its own, when there is one nearest (with "fire boats" and
     "sea boats" both told, "boats" could be either and stays apart)."""
+    kinds = {k: w for k in keys if (w := _kinds(k)) is not None}
     out: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for key in keys:
-        mine = _kinds(key)
-        if mine is None:
-            continue
-        wider = [k for k in keys if k != key and (kinds := _kinds(k)) is not None
-                 and mine < kinds and k[:2] == key[:2] and k[3:] == key[3:]]
-        nearest = [k for k in wider if not any(_kinds(w) < _kinds(k) for w in wider)]  # type: ignore[operator]
+    for key, mine in kinds.items():
+        wider = [k for k, w in kinds.items() if mine < w and k[:2] == key[:2] and k[3:] == key[3:]]
+        nearest = [k for k in wider if not any(kinds[w] < kinds[k] for w in wider)]
         if len(nearest) == 1:
             out[key] = nearest[0]
     return {k: _widest(k, out) for k in out}
