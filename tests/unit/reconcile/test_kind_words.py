@@ -42,3 +42,11 @@ def test_a_none_that_no_deed_qualifies_is_no_figure() -> None:
         ("No services were running on Monday after the storm.", _DAY),
     )
     assert [c.value for c in reconcile(pairs).quantities] == []
+
+
+def test_a_kind_one_report_tells_beside_the_whole_is_a_part() -> None:
+    pairs = story(
+        ("The navy sent 40 boats, among them about 12 patrol boats, on Monday.", _DAY),
+        ("The navy sent 30 boats to the valley on Monday.", _DAY),
+    )
+    assert discrepancy_values(pairs) == [[30.0, 40.0]]
