@@ -36,6 +36,14 @@ def test_a_count_that_fits_two_wider_kinds_stays_apart() -> None:
     assert discrepancy_values(pairs) == []
 
 
+def test_a_none_that_no_deed_qualifies_is_no_figure() -> None:
+    pairs = story(
+        ("No ferry services were running on Monday after the storm.", _DAY),
+        ("No services were running on Monday after the storm.", _DAY),
+    )
+    assert [c.value for c in reconcile(pairs).quantities] == []
+
+
 def test_a_kind_one_report_tells_beside_the_whole_is_a_part() -> None:
     pairs = story(
         ("The navy sent 40 boats, among them about 12 patrol boats, on Monday.", _DAY),
