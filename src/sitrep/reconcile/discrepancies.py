@@ -29,8 +29,9 @@ def quantity_groups(claims: Sequence[QuantityClaim]) -> list[list[QuantityClaim]
     """Figures about one thing: the same key, and affiliations that do not differ
     ("DPRK soldiers" joins "soldiers"; "Russian soldiers" does not)."""
     by_key: dict[tuple[str, ...], list[QuantityClaim]] = defaultdict(list)
+    joined = _widened_keys([c for c in claims if not c.dimension])
     for c in claims:
-        by_key[c.key].append(c)
+        by_key[joined.get(c.key, c.key)].append(c)
     groups: list[list[QuantityClaim]] = []
     for members in by_key.values():
         named: dict[frozenset[str], list[QuantityClaim]] = defaultdict(list)
@@ -45,6 +46,40 @@ def quantity_groups(claims: Sequence[QuantityClaim]) -> list[list[QuantityClaim]
                 groups.append(bare)
     return [sorted(band, key=order_key)
             for g in groups for part in _by_place(g) for band in _by_magnitude(part)]
+
+
+def _kinds(key: tuple[str, ...]) -> frozenset[str] | None:
+    """The kind words of a count's key ("fire" of "five fire rescue units"); None for a
+    part or a share of a whole."""
+    if len(key) < 5:
+        return None
+    words = frozenset(key[2].split())
+    return None if "of" in words else words
+
+
+def _widened_keys(claims: Sequence[QuantityClaim]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """ "four rescue units" and "five fire rescue units": the head noun keys a count, and a
+    kind word one outlet adds does not contradict the other's. A key joins the nearest key
+    whose kind words hold all of its own, when there is one nearest (with "fire boats" and
+    "sea boats" both told, "boats" could be either and stays apart), and no report tells
+    both ("15,000 troops, 5,000 of them construction troops": a part, not another count)."""
+    told: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for c in claims:
+        told[c.key].add(c.citation.article)
+    kinds = {k: w for k in told if (w := _kinds(k)) is not None}
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key, mine in kinds.items():
+        wider = [k for k, w in kinds.items() if mine < w and k[:2] == key[:2] and k[3:] == key[3:]]
+        nearest = [k for k in wider if not any(kinds[w] < kinds[k] for w in wider)]
+        if len(nearest) == 1 and not told[key] & told[nearest[0]]:
+            out[key] = nearest[0]
+    return {k: _widest(k, out) for k in out}
+
+
+def _widest(key: tuple[str, ...], to: dict[tuple[str, ...], tuple[str, ...]]) -> tuple[str, ...]:
+    while key in to:
+        key = to[key]
+    return key
 
 
 def _by_magnitude(group: list[QuantityClaim]) -> list[list[QuantityClaim]]:

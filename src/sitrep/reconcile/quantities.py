@@ -251,6 +251,8 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         # "injured people", "passengers hostage": the noun phrase says it all; but
         # "captive fighters were released" counts a release, not a captivity.
         predicate, cue_span, plan = inner[0], None, False
+    if not predicate and q.value == 0 and q.text.lower() == "no":
+        return None  # "no buses were running": a none that no deed qualifies counts nothing
     head, kind_words = counted_words[-1], counted_words[:-1]
     if lex.predicates.get(head.lower()) == "held":
         head, kind_words = "hostage", []

@@ -46,6 +46,19 @@ def _past_partitive_total(doc: Doc, of: int) -> int:
     return k
 
 
+def _model_number_after(doc: Doc, last: int) -> bool:
+    """ "three Falcon 9 rockets": a name glued to a number names a model; the name is not
+    what is counted, and what is (read past the number) is left unread."""
+    nxt = last + 1
+    return (
+        doc[last].pos_ == "PROPN"
+        and nxt < len(doc)
+        and doc[nxt].like_num
+        and not doc[nxt].is_alpha
+        and bool(doc[last].whitespace_)
+    )
+
+
 def counted_tokens(doc: Doc, j: int, through_of: bool) -> tuple[int, int] | None:
     """Token range [start, end) of the counted phrase starting at token ``j``."""
     n = len(doc)
@@ -81,7 +94,7 @@ def counted_tokens(doc: Doc, j: int, through_of: bool) -> tuple[int, int] | None
             k += 1
         else:
             break
-    if last_noun < 0:
+    if last_noun < 0 or _model_number_after(doc, last_noun):
         return None
     start = j
     while start < last_noun and (_skippable_lead(doc[start]) or doc[start].text == "-"):
