@@ -79,7 +79,7 @@ class QuantityClaim(Claim):
     scope: str = "current"  # "current" or a period the figure covers ("2024", "P15M")
     unit: str = ""  # the unit as written ("foot", "dollar"); "" for a count
     dimension: str = ""  # what the unit measures ("length", "money:dollar"); "" for a count
-    part: bool = False  # counts part of a group ("21 of the schoolgirls")
+    part: bool = False  # counts part of a group ("17 of the hostages")
     whole: bool = False  # counts out of a stated whole ("20 of 71 laps"): one thing counted
     remaining: bool = False  # counts what is left of a group ("two people still trapped")
     # A position's happening: people (@surname) and content stems of its clause

@@ -184,13 +184,13 @@ def _mentions(
 
 def _epithet_end(text: str, start: int, people: Mapping[int, tuple[str, int, str]]) -> int | None:
     """Where a definite epithet after "the " ends ("young Dane", "27-year-old",
-    "47 year old comic"), or None when the words name no one person."""
+    "52 year old singer"), or None when the words name no one person."""
     toks = list(TOKEN.finditer(text, start, min(len(text), start + 80)))[:_MAX_MODIFIERS + 3]
     nouns = person_nouns()
     head: re.Match[str] | None = None
     i = 0
     if _AGE_WORDS.match(text, start) is not None and len(toks) > 2:
-        i, head = 3, toks[2]  # "the 47 year old comic": an age in three words
+        i, head = 3, toks[2]  # "the 52 year old singer": an age in three words
     stop = function_words()
     while i < len(toks) and i <= _MAX_MODIFIERS + 2:
         w = toks[i].group()

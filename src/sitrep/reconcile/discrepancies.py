@@ -149,7 +149,7 @@ def quantity_discrepancies(
                 or is_change(pred, group[0].dimension)):
             # "70 passengers" and "450 passengers" may count different things; an age
             # whose person is guessed may be someone else's; parts of a group ("21 of
-            # the girls", "15 of the girls") may be different parts; "down 22%" and
+            # the girls", "12 of the hostages") may be different parts; "down 22%" and
             # "down 14%" may be over different periods.
             continue
         if group[0].dimension == "age" and _several(group):
@@ -253,7 +253,7 @@ def _reports(group: Sequence[QuantityClaim]) -> list[list[QuantityClaim]]:
 def _changes(group: Sequence[QuantityClaim]) -> list[list[QuantityClaim]]:
     """The reports whose two values of a figure tell a change (see ``_told_as_change``):
     none for a fixed property, whose two values in one report are two tellings (a
-    quoted post says "an 11 hour flight", the reporter "an 11-and-a-half hour journey")."""
+    quoted post says "a 9 hour flight", the reporter "a 9-and-a-half hour journey")."""
     return [] if is_fixed(group[0].predicate, group[0].dimension) else _reports(group)
 
 

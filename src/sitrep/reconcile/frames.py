@@ -27,7 +27,7 @@ def same_frame(a: QuantityClaim, b: QuantityClaim, config: BriefConfig) -> bool:
     hours = config.same_frame_hours
     if is_fixed(a.predicate, a.dimension) and a.scope == b.scope == "current":
         # "3-year-old" on Saturday, "4-year-old" on Sunday; "an 11-hour flight" one day,
-        # "an 11-and-a-half hour journey" a week later
+        # "a 9-and-a-half hour journey" a week later
         hours = max(hours, _FIXED_HOURS)
     return _apart(a.published, pa, b.published, pb) < hours * 3600
 

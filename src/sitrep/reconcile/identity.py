@@ -1,7 +1,7 @@
 """Figure identity across outlets: strict groups that state one figure in other words.
 
 Outlets word one figure differently: "a price tag of $90 million" and "sells
-commercially for around $90 million", "27 engines" and "27 main engines",
+commercially for around $60 million", "12 engines" and "12 main engines",
 "276 girls" dated by the kidnapping in one report and by the release in the
 other. Their strict keys differ, but when two independent outlets give the same
 precise value of the same dimension (or of the same counted class), they state
@@ -26,7 +26,7 @@ _MIN_COUNT = 4  # one, two, three of a kind coincide by chance ("two countries")
 # count's): an exact count of two or more of one thing from two outlets is one figure.
 _SAME_KEY_COUNT = 2.0
 # A count this large, given exactly by two outlets, is one figure whatever noun each
-# uses ("143 million consumers", "143 million people").
+# uses ("61 million customers", "61 million people").
 _LARGE = 1000.0
 
 
@@ -62,7 +62,7 @@ def _candidates(groups: Sequence[list[QuantityClaim]]) -> list[tuple[int, int]]:
         for c in g:
             if c.cmp_high is not None and c.value is not None:
                 by_kind[(c.dimension, c.key[3])].append((c.cmp_low, c.cmp_high, i, c.outlet))
-            elif _open_floor(c):  # "more than 20,000": compared by its floor alone
+            elif _open_floor(c):  # "more than 8,000": compared by its floor alone
                 by_kind[(c.dimension, c.key[3], "open")].append(
                     (c.cmp_low, c.cmp_low, i, c.outlet))
     pairs: set[tuple[int, int]] = set()
@@ -97,7 +97,7 @@ def _same_figure(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool
 
 
 def _other_nouns(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool:
-    """Counts of different counted classes ("143 million consumers", "... people")."""
+    """Counts of different counted classes ("61 million customers", "... people")."""
     return not a[0].dimension and a[0].counted_class != b[0].counted_class
 
 
@@ -114,13 +114,13 @@ def _lexicon_words() -> frozenset[str]:
 
 
 def _open_floor(c: QuantityClaim) -> bool:
-    """An open-ended figure with a stated floor ("more than 20,000", "at least 40")."""
+    """An open-ended figure with a stated floor ("more than 8,000", "at least 40")."""
     return c.cmp_high is None and c.cmp_low > 0
 
 
 def _precise_match(c: QuantityClaim, d: QuantityClaim, least: float = _MIN_COUNT) -> bool:
     """Both figures bounded and compatible, or open-ended from one floor of one named
-    predicate ("killed more than 20,000" twice: round floors like "more than 50" recur,
+    predicate ("killed more than 8,000" twice: round floors like "more than 50" recur,
     so the predicate must agree too), and not a small count that recurs by chance."""
     if _open_floor(c) and _open_floor(d):
         return (c.cmp_low == d.cmp_low and c.predicate == d.predicate and _named(c.predicate)

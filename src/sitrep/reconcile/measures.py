@@ -36,7 +36,7 @@ _ENDS = frozenset({
     "when", "who", "whom", "which", "that", "ago", "after", "before", "later", "earlier",
     "into", "with", "old", "each", "per", "apiece", "while", "since", "until", "during",
     "because", "if", "but", "so", "than", "then", "yet",
-    # times: "turned 38 last week", "turning 40 soon" name no noun either
+    # times: "turned 44 last week", "turning 40 soon" name no noun either
     "last", "next", "this", "soon", "now", "today", "yesterday", "already", "still", "also",
     # verbs: "the 21-year-old said" names no noun the figure qualifies
     "said", "says", "told", "added", "was", "is", "had", "has", "will", "would", "can",
@@ -49,7 +49,7 @@ def is_change(measure: str, dimension: str) -> bool:
     """A market's rise or fall by some amount ("down 22 percent", "lost $795"): its size
     depends on a period the claim seldom states, so two changes are not one figure over
     time. "fell 15 feet" is a height, not a change. Positions and scores are indices too:
-    "the 20th lap" and "the 28th lap", a 9-3 and an 8-8 record name different moments,
+    "the 20th lap" and "the 33rd lap", a 9-3 and an 8-8 record name different moments,
     never one figure in two values."""
     if dimension in INDEX_DIMENSIONS:
         return True
@@ -159,7 +159,7 @@ def measure_of(
             return Measure(f"{what} of {stem(head.group())}", (after.start(), head.end()), True,
                            text[after.start():head.end()])
     if q.unit == "ordinal" and _WRITTEN_ORDINAL.search(q.text):
-        # "from 16th to third", "finished 16th": a rank with no noun of its own is a
+        # "from 14th to fourth", "finished 16th": a rank with no noun of its own is a
         # place in a field, whatever word stands before it ("the field", "finished").
         return Measure(RANK, None, False)
     before = list(TOKEN.finditer(text, s_start, q.start))[-_WINDOW:]
@@ -183,7 +183,7 @@ def measure_of(
 
 _MOVES = frozenset({"fell", "rose"})
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
-RANK = "place"  # what a rank measures ("15th place", "16th position", "from 16th to third")
+RANK = "place"  # what a rank measures ("15th place", "16th position", "from 14th to fourth")
 _WRITTEN_ORDINAL = re.compile(
     r"\d(?:st|nd|rd|th)\b|^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
     re.IGNORECASE)
@@ -274,7 +274,7 @@ def age_subject(
     for r in referents or ():
         if (r.start <= q.start and q.end <= r.end) or (
                 r.end <= q.start and _NAMED_AGE.match(text[r.end:q.start])):
-            # "the 21-year-old said", "The comedian, 47,": the epithet's person, compared
+            # "the 21-year-old said", "The singer, 52,": the epithet's person, compared
             # only when a cue of theirs matched (see ``coref``).
             key = _person_key(r.name, r.entity_id)
             return Measure(key if r.matched else key + INFERRED,
@@ -360,7 +360,7 @@ def _level(tokens: list[re.Match[str]], word: str) -> bool:
     return word in ("low", "high") or bool(between & {"to", "at", "as", "below", "above"})
 
 
-# Ordinals written in digits ("the 28th lap", "15th place"), and spelled ones that name a
+# Ordinals written in digits ("the 33rd lap", "15th place"), and spelled ones that name a
 # rank ("third place"); "first" and "second" are left out, being mostly "the first time"
 # and a unit of time.
 _ORDINAL = re.compile(
@@ -403,7 +403,7 @@ def ordinal_mentions(text: str) -> list[tuple[int, int, float]]:
     return out
 
 
-# A score or a record: "a 26-24 win", "went 9-3", "a 50-32-1 record".
+# A score or a record: "a 26-24 win", "went 9-3", "a 41-27-3 record".
 _SCORE = re.compile(r"(?<![\w.$£€-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\w.%-])")
 _RESULT_NOUNS = frozenset({
     "win", "wins", "victory", "victories", "loss", "losses", "defeat", "defeats", "draw",

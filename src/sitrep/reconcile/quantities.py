@@ -220,7 +220,7 @@ def agree(a: QuantityClaim, b: QuantityClaim) -> bool:
 
 def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim | None:
     if "\n" in q.text:
-        return None  # read across a line break ("6 Feb\nBitcoin"): not one figure
+        return None  # read across a line break ("9 Mar\nEther"): not one figure
     if q.unit:  # ages, distances, prices: a measurement, not a count
         return _measured(ctx, q, tolerance)
     text = ctx.article.text
@@ -265,7 +265,7 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
     if cue_span and cue_span[0] > q.counted_end:
         modifiers |= _degree(text, q.counted_end, cue_span)
     whole = _OF_WHOLE.match(text, q.end)
-    if whole is not None:  # "20 of 71 scheduled laps", "21 of 71 laps": one whole
+    if whole is not None:  # "18 of 62 scheduled laps", "19 of 62 laps": one whole
         modifiers = {f"of {whole.group(1).replace(',', '')}"}
     scope, time_ref, time_text = _time(ctx, q, sent.start, sent.end)
     mode = "planned" if plan else "actual"

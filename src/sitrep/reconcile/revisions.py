@@ -1,6 +1,6 @@
 """Revised counts: one verb-less count reported with another value on a later day.
 
-"143 million consumers" at disclosure and "145.5 million people" weeks later
+"61 million customers" at disclosure and "63.2 million people" weeks later
 have no verb to say what happened to them, so they are never compared for
 conflicts (bare counts may count different things). Yet when reports dated
 apart give values of one magnitude for one counted class, the later value
@@ -8,7 +8,7 @@ revises the earlier: this relation only ever yields an update, never a conflict.
 Values are nodes (one value, whatever noun each outlet uses: their classes
 pool); nodes of a shared class, close in size and first reported on different
 days, join one developing series. Within one report, a count the words mark as
-an earlier statement ("previously said up to 100,000") is revised by the
+an earlier statement ("previously said up to 40,000") is revised by the
 report's other count of the same class or group: the report tells the change.
 """
 
@@ -76,7 +76,7 @@ def revised_in_report(
         earlier = [(c, size) for c, size in counts
                    if _EARLIER.search(text[c.sentence.start : c.citation.start])]
         for old, old_size in earlier:
-            # The words say the value was replaced: "up to 100,000" then "about 8,000"
+            # The words say the value was replaced: "up to 40,000" then "about 8,000"
             # is a revision though the ranges overlap.
             new = next((c for c, size in counts if (c, size) not in earlier
                         and _same_class(old, c) and size != old_size), None)
