@@ -312,8 +312,8 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
                 # deep nouns, and nouns derived from deep verbs, drift ("propaganda", "cheer")
                 if where.pos != "v" or syn.pos != "v" or not unambiguous(wn, word, where):
                     continue
-                rank += DEEP_PENALTY
-            if made and rank <= limit + (DEEP_PENALTY if level > HYPONYM_DEPTH else 0):
+                rank, limit = rank + DEEP_PENALTY, limit + DEEP_PENALTY
+            if made and rank <= limit:
                 rows.append((*made, "verb" if where.pos == "v" else "noun", rank))
     return rows
 

@@ -10,13 +10,7 @@ from spacy.language import Language
 from sitrep.annotate.attributions.cues import read_cue_lexicon
 from sitrep.annotate.attributions.layer import find_attributions
 from sitrep.annotate.attributions.quotes import find_quote_regions
-from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Article, Attribution, EntityMention
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def spans(att: Attribution) -> tuple[str | None, str, str | None]:

@@ -12,16 +12,10 @@ from sitrep.annotate.entities.countries import country_index
 from sitrep.annotate.entities.keys import country_entity_id, fold_name, name_key
 from sitrep.annotate.entities.layer import alias_record, entity_record, find_entities
 from sitrep.annotate.entities.organisations import gazetteer
-from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Article, EntityMention
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def mentions(nlp, text: str) -> list[EntityMention]:

@@ -11,13 +11,7 @@ import pytest
 from sitrep import lexicons
 from sitrep.annotate.events.layer import find_events
 from sitrep.annotate.events.plover import load_lexicon
-from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Annotations, Event
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
 
 
 def events_of(nlp: Any, text: str) -> list[Event]:

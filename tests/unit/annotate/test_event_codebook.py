@@ -10,14 +10,7 @@ from typing import Any
 import pytest
 
 from sitrep.annotate.events.layer import find_events
-from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Annotations
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
-
 
 CODEBOOK_TABLE = [
     ("The Kenyan government lauded Ethiopia for its role in the peace process.", "SUPPORT"),

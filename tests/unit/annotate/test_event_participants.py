@@ -8,13 +8,7 @@ from typing import Any
 import pytest
 
 from sitrep.annotate.events.layer import find_events
-from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Annotations, Event
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
 
 
 def typed(nlp: Any, text: str, type_: str) -> Event:

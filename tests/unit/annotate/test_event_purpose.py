@@ -10,13 +10,7 @@ import pytest
 from sitrep.annotate.events.layer import find_events
 from sitrep.annotate.events.plover import load_lexicon
 from sitrep.annotate.events.verb_frames import names_actor
-from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Annotations, Event
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
 
 
 def events_of(nlp: Any, text: str) -> list[Event]:

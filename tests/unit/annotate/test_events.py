@@ -10,15 +10,9 @@ import pytest
 from sitrep.annotate import annotate_one
 from sitrep.annotate.events.layer import find_events
 from sitrep.annotate.events.plover import load_lexicon, plover2_type
-from sitrep.annotate.nlp import load_nlp
 from sitrep.models import Annotations, Article, Event, TimeExpr
 
 PUBLISHED = date(2025, 11, 7)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
 
 
 def events_of(nlp: Any, text: str, ann: Annotations | None = None) -> list[Event]:

@@ -6,15 +6,9 @@ from typing import Any
 
 import pytest
 
-from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.quantities.layer import find_quantities
 from sitrep.annotate.quantities.number_words import word_numbers
 from sitrep.models import Article, Quantity
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
 
 
 def quantities(nlp: Any, text: str) -> list[Quantity]:

@@ -6,13 +6,7 @@ from typing import Any
 
 import pytest
 
-from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.quantities.layer import find_quantities
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
 
 
 @pytest.mark.parametrize(

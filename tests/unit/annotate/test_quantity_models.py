@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.quantities.layer import find_quantities
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
 
 
 def test_a_model_name_before_its_number_is_not_counted(nlp: Any) -> None:

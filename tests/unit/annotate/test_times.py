@@ -7,18 +7,12 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.times.layer import find_times
 from sitrep.annotate.times.patterns import find_candidates
 from sitrep.annotate.times.resolve import Context, resolve, season_step
 from sitrep.models import Article, TimeExpr
 
 FRIDAY = date(2025, 11, 7)  # publication date of the seed article, a Friday
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def times_in(nlp: Language, text: str, anchor: date | None = FRIDAY) -> dict[str, TimeExpr]:

@@ -8,20 +8,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from sitrep.annotate.nlp import load_nlp
-from sitrep.annotate.times.layer import find_times
-from sitrep.models import TimeExpr
-
-MONDAY = date(2024, 10, 28)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
-
-
-def times_in(nlp: Language, text: str, anchor: date = MONDAY) -> dict[str, TimeExpr]:
-    return {t.text: t for t in find_times(nlp(text), anchor)}
+from tests.support.times import times_in
 
 
 @pytest.mark.parametrize(

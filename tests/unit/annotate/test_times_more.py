@@ -8,20 +8,8 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.times.layer import find_times
-from sitrep.models import TimeExpr
-
-MONDAY = date(2024, 10, 28)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
-
-
-def times_in(nlp: Language, text: str, anchor: date = MONDAY) -> dict[str, TimeExpr]:
-    return {t.text: t for t in find_times(nlp(text), anchor)}
+from tests.support.times import times_in
 
 
 def test_that_day_is_the_day_in_focus(nlp: Language) -> None:
@@ -43,9 +31,8 @@ def test_slash_dates_are_found(nlp: Language) -> None:
     assert times_in(nlp, "The memo, dated 10/21/24, was leaked.")["10/21/24"].value == "2024-10-21"
 
 
-def test_this_season_follows_the_tense() -> None:
+def test_this_season_follows_the_tense(nlp: Language) -> None:
     february = date(2025, 2, 12)
-    nlp = load_nlp()
     assert times_in(nlp, "The panel will report this fall.", february)["this fall"].value == "2025-FA"
     assert times_in(nlp, "The panel reported this fall.", february)["this fall"].value == "2024-FA"
 

@@ -7,19 +7,14 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from sitrep.annotate.nlp import load_nlp
 from sitrep.annotate.times.layer import find_times
+from tests.support.times import values_at
 
 THURSDAY = date(1998, 3, 5)
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
-
-
 def found(nlp: Language, text: str) -> dict[str, str | None]:
-    return {t.text: t.value for t in find_times(nlp(text), THURSDAY)}
+    return values_at(nlp, text, THURSDAY)
 
 
 @pytest.mark.parametrize(
@@ -70,7 +65,7 @@ THURSDAY_1989 = date(1989, 11, 2)
     ],
 )
 def test_clock_decade_and_set_forms(nlp: Language, text: str, expr: str, value: str) -> None:
-    found = {t.text: t.value for t in find_times(nlp(text), THURSDAY_1989)}
+    found = values_at(nlp, text, THURSDAY_1989)
     assert found.get(expr) == value, found
 
 
@@ -78,7 +73,7 @@ def test_spelled_decades_months_of_a_named_year_and_counts(nlp: Language) -> Non
     anchor = date(1998, 2, 12)
 
     def values(text: str) -> dict[str, str | None]:
-        return {t.text: t.value for t in find_times(nlp(text), anchor)}
+        return values_at(nlp, text, anchor)
 
     assert values("The nineteen eighties were a decade of growth.") == {
         "The nineteen eighties": "198"
@@ -100,11 +95,11 @@ def test_spelled_decades_months_of_a_named_year_and_counts(nlp: Language) -> Non
     ],
 )
 def test_a_half_ago_counts_in_the_smaller_unit(nlp: Language, text: str, expr: str, value: str) -> None:
-    assert {t.text: t.value for t in find_times(nlp(text), date(1998, 2, 11))}[expr] == value
+    assert values_at(nlp, text, date(1998, 2, 11))[expr] == value
 
 
 def test_hundreds_are_a_century_and_a_half_of_the_year_is_one_span(nlp: Language) -> None:
-    found = {t.text: t.value for t in find_times(nlp("It was founded in the late 1800s."), THURSDAY)}
+    found = values_at(nlp, "It was founded in the late 1800s.", THURSDAY)
     assert found == {"the late 1800s": "18"}
     text = "Sales in the first half of the year rose."
     assert [t.text for t in find_times(nlp(text), THURSDAY)] == ["the first half of the year"]
@@ -114,7 +109,7 @@ def test_house_numbers_floors_and_dotted_clock_times(nlp: Language) -> None:
     sunday = date(2015, 9, 27)
 
     def values(text: str) -> dict[str, str | None]:
-        return {t.text: t.value for t in find_times(nlp(text), sunday)}
+        return values_at(nlp, text, sunday)
 
     assert values("It happened at 2450 W. 31st St. on Sunday.") == {"Sunday": "2015-09-27"}
     assert values("In 1998 Main Street was rebuilt.") == {"1998": "1998"}

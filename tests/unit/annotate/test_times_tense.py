@@ -7,15 +7,9 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from sitrep.annotate.nlp import load_nlp
-from sitrep.annotate.times.layer import find_times
+from tests.support.times import values_at
 
 WEDNESDAY = date(1998, 2, 11)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 @pytest.mark.parametrize(
@@ -28,25 +22,25 @@ def nlp() -> Language:
     ],
 )
 def test_due_points_ahead(nlp: Language, text: str, expr: str, value: str) -> None:
-    assert {t.text: t.value for t in find_times(nlp(text), WEDNESDAY)}[expr] == value
+    assert values_at(nlp, text, WEDNESDAY)[expr] == value
 
 
 def test_a_day_on_a_past_verb_is_not_weeks_ahead(nlp: Language) -> None:
     # "mailed Dec. 3" written on Oct. 28: last year's Dec. 3, not one five weeks ahead
     text = "The package was mailed Dec. 3 and arrived five days later."
-    assert {t.text: t.value for t in find_times(nlp(text), date(1998, 10, 28))}["Dec. 3"] == (
+    assert values_at(nlp, text, date(1998, 10, 28))["Dec. 3"] == (
         "1997-12-03"
     )
     # a target date set by a past verb may lie ahead
     text = "The hearing was postponed to Dec. 3."
-    assert {t.text: t.value for t in find_times(nlp(text), date(1998, 10, 28))}["Dec. 3"] == (
+    assert values_at(nlp, text, date(1998, 10, 28))["Dec. 3"] == (
         "1998-12-03"
     )
 
 
 def test_a_quarter_well_behind_in_a_future_clause_is_next_years(nlp: Language) -> None:
     def value(text: str) -> str | None:
-        found = {t.text: t.value for t in find_times(nlp(text), date(1989, 11, 2))}
+        found = values_at(nlp, text, date(1989, 11, 2))
         return found["the first quarter" if "first" in text else "the third quarter"]
 
     assert value("The deal is expected to close by the end of the first quarter.") == "1990-Q1"
@@ -56,8 +50,8 @@ def test_a_quarter_well_behind_in_a_future_clause_is_next_years(nlp: Language) -
 
 def test_the_previous_month_counts_from_the_date_in_focus(nlp: Language) -> None:
     text = "The ship was seized in November. It had met a tanker the previous month."
-    found = {t.text: t.value for t in find_times(nlp(text), date(2018, 1, 5))}
+    found = values_at(nlp, text, date(2018, 1, 5))
     assert found["the previous month"] == "2017-10"
     # without a date in focus, from the publication date
-    found = {t.text: t.value for t in find_times(nlp("Sales rose from the previous year."), WEDNESDAY)}
+    found = values_at(nlp, "Sales rose from the previous year.", WEDNESDAY)
     assert found["the previous year"] == "1997"
