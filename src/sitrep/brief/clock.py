@@ -17,6 +17,7 @@ from sitrep.reconcile.chrome_text import is_chrome
 from sitrep.reconcile.claims import Citation
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.context import ArticleContext
+from sitrep.reconcile.frames import distinct_outlets
 
 _CLOCK = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)")
 _MAX_TIMES = 3  # the happenings' times a brief lists: a departure, a landing, a strike
@@ -62,7 +63,7 @@ def clock_items(contexts: Sequence[ArticleContext], config: BriefConfig) -> list
     ranked = []
     for day, ms in by_day.items():
         for cluster in _clusters(sorted(ms, key=lambda m: m.hours)):
-            outlets = _independent(cluster)
+            outlets = distinct_outlets((m.outlet, m.words) for m in cluster)
             if len(outlets) >= config.min_sources:
                 ranked.append((len(outlets), day, cluster))
     ranked.sort(key=lambda r: (-r[0], r[1], r[2][0].hours))
@@ -79,18 +80,6 @@ def clock_items(contexts: Sequence[ArticleContext], config: BriefConfig) -> list
                     for m in ms],
         ))
     return out
-
-
-def _independent(ms: Sequence[_Mention]) -> list[str]:
-    """The outlets giving the times, each once; an outlet whose sentence is word for word
-    another outlet's (a syndicated copy of one report) does not count again."""
-    first: dict[str, str] = {}
-    outlets: list[str] = []
-    for m in ms:
-        if m.outlet in outlets or first.setdefault(m.words, m.outlet) != m.outlet:
-            continue
-        outlets.append(m.outlet)
-    return outlets
 
 
 def _clusters(ms: Sequence[_Mention]) -> list[list[_Mention]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from sitrep.models import normalise_text
@@ -61,16 +61,18 @@ def order_key(c: Claim) -> tuple[str, str, str, int]:
 def independent_outlets(claims: Sequence[Claim]) -> list[str]:
     """Outlets stating the claims, each once; outlets whose words are identical
     (syndicated copies of one report) count as one."""
+    return distinct_outlets((c.outlet, normalise_text(c.text)) for c in claims)
+
+
+def distinct_outlets(told: Iterable[tuple[str, str]]) -> list[str]:
+    """The outlets of (outlet, normalised words) pairs, each once; an outlet whose words
+    are another outlet's (a syndicated copy of one report) does not count again."""
     seen_text: dict[str, str] = {}
     outlets: list[str] = []
-    for c in claims:
-        if c.outlet in outlets:
+    for outlet, words in told:
+        if outlet in outlets or seen_text.setdefault(words, outlet) != outlet:
             continue
-        words = normalise_text(c.text)
-        if words in seen_text and seen_text[words] != c.outlet:
-            continue
-        seen_text.setdefault(words, c.outlet)
-        outlets.append(c.outlet)
+        outlets.append(outlet)
     return outlets
 
 
