@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from sitrep.models import Annotations, Article
 from sitrep.stories.pervector import per_vector
@@ -124,16 +124,11 @@ def markers(article: Article, ann: Annotations | None,
     return out
 
 
-def heads(terms: Iterable[str]) -> frozenset[str]:
-    """The headline words of a profile or centroid (the bare ``HEAD`` marker included)."""
-    return frozenset(t for t in terms if t.startswith(HEAD))
-
-
 @per_vector
 def _head_keys(vec: Mapping[str, float]) -> tuple[tuple[str, str], ...]:
     """Each headline word of a profile or centroid as the headline and the lead
     marker another side would hold, read once per vector (pervector.py)."""
-    return tuple((h, f"{LEAD}{h[len(HEAD):]}") for h in heads(vec) if h != HEAD)
+    return tuple((h, f"{LEAD}{h[len(HEAD):]}") for h in vec if h.startswith(HEAD) and h != HEAD)
 
 
 def _named_in(own: Mapping[str, float], other: Mapping[str, float]) -> bool:

@@ -89,6 +89,14 @@ def two_groups(sims: list[list[float]]) -> tuple[list[int], list[int]]:
     return sorted(groups[first]), sorted(groups[second])
 
 
+def _pair_sims(vecs: list[Vector], norms: list[float], idf: Idf) -> list[list[float]]:
+    """The similarity of every pair of ``vecs`` (1 on the diagonal)."""
+    sims = [[1.0] * len(vecs) for _ in vecs]
+    for i, j in combinations(range(len(vecs)), 2):
+        sims[i][j] = sims[j][i] = similarity(vecs[i], norms[i], vecs[j], norms[j], idf)
+    return sims
+
+
 def _mean_pair(sims: list[list[float]], items: list[int]) -> float:
     pairs = list(combinations(items, 2))
     return sum(sims[a][b] for a, b in pairs) / len(pairs)
@@ -112,9 +120,7 @@ def check_split(ctx: StoryContext, story: StoryState,
     if len(recent) < 2 * tuning.split_min_part:
         return None
     n = len(vecs)
-    sims = [[1.0] * n for _ in range(n)]
-    for i, j in combinations(range(n), 2):
-        sims[i][j] = sims[j][i] = similarity(vecs[i], norms[i], vecs[j], norms[j], idf)
+    sims = _pair_sims(vecs, norms, idf)
     first, second = two_groups(sims)
     if min(len(first), len(second)) < tuning.split_min_part:
         return None
@@ -155,9 +161,7 @@ def silence_split(ctx: StoryContext, story: StoryState) -> Split | None:
         return None
     before = [i for i, d in enumerate(days) if d is None or d <= cut]
     after = [i for i, d in enumerate(days) if d is not None and d > cut]
-    sims = [[1.0] * len(vecs) for _ in vecs]
-    for i, j in combinations(range(len(vecs)), 2):
-        sims[i][j] = sims[j][i] = similarity(vecs[i], norms[i], vecs[j], norms[j], idf)
+    sims = _pair_sims(vecs, norms, idf)
     between = _between(sims, before, after)
     inside = [_mean_pair(sims, g) for g in (before, after) if len(g) >= 2]
     within = min(inside) if inside else 1.0

@@ -150,7 +150,7 @@ class Idf:
         weighing its norm again for each pair was the largest part of assigning it."""
         key = (id(vec), counted)
         got = self._sides.get(key)
-        if (got is None or got.vec is not vec or got.counted != counted
+        if (got is None or got.vec is not vec
                 or (got.lone is not lone and got.lone != lone) or got.size != len(vec)):
             if len(self._sides) >= _SIDES_CAP:
                 self._sides.clear()
