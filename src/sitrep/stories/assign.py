@@ -299,7 +299,7 @@ class Places:
         (``place_clash``). A side naming no town says nothing, nor do towns of
         different countries (international news names each outlet's capital).
         A town one side writes without resolving it as its town (an event named
-        for it, "the Pyeongchang Olympics") weighs as a town of one region: the
+        for it, "the Lakeside Games") weighs as a town of one region: the
         two reports may name one place, so no near veto.
         """
         if not self.towns:

@@ -162,7 +162,7 @@ def town_names(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str,
     their words as the profile writes them, joined by "_" ("o:san_antonio").
 
     A report may write a town's name without the tagger resolving it (an event named
-    for it, "the Pyeongchang Olympics"); ``assign.Places`` then does not read the two
+    for it, "the Lakeside Games"); ``assign.Places`` then does not read the two
     reports' different towns as a clash."""
     if ann is None:
         return {}
