@@ -32,7 +32,13 @@ from sitrep.stories.features import (
     regions_of,
     towns_of,
 )
-from sitrep.stories.happening import TOWN_NAME, happening_factor
+from sitrep.stories.happening import (
+    BROAD,
+    TOWN_NAME,
+    day_marked,
+    happening_factor,
+    shares_headline,
+)
 from sitrep.stories.split import Split, check_split, newest_vectors
 from sitrep.stories.state import (
     DEFAULT_TUNING,
@@ -40,6 +46,7 @@ from sitrep.stories.state import (
     Tuning,
     absorb,
     add_member,
+    day_of,
     lone_weights,
     new_story_id,
     persist,
@@ -200,8 +207,19 @@ class Assigner:
         sim, story = best
         if sim >= self.tuning.sure:
             return True
-        _, vecs = newest_vectors(self.store, story.id, self.tuning.support_members, self.idf)
+        rows, vecs = newest_vectors(self.store, story.id, self.tuning.support_members, self.idf)
         lone = self._lone()
+        days = [day_of(r.published) for r in rows]
+        day = day_marked(terms)
+        gap = span_gap(day, day, story.first_date, story.last_date)
+        if gap is not None and gap > self.tuning.day_grace and None in days:
+            # A report dated apart from a story that holds undated members: those cannot
+            # say it belongs (their pull on the centroid bridges reports months apart, the
+            # span never widened by them); a dated one says so as near as their dates allow.
+            return any(discount_days(open_similarity(terms, 0, v, 1, self.idf, lone),
+                                     span_gap(day, day, d, d), self.tuning)
+                       >= self.tuning.member_min
+                       for d, v in zip(days, vecs, strict=True) if d is not None)
         return any(open_similarity(terms, 0, v, 1, self.idf, lone) >= self.tuning.member_min
                    for v in vecs)
 
@@ -337,17 +355,21 @@ def discount(sim: float, places: Places, anchors: set[str], other: Vector,
     other tells (happening.py; judged when ``own`` is given) and when the dates lie
     apart (the assigner's and the recheck's one rule)."""
     sim *= places.factor(other, tuning)
-    sim *= anchor_factor(anchors, other, tuning, idf)
+    sim *= anchor_factor(anchors, other, tuning, idf, own)
     if own is not None:
         sim *= happening_factor(own, other, tuning.no_happening)
-    gap = span_gap(span[0], span[1], other_span[0], other_span[1])
+    return discount_days(sim, span_gap(span[0], span[1], other_span[0], other_span[1]), tuning)
+
+
+def discount_days(sim: float, gap: int | None, tuning: Tuning) -> float:
+    """What is kept of ``sim`` of two sides dated ``gap`` days apart (None: undated)."""
     if gap is not None and gap > tuning.day_grace:
         sim /= 1.0 + min((gap - tuning.day_grace) / tuning.day_scale, tuning.day_cap)
     return sim
 
 
 def anchor_factor(anchors: set[str], other: Vector, tuning: Tuning,
-                  idf: Idf | None = None) -> float:
+                  idf: Idf | None = None, own: Vector | None = None) -> float:
     """What is kept of a similarity given the people, organisations and towns both name.
 
     Two reports of one happening name some of the same participants or places; a
@@ -364,7 +386,18 @@ def anchor_factor(anchors: set[str], other: Vector, tuning: Tuning,
     if not shared:
         return tuning.no_anchor if anchored(other) else 1.0
     best = max(anchor_weight(a, tuning, idf) for a in shared)
+    if own is not None and topic_link(shared, own, other):
+        best *= tuning.broad_anchor
     return tuning.no_anchor + (1.0 - tuning.no_anchor) * best
+
+
+def topic_link(shared: set[str], own: Vector, other: Vector) -> bool:
+    """Whether two sides share one subject but no sign of one happening: every anchor
+    they share names a broad place (a country, a capital, a region:
+    features.broad_markers) and no word is in both headlines (happening.py). Two
+    reports of one week on one country's news; two reports of a launch share "launch"."""
+    return (all(f"{BROAD}{a}" in other for a in shared)
+            and shares_headline(own, other) is False)
 
 
 def anchor_weight(anchor: str, tuning: Tuning, idf: Idf | None) -> float:

@@ -26,7 +26,15 @@ from typing import Any
 from sitrep import config, lexicons
 from sitrep.models import Annotations, Article, parse_iso_date
 from sitrep.outlets import is_publisher, publisher_key
-from sitrep.stories.happening import MARK, TOWN_NAME, markers
+from sitrep.stories.happening import (
+    BROAD,
+    DAY,
+    MARK,
+    TOWN_NAME,
+    is_broad_anchor,
+    is_broad_place,
+    markers,
+)
 from sitrep.stories.linking import story_ids
 from sitrep.stories.pervector import per_vector
 
@@ -176,6 +184,30 @@ def town_names(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str,
     return out
 
 
+def broad_markers(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str, float]:
+    """Markers of no weight (``BROAD`` + the anchor term) for the anchors of the profile
+    that name a broad place: a country, a first-level division, a capital, a region, a
+    nationality (happening.is_broad_anchor). Two reports that share only these share a
+    subject, not a happening (``assign.anchor_factor``)."""
+    if ann is None:
+        return {}
+    broad = [m for m in ann.entities if is_broad_anchor(m)]
+    out: dict[str, float] = {}
+    for _, eid in story_ids(broad):
+        if f"e:{eid}" in terms:
+            out[f"{BROAD}e:{eid}"] = MARK
+    for m in broad:
+        place = m.place
+        if place and place.get("geonameid") and f"{PLACE}{place['geonameid']}" in terms:
+            out[f"{BROAD}{PLACE}{place['geonameid']}"] = MARK
+        if not is_broad_place(m):
+            continue  # a title word marks broad only by the gazetteer ("Bitcoin" tagged NORP)
+        for w in (*words(m.text), *words(m.name or "")):
+            if f"{PROPER}{w}" in terms:
+                out[f"{BROAD}{PROPER}{w}"] = MARK
+    return out
+
+
 def local_places(terms: Mapping[str, float], prefix: str = PLACE) -> set[str]:
     """The town and city terms (``REGION``: their regions) of a profile or centroid."""
     return {t for t in terms if t.startswith(prefix)}
@@ -249,5 +281,8 @@ def profile(article: Article, ann: Annotations | None) -> Profile:
         terms[f"{PROPER}{w}"] = ns_weights["c"] / norm
     terms.update(markers(article, ann, stop_words()))  # headline and lead (happening.py)
     terms.update(town_names(ann, terms))
+    terms.update(broad_markers(ann, terms))
     day = parse_iso_date(article.published)
+    if day:
+        terms[f"{DAY}{day.isoformat()}"] = MARK
     return Profile(terms, day.isoformat() if day else None)

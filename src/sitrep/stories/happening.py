@@ -26,15 +26,24 @@ import functools
 import re
 from collections.abc import Mapping
 
-from sitrep.models import Annotations, Article
+from sitrep.models import Annotations, Article, EntityMention, stable_id
 from sitrep.stories.pervector import per_vector
 
 HEAD = "h:"
 LEAD = "l:"
+# The headline asks or comments ("Can the alliance hold?", "Analysis: ..."): an analysis
+# piece, whose lead recounts the week's news; a marker of the side, not of a word.
+ANALYSIS = "q:"
+# An anchor term of the profile that names a broad place ("b:e:<id>", "b:c:<word>"): a
+# country, region or capital names a subject or a government, not a happening (assign.py).
+BROAD = "b:"
+# The profile's publication day ("d:2031-04-02"): a member read back from the store
+# carries it (assign._supported); centroids drop it (vectors.truncate).
+DAY = "d:"
 # The name of a town the profile resolves (features.TOWN_NAME, assign.Places): a marker
 # too, but of the places, not of the happening.
 TOWN_NAME = "o:"
-MARKERS = (HEAD, LEAD, TOWN_NAME)
+MARKERS = (HEAD, LEAD, TOWN_NAME, ANALYSIS, BROAD, DAY)
 # A marker's value in a profile: tiny, so it moves no cosine, yet positive, so a
 # centroid's markers (their mean) rank by how many members hold them and survive
 # the running mean taken backwards (state.without drops values near zero).
@@ -49,6 +58,10 @@ CENTROID_MARKERS = 80
 # kin, first-level divisions, continents, regions, oceans and seas, capitals.
 _BROAD = ("PCL", "TERR", "ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "PPLC")
 _TOKEN = re.compile(r"[a-z][a-z0-9'\-]*[a-z0-9]|[a-z]")
+# A headline label that says the piece comments, not reports ("Analysis:", "Opinion:"),
+# matched on its folded first word.
+_COMMENT_LABELS = ("analy", "expert", "opinion", "comment", "explain", "editorial",
+                   "perspective")
 _SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "s")
 
 
@@ -90,20 +103,43 @@ def _words(text: str, stop: frozenset[str], limit: int | None = None) -> list[st
     return out
 
 
+def is_broad_place(m: EntityMention) -> bool:
+    """Whether a mention names a place too broad to name a happening (gazetteer features)."""
+    place = m.place
+    return bool(place and m.type in ("GPE", "LOC", "NORP", "FAC")
+                and str(place.get("feature") or "").startswith(_BROAD))
+
+
+def is_broad_anchor(m: EntityMention) -> bool:
+    """Whether a mention is too broad to tell one happening by: a broad place, a
+    nationality or group (NORP), or a region the gazetteer does not resolve (an
+    ocean, "the Middle East": LOC without a place)."""
+    if is_broad_place(m) or m.type == "NORP" or (m.type == "LOC" and not m.place):
+        return True
+    # a country the gazetteer gave no entry but its code (linking.story_id keeps its id)
+    return bool(m.country and m.entity_id == stable_id("country", m.country))
+
+
 def broad_words(ann: Annotations | None, stop: frozenset[str]) -> set[str]:
     """The words of the places the text names that are too broad to name a happening."""
     out: set[str] = set()
     if ann is None:
         return out
     for m in ann.entities:
-        place = m.place
-        if not place or m.type not in ("GPE", "LOC", "NORP", "FAC"):
-            continue
-        if str(place.get("feature") or "").startswith(_BROAD):
+        if is_broad_place(m):
             out.update(_words(m.text, stop))
             out.update(_words(m.name or "", stop))
-            out.update(_words(str(place.get("name") or ""), stop))
+            out.update(_words(str((m.place or {}).get("name") or ""), stop))
     return out
+
+
+def is_analysis(title: str) -> bool:
+    """Whether a headline asks a question or carries a comment label ("Analysts: ...")."""
+    title = title.strip().rstrip("\"'”’ ")
+    if title.endswith("?"):
+        return True
+    label, colon, _ = title.partition(":")
+    return bool(colon) and len(label.split()) == 1 and label.lower().startswith(_COMMENT_LABELS)
 
 
 def markers(article: Article, ann: Annotations | None,
@@ -121,6 +157,8 @@ def markers(article: Article, ann: Annotations | None,
     out = {f"{LEAD}{w}": MARK for w in lead}
     out.update({f"{HEAD}{w}": MARK for w in head})
     out[HEAD] = MARK  # a headline was read (an empty one is not judged)
+    if is_analysis(title):
+        out[ANALYSIS] = MARK
     return out
 
 
@@ -136,12 +174,31 @@ def _named_in(own: Mapping[str, float], other: Mapping[str, float]) -> bool:
     return any(h in other or lead in other for h, lead in _head_keys(own))
 
 
+def shares_headline(own: Mapping[str, float], other: Mapping[str, float]) -> bool | None:
+    """Whether a headline word of one side is a headline word of the other; None when
+    a side carries no markers (not judged)."""
+    if HEAD not in own or HEAD not in other:
+        return None
+    return any(h in other for h, _ in _head_keys(own))
+
+
+def analysis(vec: Mapping[str, float]) -> bool:
+    """Whether a profile is an analysis piece, or most of a centroid's headlines are."""
+    return 2 * vec.get(ANALYSIS, 0.0) > vec.get(HEAD, 0.0)
+
+
 def shares_happening(own: Mapping[str, float], other: Mapping[str, float]) -> bool | None:
     """Whether a headline word of either side is a headline or lead word of the
     other (either way: the same whichever side came first); None when a side
-    carries no markers (not judged)."""
+    carries no markers (not judged).
+
+    An analysis piece (:func:`analysis`) recounts the week's news in its lead, so
+    the other side's headline words found there say nothing: its own headline must
+    name something the report tells."""
     if HEAD not in own or HEAD not in other:
         return None
+    if analysis(own) != analysis(other):
+        return _named_in(own, other) if analysis(own) else _named_in(other, own)
     return _named_in(own, other) or _named_in(other, own)
 
 
@@ -151,8 +208,13 @@ def happening_factor(own: Mapping[str, float], other: Mapping[str, float],
     return kept if shares_happening(own, other) is False else 1.0
 
 
+def day_marked(vec: Mapping[str, float]) -> str | None:
+    """The publication day a profile carries (``DAY``), or None."""
+    return next((t[len(DAY):] for t in vec if t.startswith(DAY)), None)
+
+
 def truncate_markers(vec: Mapping[str, float], k: int = CENTROID_MARKERS) -> dict[str, float]:
     """A centroid's ``k`` most held markers (ties by term)."""
     found = sorted(((v, t) for t, v in vec.items() if t.startswith((HEAD, LEAD))),
                    key=lambda x: (-x[0], x[1]))
-    return {t: v for v, t in found[:k]} | ({HEAD: vec[HEAD]} if HEAD in vec else {})
+    return {t: v for v, t in found[:k]} | {t: vec[t] for t in (HEAD, ANALYSIS) if t in vec}

@@ -23,6 +23,11 @@ from sitrep.stories.vectors import Idf, Vector
 
 NAME = "e:"
 WORD = "w:"
+# A title word written as a name is a protagonist only when at least this share of the
+# stored documents holding the word title it as a name: the week's president is written
+# in many reports of many stories and titles few of them; a followed company or currency
+# titles most of the reports that name it.
+TITLED = 0.5
 
 
 def title_ratio(weights: Mapping[str, float]) -> float:
@@ -83,12 +88,21 @@ def shared_protagonist(a: Cast, b: Cast, idf: Idf, concentration: float,
     best: tuple[float, str] | None = None
     for term in sorted(set(a.held) & set(b.held)):
         df = idf.df.get(term, 0)
-        if df < max(least_df, 2):
+        if df < max(least_df, 2) or not titles(term, idf):
             continue
         inside = min((a.held[term] + b.held[term]) / df, 1.0)
         if inside >= concentration and (best is None or inside > best[0]):
             best = (inside, term)
     return best[1] if best else None
+
+
+def titles(term: str, idf: Idf) -> bool:
+    """Whether a name (``PROPER``) titles at least ``TITLED`` of the stored documents that
+    hold its word; other terms pass. The word's count was read with the holders' profiles
+    (a name written in the title is a title word); one not read counts as none."""
+    if not term.startswith(PROPER):
+        return True
+    return idf.df.get(term, 0) >= TITLED * idf.df.get(WORD + term[len(PROPER):], 0)
 
 
 def protagonist_groups(casts: Sequence[Cast], idf: Idf, concentration: float,
@@ -121,7 +135,7 @@ def protagonist_groups(casts: Sequence[Cast], idf: Idf, concentration: float,
     for term in sorted(holders):
         group = sorted(holders[term], key=lambda c: (-c.held[term], c.story))
         df = idf.df.get(term, 0)
-        if df < max(least_df, 2) or group[0].held[term] < core * df:
+        if df < max(least_df, 2) or group[0].held[term] < core * df or not titles(term, idf):
             continue
         if sum(c.held[term] for c in group) < concentration * df:
             continue

@@ -44,6 +44,10 @@ class Tuning:
     no_anchor: float = 0.4  # similarity kept when no entity or town is shared ...
     anchor_share: float = 0.1  # ... and a shared one held by more of the stored articles
     anchor_floor: int = 5  # (but by more than this many) counts only this share / its share
+    # A shared anchor that names a broad place (a country, region, capital, nationality:
+    # features.broad_markers) counts this much of a shared one: one subject, not one
+    # happening.
+    broad_anchor: float = 0.0
     # ... and kept when no headline word of either side is in the other's headline or
     # lead (happening.py): one subject, two happenings.
     no_happening: float = 0.25

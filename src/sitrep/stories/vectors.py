@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.store.stories import DOC_COUNT
 from sitrep.stories.features import PROPER
-from sitrep.stories.happening import MARK, MARKERS, TOWN_NAME, truncate_markers
+from sitrep.stories.happening import BROAD, MARK, MARKERS, TOWN_NAME, truncate_markers
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -300,8 +300,10 @@ def truncate(vec: Vector, idf: Idf, k: int) -> dict[str, float]:
     """The ``k`` heaviest terms, the markers of no weight (features.PROPER, the town
     names) and the most held headline and lead markers (happening.py, bounded)."""
     weighed = {t: v for t, v in vec.items() if not t.startswith(MARKERS)}
-    return {t: vec[t] for t in top_terms(weighed, idf, k)} | {
+    kept = {t: vec[t] for t in top_terms(weighed, idf, k)} | {
         t: v for t, v in vec.items() if t.startswith((PROPER, TOWN_NAME))} | truncate_markers(vec)
+    # a kept anchor keeps its mark as a broad place (features.broad_markers)
+    return kept | {t: v for t, v in vec.items() if t.startswith(BROAD) and t[len(BROAD):] in kept}
 
 
 def span_gap(first: str | None, last: str | None, other_first: str | None,

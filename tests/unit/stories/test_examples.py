@@ -48,12 +48,6 @@ def test_events_told_by_several_reports_stay_whole(demo_stories: list[list[str]]
         assert len({story_of.get(i) for i in members}) == 1, (event, members)
 
 
-@pytest.mark.xfail(strict=True, reason="not met yet: reports whose headline shares one "
-                   "common word with another's lead still join (India-Mauritius and Chagos: "
-                   "'ties'; a Russia-China analysis and the Ukraine ceasefire: 'peace'; "
-                   "Vietnam and Malaysia: 'sea'; Trump's tariffs, Lai and China's social "
-                   "media rules: 'Trump', 'social'), and reports 16 months apart linked by an "
-                   "undated one (North Korea-Russia)")
 def test_no_story_mixes_unrelated_events(demo_stories: list[list[str]]) -> None:
     mixed = [ids for ids in demo_stories if len(_events(ids)) > 1]
     assert not mixed, mixed
