@@ -35,13 +35,13 @@ def number_items(
     for g in groups:
         if g[0].dimension == YEAR_DIMENSION:
             continue  # a year dates a happening: the timeline's, unless reports clash
+        if g[0].predicate.endswith(INFERRED) and not _agree(g):
+            continue  # ages of a guessed person that differ: maybe of several people
         count = len(independent_outlets(g))
         if count < 2 and not _single_worth_listing(g, config.numbers_lead_chars):
             if centrality is not None and _passing_figure(g):
                 late.append((centrality(g[0].sentence), g))
             continue  # one outlet's passing figure: not what the story is about
-        if g[0].predicate.endswith(INFERRED) and not _agree(g):
-            continue  # ages of a guessed person that differ: maybe of several people
         ranked.append((count, g))
     ranked.sort(key=lambda r: (-r[0], -bool(r[1][0].predicate), r[1][0].scope != "current",
                                _first_offset(r[1])))

@@ -7,11 +7,28 @@ offsets of the words that state it, so every value can be checked by reading.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 DiscrepancyKind = Literal[
     "quantity_conflict", "quantity_update", "event_date", "event_participants", "role"
 ]
+
+
+class ClaimKey(NamedTuple):
+    """What a figure counts, for grouping: two claims compare when their keys match."""
+
+    predicate: str = ""  # the deed or measure ("killed", "height")
+    kind: str = ""  # the counted class or measured dimension
+    modifiers: str = ""  # sorted descriptive words of the counted noun ("fire rescue")
+    mode: str = ""  # "actual" or "planned"
+    scope: str = ""  # "current" or the period the figure covers
+
+    def beside_modifiers(self) -> tuple[str, ...]:
+        """The key without its modifiers: keys equal here differ only in kind words."""
+        return (self.predicate, self.kind, self.mode, self.scope)
+
+
+NO_KEY = ClaimKey()  # a claim that names nothing counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +88,7 @@ class QuantityClaim(Claim):
     counted: str = ""
     counted_class: str = ""
     predicate: str = ""
-    key: tuple[str, ...] = ()
+    key: ClaimKey = NO_KEY
     affiliation: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # where: the sentence's places, else the article's
     time_ref: str | None = None  # a day or week value that dates the figure

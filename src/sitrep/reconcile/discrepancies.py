@@ -13,7 +13,15 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 
 from sitrep.reconcile import explain
-from sitrep.reconcile.claims import Claim, Discrepancy, EventClaim, QuantityClaim, RoleClaim
+from sitrep.reconcile.claims import (
+    NO_KEY,
+    Claim,
+    ClaimKey,
+    Discrepancy,
+    EventClaim,
+    QuantityClaim,
+    RoleClaim,
+)
 from sitrep.reconcile.config import BriefConfig
 from sitrep.reconcile.frames import order_key, same_frame
 from sitrep.reconcile.incidents import same_incident, same_repetition, telling
@@ -28,7 +36,7 @@ from sitrep.reconcile.years import YEAR_DIMENSION
 def quantity_groups(claims: Sequence[QuantityClaim]) -> list[list[QuantityClaim]]:
     """Figures about one thing: the same key, and affiliations that do not differ
     ("DPRK soldiers" joins "soldiers"; "Russian soldiers" does not)."""
-    by_key: dict[tuple[str, ...], list[QuantityClaim]] = defaultdict(list)
+    by_key: dict[ClaimKey, list[QuantityClaim]] = defaultdict(list)
     joined = _widened_keys([c for c in claims if not c.dimension])
     for c in claims:
         by_key[joined.get(c.key, c.key)].append(c)
@@ -48,35 +56,36 @@ def quantity_groups(claims: Sequence[QuantityClaim]) -> list[list[QuantityClaim]
             for g in groups for part in _by_place(g) for band in _by_magnitude(part)]
 
 
-def _kinds(key: tuple[str, ...]) -> frozenset[str] | None:
+def _kinds(key: ClaimKey) -> frozenset[str] | None:
     """The kind words of a count's key ("fire" of "five fire rescue units"); None for a
-    part or a share of a whole."""
-    if len(key) < 5:
+    part or a share of a whole, or a claim without a key."""
+    if key == NO_KEY:
         return None
-    words = frozenset(key[2].split())
+    words = frozenset(key.modifiers.split())
     return None if "of" in words else words
 
 
-def _widened_keys(claims: Sequence[QuantityClaim]) -> dict[tuple[str, ...], tuple[str, ...]]:
+def _widened_keys(claims: Sequence[QuantityClaim]) -> dict[ClaimKey, ClaimKey]:
     """ "four rescue units" and "five fire rescue units": the head noun keys a count, and a
     kind word one outlet adds does not contradict the other's. A key joins the nearest key
     whose kind words hold all of its own, when there is one nearest (with "fire boats" and
     "sea boats" both told, "boats" could be either and stays apart), and no report tells
     both ("15,000 troops, 5,000 of them construction troops": a part, not another count)."""
-    told: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    told: dict[ClaimKey, set[str]] = defaultdict(set)
     for c in claims:
         told[c.key].add(c.citation.article)
     kinds = {k: w for k in told if (w := _kinds(k)) is not None}
-    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    out: dict[ClaimKey, ClaimKey] = {}
     for key, mine in kinds.items():
-        wider = [k for k, w in kinds.items() if mine < w and k[:2] == key[:2] and k[3:] == key[3:]]
+        wider = [k for k, w in kinds.items()
+                 if mine < w and k.beside_modifiers() == key.beside_modifiers()]
         nearest = [k for k in wider if not any(kinds[w] < kinds[k] for w in wider)]
         if len(nearest) == 1 and not told[key] & told[nearest[0]]:
             out[key] = nearest[0]
     return {k: _widest(k, out) for k in out}
 
 
-def _widest(key: tuple[str, ...], to: dict[tuple[str, ...], tuple[str, ...]]) -> tuple[str, ...]:
+def _widest(key: ClaimKey, to: dict[ClaimKey, ClaimKey]) -> ClaimKey:
     while key in to:
         key = to[key]
     return key
@@ -129,7 +138,7 @@ def about(group: Sequence[QuantityClaim]) -> str:
         label = f"{counted} ({group[0].dimension.split(':')[0]})"
         return label if group[0].scope == "current" else f"{label}, {human(group[0].scope)}"
     pred = group[0].predicate
-    if pred and group[0].key[3] == "planned":
+    if pred and group[0].key.mode == "planned":
         pred += ", planned"
     label = f"{counted} ({pred})" if pred else counted
     scope = group[0].scope

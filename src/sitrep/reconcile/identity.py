@@ -61,9 +61,9 @@ def _candidates(groups: Sequence[list[QuantityClaim]]) -> list[tuple[int, int]]:
     for i, g in enumerate(groups):
         for c in g:
             if c.cmp_high is not None and c.value is not None:
-                by_kind[(c.dimension, c.key[3])].append((c.cmp_low, c.cmp_high, i, c.outlet))
+                by_kind[(c.dimension, c.key.mode)].append((c.cmp_low, c.cmp_high, i, c.outlet))
             elif _open_floor(c):  # "more than 8,000": compared by its floor alone
-                by_kind[(c.dimension, c.key[3], "open")].append(
+                by_kind[(c.dimension, c.key.mode, "open")].append(
                     (c.cmp_low, c.cmp_low, i, c.outlet))
     pairs: set[tuple[int, int]] = set()
     for spans in by_kind.values():
@@ -79,7 +79,7 @@ def _candidates(groups: Sequence[list[QuantityClaim]]) -> list[tuple[int, int]]:
 
 def _same_figure(a: Sequence[QuantityClaim], b: Sequence[QuantityClaim]) -> bool:
     x, y = a[0], b[0]
-    if x.dimension != y.dimension or x.key[3] != y.key[3]:
+    if x.dimension != y.dimension or x.key.mode != y.key.mode:
         return False  # other units or planned vs actual
     if x.predicate.endswith(INFERRED) or y.predicate.endswith(INFERRED):
         return False

@@ -16,7 +16,7 @@ from typing import Any
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.models import Quantity, Span
 from sitrep.reconcile.chrome_text import is_chrome
-from sitrep.reconcile.claims import Citation, QuantityClaim
+from sitrep.reconcile.claims import Citation, ClaimKey, QuantityClaim
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.incidents import clause, incident_words
 from sitrep.reconcile.lexicon import TOKEN, claim_lexicon, counted_class, singular
@@ -278,8 +278,8 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         counted=q.counted,
         counted_class=cls,
         predicate=predicate,
-        key=(predicate, cls, " ".join(sorted(modifiers | ({"part of"} if part else set()))),
-             mode, scope),
+        key=ClaimKey(predicate, cls,
+                     " ".join(sorted(modifiers | ({"part of"} if part else set()))), mode, scope),
         part=part is not None,
         whole=whole is not None,
         remaining=_remaining(text, q),
@@ -398,7 +398,7 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         counted=measure.label or measure.what,
         counted_class=measure.what,
         predicate=measure.what,
-        key=(measure.what, scale.dimension, "", "actual", scope),
+        key=ClaimKey(measure.what, scale.dimension, "", "actual", scope),
         time_ref=time_ref,
         time_text=time_text,
         scope=scope,

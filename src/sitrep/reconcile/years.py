@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from sitrep.models import Span
-from sitrep.reconcile.claims import QuantityClaim
+from sitrep.reconcile.claims import ClaimKey, QuantityClaim
 from sitrep.reconcile.context import ArticleContext
 from sitrep.reconcile.incidents import NAME, OTHER_NAME, incident_words
 from sitrep.reconcile.timeref import granularity, is_since
@@ -79,7 +79,7 @@ def _claim(ctx: ArticleContext, start: int, end: int, year: float, sent: Span,
         counted="year",
         counted_class="year",
         predicate="year",
-        key=("year", YEAR_DIMENSION, "", "actual", "current"),
+        key=ClaimKey("year", YEAR_DIMENSION, "", "actual", "current"),
         unit="year",
         dimension=YEAR_DIMENSION,
         cmp_low=year,
