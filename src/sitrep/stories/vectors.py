@@ -60,7 +60,8 @@ class Idf:
 
     def prepare(self, terms: Iterable[str]) -> None:
         # Markers (happening.py) weigh nothing: their counts are neither kept nor read.
-        missing = [t for t in terms if t not in self.df and not t.startswith(MARKERS)]
+        held = self.df
+        missing = [t for t in terms if t not in held and not t.startswith(MARKERS)]
         if not self._loaded_n:
             missing.append(DOC_COUNT)
         if not missing:
