@@ -92,12 +92,16 @@ def recheck_recent(store: Store, tuning: Tuning = DEFAULT_TUNING,
         return recheck(assigner, ctx, window or tuning.recheck_window)
 
 
-def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
+def recheck(assigner: Assigner, ctx: StoryContext, window: int,
+            fresh: int | None = None) -> Recheck:
     """Judge again the newest ``window`` stored articles, then merge among their
-    stories (call inside a transaction)."""
+    stories (call inside a transaction); with ``fresh``, only the stories of the
+    newest ``fresh`` articles and those the moves changed are merged: the rest
+    were judged for merges at the last recheck point, as they are now."""
     store = ctx.store
     done = Recheck()
-    after = store.stories.newest_seq() - window
+    newest = store.stories.newest_seq()
+    after = newest - window
     stories = store.stories.recent_story_ids(after)
     # The recent articles themselves are judged again, not their stories' older members.
     members = _window_members(ctx, stories, after)
@@ -114,7 +118,13 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
         todo = [m for m in todo if m.story in touched]
         if not todo:
             break
-    done.merged = _merge_pass(assigner, ctx, {m.story for m in members} | set(stories))
+    merging = {m.story for m in members} | set(stories)
+    if fresh is not None and fresh < window:
+        since = newest - fresh
+        merging = ({m.story for m in members if m.row.seq > since}
+                   | set(store.stories.recent_story_ids(since))
+                   | {sid for move in done.moved for sid in move[1:]})
+    done.merged = _merge_pass(assigner, ctx, merging)
     return done
 
 
