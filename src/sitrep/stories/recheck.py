@@ -16,9 +16,11 @@ store as it is now, in a fixed order (by day, then id: not by arrival):
 
 The work is bounded by the window (the newest ``recheck_window`` stored
 articles and their stories) and the per-story samples, so it stays flat as
-the store grows. Stories an analyst changed (nothing leaves or enters them),
-pinned articles and pairs an analyst kept apart are left alone. Every change
-is logged (automatic).
+the store grows; a periodic recheck merges among the stories of the articles
+since the last recheck point only (the older ones were judged there).
+Stories an analyst changed (nothing leaves or enters them), pinned articles
+and pairs an analyst kept apart are left alone. Every change is logged
+(automatic).
 """
 
 from __future__ import annotations
