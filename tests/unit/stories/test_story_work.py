@@ -16,6 +16,7 @@ import pytest
 from sitrep.models import Article
 from sitrep.store import Store, open_store
 from sitrep.store.migrations import utc_now
+from sitrep.store.stories import StoryState
 from sitrep.stories import Assigner, Tuning, recheck, vectors
 from sitrep.stories.state import StoryContext
 from tests.support.store import make_article
@@ -186,3 +187,17 @@ def test_a_merge_pass_scores_a_pair_once_and_stops_when_it_cannot_merge(store: S
             patch.setattr(recheck, "_pair_score", counted)
             assigner.recheck(64)
     assert len(scored) == 1  # each story finds the other: one score for the pair
+
+
+def test_candidate_reads_kept_in_a_transaction_follow_index_changes(store: Store) -> None:
+    with store.stories.write("test index"):
+        for sid in ("story-a", "story-b"):
+            store.stories.save(StoryState(id=sid), utc_now())
+        store.stories.set_terms("story-a", ["w:quake", "w:island"], 1)
+        assert store.stories.candidates(["w:quake"], 1) == {"story-a": ["w:quake"]}
+        store.stories.set_terms("story-b", ["w:quake"], 2)  # newer: takes the one place
+        assert store.stories.candidates(["w:quake", "w:island"], 1) == {
+            "story-b": ["w:quake"], "story-a": ["w:island"]}
+        store.stories.set_terms("story-b", [], 2)
+        assert store.stories.candidates(["w:quake"], 2) == {"story-a": ["w:quake"]}
+    assert store.stories.candidates(["w:island"], 2) == {"story-a": ["w:island"]}
