@@ -77,14 +77,26 @@ class StoryTables:
         self._db = db
         self._writing = writing  # the Store's transaction that names what failed
         self._parsed: dict[str, dict[str, float]] = {}  # see _PARSED_CAP
+        # (term, per_term) -> the stories ``candidates`` found for it, kept while the
+        # index stays as read: inside a transaction (the stories lock held), until a
+        # story's entries change. A recheck looks up the same terms for many articles of
+        # one subject, and changes few stories.
+        self._hits: dict[tuple[str, int], list[str]] | None = None
 
     @contextlib.contextmanager
     def write(self, what: str) -> Iterator[None]:
         """One transaction for a story change (joins an enclosing one), with the
         story writers' lock: two ingests into one store take turns per batch."""
-        with self._writing(what):
-            self._db.lock_stories()
-            yield
+        outer = self._hits is None
+        try:
+            with self._writing(what):
+                self._db.lock_stories()
+                if outer:
+                    self._hits = {}
+                yield
+        finally:
+            if outer:
+                self._hits = None
 
     # ------------------------------------------------------------ stories
 
@@ -151,6 +163,8 @@ class StoryTables:
 
     def set_terms(self, story_id: str, terms: Sequence[str], activity: int) -> None:
         """Replace the index entries of a story (its top terms)."""
+        if self._hits:
+            self._hits = {}
         self._db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
         if terms:
             self._db.execute(
@@ -161,16 +175,36 @@ class StoryTables:
     def candidates(self, terms: Sequence[str], per_term: int) -> dict[str, list[str]]:
         """Story id -> the given terms it is indexed under, at most ``per_term``
         most recently active stories per term: bounded work however big the store."""
-        if not terms:
-            return {}
-        one = ("SELECT * FROM (SELECT term, story_id FROM story_terms WHERE term = ?"
-               " ORDER BY activity DESC LIMIT ?) t")
-        sql = " UNION ALL ".join([one] * len(terms))
-        params: list[Any] = [v for t in terms for v in (t, per_term)]
+        found = self._term_hits(terms, per_term)
         out: dict[str, list[str]] = {}
-        for term, story_id in self._db.execute(sql, params).fetchall():
-            out.setdefault(str(story_id), []).append(str(term))
+        for term in terms:
+            for story_id in found.get(term, ()):
+                out.setdefault(story_id, []).append(term)
         return out
+
+    def _term_hits(self, terms: Sequence[str], per_term: int) -> dict[str, list[str]]:
+        """Term -> its ``per_term`` most recently active stories (kept in ``_hits``)."""
+        memo = self._hits
+        found: dict[str, list[str]] = {}
+        todo = []
+        for t in dict.fromkeys(terms):
+            got = memo.get((t, per_term)) if memo is not None else None
+            if got is None:
+                todo.append(t)
+            else:
+                found[t] = got
+        if todo:
+            one = ("SELECT * FROM (SELECT term, story_id FROM story_terms WHERE term = ?"
+                   " ORDER BY activity DESC LIMIT ?) t")
+            sql = " UNION ALL ".join([one] * len(todo))
+            params: list[Any] = [v for t in todo for v in (t, per_term)]
+            fresh: dict[str, list[str]] = {t: [] for t in todo}
+            for term, story_id in self._db.execute(sql, params).fetchall():
+                fresh[str(term)].append(str(story_id))
+            found.update(fresh)
+            if memo is not None:
+                memo.update(((t, per_term), ids) for t, ids in fresh.items())
+        return found
 
     # ------------------------------------------------------------ document frequencies
 

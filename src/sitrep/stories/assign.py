@@ -153,7 +153,7 @@ class Assigner:
         every = self.tuning.recheck_every
         self._unchecked = seq % every if every > 0 else 0
         if every > 0 and seq % every == 0:
-            self.recheck()
+            self.recheck(fresh=every)  # older stories were merge-judged at the last point
 
     def settle(self) -> Recheck | None:
         """At the end of a run that passed no recheck point last, split the window's
@@ -189,13 +189,14 @@ class Assigner:
             self.idf.forget()
             raise
 
-    def recheck(self, window: int | None = None) -> Recheck:
+    def recheck(self, window: int | None = None, fresh: int | None = None) -> Recheck:
         """Judge the stories of the newest ``window`` articles again (by default
-        ``recheck_window``; see recheck.py; call inside a transaction)."""
+        ``recheck_window``; merges among those of the newest ``fresh`` only, when
+        given: see recheck.py; call inside a transaction)."""
         from sitrep.stories.recheck import recheck  # it builds on this module
 
         ctx = StoryContext(self.store, self.idf, self.tuning, utc_now())
-        return recheck(self, ctx, window or self.tuning.recheck_window)
+        return recheck(self, ctx, window or self.tuning.recheck_window, fresh)
 
     def _supported(self, terms: Vector, best: tuple[float, StoryState]) -> bool:
         """A weak match to a centroid must be backed by one member it resembles.

@@ -16,9 +16,11 @@ store as it is now, in a fixed order (by day, then id: not by arrival):
 
 The work is bounded by the window (the newest ``recheck_window`` stored
 articles and their stories) and the per-story samples, so it stays flat as
-the store grows. Stories an analyst changed (nothing leaves or enters them),
-pinned articles and pairs an analyst kept apart are left alone. Every change
-is logged (automatic).
+the store grows; a periodic recheck merges among the stories of the articles
+since the last recheck point only (the older ones were judged there).
+Stories an analyst changed (nothing leaves or enters them), pinned articles
+and pairs an analyst kept apart are left alone. Every change is logged
+(automatic).
 """
 
 from __future__ import annotations
@@ -92,12 +94,16 @@ def recheck_recent(store: Store, tuning: Tuning = DEFAULT_TUNING,
         return recheck(assigner, ctx, window or tuning.recheck_window)
 
 
-def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
+def recheck(assigner: Assigner, ctx: StoryContext, window: int,
+            fresh: int | None = None) -> Recheck:
     """Judge again the newest ``window`` stored articles, then merge among their
-    stories (call inside a transaction)."""
+    stories (call inside a transaction); with ``fresh``, only the stories of the
+    newest ``fresh`` articles and those the moves changed are merged: the rest
+    were judged for merges at the last recheck point, as they are now."""
     store = ctx.store
     done = Recheck()
-    after = store.stories.newest_seq() - window
+    newest = store.stories.newest_seq()
+    after = newest - window
     stories = store.stories.recent_story_ids(after)
     # The recent articles themselves are judged again, not their stories' older members.
     members = _window_members(ctx, stories, after)
@@ -114,7 +120,13 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int) -> Recheck:
         todo = [m for m in todo if m.story in touched]
         if not todo:
             break
-    done.merged = _merge_pass(assigner, ctx, {m.story for m in members} | set(stories))
+    merging = {m.story for m in members} | set(stories)
+    if fresh is not None and fresh < window:
+        since = newest - fresh
+        merging = ({m.story for m in members if m.row.seq > since}
+                   | set(store.stories.recent_story_ids(since))
+                   | {sid for move in done.moved for sid in move[1:]})
+    done.merged = _merge_pass(assigner, ctx, merging)
     return done
 
 
@@ -239,6 +251,8 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
     store, tuning = ctx.store, ctx.tuning
     groups = _groups(ctx, sorted(story_ids))
     within: dict[str, float] = {}
+    sums: dict[str, dict[str, float]] = {}
+    scored: set[tuple[str, str]] = set()
     pairs = []
     for sid in sorted(groups):
         if len(groups[sid]) < 2:
@@ -248,10 +262,14 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
         for sim, other in close[:tuning.recheck_candidates + 1]:
             if other.id == sid or sim < tuning.join:
                 continue
+            key = (sid, other.id) if sid < other.id else (other.id, sid)
+            if key in scored:
+                continue  # found from both sides: one score (the pair test is symmetric)
+            scored.add(key)
             if other.id not in groups:
                 groups.update(_groups(ctx, [other.id]))
             if other.id in groups:
-                pairs.append(_pair_score(ctx, groups, within, sid, other.id))
+                pairs.append(_pair_score(ctx, groups, within, sums, sid, other.id))
     pairs.extend(_protagonist_pairs(ctx, groups))
     merged: list[tuple[str, str]] = []
     into: dict[str, str] = {}  # a merged story -> the one that kept it
@@ -274,12 +292,20 @@ def _live(into: dict[str, str], sid: str) -> str:
 
 
 def _pair_score(ctx: StoryContext, groups: dict[str, list[_Member]], within: dict[str, float],
-                a_id: str, b_id: str) -> tuple[float, str, str] | None:
+                sums: dict[str, dict[str, float]], a_id: str,
+                b_id: str) -> tuple[float, str, str] | None:
     """(-cross, a, b) when the two stories should merge, else None (``within``: a
-    cache of each story's mean)."""
+    cache of each story's mean; ``sums``: of each story's summed unit vectors)."""
     tuning = ctx.tuning
-    cross = _mean_cross(ctx, groups[a_id], groups[b_id])
-    if cross < tuning.recheck_merge_min:
+    floor = tuning.recheck_merge_min
+    if a_id in within and b_id in within:
+        floor = max(floor, tuning.recheck_merge * min(within[a_id], within[b_id]))
+    for sid in (a_id, b_id):
+        if sid not in sums:
+            sums[sid] = _unit_sum(ctx, groups[sid])
+    cross = _mean_cross_above(ctx, groups[a_id], groups[b_id],
+                              _dot(sums[a_id], sums[b_id]), floor)
+    if cross is None or cross < tuning.recheck_merge_min:
         return None
     for sid in (a_id, b_id):
         if sid not in within:
@@ -360,6 +386,54 @@ def _pair(ctx: StoryContext, a: _Member, b: _Member) -> float:
 
 def _mean_cross(ctx: StoryContext, a: list[_Member], b: list[_Member]) -> float:
     return sum(_pair(ctx, x, y) for x in a for y in b) / (len(a) * len(b))
+
+
+def _unit_sum(ctx: StoryContext, group: list[_Member]) -> dict[str, float]:
+    """The sum of the members' idf-weighted unit vectors: its dot product with another
+    group's is the sum of every cross pair's plain similarity (see _mean_cross_above)."""
+    idf, out = ctx.idf, dict[str, float]()
+    weights = idf.weights  # computed already: no call each
+    for m in group:
+        if m.norm > 0:
+            for t, v in m.terms.items():
+                w = weights.get(t)
+                out[t] = out.get(t, 0.0) + v * (idf(t) if w is None else w) / m.norm
+    return out
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(v * w for t, v in small.items() if (w := large.get(t)) is not None)
+
+
+# Float slack of the bound below: it is exact arithmetic summed in another order.
+_SLACK = 1e-9
+
+
+def _mean_cross_above(ctx: StoryContext, a: list[_Member], b: list[_Member], plain: float,
+                      floor: float) -> float | None:
+    """:func:`_mean_cross`, or None as soon as it is sure to fall below ``floor``.
+
+    ``plain`` is the sum of the pairs' similarities before the discounts (no more
+    than 1 each): what is discounted so far plus what is left of ``plain`` bounds
+    the sum from above. Most pairs a merge pass weighs share a subject and little
+    else (each in its place, its days, its happening): it stops after a few pairs
+    instead of weighing all of them, and decides as the full mean would."""
+    n = len(a) * len(b)
+    limit = floor * n - _SLACK
+    if plain < limit:
+        return None
+    idf, got, left = ctx.idf, 0.0, plain
+    for x in a:
+        for y in b:
+            sim = similarity(x.terms, x.norm, y.terms, y.norm, idf)
+            left -= sim
+            if sim > 0.0:
+                got += discount(sim, x.places, x.anchors, y.terms, (x.day, x.day),
+                                (y.day, y.day), ctx.tuning, idf, x.terms)
+            if got + left < limit:
+                return None
+    return got / n
 
 
 def _mean_within(ctx: StoryContext, group: list[_Member]) -> float:

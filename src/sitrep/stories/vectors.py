@@ -60,7 +60,8 @@ class Idf:
 
     def prepare(self, terms: Iterable[str]) -> None:
         # Markers (happening.py) weigh nothing: their counts are neither kept nor read.
-        missing = [t for t in terms if t not in self.df and not t.startswith(MARKERS)]
+        held = self.df
+        missing = [t for t in terms if t not in held and not t.startswith(MARKERS)]
         if not self._loaded_n:
             missing.append(DOC_COUNT)
         if not missing:
@@ -89,7 +90,8 @@ class Idf:
         todo = [v for v in vecs if self._prepared.get(id(v)) is not v]
         if not todo:
             return
-        self.prepare({t for v in todo for t in v})
+        held = self.df  # most terms' counts were read already: one pass drops them
+        self.prepare({t for v in todo for t in v if t not in held})
         if len(self._prepared) + len(todo) > _PREPARED_CAP:
             self._prepared.clear()
         self._prepared.update((id(v), v) for v in todo)

@@ -15,10 +15,13 @@ import pytest
 
 from sitrep.models import Article
 from sitrep.store import Store, open_store
-from sitrep.stories import Assigner, Tuning, vectors
+from sitrep.store.migrations import utc_now
+from sitrep.store.stories import StoryState
+from sitrep.stories import Assigner, Tuning, recheck, vectors
+from sitrep.stories.state import StoryContext
 from tests.support.store import make_article
 from tests.support.stories import ingest, nk, story
-from tests.unit.stories.test_split import report
+from tests.unit.stories.test_split import QUAKE_WORDS, report
 
 QUIET = Tuning(recheck_every=0)
 # A recheck after every article, over the newest few: the related story's only; no
@@ -112,3 +115,89 @@ def test_a_stored_vector_read_again_unchanged_is_the_same_dict(store: Store) -> 
     ingest(store, [b], QUIET)
     if story(store, b) == sid:  # the story changed: its new centroid is read
         assert store.stories.states([sid])[sid].centroid != first
+
+
+def _same_subject(n: int) -> list[Article]:
+    """``n`` older stories of two reports each, every one about a quake of its own
+    (its own invented town and figures, the quake words the probes use too):
+    stories the recheck's candidate searches do meet."""
+    rng = random.Random(3)
+    common = QUAKE_WORDS.split(" ")
+    out = []
+    for i in range(n):
+        facts = [f"qz{i}town", f"qz{i}valley", f"{i + 2}0 dead", f"qz{i}governor"]
+        for _ in range(2):
+            text = " ".join(rng.sample(common, 5) + facts) + ". " + " ".join(facts) + "."
+            out.append(make_article(text, title=None, published="2019-06-01"))
+    return out
+
+
+# Candidate searches capped low, so a store of some older stories fills them already.
+CAPPED = Tuning(recheck_every=0, candidates=4, per_term=4, sure=0.0, lone_after=0)
+
+
+def _recheck_work(store: Store, older: int) -> Counter[str]:
+    rng = random.Random(11)
+    ingest(store, _same_subject(older), CAPPED)
+    ingest(store, [report("qeshm", rng) for _ in range(4)]
+           + [report("sumatra", rng) for _ in range(4)], CAPPED)
+    with _counting() as counts, store.stories.write("test recheck"):
+        Assigner(store, CAPPED).recheck(8)  # the quake reports only
+    return counts
+
+
+def test_recheck_work_does_not_grow_with_stored_stories_it_meets(store: Store,
+                                                                  tmp_path: Path) -> None:
+    small = _recheck_work(store, 24)
+    with open_store(str(tmp_path / "big.db")) as big:
+        large = _recheck_work(big, 72)
+    assert small["open_similarity"] > 0 and small["similarity"] > 0
+    # Past the caps, three times the stories the window's searches meet cost nothing more.
+    assert large["open_similarity"] == small["open_similarity"]
+    assert large["similarity"] <= small["similarity"]
+    assert large["weighed"] <= small["weighed"]
+
+
+def test_a_merge_pass_scores_a_pair_once_and_stops_when_it_cannot_merge(store: Store) -> None:
+    rng = random.Random(7)
+    ingest(store, [report("qeshm", rng) for _ in range(4)]
+           + [report("sumatra", rng) for _ in range(4)], QUIET)
+    # Every story a candidate of every other (join 0); no moves, the merge pass only.
+    merging = Tuning(recheck_every=0, join=0.0, recheck_rounds=0)
+    assigner = Assigner(store, merging)
+    sids = sorted({story(store, a) for a in store.iter_articles()})
+    assert len(sids) == 2
+    with store.stories.write("test merge pass"):
+        ctx = StoryContext(store, assigner.idf, merging, utc_now())
+        groups = recheck._groups(ctx, sids)
+        a, b = (groups[s] for s in sids)
+        full = recheck._mean_cross(ctx, a, b)
+        plain = recheck._dot(recheck._unit_sum(ctx, a), recheck._unit_sum(ctx, b))
+        assert plain >= full * len(a) * len(b) > 0  # the plain sum bounds the discounted one
+        assert recheck._mean_cross_above(ctx, a, b, plain, full) == full
+        assert recheck._mean_cross_above(ctx, a, b, plain, full + 0.01) is None
+        scored: list[tuple[str, str]] = []
+        pair_score = recheck._pair_score
+
+        def counted(*args: Any) -> Any:
+            scored.append((args[-2], args[-1]))
+            return pair_score(*args)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(recheck, "_pair_score", counted)
+            assigner.recheck(64)
+    assert len(scored) == 1  # each story finds the other: one score for the pair
+
+
+def test_candidate_reads_kept_in_a_transaction_follow_index_changes(store: Store) -> None:
+    with store.stories.write("test index"):
+        for sid in ("story-a", "story-b"):
+            store.stories.save(StoryState(id=sid), utc_now())
+        store.stories.set_terms("story-a", ["w:quake", "w:island"], 1)
+        assert store.stories.candidates(["w:quake"], 1) == {"story-a": ["w:quake"]}
+        store.stories.set_terms("story-b", ["w:quake"], 2)  # newer: takes the one place
+        assert store.stories.candidates(["w:quake", "w:island"], 1) == {
+            "story-b": ["w:quake"], "story-a": ["w:island"]}
+        store.stories.set_terms("story-b", [], 2)
+        assert store.stories.candidates(["w:quake"], 2) == {"story-a": ["w:quake"]}
+    assert store.stories.candidates(["w:island"], 2) == {"story-a": ["w:island"]}
