@@ -34,13 +34,14 @@ from sitrep.errors import ModelError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 6  # bump when the cached index changes shape
+FORMAT = 7  # bump when the cached index changes shape
 
 # Kinds of entries, in the order the index stores them.
 COUNTRY, ADM1, ADM2, CITY, CAPITAL, REGION = range(6)
 FEATURES = {COUNTRY: "PCLI", ADM1: "ADM1", ADM2: "ADM2", CITY: "PPL", CAPITAL: "PPLC"}
 NO_COUNTRY = 0xFFFF
 NO_ADMIN = 0xFFFFFFFF
+CITY_WORD_POPULATION = 1_000_000  # cities also known without their "City"
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,8 +312,10 @@ def _add_cities(b: _Builder, src: Path, countries: dict[int, int], division: dic
             b.population[d] += int(pop)
         capital = c != NO_COUNTRY and (iso3[c], place_key(name)) in capitals
         entry = b.add(name, int(gid), CAPITAL if capital else CITY, c, adm, lat, lon, int(pop))
-        # "New York City" is written "New York" as often as not.
-        b.name(entry, name, name[:-5] if name.endswith(" City") and len(name) > 8 else "")
+        # "New York City" is written "New York" as often as not; a town's "City" stays
+        # ("Studio City", "League City" are not "studio" and "league").
+        short = name.endswith(" City") and len(name) > 8 and int(pop) >= CITY_WORD_POPULATION
+        b.name(entry, name, name[:-5] if short else "")
     for d, (lats, lons) in points.items():
         b.lat[d], b.lon[d] = _middle(lats), _middle(lons)
 
