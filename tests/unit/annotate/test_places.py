@@ -237,3 +237,13 @@ def test_which_unknown_names_may_hold_a_place(text: str, label: str, holds: bool
     from sitrep.annotate.places.toponyms import _may_hold
 
     assert _may_hold(EntityMention(0, len(text), text, label, "", text)) is holds
+
+
+def test_cities_known_without_their_river_or_city_word() -> None:
+    index = place_index()
+    names = {index.names[e] for e in index.lookup("Frankfurt")}
+    assert "Frankfurt am Main" in names
+    assert "Stoke-on-Trent" in {index.names[e] for e in index.lookup("Stoke")}
+    assert "New York City" in {index.names[e] for e in index.lookup("New York")}
+    # a small town keeps its "City": "League" is no place
+    assert not any(index.names[e].endswith(" City") for e in index.lookup("League"))
