@@ -247,3 +247,11 @@ def test_cities_known_without_their_river_or_city_word() -> None:
     assert "New York City" in {index.names[e] for e in index.lookup("New York")}
     # a small town keeps its "City": "League" is no place
     assert not any(index.names[e].endswith(" City") for e in index.lookup("League"))
+
+
+def test_styled_abbreviation_places_a_small_town() -> None:
+    mentions = _annotate("The baby was born in Churchill, Man. her parents said on Friday.")
+    (town,) = _placed(mentions, "Churchill")
+    assert _place(town)["admin1"] == "Manitoba" and town.type == "GPE"
+    (province,) = _placed(mentions, "Man")
+    assert _place(province)["name"] == "Manitoba"  # not the town of Man in Ivory Coast

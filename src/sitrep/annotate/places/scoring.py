@@ -303,6 +303,8 @@ def _enough(index: PlaceIndex, g: Group, ev: Evidence, w: Weights) -> bool:
     pop = index.population[e]
     if kind in (COUNTRY, ADM1, REGION) or pop >= w.strict_population:
         return True
+    if any(holds(index, h, e) for h in g.within):
+        return True  # "Churchill, Man.": the text says where it is, however small
     if pop < w.cue_population:
         return False
     if _in_context(index, g, e, ev, w):

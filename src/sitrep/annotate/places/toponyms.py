@@ -30,6 +30,7 @@ from sitrep.annotate.places.gazetteer import (
 from sitrep.annotate.places.names import (
     DESCRIPTIVE_WORDS,
     DIVISION_WORDS,
+    Abbreviation,
     Query,
     abbreviations,
     is_descriptive,
@@ -266,10 +267,23 @@ def _qualify(doc: Doc, tops: list[Toponym], index: PlaceIndex,
             holders = [e for e in after.entries if index.kind[e] in (COUNTRY, ADM1, ADM2)]
         elif nxt.text in postal:
             holders = [e for a in postal[nxt.text] for e in _division(index, a.name, a.country)]
+        elif (styled := _styled_after(doc, last + 2)) is not None:
+            holders = list(_division(index, styled.name, styled.country))
         else:
             continue
         if _holds_any(index, holders, top.entries):
             top.within.update(holders)
+
+
+def _styled_after(doc: Doc, i: int) -> Abbreviation | None:
+    """The division of a styled abbreviation at token ``i`` ("Man." as "Man" "."), if any."""
+    styled = abbreviations().styled
+    word = doc[i].text
+    if word.endswith(".") and word in styled:
+        return styled[word]
+    if i + 1 < len(doc) and doc[i + 1].text == "." and word + "." in styled:
+        return styled[word + "."]
+    return None
 
 
 def holds(index: PlaceIndex, holder: int, entry: int) -> bool:
