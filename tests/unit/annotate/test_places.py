@@ -255,3 +255,9 @@ def test_styled_abbreviation_places_a_small_town() -> None:
     assert _place(town)["admin1"] == "Manitoba" and town.type == "GPE"
     (province,) = _placed(mentions, "Man")
     assert _place(province)["name"] == "Manitoba"  # not the town of Man in Ivory Coast
+
+
+def test_an_acronym_is_a_place_only_in_capitals() -> None:
+    mentions = _annotate("The land was seized under the Expropriation Act last year. "
+                         "Canberra is in the ACT.")
+    assert not _placed(mentions, "Act")

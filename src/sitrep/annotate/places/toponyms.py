@@ -11,6 +11,7 @@ locative cue ("in Quetta", "near Gwadar").
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -101,9 +102,18 @@ def lookup(index: PlaceIndex, text: str) -> tuple[int, ...]:
         return _division(index, styled.name, styled.country)
     for query in queries(text):
         found = _entries(index, query)
+        if found and not text.isupper():
+            # "Act" is no "ACT": an acronym of a place's name is written in capitals
+            found = tuple(e for e in found if _initials(index.names[e]) != query.key)
         if found:
             return found
     return ()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _initials(name: str) -> str:
+    words = fold_name(name).replace("-", " ").split()
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 def _division(index: PlaceIndex, name: str, iso3: str) -> tuple[int, ...]:
