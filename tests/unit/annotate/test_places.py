@@ -261,3 +261,10 @@ def test_an_acronym_is_a_place_only_in_capitals() -> None:
     mentions = _annotate("The land was seized under the Expropriation Act last year. "
                          "Canberra is in the ACT.")
     assert not _placed(mentions, "Act")
+
+
+def test_a_qualified_namesake_is_a_candidate_however_many_are_bigger() -> None:
+    # dozens of larger places are called San Jose; the qualifier names the small one
+    mentions = _annotate("Volunteers rebuilt the chapel in San Jose, Illinois, last spring.")
+    (town,) = _placed(mentions, "San Jose")
+    assert _place(town)["admin1"] == "Illinois"

@@ -105,7 +105,7 @@ class Evidence:
         return min((_km(point, a) for k, a in self.anchors.items() if k != key), default=math.inf)
 
 
-MAX_CANDIDATES = 20  # context never lifts the 21st most populous namesake
+MAX_CANDIDATES = 40  # context never lifts the 41st most populous namesake
 
 
 def group(tops: list[Toponym], index: PlaceIndex) -> list[Group]:
@@ -126,7 +126,9 @@ def group(tops: list[Toponym], index: PlaceIndex) -> list[Group]:
     for g in groups.values():
         if len(g.entries) > MAX_CANDIDATES:
             ranked = sorted(g.entries, key=lambda e: -index.population[e])
-            g.entries = tuple(ranked[:MAX_CANDIDATES])
+            # a namesake the text qualifies ("Springfield, Ill.") stays, however small
+            held = [e for e in ranked[MAX_CANDIDATES:] if any(holds(index, h, e) for h in g.within)]
+            g.entries = tuple(ranked[:MAX_CANDIDATES] + held)
     return list(groups.values())
 
 
