@@ -181,8 +181,6 @@ def _names_main_city(index: PlaceIndex, g: Group, division: int) -> bool:
         (index.kind[e] == CAPITAL and index.country[e] == index.country[division])
         or (index.kind[e] == CITY and index.population[e] >= floor
             and (index.admin1[e] == division or holds(index, division, e)))
-        or (index.kind[e] == CAPITAL and index.population[e] >= floor
-            and (index.admin1[e] == division or holds(index, division, e)))
         for e in g.entries
     )
 
