@@ -45,9 +45,9 @@ class Weights:
     adm2: float = -2.0
     main_city: float = 3.0  # a division named after its main city yields to the city
     pair: float = 2.0  # a namesake of another toponym lies close by ("London" and "St. Thomas")
-    pair_km: float = 40.0
+    pair_km: float = 40.0  # the bonus halves every 28 km
     stray_population: int = 10_000  # a smaller town in a country the article never names
-    pair_population: int = 10000
+    pair_population: int = 2_000  # smaller namesakes are too many to pair by chance
     pair_candidates: int = 8  # the most populous namesakes of each other toponym looked at
     # When a mention spaCy typed otherwise is a place:
     strict_population: int = 100_000
