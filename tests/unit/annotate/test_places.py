@@ -183,3 +183,79 @@ def test_span_label_helper_is_real_spacy() -> None:
     # guards the mistyping test above: spaCy accepts a forced label on a char span
     doc = load_nlp()("Quetta")
     assert isinstance(doc.char_span(0, 6, label="ORG"), Span)
+
+
+def test_washington_alone_is_the_capital_and_washington_state_the_state() -> None:
+    capital = _annotate("Lawmakers in Washington debated the budget on Friday.")
+    state = _annotate("Rain is expected in Washington on Sunday. Across Washington state, "
+                      "rivers rose.")
+    (dc,) = _placed(capital, "Washington")
+    assert _place(dc)["feature"] == "PPLC" and _place(dc)["admin1"] == "District of Columbia"
+    states = _placed(state, "Washington")
+    assert len(states) == 2 and {_place(m)["feature"] for m in states} == {"ADM1"}
+
+
+def test_two_towns_named_together_place_each_other() -> None:
+    mentions = _annotate("Police in London and St. Thomas are searching for the driver, "
+                         "who fled east on the highway.")
+    (london,) = _placed(mentions, "London")
+    (thomas,) = _placed(mentions, "St. Thomas")
+    # each has a more famous namesake, but only the Ontario pair lies together
+    assert _place(london)["country"] == _place(thomas)["country"] == "CAN"
+    alone = _annotate("Police in London are searching for the driver.")
+    assert _place(_placed(alone, "London")[0])["country"] == "GBR"
+
+
+def test_a_small_town_abroad_with_nothing_around_it_is_not_placed() -> None:
+    mentions = _annotate("Flights were cancelled at Heathrow on Sunday as thick fog covered "
+                         "Britain and France.")
+    assert not _placed(mentions, "Heathrow")  # the airport, not the town in Florida
+    assert _placed(mentions, "Britain") and _placed(mentions, "France")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "holds"),
+    [
+        ("Local Ireland", "GPE", True),
+        ("Building Ireland", "ORG", True),
+        ("Mississippi River", "LOC", False),
+        ("Southern California", "LOC", False),
+        ("Washington Township", "GPE", False),
+        ("Paris Hilton", "PERSON", False),
+    ],
+)
+def test_which_unknown_names_may_hold_a_place(text: str, label: str, holds: bool) -> None:
+    from sitrep.annotate.places.toponyms import _may_hold
+
+    assert _may_hold(EntityMention(0, len(text), text, label, "", text)) is holds
+
+
+def test_cities_known_without_their_river_or_city_word() -> None:
+    index = place_index()
+    names = {index.names[e] for e in index.lookup("Frankfurt")}
+    assert "Frankfurt am Main" in names
+    assert "Stoke-on-Trent" in {index.names[e] for e in index.lookup("Stoke")}
+    assert "New York City" in {index.names[e] for e in index.lookup("New York")}
+    # a small town keeps its "City": "League" is no place
+    assert not any(index.names[e].endswith(" City") for e in index.lookup("League"))
+
+
+def test_styled_abbreviation_places_a_small_town() -> None:
+    mentions = _annotate("The baby was born in Churchill, Man. her parents said on Friday.")
+    (town,) = _placed(mentions, "Churchill")
+    assert _place(town)["admin1"] == "Manitoba" and town.type == "GPE"
+    (province,) = _placed(mentions, "Man")
+    assert _place(province)["name"] == "Manitoba"  # not the town of Man in Ivory Coast
+
+
+def test_an_acronym_is_a_place_only_in_capitals() -> None:
+    mentions = _annotate("The land was seized under the Expropriation Act last year. "
+                         "Canberra is in the ACT.")
+    assert not _placed(mentions, "Act")
+
+
+def test_a_qualified_namesake_is_a_candidate_however_many_are_bigger() -> None:
+    # dozens of larger places are called San Jose; the qualifier names the small one
+    mentions = _annotate("Volunteers rebuilt the chapel in San Jose, Illinois, last spring.")
+    (town,) = _placed(mentions, "San Jose")
+    assert _place(town)["admin1"] == "Illinois"

@@ -19,6 +19,7 @@ import importlib.util
 import logging
 import os
 import pickle
+import re
 import tempfile
 from array import array
 from bisect import bisect_left
@@ -34,13 +35,15 @@ from sitrep.errors import ModelError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 5  # bump when the cached index changes shape
+FORMAT = 9  # bump when the cached index changes shape
 
 # Kinds of entries, in the order the index stores them.
 COUNTRY, ADM1, ADM2, CITY, CAPITAL, REGION = range(6)
 FEATURES = {COUNTRY: "PCLI", ADM1: "ADM1", ADM2: "ADM2", CITY: "PPL", CAPITAL: "PPLC"}
 NO_COUNTRY = 0xFFFF
 NO_ADMIN = 0xFFFFFFFF
+CITY_WORD_POPULATION = 1_000_000  # cities also known without their "City"
+SHORT_FORM_POPULATION = 100_000  # cities also known without their river ("Frankfurt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +287,8 @@ def _add_cities(b: _Builder, src: Path, countries: dict[int, int], division: dic
                 iso3: list[str]) -> None:
     """Cities; each division's point and population come from its cities."""
     points: dict[int, tuple[list[float], list[float]]] = {}
-    capitals = {(rec.alpha3, place_key(rec.capital)) for rec in country_records().values()}
+    capitals = {(rec.alpha3, key) for rec in country_records().values()
+                for key in _capital_keys(rec.capital)}
     for row in _rows(src / "cities" / "cities.tsv"):
         name, gid, subs, cid, pop, lat_s, lon_s = row[:7]
         c = countries.get(int(cid), NO_COUNTRY)
@@ -302,10 +306,35 @@ def _add_cities(b: _Builder, src: Path, countries: dict[int, int], division: dic
             b.population[d] += int(pop)
         capital = c != NO_COUNTRY and (iso3[c], place_key(name)) in capitals
         entry = b.add(name, int(gid), CAPITAL if capital else CITY, c, adm, lat, lon, int(pop))
-        # "New York City" is written "New York" as often as not.
-        b.name(entry, name, name[:-5] if name.endswith(" City") and len(name) > 8 else "")
+        # "New York City" is written "New York" as often as not; a town's "City" stays
+        # ("Studio City", "League City" are not "studio" and "league").
+        short = name.endswith(" City") and len(name) > 8 and int(pop) >= CITY_WORD_POPULATION
+        b.name(entry, name, name[:-5] if short else "", _short_form(name, int(pop)))
     for d, (lats, lons) in points.items():
         b.lat[d], b.lon[d] = _middle(lats), _middle(lons)
+
+
+def _capital_keys(name: str) -> set[str]:
+    """Keys a capital's city goes by: "Washington D.C." is GeoNames' "Washington",
+    "City of San Marino" its "San Marino"."""
+    words = name.split()
+    if words[:2] == ["City", "of"]:
+        words = words[2:]
+    while len(words) > 1 and "." in words[-1] and words[-1].replace(".", "").isupper():
+        words = words[:-1]
+    return {key for key in (place_key(name), place_key(" ".join(words))) if key}
+
+
+_RIVER_PARTS = re.compile(r"(?:\s+(?:am|an der|upon|on|under)\s+|-(?:on|upon|under)-|\s*\().*$")
+
+
+def _short_form(name: str, population: int) -> str:
+    """A city of some size known without its river or qualifier: "Frankfurt am Main",
+    "Newcastle upon Tyne", "Stoke-on-Trent", "Halle (Saale)" ("" if none)."""
+    if population < SHORT_FORM_POPULATION:
+        return ""
+    short = _RIVER_PARTS.sub("", name)
+    return short if short != name and len(short) > 3 else ""
 
 
 def _add_regions(b: _Builder) -> dict[int, str]:

@@ -44,6 +44,11 @@ class Weights:
     adm1: float = 1.0
     adm2: float = -2.0
     main_city: float = 3.0  # a division named after its main city yields to the city
+    pair: float = 2.0  # a namesake of another toponym lies close by ("London" and "St. Thomas")
+    pair_km: float = 40.0  # the bonus halves every 28 km
+    stray_population: int = 10_000  # a smaller town in a country the article never names
+    pair_population: int = 2_000  # smaller namesakes are too many to pair by chance
+    pair_candidates: int = 8  # the most populous namesakes of each other toponym looked at
     # When a mention spaCy typed otherwise is a place:
     strict_population: int = 100_000
     typed_population: int = 1_000
@@ -77,6 +82,7 @@ class Evidence:
     anchors: dict[str, tuple[float, float]] = field(default_factory=dict)  # key -> point
     own_countries: dict[str, Weighed] = field(default_factory=dict)
     own_admin1: dict[str, Weighed] = field(default_factory=dict)
+    pairs: dict[int, float] = field(default_factory=dict)  # entry -> km to another key's namesake
 
     def add(self, key: str, country: int | None, admin1: int | None, n: float) -> None:
         if country is not None and country != NO_COUNTRY:
@@ -99,7 +105,7 @@ class Evidence:
         return min((_km(point, a) for k, a in self.anchors.items() if k != key), default=math.inf)
 
 
-MAX_CANDIDATES = 20  # context never lifts the 21st most populous namesake
+MAX_CANDIDATES = 40  # context never lifts the 41st most populous namesake
 
 
 def group(tops: list[Toponym], index: PlaceIndex) -> list[Group]:
@@ -115,10 +121,14 @@ def group(tops: list[Toponym], index: PlaceIndex) -> list[Group]:
         g.cue |= top.cue
         if top.country_mention and len(top.entries) > len(g.entries):
             g.entries = top.entries
+        elif top.division_named and not g.tops[0].country_mention:
+            g.entries = top.entries  # "Washington state" once says which Washington
     for g in groups.values():
         if len(g.entries) > MAX_CANDIDATES:
             ranked = sorted(g.entries, key=lambda e: -index.population[e])
-            g.entries = tuple(ranked[:MAX_CANDIDATES])
+            # a namesake the text qualifies ("Springfield, Ill.") stays, however small
+            held = [e for e in ranked[MAX_CANDIDATES:] if any(holds(index, h, e) for h in g.within)]
+            g.entries = tuple(ranked[:MAX_CANDIDATES] + held)
     return list(groups.values())
 
 
@@ -155,6 +165,7 @@ def score(index: PlaceIndex, g: Group, entry: int, ev: Evidence, w: Weights) -> 
     if kind in (CITY, CAPITAL, ADM2):
         nearest = ev.nearest_km(g.key, (index.lat[entry], index.lon[entry]))
         s += w.near * math.exp(-nearest / w.near_km)
+        s += w.pair * math.exp(-ev.pairs.get(entry, math.inf) / w.pair_km)
     if any(holds(index, h, entry) for h in g.within):
         s += w.within
     if kind in (ADM1, ADM2) and _names_main_city(index, g, entry):
@@ -163,11 +174,13 @@ def score(index: PlaceIndex, g: Group, entry: int, ev: Evidence, w: Weights) -> 
 
 
 def _names_main_city(index: PlaceIndex, g: Group, division: int) -> bool:
-    """A division whose namesake city among the candidates holds a tenth of its people."""
+    """A division whose namesake city among the candidates holds a tenth of its people,
+    or is its country's capital: "Washington" alone is the capital, not the state."""
     floor = 0.1 * index.population[division]
     return any(
-        index.kind[e] in (CITY, CAPITAL) and index.population[e] >= floor
-        and (index.admin1[e] == division or holds(index, division, e))
+        (index.kind[e] == CAPITAL and index.country[e] == index.country[division])
+        or (index.kind[e] == CITY and index.population[e] >= floor
+            and (index.admin1[e] == division or holds(index, division, e)))
         for e in g.entries
     )
 
@@ -193,13 +206,45 @@ def _evidence(index: PlaceIndex, groups: list[Group], outlet: int | None, w: Wei
     return ev
 
 
+def _settlements(index: PlaceIndex, g: Group, w: Weights) -> list[int]:
+    found = [e for e in g.entries if index.kind[e] in (CITY, CAPITAL, ADM2)
+             and index.population[e] >= w.pair_population]
+    return sorted(found, key=lambda e: -index.population[e])[: w.pair_candidates]
+
+
+def pair_distances(index: PlaceIndex, groups: list[Group], w: Weights) -> dict[int, float]:
+    """For each ambiguous toponym's settlements, the distance to the nearest namesake of
+    another toponym: two names that both fit one small area mean that area, whatever
+    their more famous namesakes ("London" beside "St. Thomas" is in Ontario)."""
+    named = [g for g in groups if g.typed_place and not all(t.inner for t in g.tops)]
+    spots = [(g.key, e) for g in named for e in _settlements(index, g, w)]
+    out: dict[int, float] = {}
+    if len(spots) < 2:
+        return out
+    for g in named:
+        if len(g.entries) < 2:
+            continue
+        for e in _settlements(index, g, w):
+            here = (index.lat[e], index.lon[e])
+            best = math.inf
+            for key, o in spots:
+                if key == g.key or abs(index.lat[o] - here[0]) > 1.0:
+                    continue
+                best = min(best, _km(here, (index.lat[o], index.lon[o])))
+            out[e] = best
+    return out
+
+
 def resolve(index: PlaceIndex, groups: list[Group], outlet: int | None, w: Weights) -> None:
     """Set each group's ``choice``: two passes, the second with the first's places as context."""
+    pairs = pair_distances(index, groups, w)
     for placed in (False, True):
         ev = _evidence(index, groups, outlet, w, placed)
+        ev.pairs = pairs
         for g in groups:
             g.choice = choose(index, g, ev, w)
     final = _evidence(index, groups, outlet, w, True)
+    final.pairs = pairs
     for g in groups:
         if not _accepted(index, g, final, w):
             g.choice = None
@@ -212,9 +257,29 @@ def _accepted(index: PlaceIndex, g: Group, ev: Evidence, w: Weights) -> bool:
     if is_descriptive(index.names[g.choice]) or any(is_descriptive(t.mention.text) for t in g.tops):
         # "the West", "Southern": only a division of a country the article is about
         return country != NO_COUNTRY and ev.country_share(g.key, country) > 0
+    if _stray(index, g, ev, w):
+        return False
     if g.typed_place:
         return _typed_enough(index, g, ev, w)
     return _enough(index, g, ev, w)
+
+
+def _stray(index: PlaceIndex, g: Group, ev: Evidence, w: Weights) -> bool:
+    """A small town abroad that nothing else in the article points to: a namesake of a
+    place the gazetteer lacks (an airport, a district) more often than the town."""
+    e = g.choice
+    if e is None or index.kind[e] != CITY or index.population[e] >= w.stray_population:
+        return False
+    if any(holds(index, h, e) for h in g.within):
+        return False
+    country = index.country[e]
+    return ev.country_share(g.key, country) == 0 and ev.nearest_km(
+        g.key, (index.lat[e], index.lon[e])) > w.near_km and _others_named(ev, g.key)
+
+
+def _others_named(ev: Evidence, key: str) -> bool:
+    own = ev.own_countries.get(key, {})
+    return sum(ev.countries.values()) - sum(own.values()) >= 2
 
 
 def _typed_enough(index: PlaceIndex, g: Group, ev: Evidence, w: Weights) -> bool:
@@ -238,6 +303,8 @@ def _enough(index: PlaceIndex, g: Group, ev: Evidence, w: Weights) -> bool:
     pop = index.population[e]
     if kind in (COUNTRY, ADM1, REGION) or pop >= w.strict_population:
         return True
+    if any(holds(index, h, e) for h in g.within):
+        return True  # "Churchill, Man.": the text says where it is, however small
     if pop < w.cue_population:
         return False
     if _in_context(index, g, e, ev, w):

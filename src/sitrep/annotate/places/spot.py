@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.annotate.entities.titles import TITLE_WORDS
 from sitrep.annotate.places.gazetteer import PlaceIndex
-from sitrep.annotate.places.names import is_descriptive, place_key
+from sitrep.annotate.places.names import abbreviations, is_descriptive, place_key
 from sitrep.annotate.places.toponyms import DocView, Toponym, has_cue, lookup
 from sitrep.models import EntityMention
 
@@ -59,6 +59,11 @@ def _skip_ids() -> tuple[list[int], list[int]]:
     from spacy.strings import get_string_id
 
     return [get_string_id(x) for x in NOT_PLACE_ENTS], [get_string_id(w) for w in TITLE_WORDS]
+
+
+def styled_forms() -> frozenset[str]:
+    """Abbreviations written with a dot ("Man.", "Calif."): "Man" alone is a word."""
+    return frozenset(abbreviations().styled)
 
 
 def _opens_line(doc: Doc, i: int) -> bool:
@@ -110,7 +115,8 @@ def _longest_place(doc: Doc, start: int, end: int, index: PlaceIndex) -> Toponym
         span = doc[start:stop]
         if is_descriptive(span.text):
             continue
-        entries = lookup(index, span.text)
+        dotted = stop < len(doc) and doc[stop].text == "." and span.text + "." in styled_forms()
+        entries = lookup(index, span.text + "." if dotted else span.text)
         if not entries:
             continue
         mention = EntityMention(

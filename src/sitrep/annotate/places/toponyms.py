@@ -11,11 +11,12 @@ locative cue ("in Quetta", "near Gwadar").
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitrep.annotate.entities.countries import country_index
-from sitrep.annotate.entities.keys import country_entity_id
+from sitrep.annotate.entities.keys import country_entity_id, fold_name
 from sitrep.annotate.entities.layer import PLACE_LABELS
 from sitrep.annotate.places.gazetteer import (
     ADM1,
@@ -28,6 +29,9 @@ from sitrep.annotate.places.gazetteer import (
     PlaceIndex,
 )
 from sitrep.annotate.places.names import (
+    DESCRIPTIVE_WORDS,
+    DIVISION_WORDS,
+    Abbreviation,
     Query,
     abbreviations,
     is_descriptive,
@@ -44,6 +48,16 @@ PLACE_TYPES = PLACE_LABELS
 MISTYPED = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"})
 # Names that may hold a place ("Air Zimbabwe", "University of Manitoba").
 INNER_TYPES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+# A place name the gazetteer lacks as a whole may hold a known one ("Local Ireland",
+# "Far North Queensland") unless it names a part of it, a feature or another unit
+# ("Southern California", "Mississippi River", "Washington Township").
+PART_WORDS = frozenset(
+    {
+        "river", "ocean", "sea", "lake", "bay", "gulf", "strait", "canal", "island", "islands",
+        "mountain", "mountains", "valley", "desert", "peninsula", "coast", "park", "street",
+        "road", "avenue", "square", "bridge", "airport", "station", "township", "of"
+    }
+)
 INNER_POPULATION = 1_000
 LOCATIVE = frozenset(
     {
@@ -72,6 +86,7 @@ class Toponym:
     within: set[int] = field(default_factory=set)  # divisions/countries the text puts it in
     inner: bool = False  # a place inside a name ("Kentucky State Police"): placed, not retyped
     words: int = 1
+    division_named: bool = False  # "Washington state": only its divisions are left
 
 
 def _entries(index: PlaceIndex, query: Query) -> tuple[int, ...]:
@@ -87,9 +102,18 @@ def lookup(index: PlaceIndex, text: str) -> tuple[int, ...]:
         return _division(index, styled.name, styled.country)
     for query in queries(text):
         found = _entries(index, query)
+        if found and not text.isupper():
+            # "Act" is no "ACT": an acronym of a place's name is written in capitals
+            found = tuple(e for e in found if _initials(index.names[e]) != query.key)
         if found:
             return found
     return ()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _initials(name: str) -> str:
+    words = fold_name(name).replace("-", " ").split()
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 def _division(index: PlaceIndex, name: str, iso3: str) -> tuple[int, ...]:
@@ -134,13 +158,15 @@ def collect(view: DocView, mentions: list[EntityMention], index: PlaceIndex) -> 
         top = _whole(i, m, index, text[m.end : m.end + 1] == ".")
         if top is not None and top.country_mention and _plural_demonym(doc, m, token_end):
             continue  # "Cubans" are people; "Cuban" and "Cuba" place a mention
-        if top is None and m.type in INNER_TYPES and m.start in token_at and m.end in token_end:
-            top = _inner(doc, i, m, index, token_at[m.start], token_end[m.end])
+        if top is None and m.start in token_at and m.end in token_end and _may_hold(m):
+            top = _inner(doc, i, m, index, token_at[m.start], token_end[m.end],
+                         demonyms=m.type in INNER_TYPES)
         if top is None:
             continue
         first = token_at.get(m.start)
         if first is not None and not top.inner:
             top.cue = has_cue(doc, first)
+            _division_named(doc, top, index, token_end.get(m.end))
         out.append(top)
     _qualify(doc, out, index, token_end)
     return out
@@ -177,10 +203,20 @@ def _whole(i: int, m: EntityMention, index: PlaceIndex, dotted: bool) -> Toponym
     return top
 
 
+def _may_hold(m: EntityMention) -> bool:
+    if m.type in INNER_TYPES:
+        return True
+    if m.type not in PLACE_TYPES:
+        return False
+    words = fold_name(m.text).replace("-", " ").split()
+    return not any(w in PART_WORDS or w in DESCRIPTIVE_WORDS for w in words)
+
+
 def _inner(doc: Doc, i: int, m: EntityMention, index: PlaceIndex, first: int,
-           end: int) -> Toponym | None:
+           end: int, demonyms: bool = True) -> Toponym | None:
     """The place a longer name holds: the longest run of its capitalised words that
-    names a country (or its demonym), a division or a town of some size."""
+    names a country (or, in a name of an organisation or work, its demonym), a
+    division or a town of some size."""
     words = [k for k in range(first, end) if doc[k].is_title or doc[k].is_upper]
     for size in range(min(4, end - first), 0, -1):
         for start in range(first, end - size + 1):
@@ -188,6 +224,8 @@ def _inner(doc: Doc, i: int, m: EntityMention, index: PlaceIndex, first: int,
             if not all(k in words for k in range(start, start + size)):
                 continue
             entries = _named_place(index, span.text)
+            if entries and not demonyms and country_index().is_demonym(span.text):
+                continue
             if entries:
                 return Toponym(i, m, place_key(span.text), entries, False, False, inner=True)
     return None
@@ -204,6 +242,16 @@ def _named_place(index: PlaceIndex, text: str) -> tuple[int, ...]:
         e for e in lookup(index, text)
         if index.kind[e] in (ADM1, REGION) or index.population[e] >= INNER_POPULATION
     )
+
+
+def _division_named(doc: Doc, top: Toponym, index: PlaceIndex, after: int | None) -> None:
+    """"Washington state", "Kano state", "Ontario province": the generic word written
+    after the name keeps only the divisions of that name."""
+    if after is None or after >= len(doc) or doc[after].text not in DIVISION_WORDS:
+        return
+    divisions = tuple(e for e in top.entries if index.kind[e] in (ADM1, ADM2))
+    if divisions:
+        top.entries, top.division_named = divisions, True
 
 
 def has_cue(doc: Doc, first: int) -> bool:
@@ -229,10 +277,23 @@ def _qualify(doc: Doc, tops: list[Toponym], index: PlaceIndex,
             holders = [e for e in after.entries if index.kind[e] in (COUNTRY, ADM1, ADM2)]
         elif nxt.text in postal:
             holders = [e for a in postal[nxt.text] for e in _division(index, a.name, a.country)]
+        elif (styled := _styled_after(doc, last + 2)) is not None:
+            holders = list(_division(index, styled.name, styled.country))
         else:
             continue
         if _holds_any(index, holders, top.entries):
             top.within.update(holders)
+
+
+def _styled_after(doc: Doc, i: int) -> Abbreviation | None:
+    """The division of a styled abbreviation at token ``i`` ("Man." as "Man" "."), if any."""
+    styled = abbreviations().styled
+    word = doc[i].text
+    if word.endswith(".") and word in styled:
+        return styled[word]
+    if i + 1 < len(doc) and doc[i + 1].text == "." and word + "." in styled:
+        return styled[word + "."]
+    return None
 
 
 def holds(index: PlaceIndex, holder: int, entry: int) -> bool:
