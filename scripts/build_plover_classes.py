@@ -386,6 +386,41 @@ def noun_classes(wn: WordNet) -> list[dict[str, str]]:
     return rows
 
 
+# Suffixes that name the act itself; "-ing" nouns often name a thing ("an offering",
+# "the financing", "a building") and "penalty" is no penalising.
+NOMINAL_SUFFIXES = ("ion", "al", "ment", "ure", "ance", "ence")
+
+
+def derivations(wn: WordNet) -> list[dict[str, str]]:
+    """Event nouns and the verb each is formed from ("invasion" -> "invade").
+
+    Morphology, not types: a noun whose most frequent sense is an act or event and whose
+    own word WordNet derives from a verb with a nominalising suffix; at run time a noun
+    without a row of its own takes its verb's row, so one row covers a concept's verb and
+    its nominalisation.
+    """
+    rows = []
+    for (lemma, pos), offsets in sorted(wn.index.items()):
+        top = wn.synsets[(pos, offsets[0])] if pos == "n" and lemma.isalpha() else None
+        if top is None or top.lexfile not in EVENT_NOUN_FILES or lemma not in top.words:
+            continue
+        own = top.words.index(lemma) + 1
+        verbs = [
+            wn.synsets[("v", off)].words[tgt - 1]
+            for sym, off, tpos, src, tgt in top.pointers
+            if sym == "+" and tpos == "v" and src == own
+        ]
+        verb = next((v for v in verbs if v.isalpha() and v != lemma), None)
+        if verb is not None and lemma.endswith(NOMINAL_SUFFIXES):
+            rows.append({"noun": lemma, "verb": verb})
+    return rows
+
+
+DERIVATION_HEADER = """# Event nouns and the verb WordNet 3.0 derives each from (WordNet licence),
+# built by scripts/build_plover_classes.py: nouns whose first sense is an act or event.
+# A noun without a trigger row of its own takes its verb's row at run time. No types.
+"""
+
 NOUN_HEADER = """# Noun classes for the event layer from WordNet 3.0 (Princeton WordNet licence),
 # built by scripts/build_plover_classes.py: a noun is in a class when its most frequent sense lies
 # below the class's WordNet senses. Merged with plover_words.csv at run time.
@@ -419,6 +454,14 @@ def main() -> None:
         writer.writeheader()
         writer.writerows(nouns)
     print(f"{len(nouns)} rows -> {out}")
+    derived = derivations(wn)
+    out = os.path.join(os.path.dirname(args.out), "plover_derivations.csv")
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        fh.write(DERIVATION_HEADER)
+        writer = csv.DictWriter(fh, ["noun", "verb"])
+        writer.writeheader()
+        writer.writerows(derived)
+    print(f"{len(derived)} rows -> {out}")
 
 
 if __name__ == "__main__":

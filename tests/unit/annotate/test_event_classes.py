@@ -151,3 +151,18 @@ def test_pronoun_subject_takes_the_governing_actor(nlp: Any) -> None:
 def test_support_verb_needs_an_actor_subject(nlp: Any) -> None:
     assert "FIGHT" in {e.type for e in events_of(nlp, "The rebels organised a blockade.")}
     assert not events_of(nlp, "The weather report described a blockade.")
+
+
+def test_event_noun_without_a_row_takes_its_verbs_row(nlp: Any) -> None:
+    """ "persecution" has no row; WordNet forms it from "persecute", a COERCE verb."""
+    lex = load_lexicon()
+    assert ("persecution", "") not in lex.nouns and lex.derived["persecution"] == "persecute"
+    found = events_of(nlp, "The junta's persecution of the Karen villagers went on for years.")
+    assert "COERCE" in {e.type for e in found}
+
+
+def test_derived_nouns_name_acts_not_things() -> None:
+    """ "-ing" nouns often name a thing ("an offering", "the financing"): not derived."""
+    derived = load_lexicon().derived
+    assert "withdrawal" in derived and "condemnation" in derived
+    assert not any(noun.endswith("ing") for noun in derived)

@@ -80,7 +80,10 @@ def lookup(tok: Token, lex: PloverLexicon) -> Trigger | None:
         near = _near_lemmas(tok, is_verb)
         for word in sorted(companions & near):
             return table[(lemma, word)]
-    return table.get((lemma, ""))
+    found = table.get((lemma, ""))
+    if found is None and not is_verb and (verb := lex.derived.get(lemma)):
+        return lex.verbs.get((verb, ""))  # "the invasion": what "invade" reports
+    return found
 
 
 def _near_lemmas(tok: Token, is_verb: bool) -> set[str]:
