@@ -166,3 +166,20 @@ def test_derived_nouns_name_acts_not_things() -> None:
     derived = load_lexicon().derived
     assert "withdrawal" in derived and "condemnation" in derived
     assert not any(noun.endswith("ing") for noun in derived)
+
+
+EASED_TABLE = [
+    ("The junta ended the state of emergency in the north.", "CONCEDE"),
+    ("The government scrapped the restrictions on foreign reporters.", "CONCEDE"),
+    ("Israel halted its offensive in the south.", "RETREAT"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), EASED_TABLE)
+def test_ending_a_measure_in_force_eases_it(nlp: Any, text: str, type_: str) -> None:
+    assert type_ in {e.type for e in events_of(nlp, text)}
+
+
+def test_ending_someone_elses_offensive_is_no_retreat(nlp: Any) -> None:
+    found = events_of(nlp, "The army halted the rebel offensive near the capital.")
+    assert "RETREAT" not in {e.type for e in found}

@@ -39,6 +39,8 @@ CLAUSAL_DEPS = frozenset({"xcomp", "advcl"})
 WEAPON_MODES = frozenset({None, "explosion", "firearms", "mass-killing"})
 # Events whose halting reduces relations (SANCTION, CAMEO 16: halting talks, mediation, aid).
 COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "AGREE", "SUPPORT"})
+# Measures against others whose ending is a concession ("lifted the curfew", CAMEO 081).
+RESTRICTION_TYPES = frozenset({"COERCE", "SANCTION"})
 # "ask" requests only with "to do" or "for X"; "asked whether" is a question
 QUESTION_VERBS = frozenset({"ask"})
 
@@ -180,6 +182,36 @@ def halted_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | No
     return None
 
 
+def eased_measure(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | None:
+    """ "ended the state of emergency", "halted its offensive": a hostile measure stopped.
+
+    Ending a restriction or sanction one imposed is a concession (CONCEDE: easing
+    administrative sanctions, removing curfews); ending one's own military engagement
+    de-escalates it (RETREAT, CAMEO 087). Only a measure not named as another's: "its
+    offensive" is the subject's own, "halted the rebel offensive" stops someone else's.
+    """
+    if not lex.in_class("ease", verb.lemma_.lower()):
+        return None
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if any(_names_other(c, lex) for c in obj.children):
+            continue
+        for noun in (obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children)):
+            trig = lookup(noun, lex) if noun.pos_ == "NOUN" else None
+            if trig is not None and trig.type in RESTRICTION_TYPES:
+                return verb, Trigger("CONCEDE", "ease-" + trig.type.lower())
+            if trig is not None and trig.type == "FIGHT":
+                return verb, Trigger("RETREAT", "de-escalate")
+    return None
+
+
+def _names_other(mod: Token, lex: PloverLexicon) -> bool:
+    """A modifier naming whose a measure is: "the rebel offensive", "Israel's blockade"."""
+    if mod.dep_ == "poss":
+        return mod.pos_ != "PRON"
+    named = mod.ent_type_ in ACTOR_ENTS or lex.in_class("actor", mod.lemma_.lower())
+    return mod.dep_ in ("amod", "compound") and named
+
+
 def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
     """Moving or sending forces or supplies: MOBILIZE, or AID for peacekeepers and aid."""
     lemma = verb.lemma_.lower()
@@ -258,6 +290,8 @@ def base_trigger(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
         return verb, left
     if (halted := halted_object(verb, lex)) is not None:
         return halted
+    if (eased := eased_measure(verb, lex)) is not None:
+        return eased
     if (carried := light_object(verb, lex)) is not None:
         return carried
     if (trip := trip_purpose(verb, lex, lookup)) is not None:
