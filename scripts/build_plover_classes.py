@@ -359,6 +359,11 @@ NOUN_CLASSES = {
         "armed_forces.n.1",
     ],
 }
+# Who may be an event's source as a subject, wider than "actor": one of a noun's two most
+# frequent senses lies below the actor senses or social groups ("the junta", "a grand
+# jury", "the bank"); a plane, a design or the weather never is.
+AGENT_SENSES = 2
+AGENT_EXTRA = ["social_group.n.1"]
 
 
 def closure(wn: WordNet, keys: list[str]) -> set[int]:
@@ -383,6 +388,19 @@ def noun_classes(wn: WordNet) -> list[dict[str, str]]:
         rows += [
             {"class": c, "lemma": lemma} for c, seen in below_class.items() if top.offset in seen
         ]
+    return rows + agent_nouns(wn)
+
+
+def agent_nouns(wn: WordNet) -> list[dict[str, str]]:
+    """The "agent" class: nouns one of whose AGENT_SENSES first senses can act."""
+    seen = closure(wn, NOUN_CLASSES["actor"] + AGENT_EXTRA)
+    rows = []
+    for (lemma, pos), offsets in sorted(wn.index.items()):
+        if pos != "n" or not lemma.isalpha():
+            continue
+        senses = [wn.synsets[(pos, off)] for off in offsets[:AGENT_SENSES]]
+        if any(s.offset in seen and not any(p[0] == "@i" for p in s.pointers) for s in senses):
+            rows.append({"class": "agent", "lemma": lemma})
     return rows
 
 

@@ -183,3 +183,30 @@ def test_ending_a_measure_in_force_eases_it(nlp: Any, text: str, type_: str) -> 
 def test_ending_someone_elses_offensive_is_no_retreat(nlp: Any) -> None:
     found = events_of(nlp, "The army halted the rebel offensive near the capital.")
     assert "RETREAT" not in {e.type for e in found}
+
+
+NO_ACTOR_TABLE = [
+    "The new rule allows small firms to borrow without collateral.",  # a thing allows
+    "The ferry returned to Piraeus after the engine failed.",  # a vehicle returns
+    "These eddies travel ten times faster than ordinary ones.",  # nature travels
+]
+
+
+@pytest.mark.parametrize("text", NO_ACTOR_TABLE)
+def test_acts_need_an_acting_subject(nlp: Any, text: str) -> None:
+    assert events_of(nlp, text) == []
+
+
+ACTOR_TABLE = [
+    ("The militia returned the stolen cattle to the villagers.", "RETREAT"),
+    ("It allowed the observers to enter the camp.", "CONCEDE"),
+    ("Thousands marched through Lagos to protest the fuel price.", "PROTEST"),
+    ("Kenya's high court opened an inquiry into the killings.", "INVESTIGATE"),
+    # violence: the weapon stands for whoever used it
+    ("A car bomb killed six soldiers near the base.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), ACTOR_TABLE)
+def test_actors_pronouns_and_weapons_act(nlp: Any, text: str, type_: str) -> None:
+    assert type_ in {e.type for e in events_of(nlp, text)}

@@ -39,6 +39,10 @@ CLAUSAL_DEPS = frozenset({"xcomp", "advcl"})
 WEAPON_MODES = frozenset({None, "explosion", "firearms", "mass-killing"})
 # Events whose halting reduces relations (SANCTION, CAMEO 16: halting talks, mediation, aid).
 COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "AGREE", "SUPPORT"})
+# Types whose subject may be the weapon or the attack itself ("a car bomb killed six").
+INSTRUMENT_TYPES = frozenset({"ASSAULT", "FIGHT", "MOBILIZE"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+COUNT_WORDS = frozenset({"dozen", "score", "hundred", "thousand", "million"})
 # Measures against others whose ending is a concession ("lifted the curfew", CAMEO 081).
 RESTRICTION_TYPES = frozenset({"COERCE", "SANCTION"})
 # "ask" requests only with "to do" or "for X"; "asked whether" is a question
@@ -388,7 +392,7 @@ def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
         if tok.i in consumed:
             continue
         cand = verb_candidate(tok, lex, consumed)
-        if cand is not None:
+        if cand is not None and acting_subject(cand, lex):
             future_trigger(cand, lex)
             out.append(cand)
     covered = {c.clause.i for c in out} | consumed
@@ -411,6 +415,38 @@ def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
                 out.append(Candidate(tok, tok, trig.type, trig.mode, action, kind="noun"))
                 covered.add(clause.i)
     return sorted(out, key=lambda c: c.token.i)
+
+
+def acting_subject(cand: Candidate, lex: PloverLexicon) -> bool:
+    """Whether the clause's subject, if it names one, can be the event's source actor.
+
+    PLOVER codes acts of actors (people, groups, states): "the new rule allows X to Y",
+    "the ferry returned to port" report no event. Violence and force postures are the
+    exception: a bomb, a strike or tanks stand for whoever used them.
+    """
+    if cand.type in INSTRUMENT_TYPES or cand.clause.pos_ != "VERB":
+        return True
+    subj = next((c for c in cand.clause.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.pos_ == "VERB":  # "the agency working in Chad said": agency
+        subj = next((c for c in subj.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PRON"):
+        return True  # names, numbers, clauses: not judged here
+    if subj.pos_ == "PRON":
+        return subj.lower_ not in DEMONSTRATIVES
+    if subj.lemma_.lower() in COUNT_WORDS:
+        return True  # "thousands marched"
+    who = counted(subj)
+    return (
+        names_actor(subj, lex)
+        or names_actor(who, lex)
+        or lex.in_class("agent", who.lemma_.lower())
+        or _owned(subj)
+    )
+
+
+def _owned(tok: Token) -> bool:
+    """ "Israel's high court", "the country's army": a body named with its owner."""
+    return any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children)
 
 
 def verb_candidate(tok: Token, lex: PloverLexicon, consumed: set[int]) -> Candidate | None:
