@@ -107,6 +107,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("return.v.2!", "return"),
         ("surrender.v.1", "surrender"),
         ("disarm.v.1", "demobilize"),
+        # "repatriation of refugees" (CAMEO 0841: return persons)
+        ("repatriate.v.1!", "return"),
     ],
     "DEMAND": [
         ("demand.v.1", ""),

@@ -210,3 +210,10 @@ ACTOR_TABLE = [
 @pytest.mark.parametrize(("text", "type_"), ACTOR_TABLE)
 def test_actors_pronouns_and_weapons_act(nlp: Any, text: str, type_: str) -> None:
     assert type_ in {e.type for e in events_of(nlp, text)}
+
+
+def test_repatriation_returns_people() -> None:
+    """PLOVER's RETREAT names "repatriation of refugees"; WordNet also files it under deport."""
+    lex = load_lexicon()
+    assert lex.verbs[("repatriate", "")].type == "RETREAT"
+    assert lex.derived["repatriation"] == "repatriate"
