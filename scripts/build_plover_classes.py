@@ -107,6 +107,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("return.v.2!", "return"),
         ("surrender.v.1", "surrender"),
         ("disarm.v.1", "demobilize"),
+        # "repatriation of refugees" (CAMEO 0841: return persons)
+        ("repatriate.v.1!", "return"),
     ],
     "DEMAND": [
         ("demand.v.1", ""),
@@ -359,6 +361,11 @@ NOUN_CLASSES = {
         "armed_forces.n.1",
     ],
 }
+# Who may be an event's source as a subject, wider than "actor": one of a noun's two most
+# frequent senses lies below the actor senses or social groups ("the junta", "a grand
+# jury", "the bank"); a plane, a design or the weather never is.
+AGENT_SENSES = 2
+AGENT_EXTRA = ["social_group.n.1"]
 
 
 def closure(wn: WordNet, keys: list[str]) -> set[int]:
@@ -383,8 +390,56 @@ def noun_classes(wn: WordNet) -> list[dict[str, str]]:
         rows += [
             {"class": c, "lemma": lemma} for c, seen in below_class.items() if top.offset in seen
         ]
+    return rows + agent_nouns(wn)
+
+
+def agent_nouns(wn: WordNet) -> list[dict[str, str]]:
+    """The "agent" class: nouns one of whose AGENT_SENSES first senses can act."""
+    seen = closure(wn, NOUN_CLASSES["actor"] + AGENT_EXTRA)
+    rows = []
+    for (lemma, pos), offsets in sorted(wn.index.items()):
+        if pos != "n" or not lemma.isalpha():
+            continue
+        senses = [wn.synsets[(pos, off)] for off in offsets[:AGENT_SENSES]]
+        if any(s.offset in seen and not any(p[0] == "@i" for p in s.pointers) for s in senses):
+            rows.append({"class": "agent", "lemma": lemma})
     return rows
 
+
+# Suffixes that name the act itself; "-ing" nouns often name a thing ("an offering",
+# "the financing", "a building") and "penalty" is no penalising.
+NOMINAL_SUFFIXES = ("ion", "al", "ment", "ure", "ance", "ence")
+
+
+def derivations(wn: WordNet) -> list[dict[str, str]]:
+    """Event nouns and the verb each is formed from ("invasion" -> "invade").
+
+    Morphology, not types: a noun whose most frequent sense is an act or event and whose
+    own word WordNet derives from a verb with a nominalising suffix; at run time a noun
+    without a row of its own takes its verb's row, so one row covers a concept's verb and
+    its nominalisation.
+    """
+    rows = []
+    for (lemma, pos), offsets in sorted(wn.index.items()):
+        top = wn.synsets[(pos, offsets[0])] if pos == "n" and lemma.isalpha() else None
+        if top is None or top.lexfile not in EVENT_NOUN_FILES or lemma not in top.words:
+            continue
+        own = top.words.index(lemma) + 1
+        verbs = [
+            wn.synsets[("v", off)].words[tgt - 1]
+            for sym, off, tpos, src, tgt in top.pointers
+            if sym == "+" and tpos == "v" and src == own
+        ]
+        verb = next((v for v in verbs if v.isalpha() and v != lemma), None)
+        if verb is not None and lemma.endswith(NOMINAL_SUFFIXES):
+            rows.append({"noun": lemma, "verb": verb})
+    return rows
+
+
+DERIVATION_HEADER = """# Event nouns and the verb WordNet 3.0 derives each from (WordNet licence),
+# built by scripts/build_plover_classes.py: nouns whose first sense is an act or event.
+# A noun without a trigger row of its own takes its verb's row at run time. No types.
+"""
 
 NOUN_HEADER = """# Noun classes for the event layer from WordNet 3.0 (Princeton WordNet licence),
 # built by scripts/build_plover_classes.py: a noun is in a class when its most frequent sense lies
@@ -419,6 +474,14 @@ def main() -> None:
         writer.writeheader()
         writer.writerows(nouns)
     print(f"{len(nouns)} rows -> {out}")
+    derived = derivations(wn)
+    out = os.path.join(os.path.dirname(args.out), "plover_derivations.csv")
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        fh.write(DERIVATION_HEADER)
+        writer = csv.DictWriter(fh, ["noun", "verb"])
+        writer.writeheader()
+        writer.writerows(derived)
+    print(f"{len(derived)} rows -> {out}")
 
 
 if __name__ == "__main__":

@@ -74,3 +74,25 @@ def test_seed_flags(wordnet: Path) -> None:
     assert ("attack", "noun", "ASSAULT") in alone
     word_only = rows_for(module, wordnet, "raid.v.1!")
     assert word_only == {("raid", "verb", "ASSAULT")}
+
+
+def test_derivations_name_the_verb_of_act_nouns(tmp_path: Path) -> None:
+    """ "invasion" is formed from "invade"; "raiding" (-ing) and "raider" (a person) are not."""
+    verbs = [
+        "00000100 33 v 01 invade 0 001 + 00000900 n 0101 | march aggressively into",
+        "00000200 33 v 01 raid 0 002 + 00000910 n 0101 + 00000920 n 0101 | attack suddenly",
+    ]
+    nouns = [
+        "00000900 04 n 01 invasion 0 001 + 00000100 v 0101 | the act of invading",
+        "00000910 04 n 01 raiding 0 001 + 00000200 v 0101 | the act of raiding",
+        "00000920 18 n 01 raider 0 001 + 00000200 v 0101 | someone who raids",
+    ]
+    index_verb = ["invade v 1 1 + 1 0 00000100", "raid v 1 1 + 1 0 00000200"]
+    index_noun = [
+        "invasion n 1 1 + 1 0 00000900",
+        "raider n 1 1 + 1 0 00000920",
+        "raiding n 1 1 + 1 0 00000910",
+    ]
+    module = load()
+    wn = module.WordNet(str(write_wordnet(tmp_path, verbs, nouns, index_verb, index_noun)))
+    assert module.derivations(wn) == [{"noun": "invasion", "verb": "invade"}]

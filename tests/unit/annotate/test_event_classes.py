@@ -151,3 +151,69 @@ def test_pronoun_subject_takes_the_governing_actor(nlp: Any) -> None:
 def test_support_verb_needs_an_actor_subject(nlp: Any) -> None:
     assert "FIGHT" in {e.type for e in events_of(nlp, "The rebels organised a blockade.")}
     assert not events_of(nlp, "The weather report described a blockade.")
+
+
+def test_event_noun_without_a_row_takes_its_verbs_row(nlp: Any) -> None:
+    """ "persecution" has no row; WordNet forms it from "persecute", a COERCE verb."""
+    lex = load_lexicon()
+    assert ("persecution", "") not in lex.nouns and lex.derived["persecution"] == "persecute"
+    found = events_of(nlp, "The junta's persecution of the Karen villagers went on for years.")
+    assert "COERCE" in {e.type for e in found}
+
+
+def test_derived_nouns_name_acts_not_things() -> None:
+    """ "-ing" nouns often name a thing ("an offering", "the financing"): not derived."""
+    derived = load_lexicon().derived
+    assert "withdrawal" in derived and "condemnation" in derived
+    assert not any(noun.endswith("ing") for noun in derived)
+
+
+EASED_TABLE = [
+    ("The junta ended the state of emergency in the north.", "CONCEDE"),
+    ("The government scrapped the restrictions on foreign reporters.", "CONCEDE"),
+    ("Israel halted its offensive in the south.", "RETREAT"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), EASED_TABLE)
+def test_ending_a_measure_in_force_eases_it(nlp: Any, text: str, type_: str) -> None:
+    assert type_ in {e.type for e in events_of(nlp, text)}
+
+
+def test_ending_someone_elses_offensive_is_no_retreat(nlp: Any) -> None:
+    found = events_of(nlp, "The army halted the rebel offensive near the capital.")
+    assert "RETREAT" not in {e.type for e in found}
+
+
+NO_ACTOR_TABLE = [
+    "The new rule allows small firms to borrow without collateral.",  # a thing allows
+    "The ferry returned to Piraeus after the engine failed.",  # a vehicle returns
+    "These eddies travel ten times faster than ordinary ones.",  # nature travels
+]
+
+
+@pytest.mark.parametrize("text", NO_ACTOR_TABLE)
+def test_acts_need_an_acting_subject(nlp: Any, text: str) -> None:
+    assert events_of(nlp, text) == []
+
+
+ACTOR_TABLE = [
+    ("The militia returned the stolen cattle to the villagers.", "RETREAT"),
+    ("It allowed the observers to enter the camp.", "CONCEDE"),
+    ("Thousands marched through Lagos to protest the fuel price.", "PROTEST"),
+    ("Kenya's high court opened an inquiry into the killings.", "INVESTIGATE"),
+    # violence: the weapon stands for whoever used it
+    ("A car bomb killed six soldiers near the base.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), ACTOR_TABLE)
+def test_actors_pronouns_and_weapons_act(nlp: Any, text: str, type_: str) -> None:
+    assert type_ in {e.type for e in events_of(nlp, text)}
+
+
+def test_repatriation_returns_people() -> None:
+    """PLOVER's RETREAT names "repatriation of refugees"; WordNet also files it under deport."""
+    lex = load_lexicon()
+    assert lex.verbs[("repatriate", "")].type == "RETREAT"
+    assert lex.derived["repatriation"] == "repatriate"

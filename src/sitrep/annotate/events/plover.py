@@ -8,14 +8,18 @@ particle, object, modifier or governing word) to a PLOVER type and mode;
 from WordNet senses named by the codebook (scripts/build_plover_classes.py); the
 hand-written trigger rows take precedence over them. ``plover_nouns.csv`` adds
 the nouns WordNet files under armed forces to the ``military`` class, and those
-under person, organisation, people and state to the ``actor`` class.
+under person, organisation, people and state to the ``actor`` class, and to the
+wider ``agent`` class (subjects that can be a source) the nouns one of whose two
+first senses lies there or under social groups.
+``plover_derivations.csv`` names the verb each WordNet event noun is formed from
+("invasion" -> "invade"): a noun without a row takes its verb's row.
 """
 
 from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitrep import lexicons
 
@@ -50,6 +54,8 @@ class PloverLexicon:
     verb_companions: dict[str, frozenset[str]]
     noun_companions: dict[str, frozenset[str]]
     words: dict[str, frozenset[str]]
+    # event noun -> the verb it is formed from ("withdrawal" -> "withdraw")
+    derived: dict[str, str] = field(default_factory=dict)
 
     def in_class(self, name: str, lemma: str) -> bool:
         return lemma in self.words.get(name, frozenset())
@@ -94,4 +100,5 @@ def load_lexicon() -> PloverLexicon:
         verb_companions=_companions(verbs),
         noun_companions=_companions(nouns),
         words=read_words("plover_words.csv", "plover_nouns.csv"),
+        derived={r["noun"]: r["verb"] for r in lexicons.rows("plover_derivations.csv")},
     )

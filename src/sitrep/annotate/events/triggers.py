@@ -39,6 +39,12 @@ CLAUSAL_DEPS = frozenset({"xcomp", "advcl"})
 WEAPON_MODES = frozenset({None, "explosion", "firearms", "mass-killing"})
 # Events whose halting reduces relations (SANCTION, CAMEO 16: halting talks, mediation, aid).
 COOPERATIVE_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "AGREE", "SUPPORT"})
+# Types whose subject may be the weapon or the attack itself ("a car bomb killed six").
+INSTRUMENT_TYPES = frozenset({"ASSAULT", "FIGHT", "MOBILIZE"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+COUNT_WORDS = frozenset({"dozen", "score", "hundred", "thousand", "million"})
+# Measures against others whose ending is a concession ("lifted the curfew", CAMEO 081).
+RESTRICTION_TYPES = frozenset({"COERCE", "SANCTION"})
 # "ask" requests only with "to do" or "for X"; "asked whether" is a question
 QUESTION_VERBS = frozenset({"ask"})
 
@@ -80,7 +86,10 @@ def lookup(tok: Token, lex: PloverLexicon) -> Trigger | None:
         near = _near_lemmas(tok, is_verb)
         for word in sorted(companions & near):
             return table[(lemma, word)]
-    return table.get((lemma, ""))
+    found = table.get((lemma, ""))
+    if found is None and not is_verb and (verb := lex.derived.get(lemma)):
+        return lex.verbs.get((verb, ""))  # "the invasion": what "invade" reports
+    return found
 
 
 def _near_lemmas(tok: Token, is_verb: bool) -> set[str]:
@@ -177,6 +186,36 @@ def halted_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | No
     return None
 
 
+def eased_measure(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | None:
+    """ "ended the state of emergency", "halted its offensive": a hostile measure stopped.
+
+    Ending a restriction or sanction one imposed is a concession (CONCEDE: easing
+    administrative sanctions, removing curfews); ending one's own military engagement
+    de-escalates it (RETREAT, CAMEO 087). Only a measure not named as another's: "its
+    offensive" is the subject's own, "halted the rebel offensive" stops someone else's.
+    """
+    if not lex.in_class("ease", verb.lemma_.lower()):
+        return None
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if any(_names_other(c, lex) for c in obj.children):
+            continue
+        for noun in (obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children)):
+            trig = lookup(noun, lex) if noun.pos_ == "NOUN" else None
+            if trig is not None and trig.type in RESTRICTION_TYPES:
+                return verb, Trigger("CONCEDE", "ease-" + trig.type.lower())
+            if trig is not None and trig.type == "FIGHT":
+                return verb, Trigger("RETREAT", "de-escalate")
+    return None
+
+
+def _names_other(mod: Token, lex: PloverLexicon) -> bool:
+    """A modifier naming whose a measure is: "the rebel offensive", "Israel's blockade"."""
+    if mod.dep_ == "poss":
+        return mod.pos_ != "PRON"
+    named = mod.ent_type_ in ACTOR_ENTS or lex.in_class("actor", mod.lemma_.lower())
+    return mod.dep_ in ("amod", "compound") and named
+
+
 def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
     """Moving or sending forces or supplies: MOBILIZE, or AID for peacekeepers and aid."""
     lemma = verb.lemma_.lower()
@@ -255,6 +294,8 @@ def base_trigger(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
         return verb, left
     if (halted := halted_object(verb, lex)) is not None:
         return halted
+    if (eased := eased_measure(verb, lex)) is not None:
+        return eased
     if (carried := light_object(verb, lex)) is not None:
         return carried
     if (trip := trip_purpose(verb, lex, lookup)) is not None:
@@ -351,7 +392,7 @@ def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
         if tok.i in consumed:
             continue
         cand = verb_candidate(tok, lex, consumed)
-        if cand is not None:
+        if cand is not None and acting_subject(cand, lex):
             future_trigger(cand, lex)
             out.append(cand)
     covered = {c.clause.i for c in out} | consumed
@@ -374,6 +415,38 @@ def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
                 out.append(Candidate(tok, tok, trig.type, trig.mode, action, kind="noun"))
                 covered.add(clause.i)
     return sorted(out, key=lambda c: c.token.i)
+
+
+def acting_subject(cand: Candidate, lex: PloverLexicon) -> bool:
+    """Whether the clause's subject, if it names one, can be the event's source actor.
+
+    PLOVER codes acts of actors (people, groups, states): "the new rule allows X to Y",
+    "the ferry returned to port" report no event. Violence and force postures are the
+    exception: a bomb, a strike or tanks stand for whoever used them.
+    """
+    if cand.type in INSTRUMENT_TYPES or cand.clause.pos_ != "VERB":
+        return True
+    subj = next((c for c in cand.clause.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.pos_ == "VERB":  # "the agency working in Chad said": agency
+        subj = next((c for c in subj.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PRON"):
+        return True  # names, numbers, clauses: not judged here
+    if subj.pos_ == "PRON":
+        return subj.lower_ not in DEMONSTRATIVES
+    if subj.lemma_.lower() in COUNT_WORDS:
+        return True  # "thousands marched"
+    who = counted(subj)
+    return (
+        names_actor(subj, lex)
+        or names_actor(who, lex)
+        or lex.in_class("agent", who.lemma_.lower())
+        or _owned(subj)
+    )
+
+
+def _owned(tok: Token) -> bool:
+    """ "Israel's high court", "the country's army": a body named with its owner."""
+    return any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children)
 
 
 def verb_candidate(tok: Token, lex: PloverLexicon, consumed: set[int]) -> Candidate | None:
