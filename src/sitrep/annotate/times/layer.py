@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING
 from sitrep import lexicons
 from sitrep.annotate.times.patterns import find_candidates
 from sitrep.annotate.times.resolve import Context, resolve
-from sitrep.annotate.times.tense import clause_direction, firmly_past, sentence_direction
+from sitrep.annotate.times.tense import (
+    clause_direction,
+    firmly_past,
+    past_arrangement,
+    sentence_direction,
+)
 from sitrep.annotate.times.time_words import load_lexicon
 from sitrep.models import TimeExpr
 
@@ -160,7 +165,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     cands = find_candidates(text)
     for k, cand in enumerate(cands):
-        ctx.direction, ctx.firm, ctx.from_clause = None, False, False
+        ctx.direction, ctx.firm, ctx.from_clause, ctx.nearest = None, False, False, False
         if cand.kind in TENSE_KINDS:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is not None and len(span):
@@ -169,6 +174,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
                 if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
                     ctx.direction = sentence_direction(span.sent)
                 ctx.firm = ctx.direction == "past" and firmly_past(span)
+                ctx.nearest = cand.kind == "weekday" and past_arrangement(span)
         if cand.kind == "soon" and ctx.direction == "past":
             continue  # "he was soon released": no reference to the future
         ctx.after = text[cand.end : cand.end + 40]

@@ -56,12 +56,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     month = rf"(?:{_cased(m_full)}|{_cased(m_abbr)}\.?)"
     weekday = rf"(?:{_cased(w_full)}|{_cased(w_abbr)}\.)"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    year = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\w)"  # not "2082.1", "1,500"
+    # not "2082.1", "1,500", "2010-style"; "2010-2012" is two years (a range)
+    year = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-(?!(?:1[5-9]|20)\d\d\b)\w)"
     numword = lex.alternation("number")
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     number = (
-        rf"(?:(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:\.\d+)?(?:\s+1/2)?"
+        rf"(?:(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?!,?\d)"  # "5,000 years"
+        rf"|(?<![\d,.])(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:\.\d+)?(?:\s+1/2)?"
         rf"|(?:{tens})\s+(?:{ones})"  # "twenty four hours" (transcripts drop the hyphen)
         rf"|(?:{numword})(?:-(?:{numword}))?)"
     )
@@ -113,7 +115,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "month",
             rf"(?:{hedge}[- ]?|{edge})?"
-            rf"(?:(?:last|next|this)\s+)?{month_full}(?:\s+(?:of\s+)?(?:this|last|next)\s+year)?",
+            rf"(?:(?:last|next|this)\s+)?{month_full}"
+            # "May of that year": the year last spoken of (resolve_month)
+            rf"(?:\s+(?:of\s+)?(?:this|last|next|that|the\s+same)\s+year)?",
         ),
         (
             "time",
@@ -199,8 +203,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "year",
-            rf"(?<![$£€#\d.,-]){edge}?(?:the\s+year\s+)?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?"
-            rf"{year}\b",
+            rf"(?<![$£€#\d.,])(?:(?<!-)|(?<=\d{{4}}-))"  # "2010-2012": the second year too
+            rf"{edge}?(?:the\s+year\s+)?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?{year}\b",
         ),
         (
             "year",
@@ -303,7 +307,8 @@ def _rate_before() -> re.Pattern[str]:
     counts = [w for w, v in lex.tables.get("number", {}).items() if v != "X" and " " not in w]
     words = "|".join(re.escape(w) for w in counts if w not in ("a", "an"))
     return re.compile(
-        rf"(?:\d|\b(?:{words}|million|billion|thousand|percent)\b)[\d,.%]*"
+        # the count ends in a digit or "%": "in 2009. A year later" is no rate
+        rf"(?:\d|\b(?:{words}|million|billion|thousand|percent)\b)(?:[\d,.%]*[\d%])?"
         r"(?:\s+(?!(?:once|twice|times)\b)[a-z]+){0,2}\s+$",
         re.IGNORECASE,
     )

@@ -44,6 +44,8 @@ TENSE_SLACK_MONTHS = TENSE_SLACK_DAYS // 30
 # supplies in December" hangs the month on the verb in the parse, yet means the cut's month.
 FIRM_SLACK_DAYS = 7
 DECADE_AHEAD = 3  # years before a decade begins that its short name ("the '90s") means it
+# parts of a day kept in the value of "<weekday> <part>" (see resolve_weekday)
+WEEKDAY_PARTS = frozenset({"EV"})
 BACK = frozenset({"last", "past", "previous", "prior"})
 FORWARD = frozenset({"next", "coming", "following"})
 
@@ -60,6 +62,7 @@ class Context:
     direction: Direction = None
     firm: bool = False  # the direction is a past verb's the expression modifies directly
     from_clause: bool = False  # the direction is the clause's own (not a sentence-wide cue)
+    nearest: bool = False  # a day arranged in the past: the nearest one (tense.past_arrangement)
     ref_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
     # months of the reporting period last spoken of: 3 after a quarter, 9 after "the
     # first nine months"; "a year earlier" compares with the same period a year back
@@ -184,8 +187,11 @@ class Pieces:
     modifier: str | None = None
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "5,000 years": one number
+
+
 def words_of(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [w.lower() for w in _WORD.findall(_THOUSANDS.sub("", text))]
 
 
 def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool]:
@@ -318,6 +324,10 @@ def resolve_month(text: str, p: Pieces, ctx: Context) -> Resolved:
     off = year_offset(p.words[1:] if p.words[0] in ("last", "next", "this") else p.words)
     if off is not None:
         return "DATE", f"{ctx.anchor.year + off}-{p.month:02d}"
+    if p.words[-1] == "year" and p.words[-2] in ("that", "same"):
+        # "in May of that year": the month of the year in focus, not of the anchor's
+        year = ctx.last_date[:4] if ctx.last_date else None
+        return "DATE", f"{year}-{p.month:02d}" if year else None
     first = p.words[0]
     if first == "this":
         return "DATE", f"{ctx.anchor.year}-{p.month:02d}"
@@ -415,9 +425,15 @@ def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
         direction = "past"
     elif modifier in ("next", "coming"):
         direction = "future"
+    if ctx.nearest and modifier is None:
+        past = weekday_near(ctx.anchor, p.weekday, "past", strict=False)
+        ahead = weekday_near(ctx.anchor, p.weekday, "future", strict=False)
+        d = past if ctx.anchor - past <= ahead - ctx.anchor else ahead
+        return with_part(d, p.part if p.part in WEEKDAY_PARTS else None)
     d = weekday_near(ctx.anchor, p.weekday, direction, strict=modifier in ("last", "next"))
-    # "Friday night": TimeML annotators mostly give the plain date (or tag "Friday" alone)
-    return "DATE", d.isoformat()
+    # "Friday evening" is a TIME of that day (TimeML: 1998-08-07TEV); "Friday night" and
+    # "Friday morning" are mostly given the plain date, or "Friday" is tagged alone
+    return with_part(d, p.part if p.part in WEEKDAY_PARTS else None)
 
 
 def resolve_set(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -512,7 +528,10 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
         y, q = shift_quarter(a.year, quarter_of(a), n * sign)
         return "DATE", f"{y}-Q{q}"
     years = {"year": 1, "decade": 10, "century": 100}.get(unit, 0)
-    return "DATE", str(a.year + sign * n * years) if years else None
+    if not years:
+        return "DATE", None
+    year = a.year + sign * n * years
+    return "DATE", str(year) if year > 0 else "PAST_REF"  # "10,000 years ago": no calendar year
 
 
 def fraction_ago(a: date, amount: float, unit: str) -> str | None:

@@ -1,0 +1,61 @@
+"""Time expressions read as the TimeML (TIMEX3) guidelines read them: the anchor of a
+relative date, parts of a day, ranges of years, counts with thousands separators."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from tests.support.times import values_at
+
+FRIDAY = date(2026, 5, 15)
+
+
+def test_a_weekday_evening_keeps_its_part_of_day(nlp: Language) -> None:
+    found = values_at(nlp, "The council met Wednesday evening to debate the levy.", FRIDAY)
+    assert found["Wednesday evening"] == "2026-05-13TEV"
+    # a night or a morning keeps the plain date (the weekday is what annotators value)
+    found = values_at(nlp, "The storm hit the coast Tuesday night.", FRIDAY)
+    assert found["Tuesday night"] == "2026-05-12"
+
+
+def test_a_month_of_that_year_is_in_the_year_spoken_of(nlp: Language) -> None:
+    text = "The mill opened in March 2003. In July of that year it hired its first weavers."
+    found = values_at(nlp, text, FRIDAY)
+    assert found["July of that year"] == "2003-07"
+    found = values_at(nlp, "The dam burst in 1971; in August that year the valley flooded.", FRIDAY)
+    assert found["August that year"] == "1971-08"
+    assert values_at(nlp, "They met in May this year.", FRIDAY)["May this year"] == "2026-05"
+
+
+def test_a_count_after_a_sentence_end_is_no_rate(nlp: Language) -> None:
+    found = values_at(nlp, "The bridge closed in 2019. A year later it reopened.", FRIDAY)
+    assert found["A year"] == "P1Y"
+    assert "a year" not in values_at(nlp, "The fund pays $3.10 a year.", FRIDAY)
+
+
+def test_thousands_in_a_count_of_years(nlp: Language) -> None:
+    found = values_at(nlp, "The cave holds 4,000 years of history.", FRIDAY)
+    assert found == {"4,000 years": "P4000Y"}
+    found = values_at(nlp, "Farmers settled the valley 12,000 years ago.", FRIDAY)
+    assert found["12,000 years ago"] == "PAST_REF"  # before year 1: no calendar value
+
+
+def test_a_range_of_years_is_two_years(nlp: Language) -> None:
+    found = values_at(nlp, "Exports fell sharply in 2014-2016, the ministry said.", FRIDAY)
+    assert found == {"2014": "2014", "2016": "2016"}
+    assert values_at(nlp, "They favour 2010-style budgets.", FRIDAY) == {}
+
+
+def test_a_day_arranged_in_the_past_is_the_nearest_one(nlp: Language) -> None:
+    # Friday anchor: the Saturday planned is tomorrow, the Wednesday planned two days ago
+    found = values_at(nlp, "Farmers planned a march in the capital on Saturday.", FRIDAY)
+    assert found["Saturday"] == "2026-05-16"
+    found = values_at(nlp, "A vigil planned for Wednesday was called off.", FRIDAY)
+    assert found["Wednesday"] == "2026-05-13"
+    # a day set now lies ahead; the day of the planning itself keeps the past
+    found = values_at(nlp, "The court has scheduled a hearing for Thursday.", FRIDAY)
+    assert found["Thursday"] == "2026-05-21"
+    found = values_at(nlp, "On Thursday, the council planned new cuts.", FRIDAY)
+    assert found["Thursday"] == "2026-05-14"
