@@ -59,3 +59,29 @@ def test_a_day_arranged_in_the_past_is_the_nearest_one(nlp: Language) -> None:
     assert found["Thursday"] == "2026-05-21"
     found = values_at(nlp, "On Thursday, the council planned new cuts.", FRIDAY)
     assert found["Thursday"] == "2026-05-14"
+
+
+def test_the_ends_of_a_range_of_durations_apart(nlp: Language) -> None:
+    found = values_at(nlp, "Repairs will take two to three weeks.", FRIDAY)
+    assert found == {"two": "P2W", "three weeks": "P3W"}
+    found = values_at(nlp, "Queues last 10-12 hours at the border.", FRIDAY)
+    assert found == {"10": "PT10H", "12 hours": "PT12H"}
+    # a score or an amount before "to" is no count of the unit
+    assert values_at(nlp, "The fine rose from $2 to five years' pay.", FRIDAY).get("2") is None
+
+
+def test_over_the_years_is_a_vague_stretch(nlp: Language) -> None:
+    found = values_at(nlp, "Over the years the harbour silted up.", FRIDAY)
+    assert found == {"the years": "PXY"}
+    found = values_at(nlp, "In the months that followed, rents doubled.", FRIDAY)
+    assert found == {"the months": "PXM"}
+    # a stretch before or of something else is left alone
+    assert values_at(nlp, "In the weeks before the vote, rallies grew.", FRIDAY) == {}
+
+
+def test_the_same_period_last_year_is_one_expression(nlp: Language) -> None:
+    text = "Profit in the second quarter rose 4% from the same period last year."
+    found = values_at(nlp, text, FRIDAY)
+    assert found == {"the second quarter": "2026-Q2", "the same period last year": "2025-Q2"}
+    text = "Sales in the first quarter fell. Sales for last year's quarter were higher."
+    assert values_at(nlp, text, FRIDAY)["last year's quarter"] == "2025-Q1"

@@ -158,6 +158,35 @@ def joined_day(text: str, expr: TimeExpr, taken: int) -> TimeExpr | None:
     return TimeExpr(m.start("day"), m.end("day"), m.group("day"), "DATE", value)
 
 
+@functools.lru_cache(maxsize=1)
+def _range_start() -> re.Pattern[str]:
+    """The first count of a range right before a duration: "two to" of "two to three weeks"."""
+    words = "|".join(
+        re.escape(w) for w, v in load_lexicon().tables.get("number", {}).items() if v != "X"
+    )
+    return re.compile(
+        rf"(?<![\w.,$])(?P<n>\d+|(?:{words}))\s*(?:to|-|–)\s*$", re.IGNORECASE
+    )
+
+
+_UNIT_WORD = re.compile(r"[A-Za-z]+$")
+
+
+def range_start(text: str, expr: TimeExpr, taken: int, ctx: Context) -> TimeExpr | None:
+    """ "two to three weeks": TimeML tags a range's ends apart, the first a duration
+    counted in the second's unit (P2W)."""
+    if expr.type != "DURATION" or not expr.value or not text[expr.start : expr.start + 1].isalnum():
+        return None
+    m = _range_start().search(text, max(taken, expr.start - 20), expr.start)
+    unit = _UNIT_WORD.search(expr.text)
+    if m is None or unit is None:
+        return None
+    type_, value = resolve(f"{m.group('n')} {unit.group()}", "duration", ctx)
+    if value is None:
+        return None
+    return TimeExpr(m.start("n"), m.end("n"), m.group("n"), type_, value)
+
+
 def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     """Time expressions in ``doc``; values resolved against ``anchor`` (publication date)."""
     text = doc.text
@@ -200,7 +229,12 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
             ctx.last_date = value[:10]
             if _DAY.match(value):
                 ctx.focus_day = value[:10]
-        out.append(TimeExpr(cand.start, cand.end, surface, type_, value))
+        expr = TimeExpr(cand.start, cand.end, surface, type_, value)
+        if cand.kind == "duration":
+            taken = out[-1].end if out else 0
+            if (first := range_start(text, expr, taken, ctx)) is not None:
+                out.append(first)
+        out.append(expr)
         if cand.kind == "date":
             taken = cands[k + 1].start if k + 1 < len(cands) else len(text)
             if (second := joined_day(text, out[-1], taken)) is not None:

@@ -239,12 +239,25 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?:(?:year-ago|year-earlier)\s+)?(?<!-)(?:quarter|period)\b(?!-)",
         ),
         ("refquarter", rf"the\s+{year}\s+(?:quarter|period)|year-(?:ago|earlier)"),
+        # "the same period last year", "last year's quarter": the year-ago period, one TIMEX
+        (
+            "refquarter",
+            r"the\s+(?:same|corresponding|comparable)\s+(?:quarter|period)\s+(?:of\s+|in\s+)?"
+            r"(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)\b"
+            r"|last\s+year's\s+(?:quarter|period)\b",
+        ),
         (
             "yearref",
             r"the\s+(?:(?:full|fiscal|current|whole|entire)\s+)?(?:fiscal\s+)?year\b(?![-'])",
         ),
         ("duration", r"(?:coming|past|last|next)\s+(?:years|months|weeks|days|decades)\b"),
         ("duration", r"the\s+(?:years|months|weeks|days)\s+ahead\b"),  # "in the weeks ahead"
+        # "over the years", "in the months that followed": a stretch of some units (PXY)
+        (
+            "duration",
+            r"(?:over|in|during|through|across|throughout)\s+(?P<t>the\s+(?:early\s+|intervening\s+)?"
+            r"(?:years|months|weeks|decades))\b(?!\s+(?:of|since|before|after|ahead|to\s+come)\b)",
+        ),
         # "a weeklong strike", "the month-long siege", "a day-long meeting": one unit
         # ("weeks-long": some weeks; not the "week-long" of "a two-week-long")
         ("long", r"(?<!\w-)(?:hour|day|week|month|year|decade)(?:s-|-?)long\b"),

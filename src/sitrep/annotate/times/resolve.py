@@ -803,7 +803,10 @@ def resolve_yearref(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", str(ctx.anchor.year) if ctx.anchor else None
 
 
-_AGO = re.compile(r"ago|earlier|comparable|same", re.IGNORECASE)
+_AGO = re.compile(
+    r"ago|earlier|comparable|same|corresponding|last\s+year|(?:previous|prior)\s+year",
+    re.IGNORECASE,
+)
 
 
 def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
