@@ -68,6 +68,7 @@ def test_the_ends_of_a_range_of_durations_apart(nlp: Language) -> None:
     assert found == {"10": "PT10H", "12 hours": "PT12H"}
     # a score or an amount before "to" is no count of the unit
     assert values_at(nlp, "The fine rose from $2 to five years' pay.", FRIDAY).get("2") is None
+    assert "73" not in values_at(nlp, "He may lose £73-a-week benefits.", FRIDAY)
 
 
 def test_over_the_years_is_a_vague_stretch(nlp: Language) -> None:
@@ -77,6 +78,7 @@ def test_over_the_years_is_a_vague_stretch(nlp: Language) -> None:
     assert found == {"the months": "PXM"}
     # a stretch before or of something else is left alone
     assert values_at(nlp, "In the weeks before the vote, rallies grew.", FRIDAY) == {}
+    assert values_at(nlp, "A leak was found in the months prior.", FRIDAY) == {}
 
 
 def test_the_same_period_last_year_is_one_expression(nlp: Language) -> None:

@@ -165,18 +165,19 @@ def _range_start() -> re.Pattern[str]:
         re.escape(w) for w, v in load_lexicon().tables.get("number", {}).items() if v != "X"
     )
     return re.compile(
-        rf"(?<![\w.,$])(?P<n>\d+|(?:{words}))\s*(?:to|-|–)\s*$", re.IGNORECASE
+        rf"(?<![\w.,$£€¥])(?P<n>\d+|(?:{words}))\s*(?:to|-|–)\s*$", re.IGNORECASE
     )
 
 
 _UNIT_WORD = re.compile(r"[A-Za-z]+$")
+_COUNTED = re.compile(r"(?!(?:an?|the)\b)\w", re.IGNORECASE)  # a count opens the duration
 
 
 def range_start(text: str, expr: TimeExpr, taken: int, ctx: Context) -> TimeExpr | None:
     """ "two to three weeks": TimeML tags a range's ends apart, the first a duration
     counted in the second's unit (P2W)."""
-    if expr.type != "DURATION" or not expr.value or not text[expr.start : expr.start + 1].isalnum():
-        return None
+    if expr.type != "DURATION" or not expr.value or not _COUNTED.match(expr.text):
+        return None  # "£73-a-week": a rate, not "73 to a week"
     m = _range_start().search(text, max(taken, expr.start - 20), expr.start)
     unit = _UNIT_WORD.search(expr.text)
     if m is None or unit is None:

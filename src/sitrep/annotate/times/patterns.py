@@ -256,7 +256,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "duration",
             r"(?:over|in|during|through|across|throughout)\s+(?P<t>the\s+(?:early\s+|intervening\s+)?"
-            r"(?:years|months|weeks|decades))\b(?!\s+(?:of|since|before|after|ahead|to\s+come)\b)",
+            r"(?:years|months|weeks|decades))\b(?!\s+(?:of|since|before|after|prior|earlier|later|ahead|to\s+come)\b)",
         ),
         # "a weeklong strike", "the month-long siege", "a day-long meeting": one unit
         # ("weeks-long": some weeks; not the "week-long" of "a two-week-long")
