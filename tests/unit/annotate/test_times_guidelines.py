@@ -87,3 +87,17 @@ def test_the_same_period_last_year_is_one_expression(nlp: Language) -> None:
     assert found == {"the second quarter": "2026-Q2", "the same period last year": "2025-Q2"}
     text = "Sales in the first quarter fell. Sales for last year's quarter were higher."
     assert values_at(nlp, text, FRIDAY)["last year's quarter"] == "2025-Q1"
+
+
+def test_a_clock_time_in_four_digits_before_gmt_is_no_year(nlp: Language) -> None:
+    found = values_at(nlp, "The polls close at 8 p.m. Friday (1830 GMT).", FRIDAY)
+    assert found["1830 GMT"] == "2026-05-15T18:30"
+    assert values_at(nlp, "The fort fell in 1830 to the rebels.", FRIDAY) == {"1830": "1830"}
+
+
+def test_a_clock_time_in_eastern_time_keeps_its_day(nlp: Language) -> None:
+    found = values_at(nlp, "Trading resumes at 9 am ET on Monday.", FRIDAY)
+    assert found == {"9 am ET on Monday": "2026-05-18T09:00"}
+    # arranged in the past ("was scheduled"): the nearest such day
+    found = values_at(nlp, "The vote was scheduled for 10 am ET on Thursday.", FRIDAY)
+    assert found == {"10 am ET on Thursday": "2026-05-14T10:00"}

@@ -204,7 +204,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
                 if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
                     ctx.direction = sentence_direction(span.sent)
                 ctx.firm = ctx.direction == "past" and firmly_past(span)
-                ctx.nearest = cand.kind == "weekday" and past_arrangement(span)
+                ctx.nearest = cand.kind in ("weekday", "time") and past_arrangement(span)
         if cand.kind == "soon" and ctx.direction == "past":
             continue  # "he was soon released": no reference to the future
         ctx.after = text[cand.end : cand.end + 40]

@@ -90,7 +90,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rel = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
     hedge = r"(?:early|earlier|late|later|mid)"
     zone = (
-        r"(?:[ECMP][SD]T|GMT|UTC|local\s+time"
+        r"(?:[ECMP][SD]T|(?-i:[ECMP]T|BST|CET|CEST|HKT)\b|GMT|UTC|local\s+time"
         r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:standard|daylight))?\s+time)"
     )
     day_ref = (
@@ -124,6 +124,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "6.44am": British papers write the minutes after a point
             rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|"
             rf"\d{{1,2}}:\d\d(?=\s+{zone})|noon|midnight|midday"
+            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC)\b)"  # "1600 GMT": no year 1600
             # "at 4 in the morning", "10 o'clock at night"
             rf"|\d{{1,2}}\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
             rf"|\d{{1,2}}\s+o'clock)"
@@ -393,6 +394,7 @@ _SLASH_DATE = re.compile(r"\b[01]?\d/[0-3]?\d/\d\d")  # "2/8/99": no word to tri
 # "6 p.m.", "06:00 GMT", "4 in the morning", "9 o'clock"
 _CLOCK_CUE = re.compile(
     r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b|\d\s+(?:o'clock|in\s+the\s+[a-z]+|at\s+night)\b"
+    r"|\d{4}\s+(?:GMT|UTC)\b"
 )
 UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
 YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})

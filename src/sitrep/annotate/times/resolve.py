@@ -50,7 +50,7 @@ BACK = frozenset({"last", "past", "previous", "prior"})
 FORWARD = frozenset({"next", "coming", "following"})
 
 _WORD = re.compile(r"\d+/\d+|\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+", re.IGNORECASE)
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.]?(\d\d))?\s*([ap])?", re.IGNORECASE)  # "1430 GMT" too
 _ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
 _LATE_PART = re.compile(r"\b(?:afternoon|evening|night)\b")  # "8 in the evening": p.m.

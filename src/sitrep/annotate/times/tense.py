@@ -157,8 +157,9 @@ def past_arrangement(span: Span) -> bool:
     verb = governing_verb(span.root)
     if verb is None or verb.lemma_ not in ARRANGING or verb.i > span.start:
         return False  # "On Friday, the town planned ...": the day of the planning
-    if verb.tag_ == "VBD" or past_perfect(verb):
-        return True
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" or past_perfect(verb) or any(c.tag_ == "VBD" for c in aux):
+        return True  # "planned", "had planned", "was scheduled"
     if verb.tag_ != "VBN" or verb.dep_ != "acl":
         return False
     clause = governing_verb(verb.head)  # the verb of the noun the participle modifies
