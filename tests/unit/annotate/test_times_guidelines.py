@@ -101,3 +101,14 @@ def test_a_clock_time_in_eastern_time_keeps_its_day(nlp: Language) -> None:
     # arranged in the past ("was scheduled"): the nearest such day
     found = values_at(nlp, "The vote was scheduled for 10 am ET on Thursday.", FRIDAY)
     assert found == {"10 am ET on Thursday": "2026-05-14T10:00"}
+
+
+def test_a_clock_time_takes_the_day_written_after_it(nlp: Language) -> None:
+    found = values_at(nlp, "The blast came at 10:35 a.m. (0735 GMT) Wednesday.", FRIDAY)
+    assert found["10:35 a.m."] == "2026-05-13T10:35"
+    assert found["0735 GMT"] == "2026-05-13T07:35"
+    found = values_at(nlp, "Updated 11:50 GMT, 12 May 2026.", FRIDAY)
+    assert found["11:50 GMT"] == "2026-05-12T11:50"
+    # a day in the next sentence is not the clock time's
+    found = values_at(nlp, "At 9 a.m. the doors opened. On Monday the hall was full.", FRIDAY)
+    assert found["9 a.m."] == "2026-05-15T09:00"

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sitrep import lexicons
-from sitrep.annotate.times.patterns import find_candidates
+from sitrep.annotate.times.patterns import Candidate, find_candidates
 from sitrep.annotate.times.resolve import Context, resolve
 from sitrep.annotate.times.tense import (
     clause_direction,
@@ -188,6 +188,24 @@ def range_start(text: str, expr: TimeExpr, taken: int, ctx: Context) -> TimeExpr
     return TimeExpr(m.start("n"), m.end("n"), m.group("n"), type_, value)
 
 
+# what may stand between a clock time and the day it belongs to: "10:35 a.m. (0735 GMT)
+# Friday", "11:50 GMT, Thu March 21, 2013"
+_TO_DAY = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:on\s+)?(?:[A-Z][a-z]{2},?\s+)?")
+DAY_KINDS = frozenset({"date", "weekday", "relday"})
+
+
+def day_after(text: str, time: Candidate, rest: list[Candidate], ctx: Context) -> None:
+    """A day written right after a clock time is the clock time's day (the focus day)."""
+    # past a clock time in brackets ("(0735 GMT)"), which the gap pattern spans
+    nxt = next((c for c in rest if not (c.kind == "time" and text[c.start - 1] == "(")), None)
+    m = _TO_DAY.match(text, time.end)
+    if nxt is None or nxt.kind not in DAY_KINDS or m is None or m.end() != nxt.start:
+        return
+    _, value = resolve(text[nxt.start : nxt.end], nxt.kind, ctx)
+    if value and _DAY.match(value):
+        ctx.focus_day = value[:10]
+
+
 def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     """Time expressions in ``doc``; values resolved against ``anchor`` (publication date)."""
     text = doc.text
@@ -223,6 +241,8 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
             or is_in_a_name(doc, cand.start)
         ):
             continue
+        if cand.kind == "time":
+            day_after(text, cand, cands[k + 1 :], ctx)
         type_, value = resolve(surface, cand.kind, ctx)
         if value is None and cand.kind == "anaphor" and surface.lower().startswith("that day"):
             continue  # "sell that day" with no day spoken of before: a generic day, no TIMEX
