@@ -112,3 +112,8 @@ def test_a_clock_time_takes_the_day_written_after_it(nlp: Language) -> None:
     # a day in the next sentence is not the clock time's
     found = values_at(nlp, "At 9 a.m. the doors opened. On Monday the hall was full.", FRIDAY)
     assert found["9 a.m."] == "2026-05-15T09:00"
+
+
+def test_midnight_ends_the_day_it_names(nlp: Language) -> None:
+    found = values_at(nlp, "The offer expires at midnight Friday.", FRIDAY)
+    assert found == {"midnight Friday": "2026-05-15T24:00"}

@@ -344,7 +344,7 @@ def resolve_time(text: str, p: Pieces, ctx: Context) -> Resolved:
     if low.startswith(("noon", "midday")):
         hour = 12
     elif low.startswith("midnight"):
-        hour = 0
+        hour = 24  # the end of the day named (TIMEX2/3: "midnight Friday" is Friday T24:00)
     else:
         m = _CLOCK.match(low)
         if not m:
@@ -357,7 +357,7 @@ def resolve_time(text: str, p: Pieces, ctx: Context) -> Resolved:
             hour = 0
     rest = re.sub(r"^\S+(?:\s*[ap]\.?m\.?|\s+o'clock)?", "", low)
     _day_type, day_value = resolve_day_ref(rest, ctx)
-    if day_value is None or hour > 23 or minute > 59:
+    if day_value is None or hour > 24 or minute > 59 or (hour == 24 and minute):
         return "TIME", None
     return "TIME", f"{day_value[:10]}T{hour:02d}:{minute:02d}"
 
