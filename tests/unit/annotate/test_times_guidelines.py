@@ -117,3 +117,10 @@ def test_a_clock_time_takes_the_day_written_after_it(nlp: Language) -> None:
 def test_midnight_ends_the_day_it_names(nlp: Language) -> None:
     found = values_at(nlp, "The offer expires at midnight Friday.", FRIDAY)
     assert found == {"midnight Friday": "2026-05-15T24:00"}
+
+
+def test_a_generic_today_is_no_day(nlp: Language) -> None:
+    assert values_at(nlp, "By today's standards the wage was tiny.", FRIDAY) == {}
+    assert values_at(nlp, "The film speaks to today's youth.", FRIDAY) == {}
+    found = values_at(nlp, "Today's vote was delayed.", FRIDAY)
+    assert found == {"Today": "2026-05-15"}

@@ -343,6 +343,11 @@ def _count_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:\d|(?:{words})\b)", re.IGNORECASE)
 
 
+# "today's" before a noun of people or things at large (TimeML: a generic use, no TIMEX)
+_GENERIC_TODAY = re.compile(
+    r"(?i)['’]s\s+(?:[a-z]+\s+)?(?:youth|young|world|society|societies|generations?|standards"
+    r"|children|kids|teenagers|students|parents|families|culture|technology)\b"
+)
 _GENERIC_DAY = re.compile(
     r"(?i:\b(?!as\b)\w+\s+of\s+(?:today|tomorrow)\b(?!'s)|\bin\s+today's\s+world\b)"
 )
@@ -366,6 +371,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
             return False  # "a second group", "a second-floor flat"
         if _TITLE_UNIT.search(span) and not span.isupper():
             return False
+    if kind == "relday" and _GENERIC_TODAY.match(text, end) and span.lower() == "today":
+        return False  # "today's youth", "by today's standards": the present age, no day
     if kind == "relday" and _GENERIC_DAY.search(text, max(0, start - 12), min(len(text), end + 8)):
         return False  # "the children of today", "in today's world": the present age, no day
     if kind == "daypart" and _CLOCK_BEFORE.search(text, max(0, start - 12), start):
