@@ -124,3 +124,9 @@ def test_a_generic_today_is_no_day(nlp: Language) -> None:
     assert values_at(nlp, "The film speaks to today's youth.", FRIDAY) == {}
     found = values_at(nlp, "Today's vote was delayed.", FRIDAY)
     assert found == {"Today": "2026-05-15"}
+
+
+def test_one_day_after_a_modal_is_some_day_ahead(nlp: Language) -> None:
+    found = values_at(nlp, "She hopes the town will one day reopen the mine.", FRIDAY)
+    assert found == {"one day": "FUTURE_REF"}
+    assert values_at(nlp, "The repair may take one day.", FRIDAY) == {"one day": "P1D"}

@@ -573,12 +573,19 @@ def duration_value(number: float | None, unit: str, lex: TimeLexicon) -> str:
 _PERIOD_OF_REPORT = re.compile(r"the\s+(?:(?:first|latest|past|last)\s+)?\w", re.IGNORECASE)
 
 
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|may|might|can|shall|'ll)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
 def resolve_duration(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "three years" -> P3Y; a vague count or a bare plural ("for years") -> PXY."""
     if p.unit is None:
         return "DURATION", None
     if _OR_SO.search(text) and re.search(r"\bin\s+$", ctx.before, re.IGNORECASE):
         return "DATE", "FUTURE_REF"  # "(may,) in a year or two": some time ahead
+    if text.lower() == "one day" and _MODAL_BEFORE.search(ctx.before):
+        return "DATE", "FUTURE_REF"  # "it will one day be": some day, not a day long
     number = None if p.vague_number else p.number
     if p.unit == "month" and number and number % 3 == 0 and _PERIOD_OF_REPORT.match(text):
         ctx.ref_months = int(number)  # "the first nine months": the period now compared
