@@ -130,3 +130,11 @@ def test_one_day_after_a_modal_is_some_day_ahead(nlp: Language) -> None:
     found = values_at(nlp, "She hopes the town will one day reopen the mine.", FRIDAY)
     assert found == {"one day": "FUTURE_REF"}
     assert values_at(nlp, "The repair may take one day.", FRIDAY) == {"one day": "P1D"}
+
+
+def test_earlier_counts_from_the_time_spoken_of(nlp: Language) -> None:
+    found = values_at(nlp, "The mill closed in 2009. Two years earlier it had been sold.", FRIDAY)
+    assert found["Two years earlier"] == "2007"
+    # "ago" counts from the publication date whatever was spoken of
+    found = values_at(nlp, "The mill closed in 2009. Two years ago it was sold.", FRIDAY)
+    assert found["Two years ago"] == "2024"

@@ -188,6 +188,9 @@ def range_start(text: str, expr: TimeExpr, taken: int, ctx: Context) -> TimeExpr
     return TimeExpr(m.start("n"), m.end("n"), m.group("n"), type_, value)
 
 
+# how far back a date still is the time spoken of for "two years earlier" (about a sentence)
+FOCUS_CHARS = 200
+
 # what may stand between a clock time and the day it belongs to: "10:35 a.m. (0735 GMT)
 # Friday", "11:50 GMT, Thu March 21, 2013"
 _TO_DAY = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:on\s+)?(?:[A-Z][a-z]{2},?\s+)?")
@@ -212,6 +215,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     ctx = Context(anchor)
     out: list[TimeExpr] = []
     cands = find_candidates(text)
+    last_end = -FOCUS_CHARS - 1
     for k, cand in enumerate(cands):
         ctx.direction, ctx.firm, ctx.from_clause, ctx.nearest = None, False, False, False
         if cand.kind in TENSE_KINDS:
@@ -225,6 +229,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
                 ctx.nearest = cand.kind in ("weekday", "time") and past_arrangement(span)
         if cand.kind == "soon" and ctx.direction == "past":
             continue  # "he was soon released": no reference to the future
+        ctx.focus_near = cand.start - last_end <= FOCUS_CHARS
         ctx.after = text[cand.end : cand.end + 40]
         ctx.before = text[max(0, cand.start - 20) : cand.start]
         surface = text[cand.start : cand.end]
@@ -247,7 +252,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         if value is None and cand.kind == "anaphor" and surface.lower().startswith("that day"):
             continue  # "sell that day" with no day spoken of before: a generic day, no TIMEX
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
-            ctx.last_date = value[:10]
+            ctx.last_date, last_end = value[:10], cand.end
             if _DAY.match(value):
                 ctx.focus_day = value[:10]
         expr = TimeExpr(cand.start, cand.end, surface, type_, value)

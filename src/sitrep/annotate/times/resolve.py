@@ -71,6 +71,7 @@ class Context:
     before: str = ""  # the text right before it
     last_date: str | None = None  # the last calendar value resolved ("1998-06", "1995-05-22")
     focus_day: str | None = None  # the last day spoken of (TimeML's temporal focus)
+    focus_near: bool = False  # last_date was written shortly before the expression
 
 
 # ---------------------------------------------------------------- calendar
@@ -516,6 +517,9 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     if unit == "year" and n == 1 and sign < 0 and ctx.ref_quarter and ctx.ref_months == 3:
         y, q = ctx.ref_quarter  # earnings talk: "a year ago" is the year-ago quarter
         return "DATE", f"{y - 1}-Q{q}"
+    focus = focus_date(ctx.last_date, unit) if ctx.focus_near else None
+    if "earlier" in p.words and focus is not None:
+        a = focus  # "ago" counts from now, "earlier" from the time spoken of (TimeML)
     if unit in ("day", "hour", "minute", "second"):
         days = n * sign if unit == "day" else 0
         return "DATE", (a + timedelta(days=days)).isoformat()
