@@ -13,9 +13,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sitrep import lexicons
-from sitrep.annotate.times.patterns import find_candidates
+from sitrep.annotate.times.patterns import Candidate, find_candidates
 from sitrep.annotate.times.resolve import Context, resolve
-from sitrep.annotate.times.tense import clause_direction, firmly_past, sentence_direction
+from sitrep.annotate.times.tense import (
+    clause_direction,
+    firmly_past,
+    past_arrangement,
+    sentence_direction,
+)
 from sitrep.annotate.times.time_words import load_lexicon
 from sitrep.models import TimeExpr
 
@@ -153,14 +158,66 @@ def joined_day(text: str, expr: TimeExpr, taken: int) -> TimeExpr | None:
     return TimeExpr(m.start("day"), m.end("day"), m.group("day"), "DATE", value)
 
 
+@functools.lru_cache(maxsize=1)
+def _range_start() -> re.Pattern[str]:
+    """The first count of a range right before a duration: "two to" of "two to three weeks"."""
+    words = "|".join(
+        re.escape(w) for w, v in load_lexicon().tables.get("number", {}).items() if v != "X"
+    )
+    return re.compile(
+        rf"(?<![\w.,$£€¥])(?P<n>\d+|(?:{words}))\s*(?:to|-|–)\s*$", re.IGNORECASE
+    )
+
+
+_UNIT_WORD = re.compile(r"[A-Za-z]+$")
+_COUNTED = re.compile(r"(?!(?:an?|the)\b)\w", re.IGNORECASE)  # a count opens the duration
+
+
+def range_start(text: str, expr: TimeExpr, taken: int, ctx: Context) -> TimeExpr | None:
+    """ "two to three weeks": TimeML tags a range's ends apart, the first a duration
+    counted in the second's unit (P2W)."""
+    if expr.type != "DURATION" or not expr.value or not _COUNTED.match(expr.text):
+        return None  # "£73-a-week": a rate, not "73 to a week"
+    m = _range_start().search(text, max(taken, expr.start - 20), expr.start)
+    unit = _UNIT_WORD.search(expr.text)
+    if m is None or unit is None:
+        return None
+    type_, value = resolve(f"{m.group('n')} {unit.group()}", "duration", ctx)
+    if value is None:
+        return None
+    return TimeExpr(m.start("n"), m.end("n"), m.group("n"), type_, value)
+
+
+# how far back a date still is the time spoken of for "two years earlier" (about a sentence)
+FOCUS_CHARS = 200
+
+# what may stand between a clock time and the day it belongs to: "10:35 a.m. (0735 GMT)
+# Friday", "11:50 GMT, Thu March 21, 2013"
+_TO_DAY = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:on\s+)?(?:[A-Z][a-z]{2},?\s+)?")
+DAY_KINDS = frozenset({"date", "weekday", "relday"})
+
+
+def day_after(text: str, time: Candidate, rest: list[Candidate], ctx: Context) -> None:
+    """A day written right after a clock time is the clock time's day (the focus day)."""
+    # past a clock time in brackets ("(0735 GMT)"), which the gap pattern spans
+    nxt = next((c for c in rest if not (c.kind == "time" and text[c.start - 1] == "(")), None)
+    m = _TO_DAY.match(text, time.end)
+    if nxt is None or nxt.kind not in DAY_KINDS or m is None or m.end() != nxt.start:
+        return
+    _, value = resolve(text[nxt.start : nxt.end], nxt.kind, ctx)
+    if value and _DAY.match(value):
+        ctx.focus_day = value[:10]
+
+
 def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     """Time expressions in ``doc``; values resolved against ``anchor`` (publication date)."""
     text = doc.text
     ctx = Context(anchor)
     out: list[TimeExpr] = []
     cands = find_candidates(text)
+    last_end = -FOCUS_CHARS - 1
     for k, cand in enumerate(cands):
-        ctx.direction, ctx.firm, ctx.from_clause = None, False, False
+        ctx.direction, ctx.firm, ctx.from_clause, ctx.nearest = None, False, False, False
         if cand.kind in TENSE_KINDS:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is not None and len(span):
@@ -169,8 +226,10 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
                 if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
                     ctx.direction = sentence_direction(span.sent)
                 ctx.firm = ctx.direction == "past" and firmly_past(span)
+                ctx.nearest = cand.kind in ("weekday", "time") and past_arrangement(span)
         if cand.kind == "soon" and ctx.direction == "past":
             continue  # "he was soon released": no reference to the future
+        ctx.focus_near = cand.start - last_end <= FOCUS_CHARS
         ctx.after = text[cand.end : cand.end + 40]
         ctx.before = text[max(0, cand.start - 20) : cand.start]
         surface = text[cand.start : cand.end]
@@ -187,14 +246,21 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
             or is_in_a_name(doc, cand.start)
         ):
             continue
+        if cand.kind == "time":
+            day_after(text, cand, cands[k + 1 :], ctx)
         type_, value = resolve(surface, cand.kind, ctx)
         if value is None and cand.kind == "anaphor" and surface.lower().startswith("that day"):
             continue  # "sell that day" with no day spoken of before: a generic day, no TIMEX
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
-            ctx.last_date = value[:10]
+            ctx.last_date, last_end = value[:10], cand.end
             if _DAY.match(value):
                 ctx.focus_day = value[:10]
-        out.append(TimeExpr(cand.start, cand.end, surface, type_, value))
+        expr = TimeExpr(cand.start, cand.end, surface, type_, value)
+        if cand.kind == "duration":
+            taken = out[-1].end if out else 0
+            if (first := range_start(text, expr, taken, ctx)) is not None:
+                out.append(first)
+        out.append(expr)
         if cand.kind == "date":
             taken = cands[k + 1].start if k + 1 < len(cands) else len(text)
             if (second := joined_day(text, out[-1], taken)) is not None:

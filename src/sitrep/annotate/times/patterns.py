@@ -56,12 +56,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     month = rf"(?:{_cased(m_full)}|{_cased(m_abbr)}\.?)"
     weekday = rf"(?:{_cased(w_full)}|{_cased(w_abbr)}\.)"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    year = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\w)"  # not "2082.1", "1,500"
+    # not "2082.1", "1,500", "2010-style"; "2010-2012" is two years (a range)
+    year = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-(?!(?:1[5-9]|20)\d\d\b)\w)"
     numword = lex.alternation("number")
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     number = (
-        rf"(?:(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:\.\d+)?(?:\s+1/2)?"
+        rf"(?:(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?!,?\d)"  # "5,000 years"
+        rf"|(?<![\d,.])(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:\.\d+)?(?:\s+1/2)?"
         rf"|(?:{tens})\s+(?:{ones})"  # "twenty four hours" (transcripts drop the hyphen)
         rf"|(?:{numword})(?:-(?:{numword}))?)"
     )
@@ -88,7 +90,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rel = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
     hedge = r"(?:early|earlier|late|later|mid)"
     zone = (
-        r"(?:[ECMP][SD]T|GMT|UTC|local\s+time"
+        r"(?:[ECMP][SD]T|(?-i:[ECMP]T|BST|CET|CEST|HKT)\b|GMT|UTC|local\s+time"
         r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:standard|daylight))?\s+time)"
     )
     day_ref = (
@@ -113,13 +115,16 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "month",
             rf"(?:{hedge}[- ]?|{edge})?"
-            rf"(?:(?:last|next|this)\s+)?{month_full}(?:\s+(?:of\s+)?(?:this|last|next)\s+year)?",
+            rf"(?:(?:last|next|this)\s+)?{month_full}"
+            # "May of that year": the year last spoken of (resolve_month)
+            rf"(?:\s+(?:of\s+)?(?:this|last|next|that|the\s+same)\s+year)?",
         ),
         (
             "time",
             # "6.44am": British papers write the minutes after a point
             rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|"
             rf"\d{{1,2}}:\d\d(?=\s+{zone})|noon|midnight|midday"
+            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC)\b)"  # "1600 GMT": no year 1600
             # "at 4 in the morning", "10 o'clock at night"
             rf"|\d{{1,2}}\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
             rf"|\d{{1,2}}\s+o'clock)"
@@ -199,8 +204,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "year",
-            rf"(?<![$£€#\d.,-]){edge}?(?:the\s+year\s+)?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?"
-            rf"{year}\b",
+            rf"(?<![$£€#\d.,])(?:(?<!-)|(?<=\d{{4}}-))"  # "2010-2012": the second year too
+            rf"{edge}?(?:the\s+year\s+)?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?{year}\b",
         ),
         (
             "year",
@@ -235,12 +240,25 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?:(?:year-ago|year-earlier)\s+)?(?<!-)(?:quarter|period)\b(?!-)",
         ),
         ("refquarter", rf"the\s+{year}\s+(?:quarter|period)|year-(?:ago|earlier)"),
+        # "the same period last year", "last year's quarter": the year-ago period, one TIMEX
+        (
+            "refquarter",
+            r"the\s+(?:same|corresponding|comparable)\s+(?:quarter|period)\s+(?:of\s+|in\s+)?"
+            r"(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)\b"
+            r"|last\s+year's\s+(?:quarter|period)\b",
+        ),
         (
             "yearref",
             r"the\s+(?:(?:full|fiscal|current|whole|entire)\s+)?(?:fiscal\s+)?year\b(?![-'])",
         ),
         ("duration", r"(?:coming|past|last|next)\s+(?:years|months|weeks|days|decades)\b"),
         ("duration", r"the\s+(?:years|months|weeks|days)\s+ahead\b"),  # "in the weeks ahead"
+        # "over the years", "in the months that followed": a stretch of some units (PXY)
+        (
+            "duration",
+            r"(?:over|in|during|through|across|throughout)\s+(?P<t>the\s+(?:early\s+|intervening\s+)?"
+            r"(?:years|months|weeks|decades))\b(?!\s+(?:of|since|before|after|prior|earlier|later|ahead|to\s+come)\b)",
+        ),
         # "a weeklong strike", "the month-long siege", "a day-long meeting": one unit
         # ("weeks-long": some weeks; not the "week-long" of "a two-week-long")
         ("long", r"(?<!\w-)(?:hour|day|week|month|year|decade)(?:s-|-?)long\b"),
@@ -303,7 +321,8 @@ def _rate_before() -> re.Pattern[str]:
     counts = [w for w, v in lex.tables.get("number", {}).items() if v != "X" and " " not in w]
     words = "|".join(re.escape(w) for w in counts if w not in ("a", "an"))
     return re.compile(
-        rf"(?:\d|\b(?:{words}|million|billion|thousand|percent)\b)[\d,.%]*"
+        # the count ends in a digit or "%": "in 2009. A year later" is no rate
+        rf"(?:\d|\b(?:{words}|million|billion|thousand|percent)\b)(?:[\d,.%]*[\d%])?"
         r"(?:\s+(?!(?:once|twice|times)\b)[a-z]+){0,2}\s+$",
         re.IGNORECASE,
     )
@@ -324,6 +343,11 @@ def _count_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:\d|(?:{words})\b)", re.IGNORECASE)
 
 
+# "today's" before a noun of people or things at large (TimeML: a generic use, no TIMEX)
+_GENERIC_TODAY = re.compile(
+    r"(?i)['’]s\s+(?:[a-z]+\s+)?(?:youth|young|world|society|societies|generations?|standards"
+    r"|children|kids|teenagers|students|parents|families|culture|technology)\b"
+)
 _GENERIC_DAY = re.compile(
     r"(?i:\b(?!as\b)\w+\s+of\s+(?:today|tomorrow)\b(?!'s)|\bin\s+today's\s+world\b)"
 )
@@ -347,6 +371,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
             return False  # "a second group", "a second-floor flat"
         if _TITLE_UNIT.search(span) and not span.isupper():
             return False
+    if kind == "relday" and _GENERIC_TODAY.match(text, end) and span.lower() == "today":
+        return False  # "today's youth", "by today's standards": the present age, no day
     if kind == "relday" and _GENERIC_DAY.search(text, max(0, start - 12), min(len(text), end + 8)):
         return False  # "the children of today", "in today's world": the present age, no day
     if kind == "daypart" and _CLOCK_BEFORE.search(text, max(0, start - 12), start):
@@ -375,6 +401,7 @@ _SLASH_DATE = re.compile(r"\b[01]?\d/[0-3]?\d/\d\d")  # "2/8/99": no word to tri
 # "6 p.m.", "06:00 GMT", "4 in the morning", "9 o'clock"
 _CLOCK_CUE = re.compile(
     r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b|\d\s+(?:o'clock|in\s+the\s+[a-z]+|at\s+night)\b"
+    r"|\d{4}\s+(?:GMT|UTC)\b"
 )
 UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
 YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})

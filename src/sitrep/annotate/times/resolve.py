@@ -44,11 +44,13 @@ TENSE_SLACK_MONTHS = TENSE_SLACK_DAYS // 30
 # supplies in December" hangs the month on the verb in the parse, yet means the cut's month.
 FIRM_SLACK_DAYS = 7
 DECADE_AHEAD = 3  # years before a decade begins that its short name ("the '90s") means it
+# parts of a day kept in the value of "<weekday> <part>" (see resolve_weekday)
+WEEKDAY_PARTS = frozenset({"EV"})
 BACK = frozenset({"last", "past", "previous", "prior"})
 FORWARD = frozenset({"next", "coming", "following"})
 
 _WORD = re.compile(r"\d+/\d+|\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+", re.IGNORECASE)
-_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*([ap])?", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.]?(\d\d))?\s*([ap])?", re.IGNORECASE)  # "1430 GMT" too
 _ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
 _LATE_PART = re.compile(r"\b(?:afternoon|evening|night)\b")  # "8 in the evening": p.m.
@@ -60,6 +62,7 @@ class Context:
     direction: Direction = None
     firm: bool = False  # the direction is a past verb's the expression modifies directly
     from_clause: bool = False  # the direction is the clause's own (not a sentence-wide cue)
+    nearest: bool = False  # a day arranged in the past: the nearest one (tense.past_arrangement)
     ref_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
     # months of the reporting period last spoken of: 3 after a quarter, 9 after "the
     # first nine months"; "a year earlier" compares with the same period a year back
@@ -68,6 +71,7 @@ class Context:
     before: str = ""  # the text right before it
     last_date: str | None = None  # the last calendar value resolved ("1998-06", "1995-05-22")
     focus_day: str | None = None  # the last day spoken of (TimeML's temporal focus)
+    focus_near: bool = False  # last_date was written shortly before the expression
 
 
 # ---------------------------------------------------------------- calendar
@@ -184,8 +188,11 @@ class Pieces:
     modifier: str | None = None
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "5,000 years": one number
+
+
 def words_of(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [w.lower() for w in _WORD.findall(_THOUSANDS.sub("", text))]
 
 
 def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool]:
@@ -318,6 +325,10 @@ def resolve_month(text: str, p: Pieces, ctx: Context) -> Resolved:
     off = year_offset(p.words[1:] if p.words[0] in ("last", "next", "this") else p.words)
     if off is not None:
         return "DATE", f"{ctx.anchor.year + off}-{p.month:02d}"
+    if p.words[-1] == "year" and p.words[-2] in ("that", "same"):
+        # "in May of that year": the month of the year in focus, not of the anchor's
+        year = ctx.last_date[:4] if ctx.last_date else None
+        return "DATE", f"{year}-{p.month:02d}" if year else None
     first = p.words[0]
     if first == "this":
         return "DATE", f"{ctx.anchor.year}-{p.month:02d}"
@@ -334,7 +345,7 @@ def resolve_time(text: str, p: Pieces, ctx: Context) -> Resolved:
     if low.startswith(("noon", "midday")):
         hour = 12
     elif low.startswith("midnight"):
-        hour = 0
+        hour = 24  # the end of the day named (TIMEX2/3: "midnight Friday" is Friday T24:00)
     else:
         m = _CLOCK.match(low)
         if not m:
@@ -347,7 +358,7 @@ def resolve_time(text: str, p: Pieces, ctx: Context) -> Resolved:
             hour = 0
     rest = re.sub(r"^\S+(?:\s*[ap]\.?m\.?|\s+o'clock)?", "", low)
     _day_type, day_value = resolve_day_ref(rest, ctx)
-    if day_value is None or hour > 23 or minute > 59:
+    if day_value is None or hour > 24 or minute > 59 or (hour == 24 and minute):
         return "TIME", None
     return "TIME", f"{day_value[:10]}T{hour:02d}:{minute:02d}"
 
@@ -415,9 +426,15 @@ def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
         direction = "past"
     elif modifier in ("next", "coming"):
         direction = "future"
+    if ctx.nearest and modifier is None:
+        past = weekday_near(ctx.anchor, p.weekday, "past", strict=False)
+        ahead = weekday_near(ctx.anchor, p.weekday, "future", strict=False)
+        d = past if ctx.anchor - past <= ahead - ctx.anchor else ahead
+        return with_part(d, p.part if p.part in WEEKDAY_PARTS else None)
     d = weekday_near(ctx.anchor, p.weekday, direction, strict=modifier in ("last", "next"))
-    # "Friday night": TimeML annotators mostly give the plain date (or tag "Friday" alone)
-    return "DATE", d.isoformat()
+    # "Friday evening" is a TIME of that day (TimeML: 1998-08-07TEV); "Friday night" and
+    # "Friday morning" are mostly given the plain date, or "Friday" is tagged alone
+    return with_part(d, p.part if p.part in WEEKDAY_PARTS else None)
 
 
 def resolve_set(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -500,6 +517,9 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     if unit == "year" and n == 1 and sign < 0 and ctx.ref_quarter and ctx.ref_months == 3:
         y, q = ctx.ref_quarter  # earnings talk: "a year ago" is the year-ago quarter
         return "DATE", f"{y - 1}-Q{q}"
+    focus = focus_date(ctx.last_date, unit) if ctx.focus_near else None
+    if "earlier" in p.words and focus is not None:
+        a = focus  # "ago" counts from now, "earlier" from the time spoken of (TimeML)
     if unit in ("day", "hour", "minute", "second"):
         days = n * sign if unit == "day" else 0
         return "DATE", (a + timedelta(days=days)).isoformat()
@@ -512,7 +532,10 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
         y, q = shift_quarter(a.year, quarter_of(a), n * sign)
         return "DATE", f"{y}-Q{q}"
     years = {"year": 1, "decade": 10, "century": 100}.get(unit, 0)
-    return "DATE", str(a.year + sign * n * years) if years else None
+    if not years:
+        return "DATE", None
+    year = a.year + sign * n * years
+    return "DATE", str(year) if year > 0 else "PAST_REF"  # "10,000 years ago": no calendar year
 
 
 def fraction_ago(a: date, amount: float, unit: str) -> str | None:
@@ -554,12 +577,19 @@ def duration_value(number: float | None, unit: str, lex: TimeLexicon) -> str:
 _PERIOD_OF_REPORT = re.compile(r"the\s+(?:(?:first|latest|past|last)\s+)?\w", re.IGNORECASE)
 
 
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|may|might|can|shall|'ll)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
 def resolve_duration(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "three years" -> P3Y; a vague count or a bare plural ("for years") -> PXY."""
     if p.unit is None:
         return "DURATION", None
     if _OR_SO.search(text) and re.search(r"\bin\s+$", ctx.before, re.IGNORECASE):
         return "DATE", "FUTURE_REF"  # "(may,) in a year or two": some time ahead
+    if text.lower() == "one day" and _MODAL_BEFORE.search(ctx.before):
+        return "DATE", "FUTURE_REF"  # "it will one day be": some day, not a day long
     number = None if p.vague_number else p.number
     if p.unit == "month" and number and number % 3 == 0 and _PERIOD_OF_REPORT.match(text):
         ctx.ref_months = int(number)  # "the first nine months": the period now compared
@@ -784,7 +814,10 @@ def resolve_yearref(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", str(ctx.anchor.year) if ctx.anchor else None
 
 
-_AGO = re.compile(r"ago|earlier|comparable|same", re.IGNORECASE)
+_AGO = re.compile(
+    r"ago|earlier|comparable|same|corresponding|last\s+year|(?:previous|prior)\s+year",
+    re.IGNORECASE,
+)
 
 
 def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:

@@ -21,6 +21,8 @@ INVARIANT_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "cost", "spread"
 DEADLINE_VERBS = frozenset({"postpone", "delay", "extend", "give", "adjourn", "defer", "recess"})
 # "has set a briefing for Thursday": an arrangement for a coming day
 SCHEDULE = frozenset({"schedule", "plan", "slate", "expect", "postpone", "delay"})
+# verbs that arrange an event for a day ("postponed until Tuesday" points ahead whatever the tense)
+ARRANGING = frozenset({"plan", "schedule", "slate"})
 MAX_HOPS = 6  # dependency hops up to a verb: a parse-walk bound, not a setting
 
 
@@ -146,3 +148,20 @@ def firmly_past(span: Span) -> bool:
         return False
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux))
+
+
+def past_arrangement(span: Span) -> bool:
+    """ "Farmers planned a march on Saturday", "a vigil planned for Saturday was called off":
+    a day arranged in the past lies after the arranging, so neither the past tense nor the
+    plan says on which side of the publication date; the nearest such day is meant."""
+    verb = governing_verb(span.root)
+    if verb is None or verb.lemma_ not in ARRANGING or verb.i > span.start:
+        return False  # "On Friday, the town planned ...": the day of the planning
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" or past_perfect(verb) or any(c.tag_ == "VBD" for c in aux):
+        return True  # "planned", "had planned", "was scheduled"
+    if verb.tag_ != "VBN" or verb.dep_ != "acl":
+        return False
+    clause = governing_verb(verb.head)  # the verb of the noun the participle modifies
+    return clause is not None and verb_direction(clause) == "past"
+

@@ -1,0 +1,140 @@
+"""Time expressions read as the TimeML (TIMEX3) guidelines read them: the anchor of a
+relative date, parts of a day, ranges of years, counts with thousands separators."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from tests.support.times import values_at
+
+FRIDAY = date(2026, 5, 15)
+
+
+def test_a_weekday_evening_keeps_its_part_of_day(nlp: Language) -> None:
+    found = values_at(nlp, "The council met Wednesday evening to debate the levy.", FRIDAY)
+    assert found["Wednesday evening"] == "2026-05-13TEV"
+    # a night or a morning keeps the plain date (the weekday is what annotators value)
+    found = values_at(nlp, "The storm hit the coast Tuesday night.", FRIDAY)
+    assert found["Tuesday night"] == "2026-05-12"
+
+
+def test_a_month_of_that_year_is_in_the_year_spoken_of(nlp: Language) -> None:
+    text = "The mill opened in March 2003. In July of that year it hired its first weavers."
+    found = values_at(nlp, text, FRIDAY)
+    assert found["July of that year"] == "2003-07"
+    found = values_at(nlp, "The dam burst in 1971; in August that year the valley flooded.", FRIDAY)
+    assert found["August that year"] == "1971-08"
+    assert values_at(nlp, "They met in May this year.", FRIDAY)["May this year"] == "2026-05"
+
+
+def test_a_count_after_a_sentence_end_is_no_rate(nlp: Language) -> None:
+    found = values_at(nlp, "The bridge closed in 2019. A year later it reopened.", FRIDAY)
+    assert found["A year"] == "P1Y"
+    assert "a year" not in values_at(nlp, "The fund pays $3.10 a year.", FRIDAY)
+
+
+def test_thousands_in_a_count_of_years(nlp: Language) -> None:
+    found = values_at(nlp, "The cave holds 4,000 years of history.", FRIDAY)
+    assert found == {"4,000 years": "P4000Y"}
+    found = values_at(nlp, "Farmers settled the valley 12,000 years ago.", FRIDAY)
+    assert found["12,000 years ago"] == "PAST_REF"  # before year 1: no calendar value
+
+
+def test_a_range_of_years_is_two_years(nlp: Language) -> None:
+    found = values_at(nlp, "Exports fell sharply in 2014-2016, the ministry said.", FRIDAY)
+    assert found == {"2014": "2014", "2016": "2016"}
+    assert values_at(nlp, "They favour 2010-style budgets.", FRIDAY) == {}
+
+
+def test_a_day_arranged_in_the_past_is_the_nearest_one(nlp: Language) -> None:
+    # Friday anchor: the Saturday planned is tomorrow, the Wednesday planned two days ago
+    found = values_at(nlp, "Farmers planned a march in the capital on Saturday.", FRIDAY)
+    assert found["Saturday"] == "2026-05-16"
+    found = values_at(nlp, "A vigil planned for Wednesday was called off.", FRIDAY)
+    assert found["Wednesday"] == "2026-05-13"
+    # a day set now lies ahead; the day of the planning itself keeps the past
+    found = values_at(nlp, "The court has scheduled a hearing for Thursday.", FRIDAY)
+    assert found["Thursday"] == "2026-05-21"
+    found = values_at(nlp, "On Thursday, the council planned new cuts.", FRIDAY)
+    assert found["Thursday"] == "2026-05-14"
+
+
+def test_the_ends_of_a_range_of_durations_apart(nlp: Language) -> None:
+    found = values_at(nlp, "Repairs will take two to three weeks.", FRIDAY)
+    assert found == {"two": "P2W", "three weeks": "P3W"}
+    found = values_at(nlp, "Queues last 10-12 hours at the border.", FRIDAY)
+    assert found == {"10": "PT10H", "12 hours": "PT12H"}
+    # a score or an amount before "to" is no count of the unit
+    assert values_at(nlp, "The fine rose from $2 to five years' pay.", FRIDAY).get("2") is None
+    assert "73" not in values_at(nlp, "He may lose £73-a-week benefits.", FRIDAY)
+
+
+def test_over_the_years_is_a_vague_stretch(nlp: Language) -> None:
+    found = values_at(nlp, "Over the years the harbour silted up.", FRIDAY)
+    assert found == {"the years": "PXY"}
+    found = values_at(nlp, "In the months that followed, rents doubled.", FRIDAY)
+    assert found == {"the months": "PXM"}
+    # a stretch before or of something else is left alone
+    assert values_at(nlp, "In the weeks before the vote, rallies grew.", FRIDAY) == {}
+    assert values_at(nlp, "A leak was found in the months prior.", FRIDAY) == {}
+
+
+def test_the_same_period_last_year_is_one_expression(nlp: Language) -> None:
+    text = "Profit in the second quarter rose 4% from the same period last year."
+    found = values_at(nlp, text, FRIDAY)
+    assert found == {"the second quarter": "2026-Q2", "the same period last year": "2025-Q2"}
+    text = "Sales in the first quarter fell. Sales for last year's quarter were higher."
+    assert values_at(nlp, text, FRIDAY)["last year's quarter"] == "2025-Q1"
+
+
+def test_a_clock_time_in_four_digits_before_gmt_is_no_year(nlp: Language) -> None:
+    found = values_at(nlp, "The polls close at 8 p.m. Friday (1830 GMT).", FRIDAY)
+    assert found["1830 GMT"] == "2026-05-15T18:30"
+    assert values_at(nlp, "The fort fell in 1830 to the rebels.", FRIDAY) == {"1830": "1830"}
+
+
+def test_a_clock_time_in_eastern_time_keeps_its_day(nlp: Language) -> None:
+    found = values_at(nlp, "Trading resumes at 9 am ET on Monday.", FRIDAY)
+    assert found == {"9 am ET on Monday": "2026-05-18T09:00"}
+    # arranged in the past ("was scheduled"): the nearest such day
+    found = values_at(nlp, "The vote was scheduled for 10 am ET on Thursday.", FRIDAY)
+    assert found == {"10 am ET on Thursday": "2026-05-14T10:00"}
+
+
+def test_a_clock_time_takes_the_day_written_after_it(nlp: Language) -> None:
+    found = values_at(nlp, "The blast came at 10:35 a.m. (0735 GMT) Wednesday.", FRIDAY)
+    assert found["10:35 a.m."] == "2026-05-13T10:35"
+    assert found["0735 GMT"] == "2026-05-13T07:35"
+    found = values_at(nlp, "Updated 11:50 GMT, 12 May 2026.", FRIDAY)
+    assert found["11:50 GMT"] == "2026-05-12T11:50"
+    # a day in the next sentence is not the clock time's
+    found = values_at(nlp, "At 9 a.m. the doors opened. On Monday the hall was full.", FRIDAY)
+    assert found["9 a.m."] == "2026-05-15T09:00"
+
+
+def test_midnight_ends_the_day_it_names(nlp: Language) -> None:
+    found = values_at(nlp, "The offer expires at midnight Friday.", FRIDAY)
+    assert found == {"midnight Friday": "2026-05-15T24:00"}
+
+
+def test_a_generic_today_is_no_day(nlp: Language) -> None:
+    assert values_at(nlp, "By today's standards the wage was tiny.", FRIDAY) == {}
+    assert values_at(nlp, "The film speaks to today's youth.", FRIDAY) == {}
+    found = values_at(nlp, "Today's vote was delayed.", FRIDAY)
+    assert found == {"Today": "2026-05-15"}
+
+
+def test_one_day_after_a_modal_is_some_day_ahead(nlp: Language) -> None:
+    found = values_at(nlp, "She hopes the town will one day reopen the mine.", FRIDAY)
+    assert found == {"one day": "FUTURE_REF"}
+    assert values_at(nlp, "The repair may take one day.", FRIDAY) == {"one day": "P1D"}
+
+
+def test_earlier_counts_from_the_time_spoken_of(nlp: Language) -> None:
+    found = values_at(nlp, "The mill closed in 2009. Two years earlier it had been sold.", FRIDAY)
+    assert found["Two years earlier"] == "2007"
+    # "ago" counts from the publication date whatever was spoken of
+    found = values_at(nlp, "The mill closed in 2009. Two years ago it was sold.", FRIDAY)
+    assert found["Two years ago"] == "2024"
