@@ -68,7 +68,7 @@ def test_the_ends_of_a_range_of_durations_apart(nlp: Language) -> None:
     assert found == {"10": "PT10H", "12 hours": "PT12H"}
     # a score or an amount before "to" is no count of the unit
     assert values_at(nlp, "The fine rose from $2 to five years' pay.", FRIDAY).get("2") is None
-    assert "73" not in values_at(nlp, "He may lose £73-a-week benefits.", FRIDAY)
+    assert "45" not in values_at(nlp, "She could lose £45-a-week support.", FRIDAY)
 
 
 def test_over_the_years_is_a_vague_stretch(nlp: Language) -> None:
@@ -90,9 +90,9 @@ def test_the_same_period_last_year_is_one_expression(nlp: Language) -> None:
 
 
 def test_a_clock_time_in_four_digits_before_gmt_is_no_year(nlp: Language) -> None:
-    found = values_at(nlp, "The polls close at 8 p.m. Friday (1830 GMT).", FRIDAY)
-    assert found["1830 GMT"] == "2026-05-15T18:30"
-    assert values_at(nlp, "The fort fell in 1830 to the rebels.", FRIDAY) == {"1830": "1830"}
+    found = values_at(nlp, "The polls close at 8 p.m. Friday (1745 GMT).", FRIDAY)
+    assert found["1745 GMT"] == "2026-05-15T17:45"
+    assert values_at(nlp, "The fort fell in 1745 to the rebels.", FRIDAY) == {"1745": "1745"}
 
 
 def test_a_clock_time_in_eastern_time_keeps_its_day(nlp: Language) -> None:
@@ -104,9 +104,9 @@ def test_a_clock_time_in_eastern_time_keeps_its_day(nlp: Language) -> None:
 
 
 def test_a_clock_time_takes_the_day_written_after_it(nlp: Language) -> None:
-    found = values_at(nlp, "The blast came at 10:35 a.m. (0735 GMT) Wednesday.", FRIDAY)
-    assert found["10:35 a.m."] == "2026-05-13T10:35"
-    assert found["0735 GMT"] == "2026-05-13T07:35"
+    found = values_at(nlp, "The quake struck at 9:20 a.m. (0620 GMT) Wednesday.", FRIDAY)
+    assert found["9:20 a.m."] == "2026-05-13T09:20"
+    assert found["0620 GMT"] == "2026-05-13T06:20"
     found = values_at(nlp, "Updated 11:50 GMT, 12 May 2026.", FRIDAY)
     assert found["11:50 GMT"] == "2026-05-12T11:50"
     # a day in the next sentence is not the clock time's
@@ -121,7 +121,7 @@ def test_midnight_ends_the_day_it_names(nlp: Language) -> None:
 
 def test_a_generic_today_is_no_day(nlp: Language) -> None:
     assert values_at(nlp, "By today's standards the wage was tiny.", FRIDAY) == {}
-    assert values_at(nlp, "The film speaks to today's youth.", FRIDAY) == {}
+    assert values_at(nlp, "The film speaks to today's teenagers.", FRIDAY) == {}
     found = values_at(nlp, "Today's vote was delayed.", FRIDAY)
     assert found == {"Today": "2026-05-15"}
 

@@ -43,7 +43,7 @@ FEATURES = {COUNTRY: "PCLI", ADM1: "ADM1", ADM2: "ADM2", CITY: "PPL", CAPITAL: "
 NO_COUNTRY = 0xFFFF
 NO_ADMIN = 0xFFFFFFFF
 CITY_WORD_POPULATION = 1_000_000  # cities also known without their "City"
-SHORT_FORM_POPULATION = 100_000  # cities also known without their river ("Frankfurt")
+SHORT_FORM_POPULATION = 100_000  # cities also known without their river ("Offenbach")
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,8 +329,8 @@ _RIVER_PARTS = re.compile(r"(?:\s+(?:am|an der|upon|on|under)\s+|-(?:on|upon|und
 
 
 def _short_form(name: str, population: int) -> str:
-    """A city of some size known without its river or qualifier: "Frankfurt am Main",
-    "Newcastle upon Tyne", "Stoke-on-Trent", "Halle (Saale)" ("" if none)."""
+    """A city of some size known without its river or qualifier: "Offenbach am Main",
+    "Southend-on-Sea", "Stoke-on-Trent", "Halle (Saale)" ("" if none)."""
     if population < SHORT_FORM_POPULATION:
         return ""
     short = _RIVER_PARTS.sub("", name)

@@ -44,7 +44,7 @@ class Weights:
     adm1: float = 1.0
     adm2: float = -2.0
     main_city: float = 3.0  # a division named after its main city yields to the city
-    pair: float = 2.0  # a namesake of another toponym lies close by ("London" and "St. Thomas")
+    pair: float = 2.0  # a namesake of another toponym lies close by ("London" and "St. Marys")
     pair_km: float = 40.0  # the bonus halves every 28 km
     stray_population: int = 10_000  # a smaller town in a country the article never names
     pair_population: int = 2_000  # smaller namesakes are too many to pair by chance
@@ -126,7 +126,7 @@ def group(tops: list[Toponym], index: PlaceIndex) -> list[Group]:
     for g in groups.values():
         if len(g.entries) > MAX_CANDIDATES:
             ranked = sorted(g.entries, key=lambda e: -index.population[e])
-            # a namesake the text qualifies ("Springfield, Ill.") stays, however small
+            # a namesake the text qualifies ("Salem, Ore.") stays, however small
             held = [e for e in ranked[MAX_CANDIDATES:] if any(holds(index, h, e) for h in g.within)]
             g.entries = tuple(ranked[:MAX_CANDIDATES] + held)
     return list(groups.values())
@@ -206,7 +206,11 @@ def _evidence(index: PlaceIndex, groups: list[Group], outlet: int | None, w: Wei
     return ev
 
 
+PAIR_LAT_DEGREES = 1.0  # a degree of latitude is 111 km: a farther pair adds next to nothing
+
+
 def _settlements(index: PlaceIndex, g: Group, w: Weights) -> list[int]:
+    """The group's most populous towns big enough to be paired with another toponym's."""
     found = [e for e in g.entries if index.kind[e] in (CITY, CAPITAL, ADM2)
              and index.population[e] >= w.pair_population]
     return sorted(found, key=lambda e: -index.population[e])[: w.pair_candidates]
@@ -215,24 +219,26 @@ def _settlements(index: PlaceIndex, g: Group, w: Weights) -> list[int]:
 def pair_distances(index: PlaceIndex, groups: list[Group], w: Weights) -> dict[int, float]:
     """For each ambiguous toponym's settlements, the distance to the nearest namesake of
     another toponym: two names that both fit one small area mean that area, whatever
-    their more famous namesakes ("London" beside "St. Thomas" is in Ontario)."""
+    their more famous namesakes ("London" beside "St. Marys" is in Ontario)."""
     named = [g for g in groups if g.typed_place and not all(t.inner for t in g.tops)]
-    spots = [(g.key, e) for g in named for e in _settlements(index, g, w)]
-    out: dict[int, float] = {}
+    settled = [(g, _settlements(index, g, w)) for g in named]
+    spots = [(g.key, e) for g, found in settled for e in found]
     if len(spots) < 2:
-        return out
-    for g in named:
-        if len(g.entries) < 2:
-            continue
-        for e in _settlements(index, g, w):
-            here = (index.lat[e], index.lon[e])
-            best = math.inf
-            for key, o in spots:
-                if key == g.key or abs(index.lat[o] - here[0]) > 1.0:
-                    continue
-                best = min(best, _km(here, (index.lat[o], index.lon[o])))
-            out[e] = best
-    return out
+        return {}
+    return {
+        e: _nearest_other(index, e, g.key, spots)
+        for g, found in settled if len(g.entries) >= 2 for e in found
+    }
+
+
+def _nearest_other(index: PlaceIndex, e: int, key: str, spots: list[tuple[str, int]]) -> float:
+    """Km from entry ``e`` to the nearest spot of a toponym other than ``key``."""
+    here = (index.lat[e], index.lon[e])
+    return min(
+        (_km(here, (index.lat[o], index.lon[o])) for k, o in spots
+         if k != key and abs(index.lat[o] - here[0]) <= PAIR_LAT_DEGREES),
+        default=math.inf,
+    )
 
 
 def resolve(index: PlaceIndex, groups: list[Group], outlet: int | None, w: Weights) -> None:
@@ -304,7 +310,7 @@ def _enough(index: PlaceIndex, g: Group, ev: Evidence, w: Weights) -> bool:
     if kind in (COUNTRY, ADM1, REGION) or pop >= w.strict_population:
         return True
     if any(holds(index, h, e) for h in g.within):
-        return True  # "Churchill, Man.": the text says where it is, however small
+        return True  # "Gimli, Man.": the text says where it is, however small
     if pop < w.cue_population:
         return False
     if _in_context(index, g, e, ev, w):

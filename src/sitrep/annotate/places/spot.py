@@ -61,11 +61,6 @@ def _skip_ids() -> tuple[list[int], list[int]]:
     return [get_string_id(x) for x in NOT_PLACE_ENTS], [get_string_id(w) for w in TITLE_WORDS]
 
 
-def styled_forms() -> frozenset[str]:
-    """Abbreviations written with a dot ("Man.", "Calif."): "Man" alone is a word."""
-    return frozenset(abbreviations().styled)
-
-
 def _opens_line(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
 
@@ -115,7 +110,9 @@ def _longest_place(doc: Doc, start: int, end: int, index: PlaceIndex) -> Toponym
         span = doc[start:stop]
         if is_descriptive(span.text):
             continue
-        dotted = stop < len(doc) and doc[stop].text == "." and span.text + "." in styled_forms()
+        # a styled abbreviation spaCy split from its dot ("Man" "."): "Man" alone is a word
+        dotted = (stop < len(doc) and doc[stop].text == "."
+                  and span.text + "." in abbreviations().styled)
         entries = lookup(index, span.text + "." if dotted else span.text)
         if not entries:
             continue

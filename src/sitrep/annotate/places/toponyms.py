@@ -48,9 +48,9 @@ PLACE_TYPES = PLACE_LABELS
 MISTYPED = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"})
 # Names that may hold a place ("Air Zimbabwe", "University of Manitoba").
 INNER_TYPES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
-# A place name the gazetteer lacks as a whole may hold a known one ("Local Ireland",
-# "Far North Queensland") unless it names a part of it, a feature or another unit
-# ("Southern California", "Mississippi River", "Washington Township").
+# A place name the gazetteer lacks as a whole may hold a known one ("Digital Ireland",
+# "Tropical North Queensland") unless it names a part of it, a feature or another unit
+# ("Southern Ontario", "Danube River", "Franklin Township").
 PART_WORDS = frozenset(
     {
         "river", "ocean", "sea", "lake", "bay", "gulf", "strait", "canal", "island", "islands",

@@ -177,7 +177,7 @@ def range_start(text: str, expr: TimeExpr, taken: int, ctx: Context) -> TimeExpr
     """ "two to three weeks": TimeML tags a range's ends apart, the first a duration
     counted in the second's unit (P2W)."""
     if expr.type != "DURATION" or not expr.value or not _COUNTED.match(expr.text):
-        return None  # "£73-a-week": a rate, not "73 to a week"
+        return None  # "£45-a-week": a rate, not "45 to a week"
     m = _range_start().search(text, max(taken, expr.start - 20), expr.start)
     unit = _UNIT_WORD.search(expr.text)
     if m is None or unit is None:
@@ -191,15 +191,15 @@ def range_start(text: str, expr: TimeExpr, taken: int, ctx: Context) -> TimeExpr
 # how far back a date still is the time spoken of for "two years earlier" (about a sentence)
 FOCUS_CHARS = 200
 
-# what may stand between a clock time and the day it belongs to: "10:35 a.m. (0735 GMT)
-# Friday", "11:50 GMT, Thu March 21, 2013"
+# what may stand between a clock time and the day it belongs to: "9:20 a.m. (0620 GMT)
+# Tuesday", "11:50 GMT, Thu March 21, 2013"
 _TO_DAY = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:on\s+)?(?:[A-Z][a-z]{2},?\s+)?")
 DAY_KINDS = frozenset({"date", "weekday", "relday"})
 
 
 def day_after(text: str, time: Candidate, rest: list[Candidate], ctx: Context) -> None:
     """A day written right after a clock time is the clock time's day (the focus day)."""
-    # past a clock time in brackets ("(0735 GMT)"), which the gap pattern spans
+    # past a clock time in brackets ("(0620 GMT)"), which the gap pattern spans
     nxt = next((c for c in rest if not (c.kind == "time" and text[c.start - 1] == "(")), None)
     m = _TO_DAY.match(text, time.end)
     if nxt is None or nxt.kind not in DAY_KINDS or m is None or m.end() != nxt.start:
@@ -207,6 +207,40 @@ def day_after(text: str, time: Candidate, rest: list[Candidate], ctx: Context) -
     _, value = resolve(text[nxt.start : nxt.end], nxt.kind, ctx)
     if value and _DAY.match(value):
         ctx.focus_day = value[:10]
+
+
+def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
+    """Which way the clause around ``cand`` points, for the kinds whose value depends on it."""
+    ctx.direction, ctx.firm, ctx.from_clause, ctx.nearest = None, False, False, False
+    if cand.kind not in TENSE_KINDS:
+        return
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    ctx.direction = clause_direction(span)
+    ctx.from_clause = ctx.direction is not None
+    if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
+        ctx.direction = sentence_direction(span.sent)
+    ctx.firm = ctx.direction == "past" and firmly_past(span)
+    ctx.nearest = cand.kind in ("weekday", "time") and past_arrangement(span)
+
+
+def _no_time(doc: Doc, cand: Candidate, surface: str, ctx: Context) -> bool:
+    """A month or year candidate that is another word: "march", "May", a count, an address."""
+    if cand.kind == "month":
+        return (
+            is_a_march(surface, ctx.before, ctx.after)
+            or is_a_surname(doc, cand.start)
+            or is_a_first_name(doc, cand.start)
+            or is_modal_may(doc, cand.start, surface, ctx.after)
+        )
+    if cand.kind == "year":
+        return (
+            is_a_count(doc, cand.start, cand.end)
+            or is_an_address(doc, cand.start, cand.end)
+            or is_in_a_name(doc, cand.start)
+        )
+    return False
 
 
 def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
@@ -217,34 +251,14 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     cands = find_candidates(text)
     last_end = -FOCUS_CHARS - 1
     for k, cand in enumerate(cands):
-        ctx.direction, ctx.firm, ctx.from_clause, ctx.nearest = None, False, False, False
-        if cand.kind in TENSE_KINDS:
-            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            if span is not None and len(span):
-                ctx.direction = clause_direction(span)
-                ctx.from_clause = ctx.direction is not None
-                if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
-                    ctx.direction = sentence_direction(span.sent)
-                ctx.firm = ctx.direction == "past" and firmly_past(span)
-                ctx.nearest = cand.kind in ("weekday", "time") and past_arrangement(span)
+        _set_tense(doc, cand, ctx)
         if cand.kind == "soon" and ctx.direction == "past":
             continue  # "he was soon released": no reference to the future
         ctx.focus_near = cand.start - last_end <= FOCUS_CHARS
         ctx.after = text[cand.end : cand.end + 40]
         ctx.before = text[max(0, cand.start - 20) : cand.start]
         surface = text[cand.start : cand.end]
-        if cand.kind == "month" and (
-            is_a_march(surface, ctx.before, ctx.after)
-            or is_a_surname(doc, cand.start)
-            or is_a_first_name(doc, cand.start)
-            or is_modal_may(doc, cand.start, surface, ctx.after)
-        ):
-            continue
-        if cand.kind == "year" and (
-            is_a_count(doc, cand.start, cand.end)
-            or is_an_address(doc, cand.start, cand.end)
-            or is_in_a_name(doc, cand.start)
-        ):
+        if _no_time(doc, cand, surface, ctx):
             continue
         if cand.kind == "time":
             day_after(text, cand, cands[k + 1 :], ctx)

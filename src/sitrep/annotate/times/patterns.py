@@ -56,13 +56,13 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     month = rf"(?:{_cased(m_full)}|{_cased(m_abbr)}\.?)"
     weekday = rf"(?:{_cased(w_full)}|{_cased(w_abbr)}\.)"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    # not "2082.1", "1,500", "2010-style"; "2010-2012" is two years (a range)
+    # not "2046.3", "1,500", "2010-style"; "2010-2012" is two years (a range)
     year = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-(?!(?:1[5-9]|20)\d\d\b)\w)"
     numword = lex.alternation("number")
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     number = (
-        rf"(?:(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?!,?\d)"  # "5,000 years"
+        rf"(?:(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?!,?\d)"  # "3,000 years"
         rf"|(?<![\d,.])(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:\.\d+)?(?:\s+1/2)?"
         rf"|(?:{tens})\s+(?:{ones})"  # "twenty four hours" (transcripts drop the hyphen)
         rf"|(?:{numword})(?:-(?:{numword}))?)"
@@ -372,7 +372,7 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
         if _TITLE_UNIT.search(span) and not span.isupper():
             return False
     if kind == "relday" and _GENERIC_TODAY.match(text, end) and span.lower() == "today":
-        return False  # "today's youth", "by today's standards": the present age, no day
+        return False  # "today's teenagers", "by today's standards": the present age, no day
     if kind == "relday" and _GENERIC_DAY.search(text, max(0, start - 12), min(len(text), end + 8)):
         return False  # "the children of today", "in today's world": the present age, no day
     if kind == "daypart" and _CLOCK_BEFORE.search(text, max(0, start - 12), start):

@@ -188,7 +188,7 @@ class Pieces:
     modifier: str | None = None
 
 
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "5,000 years": one number
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "3,000 years": one number
 
 
 def words_of(text: str) -> list[str]:
@@ -430,8 +430,8 @@ def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
         past = weekday_near(ctx.anchor, p.weekday, "past", strict=False)
         ahead = weekday_near(ctx.anchor, p.weekday, "future", strict=False)
         d = past if ctx.anchor - past <= ahead - ctx.anchor else ahead
-        return with_part(d, p.part if p.part in WEEKDAY_PARTS else None)
-    d = weekday_near(ctx.anchor, p.weekday, direction, strict=modifier in ("last", "next"))
+    else:
+        d = weekday_near(ctx.anchor, p.weekday, direction, strict=modifier in ("last", "next"))
     # "Friday evening" is a TIME of that day (TimeML: 1998-08-07TEV); "Friday night" and
     # "Friday morning" are mostly given the plain date, or "Friday" is tagged alone
     return with_part(d, p.part if p.part in WEEKDAY_PARTS else None)
@@ -535,7 +535,7 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     if not years:
         return "DATE", None
     year = a.year + sign * n * years
-    return "DATE", str(year) if year > 0 else "PAST_REF"  # "10,000 years ago": no calendar year
+    return "DATE", str(year) if year > 0 else "PAST_REF"  # "40,000 years ago": no calendar year
 
 
 def fraction_ago(a: date, amount: float, unit: str) -> str | None:

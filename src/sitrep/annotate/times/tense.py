@@ -19,10 +19,11 @@ DEADLINE_WORDS = frozenset({"until", "till", "by", "through"})
 INVARIANT_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "cost", "spread", "shut", "shed"})
 # a deadline set or moved "until" a day: the day lies ahead
 DEADLINE_VERBS = frozenset({"postpone", "delay", "extend", "give", "adjourn", "defer", "recess"})
-# "has set a briefing for Thursday": an arrangement for a coming day
-SCHEDULE = frozenset({"schedule", "plan", "slate", "expect", "postpone", "delay"})
-# verbs that arrange an event for a day ("postponed until Tuesday" points ahead whatever the tense)
+# verbs that fix a day for an event yet to come ("planned a march on Saturday"): the day
+# lies after the arranging, whatever the tense says (past_arrangement)
 ARRANGING = frozenset({"plan", "schedule", "slate"})
+# "has set a briefing for Thursday": an arrangement for a coming day
+SCHEDULE = ARRANGING | {"expect", "postpone", "delay"}
 MAX_HOPS = 6  # dependency hops up to a verb: a parse-walk bound, not a setting
 
 
@@ -126,7 +127,7 @@ def clause_direction(span: Span) -> Direction:
         and verb is not None
         and verb.lemma_ in DEADLINE_VERBS
     ):
-        return "future"  # "postponed until Tuesday", "gave them until 9 a.m. Tuesday"
+        return "future"  # "postponed until Monday", "gave them until 9 a.m. Tuesday"
     return direction
 
 
