@@ -5,7 +5,7 @@ A mention typed GPE, LOC or FAC is a place if the gazetteer knows it; one of
 another type (spaCy's small model calls "Quetta" an organisation, "Kursk" a
 product, "Banja Luka" a person) is a candidate that needs more evidence,
 weighed in ``place_scoring``. The text adds two kinds of evidence: a
-qualifier ("Springfield, Illinois", "Paris, Texas", "Austin, TX") and a
+qualifier ("Springfield, Illinois", "Salem, Oregon", "Austin, TX") and a
 locative cue ("in Quetta", "near Gwadar").
 """
 
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 PLACE_TYPES = PLACE_LABELS
 # Types spaCy's small model gives place names by mistake.
 MISTYPED = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"})
-# Names that may hold a place ("Air Zimbabwe", "University of Manitoba").
+# Names that may hold a place ("Air Malawi", "University of Alberta").
 INNER_TYPES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 # A place name the gazetteer lacks as a whole may hold a known one ("Digital Ireland",
 # "Tropical North Queensland") unless it names a part of it, a feature or another unit
@@ -84,7 +84,7 @@ class Toponym:
     country_mention: bool  # the entity layer tied it to a country
     cue: bool = False  # "in X", "near X", a dateline
     within: set[int] = field(default_factory=set)  # divisions/countries the text puts it in
-    inner: bool = False  # a place inside a name ("Kentucky State Police"): placed, not retyped
+    inner: bool = False  # a place inside a name ("Ohio State Highway Patrol"): placed, not retyped
     words: int = 1
     division_named: bool = False  # "Washington state": only its divisions are left
 
