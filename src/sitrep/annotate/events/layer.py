@@ -114,6 +114,8 @@ class EventBuilder:
         else:
             src = finder.subject(cand.clause)
             tgt = finder.target(cand)
+            if src is None and tgt is not None:
+                src = finder.state_source(cand, tgt)
         event.sources = finder.actors_of(src) if src is not None else []
         if src is not None and tgt is not None and tgt in src.conjuncts:
             event.sources = [finder.actor(src)]  # "talks between A and B": A with B

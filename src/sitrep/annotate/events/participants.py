@@ -46,6 +46,9 @@ INSIDE_PREPS = frozenset({"of", "for", "by", "from", "against", "on", "to", "wit
 PLACE_PREPS = ("in", "at")
 # and forces or aid sent to a place are aimed at it ("peacekeepers arrived in Bosnia")
 PLACE_TARGET_TYPES = HOSTILE_TYPES | {"MOBILIZE", "AID"}
+# Acts of a state's police and courts: with no agent named, the country they happen in
+# stands for its government ("was arrested in X", "under investigation in X": X is the source).
+STATE_ACT_TYPES = frozenset({"INVESTIGATE", "COERCE"})
 # A threat is aimed at whoever must meet its condition ("... unless Baghdad accepts").
 CONDITION_MARKS = frozenset({"if", "unless"})
 # "summoned the ambassador to complain": the object of the governing verb is addressed.
@@ -328,6 +331,19 @@ class ActorFinder:
                 return found
         return None
 
+    def state_source(self, cand: Candidate, target: Token) -> Token | None:
+        """The country a state act on ``target`` takes place in, when no agent is named."""
+        if cand.type not in STATE_ACT_TYPES or target.ent_type_ == "GPE":
+            return None
+        for tok in frame_tokens(cand):
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in":
+                    continue
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ == "GPE" and pobj.i != target.i:
+                    return pobj
+        return None
+
     def addressee(self, cand: Candidate, holders: list[Token]) -> Token | None:
         """Whom an event without an object is addressed to, from the clause around it.
 
@@ -407,12 +423,10 @@ class ActorFinder:
         return None
 
     def prep_object(self, tok: Token, words: tuple[str, ...] = TARGET_PREPS) -> Token | None:
-        preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "dative")}
+        # every phrase of each word in order, not only the last: "a curfew in the town of X in Y"
+        preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
         for word in words:
-            prep = preps.get(word)
-            if prep is None:
-                continue
-            for pobj in prep.children:
+            for pobj in (g for p in preps if p.lower_ == word for g in p.children):
                 if pobj.dep_ == "pobj" and (found := self.inside(pobj)) is not None:
                     return found
         return None
