@@ -129,3 +129,22 @@ def test_country_of_a_state_act_stands_for_its_government(nlp: Any, text: str, t
 def test_named_agent_is_kept_over_the_country(nlp: Any) -> None:
     event = typed(nlp, "Border guards arrested a Danish journalist in Venezuela.", "COERCE")
     assert event.source is not None and "guards" in event.source.text
+
+
+def test_attack_named_as_the_way_of_an_act_takes_its_participants(nlp: Any) -> None:
+    events = find_events(
+        nlp("Guerrillas hurt two Danish soldiers in a bomb attack on Thursday."),
+        Annotations(),
+        date(2025, 11, 7),
+    )
+    attack = next(e for e in events if e.trigger.text == "attack")
+    assert attack.source is not None and attack.source.text == "Guerrillas"
+    assert attack.target is not None and "soldiers" in attack.target.text
+
+
+def test_victims_of_an_attack_are_not_its_source(nlp: Any) -> None:
+    events = find_events(
+        nlp("Four villagers died in a bomb attack on Tuesday."), Annotations(), date(2025, 11, 7)
+    )
+    attack = next(e for e in events if e.trigger.text == "attack")
+    assert attack.source is None

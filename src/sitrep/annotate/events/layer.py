@@ -111,6 +111,10 @@ class EventBuilder:
             verb = cand.action if cand.action != cand.token else None  # "fighting broke out"
             src = finder.noun_source(cand.token, verb)
             tgt = finder.noun_target(cand.token, src, verb)
+            host = finder.manner_host(cand.token) if src is None else None
+            if host is not None:  # "X wounded Y in an attack": X attacked Y
+                src = finder.subject(host)
+                tgt = tgt or finder.host_object(host)
         else:
             src = finder.subject(cand.clause)
             tgt = finder.target(cand)

@@ -46,6 +46,8 @@ INSIDE_PREPS = frozenset({"of", "for", "by", "from", "against", "on", "to", "wit
 PLACE_PREPS = ("in", "at")
 # and forces or aid sent to a place are aimed at it ("peacekeepers arrived in Bosnia")
 PLACE_TARGET_TYPES = HOSTILE_TYPES | {"MOBILIZE", "AID"}
+# "wounded two soldiers in a bomb attack": an act named as the way of the clause's own act.
+MANNER_PREPS = frozenset({"in", "during"})
 # Acts of a state's police and courts: with no agent named, the country they happen in
 # stands for its government ("was arrested in X", "under investigation in X": X is the source).
 STATE_ACT_TYPES = frozenset({"INVESTIGATE", "COERCE"})
@@ -462,6 +464,20 @@ class ActorFinder:
             or self.acted_on(noun)
         )
         return None if found is None or (source is not None and found.i == source.i) else found
+
+    def manner_host(self, noun: Token) -> Token | None:
+        """The active verb with an object whose act ``noun`` names the way of ("killed X in an
+        attack"); a verb without one ("died in an attack") tells of victims, not of attackers."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in MANNER_PREPS:
+            return None
+        verb = prep.head
+        deps = {c.dep_ for c in verb.children}
+        return verb if verb.pos_ == "VERB" and {"nsubj", "dobj"} <= deps else None
+
+    def host_object(self, verb: Token) -> Token | None:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return None if obj is None or self.own_thing(obj) else self.inside(obj)
 
     def acted_on(self, noun: Token) -> Token | None:
         """ "the arrest of X": X is acted on; "the deployment of troops" moves, not targets them."""
