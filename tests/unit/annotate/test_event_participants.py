@@ -148,3 +148,8 @@ def test_victims_of_an_attack_are_not_its_source(nlp: Any) -> None:
     )
     attack = next(e for e in events if e.trigger.text == "attack")
     assert attack.source is None
+
+
+def test_unnamed_kidnappers_are_not_the_country(nlp: Any) -> None:
+    event = typed(nlp, "Two Danish engineers were kidnapped in Venezuela on Friday.", "COERCE")
+    assert event.source is None

@@ -50,7 +50,12 @@ PLACE_TARGET_TYPES = HOSTILE_TYPES | {"MOBILIZE", "AID"}
 MANNER_PREPS = frozenset({"in", "during"})
 # Acts of a state's police and courts: with no agent named, the country they happen in
 # stands for its government ("was arrested in X", "under investigation in X": X is the source).
-STATE_ACT_TYPES = frozenset({"INVESTIGATE", "COERCE"})
+# Kidnappings, raids, seizures and destruction are done by unnamed others as often: not these.
+STATE_ACT_TYPES = frozenset({"INVESTIGATE"})
+STATE_COERCE_MODES = frozenset(
+    {"arrest", "ban", "censor", "curfew", "deport", "expel", "martial-law", "repress"}
+    | {"repression", "restrict"}
+)
 # A threat is aimed at whoever must meet its condition ("... unless Baghdad accepts").
 CONDITION_MARKS = frozenset({"if", "unless"})
 # "summoned the ambassador to complain": the object of the governing verb is addressed.
@@ -335,7 +340,10 @@ class ActorFinder:
 
     def state_source(self, cand: Candidate, target: Token) -> Token | None:
         """The country a state act on ``target`` takes place in, when no agent is named."""
-        if cand.type not in STATE_ACT_TYPES or target.ent_type_ == "GPE":
+        state_act = cand.type in STATE_ACT_TYPES or (
+            cand.type == "COERCE" and (cand.mode or "") in STATE_COERCE_MODES
+        )
+        if not state_act or target.ent_type_ == "GPE":
             return None
         for tok in frame_tokens(cand):
             for prep in tok.children:
