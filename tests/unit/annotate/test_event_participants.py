@@ -6,8 +6,11 @@ from datetime import date
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
 from sitrep.annotate.events.layer import find_events
+from sitrep.annotate.events.participants import ActorFinder
+from sitrep.annotate.events.plover import load_lexicon
 from sitrep.models import Annotations, Event
 
 
@@ -84,3 +87,69 @@ def test_place_phrase_of_an_actor_stays_in_it(nlp: Any) -> None:
 def test_clause_subject_that_names_no_actor_is_no_target(nlp: Any) -> None:
     event = typed(nlp, "The general resigned to allow free elections to take place.", "RETREAT")
     assert event.target is None or "elections" not in event.target.text
+
+
+def test_every_phrase_of_a_preposition_is_tried(nlp: Any) -> None:
+    # both "in" phrases hang on the verb (a parse spaCy gives to longer sentences):
+    # the first names the place acted on, the second only locates it
+    parse = [
+        ("Police", 1, "nsubj", "NOUN", "O"),
+        ("imposed", 1, "ROOT", "VERB", "O"),
+        ("a", 3, "det", "DET", "O"),
+        ("curfew", 1, "dobj", "NOUN", "O"),
+        ("in", 1, "prep", "ADP", "O"),
+        ("the", 6, "det", "DET", "O"),
+        ("town", 4, "pobj", "NOUN", "O"),
+        ("of", 6, "prep", "ADP", "O"),
+        ("Tarvan", 7, "pobj", "PROPN", "B-GPE"),
+        ("in", 1, "prep", "ADP", "O"),
+        ("northern", 11, "amod", "ADJ", "O"),
+        ("Moldova", 9, "pobj", "PROPN", "B-GPE"),
+    ]
+    words, heads, deps, pos, ents = (list(col) for col in zip(*parse, strict=True))
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    finder = ActorFinder(doc, [], load_lexicon())
+    found = finder.prep_object(doc[1], ("in",))
+    assert found is not None and found.text == "Tarvan"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("A Danish journalist was arrested in Venezuela on Friday.", "COERCE"),
+        ("A Dutch banker has been put under investigation in Portugal.", "INVESTIGATE"),
+    ],
+)
+def test_country_of_a_state_act_stands_for_its_government(nlp: Any, text: str, type_: str) -> None:
+    event = typed(nlp, text, type_)
+    assert event.source is not None and event.source.text in ("Venezuela", "Portugal")
+    assert event.target is not None and event.target.text != event.source.text
+
+
+def test_named_agent_is_kept_over_the_country(nlp: Any) -> None:
+    event = typed(nlp, "Border guards arrested a Danish journalist in Venezuela.", "COERCE")
+    assert event.source is not None and "guards" in event.source.text
+
+
+def test_attack_named_as_the_way_of_an_act_takes_its_participants(nlp: Any) -> None:
+    events = find_events(
+        nlp("Guerrillas hurt two Danish soldiers in a bomb attack on Thursday."),
+        Annotations(),
+        date(2025, 11, 7),
+    )
+    attack = next(e for e in events if e.trigger.text == "attack")
+    assert attack.source is not None and attack.source.text == "Guerrillas"
+    assert attack.target is not None and "soldiers" in attack.target.text
+
+
+def test_victims_of_an_attack_are_not_its_source(nlp: Any) -> None:
+    events = find_events(
+        nlp("Four villagers died in a bomb attack on Tuesday."), Annotations(), date(2025, 11, 7)
+    )
+    attack = next(e for e in events if e.trigger.text == "attack")
+    assert attack.source is None
+
+
+def test_unnamed_kidnappers_are_not_the_country(nlp: Any) -> None:
+    event = typed(nlp, "Two Danish engineers were kidnapped in Venezuela on Friday.", "COERCE")
+    assert event.source is None

@@ -111,9 +111,15 @@ class EventBuilder:
             verb = cand.action if cand.action != cand.token else None  # "fighting broke out"
             src = finder.noun_source(cand.token, verb)
             tgt = finder.noun_target(cand.token, src, verb)
+            host = finder.manner_host(cand.token) if src is None else None
+            if host is not None:  # "X wounded Y in an attack": X attacked Y
+                src = finder.subject(host)
+                tgt = tgt or finder.host_object(host)
         else:
             src = finder.subject(cand.clause)
             tgt = finder.target(cand)
+            if src is None and tgt is not None:
+                src = finder.state_source(cand, tgt)
         event.sources = finder.actors_of(src) if src is not None else []
         if src is not None and tgt is not None and tgt in src.conjuncts:
             event.sources = [finder.actor(src)]  # "talks between A and B": A with B

@@ -46,6 +46,16 @@ INSIDE_PREPS = frozenset({"of", "for", "by", "from", "against", "on", "to", "wit
 PLACE_PREPS = ("in", "at")
 # and forces or aid sent to a place are aimed at it ("peacekeepers arrived in Bosnia")
 PLACE_TARGET_TYPES = HOSTILE_TYPES | {"MOBILIZE", "AID"}
+# "wounded two soldiers in a bomb attack": an act named as the way of the clause's own act.
+MANNER_PREPS = frozenset({"in", "during"})
+# Acts of a state's police and courts: with no agent named, the country they happen in
+# stands for its government ("was arrested in X", "under investigation in X": X is the source).
+# Kidnappings, raids, seizures and destruction are done by unnamed others as often: not these.
+STATE_ACT_TYPES = frozenset({"INVESTIGATE"})
+STATE_COERCE_MODES = frozenset(
+    {"arrest", "ban", "censor", "curfew", "deport", "expel", "martial-law", "repress"}
+    | {"repression", "restrict"}
+)
 # A threat is aimed at whoever must meet its condition ("... unless Baghdad accepts").
 CONDITION_MARKS = frozenset({"if", "unless"})
 # "summoned the ambassador to complain": the object of the governing verb is addressed.
@@ -328,6 +338,22 @@ class ActorFinder:
                 return found
         return None
 
+    def state_source(self, cand: Candidate, target: Token) -> Token | None:
+        """The country a state act on ``target`` takes place in, when no agent is named."""
+        state_act = cand.type in STATE_ACT_TYPES or (
+            cand.type == "COERCE" and (cand.mode or "") in STATE_COERCE_MODES
+        )
+        if not state_act or target.ent_type_ == "GPE":
+            return None
+        for tok in frame_tokens(cand):
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in":
+                    continue
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ == "GPE" and pobj.i != target.i:
+                    return pobj
+        return None
+
     def addressee(self, cand: Candidate, holders: list[Token]) -> Token | None:
         """Whom an event without an object is addressed to, from the clause around it.
 
@@ -407,12 +433,10 @@ class ActorFinder:
         return None
 
     def prep_object(self, tok: Token, words: tuple[str, ...] = TARGET_PREPS) -> Token | None:
-        preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "dative")}
+        # every phrase of each word in order, not only the last: "a curfew in the town of X in Y"
+        preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
         for word in words:
-            prep = preps.get(word)
-            if prep is None:
-                continue
-            for pobj in prep.children:
+            for pobj in (g for p in preps if p.lower_ == word for g in p.children):
                 if pobj.dep_ == "pobj" and (found := self.inside(pobj)) is not None:
                     return found
         return None
@@ -448,6 +472,20 @@ class ActorFinder:
             or self.acted_on(noun)
         )
         return None if found is None or (source is not None and found.i == source.i) else found
+
+    def manner_host(self, noun: Token) -> Token | None:
+        """The active verb with an object whose act ``noun`` names the way of ("killed X in an
+        attack"); a verb without one ("died in an attack") tells of victims, not of attackers."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in MANNER_PREPS:
+            return None
+        verb = prep.head
+        deps = {c.dep_ for c in verb.children}
+        return verb if verb.pos_ == "VERB" and {"nsubj", "dobj"} <= deps else None
+
+    def host_object(self, verb: Token) -> Token | None:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return None if obj is None or self.own_thing(obj) else self.inside(obj)
 
     def acted_on(self, noun: Token) -> Token | None:
         """ "the arrest of X": X is acted on; "the deployment of troops" moves, not targets them."""
