@@ -459,29 +459,21 @@ def main() -> None:
     ap.add_argument("--out", default=OUT)
     args = ap.parse_args()
     wn = WordNet(args.wordnet)
-    rows = build(wn)
-    with open(args.out, "w", encoding="utf-8", newline="") as fh:
-        fh.write(HEADER)
-        writer = csv.DictWriter(fh, ["lemma", "with", "pos", "type", "mode", "seed"])
+    out_dir = os.path.dirname(args.out)
+    write_csv(args.out, HEADER, ["lemma", "with", "pos", "type", "mode", "seed"], build(wn))
+    nouns = os.path.join(out_dir, "plover_nouns.csv")
+    write_csv(nouns, NOUN_HEADER, ["class", "lemma"], noun_classes(wn))
+    derived = os.path.join(out_dir, "plover_derivations.csv")
+    write_csv(derived, DERIVATION_HEADER, ["noun", "verb"], derivations(wn))
+
+
+def write_csv(path: str, header: str, fields: list[str], rows: list[dict[str, str]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(header)
+        writer = csv.DictWriter(fh, fields)
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{len(rows)} rows -> {args.out}")
-    nouns = noun_classes(wn)
-    out = os.path.join(os.path.dirname(args.out), "plover_nouns.csv")
-    with open(out, "w", encoding="utf-8", newline="") as fh:
-        fh.write(NOUN_HEADER)
-        writer = csv.DictWriter(fh, ["class", "lemma"])
-        writer.writeheader()
-        writer.writerows(nouns)
-    print(f"{len(nouns)} rows -> {out}")
-    derived = derivations(wn)
-    out = os.path.join(os.path.dirname(args.out), "plover_derivations.csv")
-    with open(out, "w", encoding="utf-8", newline="") as fh:
-        fh.write(DERIVATION_HEADER)
-        writer = csv.DictWriter(fh, ["noun", "verb"])
-        writer.writeheader()
-        writer.writerows(derived)
-    print(f"{len(derived)} rows -> {out}")
+    print(f"{len(rows)} rows -> {path}")
 
 
 if __name__ == "__main__":

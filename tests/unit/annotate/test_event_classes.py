@@ -188,7 +188,7 @@ def test_ending_someone_elses_offensive_is_no_retreat(nlp: Any) -> None:
 NO_ACTOR_TABLE = [
     "The new rule allows small firms to borrow without collateral.",  # a thing allows
     "The ferry returned to Piraeus after the engine failed.",  # a vehicle returns
-    "These eddies travel ten times faster than ordinary ones.",  # nature travels
+    "These dunes travel a few metres a year across the plain.",  # nature travels
 ]
 
 
@@ -201,7 +201,7 @@ ACTOR_TABLE = [
     ("The militia returned the stolen cattle to the villagers.", "RETREAT"),
     ("It allowed the observers to enter the camp.", "CONCEDE"),
     ("Thousands marched through Lagos to protest the fuel price.", "PROTEST"),
-    ("Kenya's high court opened an inquiry into the killings.", "INVESTIGATE"),
+    ("Peru's supreme court began an inquiry into the shootings.", "INVESTIGATE"),
     # violence: the weapon stands for whoever used it
     ("A car bomb killed six soldiers near the base.", "ASSAULT"),
 ]

@@ -14,10 +14,12 @@ from sitrep.annotate.events.plover import load_lexicon
 from sitrep.models import Annotations, Event
 
 
+def events_in(nlp: Any, text: str) -> list[Event]:
+    return find_events(nlp(text), Annotations(), date(2025, 11, 7))
+
+
 def typed(nlp: Any, text: str, type_: str) -> Event:
-    events = [
-        e for e in find_events(nlp(text), Annotations(), date(2025, 11, 7)) if e.type == type_
-    ]
+    events = [e for e in events_in(nlp, text) if e.type == type_]
     assert events, f"no {type_} in {text!r}"
     return events[0]
 
@@ -93,36 +95,36 @@ def test_every_phrase_of_a_preposition_is_tried(nlp: Any) -> None:
     # both "in" phrases hang on the verb (a parse spaCy gives to longer sentences):
     # the first names the place acted on, the second only locates it
     parse = [
-        ("Police", 1, "nsubj", "NOUN", "O"),
-        ("imposed", 1, "ROOT", "VERB", "O"),
-        ("a", 3, "det", "DET", "O"),
-        ("curfew", 1, "dobj", "NOUN", "O"),
+        ("Troops", 1, "nsubj", "NOUN", "O"),
+        ("sealed", 1, "ROOT", "VERB", "O"),
+        ("the", 3, "det", "DET", "O"),
+        ("roads", 1, "dobj", "NOUN", "O"),
         ("in", 1, "prep", "ADP", "O"),
         ("the", 6, "det", "DET", "O"),
-        ("town", 4, "pobj", "NOUN", "O"),
+        ("district", 4, "pobj", "NOUN", "O"),
         ("of", 6, "prep", "ADP", "O"),
-        ("Tarvan", 7, "pobj", "PROPN", "B-GPE"),
+        ("Velmora", 7, "pobj", "PROPN", "B-GPE"),
         ("in", 1, "prep", "ADP", "O"),
-        ("northern", 11, "amod", "ADJ", "O"),
-        ("Moldova", 9, "pobj", "PROPN", "B-GPE"),
+        ("western", 11, "amod", "ADJ", "O"),
+        ("Castria", 9, "pobj", "PROPN", "B-GPE"),
     ]
     words, heads, deps, pos, ents = (list(col) for col in zip(*parse, strict=True))
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
     finder = ActorFinder(doc, [], load_lexicon())
     found = finder.prep_object(doc[1], ("in",))
-    assert found is not None and found.text == "Tarvan"
+    assert found is not None and found.text == "Velmora"
 
 
 @pytest.mark.parametrize(
     ("text", "type_"),
     [
         ("A Danish journalist was arrested in Venezuela on Friday.", "COERCE"),
-        ("A Dutch banker has been put under investigation in Portugal.", "INVESTIGATE"),
+        ("A Belgian trader has been placed under investigation in Spain.", "INVESTIGATE"),
     ],
 )
 def test_country_of_a_state_act_stands_for_its_government(nlp: Any, text: str, type_: str) -> None:
     event = typed(nlp, text, type_)
-    assert event.source is not None and event.source.text in ("Venezuela", "Portugal")
+    assert event.source is not None and event.source.text in ("Venezuela", "Spain")
     assert event.target is not None and event.target.text != event.source.text
 
 
@@ -132,20 +134,14 @@ def test_named_agent_is_kept_over_the_country(nlp: Any) -> None:
 
 
 def test_attack_named_as_the_way_of_an_act_takes_its_participants(nlp: Any) -> None:
-    events = find_events(
-        nlp("Guerrillas hurt two Danish soldiers in a bomb attack on Thursday."),
-        Annotations(),
-        date(2025, 11, 7),
-    )
+    events = events_in(nlp, "Rebels hurt four Peruvian guards in a mortar attack on Sunday.")
     attack = next(e for e in events if e.trigger.text == "attack")
-    assert attack.source is not None and attack.source.text == "Guerrillas"
-    assert attack.target is not None and "soldiers" in attack.target.text
+    assert attack.source is not None and attack.source.text == "Rebels"
+    assert attack.target is not None and "guards" in attack.target.text
 
 
 def test_victims_of_an_attack_are_not_its_source(nlp: Any) -> None:
-    events = find_events(
-        nlp("Four villagers died in a bomb attack on Tuesday."), Annotations(), date(2025, 11, 7)
-    )
+    events = events_in(nlp, "Four villagers died in a bomb attack on Tuesday.")
     attack = next(e for e in events if e.trigger.text == "attack")
     assert attack.source is None
 

@@ -46,15 +46,15 @@ INSIDE_PREPS = frozenset({"of", "for", "by", "from", "against", "on", "to", "wit
 PLACE_PREPS = ("in", "at")
 # and forces or aid sent to a place are aimed at it ("peacekeepers arrived in Bosnia")
 PLACE_TARGET_TYPES = HOSTILE_TYPES | {"MOBILIZE", "AID"}
-# "wounded two soldiers in a bomb attack": an act named as the way of the clause's own act.
+# "shot a guard during a raid": an act named as the way of the clause's own act.
 MANNER_PREPS = frozenset({"in", "during"})
 # Acts of a state's police and courts: with no agent named, the country they happen in
 # stands for its government ("was arrested in X", "under investigation in X": X is the source).
 # Kidnappings, raids, seizures and destruction are done by unnamed others as often: not these.
 STATE_ACT_TYPES = frozenset({"INVESTIGATE"})
 STATE_COERCE_MODES = frozenset(
-    {"arrest", "ban", "censor", "curfew", "deport", "expel", "martial-law", "repress"}
-    | {"repression", "restrict"}
+    {"arrest", "ban", "censor", "curfew", "deport", "expel", "martial-law"}
+    | {"repress", "repression", "restrict"}
 )
 # A threat is aimed at whoever must meet its condition ("... unless Baghdad accepts").
 CONDITION_MARKS = frozenset({"if", "unless"})
@@ -345,14 +345,8 @@ class ActorFinder:
         )
         if not state_act or target.ent_type_ == "GPE":
             return None
-        for tok in frame_tokens(cand):
-            for prep in tok.children:
-                if prep.dep_ != "prep" or prep.lower_ != "in":
-                    continue
-                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.ent_type_ == "GPE" and pobj.i != target.i:
-                    return pobj
-        return None
+        places = (pobj for tok in frame_tokens(cand) for pobj in _in_phrases(tok))
+        return next((p for p in places if p.ent_type_ == "GPE" and p.i != target.i), None)
 
     def addressee(self, cand: Candidate, holders: list[Token]) -> Token | None:
         """Whom an event without an object is addressed to, from the clause around it.
@@ -433,7 +427,7 @@ class ActorFinder:
         return None
 
     def prep_object(self, tok: Token, words: tuple[str, ...] = TARGET_PREPS) -> Token | None:
-        # every phrase of each word in order, not only the last: "a curfew in the town of X in Y"
+        # every phrase of each word in order, not only the last: "roads in the district of X in Y"
         preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
         for word in words:
             for pobj in (g for p in preps if p.lower_ == word for g in p.children):
@@ -484,6 +478,7 @@ class ActorFinder:
         return verb if verb.pos_ == "VERB" and {"nsubj", "dobj"} <= deps else None
 
     def host_object(self, verb: Token) -> Token | None:
+        """The actor ``verb`` acts on, unless its object is a thing of the subject's own."""
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return None if obj is None or self.own_thing(obj) else self.inside(obj)
 
@@ -501,3 +496,10 @@ def _marked(clause: Token, marks: frozenset[str]) -> bool:
 
 def _dependents(noun: Token, verb: Token | None) -> list[Token]:
     return [*noun.children, *(verb.children if verb is not None else ())]
+
+
+def _in_phrases(tok: Token) -> list[Token]:
+    """The object of each of ``tok``'s "in" phrases: "arrested in X" -> X."""
+    preps = (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in")
+    found = (next((g for g in p.children if g.dep_ == "pobj"), None) for p in preps)
+    return [g for g in found if g is not None]

@@ -211,7 +211,7 @@ def eased_measure(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | No
 def _names_other(mod: Token, lex: PloverLexicon) -> bool:
     """A modifier naming whose a measure is: "the rebel offensive", "Israel's blockade"."""
     if mod.dep_ == "poss":
-        return mod.pos_ != "PRON"
+        return _names_owner(mod)
     named = mod.ent_type_ in ACTOR_ENTS or lex.in_class("actor", mod.lemma_.lower())
     return mod.dep_ in ("amod", "compound") and named
 
@@ -445,8 +445,13 @@ def acting_subject(cand: Candidate, lex: PloverLexicon) -> bool:
 
 
 def _owned(tok: Token) -> bool:
-    """ "Israel's high court", "the country's army": a body named with its owner."""
-    return any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children)
+    """ "Peru's supreme court", "the country's army": a body named with its owner."""
+    return any(c.dep_ == "poss" and _names_owner(c) for c in tok.children)
+
+
+def _names_owner(poss: Token) -> bool:
+    """ "Peru's", "the army's" name an owner; "its", "their" only point back to one."""
+    return poss.pos_ != "PRON"
 
 
 def verb_candidate(tok: Token, lex: PloverLexicon, consumed: set[int]) -> Candidate | None:
