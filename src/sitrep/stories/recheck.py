@@ -258,7 +258,8 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
         if len(groups[sid]) < 2:
             continue  # a single report: the moves judged it already
         state = store.stories.states([sid])[sid]
-        close = assigner._score_terms(state.centroid, state.first_date, state.last_date)
+        close = assigner._score_terms(state.centroid, state.first_date, state.last_date,
+                                      tuning.recheck_compared)
         for sim, other in close[:tuning.recheck_candidates + 1]:
             if other.id == sid or sim < tuning.join:
                 continue
