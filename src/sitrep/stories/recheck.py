@@ -175,7 +175,7 @@ def _reconsider(assigner: Assigner, ctx: StoryContext, m: _Member) -> tuple[str,
     if own_state is None:
         return None
     own = _leave_one_out(ctx, terms, m, own_state)
-    for sim, other in assigner._score_terms(terms, m.day, m.day):
+    for sim, other in assigner._score_terms(terms, m.day, m.day, tuning.recheck_compared):
         if other.id == m.story:
             continue
         if sim < tuning.join or sim <= own + tuning.recheck_margin:

@@ -158,6 +158,25 @@ def test_recheck_work_does_not_grow_with_stored_stories_it_meets(store: Store,
     assert large["weighed"] <= small["weighed"]
 
 
+def test_a_recheck_compares_its_first_ranked_candidates_only(store: Store,
+                                                             tmp_path: Path) -> None:
+    def work(db: Store, compared: int) -> Counter[str]:
+        tuning = Tuning(recheck_every=0, candidates=8, per_term=8, sure=0.0, lone_after=0,
+                        recheck_compared=compared)
+        rng = random.Random(11)
+        ingest(db, _same_subject(24), tuning)
+        ingest(db, [report("qeshm", rng) for _ in range(4)], tuning)
+        with _counting() as counts, db.stories.write("test recheck"):
+            Assigner(db, tuning).recheck(4)
+        return counts
+
+    wide = work(store, 8)
+    with open_store(str(tmp_path / "narrow.db")) as other:
+        narrow = work(other, 2)
+    # Each move search compares 2 stories in full, not 8 (a story's merge search too).
+    assert 0 < narrow["open_similarity"] < wide["open_similarity"]
+
+
 def _assignment_work(store: Store, older: int) -> Counter[str]:
     rng = random.Random(13)
     ingest(store, _same_subject(older), CAPPED)
