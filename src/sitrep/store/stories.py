@@ -213,7 +213,7 @@ class StoryTables:
         for chunk in chunks(list(dict.fromkeys(terms))):
             rows = self._db.execute(
                 f"SELECT term, df FROM term_df WHERE term IN ({marks(len(chunk))})", chunk)
-            out.update({str(t): int(d) for t, d in rows})
+            out.update(rows)  # (TEXT, INTEGER) rows: str and int already
         return out
 
     def bump_dfs(self, terms: Sequence[str]) -> None:

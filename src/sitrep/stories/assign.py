@@ -241,8 +241,8 @@ class Assigner:
         """Candidate stories with their similarity to the profile, best first."""
         return self._score_terms(prof.terms, prof.day, prof.day)
 
-    def _score_terms(self, terms: Vector, first: str | None,
-                     last: str | None) -> list[tuple[float, StoryState]]:
+    def _score_terms(self, terms: Vector, first: str | None, last: str | None,
+                     compared: int | None = None) -> list[tuple[float, StoryState]]:
         """Candidate stories by similarity to ``terms`` dated [first, last], best
         first: words and names, discounted when the places clash, when no one
         is named on both sides and when the dates lie apart."""
@@ -252,8 +252,9 @@ class Assigner:
         if not hits:
             return []
         weight = {q: terms[q] * self.idf(q) for q in query}
-        # The first ``candidates`` as a full sort would rank them (keys are unique).
-        ranked = heapq.nsmallest(t.candidates, hits,
+        # The first ``candidates`` (or ``compared``, when fewer) as a full sort would
+        # rank them (keys are unique).
+        ranked = heapq.nsmallest(min(compared or t.candidates, t.candidates), hits,
                                  key=lambda s: (-sum(weight[q] for q in hits[s]), s))
         states = self.store.stories.states(ranked)
         self.idf.prepare_vectors([s.centroid for s in states.values()])

@@ -175,7 +175,7 @@ def _reconsider(assigner: Assigner, ctx: StoryContext, m: _Member) -> tuple[str,
     if own_state is None:
         return None
     own = _leave_one_out(ctx, terms, m, own_state)
-    for sim, other in assigner._score_terms(terms, m.day, m.day):
+    for sim, other in assigner._score_terms(terms, m.day, m.day, tuning.recheck_compared):
         if other.id == m.story:
             continue
         if sim < tuning.join or sim <= own + tuning.recheck_margin:
@@ -258,7 +258,8 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
         if len(groups[sid]) < 2:
             continue  # a single report: the moves judged it already
         state = store.stories.states([sid])[sid]
-        close = assigner._score_terms(state.centroid, state.first_date, state.last_date)
+        close = assigner._score_terms(state.centroid, state.first_date, state.last_date,
+                                      tuning.recheck_compared)
         for sim, other in close[:tuning.recheck_candidates + 1]:
             if other.id == sid or sim < tuning.join:
                 continue

@@ -86,6 +86,11 @@ class Tuning:
     # one a story built by a chain of joins reached is chance of arrival order).
     settle_split: float = 0.4
     recheck_candidates: int = 3  # closest stories a story may merge with ...
+    # The recheck's searches (a member's move, a story's merge) compare this many of
+    # their candidates in full (at most ``candidates``; ranked by the weight of the
+    # terms they share): a move or a merge takes the closest one or few, and those
+    # are nearly always among the first ranked.
+    recheck_compared: int = 8
     recheck_merge: float = 0.7  # ... when members are this alike across x within
     recheck_merge_min: float = 0.05  # ... and at least this alike across
     # ... or, whatever their cosine, when they share a protagonist (protagonists.py): a

@@ -90,8 +90,8 @@ class Idf:
         todo = [v for v in vecs if self._prepared.get(id(v)) is not v]
         if not todo:
             return
-        held = self.df  # most terms' counts were read already: one pass drops them
-        self.prepare({t for v in todo for t in v if t not in held})
+        # Most terms' counts were read already: one pass (in C) drops them.
+        self.prepare(set().union(*todo).difference(self.df))
         if len(self._prepared) + len(todo) > _PREPARED_CAP:
             self._prepared.clear()
         self._prepared.update((id(v), v) for v in todo)

@@ -158,6 +158,47 @@ def test_recheck_work_does_not_grow_with_stored_stories_it_meets(store: Store,
     assert large["weighed"] <= small["weighed"]
 
 
+def test_a_recheck_compares_its_first_ranked_candidates_only(store: Store,
+                                                             tmp_path: Path) -> None:
+    def work(db: Store, compared: int) -> Counter[str]:
+        tuning = Tuning(recheck_every=0, candidates=8, per_term=8, sure=0.0, lone_after=0,
+                        recheck_compared=compared)
+        rng = random.Random(11)
+        ingest(db, _same_subject(24), tuning)
+        ingest(db, [report("qeshm", rng) for _ in range(4)], tuning)
+        with _counting() as counts, db.stories.write("test recheck"):
+            Assigner(db, tuning).recheck(4)
+        return counts
+
+    wide = work(store, 8)
+    with open_store(str(tmp_path / "narrow.db")) as other:
+        narrow = work(other, 2)
+    # Each move search compares 2 stories in full, not 8 (a story's merge search too).
+    assert 0 < narrow["open_similarity"] < wide["open_similarity"]
+
+
+def _assignment_work(store: Store, older: int) -> Counter[str]:
+    rng = random.Random(13)
+    ingest(store, _same_subject(older), CAPPED)
+    ingest(store, [report("qeshm", rng) for _ in range(3)], CAPPED)
+    with _counting() as counts:
+        ingest(store, [report("qeshm", rng) for _ in range(2)], CAPPED)
+    return counts
+
+
+def test_assignment_work_does_not_grow_with_stored_stories_it_meets(store: Store,
+                                                                     tmp_path: Path) -> None:
+    small = _assignment_work(store, 24)
+    with open_store(str(tmp_path / "big.db")) as big:
+        large = _assignment_work(big, 72)
+    assert small["open_similarity"] > 0 and small["weighed"] > 0
+    # Every term of a quake report finds more stories in the big store, but the
+    # searches read at most ``per_term`` per term and compare ``candidates`` in full.
+    assert large["open_similarity"] == small["open_similarity"]
+    assert large["weighed"] == small["weighed"]
+    assert large["similarity"] <= small["similarity"]
+
+
 def test_a_merge_pass_scores_a_pair_once_and_stops_when_it_cannot_merge(store: Store) -> None:
     rng = random.Random(7)
     ingest(store, [report("qeshm", rng) for _ in range(4)]
