@@ -209,7 +209,6 @@ class Assigner:
         if sim >= self.tuning.sure:
             return True
         rows, vecs = newest_vectors(self.store, story.id, self.tuning.support_members, self.idf)
-        lone = self._lone()
         days = [day_of(r.published) for r in rows]
         day = day_marked(terms)
         gap = span_gap(day, day, story.first_date, story.last_date)
@@ -217,12 +216,16 @@ class Assigner:
             # A report dated apart from a story that holds undated members: those cannot
             # say it belongs (their pull on the centroid bridges reports months apart, the
             # span never widened by them); a dated one says so as near as their dates allow.
-            return any(discount_days(open_similarity(terms, 0, v, 1, self.idf, lone),
-                                     span_gap(day, day, d, d), self.tuning)
-                       >= self.tuning.member_min
-                       for d, v in zip(days, vecs, strict=True) if d is not None)
-        return any(open_similarity(terms, 0, v, 1, self.idf, lone) >= self.tuning.member_min
-                   for v in vecs)
+            return self._backed(terms, [(v, span_gap(day, day, d, d))
+                                        for d, v in zip(days, vecs, strict=True) if d is not None])
+        return self._backed(terms, [(v, None) for v in vecs])
+
+    def _backed(self, terms: Vector, members: list[tuple[Vector, int | None]]) -> bool:
+        """Whether one member (its vector, its days apart) resembles ``terms`` enough."""
+        lone = self._lone()
+        return any(discount_days(open_similarity(terms, 0, v, 1, self.idf, lone), gap,
+                                 self.tuning) >= self.tuning.member_min
+                   for v, gap in members)
 
     def _lone(self) -> dict[str, float]:
         """The lone-term weights, once the store holds enough documents for "no other

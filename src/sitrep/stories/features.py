@@ -201,7 +201,7 @@ def broad_markers(ann: Annotations | None, terms: Mapping[str, float]) -> dict[s
         if place and place.get("geonameid") and f"{PLACE}{place['geonameid']}" in terms:
             out[f"{BROAD}{PLACE}{place['geonameid']}"] = MARK
         if not is_broad_place(m):
-            continue  # a title word marks broad only by the gazetteer ("Bitcoin" tagged NORP)
+            continue  # a title word marks broad only by the gazetteer (a coin tagged NORP)
         for w in (*words(m.text), *words(m.name or "")):
             if f"{PROPER}{w}" in terms:
                 out[f"{BROAD}{PROPER}{w}"] = MARK

@@ -182,7 +182,7 @@ def shares_headline(own: Mapping[str, float], other: Mapping[str, float]) -> boo
     return any(h in other for h, _ in _head_keys(own))
 
 
-def analysis(vec: Mapping[str, float]) -> bool:
+def reads_as_analysis(vec: Mapping[str, float]) -> bool:
     """Whether a profile is an analysis piece, or most of a centroid's headlines are."""
     return 2 * vec.get(ANALYSIS, 0.0) > vec.get(HEAD, 0.0)
 
@@ -192,13 +192,13 @@ def shares_happening(own: Mapping[str, float], other: Mapping[str, float]) -> bo
     other (either way: the same whichever side came first); None when a side
     carries no markers (not judged).
 
-    An analysis piece (:func:`analysis`) recounts the week's news in its lead, so
+    An analysis piece (:func:`reads_as_analysis`) recounts the week's news in its lead, so
     the other side's headline words found there say nothing: its own headline must
     name something the report tells."""
     if HEAD not in own or HEAD not in other:
         return None
-    if analysis(own) != analysis(other):
-        return _named_in(own, other) if analysis(own) else _named_in(other, own)
+    if reads_as_analysis(own) != reads_as_analysis(other):
+        return _named_in(own, other) if reads_as_analysis(own) else _named_in(other, own)
     return _named_in(own, other) or _named_in(other, own)
 
 

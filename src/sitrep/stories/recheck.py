@@ -101,25 +101,13 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int,
     newest ``fresh`` articles and those the moves changed are merged: the rest
     were judged for merges at the last recheck point, as they are now."""
     store = ctx.store
-    done = Recheck()
     newest = store.stories.newest_seq()
     after = newest - window
     stories = store.stories.recent_story_ids(after)
     # The recent articles themselves are judged again, not their stories' older members.
     members = _window_members(ctx, stories, after)
-    todo = sorted(members, key=lambda m: (m.day or "", m.row.article_id))
-    done.looked_at = len(todo)
-    for _ in range(ctx.tuning.recheck_rounds):
-        touched: set[str] = set()
-        for m in todo:
-            moved = _reconsider(assigner, ctx, m)
-            if moved is not None:
-                done.moved.append(moved)
-                touched.update(moved[1:])
-        # A move changes two stories: their members are judged again.
-        todo = [m for m in todo if m.story in touched]
-        if not todo:
-            break
+    done = Recheck(looked_at=len(members))
+    _move_rounds(assigner, ctx, members, done)
     merging = {m.story for m in members} | set(stories)
     if fresh is not None and fresh < window:
         since = newest - fresh
@@ -128,6 +116,24 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int,
                    | {sid for move in done.moved for sid in move[1:]})
     done.merged = _merge_pass(assigner, ctx, merging)
     return done
+
+
+def _move_rounds(assigner: Assigner, ctx: StoryContext, members: list[_Member],
+                 done: Recheck) -> None:
+    """Judge the members again in a fixed order (by day, then id), for up to
+    ``recheck_rounds`` rounds; a move changes two stories, whose members are judged
+    again in the next round (the moves are added to ``done``)."""
+    todo = sorted(members, key=lambda m: (m.day or "", m.row.article_id))
+    for _ in range(ctx.tuning.recheck_rounds):
+        touched: set[str] = set()
+        for m in todo:
+            moved = _reconsider(assigner, ctx, m)
+            if moved is not None:
+                done.moved.append(moved)
+                touched.update(moved[1:])
+        todo = [m for m in todo if m.story in touched]
+        if not todo:
+            break
 
 
 def split_window(ctx: StoryContext, window: int) -> list[Split]:
@@ -248,30 +254,10 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
                 story_ids: set[str]) -> list[tuple[str, str]]:
     """Merge window stories into the close stories whose members resemble theirs
     across about as much as within (``recheck_merge`` times the looser story's mean)."""
-    store, tuning = ctx.store, ctx.tuning
-    groups = _groups(ctx, sorted(story_ids))
-    within: dict[str, float] = {}
-    sums: dict[str, dict[str, float]] = {}
-    scored: set[tuple[str, str]] = set()
-    pairs = []
-    for sid in sorted(groups):
-        if len(groups[sid]) < 2:
-            continue  # a single report: the moves judged it already
-        state = store.stories.states([sid])[sid]
-        close = assigner._score_terms(state.centroid, state.first_date, state.last_date,
-                                      tuning.recheck_compared)
-        for sim, other in close[:tuning.recheck_candidates + 1]:
-            if other.id == sid or sim < tuning.join:
-                continue
-            key = (sid, other.id) if sid < other.id else (other.id, sid)
-            if key in scored:
-                continue  # found from both sides: one score (the pair test is symmetric)
-            scored.add(key)
-            if other.id not in groups:
-                groups.update(_groups(ctx, [other.id]))
-            if other.id in groups:
-                pairs.append(_pair_score(ctx, groups, within, sums, sid, other.id))
-    pairs.extend(_protagonist_pairs(ctx, groups))
+    store = ctx.store
+    cache = _MergeCache(_groups(ctx, sorted(story_ids)))
+    pairs = _close_pairs(assigner, ctx, cache)
+    pairs.extend(_protagonist_pairs(ctx, cache.groups))
     merged: list[tuple[str, str]] = []
     into: dict[str, str] = {}  # a merged story -> the one that kept it
     for cross, a, b in sorted(p for p in pairs if p is not None):
@@ -286,18 +272,53 @@ def _merge_pass(assigner: Assigner, ctx: StoryContext,
     return merged
 
 
+@dataclass
+class _MergeCache:
+    """What a merge pass reads once per story: its members, its members' mean
+    similarity within and the sum of their unit vectors (see _unit_sum)."""
+
+    groups: dict[str, list[_Member]]
+    within: dict[str, float] = field(default_factory=dict)
+    sums: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+def _close_pairs(assigner: Assigner, ctx: StoryContext,
+                 cache: _MergeCache) -> list[tuple[float, str, str] | None]:
+    """The scores of each story of several members with its closest stories, each
+    pair once (the pair test is symmetric)."""
+    tuning, groups = ctx.tuning, cache.groups
+    scored: set[tuple[str, str]] = set()
+    pairs = []
+    for sid in sorted(groups):
+        if len(groups[sid]) < 2:
+            continue  # a single report: the moves judged it already
+        state = ctx.store.stories.states([sid])[sid]
+        close = assigner._score_terms(state.centroid, state.first_date, state.last_date,
+                                      tuning.recheck_compared)
+        for sim, other in close[:tuning.recheck_candidates + 1]:
+            if other.id == sid or sim < tuning.join:
+                continue
+            key = (sid, other.id) if sid < other.id else (other.id, sid)
+            if key in scored:
+                continue  # found from both sides
+            scored.add(key)
+            if other.id not in groups:
+                groups.update(_groups(ctx, [other.id]))
+            if other.id in groups:
+                pairs.append(_pair_score(ctx, cache, sid, other.id))
+    return pairs
+
+
 def _live(into: dict[str, str], sid: str) -> str:
     while sid in into:
         sid = into[sid]
     return sid
 
 
-def _pair_score(ctx: StoryContext, groups: dict[str, list[_Member]], within: dict[str, float],
-                sums: dict[str, dict[str, float]], a_id: str,
+def _pair_score(ctx: StoryContext, cache: _MergeCache, a_id: str,
                 b_id: str) -> tuple[float, str, str] | None:
-    """(-cross, a, b) when the two stories should merge, else None (``within``: a
-    cache of each story's mean; ``sums``: of each story's summed unit vectors)."""
-    tuning = ctx.tuning
+    """(-cross, a, b) when the two stories should merge, else None."""
+    tuning, groups, within, sums = ctx.tuning, cache.groups, cache.within, cache.sums
     floor = tuning.recheck_merge_min
     if a_id in within and b_id in within:
         floor = max(floor, tuning.recheck_merge * min(within[a_id], within[b_id]))

@@ -136,13 +136,13 @@ def _same_subject(n: int) -> list[Article]:
 CAPPED = Tuning(recheck_every=0, candidates=4, per_term=4, sure=0.0, lone_after=0)
 
 
-def _recheck_work(store: Store, older: int) -> Counter[str]:
+def _recheck_work(store: Store, older: int, tuning: Tuning = CAPPED,
+                  quakes: tuple[str, ...] = ("qeshm", "sumatra")) -> Counter[str]:
     rng = random.Random(11)
-    ingest(store, _same_subject(older), CAPPED)
-    ingest(store, [report("qeshm", rng) for _ in range(4)]
-           + [report("sumatra", rng) for _ in range(4)], CAPPED)
+    ingest(store, _same_subject(older), tuning)
+    ingest(store, [report(q, rng) for q in quakes for _ in range(4)], tuning)
     with _counting() as counts, store.stories.write("test recheck"):
-        Assigner(store, CAPPED).recheck(8)  # the quake reports only
+        Assigner(store, tuning).recheck(4 * len(quakes))  # the quake reports only
     return counts
 
 
@@ -163,12 +163,7 @@ def test_a_recheck_compares_its_first_ranked_candidates_only(store: Store,
     def work(db: Store, compared: int) -> Counter[str]:
         tuning = Tuning(recheck_every=0, candidates=8, per_term=8, sure=0.0, lone_after=0,
                         recheck_compared=compared)
-        rng = random.Random(11)
-        ingest(db, _same_subject(24), tuning)
-        ingest(db, [report("qeshm", rng) for _ in range(4)], tuning)
-        with _counting() as counts, db.stories.write("test recheck"):
-            Assigner(db, tuning).recheck(4)
-        return counts
+        return _recheck_work(db, 24, tuning, ("qeshm",))
 
     wide = work(store, 8)
     with open_store(str(tmp_path / "narrow.db")) as other:

@@ -114,7 +114,7 @@ def test_a_name_written_in_many_reports_it_does_not_title_is_no_protagonist() ->
 
 
 def test_an_undated_member_cannot_back_a_report_dated_months_away(store: Store) -> None:
-    text = ("Delegates of Velmora and Ostrava met in Tarnik to discuss the Kessel pipeline "
+    text = ("Delegates of Velmora and Ostrava met in Tarnik to discuss the Vorlan pipeline "
             "and its financing by the Brandt consortium.")
     older = make_article("Ministers of the region warned about shipping costs in the strait.",
                          title="Shipping costs worry ministers", published="2030-01-10")
