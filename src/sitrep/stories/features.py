@@ -235,7 +235,7 @@ def proper_title_words(title: str, text: str) -> KeysView[str]:
     """The (stemmed) title words the text writes capitalised inside a sentence: names.
 
     Outlets following one event title it by its company, currency or person
-    (Equifax, Bitcoin), which the entity tagger does not always tag; the text's own
+    (a company, a coin), which the entity tagger does not always tag; the text's own
     capitals say which title words are names. Title case says nothing (every word
     of a title may be capitalised), nor does a capital opening a sentence or line.
     A common word inside a name ("Police Department") passes too, but as an anchor

@@ -7,8 +7,8 @@ they do not share is the happening itself, which a report names in its headline
 and its first lines: the train attack, the hotel siege, the tariffs, the
 ceasefire. Two reports of one happening (whatever the outlet's angle: a rescue,
 a death toll, a denial) name it in the headline of one and the headline or the
-lead of the other; an analysis of Syria's new constitution and a UN appeal on
-the war's anniversary share only "Syria".
+lead of the other; an analysis of Castria's new constitution and a UN appeal on
+the war's anniversary share only "Castria".
 
 So a profile carries, as markers of no weight in the cosine, its headline words
 (``HEAD``) and its lead words (``LEAD``), both without the names of countries,

@@ -1,7 +1,7 @@
 """One anchor term per entity, whichever outlet names it (issue 13).
 
 The annotate layer gives every mention a store-wide entity id, but the id
-depends on how one article spells the name: "Equifax Inc." and "Equifax",
+depends on how one article spells the name: "Acme Inc." and "Acme",
 "President Macron" and "Macron", "the Pentagon" and "Pentagon" get different
 ids. For grouping reports
 into stories such differences split one event: two outlets' reports share
