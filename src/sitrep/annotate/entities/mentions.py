@@ -36,7 +36,7 @@ PORTFOLIO_WORDS = word_set(
     deputy prime state
     """
 )
-# Lower-case particles inside people's names ("Paulo do Vale Moreira", "Ursula von der Leyen").
+# Lower-case particles inside people's names ("Paulo do Vale Moreira", "Greta von der Aue").
 NAME_PARTICLES = word_set("da das de del della der den di do dos du la le van von ter ten")
 _NOT_GIVEN_NAMES = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "NORP"})
 COUNTRIES_AS_GIVEN_NAMES = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya"})

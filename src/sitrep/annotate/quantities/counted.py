@@ -47,7 +47,7 @@ def _past_partitive_total(doc: Doc, of: int) -> int:
 
 
 def _model_number_after(doc: Doc, last: int) -> bool:
-    """ "three Falcon 9 rockets": a name glued to a number names a model; the name is not
+    """ "four Kestrel 7 drones": a name glued to a number names a model; the name is not
     what is counted, and what is (read past the number) is left unread."""
     nxt = last + 1
     return (

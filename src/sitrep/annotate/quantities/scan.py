@@ -242,7 +242,7 @@ def _join_ratios(text: str, atoms: list[Atom]) -> list[Atom]:
     return out
 
 
-# "half a million", "a quarter of a million": a fraction of the number word that follows
+# "half a million", "a tenth of a million": a fraction of the number word that follows
 _FRACTION_OF = re.compile(r"\s+(?:of\s+)?")
 
 

@@ -309,7 +309,7 @@ _ORDINAL_AFTER = re.compile(r"\s+(?!(?:or|and|ago|later|earlier|after|before|of|
 _TITLE_UNIT = re.compile(r"\b(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Months?|Years?)$")
 
 
-# "214,000 a month", "four flights a week", "$2.40 a year": a rate, the unit is the
+# "214,000 a month", "six ferries a week", "$2.40 a year": a rate, the unit is the
 # denominator of a measure (no TIMEX3); "twice a week" is a SET and stays
 _RATE_SPAN = re.compile(r"(?i)(?:a|an|per)\s+\w+$")
 
