@@ -32,8 +32,8 @@ def settle(store: Store, tuning: Tuning) -> list[Split]:
 
 def test_a_story_resumed_unlike_itself_after_months_splits(store: Store) -> None:
     rng = random.Random(7)
-    old = reports("qeshm", rng, ["2016-02-06", "2016-02-08"])
-    new = reports("sumatra", rng, ["2017-12-28", "2017-12-29", "2017-12-30"])
+    old = reports("varnholm", rng, ["2016-02-06", "2016-02-08"])
+    new = reports("brennick", rng, ["2017-12-28", "2017-12-29", "2017-12-30"])
     done = ingest(store, [*old, *new], NO_GROUP_SPLIT)
     assert len({a.story_id for a in done}) == 1  # joined across the year (JOIN_ALL)
     [split] = settle(store, NO_GROUP_SPLIT)
@@ -45,8 +45,8 @@ def test_a_story_resumed_unlike_itself_after_months_splits(store: Store) -> None
 
 def test_a_story_taken_up_again_alike_stays_whole(store: Store) -> None:
     rng = random.Random(7)
-    old = reports("qeshm", rng, ["2016-02-06", "2016-02-07", "2016-02-08"])
-    again = reports("qeshm", rng, ["2017-05-09", "2017-05-10"])
+    old = reports("varnholm", rng, ["2016-02-06", "2016-02-07", "2016-02-08"])
+    again = reports("varnholm", rng, ["2017-05-09", "2017-05-10"])
     ingest(store, [*old, *again], NO_GROUP_SPLIT)
     assert not settle(store, NO_GROUP_SPLIT)
     assert len({story(store, a) for a in [*old, *again]}) == 1
@@ -54,8 +54,8 @@ def test_a_story_taken_up_again_alike_stays_whole(store: Store) -> None:
 
 def test_reports_of_one_season_do_not_split(store: Store) -> None:
     rng = random.Random(7)
-    old = reports("qeshm", rng, ["2016-02-06", "2016-02-08"])
-    new = reports("sumatra", rng, ["2016-05-01", "2016-05-02", "2016-05-03"])
+    old = reports("varnholm", rng, ["2016-02-06", "2016-02-08"])
+    new = reports("brennick", rng, ["2016-05-01", "2016-05-02", "2016-05-03"])
     ingest(store, [*old, *new], NO_GROUP_SPLIT)  # 83 days: within split_silence
     assert not settle(store, NO_GROUP_SPLIT)
     assert not settle(store, replace(NO_GROUP_SPLIT, split_silence=0))
@@ -64,7 +64,7 @@ def test_reports_of_one_season_do_not_split(store: Store) -> None:
 
 def test_silence_split_leaves_undated_stories_alone(store: Store) -> None:
     rng = random.Random(7)
-    ingest(store, [report("qeshm", rng), report("sumatra", rng), report("sumatra", rng)],
+    ingest(store, [report("varnholm", rng), report("brennick", rng), report("brennick", rng)],
            NO_GROUP_SPLIT)
     with store.stories.write("look"):
         ctx = StoryContext(store, Idf(store, 1.5), NO_GROUP_SPLIT, utc_now())

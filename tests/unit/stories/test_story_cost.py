@@ -94,14 +94,14 @@ def test_member_reads_use_indexes_not_a_scan_of_the_story(tmp_path: Path) -> Non
 
 def test_a_long_story_split_keeps_its_counts_in_place(store: Store) -> None:
     rng = random.Random(7)
-    qeshm = [report("qeshm", rng) for _ in range(3)]
-    sumatra = [report("sumatra", rng) for _ in range(3)]
+    varnholm = [report("varnholm", rng) for _ in range(3)]
+    brennick = [report("brennick", rng) for _ in range(3)]
     in_place = dataclasses.replace(JOIN_ALL, rebuild_cap=1)  # the story counts as long
-    split = ingest(store, [*qeshm, *sumatra], in_place)[-1].split
-    assert split is not None and set(split.articles) == {a.id for a in sumatra}
+    split = ingest(store, [*varnholm, *brennick], in_place)[-1].split
+    assert split is not None and set(split.articles) == {a.id for a in brennick}
     kept = store.stories.states([split.story_id])[split.story_id]
     assert (kept.members, kept.articles) == (3, 3)
-    profiles = store.stories.features([a.id for a in qeshm])
+    profiles = store.stories.features([a.id for a in varnholm])
     for term, value in kept.centroid.items():
         assert value == pytest.approx(sum(p.get(term, 0.0) for p in profiles.values()) / 3)
-    assert {story(store, a) for a in qeshm} == {split.story_id}
+    assert {story(store, a) for a in varnholm} == {split.story_id}

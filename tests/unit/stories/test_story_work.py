@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -81,8 +81,8 @@ def _work(store: Store, probe: Article) -> Counter[str]:
 def test_assignment_work_does_not_grow_with_unrelated_stories(store: Store,
                                                              tmp_path: Path) -> None:
     rng = random.Random(5)
-    quakes = [report("qeshm", rng) for _ in range(4)]
-    probe = report("qeshm", rng)
+    quakes = [report("varnholm", rng) for _ in range(4)]
+    probe = report("varnholm", rng)
     ingest(store, quakes, QUIET)
     small = _work(store, probe)
     with open_store(str(tmp_path / "big.db")) as big:
@@ -96,8 +96,8 @@ def test_assignment_work_does_not_grow_with_unrelated_stories(store: Store,
 
 def test_a_recheck_weighs_each_vector_once(store: Store) -> None:
     rng = random.Random(7)
-    ingest(store, [report("qeshm", rng) for _ in range(5)]
-           + [report("sumatra", rng) for _ in range(5)] + nk(), QUIET)
+    ingest(store, [report("varnholm", rng) for _ in range(5)]
+           + [report("brennick", rng) for _ in range(5)] + nk(), QUIET)
     assigner = Assigner(store, Tuning(recheck_window=64))
     with _counting() as counts, store.stories.write("test recheck"):
         assigner.recheck()
@@ -137,7 +137,7 @@ CAPPED = Tuning(recheck_every=0, candidates=4, per_term=4, sure=0.0, lone_after=
 
 
 def _recheck_work(store: Store, older: int, tuning: Tuning = CAPPED,
-                  quakes: tuple[str, ...] = ("qeshm", "sumatra")) -> Counter[str]:
+                  quakes: tuple[str, ...] = ("varnholm", "brennick")) -> Counter[str]:
     rng = random.Random(11)
     ingest(store, _same_subject(older), tuning)
     ingest(store, [report(q, rng) for q in quakes for _ in range(4)], tuning)
@@ -146,11 +146,17 @@ def _recheck_work(store: Store, older: int, tuning: Tuning = CAPPED,
     return counts
 
 
+def _small_and_large(store: Store, tmp_path: Path,
+                     work: Callable[[Store, int], Counter[str]]) -> tuple[Counter[str], Counter[str]]:
+    """``work`` counted over 24 older stories (in ``store``) and over 72 (a new store)."""
+    small = work(store, 24)
+    with open_store(str(tmp_path / "big.db")) as big:
+        return small, work(big, 72)
+
+
 def test_recheck_work_does_not_grow_with_stored_stories_it_meets(store: Store,
                                                                   tmp_path: Path) -> None:
-    small = _recheck_work(store, 24)
-    with open_store(str(tmp_path / "big.db")) as big:
-        large = _recheck_work(big, 72)
+    small, large = _small_and_large(store, tmp_path, _recheck_work)
     assert small["open_similarity"] > 0 and small["similarity"] > 0
     # Past the caps, three times the stories the window's searches meet cost nothing more.
     assert large["open_similarity"] == small["open_similarity"]
@@ -163,7 +169,7 @@ def test_a_recheck_compares_its_first_ranked_candidates_only(store: Store,
     def work(db: Store, compared: int) -> Counter[str]:
         tuning = Tuning(recheck_every=0, candidates=8, per_term=8, sure=0.0, lone_after=0,
                         recheck_compared=compared)
-        return _recheck_work(db, 24, tuning, ("qeshm",))
+        return _recheck_work(db, 24, tuning, ("varnholm",))
 
     wide = work(store, 8)
     with open_store(str(tmp_path / "narrow.db")) as other:
@@ -175,17 +181,15 @@ def test_a_recheck_compares_its_first_ranked_candidates_only(store: Store,
 def _assignment_work(store: Store, older: int) -> Counter[str]:
     rng = random.Random(13)
     ingest(store, _same_subject(older), CAPPED)
-    ingest(store, [report("qeshm", rng) for _ in range(3)], CAPPED)
+    ingest(store, [report("varnholm", rng) for _ in range(3)], CAPPED)
     with _counting() as counts:
-        ingest(store, [report("qeshm", rng) for _ in range(2)], CAPPED)
+        ingest(store, [report("varnholm", rng) for _ in range(2)], CAPPED)
     return counts
 
 
 def test_assignment_work_does_not_grow_with_stored_stories_it_meets(store: Store,
                                                                      tmp_path: Path) -> None:
-    small = _assignment_work(store, 24)
-    with open_store(str(tmp_path / "big.db")) as big:
-        large = _assignment_work(big, 72)
+    small, large = _small_and_large(store, tmp_path, _assignment_work)
     assert small["open_similarity"] > 0 and small["weighed"] > 0
     # Every term of a quake report finds more stories in the big store, but the
     # searches read at most ``per_term`` per term and compare ``candidates`` in full.
@@ -196,8 +200,8 @@ def test_assignment_work_does_not_grow_with_stored_stories_it_meets(store: Store
 
 def test_a_merge_pass_scores_a_pair_once_and_stops_when_it_cannot_merge(store: Store) -> None:
     rng = random.Random(7)
-    ingest(store, [report("qeshm", rng) for _ in range(4)]
-           + [report("sumatra", rng) for _ in range(4)], QUIET)
+    ingest(store, [report("varnholm", rng) for _ in range(4)]
+           + [report("brennick", rng) for _ in range(4)], QUIET)
     # Every story a candidate of every other (join 0); no moves, the merge pass only.
     merging = Tuning(recheck_every=0, join=0.0, recheck_rounds=0)
     assigner = Assigner(store, merging)
