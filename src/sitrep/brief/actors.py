@@ -5,7 +5,7 @@ when it recurs), never from a photo credit ("Name/Agency"), from chrome, related
 coverage or a section of the page telling another story, or from the pages of the
 outlet it names (a publisher's own name on its page is chrome). It takes part in an
 event or a statement only as the head of that side: in "US spy satellites",
-"Prosecutors in Taiwan" or "the league's rookie of the year" the satellites, prosecutors
+"Prosecutors in Peru" or "the league's rookie of the year" the satellites, prosecutors
 and rookie act; a name alone after "in" or "from" is where ("a lake house in Georgia").
 A state also acts through its named organs ("the Ruritanian Interior Ministry rejected").
 A person one outlet of many alone names is listed when it is introduced with a title
@@ -236,7 +236,7 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
                 s.lead.add(ctx.outlet)
             if m.country and _is_organ(m) and m.entity_id in parts.acting:
                 organs.append((country_entity_id(m.country), ctx.outlet))
-    # A state acts through its organs: "the Ruritanian Interior Ministry rejected" is Russia's.
+    # A state acts through its organs: "the Ruritanian Interior Ministry rejected" is Ruritania's.
     for country, outlet in organs:
         if country in seen:
             seen[country].involved = True
@@ -246,7 +246,7 @@ def _collect(contexts: Sequence[ArticleContext], index: SentenceIndex | None) ->
 
 def _unlinked(ctx: ArticleContext) -> list[EntityMention]:
     """Names the tagger missed that speak: an attribution's source written as a name,
-    every word capitalised ("The Verge reported"), that no entity mention covers; a
+    every word capitalised ("The Gazette reported"), that no entity mention covers; a
     body under its own name. Not where a sentence or a quotation opens with it, where
     any word is capitalised ("Officials said"), nor one made of title words ("the
     Prime Minister said"): an office, told by the resolver when it knows whose."""
@@ -368,8 +368,8 @@ def _modifier(text: str, m: EntityMention) -> bool:
 
 
 def _is_organ(m: EntityMention) -> bool:
-    """A state's own body named as such, a generic body of a country: "Foreign
-    Ministry (Russia)" told "the Russian Foreign Ministry" (not "the British police", a
+    """A state's own body named as such, a generic body of a country: "Interior
+    Ministry (Ruritania)" told "the Ruritanian Interior Ministry" (not "the British police", a
     service of some town)."""
     return (m.type == "ORG" and m.name.endswith(")") and not _is_country(m)
             and m.text[:1].isupper())
@@ -379,7 +379,7 @@ def _pool(m: EntityMention) -> str:
     """What mentions are pooled under: one name typed differently by the tagger
     ("Bitcoin" as a person here, an organisation there) is one candidate; places
     keep their entity (a country is not the team named after it), and a name tagged
-    a product is a thing of its own ("Telegram X", the app, is not the company)."""
+    a product is a thing of its own ("Parley X", the app, is not the company)."""
     if m.type == "PRODUCT":
         return "thing:" + name_key(m.name)
     return m.entity_id if m.type in PLACE_TYPES else "name:" + name_key(m.name)
@@ -465,7 +465,7 @@ def _bystander(s: _Seen, titles: list[str], bodies: _Bodies) -> bool:
 def _parts(ctx: ArticleContext, index: SentenceIndex | None = None) -> _Parts:
     """Entities that speak or act in the article (speakers, the doers of events), and
     those events are done to; where its lead ends. An entity takes part only as the
-    head of the side it is named in: in "US spy satellites", "Prosecutors in Taiwan"
+    head of the side it is named in: in "US spy satellites", "Prosecutors in Peru"
     or "the league's rookie of the year" the satellites, prosecutors and rookie act. With
     ``index``, sides in chrome or another story's teaser take no part."""
     mentions: dict[str, list[EntityMention]] = defaultdict(list)
@@ -507,7 +507,7 @@ def _parts(ctx: ArticleContext, index: SentenceIndex | None = None) -> _Parts:
 def _is_head(text: str, start: int, end: int, m: EntityMention) -> bool:
     """Whether mention ``m`` heads the phrase ``text[start:end]``: nothing but a list
     of other heads follows it ("Canada, Chile and New Zealand"), and no
-    preposition puts it under another noun ("Prosecutors in Taiwan")."""
+    preposition puts it under another noun ("Prosecutors in Peru")."""
     after = text[m.end:end]
     before = text[start:m.start]
     if not _HEAD_AFTER.match(after) or _UNDER_BEFORE.search(before):

@@ -98,7 +98,7 @@ def _passing_figure(g: Sequence[QuantityClaim]) -> bool:
 
 
 def _specific(g: Sequence[QuantityClaim]) -> bool:
-    """A precise figure: a value or a narrow range ("between 20 and 30 percent"), not
+    """A precise figure: a value or a narrow range ("between 15 and 25 percent"), not
     "hundreds" or "dozens", and not a small count that says little ("two sides")."""
     vals = [v for v in map(_precise_value, g) if v is not None]
     return bool(vals) and (bool(g[0].dimension) or max(vals) >= _MIN_COUNT)

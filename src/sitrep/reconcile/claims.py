@@ -19,7 +19,7 @@ class ClaimKey(NamedTuple):
 
     predicate: str = ""  # the deed or measure ("killed", "height")
     kind: str = ""  # the counted class or measured dimension
-    modifiers: str = ""  # sorted descriptive words of the counted noun ("fire rescue")
+    modifiers: str = ""  # sorted descriptive words of the counted noun ("tower")
     mode: str = ""  # "actual" or "planned"
     scope: str = ""  # "current" or the period the figure covers
 
@@ -98,7 +98,7 @@ class QuantityClaim(Claim):
     dimension: str = ""  # what the unit measures ("length", "money:dollar"); "" for a count
     part: bool = False  # counts part of a group ("17 of the hostages")
     whole: bool = False  # counts out of a stated whole ("20 of 71 laps"): one thing counted
-    remaining: bool = False  # counts what is left of a group ("two people still trapped")
+    remaining: bool = False  # counts what is left of a group ("two climbers still stranded")
     # A position's happening: people (@surname) and content stems of its clause
     incident: frozenset[str] = frozenset()
     cmp_low: float = 0.0  # the interval in the dimension's base unit, widened by rounding

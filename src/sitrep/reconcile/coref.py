@@ -323,7 +323,7 @@ def _name_cues(text: str, start: int, end: int, s_start: int) -> _Cues:
             nations.add(country.iso3)
         elif not (w.isalpha() and w.islower()):
             break
-    # Inside the mention: "Mr Durov", "Comedian Nora Lindgren" (a role the names layer
+    # Inside the mention: "Mr Halvard", "Comedian Nora Lindgren" (a role the names layer
     # took into the name).
     for tok in list(TOKEN.finditer(text, start, end))[:-1]:
         low = tok.group().lower().rstrip(".")

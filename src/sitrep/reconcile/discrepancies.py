@@ -57,7 +57,7 @@ def quantity_groups(claims: Sequence[QuantityClaim]) -> list[list[QuantityClaim]
 
 
 def _kinds(key: ClaimKey) -> frozenset[str] | None:
-    """The kind words of a count's key ("fire" of "five fire rescue units"); None for a
+    """The kind words of a count's key ("tower" of "six tower cranes"); None for a
     part or a share of a whole, or a claim without a key."""
     if key == NO_KEY:
         return None
@@ -66,7 +66,7 @@ def _kinds(key: ClaimKey) -> frozenset[str] | None:
 
 
 def _widened_keys(claims: Sequence[QuantityClaim]) -> dict[ClaimKey, ClaimKey]:
-    """ "four rescue units" and "five fire rescue units": the head noun keys a count, and a
+    """ "five cranes" and "six tower cranes": the head noun keys a count, and a
     kind word one outlet adds does not contradict the other's. A key joins the nearest key
     whose kind words hold all of its own, when there is one nearest (with "fire boats" and
     "sea boats" both told, "boats" could be either and stays apart), and no report tells
@@ -162,7 +162,7 @@ def quantity_discrepancies(
             # "down 14%" may be over different periods.
             continue
         if group[0].dimension == "age" and _several(group):
-            continue  # "a 31-year-old woman" and "a 29-year-old woman" in one report: two men
+            continue  # "a 31-year-old woman" and "a 29-year-old woman" in one report: two women
         volatile = is_volatile(group[0].predicate, group[0].dimension)
         if not volatile:
             out.extend(_conflicts(group, config))

@@ -73,7 +73,7 @@ def incident_words(
 
 def _repetitions(text: str, lo: int, hi: int) -> set[str]:
     """How the clause tells its deed as a repetition: "for a second time" (``+2``),
-    "another red flag", "stopped again" (``+n``: one more, which one unsaid)."""
+    "another stoppage", "stopped again" (``+n``: one more, which one unsaid)."""
     out = set()
     for m in _REPEATED.finditer(text, lo, hi):
         nth = m.group("nth")
@@ -83,7 +83,7 @@ def _repetitions(text: str, lo: int, hi: int) -> set[str]:
 
 def telling(incidents: Sequence[frozenset[str]], articles: Sequence[str]) -> frozenset[str]:
     """Words that tell happenings apart: not in the clauses of more than a quarter (and
-    more than two) of the articles ("Brazilian Grand Prix" is in every lap's report)."""
+    more than two) of the articles ("Kestrel Grand Prix" is in every lap's report)."""
     seen: dict[str, set[str]] = defaultdict(set)
     for words, article in zip(incidents, articles, strict=True):
         for w in words:

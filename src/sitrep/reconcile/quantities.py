@@ -364,7 +364,7 @@ def _measured(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityCla
         return None
     scale = scale_of(q.unit)
     if _LABEL.fullmatch(q.text) and not scale.dimension.startswith("temperature"):
-        return None  # "gate 54A", "pad 39A": a name, not 54 amperes ("17C" is warm)
+        return None  # "gate 47B", "pad 26B": a name, not 47 amperes ("17C" is warm)
     text = ctx.article.text
     sent = ctx.sentence_at(q.start)
     if scale.dimension == "age":
@@ -449,9 +449,9 @@ def _modifiers(
     return out
 
 
-# What is left of a group at the moment of telling ("two people still trapped", "197 girls
-# remain captive", "the remaining 197 girls"): told later than the group's own count
-# ("five people trapped"), which it does not contradict.
+# What is left of a group at the moment of telling ("two climbers still stranded", "112 students
+# remain captive", "the remaining 112 students"): told later than the group's own count
+# ("five climbers stranded"), which it does not contradict.
 _REMAINING_AFTER = re.compile(
     r"\s+(?:(?:who|that|which)\s+)?(?:(?:are|were|is|was)\s+)?(?:still|remain(?:s|ed|ing)?)\b",
     re.I)

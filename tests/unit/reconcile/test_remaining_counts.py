@@ -1,4 +1,4 @@
-"""What is left of a group ("two people still trapped", "the remaining 30 hostages") is
+"""What is left of a group ("two climbers still stranded", "the remaining 30 hostages") is
 told after the group's own count: it does not contradict it, though it may update it.
 Each test builds its own small multi-outlet story."""
 
