@@ -121,6 +121,11 @@ class Quantity:
     ``bound`` is ``"upper"`` (up to, nearly), ``"lower"`` (more than, at
     least) or None; ``low``/``high`` hold a range or the interval implied by
     a bound; ``counted`` is the noun phrase counted ("troops").
+
+    A change told with both values ("fell from 208 pounds to 193") is one
+    quantity, as NewsQuant and CQE model it: ``start``/``end``/``value`` are the
+    new value ("193"), ``old_value`` and ``old_start``/``old_end`` the earlier
+    one, in the same unit, and ``change`` its direction, ``"up"`` or ``"down"``.
     """
 
     start: int
@@ -135,6 +140,10 @@ class Quantity:
     counted: str | None = None
     counted_start: int | None = None
     counted_end: int | None = None
+    change: str | None = None
+    old_value: float | None = None
+    old_start: int | None = None
+    old_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

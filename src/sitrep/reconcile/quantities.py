@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from sitrep.annotate.quantities.changes import split_changes
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.models import Quantity, Span
 from sitrep.reconcile.chrome_text import is_chrome
@@ -53,8 +54,10 @@ _NUMBERISH = re.compile(r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim]:
     claims = []
     chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
-    for q in [*ctx.ann.quantities, *_bare_ages(ctx), *_indices(ctx), *_zeros(ctx),
-              *_duration_modifiers(ctx), *_seasons(ctx)]:
+    # "fell from 208 pounds to 193" is one quantity; each value is a claim of its own
+    figures = split_changes(ctx.article.text, ctx.ann.quantities)
+    for q in [*figures, *_bare_ages(ctx, figures), *_indices(ctx, figures), *_zeros(ctx),
+              *_duration_modifiers(ctx, figures), *_seasons(ctx, figures)]:
         claim = _claim(ctx, q, tolerance)
         if claim is None:
             continue
@@ -66,9 +69,9 @@ def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim
     return claims
 
 
-def _bare_ages(ctx: ArticleContext) -> list[Quantity]:
+def _bare_ages(ctx: ArticleContext, figures: list[Quantity]) -> list[Quantity]:
     """Ages the quantities layer leaves without a unit ("Lindgren, 47, said")."""
-    measured = [(q.start, q.end) for q in ctx.ann.quantities if q.unit]
+    measured = [(q.start, q.end) for q in figures if q.unit]
     text = ctx.article.text
     return [
         Quantity(s, e, text[s:e], float(text[s:e]), unit="year of age")
@@ -83,12 +86,12 @@ _DURATION_MODIFIER = re.compile(
     r"^([\d.]+|[a-z]+)-(second|minute|hour|day|week|month|year)$", re.IGNORECASE)
 
 
-def _duration_modifiers(ctx: ArticleContext) -> list[Quantity]:
+def _duration_modifiers(ctx: ArticleContext, figures: list[Quantity]) -> list[Quantity]:
     """Durations the time layer read as a modifier of a measured noun after them ("the
     11-hour flight" measures the flight), compared like "11 hour flight"; a term of
     other things ("a five-year programme") stays a time."""
     text = ctx.article.text
-    taken = [(q.start, q.end) for q in ctx.ann.quantities]
+    taken = [(q.start, q.end) for q in figures]
     measured = measure_words().measures
     out = []
     for t in ctx.ann.times:
@@ -115,11 +118,11 @@ def _small_number(number: str) -> float | None:
 _SEASONS = re.compile(r"\b(\d{1,2}|[a-z]+)\s+seasons?\b", re.IGNORECASE)
 
 
-def _seasons(ctx: ArticleContext) -> list[Quantity]:
+def _seasons(ctx: ArticleContext, figures: list[Quantity]) -> list[Quantity]:
     """Counts of seasons ("played eight seasons"), which the layers read as a time
     word, not a figure: measured in seasons, kept when they are someone's tenure."""
     text = ctx.article.text
-    taken = [(q.start, q.end) for q in ctx.ann.quantities if q.unit or q.counted]
+    taken = [(q.start, q.end) for q in figures if q.unit or q.counted]
     out = []
     for m in _SEASONS.finditer(text):
         value = _small_number(m.group(1))
@@ -128,23 +131,23 @@ def _seasons(ctx: ArticleContext) -> list[Quantity]:
     return out
 
 
-def _indices(ctx: ArticleContext) -> list[Quantity]:
+def _indices(ctx: ArticleContext, figures: list[Quantity]) -> list[Quantity]:
     """Positions ("the 28th lap", "third place") and scores ("a 26-24 win"), which the
     quantities layer does not count: figures of a unit of their own, never inside a
     number or a time expression the layers found."""
     text = ctx.article.text
-    taken = [(q.start, q.end) for q in ctx.ann.quantities]
+    taken = [(q.start, q.end) for q in figures]
     taken += [(t.start, t.end) for t in ctx.ann.times]
     found = [Quantity(s, e, text[s:e], v, unit="ordinal") for s, e, v in ordinal_mentions(text)]
     found += [Quantity(s, e, text[s:e], float(parts[0]), unit="score")
               for s, e, parts in score_mentions(text)]
     found = [q for q in found if not any(a < q.end and q.start < b for a, b in taken)]
     # A timeline's "Lap 14 ..." may be read as a bare number, which counts nothing.
-    counted = [(q.start, q.end) for q in ctx.ann.quantities if q.unit or q.counted]
+    counted = [(q.start, q.end) for q in figures if q.unit or q.counted]
     counted += [(t.start, t.end) for t in ctx.ann.times]
     found += [Quantity(s, e, text[s:e], v, unit="ordinal") for s, e, v in line_item_mentions(text)
               if not any(a < e and s < b for a, b in counted)]
-    return found + [replace(q, unit="ordinal") for q in ctx.ann.quantities if _numbered(text, q)]
+    return found + [replace(q, unit="ordinal") for q in figures if _numbered(text, q)]
 
 
 # "on lap 20", "in round seven": a number naming one of a series, not counting anything

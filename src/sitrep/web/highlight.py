@@ -55,6 +55,8 @@ def layers_of(ann: Annotations | None, entity_url: str = "/entities/") -> list[L
     for q in ann.quantities:
         what = f"{q.value:g}" if q.value is not None else "?"
         extra = " ≈" if q.approx else ""
+        if q.old_value is not None:
+            extra += f" ({q.change or 'unchanged'} from {q.old_value:g})"
         out.append(Layer(q.start, q.end, "qty",
                          f"quantity {what}{extra}" + (f" {q.counted}" if q.counted else "")))
     for m in ann.entities:

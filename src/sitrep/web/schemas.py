@@ -72,6 +72,8 @@ class QuantityOut(Open, SpanOut):
     approx: bool = False
     unit: str | None = None
     counted: str | None = None
+    change: str | None = None  # "up" / "down" when the text gives an earlier value
+    old_value: float | None = None
 
 
 class AttributionOut(BaseModel):

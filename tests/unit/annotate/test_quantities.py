@@ -378,9 +378,11 @@ def test_counted_through_of(nlp: Any) -> None:
     assert q.counted == "military construction workers"
 
 
-def test_change_from_to_gives_two_values(nlp: Any) -> None:
-    found = quantities(nlp, "Growth fell from 4.8 to 4.7 percent.")
-    assert [(q.value, q.unit) for q in found] == [(4.8, "percentage"), (4.7, "percentage")]
+def test_change_from_to_is_one_quantity(nlp: Any) -> None:
+    text = "Growth fell from 4.8 to 4.7 percent."
+    q = only(nlp, text)
+    assert (q.value, q.unit, q.old_value, q.change) == (4.7, "percentage", 4.8, "down")
+    assert (q.text, text[q.old_start : q.old_end]) == ("4.7 percent", "4.8")
 
 
 def test_durations_are_quantities(nlp: Any) -> None:
@@ -416,8 +418,8 @@ def test_hyphenated_and_a_half_and_a_half_million(nlp: Any) -> None:
 
 
 def test_a_year_is_no_end_of_a_range(nlp: Any) -> None:
-    qs = quantities(nlp, "The population grew from 1.2 million in 2000 to 1.8 million in 2020.")
-    assert [q.value for q in qs] == [1_200_000, 1_800_000]
+    q = only(nlp, "The population grew from 1.2 million in 2000 to 1.8 million in 2020.")
+    assert (q.value, q.old_value, q.change) == (1_800_000, 1_200_000, "up")
 
 
 def test_a_range_after_a_verb_of_change(nlp: Any) -> None:

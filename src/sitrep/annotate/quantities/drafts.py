@@ -458,8 +458,9 @@ _RANGE_OR = re.compile(r"\s+or\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
 _FROM = re.compile(r"(?i:\bfrom)\s+$")
 _BY = re.compile(r"(?i:\bby)\s+$")
-_CHANGE_BEFORE_FROM = re.compile(
+CHANGE_BEFORE_FROM = re.compile(
     r"(?i:\b(?:ros[ea]|risen|rises?|rising|f[ea]ll|fallen|falls|falling|increas\w*|"
+    r"upwards?|downwards?|creep\w*|crept|edg(?:ed|ing)|inch(?:ed|ing)|"
     r"decreas\w*|grew|grow\w*|drop\w*|climb\w*|jump\w*|cut\w*|rais\w*|lower\w*|reduc\w*|"
     r"declin\w*|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|went|gone|go(?:es)?|"
     r"dropping|up|down|moved?|chang\w*|shift\w*|revis\w*|hik\w*|boost\w*|widen\w*|narrow\w*))"
@@ -516,11 +517,16 @@ def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
     return not (how == "or" and (a.unit or a.atoms[0].kind != b.atoms[0].kind))
 
 
-def _is_change(text: str, a: Draft) -> bool:
+# "from 5 to 7 percent to 3 to 5 percent": a second "to" after the pair makes it the
+# earlier range of a change
+_TO_AFTER = re.compile(r"\s+to\s+(?:about\s+|around\s+)?[$€£]?\d")
+
+
+def _is_change(text: str, a: Draft, b: Draft) -> bool:
     """ "fell from 4.8 to 4.7 percent": two values of a change, not a range."""
-    if not _FROM.search(text, max(0, a.start - 6), a.start):
+    if not _FROM.search(text, max(0, a.start - 6), a.start) or _TO_AFTER.match(text, b.end):
         return False
-    return _CHANGE_BEFORE_FROM.search(text, max(0, a.start - 60), a.start) is not None
+    return CHANGE_BEFORE_FROM.search(text, max(0, a.start - 60), a.start) is not None
 
 
 def _share_scale(a: Draft, b: Draft) -> None:
@@ -549,11 +555,11 @@ def join_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         _share_scale(a, b)
         assert a.value is not None and b.value is not None
-        if a.value >= b.value or (how == "to" and _is_change(text, a)):
+        if a.value >= b.value or (how == "to" and _is_change(text, a, b)):
             if how == "dash" and a.bare and b.bare:
                 a.flags.add("score")  # "2-0", "89-89": a score, not a range
                 b.flags.add("score")
-            elif a.bare and how == "to" and _is_change(text, a):
+            elif a.bare and how == "to" and _is_change(text, a, b):
                 # "fell from 4.8 to 4.7 percent": both are percentages
                 a.unit, a.unit_kind = b.unit, b.unit_kind
             out.append(a)

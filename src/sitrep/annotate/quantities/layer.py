@@ -12,6 +12,7 @@ import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from sitrep.annotate.quantities.changes import join_changes
 from sitrep.annotate.quantities.counted import counted_tokens
 from sitrep.annotate.quantities.drafts import Draft, build_drafts
 from sitrep.annotate.quantities.filter import is_quantity, phone_spans
@@ -28,7 +29,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     if not drafts:
         return []
     phones = phone_spans(text)
-    out: list[Quantity] = []
+    kept: list[tuple[Draft, Quantity]] = []
     for d in drafts:
         span = doc.char_span(d.atoms[0].start, d.atoms[0].end, alignment_mode="expand")
         if span is None or not len(span):
@@ -38,7 +39,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         head = doc[counted[1] - 1] if counted else None
         if not is_quantity(text, d, first, head, phones):
             continue
-        out.append(_to_quantity(doc, text, d, counted))
+        kept.append((d, _to_quantity(doc, text, d, counted)))
+    out = join_changes(text, kept)
     _carry_units(text, out)
     return out
 

@@ -1,0 +1,111 @@
+"""A change told with both its values is one quantity: "fell from 208 pounds to 193".
+
+NewsQuant and CQE annotate "from X to Y" as one quantity with a direction, and a
+reader takes it as one fact: the figure is now Y, it was X. ``join_changes`` folds
+the earlier value into the later one's record (``old_value``, ``old_start``,
+``old_end``, ``change``); the later value keeps its own span, value and qualifiers.
+Ranges ("from 5 to 7 percent") are joined before (``drafts.join_ranges``); here the
+two values may stand further apart ("from $75 a barrel in October to $45.88").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.annotate.quantities.drafts import CHANGE_BEFORE_FROM, Draft
+from sitrep.models import Quantity
+
+_FROM = re.compile(r"(?i:\bfrom)\s+$")
+# What may stand between the two values: a unit's rest, a date or a clock time ("in
+# 2008", "at 10.45pm"), but no clause break and no second "from" or coordination.
+_GAP = re.compile(
+    r"(?:[^.;:!?()\n]|(?<=\d)[.:](?=\d)){0,50}?\bto\s+",
+    re.IGNORECASE,
+)
+_GAP_BREAK = re.compile(r"\b(?:from|and|but|while|whereas|or|then)\b", re.IGNORECASE)
+# A plain number written before a scale it shares ("from 1.2 to 1.8 million"): one a
+# writer would put before "million"; "from 900 to 1.2 million" keeps its 900.
+_SHARED_SCALE_BELOW = 1000.0
+
+
+def _opens_change(text: str, a: Draft, b: Draft) -> bool:
+    """ "from X ... to Y", after a verb of change or falling: a change, not a range."""
+    if not _FROM.search(text, max(0, a.start - 6), a.start):
+        return False
+    gap = _GAP.fullmatch(text, a.end, b.start)
+    if gap is None or _GAP_BREAK.search(gap.group()):
+        return False
+    verb = CHANGE_BEFORE_FROM.search(text, max(0, a.start - 60), a.start)
+    falling = a.value is not None and b.value is not None and b.value < a.value
+    return verb is not None or falling
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    """One unit, or one rate written in full once ("$75 a barrel ... to $45.88")."""
+    return (
+        a.unit is None or b.unit is None or b.unit.startswith(a.unit) or a.unit.startswith(b.unit)
+    )
+
+
+def _share_scale(text: str, a: Draft, old: Quantity, b: Draft) -> None:
+    """ "from 24.2 to 35 billion euros": the earlier number is in the later one's scale."""
+    atom = a.atoms[0]
+    if (
+        a.bare
+        and a.scale == 1.0
+        and b.scale > 1.0
+        and atom.kind == "digits"
+        and "," not in text[atom.start : atom.end]
+        and old.value is not None
+        and abs(old.value) < _SHARED_SCALE_BELOW
+    ):
+        old.value *= b.scale
+
+
+def _merge(old: Quantity, new: Quantity) -> Quantity:
+    assert old.value is not None and new.value is not None
+    new.old_value, new.old_start, new.old_end = old.value, old.start, old.end
+    if new.value != old.value:
+        new.change = "up" if new.value > old.value else "down"
+    if old.unit and (new.unit is None or len(old.unit) > len(new.unit)):
+        new.unit = old.unit  # "from 208 pounds to 193", "from $75 a barrel to $45.88"
+    return new
+
+
+def join_changes(text: str, kept: list[tuple[Draft, Quantity]]) -> list[Quantity]:
+    """The quantities of ``kept`` (drafts and their records, in text order), each
+    change's earlier value folded into its later one."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(kept):
+        a, old = kept[i]
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if nxt is None or not _opens_change(text, a, nxt[0]) or not _same_unit(old, nxt[1]):
+            out.append(old)
+            i += 1
+            continue
+        b, new = nxt
+        _share_scale(text, a, old, b)
+        if old.unit is None and old.counted is None:
+            old.unit = new.unit  # "from 24.2 to 33-35 billion euros": the ends share a unit
+        # A range or a qualified end is no single earlier value: both stay as they are.
+        single = old.value is not None and new.value is not None and old.low is None
+        if not single or old.approx or old.bound or old.counted:
+            out.append(old)
+            i += 1
+            continue
+        out.append(_merge(old, new))
+        i += 2
+    return out
+
+
+def split_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Each change's two values as quantities of their own, in text order, for readers
+    that compare values one by one (a claim per value: the earlier one held before)."""
+    out: list[Quantity] = []
+    for q in quantities:
+        if q.old_value is not None and q.old_start is not None and q.old_end is not None:
+            s, e = q.old_start, q.old_end
+            out.append(Quantity(s, e, text[s:e], q.old_value, unit=q.unit))
+        out.append(q)
+    return out

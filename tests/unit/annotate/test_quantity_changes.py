@@ -1,0 +1,87 @@
+"""A change told with both values is one quantity: the new value, the old one, a direction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.annotate.quantities.changes import split_changes
+from sitrep.annotate.quantities.layer import find_quantities
+from sitrep.models import Quantity
+
+
+def found(nlp: Any, text: str) -> list[Quantity]:
+    return find_quantities(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "old", "change", "unit"),
+    [
+        # the unit written once, on either value
+        ("Her weight dropped from 80 kilograms to 72 within a year.", 72, 80, "down", "kilogram"),
+        ("Output climbed from 40 to 55 tonnes a day.", 55, 40, "up", "tonne per day"),
+        # a date and a rate's denominator between the two values
+        (
+            "The fare went from $30 per ticket in March to $42 in June.",
+            42,
+            30,
+            "up",
+            "dollar per ticket",
+        ),
+        # the earlier value shares the later one's scale
+        ("Debt grew from 2.5 to 3.1 billion dollars.", 3.1e9, 2.5e9, "up", "dollar"),
+        # no verb, but a fall is no range
+        ("Staff numbers, from 90 to 60 since spring, worry the union.", 60, 90, "down", None),
+    ],
+)
+def test_change_is_one_quantity(
+    nlp: Any, sentence: str, value: float, old: float, change: str, unit: str | None
+) -> None:
+    qs = found(nlp, sentence)
+    assert len(qs) == 1, [q.text for q in qs]
+    q = qs[0]
+    assert (q.value, q.old_value, q.change, q.unit) == (
+        pytest.approx(value),
+        pytest.approx(old),
+        change,
+        unit,
+    )
+    assert q.old_start is not None and q.old_end is not None and q.old_end <= q.start
+
+
+def test_a_range_without_change_stays_a_range(nlp: Any) -> None:
+    qs = found(nlp, "Tickets range from $20 to $45.")
+    assert [(q.low, q.high, q.old_value) for q in qs] == [(20, 45, None)]
+
+
+def test_a_range_changed_into_a_range_keeps_both_ranges(nlp: Any) -> None:
+    qs = found(nlp, "They cut the forecast from 6 to 8 percent to 2 to 4 percent.")
+    assert [(q.low, q.high, q.unit) for q in qs] == [
+        (6, 8, "percentage"),
+        (2, 4, "percentage"),
+    ]
+
+
+def test_the_earlier_value_takes_the_scale_and_unit_of_a_later_range(nlp: Any) -> None:
+    qs = found(nlp, "Sales should increase from 12.5 to 14-15 billion euros.")
+    assert (qs[0].value, qs[0].unit) == (pytest.approx(12.5e9), "euro")
+
+
+def test_a_qualified_earlier_value_is_not_folded(nlp: Any) -> None:
+    qs = found(nlp, "Turnout rose from about 40 percent to 52 percent.")
+    assert [q.value for q in qs] == [40, 52]
+
+
+def test_two_clauses_are_two_changes(nlp: Any) -> None:
+    qs = found(nlp, "Exports rose from 10 to 12 tonnes and imports fell from 9 to 7 tonnes.")
+    assert [(q.old_value, q.value) for q in qs] == [(10, 12), (9, 7)]
+
+
+def test_split_changes_gives_each_value_its_own_span() -> None:
+    text = "Her weight dropped from 80 kilograms to 72."
+    s, o = text.index("72"), text.index("80")
+    q = Quantity(s, s + 2, "72", 72.0, unit="kilogram", change="down", old_value=80.0,
+                 old_start=o, old_end=o + len("80 kilograms"))
+    old, new = split_changes(text, [q])
+    assert (old.text, old.value, old.unit, new) == ("80 kilograms", 80.0, "kilogram", q)
