@@ -126,6 +126,8 @@ class Quantity:
     quantity, as NewsQuant and CQE model it: ``start``/``end``/``value`` are the
     new value ("193"), ``old_value`` and ``old_start``/``old_end`` the earlier
     one, in the same unit, and ``change`` its direction, ``"up"`` or ``"down"``.
+    A figure told as a move has a ``change`` without ``old_value``: the amount
+    moved ("rose 3%") or the level reached ("rose 18 cents to $23.50").
     """
 
     start: int

@@ -85,3 +85,23 @@ def test_split_changes_gives_each_value_its_own_span() -> None:
                  old_start=o, old_end=o + len("80 kilograms"))
     old, new = split_changes(text, [q])
     assert (old.text, old.value, old.unit, new) == ("80 kilograms", 80.0, "kilogram", q)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "changes"),
+    [
+        ("Copper rose 3 percent on Tuesday.", ["up"]),
+        ("The index was down 19 points by noon.", ["down"]),
+        ("Profit increased by $2 million.", ["up"]),
+        ("The stock slid 40 cents to $12.10.", ["down", "down"]),
+        ("The rate fell to 4 percent.", ["down"]),
+        ("Tin +0.4% and zinc +1.2% at the close.", ["up", "up"]),
+        # a number that counts things moves nothing
+        ("The club lost 3 games and signed 2 players.", [None, None]),
+        ("About 40 people attended.", [None]),
+    ],
+)
+def test_direction_of_a_figure_told_as_a_move(
+    nlp: Any, sentence: str, changes: list[str | None]
+) -> None:
+    assert [q.change for q in found(nlp, sentence)] == changes

@@ -15,6 +15,28 @@ import re
 from sitrep.annotate.quantities.drafts import CHANGE_BEFORE_FROM, Draft
 from sitrep.models import Quantity
 
+# Verbs and adverbs by which news tells a figure moving (intransitive senses of
+# WordNet's "increase" and "decrease" verbs, and "up"/"down"): "shares rose 3%",
+# "up 19 cents", "fell to $5". Verbs with an object of their own ("lost three games",
+# "cut 500 jobs") are left out: their number counts things, not a movement.
+_RISE = (
+    r"ros[ea]|rises?|risen|rising|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|"
+    r"soar(?:s|ed|ing)?|gain(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|gr[eo]w(?:s|n|ing)?|"
+    r"increas(?:e|es|ed|ing)|rall(?:y|ies|ied|ying)|up|higher"
+)
+_FALL = (
+    r"f[ea]ll|falls|fallen|falling|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
+    r"decreas(?:e|es|ed|ing)|slip(?:s|ped|ping)?|sl(?:id|ide|ides|iding)|"
+    r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|s[aiu]nk|sinks|sinking|"
+    r"dip(?:s|ped|ping)?|slump(?:s|ed|ing)?|eas(?:e|es|ed|ing)|down|lower"
+)
+# the movement word right before the figure, maybe with "by" or "to" between
+_MOVED = re.compile(
+    rf"\b(?:(?P<up>{_RISE})|(?P<down>{_FALL}))(?:\s+(?:by|to))?\s+$", re.IGNORECASE
+)
+# "rose 18 cents to $23.50": the level reached after the amount of the move
+_THEN_TO = re.compile(r"\s+to\s+")
+
 _FROM = re.compile(r"(?i:\bfrom)\s+$")
 # What may stand between the two values: a unit's rest, a date or a clock time ("in
 # 2008", "at 10.45pm"), but no clause break and no second "from" or coordination.
@@ -109,3 +131,20 @@ def split_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
             out.append(Quantity(s, e, text[s:e], q.old_value, unit=q.unit))
         out.append(q)
     return out
+
+
+def mark_directions(text: str, quantities: list[Quantity]) -> None:
+    """``change`` up or down for a figure told as a move ("rose 3%", "down 19 cents",
+    "fell to $5") and for the level reached after one ("rose 18 cents to $23.50"),
+    as NewsQuant marks both."""
+    prev: Quantity | None = None
+    for q in quantities:
+        if q.change is None and q.old_value is None:
+            moved = _MOVED.search(text, max(0, q.start - 30), q.start)
+            if moved is not None:
+                q.change = "up" if moved.group("up") else "down"
+            elif q.text.startswith("+") and q.value is not None:
+                q.change = "up"  # "Dow +0.2%": a signed move
+            elif prev is not None and prev.change and _THEN_TO.fullmatch(text, prev.end, q.start):
+                q.change = prev.change
+        prev = q

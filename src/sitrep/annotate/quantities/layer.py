@@ -12,7 +12,7 @@ import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from sitrep.annotate.quantities.changes import join_changes
+from sitrep.annotate.quantities.changes import join_changes, mark_directions
 from sitrep.annotate.quantities.counted import counted_tokens
 from sitrep.annotate.quantities.drafts import Draft, build_drafts
 from sitrep.annotate.quantities.filter import is_quantity, phone_spans
@@ -42,6 +42,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         kept.append((d, _to_quantity(doc, text, d, counted)))
     out = join_changes(text, kept)
     _carry_units(text, out)
+    mark_directions(text, out)
     return out
 
 
