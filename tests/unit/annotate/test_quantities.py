@@ -451,3 +451,8 @@ def test_plus_before_an_article_adds_and_bounds_nothing(nlp: Any) -> None:
     q = quantities(nlp, "He earns €120,000 a year plus a bonus.")[0]
     assert (q.text, q.bound) == ("€120,000 a year", None)
     assert only(nlp, "They hired 100 plus people.").bound == "lower"
+
+
+def test_a_range_with_a_hyphen_glued_to_its_to(nlp: Any) -> None:
+    q = only(nlp, "A 40,000 to-55,000 year-old tool was found.")
+    assert (q.low, q.high) == (40_000, 55_000)

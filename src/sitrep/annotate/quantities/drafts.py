@@ -45,7 +45,9 @@ _SIGN = re.compile(r"(?:(?<![\w.,])[-−]|(?i:\bminus)[\s-]?|(?<![\w.,])\+|(?i:\
 _TILDE = re.compile(r"[~≈]\s?$")
 _GLUED_LETTERS = re.compile(r"[A-Za-z][A-Za-z-]*$")
 _OVER = re.compile(r"(?i:over)\b")
-_SIGN_WORDS = frozenset({"minus", "sub", "now"})  # "minus-5", "sub-7 nm", "now-7 year-old"
+# Words a hyphen glues to the number that follows without naming it: "minus-5", "sub-7 nm",
+# "now-7 year-old", and a range's "to-" ("150,000 to-175,000")
+_SIGN_WORDS = frozenset({"minus", "sub", "now", "to"})
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _AFTER_ID = re.compile(r"[A-Za-z]\w*|[-−]\d|\.\d|[:/]\d")
