@@ -461,8 +461,3 @@ def test_a_range_with_a_hyphen_glued_to_its_to(nlp: Any) -> None:
 def test_a_dash_after_a_percent_sign_joins_a_range(nlp: Any) -> None:
     q = only(nlp, "Deposit rates stay at 3.75%-4%.")
     assert (q.low, q.high, q.unit) == (3.75, 4, "percentage")
-
-
-def test_a_past_move_then_the_level_reached_is_no_range(nlp: Any) -> None:
-    qs = quantities(nlp, "Silver rose $2 to $31 an ounce.")
-    assert [(q.value, q.change) for q in qs] == [(2, "up"), (31, "up")]
