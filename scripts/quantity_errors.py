@@ -6,8 +6,9 @@
 Matching is score.py's: a predicted value equal to a gold value. Gold ranges and
 changes are written "a-b" ("252.0-287.0", "4.8-4.7"), which score.py's float()
 cannot read, so they are misses whatever is predicted, and a predicted range
-(value null) is a false positive. The last line gives score.py's F1 and, beside
-it, the F1 when such gold values are matched to a predicted range's low and high.
+(value null) or change ("from 4.8 to 4.7": value 4.7, old_value 4.8) is a false
+positive. The last line gives score.py's F1 and, beside it, the F1 when such gold
+values are matched to a predicted range's low and high or a change's two values.
 Look at half A only and report half B (scripts/score_halves.py) unfitted.
 """
 
@@ -43,12 +44,15 @@ def _matches(gold: dict[str, Any], pred: dict[str, Any], ranges: bool) -> bool:
     if gv is not None:
         return _close(_num(pred.get("value")), gv)
     m = _RANGE.fullmatch(str(gold.get("value")))
+    if not (ranges and m):
+        return False
+    first, second = float(m.group(1)), float(m.group(2))
+    if pred.get("old_value") is not None:
+        return _close(pred["old_value"], first) and _close(pred.get("value"), second)
     return bool(
-        ranges
-        and m
-        and pred.get("value") is None
-        and _close(pred.get("low"), float(m.group(1)))
-        and _close(pred.get("high"), float(m.group(2)))
+        pred.get("value") is None
+        and _close(pred.get("low"), first)
+        and _close(pred.get("high"), second)
     )
 
 
@@ -106,6 +110,8 @@ def main(argv: list[str]) -> int:
             for q in wrong:
                 value = q.get("value")
                 shown = value if value is not None else (q.get("low"), q.get("high"))
+                if q.get("old_value") is not None:
+                    shown = f"{q['old_value']} -> {value} ({q.get('change')})"
                 print(f"   FP   {q.get('text')!r} = {shown} unit={q.get('unit')}", end=" ")
                 print(f"counted={q.get('counted')}")
             for g in missed:
