@@ -98,6 +98,7 @@ def test_split_changes_gives_each_value_its_own_span() -> None:
         ("Tin +0.4% and zinc +1.2% at the close.", ["up", "up"]),
         # a number that counts things moves nothing
         ("The club lost 3 games and signed 2 players.", [None, None]),
+        ("Air defences shot down 12 drones overnight.", [None]),
         ("About 40 people attended.", [None]),
     ],
 )

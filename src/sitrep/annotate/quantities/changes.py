@@ -133,6 +133,13 @@ def split_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _particle_of_a_count(moved: re.Match[str], q: Quantity) -> bool:
+    """ "shot down 12 drones", "gave up 3 runs": "up"/"down" before a count of things is
+    the particle of a verb taking them as object; "down 2%", "up 19 cents" tell a move."""
+    word = (moved.group("up") or moved.group("down")).lower()
+    return word in ("up", "down") and q.unit is None
+
+
 def mark_directions(text: str, quantities: list[Quantity]) -> None:
     """``change`` up or down for a figure told as a move ("rose 3%", "down 19 cents",
     "fell to $5") and for the level reached after one ("rose 18 cents to $23.50"),
@@ -141,7 +148,7 @@ def mark_directions(text: str, quantities: list[Quantity]) -> None:
     for q in quantities:
         if q.change is None and q.old_value is None:
             moved = _MOVED.search(text, max(0, q.start - 30), q.start)
-            if moved is not None:
+            if moved is not None and not _particle_of_a_count(moved, q):
                 q.change = "up" if moved.group("up") else "down"
             elif q.text.startswith("+") and q.value is not None:
                 q.change = "up"  # "Dow +0.2%": a signed move
