@@ -138,3 +138,11 @@ def test_earlier_counts_from_the_time_spoken_of(nlp: Language) -> None:
     # "ago" counts from the publication date whatever was spoken of
     found = values_at(nlp, "The mill closed in 2009. Two years ago it was sold.", FRIDAY)
     assert found["Two years ago"] == "2024"
+
+
+def test_the_years_end_is_the_end_of_the_year(nlp: Language) -> None:
+    # the possessive form of "the end of the year": the year's value (TimeML MOD=END)
+    found = values_at(nlp, "The new rules should be in force by year's end.", FRIDAY)
+    assert found["year's end"] == "2026"
+    found = values_at(nlp, "The mill shut at the end of the year.", FRIDAY)
+    assert found["the end of the year"] == "2026"

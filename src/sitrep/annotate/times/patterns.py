@@ -179,7 +179,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:{hedge}[- ]?\s*|{edge})?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"
             rf"(?:week(?:end)?|month|year|quarter|decade|century)\b(?!-)|the\s+weekend"
             # "the end of the month": TimeML gives the period's value (with MOD="END")
-            rf"|{edge}the\s+(?:week|month|year|quarter|decade|century)\b(?![-'])",
+            rf"|{edge}the\s+(?:week|month|year|quarter|decade|century)\b(?![-'])"
+            # "by year's end": the possessive form of "the end of the year", the same value
+            r"|year['’]s\s+end\b",
         ),
         (
             "ago",
