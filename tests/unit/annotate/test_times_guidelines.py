@@ -146,3 +146,13 @@ def test_the_years_end_is_the_end_of_the_year(nlp: Language) -> None:
     assert found["year's end"] == "2026"
     found = values_at(nlp, "The mill shut at the end of the year.", FRIDAY)
     assert found["the end of the year"] == "2026"
+
+
+def test_a_named_fiscal_quarter_stays_the_quarter_after_its_end_date(nlp: Language) -> None:
+    text = (
+        "The toy maker earned $3 million in its fiscal second quarter. "
+        "Revenue for the quarter ended Oct. 31 rose 8%."
+    )
+    found = values_at(nlp, text, date(2026, 11, 20))
+    assert found["fiscal second quarter"] == "2026-Q2"
+    assert found["the quarter"] == "2026-Q2"  # the firm's count, not the calendar's Q4

@@ -64,6 +64,7 @@ class Context:
     from_clause: bool = False  # the direction is the clause's own (not a sentence-wide cue)
     nearest: bool = False  # a day arranged in the past: the nearest one (tense.past_arrangement)
     ref_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
+    fiscal_quarter: bool = False  # ref_quarter was named "fiscal" (the firm's own count)
     # months of the reporting period last spoken of: 3 after a quarter, 9 after "the
     # first nine months"; "a year earlier" compares with the same period a year back
     ref_months: int = 3
@@ -775,6 +776,7 @@ def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     if done and not article:
         # not "a flat second quarter", a coming one
         ctx.ref_quarter, ctx.ref_months = (y, p.ordinal), 3
+        ctx.fiscal_quarter = "fiscal" in p.words
     return "DATE", f"{y}-Q{p.ordinal}"
 
 
@@ -823,6 +825,10 @@ _AGO = re.compile(
 def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     ref = ctx.ref_quarter
     end = ended_date(ctx)
+    if ctx.fiscal_quarter and ref is not None and p.year is None and not _AGO.search(text):
+        # "its fiscal first quarter ... the quarter ended Sept. 30": the quarter named, in
+        # the firm's own count; its end date does not make it a calendar quarter
+        return "DATE", f"{ref[0]}-Q{ref[1]}"
     if end is not None and p.year is None and not re.search(r"ago|earlier", text, re.I):
         ref = (end.year, quarter_of(end))
         ctx.ref_quarter, ctx.ref_months = ref, 3
