@@ -25,6 +25,21 @@ def test_rates_are_not_durations(nlp: Language, text: str) -> None:
     assert not rates & set(times_in(nlp, text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mill expects output to grow 6% annually.",
+        "The new line will turn out 4,000 bikes yearly.",
+    ],
+)
+def test_a_frequency_word_after_a_count_is_a_rate(nlp: Language, text: str) -> None:
+    assert not {"annually", "yearly"} & set(times_in(nlp, text))
+
+
+def test_a_frequency_word_without_a_count_is_a_set(nlp: Language) -> None:
+    assert times_in(nlp, "The guild meets annually in the old hall.")["annually"].value == "P1Y"
+
+
 def test_frequency_and_plain_duration_stay(nlp: Language) -> None:
     assert times_in(nlp, "The council meets twice a week.")["a week"].value == "P1W"
     assert times_in(nlp, "The strike lasted a week.")["a week"].value == "P1W"

@@ -330,6 +330,10 @@ def _rate_before() -> re.Pattern[str]:
     )
 
 
+# "annually", "weekly": a frequency word that can also be the denominator of a rate
+_FREQ_ADVERB = re.compile(r"(?i)(?:hour|dai|week|month|year|annual)ly")
+
+
 # "more than a quarter of the market", "that quarter of the city": a fraction, a district
 _QUARTER_OF = re.compile(
     r"\s+of\s+(?:the|a|an|its|his|her|their|all)\s+(?!(?:fiscal\s+|calendar\s+)?year\b)",
@@ -373,6 +377,10 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
             return False  # "a second group", "a second-floor flat"
         if _TITLE_UNIT.search(span) and not span.isupper():
             return False
+    if kind == "set" and _FREQ_ADVERB.fullmatch(span) and _rate_before().search(
+        text, max(0, start - 40), start
+    ):
+        return False  # "rise 8% annually", "10,000 units yearly": a rate's unit, as "a year"
     if kind == "relday" and _GENERIC_TODAY.match(text, end) and span.lower() == "today":
         return False  # "today's teenagers", "by today's standards": the present age, no day
     if kind == "relday" and _GENERIC_DAY.search(text, max(0, start - 12), min(len(text), end + 8)):
