@@ -127,3 +127,20 @@ def test_a_quarter_of_something_is_a_fraction(nlp: Language) -> None:
     assert "that quarter" not in found
     text = "Sales fell in the quarter of the year that ended in June."
     assert "the quarter" in times_in(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 1500 soldiers were sent to the border.",
+        "More than 2000 people lined the road.",
+        "Up to 1800 workers could lose their jobs.",
+    ],
+)
+def test_a_hedged_amount_in_digits_is_a_count_not_a_year(nlp: Language, text: str) -> None:
+    assert not {"1500", "2000", "1800"} & set(times_in(nlp, text))
+
+
+def test_a_year_before_a_plural_noun_stays_a_year(nlp: Language) -> None:
+    found = times_in(nlp, "The firm said 1989 earnings would fall by about 5%.")
+    assert found["1989"].value == "1989"

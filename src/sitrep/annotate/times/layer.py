@@ -100,11 +100,24 @@ def is_in_a_name(doc: Doc, start: int) -> bool:
 _YEAR_NAMERS = frozenset({"fiscal", "calendar", "year", "class", "spring", "fall"})
 
 
+# words that hedge an amount: "about 1500 soldiers", "more than 2000 people" count
+_APPROX_BEFORE = re.compile(
+    r"(?i)\b(?:about|around|roughly|approximately|nearly|almost|some|over|more\s+than"
+    r"|fewer\s+than|at\s+least|up\s+to)\s+$"
+)
+
+
 def is_a_count(doc: Doc, start: int, end: int) -> bool:
-    """ "Two thousand people marched": a bare "two thousand" that counts a noun is no year
-    ("a nineteen eighty-six attack" is one: a year names the noun's time)."""
+    """ "Two thousand people marched", "about 1500 soldiers": a number that counts a noun is
+    no year ("a nineteen eighty-six attack", "1989 earnings" are: a year names the noun's
+    time). Written in digits, only a hedged amount tells a count from a year."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span[-1].lower_ == "thousand" and span.root.dep_ == "nummod"
+    if span is None or span.root.dep_ != "nummod":
+        return False
+    if span[-1].lower_ == "thousand":
+        return True
+    hedged = _APPROX_BEFORE.search(doc.text, max(0, start - 20), start) is not None
+    return hedged and span.root.head.tag_ in ("NNS", "NNPS") and span.root.head.i > span.root.i
 
 
 @functools.lru_cache(maxsize=1)
