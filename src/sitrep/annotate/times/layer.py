@@ -19,6 +19,7 @@ from sitrep.annotate.times.tense import (
     clause_direction,
     firmly_past,
     past_arrangement,
+    present_copula,
     sentence_direction,
 )
 from sitrep.annotate.times.time_words import load_lexicon
@@ -231,6 +232,8 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     if span is None or not len(span):
         return
     ctx.direction = clause_direction(span)
+    if ctx.direction is None and cand.kind == "weekday" and present_copula(span):
+        ctx.direction = "future"
     ctx.from_clause = ctx.direction is not None
     if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
         ctx.direction = sentence_direction(span.sent)
