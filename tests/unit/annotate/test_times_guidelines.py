@@ -156,3 +156,18 @@ def test_a_named_fiscal_quarter_stays_the_quarter_after_its_end_date(nlp: Langua
     found = values_at(nlp, text, date(2026, 11, 20))
     assert found["fiscal second quarter"] == "2026-Q2"
     assert found["the quarter"] == "2026-Q2"  # the firm's count, not the calendar's Q4
+
+
+def test_that_night_and_that_summer_take_the_time_in_focus(nlp: Language) -> None:
+    found = values_at(nlp, "The dam broke on March 3, 2019. That night, the river rose.", FRIDAY)
+    assert found["That night"] == "2019-03-03"
+    found = values_at(nlp, "The mill opened in May 2011. That summer, it hired 40 people.", FRIDAY)
+    assert found["That summer"] == "2011-SU"
+    assert "that fall" not in values_at(nlp, "Traders feared that fall in prices.", FRIDAY)
+
+
+def test_the_next_year_told_in_the_past_follows_the_year_in_focus(nlp: Language) -> None:
+    found = values_at(nlp, "She was jailed in 2009 and freed the next year.", FRIDAY)
+    assert found["the next year"] == "2010"
+    found = values_at(nlp, "The line will be shut over the next year.", FRIDAY)
+    assert found["the next year"] == "2027"

@@ -150,7 +150,10 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?:earlier|later)\s+that\s+(?:same\s+)?(?:day|month|year|morning|night)\b"
             r"|(?:that|the)\s+same\s+(?:day|week|month|year)\b|that\s+(?:day|week|month|year)\b(?![-'])"
             r"|the\s+following\s+(?:day|week|month|year|morning)\b|the\s+next\s+(?:day|morning)\b"
-            r"|the\s+(?:previous|preceding)\s+day\b",
+            r"|the\s+(?:previous|preceding)\s+day\b"
+            # "That night, rivers rose", "that summer": a part of the day, or the season of
+            # the year, last spoken of ("that fall in prices" is no season)
+            r"|that\s+(?:morning|afternoon|evening|night|spring|summer|autumn|winter)\b",
         ),
         # "the day before last Tuesday('s hearing)", "the week of April 11"
         (
@@ -466,7 +469,9 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in lex.tables.get("unit", {}):
         add(w, *UNIT_KINDS)
         add("centuries" if w == "century" else w + "s", *UNIT_KINDS)
-    for w in ("day", "week", "month", "year", "morning", "night"):
+    for w in ("day", "week", "month", "year", "morning", "night", "afternoon", "evening"):
+        add(w, "anaphor")
+    for w in lex.tables.get("season", {}):
         add(w, "anaphor")
     for w in ("weekend", "fortnight"):
         add(w, *UNIT_KINDS)

@@ -468,6 +468,10 @@ def resolve_relunit(text: str, p: Pieces, ctx: Context) -> Resolved:
     if p.words[0] == "the" and p.modifier in ("previous", "prior"):
         # "seized in November ... the previous month": counted from the date in focus
         a = focus_date(ctx.last_date, unit) or a
+    elif p.words[0] == "the" and p.modifier == "next" and ctx.direction == "past":
+        # "arrested in 1995 and freed the next year": told in the past, "the next" counts
+        # from the date in focus, as "the following" does ("over the next year" ahead: now)
+        a = (focus_date(ctx.last_date, unit) if ctx.focus_near else None) or a
     if unit == "weekend" and p.modifier is None:  # "the weekend": the last one, or the next
         back = a.isoweekday() < 6 and ctx.direction != "future"
         return "DATE", iso_week(a - timedelta(weeks=1) if back else a) + "-WE"
@@ -912,12 +916,14 @@ def resolve_weekof(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", iso_week(date.fromisoformat(value))
 
 
-_REF_UNIT = re.compile(r"(day|morning|night|week|month|year)\b", re.IGNORECASE)
+_REF_UNIT = re.compile(r"(day|morning|afternoon|evening|night|week|month|year)\b", re.IGNORECASE)
 
 
 def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "later that year", "the following month": counted from the last date spoken of."""
     ref, m = ctx.last_date, _REF_UNIT.search(text)
+    if ref is not None and p.season is not None:
+        return "DATE", f"{ref[:4]}-{p.season}"  # "that summer": the season of the year in focus
     if ref is None or m is None:
         return "DATE", None
     unit = m.group(1).lower()
