@@ -171,3 +171,13 @@ def test_the_next_year_told_in_the_past_follows_the_year_in_focus(nlp: Language)
     assert found["the next year"] == "2010"
     found = values_at(nlp, "The line will be shut over the next year.", FRIDAY)
     assert found["the next year"] == "2027"
+
+
+def test_the_final_quarter_of_a_year_is_its_fourth(nlp: Language) -> None:
+    found = values_at(nlp, "Output shrank in the final quarter of last year.", FRIDAY)
+    assert found["the final quarter of last year"] == "2025-Q4"
+
+
+def test_a_four_digit_clock_time_in_local_time_is_no_year(nlp: Language) -> None:
+    found = values_at(nlp, "The truce took hold at 0600 local time on Sunday.", FRIDAY)
+    assert found["0600 local time on Sunday"] == "2026-05-10T06:00"

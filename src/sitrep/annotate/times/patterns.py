@@ -124,7 +124,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "6.44am": British papers write the minutes after a point
             rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|"
             rf"\d{{1,2}}:\d\d(?=\s+{zone})|noon|midnight|midday"
-            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC)\b)"  # "1600 GMT": no year 1600
+            # "1600 GMT", "at 0600 local time": no year 1600
+            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
             # "at 4 in the morning", "10 o'clock at night"
             rf"|\d{{1,2}}\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
             rf"|\d{{1,2}}\s+o'clock)"
@@ -232,6 +233,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:\s+of\s+(?:fiscal\s+)?{ofyear})?",
         ),
         ("quarter", rf"(?:the\s+)?(?:fiscal\s+)?{year}\s+(?:{ordinal})[- ]quarter"),
+        # "the final quarter of last year": the fourth ("last quarter" alone is the previous)
+        ("quarter", rf"(?:the\s+)?(?:final|last)\s+quarter\s+of\s+(?:fiscal\s+)?{ofyear}"),
         ("quarter", rf"(?-i:Q[1-4])(?:\s+{year})?\b"),  # "Q1 results", "Q3 2024"
         (
             "half",
@@ -414,7 +417,7 @@ _SLASH_DATE = re.compile(r"\b[01]?\d/[0-3]?\d/\d\d")  # "2/8/99": no word to tri
 # "6 p.m.", "06:00 GMT", "4 in the morning", "9 o'clock"
 _CLOCK_CUE = re.compile(
     r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b|\d\s+(?:o'clock|in\s+the\s+[a-z]+|at\s+night)\b"
-    r"|\d{4}\s+(?:GMT|UTC)\b"
+    r"|\d{4}\s+(?:GMT|UTC|local\s+time)\b"
 )
 UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
 YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})

@@ -754,11 +754,14 @@ def quarter_year(q: int, p: Pieces, ctx: Context) -> int | None:
 
 
 _QUARTER_CODE = re.compile(r"\bQ([1-4])\b")
+_LAST_QUARTER = re.compile(r"\b(?:final|last)\s+quarter\s+of\b", re.IGNORECASE)
 
 
 def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     if m := _QUARTER_CODE.match(text):  # "Q3": the day pieces misread its digit
         p.ordinal, p.day = int(m.group(1)), None
+    if p.ordinal is None and _LAST_QUARTER.search(text):
+        p.ordinal = 4  # "the final quarter of 2009"
     if p.ordinal is None:
         return "DATE", None
     ended = ended_date(ctx)  # a fiscal "second quarter ended Nov. 17" is a reported one
