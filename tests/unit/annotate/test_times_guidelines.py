@@ -181,3 +181,8 @@ def test_the_final_quarter_of_a_year_is_its_fourth(nlp: Language) -> None:
 def test_a_four_digit_clock_time_in_local_time_is_no_year(nlp: Language) -> None:
     found = values_at(nlp, "The truce took hold at 0600 local time on Sunday.", FRIDAY)
     assert found["0600 local time on Sunday"] == "2026-05-10T06:00"
+
+
+def test_a_season_with_its_year_is_one_expression(nlp: Language) -> None:
+    found = values_at(nlp, "Hiring slowed in spring 2019, then picked up.", FRIDAY)
+    assert found == {"spring 2019": "2019-SP"}

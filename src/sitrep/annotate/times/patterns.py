@@ -274,7 +274,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "season",
             rf"(?:(?:this\s+past|this|last|next|past|early|late)\s+)(?:{season})"
             rf"(?:\s+(?:of\s+)?{year})?|(?:{season})\s+(?:of\s+)?{year}"
-            rf"|(?:the|in|during)\s+(?P<t>(?:{season})(?:\s+of\s+(?:{year}|{spelled_year}))?)\b",
+            # "in spring 2009", "the summer of 1987"
+            rf"|(?:the|in|during)\s+(?P<t>(?:{season})(?:\s+(?:of\s+)?(?:{year}|{spelled_year}))?)\b",
         ),
         ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{holiday})(?:\s+{year})?"),
         ("vague", rf"(?:{lex.alternation('vague')})\b"),
