@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 # kinds whose value depends on the clause tense; for the first set a sentence-wide
 # cue is too weak: a dated "March 3" without a clear tense goes to the nearest one
-CLAUSE_KINDS = frozenset({"date", "month", "weekof", "yearend"})
+CLAUSE_KINDS = frozenset({"date", "month", "weekof", "yearend", "holiday"})
 TENSE_KINDS = (
     frozenset({"weekday", "time", "quarter", "half", "season", "soon", "dayshift", "relunit"})
     | CLAUSE_KINDS

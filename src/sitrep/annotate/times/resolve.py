@@ -693,14 +693,22 @@ def holiday_day(rule: str, p: Pieces, ctx: Context) -> date | None:
         for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)
         if (d := holiday_in(y, rule)) is not None
     ]
+    # a holiday week ("Holy Week") has begun once its Monday is past, and lasts to its Sunday
+    week = rule.endswith("W")
     if direction == "past":
         options = [
-            d for d in options if d < ctx.anchor or (d == ctx.anchor and p.words[0] != "last")
+            d
+            for d in options
+            if (first := d - timedelta(days=d.isoweekday() - 1) if week else d) < ctx.anchor
+            or (first == ctx.anchor and p.words[0] != "last")
         ]
         return max(options) if options else None
     if direction == "future":
         options = [
-            d for d in options if d > ctx.anchor or (d == ctx.anchor and p.words[0] != "next")
+            d
+            for d in options
+            if (last := d + timedelta(days=7 - d.isoweekday()) if week else d) > ctx.anchor
+            or (last == ctx.anchor and p.words[0] != "next")
         ]
         return min(options) if options else None
     a = ctx.anchor
