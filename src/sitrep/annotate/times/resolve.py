@@ -687,32 +687,31 @@ def holiday_day(rule: str, p: Pieces, ctx: Context) -> date | None:
         return holiday_in(p.year, rule)
     if ctx.anchor is None:
         return None
-    direction = {"last": "past", "next": "future"}.get(p.words[0], ctx.direction)
     options = [
         d
         for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)
         if (d := holiday_in(y, rule)) is not None
     ]
-    # a holiday week ("Holy Week") has begun once its Monday is past, and lasts to its Sunday
-    week = rule.endswith("W")
+    a = ctx.anchor
+    nearest = min(options, key=lambda d: abs((d - a).days)) if options else None
+    direction = {"last": "past", "next": "future"}.get(p.words[0])
+    if direction is None:
+        # a bare holiday, as a dated day: the nearest one unless the clause's tense puts it
+        # more than the slack on the other side ("will be home by Christmas" said in June)
+        off = (nearest - a).days if nearest is not None else 0
+        if (ctx.direction == "past" and off > TENSE_SLACK_DAYS) or (
+            ctx.direction == "future" and -off > TENSE_SLACK_DAYS
+        ):
+            direction = ctx.direction
+        else:
+            return nearest
     if direction == "past":
-        options = [
-            d
-            for d in options
-            if (first := d - timedelta(days=d.isoweekday() - 1) if week else d) < ctx.anchor
-            or (first == ctx.anchor and p.words[0] != "last")
-        ]
+        options = [d for d in options if d < a or (d == a and p.words[0] != "last")]
         return max(options) if options else None
     if direction == "future":
-        options = [
-            d
-            for d in options
-            if (last := d + timedelta(days=7 - d.isoweekday()) if week else d) > ctx.anchor
-            or (last == ctx.anchor and p.words[0] != "next")
-        ]
+        options = [d for d in options if d > a or (d == a and p.words[0] != "next")]
         return min(options) if options else None
-    a = ctx.anchor
-    return min(options, key=lambda d: abs((d - a).days))
+    return nearest
 
 
 def resolve_decade(text: str, p: Pieces, ctx: Context) -> Resolved:
