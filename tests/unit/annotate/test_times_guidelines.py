@@ -186,3 +186,8 @@ def test_a_four_digit_clock_time_in_local_time_is_no_year(nlp: Language) -> None
 def test_a_season_with_its_year_is_one_expression(nlp: Language) -> None:
     found = values_at(nlp, "Hiring slowed in spring 2019, then picked up.", FRIDAY)
     assert found == {"spring 2019": "2019-SP"}
+
+
+def test_a_later_date_is_a_future_reference(nlp: Language) -> None:
+    found = values_at(nlp, "The hearing was put off to a later date.", FRIDAY)
+    assert found == {"a later date": "FUTURE_REF"}
