@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from tests.support.times import values_at
@@ -191,3 +192,19 @@ def test_a_season_with_its_year_is_one_expression(nlp: Language) -> None:
 def test_a_later_date_is_a_future_reference(nlp: Language) -> None:
     found = values_at(nlp, "The hearing was put off to a later date.", FRIDAY)
     assert found == {"a later date": "FUTURE_REF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The blast came at 10:30 Tuesday morning.", "10:30 Tuesday morning", "2026-05-12T10:30"),
+        ("The ferry left at 14:30 on Wednesday.", "14:30 on Wednesday", "2026-05-13T14:30"),
+        ("The shelling began at 8:15 in the evening.", "8:15 in the evening", "2026-05-15T20:15"),
+    ],
+)
+def test_a_clock_time_without_am_or_pm(nlp: Language, text: str, span: str, value: str) -> None:
+    assert values_at(nlp, text, FRIDAY)[span] == value
+
+
+def test_odds_are_no_clock_time(nlp: Language) -> None:
+    assert values_at(nlp, "The mare won at 3:1 odds.", FRIDAY) == {}

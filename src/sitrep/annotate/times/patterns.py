@@ -124,11 +124,16 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "6.44am": British papers write the minutes after a point
             rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|"
             rf"\d{{1,2}}:\d\d(?=\s+{zone})|noon|midnight|midday"
+            # "10:30 Tuesday morning", "at 14:30": a clock time without a.m./p.m.
+            r"|\d{1,2}:[0-5]\d(?=,?\s+(?:on\s+)?(?:today|yesterday|tomorrow|tonight"
+            rf"|{weekday})\b)"
             # "1600 GMT", "at 0600 local time": no year 1600
             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
             # "at 4 in the morning", "10 o'clock at night"
-            rf"|\d{{1,2}}\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
-            rf"|\d{{1,2}}\s+o'clock)"
+            rf"|\d{{1,2}}(?::[0-5]\d)?\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
+            rf"|\d{{1,2}}\s+o'clock"
+            # last: a longer reading above wins ("at 8:15 in the evening")
+            r"|(?<=\bat\s)(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]?\d))"
             rf"(?:\s+{zone})?(?:,?\s+(?:on\s+)?{day_ref})?",
         ),
         (
