@@ -165,6 +165,8 @@ def test_that_night_and_that_summer_take_the_time_in_focus(nlp: Language) -> Non
     found = values_at(nlp, "The mill opened in May 2011. That summer, it hired 40 people.", FRIDAY)
     assert found["That summer"] == "2011-SU"
     assert "that fall" not in values_at(nlp, "Traders feared that fall in prices.", FRIDAY)
+    # with no time spoken of before, nothing to take: no expression
+    assert values_at(nlp, "Nobody in the camp slept that night.", FRIDAY) == {}
 
 
 def test_the_next_year_told_in_the_past_follows_the_year_in_focus(nlp: Language) -> None:

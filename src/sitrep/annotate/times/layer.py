@@ -279,8 +279,8 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         if cand.kind == "time":
             day_after(text, cand, cands[k + 1 :], ctx)
         type_, value = resolve(surface, cand.kind, ctx)
-        if value is None and cand.kind == "anaphor" and surface.lower().startswith("that day"):
-            continue  # "sell that day" with no day spoken of before: a generic day, no TIMEX
+        if value is None and cand.kind == "anaphor" and surface.lower().startswith("that "):
+            continue  # "sell that day", "that night" with no time spoken of before: no TIMEX
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
             ctx.last_date, last_end = value[:10], cand.end
             if _DAY.match(value):
