@@ -210,3 +210,8 @@ def test_a_clock_time_without_am_or_pm(nlp: Language, text: str, span: str, valu
 
 def test_odds_are_no_clock_time(nlp: Language) -> None:
     assert values_at(nlp, "The mare won at 3:1 odds.", FRIDAY) == {}
+
+
+def test_a_half_of_a_year_named_by_its_possessive(nlp: Language) -> None:
+    found = values_at(nlp, "Orders grew in 2019's first half and in last year's second half.", FRIDAY)
+    assert found == {"2019's first half": "2019-H1", "last year's second half": "2025-H2"}

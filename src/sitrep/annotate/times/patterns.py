@@ -244,7 +244,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "half",
             # not "the second half of the match": the half of something else than a year
-            rf"(?:the\s+)?(?:first|second|last|latter)\s+half(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"
+            rf"(?:the\s+|{ofyear}'s\s+)?(?:first|second|last|latter)\s+half"
+            rf"(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"
             r"(?!\s+of\b)",
         ),
         (
@@ -448,7 +449,7 @@ MARGINS: dict[str, tuple[int, int]] = {
     "year": (40, 30),
     "quarter": (35, 30),
     "refquarter": (40, 25),
-    "half": (15, 30),
+    "half": (30, 30),
     "season": (25, 25),
     "holiday": (20, 35),
     "decade": (25, 5),
