@@ -215,3 +215,8 @@ def test_odds_are_no_clock_time(nlp: Language) -> None:
 def test_a_half_of_a_year_named_by_its_possessive(nlp: Language) -> None:
     found = values_at(nlp, "Orders grew in 2019's first half and in last year's second half.", FRIDAY)
     assert found == {"2019's first half": "2019-H1", "last year's second half": "2025-H2"}
+
+
+def test_a_bare_plural_unit_after_take_is_a_vague_duration(nlp: Language) -> None:
+    found = values_at(nlp, "Engineers said the repairs could take months.", FRIDAY)
+    assert found == {"months": "PXM"}

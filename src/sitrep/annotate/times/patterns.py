@@ -210,7 +210,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "duration",
-            r"(?:for|over|in|within|took|takes|lasted)\s+"
+            r"(?:for|over|in|within|take|takes|taking|took|taken|lasts|lasted|lasting)\s+"
             r"(?P<t>(?:years|months|weeks|days|decades|hours|minutes|centuries))\b",
         ),
         (
