@@ -25,6 +25,21 @@ def test_rates_are_not_durations(nlp: Language, text: str) -> None:
     assert not rates & set(times_in(nlp, text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mill expects output to grow 6% annually.",
+        "The new line will turn out 4,000 bikes yearly.",
+    ],
+)
+def test_a_frequency_word_after_a_count_is_a_rate(nlp: Language, text: str) -> None:
+    assert not {"annually", "yearly"} & set(times_in(nlp, text))
+
+
+def test_a_frequency_word_without_a_count_is_a_set(nlp: Language) -> None:
+    assert times_in(nlp, "The guild meets annually in the old hall.")["annually"].value == "P1Y"
+
+
 def test_frequency_and_plain_duration_stay(nlp: Language) -> None:
     assert times_in(nlp, "The council meets twice a week.")["a week"].value == "P1W"
     assert times_in(nlp, "The strike lasted a week.")["a week"].value == "P1W"
@@ -112,3 +127,20 @@ def test_a_quarter_of_something_is_a_fraction(nlp: Language) -> None:
     assert "that quarter" not in found
     text = "Sales fell in the quarter of the year that ended in June."
     assert "the quarter" in times_in(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 1500 soldiers were sent to the border.",
+        "More than 2000 people lined the road.",
+        "Up to 1800 workers could lose their jobs.",
+    ],
+)
+def test_a_hedged_amount_in_digits_is_a_count_not_a_year(nlp: Language, text: str) -> None:
+    assert not {"1500", "2000", "1800"} & set(times_in(nlp, text))
+
+
+def test_a_year_before_a_plural_noun_stays_a_year(nlp: Language) -> None:
+    found = times_in(nlp, "The firm said 1989 earnings would fall by about 5%.")
+    assert found["1989"].value == "1989"

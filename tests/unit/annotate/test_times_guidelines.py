@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from tests.support.times import values_at
@@ -138,3 +139,84 @@ def test_earlier_counts_from_the_time_spoken_of(nlp: Language) -> None:
     # "ago" counts from the publication date whatever was spoken of
     found = values_at(nlp, "The mill closed in 2009. Two years ago it was sold.", FRIDAY)
     assert found["Two years ago"] == "2024"
+
+
+def test_the_years_end_is_the_end_of_the_year(nlp: Language) -> None:
+    # the possessive form of "the end of the year": the year's value (TimeML MOD=END)
+    found = values_at(nlp, "The new rules should be in force by year's end.", FRIDAY)
+    assert found["year's end"] == "2026"
+    found = values_at(nlp, "The mill shut at the end of the year.", FRIDAY)
+    assert found["the end of the year"] == "2026"
+
+
+def test_a_named_fiscal_quarter_stays_the_quarter_after_its_end_date(nlp: Language) -> None:
+    text = (
+        "The toy maker earned $3 million in its fiscal second quarter. "
+        "Revenue for the quarter ended Oct. 31 rose 8%."
+    )
+    found = values_at(nlp, text, date(2026, 11, 20))
+    assert found["fiscal second quarter"] == "2026-Q2"
+    assert found["the quarter"] == "2026-Q2"  # the firm's count, not the calendar's Q4
+
+
+def test_that_night_and_that_summer_take_the_time_in_focus(nlp: Language) -> None:
+    found = values_at(nlp, "The dam broke on March 3, 2019. That night, the river rose.", FRIDAY)
+    assert found["That night"] == "2019-03-03"
+    found = values_at(nlp, "The mill opened in May 2011. That summer, it hired 40 people.", FRIDAY)
+    assert found["That summer"] == "2011-SU"
+    assert "that fall" not in values_at(nlp, "Traders feared that fall in prices.", FRIDAY)
+    # with no time spoken of before, nothing to take: no expression
+    assert values_at(nlp, "Nobody in the camp slept that night.", FRIDAY) == {}
+
+
+def test_the_next_year_told_in_the_past_follows_the_year_in_focus(nlp: Language) -> None:
+    found = values_at(nlp, "She was jailed in 2009 and freed the next year.", FRIDAY)
+    assert found["the next year"] == "2010"
+    found = values_at(nlp, "The line will be shut over the next year.", FRIDAY)
+    assert found["the next year"] == "2027"
+
+
+def test_the_final_quarter_of_a_year_is_its_fourth(nlp: Language) -> None:
+    found = values_at(nlp, "Output shrank in the final quarter of last year.", FRIDAY)
+    assert found["the final quarter of last year"] == "2025-Q4"
+
+
+def test_a_four_digit_clock_time_in_local_time_is_no_year(nlp: Language) -> None:
+    found = values_at(nlp, "The truce took hold at 0600 local time on Sunday.", FRIDAY)
+    assert found["0600 local time on Sunday"] == "2026-05-10T06:00"
+
+
+def test_a_season_with_its_year_is_one_expression(nlp: Language) -> None:
+    found = values_at(nlp, "Hiring slowed in spring 2019, then picked up.", FRIDAY)
+    assert found == {"spring 2019": "2019-SP"}
+
+
+def test_a_later_date_is_a_future_reference(nlp: Language) -> None:
+    found = values_at(nlp, "The hearing was put off to a later date.", FRIDAY)
+    assert found == {"a later date": "FUTURE_REF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The blast came at 10:30 Tuesday morning.", "10:30 Tuesday morning", "2026-05-12T10:30"),
+        ("The ferry left at 14:30 on Wednesday.", "14:30 on Wednesday", "2026-05-13T14:30"),
+        ("The shelling began at 8:15 in the evening.", "8:15 in the evening", "2026-05-15T20:15"),
+    ],
+)
+def test_a_clock_time_without_am_or_pm(nlp: Language, text: str, span: str, value: str) -> None:
+    assert values_at(nlp, text, FRIDAY)[span] == value
+
+
+def test_odds_are_no_clock_time(nlp: Language) -> None:
+    assert values_at(nlp, "The mare won at 3:1 odds.", FRIDAY) == {}
+
+
+def test_a_half_of_a_year_named_by_its_possessive(nlp: Language) -> None:
+    found = values_at(nlp, "Orders grew in 2019's first half and in last year's second half.", FRIDAY)
+    assert found == {"2019's first half": "2019-H1", "last year's second half": "2025-H2"}
+
+
+def test_a_bare_plural_unit_after_take_is_a_vague_duration(nlp: Language) -> None:
+    found = values_at(nlp, "Engineers said the repairs could take months.", FRIDAY)
+    assert found == {"months": "PXM"}

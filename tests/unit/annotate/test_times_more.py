@@ -123,9 +123,9 @@ def test_the_other_day_is_a_past_reference(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Shops shut on Good Friday.", "2025-04-18"),
+        ("Shops will shut on Good Friday.", "2025-04-18"),
         ("The bishop will preach on Easter Sunday.", "2025-04-20"),
-        ("Crowds gathered as Holy Week began.", "2025-W16"),
+        ("Crowds will gather as Holy Week begins.", "2025-W16"),
         ("Banks close on Presidents Day.", "2025-02-17"),
     ],
 )
@@ -163,3 +163,19 @@ def test_a_month_before_a_pronoun_stays(nlp: Language) -> None:
 def test_a_year_inside_a_name_is_no_year(nlp: Language) -> None:
     assert not times_in(nlp, "They founded a firm called Nova 1980, making valves.")
     assert times_in(nlp, "Sales rose in Fiscal 2023.")["Fiscal 2023"].value == "2023"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # the clause's tense picks the side of the publication date, not the nearer holiday
+        ("The troops will be home by Christmas.", date(2025, 6, 10), "2025-12-25"),
+        ("The prisoner was freed on Labor Day.", date(2025, 6, 10), "2024-09-02"),
+        # within a few weeks the nearest one, whatever the tense
+        ("The shop will reopen after Christmas.", date(2025, 12, 27), "2025-12-25"),
+    ],
+)
+def test_a_holiday_lies_where_the_clause_tense_points(
+    nlp: Language, text: str, anchor: date, value: str
+) -> None:
+    assert [t.value for t in find_times(nlp(text), anchor)] == [value]

@@ -55,3 +55,19 @@ def test_the_previous_month_counts_from_the_date_in_focus(nlp: Language) -> None
     # without a date in focus, from the publication date
     found = values_at(nlp, "Sales rose from the previous year.", WEDNESDAY)
     assert found["the previous year"] == "1997"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The hearing is on Friday.", "1998-02-13"),
+        ("The last day of the fair is Saturday.", "1998-02-14"),
+        ("The hearing was on Friday.", "1998-02-06"),
+        ("Prices rose before Friday's auction.", "1998-02-06"),
+    ],
+)
+def test_a_weekday_said_of_with_present_be_is_the_coming_one(
+    nlp: Language, text: str, value: str
+) -> None:
+    (found,) = values_at(nlp, text, WEDNESDAY).values()
+    assert found == value

@@ -19,6 +19,7 @@ from sitrep.annotate.times.tense import (
     clause_direction,
     firmly_past,
     past_arrangement,
+    present_copula,
     sentence_direction,
 )
 from sitrep.annotate.times.time_words import load_lexicon
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 # kinds whose value depends on the clause tense; for the first set a sentence-wide
 # cue is too weak: a dated "March 3" without a clear tense goes to the nearest one
-CLAUSE_KINDS = frozenset({"date", "month", "weekof", "yearend"})
+CLAUSE_KINDS = frozenset({"date", "month", "weekof", "yearend", "holiday"})
 TENSE_KINDS = (
     frozenset({"weekday", "time", "quarter", "half", "season", "soon", "dayshift", "relunit"})
     | CLAUSE_KINDS
@@ -100,11 +101,24 @@ def is_in_a_name(doc: Doc, start: int) -> bool:
 _YEAR_NAMERS = frozenset({"fiscal", "calendar", "year", "class", "spring", "fall"})
 
 
+# words that hedge an amount: "about 1500 soldiers", "more than 2000 people" count
+_APPROX_BEFORE = re.compile(
+    r"(?i)\b(?:about|around|roughly|approximately|nearly|almost|some|over|more\s+than"
+    r"|fewer\s+than|at\s+least|up\s+to)\s+$"
+)
+
+
 def is_a_count(doc: Doc, start: int, end: int) -> bool:
-    """ "Two thousand people marched": a bare "two thousand" that counts a noun is no year
-    ("a nineteen eighty-six attack" is one: a year names the noun's time)."""
+    """ "Two thousand people marched", "about 1500 soldiers": a number that counts a noun is
+    no year ("a nineteen eighty-six attack", "1989 earnings" are: a year names the noun's
+    time). Written in digits, only a hedged amount tells a count from a year."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span[-1].lower_ == "thousand" and span.root.dep_ == "nummod"
+    if span is None or span.root.dep_ != "nummod":
+        return False
+    if span[-1].lower_ == "thousand":
+        return True
+    hedged = _APPROX_BEFORE.search(doc.text, max(0, start - 20), start) is not None
+    return hedged and span.root.head.tag_ in ("NNS", "NNPS") and span.root.head.i > span.root.i
 
 
 @functools.lru_cache(maxsize=1)
@@ -218,6 +232,8 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     if span is None or not len(span):
         return
     ctx.direction = clause_direction(span)
+    if ctx.direction is None and cand.kind == "weekday" and present_copula(span):
+        ctx.direction = "future"
     ctx.from_clause = ctx.direction is not None
     if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
         ctx.direction = sentence_direction(span.sent)
@@ -263,8 +279,8 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         if cand.kind == "time":
             day_after(text, cand, cands[k + 1 :], ctx)
         type_, value = resolve(surface, cand.kind, ctx)
-        if value is None and cand.kind == "anaphor" and surface.lower().startswith("that day"):
-            continue  # "sell that day" with no day spoken of before: a generic day, no TIMEX
+        if value is None and cand.kind == "anaphor" and surface.lower().startswith("that "):
+            continue  # "sell that day", "that night" with no time spoken of before: no TIMEX
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
             ctx.last_date, last_end = value[:10], cand.end
             if _DAY.match(value):

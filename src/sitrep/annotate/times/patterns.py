@@ -124,10 +124,16 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "6.44am": British papers write the minutes after a point
             rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|"
             rf"\d{{1,2}}:\d\d(?=\s+{zone})|noon|midnight|midday"
-            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC)\b)"  # "1600 GMT": no year 1600
+            # "10:30 Tuesday morning", "at 14:30": a clock time without a.m./p.m.
+            r"|\d{1,2}:[0-5]\d(?=,?\s+(?:on\s+)?(?:today|yesterday|tomorrow|tonight"
+            rf"|{weekday})\b)"
+            # "1600 GMT", "at 0600 local time": no year 1600
+            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
             # "at 4 in the morning", "10 o'clock at night"
-            rf"|\d{{1,2}}\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
-            rf"|\d{{1,2}}\s+o'clock)"
+            rf"|\d{{1,2}}(?::[0-5]\d)?\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
+            rf"|\d{{1,2}}\s+o'clock"
+            # last: a longer reading above wins ("at 8:15 in the evening")
+            r"|(?<=\bat\s)(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]?\d))"
             rf"(?:\s+{zone})?(?:,?\s+(?:on\s+)?{day_ref})?",
         ),
         (
@@ -150,7 +156,10 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?:earlier|later)\s+that\s+(?:same\s+)?(?:day|month|year|morning|night)\b"
             r"|(?:that|the)\s+same\s+(?:day|week|month|year)\b|that\s+(?:day|week|month|year)\b(?![-'])"
             r"|the\s+following\s+(?:day|week|month|year|morning)\b|the\s+next\s+(?:day|morning)\b"
-            r"|the\s+(?:previous|preceding)\s+day\b",
+            r"|the\s+(?:previous|preceding)\s+day\b"
+            # "That night, rivers rose", "that summer": a part of the day, or the season of
+            # the year, last spoken of ("that fall in prices" is no season)
+            r"|that\s+(?:morning|afternoon|evening|night|spring|summer|autumn|winter)\b",
         ),
         # "the day before last Tuesday('s hearing)", "the week of April 11"
         (
@@ -179,7 +188,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:{hedge}[- ]?\s*|{edge})?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"
             rf"(?:week(?:end)?|month|year|quarter|decade|century)\b(?!-)|the\s+weekend"
             # "the end of the month": TimeML gives the period's value (with MOD="END")
-            rf"|{edge}the\s+(?:week|month|year|quarter|decade|century)\b(?![-'])",
+            rf"|{edge}the\s+(?:week|month|year|quarter|decade|century)\b(?![-'])"
+            # "by year's end": the possessive form of "the end of the year", the same value
+            r"|year['’]s\s+end\b",
         ),
         (
             "ago",
@@ -199,7 +210,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "duration",
-            r"(?:for|over|in|within|took|takes|lasted)\s+"
+            r"(?:for|over|in|within|take|takes|taking|took|taken|lasts|lasted|lasting)\s+"
             r"(?P<t>(?:years|months|weeks|days|decades|hours|minutes|centuries))\b",
         ),
         (
@@ -227,11 +238,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:\s+of\s+(?:fiscal\s+)?{ofyear})?",
         ),
         ("quarter", rf"(?:the\s+)?(?:fiscal\s+)?{year}\s+(?:{ordinal})[- ]quarter"),
+        # "the final quarter of last year": the fourth ("last quarter" alone is the previous)
+        ("quarter", rf"(?:the\s+)?(?:final|last)\s+quarter\s+of\s+(?:fiscal\s+)?{ofyear}"),
         ("quarter", rf"(?-i:Q[1-4])(?:\s+{year})?\b"),  # "Q1 results", "Q3 2024"
         (
             "half",
             # not "the second half of the match": the half of something else than a year
-            rf"(?:the\s+)?(?:first|second|last|latter)\s+half(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"
+            rf"(?:the\s+|{ofyear}'s\s+)?(?:first|second|last|latter)\s+half"
+            rf"(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"
             r"(?!\s+of\b)",
         ),
         (
@@ -266,7 +280,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "season",
             rf"(?:(?:this\s+past|this|last|next|past|early|late)\s+)(?:{season})"
             rf"(?:\s+(?:of\s+)?{year})?|(?:{season})\s+(?:of\s+)?{year}"
-            rf"|(?:the|in|during)\s+(?P<t>(?:{season})(?:\s+of\s+(?:{year}|{spelled_year}))?)\b",
+            # "in spring 2009", "the summer of 1987"
+            rf"|(?:the|in|during)\s+(?P<t>(?:{season})(?:\s+(?:of\s+)?(?:{year}|{spelled_year}))?)\b",
         ),
         ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{holiday})(?:\s+{year})?"),
         ("vague", rf"(?:{lex.alternation('vague')})\b"),
@@ -328,6 +343,10 @@ def _rate_before() -> re.Pattern[str]:
     )
 
 
+# "annually", "weekly": a frequency word that can also be the denominator of a rate
+_FREQ_ADVERB = re.compile(r"(?i)(?:hour|dai|week|month|year|annual)ly")
+
+
 # "more than a quarter of the market", "that quarter of the city": a fraction, a district
 _QUARTER_OF = re.compile(
     r"\s+of\s+(?:the|a|an|its|his|her|their|all)\s+(?!(?:fiscal\s+|calendar\s+)?year\b)",
@@ -371,6 +390,10 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
             return False  # "a second group", "a second-floor flat"
         if _TITLE_UNIT.search(span) and not span.isupper():
             return False
+    if kind == "set" and _FREQ_ADVERB.fullmatch(span) and _rate_before().search(
+        text, max(0, start - 40), start
+    ):
+        return False  # "rise 8% annually", "10,000 units yearly": a rate's unit, as "a year"
     if kind == "relday" and _GENERIC_TODAY.match(text, end) and span.lower() == "today":
         return False  # "today's teenagers", "by today's standards": the present age, no day
     if kind == "relday" and _GENERIC_DAY.search(text, max(0, start - 12), min(len(text), end + 8)):
@@ -401,7 +424,7 @@ _SLASH_DATE = re.compile(r"\b[01]?\d/[0-3]?\d/\d\d")  # "2/8/99": no word to tri
 # "6 p.m.", "06:00 GMT", "4 in the morning", "9 o'clock"
 _CLOCK_CUE = re.compile(
     r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b|\d\s+(?:o'clock|in\s+the\s+[a-z]+|at\s+night)\b"
-    r"|\d{4}\s+(?:GMT|UTC)\b"
+    r"|\d{4}\s+(?:GMT|UTC|local\s+time)\b"
 )
 UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
 YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})
@@ -426,7 +449,7 @@ MARGINS: dict[str, tuple[int, int]] = {
     "year": (40, 30),
     "quarter": (35, 30),
     "refquarter": (40, 25),
-    "half": (15, 30),
+    "half": (30, 30),
     "season": (25, 25),
     "holiday": (20, 35),
     "decade": (25, 5),
@@ -456,7 +479,9 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in lex.tables.get("unit", {}):
         add(w, *UNIT_KINDS)
         add("centuries" if w == "century" else w + "s", *UNIT_KINDS)
-    for w in ("day", "week", "month", "year", "morning", "night"):
+    for w in ("day", "week", "month", "year", "morning", "night", "afternoon", "evening"):
+        add(w, "anaphor")
+    for w in lex.tables.get("season", {}):
         add(w, "anaphor")
     for w in ("weekend", "fortnight"):
         add(w, *UNIT_KINDS)

@@ -64,6 +64,7 @@ class Context:
     from_clause: bool = False  # the direction is the clause's own (not a sentence-wide cue)
     nearest: bool = False  # a day arranged in the past: the nearest one (tense.past_arrangement)
     ref_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
+    fiscal_quarter: bool = False  # ref_quarter was named "fiscal" (the firm's own count)
     # months of the reporting period last spoken of: 3 after a quarter, 9 after "the
     # first nine months"; "a year earlier" compares with the same period a year back
     ref_months: int = 3
@@ -467,6 +468,10 @@ def resolve_relunit(text: str, p: Pieces, ctx: Context) -> Resolved:
     if p.words[0] == "the" and p.modifier in ("previous", "prior"):
         # "seized in November ... the previous month": counted from the date in focus
         a = focus_date(ctx.last_date, unit) or a
+    elif p.words[0] == "the" and p.modifier == "next" and ctx.direction == "past":
+        # "arrested in 1995 and freed the next year": told in the past, "the next" counts
+        # from the date in focus, as "the following" does ("over the next year" ahead: now)
+        a = (focus_date(ctx.last_date, unit) if ctx.focus_near else None) or a
     if unit == "weekend" and p.modifier is None:  # "the weekend": the last one, or the next
         back = a.isoweekday() < 6 and ctx.direction != "future"
         return "DATE", iso_week(a - timedelta(weeks=1) if back else a) + "-WE"
@@ -682,24 +687,31 @@ def holiday_day(rule: str, p: Pieces, ctx: Context) -> date | None:
         return holiday_in(p.year, rule)
     if ctx.anchor is None:
         return None
-    direction = {"last": "past", "next": "future"}.get(p.words[0], ctx.direction)
     options = [
         d
         for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)
         if (d := holiday_in(y, rule)) is not None
     ]
+    a = ctx.anchor
+    nearest = min(options, key=lambda d: abs((d - a).days)) if options else None
+    direction = {"last": "past", "next": "future"}.get(p.words[0])
+    if direction is None:
+        # a bare holiday, as a dated day: the nearest one unless the clause's tense puts it
+        # more than the slack on the other side ("will be home by Christmas" said in June)
+        off = (nearest - a).days if nearest is not None else 0
+        if (ctx.direction == "past" and off > TENSE_SLACK_DAYS) or (
+            ctx.direction == "future" and -off > TENSE_SLACK_DAYS
+        ):
+            direction = ctx.direction
+        else:
+            return nearest
     if direction == "past":
-        options = [
-            d for d in options if d < ctx.anchor or (d == ctx.anchor and p.words[0] != "last")
-        ]
+        options = [d for d in options if d < a or (d == a and p.words[0] != "last")]
         return max(options) if options else None
     if direction == "future":
-        options = [
-            d for d in options if d > ctx.anchor or (d == ctx.anchor and p.words[0] != "next")
-        ]
+        options = [d for d in options if d > a or (d == a and p.words[0] != "next")]
         return min(options) if options else None
-    a = ctx.anchor
-    return min(options, key=lambda d: abs((d - a).days))
+    return nearest
 
 
 def resolve_decade(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -749,11 +761,14 @@ def quarter_year(q: int, p: Pieces, ctx: Context) -> int | None:
 
 
 _QUARTER_CODE = re.compile(r"\bQ([1-4])\b")
+_LAST_QUARTER = re.compile(r"\b(?:final|last)\s+quarter\s+of\b", re.IGNORECASE)
 
 
 def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     if m := _QUARTER_CODE.match(text):  # "Q3": the day pieces misread its digit
         p.ordinal, p.day = int(m.group(1)), None
+    if p.ordinal is None and _LAST_QUARTER.search(text):
+        p.ordinal = 4  # "the final quarter of 2009"
     if p.ordinal is None:
         return "DATE", None
     ended = ended_date(ctx)  # a fiscal "second quarter ended Nov. 17" is a reported one
@@ -775,6 +790,7 @@ def resolve_quarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     if done and not article:
         # not "a flat second quarter", a coming one
         ctx.ref_quarter, ctx.ref_months = (y, p.ordinal), 3
+        ctx.fiscal_quarter = "fiscal" in p.words
     return "DATE", f"{y}-Q{p.ordinal}"
 
 
@@ -823,6 +839,10 @@ _AGO = re.compile(
 def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     ref = ctx.ref_quarter
     end = ended_date(ctx)
+    if ctx.fiscal_quarter and ref is not None and p.year is None and not _AGO.search(text):
+        # "its fiscal first quarter ... the quarter ended Sept. 30": the quarter named, in
+        # the firm's own count; its end date does not make it a calendar quarter
+        return "DATE", f"{ref[0]}-Q{ref[1]}"
     if end is not None and p.year is None and not re.search(r"ago|earlier", text, re.I):
         ref = (end.year, quarter_of(end))
         ctx.ref_quarter, ctx.ref_months = ref, 3
@@ -906,12 +926,14 @@ def resolve_weekof(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", iso_week(date.fromisoformat(value))
 
 
-_REF_UNIT = re.compile(r"(day|morning|night|week|month|year)\b", re.IGNORECASE)
+_REF_UNIT = re.compile(r"(day|morning|afternoon|evening|night|week|month|year)\b", re.IGNORECASE)
 
 
 def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "later that year", "the following month": counted from the last date spoken of."""
     ref, m = ctx.last_date, _REF_UNIT.search(text)
+    if ref is not None and p.season is not None:
+        return "DATE", f"{ref[:4]}-{p.season}"  # "that summer": the season of the year in focus
     if ref is None or m is None:
         return "DATE", None
     unit = m.group(1).lower()

@@ -166,3 +166,18 @@ def past_arrangement(span: Span) -> bool:
     clause = governing_verb(verb.head)  # the verb of the noun the participle modifies
     return clause is not None and verb_direction(clause) == "past"
 
+
+def present_copula(span: Span) -> bool:
+    """ "The hearing is on Friday", "He is due in court Thursday": a weekday said of in the
+    present tense of "be" is the coming one (a schedule), as with "the leaders meet Monday"."""
+    root = span.root
+    # the weekday hangs on the verb itself ("is Friday", "is on Friday"); not a noun's
+    # modifier ("before Friday's talks")
+    head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "on" else root.head
+    verb = head if root.dep_ in ("npadvmod", "attr", "pobj") else None
+    return (
+        verb is not None
+        and verb.lemma_ == "be"
+        and verb.tag_ in ("VBZ", "VBP")
+        and verb.dep_ not in ("aux", "auxpass")
+    )
