@@ -20,6 +20,7 @@ import argparse
 import csv
 import os
 import sys
+from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from wordnet_reader import Synset, WordNet
@@ -323,10 +324,15 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
 def build(wn: WordNet) -> list[dict[str, str]]:
     best: dict[tuple[str, str, str], tuple[int, str, str, str]] = {}
     clash: set[tuple[str, str, str]] = set()
+    # every seed of a type that reaches a row: the row stands on all of them, not only the
+    # nearest ("kidnap" is its own seed and lies below "seize" too)
+    reached: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
     for etype, seeds in SEEDS.items():
         for seed, mode in seeds:
             for lemma, with_, pos, rank in members(wn, seed):
                 key = (lemma, with_, pos)
+                if seed not in reached[(*key, etype)]:
+                    reached[(*key, etype)].append(seed)
                 old = best.get(key)
                 if old is None or rank < old[0]:
                     best[key] = (rank, etype, mode, seed)
@@ -334,7 +340,14 @@ def build(wn: WordNet) -> list[dict[str, str]]:
                 elif rank == old[0] and etype != old[1]:
                     clash.add(key)
     return [
-        {"lemma": k[0], "with": k[1], "pos": k[2], "type": v[1], "mode": v[2], "seed": v[3]}
+        {
+            "lemma": k[0],
+            "with": k[1],
+            "pos": k[2],
+            "type": v[1],
+            "mode": v[2],
+            "seed": " ".join(dict.fromkeys([v[3], *reached[(*k, v[1])]])),
+        }
         for k, v in sorted(best.items())
         if k not in clash
     ]
@@ -449,7 +462,7 @@ NOUN_HEADER = """# Noun classes for the event layer from WordNet 3.0 (Princeton 
 HEADER = """# PLOVER verb and noun classes from WordNet 3.0 (Princeton WordNet licence), built by
 # scripts/build_plover_classes.py from seed senses named in the PLOVER/CAMEO codebook
 # definitions; not from any gold data. Rows of plover_triggers.csv take precedence.
-# seed: the WordNet sense the row was reached from.
+# seed: the WordNet senses the row was reached from, nearest first.
 """
 
 

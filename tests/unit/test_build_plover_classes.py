@@ -96,3 +96,12 @@ def test_derivations_name_the_verb_of_act_nouns(tmp_path: Path) -> None:
     module = load()
     wn = module.WordNet(str(write_wordnet(tmp_path, verbs, nouns, index_verb, index_noun)))
     assert module.derivations(wn) == [{"noun": "invasion", "verb": "invade"}]
+
+
+def test_a_row_names_every_seed_of_its_type_that_reaches_it(wordnet: Path) -> None:
+    """ "raid" is its own seed and lies below "attack": the row stands on both, nearest first."""
+    module = load()
+    setattr(module, "SEEDS", {"ASSAULT": [("attack.v.1", ""), ("raid.v.1!", "")]})  # noqa: B010
+    rows = {r["lemma"] + "/" + r["pos"]: r["seed"] for r in module.build(module.WordNet(str(wordnet)))}
+    assert rows["raid/verb"] == "raid.v.1! attack.v.1"
+    assert rows["attack/verb"] == "attack.v.1"
