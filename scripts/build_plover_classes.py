@@ -37,6 +37,9 @@ HYPONYM_DEPTH = 1
 DEEP_DEPTH = 3
 DEEP_SENSES = 1
 DEEP_PENALTY = 10
+# A direct troponym/hyponym whose class sense is its second joins when the word has at most
+# SECOND_SENSES senses, all of the class sense's kind (same WordNet lexicographer file).
+SECOND_SENSES = 2
 PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "in", "on", "over"})
 # noun.act, noun.communication, noun.event: nouns that name an event, not an agent or thing
 EVENT_NOUN_FILES = frozenset({4, 10, 11})
@@ -267,6 +270,17 @@ def unambiguous(wn: WordNet, word: str, syn: Synset) -> bool:
     return bool(senses) and senses[0] == syn.offset and len(senses) <= DEEP_SENSES
 
 
+def same_kind(wn: WordNet, word: str, syn: Synset) -> bool:
+    """``word`` has SECOND_SENSES senses at most, all filed with ``syn`` (one lexicographer file).
+
+    A hyponym whose class sense comes second still names that kind of act when its other
+    sense is of the same kind ("renegotiate": two communication senses), not when it is
+    another kind of act ("expect": a belief before a demand) or one of many ("slash").
+    """
+    senses = wn.senses(word, syn.pos)
+    return len(senses) <= SECOND_SENSES and all(s.lexfile == syn.lexfile for s in senses)
+
+
 def entry(word: str, pos: str) -> tuple[str, str] | None:
     """(lemma, companion) of a WordNet word: "pull_out" -> ("pull", "out")."""
     parts = word.split("_")
@@ -310,6 +324,8 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
             # the seed word itself ranks 0: it wins over a hyponym that another class reaches
             rank = 0 if word == seed_word and where is top else wn.rank(word, where) or 99
             limit = MAX_RANK if syn is top else HYPONYM_RANK
+            if where is not top and where is syn and rank == limit + 1 and same_kind(wn, word, syn):
+                limit += 1
             made = entry(word, where.pos)
             if level > HYPONYM_DEPTH:
                 # deep nouns, and nouns derived from deep verbs, drift ("propaganda", "cheer")
