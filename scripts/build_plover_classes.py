@@ -118,7 +118,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("demand.v.1", ""),
         ("request.v.1=", ""),
         ("request.v.2=", ""),
-        ("appeal.v.2=", ""),
+        ("appeal.v.2", ""),
         ("urge.v.2=", ""),
         ("demand.n.1", ""),
         ("insist.v.1!", ""),
@@ -143,7 +143,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("investigate.v.2", ""),
         ("probe.v.1", ""),
         ("investigation.n.1=", ""),
-        ("inquiry.n.3=", ""),
+        ("inquiry.n.3", ""),
     ],
     "REJECT": [
         ("reject.v.1=", ""),
