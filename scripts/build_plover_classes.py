@@ -59,6 +59,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("treaty.n.1", ""),
         ("agreement.n.1=", ""),
         ("deal.n.2", ""),
+        # acts the codebook names that were trigger rows: their first senses and troponyms
+        ("reconcile.v.1!", ""),
     ],
     "CONSULT": [
         ("consult.v.3", "meet"),
@@ -70,6 +72,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("host.v.1!", "host"),
         ("discuss.v.2=", "meet"),
         ("mediate.v.1", "third-party"),
+        ("convene.v.1", "meet"),
     ],
     "SUPPORT": [
         ("praise.v.1", ""),
@@ -89,6 +92,9 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("comply.v.1", ""),
         ("accede.v.1", ""),
         ("relax.v.3!", ""),
+        ("reinstate.v.1!", ""),
+        ("legalize.v.1=", ""),
+        ("waive.v.1", ""),
     ],
     "COOPERATE": [
         ("cooperate.v.1", ""),
@@ -99,6 +105,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("donate.v.1", "economic"),
         ("supply.v.1=", ""),
         ("aid.n.3=", ""),
+        ("subsidize.v.1", "economic"),
     ],
     "RETREAT": [
         ("withdraw.v.1=", "withdraw"),
@@ -113,6 +120,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("disarm.v.1", "demobilize"),
         # "repatriation of refugees" (CAMEO 0841: return persons)
         ("repatriate.v.1!", "return"),
+        ("abdicate.v.1", "resign"),
+        ("disband.v.1", "demobilize"),
     ],
     "DEMAND": [
         ("demand.v.1", ""),
@@ -138,12 +147,17 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("convict.v.1", ""),
         ("censure.v.1", ""),
         ("deplore.v.1", ""),
+        ("castigate.v.1", ""),
+        ("admonish.v.1", ""),
+        ("denunciation.n.1", ""),
+        ("objection.n.1", ""),
     ],
     "INVESTIGATE": [
         ("investigate.v.2", ""),
         ("probe.v.1", ""),
         ("investigation.n.1=", ""),
         ("inquiry.n.3", ""),
+        ("interrogate.v.1", ""),
     ],
     "REJECT": [
         ("reject.v.1=", ""),
@@ -157,12 +171,14 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("dismiss.v.1=", ""),
         ("renege.v.1", ""),
         ("violate.v.1", ""),
+        ("repudiate.v.1", ""),
     ],
     "THREATEN": [
         ("threaten.v.2", ""),
         ("warn.v.1=", ""),
         ("threat.n.3", ""),
         ("ultimatum.n.1", ""),
+        ("intimidate.v.1!", ""),
     ],
     "PROTEST": [
         ("protest.v.1=", "demonstrate"),
@@ -214,6 +230,10 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("hijack.v.1!", "abduct"),
         ("sentence.v.1!", ""),
         ("imprison.v.1!", "arrest"),
+        ("banish.v.1", "expel"),
+        ("expropriate.v.1", "seize"),
+        ("nationalize.v.1", "seize"),
+        ("persecute.v.1", "repression"),
     ],
     "ASSAULT": [
         ("kill.v.1", ""),
@@ -231,6 +251,10 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         # an attack is ASSAULT; by regular armed forces the event layer makes it FIGHT
         ("attack.v.1", ""),
         ("attack.n.1", ""),
+        ("mutilate.v.1!", "torture"),
+        ("beheading.n.1", ""),
+        ("ambush.v.1!", ""),
+        ("massacre.n.1", "mass-killing"),
     ],
     "FIGHT": [
         ("fight.v.1=", ""),
@@ -246,6 +270,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("bomb.v.1", "aerial"),
         ("occupy.v.5", "occupation"),
         ("clash.n.4", ""),
+        ("retake.v.1", ""),
     ],
 }
 
