@@ -403,6 +403,8 @@ NOUN_CLASSES = {
         "armed_forces.n.1",
         "military_personnel.n.1",
         "serviceman.n.1",
+        # the vehicles forces act with ("tanks shelled", "sent warships")
+        "military_vehicle.n.1",
     ],
     # who can act or be acted on (PLOVER actors are people, organisations, states and their
     # forces): merged with the hand-written "actor" rows of plover_words.csv
