@@ -9,9 +9,12 @@ names (the SEEDS table: "accuse.v.1" is the first verb sense of "accuse"); a cla
 the seed synsets, their troponyms/hyponyms down to HYPONYM_DEPTH, and the act, event
 and communication nouns derived from their verbs ("invade" -> "invasion"). A word
 joins a class only if the class sense is among its MAX_RANK most frequent senses,
-so rare senses stay out ("render" is no AID verb); a word two types claim with the
-same rank is left out. The hand rows of plover_triggers.csv override these rows at
-run time; sitrep never reads WordNet itself.
+so rare senses stay out ("render" is no AID verb); a direct troponym whose class sense is
+its second joins when both its senses are of the class sense's kind (SECOND_SENSES); a
+word two types claim with the same rank is left out. Each row names every seed of its
+type that reaches it (scripts/score_events_heldout.py --with-seeds reads them). The hand
+rows of plover_triggers.csv override these rows at run time; sitrep never reads WordNet
+itself.
 """
 
 from __future__ import annotations
