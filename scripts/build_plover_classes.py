@@ -258,6 +258,9 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("beheading.n.1", ""),
         ("ambush.v.1!", ""),
         ("massacre.n.1", "mass-killing"),
+        # unconventional mass violence (CAMEO 20: mass killings, ethnic cleansing)
+        ("genocide.n.1", "mass-killing"),
+        ("exterminate.v.1", "mass-killing"),
     ],
     "FIGHT": [
         ("fight.v.1=", ""),
