@@ -9,9 +9,12 @@ names (the SEEDS table: "accuse.v.1" is the first verb sense of "accuse"); a cla
 the seed synsets, their troponyms/hyponyms down to HYPONYM_DEPTH, and the act, event
 and communication nouns derived from their verbs ("invade" -> "invasion"). A word
 joins a class only if the class sense is among its MAX_RANK most frequent senses,
-so rare senses stay out ("render" is no AID verb); a word two types claim with the
-same rank is left out. The hand rows of plover_triggers.csv override these rows at
-run time; sitrep never reads WordNet itself.
+so rare senses stay out ("render" is no AID verb); a direct troponym whose class sense is
+its second joins when both its senses are of the class sense's kind (SECOND_SENSES); a
+word two types claim with the same rank is left out. Each row names every seed of its
+type that reaches it (scripts/score_events_heldout.py --with-seeds reads them). The hand
+rows of plover_triggers.csv override these rows at run time; sitrep never reads WordNet
+itself.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import argparse
 import csv
 import os
 import sys
+from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from wordnet_reader import Synset, WordNet
@@ -36,6 +40,9 @@ HYPONYM_DEPTH = 1
 DEEP_DEPTH = 3
 DEEP_SENSES = 1
 DEEP_PENALTY = 10
+# A direct troponym/hyponym whose class sense is its second joins when the word has at most
+# SECOND_SENSES senses, all of the class sense's kind (same WordNet lexicographer file).
+SECOND_SENSES = 2
 PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "in", "on", "over"})
 # noun.act, noun.communication, noun.event: nouns that name an event, not an agent or thing
 EVENT_NOUN_FILES = frozenset({4, 10, 11})
@@ -55,17 +62,20 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("treaty.n.1", ""),
         ("agreement.n.1=", ""),
         ("deal.n.2", ""),
+        # acts the codebook names that were trigger rows: their first senses and troponyms
+        ("reconcile.v.1!", ""),
     ],
     "CONSULT": [
         ("consult.v.3", "meet"),
         ("meet.v.2=", "meet"),
-        ("negotiate.v.1", "meet"),
+        ("negotiate.v.1", "negotiate"),
         ("visit.v.4!", "visit"),
-        ("negotiation.n.1", "meet"),
+        ("negotiation.n.1", "negotiate"),
         ("summit.n.3", "meet"),
         ("host.v.1!", "host"),
         ("discuss.v.2=", "meet"),
-        ("mediate.v.1", "mediate"),
+        ("mediate.v.1", "third-party"),
+        ("convene.v.1", "meet"),
     ],
     "SUPPORT": [
         ("praise.v.1", ""),
@@ -75,7 +85,7 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("forgive.v.1", ""),
         ("recognize.v.1", ""),
         ("defend.v.1!", ""),
-        ("sign.v.2", ""),
+        ("sign.v.2", "sign"),
         ("back.v.1=", ""),
         ("welcome.v.3!", ""),
     ],
@@ -85,6 +95,9 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("comply.v.1", ""),
         ("accede.v.1", ""),
         ("relax.v.3!", ""),
+        ("reinstate.v.1!", ""),
+        ("legalize.v.1=", ""),
+        ("waive.v.1", ""),
     ],
     "COOPERATE": [
         ("cooperate.v.1", ""),
@@ -92,29 +105,32 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
     ],
     "AID": [
         ("aid.v.1=", ""),
-        ("donate.v.1", ""),
+        ("donate.v.1", "economic"),
         ("supply.v.1=", ""),
         ("aid.n.3=", ""),
+        ("subsidize.v.1", "economic"),
     ],
     "RETREAT": [
         ("withdraw.v.1=", "withdraw"),
         ("retreat.v.4", ""),
-        ("evacuate.v.3", ""),
+        ("evacuate.v.3", "withdraw"),
         ("withdrawal.n.3=", "withdraw"),
         ("truce.n.1", "ceasefire"),
         ("demobilize.v.1=", "demobilize"),
-        ("release.v.2", ""),
+        ("release.v.2", "release"),
         ("return.v.2!", "return"),
         ("surrender.v.1", "surrender"),
         ("disarm.v.1", "demobilize"),
         # "repatriation of refugees" (CAMEO 0841: return persons)
         ("repatriate.v.1!", "return"),
+        ("abdicate.v.1", "resign"),
+        ("disband.v.1", "demobilize"),
     ],
     "DEMAND": [
         ("demand.v.1", ""),
         ("request.v.1=", ""),
         ("request.v.2=", ""),
-        ("appeal.v.2=", ""),
+        ("appeal.v.2", ""),
         ("urge.v.2=", ""),
         ("demand.n.1", ""),
         ("insist.v.1!", ""),
@@ -134,12 +150,17 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("convict.v.1", ""),
         ("censure.v.1", ""),
         ("deplore.v.1", ""),
+        ("castigate.v.1", ""),
+        ("admonish.v.1", ""),
+        ("denunciation.n.1", ""),
+        ("objection.n.1", ""),
     ],
     "INVESTIGATE": [
         ("investigate.v.2", ""),
         ("probe.v.1", ""),
         ("investigation.n.1=", ""),
-        ("inquiry.n.3=", ""),
+        ("inquiry.n.3", ""),
+        ("interrogate.v.1", ""),
     ],
     "REJECT": [
         ("reject.v.1=", ""),
@@ -153,15 +174,17 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("dismiss.v.1=", ""),
         ("renege.v.1", ""),
         ("violate.v.1", ""),
+        ("repudiate.v.1", ""),
     ],
     "THREATEN": [
         ("threaten.v.2", ""),
         ("warn.v.1=", ""),
         ("threat.n.3", ""),
         ("ultimatum.n.1", ""),
+        ("intimidate.v.1!", ""),
     ],
     "PROTEST": [
-        ("protest.v.1=", ""),
+        ("protest.v.1=", "demonstrate"),
         ("protest.v.2!", ""),
         ("demonstrate.v.4", "demonstrate"),
         ("riot.v.1", "riot"),
@@ -169,17 +192,17 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("strike.n.1", "strike"),
         ("protest.n.2", "demonstrate"),
         ("demonstration.n.3", "demonstrate"),
-        ("block.v.1!", "block"),
-        ("blockade.v.3", "blockade"),
+        ("block.v.1!", "obstruct"),
+        ("blockade.v.3", "obstruct"),
         ("march.v.4", "demonstrate"),
         ("picket.v.1", "demonstrate"),
     ],
     "SANCTION": [
-        ("embargo.v.2", "embargo"),
-        ("embargo.n.1", "embargo"),
-        ("sanction.n.2", ""),
+        ("embargo.v.2", "economic"),
+        ("embargo.n.1", "economic"),
+        ("sanction.n.2", "economic"),
         ("suspend.v.4=", ""),
-        ("sever.v.1!", ""),
+        ("sever.v.1!", "diplomatic"),
         ("ban.v.2", "ban"),
     ],
     "MOBILIZE": [
@@ -187,8 +210,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("mobilize.v.3", "troops"),
         ("deploy.v.1", "troops"),
         ("deployment.n.1", "troops"),
-        ("patrol.v.1", "police"),
-        ("patrol.n.2", "police"),
+        ("patrol.v.1", "patrol"),
+        ("patrol.n.2", "patrol"),
     ],
     "COERCE": [
         ("arrest.v.1=", "arrest"),
@@ -200,16 +223,20 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("censor.v.2", "censor"),
         ("arrest.n.1", "arrest"),
         ("curfew.n.3", "curfew"),
-        ("demolish.v.1=", "property"),
-        ("destroy.v.1!", "property"),
+        ("demolish.v.1=", "destroy"),
+        ("destroy.v.1!", "destroy"),
         ("repress.v.1", "repression"),
         ("crack_down.v.1", "repression"),
         ("crackdown.n.1", "repression"),
         ("suppress.v.2=", "repression"),
-        ("kidnap.v.1", "abduction"),
-        ("hijack.v.1!", "abduction"),
+        ("kidnap.v.1", "abduct"),
+        ("hijack.v.1!", "abduct"),
         ("sentence.v.1!", ""),
         ("imprison.v.1!", "arrest"),
+        ("banish.v.1", "expel"),
+        ("expropriate.v.1", "seize"),
+        ("nationalize.v.1", "seize"),
+        ("persecute.v.1", "repression"),
     ],
     "ASSAULT": [
         ("kill.v.1", ""),
@@ -227,6 +254,13 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         # an attack is ASSAULT; by regular armed forces the event layer makes it FIGHT
         ("attack.v.1", ""),
         ("attack.n.1", ""),
+        ("mutilate.v.1!", "torture"),
+        ("beheading.n.1", ""),
+        ("ambush.v.1!", ""),
+        ("massacre.n.1", "mass-killing"),
+        # unconventional mass violence (CAMEO 20: mass killings, ethnic cleansing)
+        ("genocide.n.1", "mass-killing"),
+        ("exterminate.v.1", "mass-killing"),
     ],
     "FIGHT": [
         ("fight.v.1=", ""),
@@ -240,8 +274,9 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("war.n.1", ""),
         ("blockade.n.1", "blockade"),
         ("bomb.v.1", "aerial"),
-        ("occupy.v.5", "occupy"),
+        ("occupy.v.5", "occupation"),
         ("clash.n.4", ""),
+        ("retake.v.1", ""),
     ],
 }
 
@@ -264,6 +299,17 @@ def unambiguous(wn: WordNet, word: str, syn: Synset) -> bool:
     """``syn`` is the first sense of ``word``, which has at most DEEP_SENSES senses."""
     senses = wn.index.get((word, syn.pos), [])
     return bool(senses) and senses[0] == syn.offset and len(senses) <= DEEP_SENSES
+
+
+def same_kind(wn: WordNet, word: str, syn: Synset) -> bool:
+    """``word`` has SECOND_SENSES senses at most, all filed with ``syn`` (one lexicographer file).
+
+    A hyponym whose class sense comes second still names that kind of act when its other
+    sense is of the same kind ("renegotiate": two communication senses), not when it is
+    another kind of act ("expect": a belief before a demand) or one of many ("slash").
+    """
+    senses = wn.senses(word, syn.pos)
+    return len(senses) <= SECOND_SENSES and all(s.lexfile == syn.lexfile for s in senses)
 
 
 def entry(word: str, pos: str) -> tuple[str, str] | None:
@@ -309,6 +355,8 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
             # the seed word itself ranks 0: it wins over a hyponym that another class reaches
             rank = 0 if word == seed_word and where is top else wn.rank(word, where) or 99
             limit = MAX_RANK if syn is top else HYPONYM_RANK
+            if where is not top and where is syn and rank == limit + 1 and same_kind(wn, word, syn):
+                limit += 1
             made = entry(word, where.pos)
             if level > HYPONYM_DEPTH:
                 # deep nouns, and nouns derived from deep verbs, drift ("propaganda", "cheer")
@@ -323,10 +371,15 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
 def build(wn: WordNet) -> list[dict[str, str]]:
     best: dict[tuple[str, str, str], tuple[int, str, str, str]] = {}
     clash: set[tuple[str, str, str]] = set()
+    # every seed of a type that reaches a row: the row stands on all of them, not only the
+    # nearest ("kidnap" is its own seed and lies below "seize" too)
+    reached: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
     for etype, seeds in SEEDS.items():
         for seed, mode in seeds:
             for lemma, with_, pos, rank in members(wn, seed):
                 key = (lemma, with_, pos)
+                if seed not in reached[(*key, etype)]:
+                    reached[(*key, etype)].append(seed)
                 old = best.get(key)
                 if old is None or rank < old[0]:
                     best[key] = (rank, etype, mode, seed)
@@ -334,7 +387,14 @@ def build(wn: WordNet) -> list[dict[str, str]]:
                 elif rank == old[0] and etype != old[1]:
                     clash.add(key)
     return [
-        {"lemma": k[0], "with": k[1], "pos": k[2], "type": v[1], "mode": v[2], "seed": v[3]}
+        {
+            "lemma": k[0],
+            "with": k[1],
+            "pos": k[2],
+            "type": v[1],
+            "mode": v[2],
+            "seed": " ".join(dict.fromkeys([v[3], *reached[(*k, v[1])]])),
+        }
         for k, v in sorted(best.items())
         if k not in clash
     ]
@@ -349,6 +409,8 @@ NOUN_CLASSES = {
         "armed_forces.n.1",
         "military_personnel.n.1",
         "serviceman.n.1",
+        # the vehicles forces act with ("tanks shelled", "sent warships")
+        "military_vehicle.n.1",
     ],
     # who can act or be acted on (PLOVER actors are people, organisations, states and their
     # forces): merged with the hand-written "actor" rows of plover_words.csv
@@ -449,7 +511,7 @@ NOUN_HEADER = """# Noun classes for the event layer from WordNet 3.0 (Princeton 
 HEADER = """# PLOVER verb and noun classes from WordNet 3.0 (Princeton WordNet licence), built by
 # scripts/build_plover_classes.py from seed senses named in the PLOVER/CAMEO codebook
 # definitions; not from any gold data. Rows of plover_triggers.csv take precedence.
-# seed: the WordNet sense the row was reached from.
+# seed: the WordNet senses the row was reached from, nearest first.
 """
 
 

@@ -14,7 +14,8 @@ plover_nouns.csv) stay whole unless --with-classes (their seed senses were named
 hand: the harshest reading). --with-seeds reads the WordNet rows as what they are, words
 reached from hand-named seed senses: a class row goes when its seed's word is supported
 only by the held-out half (the seed was perhaps named after a held-out sentence), and
-stays when WordNet reached it from a seed the fitting half supports too. The gap between a
+stays when WordNet reached it from a seed the fitting half supports too (every seed
+that reaches a row is recorded in its seed column). The gap between a
 half's plain score and its held-out score is how much the dev figure owes to rows
 fitted to dev sentences.
 """
@@ -67,11 +68,11 @@ def supported(items: list[dict[str, object]], support: str) -> list[set[str]]:
 
 
 def row_words(name: str, cells: list[str], by_seed: bool) -> list[str]:
-    """The words a row stands on: its lemma, or for a WordNet row read by seed the seed word."""
+    """The words a row stands on: its lemma, or for a WordNet row read by seed its seeds' words."""
     if name == "plover_words.csv":
         return [cells[1]]
     if by_seed and name in CLASS_LISTS and len(cells) > 5:
-        return [cells[5].split(".")[0].split("_")[0]]
+        return [seed.split(".")[0].split("_")[0] for seed in cells[5].split()]
     return [cells[0]]
 
 
@@ -92,7 +93,8 @@ def held_out_lists(
                     header_seen = header_seen or not comment
                     kept.append(line)
                     continue
-                if any(w in other and w not in fit for w in row_words(name, cells, by_seed)):
+                # a row goes when every word it stands on is supported by the held-out half only
+                if all(w in other and w not in fit for w in row_words(name, cells, by_seed)):
                     dropped += 1
                     continue
                 kept.append(line)

@@ -96,3 +96,38 @@ def test_derivations_name_the_verb_of_act_nouns(tmp_path: Path) -> None:
     module = load()
     wn = module.WordNet(str(write_wordnet(tmp_path, verbs, nouns, index_verb, index_noun)))
     assert module.derivations(wn) == [{"noun": "invasion", "verb": "invade"}]
+
+
+def test_a_row_names_every_seed_of_its_type_that_reaches_it(wordnet: Path) -> None:
+    """ "raid" is its own seed and lies below "attack": the row stands on both, nearest first."""
+    module = load()
+    setattr(module, "SEEDS", {"ASSAULT": [("attack.v.1", ""), ("raid.v.1!", "")]})  # noqa: B010
+    rows = {r["lemma"] + "/" + r["pos"]: r["seed"] for r in module.build(module.WordNet(str(wordnet)))}
+    assert rows["raid/verb"] == "raid.v.1! attack.v.1"
+    assert rows["attack/verb"] == "attack.v.1"
+
+
+def test_a_second_sense_joins_when_both_senses_are_acts_of_one_kind(tmp_path: Path) -> None:
+    """ "maul" (two contact senses, the class sense second) joins below "attack"; "foray",
+    whose first sense is a trip, and "pummel", with three senses, do not."""
+    verbs = [
+        "00000100 33 v 01 attack 0 003 ~ 00000200 v 0000 ~ 00000500 v 0000 ~ 00000600 v 0000 | fight",
+        "00000200 33 v 01 foray 0 000 | attack suddenly",
+        "00000300 38 v 01 foray 0 000 | go on a trip",
+        "00000500 33 v 01 maul 0 000 | attack and injure",
+        "00000510 33 v 01 maul 0 000 | handle roughly",
+        "00000600 33 v 01 pummel 0 000 | attack with fists",
+        "00000610 33 v 01 pummel 0 000 | strike repeatedly",
+        "00000620 33 v 01 pummel 0 000 | defeat soundly",
+    ]
+    index_verb = [
+        "attack v 1 1 ~ 1 0 00000100",
+        "foray v 2 0 2 0 00000300 00000200",
+        "maul v 2 0 2 0 00000510 00000500",
+        "pummel v 3 0 3 0 00000610 00000600 00000620",
+    ]
+    folder = write_wordnet(tmp_path, verbs, DATA_NOUN, index_verb, INDEX_NOUN)
+    rows = rows_for(load(), folder, "attack.v.1")
+    assert ("maul", "verb", "ASSAULT") in rows
+    assert ("foray", "verb", "ASSAULT") not in rows
+    assert ("pummel", "verb", "ASSAULT") not in rows

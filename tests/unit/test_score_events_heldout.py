@@ -13,6 +13,7 @@ lemma,with,pos,type,mode,seed
 garrotte,,verb,ASSAULT,,kill.v.1
 kill,,verb,ASSAULT,,kill.v.1
 kidnap,,verb,COERCE,abduction,kidnap.v.1
+abduct,,verb,COERCE,abduction,kidnap.v.1 seize.v.2
 """
 
 
@@ -32,8 +33,8 @@ def kept(tmp_path: Path, by_seed: bool) -> set[str]:
     (data / "plover_classes.csv").write_text(CLASSES, encoding="utf-8")
     setattr(module, "DATA", str(data))  # noqa: B010
     out = tmp_path / "out"
-    # the held-out half uses "garrotte" and "kidnap"; both halves use "kill"
-    fit, other = {"kill"}, {"kill", "garrotte", "kidnap"}
+    # the held-out half uses "garrotte", "kidnap" and "abduct"; the fitting one "kill" and "seize"
+    fit, other = {"kill", "seize"}, {"kill", "garrotte", "kidnap", "abduct"}
     module.held_out_lists(str(out), fit, other, ("plover_classes.csv",), by_seed)
     lines = (out / "plover_classes.csv").read_text(encoding="utf-8").splitlines()
     return {line.split(",")[0] for line in lines[2:]}
@@ -44,4 +45,9 @@ def test_by_lemma_drops_every_word_only_the_held_out_half_uses(tmp_path: Path) -
 
 
 def test_by_seed_keeps_words_reached_from_a_shared_seed(tmp_path: Path) -> None:
-    assert kept(tmp_path, by_seed=True) == {"kill", "garrotte"}
+    assert kept(tmp_path, by_seed=True) == {"kill", "garrotte", "abduct"}
+
+
+def test_by_seed_drops_a_row_only_when_every_seed_is_held_out(tmp_path: Path) -> None:
+    # "kidnap" stands on its own seed alone; "abduct" on "seize" too, which the fitting half has
+    assert "kidnap" not in kept(tmp_path, by_seed=True)

@@ -154,11 +154,11 @@ def test_support_verb_needs_an_actor_subject(nlp: Any) -> None:
 
 
 def test_event_noun_without_a_row_takes_its_verbs_row(nlp: Any) -> None:
-    """ "persecution" has no row; WordNet forms it from "persecute", a COERCE verb."""
+    """ "vilification" has no row; WordNet forms it from "vilify", a DISAPPROVE verb."""
     lex = load_lexicon()
-    assert ("persecution", "") not in lex.nouns and lex.derived["persecution"] == "persecute"
-    found = events_of(nlp, "The junta's persecution of the Karen villagers went on for years.")
-    assert "COERCE" in {e.type for e in found}
+    assert ("vilification", "") not in lex.nouns and lex.derived["vilification"] == "vilify"
+    found = events_of(nlp, "The junta's vilification of the villagers went on for years.")
+    assert "DISAPPROVE" in {e.type for e in found}
 
 
 def test_derived_nouns_name_acts_not_things() -> None:

@@ -149,3 +149,20 @@ def test_victims_of_an_attack_are_not_its_source(nlp: Any) -> None:
 def test_unnamed_kidnappers_are_not_the_country(nlp: Any) -> None:
     event = typed(nlp, "Two Danish engineers were kidnapped in Venezuela on Friday.", "COERCE")
     assert event.source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said its troops had withdrawn from the border village.",
+        "The rebels said on Monday their fighters had completed their withdrawal from the town.",
+    ],
+)
+def test_a_body_named_by_its_owners_pronoun_acts_for_the_speaker(nlp: Any, text: str) -> None:
+    event = typed(nlp, text, "RETREAT")
+    assert event.source is not None and event.source.text in ("ministry", "rebels")
+
+
+def test_a_named_owner_keeps_its_body(nlp: Any) -> None:
+    event = typed(nlp, "The ministry said the army had withdrawn from the border village.", "RETREAT")
+    assert event.source is not None and event.source.text == "army"

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that"})
 THIRD_PERSON = frozenset({"he", "she", "it", "they"})
+OWNER_PRONOUNS = frozenset({"its", "their"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Dependents kept in an actor's text ("Security forces in the north"), others cut.
 NP_LEFT = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod"})
@@ -280,7 +281,7 @@ class ActorFinder:
                     return cur.head
                 if subj.lower_ in PRONOUNS:
                     return self.speaker(cur) or self.antecedent(cur, subj) or subj
-                return self.regroup(subj)
+                return self.owner(cur, subj) or self.regroup(subj)
             if cur.dep_ in INHERIT_SUBJECT_DEPS and cur.head != cur:
                 cur = cur.head
             elif cur.dep_ in ("relcl", "acl") and cur.head != cur:
@@ -307,6 +308,13 @@ class ActorFinder:
             if many == plural or self.lex.in_class("military", subj.lemma_.lower()):
                 return self.regroup(subj)
         return None
+
+    def owner(self, verb: Token, subj: Token) -> Token | None:
+        """ "X said its troops had withdrawn": a body named only by a pronoun's "its"/"their"
+        acts for whoever reports it, as PLOVER codes the owner (with its sector) as source."""
+        if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in subj.children):
+            return None
+        return self.speaker(verb)
 
     def speaker(self, verb: Token) -> Token | None:
         """For a pronoun subject in reported speech, who is speaking ("X said it would")."""
