@@ -33,6 +33,7 @@ SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
 from sitrep.annotate import annotate  # noqa: E402
+from sitrep.annotate.chunks import OFFSET_FIELDS  # noqa: E402
 from sitrep.models import Annotations, Article  # noqa: E402
 from sitrep.pipeline import ingest  # noqa: E402
 from sitrep.store import Store, open_store  # noqa: E402
@@ -74,7 +75,7 @@ def windows(text: str, size: int = WINDOW) -> Iterator[tuple[int, int]]:
 def _spans(obj: Any) -> Iterator[int]:
     if isinstance(obj, dict):
         for key, value in obj.items():
-            if key in ("start", "end", "counted_start", "counted_end") and isinstance(value, int):
+            if key in OFFSET_FIELDS and isinstance(value, int):
                 yield value
             else:
                 yield from _spans(value)
@@ -85,8 +86,8 @@ def _spans(obj: Any) -> Iterator[int]:
 
 def _shift(obj: Any, off: int) -> Any:
     if isinstance(obj, dict):
-        return {k: (v - off if k in ("start", "end", "counted_start", "counted_end")
-                    and isinstance(v, int) else _shift(v, off)) for k, v in obj.items()}
+        return {k: (v - off if k in OFFSET_FIELDS and isinstance(v, int) else _shift(v, off))
+                for k, v in obj.items()}
     if isinstance(obj, list):
         return [_shift(v, off) for v in obj]
     return obj

@@ -4,9 +4,9 @@
     python3 scripts/quantity_errors.py [--half A|B|dev] [--eval DIR]
 
 Matching is score.py's: a predicted value equal to a gold value. Gold ranges and
-changes are written "a-b" ("252.0-287.0", "4.8-4.7"), which score.py's float()
+changes are written "a-b" ("120.0-150.0", "3.9-3.6"), which score.py's float()
 cannot read, so they are misses whatever is predicted, and a predicted range
-(value null) or change ("from 4.8 to 4.7": value 4.7, old_value 4.8) is a false
+(value null) or change ("from 3.9 to 3.6": value 3.6, old_value 3.9) is a false
 positive. The last line gives score.py's F1 and, beside it, the F1 when such gold
 values are matched to a predicted range's low and high or a change's two values.
 Look at half A only and report half B (scripts/score_halves.py) unfitted.

@@ -122,12 +122,12 @@ class Quantity:
     least) or None; ``low``/``high`` hold a range or the interval implied by
     a bound; ``counted`` is the noun phrase counted ("troops").
 
-    A change told with both values ("fell from 208 pounds to 193") is one
+    A change told with both values ("fell from 96 kilograms to 88") is one
     quantity, as NewsQuant and CQE model it: ``start``/``end``/``value`` are the
-    new value ("193"), ``old_value`` and ``old_start``/``old_end`` the earlier
+    new value ("88"), ``old_value`` and ``old_start``/``old_end`` the earlier
     one, in the same unit, and ``change`` its direction, ``"up"`` or ``"down"``.
     A figure told as a move has a ``change`` without ``old_value``: the amount
-    moved ("rose 3%") or the level reached ("rose 18 cents to $23.50").
+    moved ("rose 3%") or the level reached ("rose 35 cents to $8.60").
     """
 
     start: int

@@ -19,7 +19,9 @@ PART_CHARS = 100_000
 # Parts parsed together at most: bounds the memory of one model batch.
 BATCH_CHARS = 200_000
 _CUTS = ("\n\n", "\n", ". ", " ")
-_OFFSET_FIELDS = ("start", "end", "counted_start", "counted_end")
+# Fields that hold a character offset into the text: a part's are moved onto the whole.
+# A change's earlier value ("from 96 kilograms to 88") has a span of its own.
+OFFSET_FIELDS = ("start", "end", "counted_start", "counted_end", "old_start", "old_end")
 
 
 def split_text(text: str, size: int = PART_CHARS) -> list[tuple[int, int]]:
@@ -84,7 +86,7 @@ def shift(value: Any, offset: int) -> Any:
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
             inner = getattr(value, f.name)
-            if f.name in _OFFSET_FIELDS and isinstance(inner, int):
+            if f.name in OFFSET_FIELDS and isinstance(inner, int):
                 setattr(value, f.name, inner + offset)
             elif isinstance(inner, list) or dataclasses.is_dataclass(inner):
                 shift(inner, offset)

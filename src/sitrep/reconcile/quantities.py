@@ -54,7 +54,7 @@ _NUMBERISH = re.compile(r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim]:
     claims = []
     chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
-    # "fell from 208 pounds to 193" is one quantity; each value is a claim of its own
+    # "fell from 96 kilograms to 88" is one quantity; each value is a claim of its own
     figures = split_changes(ctx.article.text, ctx.ann.quantities)
     for q in [*figures, *_bare_ages(ctx, figures), *_indices(ctx, figures), *_zeros(ctx),
               *_duration_modifiers(ctx, figures), *_seasons(ctx, figures)]:

@@ -144,7 +144,7 @@ def occurrences(article: Article, ann: Annotations | None) -> list[tuple[int, st
                 out.append((m.start, f"{PLACE}{place['geonameid']}", "p"))
                 out.append((m.start, f"{REGION}{place.get('country')}/"
                             f"{place.get('admin1') or ''}", "r"))
-        # a change's earlier value ("from 208 pounds to 193") is a figure the report gives
+        # a change's earlier value ("from 96 kilograms to 88") is a figure the report gives
         out.extend((q.old_start, _number_key(q.old_value, q.unit), "n") for q in ann.quantities
                    if q.old_value is not None and q.old_start is not None and q.old_value >= 0)
         out.extend((q.start, _number_key(q.value, q.unit), "n") for q in ann.quantities

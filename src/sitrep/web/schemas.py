@@ -72,8 +72,11 @@ class QuantityOut(Open, SpanOut):
     approx: bool = False
     unit: str | None = None
     counted: str | None = None
-    change: str | None = None  # "up" / "down" when the text gives an earlier value
-    old_value: float | None = None
+    # "up" / "down": a figure told as a move ("rose 3%"), or changed from ``old_value``
+    change: str | None = None
+    old_value: float | None = None  # "fell from 96 kilograms to 88": 96, spanning old_start-end
+    old_start: int | None = None
+    old_end: int | None = None
 
 
 class AttributionOut(BaseModel):

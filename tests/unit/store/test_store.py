@@ -24,6 +24,7 @@ from sitrep.models import (
     TimeExpr,
 )
 from sitrep.store import Store, open_store
+from sitrep.store.codec import decode_layers
 from sitrep.store.migrations import MIGRATIONS
 from sitrep.store.query import to_fts5
 from tests.support.paths import REPO
@@ -289,6 +290,33 @@ def test_annotations_round_trip(store: Store) -> None:
     assert store.get_annotations(bare.id) is None
     store.put_annotations(bare.id, Annotations())
     assert store.get_annotations(bare.id) == Annotations()
+
+
+
+def test_a_quantity_change_round_trips(store: Store) -> None:
+    # a change's earlier value and direction ("fell from 96 kilograms to 88") are kept in
+    # the layer's JSON on every backend, not only the later value
+    article = make_article(NK_REPORT)
+    q = Quantity(40, 42, "88", 88.0, unit="kilogram", change="down", old_value=96.0,
+                 old_start=22, old_end=34)
+    store.add_articles([article], [Annotations(quantities=[q])])
+    back = store.get_annotations(article.id)
+    assert back is not None
+    (got,) = back.quantities
+    assert (got.value, got.change, got.old_value, got.old_start, got.old_end) == (
+        88.0, "down", 96.0, 22, 34)
+
+
+def test_a_quantity_stored_before_the_change_fields_loads(store: Store) -> None:
+    # a row written by an older model, without change fields, loads with them empty
+    article = make_article(NK_REPORT)
+    store.add_articles([article], [None])
+    old_row = '[{"start": 5, "end": 11, "text": "15,000", "value": 15000.0}]'
+    store.put_annotations(article.id, decode_layers({"quantities": old_row}))
+    back = store.get_annotations(article.id)
+    assert back is not None
+    (got,) = back.quantities
+    assert (got.value, got.change, got.old_value, got.old_start) == (15000.0, None, None, None)
 
 
 def test_entities_aliases_and_counts(store: Store) -> None:

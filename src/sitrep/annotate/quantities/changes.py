@@ -1,23 +1,23 @@
-"""A change told with both its values is one quantity: "fell from 208 pounds to 193".
+"""A change told with both its values is one quantity: "fell from 96 kilograms to 88".
 
 NewsQuant and CQE annotate "from X to Y" as one quantity with a direction, and a
 reader takes it as one fact: the figure is now Y, it was X. ``join_changes`` folds
 the earlier value into the later one's record (``old_value``, ``old_start``,
 ``old_end``, ``change``); the later value keeps its own span, value and qualifiers.
-Ranges ("from 5 to 7 percent") are joined before (``drafts.join_ranges``); here the
-two values may stand further apart ("from $75 a barrel in October to $45.88").
+Ranges ("from 6 to 8 percent") are joined before (``drafts.join_ranges``); here the
+two values may stand further apart ("from $60 a tonne in May to $52.40").
 """
 
 from __future__ import annotations
 
 import re
 
-from sitrep.annotate.quantities.drafts import CHANGE_BEFORE_FROM, Draft
+from sitrep.annotate.quantities.drafts import Draft, after_from, change_verb_before
 from sitrep.models import Quantity
 
 # Verbs and adverbs by which news tells a figure moving (intransitive senses of
 # WordNet's "increase" and "decrease" verbs, and "up"/"down"): "shares rose 3%",
-# "up 19 cents", "fell to $5". Verbs with an object of their own ("lost three games",
+# "up 13 pence", "fell to $5". Verbs with an object of their own ("lost three games",
 # "cut 500 jobs") are left out: their number counts things, not a movement.
 _RISE = (
     r"ros[ea]|rises?|risen|rising|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|"
@@ -34,12 +34,11 @@ _FALL = (
 _MOVED = re.compile(
     rf"\b(?:(?P<up>{_RISE})|(?P<down>{_FALL}))(?:\s+(?:by|to))?\s+$", re.IGNORECASE
 )
-# "rose 18 cents to $23.50": the level reached after the amount of the move
+# "rose 35 cents to $8.60": the level reached after the amount of the move
 _THEN_TO = re.compile(r"\s+to\s+")
 
-_FROM = re.compile(r"(?i:\bfrom)\s+$")
 # What may stand between the two values: a unit's rest, a date or a clock time ("in
-# 2008", "at 10.45pm"), but no clause break and no second "from" or coordination.
+# 2008", "at 9.30am"), but no clause break and no second "from" or coordination.
 _GAP = re.compile(
     r"(?:[^.;:!?()\n]|(?<=\d)[.:](?=\d)){0,50}?\bto\s+",
     re.IGNORECASE,
@@ -52,25 +51,24 @@ _SHARED_SCALE_BELOW = 1000.0
 
 def _opens_change(text: str, a: Draft, b: Draft) -> bool:
     """ "from X ... to Y", after a verb of change or falling: a change, not a range."""
-    if not _FROM.search(text, max(0, a.start - 6), a.start):
+    if not after_from(text, a):
         return False
     gap = _GAP.fullmatch(text, a.end, b.start)
     if gap is None or _GAP_BREAK.search(gap.group()):
         return False
-    verb = CHANGE_BEFORE_FROM.search(text, max(0, a.start - 60), a.start)
     falling = a.value is not None and b.value is not None and b.value < a.value
-    return verb is not None or falling
+    return falling or change_verb_before(text, a)
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
-    """One unit, or one rate written in full once ("$75 a barrel ... to $45.88")."""
+    """One unit, or one rate written in full once ("$60 a tonne ... to $52.40")."""
     return (
         a.unit is None or b.unit is None or b.unit.startswith(a.unit) or a.unit.startswith(b.unit)
     )
 
 
 def _share_scale(text: str, a: Draft, old: Quantity, b: Draft) -> None:
-    """ "from 24.2 to 35 billion euros": the earlier number is in the later one's scale."""
+    """ "from 8.5 to 11 billion euros": the earlier number is in the later one's scale."""
     atom = a.atoms[0]
     if (
         a.bare
@@ -90,7 +88,7 @@ def _merge(old: Quantity, new: Quantity) -> Quantity:
     if new.value != old.value:
         new.change = "up" if new.value > old.value else "down"
     if old.unit and (new.unit is None or len(old.unit) > len(new.unit)):
-        new.unit = old.unit  # "from 208 pounds to 193", "from $75 a barrel to $45.88"
+        new.unit = old.unit  # "from 96 kilograms to 88", "from $60 a tonne to $52.40"
     return new
 
 
@@ -109,7 +107,7 @@ def join_changes(text: str, kept: list[tuple[Draft, Quantity]]) -> list[Quantity
         b, new = nxt
         _share_scale(text, a, old, b)
         if old.unit is None and old.counted is None:
-            old.unit = new.unit  # "from 24.2 to 33-35 billion euros": the ends share a unit
+            old.unit = new.unit  # "from 8.5 to 10-12 billion euros": the ends share a unit
         # A range or a qualified end is no single earlier value: both stay as they are.
         single = old.value is not None and new.value is not None and old.low is None
         if not single or old.approx or old.bound or old.counted:
@@ -135,14 +133,14 @@ def split_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 def _particle_of_a_count(moved: re.Match[str], q: Quantity) -> bool:
     """ "shot down 12 drones", "gave up 3 runs": "up"/"down" before a count of things is
-    the particle of a verb taking them as object; "down 2%", "up 19 cents" tell a move."""
+    the particle of a verb taking them as object; "down 2%", "up 13 pence" tell a move."""
     word = (moved.group("up") or moved.group("down")).lower()
     return word in ("up", "down") and q.unit is None
 
 
 def mark_directions(text: str, quantities: list[Quantity]) -> None:
-    """``change`` up or down for a figure told as a move ("rose 3%", "down 19 cents",
-    "fell to $5") and for the level reached after one ("rose 18 cents to $23.50"),
+    """``change`` up or down for a figure told as a move ("rose 3%", "down 13 pence",
+    "fell to $5") and for the level reached after one ("rose 35 cents to $8.60"),
     as NewsQuant marks both."""
     prev: Quantity | None = None
     for q in quantities:
@@ -151,7 +149,7 @@ def mark_directions(text: str, quantities: list[Quantity]) -> None:
             if moved is not None and not _particle_of_a_count(moved, q):
                 q.change = "up" if moved.group("up") else "down"
             elif q.text.startswith("+") and q.value is not None:
-                q.change = "up"  # "Dow +0.2%": a signed move
+                q.change = "up"  # "tin +0.4%": a signed move
             elif prev is not None and prev.change and _THEN_TO.fullmatch(text, prev.end, q.start):
                 q.change = prev.change
         prev = q

@@ -460,7 +460,7 @@ _RANGE_OR = re.compile(r"\s+or\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
 _FROM = re.compile(r"(?i:\bfrom)\s+$")
 _BY = re.compile(r"(?i:\bby)\s+$")
-CHANGE_BEFORE_FROM = re.compile(
+_CHANGE_BEFORE_FROM = re.compile(
     r"(?i:\b(?:ros[ea]|risen|rises?|rising|f[ea]ll|fallen|falls|falling|increas\w*|"
     r"upwards?|downwards?|creep\w*|crept|edg(?:ed|ing)|inch(?:ed|ing)|"
     r"decreas\w*|grew|grow\w*|drop\w*|climb\w*|jump\w*|cut\w*|rais\w*|lower\w*|reduc\w*|"
@@ -519,16 +519,27 @@ def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
     return not (how == "or" and (a.unit or a.atoms[0].kind != b.atoms[0].kind))
 
 
-# "from 5 to 7 percent to 3 to 5 percent": a second "to" after the pair makes it the
+# "from 6 to 8 percent to 2 to 4 percent": a second "to" after the pair makes it the
 # earlier range of a change
 _TO_AFTER = re.compile(r"\s+to\s+(?:about\s+|around\s+)?[$€£]?\d")
 
 
+def after_from(text: str, a: Draft) -> bool:
+    """ "from 4 to 6": the number right after "from", the opening of a range or change."""
+    return _FROM.search(text, max(0, a.start - 6), a.start) is not None
+
+
+def change_verb_before(text: str, a: Draft) -> bool:
+    """A verb of change shortly before the number ("rose sharply from 4"): "from X to Y"
+    then tells two values of one figure, not a span of values."""
+    return _CHANGE_BEFORE_FROM.search(text, max(0, a.start - 60), a.start) is not None
+
+
 def _is_change(text: str, a: Draft, b: Draft) -> bool:
-    """ "fell from 4.8 to 4.7 percent": two values of a change, not a range."""
-    if not _FROM.search(text, max(0, a.start - 6), a.start) or _TO_AFTER.match(text, b.end):
+    """ "fell from 3.9 to 3.6 percent": two values of a change, not a range."""
+    if not after_from(text, a) or _TO_AFTER.match(text, b.end):
         return False
-    return CHANGE_BEFORE_FROM.search(text, max(0, a.start - 60), a.start) is not None
+    return change_verb_before(text, a)
 
 
 def _share_scale(a: Draft, b: Draft) -> None:
@@ -562,7 +573,7 @@ def join_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
                 a.flags.add("score")  # "2-0", "89-89": a score, not a range
                 b.flags.add("score")
             elif a.bare and how == "to" and _is_change(text, a, b):
-                # "fell from 4.8 to 4.7 percent": both are percentages
+                # "fell from 3.9 to 3.6 percent": both are percentages
                 a.unit, a.unit_kind = b.unit, b.unit_kind
             out.append(a)
             i += 1

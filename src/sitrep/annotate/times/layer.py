@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sitrep import lexicons
+from sitrep.annotate.quantities.unit_words import lexicon as quantity_lexicon
 from sitrep.annotate.times.patterns import Candidate, find_candidates
 from sitrep.annotate.times.resolve import Context, resolve
 from sitrep.annotate.times.tense import (
@@ -101,13 +102,6 @@ def is_in_a_name(doc: Doc, start: int) -> bool:
 _YEAR_NAMERS = frozenset({"fiscal", "calendar", "year", "class", "spring", "fall"})
 
 
-# words that hedge an amount: "about 1500 soldiers", "more than 2000 people" count
-_APPROX_BEFORE = re.compile(
-    r"(?i)\b(?:about|around|roughly|approximately|nearly|almost|some|over|more\s+than"
-    r"|fewer\s+than|at\s+least|up\s+to)\s+$"
-)
-
-
 def is_a_count(doc: Doc, start: int, end: int) -> bool:
     """ "Two thousand people marched", "about 1500 soldiers": a number that counts a noun is
     no year ("a nineteen eighty-six attack", "1989 earnings" are: a year names the noun's
@@ -117,7 +111,9 @@ def is_a_count(doc: Doc, start: int, end: int) -> bool:
         return False
     if span[-1].lower_ == "thousand":
         return True
-    hedged = _APPROX_BEFORE.search(doc.text, max(0, start - 20), start) is not None
+    # the quantities layer's qualifiers ("about", "more than", "up to") hedge an amount
+    qualifier = quantity_lexicon().qualifier_re
+    hedged = qualifier.search(doc.text, max(0, start - 30), start) is not None
     return hedged and span.root.head.tag_ in ("NNS", "NNPS") and span.root.head.i > span.root.i
 
 

@@ -481,8 +481,6 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         add("centuries" if w == "century" else w + "s", *UNIT_KINDS)
     for w in ("day", "week", "month", "year", "morning", "night", "afternoon", "evening"):
         add(w, "anaphor")
-    for w in lex.tables.get("season", {}):
-        add(w, "anaphor")
     for w in ("weekend", "fortnight"):
         add(w, *UNIT_KINDS)
     for w in ("quarter", "quarters"):
@@ -509,7 +507,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in lex.tables.get("part_of_day", {}):
         add(w, "relday", "set")
     for w in lex.tables.get("season", {}):
-        add(w, "season", "set")
+        add(w, "season", "set", "anaphor")  # "that summer": the season of the year in focus
     stop = lexicons.stop_words("time_triggers")
     for kind in ("vague", "set"):
         for phrase in lex.tables.get(kind, {}):

@@ -840,7 +840,7 @@ def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     ref = ctx.ref_quarter
     end = ended_date(ctx)
     if ctx.fiscal_quarter and ref is not None and p.year is None and not _AGO.search(text):
-        # "its fiscal first quarter ... the quarter ended Sept. 30": the quarter named, in
+        # "its fiscal second quarter ... the quarter ended Nov. 30": the quarter named, in
         # the firm's own count; its end date does not make it a calendar quarter
         return "DATE", f"{ref[0]}-Q{ref[1]}"
     if end is not None and p.year is None and not re.search(r"ago|earlier", text, re.I):
