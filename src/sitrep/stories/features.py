@@ -57,6 +57,7 @@ WEIGHTS = {"w": 0.7, "title": 1.0, "e": 2.0, "n": 3.0, "t": 1.5, "v": 0.5, "p": 
 # Title words the text writes as a name (see ``proper_title_words``): anchors, and the
 # protagonists of followed events (protagonists.py); of no weight in the cosine unless set.
 PROPER = "c:"
+WORD = "w:"  # a content word of the text or the title
 PLACE = "p:"
 REGION = "r:"
 # Who and where: an article and a story that share none of these are two happenings

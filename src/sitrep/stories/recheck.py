@@ -114,7 +114,8 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int,
         merging = ({m.story for m in members if m.row.seq > since}
                    | set(store.stories.recent_story_ids(since))
                    | {sid for move in done.moved for sid in move[1:]})
-    done.merged = _merge_pass(assigner, ctx, merging)
+    done.merged = _merge_pass(assigner, ctx, merging,
+                              ctx.tuning.recheck_merge_stories if fresh is not None else 0)
     return done
 
 
@@ -250,13 +251,15 @@ def _retire_if_empty(ctx: StoryContext, story: StoryState, into: str) -> None:
 # ------------------------------------------------------------ merges
 
 
-def _merge_pass(assigner: Assigner, ctx: StoryContext,
-                story_ids: set[str]) -> list[tuple[str, str]]:
+def _merge_pass(assigner: Assigner, ctx: StoryContext, story_ids: set[str],
+                searched: int = 0) -> list[tuple[str, str]]:
     """Merge window stories into the close stories whose members resemble theirs
-    across about as much as within (``recheck_merge`` times the looser story's mean)."""
+    across about as much as within (``recheck_merge`` times the looser story's mean);
+    close stories are searched from at most ``searched`` of them (0: all; see
+    ``Tuning.recheck_merge_stories``)."""
     store = ctx.store
     cache = _MergeCache(_groups(ctx, sorted(story_ids)))
-    pairs = _close_pairs(assigner, ctx, cache)
+    pairs = _close_pairs(assigner, ctx, cache, searched)
     pairs.extend(_protagonist_pairs(ctx, cache.groups))
     merged: list[tuple[str, str]] = []
     into: dict[str, str] = {}  # a merged story -> the one that kept it
@@ -282,17 +285,21 @@ class _MergeCache:
     sums: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
-def _close_pairs(assigner: Assigner, ctx: StoryContext,
-                 cache: _MergeCache) -> list[tuple[float, str, str] | None]:
-    """The scores of each story of several members with its closest stories, each
-    pair once (the pair test is symmetric)."""
+def _close_pairs(assigner: Assigner, ctx: StoryContext, cache: _MergeCache,
+                 searched: int = 0) -> list[tuple[float, str, str] | None]:
+    """The scores of each story of several members (the ``searched`` of fewest
+    members, when not 0) with its closest stories, each pair once (the pair test is
+    symmetric)."""
     tuning, groups = ctx.tuning, cache.groups
     scored: set[tuple[str, str]] = set()
     pairs = []
-    for sid in sorted(groups):
-        if len(groups[sid]) < 2:
-            continue  # a single report: the moves judged it already
-        state = ctx.store.stories.states([sid])[sid]
+    # A single report: the moves judged it already.
+    several = [sid for sid in sorted(groups) if len(groups[sid]) >= 2]
+    states = ctx.store.stories.states(several)
+    if 0 < searched < len(several):
+        several = sorted(sorted(several, key=lambda s: (states[s].members, s))[:searched])
+    for sid in several:
+        state = states[sid]
         close = assigner._score_terms(state.centroid, state.first_date, state.last_date,
                                       tuning.recheck_compared)
         for sim, other in close[:tuning.recheck_candidates + 1]:

@@ -86,6 +86,13 @@ class Tuning:
     # one a story built by a chain of joins reached is chance of arrival order).
     settle_split: float = 0.4
     recheck_candidates: int = 3  # closest stories a story may merge with ...
+    # A periodic recheck searches merges from at most this many of its stories of
+    # several members, the fewest members first (0: all): a young fragment is what a
+    # merge heals, a grown story was judged at every point it grew through, and the
+    # search from a grown story costs most. Bounded per pass, the merge work is the same
+    # in a young store, whose new articles mostly start stories, as in an old one, where
+    # they mostly join grown ones. ``settle`` and ``sitrep story recheck`` judge all.
+    recheck_merge_stories: int = 16
     # The recheck's searches (a member's move, a story's merge) compare this many of
     # their candidates in full (at most ``candidates``; ranked by the weight of the
     # terms they share): a move or a merge takes the closest one or few, and those

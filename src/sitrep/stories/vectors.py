@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sitrep.store.stories import DOC_COUNT
-from sitrep.stories.features import PROPER
+from sitrep.stories.features import PROPER, WORD
 from sitrep.stories.happening import BROAD, MARK, MARKERS, TOWN_NAME, truncate_markers
 
 if TYPE_CHECKING:
@@ -298,14 +298,32 @@ def top_terms(vec: Vector, idf: Idf, k: int) -> list[str]:
     return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1] * idf(kv[0]), kv[0]))[:k]]
 
 
-def truncate(vec: Vector, idf: Idf, k: int) -> dict[str, float]:
-    """The ``k`` heaviest terms, the markers of no weight (features.PROPER, the town
-    names) and the most held headline and lead markers (happening.py, bounded)."""
-    weighed = {t: v for t, v in vec.items() if not t.startswith(MARKERS)}
-    kept = {t: vec[t] for t in top_terms(weighed, idf, k)} | {
-        t: v for t, v in vec.items() if t.startswith((PROPER, TOWN_NAME))} | truncate_markers(vec)
+# Names (features.PROPER) a centroid keeps. They weigh nothing, but every member adds
+# its title's names, and each comparison, blend and save of a centroid reads them all: a
+# story of months gathered hundreds. A story's own names are the ones its reports title
+# it by, held by many of its members (their title words weigh most); the dev sets'
+# stories hold at most some 35.
+CENTROID_NAMES = 64
+
+
+def truncate(vec: Vector, idf: Idf, k: int, names: int = CENTROID_NAMES) -> dict[str, float]:
+    """The ``k`` heaviest terms, the markers of no weight (the town names, at most
+    ``names`` features.PROPER names) and the most held headline and lead markers
+    (happening.py, bounded)."""
+    weighed = {t: v for t, v in vec.items() if not t.startswith((*MARKERS, PROPER))}
+    kept = ({t: vec[t] for t in top_terms(weighed, idf, k)} | _names(vec, names)
+            | {t: v for t, v in vec.items() if t.startswith(TOWN_NAME)} | truncate_markers(vec))
     # a kept anchor keeps its mark as a broad place (features.broad_markers)
     return kept | {t: v for t, v in vec.items() if t.startswith(BROAD) and t[len(BROAD):] in kept}
+
+
+def _names(vec: Vector, k: int) -> dict[str, float]:
+    """The ``k`` names (features.PROPER) of ``vec`` whose title words it holds most
+    (ties by term)."""
+    found = [t for t in vec if t.startswith(PROPER)]
+    if len(found) > k:
+        found = sorted(found, key=lambda t: (-vec.get(WORD + t[len(PROPER):], 0.0), t))[:k]
+    return {t: vec[t] for t in found}
 
 
 def span_gap(first: str | None, last: str | None, other_first: str | None,

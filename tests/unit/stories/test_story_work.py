@@ -18,6 +18,7 @@ from sitrep.store import Store, open_store
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
 from sitrep.stories import Assigner, Tuning, recheck, vectors
+from sitrep.stories.features import PROPER
 from sitrep.stories.state import StoryContext
 from tests.support.store import make_article
 from tests.support.stories import ingest, nk, story
@@ -241,3 +242,52 @@ def test_candidate_reads_kept_in_a_transaction_follow_index_changes(store: Store
         store.stories.set_terms("story-b", [], 2)
         assert store.stories.candidates(["w:quake"], 2) == {"story-a": ["w:quake"]}
     assert store.stories.candidates(["w:island"], 2) == {"story-a": ["w:island"]}
+
+
+def _merge_searches(store: Store, older: int, searched: int) -> int:
+    """Close-story searches of one periodic merge pass over ``older`` fresh stories of
+    two reports each (no moves: every search is the merge pass's)."""
+    tuning = Tuning(recheck_every=0, recheck_rounds=0, recheck_merge_stories=searched)
+    ingest(store, _same_subject(older), tuning)
+    searches = 0
+    score_terms = Assigner._score_terms
+
+    def counted(*args: Any) -> Any:
+        nonlocal searches
+        searches += 1
+        return score_terms(*args)
+
+    with pytest.MonkeyPatch.context() as patch, store.stories.write("test merge pass"):
+        patch.setattr(Assigner, "_score_terms", counted)
+        Assigner(store, tuning).recheck(2 * older, fresh=2 * older)
+    return searches
+
+
+def test_a_periodic_merge_pass_searches_a_bounded_number_of_stories(store: Store,
+                                                                    tmp_path: Path) -> None:
+    small, large = _small_and_large(store, tmp_path, lambda db, n: Counter(
+        bounded=_merge_searches(db, n, 4)))
+    # Three times the fresh stories of several members: the same few searches.
+    assert small["bounded"] == large["bounded"] == 4
+    with open_store(str(tmp_path / "all-small.db")) as a, \
+            open_store(str(tmp_path / "all-large.db")) as b:
+        # Unbounded (0), a search per fresh story: the work the bound keeps flat.
+        assert _merge_searches(a, 24, 0) == 24
+        assert _merge_searches(b, 72, 0) == 72
+
+
+def test_a_centroid_keeps_a_bounded_number_of_names(store: Store) -> None:
+    """Names (features.PROPER) weigh nothing but are read with every centroid: a story
+    gathering one more with each report keeps a bounded few, those of its most held
+    title words."""
+    idf = vectors.Idf(store, Tuning().idf_power)
+    vec = {f"w:zqword{i}": 0.01 for i in range(100)} | {
+        f"{PROPER}zqword{i}": 0.0 for i in range(100)}
+    vec["w:zqword7"] = 0.5  # the title word most of the story's reports hold
+    idf.prepare(vec)
+    kept = vectors.truncate(vec, idf, 200, names=8)
+    names = [t for t in kept if t.startswith(PROPER)]
+    assert len(names) == 8 and f"{PROPER}zqword7" in names
+    assert {t for t in kept if t.startswith("w:")} == {t for t in vec if t.startswith("w:")}
+    unbounded = vectors.truncate(vec, idf, 200, names=100)
+    assert sum(t.startswith(PROPER) for t in unbounded) == 100
