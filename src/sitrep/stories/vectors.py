@@ -170,11 +170,12 @@ def weighted_norm(vec: Vector, idf: Idf) -> float:
                          for t, v in vec.items() if v > MARK))
 
 
-def similarity(vec: Vector, vec_norm: float, other: Vector, other_norm: float,
-               idf: Idf) -> float:
-    """Cosine of the idf-weighted vectors, given their weighted norms."""
-    if vec_norm <= 0 or other_norm <= 0:
-        return 0.0
+def _weighted_dot(vec: Vector, other: Vector, idf: Idf) -> float:
+    """Dot product of the idf-weighted vectors: the numerator both cosines share.
+
+    The shorter side is walked (a lookup per term it holds), in its own order: the
+    sum's order is the float arithmetic the stored partitions were built with.
+    """
     small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
     weights = idf.weights
     dot = 0.0
@@ -183,7 +184,15 @@ def similarity(vec: Vector, vec_norm: float, other: Vector, other_norm: float,
         if w is not None:
             x = weights.get(t)
             dot += v * w * (idf(t) if x is None else x) ** 2
-    return dot / (vec_norm * other_norm)
+    return dot
+
+
+def similarity(vec: Vector, vec_norm: float, other: Vector, other_norm: float,
+               idf: Idf) -> float:
+    """Cosine of the idf-weighted vectors, given their weighted norms."""
+    if vec_norm <= 0 or other_norm <= 0:
+        return 0.0
+    return _weighted_dot(vec, other, idf) / (vec_norm * other_norm)
 
 
 def open_similarity(vec: Vector, vec_counted: int, other: Vector, other_counted: int,
@@ -203,15 +212,7 @@ def open_similarity(vec: Vector, vec_counted: int, other: Vector, other_counted:
     far = idf.side(other, other_counted, lone).norm2(vec, idf)
     if not (own > 0 and far > 0):
         return 0.0
-    small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
-    weights = idf.weights
-    dot = 0.0
-    for t, v in small.items():
-        w = large.get(t)
-        if w is not None:
-            x = weights.get(t)
-            dot += v * w * (idf(t) if x is None else x) ** 2
-    return dot / math.sqrt(own * far)
+    return _weighted_dot(vec, other, idf) / math.sqrt(own * far)
 
 
 _SIDES_CAP = 4096  # vectors cached between count changes (one article needs ~40)
