@@ -49,6 +49,8 @@ from sitrep.stories.state import (
 from sitrep.stories.vectors import Vector, similarity, span_gap, weighted_norm
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sitrep.store import Store
     from sitrep.stories.assign import Assigner
 
@@ -296,9 +298,7 @@ def _close_pairs(assigner: Assigner, ctx: StoryContext, cache: _MergeCache,
     # A single report: the moves judged it already.
     several = [sid for sid in sorted(groups) if len(groups[sid]) >= 2]
     states = ctx.store.stories.states(several)
-    if 0 < searched < len(several):
-        several = sorted(sorted(several, key=lambda s: (states[s].members, s))[:searched])
-    for sid in several:
+    for sid in _fewest_members(several, states, searched):
         state = states[sid]
         close = assigner._score_terms(state.centroid, state.first_date, state.last_date,
                                       tuning.recheck_compared)
@@ -314,6 +314,17 @@ def _close_pairs(assigner: Assigner, ctx: StoryContext, cache: _MergeCache,
             if other.id in groups:
                 pairs.append(_pair_score(ctx, cache, sid, other.id))
     return pairs
+
+
+def _fewest_members(story_ids: list[str], states: Mapping[str, StoryState],
+                    searched: int) -> list[str]:
+    """The ``searched`` of ``story_ids`` (sorted) with the fewest members, ties by id, in
+    id order; all of them when ``searched`` is 0 or no fewer. A young fragment is what a
+    merge heals, a grown story was judged at every recheck point it grew through
+    (``Tuning.recheck_merge_stories``)."""
+    if not 0 < searched < len(story_ids):
+        return story_ids
+    return sorted(sorted(story_ids, key=lambda s: (states[s].members, s))[:searched])
 
 
 def _live(into: dict[str, str], sid: str) -> str:

@@ -19,6 +19,7 @@ from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
 from sitrep.stories import Assigner, Tuning, recheck, vectors
 from sitrep.stories.features import PROPER
+from sitrep.stories.recheck import _fewest_members
 from sitrep.stories.state import StoryContext
 from tests.support.store import make_article
 from tests.support.stories import ingest, nk, story
@@ -291,3 +292,15 @@ def test_a_centroid_keeps_a_bounded_number_of_names(store: Store) -> None:
     assert {t for t in kept if t.startswith("w:")} == {t for t in vec if t.startswith("w:")}
     unbounded = vectors.truncate(vec, idf, 200, names=100)
     assert sum(t.startswith(PROPER) for t in unbounded) == 100
+
+
+def test_a_bounded_merge_pass_searches_from_the_stories_of_fewest_members() -> None:
+    """The fragments a merge heals are young; ties go by id, the result in id order."""
+    sizes = {"s-a": 40, "s-b": 2, "s-c": 9, "s-d": 2, "s-e": 3}
+    states = {sid: StoryState(id=sid, members=n) for sid, n in sizes.items()}
+    ids = sorted(sizes)
+    assert _fewest_members(ids, states, 3) == ["s-b", "s-d", "s-e"]
+    assert _fewest_members(ids, states, 1) == ["s-b"]
+    # 0, or a bound no lower than the stories: every story is searched
+    assert _fewest_members(ids, states, 0) == ids
+    assert _fewest_members(ids, states, 5) == ids
