@@ -70,15 +70,15 @@ def test_passive_agent_is_the_source(nlp: Any) -> None:
 
 
 def test_coordinated_name_modifiers_give_two_actors(nlp: Any) -> None:
-    event = typed(nlp, "U.S. and Chinese negotiators return to Geneva for talks.", "CONSULT")
+    event = typed(nlp, "Kenyan and Ugandan envoys met in Kampala for consultations.", "CONSULT")
     assert len(event.sources) == 2
     assert event.target is None  # they meet each other; Geneva is where
 
 
 def test_target_of_the_act_at_the_end_of_a_complement_chain(nlp: Any) -> None:
-    text = "The rebel militia prepared to resume shelling army positions near the port."
-    event = typed(nlp, text, "MOBILIZE")
-    assert event.target is not None and "army positions" in event.target.text
+    text = "The insurgents got ready to renew raids on army posts near the dam."
+    event = typed(nlp, text, "THREATEN")
+    assert event.target is not None and "army posts" in event.target.text
 
 
 def test_place_phrase_of_an_actor_stays_in_it(nlp: Any) -> None:
