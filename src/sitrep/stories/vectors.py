@@ -57,6 +57,10 @@ class Idf:
         self._sides: dict[tuple[int, int], _Side] = {}
         self._incomplete: set[tuple[int, int]] = set()  # weighed with a count not read yet
         self._prepared: dict[int, Vector] = {}  # vectors whose terms' counts were read
+        # The weighed items of vectors (markers left out), by id: they hold no count, so
+        # they are kept across counts (until forget), and a candidate story met again
+        # after a count is weighed without passing its markers and names again.
+        self._weighed: dict[int, tuple[Vector, int, tuple[tuple[str, float], ...]]] = {}
         # weighted_norm of stored vectors (prepared first), kept as the sides are
         self._norms: dict[int, tuple[Vector, int, float]] = {}
 
@@ -135,6 +139,7 @@ class Idf:
     def forget(self) -> None:
         """Drop the cache: the next reads see the store as it is now."""
         self.df.clear()
+        self._weighed.clear()
         self._prepared.clear()
         self.n = 0
         self._loaded_n = False
@@ -152,6 +157,16 @@ class Idf:
             if len(self._norms) >= _SIDES_CAP:
                 self._norms.clear()
             got = self._norms[id(vec)] = (vec, len(vec), weighted_norm(vec, self))
+        return got[2]
+
+    def weighed(self, vec: Vector) -> tuple[tuple[str, float], ...]:
+        """``vec``'s items that weigh (above ``MARK``: no marker, no name), in its order."""
+        got = self._weighed.get(id(vec))
+        if got is None or got[0] is not vec or got[1] != len(vec):
+            if len(self._weighed) >= _PREPARED_CAP:
+                self._weighed.clear()
+            got = self._weighed[id(vec)] = (
+                vec, len(vec), tuple((t, v) for t, v in vec.items() if v > MARK))
         return got[2]
 
     def side(self, vec: Vector, counted: int, lone: Mapping[str, float]) -> _Side:
@@ -224,8 +239,8 @@ def open_similarity(vec: Vector, vec_counted: int, other: Vector, other_counted:
 
 
 _SIDES_CAP = 4096  # vectors cached between count changes (one article needs ~40)
-# Vectors remembered as prepared within a transaction (a recheck reads ~1,000): held
-# alive while remembered, so a bounded few.
+# Vectors remembered as prepared (and their weighed items) within a transaction (a
+# recheck reads ~1,000): held alive while remembered, so a bounded few.
 _PREPARED_CAP = 1024
 
 
@@ -259,9 +274,7 @@ class _Side:
         rare: list[str] = []
         total = 0.0
         complete = True
-        for t, v in vec.items():
-            if v <= MARK:
-                continue  # a marker (happening.py): no weight
+        for t, v in idf.weighed(vec):  # the markers (happening.py) weigh nothing
             d = count_of(t)
             if d is None:
                 complete = False
@@ -285,9 +298,7 @@ class _Side:
             return self.all_lone
         count_of, by_df, lone = idf.df.get, idf.by_df, self.lone
         total = 0.0
-        for t, v in self.vec.items():
-            if v <= MARK:
-                continue
+        for t, v in idf.weighed(self.vec):
             d = count_of(t, 0)
             w = by_df.get(d)
             sq = (v * (idf.of_count(d) if w is None else w)) ** 2
