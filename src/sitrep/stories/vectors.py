@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sitrep.store.stories import DOC_COUNT
 from sitrep.stories.features import PROPER, WORD
 from sitrep.stories.happening import BROAD, MARK, MARKERS, TOWN_NAME, truncate_markers
+from sitrep.stories.pervector import per_vector
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -57,10 +58,6 @@ class Idf:
         self._sides: dict[tuple[int, int], _Side] = {}
         self._incomplete: set[tuple[int, int]] = set()  # weighed with a count not read yet
         self._prepared: dict[int, Vector] = {}  # vectors whose terms' counts were read
-        # The weighed items of vectors (markers left out), by id: they hold no count, so
-        # they are kept across counts (until forget), and a candidate story met again
-        # after a count is weighed without passing its markers and names again.
-        self._weighed: dict[int, tuple[Vector, int, tuple[tuple[str, float], ...]]] = {}
         # weighted_norm of stored vectors (prepared first), kept as the sides are
         self._norms: dict[int, tuple[Vector, int, float]] = {}
 
@@ -139,7 +136,6 @@ class Idf:
     def forget(self) -> None:
         """Drop the cache: the next reads see the store as it is now."""
         self.df.clear()
-        self._weighed.clear()
         self._prepared.clear()
         self.n = 0
         self._loaded_n = False
@@ -159,16 +155,6 @@ class Idf:
             got = self._norms[id(vec)] = (vec, len(vec), weighted_norm(vec, self))
         return got[2]
 
-    def weighed(self, vec: Vector) -> tuple[tuple[str, float], ...]:
-        """``vec``'s items that weigh (above ``MARK``: no marker, no name), in its order."""
-        got = self._weighed.get(id(vec))
-        if got is None or got[0] is not vec or got[1] != len(vec):
-            if len(self._weighed) >= _PREPARED_CAP:
-                self._weighed.clear()
-            got = self._weighed[id(vec)] = (
-                vec, len(vec), tuple((t, v) for t, v in vec.items() if v > MARK))
-        return got[2]
-
     def side(self, vec: Vector, counted: int, lone: Mapping[str, float]) -> _Side:
         """``vec``'s norm and rare terms for :func:`open_similarity`, kept until a count
         changes: an article is compared with some 20 stories and 20 members, and
@@ -183,6 +169,14 @@ class Idf:
             if not got.complete:
                 self._incomplete.add(key)
         return got
+
+
+@per_vector
+def weighed(vec: Vector) -> tuple[tuple[str, float], ...]:
+    """``vec``'s items that weigh (above ``MARK``), in its order, read once per vector
+    (pervector.py): they hold no count, so a story met again after a count is weighed
+    again without passing its markers and names (some 110 of a grown centroid's 310)."""
+    return tuple((t, v) for t, v in vec.items() if v > MARK)
 
 
 def weighted_norm(vec: Vector, idf: Idf) -> float:
@@ -239,8 +233,8 @@ def open_similarity(vec: Vector, vec_counted: int, other: Vector, other_counted:
 
 
 _SIDES_CAP = 4096  # vectors cached between count changes (one article needs ~40)
-# Vectors remembered as prepared (and their weighed items) within a transaction (a
-# recheck reads ~1,000): held alive while remembered, so a bounded few.
+# Vectors remembered as prepared within a transaction (a recheck reads ~1,000): held
+# alive while remembered, so a bounded few.
 _PREPARED_CAP = 1024
 
 
@@ -274,7 +268,7 @@ class _Side:
         rare: list[str] = []
         total = 0.0
         complete = True
-        for t, v in idf.weighed(vec):  # the markers (happening.py) weigh nothing
+        for t, v in weighed(vec):  # the markers (happening.py) and names weigh nothing
             d = count_of(t)
             if d is None:
                 complete = False
@@ -298,7 +292,7 @@ class _Side:
             return self.all_lone
         count_of, by_df, lone = idf.df.get, idf.by_df, self.lone
         total = 0.0
-        for t, v in idf.weighed(self.vec):
+        for t, v in weighed(self.vec):
             d = count_of(t, 0)
             w = by_df.get(d)
             sq = (v * (idf.of_count(d) if w is None else w)) ** 2
