@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sitrep.store.stories import DOC_COUNT
 from sitrep.stories.features import PROPER, WORD
 from sitrep.stories.happening import BROAD, MARK, MARKERS, TOWN_NAME, truncate_markers
+from sitrep.stories.pervector import per_vector
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -45,7 +46,9 @@ class Idf:
         # asks for the same terms once per candidate story.
         self._weights: dict[str, float] = {}
         self.weights: Mapping[str, float] = self._weights  # read-only view for the loops
-        self._by_df: dict[int, float] = {}  # the weight of a count, while ``n`` stays
+        # the weight of a count as read (before clamping), while ``n`` stays
+        self._by_df: dict[int, float] = {}
+        self.by_df: Mapping[int, float] = self._by_df  # read-only view for the loops
         # open_similarity's sides (norm, rare terms) by id of the vector: valid while
         # no count changes (count and forget drop them, prepare those that weighed a
         # term it reads now; edit df and n only so). The store hands out one dict per
@@ -99,12 +102,18 @@ class Idf:
     def __call__(self, term: str) -> float:
         w = self._weights.get(term)
         if w is None:
-            # Clamped: a count can only exceed n in a store another version wrote.
-            df = min(max(self.df.get(term, 0), 0), self.n)
+            df = self.df.get(term, 0)
             w = self._by_df.get(df)
             if w is None:  # most terms share a few small counts: one log each
-                w = self._by_df[df] = (math.log((self.n + 1) / (df + 1)) + 1.0) ** self.power
+                w = self.of_count(df)
             self._weights[term] = w
+        return w
+
+    def of_count(self, df: int) -> float:
+        """The weight of a count read from the store (kept in ``by_df`` while ``n`` stays)."""
+        # Clamped: a count can only exceed n in a store another version wrote.
+        held = min(max(df, 0), self.n)
+        w = self._by_df[df] = (math.log((self.n + 1) / (held + 1)) + 1.0) ** self.power
         return w
 
     def share(self, term: str) -> float:
@@ -162,11 +171,20 @@ class Idf:
         return got
 
 
+@per_vector
+def weighed(vec: Vector) -> tuple[tuple[str, float], ...]:
+    """``vec``'s items that weigh (above ``MARK``), in its order, read once per vector
+    (pervector.py): they hold no count, so a story met again after a count is weighed
+    again without passing its markers and names (some 110 of a grown centroid's 310)."""
+    return tuple((t, v) for t, v in vec.items() if v > MARK)
+
+
 def weighted_norm(vec: Vector, idf: Idf) -> float:
     # Markers (happening.py, at most MARK) are skipped: they weigh nothing, and a
     # float compare is cheaper than their idf.
-    weights = idf.weights  # the weights computed already, without a call each
-    return math.sqrt(sum((v * (idf(t) if (w := weights.get(t)) is None else w)) ** 2
+    count_of, by_df = idf.df.get, idf.by_df  # by count, as _Side.of
+    return math.sqrt(sum((v * (idf.of_count(d) if (w := by_df.get(d := count_of(t, 0))) is None
+                               else w)) ** 2
                          for t, v in vec.items() if v > MARK))
 
 
@@ -244,18 +262,21 @@ class _Side:
 
     @classmethod
     def of(cls, vec: Vector, counted: int, lone: Mapping[str, float], idf: Idf) -> _Side:
-        weights, df = idf.weights, idf.df
+        # Weighed once per side after every count (all weights change with ``n``): the
+        # weight is looked up by the term's count, not by the term (``Idf.__call__``),
+        # as most terms share a few counts. The same floats as ``idf(t)``.
+        count_of, by_df = idf.df.get, idf.by_df
         rare: list[str] = []
         total = 0.0
         complete = True
-        for t, v in vec.items():
-            if v <= MARK:
-                continue  # a marker (happening.py): no weight
-            if complete and t not in df:
+        for t, v in weighed(vec):  # the markers (happening.py) and names weigh nothing
+            d = count_of(t)
+            if d is None:
                 complete = False
-            w = weights.get(t)
-            sq = (v * (idf(t) if w is None else w)) ** 2
-            if lone and df.get(t, 0) <= counted:
+                d = 0
+            w = by_df.get(d)
+            sq = (v * (idf.of_count(d) if w is None else w)) ** 2
+            if lone and d <= counted:
                 f = lone.get(t.split(":", 1)[0], 1.0)
                 if f != 1.0:  # x 1.0 changes nothing
                     rare.append(t)
@@ -270,14 +291,13 @@ class _Side:
                 break
         else:
             return self.all_lone
-        weights, lone = idf.weights, self.lone
+        count_of, by_df, lone = idf.df.get, idf.by_df, self.lone
         total = 0.0
-        for t, v in self.vec.items():
-            if v <= MARK:
-                continue
-            w = weights.get(t)
-            sq = (v * (idf(t) if w is None else w)) ** 2
-            if t not in other and idf.df.get(t, 0) <= self.counted:
+        for t, v in weighed(self.vec):
+            d = count_of(t, 0)
+            w = by_df.get(d)
+            sq = (v * (idf.of_count(d) if w is None else w)) ** 2
+            if t not in other and d <= self.counted:
                 sq *= lone.get(t.split(":", 1)[0], 1.0)
             total += sq
         return total

@@ -9,8 +9,9 @@ from collections.abc import Mapping
 
 from sitrep.store import Store
 from sitrep.stories import Tuning
+from sitrep.stories.happening import MARK
 from sitrep.stories.state import lone_weights
-from sitrep.stories.vectors import Idf, Vector, open_similarity
+from sitrep.stories.vectors import Idf, Vector, open_similarity, weighed
 
 LONE = lone_weights(Tuning())
 
@@ -103,3 +104,19 @@ def test_a_new_vector_is_never_taken_for_a_cached_one(store: Store) -> None:
         article = _terms(rng)
         assert open_similarity(article, 0, story, 1, idf, LONE) == reference(
             article, 0, story, 1, idf, LONE)
+
+
+def test_markers_and_names_are_passed_once_per_vector_and_weigh_nothing(store: Store) -> None:
+    rng = random.Random(7)
+    idf = _idf(store, rng)
+    story = _terms(rng)
+    # A centroid's markers (happening.py, MARK) and names (weight 0) beside its words.
+    marked = story | {"h:flood": MARK, "l:levee": MARK / 2, "c:harbour": 0.0}
+    assert weighed(marked) is weighed(marked)  # read once per vector
+    assert dict(weighed(marked)) == {t: v for t, v in story.items() if v > MARK}
+    for _ in range(20):
+        article = _terms(rng)
+        got = open_similarity(article, 0, marked, 1, idf, LONE)
+        assert got == reference(article, 0, story, 1, idf, LONE)
+        idf.count(list(article))  # a count changes every weight, not the items weighed
+        assert weighed(marked) is weighed(marked)
