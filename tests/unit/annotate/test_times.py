@@ -101,7 +101,7 @@ CASES = [
     ("The siege lasted for a month.", "a month", None, "P1M"),
     ("The army is now in control.", "now", None, "PRESENT_REF"),
     # unresolvable: the span is kept, the value is not guessed
-    ("The following month, the company was sold.", "The following month", FRIDAY, None),
+    ("The following month, the bakery closed its doors.", "The following month", FRIDAY, None),
     # counted from the last date spoken of
     ("He fled in June 2019 and returned later that year.", "later that year", FRIDAY, "2019"),
     (
@@ -118,20 +118,20 @@ CASES = [
         FRIDAY,
         "2025-11-11",
     ),
-    ("The deal had been due to expire Thursday.", "Thursday", FRIDAY, "2025-11-06"),
+    ("The lease had been due to lapse Thursday.", "Thursday", FRIDAY, "2025-11-06"),
     ("The storm hurt crops on Monday, officials said.", "Monday", FRIDAY, "2025-11-03"),
     # days and weeks next to a dated day
     (
-        "The day before last Tuesday's hearing, he left.",
-        "The day before last Tuesday",
+        "The day after last Monday's auction, she resigned.",
+        "The day after last Monday",
         FRIDAY,
-        "2025-11-03",
+        "2025-11-04",
     ),
     ("A hearing is set for the week of December 8.", "the week of December 8", FRIDAY, "2025-W50"),
     # vague and approximate
     ("The rebels will soon run out of fuel.", "soon", FRIDAY, "FUTURE_REF"),
-    ("You may, in a year or two, see results.", "a year or two", FRIDAY, "FUTURE_REF"),
-    ("The pilot called a minute and a half later.", "a minute and a half", FRIDAY, "PT1M30S"),
+    ("Rents could, in a month or two, fall again.", "a month or two", FRIDAY, "FUTURE_REF"),
+    ("The guard came back an hour and a half later.", "an hour and a half", FRIDAY, "PT1H30M"),
     ("The bill gives them an additional year.", "an additional year", FRIDAY, "P1Y"),
     # a bare month: the nearest one, unless the tense rules it out by far
     ("He was told of a cut in supplies in December.", "December", FRIDAY, "2025-12"),
@@ -141,10 +141,10 @@ CASES = [
     # a season of a named year, in digits or in words
     ("The law was passed in the spring of 2020.", "spring of 2020", FRIDAY, "2020-SP"),
     (
-        "Prices last fell so far in the winter of nineteen eighty-two.",
-        "winter of nineteen eighty-two",
+        "Rents last rose so fast in the summer of nineteen seventy-one.",
+        "summer of nineteen seventy-one",
         FRIDAY,
-        "1982-WI",
+        "1971-SU",
     ),
 ]
 
@@ -166,12 +166,12 @@ def test_types(nlp: Language) -> None:
 
 
 def test_spans_follow_timeml_habits() -> None:
-    text = "Last year's profit fell about five hours after the 6-year-old boy left, May 5."
+    text = "Last year's output rose about six hours after the 9-year-old girl arrived, May 8."
     spans = {text[c.start : c.end] for c in find_candidates(text)}
     assert "Last year" in spans  # no possessive
-    assert "five hours" in spans  # no hedge
+    assert "six hours" in spans  # no hedge
     assert not any("old" in s for s in spans)  # ages are not durations
-    assert "May 5" in spans
+    assert "May 8" in spans
 
 
 def test_titles_ordinals_and_index_levels_are_not_times() -> None:
@@ -189,14 +189,14 @@ def test_soon_in_a_past_clause_is_dropped(nlp: Language) -> None:
 
 def test_reporting_quarter_sets_the_year_ago_reference(nlp: Language) -> None:
     text = (
-        "Acme reported third-quarter profit of $5 million, from $4 million a year ago. "
-        "After a flat second quarter, sales rose. Sales in the latest quarter were higher, "
+        "Borwick reported third-quarter sales of $7 million, from $2 million a year ago. "
+        "After a weak second quarter, orders grew. In the latest quarter, orders were larger, "
         "and a fourth-quarter charge is likely. The year-ago period was weaker."
     )
-    found = times_in(nlp, text, date(1989, 11, 2))
-    assert found["a year ago"].value == "1988-Q3"
-    assert found["the latest quarter"].value == "1989-Q3"
-    assert found["The year-ago period"].value == "1988-Q3"
+    found = times_in(nlp, text, date(1996, 11, 5))
+    assert found["a year ago"].value == "1995-Q3"
+    assert found["the latest quarter"].value == "1996-Q3"
+    assert found["The year-ago period"].value == "1995-Q3"
 
 
 def test_the_march_for_a_cause_is_not_the_month(nlp: Language) -> None:
@@ -220,8 +220,8 @@ def test_offsets_point_into_text(nlp: Language) -> None:
 
 
 def test_quarter_context_for_year_ago(nlp: Language) -> None:
-    text = "Third-quarter profit rose to $5 million from $4 million a year ago."
-    assert value_of(nlp, text, "a year ago", date(1989, 10, 26)) == "1988-Q3"
+    text = "Third-quarter sales climbed to $8 million from $6 million a year ago."
+    assert value_of(nlp, text, "a year ago", date(1996, 10, 24)) == "1995-Q3"
 
 
 def test_seasons_step_across_years() -> None:
@@ -281,13 +281,13 @@ def test_same_and_following_week_count_from_the_last_date(nlp: Language) -> None
 
 def test_year_ago_compares_with_the_period_last_spoken_of(nlp: Language) -> None:
     text = (
-        "Acme reported third-quarter profit of $5 million, up from $4 million a year earlier. "
-        "For the first nine months, profit was $12 million, against $9 million a year earlier. "
-        "The 1988 period included a gain."
+        "Borwick reported third-quarter sales of $7 million, up from $2 million a year earlier. "
+        "Over the first nine months, sales reached $20 million, against $14 million a year "
+        "earlier. The 1995 period included a gain."
     )
-    found = find_times(nlp(text), date(1989, 11, 2))
-    values = [t.value for t in found if t.text.lower().startswith(("a year", "the 1988"))]
-    assert values == ["1988-Q3", "1988", "1988"]
+    found = find_times(nlp(text), date(1996, 11, 5))
+    values = [t.value for t in found if t.text.lower().startswith(("a year", "the 1995"))]
+    assert values == ["1995-Q3", "1995", "1995"]
 
 
 def test_a_month_name_after_a_first_name_is_a_surname(nlp: Language) -> None:

@@ -55,14 +55,14 @@ def test_a_joined_day_is_a_date_of_the_same_month(nlp: Language) -> None:
 
 
 def test_a_day_on_which_a_period_ended_is_not_ahead(nlp: Language) -> None:
-    found = times_in(nlp, "The firm lost money in the second quarter ended Oct. 31.")
-    assert found["Oct. 31"].value == "2023-10-31"
-    assert found["the second quarter"].value == "2023-Q2"
+    found = times_in(nlp, "The mill made a profit in the first quarter ended Nov. 30.")
+    assert found["Nov. 30"].value == "2023-11-30"
+    assert found["the first quarter"].value == "2023-Q1"
 
 
 def test_a_month_modifying_a_noun_takes_no_tense(nlp: Language) -> None:
-    found = times_in(nlp, "The firm is still trying to sell itself under a June agreement.")
-    assert found["June"].value == "2024-06"
+    found = times_in(nlp, "The club is still hoping to keep its coach under a May contract.")
+    assert found["May"].value == "2024-05"
 
 
 def test_previous_weekday_counts_from_the_day_in_focus(nlp: Language) -> None:
@@ -86,7 +86,7 @@ def test_reference_phrases(nlp: Language, text: str, expr: str, value: str) -> N
 
 
 def test_a_third_quarter_loss_sets_the_quarter_for_a_year_ago(nlp: Language) -> None:
-    text = "Acme posted a third-quarter loss of $2 million, against a profit a year earlier."
+    text = "Borwick booked a third-quarter deficit of $6 million, against a gain a year earlier."
     found = times_in(nlp, text, date(2024, 11, 2))
     assert found["third-quarter"].value == "2024-Q3"
     assert found["a year earlier"].value == "2023-Q3"
@@ -121,9 +121,9 @@ def test_that_period_alone_is_no_quarter(nlp: Language) -> None:
 
 
 def test_a_quarter_of_something_is_a_fraction(nlp: Language) -> None:
-    text = "Funds hold more than a quarter of the market. Shops in that quarter of the city closed."
+    text = "Farmers own nearly a quarter of the land. Bars in that quarter of the town shut."
     found = times_in(nlp, text)
-    assert "more than a quarter" not in found and "a quarter" not in found
+    assert "nearly a quarter" not in found and "a quarter" not in found
     assert "that quarter" not in found
     text = "Sales fell in the quarter of the year that ended in June."
     assert "the quarter" in times_in(nlp, text)

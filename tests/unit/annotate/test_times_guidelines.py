@@ -63,8 +63,8 @@ def test_a_day_arranged_in_the_past_is_the_nearest_one(nlp: Language) -> None:
 
 
 def test_the_ends_of_a_range_of_durations_apart(nlp: Language) -> None:
-    found = values_at(nlp, "Repairs will take two to three weeks.", FRIDAY)
-    assert found == {"two": "P2W", "three weeks": "P3W"}
+    found = values_at(nlp, "The survey will need four to six weeks.", FRIDAY)
+    assert found == {"four": "P4W", "six weeks": "P6W"}
     found = values_at(nlp, "Queues last 10-12 hours at the border.", FRIDAY)
     assert found == {"10": "PT10H", "12 hours": "PT12H"}
     # a score or an amount before "to" is no count of the unit
@@ -86,7 +86,7 @@ def test_the_same_period_last_year_is_one_expression(nlp: Language) -> None:
     text = "Profit in the second quarter rose 4% from the same period last year."
     found = values_at(nlp, text, FRIDAY)
     assert found == {"the second quarter": "2026-Q2", "the same period last year": "2025-Q2"}
-    text = "Sales in the first quarter fell. Sales for last year's quarter were higher."
+    text = "Orders in the first quarter dropped. Orders in last year's quarter looked larger."
     assert values_at(nlp, text, FRIDAY)["last year's quarter"] == "2025-Q1"
 
 

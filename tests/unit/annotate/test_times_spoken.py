@@ -24,8 +24,8 @@ def found(nlp: Language, text: str) -> dict[str, str | None]:
         ("Voters go to the polls on Sunday, March eighth.", "Sunday, March eighth", "1998-03-08"),
         ("The talks ended on the twenty-first of May.", "the twenty-first of May", "1997-05-21"),
         ("It fell in August, two thousand and one.", "August, two thousand and one", "2001-08"),
-        ("In the last twenty four hours the rupiah fell.", "the last twenty four hours", "PT24H"),
-        ("The baker will leave at 4 in the morning.", "4 in the morning", "1998-03-05T04:00"),
+        ("In the last thirty six hours the peso rose.", "the last thirty six hours", "PT36H"),
+        ("The ferry will sail at 5 in the morning.", "5 in the morning", "1998-03-05T05:00"),
         ("The vote closes at 8 in the evening.", "8 in the evening", "1998-03-05T20:00"),
         ("The guns fell silent at 11 o'clock.", "11 o'clock", "1998-03-05T11:00"),
     ],
@@ -35,12 +35,12 @@ def test_spoken_forms(nlp: Language, text: str, expr: str, value: str) -> None:
 
 
 def test_spelled_thousand_years_is_a_count_not_a_year(nlp: Language) -> None:
-    text = "Monks have kept these scrolls for more than two thousand years."
-    assert "2000" not in found(nlp, text).values()
+    text = "Weavers have used this loom design for almost three thousand years."
+    assert "3000" not in found(nlp, text).values()
 
 
 def test_the_past_with_a_count_is_not_the_past_at_large(nlp: Language) -> None:
-    assert "the past" not in found(nlp, "Riots broke out for the past three summers.")
+    assert "the past" not in found(nlp, "Floods hit the valley in the past four winters.")
     assert found(nlp, "In the past, riots were rare.")["the past"] == "PAST_REF"
 
 

@@ -55,7 +55,7 @@ class Candidate:
     clause: Token  # the verb (or noun) whose subject and time frame the event
     type: str
     mode: str | None
-    action: Token  # where the target is looked for ("offered to hand over to X")
+    action: Token  # where the target is looked for ("agreed to send back to X")
     modality: str | None = None  # set when the trigger itself decides it (future intents)
     kind: str = "verb"  # verb or noun
 
@@ -140,7 +140,7 @@ def light_object(verb: Token, lex: PloverLexicon) -> tuple[Token, Trigger] | Non
     for child in verb.children:
         # "held talks", and in the passive "sanctions were imposed on X"
         nouns = [child] if child.dep_ in ("dobj", "nsubjpass") else []
-        if child.dep_ == "dobj" and not lookup(child, lex):  # "10 days of war games"
+        if child.dep_ == "dobj" and not lookup(child, lex):  # "three weeks of naval drills"
             nouns += [g for p in child.children if p.lower_ == "of" for g in p.children]
             nouns += [g for g in child.children if g.dep_ == "compound"]  # "a mediation effort"
         if child.dep_ == "prep" and child.lower_ in LIGHT_OBJECT_PREPS:

@@ -100,7 +100,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
     ofyear = rf"(?:{year}|this\s+year|last\s+year|next\s+year|the\s+(?:current\s+)?year(?!-|'s))"
     edge = r"(?:the\s+(?:beginning|end|middle|start)\s+of\s+)"
-    or_so = r"(?:\s+or\s+(?:so|two|three))?"  # "a year or two", "a week or so ago"
+    or_so = r"(?:\s+or\s+(?:so|two|three))?"  # "a month or two", "a day or so ago"
 
     sources: list[tuple[str, str]] = [
         ("date", rf"(?:{weekday},?\s+)?{month}\s+{day}\b(?:,?\s+{year})?"),
@@ -129,7 +129,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"|{weekday})\b)"
             # "1600 GMT", "at 0600 local time": no year 1600
             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
-            # "at 4 in the morning", "10 o'clock at night"
+            # "at 5 in the morning", "10 o'clock at night"
             rf"|\d{{1,2}}(?::[0-5]\d)?\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
             rf"|\d{{1,2}}\s+o'clock"
             # last: a longer reading above wins ("at 8:15 in the evening")
@@ -161,7 +161,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # the year, last spoken of ("that fall in prices" is no season)
             r"|that\s+(?:morning|afternoon|evening|night|spring|summer|autumn|winter)\b",
         ),
-        # "the day before last Tuesday('s hearing)", "the week of April 11"
+        # "the day after last Monday('s auction)", "the week of April 11"
         (
             "dayshift",
             rf"(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
@@ -347,7 +347,7 @@ def _rate_before() -> re.Pattern[str]:
 _FREQ_ADVERB = re.compile(r"(?i)(?:hour|dai|week|month|year|annual)ly")
 
 
-# "more than a quarter of the market", "that quarter of the city": a fraction, a district
+# "nearly a quarter of the voters", "that quarter of the town": a fraction, a district
 _QUARTER_OF = re.compile(
     r"\s+of\s+(?:the|a|an|its|his|her|their|all)\s+(?!(?:fiscal\s+|calendar\s+)?year\b)",
     re.IGNORECASE,
@@ -399,7 +399,7 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
     if kind == "relday" and _GENERIC_DAY.search(text, max(0, start - 12), min(len(text), end + 8)):
         return False  # "the children of today", "in today's world": the present age, no day
     if kind == "daypart" and _CLOCK_BEFORE.search(text, max(0, start - 12), start):
-        return False  # "at 4 in the morning": a clock time, not the part of a day
+        return False  # "at 5 in the morning": a clock time, not the part of a day
     return not (kind == "time" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6) : start]))
 
 

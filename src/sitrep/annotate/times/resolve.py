@@ -205,7 +205,7 @@ def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool
         return 0.5, False  # "half an hour"
     if re.match(r"an? quarter (?:of an? )?(?:century|decade|year|hour)\b", joined):
         return 0.25, False  # "a quarter of a century", "a quarter-century"
-    if half:  # "a minute and a half": the "a" of "a half" is no count
+    if half:  # "an hour and a half": the "a" of "a half" is no count
         joined = re.sub(r"\band an? half\b", "", joined)
         words = joined.split()
     for phrase, value in sorted(lex.tables.get("number", {}).items(), key=lambda kv: -len(kv[0])):
@@ -592,12 +592,12 @@ def resolve_duration(text: str, p: Pieces, ctx: Context) -> Resolved:
     if p.unit is None:
         return "DURATION", None
     if _OR_SO.search(text) and re.search(r"\bin\s+$", ctx.before, re.IGNORECASE):
-        return "DATE", "FUTURE_REF"  # "(may,) in a year or two": some time ahead
+        return "DATE", "FUTURE_REF"  # "(could,) in a month or two": some time ahead
     if text.lower() == "one day" and _MODAL_BEFORE.search(ctx.before):
         return "DATE", "FUTURE_REF"  # "it will one day be": some day, not a day long
     number = None if p.vague_number else p.number
     if p.unit == "month" and number and number % 3 == 0 and _PERIOD_OF_REPORT.match(text):
-        ctx.ref_months = int(number)  # "the first nine months": the period now compared
+        ctx.ref_months = int(number)  # "the first six months": the period now compared
     return "DURATION", duration_value(number, p.unit, load_lexicon())
 
 
@@ -812,7 +812,7 @@ _ENDED_BEFORE = re.compile(r"\bended\s+$", re.IGNORECASE)
 
 
 def ended_date(ctx: Context) -> date | None:
-    """The date in "the quarter ended Sept. 30" (said of a past period)."""
+    """The date in "the quarter ended March 31" (said of a past period)."""
     m = _ENDED.match(ctx.after)
     if not m or ctx.anchor is None:
         return None
@@ -901,7 +901,7 @@ _SHIFT = re.compile(r"^(?:the\s+)?day\s+(before|after)\s+", re.IGNORECASE)
 
 
 def resolve_dayshift(text: str, p: Pieces, ctx: Context) -> Resolved:
-    """ "the day before last Tuesday": the day next to a weekday or a dated day."""
+    """ "the day after last Monday": the day next to a weekday or a dated day."""
     m = _SHIFT.match(text)
     if m is None:
         return "DATE", None

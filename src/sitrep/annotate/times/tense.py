@@ -127,7 +127,7 @@ def clause_direction(span: Span) -> Direction:
         and verb is not None
         and verb.lemma_ in DEADLINE_VERBS
     ):
-        return "future"  # "postponed until Monday", "gave them until 9 a.m. Tuesday"
+        return "future"  # "postponed until Monday", "gave him until noon Thursday"
     return direction
 
 
