@@ -349,7 +349,7 @@ class ActorFinder:
     def state_source(self, cand: Candidate, target: Token) -> Token | None:
         """The country a state act on ``target`` takes place in, when no agent is named."""
         state_act = cand.type in STATE_ACT_TYPES or (
-            cand.type == "COERCE" and (cand.mode or "") in STATE_COERCE_MODES
+            cand.type == "COERCE" and cand.mode in STATE_COERCE_MODES
         )
         if not state_act or target.ent_type_ == "GPE":
             return None

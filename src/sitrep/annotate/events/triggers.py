@@ -17,6 +17,7 @@ from sitrep.annotate.events.verb_frames import (
     directed_clause,
     intent_object,
     intent_type,
+    is_actor,
     is_subjunctive,
     meeting_purpose,
     names_actor,
@@ -212,8 +213,7 @@ def _names_other(mod: Token, lex: PloverLexicon) -> bool:
     """A modifier naming whose a measure is: "the rebel offensive", "Israel's blockade"."""
     if mod.dep_ == "poss":
         return _names_owner(mod)
-    named = mod.ent_type_ in ACTOR_ENTS or lex.in_class("actor", mod.lemma_.lower())
-    return mod.dep_ in ("amod", "compound") and named
+    return mod.dep_ in ("amod", "compound") and is_actor(mod, lex)
 
 
 def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:

@@ -147,8 +147,8 @@ def stated_intent(verb: Token, lex: PloverLexicon) -> bool:
     if subj is None or speaker is None:
         return False
     if subj.pos_ == "PRON":  # "it", "they": the speaker itself
-        return subj.lower_ not in ("you", "this", "that", "there") and _is_actor(speaker, lex)
-    return _is_actor(subj, lex)
+        return subj.lower_ not in ("you", "this", "that", "there") and is_actor(speaker, lex)
+    return is_actor(subj, lex)
 
 
 def actor_subject(verb: Token, lex: PloverLexicon) -> bool:
@@ -162,7 +162,7 @@ def names_actor(tok: Token, lex: PloverLexicon) -> bool:
 
     A thing named with its owner acts for it: "Iranian drones", "army bulldozers".
     """
-    if tok.lower_ in ("he", "she", "they", "we", "i") or _is_actor(tok, lex):
+    if tok.lower_ in ("he", "she", "they", "we", "i") or is_actor(tok, lex):
         return True
     return any(
         m.dep_ in ("compound", "amod")
@@ -171,7 +171,8 @@ def names_actor(tok: Token, lex: PloverLexicon) -> bool:
     )
 
 
-def _is_actor(tok: Token, lex: PloverLexicon) -> bool:
+def is_actor(tok: Token, lex: PloverLexicon) -> bool:
+    """Whether ``tok`` itself names an actor: a named body or person, or an actor noun."""
     return tok.ent_type_ in ACTOR_ENTS or lex.in_class(
         "actor", tok.lemma_.lower()
     )
