@@ -568,11 +568,12 @@ def join_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         _share_scale(a, b)
         assert a.value is not None and b.value is not None
-        if a.value >= b.value or (how == "to" and _is_change(text, a, b)):
+        change = how == "to" and _is_change(text, a, b)
+        if a.value >= b.value or change:
             if how == "dash" and a.bare and b.bare:
                 a.flags.add("score")  # "2-0", "89-89": a score, not a range
                 b.flags.add("score")
-            elif a.bare and how == "to" and _is_change(text, a, b):
+            elif a.bare and change:
                 # "fell from 3.9 to 3.6 percent": both are percentages
                 a.unit, a.unit_kind = b.unit, b.unit_kind
             out.append(a)
