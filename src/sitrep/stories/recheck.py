@@ -110,12 +110,13 @@ def recheck(assigner: Assigner, ctx: StoryContext, window: int,
     members = _window_members(ctx, stories, after)
     done = Recheck(looked_at=len(members))
     _move_rounds(assigner, ctx, members, done)
-    merging = {m.story for m in members} | set(stories)
     if fresh is not None and fresh < window:
         since = newest - fresh
         merging = ({m.story for m in members if m.row.seq > since}
                    | set(store.stories.recent_story_ids(since))
                    | {sid for move in done.moved for sid in move[1:]})
+    else:
+        merging = {m.story for m in members} | set(stories)
     done.merged = _merge_pass(assigner, ctx, merging,
                               ctx.tuning.recheck_merge_stories if fresh is not None else 0)
     return done
