@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.annotate.events.plover import HOSTILE_TYPES, PloverLexicon, Trigger
 from sitrep.annotate.events.verb_frames import (
+    ACTOR_ENTS,
     actor_subject,
     armed_agent,
     directed_clause,
@@ -518,7 +519,6 @@ def clause_of(tok: Token) -> Token:
 
 # "of" names the one acted on by a nominalised act ("the arrest of the opposition leader")
 NOUN_ACTOR_PREPS = frozenset({"by", "between", "with", "against", "on", "to", "into", "from", "of"})
-ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
 def has_own_actor(noun: Token, lex: PloverLexicon) -> bool:
