@@ -217,3 +217,18 @@ def test_repatriation_returns_people() -> None:
     lex = load_lexicon()
     assert lex.verbs[("repatriate", "")].type == "RETREAT"
     assert lex.derived["repatriation"] == "repatriate"
+
+
+def test_a_branch_of_the_armed_forces_preparing_to_act_is_a_force_posture(nlp: Any) -> None:
+    """WordNet files "coastguard" (like "army", "navy") under the armed services, not under
+    military units: it is a military subject all the same (MOBILIZE, not a threat)."""
+    assert not lexicons_have("military", "coastguard")  # the WordNet noun class, not a hand row
+    types = {e.type for e in events_of(nlp, "The coastguard prepared to attack the pirate ship.")}
+    assert "MOBILIZE" in types
+    assert "THREATEN" not in types
+
+
+def lexicons_have(word_class: str, lemma: str) -> bool:
+    return any(
+        r["class"] == word_class and r["lemma"] == lemma for r in lexicons.rows("plover_words.csv")
+    )
