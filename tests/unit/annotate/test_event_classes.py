@@ -10,7 +10,8 @@ import pytest
 
 from sitrep import lexicons
 from sitrep.annotate.events.layer import find_events
-from sitrep.annotate.events.plover import load_lexicon
+from sitrep.annotate.events.plover import PloverLexicon, Trigger, load_lexicon
+from sitrep.annotate.events.triggers import lookup
 from sitrep.models import Annotations, Event
 
 
@@ -232,3 +233,14 @@ def lexicons_have(word_class: str, lemma: str) -> bool:
     return any(
         r["class"] == word_class and r["lemma"] == lemma for r in lexicons.rows("plover_words.csv")
     )
+
+
+def test_a_plural_only_noun_row_matches_the_plural_the_lemmatizer_singularises(nlp: Any) -> None:
+    """WordNet files "talks" (a negotiation) under the plural; spaCy's lemma is "talk"."""
+    row = Trigger("CONSULT", "negotiate")
+    lex = PloverLexicon({}, {("talks", ""): row}, {}, {}, {})
+    doc = nlp("The envoys held talks in Geneva.")
+    talks = next(t for t in doc if t.lower_ == "talks")
+    assert talks.lemma_ == "talk"
+    assert lookup(talks, lex) == row
+    assert lookup(nlp("a long talk")[2], lex) is None  # the singular is another sense

@@ -91,6 +91,10 @@ def lookup(tok: Token, lex: PloverLexicon) -> Trigger | None:
     found = table.get((lemma, ""))
     if found is None and not is_verb and (verb := lex.derived.get(lemma)):
         return lex.verbs.get((verb, ""))  # "the invasion": what "invade" reports
+    if found is None and not is_verb and tok.lower_ != lemma:
+        # WordNet files plural-only senses under the plural ("talks": a negotiation),
+        # which the lemmatizer singularises
+        return table.get((tok.lower_, ""))
     return found
 
 
