@@ -7,7 +7,8 @@
 Each PLOVER event type is seeded with the WordNet senses that its codebook definition
 names (the SEEDS table: "accuse.v.1" is the first verb sense of "accuse"); a class is
 the seed synsets, their troponyms/hyponyms down to HYPONYM_DEPTH, and the act, event
-and communication nouns derived from their verbs ("invade" -> "invasion"). A word
+and communication nouns derived from their verbs ("invade" -> "invasion"), and the
+verbs a noun seed is derived from ("negotiation" -> "negotiate"). A word
 joins a class only if the class sense is among its MAX_RANK most frequent senses,
 so rare senses stay out ("render" is no AID verb); a direct troponym whose class sense is
 its second joins when both its senses are of the class sense's kind (SECOND_SENSES); a
@@ -365,7 +366,30 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
                 rank, limit = rank + DEEP_PENALTY, limit + DEEP_PENALTY
             if made and rank <= limit:
                 rows.append((*made, "verb" if where.pos == "v" else "noun", rank))
+    for word, where in derived_verbs(wn, top, seed_word if seed[-1] == "!" else None):
+        rank = wn.rank(word, where)
+        made = entry(word, "v")
+        if made and rank <= MAX_RANK:
+            # one step from the seed: a row another type reaches directly keeps its type
+            rows.append((*made, "verb", rank + 1))
     return rows
+
+
+def derived_verbs(wn: WordNet, syn: Synset, only: str | None) -> list[tuple[str, Synset]]:
+    """The verbs WordNet derives a noun sense's words from ("negotiation" -> "negotiate").
+
+    A noun seed names an act; the verb of the same act is the same event ("criticism" and
+    "criticize"), as verb seeds reach their nouns through derived_nouns.
+    """
+    if syn.pos != "n":
+        return []
+    out = []
+    for sym, off, tpos, src, tgt in syn.pointers:
+        target = wn.synsets.get((tpos, off))
+        linked = sym == "+" and tpos == "v" and target is not None and src and tgt
+        if linked and target is not None and (only is None or syn.words[src - 1] == only):
+            out.append((target.words[tgt - 1], target))
+    return out
 
 
 def build(wn: WordNet) -> list[dict[str, str]]:
@@ -409,6 +433,8 @@ NOUN_CLASSES = {
         "armed_forces.n.1",
         "military_personnel.n.1",
         "serviceman.n.1",
+        # the branches of the armed forces ("the army", "the navy"): WordNet files them apart
+        "military_service.n.1",
         # the vehicles forces act with ("tanks shelled", "sent warships")
         "military_vehicle.n.1",
     ],
@@ -421,6 +447,7 @@ NOUN_CLASSES = {
         "country.n.1",
         "military_unit.n.1",
         "armed_forces.n.1",
+        "military_service.n.1",
     ],
 }
 # Who may be an event's source as a subject, wider than "actor": one of a noun's two most

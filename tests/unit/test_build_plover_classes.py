@@ -131,3 +131,25 @@ def test_a_second_sense_joins_when_both_senses_are_acts_of_one_kind(tmp_path: Pa
     assert ("maul", "verb", "ASSAULT") in rows
     assert ("foray", "verb", "ASSAULT") not in rows
     assert ("pummel", "verb", "ASSAULT") not in rows
+
+
+def test_a_noun_seed_reaches_the_verb_it_is_derived_from(tmp_path: Path) -> None:
+    """A noun seed names an act: its verb ("raid" for "a raid") joins the class, recording the
+    noun seed; a verb whose linked sense is only its third ("storm") stays out."""
+    verbs = [
+        "00000100 33 v 01 raid 0 001 + 00000900 n 0101 | attack suddenly",
+        "00000200 33 v 01 storm 0 001 + 00000900 n 0101 | take by force",
+        "00000210 43 v 01 storm 0 000 | blow hard",
+        "00000220 32 v 01 storm 0 000 | rage",
+    ]
+    nouns = [
+        "00000900 04 n 01 raid 0 002 + 00000100 v 0101 + 00000200 v 0101 | a sudden attack",
+    ]
+    index_verb = ["raid v 1 1 + 1 0 00000100", "storm v 3 1 + 3 0 00000210 00000220 00000200"]
+    index_noun = ["raid n 1 1 + 1 0 00000900"]
+    module = load()
+    setattr(module, "SEEDS", {"ASSAULT": [("raid.n.1", "")]})  # noqa: B010
+    wn = module.WordNet(str(write_wordnet(tmp_path, verbs, nouns, index_verb, index_noun)))
+    rows = {(r["lemma"], r["pos"]): r["seed"] for r in module.build(wn)}
+    assert rows[("raid", "verb")] == "raid.n.1"
+    assert ("storm", "verb") not in rows

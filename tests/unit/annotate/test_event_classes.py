@@ -10,7 +10,8 @@ import pytest
 
 from sitrep import lexicons
 from sitrep.annotate.events.layer import find_events
-from sitrep.annotate.events.plover import load_lexicon
+from sitrep.annotate.events.plover import PloverLexicon, Trigger, load_lexicon
+from sitrep.annotate.events.triggers import lookup
 from sitrep.models import Annotations, Event
 
 
@@ -217,3 +218,29 @@ def test_repatriation_returns_people() -> None:
     lex = load_lexicon()
     assert lex.verbs[("repatriate", "")].type == "RETREAT"
     assert lex.derived["repatriation"] == "repatriate"
+
+
+def test_a_branch_of_the_armed_forces_preparing_to_act_is_a_force_posture(nlp: Any) -> None:
+    """WordNet files "coastguard" (like "army", "navy") under the armed services, not under
+    military units: it is a military subject all the same (MOBILIZE, not a threat)."""
+    assert not lexicons_have("military", "coastguard")  # the WordNet noun class, not a hand row
+    types = {e.type for e in events_of(nlp, "The coastguard prepared to attack the pirate ship.")}
+    assert "MOBILIZE" in types
+    assert "THREATEN" not in types
+
+
+def lexicons_have(word_class: str, lemma: str) -> bool:
+    return any(
+        r["class"] == word_class and r["lemma"] == lemma for r in lexicons.rows("plover_words.csv")
+    )
+
+
+def test_a_plural_only_noun_row_matches_the_plural_the_lemmatizer_singularises(nlp: Any) -> None:
+    """WordNet files "talks" (a negotiation) under the plural; spaCy's lemma is "talk"."""
+    row = Trigger("CONSULT", "negotiate")
+    lex = PloverLexicon({}, {("talks", ""): row}, {}, {}, {})
+    doc = nlp("The envoys held talks in Geneva.")
+    talks = next(t for t in doc if t.lower_ == "talks")
+    assert talks.lemma_ == "talk"
+    assert lookup(talks, lex) == row
+    assert lookup(nlp("a long talk")[2], lex) is None  # the singular is another sense

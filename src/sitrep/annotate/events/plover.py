@@ -7,8 +7,8 @@ particle, object, modifier or governing word) to a PLOVER type and mode;
 ``plover_classes.csv`` holds the broad verb and noun classes of each type, built
 from WordNet senses named by the codebook (scripts/build_plover_classes.py); the
 hand-written trigger rows take precedence over them. ``plover_nouns.csv`` adds
-the nouns WordNet files under armed forces and military vehicles to the
-``military`` class, and those under person, organisation, people and state to the
+the nouns WordNet files under armed forces, armed services and military vehicles
+to the ``military`` class, and those under person, organisation, people and state to the
 ``actor`` class, and to the wider ``agent`` class (subjects that can be a source)
 the nouns one of whose two first senses lies there or under social groups.
 ``plover_derivations.csv`` names the verb each WordNet event noun is formed from

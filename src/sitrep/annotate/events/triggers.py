@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.annotate.events.plover import HOSTILE_TYPES, PloverLexicon, Trigger
 from sitrep.annotate.events.verb_frames import (
+    ACTOR_ENTS,
     actor_subject,
     armed_agent,
     directed_clause,
@@ -90,6 +91,10 @@ def lookup(tok: Token, lex: PloverLexicon) -> Trigger | None:
     found = table.get((lemma, ""))
     if found is None and not is_verb and (verb := lex.derived.get(lemma)):
         return lex.verbs.get((verb, ""))  # "the invasion": what "invade" reports
+    if found is None and not is_verb and tok.lower_ != lemma:
+        # WordNet files plural-only senses under the plural ("talks": a negotiation),
+        # which the lemmatizer singularises
+        return table.get((tok.lower_, ""))
     return found
 
 
@@ -518,7 +523,6 @@ def clause_of(tok: Token) -> Token:
 
 # "of" names the one acted on by a nominalised act ("the arrest of the opposition leader")
 NOUN_ACTOR_PREPS = frozenset({"by", "between", "with", "against", "on", "to", "into", "from", "of"})
-ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
 def has_own_actor(noun: Token, lex: PloverLexicon) -> bool:
