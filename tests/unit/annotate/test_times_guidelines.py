@@ -241,3 +241,15 @@ def test_a_clock_time_before_the_next_day_is_that_days(nlp: Language) -> None:
     found = values_at(nlp, text, FRIDAY)
     assert found["3 p.m."] == "2026-03-10T15:00"
     assert found["the next day"] == "2026-03-10"
+
+
+def test_a_weekday_counted_in_a_month_is_a_dated_day(nlp: Language) -> None:
+    found = values_at(nlp, "Voters go to the polls on the first Tuesday in November.", FRIDAY)
+    assert found == {"the first Tuesday in November": "2026-11-03"}
+    found = values_at(nlp, "The board met on the last Friday of April.", FRIDAY)
+    assert found == {"the last Friday of April": "2026-04-24"}
+    found = values_at(nlp, "The vote is set for the second Monday in June 2027.", FRIDAY)
+    assert found == {"the second Monday in June 2027": "2027-06-14"}
+    # February 2026 has four Mondays: no day, rather than a guess
+    found = values_at(nlp, "Talks began on the fifth Monday of February.", FRIDAY)
+    assert found == {"the fifth Monday of February": None}

@@ -32,14 +32,16 @@ if TYPE_CHECKING:
 
 # kinds whose value depends on the clause tense; for the first set a sentence-wide
 # cue is too weak: a dated "March 3" without a clear tense goes to the nearest one
-CLAUSE_KINDS = frozenset({"date", "month", "weekof", "yearend", "holiday"})
+CLAUSE_KINDS = frozenset({"date", "month", "weekof", "yearend", "holiday", "nthweekday"})
 TENSE_KINDS = (
     frozenset({"weekday", "time", "quarter", "half", "season", "soon", "dayshift", "relunit"})
     | CLAUSE_KINDS
 )
 
 # kinds whose value can anchor "later that year", "the following day"
-REF_KINDS = frozenset({"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor"})
+REF_KINDS = frozenset(
+    {"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor", "nthweekday"}
+)
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T|$)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
 # "the annual March for Rivers", "a March on Washington": the noun march, not the month

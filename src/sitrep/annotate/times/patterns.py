@@ -174,6 +174,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:(?:last|next|this|coming|the\s+(?:previous|preceding|following))\s+)?"
             rf"{weekday}(?!s)(?:\s+(?:{part}))?",
         ),
+        # "the first Tuesday in November", "the last Friday of May 2027": a weekday
+        # counted within a month, one dated day (TIMEX3 gives its calendar date)
+        (
+            "nthweekday",
+            rf"(?:the\s+)?(?:{lex.alternation('day_ordinal')}|last|[1-5](?:st|nd|rd|th))\s+"
+            rf"{weekday}(?!s)\s+(?:in|of)\s+(?:(?:last|next|this)\s+)?{month_full}"
+            rf"(?:,?\s+{year})?\b",
+        ),
         # "every Monday (morning)", "Mondays", "each evening"
         (
             "set",
@@ -438,6 +446,7 @@ MARGINS: dict[str, tuple[int, int]] = {
     "month": (35, 25),
     "time": (5, 45),
     "weekday": (25, 15),
+    "nthweekday": (20, 30),
     "dayshift": (30, 25),
     "anaphor": (30, 5),
     "weekof": (20, 25),
@@ -473,7 +482,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         add(w, "date", "month", "dayshift", "weekof", "set")
         capital.add(w)
     for w in lex.tables.get("weekday", {}):
-        add(w, "weekday", "set", "date", "time", "dayshift")
+        add(w, "weekday", "set", "date", "time", "dayshift", "nthweekday")
         add(w + "s", "set")
         capital.update((w, w + "s"))
     for w in lex.tables.get("unit", {}):
