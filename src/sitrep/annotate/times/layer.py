@@ -174,9 +174,7 @@ def joined_day(text: str, expr: TimeExpr, taken: int) -> TimeExpr | None:
 @functools.lru_cache(maxsize=1)
 def _range_start() -> re.Pattern[str]:
     """The first count of a range right before a duration: "two to" of "two to three weeks"."""
-    words = "|".join(
-        re.escape(w) for w, v in load_lexicon().tables.get("number", {}).items() if v != "X"
-    )
+    words = load_lexicon().counts(vague=False)
     return re.compile(
         rf"(?<![\w.,$£€¥])(?P<n>\d+|(?:{words}))\s*(?:to|-|–)\s*$", re.IGNORECASE
     )
