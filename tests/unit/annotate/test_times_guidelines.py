@@ -253,3 +253,12 @@ def test_a_weekday_counted_in_a_month_is_a_dated_day(nlp: Language) -> None:
     # February 2026 has four Mondays: no day, rather than a guess
     found = values_at(nlp, "Talks began on the fifth Monday of February.", FRIDAY)
     assert found == {"the fifth Monday of February": None}
+
+
+def test_a_year_ending_on_a_day_named_without_its_date_is_a_period(nlp: Language) -> None:
+    found = values_at(nlp, "The bank expects a loss for the year ending tomorrow.", FRIDAY)
+    assert found["the year"] == "P1Y"
+    found = values_at(nlp, "Output grew in the year ended last month.", FRIDAY)
+    assert found["the year"] == "P1Y"
+    # no end named: this year
+    assert values_at(nlp, "Output grew during the year.", FRIDAY)["the year"] == "2026"

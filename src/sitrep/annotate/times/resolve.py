@@ -862,9 +862,17 @@ def ended_date(ctx: Context) -> date | None:
     return date.fromisoformat(value) if value and len(value) == 10 else None
 
 
+# "the year ending tomorrow", "the year ended Friday": a day named otherwise than by its date
+_ENDED_DAY = re.compile(
+    r"\s+(?:ended|ending)\s+(?:today|tomorrow|yesterday|(?:this|last|next)\s+\w+"
+    r"|(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    re.IGNORECASE,
+)
+
+
 def resolve_yearref(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "the year ended June 30" is a twelve-month period; "the (full) year" this one."""
-    if _ENDED.match(ctx.after):
+    if _ENDED.match(ctx.after) or _ENDED_DAY.match(ctx.after):
         return "DURATION", "P1Y"
     return "DATE", str(ctx.anchor.year) if ctx.anchor else None
 
