@@ -210,7 +210,12 @@ DAY_KINDS = frozenset({"date", "weekday", "relday", "anaphor", "dayshift"})
 
 
 def day_after(
-    doc: Doc, time: Candidate, rest: list[Candidate], ctx: Context, known: dict[Candidate, Resolved]
+    doc: Doc,
+    text: str,
+    time: Candidate,
+    rest: list[Candidate],
+    ctx: Context,
+    known: dict[Candidate, Resolved],
 ) -> None:
     """A day written right after a clock time is the clock time's day (the focus day).
 
@@ -218,7 +223,6 @@ def day_after(
     kept in ``known`` for its own turn: resolved again after the clock time has moved the
     focus, "the following Monday" would count from itself; in the clock time's tense, a
     dated day could land in another year than the one the day itself is given."""
-    text = doc.text
     # past a clock time in brackets ("(0620 GMT)"), which the gap pattern spans
     nxt = next((c for c in rest if not (c.kind == "time" and text[c.start - 1] == "(")), None)
     m = _TO_DAY.match(text, time.end)
@@ -226,18 +230,19 @@ def day_after(
         return
     if nxt not in known:
         own = replace(ctx)  # the day's tense and neighbours, not the clock time's
-        _set_context(doc, nxt, own)
+        _set_context(doc, text, nxt, own)
         known[nxt] = resolve(text[nxt.start : nxt.end], nxt.kind, own)
     value = known[nxt][1]
     if value and _DAY.match(value):
         ctx.focus_day = value[:10]
 
 
-def _set_context(doc: Doc, cand: Candidate, ctx: Context) -> None:
-    """The tense and the neighbouring text of ``cand``, which its resolution reads."""
+def _set_context(doc: Doc, text: str, cand: Candidate, ctx: Context) -> None:
+    """The tense and the neighbouring text of ``cand``, which its resolution reads
+    (``text`` is ``doc.text``, which spaCy joins anew on every access)."""
     _set_tense(doc, cand, ctx)
-    ctx.after = doc.text[cand.end : cand.end + 40]
-    ctx.before = doc.text[max(0, cand.start - 20) : cand.start]
+    ctx.after = text[cand.end : cand.end + 40]
+    ctx.before = text[max(0, cand.start - 20) : cand.start]
 
 
 def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
@@ -285,7 +290,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     last_end = -FOCUS_CHARS - 1
     known: dict[Candidate, Resolved] = {}  # days resolved ahead of their turn (day_after)
     for k, cand in enumerate(cands):
-        _set_context(doc, cand, ctx)
+        _set_context(doc, text, cand, ctx)
         if cand.kind == "soon" and ctx.direction == "past":
             continue  # "he was soon released": no reference to the future
         ctx.focus_near = cand.start - last_end <= FOCUS_CHARS
@@ -293,7 +298,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         if _no_time(doc, cand, surface, ctx):
             continue
         if cand.kind == "time":
-            day_after(doc, cand, cands[k + 1 :], ctx, known)
+            day_after(doc, text, cand, cands[k + 1 :], ctx, known)
         type_, value = known.pop(cand) if cand in known else resolve(surface, cand.kind, ctx)
         if value is None and cand.kind == "anaphor" and surface.lower().startswith("that "):
             continue  # "sell that day", "that night" with no time spoken of before: no TIMEX
