@@ -205,7 +205,7 @@ FOCUS_CHARS = 200
 # what may stand between a clock time and the day it belongs to: "9:20 a.m. (0620 GMT)
 # Tuesday", "11:50 GMT, Thu March 21, 2013"
 _TO_DAY = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:on\s+)?(?:[A-Z][a-z]{2},?\s+)?")
-# "at 3 p.m. the next day", "at noon the day after the vote" are that day's times too
+# "at 3 p.m. the next day", "at noon the day after Monday's vote" are that day's times too
 DAY_KINDS = frozenset({"date", "weekday", "relday", "anaphor", "dayshift"})
 
 
