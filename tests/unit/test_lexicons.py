@@ -66,6 +66,25 @@ def test_time_words_take_counting_words_from_number_words() -> None:
     assert "zero" not in counted and "thousands" not in counted and "half" not in counted
 
 
+def test_counting_word_alternations_choose_vague_counts_phrases_and_skips() -> None:
+    import re
+
+    from sitrep.annotate.times.time_words import load_lexicon
+
+    lex = load_lexicon()
+
+    def whole(alternation: str, text: str) -> bool:
+        return re.fullmatch(rf"(?:{alternation})", text) is not None
+
+    assert whole(lex.counts(), "several") and whole(lex.counts(), "a   dozen")
+    assert not whole(lex.counts(vague=False), "several")
+    assert whole(lex.counts(vague=False), "a couple of")
+    assert not whole(lex.counts(phrases=False), "a dozen")
+    assert not whole(lex.counts(skip=frozenset({"an"})), "an") and whole(lex.counts(), "an")
+    # longest first: a search takes "a dozen", not its "a"
+    assert re.match(rf"(?:{lex.counts()})\b", "a dozen years").group() == "a dozen"
+
+
 def test_stop_word_lists_share_one_file_and_an_unknown_list_is_an_error() -> None:
     assert "said" in lexicons.stop_words("news")
     assert "the" in lexicons.stop_words("salience")

@@ -220,3 +220,45 @@ def test_a_half_of_a_year_named_by_its_possessive(nlp: Language) -> None:
 def test_a_bare_plural_unit_after_take_is_a_vague_duration(nlp: Language) -> None:
     found = values_at(nlp, "Engineers said the repairs could take months.", FRIDAY)
     assert found == {"months": "PXM"}
+
+
+def test_a_day_after_a_clock_time_is_resolved_once_in_its_own_tense(nlp: Language) -> None:
+    # counted from the day in focus before the clock time, not from itself
+    text = "The court met on May 4, 2026. It reconvened at 10 a.m. the following Monday."
+    found = values_at(nlp, text, FRIDAY)
+    assert found["the following Monday"] == "2026-05-11"
+    assert found["10 a.m."] == "2026-05-11T10:00"
+    # the bracketed clock time takes the day as the day itself is read, not in its own tense
+    text = "The boat sank at 4 a.m. (0100 GMT) on July 7, survivors will say."
+    found = values_at(nlp, text, FRIDAY)
+    assert found["4 a.m."] == "2025-07-07T04:00"
+    assert found["0100 GMT"] == "2025-07-07T01:00"
+    assert found["July 7"] == "2025-07-07"
+
+
+def test_a_clock_time_before_the_next_day_is_that_days(nlp: Language) -> None:
+    text = "The jury retired on March 9, 2026. The verdict came at 3 p.m. the next day."
+    found = values_at(nlp, text, FRIDAY)
+    assert found["3 p.m."] == "2026-03-10T15:00"
+    assert found["the next day"] == "2026-03-10"
+
+
+def test_a_weekday_counted_in_a_month_is_a_dated_day(nlp: Language) -> None:
+    found = values_at(nlp, "Voters go to the polls on the first Tuesday in November.", FRIDAY)
+    assert found == {"the first Tuesday in November": "2026-11-03"}
+    found = values_at(nlp, "The board met on the last Friday of April.", FRIDAY)
+    assert found == {"the last Friday of April": "2026-04-24"}
+    found = values_at(nlp, "The vote is set for the second Monday in June 2027.", FRIDAY)
+    assert found == {"the second Monday in June 2027": "2027-06-14"}
+    # February 2026 has four Mondays: no day, rather than a guess
+    found = values_at(nlp, "Talks began on the fifth Monday of February.", FRIDAY)
+    assert found == {"the fifth Monday of February": None}
+
+
+def test_a_year_ending_on_a_day_named_without_its_date_is_a_period(nlp: Language) -> None:
+    found = values_at(nlp, "The bank expects a loss for the year ending tomorrow.", FRIDAY)
+    assert found["the year"] == "P1Y"
+    found = values_at(nlp, "Output grew in the year ended last month.", FRIDAY)
+    assert found["the year"] == "P1Y"
+    # no end named: this year
+    assert values_at(nlp, "Output grew during the year.", FRIDAY)["the year"] == "2026"

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sitrep import lexicons
 from sitrep.annotate.quantities.unit_words import lexicon as quantity_lexicon
 from sitrep.annotate.times.patterns import Candidate, find_candidates
-from sitrep.annotate.times.resolve import Context, resolve
+from sitrep.annotate.times.resolve import Context, Resolved, resolve
 from sitrep.annotate.times.tense import (
     clause_direction,
     firmly_past,
@@ -31,14 +32,16 @@ if TYPE_CHECKING:
 
 # kinds whose value depends on the clause tense; for the first set a sentence-wide
 # cue is too weak: a dated "March 3" without a clear tense goes to the nearest one
-CLAUSE_KINDS = frozenset({"date", "month", "weekof", "yearend", "holiday"})
+CLAUSE_KINDS = frozenset({"date", "month", "weekof", "yearend", "holiday", "nthweekday"})
 TENSE_KINDS = (
     frozenset({"weekday", "time", "quarter", "half", "season", "soon", "dayshift", "relunit"})
     | CLAUSE_KINDS
 )
 
 # kinds whose value can anchor "later that year", "the following day"
-REF_KINDS = frozenset({"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor"})
+REF_KINDS = frozenset(
+    {"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor", "nthweekday"}
+)
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T|$)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
 # "the annual March for Rivers", "a March on Washington": the noun march, not the month
@@ -171,9 +174,7 @@ def joined_day(text: str, expr: TimeExpr, taken: int) -> TimeExpr | None:
 @functools.lru_cache(maxsize=1)
 def _range_start() -> re.Pattern[str]:
     """The first count of a range right before a duration: "two to" of "two to three weeks"."""
-    words = "|".join(
-        re.escape(w) for w, v in load_lexicon().tables.get("number", {}).items() if v != "X"
-    )
+    words = load_lexicon().counts(vague=False)
     return re.compile(
         rf"(?<![\w.,$£€¥])(?P<n>\d+|(?:{words}))\s*(?:to|-|–)\s*$", re.IGNORECASE
     )
@@ -204,19 +205,44 @@ FOCUS_CHARS = 200
 # what may stand between a clock time and the day it belongs to: "9:20 a.m. (0620 GMT)
 # Tuesday", "11:50 GMT, Thu March 21, 2013"
 _TO_DAY = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:on\s+)?(?:[A-Z][a-z]{2},?\s+)?")
-DAY_KINDS = frozenset({"date", "weekday", "relday"})
+# "at 3 p.m. the next day", "at noon the day after Monday's vote" are that day's times too
+DAY_KINDS = frozenset({"date", "weekday", "relday", "anaphor", "dayshift"})
 
 
-def day_after(text: str, time: Candidate, rest: list[Candidate], ctx: Context) -> None:
-    """A day written right after a clock time is the clock time's day (the focus day)."""
+def day_after(
+    doc: Doc,
+    text: str,
+    time: Candidate,
+    rest: list[Candidate],
+    ctx: Context,
+    known: dict[Candidate, Resolved],
+) -> None:
+    """A day written right after a clock time is the clock time's day (the focus day).
+
+    The day is resolved once, in its own clause's tense and from the focus before it, and
+    kept in ``known`` for its own turn: resolved again after the clock time has moved the
+    focus, "the following Monday" would count from itself; in the clock time's tense, a
+    dated day could land in another year than the one the day itself is given."""
     # past a clock time in brackets ("(0620 GMT)"), which the gap pattern spans
     nxt = next((c for c in rest if not (c.kind == "time" and text[c.start - 1] == "(")), None)
     m = _TO_DAY.match(text, time.end)
     if nxt is None or nxt.kind not in DAY_KINDS or m is None or m.end() != nxt.start:
         return
-    _, value = resolve(text[nxt.start : nxt.end], nxt.kind, ctx)
+    if nxt not in known:
+        own = replace(ctx)  # the day's tense and neighbours, not the clock time's
+        _set_context(doc, text, nxt, own)
+        known[nxt] = resolve(text[nxt.start : nxt.end], nxt.kind, own)
+    value = known[nxt][1]
     if value and _DAY.match(value):
         ctx.focus_day = value[:10]
+
+
+def _set_context(doc: Doc, text: str, cand: Candidate, ctx: Context) -> None:
+    """The tense and the neighbouring text of ``cand``, which its resolution reads
+    (``text`` is ``doc.text``, which spaCy joins anew on every access)."""
+    _set_tense(doc, cand, ctx)
+    ctx.after = text[cand.end : cand.end + 40]
+    ctx.before = text[max(0, cand.start - 20) : cand.start]
 
 
 def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
@@ -262,19 +288,18 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     cands = find_candidates(text)
     last_end = -FOCUS_CHARS - 1
+    known: dict[Candidate, Resolved] = {}  # days resolved ahead of their turn (day_after)
     for k, cand in enumerate(cands):
-        _set_tense(doc, cand, ctx)
+        _set_context(doc, text, cand, ctx)
         if cand.kind == "soon" and ctx.direction == "past":
             continue  # "he was soon released": no reference to the future
         ctx.focus_near = cand.start - last_end <= FOCUS_CHARS
-        ctx.after = text[cand.end : cand.end + 40]
-        ctx.before = text[max(0, cand.start - 20) : cand.start]
         surface = text[cand.start : cand.end]
         if _no_time(doc, cand, surface, ctx):
             continue
         if cand.kind == "time":
-            day_after(text, cand, cands[k + 1 :], ctx)
-        type_, value = resolve(surface, cand.kind, ctx)
+            day_after(doc, text, cand, cands[k + 1 :], ctx, known)
+        type_, value = known.pop(cand) if cand in known else resolve(surface, cand.kind, ctx)
         if value is None and cand.kind == "anaphor" and surface.lower().startswith("that "):
             continue  # "sell that day", "that night" with no time spoken of before: no TIMEX
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):

@@ -37,10 +37,6 @@ def _abbreviations(lex: TimeLexicon, kind: str) -> tuple[list[str], list[str]]:
     return sorted(full, key=len, reverse=True), sorted(abbr, key=len, reverse=True)
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-
-
 def _cased(words: list[str]) -> str:
     """Case-sensitive alternation of Title and UPPER forms ("may" is not May)."""
     forms = [f for w in words for f in (w.title(), w.upper())]
@@ -173,6 +169,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "weekday",
             rf"(?:(?:last|next|this|coming|the\s+(?:previous|preceding|following))\s+)?"
             rf"{weekday}(?!s)(?:\s+(?:{part}))?",
+        ),
+        # "the first Tuesday in November", "the last Friday of May 2027": a weekday
+        # counted within a month, one dated day (TIMEX3 gives its calendar date)
+        (
+            "nthweekday",
+            rf"(?:the\s+)?(?:{lex.alternation('day_ordinal')}|last|[1-5](?:st|nd|rd|th))\s+"
+            rf"{weekday}(?!s)\s+(?:in|of)\s+(?:(?:last|next|this)\s+)?{month_full}"
+            rf"(?:,?\s+{year})?\b",
         ),
         # "every Monday (morning)", "Mondays", "each evening"
         (
@@ -332,9 +336,8 @@ _RATE_SPAN = re.compile(r"(?i)(?:a|an|per)\s+\w+$")
 @functools.lru_cache(maxsize=1)
 def _rate_before() -> re.Pattern[str]:
     """A count (digits or a counting word) and up to two words, right before "a week"."""
-    lex = load_lexicon()
-    counts = [w for w, v in lex.tables.get("number", {}).items() if v != "X" and " " not in w]
-    words = "|".join(re.escape(w) for w in counts if w not in ("a", "an"))
+    # "a" and "an" are the rate's own article ("214,000 a month"), no count before it
+    words = load_lexicon().counts(vague=False, phrases=False, skip=frozenset({"a", "an"}))
     return re.compile(
         # the count ends in a digit or "%": "in 2009. A year later" is no rate
         rf"(?:\d|\b(?:{words}|million|billion|thousand|percent)\b)(?:[\d,.%]*[\d%])?"
@@ -357,9 +360,7 @@ _QUARTER_OF = re.compile(
 @functools.lru_cache(maxsize=1)
 def _count_after() -> re.Pattern[str]:
     """A count right after a span: a digit or a counting word ("three", "few")."""
-    lex = load_lexicon()
-    words = "|".join(re.escape(w) for w in lex.tables.get("number", {}))
-    return re.compile(rf"\s+(?:\d|(?:{words})\b)", re.IGNORECASE)
+    return re.compile(rf"\s+(?:\d|(?:{load_lexicon().counts()})\b)", re.IGNORECASE)
 
 
 # "today's" before a noun of people or things at large (TimeML: a generic use, no TIMEX)
@@ -438,6 +439,7 @@ MARGINS: dict[str, tuple[int, int]] = {
     "month": (35, 25),
     "time": (5, 45),
     "weekday": (25, 15),
+    "nthweekday": (20, 30),
     "dayshift": (30, 25),
     "anaphor": (30, 5),
     "weekof": (20, 25),
@@ -473,7 +475,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         add(w, "date", "month", "dayshift", "weekof", "set")
         capital.add(w)
     for w in lex.tables.get("weekday", {}):
-        add(w, "weekday", "set", "date", "time", "dayshift")
+        add(w, "weekday", "set", "date", "time", "dayshift", "nthweekday")
         add(w + "s", "set")
         capital.update((w, w + "s"))
     for w in lex.tables.get("unit", {}):

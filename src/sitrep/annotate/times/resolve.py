@@ -438,6 +438,45 @@ def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
     return with_part(d, p.part if p.part in WEEKDAY_PARTS else None)
 
 
+_NTH = re.compile(r"(?:the\s+)?(?P<n>\w+)\s+\w+\s+(?:in|of)\s+(?P<month>.+)$", re.IGNORECASE)
+
+
+def resolve_nthweekday(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "the first Tuesday in November": the weekday counted within its month, whose year
+    is the one named, else the one the clause points to (as for a bare month)."""
+    m = _NTH.match(text)
+    if m is None or p.weekday is None or p.month is None:
+        return "DATE", None
+    n = count_of(m.group("n").lower())
+    year = p.year
+    if year is None:
+        _, month_value = resolve_month(
+            m.group("month"), pieces_of(m.group("month"), load_lexicon()), ctx
+        )
+        year = int(month_value[:4]) if month_value else None
+    day = nth_weekday(year, p.month, p.weekday, n) if year is not None and n else None
+    return "DATE", day.isoformat() if day else None
+
+
+def count_of(word: str) -> int:
+    """ "third", "3rd" -> 3, "last" -> -1 (counted from the end), else 0."""
+    if word == "last":
+        return -1
+    digits = re.sub(r"\D", "", word)
+    return int(digits or load_lexicon().get("day_ordinal", word) or 0)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date | None:
+    """The n-th ISO weekday of a month (n = -1: the last one); None past the month's end."""
+    if n < 0:
+        y, m = shift_month(year, month, 1)
+        last = date(y, m, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, 1)
+    d = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    return d if d.month == month else None
+
+
 def resolve_set(text: str, p: Pieces, ctx: Context) -> Resolved:
     lex = load_lexicon()
     if (value := lex.get("set", " ".join(p.words))) is not None:
@@ -823,9 +862,17 @@ def ended_date(ctx: Context) -> date | None:
     return date.fromisoformat(value) if value and len(value) == 10 else None
 
 
+# "the year ending tomorrow", "the year ended Friday": a day named otherwise than by its date
+_ENDED_DAY = re.compile(
+    r"\s+(?:ended|ending)\s+(?:today|tomorrow|yesterday|(?:this|last|next)\s+\w+"
+    r"|(?-i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    re.IGNORECASE,
+)
+
+
 def resolve_yearref(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "the year ended June 30" is a twelve-month period; "the (full) year" this one."""
-    if _ENDED.match(ctx.after):
+    if _ENDED.match(ctx.after) or _ENDED_DAY.match(ctx.after):
         return "DURATION", "P1Y"
     return "DATE", str(ctx.anchor.year) if ctx.anchor else None
 
@@ -971,6 +1018,7 @@ RESOLVERS: dict[str, Callable[[str, Pieces, Context], Resolved]] = {
     "daypart": resolve_daypart,
     "yearend": resolve_yearend,
     "weekday": resolve_weekday,
+    "nthweekday": resolve_nthweekday,
     "set": resolve_set,
     "relunit": resolve_relunit,
     "ago": resolve_ago,

@@ -24,8 +24,25 @@ class TimeLexicon:
 
     def alternation(self, kind: str) -> str:
         """A regex alternation of the kind's words, longest first, spaces flexible."""
-        words = sorted(self.tables.get(kind, {}), key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        return alternation_of(self.tables.get(kind, {}))
+
+    def counts(
+        self, *, vague: bool = True, phrases: bool = True, skip: frozenset[str] = frozenset()
+    ) -> str:
+        """An alternation of the counting words ("two", "a dozen"): without ``vague`` not
+        the counts of no number ("few", "several"), without ``phrases`` single words only."""
+        return alternation_of(
+            w
+            for w, v in self.tables.get("number", {}).items()
+            if (vague or v != "X") and (phrases or " " not in w) and w not in skip
+        )
+
+
+def alternation_of(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (the longest reading wins), any
+    run of spaces where a word has one."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def normalise_word(word: str) -> str:
