@@ -443,9 +443,10 @@ def build(wn: WordNet) -> list[dict[str, str]]:
     kinds = {t: {sense(wn, s).lexfile for s, _ in seeds} for t, seeds in SEEDS.items()}
     for seed_type, seeds in SEEDS.items():
         for seed, seed_mode in seeds:
+            # a mirror type without seeds of its own has no kinds to match an antonym against
             mirror = MIRRORS.get(seed_type, "")
             found = [(seed_type, seed_mode, row) for row in members(wn, seed)]
-            if mirror:
+            if mirror in kinds:
                 found += [(mirror, "", row) for row in antonyms(wn, seed, kinds[mirror])]
             for etype, mode, (lemma, with_, pos, rank) in found:
                 key = (lemma, with_, pos)
