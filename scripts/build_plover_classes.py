@@ -284,18 +284,28 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
 
 
 # Mirror types of the codebook: each names the undoing or opposite of the other's acts
-# (praise/criticize, agree/reject, release/arrest, ease/impose sanctions). A word WordNet
-# names the antonym of a seed sense's word joins the mirror type ("approve" -> "disapprove").
+# (praise/criticize, agree/reject, release/arrest, demobilize/mobilize, ease/impose
+# sanctions). A word WordNet names the antonym of a seed sense's word joins the mirror type
+# ("approve" -> "disapprove"). "TYPE/mode" names the mirror of a type's seeds of one mode
+# where the type undoes several others' acts (RETREAT: releases undo arrests,
+# demobilizing undoes mobilizing).
 MIRRORS = {
     "SUPPORT": "DISAPPROVE",
     "DISAPPROVE": "SUPPORT",
     "AGREE": "REJECT",
     "REJECT": "AGREE",
     "RETREAT": "COERCE",
+    "RETREAT/demobilize": "MOBILIZE",
     "COERCE": "RETREAT",
+    "MOBILIZE": "RETREAT",
     "CONCEDE": "SANCTION",
     "SANCTION": "CONCEDE",
 }
+
+
+def mirror_of(etype: str, mode: str) -> str:
+    """The mirror type of a seed of ``etype`` and ``mode``: MIRRORS by mode, else by type."""
+    return MIRRORS.get(f"{etype}/{mode}", MIRRORS.get(etype, ""))
 
 
 def sense(wn: WordNet, key: str) -> Synset:
@@ -444,7 +454,7 @@ def build(wn: WordNet) -> list[dict[str, str]]:
     for seed_type, seeds in SEEDS.items():
         for seed, seed_mode in seeds:
             # a mirror type without seeds of its own has no kinds to match an antonym against
-            mirror = MIRRORS.get(seed_type, "")
+            mirror = mirror_of(seed_type, seed_mode)
             found = [(seed_type, seed_mode, row) for row in members(wn, seed)]
             if mirror in kinds:
                 found += [(mirror, "", row) for row in antonyms(wn, seed, kinds[mirror])]

@@ -189,3 +189,25 @@ def test_an_antonym_without_a_mirror_type_stays_out(tmp_path: Path) -> None:
     folder = write_wordnet(tmp_path, verbs, DATA_NOUN, index_verb, INDEX_NOUN)
     rows = rows_for(module, folder, "maim.v.1")
     assert rows == {("maim", "verb", "ASSAULT")}
+
+
+def test_a_mode_names_its_own_mirror_type(tmp_path: Path) -> None:
+    """A RETREAT seed of the "demobilize" mode mirrors MOBILIZE, not COERCE: "stand down"
+    undoes a call-up, so "muster" (its antonym) stands on it as a MOBILIZE row."""
+    verbs = [
+        "00000100 33 v 01 unmuster 0 001 ! 00000200 v 0101 | release from service",
+        "00000200 33 v 01 muster 0 001 ! 00000100 v 0101 | call to arms",
+    ]
+    index_verb = ["muster v 1 1 ! 1 0 00000200", "unmuster v 1 1 ! 1 0 00000100"]
+    module = load()
+    wn = module.WordNet(str(write_wordnet(tmp_path, verbs, DATA_NOUN, index_verb, INDEX_NOUN)))
+    seeds = {
+        "RETREAT": [("unmuster.v.1", "demobilize")],
+        "MOBILIZE": [("muster.v.1", "troops")],
+    }
+    setattr(module, "SEEDS", seeds)  # noqa: B010
+    rows = {r["lemma"]: (r["type"], r["seed"]) for r in module.build(wn)}
+    assert rows["muster"] == ("MOBILIZE", "muster.v.1 unmuster.v.1")
+    assert rows["unmuster"] == ("RETREAT", "unmuster.v.1 muster.v.1")
+    assert module.mirror_of("RETREAT", "demobilize") == "MOBILIZE"
+    assert module.mirror_of("RETREAT", "release") == "COERCE"
