@@ -8,7 +8,8 @@ Each PLOVER event type is seeded with the WordNet senses that its codebook defin
 names (the SEEDS table: "accuse.v.1" is the first verb sense of "accuse"); a class is
 the seed synsets, their troponyms/hyponyms down to HYPONYM_DEPTH, and the act, event
 and communication nouns derived from their verbs ("invade" -> "invasion"), and the
-verbs a noun seed is derived from ("negotiation" -> "negotiate"). A word
+verbs a noun seed is derived from ("negotiation" -> "negotiate"), and the WordNet
+antonyms of a seed sense's words join the mirror type (MIRRORS: "praise" <-> "criticize"). A word
 joins a class only if the class sense is among its MAX_RANK most frequent senses,
 so rare senses stay out ("render" is no AID verb); a direct troponym whose class sense is
 its second joins when both its senses are of the class sense's kind (SECOND_SENSES); a
@@ -282,6 +283,31 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# Mirror types of the codebook: each names the undoing or opposite of the other's acts
+# (praise/criticize, agree/reject, release/arrest, demobilize/mobilize, ease/impose
+# sanctions). A word WordNet names the antonym of a seed sense's word joins the mirror type
+# ("approve" -> "disapprove"). "TYPE/mode" names the mirror of a type's seeds of one mode
+# where the type undoes several others' acts (RETREAT: releases undo arrests,
+# demobilizing undoes mobilizing).
+MIRRORS = {
+    "SUPPORT": "DISAPPROVE",
+    "DISAPPROVE": "SUPPORT",
+    "AGREE": "REJECT",
+    "REJECT": "AGREE",
+    "RETREAT": "COERCE",
+    "RETREAT/demobilize": "MOBILIZE",
+    "COERCE": "RETREAT",
+    "MOBILIZE": "RETREAT",
+    "CONCEDE": "SANCTION",
+    "SANCTION": "CONCEDE",
+}
+
+
+def mirror_of(etype: str, mode: str) -> str:
+    """The mirror type of a seed of ``etype`` and ``mode``: MIRRORS by mode, else by type."""
+    return MIRRORS.get(f"{etype}/{mode}", MIRRORS.get(etype, ""))
+
+
 def sense(wn: WordNet, key: str) -> Synset:
     lemma, pos, n = key.rstrip("=!").rsplit(".", 2)
     return wn.senses(lemma, pos)[int(n) - 1]
@@ -375,6 +401,32 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
     return rows
 
 
+def antonyms(wn: WordNet, seed: str, kinds: set[int]) -> list[tuple[str, str, str, int]]:
+    """(lemma, companion, pos, rank) of the antonyms of a seed sense's words.
+
+    An antonym joins only where the opposite sense is among its MAX_RANK most frequent
+    senses and is of a kind (lexicographer file) the mirror type's own seeds are of:
+    "confine" (detain) is opposed by "free", a release; "surrender" by "resist", which is
+    no arrest.
+    """
+    top = sense(wn, seed)
+    seed_word = seed.rsplit(".", 2)[0]
+    rows = []
+    for sym, off, tpos, src, tgt in top.pointers:
+        target = wn.synsets.get((tpos, off))
+        if sym != "!" or target is None or not tgt or target.lexfile not in kinds:
+            continue
+        if seed[-1] == "!" and src and top.words[src - 1] != seed_word:
+            continue
+        word = target.words[tgt - 1]
+        rank = wn.rank(word, target)
+        made = entry(word, tpos)
+        if made and 0 < rank <= MAX_RANK:
+            # one step from the seed, as the verbs of noun seeds
+            rows.append((*made, "verb" if tpos == "v" else "noun", rank + 1))
+    return rows
+
+
 def derived_verbs(wn: WordNet, syn: Synset, only: str | None) -> list[tuple[str, Synset]]:
     """The verbs WordNet derives a noun sense's words from ("negotiation" -> "negotiate").
 
@@ -398,9 +450,15 @@ def build(wn: WordNet) -> list[dict[str, str]]:
     # every seed of a type that reaches a row: the row stands on all of them, not only the
     # nearest ("kidnap" is its own seed and lies below "seize" too)
     reached: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
-    for etype, seeds in SEEDS.items():
-        for seed, mode in seeds:
-            for lemma, with_, pos, rank in members(wn, seed):
+    kinds = {t: {sense(wn, s).lexfile for s, _ in seeds} for t, seeds in SEEDS.items()}
+    for seed_type, seeds in SEEDS.items():
+        for seed, seed_mode in seeds:
+            # a mirror type without seeds of its own has no kinds to match an antonym against
+            mirror = mirror_of(seed_type, seed_mode)
+            found = [(seed_type, seed_mode, row) for row in members(wn, seed)]
+            if mirror in kinds:
+                found += [(mirror, "", row) for row in antonyms(wn, seed, kinds[mirror])]
+            for etype, mode, (lemma, with_, pos, rank) in found:
                 key = (lemma, with_, pos)
                 if seed not in reached[(*key, etype)]:
                     reached[(*key, etype)].append(seed)

@@ -153,3 +153,61 @@ def test_a_noun_seed_reaches_the_verb_it_is_derived_from(tmp_path: Path) -> None
     rows = {(r["lemma"], r["pos"]): r["seed"] for r in module.build(wn)}
     assert rows[("raid", "verb")] == "raid.n.1"
     assert ("storm", "verb") not in rows
+
+
+def test_a_seeds_antonym_joins_the_mirror_type(tmp_path: Path) -> None:
+    """ "extol" (SUPPORT) and "decry" (DISAPPROVE) are WordNet antonyms: each row stands on
+    both seeds; "belittle", an antonym of another kind than the mirror's seeds, stays out."""
+    verbs = [
+        "00000100 32 v 01 extol 0 002 ! 00000200 v 0101 ! 00000300 v 0101 | speak well of",
+        "00000200 32 v 01 decry 0 001 ! 00000100 v 0101 | speak ill of",
+        "00000300 31 v 01 belittle 0 001 ! 00000100 v 0101 | think little of",
+    ]
+    index_verb = [
+        "belittle v 1 1 ! 1 0 00000300",
+        "decry v 1 1 ! 1 0 00000200",
+        "extol v 1 1 ! 1 0 00000100",
+    ]
+    module = load()
+    folder = write_wordnet(tmp_path, verbs, DATA_NOUN, index_verb, INDEX_NOUN)
+    wn = module.WordNet(str(folder))
+    setattr(module, "SEEDS", {"SUPPORT": [("extol.v.1", "")], "DISAPPROVE": [("decry.v.1", "")]})  # noqa: B010
+    rows = {r["lemma"]: (r["type"], r["seed"]) for r in module.build(wn)}
+    assert rows["extol"] == ("SUPPORT", "extol.v.1 decry.v.1")
+    assert rows["decry"] == ("DISAPPROVE", "decry.v.1 extol.v.1")
+    assert "belittle" not in rows
+
+
+def test_an_antonym_without_a_mirror_type_stays_out(tmp_path: Path) -> None:
+    """A type with no mirror in the codebook ("rescue" vs an assault) lends its antonyms to none."""
+    verbs = [
+        "00000100 33 v 01 maim 0 001 ! 00000200 v 0101 | injure badly",
+        "00000200 33 v 01 rescue 0 001 ! 00000100 v 0101 | save from harm",
+    ]
+    index_verb = ["maim v 1 1 ! 1 0 00000100", "rescue v 1 1 ! 1 0 00000200"]
+    module = load()
+    folder = write_wordnet(tmp_path, verbs, DATA_NOUN, index_verb, INDEX_NOUN)
+    rows = rows_for(module, folder, "maim.v.1")
+    assert rows == {("maim", "verb", "ASSAULT")}
+
+
+def test_a_mode_names_its_own_mirror_type(tmp_path: Path) -> None:
+    """A RETREAT seed of the "demobilize" mode mirrors MOBILIZE, not COERCE: "stand down"
+    undoes a call-up, so "muster" (its antonym) stands on it as a MOBILIZE row."""
+    verbs = [
+        "00000100 33 v 01 unmuster 0 001 ! 00000200 v 0101 | release from service",
+        "00000200 33 v 01 muster 0 001 ! 00000100 v 0101 | call to arms",
+    ]
+    index_verb = ["muster v 1 1 ! 1 0 00000200", "unmuster v 1 1 ! 1 0 00000100"]
+    module = load()
+    wn = module.WordNet(str(write_wordnet(tmp_path, verbs, DATA_NOUN, index_verb, INDEX_NOUN)))
+    seeds = {
+        "RETREAT": [("unmuster.v.1", "demobilize")],
+        "MOBILIZE": [("muster.v.1", "troops")],
+    }
+    setattr(module, "SEEDS", seeds)  # noqa: B010
+    rows = {r["lemma"]: (r["type"], r["seed"]) for r in module.build(wn)}
+    assert rows["muster"] == ("MOBILIZE", "muster.v.1 unmuster.v.1")
+    assert rows["unmuster"] == ("RETREAT", "unmuster.v.1 muster.v.1")
+    assert module.mirror_of("RETREAT", "demobilize") == "MOBILIZE"
+    assert module.mirror_of("RETREAT", "release") == "COERCE"
