@@ -20,7 +20,7 @@ import functools
 import math
 import re
 from collections.abc import KeysView, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sitrep import config, lexicons
@@ -261,6 +261,17 @@ def proper_title_words(title: str, text: str) -> KeysView[str]:
     return out.keys()
 
 
+def body_off_title(article: Article) -> bool:
+    """Whether the text writes none of its headline's content words: it is not the
+    report the headline announces (a video page's chat prompt, a sign-up or paywall
+    notice, another article the page carried), so the report is its headline alone.
+
+    Judged by such a body, the headline's event shares no name with its other
+    outlets' reports and the body's boilerplate matches other pages of the outlet."""
+    head = set(words(article.title or ""))
+    return bool(head) and head.isdisjoint(words(article.text))
+
+
 def profile(article: Article, ann: Annotations | None) -> Profile:
     """The article's profile: its title and its first ``MAX_TERMS`` distinct terms in
     reading order, weighted by presence, unit length.
@@ -269,6 +280,8 @@ def profile(article: Article, ann: Annotations | None) -> Profile:
     (galleries of other stories, teasers, sign-up and comment chrome, background)
     is left out, so a long page weighs like a short report of the same event.
     """
+    if body_off_title(article):
+        article, ann = replace(article, text=""), None
     weights: dict[str, float] = {}
     ns_weights = config.current().story_weights  # WEIGHTS unless the settings say otherwise
     for _, term, ns in occurrences(article, ann):
