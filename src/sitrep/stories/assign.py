@@ -27,6 +27,7 @@ from sitrep.stories.features import (
     REGION,
     Profile,
     anchored,
+    body_off_title,
     local_places,
     profile,
     regions_of,
@@ -117,7 +118,9 @@ class Assigner:
                    copy_of: str | None) -> Assignment:
         """Assign one stored article (call inside a transaction)."""
         now = utc_now()
-        if copy_of is not None:
+        # A page whose text is a notice (features.body_off_title) copies another
+        # outlet page's notice, not its report: its headline is judged instead.
+        if copy_of is not None and not body_off_title(article):
             found = self.store.stories.of_article(copy_of)
             if found is not None:
                 return self._join_copy(article, found[0], seq, now)

@@ -29,6 +29,7 @@ from sitrep.outlets import is_publisher, publisher_key
 from sitrep.stories.happening import (
     BROAD,
     DAY,
+    LEAD_WORDS,
     MARK,
     TOWN_NAME,
     is_broad_anchor,
@@ -262,14 +263,17 @@ def proper_title_words(title: str, text: str) -> KeysView[str]:
 
 
 def body_off_title(article: Article) -> bool:
-    """Whether the text writes none of its headline's content words: it is not the
-    report the headline announces (a video page's chat prompt, a sign-up or paywall
-    notice, another article the page carried), so the report is its headline alone.
+    """Whether the text is a notice shorter than a lead (``LEAD_WORDS`` content words)
+    that writes none of its headline's content words: not the report the headline
+    announces (a video page's chat prompt, a sign-up or paywall notice), so the
+    report is its headline alone.
 
     Judged by such a body, the headline's event shares no name with its other
-    outlets' reports and the body's boilerplate matches other pages of the outlet."""
+    outlets' reports and the notice matches other pages of the outlet. A longer
+    body is a report, however it words its headline (a gallery's captions)."""
     head = set(words(article.title or ""))
-    return bool(head) and head.isdisjoint(words(article.text))
+    body = words(article.text)
+    return bool(head) and len(body) < LEAD_WORDS and head.isdisjoint(body)
 
 
 def profile(article: Article, ann: Annotations | None) -> Profile:
