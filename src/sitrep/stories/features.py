@@ -262,6 +262,11 @@ def proper_title_words(title: str, text: str) -> KeysView[str]:
     return out.keys()
 
 
+# Content words of a headline a short report of it writes one of, at least: a bare
+# "Shooting" over "two men were shot" is a report in other words, not a notice.
+_HEADLINE_WORDS = 3
+
+
 def body_off_title(article: Article) -> bool:
     """Whether the text is a notice shorter than a lead (``LEAD_WORDS`` content words)
     that writes none of its headline's content words: not the report the headline
@@ -273,7 +278,7 @@ def body_off_title(article: Article) -> bool:
     body is a report, however it words its headline (a gallery's captions)."""
     head = set(words(article.title or ""))
     body = words(article.text)
-    return bool(head) and len(body) < LEAD_WORDS and head.isdisjoint(body)
+    return len(head) >= _HEADLINE_WORDS and len(body) < LEAD_WORDS and head.isdisjoint(body)
 
 
 def profile(article: Article, ann: Annotations | None) -> Profile:

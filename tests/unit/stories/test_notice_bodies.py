@@ -30,6 +30,8 @@ def test_a_body_that_writes_a_headline_word_or_runs_long_is_kept() -> None:
                                  for i in range(12)), title="Harbour crane collapses")
     assert not body_off_title(long)  # a gallery's captions: a report in other words
     assert not body_off_title(make_article(NOTICE))  # no headline: nothing to judge by
+    # a one-word headline over a short report in other words
+    assert not body_off_title(make_article("Two men were shot overnight.", title="Shooting"))
 
 
 def test_two_pages_with_one_notice_are_not_one_story(store: Store) -> None:
