@@ -334,9 +334,11 @@ class Places:
         if not towns or self.towns & towns:
             return 1.0
         regions = regions_of(other)
-        if not (self.regions & regions) and not (_countries(self.regions)
-                                                 & _countries(regions)):
-            return 1.0  # towns of different countries: reports from abroad name their capitals
+        mine, theirs = _countries(self.regions), _countries(regions)
+        if not mine & theirs or len(mine) > 1 or len(theirs) > 1:
+            # towns of different countries: reports from abroad name their capitals;
+            # a side naming towns of several countries is international news
+            return 1.0
         if self.regions & regions or self.names_town_of(other) or Places.of(
                 other).names_town_of(self.own):
             return tuning.place_clash
