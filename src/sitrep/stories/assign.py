@@ -27,6 +27,7 @@ from sitrep.stories.features import (
     REGION,
     Profile,
     anchored,
+    body_off_title,
     local_places,
     profile,
     regions_of,
@@ -117,7 +118,9 @@ class Assigner:
                    copy_of: str | None) -> Assignment:
         """Assign one stored article (call inside a transaction)."""
         now = utc_now()
-        if copy_of is not None:
+        # A page whose text is a notice (features.body_off_title) copies another
+        # outlet page's notice, not its report: its headline is judged instead.
+        if copy_of is not None and not body_off_title(article):
             found = self.store.stories.of_article(copy_of)
             if found is not None:
                 return self._join_copy(article, found[0], seq, now)
@@ -331,9 +334,11 @@ class Places:
         if not towns or self.towns & towns:
             return 1.0
         regions = regions_of(other)
-        if not (self.regions & regions) and not (_countries(self.regions)
-                                                 & _countries(regions)):
-            return 1.0  # towns of different countries: reports from abroad name their capitals
+        mine, theirs = _countries(self.regions), _countries(regions)
+        if not mine & theirs or len(mine) > 1 or len(theirs) > 1:
+            # towns of different countries: reports from abroad name their capitals;
+            # a side naming towns of several countries is international news
+            return 1.0
         if self.regions & regions or self.names_town_of(other) or Places.of(
                 other).names_town_of(self.own):
             return tuning.place_clash

@@ -20,7 +20,7 @@ import functools
 import math
 import re
 from collections.abc import KeysView, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sitrep import config, lexicons
@@ -29,6 +29,7 @@ from sitrep.outlets import is_publisher, publisher_key
 from sitrep.stories.happening import (
     BROAD,
     DAY,
+    LEAD_WORDS,
     MARK,
     TOWN_NAME,
     is_broad_anchor,
@@ -261,6 +262,25 @@ def proper_title_words(title: str, text: str) -> KeysView[str]:
     return out.keys()
 
 
+# Content words of a headline a short report of it writes one of, at least: a bare
+# "Shooting" over "two men were shot" is a report in other words, not a notice.
+_HEADLINE_WORDS = 3
+
+
+def body_off_title(article: Article) -> bool:
+    """Whether the text is a notice shorter than a lead (``LEAD_WORDS`` content words)
+    that writes none of its headline's content words: not the report the headline
+    announces (a video page's chat prompt, a sign-up or paywall notice), so the
+    report is its headline alone.
+
+    Judged by such a body, the headline's event shares no name with its other
+    outlets' reports and the notice matches other pages of the outlet. A longer
+    body is a report, however it words its headline (a gallery's captions)."""
+    head = set(words(article.title or ""))
+    body = words(article.text)
+    return len(head) >= _HEADLINE_WORDS and len(body) < LEAD_WORDS and head.isdisjoint(body)
+
+
 def profile(article: Article, ann: Annotations | None) -> Profile:
     """The article's profile: its title and its first ``MAX_TERMS`` distinct terms in
     reading order, weighted by presence, unit length.
@@ -269,6 +289,8 @@ def profile(article: Article, ann: Annotations | None) -> Profile:
     (galleries of other stories, teasers, sign-up and comment chrome, background)
     is left out, so a long page weighs like a short report of the same event.
     """
+    if body_off_title(article):
+        article, ann = replace(article, text=""), None
     weights: dict[str, float] = {}
     ns_weights = config.current().story_weights  # WEIGHTS unless the settings say otherwise
     for _, term, ns in occurrences(article, ann):

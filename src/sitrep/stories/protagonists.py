@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from sitrep import config
 from sitrep.stories.features import PROPER, WORD
-from sitrep.stories.happening import HEAD, fold
+from sitrep.stories.happening import HEAD, LEAD, fold
 from sitrep.stories.vectors import Idf, Vector
 
 NAME = "e:"
@@ -46,10 +46,14 @@ def central_terms(vec: Vector, names: bool, ratio: float | None = None) -> set[s
     least = min(words) if words else 0.0
     if ratio is None:
         ratio = title_ratio(config.current().story_weights)
-    out = {t for t, v in vec.items() if t.startswith(WORD) and v >= ratio * least}
+    # A headline read and no lead: a report told by its headline alone (a notice for a
+    # body, features.body_off_title), whose words are all title words.
+    judged = HEAD in vec
+    headline_only = judged and not any(t.startswith(LEAD) for t in vec)
+    out = {t for t, v in vec.items()
+           if t.startswith(WORD) and (headline_only or v >= ratio * least)}
     # A name the headline gives as a broad place (a country, a capital) names a
     # subject, not a protagonist (happening.py leaves those out of the headline).
-    judged = HEAD in vec
     out |= {t for t in vec if t.startswith(PROPER)
             and (not judged or f"{HEAD}{fold(t[len(PROPER):])}" in vec)}
     if names:

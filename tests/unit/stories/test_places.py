@@ -52,6 +52,17 @@ def test_towns_of_different_regions_nearly_veto_and_of_one_region_weigh_less() -
     assert springfield.factor(_terms((9, "GBR", "England")), TUNING) == 1.0
 
 
+def test_towns_of_several_countries_on_one_side_do_not_clash() -> None:
+    # International news: a launch reported from the capital names a town abroad too
+    # (or a tagger resolves an acronym to one); its towns do not tell the happening.
+    abroad = Places.of(_terms((5, "KOR", "Seoul"), (6, "USA", "Ohio")))
+    assert abroad.factor(_terms((2, "USA", "Texas")), TUNING) == 1.0
+    assert Places.of(_terms((2, "USA", "Texas"))).factor(
+        _terms((5, "KOR", "Seoul"), (6, "USA", "Ohio")), TUNING) == 1.0
+    assert Places.of(_terms((6, "USA", "Ohio"))).factor(
+        _terms((2, "USA", "Texas")), TUNING) == TUNING.region_clash  # one country: judged
+
+
 def test_reports_sharing_no_person_organisation_or_town_are_discounted() -> None:
     story = {"e:ecowas": 0.5, "n:5000": 0.5}
     assert anchor_factor({"e:kcna", "e:pyongyang"}, story, TUNING) == TUNING.no_anchor

@@ -30,6 +30,10 @@ def test_central_terms_are_title_words_and_optionally_names() -> None:
     vec = {"w:zentrox": 1.7, "w:said": 0.7, "w:week": 0.7, "e:abc": 2.0, "n:5": 3.0}
     assert central_terms(vec, names=False) == {"w:zentrox"}
     assert central_terms(vec, names=True) == {"w:zentrox", "e:abc"}
+    # A report told by its headline alone (a headline read, no lead): all its words.
+    headline = {"w:zentrox": 0.6, "w:recall": 0.6, "h:": 1e-6, "h:zentrox": 1e-6}
+    assert central_terms(headline, names=False) == {"w:zentrox", "w:recall"}
+    assert central_terms({**headline, "l:zentrox": 1e-6}, names=False) == set()
 
 
 def test_cast_keeps_terms_most_members_hold() -> None:
