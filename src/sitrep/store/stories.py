@@ -119,10 +119,25 @@ class StoryTables:
         """The parsed vector of a stored text, shared by every read of that text."""
         got = self._parsed.get(text)
         if got is None:
-            if len(self._parsed) >= _PARSED_CAP:
-                del self._parsed[next(iter(self._parsed))]  # the oldest parsed
-            got = self._parsed[text] = json.loads(text)
+            got = self._remember(text, json.loads(text))
         return got
+
+    def _dumped(self, vec: dict[str, float]) -> str:
+        """The stored text of a vector being written, remembered as its parse: the
+        story or article written now is the one read next (a story's candidates, the
+        recheck), and a grown centroid's text is the longest parsed. The same dict a
+        parse would give (floats round-trip, order kept); written vectors are never
+        changed in place."""
+        text = json.dumps(vec, separators=(",", ":"))
+        if text not in self._parsed:
+            self._remember(text, vec)
+        return text
+
+    def _remember(self, text: str, vec: dict[str, float]) -> dict[str, float]:
+        if len(self._parsed) >= _PARSED_CAP:
+            del self._parsed[next(iter(self._parsed))]  # the oldest parsed
+        self._parsed[text] = vec
+        return vec
 
     def save(self, s: StoryState, now: str) -> None:
         self._db.execute(
@@ -136,7 +151,7 @@ class StoryTables:
             " activity = excluded.activity, merged_into = excluded.merged_into,"
             " updated_at = excluded.updated_at",
             (s.id, s.title, s.title_article, s.title_score, s.first_date, s.last_date,
-             s.articles, s.members, json.dumps(s.centroid, separators=(",", ":")), s.norm,
+             s.articles, s.members, self._dumped(s.centroid), s.norm,
              s.activity, s.merged_into, now, now))
 
     def live_ids(self) -> list[str]:
@@ -194,8 +209,9 @@ class StoryTables:
             else:
                 found[t] = got
         if todo:
+            # Read from the index story_terms_newest alone (migration 0009).
             one = ("SELECT * FROM (SELECT term, story_id FROM story_terms WHERE term = ?"
-                   " ORDER BY activity DESC LIMIT ?) t")
+                   " ORDER BY activity DESC, story_id DESC LIMIT ?) t")
             sql = " UNION ALL ".join([one] * len(todo))
             params: list[Any] = [v for t in todo for v in (t, per_term)]
             fresh: dict[str, list[str]] = {t: [] for t in todo}
@@ -231,7 +247,7 @@ class StoryTables:
         self._db.execute(
             "INSERT INTO story_features (article_id, terms, day) VALUES (?, ?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET terms = excluded.terms, day = excluded.day",
-            (article_id, json.dumps(terms, separators=(",", ":")), day))
+            (article_id, self._dumped(terms), day))
 
     def features(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
         out: dict[str, dict[str, float]] = {}
