@@ -77,11 +77,13 @@ class StoryTables:
         self._db = db
         self._writing = writing  # the Store's transaction that names what failed
         self._parsed: dict[str, dict[str, float]] = {}  # see _PARSED_CAP
-        # (term, per_term) -> the stories ``candidates`` found for it, kept while the
-        # index stays as read: inside a transaction (the stories lock held), until a
-        # story's entries change. A recheck looks up the same terms for many articles of
-        # one subject, and changes few stories.
-        self._hits: dict[tuple[str, int], list[str]] | None = None
+        # term -> per_term -> the stories ``candidates`` found for it, kept while the
+        # term's entries stay as read: inside a transaction (the stories lock held),
+        # until a story indexed under it, before or after, changes its entries. A
+        # recheck looks up the same terms for many articles of one subject, the
+        # articles of a batch share their subject's terms, and a change of one story
+        # touches its own few dozen terms only.
+        self._hits: dict[str, dict[int, list[str]]] | None = None
 
     @contextlib.contextmanager
     def write(self, what: str) -> Iterator[None]:
@@ -178,9 +180,14 @@ class StoryTables:
 
     def set_terms(self, story_id: str, terms: Sequence[str], activity: int) -> None:
         """Replace the index entries of a story (its top terms)."""
-        if self._hits:
-            self._hits = {}
-        self._db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
+        memo = self._hits
+        if memo:  # forget the lookups of the terms it leaves and joins, only
+            gone = self._db.execute("DELETE FROM story_terms WHERE story_id = ? RETURNING term",
+                                    (story_id,)).fetchall()
+            for term in (*(str(r[0]) for r in gone), *terms):
+                memo.pop(term, None)
+        else:
+            self._db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
         if terms:
             self._db.execute(
                 "INSERT INTO story_terms (term, story_id, activity) VALUES "
@@ -203,7 +210,7 @@ class StoryTables:
         found: dict[str, list[str]] = {}
         todo = []
         for t in dict.fromkeys(terms):
-            got = memo.get((t, per_term)) if memo is not None else None
+            got = memo.get(t, {}).get(per_term) if memo is not None else None
             if got is None:
                 todo.append(t)
             else:
@@ -219,7 +226,8 @@ class StoryTables:
                 fresh[str(term)].append(str(story_id))
             found.update(fresh)
             if memo is not None:
-                memo.update(((t, per_term), ids) for t, ids in fresh.items())
+                for t, ids in fresh.items():
+                    memo.setdefault(t, {})[per_term] = ids
         return found
 
     # ------------------------------------------------------------ document frequencies

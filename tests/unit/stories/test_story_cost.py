@@ -141,3 +141,19 @@ def test_a_long_story_split_keeps_its_counts_in_place(store: Store) -> None:
     for term, value in kept.centroid.items():
         assert value == pytest.approx(sum(p.get(term, 0.0) for p in profiles.values()) / 3)
     assert {story(store, a) for a in varnholm} == {split.story_id}
+
+
+def test_term_lookups_in_a_transaction_follow_the_index(store: Store) -> None:
+    now = utc_now()
+    with store.stories.write("test index"):
+        for sid, terms in (("s-1", ["w:quay", "w:ferry"]), ("s-2", ["w:quay"]),
+                           ("s-3", ["w:crane"])):
+            store.stories.save(StoryState(id=sid), now)
+            store.stories.set_terms(sid, terms, 1)
+        assert store.stories.candidates(["w:quay", "w:crane", "w:ferry"], 5) == {
+            "s-2": ["w:quay"], "s-1": ["w:quay", "w:ferry"], "s-3": ["w:crane"]}
+        store.stories.set_terms("s-1", ["w:crane"], 2)  # leaves quay and ferry, joins crane
+        store.stories.set_terms("s-2", ["w:quay"], 3)  # newer under the same term
+        assert store.stories.candidates(["w:quay", "w:crane", "w:ferry"], 5) == {
+            "s-2": ["w:quay"], "s-1": ["w:crane"], "s-3": ["w:crane"]}
+        assert store.stories.candidates(["w:crane"], 1) == {"s-1": ["w:crane"]}
