@@ -18,7 +18,13 @@ articles per transaction: about 14 ms an article on an idle machine, so the
 runs with the default tuning, rechecks included, and the last line gives the
 ratio of the per-article cost at the largest size to the smallest.
 
-    python benchmarks/bench_stories.py [--db PATH|URL] [--sizes 1000,10000,100000]
+``--keep DIR`` (SQLite) keeps a copy of the store as filled to each size and
+starts from it the next time instead of filling again: a probe can then be
+timed many times, before and after a change, on the same stores. The probe
+articles are drawn per size (not after the fill), so they are the same
+whether the store was filled or copied.
+
+    python benchmarks/bench_stories.py [--db PATH|URL] [--sizes 1000,10000,100000] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import dataclasses
 import json
 import random
 import re
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -35,6 +42,7 @@ from pathlib import Path
 from sitrep.models import Annotations, Article, article_id
 from sitrep.store import Store, open_store
 from sitrep.stories import DEFAULT_TUNING, Assigner
+from sitrep.stories.features import profile
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -116,6 +124,28 @@ def store_batch(store: Store, assigner: Assigner,
     return t1 - t0, t2 - t1
 
 
+def fill(store: Store, texts: list[list[str]], rng: random.Random, size: int,
+         batch_size: int) -> None:
+    """Fill the store to ``size`` articles through the assigner, rechecks off."""
+    filler = Assigner(store, dataclasses.replace(DEFAULT_TUNING, recheck_every=0))
+    t0 = time.perf_counter()
+    while (have := store.count_articles()) < size:
+        batch = variants(texts, rng, min(batch_size, size - have), f"fill{have}")
+        store_batch(store, filler, [(a, None) for a in batch])
+    print(f"filled to {size} in {time.perf_counter() - t0:.0f} s", flush=True)
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of an SQLite store (its write-ahead log included)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default=None, help="store (default: a temporary SQLite file)")
@@ -124,6 +154,8 @@ def main() -> None:
     parser.add_argument("--probe", type=int, default=128, help="articles timed per checkpoint")
     parser.add_argument("--annotated", default=None,
                         help="a store made by `sitrep ingest` whose annotations the probe reuses")
+    parser.add_argument("--keep", default=None,
+                        help="folder of filled stores (SQLite): reused when there, kept when not")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     rng = random.Random(7)
@@ -133,20 +165,27 @@ def main() -> None:
     pool = AnnotatedPool(args.annotated, rng)
     costs: list[float] = []
     cpu_costs: list[float] = []
-    with open_store(db) as store:
-        assigner = Assigner(store)
-        filler = Assigner(store, dataclasses.replace(DEFAULT_TUNING, recheck_every=0))
-        built = 0
-        for size in sizes:
-            t0 = time.perf_counter()
-            while store.count_articles() < size:
-                n = min(args.fill_batch, size - store.count_articles())
-                batch = variants(texts, rng, n, f"fill{built}")
-                built += 1
-                store_batch(store, filler, [(a, None) for a in batch])
-            print(f"filled to {size} in {time.perf_counter() - t0:.0f} s", flush=True)
-            probe_plain = [(a, None) for a in variants(texts, rng, args.probe, f"p{size}")]
+    if args.keep and "://" in db:
+        parser.error("--keep copies SQLite files: give --db a file path")
+    for size in sizes:
+        kept = Path(args.keep) / f"filled-{size}.db" if args.keep else None
+        if kept is not None and kept.is_file():
+            copy_sqlite(kept, Path(db))
+            print(f"store of {size} copied from {kept}", flush=True)
+        with open_store(db) as store:
+            if kept is None or not kept.is_file():
+                fill(store, texts, rng, size, args.fill_batch)
+                if kept is not None:
+                    copy_sqlite(Path(db), kept)
+            assigner = Assigner(store)
+            probe_rng = random.Random(f"probe {size}")  # the same, filled or copied
+            probe_plain = [(a, None) for a in variants(texts, probe_rng, args.probe,
+                                                       f"p{size}")]
             probe_ann = pool.draw(args.probe, f"a{size}")
+            # Untimed: a store copied rather than filled has not profiled an article in
+            # this process yet (lazy imports, compiled patterns: some 8 ms an article).
+            for a, ann in (*probe_plain[:1], *probe_ann[:1]):
+                profile(a, ann)
             for label, probe in (("text-only", probe_plain), ("annotated", probe_ann)):
                 if not probe:
                     continue

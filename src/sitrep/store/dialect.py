@@ -30,6 +30,11 @@ SearchRow = tuple[str, str | None, str | None, str | None, str, float]
 # the write lock for one batch; wait for it rather than fail at once.
 BUSY_TIMEOUT_S = 30.0
 WAL_LIMIT_BYTES = 64 * 1024 * 1024
+# Pages a connection keeps in memory (SQLite's default is 2 MB). Each story decision reads
+# the term index, the counts and some 20 stories' rows; past a few thousand stored
+# articles those pages outgrow 2 MB and every decision reads most of them again from
+# the file (system calls, cost that grew with the store). Filled only as pages are read.
+PAGE_CACHE_KIB = 64 * 1024
 _SNIPPET_OPEN, _SNIPPET_CLOSE = "[", "]"
 CHUNK = 500  # parameters per IN list, well under every backend's limit
 
@@ -217,6 +222,7 @@ def _connect_sqlite(path: str) -> sqlite3.Connection:
             # A reader holding a snapshot during a long ingest lets the WAL grow; cut it
             # back to this size when it restarts instead of keeping its peak forever.
             conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}").fetchone()
+            conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
     except sqlite3.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc) or "malformed" in str(exc):

@@ -77,11 +77,13 @@ class StoryTables:
         self._db = db
         self._writing = writing  # the Store's transaction that names what failed
         self._parsed: dict[str, dict[str, float]] = {}  # see _PARSED_CAP
-        # (term, per_term) -> the stories ``candidates`` found for it, kept while the
-        # index stays as read: inside a transaction (the stories lock held), until a
-        # story's entries change. A recheck looks up the same terms for many articles of
-        # one subject, and changes few stories.
-        self._hits: dict[tuple[str, int], list[str]] | None = None
+        # term -> per_term -> the stories ``candidates`` found for it, kept while the
+        # term's entries stay as read: inside a transaction (the stories lock held),
+        # until a story indexed under it, before or after, changes its entries. A
+        # recheck looks up the same terms for many articles of one subject, the
+        # articles of a batch share their subject's terms, and a change of one story
+        # touches its own few dozen terms only.
+        self._hits: dict[str, dict[int, list[str]]] | None = None
 
     @contextlib.contextmanager
     def write(self, what: str) -> Iterator[None]:
@@ -119,10 +121,25 @@ class StoryTables:
         """The parsed vector of a stored text, shared by every read of that text."""
         got = self._parsed.get(text)
         if got is None:
-            if len(self._parsed) >= _PARSED_CAP:
-                del self._parsed[next(iter(self._parsed))]  # the oldest parsed
-            got = self._parsed[text] = json.loads(text)
+            got = self._remember(text, json.loads(text))
         return got
+
+    def _dumped(self, vec: dict[str, float]) -> str:
+        """The stored text of a vector being written, remembered as its parse: the
+        story or article written now is the one read next (a story's candidates, the
+        recheck), and a grown centroid's text is the longest parsed. The same dict a
+        parse would give (floats round-trip, order kept); written vectors are never
+        changed in place."""
+        text = json.dumps(vec, separators=(",", ":"))
+        if text not in self._parsed:
+            self._remember(text, vec)
+        return text
+
+    def _remember(self, text: str, vec: dict[str, float]) -> dict[str, float]:
+        if len(self._parsed) >= _PARSED_CAP:
+            del self._parsed[next(iter(self._parsed))]  # the oldest parsed
+        self._parsed[text] = vec
+        return vec
 
     def save(self, s: StoryState, now: str) -> None:
         self._db.execute(
@@ -136,7 +153,7 @@ class StoryTables:
             " activity = excluded.activity, merged_into = excluded.merged_into,"
             " updated_at = excluded.updated_at",
             (s.id, s.title, s.title_article, s.title_score, s.first_date, s.last_date,
-             s.articles, s.members, json.dumps(s.centroid, separators=(",", ":")), s.norm,
+             s.articles, s.members, self._dumped(s.centroid), s.norm,
              s.activity, s.merged_into, now, now))
 
     def live_ids(self) -> list[str]:
@@ -163,9 +180,14 @@ class StoryTables:
 
     def set_terms(self, story_id: str, terms: Sequence[str], activity: int) -> None:
         """Replace the index entries of a story (its top terms)."""
-        if self._hits:
-            self._hits = {}
-        self._db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
+        memo = self._hits
+        if memo:  # forget the lookups of the terms it leaves and joins, only
+            gone = self._db.execute("DELETE FROM story_terms WHERE story_id = ? RETURNING term",
+                                    (story_id,)).fetchall()
+            for term in (*(str(r[0]) for r in gone), *terms):
+                memo.pop(term, None)
+        else:
+            self._db.execute("DELETE FROM story_terms WHERE story_id = ?", (story_id,))
         if terms:
             self._db.execute(
                 "INSERT INTO story_terms (term, story_id, activity) VALUES "
@@ -188,14 +210,15 @@ class StoryTables:
         found: dict[str, list[str]] = {}
         todo = []
         for t in dict.fromkeys(terms):
-            got = memo.get((t, per_term)) if memo is not None else None
+            got = memo.get(t, {}).get(per_term) if memo is not None else None
             if got is None:
                 todo.append(t)
             else:
                 found[t] = got
         if todo:
+            # Read from the index story_terms_newest alone (migration 0009).
             one = ("SELECT * FROM (SELECT term, story_id FROM story_terms WHERE term = ?"
-                   " ORDER BY activity DESC LIMIT ?) t")
+                   " ORDER BY activity DESC, story_id DESC LIMIT ?) t")
             sql = " UNION ALL ".join([one] * len(todo))
             params: list[Any] = [v for t in todo for v in (t, per_term)]
             fresh: dict[str, list[str]] = {t: [] for t in todo}
@@ -203,7 +226,8 @@ class StoryTables:
                 fresh[str(term)].append(str(story_id))
             found.update(fresh)
             if memo is not None:
-                memo.update(((t, per_term), ids) for t, ids in fresh.items())
+                for t, ids in fresh.items():
+                    memo.setdefault(t, {})[per_term] = ids
         return found
 
     # ------------------------------------------------------------ document frequencies
@@ -231,7 +255,7 @@ class StoryTables:
         self._db.execute(
             "INSERT INTO story_features (article_id, terms, day) VALUES (?, ?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET terms = excluded.terms, day = excluded.day",
-            (article_id, json.dumps(terms, separators=(",", ":")), day))
+            (article_id, self._dumped(terms), day))
 
     def features(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
         out: dict[str, dict[str, float]] = {}

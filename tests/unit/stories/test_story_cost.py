@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 import sqlite3
 from pathlib import Path
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from sitrep.store import Store, open_store
+from sitrep.store.dialect import PAGE_CACHE_KIB
 from sitrep.store.migrations import utc_now
+from sitrep.store.stories import StoryState
 from sitrep.stories import DEFAULT_TUNING, Assigner, Tuning, split_articles
 from sitrep.stories.state import Mover, StoryContext, after_move, rebuild
 from tests.support.stories import ingest, later_nk, nk, story
@@ -90,6 +93,39 @@ def test_member_reads_use_indexes_not_a_scan_of_the_story(tmp_path: Path) -> Non
         " LIMIT 1", ("s",)))
     assert "story_articles_pinned" in pins
     assert db.execute("SELECT count(*) FROM story_articles WHERE seq IS NULL").fetchone() == (0,)
+    terms = " ".join(r[3] for r in db.execute(
+        "EXPLAIN QUERY PLAN SELECT term, story_id FROM story_terms WHERE term = ?"
+        " ORDER BY activity DESC, story_id DESC LIMIT ?", ("w:x", 20)))
+    # From the index alone: no search of the table per story found, no sort.
+    assert "COVERING INDEX story_terms_newest" in terms and "TEMP B-TREE" not in terms
+
+
+def test_file_store_keeps_more_pages_than_sqlites_default(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "pages.db")) as store:
+        pages = store._db.execute("PRAGMA cache_size").fetchone()[0]
+    assert pages == -PAGE_CACHE_KIB and PAGE_CACHE_KIB > 2000  # SQLite's default: 2000 KiB
+
+
+def test_term_lookup_breaks_ties_of_activity_by_story_id(store: Store) -> None:
+    now = utc_now()
+    with store.stories.write("test index"):
+        for sid, activity in (("s-b", 5), ("s-c", 5), ("s-a", 5), ("s-old", 1), ("s-new", 9)):
+            store.stories.save(StoryState(id=sid, activity=activity), now)
+            store.stories.set_terms(sid, ["w:harbour"], activity)
+        found = store.stories.candidates(["w:harbour"], 3)
+    assert list(found) == ["s-new", "s-c", "s-b"]  # newest first, then by id, every backend
+
+
+def test_a_written_vector_reads_back_as_itself(store: Store) -> None:
+    seeded = random.Random(3)
+    terms = {f"w:t{i}": seeded.random() / 7 for i in range(40)} | {"w:third": 0.1 + 0.2}
+    article = nk()[0]
+    store.add_articles([article])
+    with store.stories.write("test features"):
+        store.stories.put_features(article.id, terms, None)
+        read = store.stories.features([article.id])[article.id]
+    assert read is terms  # not parsed again ...
+    assert list(json.loads(json.dumps(terms)).items()) == list(read.items())  # ... as a parse
 
 
 def test_a_long_story_split_keeps_its_counts_in_place(store: Store) -> None:
@@ -105,3 +141,19 @@ def test_a_long_story_split_keeps_its_counts_in_place(store: Store) -> None:
     for term, value in kept.centroid.items():
         assert value == pytest.approx(sum(p.get(term, 0.0) for p in profiles.values()) / 3)
     assert {story(store, a) for a in varnholm} == {split.story_id}
+
+
+def test_term_lookups_in_a_transaction_follow_the_index(store: Store) -> None:
+    now = utc_now()
+    with store.stories.write("test index"):
+        for sid, terms in (("s-1", ["w:quay", "w:ferry"]), ("s-2", ["w:quay"]),
+                           ("s-3", ["w:crane"])):
+            store.stories.save(StoryState(id=sid), now)
+            store.stories.set_terms(sid, terms, 1)
+        assert store.stories.candidates(["w:quay", "w:crane", "w:ferry"], 5) == {
+            "s-2": ["w:quay"], "s-1": ["w:quay", "w:ferry"], "s-3": ["w:crane"]}
+        store.stories.set_terms("s-1", ["w:crane"], 2)  # leaves quay and ferry, joins crane
+        store.stories.set_terms("s-2", ["w:quay"], 3)  # newer under the same term
+        assert store.stories.candidates(["w:quay", "w:crane", "w:ferry"], 5) == {
+            "s-2": ["w:quay"], "s-1": ["w:crane"], "s-3": ["w:crane"]}
+        assert store.stories.candidates(["w:crane"], 1) == {"s-1": ["w:crane"]}
