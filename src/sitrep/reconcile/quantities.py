@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
-from sitrep.annotate.quantities.changes import split_changes
+from sitrep.annotate.quantities.changes import moved_to_level, split_changes
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.models import Quantity, Span
 from sitrep.reconcile.chrome_text import is_chrome
@@ -55,7 +56,8 @@ def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim
     claims = []
     chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
     # "fell from 96 kilograms to 88" is one quantity; each value is a claim of its own
-    figures = split_changes(ctx.article.text, ctx.ann.quantities)
+    figures = _without_moves(ctx.article.text, split_changes(ctx.article.text,
+                                                             ctx.ann.quantities))
     for q in [*figures, *_bare_ages(ctx, figures), *_indices(ctx, figures), *_zeros(ctx),
               *_duration_modifiers(ctx, figures), *_seasons(ctx, figures)]:
         claim = _claim(ctx, q, tolerance)
@@ -67,6 +69,14 @@ def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim
         if not chrome[s.start]:
             claims.append(claim)
     return claims
+
+
+def _without_moves(text: str, figures: list[Quantity]) -> list[Quantity]:
+    """The figures but the amount of a move told with the level it reached ("gold rose
+    $12 to $1,950"): the level is the figure reports give and compare; the move is only
+    its distance from an earlier level, which a second claim would list twice."""
+    moves = {id(move) for move, level in pairwise(figures) if moved_to_level(text, move, level)}
+    return [q for q in figures if id(q) not in moves]
 
 
 def _bare_ages(ctx: ArticleContext, figures: list[Quantity]) -> list[Quantity]:

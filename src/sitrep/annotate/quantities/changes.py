@@ -131,6 +131,20 @@ def split_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def moved_to_level(text: str, move: Quantity, level: Quantity) -> bool:
+    """ "rose $12 to $1,950": ``move`` is the amount moved and ``level``, right after
+    it in the same unit, the level reached; "fell 14% to $5,920" tells two figures."""
+    return (
+        move.change is not None
+        and move.old_value is None
+        and level.change == move.change
+        and move.unit is not None
+        and level.unit is not None
+        and _same_unit(move, level)
+        and _THEN_TO.fullmatch(text, move.end, level.start) is not None
+    )
+
+
 def _particle_of_a_count(moved: re.Match[str], q: Quantity) -> bool:
     """ "shot down 12 drones", "gave up 3 runs": "up"/"down" before a count of things is
     the particle of a verb taking them as object; "down 2%", "up 13 pence" tell a move."""

@@ -75,6 +75,8 @@ _PHONE = re.compile(
 _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
 )
+_RANK_TIERS = frozenset({"top", "bottom"})
+_ID_DIGITS = 10  # a run of ten digits or more, unseparated, is an id or a timestamp
 _SOFT_LABELS = frozenset({"week", "season", "round", "game", "match", "year", "day"})
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 
@@ -253,6 +255,8 @@ def _pronoun_one(tok: Token) -> bool:
         return False  # "only one person died": it counts the noun after it
     if tok.i > 0 and doc[tok.i - 1].lower_ in _ONE_PRONOUN_LEAD:
         return True
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "another":
+        return True  # "against one another": a reciprocal pronoun
     if tok.i > 1 and doc[tok.i - 1].pos_ == "ADJ" and doc[tok.i - 2].lower_ in _ONE_ADJ_LEAD:
         return True  # "the old one", "a bigger one"
     return tok.i + 1 < len(doc) and doc[tok.i + 1].like_num
@@ -299,7 +303,11 @@ def is_quantity(
     prev = first.doc[first.i - 1] if first.i > 0 else None
     if _named(first, prev, d, counted_head):
         return False
+    if counted_head is None and prev is not None and prev.lower_ in _RANK_TIERS:
+        return False  # "slipped into the bottom three": a place in a ranking, no count
     atom = d.atoms[0]
+    if atom.plain and atom.end - atom.start >= _ID_DIGITS:
+        return False  # "1449075600": a timestamp or an id; amounts this big get separators
     if (
         atom.plain
         and _LIST_MARKER.search(text, max(0, atom.start - 3), atom.start)
