@@ -493,3 +493,10 @@ def test_or_more_than_opens_a_second_figure(nlp: Any) -> None:
     qs = quantities(nlp, "It is worth either less than $3 billion or more than $20 billion.")
     assert [(q.text, q.bound) for q in qs] == [
         ("less than $3 billion", "upper"), ("more than $20 billion", "lower")]
+
+
+def test_a_fraction_in_fourths_or_eighths(nlp: Any) -> None:
+    q = only(nlp, "Three-fourths of the members voted for the plan.")
+    assert q.value == 0.75
+    q = only(nlp, "About five-eighths of the budget goes to salaries.")
+    assert q.value == 0.625
