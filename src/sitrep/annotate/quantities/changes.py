@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.annotate.quantities.drafts import Draft, after_from, change_verb_before
+from sitrep.annotate.quantities.drafts import Draft, after_from, change_verb_before, takes_scale
 from sitrep.models import Quantity
 
 # Verbs and adverbs by which news tells a figure moving (intransitive senses of
@@ -31,9 +31,7 @@ _FALL = (
     r"dip(?:s|ped|ping)?|slump(?:s|ed|ing)?|eas(?:e|es|ed|ing)|down|lower"
 )
 # the movement word right before the figure, maybe with "by" or "to" between
-_MOVED = re.compile(
-    rf"\b(?:(?P<up>{_RISE})|(?P<down>{_FALL}))(?:\s+(?:by|to))?\s+$", re.IGNORECASE
-)
+_MOVED = re.compile(rf"\b(?:(?P<up>{_RISE})|(?P<down>{_FALL}))(?:\s+(?:by|to))?\s+$", re.IGNORECASE)
 # "rose 35 cents to $8.60": the level reached after the amount of the move
 _THEN_TO = re.compile(r"\s+to\s+")
 
@@ -44,9 +42,6 @@ _GAP = re.compile(
     re.IGNORECASE,
 )
 _GAP_BREAK = re.compile(r"\b(?:from|and|but|while|whereas|or|then)\b", re.IGNORECASE)
-# A plain number written before a scale it shares ("from 1.2 to 1.8 million"): one a
-# writer would put before "million"; "from 900 to 1.2 million" keeps its 900.
-_SHARED_SCALE_BELOW = 1000.0
 
 
 def _opens_change(text: str, a: Draft, b: Draft) -> bool:
@@ -68,17 +63,9 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
 
 
 def _share_scale(text: str, a: Draft, old: Quantity, b: Draft) -> None:
-    """ "from 8.5 to 11 billion euros": the earlier number is in the later one's scale."""
-    atom = a.atoms[0]
-    if (
-        a.bare
-        and a.scale == 1.0
-        and b.scale > 1.0
-        and atom.kind == "digits"
-        and "," not in text[atom.start : atom.end]
-        and old.value is not None
-        and abs(old.value) < _SHARED_SCALE_BELOW
-    ):
+    """ "from 8.5 to 11 billion euros": the earlier number is in the later one's scale,
+    rising or falling (a range's ends only rise: ``drafts.takes_scale`` for both)."""
+    if a.bare and a.atoms[0].kind == "digits" and takes_scale(text, a, b) and old.value:
         old.value *= b.scale
 
 
