@@ -500,3 +500,10 @@ def test_a_fraction_in_fourths_or_eighths(nlp: Any) -> None:
     assert q.value == 0.75
     q = only(nlp, "About five-eighths of the budget goes to salaries.")
     assert q.value == 0.625
+
+
+def test_a_name_between_a_count_and_its_plural_noun(nlp: Any) -> None:
+    q = only(nlp, "The company opened 3 Apple stores in the city.")
+    assert (q.value, q.counted) == (3, "Apple stores")
+    qs = quantities(nlp, "The airline grounded two new 737 Max jets on Monday.")
+    assert [q.text for q in qs] == ["two"]

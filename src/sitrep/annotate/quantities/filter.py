@@ -221,7 +221,20 @@ def _model_name_after(tok: Token, nxt: Token) -> bool:
         and nxt.is_alpha
         and nxt.ent_type_ not in ("NORP", "GPE")
         and not nxt.is_sent_start
+        and not _counts_named_things(tok, nxt)
     )
+
+
+def _counts_named_things(tok: Token, nxt: Token) -> bool:
+    """ "21 Chibok girls", "16 GOP candidates": a name between a number and a plural
+    noun qualifies what is counted; in "two new 737 Max jets" a count comes before."""
+    doc = tok.doc
+    k = nxt.i
+    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k += 1
+    if k >= len(doc) or doc[k].tag_ != "NNS":
+        return False
+    return not any(t.like_num for t in doc[max(0, tok.i - 3) : tok.i])
 
 
 _ONE_PRONOUN_LEAD = frozenset(
