@@ -72,9 +72,10 @@ def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim
 
 
 def _without_moves(text: str, figures: list[Quantity]) -> list[Quantity]:
-    """The figures but the amount of a move told with the level it reached ("gold rose
-    $12 to $1,950"): the level is the figure reports give and compare; the move is only
-    its distance from an earlier level, which a second claim would list twice."""
+    """The figures but the amount of a move told with the level it reached ("exports
+    increased by $4 billion to $52 billion"): the level is the figure reports give and
+    compare; the move is only its distance from an earlier level, a second figure that
+    would push others out of a brief's list."""
     moves = {id(move) for move, level in pairwise(figures) if moved_to_level(text, move, level)}
     return [q for q in figures if id(q) not in moves]
 

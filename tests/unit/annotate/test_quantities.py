@@ -463,11 +463,6 @@ def test_a_dash_after_a_percent_sign_joins_a_range(nlp: Any) -> None:
     assert (q.low, q.high, q.unit) == (3.75, 4, "percentage")
 
 
-def test_a_past_move_then_the_level_reached_is_no_range(nlp: Any) -> None:
-    qs = quantities(nlp, "Silver rose $2 to $31 an ounce.")
-    assert [(q.value, q.change) for q in qs] == [(2, "up"), (31, "up")]
-
-
 def test_a_forecast_range_after_a_verb_stays_a_range(nlp: Any) -> None:
     q = only(nlp, "Sales will rise 5% to 7% next year.")
     assert (q.low, q.high) == (5, 7)

@@ -119,8 +119,9 @@ def split_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 
 def moved_to_level(text: str, move: Quantity, level: Quantity) -> bool:
-    """ "rose $12 to $1,950": ``move`` is the amount moved and ``level``, right after
-    it in the same unit, the level reached; "fell 14% to $5,920" tells two figures."""
+    """ "increased by $4 billion to $52 billion": ``move`` is the amount moved and
+    ``level``, right after it in the same unit, the level reached; "fell 14% to $5,920"
+    tells two figures."""
     return (
         move.change is not None
         and move.old_value is None

@@ -461,13 +461,6 @@ _RANGE_OR = re.compile(r"\s+or\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
 _FROM = re.compile(r"(?i:\bfrom)\s+$")
 _BY = re.compile(r"(?i:\bby)\s+$")
-# A past move told with its amount ("rose $12", "was down 3 points"): a level may follow
-# ("to $1,950"); a range after a verb is a forecast's ("will rise 5 to 7 percent").
-_MOVED_BY = re.compile(
-    r"(?i:\b(?:rose|fell|grew|jumped|gained|climbed|advanced|added|rallied|surged|soared|"
-    r"increased|dropped|declined|decreased|slid|slipped|lost|shed|plunged|plummeted|tumbled|"
-    r"sank|dipped|eased|up|down))\s+$"
-)
 _CHANGE_BEFORE_FROM = re.compile(
     r"(?i:\b(?:ros[ea]|risen|rises?|rising|f[ea]ll|fallen|falls|falling|increas\w*|"
     r"upwards?|downwards?|creep\w*|crept|edg(?:ed|ing)|inch(?:ed|ing)|"
@@ -524,8 +517,6 @@ def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
         return False  # "increased by $51.2 billion to $388.7 billion"
     if a.unit and not b.unit and how != "and":
         return False  # "rose 8% to 3.65": a change, not a range
-    if a.unit and how == "to" and _MOVED_BY.search(text, max(0, a.start - 14), a.start):
-        return False  # "gold rose $12 to $1,950": the move, then the level reached
     return not (how == "or" and (a.unit or a.atoms[0].kind != b.atoms[0].kind))
 
 
