@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
-from sitrep.annotate.quantities.changes import split_changes
+from sitrep.annotate.quantities.changes import moved_to_level, split_changes
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.models import Quantity, Span
 from sitrep.reconcile.chrome_text import is_chrome
@@ -55,7 +56,8 @@ def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim
     claims = []
     chrome: dict[int, bool] = {}  # sentence start -> is chrome (a caption's figure)
     # "fell from 96 kilograms to 88" is one quantity; each value is a claim of its own
-    figures = split_changes(ctx.article.text, ctx.ann.quantities)
+    figures = _without_moves(ctx.article.text, split_changes(ctx.article.text,
+                                                             ctx.ann.quantities))
     for q in [*figures, *_bare_ages(ctx, figures), *_indices(ctx, figures), *_zeros(ctx),
               *_duration_modifiers(ctx, figures), *_seasons(ctx, figures)]:
         claim = _claim(ctx, q, tolerance)
@@ -67,6 +69,15 @@ def quantity_claims(ctx: ArticleContext, tolerance: float) -> list[QuantityClaim
         if not chrome[s.start]:
             claims.append(claim)
     return claims
+
+
+def _without_moves(text: str, figures: list[Quantity]) -> list[Quantity]:
+    """The figures but the amount of a move told with the level it reached ("exports
+    increased by $4 billion to $52 billion"): the level is the figure reports give and
+    compare; the move is only its distance from an earlier level, a second figure that
+    would push others out of a brief's list."""
+    moves = {id(move) for move, level in pairwise(figures) if moved_to_level(text, move, level)}
+    return [q for q in figures if id(q) not in moves]
 
 
 def _bare_ages(ctx: ArticleContext, figures: list[Quantity]) -> list[Quantity]:
@@ -226,7 +237,26 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         return None  # read across a line break ("9 Mar\nEther"): not one figure
     if q.unit:  # ages, distances, prices: a measurement, not a count
         return _measured(ctx, q, tolerance)
-    text = ctx.article.text
+    narrowed = _group_counted(ctx.article.text, q)
+    if narrowed is None:
+        return None
+    q, part = narrowed
+    if not q.counted or q.counted_start is None or q.counted_end is None:
+        return None
+    counted_words = [w for w in TOKEN.findall(q.counted) if w[0].isalnum()]
+    if not counted_words:
+        return None
+    sent = ctx.sentence_at(q.start)
+    predicate, cue_span, plan = _count_predicate(ctx, q, counted_words, sent)
+    if not predicate and q.value == 0 and q.text.lower() == "no":
+        return None  # "no buses were running": a none that no deed qualifies counts nothing
+    return _count_claim(ctx, q, tolerance, counted_words, (predicate, cue_span, plan), part)
+
+
+def _group_counted(text: str, q: Quantity) -> tuple[Quantity, re.Match[str] | None] | None:
+    """The count ``q`` makes of its group: what is left of "all but 3 of the crew", the
+    part of "14 of the students" (with the "of" match); None for a member ("one of the
+    rescued hikers") or an exception that leaves no count."""
     all_but = _ALL_BUT.search(text, max(0, q.start - 16), q.start)
     if all_but is not None:
         rest = _all_but(text, q, all_but)
@@ -234,30 +264,40 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
             return None
         q = rest
     part = _PARTITIVE.match(text, q.end)
-    if part is not None:
-        # "one of the rescued hikers": a member, not a count of the group; "14 of the
-        # students": a count of part of the group.
-        subset = _subset(text, q, part.end())
-        if subset is None:
-            return None
-        q = subset
-    if not q.counted or q.counted_start is None or q.counted_end is None:
-        return None
-    lex = claim_lexicon()
-    sent = ctx.sentence_at(q.start)
-    counted_words = [w for w in TOKEN.findall(q.counted) if w[0].isalnum()]
-    if not counted_words:
-        return None
+    if part is None:
+        return q, None
+    # "one of the rescued hikers": a member, not a count of the group; "14 of the
+    # students": a count of part of the group.
+    subset = _subset(text, q, part.end())
+    return None if subset is None else (subset, part)
+
+
+def _count_predicate(
+    ctx: ArticleContext, q: Quantity, counted_words: list[str], sent: Span
+) -> tuple[str, tuple[int, int] | None, bool]:
+    """What happened to the counted (predicate, its cue span, whether planned): the
+    clause's verb, or a deed the counted noun phrase names itself."""
     predicate, cue_span, plan = _predicate(ctx, q, sent.start, sent.end)
+    lex = claim_lexicon()
     inner = [lex.predicates[w.lower()] for w in counted_words if w.lower() in lex.predicates]
     if inner and not (inner[0] in _STATES and predicate in _RELEASES):
         # "injured people", "passengers hostage": the noun phrase says it all; but
         # "captive fighters were released" counts a release, not a captivity.
-        predicate, cue_span, plan = inner[0], None, False
-    if not predicate and q.value == 0 and q.text.lower() == "no":
-        return None  # "no buses were running": a none that no deed qualifies counts nothing
+        return inner[0], None, False
+    return predicate, cue_span, plan
+
+
+def _count_claim(
+    ctx: ArticleContext, q: Quantity, tolerance: float, counted_words: list[str],
+    found: tuple[str, tuple[int, int] | None, bool], part: re.Match[str] | None,
+) -> QuantityClaim:
+    """The claim of a count whose predicate is ``found``, keyed by what it counts."""
+    assert q.counted and q.counted_start is not None and q.counted_end is not None
+    text = ctx.article.text
+    sent = ctx.sentence_at(q.start)
+    predicate, cue_span, plan = found
     head, kind_words = counted_words[-1], counted_words[:-1]
-    if lex.predicates.get(head.lower()) == "held":
+    if claim_lexicon().predicates.get(head.lower()) == "held":
         head, kind_words = "hostage", []
     affiliation = {
         e.entity_id for e in ctx.ann.entities
@@ -271,7 +311,6 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
     if whole is not None:  # "18 of 62 scheduled laps", "19 of 62 laps": one whole
         modifiers = {f"of {whole.group(1).replace(',', '')}"}
     scope, time_ref, time_text = _time(ctx, q, sent.start, sent.end)
-    mode = "planned" if plan else "actual"
     cls = counted_class(head)
     low, high = interval(q, tolerance)
     start = min(q.start, cue_span[0]) if cue_span else q.start
@@ -282,7 +321,8 @@ def _claim(ctx: ArticleContext, q: Quantity, tolerance: float) -> QuantityClaim 
         counted_class=cls,
         predicate=predicate,
         key=ClaimKey(predicate, cls,
-                     " ".join(sorted(modifiers | ({"part of"} if part else set()))), mode, scope),
+                     " ".join(sorted(modifiers | ({"part of"} if part else set()))),
+                     "planned" if plan else "actual", scope),
         part=part is not None,
         whole=whole is not None,
         remaining=_remaining(text, q),

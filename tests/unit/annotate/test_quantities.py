@@ -461,3 +461,44 @@ def test_a_range_with_a_hyphen_glued_to_its_to(nlp: Any) -> None:
 def test_a_dash_after_a_percent_sign_joins_a_range(nlp: Any) -> None:
     q = only(nlp, "Deposit rates stay at 3.75%-4%.")
     assert (q.low, q.high, q.unit) == (3.75, 4, "percentage")
+
+
+def test_a_forecast_range_after_a_verb_stays_a_range(nlp: Any) -> None:
+    q = only(nlp, "Sales will rise 5% to 7% next year.")
+    assert (q.low, q.high) == (5, 7)
+
+
+def test_a_place_in_a_ranking_is_no_count(nlp: Any) -> None:
+    assert quantities(nlp, "The side slipped into the bottom three after the defeat.") == []
+    q = only(nlp, "The top three seeds all reached the semi-finals.")
+    assert (q.value, q.counted) == (3, "seeds")
+
+
+def test_one_another_is_a_pronoun(nlp: Any) -> None:
+    qs = quantities(nlp, "The plan pits the three towns against one another.")
+    assert [q.text for q in qs] == ["three"]
+
+
+def test_a_long_unseparated_digit_run_is_an_id(nlp: Any) -> None:
+    qs = quantities(nlp, "The post 7734019285 drew 1,200 replies.")
+    assert [q.value for q in qs] == [1200]
+
+
+def test_or_more_than_opens_a_second_figure(nlp: Any) -> None:
+    qs = quantities(nlp, "It is worth either less than $3 billion or more than $20 billion.")
+    assert [(q.text, q.bound) for q in qs] == [
+        ("less than $3 billion", "upper"), ("more than $20 billion", "lower")]
+
+
+def test_a_fraction_in_fourths_or_eighths(nlp: Any) -> None:
+    q = only(nlp, "Three-fourths of the members voted for the plan.")
+    assert q.value == 0.75
+    q = only(nlp, "About five-eighths of the budget goes to salaries.")
+    assert q.value == 0.625
+
+
+def test_a_name_between_a_count_and_its_plural_noun(nlp: Any) -> None:
+    q = only(nlp, "The company opened 3 Apple stores in the city.")
+    assert (q.value, q.counted) == (3, "Apple stores")
+    qs = quantities(nlp, "The airline grounded two new 737 Max jets on Monday.")
+    assert [q.text for q in qs] == ["two"]

@@ -189,3 +189,14 @@ def test_part_of_a_group_is_counted_but_never_contradicted() -> None:
         "alpha news", "beta post"}
     assert not [d for d in rec.discrepancies if any(getattr(c, "part", False)
                                                     for c in d.claims)]
+
+
+def test_a_move_told_with_its_level_claims_the_level_only() -> None:
+    pairs = story(("Exports increased by $4 billion to $52 billion last year, officials said.", "2021-03-05"))
+    assert [c.value for c in reconcile(pairs).quantities] == [52e9]
+
+
+def test_a_move_in_another_unit_than_its_level_is_a_figure_too() -> None:
+    pairs = story(("Copper rose 2% to $9,120 a tonne on Friday.", "2021-03-05"))
+    values = sorted(c.value for c in reconcile(pairs).quantities if c.value is not None)
+    assert values == [2.0, 9120.0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.annotate.quantities.drafts import Draft, after_from, change_verb_before
+from sitrep.annotate.quantities.drafts import Draft, after_from, change_verb_before, takes_scale
 from sitrep.models import Quantity
 
 # Verbs and adverbs by which news tells a figure moving (intransitive senses of
@@ -31,9 +31,7 @@ _FALL = (
     r"dip(?:s|ped|ping)?|slump(?:s|ed|ing)?|eas(?:e|es|ed|ing)|down|lower"
 )
 # the movement word right before the figure, maybe with "by" or "to" between
-_MOVED = re.compile(
-    rf"\b(?:(?P<up>{_RISE})|(?P<down>{_FALL}))(?:\s+(?:by|to))?\s+$", re.IGNORECASE
-)
+_MOVED = re.compile(rf"\b(?:(?P<up>{_RISE})|(?P<down>{_FALL}))(?:\s+(?:by|to))?\s+$", re.IGNORECASE)
 # "rose 35 cents to $8.60": the level reached after the amount of the move
 _THEN_TO = re.compile(r"\s+to\s+")
 
@@ -44,9 +42,6 @@ _GAP = re.compile(
     re.IGNORECASE,
 )
 _GAP_BREAK = re.compile(r"\b(?:from|and|but|while|whereas|or|then)\b", re.IGNORECASE)
-# A plain number written before a scale it shares ("from 1.2 to 1.8 million"): one a
-# writer would put before "million"; "from 900 to 1.2 million" keeps its 900.
-_SHARED_SCALE_BELOW = 1000.0
 
 
 def _opens_change(text: str, a: Draft, b: Draft) -> bool:
@@ -68,17 +63,9 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
 
 
 def _share_scale(text: str, a: Draft, old: Quantity, b: Draft) -> None:
-    """ "from 8.5 to 11 billion euros": the earlier number is in the later one's scale."""
-    atom = a.atoms[0]
-    if (
-        a.bare
-        and a.scale == 1.0
-        and b.scale > 1.0
-        and atom.kind == "digits"
-        and "," not in text[atom.start : atom.end]
-        and old.value is not None
-        and abs(old.value) < _SHARED_SCALE_BELOW
-    ):
+    """ "from 8.5 to 11 billion euros": the earlier number is in the later one's scale,
+    rising or falling (a range's ends only rise: ``drafts.takes_scale`` for both)."""
+    if a.bare and a.atoms[0].kind == "digits" and takes_scale(text, a, b) and old.value:
         old.value *= b.scale
 
 
@@ -129,6 +116,21 @@ def split_changes(text: str, quantities: list[Quantity]) -> list[Quantity]:
             out.append(Quantity(s, e, text[s:e], q.old_value, unit=q.unit))
         out.append(q)
     return out
+
+
+def moved_to_level(text: str, move: Quantity, level: Quantity) -> bool:
+    """ "increased by $4 billion to $52 billion": ``move`` is the amount moved and
+    ``level``, right after it in the same unit, the level reached; "fell 14% to $5,920"
+    tells two figures."""
+    return (
+        move.change is not None
+        and move.old_value is None
+        and level.change == move.change
+        and move.unit is not None
+        and level.unit is not None
+        and _same_unit(move, level)
+        and _THEN_TO.fullmatch(text, move.end, level.start) is not None
+    )
 
 
 def _particle_of_a_count(moved: re.Match[str], q: Quantity) -> bool:

@@ -97,8 +97,9 @@ _SUFFIX_QUALIFIER = [
         "lower",
         False,
     ),
-    (re.compile(r"\s+or\s+(?:more|above|higher|greater|over)\b", re.I), "lower", False),
-    (re.compile(r"\s+or\s+(?:less|fewer|below|under)\b", re.I), "upper", False),
+    # not "less than $1 billion or more than $40 billion": a second figure follows
+    (re.compile(r"\s+or\s+(?:more|above|higher|greater|over)\b(?!\s+than)", re.I), "lower", False),
+    (re.compile(r"\s+or\s+(?:less|fewer|below|under)\b(?!\s+than)", re.I), "upper", False),
     (re.compile(r"\s+or\s+so\b|-odd\b|-?ish\b", re.I), None, True),
 ]
 
@@ -542,11 +543,27 @@ def _is_change(text: str, a: Draft, b: Draft) -> bool:
     return change_verb_before(text, a)
 
 
-def _share_scale(a: Draft, b: Draft) -> None:
-    """ "$41 to $47 billion", "3 to 4 thousand": the second number's scale is shared."""
-    if (
+# A number written before a scale it shares is one a writer would put before "million"
+_SHARED_SCALE_BELOW = 1000.0
+
+
+def takes_scale(text: str, a: Draft, b: Draft) -> bool:
+    """ "3 to 4 thousand", "from 8.5 to 11 billion euros": a short number without a scale
+    word, written before a number with one, may be in that scale; "900,000" is not."""
+    atom = a.atoms[0]
+    return (
         a.scale == 1.0
         and b.scale > 1.0
+        and a.value is not None
+        and "," not in text[atom.start : atom.end]
+        and abs(a.value) < _SHARED_SCALE_BELOW
+    )
+
+
+def _share_scale(text: str, a: Draft, b: Draft) -> None:
+    """A range's low end takes its high end's scale when it stays below it."""
+    if (
+        takes_scale(text, a, b)
         and a.value is not None
         and b.value is not None
         and a.value * b.scale <= b.value * 1.0001
@@ -566,7 +583,7 @@ def join_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
             out.append(a)
             i += 1
             continue
-        _share_scale(a, b)
+        _share_scale(text, a, b)
         assert a.value is not None and b.value is not None
         change = how == "to" and _is_change(text, a, b)
         if a.value >= b.value or change:

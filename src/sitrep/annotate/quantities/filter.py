@@ -75,6 +75,8 @@ _PHONE = re.compile(
 _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
 )
+_RANK_TIERS = frozenset({"top", "bottom"})
+_ID_DIGITS = 10  # a run of ten digits or more, unseparated, is an id or a timestamp
 _SOFT_LABELS = frozenset({"week", "season", "round", "game", "match", "year", "day"})
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 
@@ -219,7 +221,20 @@ def _model_name_after(tok: Token, nxt: Token) -> bool:
         and nxt.is_alpha
         and nxt.ent_type_ not in ("NORP", "GPE")
         and not nxt.is_sent_start
+        and not _counts_named_things(tok, nxt)
     )
+
+
+def _counts_named_things(tok: Token, nxt: Token) -> bool:
+    """ "21 Chibok girls", "16 GOP candidates": a name between a number and a plural
+    noun qualifies what is counted; in "two new 737 Max jets" a count comes before."""
+    doc = tok.doc
+    k = nxt.i
+    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k += 1
+    if k >= len(doc) or doc[k].tag_ != "NNS":
+        return False
+    return not any(t.like_num for t in doc[max(0, tok.i - 3) : tok.i])
 
 
 _ONE_PRONOUN_LEAD = frozenset(
@@ -253,6 +268,8 @@ def _pronoun_one(tok: Token) -> bool:
         return False  # "only one person died": it counts the noun after it
     if tok.i > 0 and doc[tok.i - 1].lower_ in _ONE_PRONOUN_LEAD:
         return True
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "another":
+        return True  # "against one another": a reciprocal pronoun
     if tok.i > 1 and doc[tok.i - 1].pos_ == "ADJ" and doc[tok.i - 2].lower_ in _ONE_ADJ_LEAD:
         return True  # "the old one", "a bigger one"
     return tok.i + 1 < len(doc) and doc[tok.i + 1].like_num
@@ -299,7 +316,11 @@ def is_quantity(
     prev = first.doc[first.i - 1] if first.i > 0 else None
     if _named(first, prev, d, counted_head):
         return False
+    if counted_head is None and prev is not None and prev.lower_ in _RANK_TIERS:
+        return False  # "slipped into the bottom three": a place in a ranking, no count
     atom = d.atoms[0]
+    if atom.plain and atom.end - atom.start >= _ID_DIGITS:
+        return False  # "1449075600": a timestamp or an id; amounts this big get separators
     if (
         atom.plain
         and _LIST_MARKER.search(text, max(0, atom.start - 3), atom.start)
