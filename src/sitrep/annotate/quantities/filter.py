@@ -227,7 +227,7 @@ def _model_name_after(tok: Token, nxt: Token) -> bool:
 
 def _counts_named_things(tok: Token, nxt: Token) -> bool:
     """ "40 Lisbon dockers", "12 Labour councillors": a name between a number and a
-    plural noun qualifies what is counted; in "two new 737 Max jets" a count comes before."""
+    plural noun qualifies what is counted; in "three more 320 Neo planes" a count comes before."""
     doc = tok.doc
     k = nxt.i
     while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
