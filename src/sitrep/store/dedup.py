@@ -105,6 +105,20 @@ def normalised_hash(normal: str) -> str:
     return hashlib.sha1(normal.encode("utf-8")).hexdigest()
 
 
+# A body this short is as often page chrome (a sign-up or paywall notice, a video
+# page's prompt) as a report: two pages with other headlines over it are two articles.
+SHORT_BODY_WORDS = 50
+
+
+def identity_hash(normal: str, title: str | None) -> str:
+    """The text_hash that identifies a page: its normalised text's, or, for a body
+    under ``SHORT_BODY_WORDS`` words, that of its headline and text together (an
+    exact copy of a longer body is the same report whatever its headline says)."""
+    if title and normal.count(" ") + 1 < SHORT_BODY_WORDS:
+        return normalised_hash(normalise_text(title) + "\n" + normal)
+    return normalised_hash(normal)
+
+
 def canonical_url(url: str | None) -> str | None:
     """A URL folded for identity: scheme and host lower-cased, ``www.``, fragment,
     tracking parameters and a trailing slash dropped; query parameters sorted.

@@ -17,8 +17,8 @@ from sitrep.store.dedup import (
     COPY_THRESHOLD,
     canonical_url,
     estimate_jaccard,
+    identity_hash,
     near_fingerprint,
-    normalised_hash,
     pack_signature,
     unpack_signature,
 )
@@ -142,7 +142,7 @@ class Store:
                  run_id: int | None) -> AddOutcome:
         url_key = canonical_url(article.url)
         normal = normalise_text(article.text)
-        thash = normalised_hash(normal)
+        thash = identity_hash(normal, article.title)
         # A text without words (a video page) is identified by id and URL only.
         existing = self._find_duplicate(article.id, url_key, thash if normal else None)
         if existing is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sitrep.models import normalise_text
 from sitrep.sources.feeds import feed_entries, html_fragment_to_text
-from sitrep.store.dedup import canonical_url, normalised_hash
+from sitrep.store.dedup import canonical_url, identity_hash
 from sitrep.store.watch import NewItem
 
 
@@ -21,7 +21,7 @@ def feed_items(data: bytes, source: str) -> tuple[str | None, list[NewItem]]:
         if text:
             meta["content"] = text
         normal = normalise_text(text) if text else ""
-        thash = normalised_hash(normal) if normal else None
+        thash = identity_hash(normal, meta.get("title")) if normal else None
         url_key = canonical_url(meta.get("url"))
         key = url_key or (f"text:{thash}" if thash else None)
         if key is None:

@@ -176,3 +176,25 @@ def test_candidates_come_from_the_band_index(store: Store) -> None:
     store.add_articles([*fillers, _nk()])
     outcome = store.add_articles([make_article(wire_copy(NK_REPORT, 1))])[0]
     assert outcome.status == "copy" and outcome.of == _nk().id
+
+
+def test_a_short_notice_under_other_headlines_is_two_pages(store: Store) -> None:
+    notice = "Sign up for our morning newsletter to get the headlines first."
+    outcomes = store.add_articles([
+        make_article(notice, url="https://paper.example/a", title="Bridge closed after barge strike"),
+        make_article(notice, url="https://paper.example/b", title="School board picks new head"),
+        make_article(notice, url="https://paper.example/c", title="Bridge closed after barge strike"),
+    ])
+    # the second page is kept (the notice matches it as a near copy, not as the same page);
+    # the same headline over the same notice is still the same page
+    assert [o.status for o in outcomes][::2] == ["added", "duplicate"]
+    assert outcomes[1].status != "duplicate"
+    assert store.count_articles(include_copies=True) == 2
+
+
+def test_a_long_body_is_one_report_whatever_its_headline(store: Store) -> None:
+    outcomes = store.add_articles([
+        make_article(NK_REPORT, url="https://one.example/nk", title="Officials meet"),
+        make_article(NK_REPORT, url="https://two.example/nk", title="Talks held in Pyongyang"),
+    ])
+    assert [o.status for o in outcomes] == ["added", "duplicate"]
