@@ -179,3 +179,17 @@ def test_a_holiday_lies_where_the_clause_tense_points(
     nlp: Language, text: str, anchor: date, value: str
 ) -> None:
     assert [t.value for t in find_times(nlp(text), anchor)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a past verb the month modifies directly: a later month of the year is last year's
+        ("The bakery switched suppliers in November.", "2023-11"),
+        # no past verb on the month itself: the nearest reading stands
+        ("The bakery will switch suppliers in November.", "2024-11"),
+        ("The bakery switched suppliers in June.", "2024-06"),
+    ],
+)
+def test_a_later_month_on_a_past_verb_is_last_years(nlp: Language, text: str, value: str) -> None:
+    assert [t.value for t in find_times(nlp(text), date(2024, 10, 2))] == [value]

@@ -40,8 +40,8 @@ SEASON_OF_MONTH = {
 TENSE_SLACK_DAYS = 60
 TENSE_SLACK_MONTHS = TENSE_SLACK_DAYS // 30
 # ... when a dated day modifies a past verb itself ("mailed Dec. 3"): a few days, for an
-# article dated a little early. A bare month keeps the wide slack: "told of a cut in
-# supplies in December" hangs the month on the verb in the parse, yet means the cut's month.
+# article dated a little early. A bare month on such a verb ("switched suppliers in
+# November", written in October) is last year's once it lies after the publication month.
 FIRM_SLACK_DAYS = 7
 DECADE_AHEAD = 3  # years before a decade begins that its short name ("the '90s") means it
 # parts of a day kept in the value of "<weekday> <part>" (see resolve_weekday)
@@ -106,7 +106,13 @@ def weekday_near(anchor: date, weekday: int, direction: Direction, strict: bool)
     return anchor - timedelta(days=back or (7 if strict else 0))
 
 
-def month_near(anchor: date, month: int, direction: Direction, strict: bool = False) -> int:
+def month_near(
+    anchor: date,
+    month: int,
+    direction: Direction,
+    strict: bool = False,
+    slack: int = TENSE_SLACK_MONTHS,
+) -> int:
     """The year of the given month nearest the anchor, unless the tense rules it out.
 
     With "last" or "next" (strict) the direction decides. For a bare month the tense
@@ -120,9 +126,9 @@ def month_near(anchor: date, month: int, direction: Direction, strict: bool = Fa
         return y if month > m else y + 1
     nearest = min((y - 1, y, y + 1), key=lambda yy: abs((yy - y) * 12 + month - m))
     ahead = (nearest - y) * 12 + month - m  # months from the anchor's month
-    if direction == "past" and ahead > TENSE_SLACK_MONTHS:
+    if direction == "past" and ahead > slack:
         return nearest - 1
-    if direction == "future" and ahead < -TENSE_SLACK_MONTHS:
+    if direction == "future" and ahead < -slack:
         return nearest + 1
     return nearest
 
@@ -336,7 +342,8 @@ def resolve_month(text: str, p: Pieces, ctx: Context) -> Resolved:
     if first in ("last", "next"):
         direction: Direction = "past" if first == "last" else "future"
         return "DATE", f"{month_near(ctx.anchor, p.month, direction, strict=True)}-{p.month:02d}"
-    return "DATE", f"{month_near(ctx.anchor, p.month, ctx.direction)}-{p.month:02d}"
+    slack = 0 if ctx.firm else TENSE_SLACK_MONTHS
+    return "DATE", f"{month_near(ctx.anchor, p.month, ctx.direction, slack=slack)}-{p.month:02d}"
 
 
 def resolve_time(text: str, p: Pieces, ctx: Context) -> Resolved:

@@ -14,6 +14,8 @@ PAST_TAGS = frozenset({"VBD"})
 # "could" is left out: "could not be reached Tuesday" is past
 MODALS = frozenset({"would", "might", "may", "should", "must", "can"})
 REPORTING = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "write"})
+# verbs of saying and of being told: what is said may lie on either side of the saying
+TELLING = REPORTING | {"notify", "warn", "inform", "brief", "predict", "forecast"}
 DEADLINE_WORDS = frozenset({"until", "till", "by", "through"})
 # verbs whose past tense looks like the present: a "VBP" tag on them is no cue
 INVARIANT_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "cost", "spread", "shut", "shed"})
@@ -136,9 +138,13 @@ def clause_direction(span: Span) -> Direction:
 AT_PREPS = frozenset({"on", "in", "at", "during"})
 
 
-def firmly_past(span: Span) -> bool:
+def firmly_past(span: Span, telling: bool = True) -> bool:
     """ "The package was mailed Dec. 3", "was found on Oct. 30": the expression modifies a
-    past-tense verb itself, so it cannot lie well after the publication date."""
+    past-tense verb itself, so it cannot lie well after the publication date.
+
+    With ``telling`` false a verb of saying does not count: "was told of a cut in
+    supplies in December" hangs a bare month on "told" in the parse, yet the month is
+    the cut's, which may lie ahead."""
     root = span.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in AT_PREPS and head.dep_ == "prep":
@@ -146,6 +152,8 @@ def firmly_past(span: Span) -> bool:
     elif root.dep_ not in ("npadvmod", "tmod", "obl"):
         return False
     if head.pos_ not in ("VERB", "AUX") or head.lemma_ in SCHEDULE | DEADLINE_VERBS:
+        return False
+    if not telling and head.lemma_ in TELLING:
         return False
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux))
