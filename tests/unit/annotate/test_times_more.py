@@ -193,3 +193,20 @@ def test_a_holiday_lies_where_the_clause_tense_points(
 )
 def test_a_later_month_on_a_past_verb_is_last_years(nlp: Language, text: str, value: str) -> None:
     assert [t.value for t in find_times(nlp(text), date(2024, 10, 2))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a time clause under a would/to-clause: its past tense is backshifted, the day ahead
+        ("Traders said buyers were likely to bid as soon as the market opened Monday.", "2024-10-07"),
+        ("The mayor said she would sign the bill once the council voted Thursday.", "2024-10-03"),
+        # under a past main clause the day is past
+        ("The mayor signed the bill after the council voted Thursday.", "2024-09-26"),
+    ],
+)
+def test_a_time_clause_under_a_future_clause_points_ahead(
+    nlp: Language, text: str, value: str
+) -> None:
+    weekday = "Monday" if "Monday" in text else "Thursday"
+    assert times_in(nlp, text, date(2024, 10, 2))[weekday].value == value

@@ -16,6 +16,8 @@ MODALS = frozenset({"would", "might", "may", "should", "must", "can"})
 REPORTING = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "write"})
 # verbs of saying and of being told: what is said may lie on either side of the saying
 TELLING = REPORTING | {"notify", "warn", "inform", "brief", "predict", "forecast"}
+# conjunctions of a time clause ("as soon as", "once", "when")
+TIME_MARKS = frozenset({"as", "when", "once", "after", "before", "until", "till"})
 DEADLINE_WORDS = frozenset({"until", "till", "by", "through"})
 # verbs whose past tense looks like the present: a "VBP" tag on them is no cue
 INVARIANT_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "cost", "spread", "shut", "shed"})
@@ -39,6 +41,8 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def verb_direction(verb: Token) -> Direction:
+    if temporal_clause_ahead(verb):
+        return "future"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
     if words & FUTURE_AUX or (verb.lower_ in FUTURE_AUX):
@@ -78,6 +82,18 @@ def verb_direction(verb: Token) -> Direction:
         if head is not None and verb.tag_ not in ("VBZ", "VBP"):
             return verb_direction(head)
     return None
+
+
+def temporal_clause_ahead(verb: Token) -> bool:
+    """ "would buy as soon as trading opened Monday", "will sign when they meet Friday":
+    English puts a time clause under a future or would-clause in the present or past
+    tense, so its own tense says nothing; the clause it hangs on points ahead."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children
+    ):
+        return False
+    main = governing_verb(verb.head) if verb.head is not verb else None
+    return main is not None and main is not verb and verb_direction(main) == "future"
 
 
 def past_perfect(verb: Token) -> bool:
