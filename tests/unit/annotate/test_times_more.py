@@ -210,3 +210,18 @@ def test_a_time_clause_under_a_future_clause_points_ahead(
 ) -> None:
     weekday = "Monday" if "Monday" in text else "Thursday"
     assert times_in(nlp, text, date(2024, 10, 2))[weekday].value == value
+
+
+@pytest.mark.parametrize(
+    ("anchor", "value"),
+    [
+        # the month just gone would be "last month": "last April" in May is a year back
+        (date(2024, 5, 20), "2023-04"),
+        (date(2024, 9, 20), "2024-04"),
+        (date(2024, 4, 20), "2023-04"),
+    ],
+)
+def test_last_month_name_skips_the_month_just_gone(
+    nlp: Language, anchor: date, value: str
+) -> None:
+    assert times_in(nlp, "The ferry sank last April.", anchor)["last April"].value == value

@@ -121,7 +121,9 @@ def month_near(
     """
     y, m = anchor.year, anchor.month
     if strict and direction == "past":
-        return y if month < m else y - 1
+        # the month just gone is called "last month", so "last February" said in March
+        # is a year back (in January, "last December" stays the one just gone)
+        return y if month < m - 1 else y - 1
     if strict and direction == "future":
         return y if month > m else y + 1
     nearest = min((y - 1, y, y + 1), key=lambda yy: abs((yy - y) * 12 + month - m))
