@@ -199,7 +199,10 @@ def test_a_later_month_on_a_past_verb_is_last_years(nlp: Language, text: str, va
     ("text", "value"),
     [
         # a time clause under a would/to-clause: its past tense is backshifted, the day ahead
-        ("Traders said buyers were likely to bid as soon as the market opened Monday.", "2024-10-07"),
+        (
+            "Traders said buyers were likely to bid as soon as the market opened Monday.",
+            "2024-10-07",
+        ),
         ("The mayor said she would sign the bill once the council voted Thursday.", "2024-10-03"),
         # under a past main clause the day is past
         ("The mayor signed the bill after the council voted Thursday.", "2024-09-26"),
@@ -221,7 +224,34 @@ def test_a_time_clause_under_a_future_clause_points_ahead(
         (date(2024, 4, 20), "2023-04"),
     ],
 )
-def test_last_month_name_skips_the_month_just_gone(
-    nlp: Language, anchor: date, value: str
-) -> None:
+def test_last_month_name_skips_the_month_just_gone(nlp: Language, anchor: date, value: str) -> None:
     assert times_in(nlp, "The ferry sank last April.", anchor)["last April"].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        (
+            "Demand should stay weak through the first two quarters of 2025.",
+            "the first two quarters of 2025",
+            "2025-H1",
+        ),
+        (
+            "Losses narrowed in the last two quarters of last year.",
+            "the last two quarters of last year",
+            "2023-H2",
+        ),
+        # without its year a span back from now, no half year
+        ("Losses narrowed in the last two quarters.", "the last two quarters", "P2Q"),
+    ],
+)
+def test_two_quarters_of_a_year_are_a_half(nlp: Language, text: str, expr: str, value: str) -> None:
+    assert times_in(nlp, text, date(2024, 10, 2))[expr].value == value
+
+
+def test_a_half_ahead_leaves_the_compared_period_alone(nlp: Language) -> None:
+    text = (
+        "Profit rose in the third quarter and should keep rising through the first two "
+        "quarters of next year. In the year-ago period, it fell."
+    )
+    assert times_in(nlp, text, date(2024, 10, 20))["the year-ago period"].value == "2023-Q3"

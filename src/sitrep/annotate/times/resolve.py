@@ -93,6 +93,11 @@ def shift_quarter(y: int, q: int, n: int) -> tuple[int, int]:
     return k // 4, k % 4 + 1
 
 
+def half_of(d: date) -> tuple[int, int]:
+    """(year, 1 or 2): the half year a date falls in."""
+    return d.year, 1 if d.month <= 6 else 2
+
+
 def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
@@ -850,7 +855,10 @@ def reportable(y: int, q: int, ctx: Context) -> bool:
 def resolve_half(text: str, p: Pieces, ctx: Context) -> Resolved:
     half = 1 if "first" in p.words else 2
     y = quarter_year(half * 2, p, ctx)
-    ctx.ref_months = 6
+    if y is not None and ctx.anchor is not None and (y, half) <= half_of(ctx.anchor):
+        # a reported half sets the period "a year earlier" compares with; a half still
+        # ahead ("weak through the first two quarters of next year") is a forecast
+        ctx.ref_months = 6
     return "DATE", f"{y}-H{half}" if y is not None else None
 
 
