@@ -255,3 +255,19 @@ def test_a_half_ahead_leaves_the_compared_period_alone(nlp: Language) -> None:
         "quarters of next year. In the year-ago period, it fell."
     )
     assert times_in(nlp, text, date(2024, 10, 20))["the year-ago period"].value == "2023-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The fair opens on the second Saturday of next month.",
+         "the second Saturday of next month", "2024-11-09"),
+        ("The vote was held on the last Friday of last month.",
+         "the last Friday of last month", "2024-09-27"),
+        ("The fair opens on the 3rd Sunday of this month.", "the 3rd Sunday of this month", "2024-10-20"),
+    ],
+)
+def test_a_weekday_counted_in_a_relative_month(
+    nlp: Language, text: str, expr: str, value: str
+) -> None:
+    assert times_in(nlp, text, date(2024, 10, 2))[expr].value == value

@@ -170,13 +170,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:(?:last|next|this|coming|the\s+(?:previous|preceding|following))\s+)?"
             rf"{weekday}(?!s)(?:\s+(?:{part}))?",
         ),
-        # "the first Tuesday in November", "the last Friday of May 2027": a weekday
-        # counted within a month, one dated day (TIMEX3 gives its calendar date)
+        # "the first Tuesday in November", "the last Friday of May 2027", "the second
+        # Saturday of next month": a weekday counted within a month, one dated day (TIMEX3
+        # gives its calendar date)
         (
             "nthweekday",
             rf"(?:the\s+)?(?:{lex.alternation('day_ordinal')}|last|[1-5](?:st|nd|rd|th))\s+"
-            rf"{weekday}(?!s)\s+(?:in|of)\s+(?:(?:last|next|this)\s+)?{month_full}"
-            rf"(?:,?\s+{year})?\b",
+            rf"{weekday}(?!s)\s+(?:in|of)\s+"
+            rf"(?:(?:(?:last|next|this)\s+)?{month_full}(?:,?\s+{year})?|(?:last|next|this)\s+month)\b",
         ),
         # "every Monday (morning)", "Mondays", "each evening"
         (

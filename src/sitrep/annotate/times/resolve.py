@@ -452,6 +452,7 @@ def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
     return with_part(d, p.part if p.part in WEEKDAY_PARTS else None)
 
 
+_MONTH_STEP = {"last": -1, "this": 0, "next": 1}
 _NTH = re.compile(r"(?:the\s+)?(?P<n>\w+)\s+\w+\s+(?:in|of)\s+(?P<month>.+)$", re.IGNORECASE)
 
 
@@ -459,9 +460,15 @@ def resolve_nthweekday(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "the first Tuesday in November": the weekday counted within its month, whose year
     is the one named, else the one the clause points to (as for a bare month)."""
     m = _NTH.match(text)
-    if m is None or p.weekday is None or p.month is None:
+    if m is None or p.weekday is None:
         return "DATE", None
     n = count_of(m.group("n").lower())
+    relative = relative_month(m.group("month"), ctx.anchor)
+    if relative is not None:
+        day = nth_weekday(relative[0], relative[1], p.weekday, n) if n else None
+        return "DATE", day.isoformat() if day else None
+    if p.month is None:
+        return "DATE", None
     year = p.year
     if year is None:
         _, month_value = resolve_month(
@@ -470,6 +477,14 @@ def resolve_nthweekday(text: str, p: Pieces, ctx: Context) -> Resolved:
         year = int(month_value[:4]) if month_value else None
     day = nth_weekday(year, p.month, p.weekday, n) if year is not None and n else None
     return "DATE", day.isoformat() if day else None
+
+
+def relative_month(text: str, anchor: date | None) -> tuple[int, int] | None:
+    """(year, month) of "next month", "last month", "this month" from the publication date."""
+    words = text.lower().split()
+    if anchor is None or len(words) != 2 or words[1] != "month" or words[0] not in _MONTH_STEP:
+        return None
+    return shift_month(anchor.year, anchor.month, _MONTH_STEP[words[0]])
 
 
 def count_of(word: str) -> int:
