@@ -179,3 +179,95 @@ def test_a_holiday_lies_where_the_clause_tense_points(
     nlp: Language, text: str, anchor: date, value: str
 ) -> None:
     assert [t.value for t in find_times(nlp(text), anchor)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a past verb the month modifies directly: a later month of the year is last year's
+        ("The bakery switched suppliers in November.", "2023-11"),
+        # no past verb on the month itself: the nearest reading stands
+        ("The bakery will switch suppliers in November.", "2024-11"),
+        ("The bakery switched suppliers in June.", "2024-06"),
+    ],
+)
+def test_a_later_month_on_a_past_verb_is_last_years(nlp: Language, text: str, value: str) -> None:
+    assert [t.value for t in find_times(nlp(text), date(2024, 10, 2))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a time clause under a would/to-clause: its past tense is backshifted, the day ahead
+        (
+            "Traders said buyers were likely to bid as soon as the market opened Monday.",
+            "2024-10-07",
+        ),
+        ("The mayor said she would sign the bill once the council voted Thursday.", "2024-10-03"),
+        # under a past main clause the day is past
+        ("The mayor signed the bill after the council voted Thursday.", "2024-09-26"),
+    ],
+)
+def test_a_time_clause_under_a_future_clause_points_ahead(
+    nlp: Language, text: str, value: str
+) -> None:
+    weekday = "Monday" if "Monday" in text else "Thursday"
+    assert times_in(nlp, text, date(2024, 10, 2))[weekday].value == value
+
+
+@pytest.mark.parametrize(
+    ("anchor", "value"),
+    [
+        # the month just gone would be "last month": "last April" in May is a year back
+        (date(2024, 5, 20), "2023-04"),
+        (date(2024, 9, 20), "2024-04"),
+        (date(2024, 4, 20), "2023-04"),
+    ],
+)
+def test_last_month_name_skips_the_month_just_gone(nlp: Language, anchor: date, value: str) -> None:
+    assert times_in(nlp, "The ferry sank last April.", anchor)["last April"].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        (
+            "Demand should stay weak through the first two quarters of 2025.",
+            "the first two quarters of 2025",
+            "2025-H1",
+        ),
+        (
+            "Losses narrowed in the last two quarters of last year.",
+            "the last two quarters of last year",
+            "2023-H2",
+        ),
+        # without its year a span back from now, no half year
+        ("Losses narrowed in the last two quarters.", "the last two quarters", "P2Q"),
+    ],
+)
+def test_two_quarters_of_a_year_are_a_half(nlp: Language, text: str, expr: str, value: str) -> None:
+    assert times_in(nlp, text, date(2024, 10, 2))[expr].value == value
+
+
+def test_a_half_ahead_leaves_the_compared_period_alone(nlp: Language) -> None:
+    text = (
+        "Profit rose in the third quarter and should keep rising through the first two "
+        "quarters of next year. In the year-ago period, it fell."
+    )
+    assert times_in(nlp, text, date(2024, 10, 20))["the year-ago period"].value == "2023-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The fair opens on the second Saturday of next month.",
+         "the second Saturday of next month", "2024-11-09"),
+        ("The vote was held on the last Friday of last month.",
+         "the last Friday of last month", "2024-09-27"),
+        ("The fair opens on the 3rd Sunday of this month.", "the 3rd Sunday of this month", "2024-10-20"),
+    ],
+)
+def test_a_weekday_counted_in_a_relative_month(
+    nlp: Language, text: str, expr: str, value: str
+) -> None:
+    assert times_in(nlp, text, date(2024, 10, 2))[expr].value == value

@@ -259,7 +259,9 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     ctx.from_clause = ctx.direction is not None
     if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
         ctx.direction = sentence_direction(span.sent)
-    ctx.firm = ctx.direction == "past" and firmly_past(span)
+    # a bare month is last year's on a firm past verb once it lies after the
+    # publication month (resolve_month), so a verb of saying does not make it firm
+    ctx.firm = ctx.direction == "past" and firmly_past(span, telling=cand.kind != "month")
     ctx.nearest = cand.kind in ("weekday", "time") and past_arrangement(span)
 
 

@@ -170,13 +170,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:(?:last|next|this|coming|the\s+(?:previous|preceding|following))\s+)?"
             rf"{weekday}(?!s)(?:\s+(?:{part}))?",
         ),
-        # "the first Tuesday in November", "the last Friday of May 2027": a weekday
-        # counted within a month, one dated day (TIMEX3 gives its calendar date)
+        # "the first Tuesday in November", "the last Friday of May 2027", "the second
+        # Saturday of next month": a weekday counted within a month, one dated day (TIMEX3
+        # gives its calendar date)
         (
             "nthweekday",
             rf"(?:the\s+)?(?:{lex.alternation('day_ordinal')}|last|[1-5](?:st|nd|rd|th))\s+"
-            rf"{weekday}(?!s)\s+(?:in|of)\s+(?:(?:last|next|this)\s+)?{month_full}"
-            rf"(?:,?\s+{year})?\b",
+            rf"{weekday}(?!s)\s+(?:in|of)\s+"
+            rf"(?:(?:(?:last|next|this)\s+)?{month_full}(?:,?\s+{year})?|(?:last|next|this)\s+month)\b",
         ),
         # "every Monday (morning)", "Mondays", "each evening"
         (
@@ -251,6 +252,12 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:the\s+|{ofyear}'s\s+)?(?:first|second|last|latter)\s+half"
             rf"(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"
             r"(?!\s+of\b)",
+        ),
+        # "the first two quarters of 1990": a half year, one expression (TimeML: 1990-H1);
+        # only with its year, as "the last two quarters" alone is a span back from now
+        (
+            "half",
+            rf"(?:the\s+)?(?:first|last|final)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?{ofyear}",
         ),
         (
             "refquarter",
@@ -487,6 +494,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         add(w, *UNIT_KINDS)
     for w in ("quarter", "quarters"):
         add(w, "quarter", "refquarter")
+    add("quarters", "half")  # "the first two quarters of 1990"
     add("year", "yearref", "yearend")
     for w in ("hour", "day", "week", "month", "year", "decade"):
         add(w, "long")  # "day-long"

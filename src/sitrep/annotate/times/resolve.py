@@ -40,8 +40,8 @@ SEASON_OF_MONTH = {
 TENSE_SLACK_DAYS = 60
 TENSE_SLACK_MONTHS = TENSE_SLACK_DAYS // 30
 # ... when a dated day modifies a past verb itself ("mailed Dec. 3"): a few days, for an
-# article dated a little early. A bare month keeps the wide slack: "told of a cut in
-# supplies in December" hangs the month on the verb in the parse, yet means the cut's month.
+# article dated a little early. A bare month on such a verb ("switched suppliers in
+# November", written in October) is last year's once it lies after the publication month.
 FIRM_SLACK_DAYS = 7
 DECADE_AHEAD = 3  # years before a decade begins that its short name ("the '90s") means it
 # parts of a day kept in the value of "<weekday> <part>" (see resolve_weekday)
@@ -93,6 +93,11 @@ def shift_quarter(y: int, q: int, n: int) -> tuple[int, int]:
     return k // 4, k % 4 + 1
 
 
+def half_of(d: date) -> tuple[int, int]:
+    """(year, 1 or 2): the half year a date falls in."""
+    return d.year, 1 if d.month <= 6 else 2
+
+
 def quarter_of(d: date) -> int:
     return (d.month - 1) // 3 + 1
 
@@ -106,7 +111,13 @@ def weekday_near(anchor: date, weekday: int, direction: Direction, strict: bool)
     return anchor - timedelta(days=back or (7 if strict else 0))
 
 
-def month_near(anchor: date, month: int, direction: Direction, strict: bool = False) -> int:
+def month_near(
+    anchor: date,
+    month: int,
+    direction: Direction,
+    strict: bool = False,
+    slack: int = TENSE_SLACK_MONTHS,
+) -> int:
     """The year of the given month nearest the anchor, unless the tense rules it out.
 
     With "last" or "next" (strict) the direction decides. For a bare month the tense
@@ -115,14 +126,16 @@ def month_near(anchor: date, month: int, direction: Direction, strict: bool = Fa
     """
     y, m = anchor.year, anchor.month
     if strict and direction == "past":
-        return y if month < m else y - 1
+        # the month just gone is called "last month", so "last February" said in March
+        # is a year back (in January, "last December" stays the one just gone)
+        return y if month < m - 1 else y - 1
     if strict and direction == "future":
         return y if month > m else y + 1
     nearest = min((y - 1, y, y + 1), key=lambda yy: abs((yy - y) * 12 + month - m))
     ahead = (nearest - y) * 12 + month - m  # months from the anchor's month
-    if direction == "past" and ahead > TENSE_SLACK_MONTHS:
+    if direction == "past" and ahead > slack:
         return nearest - 1
-    if direction == "future" and ahead < -TENSE_SLACK_MONTHS:
+    if direction == "future" and ahead < -slack:
         return nearest + 1
     return nearest
 
@@ -336,7 +349,8 @@ def resolve_month(text: str, p: Pieces, ctx: Context) -> Resolved:
     if first in ("last", "next"):
         direction: Direction = "past" if first == "last" else "future"
         return "DATE", f"{month_near(ctx.anchor, p.month, direction, strict=True)}-{p.month:02d}"
-    return "DATE", f"{month_near(ctx.anchor, p.month, ctx.direction)}-{p.month:02d}"
+    slack = 0 if ctx.firm else TENSE_SLACK_MONTHS
+    return "DATE", f"{month_near(ctx.anchor, p.month, ctx.direction, slack=slack)}-{p.month:02d}"
 
 
 def resolve_time(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -438,6 +452,7 @@ def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
     return with_part(d, p.part if p.part in WEEKDAY_PARTS else None)
 
 
+_MONTH_STEP = {"last": -1, "this": 0, "next": 1}
 _NTH = re.compile(r"(?:the\s+)?(?P<n>\w+)\s+\w+\s+(?:in|of)\s+(?P<month>.+)$", re.IGNORECASE)
 
 
@@ -445,9 +460,15 @@ def resolve_nthweekday(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "the first Tuesday in November": the weekday counted within its month, whose year
     is the one named, else the one the clause points to (as for a bare month)."""
     m = _NTH.match(text)
-    if m is None or p.weekday is None or p.month is None:
+    if m is None or p.weekday is None:
         return "DATE", None
     n = count_of(m.group("n").lower())
+    relative = relative_month(m.group("month"), ctx.anchor)
+    if relative is not None:
+        day = nth_weekday(relative[0], relative[1], p.weekday, n) if n else None
+        return "DATE", day.isoformat() if day else None
+    if p.month is None:
+        return "DATE", None
     year = p.year
     if year is None:
         _, month_value = resolve_month(
@@ -456,6 +477,14 @@ def resolve_nthweekday(text: str, p: Pieces, ctx: Context) -> Resolved:
         year = int(month_value[:4]) if month_value else None
     day = nth_weekday(year, p.month, p.weekday, n) if year is not None and n else None
     return "DATE", day.isoformat() if day else None
+
+
+def relative_month(text: str, anchor: date | None) -> tuple[int, int] | None:
+    """(year, month) of "next month", "last month", "this month" from the publication date."""
+    words = text.lower().split()
+    if anchor is None or len(words) != 2 or words[1] != "month" or words[0] not in _MONTH_STEP:
+        return None
+    return shift_month(anchor.year, anchor.month, _MONTH_STEP[words[0]])
 
 
 def count_of(word: str) -> int:
@@ -841,7 +870,10 @@ def reportable(y: int, q: int, ctx: Context) -> bool:
 def resolve_half(text: str, p: Pieces, ctx: Context) -> Resolved:
     half = 1 if "first" in p.words else 2
     y = quarter_year(half * 2, p, ctx)
-    ctx.ref_months = 6
+    if y is not None and ctx.anchor is not None and (y, half) <= half_of(ctx.anchor):
+        # a reported half sets the period "a year earlier" compares with; a half still
+        # ahead ("weak through the first two quarters of next year") is a forecast
+        ctx.ref_months = 6
     return "DATE", f"{y}-H{half}" if y is not None else None
 
 

@@ -14,6 +14,10 @@ PAST_TAGS = frozenset({"VBD"})
 # "could" is left out: "could not be reached Tuesday" is past
 MODALS = frozenset({"would", "might", "may", "should", "must", "can"})
 REPORTING = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "write"})
+# verbs of saying and of being told: what is said may lie on either side of the saying
+TELLING = REPORTING | {"notify", "warn", "inform", "brief", "predict", "forecast"}
+# conjunctions of a time clause ("as soon as", "once", "when")
+TIME_MARKS = frozenset({"as", "when", "once", "after", "before", "until", "till"})
 DEADLINE_WORDS = frozenset({"until", "till", "by", "through"})
 # verbs whose past tense looks like the present: a "VBP" tag on them is no cue
 INVARIANT_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "cost", "spread", "shut", "shed"})
@@ -37,6 +41,8 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def verb_direction(verb: Token) -> Direction:
+    if temporal_clause_ahead(verb):
+        return "future"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
     if words & FUTURE_AUX or (verb.lower_ in FUTURE_AUX):
@@ -76,6 +82,18 @@ def verb_direction(verb: Token) -> Direction:
         if head is not None and verb.tag_ not in ("VBZ", "VBP"):
             return verb_direction(head)
     return None
+
+
+def temporal_clause_ahead(verb: Token) -> bool:
+    """ "would buy as soon as trading opened Monday", "will sign when they meet Friday":
+    English puts a time clause under a future or would-clause in the present or past
+    tense, so its own tense says nothing; the clause it hangs on points ahead."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children
+    ):
+        return False
+    main = governing_verb(verb.head) if verb.head is not verb else None
+    return main is not None and main is not verb and verb_direction(main) == "future"
 
 
 def past_perfect(verb: Token) -> bool:
@@ -136,9 +154,13 @@ def clause_direction(span: Span) -> Direction:
 AT_PREPS = frozenset({"on", "in", "at", "during"})
 
 
-def firmly_past(span: Span) -> bool:
+def firmly_past(span: Span, telling: bool = True) -> bool:
     """ "The package was mailed Dec. 3", "was found on Oct. 30": the expression modifies a
-    past-tense verb itself, so it cannot lie well after the publication date."""
+    past-tense verb itself, so it cannot lie well after the publication date.
+
+    With ``telling`` false a verb of saying does not count: "was told of a cut in
+    supplies in December" hangs a bare month on "told" in the parse, yet the month is
+    the cut's, which may lie ahead."""
     root = span.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in AT_PREPS and head.dep_ == "prep":
@@ -146,6 +168,8 @@ def firmly_past(span: Span) -> bool:
     elif root.dep_ not in ("npadvmod", "tmod", "obl"):
         return False
     if head.pos_ not in ("VERB", "AUX") or head.lemma_ in SCHEDULE | DEADLINE_VERBS:
+        return False
+    if not telling and head.lemma_ in TELLING:
         return False
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux))
