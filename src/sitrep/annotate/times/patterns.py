@@ -253,7 +253,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"
             r"(?!\s+of\b)",
         ),
-        # "the first two quarters of 1990": a half year, one expression (TimeML: 1990-H1);
+        # "the last two quarters of 2012": a half year, one expression (TimeML: 2012-H2);
         # only with its year, as "the last two quarters" alone is a span back from now
         (
             "half",
@@ -494,7 +494,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         add(w, *UNIT_KINDS)
     for w in ("quarter", "quarters"):
         add(w, "quarter", "refquarter")
-    add("quarters", "half")  # "the first two quarters of 1990"
+    add("quarters", "half")  # "the last two quarters of 2012"
     add("year", "yearref", "yearend")
     for w in ("hour", "day", "week", "month", "year", "decade"):
         add(w, "long")  # "day-long"

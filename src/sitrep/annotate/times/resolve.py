@@ -872,7 +872,7 @@ def resolve_half(text: str, p: Pieces, ctx: Context) -> Resolved:
     y = quarter_year(half * 2, p, ctx)
     if y is not None and ctx.anchor is not None and (y, half) <= half_of(ctx.anchor):
         # a reported half sets the period "a year earlier" compares with; a half still
-        # ahead ("weak through the first two quarters of next year") is a forecast
+        # ahead ("sales slow over the first two quarters of next year") is a forecast
         ctx.ref_months = 6
     return "DATE", f"{y}-H{half}" if y is not None else None
 

@@ -85,7 +85,7 @@ def verb_direction(verb: Token) -> Direction:
 
 
 def temporal_clause_ahead(verb: Token) -> bool:
-    """ "would buy as soon as trading opened Monday", "will sign when they meet Friday":
+    """ "would sell once the market reopened Tuesday", "will sign when they meet Friday":
     English puts a time clause under a future or would-clause in the present or past
     tense, so its own tense says nothing; the clause it hangs on points ahead."""
     if verb.dep_ != "advcl" or not any(
