@@ -11,6 +11,10 @@ too.
 
 Articles are made distinct by mixing sentences of three source texts (in
 random order), so near-duplicate detection does not turn them into copies.
+They come as a stream (:class:`Stream`): the texts mixed are those of a
+window that moves on as articles arrive, and days pass, so stories form and
+end as news does and the story sizes a probe meets are alike at every store
+size (the cost timed is the store's, not that of ever-growing stories).
 
 The store is filled through the assigner with rechecks off (``--fill-batch``
 articles per transaction: about 14 ms an article on an idle machine, so the
@@ -37,6 +41,7 @@ import re
 import sqlite3
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 from sitrep.models import Annotations, Article, article_id
@@ -66,18 +71,47 @@ def source_texts() -> list[list[str]]:
     return texts
 
 
-def variants(texts: list[list[str]], rng: random.Random, n: int, tag: str) -> list[Article]:
+@dataclasses.dataclass(frozen=True)
+class Stream:
+    """A news stream: topics (source texts) come and go while days pass.
+
+    In a real store a story stops growing when its news ends. Drawing every
+    article from all source texts at once would let the bench's stories grow
+    with the store (1.4 articles a story at 1,000 stored, 6.1 at 10,000), and
+    the probe would time story size, not store size. So the article at
+    ``position`` mixes texts of a window that moves on one text every
+    ``shift`` articles, and a day passes every ``per_day`` articles; a text
+    comes back after a whole round of the others (``len(texts) * shift``
+    articles), weeks later, as a recurring topic does.
+    """
+
+    texts: list[list[str]]
+    window: int = 24
+    shift: int = 10
+    per_day: int = 100
+
+    def live(self, position: int) -> list[list[str]]:
+        first = position // self.shift
+        return [self.texts[(first + k) % len(self.texts)] for k in range(self.window)]
+
+    def day(self, position: int) -> str:
+        return (date(2024, 1, 1) + timedelta(days=position // self.per_day)).isoformat()
+
+
+def variants(stream: Stream, rng: random.Random, start: int, n: int,
+             tag: str) -> list[Article]:
+    """``n`` articles of the stream from ``start`` on, each mixing three live texts."""
     out = []
     for i in range(n):
         picked: list[str] = []
-        for sentences in rng.sample(texts, 3):
+        for sentences in rng.sample(stream.live(start + i), 3):
             picked += rng.sample(sentences, max(2, int(len(sentences) * 0.4)))
         rng.shuffle(picked)
         text = " ".join(picked)
-        day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         url = f"https://bench.example/{tag}/{i}"
         out.append(Article(id=article_id(url, text), source="bench", text=text, url=url,
-                           title=picked[0][:80], outlet=f"outlet{i % 7}", published=day))
+                           title=picked[0][:80], outlet=f"outlet{i % 7}",
+                           published=stream.day(start + i)))
     return out
 
 
@@ -124,13 +158,13 @@ def store_batch(store: Store, assigner: Assigner,
     return t1 - t0, t2 - t1
 
 
-def fill(store: Store, texts: list[list[str]], rng: random.Random, size: int,
+def fill(store: Store, stream: Stream, rng: random.Random, size: int,
          batch_size: int) -> None:
     """Fill the store to ``size`` articles through the assigner, rechecks off."""
     filler = Assigner(store, dataclasses.replace(DEFAULT_TUNING, recheck_every=0))
     t0 = time.perf_counter()
     while (have := store.count_articles()) < size:
-        batch = variants(texts, rng, min(batch_size, size - have), f"fill{have}")
+        batch = variants(stream, rng, have, min(batch_size, size - have), f"fill{have}")
         store_batch(store, filler, [(a, None) for a in batch])
     print(f"filled to {size} in {time.perf_counter() - t0:.0f} s", flush=True)
 
@@ -160,6 +194,8 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     rng = random.Random(7)
     texts = source_texts()
+    random.Random("stream").shuffle(texts)  # corpora list a topic's reports side by side
+    stream = Stream(texts)
     db = args.db or str(Path(tempfile.mkdtemp(prefix="sitrep-bench-")) / "bench.db")
     print(f"store: {db}; {len(texts)} source texts")
     pool = AnnotatedPool(args.annotated, rng)
@@ -174,12 +210,12 @@ def main() -> None:
             print(f"store of {size} copied from {kept}", flush=True)
         with open_store(db) as store:
             if kept is None or not kept.is_file():
-                fill(store, texts, rng, size, args.fill_batch)
+                fill(store, stream, rng, size, args.fill_batch)
                 if kept is not None:
                     copy_sqlite(Path(db), kept)
             assigner = Assigner(store)
             probe_rng = random.Random(f"probe {size}")  # the same, filled or copied
-            probe_plain = [(a, None) for a in variants(texts, probe_rng, args.probe,
+            probe_plain = [(a, None) for a in variants(stream, probe_rng, size, args.probe,
                                                        f"p{size}")]
             probe_ann = pool.draw(args.probe, f"a{size}")
             # Untimed: a store copied rather than filled has not profiled an article in
@@ -200,12 +236,14 @@ def main() -> None:
                 if label == "text-only":
                     costs.append((add_s + assign_s) / n)
                     cpu_costs.append(cpu_s / n)
+                stories = len(store.stories.live_ids())
                 print(f"stored={size:>6} probe={label:<9} articles={n} "
                       f"assign_ms_per_article={1000 * assign_s / n:.2f} "
                       f"store_ms_per_article={1000 * add_s / n:.2f} "
                       f"total_ms_per_article={1000 * (add_s + assign_s) / n:.2f} "
                       f"cpu_ms_per_article={1000 * cpu_s / n:.2f} "
-                      f"stories={len(store.stories.live_ids())}", flush=True)
+                      f"stories={stories} articles_per_story="
+                      f"{store.count_articles() / max(1, stories):.1f}", flush=True)
 
     if len(costs) > 1:
         print(f"text-only total per article, {sizes[-1]} / {sizes[0]} stored: "
