@@ -131,7 +131,9 @@ DEFAULT_TUNING = Tuning()
 
 def lone_weights(tuning: Tuning) -> dict[str, float]:
     """Namespace -> what a lone term keeps of its squared norm weight (see ``Tuning``)."""
-    return {"w": tuning.lone_words, "n": tuning.lone_figures, "e": tuning.lone_names}
+    # a clock time and an address count as figures (features.WEIGHTS)
+    return {"w": tuning.lone_words, "n": tuning.lone_figures, "e": tuning.lone_names,
+            "h": tuning.lone_figures, "a": tuning.lone_figures}
 
 
 @dataclass(frozen=True, slots=True)
