@@ -91,6 +91,9 @@ _ADDRESS = re.compile(
     r"(?<![\w.,$])(\d{1,5})(?:\s+block\s+of)?((?:\s+[A-Z][A-Za-z'\-]*\.?){1,4})")
 # TIMEX3 value of a time of day on a known date ("2024-05-03T21:00").
 _CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+# The hour a TIME expression writes, for one the times layer leaves unresolved (an
+# undated page): "4 p.m.", "6: 00 p.m.", "8.40pm".
+_HOUR = re.compile(r"\b(\d{1,2})(?:[:.]\s?(\d\d))?\s?([ap])\.?\s?m\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -165,6 +168,18 @@ def addresses(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _clock_term(t: Any) -> str | None:
+    """``h:2024-05-03T21:00`` for a time of day on its date; ``h:21:00`` for one the
+    times layer could not date (no publication date to anchor it)."""
+    if t.value and _CLOCK.match(t.value):
+        return f"h:{t.value[:16]}"
+    m = None if t.value else _HOUR.search(t.text)
+    if m is None or int(m.group(1)) > 12:
+        return None
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return f"h:{hour:02d}:{m.group(2) or '00'}"
+
+
 def _field(item: Any, name: str) -> Any:
     return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
 
@@ -198,9 +213,9 @@ def occurrences(article: Article, ann: Annotations | None) -> list[tuple[int, st
                 out.append((t.start, f"t:{t.value[:10]}", "t"))
                 if len(t.value) > 4:
                     out.append((t.start, f"t:{t.value[:4]}", "t"))
-            if t.type == "TIME" and t.value and _CLOCK.match(t.value):
-                # reports of one incident give its time of day ("9 p.m. Friday")
-                out.append((t.start, f"h:{t.value[:16]}", "h"))
+            clock = _clock_term(t) if t.type == "TIME" else None
+            if clock:  # reports of one incident give its time of day ("9 p.m. Friday")
+                out.append((t.start, clock, "h"))
         out.extend((start, key, "a") for start, key in addresses(article.text))
         for e in ann.events:
             kind = _field(e, "type")

@@ -21,7 +21,7 @@ def test_a_time_of_day_is_a_term_on_its_date() -> None:
     assert _terms(text, Annotations(times=[sunday, monday]), "h") == ["h:2025-03-09T04:00"]
 
 
-def test_a_time_of_day_without_a_date_is_no_term() -> None:
+def test_a_recurring_time_of_day_is_no_term() -> None:
     text = "Doors open at 7 p.m. every night."
     at = text.index("7 p.m.")
     clock = TimeExpr(at, at + 6, "7 p.m.", "TIME", "TNI")
@@ -53,3 +53,11 @@ def test_a_shared_time_and_address_read_as_such_in_reasons() -> None:
             _reason("h:2025-03-09T04:00", 2, {}).label) == ("time", "2025-03-09 04:00")
     assert (_reason("a:300_birch", 3, {}).kind, _reason("a:300_birch", 3, {}).label) \
         == ("address", "300 birch")
+
+
+def test_an_undated_time_of_day_is_a_term_by_its_hour() -> None:
+    text = "The suspect surrendered just after 6: 00 p.m., and a second one at 8.40pm."
+    first, second = text.index("6: 00"), text.index("8.40pm")
+    times = [TimeExpr(first, first + 10, "6: 00 p.m.", "TIME", None),
+             TimeExpr(second, second + 6, "8.40pm", "TIME", None)]
+    assert _terms(text, Annotations(times=times), "h") == ["h:18:00", "h:20:40"]
