@@ -2,7 +2,7 @@
 
 Namespaces: ``w:`` content words (title words count extra), ``e:`` canonical
 entity ids, ``n:`` numbers with their unit, ``t:`` resolved dates (and their
-year), ``h:`` clock times (a time of day on its date, from the times layer), ``a:``
+year), ``k:`` clock times (a time of day on its date, from the times layer), ``a:``
 street addresses (a house number or hundred block with its street, from the text),
 ``v:`` event types, ``p:`` towns and cities resolved to a GeoNames id
 and ``r:`` their region (country and first-level division): what tells apart
@@ -60,7 +60,7 @@ def stop_words() -> frozenset[str]:
 # shootings in one city). A clock time weighs as a date: reports of one market day or
 # one meeting give different hours (as a figure it split giveme-dev, .935 -> .908).
 WEIGHTS = {"w": 0.7, "title": 1.0, "e": 2.0, "n": 3.0, "t": 1.5, "v": 0.5, "p": 0.5,
-           "r": 0.3, "c": 0.0, "h": 1.5, "a": 3.0}
+           "r": 0.3, "c": 0.0, "k": 1.5, "a": 3.0}
 # Title words the text writes as a name (see ``proper_title_words``): anchors, and the
 # protagonists of followed events (protagonists.py); of no weight in the cosine unless set.
 PROPER = "c:"
@@ -169,15 +169,15 @@ def addresses(text: str) -> list[tuple[int, str]]:
 
 
 def _clock_term(t: Any) -> str | None:
-    """``h:2024-05-03T21:00`` for a time of day on its date; ``h:21:00`` for one the
+    """``k:2024-05-03T21:00`` for a time of day on its date; ``k:21:00`` for one the
     times layer could not date (no publication date to anchor it)."""
     if t.value and _CLOCK.match(t.value):
-        return f"h:{t.value[:16]}"
+        return f"k:{t.value[:16]}"
     m = None if t.value else _HOUR.search(t.text)
     if m is None or int(m.group(1)) > 12:
         return None
     hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
-    return f"h:{hour:02d}:{m.group(2) or '00'}"
+    return f"k:{hour:02d}:{m.group(2) or '00'}"
 
 
 def _field(item: Any, name: str) -> Any:
@@ -215,7 +215,7 @@ def occurrences(article: Article, ann: Annotations | None) -> list[tuple[int, st
                     out.append((t.start, f"t:{t.value[:4]}", "t"))
             clock = _clock_term(t) if t.type == "TIME" else None
             if clock:  # reports of one incident give its time of day ("9 p.m. Friday")
-                out.append((t.start, clock, "h"))
+                out.append((t.start, clock, "k"))
         out.extend((start, key, "a") for start, key in addresses(article.text))
         for e in ann.events:
             kind = _field(e, "type")

@@ -78,7 +78,7 @@ def _reason(term: str, articles: int, names: dict[str, tuple[str, str]]) -> Reas
         return Reason(_ENTITY_KINDS.get(kind, "entity"), name, articles, term)
     if ns == "t":
         return Reason("date", value, articles, term)
-    if ns == "h":  # "2025-03-09T04:00" shown as "2025-03-09 04:00"
+    if ns == "k":  # "2025-03-09T04:00" shown as "2025-03-09 04:00"
         return Reason("time", value.replace("T", " "), articles, term)
     if ns == "a":  # "800_elm": the number and the street's name words
         return Reason("address", value.replace("_", " "), articles, term)

@@ -18,14 +18,14 @@ def test_a_time_of_day_is_a_term_on_its_date() -> None:
     sunday = TimeExpr(at, at + len("4 a.m. on Sunday"), "4 a.m. on Sunday", "TIME",
                       "2025-03-09T04:00")
     monday = TimeExpr(text.index("Monday"), len(text) - 1, "Monday", "DATE", "2025-03-10")
-    assert _terms(text, Annotations(times=[sunday, monday]), "h") == ["h:2025-03-09T04:00"]
+    assert _terms(text, Annotations(times=[sunday, monday]), "k") == ["k:2025-03-09T04:00"]
 
 
 def test_a_recurring_time_of_day_is_no_term() -> None:
     text = "Doors open at 7 p.m. every night."
     at = text.index("7 p.m.")
     clock = TimeExpr(at, at + 6, "7 p.m.", "TIME", "TNI")
-    assert _terms(text, Annotations(times=[clock]), "h") == []
+    assert _terms(text, Annotations(times=[clock]), "k") == []
 
 
 def test_a_hundred_block_names_its_street_however_abbreviated() -> None:
@@ -49,8 +49,8 @@ def test_addresses_come_from_the_text_without_annotations_of_quantities() -> Non
 def test_a_shared_time_and_address_read_as_such_in_reasons() -> None:
     from sitrep.stories.reasons import _reason
 
-    assert (_reason("h:2025-03-09T04:00", 2, {}).kind,
-            _reason("h:2025-03-09T04:00", 2, {}).label) == ("time", "2025-03-09 04:00")
+    assert (_reason("k:2025-03-09T04:00", 2, {}).kind,
+            _reason("k:2025-03-09T04:00", 2, {}).label) == ("time", "2025-03-09 04:00")
     assert (_reason("a:300_birch", 3, {}).kind, _reason("a:300_birch", 3, {}).label) \
         == ("address", "300 birch")
 
@@ -60,4 +60,15 @@ def test_an_undated_time_of_day_is_a_term_by_its_hour() -> None:
     first, second = text.index("6: 00"), text.index("8.40pm")
     times = [TimeExpr(first, first + 10, "6: 00 p.m.", "TIME", None),
              TimeExpr(second, second + 6, "8.40pm", "TIME", None)]
-    assert _terms(text, Annotations(times=times), "h") == ["h:18:00", "h:20:40"]
+    assert _terms(text, Annotations(times=times), "k") == ["k:18:00", "k:20:40"]
+
+
+def test_clock_and_address_terms_are_no_markers() -> None:
+    from sitrep.stories.happening import MARKERS
+
+    text = "Two were hurt at 9 p.m. in the 400 block of Pine Street."
+    at = text.index("9 p.m.")
+    ann = Annotations(times=[TimeExpr(at, at + 6, "9 p.m.", "TIME", "2025-06-01T21:00")])
+    terms = _terms(text, ann, "k") + _terms(text, ann, "a")
+    assert terms == ["k:2025-06-01T21:00", "a:400_pine"]
+    assert not any(t.startswith(MARKERS) for t in terms)
