@@ -502,12 +502,3 @@ def test_a_name_between_a_count_and_its_plural_noun(nlp: Any) -> None:
     assert (q.value, q.counted) == (3, "Apple stores")
     qs = quantities(nlp, "The carrier leased three more 320 Neo planes last spring.")
     assert [q.text for q in qs] == ["three"]
-
-
-def test_a_clock_time_is_no_amount_of_pence(nlp: Any) -> None:
-    assert quantities(nlp, "Firefighters arrived around 9 p.m. on Friday.") == []
-    assert [q.unit for q in quantities(nlp, "The shares rose 4p.")] == ["penny"]
-
-
-def test_a_hundred_block_is_an_address(nlp: Any) -> None:
-    assert quantities(nlp, "He was found in the 800 block of Elm Road.") == []

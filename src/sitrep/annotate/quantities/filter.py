@@ -75,7 +75,6 @@ _PHONE = re.compile(
 _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
 )
-_BLOCK_OF = re.compile(r"[\s-]block\s+of\b", re.IGNORECASE)
 _RANK_TIERS = frozenset({"top", "bottom"})
 _ID_DIGITS = 10  # a run of ten digits or more, unseparated, is an id or a timestamp
 _SOFT_LABELS = frozenset({"week", "season", "round", "game", "match", "year", "day"})
@@ -334,7 +333,5 @@ def is_quantity(
         and text[atom.end : atom.end + 1] == ")"
     ):
         return False
-    if atom.plain and _BLOCK_OF.match(text, d.atoms[-1].end):
-        return False  # "the 800 block of Elm Road": a US address by its hundred block
     last_tok = first.doc.char_span(d.atoms[-1].start, d.atoms[-1].end, alignment_mode="expand")
     return not (atom.plain and last_tok is not None and _address(last_tok[-1]))
