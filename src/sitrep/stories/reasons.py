@@ -28,7 +28,7 @@ _ENTITY_KINDS = {"GPE": "place", "LOC": "place", "FAC": "place", "PERSON": "pers
 @dataclass(frozen=True, slots=True)
 class Reason:
     """One thing several reports of a story share: ``kind`` is place, person,
-    organisation, group, entity, date, figure, event type or word."""
+    organisation, group, entity, date, time, address, figure, event type or word."""
 
     kind: str
     label: str
@@ -78,6 +78,10 @@ def _reason(term: str, articles: int, names: dict[str, tuple[str, str]]) -> Reas
         return Reason(_ENTITY_KINDS.get(kind, "entity"), name, articles, term)
     if ns == "t":
         return Reason("date", value, articles, term)
+    if ns == "k":  # "2025-03-09T04:00" shown as "2025-03-09 04:00"
+        return Reason("time", value.replace("T", " "), articles, term)
+    if ns == "a":  # "800_elm": the number and the street's name words
+        return Reason("address", value.replace("_", " "), articles, term)
     if ns == "n":
         number, _, unit = value.partition(":")
         return Reason("figure", f"{number} {unit}".strip(), articles, term)
