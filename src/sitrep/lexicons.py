@@ -66,6 +66,13 @@ def column(name: str, key: str) -> list[str]:
 
 
 @functools.cache
+def street_words() -> frozenset[str]:
+    """Street kinds of quant_street_words.csv, lower-cased ("road", "st", "avenue"):
+    what tells a house number from a year or a figure, read once."""
+    return frozenset(w.lower() for w in column("quant_street_words.csv", "word"))
+
+
+@functools.cache
 def stop_words(name: str) -> frozenset[str]:
     """Stop-word list ``name`` of stop_words.csv (its ``list`` column), read once."""
     found = frozenset(row["word"] for row in rows(STOP_WORDS) if row["list"] == name)

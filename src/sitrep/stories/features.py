@@ -139,20 +139,15 @@ def _number_key(value: float, unit: str | None) -> str:
     return f"n:{text}{':' + unit if unit else ''}"
 
 
-@functools.cache
-def _street_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicons.column("quant_street_words.csv", "word"))
-
-
 def _address_key(number: str, street: str, block: bool) -> str | None:
     """``a:800_elm`` for "800 block of Elm Road" (and "800 block of Elm Rd."): the
     number and the street's name words, without its kind (outlets abbreviate it
     differently). A house number needs a street word after a name ("482 Elm Road");
     a hundred block names its street whatever follows."""
     names = [w.rstrip(".").lower() for w in street.split()]
-    kinds = [i for i, w in enumerate(names) if w in _street_words()]
-    if kinds and kinds[0] > 0:
-        names = names[:kinds[0]]
+    kind = next((i for i, w in enumerate(names) if w in lexicons.street_words()), None)
+    if kind:  # the name words before the street's kind
+        names = names[:kind]
     elif not block:
         return None
     return f"a:{number}_{'_'.join(names)}" if names else None

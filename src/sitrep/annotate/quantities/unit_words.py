@@ -106,7 +106,6 @@ def lexicon() -> Lexicon:
     }
     quals: dict[str, str] = {r["phrase"]: r["kind"] for r in lexicons.rows("quant_qualifiers.csv")}
     labels = frozenset(w.lower() for w in lexicons.column("quant_label_words.csv", "word"))
-    streets = frozenset(w.lower() for w in lexicons.column("quant_street_words.csv", "word"))
     word_scales = [w for w, e in number_words().items() if e.kind == "scale"]
     scale_alt = _alternation([*word_scales, *scales])
     qual_alt = "|".join(
@@ -128,5 +127,5 @@ def lexicon() -> Lexicon:
         qualifiers={re.sub(r"\s+", " ", q.lower()): k for q, k in quals.items()},
         qualifier_re=re.compile(rf"(?i:(?<![\w])(?P<q>{qual_alt}))\s*$"),
         labels=labels,
-        streets=streets,
+        streets=lexicons.street_words(),
     )

@@ -120,11 +120,6 @@ def is_a_count(doc: Doc, start: int, end: int) -> bool:
     return hedged and span.root.head.tag_ in ("NNS", "NNPS") and span.root.head.i > span.root.i
 
 
-@functools.lru_cache(maxsize=1)
-def street_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicons.column("quant_street_words.csv", "word"))
-
-
 # words a year follows ("in 1998 Main Street was rebuilt" keeps its year)
 _YEAR_LEADS = frozenset({"in", "since", "by", "during", "until", "before", "after", "of", "from"})
 
@@ -137,7 +132,7 @@ def is_an_address(doc: Doc, start: int, end: int) -> bool:
         return False
     if span.start > 0 and doc[span.start - 1].lower_ in _YEAR_LEADS:
         return False
-    streets = street_words()
+    streets = lexicons.street_words()
     for k, tok in enumerate(after[:5]):
         if k and tok.lower_.rstrip(".") in streets and tok.text[:1].isupper():
             return True
