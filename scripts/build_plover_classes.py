@@ -392,10 +392,12 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
                 rank, limit = rank + DEEP_PENALTY, limit + DEEP_PENALTY
             if made and rank <= limit:
                 rows.append((*made, "verb" if where.pos == "v" else "noun", rank))
-    for word, where in derived_verbs(wn, top, seed_word if seed[-1] == "!" else None):
+    for noun, word, where in derived_verbs(wn, top, seed_word if seed[-1] == "!" else None):
         rank = wn.rank(word, where)
         made = entry(word, "v")
-        if made and rank <= MAX_RANK:
+        # the seed word's own verb is the act the seed names, whatever its rank
+        # ("demonstration" of protest -> "demonstrate" in its protest sense, its fourth)
+        if made and (rank <= MAX_RANK or noun == seed_word):
             # one step from the seed: a row another type reaches directly keeps its type
             rows.append((*made, "verb", rank + 1))
     return rows
@@ -427,8 +429,11 @@ def antonyms(wn: WordNet, seed: str, kinds: set[int]) -> list[tuple[str, str, st
     return rows
 
 
-def derived_verbs(wn: WordNet, syn: Synset, only: str | None) -> list[tuple[str, Synset]]:
-    """The verbs WordNet derives a noun sense's words from ("negotiation" -> "negotiate").
+def derived_verbs(
+    wn: WordNet, syn: Synset, only: str | None
+) -> list[tuple[str, str, Synset]]:
+    """(noun, verb, verb sense) for the verbs WordNet derives a noun sense's words from
+    ("negotiation" -> "negotiate").
 
     A noun seed names an act; the verb of the same act is the same event ("criticism" and
     "criticize"), as verb seeds reach their nouns through derived_nouns.
@@ -440,7 +445,7 @@ def derived_verbs(wn: WordNet, syn: Synset, only: str | None) -> list[tuple[str,
         target = wn.synsets.get((tpos, off))
         linked = sym == "+" and tpos == "v" and target is not None and src and tgt
         if linked and target is not None and (only is None or syn.words[src - 1] == only):
-            out.append((target.words[tgt - 1], target))
+            out.append((syn.words[src - 1], target.words[tgt - 1], target))
     return out
 
 

@@ -34,6 +34,8 @@ CLASS_TABLE = [
     ("The militia garrotted the village chief.", "garrotted", "ASSAULT"),
     ("The senator badmouthed the French envoy.", "badmouthed", "DISAPPROVE"),
     ("Four men skyjacked an airliner over Cyprus.", "skyjacked", "COERCE"),
+    # the verb of a noun seed's own word ("inquiry" -> "inquire", its third sense)
+    ("The senate inquired into the sale of the port to a foreign firm.", "inquired", "INVESTIGATE"),
 ]
 
 
