@@ -127,6 +127,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("repatriate.v.1!", "return"),
         ("abdicate.v.1", "resign"),
         ("disband.v.1", "demobilize"),
+        # "a military retreat from, or ceding, territory"
+        ("cede.v.2=", "withdraw"),
     ],
     "DEMAND": [
         ("demand.v.1", ""),
@@ -156,6 +158,10 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("admonish.v.1", ""),
         ("denunciation.n.1", ""),
         ("objection.n.1", ""),
+        # "express disapprovals, objections, and complaints"
+        ("complaint.n.3=", ""),
+        # "sue, file civil or criminal lawsuit"
+        ("lawsuit.n.1=", ""),
     ],
     "INVESTIGATE": [
         ("investigate.v.2", ""),
