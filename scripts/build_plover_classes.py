@@ -8,7 +8,8 @@ Each PLOVER event type is seeded with the WordNet senses that its codebook defin
 names (the SEEDS table: "accuse.v.1" is the first verb sense of "accuse"); a class is
 the seed synsets, their troponyms/hyponyms down to HYPONYM_DEPTH, and the act, event
 and communication nouns derived from their verbs ("invade" -> "invasion"), and the
-verbs a noun seed is derived from ("negotiation" -> "negotiate"), and the WordNet
+verbs a noun seed is derived from ("negotiation" -> "negotiate"; the seed word's own verb
+whatever its rank: "demonstration" -> "demonstrate", its fourth sense), and the WordNet
 antonyms of a seed sense's words join the mirror type (MIRRORS: "praise" <-> "criticize"). A word
 joins a class only if the class sense is among its MAX_RANK most frequent senses,
 so rare senses stay out ("render" is no AID verb); a direct troponym whose class sense is
