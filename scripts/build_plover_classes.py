@@ -436,9 +436,7 @@ def antonyms(wn: WordNet, seed: str, kinds: set[int]) -> list[tuple[str, str, st
     return rows
 
 
-def derived_verbs(
-    wn: WordNet, syn: Synset, only: str | None
-) -> list[tuple[str, str, Synset]]:
+def derived_verbs(wn: WordNet, syn: Synset, only: str | None) -> list[tuple[str, str, Synset]]:
     """(noun, verb, verb sense) for the verbs WordNet derives a noun sense's words from
     ("negotiation" -> "negotiate").
 
