@@ -8,7 +8,8 @@ Each PLOVER event type is seeded with the WordNet senses that its codebook defin
 names (the SEEDS table: "accuse.v.1" is the first verb sense of "accuse"); a class is
 the seed synsets, their troponyms/hyponyms down to HYPONYM_DEPTH, and the act, event
 and communication nouns derived from their verbs ("invade" -> "invasion"), and the
-verbs a noun seed is derived from ("negotiation" -> "negotiate"), and the WordNet
+verbs a noun seed is derived from ("negotiation" -> "negotiate"; the seed word's own verb
+whatever its rank: "demonstration" -> "demonstrate", its fourth sense), and the WordNet
 antonyms of a seed sense's words join the mirror type (MIRRORS: "praise" <-> "criticize"). A word
 joins a class only if the class sense is among its MAX_RANK most frequent senses,
 so rare senses stay out ("render" is no AID verb); a direct troponym whose class sense is
@@ -127,6 +128,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("repatriate.v.1!", "return"),
         ("abdicate.v.1", "resign"),
         ("disband.v.1", "demobilize"),
+        # "a military retreat from, or ceding, territory"
+        ("cede.v.2=", "withdraw"),
     ],
     "DEMAND": [
         ("demand.v.1", ""),
@@ -156,6 +159,10 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("admonish.v.1", ""),
         ("denunciation.n.1", ""),
         ("objection.n.1", ""),
+        # "express disapprovals, objections, and complaints"
+        ("complaint.n.3=", ""),
+        # "sue, file civil or criminal lawsuit"
+        ("lawsuit.n.1=", ""),
     ],
     "INVESTIGATE": [
         ("investigate.v.2", ""),
@@ -392,10 +399,12 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
                 rank, limit = rank + DEEP_PENALTY, limit + DEEP_PENALTY
             if made and rank <= limit:
                 rows.append((*made, "verb" if where.pos == "v" else "noun", rank))
-    for word, where in derived_verbs(wn, top, seed_word if seed[-1] == "!" else None):
+    for noun, word, where in derived_verbs(wn, top, seed_word if seed[-1] == "!" else None):
         rank = wn.rank(word, where)
         made = entry(word, "v")
-        if made and rank <= MAX_RANK:
+        # the seed word's own verb is the act the seed names, whatever its rank
+        # ("demonstration" of protest -> "demonstrate" in its protest sense, its fourth)
+        if made and (rank <= MAX_RANK or noun == seed_word):
             # one step from the seed: a row another type reaches directly keeps its type
             rows.append((*made, "verb", rank + 1))
     return rows
@@ -427,8 +436,9 @@ def antonyms(wn: WordNet, seed: str, kinds: set[int]) -> list[tuple[str, str, st
     return rows
 
 
-def derived_verbs(wn: WordNet, syn: Synset, only: str | None) -> list[tuple[str, Synset]]:
-    """The verbs WordNet derives a noun sense's words from ("negotiation" -> "negotiate").
+def derived_verbs(wn: WordNet, syn: Synset, only: str | None) -> list[tuple[str, str, Synset]]:
+    """(noun, verb, verb sense) for the verbs WordNet derives a noun sense's words from
+    ("negotiation" -> "negotiate").
 
     A noun seed names an act; the verb of the same act is the same event ("criticism" and
     "criticize"), as verb seeds reach their nouns through derived_nouns.
@@ -440,7 +450,7 @@ def derived_verbs(wn: WordNet, syn: Synset, only: str | None) -> list[tuple[str,
         target = wn.synsets.get((tpos, off))
         linked = sym == "+" and tpos == "v" and target is not None and src and tgt
         if linked and target is not None and (only is None or syn.words[src - 1] == only):
-            out.append((target.words[tgt - 1], target))
+            out.append((syn.words[src - 1], target.words[tgt - 1], target))
     return out
 
 

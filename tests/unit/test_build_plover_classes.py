@@ -135,15 +135,16 @@ def test_a_second_sense_joins_when_both_senses_are_acts_of_one_kind(tmp_path: Pa
 
 def test_a_noun_seed_reaches_the_verb_it_is_derived_from(tmp_path: Path) -> None:
     """A noun seed names an act: its verb ("raid" for "a raid") joins the class, recording the
-    noun seed; a verb whose linked sense is only its third ("storm") stays out."""
+    noun seed; the verb of a synonym ("storming") whose linked sense is only its third
+    ("storm") stays out."""
     verbs = [
         "00000100 33 v 01 raid 0 001 + 00000900 n 0101 | attack suddenly",
-        "00000200 33 v 01 storm 0 001 + 00000900 n 0101 | take by force",
+        "00000200 33 v 01 storm 0 001 + 00000900 n 0102 | take by force",
         "00000210 43 v 01 storm 0 000 | blow hard",
         "00000220 32 v 01 storm 0 000 | rage",
     ]
     nouns = [
-        "00000900 04 n 01 raid 0 002 + 00000100 v 0101 + 00000200 v 0101 | a sudden attack",
+        "00000900 04 n 02 raid 0 storming 0 002 + 00000100 v 0101 + 00000200 v 0201 | an attack",
     ]
     index_verb = ["raid v 1 1 + 1 0 00000100", "storm v 3 1 + 3 0 00000210 00000220 00000200"]
     index_noun = ["raid n 1 1 + 1 0 00000900"]
@@ -211,3 +212,30 @@ def test_a_mode_names_its_own_mirror_type(tmp_path: Path) -> None:
     assert rows["unmuster"] == ("RETREAT", "unmuster.v.1 muster.v.1")
     assert module.mirror_of("RETREAT", "demobilize") == "MOBILIZE"
     assert module.mirror_of("RETREAT", "release") == "COERCE"
+
+
+def test_the_seed_nouns_own_verb_joins_whatever_its_rank(tmp_path: Path) -> None:
+    """ "a march" of protest names its verb in the same sense, though "march" walks first:
+    the seed word's own verb joins; a synonym's verb of that rank ("parade") does not."""
+    verbs = [
+        "00000100 38 v 01 march 0 000 | walk in step",
+        "00000110 38 v 01 march 0 000 | walk fast",
+        "00000120 41 v 01 march 0 001 + 00000900 n 0101 | march in protest",
+        "00000200 41 v 01 parade 0 001 + 00000900 n 0102 | parade in protest",
+        "00000210 38 v 01 parade 0 000 | walk ostentatiously",
+        "00000220 39 v 01 parade 0 000 | display",
+    ]
+    nouns = [
+        "00000900 04 n 02 march 0 parade 0 002 + 00000120 v 0101 + 00000200 v 0201 | a protest",
+    ]
+    index_verb = [
+        "march v 3 1 + 3 0 00000100 00000110 00000120",
+        "parade v 3 1 + 3 0 00000210 00000220 00000200",
+    ]
+    index_noun = ["march n 1 1 + 1 0 00000900", "parade n 1 1 + 1 0 00000900"]
+    module = load()
+    setattr(module, "SEEDS", {"PROTEST": [("march.n.1", "demonstrate")]})  # noqa: B010
+    wn = module.WordNet(str(write_wordnet(tmp_path, verbs, nouns, index_verb, index_noun)))
+    rows = {(r["lemma"], r["pos"]): r["seed"] for r in module.build(wn)}
+    assert rows[("march", "verb")] == "march.n.1"
+    assert ("parade", "verb") not in rows

@@ -34,6 +34,13 @@ CLASS_TABLE = [
     ("The militia garrotted the village chief.", "garrotted", "ASSAULT"),
     ("The senator badmouthed the French envoy.", "badmouthed", "DISAPPROVE"),
     ("Four men skyjacked an airliner over Cyprus.", "skyjacked", "COERCE"),
+    # the verb of a noun seed's own word ("inquiry" -> "inquire", its third sense)
+    ("The senate inquired into the sale of the port to a foreign firm.", "inquired", "INVESTIGATE"),
+    # codebook nouns as seeds: complaints and lawsuits (DISAPPROVE)
+    ("The miners' union filed a complaint against the mine owner.", "complaint", "DISAPPROVE"),
+    ("A farmers' association filed a lawsuit against the ministry.", "lawsuit", "DISAPPROVE"),
+    # ceding territory is a material retreat, not a verbal concession
+    ("The rebels ceded the northern valley to the army.", "ceded", "RETREAT"),
 ]
 
 
