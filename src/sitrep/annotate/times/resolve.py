@@ -651,7 +651,7 @@ _PERIOD_OF_REPORT = re.compile(r"the\s+(?:(?:first|latest|past|last)\s+)?\w", re
 
 
 _MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|could|may|might|can|shall|'ll)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+    r"\b(?:will|would|could|may|might|can|shall|['’]ll)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
 
 
