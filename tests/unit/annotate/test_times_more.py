@@ -33,7 +33,9 @@ def test_slash_dates_are_found(nlp: Language) -> None:
 
 def test_this_season_follows_the_tense(nlp: Language) -> None:
     february = date(2025, 2, 12)
-    assert times_in(nlp, "The panel will report this fall.", february)["this fall"].value == "2025-FA"
+    assert (
+        times_in(nlp, "The panel will report this fall.", february)["this fall"].value == "2025-FA"
+    )
     assert times_in(nlp, "The panel reported this fall.", february)["this fall"].value == "2024-FA"
 
 
@@ -260,14 +262,32 @@ def test_a_half_ahead_leaves_the_compared_period_alone(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "expr", "value"),
     [
-        ("The fair opens on the second Saturday of next month.",
-         "the second Saturday of next month", "2024-11-09"),
-        ("The vote was held on the last Friday of last month.",
-         "the last Friday of last month", "2024-09-27"),
-        ("The fair opens on the 3rd Sunday of this month.", "the 3rd Sunday of this month", "2024-10-20"),
+        (
+            "The fair opens on the second Saturday of next month.",
+            "the second Saturday of next month",
+            "2024-11-09",
+        ),
+        (
+            "The vote was held on the last Friday of last month.",
+            "the last Friday of last month",
+            "2024-09-27",
+        ),
+        (
+            "The fair opens on the 3rd Sunday of this month.",
+            "the 3rd Sunday of this month",
+            "2024-10-20",
+        ),
     ],
 )
 def test_a_weekday_counted_in_a_relative_month(
     nlp: Language, text: str, expr: str, value: str
 ) -> None:
     assert times_in(nlp, text, date(2024, 10, 2))[expr].value == value
+
+
+@pytest.mark.parametrize(("text", "day"), [("Thurs.", "2024-10-03"), ("Tues.", "2024-10-01")])
+def test_a_weekday_abbreviation_is_its_day(nlp: Language, text: str, day: str) -> None:
+    found = times_in(
+        nlp, f"A ferry ran aground near the harbour {text} in thick fog.", date(2024, 10, 4)
+    )
+    assert found[text].value == day

@@ -257,8 +257,10 @@ def pieces_of(text: str, lex: TimeLexicon) -> Pieces:
             p.day = int(w)
         elif lex.get("month", key) and p.month is None:
             p.month = int(lex.get("month", key) or 0)
-        elif lex.get("weekday", key.rstrip("s")) and p.weekday is None:
-            p.weekday = int(lex.get("weekday", key.rstrip("s")) or 0)
+        elif (day := lex.get("weekday", key) or lex.get("weekday", key.rstrip("s"))) and (
+            p.weekday is None
+        ):
+            p.weekday = int(day)  # "Thurs." as written, "Mondays" without its plural "s"
         elif lex.get("part_of_day", key.rstrip("s")):
             p.part = lex.get("part_of_day", key.rstrip("s"))
         elif lex.get("season", key):
