@@ -152,7 +152,13 @@ def test_long_adjectives_are_durations(nlp: Language, text: str, span: str, valu
 
 @pytest.mark.parametrize(
     "text",
-    ["April Grant, a spokeswoman, declined to comment.", "May I ask one more question?"],
+    [
+        "April Grant, a spokeswoman, declined to comment.",
+        "May I ask one more question?",
+        # a month as the subject of a verb of saying is a person
+        '"We heard the shots," June said.',
+        "August told the neighbours to stay indoors.",
+    ],
 )
 def test_first_names_and_the_modal_are_no_months(nlp: Language, text: str) -> None:
     assert not times_in(nlp, text)
@@ -291,3 +297,7 @@ def test_a_weekday_abbreviation_is_its_day(nlp: Language, text: str, day: str) -
         nlp, f"A ferry ran aground near the harbour {text} in thick fog.", date(2024, 10, 4)
     )
     assert found[text].value == day
+
+
+def test_a_month_as_the_subject_of_another_verb_stays(nlp: Language) -> None:
+    assert times_in(nlp, "June was the hottest month in a decade.")["June"].value == "2024-06"

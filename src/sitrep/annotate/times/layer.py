@@ -18,6 +18,7 @@ from sitrep.annotate.quantities.unit_words import lexicon as quantity_lexicon
 from sitrep.annotate.times.patterns import Candidate, find_candidates
 from sitrep.annotate.times.resolve import Context, Resolved, resolve
 from sitrep.annotate.times.tense import (
+    TELLING,
     clause_direction,
     firmly_past,
     modifies_a_noun,
@@ -75,6 +76,16 @@ def is_a_first_name(doc: Doc, start: int) -> bool:
         return False
     tok, after = first[0], doc[first.end]
     return tok.ent_type_ == "PERSON" and after.ent_type_ == "PERSON" and after.ent_iob_ == "I"
+
+
+def is_a_speaker(doc: Doc, start: int, end: int) -> bool:
+    """ "January said he tried to help", "April told reporters": a bare month name that is
+    the subject of a verb of saying is a person's name, as no month speaks."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in TELLING and tok.head.pos_ == "VERB"
 
 
 _MODAL_MAY = re.compile(r"\s+(?:I|we|you|he|she|it|they)\b")  # "May I ask": the modal
@@ -171,9 +182,7 @@ def joined_day(text: str, expr: TimeExpr, taken: int) -> TimeExpr | None:
 def _range_start() -> re.Pattern[str]:
     """The first count of a range right before a duration: "two to" of "two to three weeks"."""
     words = load_lexicon().counts(vague=False)
-    return re.compile(
-        rf"(?<![\w.,$£€¥])(?P<n>\d+|(?:{words}))\s*(?:to|-|–)\s*$", re.IGNORECASE
-    )
+    return re.compile(rf"(?<![\w.,$£€¥])(?P<n>\d+|(?:{words}))\s*(?:to|-|–)\s*$", re.IGNORECASE)
 
 
 _UNIT_WORD = re.compile(r"[A-Za-z]+$")
@@ -272,6 +281,7 @@ def _no_time(doc: Doc, cand: Candidate, surface: str, ctx: Context) -> bool:
             or is_a_surname(doc, cand.start)
             or is_a_first_name(doc, cand.start)
             or is_modal_may(doc, cand.start, surface, ctx.after)
+            or is_a_speaker(doc, cand.start, cand.end)
         )
     if cand.kind == "year":
         return (
