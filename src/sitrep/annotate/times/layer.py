@@ -21,7 +21,6 @@ from sitrep.annotate.times.tense import (
     TELLING,
     clause_direction,
     firmly_past,
-    modifies_a_noun,
     past_arrangement,
     present_copula,
     sentence_direction,
@@ -262,10 +261,7 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     if ctx.direction is None and cand.kind == "weekday" and present_copula(span):
         ctx.direction = "future"
     ctx.from_clause = ctx.direction is not None
-    # "will recover from Thursday's shooting": a "will" elsewhere in the sentence says
-    # nothing of the day a noun is given; the default (the day just past) stands
-    noun_day = cand.kind == "weekday" and modifies_a_noun(span)
-    if ctx.direction is None and cand.kind not in CLAUSE_KINDS and not noun_day:
+    if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
         ctx.direction = sentence_direction(span.sent)
     # a bare month is last year's on a firm past verb once it lies after the
     # publication month (resolve_month), so a verb of saying does not make it firm
