@@ -301,3 +301,16 @@ def test_a_weekday_abbreviation_is_its_day(nlp: Language, text: str, day: str) -
 
 def test_a_month_as_the_subject_of_another_verb_stays(nlp: Language) -> None:
     assert times_in(nlp, "June was the hottest month in a decade.")["June"].value == "2024-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The lender has five business days to reply.", "five business days", "P5D"),
+        ("Shares fell for nine trading days in a row.", "nine trading days", "P9D"),
+    ],
+)
+def test_days_of_a_kind_are_counted_as_days(
+    nlp: Language, text: str, span: str, value: str
+) -> None:
+    assert times_in(nlp, text)[span].value == value

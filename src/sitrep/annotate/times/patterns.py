@@ -210,7 +210,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "half an hour", "a quarter of a century", "two-and-a-half years"
             rf"(?:half\s+an?|an?\s+quarter(?:\s+of\s+an?)?|{number}(?:[\s-]+and[\s-]+a[\s-]+half)?)"
             r"(?:\s+|-)"
-            rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?{unit}"
+            # "five business days", "eight trading days": days of a kind, counted as days
+            r"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?"
+            rf"(?:(?:trading|business|working)\s+(?=(?:days?|weeks?)\b))?{unit}"
             rf"(?:\s+and\s+a\s+half)?{or_so}\b(?![- ]old)",
         ),
         (
