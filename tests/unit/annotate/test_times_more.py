@@ -314,3 +314,27 @@ def test_days_of_a_kind_are_counted_as_days(
     nlp: Language, text: str, span: str, value: str
 ) -> None:
     assert times_in(nlp, text)[span].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was voted Player of the Year in a landslide.",
+        "The skaters trained for the Winter Games.",
+        "The anchor quit the show This Morning after a row.",
+    ],
+)
+def test_a_capitalised_time_word_inside_a_sentence_is_a_name(nlp: Language, text: str) -> None:
+    assert not times_in(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("``Today we mourn,'' the mayor said.", "Today"),
+        ("The club was founded in the Summer of 1921.", "Summer of 1921"),
+        ("Elections are held this autumn.", "this autumn"),
+    ],
+)
+def test_a_time_word_opening_a_quote_or_dated_stays(nlp: Language, text: str, span: str) -> None:
+    assert span in times_in(nlp, text)
