@@ -338,3 +338,8 @@ def test_a_capitalised_time_word_inside_a_sentence_is_a_name(nlp: Language, text
 )
 def test_a_time_word_opening_a_quote_or_dated_stays(nlp: Language, text: str, span: str) -> None:
     assert span in times_in(nlp, text)
+
+
+def test_now_with_a_comma_opening_a_sentence_is_a_discourse_marker(nlp: Language) -> None:
+    assert "Now" not in times_in(nlp, "The mill closed. Now, the town hopes for tourists.")
+    assert times_in(nlp, "The town now hopes for tourists.")["now"].value == "PRESENT_REF"

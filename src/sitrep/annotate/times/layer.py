@@ -300,6 +300,8 @@ def _no_time(doc: Doc, cand: Candidate, surface: str, ctx: Context) -> bool:
     a time word of a title ("Coach of the Year")."""
     if is_in_a_title(doc, cand):
         return True
+    if surface == "Now" and ctx.after.startswith(","):
+        return True  # "Now, he says, ...": the discourse marker opening a sentence
     if cand.kind == "month":
         return (
             is_a_march(surface, ctx.before, ctx.after)
