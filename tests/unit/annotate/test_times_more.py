@@ -343,3 +343,20 @@ def test_a_time_word_opening_a_quote_or_dated_stays(nlp: Language, text: str, sp
 def test_now_with_a_comma_opening_a_sentence_is_a_discourse_marker(nlp: Language) -> None:
     assert "Now" not in times_in(nlp, "The mill closed. Now, the town hopes for tourists.")
     assert times_in(nlp, "The town now hopes for tourists.")["now"].value == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Today is the ninth day of the blockade.", "the ninth day"),
+        ("It's the 3rd straight day of heavy snow.", "the 3rd straight day"),
+    ],
+)
+def test_a_day_counted_within_an_event_in_the_present_is_today(
+    nlp: Language, text: str, span: str
+) -> None:
+    assert times_in(nlp, text)[span].value == "2024-10-28"
+
+
+def test_a_counted_day_in_the_past_is_not_today(nlp: Language) -> None:
+    assert "the ninth day" not in times_in(nlp, "Friday was the ninth day of the blockade.")

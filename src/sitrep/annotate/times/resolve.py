@@ -412,6 +412,11 @@ def resolve_relday(text: str, p: Pieces, ctx: Context) -> Resolved:
     return with_part(ctx.anchor + timedelta(days=offset), part)
 
 
+def resolve_countday(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "(today is) the eighth day of the strike": the day of the document."""
+    return "DATE", ctx.anchor.isoformat() if ctx.anchor else None
+
+
 def resolve_daypart(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "in the morning": that part of the day in focus (else the anchor's)."""
     day = date.fromisoformat(ctx.focus_day) if ctx.focus_day else ctx.anchor
@@ -1044,6 +1049,7 @@ RESOLVERS: dict[str, Callable[[str, Pieces, Context], Resolved]] = {
     "soon": resolve_soon,
     "dayshift": resolve_dayshift,
     "anaphor": resolve_anaphor,
+    "countday": resolve_countday,
     "weekof": resolve_weekof,
     "date": resolve_date,
     "month": resolve_month,
