@@ -207,7 +207,9 @@ def joined_day(text: str, expr: TimeExpr, taken: int) -> TimeExpr | None:
 def _range_start() -> re.Pattern[str]:
     """The first count of a range right before a duration: "two to" of "two to three weeks"."""
     words = load_lexicon().counts(vague=False)
-    return re.compile(rf"(?<![\w.,$£€¥])(?P<n>\d+|(?:{words}))\s*(?:to|-|–)\s*$", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w.,$£€¥])(?P<n>\d+|(?:{words}))\s*(?:to|-|–)\s*$", re.IGNORECASE
+    )
 
 
 _UNIT_WORD = re.compile(r"[A-Za-z]+$")

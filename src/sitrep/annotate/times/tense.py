@@ -31,32 +31,13 @@ SCHEDULE = ARRANGING | {"expect", "postpone", "delay"}
 # implicative and aspectual verbs (Karttunen): "declined to comment Friday", "tried to
 # rob a store Thursday", "began to fall Monday" say when the infinitive's event happened
 # (or failed to), so it takes their tense; "agreed to meet Friday" looks ahead
-IMPLICATIVE = frozenset(
-    {
-        "try",
-        "attempt",
-        "begin",
-        "start",
-        "continue",
-        "keep",
-        "stop",
-        "cease",
-        "decline",
-        "refuse",
-        "fail",
-        "manage",
-        "neglect",
-        "hesitate",
-        "seem",
-        "appear",
-        "happen",
-        "rush",
-        "hurry",
-        "struggle",
-        "bother",
-        "dare",
-    }
-)
+# fmt: off
+IMPLICATIVE = frozenset({
+    "try", "attempt", "begin", "start", "continue", "keep", "stop", "cease", "decline",
+    "refuse", "fail", "manage", "neglect", "hesitate", "seem", "appear", "happen", "rush",
+    "hurry", "struggle", "bother", "dare",
+})
+# fmt: on
 PRESENT_BE = frozenset({"is", "are", "'re", "'s", "am"})
 MAX_HOPS = 6  # dependency hops up to a verb: a parse-walk bound, not a setting
 
