@@ -33,7 +33,9 @@ def test_slash_dates_are_found(nlp: Language) -> None:
 
 def test_this_season_follows_the_tense(nlp: Language) -> None:
     february = date(2025, 2, 12)
-    assert times_in(nlp, "The panel will report this fall.", february)["this fall"].value == "2025-FA"
+    assert (
+        times_in(nlp, "The panel will report this fall.", february)["this fall"].value == "2025-FA"
+    )
     assert times_in(nlp, "The panel reported this fall.", february)["this fall"].value == "2024-FA"
 
 
@@ -150,7 +152,13 @@ def test_long_adjectives_are_durations(nlp: Language, text: str, span: str, valu
 
 @pytest.mark.parametrize(
     "text",
-    ["April Grant, a spokeswoman, declined to comment.", "May I ask one more question?"],
+    [
+        "April Grant, a spokeswoman, declined to comment.",
+        "May I ask one more question?",
+        # a month as the subject of a verb of saying is a person
+        '"We heard the shots," June said.',
+        "August told the neighbours to stay indoors.",
+    ],
 )
 def test_first_names_and_the_modal_are_no_months(nlp: Language, text: str) -> None:
     assert not times_in(nlp, text)
@@ -260,14 +268,95 @@ def test_a_half_ahead_leaves_the_compared_period_alone(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "expr", "value"),
     [
-        ("The fair opens on the second Saturday of next month.",
-         "the second Saturday of next month", "2024-11-09"),
-        ("The vote was held on the last Friday of last month.",
-         "the last Friday of last month", "2024-09-27"),
-        ("The fair opens on the 3rd Sunday of this month.", "the 3rd Sunday of this month", "2024-10-20"),
+        (
+            "The fair opens on the second Saturday of next month.",
+            "the second Saturday of next month",
+            "2024-11-09",
+        ),
+        (
+            "The vote was held on the last Friday of last month.",
+            "the last Friday of last month",
+            "2024-09-27",
+        ),
+        (
+            "The fair opens on the 3rd Sunday of this month.",
+            "the 3rd Sunday of this month",
+            "2024-10-20",
+        ),
     ],
 )
 def test_a_weekday_counted_in_a_relative_month(
     nlp: Language, text: str, expr: str, value: str
 ) -> None:
     assert times_in(nlp, text, date(2024, 10, 2))[expr].value == value
+
+
+@pytest.mark.parametrize(("text", "day"), [("Thurs.", "2024-10-03"), ("Tues.", "2024-10-01")])
+def test_a_weekday_abbreviation_is_its_day(nlp: Language, text: str, day: str) -> None:
+    found = times_in(
+        nlp, f"A ferry ran aground near the harbour {text} in thick fog.", date(2024, 10, 4)
+    )
+    assert found[text].value == day
+
+
+def test_a_month_as_the_subject_of_another_verb_stays(nlp: Language) -> None:
+    assert times_in(nlp, "June was the hottest month in a decade.")["June"].value == "2024-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The lender has five business days to reply.", "five business days", "P5D"),
+        ("Shares fell for nine trading days in a row.", "nine trading days", "P9D"),
+    ],
+)
+def test_days_of_a_kind_are_counted_as_days(
+    nlp: Language, text: str, span: str, value: str
+) -> None:
+    assert times_in(nlp, text)[span].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was voted Player of the Year in a landslide.",
+        "The skaters trained for the Winter Games.",
+        "The anchor quit the show This Morning after a row.",
+    ],
+)
+def test_a_capitalised_time_word_inside_a_sentence_is_a_name(nlp: Language, text: str) -> None:
+    assert not times_in(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("``Today we mourn,'' the mayor said.", "Today"),
+        ("The club was founded in the Summer of 1921.", "Summer of 1921"),
+        ("Elections are held this autumn.", "this autumn"),
+    ],
+)
+def test_a_time_word_opening_a_quote_or_dated_stays(nlp: Language, text: str, span: str) -> None:
+    assert span in times_in(nlp, text)
+
+
+def test_now_with_a_comma_opening_a_sentence_is_a_discourse_marker(nlp: Language) -> None:
+    assert "Now" not in times_in(nlp, "The mill closed. Now, the town hopes for tourists.")
+    assert times_in(nlp, "The town now hopes for tourists.")["now"].value == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Today is the ninth day of the blockade.", "the ninth day"),
+        ("It's the 3rd straight day of heavy snow.", "the 3rd straight day"),
+    ],
+)
+def test_a_day_counted_within_an_event_in_the_present_is_today(
+    nlp: Language, text: str, span: str
+) -> None:
+    assert times_in(nlp, text)[span].value == "2024-10-28"
+
+
+def test_a_counted_day_in_the_past_is_not_today(nlp: Language) -> None:
+    assert "the ninth day" not in times_in(nlp, "Friday was the ninth day of the blockade.")

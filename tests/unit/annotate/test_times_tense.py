@@ -28,14 +28,10 @@ def test_due_points_ahead(nlp: Language, text: str, expr: str, value: str) -> No
 def test_a_day_on_a_past_verb_is_not_weeks_ahead(nlp: Language) -> None:
     # "mailed Dec. 3" written on Oct. 28: last year's Dec. 3, not one five weeks ahead
     text = "The package was mailed Dec. 3 and arrived five days later."
-    assert values_at(nlp, text, date(1998, 10, 28))["Dec. 3"] == (
-        "1997-12-03"
-    )
+    assert values_at(nlp, text, date(1998, 10, 28))["Dec. 3"] == ("1997-12-03")
     # a target date set by a past verb may lie ahead
     text = "The hearing was postponed to Dec. 3."
-    assert values_at(nlp, text, date(1998, 10, 28))["Dec. 3"] == (
-        "1998-12-03"
-    )
+    assert values_at(nlp, text, date(1998, 10, 28))["Dec. 3"] == ("1998-12-03")
 
 
 def test_a_quarter_well_behind_in_a_future_clause_is_next_years(nlp: Language) -> None:
@@ -71,3 +67,44 @@ def test_a_weekday_said_of_with_present_be_is_the_coming_one(
 ) -> None:
     (found,) = values_at(nlp, text, WEDNESDAY).values()
     assert found == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a present main clause does not backshift a past time clause under it
+        (
+            "Deputies are questioning a neighbour after a barn was set alight on Monday.",
+            "1998-02-09",
+        ),
+        ("The farmer faces a fine after his dog bit a runner Monday.", "1998-02-09"),
+        # a future main clause does
+        ("The club will vote once the members arrived on Monday.", "1998-02-16"),
+    ],
+)
+def test_a_past_time_clause_under_a_present_clause_stays_past(
+    nlp: Language, text: str, value: str
+) -> None:
+    assert values_at(nlp, text, WEDNESDAY)["Monday"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # implicative verbs: the infinitive's event is the declining's, trying's time
+        ("The coach declined to comment Monday.", "1998-02-09"),
+        ("A man tried to steal a bicycle Monday.", "1998-02-09"),
+        ("Shares continued to slide Monday.", "1998-02-09"),
+        # a verb of intending looks ahead
+        ("The unions agreed to strike Monday.", "1998-02-16"),
+    ],
+)
+def test_an_infinitive_under_an_implicative_verb_takes_its_tense(
+    nlp: Language, text: str, value: str
+) -> None:
+    assert values_at(nlp, text, WEDNESDAY)["Monday"] == value
+
+
+def test_a_curly_will_points_ahead(nlp: Language) -> None:
+    text = "“We’ll be testing the wells Monday,” the engineer said."
+    assert values_at(nlp, text, WEDNESDAY)["Monday"] == "1998-02-16"

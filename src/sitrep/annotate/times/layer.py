@@ -18,6 +18,7 @@ from sitrep.annotate.quantities.unit_words import lexicon as quantity_lexicon
 from sitrep.annotate.times.patterns import Candidate, find_candidates
 from sitrep.annotate.times.resolve import Context, Resolved, resolve
 from sitrep.annotate.times.tense import (
+    TELLING,
     clause_direction,
     firmly_past,
     past_arrangement,
@@ -74,6 +75,42 @@ def is_a_first_name(doc: Doc, start: int) -> bool:
         return False
     tok, after = first[0], doc[first.end]
     return tok.ent_type_ == "PERSON" and after.ent_type_ == "PERSON" and after.ent_iob_ == "I"
+
+
+def is_a_speaker(doc: Doc, start: int, end: int) -> bool:
+    """ "January said he tried to help", "April told reporters": a bare month name that is
+    the subject of a verb of saying is a person's name, as no month speaks."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in TELLING and tok.head.pos_ == "VERB"
+
+
+# words of time that English writes in lower case: capitalised inside a sentence they
+# are part of a title or a name ("the Winter Olympics", "Coach of the Year", "VOA Today")
+_COMMON_TIME_WORD = re.compile(
+    r"(?:Year|Years|Month|Week|Weekend|Day|Days|Tonight|Today|Morning|Afternoon|Evening|Night"
+    r"|Spring|Summer|Autumn|Fall|Winter|Now|Century|Decade|Quarter|Future|Past)"
+)
+_OPENERS = frozenset({"``", "`", "--", "_"})  # openers spaCy may not mark as punctuation
+# kinds whose capitalised words are names of their own ("Election Day", "Monday")
+_NAMED_KINDS = frozenset({"holiday", "month", "weekday", "date", "nthweekday", "dayshift"})
+
+
+def is_in_a_title(doc: Doc, cand: Candidate) -> bool:
+    """ "at the Winter Olympics", "named Coach of the Year": a capitalised common time
+    word inside a sentence (not after a quote or bracket) belongs to a name."""
+    if cand.kind in _NAMED_KINDS or re.search(r"\d{4}", doc.text[cand.start : cand.end]):
+        return False  # "the Summer of 2012" is dated whatever its style
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    for tok in span if span is not None else ():
+        if not _COMMON_TIME_WORD.fullmatch(tok.text) or tok.is_sent_start or tok.i == 0:
+            continue
+        before = doc[tok.i - 1]
+        if not (before.is_punct or before.is_quote or before.text in _OPENERS):
+            return True
+    return False
 
 
 _MODAL_MAY = re.compile(r"\s+(?:I|we|you|he|she|it|they)\b")  # "May I ask": the modal
@@ -261,13 +298,19 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
 
 
 def _no_time(doc: Doc, cand: Candidate, surface: str, ctx: Context) -> bool:
-    """A month or year candidate that is another word: "march", "May", a count, an address."""
+    """A month or year candidate that is another word: "march", "May", a count, an address;
+    a time word of a title ("Coach of the Year")."""
+    if is_in_a_title(doc, cand):
+        return True
+    if surface == "Now" and ctx.after.startswith(","):
+        return True  # "Now, he says, ...": the discourse marker opening a sentence
     if cand.kind == "month":
         return (
             is_a_march(surface, ctx.before, ctx.after)
             or is_a_surname(doc, cand.start)
             or is_a_first_name(doc, cand.start)
             or is_modal_may(doc, cand.start, surface, ctx.after)
+            or is_a_speaker(doc, cand.start, cand.end)
         )
     if cand.kind == "year":
         return (

@@ -157,6 +157,14 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # the year, last spoken of ("that fall in prices" is no season)
             r"|that\s+(?:morning|afternoon|evening|night|spring|summer|autumn|winter)\b",
         ),
+        # "today is the eighth day of the strike", "it's the second day of talks": a day
+        # counted within an event, said in the present tense, is the document's day
+        (
+            "countday",
+            r"(?:\bis|['’]s)\s+(?P<t>(?:the\s+)?(?:"
+            rf"{lex.alternation('day_ordinal')}|\d{{1,2}}(?:st|nd|rd|th))"
+            r"\s+(?:straight\s+|consecutive\s+)?day)\b(?!-)",
+        ),
         # "the day after last Monday('s auction)", "the week of April 11"
         (
             "dayshift",
@@ -210,7 +218,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "half an hour", "a quarter of a century", "two-and-a-half years"
             rf"(?:half\s+an?|an?\s+quarter(?:\s+of\s+an?)?|{number}(?:[\s-]+and[\s-]+a[\s-]+half)?)"
             r"(?:\s+|-)"
-            rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?{unit}"
+            # "five business days", "eight trading days": days of a kind, counted as days
+            r"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?"
+            rf"(?:(?:trading|business|working)\s+(?=(?:days?|weeks?)\b))?{unit}"
             rf"(?:\s+and\s+a\s+half)?{or_so}\b(?![- ]old)",
         ),
         (
@@ -448,6 +458,7 @@ MARGINS: dict[str, tuple[int, int]] = {
     "weekday": (25, 15),
     "nthweekday": (20, 30),
     "dayshift": (30, 25),
+    "countday": (35, 5),
     "anaphor": (30, 5),
     "weekof": (20, 25),
     "relday": (20, 20),
@@ -490,6 +501,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         add("centuries" if w == "century" else w + "s", *UNIT_KINDS)
     for w in ("day", "week", "month", "year", "morning", "night", "afternoon", "evening"):
         add(w, "anaphor")
+    add("day", "countday")
     for w in ("weekend", "fortnight"):
         add(w, *UNIT_KINDS)
     for w in ("quarter", "quarters"):

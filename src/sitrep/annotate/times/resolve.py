@@ -257,8 +257,10 @@ def pieces_of(text: str, lex: TimeLexicon) -> Pieces:
             p.day = int(w)
         elif lex.get("month", key) and p.month is None:
             p.month = int(lex.get("month", key) or 0)
-        elif lex.get("weekday", key.rstrip("s")) and p.weekday is None:
-            p.weekday = int(lex.get("weekday", key.rstrip("s")) or 0)
+        elif (day := lex.get("weekday", key) or lex.get("weekday", key.rstrip("s"))) and (
+            p.weekday is None
+        ):
+            p.weekday = int(day)  # "Thurs." as written, "Mondays" without its plural "s"
         elif lex.get("part_of_day", key.rstrip("s")):
             p.part = lex.get("part_of_day", key.rstrip("s"))
         elif lex.get("season", key):
@@ -408,6 +410,11 @@ def resolve_relday(text: str, p: Pieces, ctx: Context) -> Resolved:
         offset = 1
     part = p.part or ("NI" if "tonight" in words else None)
     return with_part(ctx.anchor + timedelta(days=offset), part)
+
+
+def resolve_countday(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "(today is) the eighth day of the strike": the day of the document."""
+    return "DATE", ctx.anchor.isoformat() if ctx.anchor else None
 
 
 def resolve_daypart(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -651,7 +658,7 @@ _PERIOD_OF_REPORT = re.compile(r"the\s+(?:(?:first|latest|past|last)\s+)?\w", re
 
 
 _MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|could|may|might|can|shall|'ll)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+    r"\b(?:will|would|could|may|might|can|shall|['’]ll)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
 
 
@@ -1042,6 +1049,7 @@ RESOLVERS: dict[str, Callable[[str, Pieces, Context], Resolved]] = {
     "soon": resolve_soon,
     "dayshift": resolve_dayshift,
     "anaphor": resolve_anaphor,
+    "countday": resolve_countday,
     "weekof": resolve_weekof,
     "date": resolve_date,
     "month": resolve_month,

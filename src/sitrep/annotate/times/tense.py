@@ -9,7 +9,7 @@ from sitrep.annotate.times.resolve import Direction
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall"})
+FUTURE_AUX = frozenset({"will", "'ll", "’ll", "wo", "shall"})  # curly "we’ll" too
 PAST_TAGS = frozenset({"VBD"})
 # "could" is left out: "could not be reached Tuesday" is past
 MODALS = frozenset({"would", "might", "may", "should", "must", "can"})
@@ -28,6 +28,17 @@ DEADLINE_VERBS = frozenset({"postpone", "delay", "extend", "give", "adjourn", "d
 ARRANGING = frozenset({"plan", "schedule", "slate"})
 # "has set a briefing for Thursday": an arrangement for a coming day
 SCHEDULE = ARRANGING | {"expect", "postpone", "delay"}
+# implicative and aspectual verbs (Karttunen): "declined to comment Friday", "tried to
+# rob a store Thursday", "began to fall Monday" say when the infinitive's event happened
+# (or failed to), so it takes their tense; "agreed to meet Friday" looks ahead
+# fmt: off
+IMPLICATIVE = frozenset({
+    "try", "attempt", "begin", "start", "continue", "keep", "stop", "cease", "decline",
+    "refuse", "fail", "manage", "neglect", "hesitate", "seem", "appear", "happen", "rush",
+    "hurry", "struggle", "bother", "dare",
+})
+# fmt: on
+PRESENT_BE = frozenset({"is", "are", "'re", "'s", "am"})
 MAX_HOPS = 6  # dependency hops up to a verb: a parse-walk bound, not a setting
 
 
@@ -44,7 +55,7 @@ def verb_direction(verb: Token) -> Direction:
     if temporal_clause_ahead(verb):
         return "future"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {c.lower_ for c in aux}
+    words = _auxiliaries(verb)  # "we’ll", "they’re" read as "we'll", "they're"
     if words & FUTURE_AUX or (verb.lower_ in FUTURE_AUX):
         return "future"
     if (
@@ -62,11 +73,13 @@ def verb_direction(verb: Token) -> Direction:
         return "past"  # "have been moving since"
     if verb.tag_ == "VBN" and not words:
         return "past"  # "has signed", "the decision, announced Friday"
-    if verb.tag_ == "VBG" and words & {"is", "are", "'re", "'s"}:
+    if verb.tag_ == "VBG" and words & PRESENT_BE:
         return "future"  # "they are meeting Friday": an arrangement
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in aux):
         if past_perfect(verb.head):
             return "past"  # "had been due to lapse Friday"
+        if verb.head.lemma_ in IMPLICATIVE and verb.head.pos_ == "VERB":
+            return verb_direction(verb.head)  # "declined to comment Friday": when declining
         return "future"  # "agreed to meet Friday"
     if (
         verb.tag_ in ("VBZ", "VBP")
@@ -93,7 +106,30 @@ def temporal_clause_ahead(verb: Token) -> bool:
     ):
         return False
     main = governing_verb(verb.head) if verb.head is not verb else None
-    return main is not None and main is not verb and verb_direction(main) == "future"
+    if main is None or main is verb or verb_direction(main) != "future":
+        return False
+    # "are investigating after bodies were found Thursday": a present main clause (read as
+    # an arrangement) does not backshift a past time clause, whose own tense then counts
+    return not (_past_tensed(verb) and _present_main(main))
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    return {c.lower_.replace("’", "'") for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _past_tensed(verb: Token) -> bool:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux)
+
+
+def _present_main(verb: Token) -> bool:
+    """ "police are investigating", "the leaders meet": a present tense with no future or
+    modal auxiliary and no "to" before it."""
+    aux = _auxiliaries(verb)
+    if aux & (FUTURE_AUX | MODALS | {"to"}) or verb.lower_ in FUTURE_AUX:
+        return False
+    progressive = verb.tag_ == "VBG" and bool(aux & PRESENT_BE)
+    return verb.tag_ in ("VBZ", "VBP") or progressive
 
 
 def past_perfect(verb: Token) -> bool:
@@ -115,9 +151,14 @@ def sentence_direction(sent: Span) -> Direction:
     return None
 
 
+def modifies_a_noun(span: Span) -> bool:
+    """ "Wednesday's ruling", "a June agreement": the expression names a noun's time."""
+    return span.root.dep_ in ("poss", "compound") and span.root.head.pos_ in ("NOUN", "PROPN")
+
+
 def clause_direction(span: Span) -> Direction:
     """Past, future or unknown from the verb governing a time expression."""
-    if span.root.dep_ in ("poss", "compound") and span.root.head.pos_ in ("NOUN", "PROPN"):
+    if modifies_a_noun(span):
         # "Wednesday's ruling", "a June agreement": a modifier of a noun, the clause
         # verb says nothing about it
         return None
