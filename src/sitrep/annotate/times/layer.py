@@ -88,7 +88,7 @@ def is_a_speaker(doc: Doc, start: int, end: int) -> bool:
 
 
 # words of time that English writes in lower case: capitalised inside a sentence they
-# are part of a title or a name ("the Winter Olympics", "Coach of the Year", "VOA Today")
+# are part of a title or a name ("the Winter Olympics", "Player of the Month", "VOA Today")
 _COMMON_TIME_WORD = re.compile(
     r"(?:Year|Years|Month|Week|Weekend|Day|Days|Tonight|Today|Morning|Afternoon|Evening|Night"
     r"|Spring|Summer|Autumn|Fall|Winter|Now|Century|Decade|Quarter|Future|Past)"
@@ -99,7 +99,7 @@ _NAMED_KINDS = frozenset({"holiday", "month", "weekday", "date", "nthweekday", "
 
 
 def is_in_a_title(doc: Doc, cand: Candidate) -> bool:
-    """ "at the Winter Olympics", "named Coach of the Year": a capitalised common time
+    """ "at the Winter Olympics", "voted Player of the Month": a capitalised common time
     word inside a sentence (not after a quote or bracket) belongs to a name."""
     if cand.kind in _NAMED_KINDS or re.search(r"\d{4}", doc.text[cand.start : cand.end]):
         return False  # "the Summer of 2012" is dated whatever its style
@@ -299,7 +299,7 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
 
 def _no_time(doc: Doc, cand: Candidate, surface: str, ctx: Context) -> bool:
     """A month or year candidate that is another word: "march", "May", a count, an address;
-    a time word of a title ("Coach of the Year")."""
+    a time word of a title ("Player of the Month")."""
     if is_in_a_title(doc, cand):
         return True
     if surface == "Now" and ctx.after.startswith(","):
