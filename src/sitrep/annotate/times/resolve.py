@@ -413,7 +413,7 @@ def resolve_relday(text: str, p: Pieces, ctx: Context) -> Resolved:
 
 
 def resolve_countday(text: str, p: Pieces, ctx: Context) -> Resolved:
-    """ "(today is) the eighth day of the strike": the day of the document."""
+    """ "(this is) the fifth day of the walkout": the day of the document."""
     return "DATE", ctx.anchor.isoformat() if ctx.anchor else None
 
 
