@@ -157,7 +157,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # the year, last spoken of ("that fall in prices" is no season)
             r"|that\s+(?:morning|afternoon|evening|night|spring|summer|autumn|winter)\b",
         ),
-        # "this is the fifth day of the walkout", "we are in the third week of the siege": a day
+        # "this is the fifth day of the walkout", "it's the sixth straight day of protests": a day
         # counted within an event, said in the present tense, is the document's day
         (
             "countday",
