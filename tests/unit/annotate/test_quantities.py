@@ -502,3 +502,10 @@ def test_a_name_between_a_count_and_its_plural_noun(nlp: Any) -> None:
     assert (q.value, q.counted) == (3, "Apple stores")
     qs = quantities(nlp, "The carrier leased three more 320 Neo planes last spring.")
     assert [q.text for q in qs] == ["three"]
+
+
+def test_pounds_of_thrust_are_a_force_not_sterling(nlp: Any) -> None:
+    q = only(nlp, "The engines give 2.4 million pounds of thrust together.")
+    assert (q.value, q.unit) == (2.4e6, "pound-force")
+    q = only(nlp, "The stadium was bought for 90 million pounds.")
+    assert q.unit == "pound sterling"
