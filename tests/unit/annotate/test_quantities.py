@@ -509,3 +509,8 @@ def test_pounds_of_thrust_are_a_force_not_sterling(nlp: Any) -> None:
     assert (q.value, q.unit) == (2.4e6, "pound-force")
     q = only(nlp, "The stadium was bought for 90 million pounds.")
     assert q.unit == "pound sterling"
+
+
+def test_a_text_that_measures_force_reads_its_other_pounds_as_force(nlp: Any) -> None:
+    text = "The motor gives 600 kilonewtons, about 1.3 million pounds, at full power."
+    assert [q.unit for q in quantities(nlp, text)] == ["kilonewton", "pound-force"]
