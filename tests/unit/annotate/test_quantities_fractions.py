@@ -47,3 +47,20 @@ def test_bare_number_shares_the_unit_before_it(
 def test_unit_not_carried_across_sentences(nlp: Any) -> None:
     found = {q.text: q for q in find_quantities(nlp("It fell 3 percent. Then 40 left."))}
     assert found["40"].unit is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Ridership dropped by more than half.", "more than half"),
+        ("The crop shrank by about half, and prices soared.", "about half"),
+    ],
+)
+def test_half_alone_as_the_share_of_a_change(nlp: Any, sentence: str, text: str) -> None:
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert text in found, list(found)
+    assert found[text].value == 0.5
+
+
+def test_half_of_a_game_or_a_year_is_no_share(nlp: Any) -> None:
+    assert find_quantities(nlp("Both sides scored in the second half.")) == []

@@ -120,10 +120,11 @@ def _fraction_atom(text: str, start: int, end: int) -> Atom | None:
     scale = _HALF_SCALE.match(text, end)
     if parts == ["a", "half"] and scale:  # "a half million barrels"
         return Atom(start, scale.end(), 0.5 * lexicon[scale.group(1).lower()].value, "words")
+    share = _SHARE_BEFORE.search(text[max(0, start - 10) : start]) and _PHRASE_END.match(text, end)
     if len(parts) == 1:
-        # only "half" stands alone, and only as "half of" / "half a million"
+        # only "half" stands alone: "half of", "half a million", "fell by more than half."
         if parts[0] != "half" or not (
-            followed_by_of or _HALF_A.match(text, end) or _HALF_DET.match(text, end)
+            followed_by_of or _HALF_A.match(text, end) or _HALF_DET.match(text, end) or share
         ):
             return None
         return Atom(start, end, 0.5, "fraction")
@@ -132,7 +133,6 @@ def _fraction_atom(text: str, start: int, end: int) -> Atom | None:
         # "the past two quarters": a count of business quarters, not 2/4
         return Atom(start, start + len(parts[0]), numerator, "words")
     plural = parts[-1].endswith("s") and parts[-1] != "halves"
-    share = _SHARE_BEFORE.search(text[max(0, start - 10) : start]) and _PHRASE_END.match(text, end)
     if not followed_by_of and not (plural and numerator > 1) and not share:
         return None
     return Atom(start, end, numerator / denominator, "fraction")
