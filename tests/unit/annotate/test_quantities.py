@@ -368,6 +368,11 @@ def test_glued_noun_is_counted(nlp: Any) -> None:
     assert (q.value, q.counted) == (3, "bedroom")
 
 
+def test_an_adjective_glued_to_a_count_leaves_the_noun_counted(nlp: Any) -> None:
+    q = only(nlp, "A 600-strong crowd waited at the gates.")
+    assert (q.value, q.counted) == (600, "crowd")
+
+
 def test_only_one_counts_the_noun_after_it(nlp: Any) -> None:
     q = only(nlp, "Only one person died in the fire.")
     assert (q.value, q.counted) == (1, "person")

@@ -72,7 +72,7 @@ def _atom_re() -> re.Pattern[str]:
         rf"""
         (?P<vague>(?i:\b(?:(?:several|a\s+few|a\s+couple\s+of)\s+(?:{scales})
             |(?:(?:tens|hundreds|dozens|scores)\s+of\s+)?(?:{vague}))\b))
-        |(?P<frac>(?i:\b(?:(?:an?|{numerators})[\s-]+)?(?:{denominators})\b))
+        |(?P<frac>(?i:\b(?:(?:an?\s+)?(?:{numerators})[\s-]+|an?[\s-]+)?(?:{denominators})\b))
         |(?P<words>(?i:\b(?:an?\s+)?(?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*\b))
         |(?P<mixed>(?<![\d/.,])\d{{1,3}}\s\d/\d{{1,2}}(?![\d/]))
         |(?P<slash>(?<![\d/])\d{{1,3}}\s?[/⁄]\s?\d{{1,4}}(?![\d/]))
@@ -114,6 +114,9 @@ def _vague_atom(text: str, start: int, end: int) -> Atom:
 def _fraction_atom(text: str, start: int, end: int) -> Atom | None:
     """ "two-thirds", "a quarter of", "half of": ordinals ("the third") are not fractions."""
     parts = re.split(r"[\s-]+", text[start:end].lower())
+    if len(parts) == 3:  # "a two-thirds majority": the article belongs to the noun
+        start = end - len(text[start:end].split(None, 1)[1])
+        parts = parts[1:]
     lexicon = number_words()
     denominator = lexicon[parts[-1]].value
     followed_by_of = _OF.match(text, end) is not None
