@@ -519,3 +519,8 @@ def test_pounds_of_thrust_are_a_force_not_sterling(nlp: Any) -> None:
 def test_a_text_that_measures_force_reads_its_other_pounds_as_force(nlp: Any) -> None:
     text = "The motor gives 600 kilonewtons, about 1.3 million pounds, at full power."
     assert [q.unit for q in quantities(nlp, text)] == ["kilonewton", "pound-force"]
+
+
+def test_indian_digit_grouping_is_one_number(nlp: Any) -> None:
+    q = only(nlp, "The scheme reached 2,50,000 farmers in the state.")
+    assert (q.value, q.counted) == (250000, "farmers")
