@@ -54,6 +54,9 @@ def test_unit_not_carried_across_sentences(nlp: Any) -> None:
     [
         ("Ridership dropped by more than half.", "more than half"),
         ("The crop shrank by about half, and prices soared.", "about half"),
+        # an approximator or a bound before a lone "half" that stands as subject
+        ("Almost half stayed away from the polls.", "Almost half"),
+        ("More than half were under thirty.", "More than half"),
     ],
 )
 def test_half_alone_as_the_share_of_a_change(nlp: Any, sentence: str, text: str) -> None:
@@ -64,6 +67,7 @@ def test_half_alone_as_the_share_of_a_change(nlp: Any, sentence: str, text: str)
 
 def test_half_of_a_game_or_a_year_is_no_share(nlp: Any) -> None:
     assert find_quantities(nlp("Both sides scored in the second half.")) == []
+    assert find_quantities(nlp("They were level at almost half-time.")) == []
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,10 @@ _HALF_DET = re.compile(r"\s+(?:the|its|their|his|her|our|all)\s+(?=\w)", re.IGNO
 # "rose by a fifth", "more than a third.": a share of change, ending the phrase
 _SHARE_BEFORE = re.compile(r"\b(?:by|than|nearly|almost|about|roughly)\s+$", re.IGNORECASE)
 _PHRASE_END = re.compile(r"\s*(?:[.,;:)]|$|\s(?:and|but|in|on|from|since|over|to)\b)")
+# "nearly half voted", "more than half are women": an approximator or a bound makes a lone
+# "half" an amount; not "half-time", nor the clock's "about half past ten"
+_HALF_QUALIFIED = re.compile(r"\b(?:than|nearly|almost|about|roughly|around)\s+$", re.IGNORECASE)
+_HALF_NOT_AMOUNT = re.compile(r"-|\s+past\b", re.IGNORECASE)
 
 
 def _vague_atom(text: str, start: int, end: int) -> Atom:
@@ -127,8 +131,15 @@ def _fraction_atom(text: str, start: int, end: int) -> Atom | None:
     share = _SHARE_BEFORE.search(text[max(0, start - 10) : start]) and _PHRASE_END.match(text, end)
     if len(parts) == 1:
         # only "half" stands alone: "half of", "half a million", "fell by more than half."
+        qualified = _HALF_QUALIFIED.search(text[max(0, start - 10) : start]) and not (
+            _HALF_NOT_AMOUNT.match(text, end)
+        )
         if parts[0] != "half" or not (
-            followed_by_of or _HALF_A.match(text, end) or _HALF_DET.match(text, end) or share
+            followed_by_of
+            or _HALF_A.match(text, end)
+            or _HALF_DET.match(text, end)
+            or share
+            or qualified
         ):
             return None
         return Atom(start, end, 0.5, "fraction")
