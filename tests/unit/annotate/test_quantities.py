@@ -368,6 +368,11 @@ def test_glued_noun_is_counted(nlp: Any) -> None:
     assert (q.value, q.counted) == (3, "bedroom")
 
 
+def test_an_adjective_glued_to_a_count_leaves_the_noun_counted(nlp: Any) -> None:
+    q = only(nlp, "A 600-strong crowd waited at the gates.")
+    assert (q.value, q.counted) == (600, "crowd")
+
+
 def test_only_one_counts_the_noun_after_it(nlp: Any) -> None:
     q = only(nlp, "Only one person died in the fire.")
     assert (q.value, q.counted) == (1, "person")
@@ -502,3 +507,20 @@ def test_a_name_between_a_count_and_its_plural_noun(nlp: Any) -> None:
     assert (q.value, q.counted) == (3, "Apple stores")
     qs = quantities(nlp, "The carrier leased three more 320 Neo planes last spring.")
     assert [q.text for q in qs] == ["three"]
+
+
+def test_pounds_of_thrust_are_a_force_not_sterling(nlp: Any) -> None:
+    q = only(nlp, "The engines give 2.4 million pounds of thrust together.")
+    assert (q.value, q.unit) == (2.4e6, "pound-force")
+    q = only(nlp, "The stadium was bought for 90 million pounds.")
+    assert q.unit == "pound sterling"
+
+
+def test_a_text_that_measures_force_reads_its_other_pounds_as_force(nlp: Any) -> None:
+    text = "The motor gives 600 kilonewtons, about 1.3 million pounds, at full power."
+    assert [q.unit for q in quantities(nlp, text)] == ["kilonewton", "pound-force"]
+
+
+def test_indian_digit_grouping_is_one_number(nlp: Any) -> None:
+    q = only(nlp, "The scheme reached 2,50,000 farmers in the state.")
+    assert (q.value, q.counted) == (250000, "farmers")

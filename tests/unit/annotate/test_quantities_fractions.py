@@ -47,3 +47,47 @@ def test_bare_number_shares_the_unit_before_it(
 def test_unit_not_carried_across_sentences(nlp: Any) -> None:
     found = {q.text: q for q in find_quantities(nlp("It fell 3 percent. Then 40 left."))}
     assert found["40"].unit is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Ridership dropped by more than half.", "more than half"),
+        ("The crop shrank by about half, and prices soared.", "about half"),
+        # an approximator or a bound before a lone "half" that stands as subject
+        ("Almost half stayed away from the polls.", "Almost half"),
+        ("More than half were under thirty.", "More than half"),
+    ],
+)
+def test_half_alone_as_the_share_of_a_change(nlp: Any, sentence: str, text: str) -> None:
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert text in found, list(found)
+    assert found[text].value == 0.5
+
+
+def test_half_of_a_game_or_a_year_is_no_share(nlp: Any) -> None:
+    assert find_quantities(nlp("Both sides scored in the second half.")) == []
+    assert find_quantities(nlp("They were level at almost half-time.")) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # an article before the fraction belongs to the noun after it
+        ("The bill needs a three-fifths vote in the chamber.", "three-fifths", 0.6),
+        # singular denominators beyond a fifth, before "of"
+        ("The screw sits an eighth of an inch deep.", "an eighth", 0.125),
+        ("About a sixth of the wells ran dry.", "About a sixth", 1 / 6),
+    ],
+)
+def test_fractions_after_an_article_and_in_eighths(
+    nlp: Any, sentence: str, text: str, value: float
+) -> None:
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert text in found, list(found)
+    assert found[text].value == pytest.approx(value)
+
+
+def test_an_ordinal_without_of_is_no_fraction(nlp: Any) -> None:
+    found = [q.text for q in find_quantities(nlp("It was his sixth win and a fourth title."))]
+    assert found == []

@@ -68,6 +68,26 @@ def test_the_earlier_value_takes_the_scale_and_unit_of_a_later_range(nlp: Any) -
     assert (qs[0].value, qs[0].unit) == (pytest.approx(12.5e9), "euro")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "old", "change"),
+    [
+        # the verb says it rose: not a fall from 700 million
+        ("Club membership grew from 700 to 1.4 million within a decade.", 700, "up"),
+        # the verb says it fell, and in euros the earlier figure carries the scale too
+        ("The shortfall was cut from 14 to 11 billion euros.", 14e9, "down"),
+        ("Revenue shrank from $6 to $5 billion in the slump.", 6e9, "down"),
+        # no verb: numbers of one magnitude share it, far apart they do not
+        ("Visitor numbers went from 4 to 6 million in ten years.", 4e6, "up"),
+        ("Attendance went from 850 to 1.3 million visitors in ten years.", 850, "up"),
+    ],
+)
+def test_the_scale_word_is_shared_only_where_it_reads_so(
+    nlp: Any, sentence: str, old: float, change: str
+) -> None:
+    q = next(q for q in found(nlp, sentence) if q.old_value is not None)
+    assert (q.old_value, q.change) == (pytest.approx(old), change)
+
+
 def test_a_qualified_earlier_value_is_not_folded(nlp: Any) -> None:
     qs = found(nlp, "Turnout rose from about 40 percent to 52 percent.")
     assert [q.value for q in qs] == [40, 52]

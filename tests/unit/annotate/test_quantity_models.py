@@ -17,3 +17,10 @@ def test_a_plain_counted_name_still_counts(nlp: Any) -> None:
     found = find_quantities(nlp("The firm flew three Cessna planes to the island on Monday."))
     assert [(q.value, q.counted) for q in found if q.value == 3] in ([(3, "Cessna planes")],
                                                                   [(3, "planes")])
+
+
+def test_a_name_and_a_compound_noun_before_a_plural_are_counted(nlp: Any) -> None:
+    found = find_quantities(nlp("The 38 OECD member countries signed the pledge."))
+    assert [(q.value, q.counted) for q in found] == [(38, "OECD member countries")]
+    found = find_quantities(nlp("The airline flies 12 Airbus cargo jets."))
+    assert [q.value for q in found] == [12]

@@ -27,7 +27,7 @@ _RISE = (
 _FALL = (
     r"f[ea]ll|falls|fallen|falling|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
     r"decreas(?:e|es|ed|ing)|slip(?:s|ped|ping)?|sl(?:id|ide|ides|iding)|"
-    r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|s[aiu]nk|sinks|sinking|"
+    r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|s[aiu]nk|sinks|sinking|shr[aiu]nk(?:en)?|shrinks|shrinking|"
     r"dip(?:s|ped|ping)?|slump(?:s|ed|ing)?|eas(?:e|es|ed|ing)|down|lower"
 )
 # the movement word right before the figure, maybe with "by" or "to" between
@@ -62,11 +62,52 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
     )
 
 
+# the nearest verb or adverb of movement before a change's earlier value, and the
+# transitive verbs that tell which way their object moved ("cut from 12 to 9 billion")
+_TOLD = re.compile(
+    rf"\b(?:(?P<up>{_RISE}|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?|widen(?:s|ed|ing)?|"
+    rf"hik(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing))|"
+    rf"(?P<down>{_FALL}|cut(?:s|ting)?|lower(?:s|ed|ing)|reduc(?:e|es|ed|ing)|"
+    rf"narrow(?:s|ed|ing)?|halv(?:e|es|ed|ing)))\b",
+    re.IGNORECASE,
+)
+# numbers a writer puts before one scale word are of one magnitude ("from 12 to 9
+# billion"); "from 900 to 1.2 million" is 900, not 900 million
+_SAME_MAGNITUDE = 20.0
+
+
+def _told_direction(text: str, a: Draft) -> str | None:
+    """ "up" or "down" when a verb of movement shortly before ``a`` says which way."""
+    told = None
+    for m in _TOLD.finditer(text, max(0, a.start - 60), a.start):
+        told = "up" if m.group("up") else "down"
+    return told
+
+
 def _share_scale(text: str, a: Draft, old: Quantity, b: Draft) -> None:
     """ "from 8.5 to 11 billion euros": the earlier number is in the later one's scale,
-    rising or falling (a range's ends only rise: ``drafts.takes_scale`` for both)."""
-    if a.bare and a.atoms[0].kind == "digits" and takes_scale(text, a, b) and old.value:
-        old.value *= b.scale
+    rising or falling (a range's ends only rise: ``drafts.takes_scale`` for both).
+
+    Shared only when it reads so: the direction a verb tells ("grew from 900 to 1.2
+    million" is no fall from 900 million) and, failing that, one magnitude of the two
+    numbers as written."""
+    if a.atoms[0].kind != "digits" or not takes_scale(text, a, b) or not old.value:
+        return
+    level = b.value if b.value is not None else b.low  # "from 12.5 to 14-15 billion"
+    if level is None:
+        return
+    shared = old.value * b.scale
+    told = _told_direction(text, a)
+    if told is not None:
+        fits_shared = (level > shared) == (told == "up")
+        fits_plain = (level > old.value) == (told == "up")
+        if fits_shared != fits_plain:
+            old.value = shared if fits_shared else old.value
+            return
+    written = abs(level / b.scale)
+    low, high = sorted((abs(old.value), written))
+    if low and high / low < _SAME_MAGNITUDE:
+        old.value = shared
 
 
 def _merge(old: Quantity, new: Quantity) -> Quantity:

@@ -64,7 +64,9 @@ def counted_tokens(doc: Doc, j: int, through_of: bool) -> tuple[int, int] | None
     n = len(doc)
     if j + 1 < n and doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_:
         glued = doc[j + 1]  # "a three-bedroom house", "six-cylinder engines": what is counted
-        return (j + 1, j + 2) if glued.is_alpha and glued.pos_ in _NP_POS else None
+        if glued.pos_ != "ADJ":
+            return (j + 1, j + 2) if glued.is_alpha and glued.pos_ in _NP_POS else None
+        j += 2  # "a 900-strong force": the adjective tells how the noun after it is counted
     if j < n and doc[j].lower_ == "of" and (total := _past_partitive_total(doc, j)) != j:
         j, through_of = total, False
     if through_of and j < n and doc[j].lower_ == "of":

@@ -465,7 +465,7 @@ _CHANGE_BEFORE_FROM = re.compile(
     r"(?i:\b(?:ros[ea]|risen|rises?|rising|f[ea]ll|fallen|falls|falling|increas\w*|"
     r"upwards?|downwards?|creep\w*|crept|edg(?:ed|ing)|inch(?:ed|ing)|"
     r"decreas\w*|grew|grow\w*|drop\w*|climb\w*|jump\w*|cut\w*|rais\w*|lower\w*|reduc\w*|"
-    r"declin\w*|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|went|gone|go(?:es)?|"
+    r"declin\w*|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|shr[aiu]nk\w*|shrink\w*|went|gone|go(?:es)?|"
     r"dropping|up|down|moved?|chang\w*|shift\w*|revis\w*|hik\w*|boost\w*|widen\w*|narrow\w*))"
     r"\b[^.;]{0,40}$"
 )

@@ -226,15 +226,22 @@ def _model_name_after(tok: Token, nxt: Token) -> bool:
 
 
 def _counts_named_things(tok: Token, nxt: Token) -> bool:
-    """ "40 Lisbon dockers", "12 Labour councillors": a name between a number and a
-    plural noun qualifies what is counted; in "three more 320 Neo planes" a count comes before."""
+    """ "40 Lisbon dockers", "12 Labour councillors", "the 27 EU member states": a name
+    between a number and a plural noun (maybe through the compound nouns that the parse
+    hangs on it) qualifies what is counted; in "three more 320 Neo planes" a count comes
+    before."""
     doc = tok.doc
     k = nxt.i
-    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+    while k < len(doc) and doc[k].is_alpha and (doc[k].text[:1].isupper() or _compound(doc[k])):
         k += 1
     if k >= len(doc) or doc[k].tag_ != "NNS":
         return False
     return not any(t.like_num for t in doc[max(0, tok.i - 3) : tok.i])
+
+
+def _compound(tok: Token) -> bool:
+    """A noun the parse hangs on a later noun as a compound ("member" in "member states")."""
+    return tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.i > tok.i
 
 
 _ONE_PRONOUN_LEAD = frozenset(

@@ -17,6 +17,7 @@ from sitrep.annotate.quantities.counted import counted_tokens
 from sitrep.annotate.quantities.drafts import Draft, build_drafts
 from sitrep.annotate.quantities.filter import is_quantity, phone_spans
 from sitrep.annotate.quantities.number_words import number_words
+from sitrep.annotate.quantities.unit_words import units_of_kind
 from sitrep.models import Quantity
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         kept.append((d, _to_quantity(doc, text, d, counted)))
     out = join_changes(text, kept)
     _carry_units(text, out)
+    _one_sense_of_pounds(out)
     mark_directions(text, out)
     return out
 
@@ -59,6 +61,26 @@ def _carry_units(text: str, found: list[Quantity]) -> None:
         if q.value is None or not _ELLIPSIS_GAP.fullmatch(text, prev.end, q.start):
             continue
         q.unit = prev.unit
+
+
+_POUNDS_WORD = re.compile(r"\bpounds?\b", re.IGNORECASE)
+_STERLING_WRITTEN = re.compile(r"£|\bsterling\b|\bGBP\b", re.IGNORECASE)
+
+
+def _one_sense_of_pounds(found: list[Quantity]) -> None:
+    """One sense per discourse: a text that measures a force ("pounds of thrust",
+    "kilonewtons") reads its other "million pounds", written without "£" or
+    "sterling", as that force too, not as money."""
+    forces = units_of_kind("force")
+    if not any(q.unit in forces for q in found):
+        return
+    for q in found:
+        if (
+            q.unit == "pound sterling"
+            and _POUNDS_WORD.search(q.text)
+            and not _STERLING_WRITTEN.search(q.text)
+        ):
+            q.unit = "pound-force"
 
 
 def _counted(doc: Doc, d: Draft) -> tuple[int, int] | None:

@@ -72,11 +72,12 @@ def _atom_re() -> re.Pattern[str]:
         rf"""
         (?P<vague>(?i:\b(?:(?:several|a\s+few|a\s+couple\s+of)\s+(?:{scales})
             |(?:(?:tens|hundreds|dozens|scores)\s+of\s+)?(?:{vague}))\b))
-        |(?P<frac>(?i:\b(?:(?:an?|{numerators})[\s-]+)?(?:{denominators})\b))
+        |(?P<frac>(?i:\b(?:(?:an?\s+)?(?:{numerators})[\s-]+|an?[\s-]+)?(?:{denominators})\b))
         |(?P<words>(?i:\b(?:an?\s+)?(?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*\b))
         |(?P<mixed>(?<![\d/.,])\d{{1,3}}\s\d/\d{{1,2}}(?![\d/]))
         |(?P<slash>(?<![\d/])\d{{1,3}}\s?[/⁄]\s?\d{{1,4}}(?![\d/]))
-        |(?P<digits>(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
+        |(?P<digits>(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?(?![\d,])
+            |\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
             |\d{{1,3}}(?:[\u00a0\u202f\ ]\d{{3}})+(?![\d,]|\.\d)
             |\d+(?:\.\d+)?|\.\d+)(?P<ufrac>[{fr}])?
             (?:\s?[×x]\s?10(?:\^|\*\*)?(?P<exp>(?<=[\^*])[-−]?\d{{1,3}}|[-−]\d{{1,3}})(?!\d))?)
@@ -96,6 +97,10 @@ _HALF_DET = re.compile(r"\s+(?:the|its|their|his|her|our|all)\s+(?=\w)", re.IGNO
 # "rose by a fifth", "more than a third.": a share of change, ending the phrase
 _SHARE_BEFORE = re.compile(r"\b(?:by|than|nearly|almost|about|roughly)\s+$", re.IGNORECASE)
 _PHRASE_END = re.compile(r"\s*(?:[.,;:)]|$|\s(?:and|but|in|on|from|since|over|to)\b)")
+# "nearly half voted", "more than half are women": an approximator or a bound makes a lone
+# "half" an amount; not "half-time", nor the clock's "about half past ten"
+_HALF_QUALIFIED = re.compile(r"\b(?:than|nearly|almost|about|roughly|around)\s+$", re.IGNORECASE)
+_HALF_NOT_AMOUNT = re.compile(r"-|\s+past\b", re.IGNORECASE)
 
 
 def _vague_atom(text: str, start: int, end: int) -> Atom:
@@ -114,16 +119,27 @@ def _vague_atom(text: str, start: int, end: int) -> Atom:
 def _fraction_atom(text: str, start: int, end: int) -> Atom | None:
     """ "two-thirds", "a quarter of", "half of": ordinals ("the third") are not fractions."""
     parts = re.split(r"[\s-]+", text[start:end].lower())
+    if len(parts) == 3:  # "a two-thirds majority": the article belongs to the noun
+        start = end - len(text[start:end].split(None, 1)[1])
+        parts = parts[1:]
     lexicon = number_words()
     denominator = lexicon[parts[-1]].value
     followed_by_of = _OF.match(text, end) is not None
     scale = _HALF_SCALE.match(text, end)
     if parts == ["a", "half"] and scale:  # "a half million barrels"
         return Atom(start, scale.end(), 0.5 * lexicon[scale.group(1).lower()].value, "words")
+    share = _SHARE_BEFORE.search(text[max(0, start - 10) : start]) and _PHRASE_END.match(text, end)
     if len(parts) == 1:
-        # only "half" stands alone, and only as "half of" / "half a million"
+        # only "half" stands alone: "half of", "half a million", "fell by more than half."
+        qualified = _HALF_QUALIFIED.search(text[max(0, start - 10) : start]) and not (
+            _HALF_NOT_AMOUNT.match(text, end)
+        )
         if parts[0] != "half" or not (
-            followed_by_of or _HALF_A.match(text, end) or _HALF_DET.match(text, end)
+            followed_by_of
+            or _HALF_A.match(text, end)
+            or _HALF_DET.match(text, end)
+            or share
+            or qualified
         ):
             return None
         return Atom(start, end, 0.5, "fraction")
@@ -132,7 +148,6 @@ def _fraction_atom(text: str, start: int, end: int) -> Atom | None:
         # "the past two quarters": a count of business quarters, not 2/4
         return Atom(start, start + len(parts[0]), numerator, "words")
     plural = parts[-1].endswith("s") and parts[-1] != "halves"
-    share = _SHARE_BEFORE.search(text[max(0, start - 10) : start]) and _PHRASE_END.match(text, end)
     if not followed_by_of and not (plural and numerator > 1) and not share:
         return None
     return Atom(start, end, numerator / denominator, "fraction")

@@ -129,3 +129,9 @@ def lexicon() -> Lexicon:
         labels=labels,
         streets=lexicons.street_words(),
     )
+
+
+@functools.cache
+def units_of_kind(kind: str) -> frozenset[str]:
+    """The names of the lexicon's units that measure ``kind`` ("force", "mass")."""
+    return frozenset(u.name for u in lexicon().units.values() if u.kind == kind)
