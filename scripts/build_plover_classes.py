@@ -49,6 +49,7 @@ SECOND_SENSES = 2
 PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "in", "on", "over"})
 # noun.act, noun.communication, noun.event: nouns that name an event, not an agent or thing
 EVENT_NOUN_FILES = frozenset({4, 10, 11})
+ACT_FILES = frozenset({4, 11})  # noun.act, noun.event
 
 # PLOVER type -> (WordNet sense, mode) read from the codebook's definition of the type
 # (gold-standard naming: DEMAND, DISAPPROVE, INVESTIGATE and FIGHT kept apart; PLOVER's
@@ -376,11 +377,27 @@ def derived_nouns(
     return out
 
 
+def own_nominalisations(wn: WordNet, top: Synset, seed_word: str) -> set[str]:
+    """The act or event nouns formed with a nominal suffix from a verb seed's own word.
+
+    They name the seed's act whatever their rank, as a noun seed's own verb does
+    ("suspend" in its freezing sense -> "suspension", that noun's fourth sense).
+    """
+    if top.pos != "v":
+        return set()
+    return {
+        noun
+        for noun, syn in derived_nouns(wn, top, [(seed_word, top)])
+        if noun != seed_word and noun.endswith(NOMINAL_SUFFIXES) and syn.lexfile in ACT_FILES
+    }
+
+
 def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
     """(lemma, companion, pos, rank) of the class a seed sense names."""
     top = sense(wn, seed)
     seed_word = seed.rsplit(".", 2)[0]
     rows = []
+    own_nouns = own_nominalisations(wn, top, seed_word)
     for syn, level in below(wn, top, 0 if seed[-1] in "=!" else DEEP_DEPTH):
         pairs = [(w, syn) for w in syn.words if seed[-1] != "!" or w == seed_word]
         if syn.pos == "v":
@@ -391,6 +408,8 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
             limit = MAX_RANK if syn is top else HYPONYM_RANK
             if where is not top and where is syn and rank == limit + 1 and same_kind(wn, word, syn):
                 limit += 1
+            if where is not syn and syn is top and word in own_nouns:
+                rank = min(rank, limit)
             made = entry(word, where.pos)
             if level > HYPONYM_DEPTH:
                 # deep nouns, and nouns derived from deep verbs, drift ("propaganda", "cheer")

@@ -41,6 +41,8 @@ CLASS_TABLE = [
     ("A farmers' association filed a lawsuit against the ministry.", "lawsuit", "DISAPPROVE"),
     # ceding territory is a material retreat, not a verbal concession
     ("The rebels ceded the northern valley to the army.", "ceded", "RETREAT"),
+    # a verb seed's own nominalisation, though not that noun's first sense
+    ("Norway announced a suspension of fishing talks with the islands.", "suspension", "SANCTION"),
 ]
 
 
