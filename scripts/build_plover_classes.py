@@ -537,6 +537,34 @@ NOUN_CLASSES = {
         "military_service.n.1",
     ],
 }
+# Verb word classes of the event frames (plover_verb_classes.csv), from the senses the
+# codebook's own words name. "ease" (CAMEO 08, easing measures in force: "ease
+# administrative sanctions", "ease curfew", "lift ban", "relax restrictions"): the verbs
+# that end, lift, relax or reduce a measure; "halt" (CAMEO 16, reducing relations: "halt
+# negotiations", "halt mediation", "break relations", "reduce or stop aid"). The frames
+# read them only with an object of the right kind (a restriction, a cooperative act).
+# Ending an act or a measure, read by both ("halted its offensive", "ended the talks").
+ENDING = ["end.v.2=", "halt.v.1=", "stop.v.2=", "stop.v.6=", "suspend.v.4=", "cancel.v.1="]
+VERB_CLASSES = {
+    "ease": [*ENDING, "lift.v.20=", "lift.v.6=", "relax.v.6=", "reduce.v.1", "abolish.v.1="],
+    "halt": [*ENDING, "sever.v.1=", "reduce.v.1"],
+}
+
+
+def verb_classes(wn: WordNet) -> list[dict[str, str]]:
+    """(class, lemma, seed) rows: the one-word verbs each class's seeds reach."""
+    reached: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name, seeds in VERB_CLASSES.items():
+        for seed in seeds:
+            for lemma, with_, pos, _rank in members(wn, seed):
+                if pos == "verb" and not with_ and seed not in reached[(name, lemma)]:
+                    reached[(name, lemma)].append(seed)
+    return [
+        {"class": name, "lemma": lemma, "seed": " ".join(seeds)}
+        for (name, lemma), seeds in sorted(reached.items())
+    ]
+
+
 # Who may be an event's source as a subject, wider than "actor": one of a noun's two most
 # frequent senses lies below the actor senses or social groups ("the junta", "a grand
 # jury", "the bank"); a plane, a design or the weather never is.
@@ -622,6 +650,12 @@ NOUN_HEADER = """# Noun classes for the event layer from WordNet 3.0 (Princeton 
 # below the class's WordNet senses. Merged with plover_words.csv at run time.
 """
 
+VERB_CLASS_HEADER = """# Verb classes of the event frames from WordNet 3.0 (Princeton WordNet licence), built by
+# scripts/build_plover_classes.py from senses the CAMEO/PLOVER codebook names (VERB_CLASSES);
+# not from any gold data. Merged with plover_words.csv at run time.
+# seed: the WordNet senses the word was reached from.
+"""
+
 HEADER = """# PLOVER verb and noun classes from WordNet 3.0 (Princeton WordNet licence), built by
 # scripts/build_plover_classes.py from seed senses named in the PLOVER/CAMEO codebook
 # definitions; not from any gold data. Rows of plover_triggers.csv take precedence.
@@ -639,6 +673,8 @@ def main() -> None:
     write_csv(args.out, HEADER, ["lemma", "with", "pos", "type", "mode", "seed"], build(wn))
     nouns = os.path.join(out_dir, "plover_nouns.csv")
     write_csv(nouns, NOUN_HEADER, ["class", "lemma"], noun_classes(wn))
+    verb_words = os.path.join(out_dir, "plover_verb_classes.csv")
+    write_csv(verb_words, VERB_CLASS_HEADER, ["class", "lemma", "seed"], verb_classes(wn))
     derived = os.path.join(out_dir, "plover_derivations.csv")
     write_csv(derived, DERIVATION_HEADER, ["noun", "verb"], derivations(wn))
 

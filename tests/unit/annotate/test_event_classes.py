@@ -182,6 +182,9 @@ EASED_TABLE = [
     ("The junta ended the state of emergency in the north.", "CONCEDE"),
     ("The government scrapped the restrictions on foreign reporters.", "CONCEDE"),
     ("Israel halted its offensive in the south.", "RETREAT"),
+    # verbs WordNet puts under lifting and reducing, with no hand rows
+    ("The council annulled the ban on street markets.", "CONCEDE"),
+    ("The governor rescinded the curfew in the port city.", "CONCEDE"),
 ]
 
 
