@@ -9,7 +9,8 @@ names (the SEEDS table: "accuse.v.1" is the first verb sense of "accuse"); a cla
 the seed synsets, their troponyms/hyponyms down to HYPONYM_DEPTH, and the act, event
 and communication nouns derived from their verbs ("invade" -> "invasion"), and the
 verbs a noun seed is derived from ("negotiation" -> "negotiate"; the seed word's own verb
-whatever its rank: "demonstration" -> "demonstrate", its fourth sense), and the WordNet
+whatever its rank: "demonstration" -> "demonstrate", its fourth sense; so does a verb seed's
+own nominalisation: "suspend" -> "suspension"), and the WordNet
 antonyms of a seed sense's words join the mirror type (MIRRORS: "praise" <-> "criticize"). A word
 joins a class only if the class sense is among its MAX_RANK most frequent senses,
 so rare senses stay out ("render" is no AID verb); a direct troponym whose class sense is
@@ -17,7 +18,8 @@ its second joins when both its senses are of the class sense's kind (SECOND_SENS
 word two types claim with the same rank is left out. Each row names every seed of its
 type that reaches it (scripts/score_events_heldout.py --with-seeds reads them). The hand
 rows of plover_triggers.csv override these rows at run time; sitrep never reads WordNet
-itself.
+itself. The verb classes of the event frames ("ease", "halt": VERB_CLASSES) are built the
+same way into plover_verb_classes.csv.
 """
 
 from __future__ import annotations
@@ -650,9 +652,9 @@ NOUN_HEADER = """# Noun classes for the event layer from WordNet 3.0 (Princeton 
 # below the class's WordNet senses. Merged with plover_words.csv at run time.
 """
 
-VERB_CLASS_HEADER = """# Verb classes of the event frames from WordNet 3.0 (Princeton WordNet licence), built by
-# scripts/build_plover_classes.py from senses the CAMEO/PLOVER codebook names (VERB_CLASSES);
-# not from any gold data. Merged with plover_words.csv at run time.
+VERB_CLASS_HEADER = """# Verb classes of the event frames from WordNet 3.0 (WordNet licence),
+# built by scripts/build_plover_classes.py from senses the CAMEO/PLOVER codebook names
+# (VERB_CLASSES); not from any gold data. Merged with plover_words.csv at run time.
 # seed: the WordNet senses the word was reached from.
 """
 

@@ -10,12 +10,13 @@ imitates fitting on one half: for "A->B" every row of the hand-written lists
 event spans (--support evt, the default; or anywhere in B's text: --support text)
 and in none of half A's is removed (through $SITREP_LEXICONS), then half B is
 scored; "B->A" the other way round. Lists built from WordNet (plover_classes.csv,
-plover_verb_classes.csv, plover_nouns.csv) stay whole unless --with-classes (the first two) (their seed senses were named by
-hand: the harshest reading). --with-seeds reads the WordNet rows as what they are, words
-reached from hand-named seed senses: a class row goes when its seed's word is supported
-only by the held-out half (the seed was perhaps named after a held-out sentence), and
-stays when WordNet reached it from a seed the fitting half supports too (every seed
-that reaches a row is recorded in its seed column). The gap between a
+plover_verb_classes.csv, plover_nouns.csv) stay whole unless --with-classes drops the
+first two (their seed senses were named by hand: the harshest reading). --with-seeds
+reads the WordNet rows as what they are, words reached from hand-named seed senses: a
+class row goes when its seed's word is supported only by the held-out half (the seed was
+perhaps named after a held-out sentence), and stays when WordNet reached it from a seed
+the fitting half supports too (every seed that reaches a row is recorded in its seed
+column). The gap between a
 half's plain score and its held-out score is how much the dev figure owes to rows
 fitted to dev sentences.
 """
