@@ -256,3 +256,10 @@ def test_a_plural_only_noun_row_matches_the_plural_the_lemmatizer_singularises(n
     assert talks.lemma_ == "talk"
     assert lookup(talks, lex) == row
     assert lookup(nlp("a long talk")[2], lex) is None  # the singular is another sense
+
+
+def test_an_event_noun_takes_its_verbs_row_for_its_object(nlp: Any) -> None:
+    """ "the establishment of ties" is what "established ties" is; a ministry's is no event."""
+    found = events_of(nlp, "Sri Lanka announced the establishment of diplomatic ties with Chile.")
+    assert ("SUPPORT", "establishment") in {(e.type, e.trigger.text) for e in found if e.trigger}
+    assert not events_of(nlp, "Chile announced the establishment of a new ministry.")
