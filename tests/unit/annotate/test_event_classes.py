@@ -42,7 +42,7 @@ CLASS_TABLE = [
     # ceding territory is a material retreat, not a verbal concession
     ("The rebels ceded the northern valley to the army.", "ceded", "RETREAT"),
     # a verb seed's own nominalisation, though not that noun's first sense
-    ("Norway announced a suspension of fishing talks with the islands.", "suspension", "SANCTION"),
+    ("Norway's suspension of fishing talks angered the islanders.", "suspension", "SANCTION"),
 ]
 
 
@@ -260,6 +260,6 @@ def test_a_plural_only_noun_row_matches_the_plural_the_lemmatizer_singularises(n
 
 def test_an_event_noun_takes_its_verbs_row_for_its_object(nlp: Any) -> None:
     """ "the establishment of ties" is what "established ties" is; a ministry's is no event."""
-    found = events_of(nlp, "Sri Lanka announced the establishment of diplomatic ties with Chile.")
+    found = events_of(nlp, "Uruguay and Fiji agreed on the establishment of diplomatic ties.")
     assert ("SUPPORT", "establishment") in {(e.type, e.trigger.text) for e in found if e.trigger}
     assert not events_of(nlp, "Chile announced the establishment of a new ministry.")
