@@ -9,7 +9,8 @@ names (the SEEDS table: "accuse.v.1" is the first verb sense of "accuse"); a cla
 the seed synsets, their troponyms/hyponyms down to HYPONYM_DEPTH, and the act, event
 and communication nouns derived from their verbs ("invade" -> "invasion"), and the
 verbs a noun seed is derived from ("negotiation" -> "negotiate"; the seed word's own verb
-whatever its rank: "demonstration" -> "demonstrate", its fourth sense), and the WordNet
+whatever its rank: "demonstration" -> "demonstrate", its fourth sense; so does a verb seed's
+own nominalisation: "suspend" -> "suspension"), and the WordNet
 antonyms of a seed sense's words join the mirror type (MIRRORS: "praise" <-> "criticize"). A word
 joins a class only if the class sense is among its MAX_RANK most frequent senses,
 so rare senses stay out ("render" is no AID verb); a direct troponym whose class sense is
@@ -17,7 +18,8 @@ its second joins when both its senses are of the class sense's kind (SECOND_SENS
 word two types claim with the same rank is left out. Each row names every seed of its
 type that reaches it (scripts/score_events_heldout.py --with-seeds reads them). The hand
 rows of plover_triggers.csv override these rows at run time; sitrep never reads WordNet
-itself.
+itself. The verb classes of the event frames ("ease", "halt": VERB_CLASSES) are built the
+same way into plover_verb_classes.csv.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ SECOND_SENSES = 2
 PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "in", "on", "over"})
 # noun.act, noun.communication, noun.event: nouns that name an event, not an agent or thing
 EVENT_NOUN_FILES = frozenset({4, 10, 11})
+ACT_FILES = frozenset({4, 11})  # noun.act, noun.event
 
 # PLOVER type -> (WordNet sense, mode) read from the codebook's definition of the type
 # (gold-standard naming: DEMAND, DISAPPROVE, INVESTIGATE and FIGHT kept apart; PLOVER's
@@ -376,11 +379,27 @@ def derived_nouns(
     return out
 
 
+def own_nominalisations(wn: WordNet, top: Synset, seed_word: str) -> set[str]:
+    """The act or event nouns formed with a nominal suffix from a verb seed's own word.
+
+    They name the seed's act whatever their rank, as a noun seed's own verb does
+    ("suspend" in its freezing sense -> "suspension", that noun's fourth sense).
+    """
+    if top.pos != "v":
+        return set()
+    return {
+        noun
+        for noun, syn in derived_nouns(wn, top, [(seed_word, top)])
+        if noun != seed_word and noun.endswith(NOMINAL_SUFFIXES) and syn.lexfile in ACT_FILES
+    }
+
+
 def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
     """(lemma, companion, pos, rank) of the class a seed sense names."""
     top = sense(wn, seed)
     seed_word = seed.rsplit(".", 2)[0]
     rows = []
+    own_nouns = own_nominalisations(wn, top, seed_word)
     for syn, level in below(wn, top, 0 if seed[-1] in "=!" else DEEP_DEPTH):
         pairs = [(w, syn) for w in syn.words if seed[-1] != "!" or w == seed_word]
         if syn.pos == "v":
@@ -391,6 +410,8 @@ def members(wn: WordNet, seed: str) -> list[tuple[str, str, str, int]]:
             limit = MAX_RANK if syn is top else HYPONYM_RANK
             if where is not top and where is syn and rank == limit + 1 and same_kind(wn, word, syn):
                 limit += 1
+            if where is not syn and syn is top and word in own_nouns:
+                rank = min(rank, limit)
             made = entry(word, where.pos)
             if level > HYPONYM_DEPTH:
                 # deep nouns, and nouns derived from deep verbs, drift ("propaganda", "cheer")
@@ -518,6 +539,34 @@ NOUN_CLASSES = {
         "military_service.n.1",
     ],
 }
+# Verb word classes of the event frames (plover_verb_classes.csv), from the senses the
+# codebook's own words name. "ease" (CAMEO 08, easing measures in force: "ease
+# administrative sanctions", "ease curfew", "lift ban", "relax restrictions"): the verbs
+# that end, lift, relax or reduce a measure; "halt" (CAMEO 16, reducing relations: "halt
+# negotiations", "halt mediation", "break relations", "reduce or stop aid"). The frames
+# read them only with an object of the right kind (a restriction, a cooperative act).
+# Ending an act or a measure, read by both ("halted its offensive", "ended the talks").
+ENDING = ["end.v.2=", "halt.v.1=", "stop.v.2=", "stop.v.6=", "suspend.v.4=", "cancel.v.1="]
+VERB_CLASSES = {
+    "ease": [*ENDING, "lift.v.20=", "lift.v.6=", "relax.v.6=", "reduce.v.1", "abolish.v.1="],
+    "halt": [*ENDING, "sever.v.1=", "reduce.v.1"],
+}
+
+
+def verb_classes(wn: WordNet) -> list[dict[str, str]]:
+    """(class, lemma, seed) rows: the one-word verbs each class's seeds reach."""
+    reached: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name, seeds in VERB_CLASSES.items():
+        for seed in seeds:
+            for lemma, with_, pos, _rank in members(wn, seed):
+                if pos == "verb" and not with_ and seed not in reached[(name, lemma)]:
+                    reached[(name, lemma)].append(seed)
+    return [
+        {"class": name, "lemma": lemma, "seed": " ".join(seeds)}
+        for (name, lemma), seeds in sorted(reached.items())
+    ]
+
+
 # Who may be an event's source as a subject, wider than "actor": one of a noun's two most
 # frequent senses lies below the actor senses or social groups ("the junta", "a grand
 # jury", "the bank"); a plane, a design or the weather never is.
@@ -603,6 +652,12 @@ NOUN_HEADER = """# Noun classes for the event layer from WordNet 3.0 (Princeton 
 # below the class's WordNet senses. Merged with plover_words.csv at run time.
 """
 
+VERB_CLASS_HEADER = """# Verb classes of the event frames from WordNet 3.0 (WordNet licence),
+# built by scripts/build_plover_classes.py from senses the CAMEO/PLOVER codebook names
+# (VERB_CLASSES); not from any gold data. Merged with plover_words.csv at run time.
+# seed: the WordNet senses the word was reached from.
+"""
+
 HEADER = """# PLOVER verb and noun classes from WordNet 3.0 (Princeton WordNet licence), built by
 # scripts/build_plover_classes.py from seed senses named in the PLOVER/CAMEO codebook
 # definitions; not from any gold data. Rows of plover_triggers.csv take precedence.
@@ -620,6 +675,8 @@ def main() -> None:
     write_csv(args.out, HEADER, ["lemma", "with", "pos", "type", "mode", "seed"], build(wn))
     nouns = os.path.join(out_dir, "plover_nouns.csv")
     write_csv(nouns, NOUN_HEADER, ["class", "lemma"], noun_classes(wn))
+    verb_words = os.path.join(out_dir, "plover_verb_classes.csv")
+    write_csv(verb_words, VERB_CLASS_HEADER, ["class", "lemma", "seed"], verb_classes(wn))
     derived = os.path.join(out_dir, "plover_derivations.csv")
     write_csv(derived, DERIVATION_HEADER, ["noun", "verb"], derivations(wn))
 

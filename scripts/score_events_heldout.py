@@ -10,12 +10,13 @@ imitates fitting on one half: for "A->B" every row of the hand-written lists
 event spans (--support evt, the default; or anywhere in B's text: --support text)
 and in none of half A's is removed (through $SITREP_LEXICONS), then half B is
 scored; "B->A" the other way round. Lists built from WordNet (plover_classes.csv,
-plover_nouns.csv) stay whole unless --with-classes (their seed senses were named by
-hand: the harshest reading). --with-seeds reads the WordNet rows as what they are, words
-reached from hand-named seed senses: a class row goes when its seed's word is supported
-only by the held-out half (the seed was perhaps named after a held-out sentence), and
-stays when WordNet reached it from a seed the fitting half supports too (every seed
-that reaches a row is recorded in its seed column). The gap between a
+plover_verb_classes.csv, plover_nouns.csv) stay whole unless --with-classes drops the
+first two (their seed senses were named by hand: the harshest reading). --with-seeds
+reads the WordNet rows as what they are, words reached from hand-named seed senses: a
+class row goes when its seed's word is supported only by the held-out half (the seed was
+perhaps named after a held-out sentence), and stays when WordNet reached it from a seed
+the fitting half supports too (every seed that reaches a row is recorded in its seed
+column). The gap between a
 half's plain score and its held-out score is how much the dev figure owes to rows
 fitted to dev sentences.
 """
@@ -35,7 +36,10 @@ DEFAULT_EVAL = os.path.join(HERE, "..", "..", "shared", "eval")
 DATA = os.path.join(HERE, "..", "src", "sitrep", "annotate", "data")
 HAND_LISTS = ("plover_triggers.csv", "plover_words.csv")
 # --with-classes: the WordNet verb and noun classes too (their seeds were named by hand)
-CLASS_LISTS = ("plover_classes.csv",)
+CLASS_LISTS = ("plover_classes.csv", "plover_verb_classes.csv")
+# the column of a row's lemma and of its seeds, where not the first and the sixth
+LEMMA_COLUMN = {"plover_words.csv": 1, "plover_verb_classes.csv": 1}
+SEED_COLUMN = {"plover_verb_classes.csv": 2}
 EVT = re.compile(r"\(EVT: ([^)]*)\)")
 
 
@@ -69,11 +73,10 @@ def supported(items: list[dict[str, object]], support: str) -> list[set[str]]:
 
 def row_words(name: str, cells: list[str], by_seed: bool) -> list[str]:
     """The words a row stands on: its lemma, or for a WordNet row read by seed its seeds' words."""
-    if name == "plover_words.csv":
-        return [cells[1]]
-    if by_seed and name in CLASS_LISTS and len(cells) > 5:
-        return [seed.split(".")[0].split("_")[0] for seed in cells[5].split()]
-    return [cells[0]]
+    seeds = SEED_COLUMN.get(name, 5)
+    if by_seed and name in CLASS_LISTS and len(cells) > seeds:
+        return [seed.split(".")[0].split("_")[0] for seed in cells[seeds].split()]
+    return [cells[LEMMA_COLUMN.get(name, 0)]]
 
 
 def held_out_lists(

@@ -239,3 +239,44 @@ def test_the_seed_nouns_own_verb_joins_whatever_its_rank(tmp_path: Path) -> None
     rows = {(r["lemma"], r["pos"]): r["seed"] for r in module.build(wn)}
     assert rows[("march", "verb")] == "march.n.1"
     assert ("parade", "verb") not in rows
+
+
+def test_the_seed_verbs_own_nominalisation_joins_whatever_its_rank(tmp_path: Path) -> None:
+    """ "suspend" in its freezing sense is named by "suspension", though that noun's first
+    senses are others; a synonym's noun of that rank ("freezing") does not join."""
+    verbs = [
+        "00000100 30 v 02 suspend 0 freeze 0 003 + 00000930 n 0101 + 00000940 n 0201"
+        " + 00000950 n 0202 | stop for a time",
+    ]
+    nouns = [
+        "00000910 27 n 01 suspension 0 000 | a mixture",
+        "00000920 26 n 01 suspension 0 000 | a state of rest",
+        "00000930 11 n 01 suspension 0 001 + 00000100 v 0101 | an interruption",
+        "00000940 11 n 01 freezing 0 001 + 00000100 v 0102 | a stop",
+        "00000950 11 n 02 frost 0 freeze 0 001 + 00000100 v 0202 | a cold spell",
+    ]
+    index_verb = ["suspend v 1 1 + 1 0 00000100", "freeze v 1 1 + 1 0 00000100"]
+    index_noun = [
+        "freeze n 1 1 + 1 0 00000950",
+        "freezing n 3 1 + 3 0 00000910 00000920 00000940",
+        "frost n 1 1 + 1 0 00000950",
+        "suspension n 3 1 + 3 0 00000910 00000920 00000930",
+    ]
+    module = load()
+    setattr(module, "SEEDS", {"SANCTION": [("suspend.v.1=", "")]})  # noqa: B010
+    wn = module.WordNet(str(write_wordnet(tmp_path, verbs, nouns, index_verb, index_noun)))
+    rows = {(r["lemma"], r["pos"]): r["type"] for r in module.build(wn)}
+    assert rows[("suspension", "noun")] == "SANCTION"
+    assert ("freezing", "noun") not in rows
+
+
+def test_verb_classes_take_the_verbs_their_seeds_reach(wordnet: Path) -> None:
+    """A frame's verb class holds the seed's verbs and troponyms, not its nouns, and names its seeds."""
+    module = load()
+    setattr(module, "VERB_CLASSES", {"halt": ["attack.v.1"], "ease": ["storm.v.1="]})  # noqa: B010
+    rows = module.verb_classes(module.WordNet(str(wordnet)))
+    assert {(r["class"], r["lemma"], r["seed"]) for r in rows} == {
+        ("halt", "attack", "attack.v.1"),
+        ("halt", "raid", "attack.v.1"),
+        ("ease", "storm", "storm.v.1="),
+    }

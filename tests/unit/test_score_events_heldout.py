@@ -51,3 +51,11 @@ def test_by_seed_keeps_words_reached_from_a_shared_seed(tmp_path: Path) -> None:
 def test_by_seed_drops_a_row_only_when_every_seed_is_held_out(tmp_path: Path) -> None:
     # "kidnap" stands on its own seed alone; "abduct" on "seize" too, which the fitting half has
     assert "kidnap" not in kept(tmp_path, by_seed=True)
+
+
+def test_verb_class_rows_stand_on_their_lemma_or_their_seeds() -> None:
+    module = load()
+    cells = ["ease", "shorten", "reduce.v.1 end.v.2="]
+    assert module.row_words("plover_verb_classes.csv", cells, False) == ["shorten"]
+    assert module.row_words("plover_verb_classes.csv", cells, True) == ["reduce", "end"]
+    assert module.row_words("plover_words.csv", ["light", "hold"], True) == ["hold"]

@@ -41,6 +41,8 @@ CLASS_TABLE = [
     ("A farmers' association filed a lawsuit against the ministry.", "lawsuit", "DISAPPROVE"),
     # ceding territory is a material retreat, not a verbal concession
     ("The rebels ceded the northern valley to the army.", "ceded", "RETREAT"),
+    # a verb seed's own nominalisation, though not that noun's first sense
+    ("Norway's suspension of fishing talks angered the islanders.", "suspension", "SANCTION"),
 ]
 
 
@@ -180,6 +182,9 @@ EASED_TABLE = [
     ("The junta ended the state of emergency in the north.", "CONCEDE"),
     ("The government scrapped the restrictions on foreign reporters.", "CONCEDE"),
     ("Israel halted its offensive in the south.", "RETREAT"),
+    # verbs WordNet puts under lifting and reducing, with no hand rows
+    ("The council annulled the ban on street markets.", "CONCEDE"),
+    ("The governor rescinded the curfew in the port city.", "CONCEDE"),
 ]
 
 
@@ -251,3 +256,10 @@ def test_a_plural_only_noun_row_matches_the_plural_the_lemmatizer_singularises(n
     assert talks.lemma_ == "talk"
     assert lookup(talks, lex) == row
     assert lookup(nlp("a long talk")[2], lex) is None  # the singular is another sense
+
+
+def test_an_event_noun_takes_its_verbs_row_for_its_object(nlp: Any) -> None:
+    """ "the establishment of ties" is what "established ties" is; a ministry's is no event."""
+    found = events_of(nlp, "Uruguay and Fiji agreed on the establishment of diplomatic ties.")
+    assert ("SUPPORT", "establishment") in {(e.type, e.trigger.text) for e in found if e.trigger}
+    assert not events_of(nlp, "Chile announced the establishment of a new ministry.")

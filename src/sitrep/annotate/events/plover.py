@@ -11,6 +11,8 @@ the nouns WordNet files under armed forces, armed services and military vehicles
 to the ``military`` class, and those under person, organisation, people and state to the
 ``actor`` class, and to the wider ``agent`` class (subjects that can be a source)
 the nouns one of whose two first senses lies there or under social groups.
+``plover_verb_classes.csv`` adds the verbs WordNet puts under the codebook's senses of
+ending, lifting, relaxing and reducing to the ``ease`` and ``halt`` classes.
 ``plover_derivations.csv`` names the verb each WordNet event noun is formed from
 ("invasion" -> "invade"): a noun without a row takes its verb's row.
 """
@@ -99,6 +101,6 @@ def load_lexicon() -> PloverLexicon:
         nouns=nouns,
         verb_companions=_companions(verbs),
         noun_companions=_companions(nouns),
-        words=read_words("plover_words.csv", "plover_nouns.csv"),
+        words=read_words("plover_words.csv", "plover_nouns.csv", "plover_verb_classes.csv"),
         derived={r["noun"]: r["verb"] for r in lexicons.rows("plover_derivations.csv")},
     )

@@ -90,12 +90,20 @@ def lookup(tok: Token, lex: PloverLexicon) -> Trigger | None:
             return table[(lemma, word)]
     found = table.get((lemma, ""))
     if found is None and not is_verb and (verb := lex.derived.get(lemma)):
+        # "the establishment of ties": what "establish ties" reports
+        for word in sorted(lex.verb_companions.get(verb, frozenset()) & _of_objects(tok)):
+            return lex.verbs[(verb, word)]
         return lex.verbs.get((verb, ""))  # "the invasion": what "invade" reports
     if found is None and not is_verb and tok.lower_ != lemma:
         # WordNet files plural-only senses under the plural ("talks": a negotiation),
         # which the lemmatizer singularises
         return table.get((tok.lower_, ""))
     return found
+
+
+def _of_objects(noun: Token) -> set[str]:
+    """The lemmas of an event noun's "of" objects ("the resumption of talks": talk)."""
+    return {g.lemma_.lower() for p in noun.children if p.lower_ == "of" for g in p.children}
 
 
 def _near_lemmas(tok: Token, is_verb: bool) -> set[str]:
