@@ -269,7 +269,7 @@ def fill(store: Store, stream: Stream, rng: random.Random, size: int,
 def story_sizes(store: Store) -> str:
     """How big the stores' stories are: articles per story, the size of the story an
     article is in (what a probe article meets), and the largest."""
-    sizes = [int(r[0]) for r in store._db.execute(  # noqa: SLF001 (a bench's look inside)
+    sizes = [int(r[0]) for r in store._db.execute(  # a bench looks inside
         "SELECT articles FROM stories WHERE merged_into IS NULL AND articles > 0")]
     total = max(1, sum(sizes))
     return (f"stories={len(sizes)} articles_per_story={total / max(1, len(sizes)):.1f} "
