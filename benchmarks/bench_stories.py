@@ -62,7 +62,7 @@ from pathlib import Path
 from sitrep.models import Annotations, Article, article_id
 from sitrep.store import Store, open_store
 from sitrep.stories import DEFAULT_TUNING, Assigner
-from sitrep.stories.features import profile
+from sitrep.stories.features import profile, stop_words
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -85,6 +85,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # A word written with a capital (a name when not at a sentence's start) and a figure.
 _CAPITALISED = re.compile(r"(?<![A-Za-z'\-])[A-Z][A-Za-z'\-]+")
 _DIGITS = re.compile(r"\d+")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _SENTENCE_END = frozenset(".!?:\"\u201c\u2014")
 
 
@@ -116,12 +117,15 @@ def source_texts() -> list[list[str]]:
 
 
 def names(sentences: list[str]) -> set[str]:
-    """The words a text writes capitalised inside a sentence: its names."""
+    """The words a text writes capitalised inside a sentence and never in lower case,
+    stop words left out: its names ("The", "Says" of a headline in title case, or
+    "Mr", are no names)."""
+    lower = {w for s in sentences for w in _WORDS.findall(s) if w.islower()} | stop_words()
     out = set()
     for sentence in sentences:
         for m in _CAPITALISED.finditer(sentence):
             before = sentence[:m.start()].rstrip()
-            if before and before[-1] not in _SENTENCE_END:
+            if before and before[-1] not in _SENTENCE_END and m.group().lower() not in lower:
                 out.add(m.group())
     return out
 
