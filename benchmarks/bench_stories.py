@@ -23,7 +23,10 @@ another happening: its names and figures made up afresh for the round
 real stream does, and the story sizes a probe meets are alike at every store
 size: each checkpoint prints ``articles_per_story``, the size of the story an
 average article is in (``story_size_per_article``) and the largest, before and
-after its probe, so the reader sees they held.
+after its probe, so the reader sees they held. (Articles per story hold from 1k;
+inside a round, texts that share names across months, such as one campaign's
+reports, gather long stories, so the size of the story an article is in grows
+over the first round, 13 to 21, and holds from the second on: docs/stories.md.)
 
 ``--window 3 --shift N`` (N past the largest size) mixes the same three texts
 into every article instead: one story grows to the size of the store, and the
