@@ -23,10 +23,12 @@ another happening: its names and figures made up afresh for the round
 real stream does, and the story sizes a probe meets are alike at every store
 size: each checkpoint prints ``articles_per_story``, the size of the story an
 average article is in (``story_size_per_article``) and the largest, before and
-after its probe, so the reader sees they held. (Articles per story hold from 1k;
-inside a round, texts that share names across months, such as one campaign's
-reports, gather long stories, so the size of the story an article is in grows
-over the first round, 13 to 21, and holds from the second on: docs/stories.md.)
+after its probe, so the reader sees whether they held. (Articles per story hold,
+5.5 to 5.7 from 1k to 50k; the size of the story an article is in does not, 13
+at 1k and 10k, 21 at 30k, 37 at 50k: texts that share names across months, such
+as one campaign's reports, gather long stories inside a round, and the stand-ins
+of names many texts share start each later round rare, so they chain reports
+like a rare name would. See docs/stories.md.)
 
 ``--window 3 --shift N`` (N past the largest size) mixes the same three texts
 into every article instead: one story grows to the size of the store, and the
