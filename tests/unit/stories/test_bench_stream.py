@@ -1,0 +1,60 @@
+"""The story bench's stream: a text that comes back is told of another happening."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+BENCH = Path(__file__).resolve().parents[3] / "benchmarks" / "bench_stories.py"
+
+FERRY = ["The ferry left Harwick harbour at 6 in the morning with 212 passengers.",
+         "Coastguard officers said the ferry hit rocks near Harwick.",
+         "Rescuers from Tolmey reached the ship within 40 minutes."]
+STORM = ["A storm closed the port of Harwick for two days.",
+         "A sign on the quay read Port Closed For The Day Says Harwick Council.",
+         "Fishermen in Harwick said the storm was the worst in 15 years, and the mayor says so."]
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_stories_under_test", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_names_are_the_words_written_capitalised_inside_a_sentence() -> None:
+    assert _bench().names(FERRY) == {"Harwick", "Tolmey"}  # not "The", "Coastguard"
+
+
+def test_a_headline_in_title_case_names_no_common_words() -> None:
+    # "Port", "Closed", "Says" are written in lower case too; "For", "The" are stop words.
+    assert _bench().names(STORM) == {"Harwick", "Council"}
+
+
+def test_a_later_round_renames_names_and_figures_and_keeps_the_topic_words() -> None:
+    bench = _bench()
+    assert bench.renamed(FERRY, 0) == FERRY
+    told = bench.renamed(FERRY, 2)
+    joined = " ".join(told)
+    assert "Harwick" not in joined and "Tolmey" not in joined
+    assert "212" not in joined and "40 minutes" not in joined
+    assert told[0].startswith("The ferry left ") and " harbour at " in told[0]
+    assert told[1].startswith("Coastguard officers said the ferry hit rocks near ")
+    stand_in = told[1].split()[-1].rstrip(".")
+    assert stand_in[0].isupper() and len(stand_in) == len("Harwick")
+    # One name, one stand-in in every text of the round; another round, another one.
+    assert stand_in in " ".join(bench.renamed(STORM, 2))
+    assert stand_in not in " ".join(bench.renamed(FERRY, 3))
+
+
+def test_the_stream_tells_a_text_afresh_each_time_it_comes_back() -> None:
+    bench = _bench()
+    stream = bench.Stream([FERRY, STORM], window=1, shift=1)
+    assert stream.live(0) == [FERRY] and stream.live(1) == [STORM]
+    again = stream.live(2)[0]
+    assert again != FERRY and again[0].startswith("The ferry left ")
+    assert stream.live(2)[0] is again  # worked out once per round
