@@ -74,7 +74,7 @@ class Tuning:
     # same in a story of thousands.
     rebuild_cap: int = 100
     recheck_sample: int = 8  # newest members per story compared for a merge
-    recheck_margin: float = 0.0  # a move must fit this much better than staying
+    recheck_margin: float = 0.03  # a move must fit this much better than staying
     # A member its own story fits less than this (leave-one-out) and no other story takes
     # starts a story of its own: the join test turned around, so whether a weak report
     # stays does not depend on whether it came before or after its story grew.
