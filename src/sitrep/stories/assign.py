@@ -89,6 +89,7 @@ class Assigner:
         self.idf = Idf(store, tuning.idf_power)
         self.lone = lone_weights(tuning)
         self._unchecked = 0  # articles stored since the last recheck point
+        self._run_first: int | None = None  # the first seq assigned since the last settle
 
     def assign_batch(self, articles: Sequence[Article],
                      annotations: Sequence[Annotations | None],
@@ -106,6 +107,8 @@ class Assigner:
                 done = []
                 for a, ann, o in stored:
                     seq = seqs[a.id][0]
+                    if self._run_first is None:
+                        self._run_first = seq
                     done.append(self.assign_one(a, ann, seq, o.of if o.status == "copy"
                                                 else None))
                     self._recheck_at(seq)
@@ -159,10 +162,11 @@ class Assigner:
             self.recheck(fresh=every)  # older stories were merge-judged at the last point
 
     def settle(self) -> Recheck | None:
-        """At the end of a run that passed no recheck point last, split the window's
-        stories that hold two events (``settle_split``, at any size), then recheck the
-        whole window, again while that changes anything (at most ``settle_rounds``;
-        in a transaction of its own).
+        """At the end of a run, split the stories of its articles that hold two events
+        (``settle_split``, at any size), then recheck them all, again while that changes
+        anything (at most ``settle_rounds``; in a transaction of its own). The window is
+        the run's articles (``_settle_window``): a run that ended on a recheck point
+        and held no more than its window is settled already.
 
         The reports that came last would otherwise stay as they first fell until
         the next run passes a recheck point: the fragments of the newest event,
@@ -170,9 +174,10 @@ class Assigner:
         order its articles came in (a move or a merge makes another one
         worthwhile); judged until nothing changes, the stories of the same articles
         in other orders or split into several runs are nearly, not exactly, alike."""
-        if not self._unchecked:
+        window = self._settle_window()
+        self._unchecked, self._run_first = 0, None
+        if window is None:
             return None
-        self._unchecked = 0
         done = None
         try:
             with self.store.stories.write("recheck the recent stories at the end of a run"):
@@ -180,10 +185,10 @@ class Assigner:
 
                 self.idf.forget()
                 split_window(StoryContext(self.store, self.idf, self.tuning, utc_now()),
-                             self.tuning.recheck_window)
+                             window)
                 for _ in range(max(self.tuning.settle_rounds, 1)):
                     self.idf.forget()
-                    last = self.recheck()
+                    last = self.recheck(window)
                     done = last if done is None else done.add(last)
                     if not last.moved and not last.merged:
                         break
@@ -191,6 +196,18 @@ class Assigner:
         except BaseException:
             self.idf.forget()
             raise
+
+    def _settle_window(self) -> int | None:
+        """The newest articles a settle judges: those of the run (since the last settle),
+        at least ``recheck_window`` and at most ``settle_window``; None when a recheck
+        point judged them all last."""
+        if self._run_first is None:
+            return None
+        t = self.tuning
+        run = self.store.stories.newest_seq() - self._run_first + 1
+        if not self._unchecked and run <= t.recheck_window:
+            return None
+        return min(max(run, t.recheck_window), max(t.settle_window, t.recheck_window))
 
     def recheck(self, window: int | None = None, fresh: int | None = None) -> Recheck:
         """Judge the stories of the newest ``window`` articles again (by default

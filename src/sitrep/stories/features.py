@@ -89,11 +89,9 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 # against the lexicon (``_address_key``).
 _ADDRESS = re.compile(
     r"(?<![\w.,$])(\d{1,5})(?:\s+block\s+of)?((?:\s+[A-Z][A-Za-z'\-]*\.?){1,4})")
-# TIMEX3 value of a time of day on a known date ("2024-05-03T21:00").
-_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
-# The hour a TIME expression writes, for one the times layer leaves unresolved (an
-# undated page): "4 p.m.", "6: 00 p.m.", "8.40pm".
-_HOUR = re.compile(r"\b(\d{1,2})(?:[:.]\s?(\d\d))?\s?([ap])\.?\s?m\b", re.IGNORECASE)
+# TIMEX3 value of a time of day: on a known date ("2024-05-03T21:00", the date kept) or
+# on none (an undated page: "XXXX-XX-XXT21:00", the clock alone).
+_CLOCK = re.compile(r"(\d{4}-\d\d-\d\d|X{4}-XX-XX)T(\d\d:\d\d)")
 
 
 @dataclass(slots=True)
@@ -166,13 +164,10 @@ def addresses(text: str) -> list[tuple[int, str]]:
 def _clock_term(t: Any) -> str | None:
     """``k:2024-05-03T21:00`` for a time of day on its date; ``k:21:00`` for one the
     times layer could not date (no publication date to anchor it)."""
-    if t.value and _CLOCK.match(t.value):
-        return f"k:{t.value[:16]}"
-    m = None if t.value else _HOUR.search(t.text)
-    if m is None or int(m.group(1)) > 12:
+    m = _CLOCK.match(t.value or "")
+    if m is None:
         return None
-    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
-    return f"k:{hour:02d}:{m.group(2) or '00'}"
+    return f"k:{m.group(0)}" if m.group(1)[0].isdigit() else f"k:{m.group(2)}"
 
 
 def _field(item: Any, name: str) -> Any:

@@ -74,13 +74,18 @@ class Tuning:
     # same in a story of thousands.
     rebuild_cap: int = 100
     recheck_sample: int = 8  # newest members per story compared for a merge
-    recheck_margin: float = 0.0  # a move must fit this much better than staying
+    recheck_margin: float = 0.03  # a move must fit this much better than staying
     # A member its own story fits less than this (leave-one-out) and no other story takes
     # starts a story of its own: the join test turned around, so whether a weak report
     # stays does not depend on whether it came before or after its story grew.
     recheck_leave: float = 0.05
     recheck_rounds: int = 3  # passes while moves change stories
     settle_rounds: int = 3  # rechecks of the whole window at the end of a run, while any changes
+    # ... the window of that settle: every article of the run, at least ``recheck_window``
+    # and at most this many (its cost per run stays bounded). The articles of a run came
+    # in some order and each was judged against the stories of its moment; the settle
+    # judges them all against the stories the run ends with.
+    settle_window: int = 1024
     # ... after splitting, whatever their size, the window's stories whose two groups are
     # less alike between than this x within (checkpoints look only at some sizes: which
     # one a story built by a chain of joins reached is chance of arrival order).

@@ -56,11 +56,20 @@ def test_a_shared_time_and_address_read_as_such_in_reasons() -> None:
 
 
 def test_an_undated_time_of_day_is_a_term_by_its_hour() -> None:
+    # the times layer gives a time of day on no known day TimeML's underspecified date
     text = "The first bus left at 6: 00 p.m., and the last one at 8.40pm."
     first, second = text.index("6: 00"), text.index("8.40pm")
-    times = [TimeExpr(first, first + 10, "6: 00 p.m.", "TIME", None),
-             TimeExpr(second, second + 6, "8.40pm", "TIME", None)]
+    times = [TimeExpr(first, first + 10, "6: 00 p.m.", "TIME", "XXXX-XX-XXT18:00"),
+             TimeExpr(second, second + 6, "8.40pm", "TIME", "XXXX-XX-XXT20:40")]
     assert _terms(text, Annotations(times=times), "k") == ["k:18:00", "k:20:40"]
+
+
+def test_a_time_the_times_layer_did_not_resolve_is_no_term() -> None:
+    # the clock is read from the times layer's value, not parsed again from the text
+    text = "Doors open at 7 p.m. sharp."
+    at = text.index("7 p.m.")
+    assert _terms(text, Annotations(times=[TimeExpr(at, at + 6, "7 p.m.", "TIME", None)]),
+                  "k") == []
 
 
 def test_clock_and_address_terms_are_no_markers() -> None:

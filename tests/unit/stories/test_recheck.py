@@ -123,3 +123,31 @@ def test_settle_does_nothing_on_a_recheck_point(store: Store) -> None:
         outcomes = store.add_articles(nk())
         assigner.assign_batch(nk(), [None, None], outcomes)
     assert assigner.settle() is None
+
+
+def _run_split_early(store: Store, tuning: Tuning) -> Assigner:
+    """One run whose articles first fell apart (each its own story), judged by ``tuning``
+    from then on (``assign_batch`` notes the run's first article)."""
+    assigner = Assigner(store, ALONE)
+    articles = [*nk(), *iran(), later_nk(), later_iran()]
+    with store.stories.write("a run's batch"):
+        outcomes = store.add_articles(articles)
+        assigner.assign_batch(articles, [None] * len(articles), outcomes)
+    assigner.tuning = tuning
+    return assigner
+
+
+def test_settle_judges_every_article_of_the_run(store: Store) -> None:
+    # The window of the periodic rechecks holds the newest article only; the settle
+    # at the end of the run judges all five against the stories the run ends with.
+    assigner = _run_split_early(store, Tuning(recheck_every=0, recheck_window=1))
+    done = assigner.settle()
+    assert done is not None and done.looked_at == 5
+    assert story(store, nk()[0]) == story(store, nk()[1]) == story(store, later_nk())
+    assert story(store, iran()[0]) == story(store, later_iran())
+
+
+def test_the_settle_window_is_bounded(store: Store) -> None:
+    tuning = Tuning(recheck_every=0, recheck_window=1, settle_window=2)
+    done = _run_split_early(store, tuning).settle()
+    assert done is not None and done.looked_at == 2

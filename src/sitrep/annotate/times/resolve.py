@@ -355,6 +355,10 @@ def resolve_month(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", f"{month_near(ctx.anchor, p.month, ctx.direction, slack=slack)}-{p.month:02d}"
 
 
+# The date of a time of day on no known day (TimeML's underspecified value).
+UNDATED_DAY = "XXXX-XX-XX"
+
+
 def resolve_time(text: str, p: Pieces, ctx: Context) -> Resolved:
     low = text.lower()
     hour: int | None
@@ -375,9 +379,11 @@ def resolve_time(text: str, p: Pieces, ctx: Context) -> Resolved:
             hour = 0
     rest = re.sub(r"^\S+(?:\s*[ap]\.?m\.?|\s+o'clock)?", "", low)
     _day_type, day_value = resolve_day_ref(rest, ctx)
-    if day_value is None or hour > 24 or minute > 59 or (hour == 24 and minute):
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
         return "TIME", None
-    return "TIME", f"{day_value[:10]}T{hour:02d}:{minute:02d}"
+    # A time of day on no known day (an undated page) keeps its clock: TimeML leaves
+    # the date underspecified ("XXXX-XX-XXT21:00").
+    return "TIME", f"{(day_value or UNDATED_DAY)[:10]}T{hour:02d}:{minute:02d}"
 
 
 def resolve_day_ref(text: str, ctx: Context) -> Resolved:
