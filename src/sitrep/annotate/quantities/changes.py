@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from sitrep.annotate.quantities.drafts import Draft, after_from, change_verb_before, takes_scale
+from sitrep.annotate.quantities.drafts import (
+    Draft,
+    after_from,
+    change_verb_before,
+    one_magnitude,
+    takes_scale,
+)
 from sitrep.models import Quantity
 
 # Verbs and adverbs by which news tells a figure moving (intransitive senses of
@@ -71,11 +77,6 @@ _TOLD = re.compile(
     rf"narrow(?:s|ed|ing)?|halv(?:e|es|ed|ing)))\b",
     re.IGNORECASE,
 )
-# numbers a writer puts before one scale word are of one magnitude ("from 12 to 9
-# billion"); "from 900 to 1.2 million" is 900, not 900 million
-_SAME_MAGNITUDE = 20.0
-
-
 def _told_direction(text: str, a: Draft) -> str | None:
     """ "up" or "down" when a verb of movement shortly before ``a`` says which way."""
     told = None
@@ -104,9 +105,7 @@ def _share_scale(text: str, a: Draft, old: Quantity, b: Draft) -> None:
         if fits_shared != fits_plain:
             old.value = shared if fits_shared else old.value
             return
-    written = abs(level / b.scale)
-    low, high = sorted((abs(old.value), written))
-    if low and high / low < _SAME_MAGNITUDE:
+    if one_magnitude(old.value, level / b.scale):
         old.value = shared
 
 
