@@ -132,6 +132,9 @@ def test_split_changes_gives_each_value_its_own_span() -> None:
         ("The stock slid 40 cents to $12.10.", ["down", "down"]),
         ("The rate fell to 4 percent.", ["down"]),
         ("Tin +0.4% and zinc +1.2% at the close.", ["up", "up"]),
+        # what is shed is lost: a share of value or a count of what one had
+        ("The bank's shares shed 4.5% by the close.", ["down"]),
+        ("The carmaker shed 900 staff over the winter.", ["down"]),
         # a number that counts things moves nothing
         ("The club lost 3 games and signed 2 players.", [None, None]),
         ("Air defences shot down 12 drones overnight.", [None]),

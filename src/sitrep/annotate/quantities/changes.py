@@ -24,7 +24,9 @@ from sitrep.models import Quantity
 # Verbs and adverbs by which news tells a figure moving (intransitive senses of
 # WordNet's "increase" and "decrease" verbs, and "up"/"down"): "shares rose 3%",
 # "up 13 pence", "fell to $5". Verbs with an object of their own ("lost three games",
-# "cut 500 jobs") are left out: their number counts things, not a movement.
+# "cut 500 jobs") are left out: their number counts things, not a movement. "Shed"
+# is in: what is shed is lost, whether a share of value ("shed 2%") or a count of
+# what one had ("shed 300 staff").
 _RISE = (
     r"ros[ea]|rises?|risen|rising|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|"
     r"soar(?:s|ed|ing)?|gain(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|gr[eo]w(?:s|n|ing)?|"
@@ -34,7 +36,7 @@ _FALL = (
     r"f[ea]ll|falls|fallen|falling|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
     r"decreas(?:e|es|ed|ing)|slip(?:s|ped|ping)?|sl(?:id|ide|ides|iding)|"
     r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|s[aiu]nk|sinks|sinking|shr[aiu]nk(?:en)?|shrinks|shrinking|"
-    r"dip(?:s|ped|ping)?|slump(?:s|ed|ing)?|eas(?:e|es|ed|ing)|down|lower"
+    r"dip(?:s|ped|ping)?|slump(?:s|ed|ing)?|eas(?:e|es|ed|ing)|shed(?:s|ding)?|down|lower"
 )
 # the movement word right before the figure, maybe with "by" or "to" between
 _MOVED = re.compile(rf"\b(?:(?P<up>{_RISE})|(?P<down>{_FALL}))(?:\s+(?:by|to))?\s+$", re.IGNORECASE)
