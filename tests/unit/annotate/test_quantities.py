@@ -539,3 +539,20 @@ def test_compass_words_before_a_figure_are_bounds(
 ) -> None:
     q = only(nlp, sentence)
     assert (q.text, q.bound) == (text, bound)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        # pounds of a substance, a food or a material weigh it
+        ("Inspectors destroyed 1.5 million pounds of spoiled pork.", "pound"),
+        ("Agents found 2 million pounds of heroin in the lorries.", "pound"),
+        ("The mill ships 4 million pounds of steel a month.", "pound"),
+        # pounds of what is no substance, or with a sign for sterling, are money
+        ("The council lost 6 million pounds of funding.", "pound sterling"),
+        ("The museum paid 3 million pounds for a painting.", "pound sterling"),
+        ("Traders sold £4 million of rice.", "pound sterling"),
+    ],
+)
+def test_pounds_of_a_substance_are_a_weight(nlp: Any, sentence: str, unit: str) -> None:
+    assert only(nlp, sentence).unit == unit
