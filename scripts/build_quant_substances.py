@@ -19,7 +19,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from wordnet_reader import Synset, WordNet  # noqa: E402
+from wordnet_reader import Synset, WordNet
 
 ROOTS = (("matter", 3), ("agent", 3))  # lemma and sense number
 MAX_RANK = 2  # "beef": the meat is its second sense, the cattle its first
