@@ -524,3 +524,35 @@ def test_a_text_that_measures_force_reads_its_other_pounds_as_force(nlp: Any) ->
 def test_indian_digit_grouping_is_one_number(nlp: Any) -> None:
     q = only(nlp, "The scheme reached 2,50,000 farmers in the state.")
     assert (q.value, q.counted) == (250000, "farmers")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "bound"),
+    [
+        # "north of" / "south of" a figure: above it, below it
+        ("Analysts expect the stock to trade north of $80 soon.", "north of $80", "lower"),
+        ("Unemployment has held south of 4 percent for a year.", "south of 4 percent", "upper"),
+    ],
+)
+def test_compass_words_before_a_figure_are_bounds(
+    nlp: Any, sentence: str, text: str, bound: str
+) -> None:
+    q = only(nlp, sentence)
+    assert (q.text, q.bound) == (text, bound)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        # pounds of a substance, a food or a material weigh it
+        ("Inspectors destroyed 1.5 million pounds of spoiled pork.", "pound"),
+        ("Agents found 2 million pounds of heroin in the lorries.", "pound"),
+        ("The mill ships 4 million pounds of steel a month.", "pound"),
+        # pounds of what is no substance, or with a sign for sterling, are money
+        ("The council lost 6 million pounds of funding.", "pound sterling"),
+        ("The museum paid 3 million pounds for a painting.", "pound sterling"),
+        ("Traders sold £4 million of rice.", "pound sterling"),
+    ],
+)
+def test_pounds_of_a_substance_are_a_weight(nlp: Any, sentence: str, unit: str) -> None:
+    assert only(nlp, sentence).unit == unit

@@ -88,6 +88,22 @@ def test_the_scale_word_is_shared_only_where_it_reads_so(
     assert (q.old_value, q.change) == (pytest.approx(old), change)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no verb of change before "from": a range only rises, so a fall in the later
+        # number's scale is a change, and the earlier number takes that scale
+        "Its budget, from $9 to $7 million this year, angers the staff.",
+        "Net debt from 3.4 to 2.9 billion euros is the plan for 2030.",
+    ],
+)
+def test_a_pair_falling_in_one_scale_is_a_change_not_a_range(nlp: Any, sentence: str) -> None:
+    q = next(q for q in found(nlp, sentence) if q.old_value is not None or q.low is not None)
+    assert (q.low, q.change) == (None, "down")
+    assert q.old_value is not None and q.value is not None
+    assert q.old_value > q.value > 1e6
+
+
 def test_a_qualified_earlier_value_is_not_folded(nlp: Any) -> None:
     qs = found(nlp, "Turnout rose from about 40 percent to 52 percent.")
     assert [q.value for q in qs] == [40, 52]
@@ -116,6 +132,9 @@ def test_split_changes_gives_each_value_its_own_span() -> None:
         ("The stock slid 40 cents to $12.10.", ["down", "down"]),
         ("The rate fell to 4 percent.", ["down"]),
         ("Tin +0.4% and zinc +1.2% at the close.", ["up", "up"]),
+        # what is shed is lost: a share of value or a count of what one had
+        ("The bank's shares shed 4.5% by the close.", ["down"]),
+        ("The carmaker shed 900 staff over the winter.", ["down"]),
         # a number that counts things moves nothing
         ("The club lost 3 games and signed 2 players.", [None, None]),
         ("Air defences shot down 12 drones overnight.", [None]),

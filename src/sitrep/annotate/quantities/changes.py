@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import re
 
-from sitrep.annotate.quantities.drafts import Draft, after_from, change_verb_before, takes_scale
+from sitrep.annotate.quantities.drafts import (
+    Draft,
+    after_from,
+    change_verb_before,
+    one_magnitude,
+    takes_scale,
+)
 from sitrep.models import Quantity
 
 # Verbs and adverbs by which news tells a figure moving (intransitive senses of
 # WordNet's "increase" and "decrease" verbs, and "up"/"down"): "shares rose 3%",
 # "up 13 pence", "fell to $5". Verbs with an object of their own ("lost three games",
-# "cut 500 jobs") are left out: their number counts things, not a movement.
+# "cut 500 jobs") are left out: their number counts things, not a movement. "Shed"
+# is in: what is shed is lost, whether a share of value ("shed 2%") or a count of
+# what one had ("shed 300 staff").
 _RISE = (
     r"ros[ea]|rises?|risen|rising|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|"
     r"soar(?:s|ed|ing)?|gain(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|gr[eo]w(?:s|n|ing)?|"
@@ -28,7 +36,7 @@ _FALL = (
     r"f[ea]ll|falls|fallen|falling|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
     r"decreas(?:e|es|ed|ing)|slip(?:s|ped|ping)?|sl(?:id|ide|ides|iding)|"
     r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|s[aiu]nk|sinks|sinking|shr[aiu]nk(?:en)?|shrinks|shrinking|"
-    r"dip(?:s|ped|ping)?|slump(?:s|ed|ing)?|eas(?:e|es|ed|ing)|down|lower"
+    r"dip(?:s|ped|ping)?|slump(?:s|ed|ing)?|eas(?:e|es|ed|ing)|shed(?:s|ding)?|down|lower"
 )
 # the movement word right before the figure, maybe with "by" or "to" between
 _MOVED = re.compile(rf"\b(?:(?P<up>{_RISE})|(?P<down>{_FALL}))(?:\s+(?:by|to))?\s+$", re.IGNORECASE)
@@ -71,11 +79,6 @@ _TOLD = re.compile(
     rf"narrow(?:s|ed|ing)?|halv(?:e|es|ed|ing)))\b",
     re.IGNORECASE,
 )
-# numbers a writer puts before one scale word are of one magnitude ("from 12 to 9
-# billion"); "from 900 to 1.2 million" is 900, not 900 million
-_SAME_MAGNITUDE = 20.0
-
-
 def _told_direction(text: str, a: Draft) -> str | None:
     """ "up" or "down" when a verb of movement shortly before ``a`` says which way."""
     told = None
@@ -104,9 +107,7 @@ def _share_scale(text: str, a: Draft, old: Quantity, b: Draft) -> None:
         if fits_shared != fits_plain:
             old.value = shared if fits_shared else old.value
             return
-    written = abs(level / b.scale)
-    low, high = sorted((abs(old.value), written))
-    if low and high / low < _SAME_MAGNITUDE:
+    if one_magnitude(old.value, level / b.scale):
         old.value = shared
 
 

@@ -572,6 +572,27 @@ def _share_scale(text: str, a: Draft, b: Draft) -> None:
         a.scale = b.scale
 
 
+# numbers a writer puts before one scale word are of one magnitude ("from 12 to 9
+# billion"); "from 900 to 1.2 million" is 900, not 900 million
+ONE_MAGNITUDE = 20.0
+
+
+def one_magnitude(a: float, b: float) -> bool:
+    """Two numbers as written within a factor of ``ONE_MAGNITUDE`` of each other."""
+    low, high = sorted((abs(a), abs(b)))
+    return bool(low) and high / low < ONE_MAGNITUDE
+
+
+def _falls_in_one_scale(text: str, a: Draft, b: Draft) -> bool:
+    """ "from $6 to $5 billion": read in the later number's scale the pair falls, and a
+    range only rises; numbers of one magnitude then share the scale, as a change."""
+    if not after_from(text, a) or not takes_scale(text, a, b):
+        return False
+    if a.value is None or b.value is None:
+        return False
+    return one_magnitude(a.value, b.value / b.scale) and a.value * b.scale > b.value
+
+
 def join_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     i = 0
@@ -583,9 +604,12 @@ def join_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
             out.append(a)
             i += 1
             continue
+        falling = how == "to" and _falls_in_one_scale(text, a, b)
+        if falling and a.value is not None:
+            a.value, a.scale = a.value * b.scale, b.scale
         _share_scale(text, a, b)
         assert a.value is not None and b.value is not None
-        change = how == "to" and _is_change(text, a, b)
+        change = falling or (how == "to" and _is_change(text, a, b))
         if a.value >= b.value or change:
             if how == "dash" and a.bare and b.bare:
                 a.flags.add("score")  # "2-0", "89-89": a score, not a range

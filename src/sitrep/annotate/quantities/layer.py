@@ -17,7 +17,7 @@ from sitrep.annotate.quantities.counted import counted_tokens
 from sitrep.annotate.quantities.drafts import Draft, build_drafts
 from sitrep.annotate.quantities.filter import is_quantity, phone_spans
 from sitrep.annotate.quantities.number_words import number_words
-from sitrep.annotate.quantities.unit_words import units_of_kind
+from sitrep.annotate.quantities.unit_words import substance_nouns, units_of_kind
 from sitrep.models import Quantity
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     out = join_changes(text, kept)
     _carry_units(text, out)
     _one_sense_of_pounds(out)
+    _pounds_of_a_substance(doc, out)
     mark_directions(text, out)
     return out
 
@@ -81,6 +82,21 @@ def _one_sense_of_pounds(found: list[Quantity]) -> None:
             and not _STERLING_WRITTEN.search(q.text)
         ):
             q.unit = "pound-force"
+
+
+def _pounds_of_a_substance(doc: Doc, found: list[Quantity]) -> None:
+    """ "3 million pounds of rice": pounds, written without "£" or "sterling", of a
+    noun naming a substance, food or material (WordNet, quant_substances.csv) weigh it."""
+    for q in found:
+        if q.unit != "pound sterling" or not _POUNDS_WORD.search(q.text):
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if _STERLING_WRITTEN.search(q.text) or span is None or span.end >= len(doc):
+            continue
+        of = doc[span.end]
+        heads = [t for t in of.children if t.dep_ == "pobj"] if of.lower_ == "of" else []
+        if heads and heads[0].lemma_.lower() in substance_nouns():
+            q.unit = "pound"
 
 
 def _counted(doc: Doc, d: Draft) -> tuple[int, int] | None:

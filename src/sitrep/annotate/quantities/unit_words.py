@@ -135,3 +135,9 @@ def lexicon() -> Lexicon:
 def units_of_kind(kind: str) -> frozenset[str]:
     """The names of the lexicon's units that measure ``kind`` ("force", "mass")."""
     return frozenset(u.name for u in lexicon().units.values() if u.kind == kind)
+
+
+@functools.cache
+def substance_nouns() -> frozenset[str]:
+    """Nouns of quant_substances.csv ("rice", "cocaine", "waste"): what is weighed."""
+    return frozenset(lexicons.column("quant_substances.csv", "word"))
