@@ -38,6 +38,9 @@ IMPLICATIVE = frozenset({
     "hurry", "struggle", "bother", "dare",
 })
 # fmt: on
+# prepositions and verbs that set their noun ahead: "ready for the vote", "await the verdict"
+TARGET_PREPS = frozenset({"for", "to", "toward", "towards", "before", "until", "till", "by"})
+PROSPECTIVE = frozenset({"await", "anticipate", "prepare", "brace", "expect", "plan", "schedule"})
 PRESENT_BE = frozenset({"is", "are", "'re", "'s", "am"})
 MAX_HOPS = 6  # dependency hops up to a verb: a parse-walk bound, not a setting
 
@@ -111,6 +114,28 @@ def temporal_clause_ahead(verb: Token) -> bool:
     # "are investigating after bodies were found Thursday": a present main clause (read as
     # an arrangement) does not backshift a past time clause, whose own tense then counts
     return not (_past_tensed(verb) and _present_main(main))
+
+
+def _dated_noun(span: Span) -> Token | None:
+    """The noun whose time the expression gives: its head ("a robbery on Monday"), or a
+    noun the parse hangs on it as a compound ("a robbery Monday night")."""
+    root = span.root
+    before = [c for c in root.children if c.dep_ == "compound" and c.i < span.start]
+    if before and before[0].pos_ == "NOUN":
+        return before[0]
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in AT_PREPS and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "tmod", "nmod"):
+        return None
+    return head if head.pos_ == "NOUN" and head is not root else None
+
+
+def _a_target(noun: Token) -> bool:
+    """ "preparing for a vote", "awaiting the verdict": a noun the clause looks ahead to."""
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ in TARGET_PREPS
+    return noun.head.lemma_ in PROSPECTIVE
 
 
 def _auxiliaries(verb: Token) -> set[str]:
@@ -187,7 +212,24 @@ def clause_direction(span: Span) -> Direction:
         and verb.lemma_ in DEADLINE_VERBS
     ):
         return "future"  # "postponed until Monday", "gave him until noon Thursday"
+    if direction == "future" and verb is not None and names_a_reported_event(span, verb):
+        return "past"
     return direction
+
+
+def names_a_reported_event(span: Span, verb: Token) -> bool:
+    """ "Police are investigating a shooting Friday night", "the arrest comes after a
+    robbery on Sunday": the expression dates a noun (an event reported on), not the verb,
+    and the clause is in the present with no future marker. The present is then the
+    reporting of an event that took place (TimeML: the event's own time), not an
+    arrangement, so the day lies behind."""
+    head = _dated_noun(span)
+    if head is None or _a_target(head):
+        return False
+    clause = verb
+    while clause.tag_ == "VB" and clause.dep_ == "xcomp" and clause.head.lemma_ in IMPLICATIVE:
+        clause = clause.head  # "what appears to be a robbery Saturday"
+    return _present_main(clause) and clause.lemma_ not in SCHEDULE
 
 
 # prepositions that place an event at a time; "to", "until", "for", "by" set a target
