@@ -46,12 +46,22 @@ MAX_HOPS = 6  # dependency hops up to a verb: a parse-walk bound, not a setting
 
 
 def governing_verb(token: Token) -> Token | None:
-    """The nearest verb above the token in the parse."""
+    """The nearest verb above the token in the parse, within its line: a headline with no
+    full stop is parsed into the paragraph below it, whose verb is not its own (an
+    extracted article breaks its lines between paragraphs only)."""
+    start = token
     hops = 0
     while token.pos_ not in ("VERB", "AUX") and token.head is not token and hops < MAX_HOPS:
         token = token.head
         hops += 1
-    return token if token.pos_ in ("VERB", "AUX") else None
+    if token.pos_ not in ("VERB", "AUX") or _across_a_blank_line(start, token):
+        return None
+    return token
+
+
+def _across_a_blank_line(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text_with_ws for t in a.doc[lo:hi])
 
 
 def verb_direction(verb: Token) -> Direction:
@@ -165,6 +175,18 @@ def past_perfect(verb: Token) -> bool:
     return any(
         c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for h in heads for c in h.children
     )
+
+
+def line_of(span: Span) -> Span:
+    """The part of the span's sentence on the span's own line (see governing_verb)."""
+    sent, doc = span.sent, span.doc
+    start = span.start
+    while start > sent.start and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = span.end
+    while end < sent.end and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    return doc[start:end]
 
 
 def sentence_direction(sent: Span) -> Direction:
