@@ -130,5 +130,7 @@ def test_a_present_clause_about_an_event_noun_dates_a_past_event(
 
 def test_a_headline_line_does_not_lend_its_verb_to_the_next(nlp: Language) -> None:
     # a headline with no full stop: the parse joins it to the paragraph below
-    text = "Boy Hurt In Fall, Expected to Recover\n\nOn Monday afternoon the police received a call."
+    text = (
+        "Boy Hurt In Fall, Expected to Recover\n\nOn Monday afternoon the police received a call."
+    )
     assert values_at(nlp, text, WEDNESDAY)["Monday afternoon"] == "1998-02-09"
