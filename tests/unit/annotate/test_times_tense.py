@@ -134,3 +134,16 @@ def test_a_headline_line_does_not_lend_its_verb_to_the_next(nlp: Language) -> No
         "Boy Hurt In Fall, Expected to Recover\n\nOn Monday afternoon the police received a call."
     )
     assert values_at(nlp, text, WEDNESDAY)["Monday afternoon"] == "1998-02-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a noun marked as arranged: the nearest such day, here the coming one
+        ("Details of Thursday's planned flight appeared.", "1998-02-12"),
+        # with no such mark the past clause decides
+        ("Details of Thursday's flight appeared.", "1998-02-05"),
+    ],
+)
+def test_a_day_of_an_arranged_noun_is_the_nearest(nlp: Language, text: str, value: str) -> None:
+    assert values_at(nlp, text, WEDNESDAY)["Thursday"] == value

@@ -284,6 +284,8 @@ def past_arrangement(span: Span) -> bool:
     """ "Farmers planned a march on Saturday", "a vigil planned for Saturday was called off":
     a day arranged in the past lies after the arranging, so neither the past tense nor the
     plan says on which side of the publication date; the nearest such day is meant."""
+    if _an_arranged_noun(span):
+        return True
     verb = governing_verb(span.root)
     if verb is None or verb.lemma_ not in ARRANGING or verb.i > span.start:
         return False  # "On Friday, the town planned ...": the day of the planning
@@ -294,6 +296,23 @@ def past_arrangement(span: Span) -> bool:
         return False
     clause = governing_verb(verb.head)  # the verb of the noun the participle modifies
     return clause is not None and verb_direction(clause) == "past"
+
+
+def _an_arranged_noun(span: Span) -> bool:
+    """ "Saturday's planned march", "the scheduled vote on Monday": the day of a noun that
+    a participle of arranging marks as set ahead of the telling, on either side of it."""
+    root = span.root
+    noun = root.head if root.dep_ in ("poss", "compound") else _dated_noun(span)
+    if noun is None or noun is root or noun.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "amod" and _arranging(c) and c.i < noun.i for c in noun.children)
+
+
+def _arranging(token: Token) -> bool:
+    """ "planned", "scheduled": a participle of arranging, tagged a verb or an adjective (an
+    adjective keeps its own form as lemma, so the "-ed" is cut: "planned" -> "plan")."""
+    cut = token.lower_.removesuffix("ned") if token.lower_.endswith("nned") else token.lower_
+    return token.lemma_ in ARRANGING or cut.removesuffix("d") in ARRANGING
 
 
 def present_copula(span: Span) -> bool:
