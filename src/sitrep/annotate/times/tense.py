@@ -240,7 +240,7 @@ def clause_direction(span: Span) -> Direction:
 
 
 def names_a_reported_event(span: Span, verb: Token) -> bool:
-    """ "Police are investigating a shooting Friday night", "the arrest comes after a
+    """ "Deputies are looking into a stabbing Friday night", "the arrest comes after a
     robbery on Sunday": the expression dates a noun (an event reported on), not the verb,
     and the clause is in the present with no future marker. The present is then the
     reporting of an event that took place (TimeML: the event's own time), not an
