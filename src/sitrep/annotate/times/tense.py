@@ -250,7 +250,7 @@ def names_a_reported_event(span: Span, verb: Token) -> bool:
         return False
     clause = verb
     while clause.tag_ == "VB" and clause.dep_ == "xcomp" and clause.head.lemma_ in IMPLICATIVE:
-        clause = clause.head  # "what appears to be a robbery Saturday"
+        clause = clause.head  # "the arrest seems to follow a robbery on Saturday"
     return _present_main(clause) and clause.lemma_ not in SCHEDULE
 
 
