@@ -108,3 +108,42 @@ def test_an_infinitive_under_an_implicative_verb_takes_its_tense(
 def test_a_curly_will_points_ahead(nlp: Language) -> None:
     text = "“We’ll be testing the wells Monday,” the engineer said."
     assert values_at(nlp, text, WEDNESDAY)["Monday"] == "1998-02-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a present clause reporting on an event noun dated by the weekday: the event is past
+        ("Detectives are investigating a burglary Monday night.", "1998-02-09"),
+        ("The arrest comes after a robbery on Monday.", "1998-02-09"),
+        # a noun the clause looks ahead to, and a weekday on the verb, stay ahead
+        ("Senators are getting ready for a vote on Monday.", "1998-02-16"),
+        ("The two teams play Monday.", "1998-02-16"),
+    ],
+)
+def test_a_present_clause_about_an_event_noun_dates_a_past_event(
+    nlp: Language, text: str, value: str
+) -> None:
+    (found,) = values_at(nlp, text, WEDNESDAY).values()
+    assert found == value
+
+
+def test_a_headline_line_does_not_lend_its_verb_to_the_next(nlp: Language) -> None:
+    # a headline with no full stop: the parse joins it to the paragraph below
+    text = (
+        "Boy Hurt In Fall, Expected to Recover\n\nOn Monday afternoon the police received a call."
+    )
+    assert values_at(nlp, text, WEDNESDAY)["Monday afternoon"] == "1998-02-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a noun marked as arranged: the nearest such day, here the coming one
+        ("Details of Thursday's planned flight appeared.", "1998-02-12"),
+        # with no such mark the past clause decides
+        ("Details of Thursday's flight appeared.", "1998-02-05"),
+    ],
+)
+def test_a_day_of_an_arranged_noun_is_the_nearest(nlp: Language, text: str, value: str) -> None:
+    assert values_at(nlp, text, WEDNESDAY)["Thursday"] == value

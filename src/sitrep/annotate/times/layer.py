@@ -21,6 +21,7 @@ from sitrep.annotate.times.tense import (
     TELLING,
     clause_direction,
     firmly_past,
+    line_of,
     past_arrangement,
     present_copula,
     sentence_direction,
@@ -290,7 +291,7 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
         ctx.direction = "future"
     ctx.from_clause = ctx.direction is not None
     if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
-        ctx.direction = sentence_direction(span.sent)
+        ctx.direction = sentence_direction(line_of(span))
     # a bare month is last year's on a firm past verb once it lies after the
     # publication month (resolve_month), so a verb of saying does not make it firm
     ctx.firm = ctx.direction == "past" and firmly_past(span, telling=cand.kind != "month")

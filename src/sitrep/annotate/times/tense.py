@@ -38,17 +38,30 @@ IMPLICATIVE = frozenset({
     "hurry", "struggle", "bother", "dare",
 })
 # fmt: on
+# prepositions and verbs that set their noun ahead: "ready for the vote", "await the verdict"
+TARGET_PREPS = frozenset({"for", "to", "toward", "towards", "before", "until", "till", "by"})
+PROSPECTIVE = frozenset({"await", "anticipate", "prepare", "brace", "expect", "plan", "schedule"})
 PRESENT_BE = frozenset({"is", "are", "'re", "'s", "am"})
 MAX_HOPS = 6  # dependency hops up to a verb: a parse-walk bound, not a setting
 
 
 def governing_verb(token: Token) -> Token | None:
-    """The nearest verb above the token in the parse."""
+    """The nearest verb above the token in the parse, within its line: a headline with no
+    full stop is parsed into the paragraph below it, whose verb is not its own (an
+    extracted article breaks its lines between paragraphs only)."""
+    start = token
     hops = 0
     while token.pos_ not in ("VERB", "AUX") and token.head is not token and hops < MAX_HOPS:
         token = token.head
         hops += 1
-    return token if token.pos_ in ("VERB", "AUX") else None
+    if token.pos_ not in ("VERB", "AUX") or _across_a_blank_line(start, token):
+        return None
+    return token
+
+
+def _across_a_blank_line(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text_with_ws for t in a.doc[lo:hi])
 
 
 def verb_direction(verb: Token) -> Direction:
@@ -113,6 +126,28 @@ def temporal_clause_ahead(verb: Token) -> bool:
     return not (_past_tensed(verb) and _present_main(main))
 
 
+def _dated_noun(span: Span) -> Token | None:
+    """The noun whose time the expression gives: its head ("a robbery on Monday"), or a
+    noun the parse hangs on it as a compound ("a robbery Monday night")."""
+    root = span.root
+    before = [c for c in root.children if c.dep_ == "compound" and c.i < span.start]
+    if before and before[0].pos_ == "NOUN":
+        return before[0]
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in AT_PREPS and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "tmod", "nmod"):
+        return None
+    return head if head.pos_ == "NOUN" and head is not root else None
+
+
+def _a_target(noun: Token) -> bool:
+    """ "preparing for a vote", "awaiting the verdict": a noun the clause looks ahead to."""
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ in TARGET_PREPS
+    return noun.head.lemma_ in PROSPECTIVE
+
+
 def _auxiliaries(verb: Token) -> set[str]:
     return {c.lower_.replace("’", "'") for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
@@ -140,6 +175,18 @@ def past_perfect(verb: Token) -> bool:
     return any(
         c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for h in heads for c in h.children
     )
+
+
+def line_of(span: Span) -> Span:
+    """The part of the span's sentence on the span's own line (see governing_verb)."""
+    sent, doc = span.sent, span.doc
+    start = span.start
+    while start > sent.start and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = span.end
+    while end < sent.end and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    return doc[start:end]
 
 
 def sentence_direction(sent: Span) -> Direction:
@@ -187,7 +234,24 @@ def clause_direction(span: Span) -> Direction:
         and verb.lemma_ in DEADLINE_VERBS
     ):
         return "future"  # "postponed until Monday", "gave him until noon Thursday"
+    if direction == "future" and verb is not None and names_a_reported_event(span, verb):
+        return "past"
     return direction
+
+
+def names_a_reported_event(span: Span, verb: Token) -> bool:
+    """ "Deputies are looking into a stabbing Friday night", "the arrest comes after a
+    robbery on Sunday": the expression dates a noun (an event reported on), not the verb,
+    and the clause is in the present with no future marker. The present is then the
+    reporting of an event that took place (TimeML: the event's own time), not an
+    arrangement, so the day lies behind."""
+    head = _dated_noun(span)
+    if head is None or _a_target(head):
+        return False
+    clause = verb
+    while clause.tag_ == "VB" and clause.dep_ == "xcomp" and clause.head.lemma_ in IMPLICATIVE:
+        clause = clause.head  # "the arrest seems to follow a robbery on Saturday"
+    return _present_main(clause) and clause.lemma_ not in SCHEDULE
 
 
 # prepositions that place an event at a time; "to", "until", "for", "by" set a target
@@ -220,6 +284,8 @@ def past_arrangement(span: Span) -> bool:
     """ "Farmers planned a march on Saturday", "a vigil planned for Saturday was called off":
     a day arranged in the past lies after the arranging, so neither the past tense nor the
     plan says on which side of the publication date; the nearest such day is meant."""
+    if _an_arranged_noun(span):
+        return True
     verb = governing_verb(span.root)
     if verb is None or verb.lemma_ not in ARRANGING or verb.i > span.start:
         return False  # "On Friday, the town planned ...": the day of the planning
@@ -230,6 +296,23 @@ def past_arrangement(span: Span) -> bool:
         return False
     clause = governing_verb(verb.head)  # the verb of the noun the participle modifies
     return clause is not None and verb_direction(clause) == "past"
+
+
+def _an_arranged_noun(span: Span) -> bool:
+    """ "Saturday's planned march", "the scheduled vote on Monday": the day of a noun that
+    a participle of arranging marks as set ahead of the telling, on either side of it."""
+    root = span.root
+    noun = root.head if root.dep_ in ("poss", "compound") else _dated_noun(span)
+    if noun is None or noun is root or noun.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "amod" and _arranging(c) and c.i < noun.i for c in noun.children)
+
+
+def _arranging(token: Token) -> bool:
+    """ "planned", "scheduled": a participle of arranging, tagged a verb or an adjective (an
+    adjective keeps its own form as lemma, so the "-ed" is cut: "planned" -> "plan")."""
+    cut = token.lower_.removesuffix("ned") if token.lower_.endswith("nned") else token.lower_
+    return token.lemma_ in ARRANGING or cut.removesuffix("d") in ARRANGING
 
 
 def present_copula(span: Span) -> bool:
