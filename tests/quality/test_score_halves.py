@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 from tests.support.paths import REPO
+from tests.support.scripts import load_script
 
 SCRIPT = REPO / "scripts" / "score_halves.py"
 
 
 def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_halves", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 def test_jsonl_halves_alternate(tmp_path: Path) -> None:

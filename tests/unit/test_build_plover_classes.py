@@ -3,14 +3,13 @@ derived event nouns, the sense-rank filter and the seed flags."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from tests.support.paths import REPO
+from tests.support.scripts import load_script
 from tests.support.wordnet import write_wordnet
 
 SCRIPTS = REPO / "scripts"
@@ -34,17 +33,7 @@ INDEX_NOUN = ["attack n 1 0 1 0 00000900"]
 
 
 def load() -> ModuleType:
-    sys.path.insert(0, str(SCRIPTS))
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "build_plover_classes", SCRIPTS / "build_plover_classes.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(SCRIPTS))
-    return module
+    return load_script(SCRIPTS / "build_plover_classes.py")
 
 
 @pytest.fixture()

@@ -3,12 +3,11 @@ one of its first two senses lies under a root (matter, agent)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 from tests.support.paths import REPO
+from tests.support.scripts import load_script
 from tests.support.wordnet import write_wordnet
 
 SCRIPTS = REPO / "scripts"
@@ -39,16 +38,7 @@ INDEX_NOUN = [
 
 
 def load() -> ModuleType:
-    sys.path.insert(0, str(SCRIPTS))
-    try:
-        path = SCRIPTS / "build_quant_substances.py"
-        spec = importlib.util.spec_from_file_location("build_quant_substances", path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(SCRIPTS))
-    return module
+    return load_script(SCRIPTS / "build_quant_substances.py")
 
 
 def test_substances_are_nouns_under_a_root_in_their_first_two_senses(tmp_path: Path) -> None:

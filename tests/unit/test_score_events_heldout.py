@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 from tests.support.paths import REPO
+from tests.support.scripts import load_script
 
 CLASSES = """# comment
 lemma,with,pos,type,mode,seed
@@ -18,12 +18,7 @@ abduct,,verb,COERCE,abduction,kidnap.v.1 seize.v.2
 
 
 def load() -> ModuleType:
-    path = REPO / "scripts" / "score_events_heldout.py"
-    spec = importlib.util.spec_from_file_location("score_events_heldout", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(REPO / "scripts" / "score_events_heldout.py")
 
 
 def kept(tmp_path: Path, by_seed: bool) -> set[str]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
+
+from tests.support.scripts import load_script
 
 BENCH = Path(__file__).resolve().parents[3] / "benchmarks" / "bench_stories.py"
 
@@ -18,12 +18,7 @@ STORM = ["A storm closed the port of Harwick for two days.",
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_stories_under_test", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(BENCH)
 
 
 def test_names_are_the_words_written_capitalised_inside_a_sentence() -> None:
