@@ -75,6 +75,8 @@ class ArticleContext:
     published: datetime | None
     sentences: list[Span] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    # sentence_at by offset: a figure's claim, time and citation each ask for its sentence
+    _sentence_of: dict[int, Span] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_annotations(cls, article: Article, ann: Annotations) -> ArticleContext:
@@ -125,6 +127,12 @@ class ArticleContext:
 
     def sentence_at(self, offset: int) -> Span:
         """The sentence holding ``offset``, trimmed of surrounding blanks."""
+        known = self._sentence_of.get(offset)
+        if known is None:
+            known = self._sentence_of[offset] = self._sentence_at(offset)
+        return known
+
+    def _sentence_at(self, offset: int) -> Span:
         i = bisect.bisect_right(self._starts, offset) - 1
         span = Span(0, len(self.article.text)) if i < 0 else self.sentences[i]
         start, end = self._drop_heading(span.start, span.end, offset)
