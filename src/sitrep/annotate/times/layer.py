@@ -99,10 +99,11 @@ _OPENERS = frozenset({"``", "`", "--", "_"})  # openers spaCy may not mark as pu
 _NAMED_KINDS = frozenset({"holiday", "month", "weekday", "date", "nthweekday", "dayshift"})
 
 
-def is_in_a_title(doc: Doc, cand: Candidate) -> bool:
+def is_in_a_title(doc: Doc, cand: Candidate, surface: str) -> bool:
     """ "at the Winter Olympics", "voted Player of the Month": a capitalised common time
-    word inside a sentence (not after a quote or bracket) belongs to a name."""
-    if cand.kind in _NAMED_KINDS or re.search(r"\d{4}", doc.text[cand.start : cand.end]):
+    word inside a sentence (not after a quote or bracket) belongs to a name. ``surface``
+    is the candidate's text (``doc.text`` is joined anew on every access)."""
+    if cand.kind in _NAMED_KINDS or re.search(r"\d{4}", surface):
         return False  # "the Summer of 2012" is dated whatever its style
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     for tok in span if span is not None else ():
@@ -143,7 +144,7 @@ def is_in_a_name(doc: Doc, start: int) -> bool:
 _YEAR_NAMERS = frozenset({"fiscal", "calendar", "year", "class", "spring", "fall"})
 
 
-def is_a_count(doc: Doc, start: int, end: int) -> bool:
+def is_a_count(doc: Doc, start: int, end: int, text: str) -> bool:
     """ "Two thousand people marched", "about 1500 soldiers": a number that counts a noun is
     no year ("a nineteen eighty-six attack", "1989 earnings" are: a year names the noun's
     time). Written in digits, only a hedged amount tells a count from a year."""
@@ -154,7 +155,7 @@ def is_a_count(doc: Doc, start: int, end: int) -> bool:
         return True
     # the quantities layer's qualifiers ("about", "more than", "up to") hedge an amount
     qualifier = quantity_lexicon().qualifier_re
-    hedged = qualifier.search(doc.text, max(0, start - 30), start) is not None
+    hedged = qualifier.search(text, max(0, start - 30), start) is not None
     return hedged and span.root.head.tag_ in ("NNS", "NNPS") and span.root.head.i > span.root.i
 
 
@@ -162,10 +163,10 @@ def is_a_count(doc: Doc, start: int, end: int) -> bool:
 _YEAR_LEADS = frozenset({"in", "since", "by", "during", "until", "before", "after", "of", "from"})
 
 
-def is_an_address(doc: Doc, start: int, end: int) -> bool:
+def is_an_address(doc: Doc, start: int, end: int, text: str) -> bool:
     """ "at 2450 W. 31st St.": a house number before a street name is no year."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    after = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    after = doc.char_span(end, len(text), alignment_mode="expand")
     if after is None or span is None:
         return False
     if span.start > 0 and doc[span.start - 1].lower_ in _YEAR_LEADS:
@@ -298,10 +299,11 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     ctx.nearest = cand.kind in ("weekday", "time") and past_arrangement(span)
 
 
-def _no_time(doc: Doc, cand: Candidate, surface: str, ctx: Context) -> bool:
+def _no_time(doc: Doc, text: str, cand: Candidate, ctx: Context) -> bool:
     """A month or year candidate that is another word: "march", "May", a count, an address;
-    a time word of a title ("Player of the Month")."""
-    if is_in_a_title(doc, cand):
+    a time word of a title ("Player of the Month"). ``text`` is ``doc.text``."""
+    surface = text[cand.start : cand.end]
+    if is_in_a_title(doc, cand, surface):
         return True
     if surface == "Now" and ctx.after.startswith(","):
         return True  # "Now, he says, ...": the discourse marker opening a sentence
@@ -315,8 +317,8 @@ def _no_time(doc: Doc, cand: Candidate, surface: str, ctx: Context) -> bool:
         )
     if cand.kind == "year":
         return (
-            is_a_count(doc, cand.start, cand.end)
-            or is_an_address(doc, cand.start, cand.end)
+            is_a_count(doc, cand.start, cand.end, text)
+            or is_an_address(doc, cand.start, cand.end, text)
             or is_in_a_name(doc, cand.start)
         )
     return False
@@ -336,7 +338,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
             continue  # "he was soon released": no reference to the future
         ctx.focus_near = cand.start - last_end <= FOCUS_CHARS
         surface = text[cand.start : cand.end]
-        if _no_time(doc, cand, surface, ctx):
+        if _no_time(doc, text, cand, ctx):
             continue
         if cand.kind == "time":
             day_after(doc, text, cand, cands[k + 1 :], ctx, known)
