@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sitrep import config
 from sitrep.stories.features import PROPER, WORD
 from sitrep.stories.happening import HEAD, LEAD, fold
-from sitrep.stories.vectors import Idf, Vector
+from sitrep.stories.vectors import Idf, Vector, day_gap
 
 NAME = "e:"
 # A title word written as a name is a protagonist only when at least this share of the
@@ -108,8 +108,12 @@ def titles(term: str, idf: Idf) -> bool:
     return idf.df.get(term, 0) >= TITLED * idf.df.get(WORD + term[len(PROPER):], 0)
 
 
+Span = tuple[str | None, str | None]
+
+
 def protagonist_groups(casts: Sequence[Cast], idf: Idf, concentration: float,
-                       core: float, least_df: int = 2) -> list[tuple[str, str, list[str]]]:
+                       core: float, least_df: int = 2, spans: Mapping[str, Span] | None = None,
+                       burst_days: int = -1) -> list[tuple[str, str, list[str]]]:
     """(name, core story, other stories) for each name central in two or more of
     ``casts``: the core holds at least ``core`` of the stored documents holding it,
     all of them together at least ``concentration``.
@@ -118,7 +122,12 @@ def protagonist_groups(casts: Sequence[Cast], idf: Idf, concentration: float,
     came while it was young: no two of them hold most of its name's documents, all
     of them do. Single reports alone are no core: a town's shootings of one month
     are each their own incident. A name spread over stories outside ``casts`` (a
-    town's other news) is not concentrated, however many of ``casts`` hold it."""
+    town's other news) is not concentrated, however many of ``casts`` hold it.
+
+    Which of the event's reports joined each other first is chance of arrival order,
+    so the core's share is too: when all the stories holding the name (``spans``: story
+    -> first, last day) lie within ``burst_days`` (one burst of reports), any story of
+    two or more of its documents is core enough (see :func:`_burst`)."""
     holders: dict[str, list[Cast]] = {}
     for cast in casts:
         for term in cast.held:
@@ -138,7 +147,11 @@ def protagonist_groups(casts: Sequence[Cast], idf: Idf, concentration: float,
     for term in sorted(holders):
         group = sorted(holders[term], key=lambda c: (-c.held[term], c.story))
         df = idf.df.get(term, 0)
-        if df < max(least_df, 2) or group[0].held[term] < core * df or not titles(term, idf):
+        if df < max(least_df, 2) or not titles(term, idf):
+            continue
+        if group[0].held[term] < core * df and not (
+                group[0].held[term] >= 2
+                and _burst([c.story for c in group + titled.get(term, [])], spans, burst_days)):
             continue
         if sum(c.held[term] for c in group) < concentration * df:
             continue
@@ -146,3 +159,17 @@ def protagonist_groups(casts: Sequence[Cast], idf: Idf, concentration: float,
         if others:
             out.append((term, group[0].story, others))
     return out
+
+
+def _burst(stories: Sequence[str], spans: Mapping[str, Span] | None, days: int) -> bool:
+    """Whether the ``stories`` all lie within ``days`` of each other (False when off,
+    ``days`` < 0, or a date is missing)."""
+    if days < 0 or spans is None or any(s not in spans for s in stories):
+        return False
+    firsts = [spans[s][0] for s in stories]
+    lasts = [spans[s][1] for s in stories]
+    if any(d is None for d in firsts + lasts):
+        return False
+    gap = day_gap(max(d for d in lasts if d), min(d for d in firsts if d),
+                  min(d for d in firsts if d))
+    return gap is not None and gap <= days

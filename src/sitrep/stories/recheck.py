@@ -380,8 +380,11 @@ def _protagonist_pairs(ctx: StoryContext, groups: dict[str, list[_Member]]
         gap = span_gap(sa.first_date, sa.last_date, sb.first_date, sb.last_date)
         if gap is not None and gap <= t.protagonist_days:
             found.add((a, b))  # months later: a related story, not this one
+    spans = {sid: (states[sid].first_date, states[sid].last_date) for sid in groups
+             if sid in states}
     for _, core, others in protagonist_groups(casts, ctx.idf, t.protagonist_concentration,
-                                              t.protagonist_core, t.protagonist_df):
+                                              t.protagonist_core, t.protagonist_df,
+                                              spans, t.protagonist_burst):
         days = [m.day for m in groups[core]]
         for other in others:
             if states[other].members > t.protagonist_fragment:

@@ -119,6 +119,9 @@ class Tuning:
     # A name the text writes as one (features.PROPER) joins more than two stories when
     # one of them holds this share of its documents and all together the concentration.
     protagonist_core: float = 0.5
+    # ... or, when all the stories holding the name lie within this many days (a week's
+    # burst of reports; < 0: off), any of them holding two or more of its documents.
+    protagonist_burst: int = 7
     # ... the others young stories (at most this many members): which of an event's first
     # reports joined each other first is chance of arrival order, not a second event.
     protagonist_fragment: int = 3

@@ -115,6 +115,25 @@ def test_a_core_story_gathers_the_fragments_holding_its_name() -> None:
     assert protagonist_groups(words, idf, 0.9, 0.5) == []
 
 
+def test_a_burst_of_reports_needs_no_core_share_whatever_joined_first() -> None:
+    # 8 documents: a story of 3 and 5 single reports, all within one week.
+    casts = [Cast("three", {"c:zentrox": 3.0})] + [
+        Cast(f"bit{i}", {"c:zentrox": 1.0}) for i in range(5)]
+    idf = _idf({"c:zentrox": 8}, 100)
+    week = {c.story: ("2024-03-04", "2024-03-09") for c in casts}
+    found = [("c:zentrox", "three", ["bit0", "bit1", "bit2", "bit3", "bit4"])]
+    assert protagonist_groups(casts, idf, 0.9, 0.5) == []  # 3 of 8 is no core share
+    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, week, 7) == found
+    # Spread over two months (a town's separate incidents), or burst off: no core.
+    months = dict(week, bit4=("2024-05-01", "2024-05-01"))
+    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, months, 7) == []
+    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, week, -1) == []
+    # Single reports alone are still no core, however close in time.
+    singles = [Cast(f"one{i}", {"c:zentrox": 1.0}) for i in range(8)]
+    assert protagonist_groups(singles, idf, 0.9, 0.5, 2,
+                              {c.story: week["three"] for c in singles}, 7) == []
+
+
 def test_a_report_titled_by_the_name_joins_though_its_text_never_writes_it_as_one() -> None:
     core = Cast("core", {"c:zentrox": 9.0})
     titled = Cast("video", {"w:zentrox": 1.0, "w:hack": 1.0})
