@@ -112,7 +112,8 @@ Span = tuple[str | None, str | None]
 
 
 def protagonist_groups(casts: Sequence[Cast], idf: Idf, concentration: float,
-                       core: float, least_df: int = 2, spans: Mapping[str, Span] | None = None,
+                       core: float, least_df: int = 2, *,
+                       spans: Mapping[str, Span] | None = None,
                        burst_days: int = -1) -> list[tuple[str, str, list[str]]]:
     """(name, core story, other stories) for each name central in two or more of
     ``casts``: the core holds at least ``core`` of the stored documents holding it,

@@ -384,7 +384,7 @@ def _protagonist_pairs(ctx: StoryContext, groups: dict[str, list[_Member]]
              if sid in states}
     for _, core, others in protagonist_groups(casts, ctx.idf, t.protagonist_concentration,
                                               t.protagonist_core, t.protagonist_df,
-                                              spans, t.protagonist_burst):
+                                              spans=spans, burst_days=t.protagonist_burst):
         days = [m.day for m in groups[core]]
         for other in others:
             if states[other].members > t.protagonist_fragment:

@@ -123,15 +123,16 @@ def test_a_burst_of_reports_needs_no_core_share_whatever_joined_first() -> None:
     week = {c.story: ("2024-03-04", "2024-03-09") for c in casts}
     found = [("c:zentrox", "three", ["bit0", "bit1", "bit2", "bit3", "bit4"])]
     assert protagonist_groups(casts, idf, 0.9, 0.5) == []  # 3 of 8 is no core share
-    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, week, 7) == found
+    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, spans=week, burst_days=7) == found
     # Spread over two months (a town's separate incidents), or burst off: no core.
     months = dict(week, bit4=("2024-05-01", "2024-05-01"))
-    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, months, 7) == []
-    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, week, -1) == []
+    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, spans=months, burst_days=7) == []
+    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, spans=week, burst_days=-1) == []
     # Single reports alone are still no core, however close in time.
     singles = [Cast(f"one{i}", {"c:zentrox": 1.0}) for i in range(8)]
     assert protagonist_groups(singles, idf, 0.9, 0.5, 2,
-                              {c.story: week["three"] for c in singles}, 7) == []
+                              spans={c.story: week["three"] for c in singles},
+                              burst_days=7) == []
 
 
 def test_a_report_titled_by_the_name_joins_though_its_text_never_writes_it_as_one() -> None:
