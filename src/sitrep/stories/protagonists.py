@@ -167,10 +167,10 @@ def _burst(stories: Sequence[str], spans: Mapping[str, Span] | None, days: int) 
     ``days`` < 0, or a date is missing)."""
     if days < 0 or spans is None or any(s not in spans for s in stories):
         return False
-    firsts = [spans[s][0] for s in stories]
-    lasts = [spans[s][1] for s in stories]
-    if any(d is None for d in firsts + lasts):
-        return False
-    gap = day_gap(max(d for d in lasts if d), min(d for d in firsts if d),
-                  min(d for d in firsts if d))
+    firsts = [f for f, _ in (spans[s] for s in stories) if f]
+    lasts = [last for _, last in (spans[s] for s in stories) if last]
+    if len(firsts) < len(stories) or len(lasts) < len(stories):
+        return False  # a story without dates
+    first = min(firsts)
+    gap = day_gap(max(lasts), first, first)  # from the first day of all to the last
     return gap is not None and gap <= days

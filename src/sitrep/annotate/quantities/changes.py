@@ -104,8 +104,9 @@ def _share_scale(text: str, a: Draft, old: Quantity, b: Draft) -> None:
     if told is not None:
         fits_shared = (level > shared) == (told == "up")
         fits_plain = (level > old.value) == (told == "up")
-        if fits_shared != fits_plain:
-            old.value = shared if fits_shared else old.value
+        if fits_shared != fits_plain:  # the verb decides
+            if fits_shared:
+                old.value = shared
             return
     if one_magnitude(old.value, level / b.scale):
         old.value = shared

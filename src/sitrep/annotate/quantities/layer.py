@@ -68,6 +68,15 @@ _POUNDS_WORD = re.compile(r"\bpounds?\b", re.IGNORECASE)
 _STERLING_WRITTEN = re.compile(r"£|\bsterling\b|\bGBP\b", re.IGNORECASE)
 
 
+def _bare_pounds(q: Quantity) -> bool:
+    """Read as sterling from the word "pounds" alone, with no "£" or "sterling" written."""
+    return (
+        q.unit == "pound sterling"
+        and _POUNDS_WORD.search(q.text) is not None
+        and not _STERLING_WRITTEN.search(q.text)
+    )
+
+
 def _one_sense_of_pounds(found: list[Quantity]) -> None:
     """One sense per discourse: a text that measures a force ("pounds of thrust",
     "kilonewtons") reads its other "million pounds", written without "£" or
@@ -76,11 +85,7 @@ def _one_sense_of_pounds(found: list[Quantity]) -> None:
     if not any(q.unit in forces for q in found):
         return
     for q in found:
-        if (
-            q.unit == "pound sterling"
-            and _POUNDS_WORD.search(q.text)
-            and not _STERLING_WRITTEN.search(q.text)
-        ):
+        if _bare_pounds(q):
             q.unit = "pound-force"
 
 
@@ -88,10 +93,10 @@ def _pounds_of_a_substance(doc: Doc, found: list[Quantity]) -> None:
     """ "3 million pounds of rice": pounds, written without "£" or "sterling", of a
     noun naming a substance, food or material (WordNet, quant_substances.csv) weigh it."""
     for q in found:
-        if q.unit != "pound sterling" or not _POUNDS_WORD.search(q.text):
+        if not _bare_pounds(q):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if _STERLING_WRITTEN.search(q.text) or span is None or span.end >= len(doc):
+        if span is None or span.end >= len(doc):
             continue
         of = doc[span.end]
         heads = [t for t in of.children if t.dep_ == "pobj"] if of.lower_ == "of" else []

@@ -54,12 +54,12 @@ def governing_verb(token: Token) -> Token | None:
     while token.pos_ not in ("VERB", "AUX") and token.head is not token and hops < MAX_HOPS:
         token = token.head
         hops += 1
-    if token.pos_ not in ("VERB", "AUX") or _across_a_blank_line(start, token):
+    if token.pos_ not in ("VERB", "AUX") or _across_lines(start, token):
         return None
     return token
 
 
-def _across_a_blank_line(a: Token, b: Token) -> bool:
+def _across_lines(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.i, b.i))
     return any("\n" in t.text_with_ws for t in a.doc[lo:hi])
 
