@@ -263,6 +263,7 @@ def test_verb_classes_take_the_verbs_their_seeds_reach(wordnet: Path) -> None:
     """A frame's verb class holds the seed's verbs and troponyms, not its nouns, and names its seeds."""
     module = load()
     setattr(module, "VERB_CLASSES", {"halt": ["attack.v.1"], "ease": ["storm.v.1="]})  # noqa: B010
+    setattr(module, "ADJECTIVE_CLASSES", {})  # noqa: B010
     rows = module.verb_classes(module.WordNet(str(wordnet)))
     assert {(r["class"], r["lemma"], r["seed"]) for r in rows} == {
         ("halt", "attack", "attack.v.1"),

@@ -133,6 +133,24 @@ def complements(tok: Token) -> list[Token]:
     ]
 
 
+def willing_word(tok: Token, lex: PloverLexicon) -> bool:
+    """ "is willing to", "is committed to": a willing adjective, or one parsed as a participle."""
+    if lex.in_class("willing", tok.lemma_.lower()):
+        return True
+    return tok.tag_ == "VBN" and lex.in_class("willing", tok.lower_)
+
+
+def gerund_complements(tok: Token) -> list[Token]:
+    """ "committed to opening its markets": the act a "to" phrase names as a gerund."""
+    return [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for g in p.children
+        if g.dep_ == "pcomp" and g.pos_ == "VERB"
+    ]
+
+
 def word_forms(tok: Token) -> set[str]:
     """The lemma plus crude stems of the surface form (the lemmatizer slips: "staged")."""
     low = tok.lower_
@@ -339,7 +357,7 @@ def intent_trigger(
     own = lookup(gov, lex)
     if own and own.type == "REJECT":
         return Trigger("REJECT", mode)
-    if lex.in_class("intent", lemma) or lex.in_class("willing", lemma):
+    if lex.in_class("intent", lemma) or willing_word(gov, lex):
         if lemma == "decide":
             return None
         hostile = xtrig is not None and xtrig.type in HOSTILE_TYPES
@@ -482,6 +500,8 @@ def verb_candidate(tok: Token, lex: PloverLexicon, consumed: set[int]) -> Candid
         consumed.update(t.i for t in other.subtree if t.pos_ in ("VERB", "NOUN"))
         return Candidate(tok, tok, "DEMAND", None, other)  # "wants Israel to freeze ..."
     comps = complements(tok)
+    if not comps and willing_word(tok, lex):
+        comps = gerund_complements(tok)
     xbases = [(c, base_trigger(c, lex)) for c in comps]
     x, xbase = next(((c, b) for c, b in xbases if b), xbases[-1] if xbases else (None, None))
     if x is not None:
