@@ -261,8 +261,7 @@ def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
             continue
         thing = counted(child)  # "500 tons of food": food
         lemma = thing.lemma_.lower()
-        mods = {m.lemma_.lower() for m in thing.children if m.dep_ in ("compound", "amod")}
-        if lex.in_class("peacekeeping", lemma) or mods & lex.words.get("peacekeeping", set()):
+        if peacekeepers(thing, lex):
             return Trigger("AID", "peacekeeping")
         if lex.in_class("military", lemma):
             return Trigger("MOBILIZE", "troops")
@@ -271,6 +270,21 @@ def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
         ):
             return Trigger("AID", None)  # "distributed blankets and food"
     return None
+
+
+def peacekeepers(thing: Token, lex: PloverLexicon) -> bool:
+    """ "peacekeepers", "peacekeeping troops": forces whose presence is aid."""
+    mods = {m.lemma_.lower() for m in thing.children if m.dep_ in ("compound", "amod")}
+    return lex.in_class("peacekeeping", thing.lemma_.lower()) or bool(
+        mods & lex.words.get("peacekeeping", frozenset())
+    )
+
+
+def noun_trigger(noun: Token, trig: Trigger, lex: PloverLexicon) -> Trigger:
+    """A nominal trigger's entry, read as its verb is: "a deployment of peacekeepers" is AID."""
+    if trig.type == "MOBILIZE" and peacekeepers(counted(noun), lex):
+        return Trigger("AID", "peacekeeping")
+    return trig
 
 
 def forces_leaving(verb: Token, lex: PloverLexicon) -> Trigger | None:
@@ -443,6 +457,7 @@ def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
                 has_own_actor(tok, lex) or (verb is not None and has_own_actor(verb, lex))
             ):
                 action = verb if verb is not None else tok
+                trig = noun_trigger(tok, trig, lex)
                 out.append(Candidate(tok, tok, trig.type, trig.mode, action, kind="noun"))
                 covered.add(clause.i)
     return sorted(out, key=lambda c: c.token.i)
