@@ -92,6 +92,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("recognize.v.1", ""),
         ("defend.v.1!", ""),
         ("sign.v.2", "sign"),
+        # the definition names the act by both words: "ratify, sign, or finalize an agreement"
+        ("ratify.v.1", "sign"),
         ("back.v.1=", ""),
         ("welcome.v.3!", ""),
     ],

@@ -263,3 +263,9 @@ def test_an_event_noun_takes_its_verbs_row_for_its_object(nlp: Any) -> None:
     found = events_of(nlp, "Uruguay and Fiji agreed on the establishment of diplomatic ties.")
     assert ("SUPPORT", "establishment") in {(e.type, e.trigger.text) for e in found if e.trigger}
     assert not events_of(nlp, "Chile announced the establishment of a new ministry.")
+
+
+def test_signing_stands_on_both_words_the_codebook_names_it_by() -> None:
+    """SUPPORT: "ratify, sign, or finalize an agreement": one WordNet sense, two seeds."""
+    rows = {(r["lemma"], r["pos"]): r["seed"].split() for r in lexicons.rows("plover_classes.csv")}
+    assert {"sign.v.2", "ratify.v.1"} <= set(rows[("sign", "verb")])
