@@ -48,6 +48,7 @@ DEEP_PENALTY = 10
 # A direct troponym/hyponym whose class sense is its second joins when the word has at most
 # SECOND_SENSES senses, all of the class sense's kind (same WordNet lexicographer file).
 SECOND_SENSES = 2
+FEELINGS = 37  # verb.emotion, WordNet's lexicographer file of feelings
 PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "in", "on", "over"})
 # noun.act, noun.communication, noun.event: nouns that name an event, not an agent or thing
 EVENT_NOUN_FILES = frozenset({4, 10, 11})
@@ -341,14 +342,18 @@ def unambiguous(wn: WordNet, word: str, syn: Synset) -> bool:
 
 
 def same_kind(wn: WordNet, word: str, syn: Synset) -> bool:
-    """``word`` has SECOND_SENSES senses at most, all filed with ``syn`` (one lexicographer file).
+    """``word`` has SECOND_SENSES senses at most, each filed with ``syn`` (one lexicographer
+    file) or a feeling.
 
     A hyponym whose class sense comes second still names that kind of act when its other
     sense is of the same kind ("renegotiate": two communication senses), not when it is
-    another kind of act ("expect": a belief before a demand) or one of many ("slash").
+    another kind of act ("expect": a belief before a demand) or one of many ("slash"). A
+    feeling is no other act: it is the act's figurative reading ("torture": to torment
+    emotionally, then to subject to torture; "scorn": to despise, then to reject).
     """
     senses = wn.senses(word, syn.pos)
-    return len(senses) <= SECOND_SENSES and all(s.lexfile == syn.lexfile for s in senses)
+    kinds = {syn.lexfile, FEELINGS} if syn.pos == "v" else {syn.lexfile}
+    return len(senses) <= SECOND_SENSES and all(s.lexfile in kinds for s in senses)
 
 
 def entry(word: str, pos: str) -> tuple[str, str] | None:
