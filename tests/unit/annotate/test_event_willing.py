@@ -37,3 +37,10 @@ def test_a_to_phrase_after_another_passive_is_no_intent(nlp: Any) -> None:
     text = "The ferry was moved to the northern harbour."
     assert "AGREE" not in types_of(nlp, text)
     assert not willing_word(next(t for t in nlp(text) if t.lower_ == "moved"), load_lexicon())
+
+
+def test_a_participle_of_a_verb_of_intention_keeps_its_reading(nlp: Any) -> None:
+    doc = nlp("The rebels had prepared to negotiate with the governor.")
+    prepared = next(t for t in doc if t.lower_ == "prepared")
+    assert prepared.tag_ == "VBN"
+    assert not willing_word(prepared, load_lexicon())

@@ -134,10 +134,19 @@ def complements(tok: Token) -> list[Token]:
 
 
 def willing_word(tok: Token, lex: PloverLexicon) -> bool:
-    """ "is willing to", "is committed to": a willing adjective, or one parsed as a participle."""
-    if lex.in_class("willing", tok.lemma_.lower()):
+    """ "is willing to", "is committed to": a willing adjective, or one parsed as a participle.
+
+    A participle of a verb of intention keeps the verb's reading ("had prepared to X" is a
+    plan, as "prepares to X" is).
+    """
+    lemma = tok.lemma_.lower()
+    if lex.in_class("willing", lemma):
         return True
-    return tok.tag_ == "VBN" and lex.in_class("willing", tok.lower_)
+    return (
+        tok.tag_ == "VBN"
+        and lex.in_class("willing", tok.lower_)
+        and not lex.in_class("intention", lemma)
+    )
 
 
 def gerund_complements(tok: Token) -> list[Token]:
