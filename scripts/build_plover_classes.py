@@ -92,6 +92,8 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("forgive.v.1", ""),
         ("recognize.v.1", ""),
         ("defend.v.1!", ""),
+        # "express support for": support in its verbal sense, to argue or speak in defense of
+        ("support.v.8=", ""),
         ("sign.v.2", "sign"),
         # the definition names the act by both words: "ratify, sign, or finalize an agreement"
         ("ratify.v.1", "sign"),
