@@ -19,7 +19,7 @@ word two types claim with the same rank is left out. Each row names every seed o
 type that reaches it (scripts/score_events_heldout.py --with-seeds reads them). The hand
 rows of plover_triggers.csv override these rows at run time; sitrep never reads WordNet
 itself. The verb classes of the event frames ("ease", "halt": VERB_CLASSES) are built the
-same way into plover_verb_classes.csv.
+same way into plover_verb_classes.csv, with the adjectives of "willing" (ADJECTIVE_CLASSES).
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ DEEP_PENALTY = 10
 # A direct troponym/hyponym whose class sense is its second joins when the word has at most
 # SECOND_SENSES senses, all of the class sense's kind (same WordNet lexicographer file).
 SECOND_SENSES = 2
+FEELINGS = 37  # verb.emotion, WordNet's lexicographer file of feelings
 PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "in", "on", "over"})
 # noun.act, noun.communication, noun.event: nouns that name an event, not an agent or thing
 EVENT_NOUN_FILES = frozenset({4, 10, 11})
@@ -91,7 +92,11 @@ SEEDS: dict[str, list[tuple[str, str]]] = {
         ("forgive.v.1", ""),
         ("recognize.v.1", ""),
         ("defend.v.1!", ""),
+        # "express support for": support in its verbal sense, to argue or speak in defense of
+        ("support.v.8=", ""),
         ("sign.v.2", "sign"),
+        # the definition names the act by both words: "ratify, sign, or finalize an agreement"
+        ("ratify.v.1", "sign"),
         ("back.v.1=", ""),
         ("welcome.v.3!", ""),
     ],
@@ -339,14 +344,18 @@ def unambiguous(wn: WordNet, word: str, syn: Synset) -> bool:
 
 
 def same_kind(wn: WordNet, word: str, syn: Synset) -> bool:
-    """``word`` has SECOND_SENSES senses at most, all filed with ``syn`` (one lexicographer file).
+    """``word`` has SECOND_SENSES senses at most, each filed with ``syn`` (one lexicographer
+    file) or a feeling.
 
     A hyponym whose class sense comes second still names that kind of act when its other
     sense is of the same kind ("renegotiate": two communication senses), not when it is
-    another kind of act ("expect": a belief before a demand) or one of many ("slash").
+    another kind of act ("expect": a belief before a demand) or one of many ("slash"). A
+    feeling is no other act: it is the act's figurative reading ("torture": to torment
+    emotionally, then to subject to torture; "scorn": to despise, then to reject).
     """
     senses = wn.senses(word, syn.pos)
-    return len(senses) <= SECOND_SENSES and all(s.lexfile == syn.lexfile for s in senses)
+    kinds = {syn.lexfile, FEELINGS} if syn.pos == "v" else {syn.lexfile}
+    return len(senses) <= SECOND_SENSES and all(s.lexfile in kinds for s in senses)
 
 
 def entry(word: str, pos: str) -> tuple[str, str] | None:
@@ -553,14 +562,42 @@ VERB_CLASSES = {
 }
 
 
+# Adjective classes of the event frames, from the nouns the codebook names. "willing"
+# (CAMEO 03: "indicate willingness or commitment to cooperate"): the adjectives WordNet
+# derives from those nouns' senses ("willingness" -> "willing") and the adjectives it
+# files as similar to them ("disposed", "prepared"); "be ADJ to X" states an intent.
+ADJECTIVE_CLASSES = {"willing": ["willingness.n.1", "commitment.n.1"]}
+
+
+def adjectives(wn: WordNet, seed: str) -> list[str]:
+    """One-word adjectives derived from a noun seed's senses, and those similar to them.
+
+    A word joins where the sense reached is among its MAX_RANK most frequent senses
+    ("ready" is willing only in its third sense, so the frame leaves it to the hand rows).
+    """
+    top = sense(wn, seed)
+    heads = [t for t in wn.related(top, "+") if t.pos == "a"]
+    found: list[str] = []
+    for syn in heads + [s for h in heads for s in wn.related(h, "&")]:
+        for word in syn.words:
+            if word.isalpha() and 0 < wn.rank(word, syn) <= MAX_RANK and word not in found:
+                found.append(word)
+    return found
+
+
 def verb_classes(wn: WordNet) -> list[dict[str, str]]:
-    """(class, lemma, seed) rows: the one-word verbs each class's seeds reach."""
+    """(class, lemma, seed) rows: the one-word verbs each class's seeds reach, and the
+    adjectives of ADJECTIVE_CLASSES."""
     reached: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name, seeds in VERB_CLASSES.items():
         for seed in seeds:
             for lemma, with_, pos, _rank in members(wn, seed):
                 if pos == "verb" and not with_ and seed not in reached[(name, lemma)]:
                     reached[(name, lemma)].append(seed)
+    for name, seeds in ADJECTIVE_CLASSES.items():
+        for seed in seeds:
+            for lemma in adjectives(wn, seed):
+                reached[(name, lemma)].append(seed)
     return [
         {"class": name, "lemma": lemma, "seed": " ".join(seeds)}
         for (name, lemma), seeds in sorted(reached.items())
@@ -652,9 +689,10 @@ NOUN_HEADER = """# Noun classes for the event layer from WordNet 3.0 (Princeton 
 # below the class's WordNet senses. Merged with plover_words.csv at run time.
 """
 
-VERB_CLASS_HEADER = """# Verb classes of the event frames from WordNet 3.0 (WordNet licence),
-# built by scripts/build_plover_classes.py from senses the CAMEO/PLOVER codebook names
-# (VERB_CLASSES); not from any gold data. Merged with plover_words.csv at run time.
+VERB_CLASS_HEADER = """# Verb and adjective classes of the event frames from WordNet 3.0
+# (WordNet licence), built by scripts/build_plover_classes.py from senses the
+# CAMEO/PLOVER codebook names (VERB_CLASSES, ADJECTIVE_CLASSES); not from any gold
+# data. Merged with plover_words.csv at run time.
 # seed: the WordNet senses the word was reached from.
 """
 

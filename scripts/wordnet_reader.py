@@ -1,15 +1,20 @@
 """A minimal reader of the WordNet 3.0 database files (index.POS, data.POS).
 
 Used only offline, by build_plover_classes.py; sitrep itself never reads WordNet.
-The files ship in Debian's ``wordnet-base`` package (/usr/share/wordnet).
+The files ship in Debian's ``wordnet-base`` package (/usr/share/wordnet). Adjectives
+(satellites filed with their heads under "a") are read when their files are there.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
-POS_FILES = {"n": "noun", "v": "verb"}
+POS_FILES = {"n": "noun", "v": "verb", "a": "adj"}
+OPTIONAL = frozenset({"a"})
+# an adjective's syntactic marker: "inclined(p)" is "inclined", only predicative
+MARKER = re.compile(r"\([a-z]+\)$")
 
 
 @dataclass(slots=True)
@@ -29,6 +34,8 @@ class WordNet:
         self.index: dict[tuple[str, str], list[int]] = {}
         self.synsets: dict[tuple[str, int], Synset] = {}
         for pos, name in POS_FILES.items():
+            if pos in OPTIONAL and not os.path.exists(os.path.join(folder, "index." + name)):
+                continue
             self._read_index(pos, os.path.join(folder, "index." + name))
             self._read_data(pos, os.path.join(folder, "data." + name))
 
@@ -50,7 +57,7 @@ class WordNet:
                 head, _, gloss = line.partition(" | ")
                 cells = head.split()
                 n_words = int(cells[3], 16)
-                words = [cells[4 + 2 * i].lower() for i in range(n_words)]
+                words = [MARKER.sub("", cells[4 + 2 * i].lower()) for i in range(n_words)]
                 at = 4 + 2 * n_words
                 n_ptrs = int(cells[at])
                 ptrs = []

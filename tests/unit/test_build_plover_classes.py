@@ -263,9 +263,31 @@ def test_verb_classes_take_the_verbs_their_seeds_reach(wordnet: Path) -> None:
     """A frame's verb class holds the seed's verbs and troponyms, not its nouns, and names its seeds."""
     module = load()
     setattr(module, "VERB_CLASSES", {"halt": ["attack.v.1"], "ease": ["storm.v.1="]})  # noqa: B010
+    setattr(module, "ADJECTIVE_CLASSES", {})  # noqa: B010
     rows = module.verb_classes(module.WordNet(str(wordnet)))
     assert {(r["class"], r["lemma"], r["seed"]) for r in rows} == {
         ("halt", "attack", "attack.v.1"),
         ("halt", "raid", "attack.v.1"),
         ("ease", "storm", "storm.v.1="),
     }
+
+
+def test_a_second_sense_joins_when_the_first_is_its_figurative_feeling(tmp_path: Path) -> None:
+    """ "torment" (first a feeling, then bodily harm) joins below "injure"; "scrape", whose
+    first sense is another kind of act (cooking), does not."""
+    verbs = [
+        "00000100 29 v 01 injure 0 002 ~ 00000500 v 0000 ~ 00000600 v 0000 | cause bodily harm",
+        "00000500 29 v 01 torment 0 000 | subject to torture",
+        "00000510 37 v 01 torment 0 000 | distress emotionally",
+        "00000600 29 v 01 scrape 0 000 | graze the skin",
+        "00000610 34 v 01 scrape 0 000 | scrape a pan clean",
+    ]
+    index_verb = [
+        "injure v 1 1 ~ 1 0 00000100",
+        "scrape v 2 0 2 0 00000610 00000600",
+        "torment v 2 0 2 0 00000510 00000500",
+    ]
+    folder = write_wordnet(tmp_path, verbs, DATA_NOUN, index_verb, INDEX_NOUN)
+    rows = rows_for(load(), folder, "injure.v.1")
+    assert ("torment", "verb", "ASSAULT") in rows
+    assert ("scrape", "verb", "ASSAULT") not in rows

@@ -263,3 +263,17 @@ def test_an_event_noun_takes_its_verbs_row_for_its_object(nlp: Any) -> None:
     found = events_of(nlp, "Uruguay and Fiji agreed on the establishment of diplomatic ties.")
     assert ("SUPPORT", "establishment") in {(e.type, e.trigger.text) for e in found if e.trigger}
     assert not events_of(nlp, "Chile announced the establishment of a new ministry.")
+
+
+@pytest.mark.parametrize(
+    ("lemma", "seeds"),
+    [
+        # SUPPORT: "ratify, sign, or finalize an agreement": one WordNet sense, two seeds
+        ("sign", {"sign.v.2", "ratify.v.1"}),
+        # SUPPORT: "express support for": support's verbal sense is defending
+        ("defend", {"defend.v.1!", "support.v.8="}),
+    ],
+)
+def test_rows_stand_on_every_word_the_codebook_names_them_by(lemma: str, seeds: set[str]) -> None:
+    rows = {(r["lemma"], r["pos"]): r["seed"].split() for r in lexicons.rows("plover_classes.csv")}
+    assert seeds <= set(rows[(lemma, "verb")])

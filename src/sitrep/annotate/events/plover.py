@@ -12,7 +12,8 @@ to the ``military`` class, and those under person, organisation, people and stat
 ``actor`` class, and to the wider ``agent`` class (subjects that can be a source)
 the nouns one of whose two first senses lies there or under social groups.
 ``plover_verb_classes.csv`` adds the verbs WordNet puts under the codebook's senses of
-ending, lifting, relaxing and reducing to the ``ease`` and ``halt`` classes.
+ending, lifting, relaxing and reducing to the ``ease`` and ``halt`` classes, and the
+adjectives of the codebook's "willingness or commitment" to the ``willing`` class.
 ``plover_derivations.csv`` names the verb each WordNet event noun is formed from
 ("invasion" -> "invade"): a noun without a row takes its verb's row.
 """

@@ -133,6 +133,33 @@ def complements(tok: Token) -> list[Token]:
     ]
 
 
+def willing_word(tok: Token, lex: PloverLexicon) -> bool:
+    """ "is willing to", "is committed to": a willing adjective, or one parsed as a participle.
+
+    A participle of a verb of intention keeps the verb's reading ("had prepared to X" is a
+    plan, as "prepares to X" is).
+    """
+    lemma = tok.lemma_.lower()
+    if lex.in_class("willing", lemma):
+        return True
+    return (
+        tok.tag_ == "VBN"
+        and lex.in_class("willing", tok.lower_)
+        and not lex.in_class("intention", lemma)
+    )
+
+
+def gerund_complements(tok: Token) -> list[Token]:
+    """ "committed to opening its markets": the act a "to" phrase names as a gerund."""
+    return [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for g in p.children
+        if g.dep_ == "pcomp" and g.pos_ == "VERB"
+    ]
+
+
 def word_forms(tok: Token) -> set[str]:
     """The lemma plus crude stems of the surface form (the lemmatizer slips: "staged")."""
     low = tok.lower_
@@ -243,8 +270,7 @@ def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
             continue
         thing = counted(child)  # "500 tons of food": food
         lemma = thing.lemma_.lower()
-        mods = {m.lemma_.lower() for m in thing.children if m.dep_ in ("compound", "amod")}
-        if lex.in_class("peacekeeping", lemma) or mods & lex.words.get("peacekeeping", set()):
+        if peacekeepers(thing, lex):
             return Trigger("AID", "peacekeeping")
         if lex.in_class("military", lemma):
             return Trigger("MOBILIZE", "troops")
@@ -253,6 +279,21 @@ def force_movement(verb: Token, lex: PloverLexicon) -> Trigger | None:
         ):
             return Trigger("AID", None)  # "distributed blankets and food"
     return None
+
+
+def peacekeepers(thing: Token, lex: PloverLexicon) -> bool:
+    """ "peacekeepers", "peacekeeping troops": forces whose presence is aid."""
+    mods = {m.lemma_.lower() for m in thing.children if m.dep_ in ("compound", "amod")}
+    return lex.in_class("peacekeeping", thing.lemma_.lower()) or bool(
+        mods & lex.words.get("peacekeeping", frozenset())
+    )
+
+
+def noun_trigger(noun: Token, trig: Trigger, lex: PloverLexicon) -> Trigger:
+    """A nominal trigger's entry, read as its verb is: "a deployment of peacekeepers" is AID."""
+    if trig.type == "MOBILIZE" and peacekeepers(counted(noun), lex):
+        return Trigger("AID", "peacekeeping")
+    return trig
 
 
 def forces_leaving(verb: Token, lex: PloverLexicon) -> Trigger | None:
@@ -339,7 +380,7 @@ def intent_trigger(
     own = lookup(gov, lex)
     if own and own.type == "REJECT":
         return Trigger("REJECT", mode)
-    if lex.in_class("intent", lemma) or lex.in_class("willing", lemma):
+    if lex.in_class("intent", lemma) or willing_word(gov, lex):
         if lemma == "decide":
             return None
         hostile = xtrig is not None and xtrig.type in HOSTILE_TYPES
@@ -425,6 +466,7 @@ def find_candidates(sent: Span, lex: PloverLexicon) -> list[Candidate]:
                 has_own_actor(tok, lex) or (verb is not None and has_own_actor(verb, lex))
             ):
                 action = verb if verb is not None else tok
+                trig = noun_trigger(tok, trig, lex)
                 out.append(Candidate(tok, tok, trig.type, trig.mode, action, kind="noun"))
                 covered.add(clause.i)
     return sorted(out, key=lambda c: c.token.i)
@@ -482,6 +524,8 @@ def verb_candidate(tok: Token, lex: PloverLexicon, consumed: set[int]) -> Candid
         consumed.update(t.i for t in other.subtree if t.pos_ in ("VERB", "NOUN"))
         return Candidate(tok, tok, "DEMAND", None, other)  # "wants Israel to freeze ..."
     comps = complements(tok)
+    if not comps and willing_word(tok, lex):
+        comps = gerund_complements(tok)
     xbases = [(c, base_trigger(c, lex)) for c in comps]
     x, xbase = next(((c, b) for c, b in xbases if b), xbases[-1] if xbases else (None, None))
     if x is not None:
