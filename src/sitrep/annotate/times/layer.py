@@ -20,6 +20,7 @@ from sitrep.annotate.times.resolve import Context, Resolved, resolve
 from sitrep.annotate.times.tense import (
     TELLING,
     clause_direction,
+    dated_copula,
     firmly_past,
     line_of,
     past_arrangement,
@@ -289,6 +290,8 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
         return
     ctx.direction = clause_direction(span)
     if ctx.direction is None and cand.kind == "weekday" and present_copula(span):
+        ctx.direction = "future"
+    if ctx.direction is None and cand.kind in ("date", "month") and dated_copula(span):
         ctx.direction = "future"
     ctx.from_clause = ctx.direction is not None
     if ctx.direction is None and cand.kind not in CLAUSE_KINDS:

@@ -328,11 +328,19 @@ def resolve_date(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", f"{p.year}-{p.month:02d}"
     if ctx.anchor is None or p.day is None:
         return "DATE", None
-    slack = FIRM_SLACK_DAYS if ctx.firm else TENSE_SLACK_DAYS
+    slack = FIRM_SLACK_DAYS if ctx.firm or _clause_ahead(ctx) else TENSE_SLACK_DAYS
     d = day_near(ctx.anchor, p.month, p.day, ctx.direction, slack)
     if d is not None and d > ctx.anchor and _ENDED_BEFORE.search(ctx.before):
         d = day_near(ctx.anchor, p.month, p.day, "past", slack=0)
     return "DATE", d.isoformat() if d else None
+
+
+def _clause_ahead(ctx: Context) -> bool:
+    """Whether the expression's own clause looks ahead ("will open on April 2", "the vote
+    is in May"). That is firm evidence, as a firm past verb is: a month or day that lies
+    behind the page then is next year's, whatever the nearest reading (a sentence-wide
+    cue, or a clause with no tense, keeps the nearest one)."""
+    return ctx.direction == "future" and ctx.from_clause
 
 
 def resolve_month(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -351,7 +359,7 @@ def resolve_month(text: str, p: Pieces, ctx: Context) -> Resolved:
     if first in ("last", "next"):
         direction: Direction = "past" if first == "last" else "future"
         return "DATE", f"{month_near(ctx.anchor, p.month, direction, strict=True)}-{p.month:02d}"
-    slack = 0 if ctx.firm else TENSE_SLACK_MONTHS
+    slack = 0 if ctx.firm or _clause_ahead(ctx) else TENSE_SLACK_MONTHS
     return "DATE", f"{month_near(ctx.anchor, p.month, ctx.direction, slack=slack)}-{p.month:02d}"
 
 

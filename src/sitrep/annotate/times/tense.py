@@ -215,9 +215,9 @@ def clause_direction(span: Span) -> Direction:
         # said in the past ("was due Thursday")
         return "past" if due.head.tag_ == "VBD" or past_perfect(due.head) else "future"
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lemma_ in REPORTING and before.tag_ == "VBD":
-        # "The firm said Monday it will cut jobs": the day of the saying, whatever
-        # verb of the reported clause the parse hangs it on
+    if said_on(span):
+        # "The firm said Monday it will cut jobs", "said on Monday it expects": the day
+        # of the saying, whatever verb of the reported clause the parse hangs it on
         return "past"
     verb = governing_verb(span.root)
     direction = verb_direction(verb) if verb is not None else None
@@ -237,6 +237,26 @@ def clause_direction(span: Span) -> Direction:
     if direction == "future" and verb is not None and names_a_reported_event(span, verb):
         return "past"
     return direction
+
+
+# words that may stand between a verb of saying and its day: "said on Monday", "said
+# late Monday", "said early on Tuesday"
+SAID_GAP = frozenset({"on", "late", "early", "earlier", "later"})
+MAX_SAID_GAP = 2  # "late on": no more words between
+
+
+def said_on(span: Span) -> bool:
+    """Whether a past verb of saying stands just before the expression, with at most
+    "on", "late" or "early" between. News puts the day of the saying right after the
+    verb, before the reported clause, and the parse often hangs that day on the
+    reported clause's verb instead ("said on Monday it would cut jobs")."""
+    i = span.start - 1
+    while i >= 0 and span.start - i <= MAX_SAID_GAP and span.doc[i].lower_ in SAID_GAP:
+        i -= 1
+    if i < 0:
+        return False
+    verb = span.doc[i]
+    return verb.lemma_ in REPORTING and verb.tag_ == "VBD"
 
 
 def names_a_reported_event(span: Span, verb: Token) -> bool:
@@ -329,3 +349,25 @@ def present_copula(span: Span) -> bool:
         and verb.tag_ in ("VBZ", "VBP")
         and verb.dep_ not in ("aux", "auxpass")
     )
+
+
+# what else a copula may carry when the date is its whole predicate: its subject,
+# punctuation, a conjunction ("but the vote is in May"), "still" or "now"
+_BARE_COPULA_DEPS = frozenset({"nsubj", "punct", "cc", "advmod", "mark"})
+
+
+def dated_copula(span: Span) -> bool:
+    """ "The deadline is Dec. 31", "The election is in November": a date or month that is
+    the whole predicate of a present "be" names when something is set to happen, so it
+    lies ahead (TimeML reads the tense of the governing verb). Not "sales are up 5% in
+    November", where the month dates a figure: the copula has another predicate."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" and root.head.lower_ in ("on", "in") else None
+    verb = prep.head if prep is not None else root.head
+    if root.dep_ not in ("npadvmod", "attr", "pobj") or verb.i == root.i:
+        return False
+    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP") or verb.dep_ in ("aux", "auxpass"):
+        return False
+    branch = prep if prep is not None else root
+    # spaCy makes a new Token on each access: compare positions, not identity
+    return all(c.i == branch.i or c.dep_ in _BARE_COPULA_DEPS for c in verb.children)

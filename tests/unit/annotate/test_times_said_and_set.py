@@ -1,0 +1,51 @@
+"""Days of saying, dates set ahead by a future verb, dates that are a present copula's
+predicate (TimeML: the tense of the governing verb places an underspecified date)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from tests.support.times import values_at
+
+THURSDAY = date(2031, 5, 22)  # a Thursday in late May
+
+
+def test_the_day_after_said_on_is_the_day_of_the_saying(nlp: Language) -> None:
+    # the parse hangs "on Tuesday" on the reported clause's verb, which looks ahead
+    found = values_at(nlp, "The utility said on Tuesday it would raise its tariffs.", THURSDAY)
+    assert found["Tuesday"] == "2031-05-20"
+    found = values_at(nlp, "A union official said late on Monday it expects a strike.", THURSDAY)
+    assert found["Monday"] == "2031-05-19"
+
+
+def test_a_day_later_in_the_reported_clause_still_looks_ahead(nlp: Language) -> None:
+    found = values_at(nlp, "The utility said it would raise its tariffs on Tuesday.", THURSDAY)
+    assert found["Tuesday"] == "2031-05-27"
+
+
+def test_a_future_verb_puts_a_past_month_in_next_year(nlp: Language) -> None:
+    # March lies two months before the page: "will" points to the coming March
+    found = values_at(nlp, "The ferry line will add a winter route in March.", THURSDAY)
+    assert found["March"] == "2032-03"
+    # with no tense cue the nearest month stays
+    found = values_at(nlp, "Ferry traffic in March: a record.", THURSDAY)
+    assert found["March"] == "2031-03"
+
+
+def test_a_future_verb_puts_a_past_dated_day_in_next_year(nlp: Language) -> None:
+    found = values_at(nlp, "The new bridge will open on April 2.", THURSDAY)
+    assert found["April 2"] == "2032-04-02"
+
+
+def test_a_date_as_the_predicate_of_a_present_be_lies_ahead(nlp: Language) -> None:
+    assert values_at(nlp, "The filing deadline is April 30.", THURSDAY)["April 30"] == (
+        "2032-04-30"
+    )
+    assert values_at(nlp, "The referendum is in February.", THURSDAY)["February"] == "2032-02"
+
+
+def test_a_month_dating_a_figure_under_be_is_not_set_ahead(nlp: Language) -> None:
+    found = values_at(nlp, "Ticket sales are up 4 percent in April.", THURSDAY)
+    assert found["April"] == "2031-04"
