@@ -49,3 +49,15 @@ def test_a_date_as_the_predicate_of_a_present_be_lies_ahead(nlp: Language) -> No
 def test_a_month_dating_a_figure_under_be_is_not_set_ahead(nlp: Language) -> None:
     found = values_at(nlp, "Ticket sales are up 4 percent in April.", THURSDAY)
     assert found["April"] == "2031-04"
+
+
+def test_a_quarter_of_a_town_is_no_time(nlp: Language) -> None:
+    found = values_at(nlp, "Shells fell on the walled quarter near the harbour.", THURSDAY)
+    assert found == {}
+    found = values_at(nlp, "Spending climbed 0.8 percent quarter on quarter.", THURSDAY)
+    assert found == {}
+
+
+def test_the_quarter_of_an_earnings_report_is_still_read(nlp: Language) -> None:
+    found = values_at(nlp, "Margins narrowed in the quarter, the brewer said.", THURSDAY)
+    assert found["the quarter"] == "2031-Q1"

@@ -388,6 +388,12 @@ _GENERIC_TODAY = re.compile(
 _GENERIC_DAY = re.compile(
     r"(?i:\b(?!as\b)\w+\s+of\s+(?:today|tomorrow)\b(?!'s)|\bin\s+today's\s+world\b)"
 )
+# a word before a bare "quarter" that no quarter pattern reads as a time word ("latest",
+# "fiscal", "third" and "current" are taken into their own matches): the noun is then a
+# district of a town ("the old quarter") or the unit of a rate ("quarter on quarter")
+_OTHER_MODIFIER = re.compile(
+    r"(?i)\b(?!(?:the|this|that|in|for|during|of|from|per|each|every)\b)[a-z]+\s+$"
+)
 _CLOCK_BEFORE = re.compile(r"\d\s+(?:in|during)\s+$")  # "at 4 in" before "the morning"
 
 
@@ -399,6 +405,10 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
     quarter = kind in ("duration", "refquarter") and span.lower().endswith("quarter")
     if quarter and _QUARTER_OF.match(text, end):
         return False
+    if kind == "refquarter" and span.lower() == "quarter" and _OTHER_MODIFIER.search(
+        text, max(0, start - 30), start
+    ):
+        return False  # "the diplomatic quarter", "grew 1% quarter on quarter"
     if kind == "duration":
         if _RATE_SPAN.fullmatch(span) and _rate_before().search(text, max(0, start - 40), start):
             return False
