@@ -61,3 +61,19 @@ def test_a_quarter_of_a_town_is_no_time(nlp: Language) -> None:
 def test_the_quarter_of_an_earnings_report_is_still_read(nlp: Language) -> None:
     found = values_at(nlp, "Margins narrowed in the quarter, the brewer said.", THURSDAY)
     assert found["the quarter"] == "2031-Q1"
+
+
+def test_a_day_of_an_awaited_event_is_the_nearest_one(nlp: Language) -> None:
+    # a past clause before an event: the event's Saturday is the coming one, two days on
+    found = values_at(nlp, "Supporters packed the square ahead of Saturday's runoff.", THURSDAY)
+    assert found["Saturday"] == "2031-05-24"
+    found = values_at(nlp, "Lawyers filed briefs ahead of the hearing on Saturday.", THURSDAY)
+    assert found["Saturday"] == "2031-05-24"
+    # Monday is nearer behind (three days) than ahead (four)
+    found = values_at(nlp, "Traders sold bonds before Monday's auction.", THURSDAY)
+    assert found["Monday"] == "2031-05-19"
+
+
+def test_a_day_of_a_past_event_under_a_past_verb_stays_past(nlp: Language) -> None:
+    found = values_at(nlp, "Crowds cheered after Saturday's runoff.", THURSDAY)
+    assert found["Saturday"] == "2031-05-17"

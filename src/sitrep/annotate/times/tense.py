@@ -304,7 +304,7 @@ def past_arrangement(span: Span) -> bool:
     """ "Farmers planned a march on Saturday", "a vigil planned for Saturday was called off":
     a day arranged in the past lies after the arranging, so neither the past tense nor the
     plan says on which side of the publication date; the nearest such day is meant."""
-    if _an_arranged_noun(span):
+    if _an_arranged_noun(span) or _an_awaited_noun(span):
         return True
     verb = governing_verb(span.root)
     if verb is None or verb.lemma_ not in ARRANGING or verb.i > span.start:
@@ -326,6 +326,30 @@ def _an_arranged_noun(span: Span) -> bool:
     if noun is None or noun is root or noun.pos_ != "NOUN":
         return False
     return any(c.dep_ == "amod" and _arranging(c) and c.i < noun.i for c in noun.children)
+
+
+# words whose "of" or "for" object is an event still to come when they happen: "ahead of
+# Sunday's vote", "on the eve of the summit on Friday", "waiting for Friday's report"
+AWAITING = frozenset({"ahead", "anticipation", "eve", "advance", "wait", "prepare", "preparation"})
+
+
+def _an_awaited_noun(span: Span) -> bool:
+    """ "Parties held rallies ahead of Sunday's vote", "markets waited for Friday's
+    figures": the day dates an event the clause's own event came before, so the clause
+    tense does not say on which side of the publication date the day lies."""
+    root = span.root
+    noun = root.head if root.dep_ in ("poss", "compound") else _dated_noun(span)
+    if noun is None and span.start >= 2 and span.doc[span.start - 1].lower_ == "on":
+        # "ahead of the vote on Sunday": the parse often hangs "on Sunday" on the verb
+        noun = span.doc[span.start - 2]
+    if noun is None or noun.i == root.i or noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_ in ("await", "anticipate")
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in ("before", "until", "till") or prep.head.lemma_ in AWAITING
 
 
 def _arranging(token: Token) -> bool:
