@@ -348,8 +348,8 @@ def _an_awaited_noun(span: Span) -> bool:
         return noun.head.lemma_ in ("await", "anticipate")
     if noun.dep_ != "pobj":
         return False
-    prep = noun.head
-    return prep.lower_ in ("before", "until", "till") or prep.head.lemma_ in AWAITING
+    # not "before": "prices rose before Friday's auction" keeps the clause's past
+    return noun.head.head.lemma_ in AWAITING
 
 
 def _arranging(token: Token) -> bool:
