@@ -21,6 +21,7 @@ from sitrep.annotate.times.tense import (
     TELLING,
     clause_direction,
     dated_copula,
+    firmly_future,
     firmly_past,
     line_of,
     past_arrangement,
@@ -283,6 +284,7 @@ def _set_context(doc: Doc, text: str, cand: Candidate, ctx: Context) -> None:
 def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     """Which way the clause around ``cand`` points, for the kinds whose value depends on it."""
     ctx.direction, ctx.firm, ctx.from_clause, ctx.nearest = None, False, False, False
+    ctx.firm_ahead = False
     if cand.kind not in TENSE_KINDS:
         return
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -291,8 +293,12 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     ctx.direction = clause_direction(span)
     if ctx.direction is None and cand.kind == "weekday" and present_copula(span):
         ctx.direction = "future"
-    if ctx.direction is None and cand.kind in ("date", "month") and dated_copula(span):
-        ctx.direction = "future"
+    if cand.kind in ("date", "month") and ctx.direction in (None, "future"):
+        # "will open on April 2", "the vote is in May": firm evidence, as a firm past verb
+        # is, so a month or day behind the page is next year's; a weaker cue ("would",
+        # "wanted to talk about the killing on July 15") keeps the nearest reading
+        ctx.firm_ahead = firmly_future(span) or dated_copula(span)
+        ctx.direction = "future" if ctx.firm_ahead else ctx.direction
     ctx.from_clause = ctx.direction is not None
     if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
         ctx.direction = sentence_direction(line_of(span))

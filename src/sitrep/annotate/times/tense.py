@@ -300,6 +300,21 @@ def firmly_past(span: Span, telling: bool = True) -> bool:
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux))
 
 
+def firmly_future(span: Span) -> bool:
+    """ "The bridge will open on April 2", "talks will resume in January": the expression
+    modifies a verb that has "will" or "shall" itself, so it cannot lie well before the
+    publication date (the counterpart of firmly_past)."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in AT_PREPS and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "tmod", "obl"):
+        return False
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    return bool(_auxiliaries(head) & FUTURE_AUX)
+
+
 def past_arrangement(span: Span) -> bool:
     """ "Farmers planned a march on Saturday", "a vigil planned for Saturday was called off":
     a day arranged in the past lies after the arranging, so neither the past tense nor the
