@@ -56,6 +56,8 @@ def test_a_quarter_of_a_town_is_no_time(nlp: Language) -> None:
     assert found == {}
     found = values_at(nlp, "Spending climbed 0.8 percent quarter on quarter.", THURSDAY)
     assert found == {}
+    found = values_at(nlp, "Rents climbed on a year-on-year basis.", THURSDAY)
+    assert found == {}
 
 
 def test_the_quarter_of_an_earnings_report_is_still_read(nlp: Language) -> None:

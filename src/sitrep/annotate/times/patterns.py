@@ -388,6 +388,8 @@ _GENERIC_TODAY = re.compile(
 _GENERIC_DAY = re.compile(
     r"(?i:\b(?!as\b)\w+\s+of\s+(?:today|tomorrow)\b(?!'s)|\bin\s+today's\s+world\b)"
 )
+# "-on-year", " over quarter": the rest of a period-on-period comparison
+_PER_UNIT = re.compile(r"(?i)[- ](?:on|over)[- ](?:day|week|month|quarter|year)\b")
 # a word before a bare "quarter" that no quarter pattern reads as a time word ("latest",
 # "fiscal", "third" and "current" are taken into their own matches): the noun is then a
 # district of a town ("the old quarter") or the unit of a rate ("quarter on quarter")
@@ -405,6 +407,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
     quarter = kind in ("duration", "refquarter") and span.lower().endswith("quarter")
     if quarter and _QUARTER_OF.match(text, end):
         return False
+    if _PER_UNIT.match(text, end) and re.search(r"(?i)(?:day|week|month|quarter|year)$", span):
+        return False  # "on a year-on-year basis": the unit of a comparison, no time
     if kind == "refquarter" and span.lower() == "quarter" and _OTHER_MODIFIER.search(
         text, max(0, start - 30), start
     ):
