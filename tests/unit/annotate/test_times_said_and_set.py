@@ -79,3 +79,15 @@ def test_a_day_of_an_awaited_event_is_the_nearest_one(nlp: Language) -> None:
 def test_a_day_of_a_past_event_under_a_past_verb_stays_past(nlp: Language) -> None:
     found = values_at(nlp, "Crowds cheered after Saturday's runoff.", THURSDAY)
     assert found["Saturday"] == "2031-05-17"
+
+
+def test_a_time_word_inside_a_newspaper_name_is_no_time(nlp: Language) -> None:
+    found = values_at(nlp, "The minister told the Daily Herald that talks had failed.", THURSDAY)
+    assert "Daily" not in found
+    found = values_at(nlp, "Editors at the Weekly Standard declined to comment.", THURSDAY)
+    assert "Weekly" not in found
+
+
+def test_a_capitalised_weekday_opening_a_sentence_is_still_a_day(nlp: Language) -> None:
+    found = values_at(nlp, "Tuesday was the hottest day of the year.", THURSDAY)
+    assert found["Tuesday"] == "2031-05-20"

@@ -142,6 +142,26 @@ def is_in_a_name(doc: Doc, start: int) -> bool:
     return before.lower_ not in _YEAR_NAMERS and not any(lex.get(k, before.text) for k in kinds)
 
 
+# entity kinds of named things, whose words are no time expressions ("The Sunday Times",
+# "the Daily Telegraph", "the Weekly Standard"); an EVENT or DATE entity may be a time
+_NAMED_THINGS = frozenset({"ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
+
+
+def is_in_a_named_thing(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised weekday or "Daily", "Weekly" that is part of a longer name of an
+    organisation, a title, a law or a building in the parse's entities (TimeML tags no
+    time word inside a name)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for ent in doc.ents:
+        if ent.label_ in _NAMED_THINGS and ent.start <= span.start and span.end <= ent.end:
+            rest = [t for t in ent if not (span.start <= t.i < span.end) and t.lower_ != "the"]
+            if rest:
+                return True
+    return False
+
+
 # words that name a year themselves ("Fiscal 1999", "Calendar 1998", "Year 2000")
 _YEAR_NAMERS = frozenset({"fiscal", "calendar", "year", "class", "spring", "fall"})
 
@@ -324,6 +344,8 @@ def _no_time(doc: Doc, text: str, cand: Candidate, ctx: Context) -> bool:
             or is_modal_may(doc, cand.start, surface, ctx.after)
             or is_a_speaker(doc, cand.start, cand.end)
         )
+    if cand.kind in ("weekday", "set") and surface[:1].isupper():
+        return is_in_a_named_thing(doc, cand.start, cand.end)
     if cand.kind == "year":
         return (
             is_a_count(doc, cand.start, cand.end, text)
