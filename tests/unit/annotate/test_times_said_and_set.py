@@ -91,3 +91,8 @@ def test_a_time_word_inside_a_newspaper_name_is_no_time(nlp: Language) -> None:
 def test_a_capitalised_weekday_opening_a_sentence_is_still_a_day(nlp: Language) -> None:
     found = values_at(nlp, "Tuesday was the hottest day of the year.", THURSDAY)
     assert found["Tuesday"] == "2031-05-20"
+
+
+def test_every_other_weekday_is_a_set(nlp: Language) -> None:
+    found = values_at(nlp, "The choir rehearses every other Wednesday.", THURSDAY)
+    assert found == {"every other Wednesday": "XXXX-WXX-3"}

@@ -190,7 +190,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "every Monday (morning)", "Mondays", "each evening"
         (
             "set",
-            rf"(?:each|every)\s+(?:{weekday}\s+)?(?:{part})\b|(?:each|every)\s+{weekday}"
+            rf"(?:each|every)\s+(?:{weekday}\s+)?(?:{part})\b|(?:each|every)\s+(?:other\s+)?{weekday}"
             rf"|{weekday}(?:s|\s+(?:{part})s)",
         ),
         ("set", rf"(?:each|every)\s+(?:{month_full}|{season})\b"),  # "each July": XXXX-07
