@@ -96,3 +96,15 @@ def test_a_capitalised_weekday_opening_a_sentence_is_still_a_day(nlp: Language) 
 def test_every_other_weekday_is_a_set(nlp: Language) -> None:
     found = values_at(nlp, "The choir rehearses every other Wednesday.", THURSDAY)
     assert found == {"every other Wednesday": "XXXX-WXX-3"}
+
+
+def test_be_to_and_due_to_with_a_passive_set_a_day_ahead(nlp: Language) -> None:
+    found = values_at(nlp, "The runoff is to be held on Tuesday.", THURSDAY)
+    assert found["Tuesday"] == "2031-05-27"
+    found = values_at(nlp, "The verdict is due to be read on Monday.", THURSDAY)
+    assert found["Monday"] == "2031-05-26"
+
+
+def test_each_other_before_a_weekday_is_no_set(nlp: Language) -> None:
+    found = values_at(nlp, "The two men shot each other Monday night.", THURSDAY)
+    assert found["Monday night"] == "2031-05-19"

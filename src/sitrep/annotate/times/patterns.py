@@ -187,10 +187,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"{weekday}(?!s)\s+(?:in|of)\s+"
             rf"(?:(?:(?:last|next|this)\s+)?{month_full}(?:,?\s+{year})?|(?:last|next|this)\s+month)\b",
         ),
-        # "every Monday (morning)", "Mondays", "each evening"
+        # "every Monday (morning)", "every other Monday" (not "shot each other Monday"),
+        # "Mondays", "each evening"
         (
             "set",
-            rf"(?:each|every)\s+(?:{weekday}\s+)?(?:{part})\b|(?:each|every)\s+(?:other\s+)?{weekday}"
+            rf"(?:each|every)\s+(?:{weekday}\s+)?(?:{part})\b|(?:each|every(?:\s+other)?)\s+{weekday}"
             rf"|{weekday}(?:s|\s+(?:{part})s)",
         ),
         ("set", rf"(?:each|every)\s+(?:{month_full}|{season})\b"),  # "each July": XXXX-07

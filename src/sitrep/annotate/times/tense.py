@@ -88,7 +88,7 @@ def verb_direction(verb: Token) -> Direction:
         return "past"  # "has signed", "the decision, announced Friday"
     if verb.tag_ == "VBG" and words & PRESENT_BE:
         return "future"  # "they are meeting Friday": an arrangement
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in aux):
+    if _infinitive(verb, words) and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in aux):
         if past_perfect(verb.head):
             return "past"  # "had been due to lapse Friday"
         if verb.head.lemma_ in IMPLICATIVE and verb.head.pos_ == "VERB":
@@ -108,6 +108,16 @@ def verb_direction(verb: Token) -> Direction:
         if head is not None and verb.tag_ not in ("VBZ", "VBP"):
             return verb_direction(head)
     return None
+
+
+def _infinitive(verb: Token, auxiliaries: set[str]) -> bool:
+    """ "to meet"; and a passive "to be held" under "be" or "due" ("the vote is to be held
+    Sunday", "results are due to be announced Tuesday"): "be to" and "due to" set an
+    arrangement ahead, as "will" does."""
+    if verb.tag_ == "VB":
+        return True
+    arranging = verb.head.lemma_ == "be" or verb.head.lower_ == "due"
+    return verb.tag_ == "VBN" and "be" in auxiliaries and arranging
 
 
 def temporal_clause_ahead(verb: Token) -> bool:
