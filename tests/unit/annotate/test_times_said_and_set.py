@@ -10,6 +10,7 @@ from spacy.language import Language
 from tests.support.times import values_at
 
 THURSDAY = date(2031, 5, 22)  # a Thursday in late May
+MONDAY = date(2031, 5, 26)
 
 
 def test_the_day_after_said_on_is_the_day_of_the_saying(nlp: Language) -> None:
@@ -108,3 +109,15 @@ def test_be_to_and_due_to_with_a_passive_set_a_day_ahead(nlp: Language) -> None:
 def test_each_other_before_a_weekday_is_no_set(nlp: Language) -> None:
     found = values_at(nlp, "The two men shot each other Monday night.", THURSDAY)
     assert found["Monday night"] == "2031-05-19"
+
+
+def test_a_will_elsewhere_leaves_a_nouns_day_the_nearest(nlp: Language) -> None:
+    text = "The town will mourn together after Saturday's flood."
+    assert values_at(nlp, text, MONDAY)["Saturday"] == "2031-05-24"
+
+
+def test_a_day_dating_a_predicate_noun_of_be_is_the_nearest(nlp: Language) -> None:
+    text = "Officers said the blaze appears to be an arson Saturday."
+    assert values_at(nlp, text, MONDAY)["Saturday"] == "2031-05-24"
+    # "the hearing is Friday" has no noun predicate: a schedule, the coming Friday
+    assert values_at(nlp, "The hearing is Friday.", MONDAY)["Friday"] == "2031-05-30"

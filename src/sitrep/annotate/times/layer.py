@@ -21,9 +21,11 @@ from sitrep.annotate.times.tense import (
     TELLING,
     clause_direction,
     dated_copula,
+    dates_a_predicate_noun,
     firmly_future,
     firmly_past,
     line_of,
+    modifies_a_noun,
     past_arrangement,
     present_copula,
     sentence_direction,
@@ -326,6 +328,12 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     # publication month (resolve_month), so a verb of saying does not make it firm
     ctx.firm = ctx.direction == "past" and firmly_past(span, telling=cand.kind != "month")
     ctx.nearest = cand.kind in ("weekday", "time") and past_arrangement(span)
+    if cand.kind == "weekday" and not ctx.from_clause and ctx.direction == "future":
+        # "Residents will recover from Thursday's shooting": a "will" elsewhere in the
+        # sentence says nothing of a noun's day (modifies_a_noun), so the nearest one
+        ctx.nearest = ctx.nearest or modifies_a_noun(span)
+    if cand.kind == "weekday" and ctx.direction != "past" and dates_a_predicate_noun(span):
+        ctx.nearest = True
 
 
 def _no_time(doc: Doc, text: str, cand: Candidate, ctx: Context) -> bool:

@@ -310,6 +310,18 @@ def firmly_past(span: Span, telling: bool = True) -> bool:
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux))
 
 
+def dates_a_predicate_noun(span: Span) -> bool:
+    """ "The death appears to be a shooting Saturday", "It is an arson Tuesday night": a
+    day hung on "be" that has a noun predicate dates that noun's event, which was told
+    of, not arranged; the present "be" (or "appears") then says nothing of its side of
+    the publication date (present_copula reads "the hearing is Friday", with no noun)."""
+    root = span.root
+    head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "on" else root.head
+    if root.dep_ not in ("npadvmod", "pobj", "tmod") or head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in head.children)
+
+
 def firmly_future(span: Span) -> bool:
     """ "The bridge will open on April 2", "talks will resume in January": the expression
     modifies a verb that has "will" or "shall" itself, so it cannot lie well before the
