@@ -121,3 +121,8 @@ def test_a_day_dating_a_predicate_noun_of_be_is_the_nearest(nlp: Language) -> No
     assert values_at(nlp, text, MONDAY)["Saturday"] == "2031-05-24"
     # "the hearing is Friday" has no noun predicate: a schedule, the coming Friday
     assert values_at(nlp, "The hearing is Friday.", MONDAY)["Friday"] == "2031-05-30"
+
+
+def test_a_month_then_the_ordinal_day_is_one_date(nlp: Language) -> None:
+    found = values_at(nlp, "The count resumes on June the 3rd.", THURSDAY)
+    assert found == {"June the 3rd": "2031-06-03"}

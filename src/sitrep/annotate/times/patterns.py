@@ -99,7 +99,12 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     or_so = r"(?:\s+or\s+(?:so|two|three))?"  # "a month or two", "a day or so ago"
 
     sources: list[tuple[str, str]] = [
-        ("date", rf"(?:{weekday},?\s+)?{month}\s+{day}\b(?:,?\s+{year})?"),
+        # "March 28", and in speech "March the 28th"
+        (
+            "date",
+            rf"(?:{weekday},?\s+)?{month}\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?{day}\b"
+            rf"(?:,?\s+{year})?",
+        ),
         ("date", rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
         ("date", rf"{month},?\s+(?:of\s+)?{either_year}"),
         (
