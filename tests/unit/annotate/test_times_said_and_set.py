@@ -126,3 +126,13 @@ def test_a_day_dating_a_predicate_noun_of_be_is_the_nearest(nlp: Language) -> No
 def test_a_month_then_the_ordinal_day_is_one_date(nlp: Language) -> None:
     found = values_at(nlp, "The count resumes on June the 3rd.", THURSDAY)
     assert found == {"June the 3rd": "2031-06-03"}
+
+
+def test_weekends_after_on_or_at_are_a_set(nlp: Language) -> None:
+    assert values_at(nlp, "The ferry runs on weekends.", THURSDAY) == {
+        "weekends": "XXXX-WXX-WE"
+    }
+    assert values_at(nlp, "Volunteers come every weekend.", THURSDAY) == {
+        "every weekend": "XXXX-WXX-WE"
+    }
+    assert "weekends" not in values_at(nlp, "He spent three weekends at sea.", THURSDAY)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep import lexicons
-from sitrep.annotate.times.time_words import TimeLexicon, load_lexicon
+from sitrep.annotate.times.time_words import TimeLexicon, alternation_of, load_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     ofyear = rf"(?:{year}|this\s+year|last\s+year|next\s+year|the\s+(?:current\s+)?year(?!-|'s))"
     edge = r"(?:the\s+(?:beginning|end|middle|start)\s+of\s+)"
     or_so = r"(?:\s+or\s+(?:so|two|three))?"  # "a month or two", "a day or so ago"
+    sets = alternation_of(w for w in lex.tables.get("set", {}) if w not in _COUNTABLE_SETS)
 
     sources: list[tuple[str, str]] = [
         # "March 28", and in speech "March the 28th"
@@ -315,7 +316,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("vague", r"recent\s+(?:months|weeks|days)\b"),
         # "will soon begin" (a future reference); not "as soon as", "soon after"
         ("soon", r"as\s+soon\s+as\s+possible|(?<!as\s)soon\b(?!\s+(?:as|after|afterwards?)\b)"),
-        ("set", rf"(?:{lex.alternation('set')})\b"),
+        ("set", rf"(?:{sets})\b"),
+        # "open on weekends", "busy at weekends"; not "two weekends", a stretch of time
+        ("set", r"(?<=\bon\s)weekends\b|(?<=\bat\s)weekends\b"),
     ]
     return tuple((kind, re.compile(rf"\b(?:{src})", re.IGNORECASE)) for kind, src in sources)
 
@@ -370,6 +373,8 @@ def _rate_before() -> re.Pattern[str]:
 
 
 # "annually", "weekly": a frequency word that can also be the denominator of a rate
+# plural set words that a count can take ("two weekends"): matched only after "on"/"at"
+_COUNTABLE_SETS = frozenset({"weekends"})
 _FREQ_ADVERB = re.compile(r"(?i)(?:hour|dai|week|month|year|annual)ly")
 
 
