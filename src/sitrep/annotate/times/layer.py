@@ -20,8 +20,12 @@ from sitrep.annotate.times.resolve import Context, Resolved, resolve
 from sitrep.annotate.times.tense import (
     TELLING,
     clause_direction,
+    dated_copula,
+    dates_a_predicate_noun,
+    firmly_future,
     firmly_past,
     line_of,
+    modifies_a_noun,
     past_arrangement,
     present_copula,
     sentence_direction,
@@ -138,6 +142,26 @@ def is_in_a_name(doc: Doc, start: int) -> bool:
     lex = load_lexicon()
     kinds = ("month", "weekday", "season", "part_of_day", "holiday")
     return before.lower_ not in _YEAR_NAMERS and not any(lex.get(k, before.text) for k in kinds)
+
+
+# entity kinds of named things, whose words are no time expressions ("The Sunday Times",
+# "the Daily Telegraph", "the Weekly Standard"); an EVENT or DATE entity may be a time
+_NAMED_THINGS = frozenset({"ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
+
+
+def is_in_a_named_thing(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised weekday or "Daily", "Weekly" that is part of a longer name of an
+    organisation, a title, a law or a building in the parse's entities (TimeML tags no
+    time word inside a name)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for ent in doc.ents:
+        if ent.label_ in _NAMED_THINGS and ent.start <= span.start and span.end <= ent.end:
+            rest = [t for t in ent if not (span.start <= t.i < span.end) and t.lower_ != "the"]
+            if rest:
+                return True
+    return False
 
 
 # words that name a year themselves ("Fiscal 1999", "Calendar 1998", "Year 2000")
@@ -282,6 +306,7 @@ def _set_context(doc: Doc, text: str, cand: Candidate, ctx: Context) -> None:
 def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     """Which way the clause around ``cand`` points, for the kinds whose value depends on it."""
     ctx.direction, ctx.firm, ctx.from_clause, ctx.nearest = None, False, False, False
+    ctx.firm_ahead = False
     if cand.kind not in TENSE_KINDS:
         return
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -290,6 +315,12 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     ctx.direction = clause_direction(span)
     if ctx.direction is None and cand.kind == "weekday" and present_copula(span):
         ctx.direction = "future"
+    if cand.kind in ("date", "month") and ctx.direction in (None, "future"):
+        # "will open on April 2", "the vote is in May": firm evidence, as a firm past verb
+        # is, so a month or day behind the page is next year's; a weaker cue ("would",
+        # "wanted to talk about the killing on July 15") keeps the nearest reading
+        ctx.firm_ahead = firmly_future(span) or dated_copula(span)
+        ctx.direction = "future" if ctx.firm_ahead else ctx.direction
     ctx.from_clause = ctx.direction is not None
     if ctx.direction is None and cand.kind not in CLAUSE_KINDS:
         ctx.direction = sentence_direction(line_of(span))
@@ -297,6 +328,12 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     # publication month (resolve_month), so a verb of saying does not make it firm
     ctx.firm = ctx.direction == "past" and firmly_past(span, telling=cand.kind != "month")
     ctx.nearest = cand.kind in ("weekday", "time") and past_arrangement(span)
+    if cand.kind == "weekday" and not ctx.from_clause and ctx.direction == "future":
+        # "Residents will recover from Thursday's shooting": a "will" elsewhere in the
+        # sentence says nothing of a noun's day (modifies_a_noun), so the nearest one
+        ctx.nearest = ctx.nearest or modifies_a_noun(span)
+    if cand.kind == "weekday" and ctx.direction != "past" and dates_a_predicate_noun(span):
+        ctx.nearest = True
 
 
 def _no_time(doc: Doc, text: str, cand: Candidate, ctx: Context) -> bool:
@@ -315,6 +352,8 @@ def _no_time(doc: Doc, text: str, cand: Candidate, ctx: Context) -> bool:
             or is_modal_may(doc, cand.start, surface, ctx.after)
             or is_a_speaker(doc, cand.start, cand.end)
         )
+    if cand.kind in ("weekday", "set") and surface[:1].isupper():
+        return is_in_a_named_thing(doc, cand.start, cand.end)
     if cand.kind == "year":
         return (
             is_a_count(doc, cand.start, cand.end, text)

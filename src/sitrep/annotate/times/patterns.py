@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep import lexicons
-from sitrep.annotate.times.time_words import TimeLexicon, load_lexicon
+from sitrep.annotate.times.time_words import TimeLexicon, alternation_of, load_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +97,15 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     ofyear = rf"(?:{year}|this\s+year|last\s+year|next\s+year|the\s+(?:current\s+)?year(?!-|'s))"
     edge = r"(?:the\s+(?:beginning|end|middle|start)\s+of\s+)"
     or_so = r"(?:\s+or\s+(?:so|two|three))?"  # "a month or two", "a day or so ago"
+    sets = alternation_of(w for w in lex.tables.get("set", {}) if w not in _COUNTABLE_SETS)
 
     sources: list[tuple[str, str]] = [
-        ("date", rf"(?:{weekday},?\s+)?{month}\s+{day}\b(?:,?\s+{year})?"),
+        # "March 28", and in speech "March the 28th"
+        (
+            "date",
+            rf"(?:{weekday},?\s+)?{month}\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?{day}\b"
+            rf"(?:,?\s+{year})?",
+        ),
         ("date", rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
         ("date", rf"{month},?\s+(?:of\s+)?{either_year}"),
         (
@@ -187,10 +193,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"{weekday}(?!s)\s+(?:in|of)\s+"
             rf"(?:(?:(?:last|next|this)\s+)?{month_full}(?:,?\s+{year})?|(?:last|next|this)\s+month)\b",
         ),
-        # "every Monday (morning)", "Mondays", "each evening"
+        # "every Monday (morning)", "every other Monday" (not "shot each other Monday"),
+        # "Mondays", "each evening"
         (
             "set",
-            rf"(?:each|every)\s+(?:{weekday}\s+)?(?:{part})\b|(?:each|every)\s+{weekday}"
+            rf"(?:each|every)\s+(?:{weekday}\s+)?(?:{part})\b|(?:each|every(?:\s+other)?)\s+{weekday}"
             rf"|{weekday}(?:s|\s+(?:{part})s)",
         ),
         ("set", rf"(?:each|every)\s+(?:{month_full}|{season})\b"),  # "each July": XXXX-07
@@ -309,7 +316,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("vague", r"recent\s+(?:months|weeks|days)\b"),
         # "will soon begin" (a future reference); not "as soon as", "soon after"
         ("soon", r"as\s+soon\s+as\s+possible|(?<!as\s)soon\b(?!\s+(?:as|after|afterwards?)\b)"),
-        ("set", rf"(?:{lex.alternation('set')})\b"),
+        ("set", rf"(?:{sets})\b"),
+        # "open on weekends", "busy at weekends"; not "two weekends", a stretch of time
+        ("set", r"(?<=\bon\s)weekends\b|(?<=\bat\s)weekends\b"),
     ]
     return tuple((kind, re.compile(rf"\b(?:{src})", re.IGNORECASE)) for kind, src in sources)
 
@@ -364,6 +373,8 @@ def _rate_before() -> re.Pattern[str]:
 
 
 # "annually", "weekly": a frequency word that can also be the denominator of a rate
+# plural set words that a count can take ("two weekends"): matched only after "on"/"at"
+_COUNTABLE_SETS = frozenset({"weekends"})
 _FREQ_ADVERB = re.compile(r"(?i)(?:hour|dai|week|month|year|annual)ly")
 
 
@@ -388,6 +399,14 @@ _GENERIC_TODAY = re.compile(
 _GENERIC_DAY = re.compile(
     r"(?i:\b(?!as\b)\w+\s+of\s+(?:today|tomorrow)\b(?!'s)|\bin\s+today's\s+world\b)"
 )
+# "-on-year", " over quarter": the rest of a period-on-period comparison
+_PER_UNIT = re.compile(r"(?i)[- ](?:on|over)[- ](?:day|week|month|quarter|year)\b")
+# a word before a bare "quarter" that no quarter pattern reads as a time word ("latest",
+# "fiscal", "third" and "current" are taken into their own matches): the noun is then a
+# district of a town ("the old quarter") or the unit of a rate ("quarter on quarter")
+_OTHER_MODIFIER = re.compile(
+    r"(?i)\b(?!(?:the|this|that|in|for|during|of|from|per|each|every)\b)[a-z]+\s+$"
+)
 _CLOCK_BEFORE = re.compile(r"\d\s+(?:in|during)\s+$")  # "at 4 in" before "the morning"
 
 
@@ -399,6 +418,12 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
     quarter = kind in ("duration", "refquarter") and span.lower().endswith("quarter")
     if quarter and _QUARTER_OF.match(text, end):
         return False
+    if _PER_UNIT.match(text, end) and re.search(r"(?i)(?:day|week|month|quarter|year)$", span):
+        return False  # "on a year-on-year basis": the unit of a comparison, no time
+    if kind == "refquarter" and span.lower() == "quarter" and _OTHER_MODIFIER.search(
+        text, max(0, start - 30), start
+    ):
+        return False  # "the diplomatic quarter", "grew 1% quarter on quarter"
     if kind == "duration":
         if _RATE_SPAN.fullmatch(span) and _rate_before().search(text, max(0, start - 40), start):
             return False

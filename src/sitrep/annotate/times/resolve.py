@@ -62,6 +62,9 @@ class Context:
     direction: Direction = None
     firm: bool = False  # the direction is a past verb's the expression modifies directly
     from_clause: bool = False  # the direction is the clause's own (not a sentence-wide cue)
+    # the expression is set ahead for sure: it modifies a verb with "will" itself, or is
+    # the predicate of a present "be" (tense.firmly_future, tense.dated_copula)
+    firm_ahead: bool = False
     nearest: bool = False  # a day arranged in the past: the nearest one (tense.past_arrangement)
     ref_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
     fiscal_quarter: bool = False  # ref_quarter was named "fiscal" (the firm's own count)
@@ -328,7 +331,7 @@ def resolve_date(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", f"{p.year}-{p.month:02d}"
     if ctx.anchor is None or p.day is None:
         return "DATE", None
-    slack = FIRM_SLACK_DAYS if ctx.firm else TENSE_SLACK_DAYS
+    slack = FIRM_SLACK_DAYS if ctx.firm or ctx.firm_ahead else TENSE_SLACK_DAYS
     d = day_near(ctx.anchor, p.month, p.day, ctx.direction, slack)
     if d is not None and d > ctx.anchor and _ENDED_BEFORE.search(ctx.before):
         d = day_near(ctx.anchor, p.month, p.day, "past", slack=0)
@@ -351,7 +354,7 @@ def resolve_month(text: str, p: Pieces, ctx: Context) -> Resolved:
     if first in ("last", "next"):
         direction: Direction = "past" if first == "last" else "future"
         return "DATE", f"{month_near(ctx.anchor, p.month, direction, strict=True)}-{p.month:02d}"
-    slack = 0 if ctx.firm else TENSE_SLACK_MONTHS
+    slack = 0 if ctx.firm or ctx.firm_ahead else TENSE_SLACK_MONTHS
     return "DATE", f"{month_near(ctx.anchor, p.month, ctx.direction, slack=slack)}-{p.month:02d}"
 
 

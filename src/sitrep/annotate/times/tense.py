@@ -88,7 +88,7 @@ def verb_direction(verb: Token) -> Direction:
         return "past"  # "has signed", "the decision, announced Friday"
     if verb.tag_ == "VBG" and words & PRESENT_BE:
         return "future"  # "they are meeting Friday": an arrangement
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in aux):
+    if _infinitive(verb, words) and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in aux):
         if past_perfect(verb.head):
             return "past"  # "had been due to lapse Friday"
         if verb.head.lemma_ in IMPLICATIVE and verb.head.pos_ == "VERB":
@@ -108,6 +108,16 @@ def verb_direction(verb: Token) -> Direction:
         if head is not None and verb.tag_ not in ("VBZ", "VBP"):
             return verb_direction(head)
     return None
+
+
+def _infinitive(verb: Token, auxiliaries: set[str]) -> bool:
+    """ "to meet"; and a passive "to be held" under "be" or "due" ("the vote is to be held
+    Sunday", "results are due to be announced Tuesday"): "be to" and "due to" set an
+    arrangement ahead, as "will" does."""
+    if verb.tag_ == "VB":
+        return True
+    arranging = verb.head.lemma_ == "be" or verb.head.lower_ == "due"
+    return verb.tag_ == "VBN" and "be" in auxiliaries and arranging
 
 
 def temporal_clause_ahead(verb: Token) -> bool:
@@ -215,9 +225,9 @@ def clause_direction(span: Span) -> Direction:
         # said in the past ("was due Thursday")
         return "past" if due.head.tag_ == "VBD" or past_perfect(due.head) else "future"
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lemma_ in REPORTING and before.tag_ == "VBD":
-        # "The firm said Monday it will cut jobs": the day of the saying, whatever
-        # verb of the reported clause the parse hangs it on
+    if said_on(span):
+        # "The firm said Monday it will cut jobs", "said on Monday it expects": the day
+        # of the saying, whatever verb of the reported clause the parse hangs it on
         return "past"
     verb = governing_verb(span.root)
     direction = verb_direction(verb) if verb is not None else None
@@ -237,6 +247,26 @@ def clause_direction(span: Span) -> Direction:
     if direction == "future" and verb is not None and names_a_reported_event(span, verb):
         return "past"
     return direction
+
+
+# words that may stand between a verb of saying and its day: "said on Monday", "said
+# late Monday", "said early on Tuesday"
+SAID_GAP = frozenset({"on", "late", "early", "earlier", "later"})
+MAX_SAID_GAP = 2  # "late on": no more words between
+
+
+def said_on(span: Span) -> bool:
+    """Whether a past verb of saying stands just before the expression, with at most
+    "on", "late" or "early" between. News puts the day of the saying right after the
+    verb, before the reported clause, and the parse often hangs that day on the
+    reported clause's verb instead ("said on Monday it would cut jobs")."""
+    i = span.start - 1
+    while i >= 0 and span.start - i <= MAX_SAID_GAP and span.doc[i].lower_ in SAID_GAP:
+        i -= 1
+    if i < 0:
+        return False
+    verb = span.doc[i]
+    return verb.lemma_ in REPORTING and verb.tag_ == "VBD"
 
 
 def names_a_reported_event(span: Span, verb: Token) -> bool:
@@ -280,11 +310,38 @@ def firmly_past(span: Span, telling: bool = True) -> bool:
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux))
 
 
+def dates_a_predicate_noun(span: Span) -> bool:
+    """ "The death appears to be a shooting Saturday", "It is an arson Tuesday night": a
+    day hung on "be" that has a noun predicate dates that noun's event, which was told
+    of, not arranged; the present "be" (or "appears") then says nothing of its side of
+    the publication date (present_copula reads "the hearing is Friday", with no noun)."""
+    root = span.root
+    head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "on" else root.head
+    if root.dep_ not in ("npadvmod", "pobj", "tmod") or head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in head.children)
+
+
+def firmly_future(span: Span) -> bool:
+    """ "The bridge will open on April 2", "talks will resume in January": the expression
+    modifies a verb that has "will" or "shall" itself, so it cannot lie well before the
+    publication date (the counterpart of firmly_past)."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in AT_PREPS and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "tmod", "obl"):
+        return False
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    return bool(_auxiliaries(head) & FUTURE_AUX)
+
+
 def past_arrangement(span: Span) -> bool:
     """ "Farmers planned a march on Saturday", "a vigil planned for Saturday was called off":
     a day arranged in the past lies after the arranging, so neither the past tense nor the
     plan says on which side of the publication date; the nearest such day is meant."""
-    if _an_arranged_noun(span):
+    if _an_arranged_noun(span) or _an_awaited_noun(span):
         return True
     verb = governing_verb(span.root)
     if verb is None or verb.lemma_ not in ARRANGING or verb.i > span.start:
@@ -308,6 +365,30 @@ def _an_arranged_noun(span: Span) -> bool:
     return any(c.dep_ == "amod" and _arranging(c) and c.i < noun.i for c in noun.children)
 
 
+# words whose "of" or "for" object is an event still to come when they happen: "ahead of
+# Sunday's vote", "on the eve of the summit on Friday", "waiting for Friday's report"
+AWAITING = frozenset({"ahead", "anticipation", "eve", "advance", "wait", "prepare", "preparation"})
+
+
+def _an_awaited_noun(span: Span) -> bool:
+    """ "Parties held rallies ahead of Sunday's vote", "markets waited for Friday's
+    figures": the day dates an event the clause's own event came before, so the clause
+    tense does not say on which side of the publication date the day lies."""
+    root = span.root
+    noun = root.head if root.dep_ in ("poss", "compound") else _dated_noun(span)
+    if noun is None and span.start >= 2 and span.doc[span.start - 1].lower_ == "on":
+        # "ahead of the vote on Sunday": the parse often hangs "on Sunday" on the verb
+        noun = span.doc[span.start - 2]
+    if noun is None or noun.i == root.i or noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_ in ("await", "anticipate")
+    if noun.dep_ != "pobj":
+        return False
+    # not "before": "prices rose before Friday's auction" keeps the clause's past
+    return noun.head.head.lemma_ in AWAITING
+
+
 def _arranging(token: Token) -> bool:
     """ "planned", "scheduled": a participle of arranging, tagged a verb or an adjective (an
     adjective keeps its own form as lemma, so the "-ed" is cut: "planned" -> "plan")."""
@@ -329,3 +410,25 @@ def present_copula(span: Span) -> bool:
         and verb.tag_ in ("VBZ", "VBP")
         and verb.dep_ not in ("aux", "auxpass")
     )
+
+
+# what else a copula may carry when the date is its whole predicate: its subject,
+# punctuation, a conjunction ("but the vote is in May"), "still" or "now"
+_BARE_COPULA_DEPS = frozenset({"nsubj", "punct", "cc", "advmod", "mark"})
+
+
+def dated_copula(span: Span) -> bool:
+    """ "The deadline is Dec. 31", "The election is in November": a date or month that is
+    the whole predicate of a present "be" names when something is set to happen, so it
+    lies ahead (TimeML reads the tense of the governing verb). Not "sales are up 5% in
+    November", where the month dates a figure: the copula has another predicate."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" and root.head.lower_ in ("on", "in") else None
+    verb = prep.head if prep is not None else root.head
+    if root.dep_ not in ("npadvmod", "attr", "pobj") or verb.i == root.i:
+        return False
+    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP") or verb.dep_ in ("aux", "auxpass"):
+        return False
+    branch = prep if prep is not None else root
+    # spaCy makes a new Token on each access: compare positions, not identity
+    return all(c.i == branch.i or c.dep_ in _BARE_COPULA_DEPS for c in verb.children)
