@@ -289,6 +289,17 @@ def names_a_reported_event(span: Span, verb: Token) -> bool:
 AT_PREPS = frozenset({"on", "in", "at", "during"})
 
 
+def _dated_verb(span: Span) -> Token | None:
+    """The verb an expression dates directly ("mailed Dec. 3", "open on April 2"), or None."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in AT_PREPS and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in ("npadvmod", "tmod", "obl"):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
 def firmly_past(span: Span, telling: bool = True) -> bool:
     """ "The package was mailed Dec. 3", "was found on Oct. 30": the expression modifies a
     past-tense verb itself, so it cannot lie well after the publication date.
@@ -296,13 +307,8 @@ def firmly_past(span: Span, telling: bool = True) -> bool:
     With ``telling`` false a verb of saying does not count: "was told of a cut in
     supplies in December" hangs a bare month on "told" in the parse, yet the month is
     the cut's, which may lie ahead."""
-    root = span.root
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ in AT_PREPS and head.dep_ == "prep":
-        head = head.head
-    elif root.dep_ not in ("npadvmod", "tmod", "obl"):
-        return False
-    if head.pos_ not in ("VERB", "AUX") or head.lemma_ in SCHEDULE | DEADLINE_VERBS:
+    head = _dated_verb(span)
+    if head is None or head.lemma_ in SCHEDULE | DEADLINE_VERBS:
         return False
     if not telling and head.lemma_ in TELLING:
         return False
@@ -326,15 +332,8 @@ def firmly_future(span: Span) -> bool:
     """ "The bridge will open on April 2", "talks will resume in January": the expression
     modifies a verb that has "will" or "shall" itself, so it cannot lie well before the
     publication date (the counterpart of firmly_past)."""
-    root = span.root
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ in AT_PREPS and head.dep_ == "prep":
-        head = head.head
-    elif root.dep_ not in ("npadvmod", "tmod", "obl"):
-        return False
-    if head.pos_ not in ("VERB", "AUX"):
-        return False
-    return bool(_auxiliaries(head) & FUTURE_AUX)
+    head = _dated_verb(span)
+    return head is not None and bool(_auxiliaries(head) & FUTURE_AUX)
 
 
 def past_arrangement(span: Span) -> bool:
