@@ -33,12 +33,13 @@ from sitrep.stories.happening import (
     DAY,
     LEAD_WORDS,
     MARK,
+    NAME_PART,
     TOWN_NAME,
     is_broad_anchor,
     is_broad_place,
     markers,
 )
-from sitrep.stories.linking import story_ids
+from sitrep.stories.linking import part_ids, story_id, story_ids
 from sitrep.stories.pervector import per_vector
 
 
@@ -240,6 +241,20 @@ def town_names(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str,
     return out
 
 
+def name_parts(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str, float]:
+    """Markers of no weight (``NAME_PART`` + an entity id) for the shorter forms of the
+    organisations the profile kept (linking.part_ids): "United" in a report that
+    names only "United Airlines" (assign.anchor_factor matches them)."""
+    if ann is None:
+        return {}
+    out: dict[str, float] = {}
+    for m in ann.entities:
+        if m.entity_id and f"e:{story_id(m)}" in terms:
+            for eid in part_ids(m):
+                out[f"{NAME_PART}{eid}"] = MARK
+    return out
+
+
 def broad_markers(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str, float]:
     """Markers of no weight (``BROAD`` + the anchor term) for the anchors of the profile
     that name a broad place: a country, a first-level division, a capital, a region, a
@@ -279,6 +294,12 @@ def towns_of(terms: Mapping[str, float]) -> frozenset[str]:
 def regions_of(terms: Mapping[str, float]) -> frozenset[str]:
     """The regions of :func:`towns_of`, read once per vector."""
     return frozenset(local_places(terms, REGION))
+
+
+@per_vector
+def parts_of(terms: Mapping[str, float]) -> frozenset[str]:
+    """The ``NAME_PART`` markers of a profile or centroid, read once per vector."""
+    return frozenset(t for t in terms if t.startswith(NAME_PART))
 
 
 @per_vector
@@ -396,6 +417,7 @@ def profile(article: Article, ann: Annotations | None) -> Profile:
         terms[f"{PROPER}{w}"] = ns_weights["c"] / norm
     terms.update(markers(article, ann, stop_words()))  # headline and lead (happening.py)
     terms.update(town_names(ann, terms))
+    terms.update(name_parts(ann, terms))
     terms.update(broad_markers(ann, terms))
     day = parse_iso_date(article.published)
     if day:
