@@ -29,12 +29,14 @@ from sitrep.stories.features import (
     anchored,
     body_off_title,
     local_places,
+    parts_of,
     profile,
     regions_of,
     towns_of,
 )
 from sitrep.stories.happening import (
     BROAD,
+    NAME_PART,
     TOWN_NAME,
     day_marked,
     happening_factor,
@@ -410,12 +412,23 @@ def anchor_factor(anchors: set[str], other: Vector, tuning: Tuning,
     if not anchors:
         return 1.0
     shared = anchors.intersection(other)
+    if own is not None:
+        shared |= named_parts(anchors, own, other)
     if not shared:
         return tuning.no_anchor if anchored(other) else 1.0
     best = max(anchor_weight(a, tuning, idf) for a in shared)
     if own is not None and topic_link(shared, own, other):
         best *= tuning.broad_anchor
     return tuning.no_anchor + (1.0 - tuning.no_anchor) * best
+
+
+def named_parts(anchors: set[str], own: Vector, other: Vector) -> set[str]:
+    """The names one side writes alone that the other writes as part of a longer name of
+    one organisation (features.name_parts: "United" and "United Airlines"), as the
+    entity term of the name written alone."""
+    out = {a for a in anchors if a.startswith(NAME) and f"{NAME_PART}{a[len(NAME):]}" in other}
+    return out | {NAME + t[len(NAME_PART):] for t in parts_of(own)
+                  if NAME + t[len(NAME_PART):] in other}
 
 
 def topic_link(shared: set[str], own: Vector, other: Vector) -> bool:
@@ -434,6 +447,9 @@ def anchor_weight(anchor: str, tuning: Tuning, idf: Idf | None) -> float:
         return 1.0
     share = idf.share(anchor)
     return 1.0 if share <= tuning.anchor_share else tuning.anchor_share / share
+
+
+NAME = "e:"  # an entity's anchor term
 
 
 def _countries(regions: frozenset[str] | set[str]) -> set[str]:

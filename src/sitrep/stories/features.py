@@ -33,12 +33,13 @@ from sitrep.stories.happening import (
     DAY,
     LEAD_WORDS,
     MARK,
+    NAME_PART,
     TOWN_NAME,
     is_broad_anchor,
     is_broad_place,
     markers,
 )
-from sitrep.stories.linking import story_ids
+from sitrep.stories.linking import part_ids, story_id, story_ids
 from sitrep.stories.pervector import per_vector
 
 
@@ -240,6 +241,20 @@ def town_names(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str,
     return out
 
 
+def name_parts(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str, float]:
+    """Markers of no weight (``NAME_PART`` + an entity id) for the shorter forms of the
+    organisations the profile kept (linking.part_ids): "United" in a report that
+    names only "United Airlines" (assign.anchor_factor matches them)."""
+    if ann is None:
+        return {}
+    out: dict[str, float] = {}
+    for m in ann.entities:
+        if m.entity_id and f"e:{story_id(m)}" in terms:
+            for eid in part_ids(m):
+                out[f"{NAME_PART}{eid}"] = MARK
+    return out
+
+
 def broad_markers(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str, float]:
     """Markers of no weight (``BROAD`` + the anchor term) for the anchors of the profile
     that name a broad place: a country, a first-level division, a capital, a region, a
@@ -282,6 +297,12 @@ def regions_of(terms: Mapping[str, float]) -> frozenset[str]:
 
 
 @per_vector
+def parts_of(terms: Mapping[str, float]) -> frozenset[str]:
+    """The ``NAME_PART`` markers of a profile or centroid, read once per vector."""
+    return frozenset(t for t in terms if t.startswith(NAME_PART))
+
+
+@per_vector
 def anchored(terms: Mapping[str, float]) -> bool:
     """Whether a profile or centroid names an anchor (``ANCHORS``), read once per vector."""
     return any(t.startswith(ANCHORS) for t in terms)
@@ -319,17 +340,55 @@ _HEADLINE_WORDS = 3
 
 
 def body_off_title(article: Article) -> bool:
-    """Whether the text is a notice shorter than a lead (``LEAD_WORDS`` content words)
-    that writes none of its headline's content words: not the report the headline
-    announces (a video page's chat prompt, a sign-up or paywall notice), so the
-    report is its headline alone.
+    """Whether the text is not the report its headline announces, so the report is
+    its headline alone: a notice shorter than a lead (``LEAD_WORDS`` content words)
+    that writes none of the headline's content words (a video page's chat prompt, a
+    sign-up or paywall notice), or a longer text whose lead writes none of them and
+    which never writes a name the headline gives (:func:`headline_names`: another
+    report, a long paywall notice, under the page's headline).
 
     Judged by such a body, the headline's event shares no name with its other
     outlets' reports and the notice matches other pages of the outlet. A longer
-    body is a report, however it words its headline (a gallery's captions)."""
-    head = set(words(article.title or ""))
+    body that names what its headline names, or whose headline names no one, is a
+    report, however it words its headline (a gallery's captions)."""
+    title = article.title or ""
+    head = set(words(title))
+    if len(head) < _HEADLINE_WORDS:
+        return False
     body = words(article.text)
-    return len(head) >= _HEADLINE_WORDS and len(body) < LEAD_WORDS and head.isdisjoint(body)
+    if len(body) < LEAD_WORDS:
+        return head.isdisjoint(body)
+    if not head.isdisjoint(body[:LEAD_WORDS]):
+        return False
+    names = headline_names(title)
+    return bool(names) and not any(_writes(article.text, n) for n in names)
+
+
+def headline_names(title: str) -> list[str]:
+    """The words a headline in sentence case capitalises inside a clause: its names.
+
+    A headline in title case capitalises every word and gives none this way; a word
+    opening the headline or a clause (after a colon, a dash, a quote) is
+    capitalised whatever it is."""
+    found = list(_TOKEN.finditer(title))
+    inner = [m for m in found[1:] if not _opens_clause(title, m.start())]
+    capital = [m.group() for m in inner if m.group()[0].isupper()]
+    lower = sum(1 for m in inner if m.group()[0].islower())
+    return capital if lower > len(capital) else []
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a line, a sentence or a clause."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END
+
+
+def _writes(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` as a word, in any case."""
+    found = re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", text, re.IGNORECASE)
+    return found is not None
 
 
 def profile(article: Article, ann: Annotations | None) -> Profile:
@@ -358,6 +417,7 @@ def profile(article: Article, ann: Annotations | None) -> Profile:
         terms[f"{PROPER}{w}"] = ns_weights["c"] / norm
     terms.update(markers(article, ann, stop_words()))  # headline and lead (happening.py)
     terms.update(town_names(ann, terms))
+    terms.update(name_parts(ann, terms))
     terms.update(broad_markers(ann, terms))
     day = parse_iso_date(article.published)
     if day:

@@ -43,7 +43,10 @@ DAY = "d:"
 # The name of a town the profile resolves (features.TOWN_NAME, assign.Places): a marker
 # too, but of the places, not of the happening.
 TOWN_NAME = "o:"
-MARKERS = (HEAD, LEAD, TOWN_NAME, ANALYSIS, BROAD, DAY)
+# The entity id a shorter form of an organisation's name gets ("u:<id>": linking.part_ids):
+# a marker of the anchors, matched against the other side's names (assign.anchor_factor).
+NAME_PART = "u:"
+MARKERS = (HEAD, LEAD, TOWN_NAME, ANALYSIS, BROAD, DAY, NAME_PART)
 # A marker's value in a profile: tiny, so it moves no cosine, yet positive, so a
 # centroid's markers (their mean) rank by how many members hold them and survive
 # the running mean taken backwards (state.without drops values near zero).

@@ -40,7 +40,7 @@ def _word_set(text: str) -> frozenset[str]:
 
 # Words before a name that say who someone is, not who: dropped from the key.
 HONORIFICS = _word_set(
-    "the mr mrs ms miss mx dr prof sir dame lord lady rev gen adm col lt capt sgt sen rep gov "
+    "the a an mr mrs ms miss mx dr prof sir dame lord lady rev gen adm col lt capt sgt sen rep gov "
     "president premier minister secretary chancellor king queen prince princess emir sultan "
     "pope sheikh ayatollah imam judge mayor governor senator")
 # Legal forms after a company's name: one outlet writes them, the next does not.
@@ -86,6 +86,22 @@ def story_id(m: EntityMention) -> str:
         return m.entity_id
     words = core_words(m.name or m.text)
     return stable_id(_group(m.type), "".join(words)) if words else m.entity_id
+
+
+def part_ids(m: EntityMention) -> list[str]:
+    """The story ids of the shorter forms of an organisation's name: the runs of its
+    core words that open or close it ("Acme Airlines": "Acme", "Airlines"; "Port
+    Elwin Harbour Board": "Port", "Port Elwin", ..., "Harbour Board", "Board").
+
+    One outlet names a company in full, the next by its short name ("United
+    Airlines", "United"): two ids, no shared anchor. A part is matched only against
+    a name the other report writes alone (assign.anchor_factor), never against
+    another name's part: "Elwin Harbour Board" and "Elwin Rail Board" share none."""
+    if m.type != "ORG" or not m.entity_id or _resolved_place(m):
+        return []
+    words = core_words(m.name or m.text)
+    runs = [words[:i] for i in range(1, len(words))] + [words[i:] for i in range(1, len(words))]
+    return [stable_id(_group(m.type), "".join(run)) for run in runs]
 
 
 def _group(label: str) -> str:

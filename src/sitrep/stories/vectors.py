@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from sitrep.store.stories import DOC_COUNT
 from sitrep.stories.features import PROPER, WORD
-from sitrep.stories.happening import BROAD, MARK, MARKERS, TOWN_NAME, truncate_markers
+from sitrep.stories.happening import (
+    BROAD,
+    MARK,
+    MARKERS,
+    NAME_PART,
+    TOWN_NAME,
+    truncate_markers,
+)
 from sitrep.stories.pervector import per_vector
 
 if TYPE_CHECKING:
@@ -333,9 +340,17 @@ def truncate(vec: Vector, idf: Idf, k: int, names: int = CENTROID_NAMES) -> dict
     (happening.py, bounded)."""
     weighed = {t: v for t, v in vec.items() if not t.startswith((*MARKERS, PROPER))}
     kept = ({t: vec[t] for t in top_terms(weighed, idf, k)} | _names(vec, names)
-            | {t: v for t, v in vec.items() if t.startswith(TOWN_NAME)} | truncate_markers(vec))
+            | {t: v for t, v in vec.items() if t.startswith(TOWN_NAME)} | truncate_markers(vec)
+            | _most_held(vec, NAME_PART, names))
     # a kept anchor keeps its mark as a broad place (features.broad_markers)
     return kept | {t: v for t, v in vec.items() if t.startswith(BROAD) and t[len(BROAD):] in kept}
+
+
+def _most_held(vec: Vector, prefix: str, k: int) -> dict[str, float]:
+    """The ``k`` terms of ``vec`` under ``prefix`` most held (highest mean; ties by term)."""
+    found = sorted(((v, t) for t, v in vec.items() if t.startswith(prefix)),
+                   key=lambda x: (-x[0], x[1]))
+    return {t: v for v, t in found[:k]}
 
 
 def _names(vec: Vector, k: int) -> dict[str, float]:

@@ -53,3 +53,8 @@ def test_mentions_without_an_id_are_left_out() -> None:
     m = _mention("Equifax")
     m.entity_id = ""
     assert story_ids([m, _mention("Experian")]) == [(0, stable_id("org", "experian"))]
+
+
+def test_a_leading_article_is_not_part_of_the_name() -> None:
+    assert core_words("an Elwin Ferry Company") == ["elwin", "ferry", "company"]
+    assert core_words("A") == ["a"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sitrep.models import Annotations, EntityMention
 from sitrep.store import Store
-from sitrep.stories.features import body_off_title, profile
+from sitrep.stories.features import body_off_title, headline_names, profile
 from tests.support.store import make_article
 from tests.support.stories import ingest
 
@@ -43,3 +43,27 @@ def test_two_pages_with_one_notice_are_not_one_story(store: Store) -> None:
                           published="2025-03-03")
     done = ingest(store, [first, second])
     assert done[1].how != "copy" and done[0].story_id != done[1].story_id
+
+
+# A long text about something else: a concert tour, not the headline's harbour.
+OTHER_REPORT = " ".join(
+    f"The singer will open her farewell tour in spring, with {n} nights at the arena "
+    "and a last show by the river, her manager told fans on the radio." for n in range(4))
+
+
+def test_a_long_body_that_never_names_the_headline_name_is_another_report() -> None:
+    page = make_article(OTHER_REPORT, title="Dockers stage walkout over safety rules at Port Elwin")
+    assert headline_names(page.title or "") == ["Port", "Elwin"]
+    assert body_off_title(page)
+    terms = profile(page, None).terms
+    assert "w:walkout" in terms and "w:singer" not in terms
+
+
+def test_a_long_body_is_kept_when_it_names_the_headline_or_the_headline_names_no_one() -> None:
+    names = make_article(OTHER_REPORT + " Port Elwin cheered.",
+                         title="Dockers stage walkout over safety rules at Port Elwin")
+    assert not body_off_title(names)
+    title_case = make_article(OTHER_REPORT, title="Dockers Stage Walkout Over Safety Rules")
+    assert headline_names(title_case.title or "") == [] and not body_off_title(title_case)
+    # a capital that opens a clause is no name: nothing to look for in the text
+    assert headline_names("Harbour strike: Dockers stage walkout over safety rules") == []
