@@ -135,8 +135,18 @@ def test_split_changes_gives_each_value_its_own_span() -> None:
         # what is shed is lost: a share of value or a count of what one had
         ("The bank's shares shed 4.5% by the close.", ["down"]),
         ("The carmaker shed 900 staff over the winter.", ["down"]),
-        # a number that counts things moves nothing
+        # what is cut, lost or shed falls; what is added or created rises
+        ("The plant cut 450 jobs and lost 30 contracts.", ["down", "down"]),
+        ("Factories added 12,000 jobs and created 80 posts in May.", ["up", "up"]),
+        ("The carrier lost 2.5% in early trade.", ["down"]),
+        ("The shares added 6 cents.", ["up"]),
+        # money raised is collected, a rate raised to a level moves
+        ("The charity raised $2 million at the gala.", [None]),
+        ("Rates were raised to 5 percent.", ["up"]),
+        ("The target was revised upward by 3 percent.", ["up"]),
+        # a number that counts things moves nothing, nor one that counts contests lost
         ("The club lost 3 games and signed 2 players.", [None, None]),
+        ("The party lost two elections in a row.", [None]),
         ("Air defences shot down 12 drones overnight.", [None]),
         ("About 40 people attended.", [None]),
     ],

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from sitrep.annotate.quantities.movements import change_re
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.annotate.quantities.scan import Atom, scan_atoms
 from sitrep.annotate.quantities.unit_words import Lexicon, lexicon
@@ -461,14 +462,6 @@ _RANGE_OR = re.compile(r"\s+or\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
 _FROM = re.compile(r"(?i:\bfrom)\s+$")
 _BY = re.compile(r"(?i:\bby)\s+$")
-_CHANGE_BEFORE_FROM = re.compile(
-    r"(?i:\b(?:ros[ea]|risen|rises?|rising|f[ea]ll|fallen|falls|falling|increas\w*|"
-    r"upwards?|downwards?|creep\w*|crept|edg(?:ed|ing)|inch(?:ed|ing)|"
-    r"decreas\w*|grew|grow\w*|drop\w*|climb\w*|jump\w*|cut\w*|rais\w*|lower\w*|reduc\w*|"
-    r"declin\w*|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|shr[aiu]nk\w*|shrink\w*|went|gone|go(?:es)?|"
-    r"dropping|up|down|moved?|chang\w*|shift\w*|revis\w*|hik\w*|boost\w*|widen\w*|narrow\w*))"
-    r"\b[^.;]{0,40}$"
-)
 
 
 def _range_connector(text: str, a: Draft, b: Draft) -> str | None:
@@ -533,7 +526,7 @@ def after_from(text: str, a: Draft) -> bool:
 def change_verb_before(text: str, a: Draft) -> bool:
     """A verb of change shortly before the number ("rose sharply from 4"): "from X to Y"
     then tells two values of one figure, not a span of values."""
-    return _CHANGE_BEFORE_FROM.search(text, max(0, a.start - 60), a.start) is not None
+    return change_re().search(text, max(0, a.start - 60), a.start) is not None
 
 
 def _is_change(text: str, a: Draft, b: Draft) -> bool:
