@@ -560,21 +560,3 @@ def test_compass_words_before_a_figure_are_bounds(
 )
 def test_pounds_of_a_substance_are_a_weight(nlp: Any, sentence: str, unit: str) -> None:
     assert only(nlp, sentence).unit == unit
-
-
-@pytest.mark.parametrize(
-    ("sentence", "unit"),
-    [
-        # a bare number told as an age is in years of age
-        ("Only fans over the age of 18 may enter.", "year of age"),
-        ("The pilot, aged 52, landed safely.", "year of age"),
-        ("She took up rowing at age 40.", "year of age"),
-        ("Life expectancy in the valley is now 79.", "year of age"),
-        # "age" in another clause leaves the number alone
-        ("In the age of steam, 30 were built.", None),
-    ],
-)
-def test_a_bare_number_told_as_an_age_is_in_years(
-    nlp: Any, sentence: str, unit: str | None
-) -> None:
-    assert only(nlp, sentence).unit == unit

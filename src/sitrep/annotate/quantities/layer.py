@@ -43,7 +43,6 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         kept.append((d, _to_quantity(doc, text, d, counted)))
     out = join_changes(text, kept)
     _carry_units(text, out)
-    _ages(text, out)
     _one_sense_of_pounds(out)
     _pounds_of_a_substance(doc, out)
     mark_directions(text, out)
@@ -63,22 +62,6 @@ def _carry_units(text: str, found: list[Quantity]) -> None:
         if q.value is None or not _ELLIPSIS_GAP.fullmatch(text, prev.end, q.start):
             continue
         q.unit = prev.unit
-
-
-# "over the age of 21", "aged 34", "life expectancy for men is 73": the word "age" (or a
-# life expectancy) a few words before a bare number, in the same clause, makes it an age
-_AGE_BEFORE = re.compile(
-    r"\b(?:ages?|aged|life\s+expectancy)\b(?:\s+[A-Za-z]+){0,5}\s+$", re.IGNORECASE
-)
-_AGE_UNIT = "year of age"
-
-
-def _ages(text: str, found: list[Quantity]) -> None:
-    """A bare number told as an age is in years of age (as "a 34-year-old" is)."""
-    for q in found:
-        bare = q.unit is None and q.counted is None and q.old_value is None
-        if bare and _AGE_BEFORE.search(text, max(0, q.start - 60), q.start):
-            q.unit = _AGE_UNIT
 
 
 _POUNDS_WORD = re.compile(r"\bpounds?\b", re.IGNORECASE)
