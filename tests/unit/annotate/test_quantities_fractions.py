@@ -50,6 +50,25 @@ def test_unit_not_carried_across_sentences(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "bare"),
+    [
+        # a figure of another thing in the same clause keeps no unit
+        (
+            "In the last two years we have hired more than 9,000 across the region.",
+            "more than 9,000",
+        ),
+        ("A 41-year-old nurse and mother of three was hurt.", "three"),
+        ("Rescuers searched for 30 hours, and found six of the climbers.", "six"),
+        # the level reached after a move in percent is a price, not a percentage
+        ("The stock jumped 6% to 4.75 on the news.", "4.75"),
+    ],
+)
+def test_unit_not_carried_to_a_figure_of_something_else(nlp: Any, sentence: str, bare: str) -> None:
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert found[bare].unit is None
+
+
+@pytest.mark.parametrize(
     ("sentence", "text"),
     [
         ("Ridership dropped by more than half.", "more than half"),
