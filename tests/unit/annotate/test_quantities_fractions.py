@@ -35,6 +35,8 @@ def test_mixed_number_needs_a_measure_denominator(nlp: Any) -> None:
     [
         ("Gold rose 3 percent and silver gained 2 as well.", "2", "percentage"),
         ("Range grew from 210 miles to 260 after the update.", "260", "mile"),
+        # a noun phrase without its head takes the unit before it
+        ("She served 30 years, including the last eight as chief.", "eight", "year"),
     ],
 )
 def test_bare_number_shares_the_unit_before_it(

@@ -56,18 +56,29 @@ _ELLIPSIS_GAP = re.compile(r"[^.;:!?\d()]{1,60}")
 
 # the two figures of one comparison: "14 mpg to 24", "2% or 3", "5-6"
 _JOINED = re.compile(r"\s+(?:to|and|or)\s+|\s*-\s*")
+# a noun phrase whose head is elided: "42 years, including the past five"
+_ELIDED_HEAD = re.compile(
+    r"\b(?:the|its|their|his|her|our|these|those)\s+(?:[a-z]+\s+)?$", re.IGNORECASE
+)
+_PARTITIVE_AFTER = re.compile(r"\s+of\b")
 
 
 def _parallel(text: str, prev: Quantity, q: Quantity) -> bool:
     """The bare ``q`` stands where ``prev``'s unit is elided: joined to it as the other
-    end of one comparison, or told as a move of its own ("but rose by 1", "is down 24").
+    end of one comparison, told as a move of its own ("but rose by 1", "is down 24"),
+    or as a noun phrase without its head ("42 years, including the past five").
     "father of four", "five of the missing", "recruited 20,000" after "three years" are
     figures of other things. A level reached after a move in percent ("rose 8% to 3.65")
     is a price or an index, not a percentage."""
     joined = _JOINED.fullmatch(text, prev.end, q.start)
     if joined is not None:
         return not (prev.unit == "percentage" and joined.group().strip() == "to")
-    return moved_before(text, max(prev.end, q.start - 30), q.start) is not None
+    if moved_before(text, max(prev.end, q.start - 30), q.start) is not None:
+        return True
+    return (
+        _ELIDED_HEAD.search(text, max(prev.end, q.start - 25), q.start) is not None
+        and _PARTITIVE_AFTER.match(text, q.end) is None
+    )
 
 
 def _carry_units(text: str, found: list[Quantity]) -> None:
