@@ -124,6 +124,23 @@ def test_split_changes_gives_each_value_its_own_span() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        # a move with its unit, then the level reached: two figures, not a range
+        ("Tin fell $40 to $19,200 a tonne.", ["$40", "$19,200 a tonne"]),
+        ("The index gained 85 points to 7,410 points.", ["85 points", "7,410 points"]),
+        # a range of the move writes its unit once; a range with no move stays one
+        ("Wages rose 2 to 3 percent.", ["2 to 3 percent"]),
+        ("A bill of $2 million to $4 million is likely.", ["$2 million to $4 million"]),
+    ],
+)
+def test_a_move_and_the_level_reached_are_no_range(
+    nlp: Any, sentence: str, texts: list[str]
+) -> None:
+    assert [q.text for q in found(nlp, sentence)] == texts
+
+
+@pytest.mark.parametrize(
     ("sentence", "changes"),
     [
         ("Copper rose 3 percent on Tuesday.", ["up"]),

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from sitrep.annotate.quantities.movements import change_re
+from sitrep.annotate.quantities.movements import change_re, moved_before
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.annotate.quantities.scan import Atom, scan_atoms
 from sitrep.annotate.quantities.unit_words import Lexicon, lexicon
@@ -508,6 +508,10 @@ def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
         return False  # "$57 and $61 per share" shares the rate
     if a.unit and _BY.search(text, max(0, a.start - 4), a.start):
         return False  # "increased by $51.2 billion to $388.7 billion"
+    if how == "to" and a.unit and moved_before(text, max(0, a.start - 30), a.start):
+        # "fell $1.20 to $45.30", "rose 120 points to 25,300": the move, then the level
+        # reached; a range of a move writes its unit once ("rose 3 to 4 percent")
+        return False
     if a.unit and not b.unit and how != "and":
         return False  # "rose 8% to 3.65": a change, not a range
     return not (how == "or" and (a.unit or a.atoms[0].kind != b.atoms[0].kind))
