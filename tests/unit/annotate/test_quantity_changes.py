@@ -131,6 +131,7 @@ def test_split_changes_gives_each_value_its_own_span() -> None:
         ("The index gained 85 points to 7,410 points.", ["85 points", "7,410 points"]),
         # a range of the move writes its unit once; a range with no move stays one
         ("Wages rose 2 to 3 percent.", ["2 to 3 percent"]),
+        ("Wages will rise 2% to 3%.", ["2% to 3%"]),
         ("A bill of $2 million to $4 million is likely.", ["$2 million to $4 million"]),
     ],
 )

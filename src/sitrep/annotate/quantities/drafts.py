@@ -508,9 +508,14 @@ def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
         return False  # "$57 and $61 per share" shares the rate
     if a.unit and _BY.search(text, max(0, a.start - 4), a.start):
         return False  # "increased by $51.2 billion to $388.7 billion"
-    if how == "to" and a.unit and moved_before(text, max(0, a.start - 30), a.start):
+    if (
+        how == "to"
+        and a.unit not in (None, "percentage")
+        and moved_before(text, max(0, a.start - 30), a.start)
+    ):
         # "fell $1.20 to $45.30", "rose 120 points to 25,300": the move, then the level
-        # reached; a range of a move writes its unit once ("rose 3 to 4 percent")
+        # reached; a range of a move writes its unit once ("rose 3 to 4 percent"), and a
+        # move in percent to a level in percent is rare beside a forecast's "5% to 7%"
         return False
     if a.unit and not b.unit and how != "and":
         return False  # "rose 8% to 3.65": a change, not a range
