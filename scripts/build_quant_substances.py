@@ -22,12 +22,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from wordnet_reader import Synset, WordNet
 
 ROOTS = (("matter", 3), ("agent", 3))  # lemma and sense number
-MAX_RANK = 2  # "beef": the meat is its second sense, the cattle its first
+# "beef": the meat is its second sense, the cattle its first; "corn": the grain is its
+# third, after the plant and the kernel; "gold": the metal is its third, after wealth
+# and the colour
+MAX_RANK = 3
 OUT = os.path.join(
     os.path.dirname(__file__), "..", "src", "sitrep", "annotate", "data", "quant_substances.csv"
 )
 HEADER = """# Nouns naming a substance, food or material (WordNet 3.0, under matter.n.03 or
-# agent.n.03 among a word's two most frequent senses): "pounds of <noun>" is a weight.
+# agent.n.03 among a word's three most frequent senses): "pounds of <noun>" is a weight.
 # Built by scripts/build_quant_substances.py; do not edit by hand.
 word
 """

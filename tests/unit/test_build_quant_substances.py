@@ -1,5 +1,5 @@
 """scripts/build_quant_substances.py on a tiny made-up WordNet: a noun is a substance when
-one of its first two senses lies under a root (matter, agent)."""
+one of its first three senses lies under a root (matter, agent)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ DATA_NOUN = [
     "00000800 04 n 01 stock 0 000 | shares",
     "00000900 04 n 01 stock 0 000 | goods kept",
     "00001000 13 n 01 stock 0 001 @ 00000200 n 0000 | a broth",
+    "00001100 14 n 01 stock 0 000 | a line of descent",
+    "00001200 13 n 01 millet 0 001 @ 00000200 n 0000 | a grain eaten",
+    "00001300 20 n 01 millet 0 000 | a grass",
+    "00001400 20 n 01 millet 0 000 | its seed",
 ]
 # lemma pos n_senses n_pointer_kinds kinds... n_senses n_tagged offsets (most frequent first)
 INDEX_NOUN = [
@@ -33,7 +37,8 @@ INDEX_NOUN = [
     "agent n 1 0 1 0 00000500",
     "opiate n 1 0 1 0 00000600",
     "grant n 1 0 1 0 00000700",
-    "stock n 3 0 3 0 00000800 00000900 00001000",
+    "stock n 4 0 4 0 00000800 00000900 00001100 00001000",
+    "millet n 3 0 3 0 00001300 00001400 00001200",
 ]
 
 
@@ -41,11 +46,12 @@ def load() -> ModuleType:
     return load_script(SCRIPTS / "build_quant_substances.py")
 
 
-def test_substances_are_nouns_under_a_root_in_their_first_two_senses(tmp_path: Path) -> None:
+def test_substances_are_nouns_under_a_root_in_their_first_three_senses(tmp_path: Path) -> None:
     module = load()
     setattr(module, "ROOTS", (("matter", 1), ("agent", 1)))  # noqa: B010
     verb = ["00000050 30 v 01 eat 0 000 | take in food"]
     wordnet = write_wordnet(tmp_path, verb, DATA_NOUN, ["eat v 1 0 1 0 00000050"], INDEX_NOUN)
     words = module.substances(module.WordNet(str(wordnet)))
-    # the meat is the second sense of "lamb"; a broth only the third of "stock"
-    assert words == ["agent", "food", "lamb", "matter", "opiate"]
+    # the meat is the second sense of "lamb", the grain eaten the third of "millet";
+    # a broth only the fourth of "stock"
+    assert words == ["agent", "food", "lamb", "matter", "millet", "opiate"]

@@ -548,6 +548,10 @@ def test_compass_words_before_a_figure_are_bounds(
         ("Inspectors destroyed 1.5 million pounds of spoiled pork.", "pound"),
         ("Agents found 2 million pounds of heroin in the lorries.", "pound"),
         ("The mill ships 4 million pounds of steel a month.", "pound"),
+        # the grain, the metal: senses that follow the plant and wealth in WordNet
+        ("Growers sold 3 million pounds of corn abroad.", "pound"),
+        ("The mine yields 2 million pounds of gold a year.", "pound"),
+        ("The convoy carried 1 million pounds of ammunition.", "pound"),
         # pounds of what is no substance, or with a sign for sterling, are money
         ("The council lost 6 million pounds of funding.", "pound sterling"),
         ("The museum paid 3 million pounds for a painting.", "pound sterling"),

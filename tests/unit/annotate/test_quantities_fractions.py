@@ -35,6 +35,8 @@ def test_mixed_number_needs_a_measure_denominator(nlp: Any) -> None:
     [
         ("Gold rose 3 percent and silver gained 2 as well.", "2", "percentage"),
         ("Range grew from 210 miles to 260 after the update.", "260", "mile"),
+        # a noun phrase without its head takes the unit before it
+        ("She served 30 years, including the last eight as chief.", "eight", "year"),
     ],
 )
 def test_bare_number_shares_the_unit_before_it(
@@ -47,6 +49,25 @@ def test_bare_number_shares_the_unit_before_it(
 def test_unit_not_carried_across_sentences(nlp: Any) -> None:
     found = {q.text: q for q in find_quantities(nlp("It fell 3 percent. Then 40 left."))}
     assert found["40"].unit is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bare"),
+    [
+        # a figure of another thing in the same clause keeps no unit
+        (
+            "In the last two years we have hired more than 9,000 across the region.",
+            "more than 9,000",
+        ),
+        ("A 41-year-old nurse and mother of three was hurt.", "three"),
+        ("Rescuers searched for 30 hours, and found six of the climbers.", "six"),
+        # the level reached after a move in percent is a price, not a percentage
+        ("The stock jumped 6% to 4.75 on the news.", "4.75"),
+    ],
+)
+def test_unit_not_carried_to_a_figure_of_something_else(nlp: Any, sentence: str, bare: str) -> None:
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert found[bare].unit is None
 
 
 @pytest.mark.parametrize(

@@ -124,6 +124,24 @@ def test_split_changes_gives_each_value_its_own_span() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        # a move with its unit, then the level reached: two figures, not a range
+        ("Tin fell $40 to $19,200 a tonne.", ["$40", "$19,200 a tonne"]),
+        ("The index gained 85 points to 7,410 points.", ["85 points", "7,410 points"]),
+        # a range of the move writes its unit once; a range with no move stays one
+        ("Wages rose 2 to 3 percent.", ["2 to 3 percent"]),
+        ("Wages will rise 2% to 3%.", ["2% to 3%"]),
+        ("A bill of $2 million to $4 million is likely.", ["$2 million to $4 million"]),
+    ],
+)
+def test_a_move_and_the_level_reached_are_no_range(
+    nlp: Any, sentence: str, texts: list[str]
+) -> None:
+    assert [q.text for q in found(nlp, sentence)] == texts
+
+
+@pytest.mark.parametrize(
     ("sentence", "changes"),
     [
         ("Copper rose 3 percent on Tuesday.", ["up"]),
@@ -135,8 +153,18 @@ def test_split_changes_gives_each_value_its_own_span() -> None:
         # what is shed is lost: a share of value or a count of what one had
         ("The bank's shares shed 4.5% by the close.", ["down"]),
         ("The carmaker shed 900 staff over the winter.", ["down"]),
-        # a number that counts things moves nothing
+        # what is cut, lost or shed falls; what is added or created rises
+        ("The plant cut 450 jobs and lost 30 contracts.", ["down", "down"]),
+        ("Factories added 12,000 jobs and created 80 posts in May.", ["up", "up"]),
+        ("The carrier lost 2.5% in early trade.", ["down"]),
+        ("The shares added 6 cents.", ["up"]),
+        # money raised is collected, a rate raised to a level moves
+        ("The charity raised $2 million at the gala.", [None]),
+        ("Rates were raised to 5 percent.", ["up"]),
+        ("The target was revised upward by 3 percent.", ["up"]),
+        # a number that counts things moves nothing, nor one that counts contests lost
         ("The club lost 3 games and signed 2 players.", [None, None]),
+        ("The party lost two elections in a row.", [None]),
         ("Air defences shot down 12 drones overnight.", [None]),
         ("About 40 people attended.", [None]),
     ],

@@ -19,27 +19,9 @@ from sitrep.annotate.quantities.drafts import (
     one_magnitude,
     takes_scale,
 )
+from sitrep.annotate.quantities.movements import Move, contest_nouns, moved_before, told_re
 from sitrep.models import Quantity
 
-# Verbs and adverbs by which news tells a figure moving (intransitive senses of
-# WordNet's "increase" and "decrease" verbs, and "up"/"down"): "shares rose 3%",
-# "up 13 pence", "fell to $5". Verbs with an object of their own ("lost three games",
-# "cut 500 jobs") are left out: their number counts things, not a movement. "Shed"
-# is in: what is shed is lost, whether a share of value ("shed 2%") or a count of
-# what one had ("shed 300 staff").
-_RISE = (
-    r"ros[ea]|rises?|risen|rising|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|"
-    r"soar(?:s|ed|ing)?|gain(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|gr[eo]w(?:s|n|ing)?|"
-    r"increas(?:e|es|ed|ing)|rall(?:y|ies|ied|ying)|up|higher"
-)
-_FALL = (
-    r"f[ea]ll|falls|fallen|falling|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
-    r"decreas(?:e|es|ed|ing)|slip(?:s|ped|ping)?|sl(?:id|ide|ides|iding)|"
-    r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|s[aiu]nk|sinks|sinking|shr[aiu]nk(?:en)?|shrinks|shrinking|"
-    r"dip(?:s|ped|ping)?|slump(?:s|ed|ing)?|eas(?:e|es|ed|ing)|shed(?:s|ding)?|down|lower"
-)
-# the movement word right before the figure, maybe with "by" or "to" between
-_MOVED = re.compile(rf"\b(?:(?P<up>{_RISE})|(?P<down>{_FALL}))(?:\s+(?:by|to))?\s+$", re.IGNORECASE)
 # "rose 35 cents to $8.60": the level reached after the amount of the move
 _THEN_TO = re.compile(r"\s+to\s+")
 
@@ -70,19 +52,10 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
     )
 
 
-# the nearest verb or adverb of movement before a change's earlier value, and the
-# transitive verbs that tell which way their object moved ("cut from 12 to 9 billion")
-_TOLD = re.compile(
-    rf"\b(?:(?P<up>{_RISE}|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?|widen(?:s|ed|ing)?|"
-    rf"hik(?:e|es|ed|ing)|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing))|"
-    rf"(?P<down>{_FALL}|cut(?:s|ting)?|lower(?:s|ed|ing)|reduc(?:e|es|ed|ing)|"
-    rf"narrow(?:s|ed|ing)?|halv(?:e|es|ed|ing)))\b",
-    re.IGNORECASE,
-)
 def _told_direction(text: str, a: Draft) -> str | None:
     """ "up" or "down" when a verb of movement shortly before ``a`` says which way."""
     told = None
-    for m in _TOLD.finditer(text, max(0, a.start - 60), a.start):
+    for m in told_re().finditer(text, max(0, a.start - 60), a.start):
         told = "up" if m.group("up") else "down"
     return told
 
@@ -176,11 +149,16 @@ def moved_to_level(text: str, move: Quantity, level: Quantity) -> bool:
     )
 
 
-def _particle_of_a_count(moved: re.Match[str], q: Quantity) -> bool:
+def _moves_nothing(moved: Move, q: Quantity) -> bool:
     """ "shot down 12 drones", "gave up 3 runs": "up"/"down" before a count of things is
-    the particle of a verb taking them as object; "down 2%", "up 13 pence" tell a move."""
-    word = (moved.group("up") or moved.group("down")).lower()
-    return word in ("up", "down") and q.unit is None
+    the particle of a verb taking them as object; "down 2%", "up 13 pence" tell a move.
+    "lost 3 games" counts contests lost, where "lost 300 jobs" tells a fall."""
+    if q.unit is not None:
+        return False
+    if moved.word.lower() in ("up", "down"):
+        return True
+    head = q.counted.split()[-1].lower() if q.counted else ""
+    return head in contest_nouns()
 
 
 def mark_directions(text: str, quantities: list[Quantity]) -> None:
@@ -190,9 +168,9 @@ def mark_directions(text: str, quantities: list[Quantity]) -> None:
     prev: Quantity | None = None
     for q in quantities:
         if q.change is None and q.old_value is None:
-            moved = _MOVED.search(text, max(0, q.start - 30), q.start)
-            if moved is not None and not _particle_of_a_count(moved, q):
-                q.change = "up" if moved.group("up") else "down"
+            moved = moved_before(text, max(0, q.start - 30), q.start)
+            if moved is not None and not _moves_nothing(moved, q):
+                q.change = moved.direction
             elif q.text.startswith("+") and q.value is not None:
                 q.change = "up"  # "tin +0.4%": a signed move
             elif prev is not None and prev.change and _THEN_TO.fullmatch(text, prev.end, q.start):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from sitrep.annotate.quantities.movements import change_re, moved_before
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.annotate.quantities.scan import Atom, scan_atoms
 from sitrep.annotate.quantities.unit_words import Lexicon, lexicon
@@ -461,14 +462,6 @@ _RANGE_OR = re.compile(r"\s+or\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
 _FROM = re.compile(r"(?i:\bfrom)\s+$")
 _BY = re.compile(r"(?i:\bby)\s+$")
-_CHANGE_BEFORE_FROM = re.compile(
-    r"(?i:\b(?:ros[ea]|risen|rises?|rising|f[ea]ll|fallen|falls|falling|increas\w*|"
-    r"upwards?|downwards?|creep\w*|crept|edg(?:ed|ing)|inch(?:ed|ing)|"
-    r"decreas\w*|grew|grow\w*|drop\w*|climb\w*|jump\w*|cut\w*|rais\w*|lower\w*|reduc\w*|"
-    r"declin\w*|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|shr[aiu]nk\w*|shrink\w*|went|gone|go(?:es)?|"
-    r"dropping|up|down|moved?|chang\w*|shift\w*|revis\w*|hik\w*|boost\w*|widen\w*|narrow\w*))"
-    r"\b[^.;]{0,40}$"
-)
 
 
 def _range_connector(text: str, a: Draft, b: Draft) -> str | None:
@@ -515,6 +508,15 @@ def _mergeable(text: str, a: Draft, b: Draft, how: str) -> bool:
         return False  # "$57 and $61 per share" shares the rate
     if a.unit and _BY.search(text, max(0, a.start - 4), a.start):
         return False  # "increased by $51.2 billion to $388.7 billion"
+    if (
+        how == "to"
+        and a.unit not in (None, "percentage")
+        and moved_before(text, max(0, a.start - 30), a.start)
+    ):
+        # "fell $1.20 to $45.30", "rose 120 points to 25,300": the move, then the level
+        # reached; a range of a move writes its unit once ("rose 3 to 4 percent"), and a
+        # move in percent to a level in percent is rare beside a forecast's "5% to 7%"
+        return False
     if a.unit and not b.unit and how != "and":
         return False  # "rose 8% to 3.65": a change, not a range
     return not (how == "or" and (a.unit or a.atoms[0].kind != b.atoms[0].kind))
@@ -533,7 +535,7 @@ def after_from(text: str, a: Draft) -> bool:
 def change_verb_before(text: str, a: Draft) -> bool:
     """A verb of change shortly before the number ("rose sharply from 4"): "from X to Y"
     then tells two values of one figure, not a span of values."""
-    return _CHANGE_BEFORE_FROM.search(text, max(0, a.start - 60), a.start) is not None
+    return change_re().search(text, max(0, a.start - 60), a.start) is not None
 
 
 def _is_change(text: str, a: Draft, b: Draft) -> bool:

@@ -68,8 +68,10 @@ _YEAR_LEAD = frozenset(
 )
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(|#)?$")
 _LIST_AFTER = re.compile(r"[.)]\s")
+# a North American number may open with its trunk "1-" ("1-800-555-0199")
 _PHONE = re.compile(
-    r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[.-]\d{3,4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,}"
+    r"(?:(?:\+\d{1,3}|(?<![\d,.])1(?=[.-]\d{3}[.-]))[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[.-]\d{3,4}\b"
+    r"|\+\d{1,3}(?:[\s.-]\d{2,5}){2,}"
     r"|(?<![\d,.])0\d{2,4}(?:\s\d{3,4}){1,2}\b"  # a trunk prefix: "0161 496 0000"
 )
 _NAME_ENTS = frozenset(

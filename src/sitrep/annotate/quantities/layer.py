@@ -16,6 +16,7 @@ from sitrep.annotate.quantities.changes import join_changes, mark_directions
 from sitrep.annotate.quantities.counted import counted_tokens
 from sitrep.annotate.quantities.drafts import Draft, build_drafts
 from sitrep.annotate.quantities.filter import is_quantity, phone_spans
+from sitrep.annotate.quantities.movements import moved_before
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.annotate.quantities.unit_words import substance_nouns, units_of_kind
 from sitrep.models import Quantity
@@ -53,15 +54,44 @@ def find_quantities(doc: Doc) -> list[Quantity]:
 _ELLIPSIS_GAP = re.compile(r"[^.;:!?\d()]{1,60}")
 
 
+# the two figures of one comparison: "14 mpg to 24", "2% or 3", "5-6"
+_JOINED = re.compile(r"\s+(?:to|and|or)\s+|\s*-\s*")
+# a noun phrase whose head is elided: "42 years, including the past five"
+_ELIDED_HEAD = re.compile(
+    r"\b(?:the|its|their|his|her|our|these|those)\s+(?:[a-z]+\s+)?$", re.IGNORECASE
+)
+_PARTITIVE_AFTER = re.compile(r"\s+of\b")
+
+
+def _parallel(text: str, prev: Quantity, q: Quantity) -> bool:
+    """The bare ``q`` stands where ``prev``'s unit is elided: joined to it as the other
+    end of one comparison, told as a move of its own ("but rose by 1", "is down 24"),
+    or as a noun phrase without its head ("42 years, including the past five").
+    "father of four", "five of the missing", "recruited 20,000" after "three years" are
+    figures of other things. A level reached after a move in percent ("rose 8% to 3.65")
+    is a price or an index, not a percentage."""
+    joined = _JOINED.fullmatch(text, prev.end, q.start)
+    if joined is not None:
+        return not (prev.unit == "percentage" and joined.group().strip() == "to")
+    if moved_before(text, max(prev.end, q.start - 30), q.start) is not None:
+        return True
+    return (
+        _ELIDED_HEAD.search(text, max(prev.end, q.start - 25), q.start) is not None
+        and _PARTITIVE_AFTER.match(text, q.end) is None
+    )
+
+
 def _carry_units(text: str, found: list[Quantity]) -> None:
     """ "fell 2 percent but rose by 1", "from 14 mpg to 24": a bare number right after
-    a measure, in the same clause, is written without the unit it shares."""
+    a measure, in the same clause and parallel to it, is written without the unit it
+    shares."""
     for prev, q in pairwise(found):
         if q.unit or q.counted or not prev.unit:
             continue
         if q.value is None or not _ELLIPSIS_GAP.fullmatch(text, prev.end, q.start):
             continue
-        q.unit = prev.unit
+        if _parallel(text, prev, q):
+            q.unit = prev.unit
 
 
 _POUNDS_WORD = re.compile(r"\bpounds?\b", re.IGNORECASE)
