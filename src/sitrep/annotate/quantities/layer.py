@@ -56,7 +56,7 @@ _ELLIPSIS_GAP = re.compile(r"[^.;:!?\d()]{1,60}")
 
 # the two figures of one comparison: "14 mpg to 24", "2% or 3", "5-6"
 _JOINED = re.compile(r"\s+(?:to|and|or)\s+|\s*-\s*")
-# a noun phrase whose head is elided: "42 years, including the past five"
+# a noun phrase whose head is elided: "30 seasons, including the last four"
 _ELIDED_HEAD = re.compile(
     r"\b(?:the|its|their|his|her|our|these|those)\s+(?:[a-z]+\s+)?$", re.IGNORECASE
 )
@@ -66,7 +66,7 @@ _PARTITIVE_AFTER = re.compile(r"\s+of\b")
 def _parallel(text: str, prev: Quantity, q: Quantity) -> bool:
     """The bare ``q`` stands where ``prev``'s unit is elided: joined to it as the other
     end of one comparison, told as a move of its own ("but rose by 1", "is down 24"),
-    or as a noun phrase without its head ("42 years, including the past five").
+    or as a noun phrase without its head ("30 seasons, including the last four").
     "father of four", "five of the missing", "recruited 20,000" after "three years" are
     figures of other things. A level reached after a move in percent ("rose 8% to 3.65")
     is a price or an index, not a percentage."""
