@@ -12,7 +12,8 @@ store as it is now, in a fixed order (by day, then id: not by arrival):
    of its own, before its outlets' reports came, joins them;
 2. merges: two stories whose members resemble each other across about as
    much as within (average link, the split test of split.py turned around)
-   become one.
+   become one; two whose first reports came on one day by the split's own
+   ratio (``settle_split``: a split never separates such two).
 
 The work is bounded by the window (the newest ``recheck_window`` stored
 articles and their stories) and the per-story samples, so it stays flat as
@@ -340,7 +341,7 @@ def _pair_score(ctx: StoryContext, cache: _MergeCache, a_id: str,
     tuning, groups, within, sums = ctx.tuning, cache.groups, cache.within, cache.sums
     floor = tuning.recheck_merge_min
     if a_id in within and b_id in within:
-        floor = max(floor, tuning.recheck_merge * min(within[a_id], within[b_id]))
+        floor = max(floor, _least_ratio(tuning) * min(within[a_id], within[b_id]))
     for sid in (a_id, b_id):
         if sid not in sums:
             sums[sid] = _unit_sum(ctx, groups[sid])
@@ -351,10 +352,32 @@ def _pair_score(ctx: StoryContext, cache: _MergeCache, a_id: str,
     for sid in (a_id, b_id):
         if sid not in within:
             within[sid] = _mean_within(ctx, groups[sid])
-    if cross < tuning.recheck_merge * min(within[a_id], within[b_id]):
+    looser = min(within[a_id], within[b_id])
+    if cross < tuning.recheck_merge * looser and not (
+            cross >= tuning.settle_split * looser and _same_start(ctx, a_id, b_id)):
         return None
     first, second = sorted((a_id, b_id))
     return -cross, first, second
+
+
+def _least_ratio(tuning: Tuning) -> float:
+    """The lowest across / within ratio at which two stories may merge."""
+    return min(tuning.recheck_merge, tuning.settle_split)
+
+
+def _same_start(ctx: StoryContext, a_id: str, b_id: str) -> bool:
+    """Whether the two stories' first reports came on one (known) day.
+
+    Such two are strands of one happening, worded apart by their outlets: a split
+    never separates them (split.later_start), so they merge by the split's own
+    ratio (``settle_split``), not the stricter ``recheck_merge``. Between the two
+    ratios, whether a chain of joins had made them one story first would decide
+    (merged they stay, apart they stay): arrival order, not what they tell."""
+    states = ctx.store.stories.states([a_id, b_id])
+    if a_id not in states or b_id not in states:
+        return False
+    first = states[a_id].first_date
+    return first is not None and first == states[b_id].first_date
 
 
 def _protagonist_pairs(ctx: StoryContext, groups: dict[str, list[_Member]]

@@ -89,6 +89,8 @@ class Tuning:
     # ... after splitting, whatever their size, the window's stories whose two groups are
     # less alike between than this x within (checkpoints look only at some sizes: which
     # one a story built by a chain of joins reached is chance of arrival order).
+    # Two stories whose first reports came on one day (a split never separates such
+    # two: split.later_start) merge at this ratio too, not only at ``recheck_merge``.
     settle_split: float = 0.4
     recheck_candidates: int = 3  # closest stories a story may merge with ...
     # A periodic recheck searches merges from at most this many of its stories of
