@@ -61,6 +61,8 @@ import re
 import sqlite3
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Container
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -148,12 +150,21 @@ def _pseudo(token: str, key: int) -> str:
     return letters[0].upper() + letters[1:]
 
 
-def renamed(sentences: list[str], key: int) -> list[str]:
+def common_names(texts: list[list[str]], least: int) -> frozenset[str]:
+    """The names (:func:`names`) that ``least`` or more of the texts write: those of
+    the world a stream keeps telling of (a weekday, a country, a party, a leader)."""
+    held = Counter(n for sentences in texts for n in names(sentences))
+    return frozenset(n for n, count in held.items() if count >= least)
+
+
+def renamed(sentences: list[str], key: int,
+            common: Container[str] = frozenset()) -> list[str]:
     """The text told of another happening: its names and figures made up afresh for
-    round ``key`` (round 0 keeps the text as written)."""
+    round ``key`` (round 0 keeps the text as written), but for the ``common`` names,
+    which stay themselves, as next year's news names the same countries and parties."""
     if key == 0:
         return sentences
-    named = names(sentences)
+    named = names(sentences).difference(common)
 
     def name(m: re.Match[str]) -> str:
         return _pseudo(m.group(), key) if m.group() in named else m.group()
@@ -179,13 +190,16 @@ class Stream:
     made up afresh for the round (:func:`renamed`; the same name gets the same
     stand-in in every text of a round, as one person is named by many reports),
     and the topic words stay, as a second shooting or a second summit is worded
-    like the first.
+    like the first. The ``common`` names stay too (:func:`common_names`): renamed,
+    a name many texts share (a party, a weekday) would start each round rare and
+    chain the round's unrelated reports into long stories, as no real stream does.
     """
 
     texts: list[list[str]]
     window: int = 24
     shift: int = 10
     per_day: int = 100
+    common: frozenset[str] = frozenset()
     _told: dict[tuple[int, int], list[str]] = dataclasses.field(
         default_factory=dict, compare=False, repr=False)
 
@@ -193,7 +207,7 @@ class Stream:
         """The ``j``-th text to enter the window, in the telling of its round."""
         index, key = j % len(self.texts), j // len(self.texts)
         if (index, key) not in self._told:
-            self._told[index, key] = renamed(self.texts[index], key)
+            self._told[index, key] = renamed(self.texts[index], key, self.common)
         return self._told[index, key]
 
     def live(self, position: int) -> list[list[str]]:
@@ -310,6 +324,9 @@ def main() -> None:
                              " grows one story to the store's size)")
     parser.add_argument("--shift", type=int, default=Stream.shift,
                         help="articles before the window moves on one text")
+    parser.add_argument("--common", type=int, default=20,
+                        help="a name this many source texts write stays itself in every round"
+                             " (0: every name is renamed)")
     parser.add_argument("--keep", default=None,
                         help="folder of filled stores (SQLite): reused when there, kept when not")
     args = parser.parse_args()
@@ -317,9 +334,10 @@ def main() -> None:
     rng = random.Random(7)
     texts = source_texts()
     random.Random("stream").shuffle(texts)  # corpora list a topic's reports side by side
-    stream = Stream(texts, window=args.window, shift=args.shift)
+    common = common_names(texts, args.common) if args.common > 0 else frozenset()
+    stream = Stream(texts, window=args.window, shift=args.shift, common=common)
     db = args.db or str(Path(tempfile.mkdtemp(prefix="sitrep-bench-")) / "bench.db")
-    print(f"store: {db}; {len(texts)} source texts")
+    print(f"store: {db}; {len(texts)} source texts; {len(common)} names kept in every round")
     pool = AnnotatedPool(args.annotated, rng)
     costs: list[float] = []
     cpu_costs: list[float] = []

@@ -101,8 +101,8 @@ class Assigner:
             return []
         try:
             with self.store.stories.write(f"assign {len(stored)} articles to stories"):
-                # Counts read inside this transaction: another writer may have moved them.
-                self.idf.forget()
+                # Counts as this transaction sees them: another writer may have moved them.
+                self.idf.renew()
                 seqs = self.store.stories.article_seqs([a.id for a, _, _ in stored])
                 done = []
                 for a, ann, o in stored:
@@ -183,7 +183,7 @@ class Assigner:
             with self.store.stories.write("recheck the recent stories at the end of a run"):
                 from sitrep.stories.recheck import split_window  # it builds on this module
 
-                self.idf.forget()
+                self.idf.renew()
                 split_window(StoryContext(self.store, self.idf, self.tuning, utc_now()),
                              window)
                 for _ in range(max(self.tuning.settle_rounds, 1)):
@@ -271,14 +271,14 @@ class Assigner:
         is named on both sides and when the dates lie apart."""
         t = self.tuning
         query = top_terms(terms, self.idf, t.query_terms)
-        hits = self.store.stories.candidates(query, t.per_term)
+        hits = self.store.stories.candidate_weights(
+            {q: terms[q] * self.idf(q) for q in query}, t.per_term)
         if not hits:
             return []
-        weight = {q: terms[q] * self.idf(q) for q in query}
         # The first ``candidates`` (or ``compared``, when fewer) as a full sort would
         # rank them (keys are unique).
         ranked = heapq.nsmallest(min(compared or t.candidates, t.candidates), hits,
-                                 key=lambda s: (-sum(weight[q] for q in hits[s]), s))
+                                 key=lambda s: (-hits[s], s))
         states = self.store.stories.states(ranked)
         self.idf.prepare_vectors([s.centroid for s in states.values()])
         places = Places.of(terms)
@@ -469,7 +469,7 @@ def assign_unassigned(store: Store, tuning: Tuning = DEFAULT_TUNING,
         chunk = ids[start:start + batch_size]
         seqs = store.stories.article_seqs(chunk)
         with store.stories.write(f"assign {len(chunk)} articles to stories"):
-            assigner.idf.forget()
+            assigner.idf.renew()
             for aid in chunk:
                 seq, copy_of = seqs[aid]
                 done.append(assigner.assign_one(store.get_article(aid),

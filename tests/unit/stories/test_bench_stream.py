@@ -53,3 +53,13 @@ def test_the_stream_tells_a_text_afresh_each_time_it_comes_back() -> None:
     again = stream.live(2)[0]
     assert again != FERRY and again[0].startswith("The ferry left ")
     assert stream.live(2)[0] is again  # worked out once per round
+
+
+def test_names_many_texts_write_stay_themselves_in_a_later_round() -> None:
+    bench = _bench()
+    common = bench.common_names([FERRY, STORM], 2)
+    assert common == {"Harwick"}  # both texts name it; "Tolmey" is the ferry's alone
+    told = " ".join(bench.renamed(FERRY, 1, common))
+    assert "Harwick" in told and "Tolmey" not in told
+    stream = bench.Stream([FERRY, STORM], window=1, shift=1, common=common)
+    assert "Harwick" in " ".join(stream.live(3)[0])
