@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -202,20 +202,6 @@ class StoryTables:
         for term in terms:
             for story_id in found.get(term, ()):
                 out.setdefault(story_id, []).append(term)
-        return out
-
-    def candidate_weights(self, weights: Mapping[str, float],
-                          per_term: int) -> dict[str, float]:
-        """Story id -> the summed weight of the terms it is indexed under, among the
-        ``per_term`` most recently active stories per term (as :meth:`candidates`,
-        summed in the order of ``weights``): one pass over the postings, which
-        fill towards ``per_term`` a term as the store grows."""
-        found = self._term_hits(list(weights), per_term)
-        out: dict[str, float] = {}
-        get = out.get
-        for term, w in weights.items():
-            for story_id in found.get(term, ()):
-                out[story_id] = get(story_id, 0.0) + w
         return out
 
     def _term_hits(self, terms: Sequence[str], per_term: int) -> dict[str, list[str]]:

@@ -271,14 +271,14 @@ class Assigner:
         is named on both sides and when the dates lie apart."""
         t = self.tuning
         query = top_terms(terms, self.idf, t.query_terms)
-        hits = self.store.stories.candidate_weights(
-            {q: terms[q] * self.idf(q) for q in query}, t.per_term)
+        hits = self.store.stories.candidates(query, t.per_term)
         if not hits:
             return []
+        weight = {q: terms[q] * self.idf(q) for q in query}
         # The first ``candidates`` (or ``compared``, when fewer) as a full sort would
         # rank them (keys are unique).
         ranked = heapq.nsmallest(min(compared or t.candidates, t.candidates), hits,
-                                 key=lambda s: (-hits[s], s))
+                                 key=lambda s: (-sum(weight[q] for q in hits[s]), s))
         states = self.store.stories.states(ranked)
         self.idf.prepare_vectors([s.centroid for s in states.values()])
         places = Places.of(terms)

@@ -1,13 +1,10 @@
-"""Counts kept across transactions while the store still holds them, and the
-candidate search's summed weights."""
+"""Counts kept across transactions while the store still holds them."""
 
 from __future__ import annotations
 
 import pytest
 
 from sitrep.store import Store, open_store
-from sitrep.store.migrations import utc_now
-from sitrep.store.stories import StoryState
 from sitrep.stories.vectors import Idf
 
 
@@ -69,19 +66,3 @@ def test_a_rolled_back_count_is_not_kept(store: Store) -> None:
         idf.renew()
         idf.prepare(["w:lighthouse", "w:beacon"])
         assert (idf.n, idf.df["w:lighthouse"], idf.df["w:beacon"]) == (1, 1, 0)
-
-
-def test_candidate_weights_sum_the_weights_of_the_terms_a_story_is_indexed_under(
-        store: Store) -> None:
-    now = utc_now()
-    with store.stories.write("index"):
-        for sid, terms, activity in (("s-1", ["w:quay", "w:ferry"], 1),
-                                     ("s-2", ["w:quay"], 2), ("s-3", ["w:crane"], 3)):
-            store.stories.save(StoryState(id=sid, activity=activity), now)
-            store.stories.set_terms(sid, terms, activity)
-        weights = {"w:quay": 0.5, "w:ferry": 0.25, "w:crane": 2.0}
-        assert store.stories.candidate_weights(weights, 5) == {
-            "s-1": 0.75, "s-2": 0.5, "s-3": 2.0}
-        # per term, the newest stories only: quay's newest is s-2
-        assert store.stories.candidate_weights(weights, 1) == {
-            "s-2": 0.5, "s-1": 0.25, "s-3": 2.0}
