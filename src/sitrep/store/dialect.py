@@ -66,6 +66,9 @@ class Dialect(ABC):
 
     def __init__(self) -> None:
         self._depth = 0
+        # Outer transactions rolled back on this connection: what a cache of the rows
+        # read and written in them (vectors.Idf's counts) must not outlive.
+        self.rollbacks = 0
 
     @abstractmethod
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor: ...
@@ -91,6 +94,9 @@ class Dialect(ABC):
         try:
             with self._outer_transaction():
                 yield
+        except BaseException:
+            self.rollbacks += 1
+            raise
         finally:
             self._depth = 0
 

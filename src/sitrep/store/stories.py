@@ -232,6 +232,11 @@ class StoryTables:
 
     # ------------------------------------------------------------ document frequencies
 
+    @property
+    def rollbacks(self) -> int:
+        """Transactions rolled back on this connection so far."""
+        return self._db.rollbacks
+
     def term_dfs(self, terms: Sequence[str]) -> dict[str, int]:
         out: dict[str, int] = {}
         for chunk in chunks(list(dict.fromkeys(terms))):

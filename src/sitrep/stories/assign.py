@@ -103,8 +103,8 @@ class Assigner:
             return []
         try:
             with self.store.stories.write(f"assign {len(stored)} articles to stories"):
-                # Counts read inside this transaction: another writer may have moved them.
-                self.idf.forget()
+                # Counts as this transaction sees them: another writer may have moved them.
+                self.idf.renew()
                 seqs = self.store.stories.article_seqs([a.id for a, _, _ in stored])
                 done = []
                 for a, ann, o in stored:
@@ -185,7 +185,7 @@ class Assigner:
             with self.store.stories.write("recheck the recent stories at the end of a run"):
                 from sitrep.stories.recheck import split_window  # it builds on this module
 
-                self.idf.forget()
+                self.idf.renew()
                 split_window(StoryContext(self.store, self.idf, self.tuning, utc_now()),
                              window)
                 for _ in range(max(self.tuning.settle_rounds, 1)):
@@ -485,7 +485,7 @@ def assign_unassigned(store: Store, tuning: Tuning = DEFAULT_TUNING,
         chunk = ids[start:start + batch_size]
         seqs = store.stories.article_seqs(chunk)
         with store.stories.write(f"assign {len(chunk)} articles to stories"):
-            assigner.idf.forget()
+            assigner.idf.renew()
             for aid in chunk:
                 seq, copy_of = seqs[aid]
                 done.append(assigner.assign_one(store.get_article(aid),

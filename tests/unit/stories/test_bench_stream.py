@@ -53,3 +53,19 @@ def test_the_stream_tells_a_text_afresh_each_time_it_comes_back() -> None:
     again = stream.live(2)[0]
     assert again != FERRY and again[0].startswith("The ferry left ")
     assert stream.live(2)[0] is again  # worked out once per round
+
+
+def test_names_and_figures_many_texts_write_stay_themselves_in_a_later_round() -> None:
+    bench = _bench()
+    common = bench.common_tokens([FERRY, STORM], 2)
+    assert common == {"Harwick"}  # both texts name it; "Tolmey" is the ferry's alone
+    told = " ".join(bench.renamed(FERRY, 1, common))
+    assert "Harwick" in told and "Tolmey" not in told
+    stream = bench.Stream([FERRY, STORM], window=1, shift=1, common=common)
+    assert "Harwick" in " ".join(stream.live(3)[0])
+    # a figure both texts write (a year) stays; one the ferry alone writes does not
+    dated = [[*FERRY, "It was the third wreck of 1998."], [*STORM, "The harbour was built in 1998."]]
+    kept = bench.common_tokens(dated, 2)
+    assert "1998" in kept and "212" not in kept
+    again = " ".join(bench.renamed(dated[0], 1, kept))
+    assert "1998" in again and "212" not in again
