@@ -253,6 +253,14 @@ class StoryTables:
                 "INSERT INTO term_df (term, df) VALUES " + ", ".join(["(?, 1)"] * len(chunk))
                 + " ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1", list(chunk))
 
+    def unbump_dfs(self, terms: Sequence[str]) -> None:
+        """Count one document fewer holding each of ``terms`` (as :meth:`bump_dfs` added)."""
+        keys = [DOC_COUNT, *dict.fromkeys(terms)]
+        for chunk in chunks(keys):
+            self._db.execute(
+                f"UPDATE term_df SET df = df - 1 WHERE term IN ({marks(len(chunk))})",
+                list(chunk))
+
     # ------------------------------------------------------------ articles
 
     def put_features(self, article_id: str, terms: dict[str, float],
@@ -271,15 +279,36 @@ class StoryTables:
             out.update({str(a): self._vector(t) for a, t in rows})
         return out
 
+    def feature_days(self, article_ids: Sequence[str]) -> dict[str, str | None]:
+        """The day each article's profile is dated (``put_features``)."""
+        out: dict[str, str | None] = {}
+        for chunk in chunks(list(article_ids)):
+            rows = self._db.execute(
+                "SELECT article_id, day FROM story_features WHERE article_id IN"
+                f" ({marks(len(chunk))})", chunk)
+            out.update({str(a): (None if d is None else str(d)) for a, d in rows})
+        return out
+
     def put_article(self, article_id: str, story_id: str, score: float | None,
-                    how: str, now: str, *, pinned: bool) -> None:
+                    how: str, now: str, *, pinned: bool, seq: int | None = None) -> None:
+        """Put an article in a story; ``seq`` ranks it among the story's newest
+        members (``newest_members``) instead of its stored seq (a moved one keeps
+        its rank)."""
         self._db.execute(
             "INSERT INTO story_articles (article_id, story_id, score, how, pinned, assigned_at,"
-            " seq) VALUES (?, ?, ?, ?, ?, ?, (SELECT seq FROM articles WHERE id = ?))"
+            " seq) VALUES (?, ?, ?, ?, ?, ?,"
+            " coalesce(?, (SELECT seq FROM articles WHERE id = ?)))"
             " ON CONFLICT (article_id) DO UPDATE SET"
             " story_id = excluded.story_id, score = excluded.score, how = excluded.how,"
-            " pinned = excluded.pinned, assigned_at = excluded.assigned_at, seq = excluded.seq",
-            (article_id, story_id, score, how, int(pinned), now, article_id))
+            " pinned = excluded.pinned, assigned_at = excluded.assigned_at,"
+            " seq = coalesce(?, story_articles.seq)",  # a moved article keeps its rank
+            (article_id, story_id, score, how, int(pinned), now, seq, article_id, seq))
+
+    def drop_articles(self, article_ids: Sequence[str]) -> None:
+        """Take articles out of their stories (they are assigned again at once)."""
+        for chunk in chunks(list(article_ids)):
+            self._db.execute(
+                f"DELETE FROM story_articles WHERE article_id IN ({marks(len(chunk))})", chunk)
 
     def move_articles(self, from_story: str, to_story: str) -> None:
         self._db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",

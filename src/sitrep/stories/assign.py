@@ -177,6 +177,7 @@ class Assigner:
         worthwhile); judged until nothing changes, the stories of the same articles
         in other orders or split into several runs are nearly, not exactly, alike."""
         window = self._settle_window()
+        run_after = None if self._run_first is None else self._run_first - 1
         self._unchecked, self._run_first = 0, None
         if window is None:
             return None
@@ -186,6 +187,15 @@ class Assigner:
                 from sitrep.stories.recheck import split_window  # it builds on this module
 
                 self.idf.renew()
+                if self.tuning.settle_reassign and run_after is not None:
+                    from sitrep.stories.reassign import reassign_run
+
+                    # The run's articles, at most the window's (bounded per run).
+                    after = max(run_after, self.store.stories.newest_seq() - window)
+                    reassign_run(self, StoryContext(self.store, self.idf, self.tuning,
+                                                    utc_now()), after)
+                    # reassign took counts out and put them back: read them afresh
+                    self.idf.forget()
                 split_window(StoryContext(self.store, self.idf, self.tuning, utc_now()),
                              window)
                 for _ in range(max(self.tuning.settle_rounds, 1)):

@@ -92,6 +92,9 @@ class Tuning:
     # Two stories whose first reports came on one day (a split never separates such
     # two: split.later_start) merge at this ratio too, not only at ``recheck_merge``.
     settle_split: float = 0.4
+    # ... and before those, the run's articles are assigned again in an order of their
+    # own (by day, then a hash of the id: reassign.py), not in the order they came.
+    settle_reassign: bool = False
     recheck_candidates: int = 3  # closest stories a story may merge with ...
     # A periodic recheck searches merges from at most this many of its stories of
     # several members, the fewest members first (0: all): a young fragment is what a

@@ -146,12 +146,14 @@ class Idf:
         store still holds them, else :meth:`forget` them.
 
         They hold while the stored total is the cache's ``n`` (every writer counts
-        a document in the total with its terms, and counts only grow: another
-        writer's document changes it) and no transaction of this connection rolled
-        back since the cache began (its counts were not kept). Read again in each
-        transaction, the counts of a big store's candidates cost more the more
-        distinct stories its articles meet (the reads grew 245 -> 554 an article
-        from 1,000 to 10,000 stored); kept, only terms never met are read."""
+        a document in the total with its terms, and counts only grow between
+        transactions: another writer's document changes it; the settle's reassign
+        takes a run's counts out and puts the same back in one transaction) and
+        no transaction of this connection rolled back since the cache began (its
+        counts were not kept). Read again in each transaction, the counts of a big
+        store's candidates cost more the more distinct stories its articles meet
+        (the reads grew 245 -> 554 an article from 1,000 to 10,000 stored); kept,
+        only terms never met are read."""
         tables = self.store.stories
         if (self._loaded_n and self._rollbacks == tables.rollbacks
                 and len(self.df) <= _DF_CAP

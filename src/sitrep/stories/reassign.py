@@ -1,0 +1,110 @@
+"""The end-of-run settle assigns the run's articles again, in an order of their own.
+
+Each article of a run was judged once against the stories of its moment: which
+stories had grown when it came is arrival order, not what it tells (an undated
+report joins whichever story of its subject is biggest by then). Before the
+settle's splits and rechecks, the run's articles leave their stories and are
+assigned again one by one as the assigner assigns, against the stories stored
+before the run, by publication day, then a hash of the id (never by arrival):
+the same articles in any order give the same stories. The counts of the whole
+run are taken out and counted again in this order. Stories an analyst changed
+and their articles are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.models import stable_id
+from sitrep.store.stories import MemberRow, StoryState
+from sitrep.stories.happening import MARKERS
+from sitrep.stories.split import check_split
+from sitrep.stories.state import StoryContext, add_member, new_story_id, persist, rebuild
+
+if TYPE_CHECKING:
+    from sitrep.stories.assign import Assigner
+
+
+def canonical_key(article_id: str, day: str | None) -> tuple[str, str]:
+    """The profile's day (undated last), then a hash of the id: no arrival order in it."""
+    return (day or "~", stable_id("order", article_id))
+
+
+def reassign_run(assigner: Assigner, ctx: StoryContext, after: int) -> int:
+    """Assign again the articles stored after seq ``after`` (call inside a
+    transaction); returns how many originals were assigned again."""
+    store = ctx.store
+    rows: list[MemberRow] = []
+    for sid in store.stories.recent_story_ids(after):
+        if store.stories.analyst_changed(sid) or store.stories.has_pins(sid):
+            continue
+        members = store.stories.members(sid)
+        mine = [r for r in members if r.seq > after]
+        rows.extend(mine)
+        store.stories.drop_articles([r.article_id for r in mine])
+        if len(mine) < len(members):
+            rebuild(ctx, sid)  # older members stay, as they were
+        else:
+            store.stories.save(StoryState(id=sid), ctx.now)  # empty: no longer live
+            store.stories.set_terms(sid, [], 0)
+    originals = [r for r in rows if r.how != "copy"]
+    profiles = store.stories.features([r.article_id for r in originals])
+    days = store.stories.feature_days([r.article_id for r in originals])
+    originals.sort(key=lambda r: canonical_key(r.article_id, days.get(r.article_id)))
+    # Counted again as they come in this order: each is judged with the counts of
+    # the articles before it, as the assigner judged it (a name's first reports
+    # weigh it as rare), not with the run's final counts.
+    for r in originals:
+        if r.article_id in profiles:
+            store.stories.unbump_dfs([t for t in profiles[r.article_id]
+                                      if not t.startswith(MARKERS)])
+    assigner.idf.forget()
+    for rank, r in enumerate(originals, 1):
+        terms = profiles.get(r.article_id)
+        if terms is not None:
+            _assign_again(assigner, ctx, r, terms, days.get(r.article_id), after + rank)
+    for r in rows:
+        if r.how == "copy":
+            _copy_again(ctx, r)
+    return len(originals)
+
+
+def _assign_again(assigner: Assigner, ctx: StoryContext, row: MemberRow,
+                  terms: dict[str, float],
+                  day: str | None, seq: int) -> None:
+    """As :meth:`Assigner.assign_one`, from the stored profile."""
+    store, tuning, idf = ctx.store, ctx.tuning, assigner.idf
+    idf.prepare(terms)
+    scored = assigner._score_terms(terms, day, day)
+    if not scored or scored[0][0] < tuning.join or not assigner._supported(terms, scored[0]):
+        sid = new_story_id(row.article_id)
+        if store.stories.states([sid]).get(sid, StoryState(id=sid)).articles:
+            sid = stable_id("story", "again", row.article_id)
+        story, score, how = StoryState(id=sid), 0.0, "new"
+    else:
+        score, story = scored[0]
+        how = "joined"
+    idf.count(terms)
+    add_member(story, terms, article_id=row.article_id, title=row.title,
+               published=row.published, seq=seq, score=score)
+    if how == "joined":
+        assigner._bridge(ctx, story, scored[1:tuning.bridge_top])
+    persist(ctx, story)
+    # Ranked among its story's members by this order too (which are a story's newest
+    # members: the support, split and merge samples), not by arrival.
+    store.stories.put_article(row.article_id, story.id, score, how, ctx.now, pinned=False,
+                              seq=seq)
+    check_split(ctx, story)
+
+
+def _copy_again(ctx: StoryContext, row: MemberRow) -> None:
+    """A copy goes where its original went."""
+    store = ctx.store
+    found = store.stories.of_article(row.copy_of) if row.copy_of else None
+    sid = found[0] if found else new_story_id(row.article_id)
+    story = store.stories.states([sid]).get(sid, StoryState(id=sid))
+    add_member(story, None, article_id=row.article_id, title=None,
+               published=row.published, seq=row.seq, score=-1.0)
+    store.stories.save(story, ctx.now)
+    store.stories.put_article(row.article_id, sid, None, "copy", ctx.now, pinned=False)
+

@@ -1,0 +1,80 @@
+"""The end-of-run settle assigns the run's articles again in an order of their own
+(reassign.py): a chain of reports gives one partition whatever order it came in."""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+from sitrep.models import Article
+from sitrep.store import Store, open_store
+from sitrep.stories import Assigner, Tuning
+from sitrep.stories.reassign import canonical_key
+from tests.support.store import make_article
+
+# Each report shares a name or two with the next one only: a chain, whose links
+# form in some arrival orders and not in others when each is judged once.
+CHAIN = [
+    ("Floods closed the old stone bridge at Kelvale on Monday, and mayor Rina Osk ordered "
+     "the lower streets cleared as the river rose past its banks.", "Floods close Kelvale bridge",
+     "2025-04-07"),
+    ("Mayor Rina Osk said the Kelvale bridge stays shut while engineer Tam Volo checks its "
+     "piers for cracks the floods left behind.", "Kelvale bridge stays shut", "2025-04-08"),
+    ("Engineer Tam Volo found cracks in the piers and said repairs would take until summer, "
+     "with a ferry to carry commuters meanwhile.", "Cracks found in the piers", "2025-04-09"),
+    ("A ferry will carry commuters across the river until summer, the transport office "
+     "said, running every twenty minutes from the north landing.", "Ferry to run until summer",
+     "2025-04-10"),
+]
+
+
+def _chain() -> list[Article]:
+    return [make_article(text, title=title, published=day) for text, title, day in CHAIN]
+
+
+def _run(store: Store, order: list[Article], tuning: Tuning) -> None:
+    assigner = Assigner(store, tuning)
+    for a in order:
+        with store.stories.write("one article"):
+            assigner.assign_batch([a], [None], store.add_articles([a]))
+    assigner.settle()
+
+
+def _partitions(reassign: bool) -> set[frozenset[frozenset[str]]]:
+    # Loose joins, no recheck point in the run: the settle alone decides.
+    tuning = Tuning(join=0.1, sure=0.0, member_min=0.0, recheck_every=1000,
+                    settle_reassign=reassign)
+    found = set()
+    for order in permutations(_chain()):
+        with open_store(":memory:") as store:
+            _run(store, list(order), tuning)
+            groups: dict[str, set[str]] = {}
+            for a in order:
+                got = store.stories.of_article(a.id)
+                assert got is not None
+                groups.setdefault(got[0], set()).add(a.id)
+        found.add(frozenset(frozenset(g) for g in groups.values()))
+    return found
+
+
+def test_the_run_assigned_again_gives_one_partition_in_any_order() -> None:
+    assert len(_partitions(reassign=False)) > 1  # judged once, arrival decides
+    assert len(_partitions(reassign=True)) == 1
+
+
+def test_counts_after_the_settle_are_the_runs() -> None:
+    articles = _chain()
+    with open_store(":memory:") as before, open_store(":memory:") as after:
+        _run(before, articles, Tuning(recheck_every=1000, settle_reassign=False))
+        _run(after, list(reversed(articles)), Tuning(recheck_every=1000, settle_reassign=True))
+        terms = sorted({t for a in articles
+                        for t in (after.stories.features([a.id]).get(a.id) or {})})
+        assert terms
+        assert before.stories.term_dfs(terms) == after.stories.term_dfs(terms)
+
+
+def test_the_order_is_by_day_then_a_hash_undated_last() -> None:
+    keys = [canonical_key("x", "2025-04-08"), canonical_key("y", None),
+            canonical_key("z", "2025-04-07")]
+    assert sorted(keys)[0][0] == "2025-04-07"
+    assert sorted(keys)[-1] == canonical_key("y", None)
+    assert canonical_key("x", None) != canonical_key("y", None)  # the id breaks ties
