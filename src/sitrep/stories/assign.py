@@ -24,6 +24,7 @@ from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
 from sitrep.stories.features import (
     ANCHORS,
+    NAME,
     REGION,
     Profile,
     anchored,
@@ -132,28 +133,37 @@ class Assigner:
         prof = profile(article, ann)
         self.store.stories.put_features(article.id, prof.terms, prof.day)
         self.idf.prepare(prof.terms)
-        scored = self._score(prof)
-        merged: tuple[str, ...] = ()
-        if not scored or scored[0][0] < self.tuning.join or not self._supported(
-                prof.terms, scored[0]):
-            story = StoryState(id=new_story_id(article.id))
-            score, how = 0.0, "new"
-        else:
-            score, story = scored[0]
-            how = "joined"
-        self.idf.count(prof.terms)
-        add_member(story, prof.terms, article_id=article.id,
-                   title=article.title or _lead(article.text), published=article.published,
-                   seq=seq, score=score)
         ctx = StoryContext(self.store, self.idf, self.tuning, now)
-        if how == "joined":
-            merged = self._bridge(ctx, story, scored[1:self.tuning.bridge_top])
-        persist(ctx, story)
+        story, score, how, merged = self.place(
+            ctx, prof.terms, self._score(prof), new_story_id(article.id),
+            article_id=article.id, title=article.title or _lead(article.text),
+            published=article.published, seq=seq)
         self.store.stories.put_article(article.id, story.id, score, how, now, pinned=False)
         split = check_split(ctx, story)
         if split is not None and article.id in split.articles:
             return Assignment(article.id, split.new_id, how, score, merged, split)
         return Assignment(article.id, story.id, how, score, merged, split)
+
+    def place(self, ctx: StoryContext, terms: dict[str, float],
+              scored: list[tuple[float, StoryState]],
+              new_id: str, *, article_id: str, title: str | None, published: str | None,
+              seq: int) -> tuple[StoryState, float, str, tuple[str, ...]]:
+        """Join the best-scored story, or begin story ``new_id`` when none is close or
+        supported enough; count the terms, add the member, bridge, persist. Returns the
+        story, the score, "joined" or "new", and the stories bridged into it."""
+        if not scored or scored[0][0] < self.tuning.join or not self._supported(
+                terms, scored[0]):
+            story, score, how = StoryState(id=new_id), 0.0, "new"
+        else:
+            (score, story), how = scored[0], "joined"
+        self.idf.count(terms)
+        add_member(story, terms, article_id=article_id, title=title, published=published,
+                   seq=seq, score=score)
+        merged: tuple[str, ...] = ()
+        if how == "joined":
+            merged = self._bridge(ctx, story, scored[1:self.tuning.bridge_top])
+        persist(ctx, story)
+        return story, score, how, merged
 
     def _recheck_at(self, seq: int) -> None:
         """Every ``recheck_every`` stored articles (by seq: the same points however
@@ -458,8 +468,6 @@ def anchor_weight(anchor: str, tuning: Tuning, idf: Idf | None) -> float:
     share = idf.share(anchor)
     return 1.0 if share <= tuning.anchor_share else tuning.anchor_share / share
 
-
-NAME = "e:"  # an entity's anchor term
 
 
 def _countries(regions: frozenset[str] | set[str]) -> set[str]:

@@ -68,9 +68,10 @@ PROPER = "c:"
 WORD = "w:"  # a content word of the text or the title
 PLACE = "p:"
 REGION = "r:"
+NAME = "e:"  # a named entity (its story id: linking.story_id)
 # Who and where: an article and a story that share none of these are two happenings
 # (``PROPER``: a title word the text writes as a name, tagged as an entity or not).
-ANCHORS = ("e:", PLACE, PROPER)
+ANCHORS = (NAME, PLACE, PROPER)
 # GeoNames feature codes of a place small enough to tell two incidents apart
 # (populated places, not countries or provinces: two reports of one event
 # name the same town; two reports of one country's news need not).
@@ -186,7 +187,7 @@ def occurrences(article: Article, ann: Annotations | None) -> list[tuple[int, st
         # The page's own outlet ("VOA" on voanews.com) is in every report it publishes:
         # it names no participant, and would join all of them.
         own = publisher_key(article.outlet, article.url)
-        out.extend((start, f"e:{eid}", "e") for start, eid in story_ids(
+        out.extend((start, f"{NAME}{eid}", "e") for start, eid in story_ids(
             m for m in ann.entities if not is_publisher(m.name, own)))
         for m in ann.entities:
             place = m.place if _is_local(m) else None
@@ -249,7 +250,7 @@ def name_parts(ann: Annotations | None, terms: Mapping[str, float]) -> dict[str,
         return {}
     out: dict[str, float] = {}
     for m in ann.entities:
-        if m.entity_id and f"e:{story_id(m)}" in terms:
+        if m.entity_id and f"{NAME}{story_id(m)}" in terms:
             for eid in part_ids(m):
                 out[f"{NAME_PART}{eid}"] = MARK
     return out
@@ -265,7 +266,7 @@ def broad_markers(ann: Annotations | None, terms: Mapping[str, float]) -> dict[s
     broad = [m for m in ann.entities if is_broad_anchor(m)]
     out: dict[str, float] = {}
     for _, eid in story_ids(broad):
-        if f"e:{eid}" in terms:
+        if f"{NAME}{eid}" in terms:
             out[f"{BROAD}e:{eid}"] = MARK
     for m in broad:
         place = m.place

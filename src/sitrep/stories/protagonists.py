@@ -17,11 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sitrep import config
-from sitrep.stories.features import PROPER, WORD
+from sitrep.stories.features import NAME, PROPER, WORD
 from sitrep.stories.happening import HEAD, LEAD, fold
 from sitrep.stories.vectors import Idf, Vector, day_gap
 
-NAME = "e:"
 # A title word written as a name is a protagonist only when at least this share of the
 # stored documents holding the word title it as a name: the week's president is written
 # in many reports of many stories and titles few of them; a followed company or currency

@@ -19,7 +19,7 @@ from sitrep.models import stable_id
 from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.happening import MARKERS
 from sitrep.stories.split import check_split
-from sitrep.stories.state import StoryContext, add_member, new_story_id, persist, rebuild
+from sitrep.stories.state import StoryContext, add_member, new_story_id, rebuild
 
 if TYPE_CHECKING:
     from sitrep.stories.assign import Assigner
@@ -73,23 +73,14 @@ def _assign_again(assigner: Assigner, ctx: StoryContext, row: MemberRow,
                   terms: dict[str, float],
                   day: str | None, seq: int) -> None:
     """As :meth:`Assigner.assign_one`, from the stored profile."""
-    store, tuning, idf = ctx.store, ctx.tuning, assigner.idf
-    idf.prepare(terms)
-    scored = assigner._score_terms(terms, day, day)
-    if not scored or scored[0][0] < tuning.join or not assigner._supported(terms, scored[0]):
-        sid = new_story_id(row.article_id)
-        if store.stories.states([sid]).get(sid, StoryState(id=sid)).articles:
-            sid = stable_id("story", "again", row.article_id)
-        story, score, how = StoryState(id=sid), 0.0, "new"
-    else:
-        score, story = scored[0]
-        how = "joined"
-    idf.count(terms)
-    add_member(story, terms, article_id=row.article_id, title=row.title,
-               published=row.published, seq=seq, score=score)
-    if how == "joined":
-        assigner._bridge(ctx, story, scored[1:tuning.bridge_top])
-    persist(ctx, story)
+    store = ctx.store
+    assigner.idf.prepare(terms)
+    sid = new_story_id(row.article_id)
+    if store.stories.states([sid]).get(sid, StoryState(id=sid)).articles:
+        sid = stable_id("story", "again", row.article_id)
+    story, score, how, _ = assigner.place(
+        ctx, terms, assigner._score_terms(terms, day, day), sid,
+        article_id=row.article_id, title=row.title, published=row.published, seq=seq)
     # Ranked among its story's members by this order too (which are a story's newest
     # members: the support, split and merge samples), not by arrival.
     store.stories.put_article(row.article_id, story.id, score, how, ctx.now, pinned=False,
