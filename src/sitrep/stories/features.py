@@ -69,6 +69,7 @@ WORD = "w:"  # a content word of the text or the title
 PLACE = "p:"
 REGION = "r:"
 NAME = "e:"  # a named entity (its story id: linking.story_id)
+EVENT = "v:"  # a PLOVER event type of the text
 # Who and where: an article and a story that share none of these are two happenings
 # (``PROPER``: a title word the text writes as a name, tagged as an entity or not).
 ANCHORS = (NAME, PLACE, PROPER)
@@ -212,7 +213,7 @@ def occurrences(article: Article, ann: Annotations | None) -> list[tuple[int, st
         for e in ann.events:
             kind = _field(e, "type")
             if kind:
-                out.append((_field(e, "start") or 0, f"v:{kind}", "v"))
+                out.append((_field(e, "start") or 0, f"{EVENT}{kind}", "v"))
     out.sort(key=lambda o: o[0])
     return out
 

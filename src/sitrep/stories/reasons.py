@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sitrep import config
-from sitrep.stories.features import PLACE, REGION
+from sitrep.stories.features import NAME, PLACE, REGION
 from sitrep.stories.happening import MARKERS
 from sitrep.stories.vectors import Idf
 
@@ -64,7 +64,7 @@ def story_reasons(store: Store, story_id: str) -> Reasons:
     idf = Idf(store, tuning.idf_power)
     idf.prepare(common)
     ranked = sorted(common, key=lambda t: (-weight[t] * idf(t), t))[:tuning.reasons_top]
-    names = store.stories.entity_names([t[2:] for t in ranked if t.startswith("e:")])
+    names = store.stories.entity_names([t[len(NAME):] for t in ranked if t.startswith(NAME)])
     shared = [_reason(t, held[t], names) for t in ranked]
     by_article = {aid: [r for r in shared if r.term in terms][:tuning.reasons_per_article]
                   for aid, terms in profiles.items()}

@@ -11,6 +11,7 @@ from sitrep import config
 from sitrep.errors import NotFoundError
 from sitrep.outlets import outlet_name
 from sitrep.store.stories import MemberRow, StoryState
+from sitrep.stories.features import EVENT, NAME
 from sitrep.stories.reasons import Reasons, story_reasons
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def outlet_of(member: MemberRow) -> str | None:
 
 
 def _events(state: StoryState, top_events: int) -> list[dict[str, Any]]:
-    weights = {t[2:]: v for t, v in state.centroid.items() if t.startswith("v:")}
+    weights = {t[len(EVENT):]: v for t, v in state.centroid.items() if t.startswith(EVENT)}
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top_events]
     return [{"type": kind, "weight": round(w, 4)} for kind, w in top]
 
@@ -69,7 +70,7 @@ def _events(state: StoryState, top_events: int) -> list[dict[str, Any]]:
 def _related(store: Store, state: StoryState, tuning: Tuning) -> list[dict[str, Any]]:
     """Earlier stories sharing actors with this one: background."""
     actors = [t for t, _ in sorted(state.centroid.items(), key=lambda kv: -kv[1])
-              if t.startswith("e:")][:tuning.top_actors]
+              if t.startswith(NAME)][:tuning.top_actors]
     hits = store.stories.candidates(actors, 20)
     hits.pop(state.id, None)
     need = 2 if len(actors) > 2 else 1
