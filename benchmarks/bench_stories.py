@@ -67,8 +67,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from sitrep.models import Annotations, Article, article_id
-from sitrep.store.migrations import utc_now
 from sitrep.store import Store, open_store
+from sitrep.store.migrations import utc_now
 from sitrep.stories import DEFAULT_TUNING, Assigner
 from sitrep.stories.features import profile, stop_words
 from sitrep.stories.happening import DAY, MARKERS
@@ -431,15 +431,12 @@ def _retell_pass(db: sqlite3.Connection, stream: Stream, have: int, n: int,
         stream.day(have - n))).days
     r = Retelling(key=top, days=days, common=_common_values(db, share))
     seqs: dict[int, int] = {}
-    ids: dict[str, str] = {}
     columns = ("seq, id, source, url, url_key, title, outlet, author, published,"
                " published_sort, language, text, extra, text_hash, signature, copy_of,"
                " similarity, added_at, run_id")
     rows = db.execute(f"SELECT {columns} FROM articles WHERE seq >= ? ORDER BY seq",
                       (first,)).fetchall()
-    for row in rows:
-        seq, aid = int(row[0]), str(row[1])
-        ids[aid] = r.ident(aid)
+    ids = {str(row[1]): r.ident(str(row[1])) for row in rows}
     out = []
     for i, row in enumerate(rows):
         seqs[int(row[0])] = top + 1 + i

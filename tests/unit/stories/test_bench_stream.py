@@ -91,3 +91,41 @@ def test_names_and_figures_many_texts_write_stay_themselves_in_a_later_round() -
     assert "1998" in kept and "212" not in kept
     again = " ".join(bench.renamed(dated[0], 1, kept))
     assert "1998" in again and "212" not in again
+
+
+def test_a_retelling_renames_rare_terms_and_moves_days() -> None:
+    bench = _bench()
+    told = bench.Retelling(key=7, days=30, common=frozenset({"ferry"}))
+    assert told.term("w:ferry") == "w:ferry" and told.term("h:ferry") == "h:ferry"
+    assert told.term("w:harwick") == "w:harwick~7"
+    assert told.term("d:2024-01-05") == "d:2024-02-04"
+    assert told.day("2024-01-05T00:00:00") == "2024-02-04T00:00:00" and told.day(None) is None
+    assert told.ident("abc") == bench.Retelling(7, 0, frozenset()).ident("abc") != told.ident("abd")
+
+
+def test_retell_grows_a_store_as_the_assigner_would_have_written_it(tmp_path: Path) -> None:
+    import random
+
+    from sitrep.store import open_store
+
+    bench = _bench()
+    stream = bench.Stream([FERRY, STORM, FERRY[::-1]], window=3, shift=2, per_day=2)
+    db = str(tmp_path / "bench.db")
+    with open_store(db) as store:
+        bench.fill(store, stream, random.Random(1), 6, 3)
+        stories = len(store.stories.live_ids())
+    assert bench.retell(db, stream, 15, span=4) == 9  # 4, 4, then the last 1
+    with open_store(db) as store:
+        assert store.count_articles() == 15
+        rows = store._db.execute
+        assert rows("SELECT df FROM term_df WHERE term = ''").fetchone()[0] == 15
+        assert rows("SELECT count(*) FROM story_features").fetchone()[0] == 15
+        assert rows("SELECT count(*) FROM story_articles").fetchone()[0] == 15
+        assert len(store.stories.live_ids()) > stories
+        # the retold terms are counted and indexed under their stand-ins
+        retold = rows("SELECT terms, day FROM story_features ORDER BY rowid DESC").fetchone()
+        assert "~" in retold[0] and retold[1] > "2024-01-03"
+        # and the assigner goes on from there
+        bench.fill(store, stream, random.Random(2), 17, 2)
+        assert store.count_articles() == 17
+        assert rows("SELECT count(*) FROM story_articles").fetchone()[0] == 17
