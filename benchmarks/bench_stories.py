@@ -18,10 +18,10 @@ copied into the project), each distinct text once: some 2,300 texts. They come a
 (:class:`Stream`): the texts mixed are those of a window that moves on as
 articles arrive, and days pass, so stories form and end as news does. A text
 comes back after a round of all the others (some 23,000 articles), told of
-another happening: its rare names and figures made up afresh for the round
-(:func:`renamed`); the names and figures many source texts write (``--common``,
-20 or more: a weekday, a country, a party, a leader, the year) stay themselves, as next year's news
-names the same world. So a bigger store holds more stories, not bigger ones, as
+another happening: its rare names, figures and words made up afresh for the round
+(:func:`renamed`); the names, figures and words many source texts write (``--common``,
+20 or more: a weekday, a country, a party, a leader, the year, the words of floods and
+shootings) stay themselves, as next year's news names the same world in the same words. So a bigger store holds more stories, not bigger ones, as
 a real stream does, and the story sizes a probe meets are alike at every store
 size: each checkpoint prints ``articles_per_story``, the size of the story an
 average article is in (``story_size_per_article``) and the largest, before and
@@ -35,10 +35,18 @@ into every article instead: one story grows to the size of the store, and the
 probe times what a story of thousands of members costs an article.
 
 The store is filled through the assigner with rechecks off (``--fill-batch``
-articles per transaction: about 14 ms an article on an idle machine, so the
-100,000 point takes some 25 minutes); the probe
+articles per transaction: about 14 ms an article on an idle machine, some 170 ms at
+load 10 on 2 cores, so the 100,000 point takes from 25 minutes to hours: see ``--bulk``);
+the probe
 runs with the default tuning, rechecks included, and the last line gives the
 ratio of the per-article cost at the largest size to the smallest.
+
+``--bulk`` (SQLite) grows the store to each size but its last ``--tail`` articles
+without assigning (:func:`retell`: the newest stored articles copied with their
+profiles, stories, index entries and counts, told of other happenings and dated on),
+then fills the tail through the assigner: the 100,000 point in well under the time of
+assigning every article, the probe still assigned by the real assigner among stories
+it built.
 
 ``--keep DIR`` (SQLite) keeps a copy of the store as filled to each size and
 starts from it the next time instead of filling again: a probe can then be
@@ -48,6 +56,7 @@ whether the store was filled or copied.
 
     python benchmarks/bench_stories.py [--db PATH|URL] [--sizes 1000,10000,100000] [--keep DIR]
         [--window N] [--shift N] [--probe N] [--annotated STORE] [--common N]
+        [--bulk [--tail N] [--span N]] [--keep-words]
 """
 
 from __future__ import annotations
