@@ -21,11 +21,12 @@ comes back after a round of all the others (some 23,000 articles), told of
 another happening: its rare names, figures and words made up afresh for the round
 (:func:`renamed`); the names, figures and words many source texts write (``--common``,
 20 or more: a weekday, a country, a party, a leader, the year, the words of floods and
-shootings) stay themselves, as next year's news names the same world in the same words. So a bigger store holds more stories, not bigger ones, as
-a real stream does, and the story sizes a probe meets are alike at every store
-size: each checkpoint prints ``articles_per_story``, the size of the story an
-average article is in (``story_size_per_article``) and the largest, before and
-after its probe, so the reader sees whether they held. (With every name renamed,
+shootings) stay themselves, as next year's news names the same world in the same
+words. So a bigger store holds more stories, not bigger ones, as a real stream does,
+and the story sizes a probe meets are alike at every store size: each checkpoint
+prints ``articles_per_story``, the size of the story an average article is in
+(``story_size_per_article``) and the largest, before and after its probe, so the
+reader sees whether they held. (With every name renamed,
 the size of the story an article is in did not hold, 13 at 1k and 10k, 21 at
 30k, 37 at 50k: the stand-ins of names many texts share started each later round
 rare and chained its reports like a rare name would. See docs/stories.md.)
