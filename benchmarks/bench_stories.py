@@ -18,14 +18,15 @@ copied into the project), each distinct text once: some 2,300 texts. They come a
 (:class:`Stream`): the texts mixed are those of a window that moves on as
 articles arrive, and days pass, so stories form and end as news does. A text
 comes back after a round of all the others (some 23,000 articles), told of
-another happening: its rare names and figures made up afresh for the round
-(:func:`renamed`); the names and figures many source texts write (``--common``,
-20 or more: a weekday, a country, a party, a leader, the year) stay themselves, as next year's news
-names the same world. So a bigger store holds more stories, not bigger ones, as
-a real stream does, and the story sizes a probe meets are alike at every store
-size: each checkpoint prints ``articles_per_story``, the size of the story an
-average article is in (``story_size_per_article``) and the largest, before and
-after its probe, so the reader sees whether they held. (With every name renamed,
+another happening: its rare names, figures and words made up afresh for the round
+(:func:`renamed`); the names, figures and words many source texts write (``--common``,
+20 or more: a weekday, a country, a party, a leader, the year, the words of floods and
+shootings) stay themselves, as next year's news names the same world in the same
+words. So a bigger store holds more stories, not bigger ones, as a real stream does,
+and the story sizes a probe meets are alike at every store size: each checkpoint
+prints ``articles_per_story``, the size of the story an average article is in
+(``story_size_per_article``) and the largest, before and after its probe, so the
+reader sees whether they held. (With every name renamed,
 the size of the story an article is in did not hold, 13 at 1k and 10k, 21 at
 30k, 37 at 50k: the stand-ins of names many texts share started each later round
 rare and chained its reports like a rare name would. See docs/stories.md.)
@@ -35,10 +36,18 @@ into every article instead: one story grows to the size of the store, and the
 probe times what a story of thousands of members costs an article.
 
 The store is filled through the assigner with rechecks off (``--fill-batch``
-articles per transaction: about 14 ms an article on an idle machine, so the
-100,000 point takes some 25 minutes); the probe
+articles per transaction: about 14 ms an article on an idle machine, some 170 ms at
+load 10 on 2 cores, so the 100,000 point takes from 25 minutes to hours: see ``--bulk``);
+the probe
 runs with the default tuning, rechecks included, and the last line gives the
 ratio of the per-article cost at the largest size to the smallest.
+
+``--bulk`` (SQLite) grows the store to each size but its last ``--tail`` articles
+without assigning (:func:`retell`: the newest stored articles copied with their
+profiles, stories, index entries and counts, told of other happenings and dated on),
+then fills the tail through the assigner: the 100,000 point in well under the time of
+assigning every article, the probe still assigned by the real assigner among stories
+it built.
 
 ``--keep DIR`` (SQLite) keeps a copy of the store as filled to each size and
 starts from it the next time instead of filling again: a probe can then be
@@ -48,6 +57,7 @@ whether the store was filled or copied.
 
     python benchmarks/bench_stories.py [--db PATH|URL] [--sizes 1000,10000,100000] [--keep DIR]
         [--window N] [--shift N] [--probe N] [--annotated STORE] [--common N]
+        [--bulk [--tail N] [--span N]] [--keep-words]
 """
 
 from __future__ import annotations
@@ -68,8 +78,10 @@ from pathlib import Path
 
 from sitrep.models import Annotations, Article, article_id
 from sitrep.store import Store, open_store
+from sitrep.store.migrations import utc_now
 from sitrep.stories import DEFAULT_TUNING, Assigner
 from sitrep.stories.features import profile, stop_words
+from sitrep.stories.happening import DAY, MARKERS
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -93,6 +105,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _CAPITALISED = re.compile(r"(?<![A-Za-z'\-])[A-Z][A-Za-z'\-]+")
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+# A word or a figure, each renamed whole (a name's stand-in as the name's own).
+_TOKENS = re.compile(r"(?<![A-Za-z'\-])[A-Za-z][A-Za-z'\-]+|\d+")
 _SENTENCE_END = frozenset(".!?:\"\u201c\u2014")
 
 
@@ -153,29 +167,55 @@ def _pseudo(token: str, key: int) -> str:
 def common_tokens(texts: list[list[str]], least: int) -> frozenset[str]:
     """The names (:func:`names`) and figures that ``least`` or more of the texts
     write: those of the world a stream keeps telling of (a weekday, a country, a
-    party, a leader, this year, a round number)."""
+    party, a leader, this year, a round number); and the words (in lower case) as
+    many texts write: the language any report of any happening is worded in."""
     held = Counter(t for sentences in texts
                    for t in names(sentences) | {f for s in sentences for f in _DIGITS.findall(s)})
-    return frozenset(t for t, count in held.items() if count >= least)
+    worded = Counter(w for sentences in texts
+                     for w in {m.lower() for s in sentences for m in _WORDS.findall(s)})
+    return frozenset([*(t for t, count in held.items() if count >= least),
+                      *(w for w, count in worded.items() if count >= least)])
 
 
 def renamed(sentences: list[str], key: int,
-            common: Container[str] = frozenset()) -> list[str]:
-    """The text told of another happening: its names and figures made up afresh for
-    round ``key`` (round 0 keeps the text as written), but for the ``common`` names and
-    figures, which stay themselves, as next year's news names the same countries and
-    parties, and the same year."""
+            common: Container[str] = frozenset(), words: bool = True) -> list[str]:
+    """The text told of another happening: its names, figures and (``words``) the words
+    few texts write made up afresh for round ``key`` (round 0 keeps the text as
+    written), but for the ``common`` names, figures and words, which stay themselves,
+    as next year's news names the same countries and parties, in the same language.
+
+    A second flood is told in the words of floods ("rescuers", "flood"), which many
+    texts write and so stay, but a new happening brings its own (the ferry's name, the
+    stadium, the disease): a later round that kept every topic word would tell the
+    same happening again under new names, and its reports rejoined the first round's
+    stories months apart."""
     if key == 0:
         return sentences
     named = names(sentences).difference(common)
+    lower = {w for s in sentences for w in _WORDS.findall(s) if w.islower()}
 
-    def name(m: re.Match[str]) -> str:
-        return _pseudo(m.group(), key) if m.group() in named else m.group()
+    def token(m: re.Match[str]) -> str:
+        word = m.group()
+        if word.isdigit():
+            return word if word in common else _pseudo(word, key)
+        if word in named and not (word.isupper() and word.title() in common):
+            return _pseudo(word, key)  # (a headline in capitals names the world's names too)
+        if not words or word in common:
+            return word
+        folded = word.lower()
+        if folded in common or folded in stop_words() or (
+                word != folded and folded not in lower and word[0].isupper()
+                and not _starts_sentence(m)):
+            return word  # a common word, or a name many texts write
+        made = _pseudo(folded, key).lower()
+        return made[0].upper() + made[1:] if word[0].isupper() else made
 
-    def figure(m: re.Match[str]) -> str:
-        return m.group() if m.group() in common else _pseudo(m.group(), key)
+    return [_TOKENS.sub(token, s) for s in sentences]
 
-    return [_DIGITS.sub(figure, _CAPITALISED.sub(name, s)) for s in sentences]
+
+def _starts_sentence(m: re.Match[str]) -> bool:
+    before = m.string[:m.start()].rstrip()
+    return not before or before[-1] in _SENTENCE_END
 
 
 @dataclasses.dataclass(frozen=True)
@@ -194,11 +234,13 @@ class Stream:
     another happening: the words the text writes as names and every figure are
     made up afresh for the round (:func:`renamed`; the same name gets the same
     stand-in in every text of a round, as one person is named by many reports),
-    and the topic words stay, as a second shooting or a second summit is worded
-    like the first. The ``common`` names and figures stay too (:func:`common_tokens`):
-    renamed, a name or a figure many texts share (a party, a weekday, the year) would
-    start each round rare and chain the round's unrelated reports into long stories,
-    as no real stream does (a year's stand-in gathered a story of 388 at 30k).
+    and so are the words few texts write (``words``: a new happening brings its own
+    things and places), while the words of its kind stay, as a second shooting or a
+    second summit is worded like the first. The ``common`` names, figures and words
+    stay too (:func:`common_tokens`): renamed, a name or a figure many texts share (a
+    party, a weekday, the year) would start each round rare and chain the round's
+    unrelated reports into long stories, as no real stream does (a year's stand-in
+    gathered a story of 388 at 30k).
     """
 
     texts: list[list[str]]
@@ -206,6 +248,7 @@ class Stream:
     shift: int = 10
     per_day: int = 100
     common: frozenset[str] = frozenset()
+    words: bool = True
     _told: dict[tuple[int, int], list[str]] = dataclasses.field(
         default_factory=dict, compare=False, repr=False)
 
@@ -213,7 +256,8 @@ class Stream:
         """The ``j``-th text to enter the window, in the telling of its round."""
         index, key = j % len(self.texts), j // len(self.texts)
         if (index, key) not in self._told:
-            self._told[index, key] = renamed(self.texts[index], key, self.common)
+            self._told[index, key] = renamed(self.texts[index], key, self.common,
+                                              self.words)
         return self._told[index, key]
 
     def live(self, position: int) -> list[list[str]]:
@@ -317,6 +361,172 @@ def copy_sqlite(source: Path, target: Path) -> None:
     dst.close()
 
 
+
+# ---------------------------------------------------------------- bulk fill (--bulk)
+
+
+
+@dataclasses.dataclass(frozen=True)
+class Retelling:
+    """How one pass of :func:`retell` tells its template of stored articles again.
+
+    A real stream's next months bring new happenings told in the same language:
+    the template's rare terms (held by fewer than ``share`` of the stored documents,
+    by their value under any namespace: a name, a figure, a topic word) get the
+    round's stand-ins, the common ones stay, and every day moves by ``days``."""
+
+    key: int
+    days: int
+    common: frozenset[str]
+
+    def term(self, term: str) -> str:
+        ns, sep, value = term.partition(":")
+        if not sep:
+            return term
+        if term.startswith(DAY):
+            return DAY + self.day(value)
+        return term if value in self.common else f"{ns}:{value}~{self.key}"
+
+    def vector(self, text: str) -> str:
+        vec = json.loads(text)
+        return json.dumps({self.term(t): v for t, v in vec.items()}, separators=(",", ":"))
+
+    def day(self, day: str | None) -> str | None:
+        if not day:
+            return day
+        try:
+            return (date.fromisoformat(day[:10]) + timedelta(days=self.days)).isoformat() + day[10:]
+        except ValueError:
+            return day
+
+    def ident(self, old: str) -> str:
+        return hashlib.blake2b(f"{self.key} {old}".encode(), digest_size=8).hexdigest()
+
+
+def _common_values(db: sqlite3.Connection, share: float) -> frozenset[str]:
+    """The term values (after the namespace) that ``share`` or more of the stored
+    documents hold under some namespace."""
+    total = db.execute("SELECT df FROM term_df WHERE term = ''").fetchone()
+    least = max(2, int(share * (total[0] if total else 0)))
+    return frozenset(str(t).partition(":")[2] for (t,) in db.execute(
+        "SELECT term FROM term_df WHERE df >= ?", (least,)))
+
+
+def retell(path: str, stream: Stream, size: int, span: int, share: float = 0.008) -> int:
+    """Grow an SQLite store towards ``size`` articles without assigning them: each
+    pass copies the newest ``span`` stored articles with their profiles, stories,
+    index entries and counts, told of other happenings (:class:`Retelling`) and
+    dated on, as the assigner would have written them for such a retelling. Returns
+    the articles added. The stories a probe meets are the ones the real assigner
+    builds in the articles filled after (``--tail``); what the retold history gives
+    is a store of the size, with its counts, index lists and files."""
+    added = 0
+    with sqlite3.connect(path) as db:
+        while (have := int(db.execute("SELECT count(*) FROM articles").fetchone()[0])) < size:
+            n = min(span, size - have, have)
+            if n <= 0:
+                break
+            added += _retell_pass(db, stream, have, n, share)
+            db.commit()
+    db.close()
+    return added
+
+
+def _retell_pass(db: sqlite3.Connection, stream: Stream, have: int, n: int,
+                 share: float) -> int:
+    top = int(db.execute("SELECT max(seq) FROM articles").fetchone()[0])
+    first = int(db.execute("SELECT seq FROM articles ORDER BY seq DESC LIMIT 1 OFFSET ?",
+                           (n - 1,)).fetchone()[0])
+    days = (date.fromisoformat(stream.day(have)) - date.fromisoformat(
+        stream.day(have - n))).days
+    r = Retelling(key=top, days=days, common=_common_values(db, share))
+    seqs: dict[int, int] = {}
+    columns = ("seq, id, source, url, url_key, title, outlet, author, published,"
+               " published_sort, language, text, extra, text_hash, signature, copy_of,"
+               " similarity, added_at, run_id")
+    rows = db.execute(f"SELECT {columns} FROM articles WHERE seq >= ? ORDER BY seq",
+                      (first,)).fetchall()
+    ids = {str(row[1]): r.ident(str(row[1])) for row in rows}
+    out = []
+    for i, row in enumerate(rows):
+        seqs[int(row[0])] = top + 1 + i
+        (_, aid, source, url, url_key, title, outlet, author, published, published_sort,
+         language, text, extra, text_hash, signature, copy_of, similarity, added_at, run) = row
+        out.append((top + 1 + i, ids[aid], source, f"{url}#{r.key}",
+                    None if url_key is None else f"{url_key}#{r.key}", title, outlet, author,
+                    r.day(published), r.day(published_sort), language, text, extra,
+                    hashlib.sha1(f"{r.key} {text_hash}".encode()).hexdigest(), signature,
+                    ids.get(copy_of) if copy_of else None, similarity, added_at, run))
+    db.executemany(f"INSERT INTO articles ({columns}) VALUES ({', '.join('?' * 19)})", out)
+    old = list(ids)
+    for chunk in _chunks(old):
+        q = ",".join("?" * len(chunk))
+        bands = db.execute(f"SELECT hash, band, article_id FROM minhash_bands WHERE article_id"
+                           f" IN ({q})", chunk).fetchall()
+        db.executemany("INSERT OR IGNORE INTO minhash_bands (hash, band, article_id)"
+                       " VALUES (?, ?, ?)",
+                       [(_band(h, r.key), b, ids[a]) for h, b, a in bands])
+        feats = db.execute(f"SELECT article_id, terms, day FROM story_features WHERE"
+                           f" article_id IN ({q})", chunk).fetchall()
+        counted: Counter[str] = Counter()
+        fresh = []
+        for a, terms, day in feats:
+            text = r.vector(terms)
+            fresh.append((ids[a], text, r.day(day)))
+            counted.update(t for t in json.loads(text) if not t.startswith(MARKERS))
+        db.executemany("INSERT INTO story_features (article_id, terms, day) VALUES (?, ?, ?)",
+                       fresh)
+        counted[""] += len(feats)  # the document total (store.stories.DOC_COUNT)
+        db.executemany("INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term)"
+                       " DO UPDATE SET df = df + excluded.df", list(counted.items()))
+    _retell_stories(db, r, ids, seqs)
+    return len(rows)
+
+
+def _retell_stories(db: sqlite3.Connection, r: Retelling, ids: dict[str, str],
+                    seqs: dict[int, int]) -> None:
+    """The stories of the retold articles, each with its retold members only."""
+    members: dict[str, list[tuple[str, float | None, str, int]]] = {}
+    for chunk in _chunks(list(ids)):
+        q = ",".join("?" * len(chunk))
+        for a, s, score, how, seq in db.execute(
+                f"SELECT article_id, story_id, score, how, seq FROM story_articles"
+                f" WHERE article_id IN ({q})", chunk):
+            members.setdefault(str(s), []).append((ids[a], score, how, seqs.get(seq, seq)))
+    now = utc_now()
+    for sid, rows in members.items():
+        got = db.execute("SELECT title, title_article, title_score, first_date, last_date,"
+                         " centroid, norm FROM stories WHERE id = ?", (sid,)).fetchone()
+        title, title_article, title_score, first, last, centroid, norm = got
+        new = r.ident(sid)
+        counted = [m for m in rows if m[2] != "copy"]
+        activity = max(m[3] for m in rows)
+        db.execute("INSERT INTO stories (id, title, title_article, title_score, first_date,"
+                   " last_date, articles, members, centroid, norm, activity, merged_into,"
+                   " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+                   (new, title, ids.get(title_article, title_article), title_score,
+                    r.day(first), r.day(last), len(rows), len(counted), r.vector(centroid),
+                    norm, activity, now, now))
+        db.executemany("INSERT INTO story_articles (article_id, story_id, score, how, pinned,"
+                       " assigned_at, seq) VALUES (?, ?, ?, ?, 0, ?, ?)",
+                       [(a, new, score, how, now, seq) for a, score, how, seq in rows])
+        terms = [str(t) for (t,) in db.execute("SELECT term FROM story_terms WHERE story_id = ?",
+                                               (sid,))]
+        db.executemany("INSERT INTO story_terms (term, story_id, activity) VALUES (?, ?, ?)",
+                       [(r.term(t), new, activity) for t in terms])
+
+
+
+
+def _band(value: int, key: int) -> int:
+    digest = hashlib.blake2b(f"{key} {value}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default=None, help="store (default: a temporary SQLite file)")
@@ -333,6 +543,18 @@ def main() -> None:
     parser.add_argument("--common", type=int, default=20,
                         help="a name or figure this many source texts write stays itself"
                              " in every round (0: all are renamed)")
+    parser.add_argument("--keep-words", action="store_true",
+                        help="a later round keeps every word of a text but its names and"
+                             " figures (the stream before issue 13c: retellings rejoin"
+                             " the first round's stories)")
+    parser.add_argument("--bulk", action="store_true",
+                        help="grow the store to each size but --tail by retelling its newest"
+                             " articles (retell: no assignment), then fill the tail through the"
+                             " assigner (SQLite)")
+    parser.add_argument("--tail", type=int, default=3000,
+                        help="articles filled through the assigner before each size (--bulk)")
+    parser.add_argument("--span", type=int, default=10000,
+                        help="newest articles a retelling pass copies (--bulk)")
     parser.add_argument("--keep", default=None,
                         help="folder of filled stores (SQLite): reused when there, kept when not")
     args = parser.parse_args()
@@ -341,20 +563,25 @@ def main() -> None:
     texts = source_texts()
     random.Random("stream").shuffle(texts)  # corpora list a topic's reports side by side
     common = common_tokens(texts, args.common) if args.common > 0 else frozenset()
-    stream = Stream(texts, window=args.window, shift=args.shift, common=common)
+    stream = Stream(texts, window=args.window, shift=args.shift, common=common,
+                    words=not args.keep_words)
     db = args.db or str(Path(tempfile.mkdtemp(prefix="sitrep-bench-")) / "bench.db")
     print(f"store: {db}; {len(texts)} source texts; {len(common)} names and figures kept"
           " in every round")
     pool = AnnotatedPool(args.annotated, rng)
     costs: list[float] = []
     cpu_costs: list[float] = []
-    if args.keep and "://" in db:
-        parser.error("--keep copies SQLite files: give --db a file path")
+    if (args.keep or args.bulk) and "://" in db:
+        parser.error("--keep and --bulk work on SQLite files: give --db a file path")
     for size in sizes:
         kept = Path(args.keep) / f"filled-{size}.db" if args.keep else None
         if kept is not None and kept.is_file():
             copy_sqlite(kept, Path(db))
             print(f"store of {size} copied from {kept}", flush=True)
+        elif args.bulk and Path(db).is_file():
+            t0 = time.perf_counter()
+            added = retell(db, stream, size - args.tail, args.span)
+            print(f"retold {added} articles in {time.perf_counter() - t0:.0f} s", flush=True)
         with open_store(db) as store:
             if kept is None or not kept.is_file():
                 fill(store, stream, rng, size, args.fill_batch)

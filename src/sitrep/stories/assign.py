@@ -325,7 +325,7 @@ class Assigner:
         for sim, other in others:
             if sim < self.tuning.bridge:
                 break
-            self.idf.prepare([*best.centroid, *other.centroid])
+            self.idf.prepare_vectors([best.centroid, other.centroid])
             close = similarity(best.centroid, best.norm, other.centroid, other.norm, self.idf)
             close *= Places.of(best.centroid).factor(other.centroid, self.tuning)
             if (close < self.tuning.bridge_centroids

@@ -346,8 +346,14 @@ def blend(a: Vector, na: int, b: Vector, nb: int) -> dict[str, float]:
 
 
 def top_terms(vec: Vector, idf: Idf, k: int) -> list[str]:
-    """The ``k`` terms that weigh most once idf is applied."""
-    return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1] * idf(kv[0]), kv[0]))[:k]]
+    """The ``k`` terms that weigh most once idf is applied (ties by term)."""
+    # Keyed in one pass without a call per term (the weights as ``idf(t)`` gives them):
+    # a centroid is ranked twice per save (truncated, then indexed), and a grown one
+    # holds some 300 terms. Terms are unique, so the tuples sort as the keys would.
+    weight = idf.weights.get
+    keyed = [(-v * (w if (w := weight(t)) is not None else idf(t)), t) for t, v in vec.items()]
+    keyed.sort()
+    return [t for _, t in keyed[:k]]
 
 
 # Names (features.PROPER) a centroid keeps. They weigh nothing, but every member adds
