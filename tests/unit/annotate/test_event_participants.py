@@ -168,3 +168,30 @@ def test_a_body_named_by_its_owners_pronoun_acts_for_the_speaker(nlp: Any, text:
 def test_a_named_owner_keeps_its_body(nlp: Any) -> None:
     event = typed(nlp, "The ministry said the army had withdrawn from the border village.", "RETREAT")
     assert event.source is not None and event.source.text == "army"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        # the act a noun's "to" clause names falls on the clause's object
+        (
+            "The opposition party rejected an invitation to join a summit of Andean governments.",
+            "REJECT",
+            "Andean governments",
+        ),
+        ("Chile rejected a proposal to sanction Bolivia.", "REJECT", "Bolivia"),
+    ],
+)
+def test_target_of_a_nouns_to_clause(nlp: Any, text: str, type_: str, target: str) -> None:
+    event = typed(nlp, text, type_)
+    assert event.target is not None and target in event.target.text
+
+
+def test_participle_naming_an_actor_stays_in_the_actor(nlp: Any) -> None:
+    text = (
+        "About 20,000 nurses affiliated with the National Federation of Health Workers"
+        " went on strike on Tuesday."
+    )
+    event = typed(nlp, text, "PROTEST")
+    assert event.source is not None
+    assert "National Federation of Health Workers" in event.source.text

@@ -133,7 +133,7 @@ class ActorFinder:
             elif (
                 child.dep_ == "acl"
                 and child.tag_ in ("VBN", "VBG")
-                and len(list(child.subtree)) <= 6
+                and (len(list(child.subtree)) <= 6 or self.ties_to_actor(child))
             ):
                 keep.extend(child.subtree)  # "a newspaper based in Beirut"
             elif child.dep_ == "appos" and len(list(child.subtree)) <= MAX_APPOS_TOKENS:
@@ -144,6 +144,15 @@ class ActorFinder:
                 keep.append(child)
         keep = [t for t in keep if t.dep_ not in ("cc", "conj") or t.head != head]
         return sorted(set(keep), key=lambda t: t.i)[-MAX_NP_TOKENS:]
+
+    def ties_to_actor(self, participle: Token) -> bool:
+        """ "members affiliated with the national teachers' union": a participle whose only
+        dependent is a phrase naming an actor says whose the actor is, however long the name."""
+        kids = [c for c in participle.children if not c.is_punct]
+        if len(kids) != 1 or kids[0].dep_ != "prep":
+            return False
+        pobj = next((g for g in kids[0].children if g.dep_ == "pobj"), None)
+        return pobj is not None and pobj.ent_type_ in ACTOR_ENTS
 
     def actor(self, head: Token, tokens: list[Token] | None = None) -> Actor:
         toks = tokens if tokens is not None else self.np_tokens(head)
@@ -258,6 +267,19 @@ class ActorFinder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj" and (found := self.inside(pobj, levels - 1)):
                                 return found
+                if (found := self.intended_object(child, levels)) is not None:
+                    return found
+        return None
+
+    def intended_object(self, acl: Token, levels: int) -> Token | None:
+        """The actor an act named by a noun's "to" clause falls on: "an invitation to attend
+        a meeting of X", "a plan to attack X" (the clause's object, or an actor inside it)."""
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in acl.children)
+        if acl.pos_ != "VERB" or not infinitive:
+            return None
+        for obj in (c for c in acl.children if c.dep_ == "dobj" and not self.own_thing(c)):
+            if (found := self.inside(obj, levels - 1)) is not None:
+                return found
         return None
 
     # ------------------------------------------------------------ roles
