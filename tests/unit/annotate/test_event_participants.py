@@ -195,3 +195,17 @@ def test_participle_naming_an_actor_stays_in_the_actor(nlp: Any) -> None:
     event = typed(nlp, text, "PROTEST")
     assert event.source is not None
     assert "National Federation of Health Workers" in event.source.text
+
+
+def test_subject_after_a_fronted_phrase(nlp: Any) -> None:
+    # the parser hangs "Peru and Ecuador" on the fronted phrase as a conjunct
+    text = "With the end of the talks on border security, Peru and Ecuador agreed to reopen the crossing."
+    event = typed(nlp, text, "AGREE")
+    assert [a.text for a in event.sources] == ["Peru", "Ecuador"]
+    assert event.target is None  # the fronted phrase names no partner
+
+
+def test_preposition_sharing_the_next_conjuncts_object(nlp: Any) -> None:
+    text = "Chile has restored diplomatic relations with and opened a consulate in Bolivia."
+    event = typed(nlp, text, "SUPPORT")
+    assert event.target is not None and event.target.text == "Bolivia"

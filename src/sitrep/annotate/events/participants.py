@@ -311,7 +311,23 @@ class ActorFinder:
                     return cur.head
                 cur = cur.head.head  # "issued a declaration demanding ...": the issuer
             else:
-                return None
+                return self.fronted_subject(cur)
+        return None
+
+    def fronted_subject(self, verb: Token) -> Token | None:
+        """ "After the talks, A and B agreed": a subject that follows a fronted phrase and its
+        comma, which the parser hangs on that phrase as a conjunct; only where nothing but the
+        verb's auxiliaries stands between it and the verb."""
+        for prep in (c for c in verb.lefts if c.dep_ == "prep"):
+            for tok in prep.subtree:
+                if tok.dep_ != "conj" or tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                comma = tok.left_edge.i - 1
+                if comma < 0 or self.doc[comma].text != ",":
+                    continue
+                between = self.doc[tok.right_edge.i + 1 : verb.i]
+                if all(t.head == verb and t.dep_ in ("aux", "neg") for t in between):
+                    return tok
         return None
 
     def antecedent(self, verb: Token, pronoun: Token) -> Token | None:
@@ -459,11 +475,23 @@ class ActorFinder:
     def prep_object(self, tok: Token, words: tuple[str, ...] = TARGET_PREPS) -> Token | None:
         # every phrase of each word in order, not only the last: "roads in the district of X in Y"
         preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+        fronted = self.fronted_subject(tok) if tok.pos_ == "VERB" else None
+        if fronted is not None:  # the fronted phrase is no partner: "With X, A and B agreed"
+            preps = [p for p in preps if fronted not in p.subtree]
         for word in words:
-            for pobj in (g for p in preps if p.lower_ == word for g in p.children):
+            for pobj in (g for p in preps if p.lower_ == word for g in self.objects_of(p)):
                 if pobj.dep_ == "pobj" and (found := self.inside(pobj)) is not None:
                     return found
         return None
+
+    def objects_of(self, prep: Token) -> list[Token]:
+        """A preposition's objects; one left without its own ("ties with and an embassy in X")
+        shares the object of the next conjunct's preposition."""
+        own = list(prep.children)
+        if own or prep.i + 1 >= prep.sent.end or self.doc[prep.i + 1].dep_ != "cc":
+            return own
+        later = self.doc[prep.i + 1 : prep.sent.end]
+        return [next((t for t in later if t.dep_ == "pobj" and t.head.dep_ == "prep"), prep)]
 
     def noun_source(self, noun: Token, verb: Token | None = None) -> Token | None:
         """The actor of a nominal trigger: "Russia's attack", "Israeli strikes", "by X".
