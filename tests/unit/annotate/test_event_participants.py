@@ -209,3 +209,42 @@ def test_preposition_sharing_the_next_conjuncts_object(nlp: Any) -> None:
     text = "Chile has restored diplomatic relations with and opened a consulate in Bolivia."
     event = typed(nlp, text, "SUPPORT")
     assert event.target is not None and event.target.text == "Bolivia"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("Police arrested and charged two journalists.", "COERCE", "two journalists"),
+        ("Gunmen kidnapped and killed an aid worker.", "COERCE", "aid worker"),
+    ],
+)
+def test_coordinated_verbs_share_the_object(nlp: Any, text: str, type_: str, target: str) -> None:
+    event = typed(nlp, text, type_)
+    assert event.target is not None and target in event.target.text
+
+
+def test_force_moved_along_a_border_targets_the_other_side(nlp: Any) -> None:
+    event = typed(nlp, "Russia deployed troops along its border with Ukraine.", "MOBILIZE")
+    assert event.target is not None and event.target.text == "Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("Haiti received emergency aid from Japan on Monday.", "AID", "Japan", "Haiti"),
+        ("Peru won the support of the United States.", "SUPPORT", "United States", "Peru"),
+        ("Peru received a warning from Chile.", "THREATEN", "Chile", "Peru"),
+    ],
+)
+def test_receiver_of_an_event_is_its_target(
+    nlp: Any, text: str, type_: str, source: str, target: str
+) -> None:
+    event = typed(nlp, text, type_)
+    assert event.source is not None and event.source.text == source
+    assert event.target is not None and event.target.text == target
+
+
+def test_release_secured_by_a_third_party_keeps_its_captives(nlp: Any) -> None:
+    text = "The envoy secured the release of ten hostages from the rebels."
+    event = typed(nlp, text, "RETREAT")
+    assert event.target is not None and "hostages" in event.target.text

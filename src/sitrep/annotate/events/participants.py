@@ -43,8 +43,9 @@ TARGET_PREPS = (
 )
 # Where a target is looked for inside a non-actor phrase ("a camp for refugees").
 INSIDE_PREPS = frozenset({"of", "for", "by", "from", "against", "on", "to", "with", "in", "into"})
-# Last resort: the place acted on ("demonstrated in Serbia", "a curfew in the old town").
-PLACE_PREPS = ("in", "at")
+# Last resort: the place acted on ("demonstrated in Serbia", "a curfew in the old town",
+# "massed troops along the border with X": the border's other side).
+PLACE_PREPS = ("in", "at", "near", "along")
 # and forces or aid sent to a place are aimed at it ("peacekeepers arrived in Bosnia")
 PLACE_TARGET_TYPES = HOSTILE_TYPES | {"MOBILIZE", "AID"}
 # "shot a guard during a raid": an act named as the way of the clause's own act.
@@ -419,6 +420,7 @@ class ActorFinder:
         children = list(tok.children)
         if tok.pos_ != "NOUN":
             raised = any(c.dep_ == "xcomp" for c in children)  # "is expected to"
+            children += self.shared_object(tok)
             for dep in ("nsubjpass", "dative", "dobj"):
                 for child in children:
                     if (
@@ -443,6 +445,21 @@ class ActorFinder:
             if found is not None:
                 return found
         return None
+
+    def shared_object(self, verb: Token) -> list[Token]:
+        """ "arrested and charged X": the object of the next verb joined to ``verb`` by a
+        conjunction, where ``verb`` has none and that verb no subject of its own."""
+        if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            return []
+        after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
+        if after + 2 >= len(self.doc) or self.doc[after + 1].dep_ != "cc":
+            return []
+        nxt = self.doc[after + 2]
+        if nxt.dep_ != "conj" or nxt.head != verb or nxt.pos_ != "VERB":
+            return []
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+            return []
+        return [c for c in nxt.children if c.dep_ == "dobj"]
 
     def moved_thing(self, verb: Token, obj: Token, etype: str = "") -> bool:
         """Troops sent or supplies given are what moves; the target is where they go."""
