@@ -248,3 +248,15 @@ def test_release_secured_by_a_third_party_keeps_its_captives(nlp: Any) -> None:
     text = "The envoy secured the release of ten hostages from the rebels."
     event = typed(nlp, text, "RETREAT")
     assert event.target is not None and "hostages" in event.target.text
+
+
+def test_agent_of_an_event_noun_hung_on_its_object(nlp: Any) -> None:
+    # the parser attaches "by police" to "leader", not to "arrest"
+    event = typed(nlp, "The arrest of the opposition leader by police sparked riots.", "COERCE")
+    assert event.source is not None and event.source.text == "police"
+    assert event.target is not None and "opposition leader" in event.target.text
+
+
+def test_out_of_names_the_place_left(nlp: Any) -> None:
+    event = typed(nlp, "Chile pulled its troops out of Peru.", "RETREAT")
+    assert event.target is not None and event.target.text == "Peru"

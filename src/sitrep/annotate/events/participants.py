@@ -491,12 +491,12 @@ class ActorFinder:
 
     def prep_object(self, tok: Token, words: tuple[str, ...] = TARGET_PREPS) -> Token | None:
         # every phrase of each word in order, not only the last: "roads in the district of X in Y"
-        preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+        preps = [_named_prep(c) for c in tok.children if c.dep_ in ("prep", "dative")]
         fronted = self.fronted_subject(tok) if tok.pos_ == "VERB" else None
         if fronted is not None:  # the fronted phrase is no partner: "With X, A and B agreed"
-            preps = [p for p in preps if fronted not in p.subtree]
+            preps = [(n, p) for n, p in preps if fronted not in p.subtree]
         for word in words:
-            for pobj in (g for p in preps if p.lower_ == word for g in self.objects_of(p)):
+            for pobj in (g for n, p in preps if n == word for g in self.objects_of(p)):
                 if pobj.dep_ == "pobj" and (found := self.inside(pobj)) is not None:
                     return found
         return None
@@ -522,6 +522,10 @@ class ActorFinder:
         for child in _dependents(noun, verb):
             if child.dep_ == "prep" and child.lower_ in ("by", "between"):
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
+        # "the arrest of X by Y": the parser hangs the agent's "by" on the nearer "of" object
+        for obj in (g for p in noun.children if p.lower_ == "of" for g in p.children):
+            for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"):
+                return next((g for g in prep.children if g.dep_ == "pobj"), None)
         for child in noun.lefts:
             if child.dep_ in ("amod", "compound") and child.ent_type_ in ACTOR_ENTS:
                 return child
@@ -578,3 +582,13 @@ def _in_phrases(tok: Token) -> list[Token]:
     preps = (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in")
     found = (next((g for g in p.children if g.dep_ == "pobj"), None) for p in preps)
     return [g for g in found if g is not None]
+
+
+def _named_prep(prep: Token) -> tuple[str, Token]:
+    """A preposition by what it says: "out of X" leaves X as "from X" does (the inner "of"
+    holds the object)."""
+    if prep.lower_ == "out":
+        inner = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if inner is not None:
+            return "from", inner
+    return prep.lower_, prep
