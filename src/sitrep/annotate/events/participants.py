@@ -147,7 +147,7 @@ class ActorFinder:
         return sorted(set(keep), key=lambda t: t.i)[-MAX_NP_TOKENS:]
 
     def ties_to_actor(self, participle: Token) -> bool:
-        """ "members affiliated with the national teachers' union": a participle whose only
+        """ "doctors affiliated with the national medical association": a participle whose only
         dependent is a phrase naming an actor says whose the actor is, however long the name."""
         kids = [c for c in participle.children if not c.is_punct]
         if len(kids) != 1 or kids[0].dep_ != "prep":
@@ -273,8 +273,8 @@ class ActorFinder:
         return None
 
     def intended_object(self, acl: Token, levels: int) -> Token | None:
-        """The actor an act named by a noun's "to" clause falls on: "an invitation to attend
-        a meeting of X", "a plan to attack X" (the clause's object, or an actor inside it)."""
+        """The actor an act named by a noun's "to" clause falls on: "a proposal to join a
+        council of X", "a plan to attack X" (the clause's object, or an actor inside it)."""
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in acl.children)
         if acl.pos_ != "VERB" or not infinitive:
             return None
