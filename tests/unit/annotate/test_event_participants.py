@@ -168,3 +168,95 @@ def test_a_body_named_by_its_owners_pronoun_acts_for_the_speaker(nlp: Any, text:
 def test_a_named_owner_keeps_its_body(nlp: Any) -> None:
     event = typed(nlp, "The ministry said the army had withdrawn from the border village.", "RETREAT")
     assert event.source is not None and event.source.text == "army"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        # the act a noun's "to" clause names falls on the clause's object
+        (
+            "The opposition party turned down a proposal to join a council of Andean governments.",
+            "REJECT",
+            "Andean governments",
+        ),
+        ("Chile turned down a proposal to sanction Bolivia.", "REJECT", "Bolivia"),
+    ],
+)
+def test_target_of_a_nouns_to_clause(nlp: Any, text: str, type_: str, target: str) -> None:
+    event = typed(nlp, text, type_)
+    assert event.target is not None and target in event.target.text
+
+
+def test_participle_naming_an_actor_stays_in_the_actor(nlp: Any) -> None:
+    text = (
+        "Doctors affiliated with the Chilean Medical Association of Santiago"
+        " staged a protest outside the ministry."
+    )
+    event = typed(nlp, text, "PROTEST")
+    assert event.source is not None
+    assert "Chilean Medical Association of Santiago" in event.source.text
+
+
+def test_subject_after_a_fronted_phrase(nlp: Any) -> None:
+    # the parser hangs "Peru and Ecuador" on the fronted phrase as a conjunct
+    text = "With the end of the talks on border security, Peru and Ecuador agreed to reopen the crossing."
+    event = typed(nlp, text, "AGREE")
+    assert [a.text for a in event.sources] == ["Peru", "Ecuador"]
+    assert event.target is None  # the fronted phrase names no partner
+
+
+def test_preposition_sharing_the_next_conjuncts_object(nlp: Any) -> None:
+    text = "Chile has restored diplomatic relations with and opened a consulate in Bolivia."
+    event = typed(nlp, text, "SUPPORT")
+    assert event.target is not None and event.target.text == "Bolivia"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("Police arrested and charged two journalists.", "COERCE", "two journalists"),
+        ("Gunmen kidnapped and killed an aid worker.", "COERCE", "aid worker"),
+    ],
+)
+def test_coordinated_verbs_share_the_object(nlp: Any, text: str, type_: str, target: str) -> None:
+    event = typed(nlp, text, type_)
+    assert event.target is not None and target in event.target.text
+
+
+def test_force_moved_along_a_border_targets_the_other_side(nlp: Any) -> None:
+    event = typed(nlp, "Russia deployed troops along its border with Ukraine.", "MOBILIZE")
+    assert event.target is not None and event.target.text == "Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("Haiti received emergency aid from Japan on Monday.", "AID", "Japan", "Haiti"),
+        ("Peru won the support of the United States.", "SUPPORT", "United States", "Peru"),
+        ("Peru received a warning from Chile.", "THREATEN", "Chile", "Peru"),
+    ],
+)
+def test_receiver_of_an_event_is_its_target(
+    nlp: Any, text: str, type_: str, source: str, target: str
+) -> None:
+    event = typed(nlp, text, type_)
+    assert event.source is not None and event.source.text == source
+    assert event.target is not None and event.target.text == target
+
+
+def test_release_secured_by_a_third_party_keeps_its_captives(nlp: Any) -> None:
+    text = "The envoy secured the release of ten hostages from the rebels."
+    event = typed(nlp, text, "RETREAT")
+    assert event.target is not None and "hostages" in event.target.text
+
+
+def test_agent_of_an_event_noun_hung_on_its_object(nlp: Any) -> None:
+    # the parser attaches "by police" to "leader", not to "arrest"
+    event = typed(nlp, "The arrest of the opposition leader by police sparked riots.", "COERCE")
+    assert event.source is not None and event.source.text == "police"
+    assert event.target is not None and "opposition leader" in event.target.text
+
+
+def test_out_of_names_the_place_left(nlp: Any) -> None:
+    event = typed(nlp, "Chile pulled its troops out of Peru.", "RETREAT")
+    assert event.target is not None and event.target.text == "Peru"

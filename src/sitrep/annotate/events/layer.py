@@ -45,6 +45,13 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 # Acts that actors named together do with each other ("A and B agreed", "A and B met"):
 # PLOVER codes both as sources and no target unless the act falls on an object.
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+# Who gives the event a verb of receiving takes ("aid from X", "the support of X").
+GIVER_PREPS = ("from", "of", "by")
+# Events one is given or told, whose receiver is their target ("won the backing of X",
+# "got a warning from X"); not acts on third parties ("secured the release of hostages").
+GIVEN_TYPES = frozenset(
+    {"AGREE", "AID", "CONSULT", "DEMAND", "DISAPPROVE", "SUPPORT", "THREATEN"}
+)
 
 
 def _pronoun(text: str) -> bool:
@@ -115,6 +122,10 @@ class EventBuilder:
             if host is not None:  # "X wounded Y in an attack": X attacked Y
                 src = finder.subject(host)
                 tgt = tgt or finder.host_object(host)
+        elif self.received(cand):  # "X received aid from Y": Y gives, X is given
+            src = finder.prep_object(cand.token, GIVER_PREPS)
+            src = src or finder.prep_object(cand.clause, GIVER_PREPS)
+            tgt = finder.subject(cand.clause)
         else:
             src = finder.subject(cand.clause)
             tgt = finder.target(cand)
@@ -130,6 +141,16 @@ class EventBuilder:
         event.targets = [a for a in event.targets if (a.start, a.end) not in taken]
         event.source = event.sources[0] if event.sources else None
         event.target = event.targets[0] if event.targets else None
+
+    def received(self, cand: Candidate) -> bool:
+        """Whether the event is the object noun of a verb of receiving ("won support")."""
+        clause = cand.clause
+        return (
+            cand.token != clause
+            and cand.type in GIVEN_TYPES
+            and cand.token.head == clause
+            and self.lex.in_class("receive", clause.lemma_.lower())
+        )
 
     def add_date(self, event: Event, cand: Candidate) -> None:
         timex = self.times.date_of(cand)

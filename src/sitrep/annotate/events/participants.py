@@ -43,8 +43,9 @@ TARGET_PREPS = (
 )
 # Where a target is looked for inside a non-actor phrase ("a camp for refugees").
 INSIDE_PREPS = frozenset({"of", "for", "by", "from", "against", "on", "to", "with", "in", "into"})
-# Last resort: the place acted on ("demonstrated in Serbia", "a curfew in the old town").
-PLACE_PREPS = ("in", "at")
+# Last resort: the place acted on ("demonstrated in Serbia", "a curfew in the old town",
+# "massed troops along the border with X": the border's other side).
+PLACE_PREPS = ("in", "at", "near", "along")
 # and forces or aid sent to a place are aimed at it ("peacekeepers arrived in Bosnia")
 PLACE_TARGET_TYPES = HOSTILE_TYPES | {"MOBILIZE", "AID"}
 # "shot a guard during a raid": an act named as the way of the clause's own act.
@@ -133,7 +134,7 @@ class ActorFinder:
             elif (
                 child.dep_ == "acl"
                 and child.tag_ in ("VBN", "VBG")
-                and len(list(child.subtree)) <= 6
+                and (len(list(child.subtree)) <= 6 or self.ties_to_actor(child))
             ):
                 keep.extend(child.subtree)  # "a newspaper based in Beirut"
             elif child.dep_ == "appos" and len(list(child.subtree)) <= MAX_APPOS_TOKENS:
@@ -144,6 +145,15 @@ class ActorFinder:
                 keep.append(child)
         keep = [t for t in keep if t.dep_ not in ("cc", "conj") or t.head != head]
         return sorted(set(keep), key=lambda t: t.i)[-MAX_NP_TOKENS:]
+
+    def ties_to_actor(self, participle: Token) -> bool:
+        """ "doctors affiliated with the national medical association": a participle whose only
+        dependent is a phrase naming an actor says whose the actor is, however long the name."""
+        kids = [c for c in participle.children if not c.is_punct]
+        if len(kids) != 1 or kids[0].dep_ != "prep":
+            return False
+        pobj = next((g for g in kids[0].children if g.dep_ == "pobj"), None)
+        return pobj is not None and pobj.ent_type_ in ACTOR_ENTS
 
     def actor(self, head: Token, tokens: list[Token] | None = None) -> Actor:
         toks = tokens if tokens is not None else self.np_tokens(head)
@@ -258,6 +268,19 @@ class ActorFinder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj" and (found := self.inside(pobj, levels - 1)):
                                 return found
+                if (found := self.intended_object(child, levels)) is not None:
+                    return found
+        return None
+
+    def intended_object(self, acl: Token, levels: int) -> Token | None:
+        """The actor an act named by a noun's "to" clause falls on: "a proposal to join a
+        council of X", "a plan to attack X" (the clause's object, or an actor inside it)."""
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in acl.children)
+        if acl.pos_ != "VERB" or not infinitive:
+            return None
+        for obj in (c for c in acl.children if c.dep_ == "dobj" and not self.own_thing(c)):
+            if (found := self.inside(obj, levels - 1)) is not None:
+                return found
         return None
 
     # ------------------------------------------------------------ roles
@@ -289,7 +312,23 @@ class ActorFinder:
                     return cur.head
                 cur = cur.head.head  # "issued a declaration demanding ...": the issuer
             else:
-                return None
+                return self.fronted_subject(cur)
+        return None
+
+    def fronted_subject(self, verb: Token) -> Token | None:
+        """ "After the talks, A and B agreed": a subject that follows a fronted phrase and its
+        comma, which the parser hangs on that phrase as a conjunct; only where nothing but the
+        verb's auxiliaries stands between it and the verb."""
+        for prep in (c for c in verb.lefts if c.dep_ == "prep"):
+            for tok in prep.subtree:
+                if tok.dep_ != "conj" or tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                comma = tok.left_edge.i - 1
+                if comma < 0 or self.doc[comma].text != ",":
+                    continue
+                between = self.doc[tok.right_edge.i + 1 : verb.i]
+                if all(t.head == verb and t.dep_ in ("aux", "neg") for t in between):
+                    return tok
         return None
 
     def antecedent(self, verb: Token, pronoun: Token) -> Token | None:
@@ -381,6 +420,7 @@ class ActorFinder:
         children = list(tok.children)
         if tok.pos_ != "NOUN":
             raised = any(c.dep_ == "xcomp" for c in children)  # "is expected to"
+            children += self.shared_object(tok)
             for dep in ("nsubjpass", "dative", "dobj"):
                 for child in children:
                     if (
@@ -405,6 +445,21 @@ class ActorFinder:
             if found is not None:
                 return found
         return None
+
+    def shared_object(self, verb: Token) -> list[Token]:
+        """ "arrested and charged X": the object of the next verb joined to ``verb`` by a
+        conjunction, where ``verb`` has none and that verb no subject of its own."""
+        if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            return []
+        after = max([verb.i, *(c.i for c in verb.children if c.dep_ == "prt")])
+        if after + 2 >= len(self.doc) or self.doc[after + 1].dep_ != "cc":
+            return []
+        nxt = self.doc[after + 2]
+        if nxt.dep_ != "conj" or nxt.head != verb or nxt.pos_ != "VERB":
+            return []
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+            return []
+        return [c for c in nxt.children if c.dep_ == "dobj"]
 
     def moved_thing(self, verb: Token, obj: Token, etype: str = "") -> bool:
         """Troops sent or supplies given are what moves; the target is where they go."""
@@ -436,12 +491,24 @@ class ActorFinder:
 
     def prep_object(self, tok: Token, words: tuple[str, ...] = TARGET_PREPS) -> Token | None:
         # every phrase of each word in order, not only the last: "roads in the district of X in Y"
-        preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+        preps = [_named_prep(c) for c in tok.children if c.dep_ in ("prep", "dative")]
+        fronted = self.fronted_subject(tok) if tok.pos_ == "VERB" else None
+        if fronted is not None:  # the fronted phrase is no partner: "With X, A and B agreed"
+            preps = [(n, p) for n, p in preps if fronted not in p.subtree]
         for word in words:
-            for pobj in (g for p in preps if p.lower_ == word for g in p.children):
+            for pobj in (g for n, p in preps if n == word for g in self.objects_of(p)):
                 if pobj.dep_ == "pobj" and (found := self.inside(pobj)) is not None:
                     return found
         return None
+
+    def objects_of(self, prep: Token) -> list[Token]:
+        """A preposition's objects; one left without its own ("ties with and an embassy in X")
+        shares the object of the next conjunct's preposition."""
+        own = list(prep.children)
+        if own or prep.i + 1 >= prep.sent.end or self.doc[prep.i + 1].dep_ != "cc":
+            return own
+        later = self.doc[prep.i + 1 : prep.sent.end]
+        return [next((t for t in later if t.dep_ == "pobj" and t.head.dep_ == "prep"), prep)]
 
     def noun_source(self, noun: Token, verb: Token | None = None) -> Token | None:
         """The actor of a nominal trigger: "Russia's attack", "Israeli strikes", "by X".
@@ -455,6 +522,10 @@ class ActorFinder:
         for child in _dependents(noun, verb):
             if child.dep_ == "prep" and child.lower_ in ("by", "between"):
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
+        # "the arrest of X by Y": the parser hangs the agent's "by" on the nearer "of" object
+        for obj in (g for p in noun.children if p.lower_ == "of" for g in p.children):
+            for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"):
+                return next((g for g in prep.children if g.dep_ == "pobj"), None)
         for child in noun.lefts:
             if child.dep_ in ("amod", "compound") and child.ent_type_ in ACTOR_ENTS:
                 return child
@@ -511,3 +582,13 @@ def _in_phrases(tok: Token) -> list[Token]:
     preps = (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in")
     found = (next((g for g in p.children if g.dep_ == "pobj"), None) for p in preps)
     return [g for g in found if g is not None]
+
+
+def _named_prep(prep: Token) -> tuple[str, Token]:
+    """A preposition by what it says: "out of X" leaves X as "from X" does (the inner "of"
+    holds the object)."""
+    if prep.lower_ == "out":
+        inner = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if inner is not None:
+            return "from", inner
+    return prep.lower_, prep
