@@ -24,6 +24,8 @@ from sitrep.annotate.times.tense import (
     dates_a_predicate_noun,
     firmly_future,
     firmly_past,
+    headline_direction,
+    headline_line,
     line_of,
     modifies_a_noun,
     past_arrangement,
@@ -312,8 +314,15 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or not len(span):
         return
+    if (headline := headline_line(span)) is not None:
+        # a headline's tenses are its own (headline_direction); its parse, joined to the
+        # paragraph below, says nothing
+        ctx.direction = headline_direction(headline)
+        ctx.from_clause = ctx.direction is not None
+        ctx.nearest = cand.kind in ("weekday", "time") and ctx.direction is None
+        return
     ctx.direction = clause_direction(span)
-    if ctx.direction is None and cand.kind == "weekday" and present_copula(span):
+    if ctx.direction is None and cand.kind in ("weekday", "time") and present_copula(span):
         ctx.direction = "future"
     if cand.kind in ("date", "month") and ctx.direction in (None, "future"):
         # "will open on April 2", "the vote is in May": firm evidence, as a firm past verb

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sitrep.annotate.times.resolve import Direction
@@ -197,6 +198,44 @@ def line_of(span: Span) -> Span:
     while end < sent.end and "\n" not in doc[end - 1].text_with_ws:
         end += 1
     return doc[start:end]
+
+
+# how a line that is no headline ends: a full stop, a colon ("said on Monday:"), a
+# dateline's dash or bracket ("WASHINGTON (AP) --", "(Undated)")
+_NOT_HEADLINE_END = frozenset(".!?:;,-_)")
+MAX_HEADLINE_WORDS = 16  # a longer line without a full stop is a paragraph cut short
+
+
+def headline_line(span: Span) -> Span | None:
+    """The span's line if it is a headline: a short line of its own, above more text,
+    that does not end as a sentence or a dateline does."""
+    line = line_of(span)
+    doc = line.doc
+    if line.start > 0 and "\n" not in doc[line.start - 1].text_with_ws:
+        return None  # the line does not begin the line: a sentence after another
+    words = [t for t in line if not t.is_space]
+    if not words or len(words) > MAX_HEADLINE_WORDS or words[-1].text[-1] in _NOT_HEADLINE_END:
+        return None
+    last = words[-1]
+    after = last.whitespace_ + (doc[last.i + 1].text if last.i + 1 < len(doc) else "")
+    if "\n" not in after or not any(not t.is_space for t in doc[last.i + 1 :]):
+        return None  # a headline stands above the text, on a line of its own
+    return line
+
+
+def headline_direction(line: Span) -> Direction:
+    """Which way a headline points. Headlines keep their own tenses: "to" and a verb
+    announce what is to come ("Minister to visit plant Friday"), a participle or past
+    tells what happened ("Two hurt in crash Sunday"), and the present tells either
+    ("Storm hits coast Monday", "Council votes on budget Thursday"): no direction, so
+    a weekday is the nearest one."""
+    words = [t for t in line if not t.is_space]
+    for t, nxt in pairwise(words):
+        if (t.tag_ == "TO" and nxt.tag_ == "VB") or (t.lower_ in FUTURE_AUX and t.tag_ == "MD"):
+            return "future"
+    if any(t.tag_ in ("VBD", "VBN") for t in words):
+        return "past"
+    return None
 
 
 def sentence_direction(sent: Span) -> Direction:

@@ -1,0 +1,58 @@
+"""Values of time expressions whose side of the publication date the clause alone does
+not give (issue 18, values): headlines, and clock times on a day said of with "be"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from tests.support.times import values_at
+
+WEDNESDAY = date(2025, 4, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # "to" and a verb in a headline announce what is to come
+        ("Mayor to open new bridge on Saturday\n\nThe mayor will cut the ribbon.", "2025-04-19"),
+        # a participle tells what happened
+        ("Three hurt in bus crash Saturday\n\nThree people were taken to hospital.", "2025-04-12"),
+        # the present tells either: the nearest such day, behind ...
+        ("Flood cuts rail line Monday\n\nTrains were stopped near the river.", "2025-04-14"),
+        # ... or ahead
+        ("Council votes on budget Thursday\n\nMembers have argued for weeks.", "2025-04-17"),
+    ],
+)
+def test_a_headline_keeps_its_own_tenses(nlp: Language, text: str, value: str) -> None:
+    found = values_at(nlp, text, WEDNESDAY)
+    day = next(v for k, v in found.items() if k.endswith("day"))
+    assert day == value
+
+
+def test_a_line_ending_as_a_sentence_is_no_headline(nlp: Language) -> None:
+    # a sentence of its own line keeps the present-tense reading of an arrangement
+    text = "The leaders meet Monday.\n\nThey have argued for weeks."
+    assert values_at(nlp, text, WEDNESDAY)["Monday"] == "2025-04-21"
+
+
+def test_a_headline_past_tense_is_not_lent_to_the_body(nlp: Language) -> None:
+    text = "Two hurt in crash on Sunday\n\nThe driver will appear in court on Friday."
+    found = values_at(nlp, text, WEDNESDAY)
+    assert found["Sunday"] == "2025-04-13"
+    assert found["Friday"] == "2025-04-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The deadline is midnight Sunday.", "midnight Sunday", "2025-04-20T24:00"),
+        ("The deadline was midnight Sunday.", "midnight Sunday", "2025-04-13T24:00"),
+    ],
+)
+def test_a_clock_time_said_of_with_present_be_is_the_coming_one(
+    nlp: Language, text: str, span: str, value: str
+) -> None:
+    assert values_at(nlp, text, WEDNESDAY)[span] == value
