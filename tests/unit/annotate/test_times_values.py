@@ -56,3 +56,32 @@ def test_a_clock_time_said_of_with_present_be_is_the_coming_one(
     nlp: Language, text: str, span: str, value: str
 ) -> None:
     assert values_at(nlp, text, WEDNESDAY)[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the earliest time something may happen lies ahead, whatever the other clause says
+        ("The board met Monday, and a ruling could follow as early as Friday.", "2025-04-18"),
+        ("Talks might resume as soon as Thursday.", "2025-04-17"),
+    ],
+)
+def test_as_early_as_a_weekday_is_the_coming_one(nlp: Language, text: str, value: str) -> None:
+    found = values_at(nlp, text, WEDNESDAY)
+    assert found[next(k for k in found if k in ("Friday", "Thursday"))] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # arranged in the past for a day: the nearest such day, here the coming one ...
+        ("The mayor has called a hearing for Friday.", WEDNESDAY, "2025-04-18"),
+        # ... and here the one just gone
+        ("The mayor called a hearing for Monday.", WEDNESDAY, "2025-04-14"),
+    ],
+)
+def test_a_day_arranged_for_is_the_nearest_one(
+    nlp: Language, text: str, anchor: date, value: str
+) -> None:
+    found = values_at(nlp, text, anchor)
+    assert found[next(k for k in found if k.endswith("day"))] == value

@@ -31,6 +31,7 @@ from sitrep.annotate.times.tense import (
     past_arrangement,
     present_copula,
     sentence_direction,
+    set_for,
 )
 from sitrep.annotate.times.time_words import load_lexicon
 from sitrep.models import TimeExpr
@@ -336,7 +337,9 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     # a bare month is last year's on a firm past verb once it lies after the
     # publication month (resolve_month), so a verb of saying does not make it firm
     ctx.firm = ctx.direction == "past" and firmly_past(span, telling=cand.kind != "month")
-    ctx.nearest = cand.kind in ("weekday", "time") and past_arrangement(span)
+    ctx.nearest = cand.kind in ("weekday", "time") and (
+        past_arrangement(span) or (ctx.direction == "past" and set_for(span))
+    )
     if cand.kind == "weekday" and not ctx.from_clause and ctx.direction == "future":
         # "Residents will recover from Thursday's shooting": a "will" elsewhere in the
         # sentence says nothing of a noun's day (modifies_a_noun), so the nearest one

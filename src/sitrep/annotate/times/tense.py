@@ -276,6 +276,9 @@ def clause_direction(span: Span) -> Direction:
         return None  # "an office created, effective Feb. 1": the clause tense is no cue
     if before is not None and before.lower_ in DEADLINE_WORDS and direction != "past":
         return "future"  # "has until Tuesday", "by Jan. 14"
+    if _earliest(span) and not (verb is not None and _past_tensed(verb)):
+        # "a vote could come as early as Thursday", even after "rejected the plan Tuesday"
+        return "future"
     if (
         before is not None
         and before.lower_ in ("until", "till", "through")
@@ -286,6 +289,26 @@ def clause_direction(span: Span) -> Direction:
     if direction == "future" and verb is not None and names_a_reported_event(span, verb):
         return "past"
     return direction
+
+
+def _earliest(span: Span) -> bool:
+    """ "as early as Thursday", "as soon as Monday": the earliest time something may
+    happen, so a time still ahead, whatever other verb of the sentence is past."""
+    words = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
+    return words in (["as", "early", "as"], ["as", "soon", "as"])
+
+
+def set_for(span: Span) -> bool:
+    """ "called a meeting for Friday", "set for Thursday": a day right after "for" is the
+    day something is arranged for; arranged in the past, it may lie on either side of the
+    publication date (as in past_arrangement), so the nearest one is meant."""
+    root = span.root
+    return (
+        span.start > 0
+        and span.doc[span.start - 1].lower_ == "for"
+        and root.dep_ == "pobj"
+        and root.head.i == span.start - 1
+    )
 
 
 # words that may stand between a verb of saying and its day: "said on Monday", "said
