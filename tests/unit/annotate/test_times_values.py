@@ -85,3 +85,19 @@ def test_a_day_arranged_for_is_the_nearest_one(
 ) -> None:
     found = values_at(nlp, text, anchor)
     assert found[next(k for k in found if k.endswith("day"))] == value
+
+
+def test_the_year_to_a_month_is_twelve_months(nlp: Language) -> None:
+    found = values_at(nlp, "Output grew 3% in the year to June, the agency said.", WEDNESDAY)
+    assert found["the year"] == "P1Y"
+    assert found["June"] == "2024-06"
+
+
+def test_the_year_alone_is_this_year(nlp: Language) -> None:
+    found = values_at(nlp, "Output should grow 3% over the year, the agency said.", WEDNESDAY)
+    assert found["the year"] == "2025"
+
+
+def test_the_same_period_last_year_with_no_period_before_is_last_year(nlp: Language) -> None:
+    found = values_at(nlp, "Imports fell 4% from the same period last year.", WEDNESDAY)
+    assert found["the same period last year"] == "2024"
