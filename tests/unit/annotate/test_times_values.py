@@ -101,3 +101,15 @@ def test_the_year_alone_is_this_year(nlp: Language) -> None:
 def test_the_same_period_last_year_with_no_period_before_is_last_year(nlp: Language) -> None:
     found = values_at(nlp, "Imports fell 4% from the same period last year.", WEDNESDAY)
     assert found["the same period last year"] == "2024"
+
+
+def test_a_dateline_a_day_before_publication_is_the_writers_today(nlp: Language) -> None:
+    text = "OSLO, April 15 (Wire) -- The minister resigned today, aides said on Monday."
+    found = values_at(nlp, text, WEDNESDAY)
+    assert found["today"] == "2025-04-15"
+    assert found["Monday"] == "2025-04-14"
+
+
+def test_a_dateline_far_from_publication_leaves_the_anchor(nlp: Language) -> None:
+    text = "OSLO, April 2 (Wire) -- The minister resigned today."
+    assert values_at(nlp, text, WEDNESDAY)["today"] == "2025-04-16"

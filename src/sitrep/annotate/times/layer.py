@@ -375,12 +375,33 @@ def _no_time(doc: Doc, text: str, cand: Candidate, ctx: Context) -> bool:
     return False
 
 
+# "CAIRO, March 4 (Reuters) -", "PARIS, 12 June (AFP) --": a dateline opening the text
+_DATELINE = re.compile(r"\s*(?:[A-Z][\w.'-]*[ ,]+){1,5}?$")
+DATELINE_DAYS = 3  # a dateline this many days before the publication date is when it was written
+
+
+def dateline_day(text: str, cands: list[Candidate], anchor: date | None) -> date | None:
+    """The day of a dateline opening the text, if it lies a little before the publication
+    date: the writer's today, which "Tuesday" and "today" are counted from."""
+    first = cands[0] if cands else None
+    if anchor is None or first is None or first.kind != "date" or first.start > 60:
+        return anchor
+    if not _DATELINE.match(text[: first.start]) or "(" not in text[first.end : first.end + 4]:
+        return anchor
+    _, value = resolve(text[first.start : first.end], "date", Context(anchor))
+    if value is None or not _DAY.fullmatch(value):
+        return anchor
+    day = date.fromisoformat(value)
+    return day if 0 < (anchor - day).days <= DATELINE_DAYS else anchor
+
+
 def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     """Time expressions in ``doc``; values resolved against ``anchor`` (publication date)."""
     text = doc.text
+    cands = find_candidates(text)
+    anchor = dateline_day(text, cands, anchor)
     ctx = Context(anchor)
     out: list[TimeExpr] = []
-    cands = find_candidates(text)
     last_end = -FOCUS_CHARS - 1
     known: dict[Candidate, Resolved] = {}  # days resolved ahead of their turn (day_after)
     for k, cand in enumerate(cands):
