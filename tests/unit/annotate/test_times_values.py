@@ -113,3 +113,20 @@ def test_a_dateline_a_day_before_publication_is_the_writers_today(nlp: Language)
 def test_a_dateline_far_from_publication_leaves_the_anchor(nlp: Language) -> None:
     text = "OSLO, April 2 (Wire) -- The minister resigned today."
     assert values_at(nlp, text, WEDNESDAY)["today"] == "2025-04-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a "to" infinitive after a noun sets its event ahead ...
+        ("The parade, to be held Saturday, should draw crowds.", "2025-04-19"),
+        # ... unless the noun is ranked: then it tells what happened
+        ("She was the last rider to finish Saturday.", "2025-04-12"),
+        # "starting" a day: a start set ahead, unless told in the past
+        ("Starting Monday, visitors must book a slot.", "2025-04-21"),
+        ("Starting Monday, visitors booked a slot.", "2025-04-14"),
+    ],
+)
+def test_infinitive_relatives_and_starting_days(nlp: Language, text: str, value: str) -> None:
+    found = values_at(nlp, text, WEDNESDAY)
+    assert found[next(k for k in found if k.endswith("day"))] == value

@@ -20,6 +20,7 @@ TELLING = REPORTING | {"notify", "warn", "inform", "brief", "predict", "forecast
 # conjunctions of a time clause ("as soon as", "once", "when")
 TIME_MARKS = frozenset({"as", "when", "once", "after", "before", "until", "till"})
 DEADLINE_WORDS = frozenset({"until", "till", "by", "through"})
+START_WORDS = frozenset({"starting", "beginning"})  # "starting Monday": from a day on
 # verbs whose past tense looks like the present: a "VBP" tag on them is no cue
 INVARIANT_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "cost", "spread", "shut", "shed"})
 # a deadline set or moved "until" a day: the day lies ahead
@@ -102,6 +103,8 @@ def verb_direction(verb: Token) -> Direction:
         and not (verb.tag_ == "VBP" and verb.lower_ in INVARIANT_PAST)
     ):
         return "future"  # "the leaders meet Monday"
+    if _infinitive_relative(verb, words):
+        return "future"  # "a rally to be held Saturday", "the talks to open Monday"
     if words & MODALS:
         return "future"  # "would travel Thursday", "could be back by June"
     if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and verb.head is not verb:
@@ -109,6 +112,27 @@ def verb_direction(verb: Token) -> Direction:
         if head is not None and verb.tag_ not in ("VBZ", "VBP"):
             return verb_direction(head)
     return None
+
+
+# words that rank a noun, whose infinitive tells what happened: "the first woman to win"
+RANKS = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
+
+
+def _infinitive_relative(verb: Token, auxiliaries: set[str]) -> bool:
+    """ "a rally to be held Saturday": a "to" infinitive modifying a noun that no rank
+    word marks as an event that took place."""
+    return (
+        verb.dep_ in ("acl", "relcl")
+        and "to" in auxiliaries
+        and verb.tag_ in ("VB", "VBN")
+        and not _ranked(verb.head)
+    )
+
+
+def _ranked(noun: Token) -> bool:
+    """ "the last man to leave Friday", "the first summit to take place Monday": an
+    infinitive after a ranked noun names an event in the clause's own tense."""
+    return any(c.lower_ in RANKS or c.tag_ == "JJS" for c in noun.children)
 
 
 def _infinitive(verb: Token, auxiliaries: set[str]) -> bool:
@@ -270,6 +294,10 @@ def clause_direction(span: Span) -> Direction:
         return "past"
     verb = governing_verb(span.root)
     direction = verb_direction(verb) if verb is not None else None
+    if before is not None and before.lower_ in START_WORDS and before.i == span.root.head.i:
+        # "Starting Monday, drivers must pay": a start set ahead, unless told in the past
+        main = governing_verb(before.head) if before.head.i != before.i else None
+        return "past" if main is not None and verb_direction(main) == "past" else "future"
     if before is not None and before.lower_ == "since":
         return "past"  # "since September"
     if before is not None and before.lower_ == "effective":
