@@ -19,7 +19,7 @@ WEDNESDAY = date(2025, 4, 16)
         # "to" and a verb in a headline announce what is to come
         ("Mayor to open new bridge on Saturday\n\nThe mayor will cut the ribbon.", "2025-04-19"),
         # a participle tells what happened
-        ("Three hurt in bus crash Saturday\n\nThree people were taken to hospital.", "2025-04-12"),
+        ("Three hurt in bus crash Saturday\n\nThe injured rode in two ambulances.", "2025-04-12"),
         # the present tells either: the nearest such day, behind ...
         ("Flood cuts rail line Monday\n\nTrains were stopped near the river.", "2025-04-14"),
         # ... or ahead
@@ -39,7 +39,7 @@ def test_a_line_ending_as_a_sentence_is_no_headline(nlp: Language) -> None:
 
 
 def test_a_headline_past_tense_is_not_lent_to_the_body(nlp: Language) -> None:
-    text = "Two hurt in crash on Sunday\n\nThe driver will appear in court on Friday."
+    text = "Two hurt in crash on Sunday\n\nThe driver will face a judge on Friday."
     found = values_at(nlp, text, WEDNESDAY)
     assert found["Sunday"] == "2025-04-13"
     assert found["Friday"] == "2025-04-18"

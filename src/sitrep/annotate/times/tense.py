@@ -114,7 +114,7 @@ def verb_direction(verb: Token) -> Direction:
     return None
 
 
-# words that rank a noun, whose infinitive tells what happened: "the first woman to win"
+# words that rank a noun, whose infinitive tells what happened: "the second crew to land"
 RANKS = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
 
 
@@ -328,7 +328,7 @@ def _earliest(span: Span) -> bool:
 
 def set_for(span: Span) -> bool:
     """ "called a meeting for Friday", "set for Thursday": a day right after "for" is the
-    day something is arranged for; arranged in the past, it may lie on either side of the
+    day something is arranged for; arranged in the past, it may fall before or after the
     publication date (as in past_arrangement), so the nearest one is meant."""
     root = span.root
     return (
