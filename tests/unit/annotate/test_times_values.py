@@ -130,3 +130,16 @@ def test_a_dateline_far_from_publication_leaves_the_anchor(nlp: Language) -> Non
 def test_infinitive_relatives_and_starting_days(nlp: Language, text: str, value: str) -> None:
     found = values_at(nlp, text, WEDNESDAY)
     assert found[next(k for k in found if k.endswith("day"))] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The fire began 48 hours ago.", "2025-04-14"),
+        ("The fire began 36 hours ago.", "2025-04-15"),
+        ("The fire began five hours ago.", "2025-04-16"),
+    ],
+)
+def test_hours_ago_count_whole_days_back(nlp: Language, text: str, value: str) -> None:
+    (found,) = values_at(nlp, text, WEDNESDAY).values()
+    assert found == value

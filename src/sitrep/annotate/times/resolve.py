@@ -616,8 +616,10 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     if "earlier" in p.words and focus is not None:
         a = focus  # "ago" counts from now, "earlier" from the time spoken of (TimeML)
     if unit in ("day", "hour", "minute", "second"):
-        days = n * sign if unit == "day" else 0
-        return "DATE", (a + timedelta(days=days)).isoformat()
+        # "48 hours ago" is two days back; the hour of publication is unknown, so a part
+        # of a day less than a whole one is counted as none ("36 hours ago": the day before)
+        per_day = {"day": 1, "hour": 24, "minute": 1440, "second": 86400}[unit]
+        return "DATE", (a + timedelta(days=sign * (n // per_day))).isoformat()
     if unit in ("week", "fortnight"):
         return "DATE", iso_week(a + timedelta(weeks=n * sign * (2 if unit == "fortnight" else 1)))
     if unit == "month":
