@@ -143,3 +143,18 @@ def test_infinitive_relatives_and_starting_days(nlp: Language, text: str, value:
 def test_hours_ago_count_whole_days_back(nlp: Language, text: str, value: str) -> None:
     (found,) = values_at(nlp, text, WEDNESDAY).values()
     assert found == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the day something takes effect is set ahead ...
+        ("The union signed a contract effective Jan. 1.", "2026-01-01"),
+        ("Effective Monday, the toll rises to $5.", "2025-04-21"),
+        # ... unless it lies close behind the publication date
+        ("The union signed a contract effective April 1.", "2025-04-01"),
+    ],
+)
+def test_an_effective_day_lies_ahead(nlp: Language, text: str, value: str) -> None:
+    found = values_at(nlp, text, WEDNESDAY)
+    assert found[next(k for k in found if k[0].isupper() or k[0].isdigit())] == value

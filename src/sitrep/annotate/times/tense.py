@@ -301,7 +301,10 @@ def clause_direction(span: Span) -> Direction:
     if before is not None and before.lower_ == "since":
         return "past"  # "since September"
     if before is not None and before.lower_ == "effective":
-        return None  # "an office created, effective Feb. 1": the clause tense is no cue
+        # "an office created, effective Feb. 1", "a pact effective June 1": the day something
+        # takes effect, set when it is announced, so ahead unless it lies close behind (the
+        # tense slack); the clause's own tense is no cue
+        return "future"
     if before is not None and before.lower_ in DEADLINE_WORDS and direction != "past":
         return "future"  # "has until Tuesday", "by Jan. 14"
     if _earliest(span) and not (verb is not None and _past_tensed(verb)):
