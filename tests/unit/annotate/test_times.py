@@ -42,7 +42,7 @@ CASES = [
     ("The unit lost money in the prior year.", "the prior year", FRIDAY, "2024"),
     ("The firm reported Q3 results.", "Q3", FRIDAY, "2025-Q3"),
     ("Pilgrims arrive each July.", "each July", FRIDAY, "XXXX-07"),
-    # a deadline moved "through" a month lies ahead; "effective" ignores the clause tense
+    # a deadline moved "through" a month lies ahead; "effective" sets a day ahead
     ("The bank has extended the loans through February.", "February", FRIDAY, "2026-02"),
     ("The board named a new chief, effective Feb. 1.", "Feb. 1", FRIDAY, "2026-02-01"),
     ("Prices soared in the late nineties.", "the late nineties", FRIDAY, "199"),

@@ -24,11 +24,14 @@ from sitrep.annotate.times.tense import (
     dates_a_predicate_noun,
     firmly_future,
     firmly_past,
+    headline_direction,
+    headline_line,
     line_of,
     modifies_a_noun,
     past_arrangement,
     present_copula,
     sentence_direction,
+    set_for,
 )
 from sitrep.annotate.times.time_words import load_lexicon
 from sitrep.models import TimeExpr
@@ -312,8 +315,15 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or not len(span):
         return
+    if (headline := headline_line(span)) is not None:
+        # a headline's tenses are its own (headline_direction); its parse, joined to the
+        # paragraph below, says nothing
+        ctx.direction = headline_direction(headline)
+        ctx.from_clause = ctx.direction is not None
+        ctx.nearest = cand.kind in ("weekday", "time") and ctx.direction is None
+        return
     ctx.direction = clause_direction(span)
-    if ctx.direction is None and cand.kind == "weekday" and present_copula(span):
+    if ctx.direction is None and cand.kind in ("weekday", "time") and present_copula(span):
         ctx.direction = "future"
     if cand.kind in ("date", "month") and ctx.direction in (None, "future"):
         # "will open on April 2", "the vote is in May": firm evidence, as a firm past verb
@@ -327,7 +337,9 @@ def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     # a bare month is last year's on a firm past verb once it lies after the
     # publication month (resolve_month), so a verb of saying does not make it firm
     ctx.firm = ctx.direction == "past" and firmly_past(span, telling=cand.kind != "month")
-    ctx.nearest = cand.kind in ("weekday", "time") and past_arrangement(span)
+    ctx.nearest = cand.kind in ("weekday", "time") and (
+        past_arrangement(span) or (ctx.direction == "past" and set_for(span))
+    )
     if cand.kind == "weekday" and not ctx.from_clause and ctx.direction == "future":
         # "Residents will recover from Thursday's shooting": a "will" elsewhere in the
         # sentence says nothing of a noun's day (modifies_a_noun), so the nearest one
@@ -363,12 +375,33 @@ def _no_time(doc: Doc, text: str, cand: Candidate, ctx: Context) -> bool:
     return False
 
 
+# "CAIRO, March 4 (Reuters) -", "PARIS, 12 June (AFP) --": a dateline opening the text
+_DATELINE = re.compile(r"\s*(?:[A-Z][\w.'-]*[ ,]+){1,5}?$")
+DATELINE_DAYS = 3  # a dateline this many days before the publication date is when it was written
+
+
+def dateline_day(text: str, cands: list[Candidate], anchor: date | None) -> date | None:
+    """The day of a dateline opening the text, if it lies a little before the publication
+    date: the writer's today, which "Tuesday" and "today" are counted from."""
+    first = cands[0] if cands else None
+    if anchor is None or first is None or first.kind != "date" or first.start > 60:
+        return anchor
+    if not _DATELINE.match(text[: first.start]) or "(" not in text[first.end : first.end + 4]:
+        return anchor
+    _, value = resolve(text[first.start : first.end], "date", Context(anchor))
+    if value is None or not _DAY.fullmatch(value):
+        return anchor
+    day = date.fromisoformat(value)
+    return day if 0 < (anchor - day).days <= DATELINE_DAYS else anchor
+
+
 def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
     """Time expressions in ``doc``; values resolved against ``anchor`` (publication date)."""
     text = doc.text
+    cands = find_candidates(text)
+    anchor = dateline_day(text, cands, anchor)
     ctx = Context(anchor)
     out: list[TimeExpr] = []
-    cands = find_candidates(text)
     last_end = -FOCUS_CHARS - 1
     known: dict[Candidate, Resolved] = {}  # days resolved ahead of their turn (day_after)
     for k, cand in enumerate(cands):

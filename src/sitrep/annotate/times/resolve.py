@@ -355,7 +355,13 @@ def resolve_month(text: str, p: Pieces, ctx: Context) -> Resolved:
         direction: Direction = "past" if first == "last" else "future"
         return "DATE", f"{month_near(ctx.anchor, p.month, direction, strict=True)}-{p.month:02d}"
     slack = 0 if ctx.firm or ctx.firm_ahead else TENSE_SLACK_MONTHS
+    if ctx.direction == "past" and _PERIOD_TO.search(ctx.before):
+        slack = 0  # "rose 3% in the year to June": a period measured has ended
     return "DATE", f"{month_near(ctx.anchor, p.month, ctx.direction, slack=slack)}-{p.month:02d}"
+
+
+# the end of a period up to a month: "the year to", "the three months through"
+_PERIOD_TO = re.compile(r"\b(?:year|months|weeks|quarter)\s+(?:to|through)\s+$", re.IGNORECASE)
 
 
 # The date of a time of day on no known day (TimeML's underspecified value).
@@ -610,8 +616,10 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     if "earlier" in p.words and focus is not None:
         a = focus  # "ago" counts from now, "earlier" from the time spoken of (TimeML)
     if unit in ("day", "hour", "minute", "second"):
-        days = n * sign if unit == "day" else 0
-        return "DATE", (a + timedelta(days=days)).isoformat()
+        # "48 hours ago" is two days back; the hour of publication is unknown, so a part
+        # of a day less than a whole one is counted as none ("36 hours ago": the day before)
+        per_day = {"day": 1, "hour": 24, "minute": 1440, "second": 86400}[unit]
+        return "DATE", (a + timedelta(days=sign * (n // per_day))).isoformat()
     if unit in ("week", "fortnight"):
         return "DATE", iso_week(a + timedelta(weeks=n * sign * (2 if unit == "fortnight" else 1)))
     if unit == "month":
@@ -918,9 +926,17 @@ _ENDED_DAY = re.compile(
 )
 
 
+# "the year to March", "the year through June": twelve months up to a month (British
+# and agency usage), as "the year ended June 30"
+_TO_MONTH = re.compile(r"\s+(?:to|through)\s+(?:the\s+end\s+of\s+)?(?P<month>[A-Z][a-z]+)\b\.?")
+
+
 def resolve_yearref(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "the year ended June 30" is a twelve-month period; "the (full) year" this one."""
     if _ENDED.match(ctx.after) or _ENDED_DAY.match(ctx.after):
+        return "DURATION", "P1Y"
+    to_month = _TO_MONTH.match(ctx.after)
+    if to_month and load_lexicon().get("month", normalise_word(to_month.group("month").lower())):
         return "DURATION", "P1Y"
     return "DATE", str(ctx.anchor.year) if ctx.anchor else None
 
@@ -929,6 +945,9 @@ _AGO = re.compile(
     r"ago|earlier|comparable|same|corresponding|last\s+year|(?:previous|prior)\s+year",
     re.IGNORECASE,
 )
+
+
+_LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b", re.IGNORECASE)
 
 
 def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
@@ -947,6 +966,10 @@ def resolve_refquarter(text: str, p: Pieces, ctx: Context) -> Resolved:
     if p.year is not None:  # "the 1991 quarter": the quarter spoken of, in that year
         q = ref[1] if ref else (quarter_of(ctx.anchor) - 2) % 4 + 1 if ctx.anchor else None
         return "DATE", f"{p.year}-Q{q}" if q else None
+    if ref is None and ctx.anchor is not None and _LAST_YEAR.search(text):
+        # "the same period last year" with no period spoken of before: which period is
+        # not said, the year is
+        return "DATE", str(ctx.anchor.year - 1)
     if ref is None and ctx.anchor is not None:
         ref = shift_quarter(ctx.anchor.year, quarter_of(ctx.anchor), 0 if "this" in p.words else -1)
     if ref is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from sitrep.annotate.times.resolve import Direction
@@ -19,6 +20,7 @@ TELLING = REPORTING | {"notify", "warn", "inform", "brief", "predict", "forecast
 # conjunctions of a time clause ("as soon as", "once", "when")
 TIME_MARKS = frozenset({"as", "when", "once", "after", "before", "until", "till"})
 DEADLINE_WORDS = frozenset({"until", "till", "by", "through"})
+START_WORDS = frozenset({"starting", "beginning"})  # "starting Monday": from a day on
 # verbs whose past tense looks like the present: a "VBP" tag on them is no cue
 INVARIANT_PAST = frozenset({"hurt", "put", "set", "cut", "hit", "cost", "spread", "shut", "shed"})
 # a deadline set or moved "until" a day: the day lies ahead
@@ -101,6 +103,8 @@ def verb_direction(verb: Token) -> Direction:
         and not (verb.tag_ == "VBP" and verb.lower_ in INVARIANT_PAST)
     ):
         return "future"  # "the leaders meet Monday"
+    if _infinitive_relative(verb, words):
+        return "future"  # "a rally to be held Saturday", "the talks to open Monday"
     if words & MODALS:
         return "future"  # "would travel Thursday", "could be back by June"
     if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and verb.head is not verb:
@@ -108,6 +112,27 @@ def verb_direction(verb: Token) -> Direction:
         if head is not None and verb.tag_ not in ("VBZ", "VBP"):
             return verb_direction(head)
     return None
+
+
+# words that rank a noun, whose infinitive tells what happened: "the second crew to land"
+RANKS = frozenset({"first", "last", "only", "second", "third", "latest", "next"})
+
+
+def _infinitive_relative(verb: Token, auxiliaries: set[str]) -> bool:
+    """ "a rally to be held Saturday": a "to" infinitive modifying a noun that no rank
+    word marks as an event that took place."""
+    return (
+        verb.dep_ in ("acl", "relcl")
+        and "to" in auxiliaries
+        and verb.tag_ in ("VB", "VBN")
+        and not _ranked(verb.head)
+    )
+
+
+def _ranked(noun: Token) -> bool:
+    """ "the last man to leave Friday", "the first summit to take place Monday": an
+    infinitive after a ranked noun names an event in the clause's own tense."""
+    return any(c.lower_ in RANKS or c.tag_ == "JJS" for c in noun.children)
 
 
 def _infinitive(verb: Token, auxiliaries: set[str]) -> bool:
@@ -199,6 +224,44 @@ def line_of(span: Span) -> Span:
     return doc[start:end]
 
 
+# how a line that is no headline ends: a full stop, a colon ("said on Monday:"), a
+# dateline's dash or bracket ("WASHINGTON (AP) --", "(Undated)")
+_NOT_HEADLINE_END = frozenset(".!?:;,-_)")
+MAX_HEADLINE_WORDS = 16  # a longer line without a full stop is a paragraph cut short
+
+
+def headline_line(span: Span) -> Span | None:
+    """The span's line if it is a headline: a short line of its own, above more text,
+    that does not end as a sentence or a dateline does."""
+    line = line_of(span)
+    doc = line.doc
+    if line.start > 0 and "\n" not in doc[line.start - 1].text_with_ws:
+        return None  # the line does not begin the line: a sentence after another
+    words = [t for t in line if not t.is_space]
+    if not words or len(words) > MAX_HEADLINE_WORDS or words[-1].text[-1] in _NOT_HEADLINE_END:
+        return None
+    last = words[-1]
+    after = last.whitespace_ + (doc[last.i + 1].text if last.i + 1 < len(doc) else "")
+    if "\n" not in after or not any(not t.is_space for t in doc[last.i + 1 :]):
+        return None  # a headline stands above the text, on a line of its own
+    return line
+
+
+def headline_direction(line: Span) -> Direction:
+    """Which way a headline points. Headlines keep their own tenses: "to" and a verb
+    announce what is to come ("Minister to visit plant Friday"), a participle or past
+    tells what happened ("Two hurt in crash Sunday"), and the present tells either
+    ("Storm hits coast Monday", "Council votes on budget Thursday"): no direction, so
+    a weekday is the nearest one."""
+    words = [t for t in line if not t.is_space]
+    for t, nxt in pairwise(words):
+        if (t.tag_ == "TO" and nxt.tag_ == "VB") or (t.lower_ in FUTURE_AUX and t.tag_ == "MD"):
+            return "future"
+    if any(t.tag_ in ("VBD", "VBN") for t in words):
+        return "past"
+    return None
+
+
 def sentence_direction(sent: Span) -> Direction:
     """A fallback cue: "will" anywhere, else any past-tense verb."""
     if any(t.lower_ in FUTURE_AUX and t.tag_ == "MD" for t in sent):
@@ -231,12 +294,22 @@ def clause_direction(span: Span) -> Direction:
         return "past"
     verb = governing_verb(span.root)
     direction = verb_direction(verb) if verb is not None else None
+    if before is not None and before.lower_ in START_WORDS and before.i == span.root.head.i:
+        # "Starting Monday, drivers must pay": a start set ahead, unless told in the past
+        main = governing_verb(before.head) if before.head.i != before.i else None
+        return "past" if main is not None and verb_direction(main) == "past" else "future"
     if before is not None and before.lower_ == "since":
         return "past"  # "since September"
     if before is not None and before.lower_ == "effective":
-        return None  # "an office created, effective Feb. 1": the clause tense is no cue
+        # "an office created, effective Feb. 1", "a pact effective June 1": the day something
+        # takes effect, set when it is announced, so ahead unless it lies close behind (the
+        # tense slack); the clause's own tense is no cue
+        return "future"
     if before is not None and before.lower_ in DEADLINE_WORDS and direction != "past":
         return "future"  # "has until Tuesday", "by Jan. 14"
+    if _earliest(span) and not (verb is not None and _past_tensed(verb)):
+        # "a vote could come as early as Thursday", even after "rejected the plan Tuesday"
+        return "future"
     if (
         before is not None
         and before.lower_ in ("until", "till", "through")
@@ -247,6 +320,26 @@ def clause_direction(span: Span) -> Direction:
     if direction == "future" and verb is not None and names_a_reported_event(span, verb):
         return "past"
     return direction
+
+
+def _earliest(span: Span) -> bool:
+    """ "as early as Thursday", "as soon as Monday": the earliest time something may
+    happen, so a time still ahead, whatever other verb of the sentence is past."""
+    words = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
+    return words in (["as", "early", "as"], ["as", "soon", "as"])
+
+
+def set_for(span: Span) -> bool:
+    """ "called a meeting for Friday", "set for Thursday": a day right after "for" is the
+    day something is arranged for; arranged in the past, it may fall before or after the
+    publication date (as in past_arrangement), so the nearest one is meant."""
+    root = span.root
+    return (
+        span.start > 0
+        and span.doc[span.start - 1].lower_ == "for"
+        and root.dep_ == "pobj"
+        and root.head.i == span.start - 1
+    )
 
 
 # words that may stand between a verb of saying and its day: "said on Monday", "said
