@@ -8,7 +8,8 @@ from itertools import permutations
 from sitrep.models import Article
 from sitrep.store import Store, open_store
 from sitrep.stories import Assigner, Tuning
-from sitrep.stories.reassign import canonical_key
+from sitrep.store.stories import MemberRow
+from sitrep.stories.reassign import canonical_key, counted_through
 from tests.support.store import make_article
 
 # Each report shares a name or two with the next one only: a chain, whose links
@@ -78,3 +79,20 @@ def test_the_order_is_by_day_then_a_hash_undated_last() -> None:
     assert sorted(keys)[0][0] == "2025-04-07"
     assert sorted(keys)[-1] == canonical_key("y", None)
     assert canonical_key("x", None) != canonical_key("y", None)  # the id breaks ties
+
+
+def _rows(n: int) -> list[MemberRow]:
+    return [MemberRow(article_id=f"a{i}", score=None, how="new", pinned=False, title=None,
+                      outlet=None, url=None, published=None, seq=i + 1, copy_of=None)
+            for i in range(n)]
+
+
+def test_an_article_is_judged_with_the_counts_of_the_days_after_it() -> None:
+    rows = _rows(6)
+    days = {"a0": "2025-04-07", "a1": "2025-04-07", "a2": "2025-04-09", "a3": "2025-04-12",
+            "a4": None, "a5": None}
+    # a0 and a1: the counts of all dated up to 04-10 (a0-a2); a2: up to 04-12 (a3);
+    # the undated come last, each with the counts of those before it.
+    assert counted_through(rows, days, 3) == [2, 2, 3, 3, 3, 4]
+    assert counted_through(rows, days, 0) == [1, 1, 2, 3, 3, 4]
+    assert counted_through(rows, days, -1) == [-1, 0, 1, 2, 3, 4]  # as they come
