@@ -9,6 +9,9 @@ other.
 
     sitrep ingest --db /tmp/gva.db ../shared/data/stories/gva-dev/articles.jsonl
     python benchmarks/bench_story_replay.py /tmp/gva.db ../shared/data/stories/gva-dev/gold.json
+
+``--shuffle 1,2,3`` also replays the whole set in random arrival orders (one line per
+seed): a dev set's file order (by id, topics together) is not how a stream comes.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import random
 
 from bench_story_order import Item, load, stories_of
 
@@ -50,6 +54,8 @@ def main() -> None:
     parser.add_argument("store")
     parser.add_argument("gold")
     parser.add_argument("--halves", action="store_true")
+    parser.add_argument("--shuffle", default="", metavar="SEEDS",
+                        help="comma-separated seeds: replay in these random arrival orders too")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a Tuning field or a namespace weight (w:, e:, ...) to try")
     args = parser.parse_args()
@@ -69,6 +75,10 @@ def main() -> None:
         first, second = halves(items, gold)
         print(line("half-a", first, gold, tuning), flush=True)
         print(line("half-b", second, gold, tuning), flush=True)
+    for seed in [int(x) for x in args.shuffle.split(",") if x]:
+        order = items[:]
+        random.Random(seed).shuffle(order)
+        print(line(f"shuffled-{seed}", order, gold, tuning), flush=True)
 
 
 if __name__ == "__main__":

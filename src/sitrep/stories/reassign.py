@@ -13,6 +13,8 @@ and their articles are left alone.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sitrep.models import stable_id
@@ -51,22 +53,57 @@ def reassign_run(assigner: Assigner, ctx: StoryContext, after: int) -> int:
     profiles = store.stories.features([r.article_id for r in originals])
     days = store.stories.feature_days([r.article_id for r in originals])
     originals.sort(key=lambda r: canonical_key(r.article_id, days.get(r.article_id)))
-    # Counted again as they come in this order: each is judged with the counts of
-    # the articles before it, as the assigner judged it (a name's first reports
-    # weigh it as rare), not with the run's final counts.
     for r in originals:
         if r.article_id in profiles:
             store.stories.unbump_dfs([t for t in profiles[r.article_id]
                                       if not t.startswith(MARKERS)])
     assigner.idf.forget()
-    for rank, r in enumerate(originals, 1):
-        terms = profiles.get(r.article_id)
-        if terms is not None:
-            _assign_again(assigner, ctx, r, terms, days.get(r.article_id), after + rank)
+    todo = [r for r in originals if r.article_id in profiles]
+    last = counted_through(todo, days, assigner.tuning.settle_ahead)
+    counted = 0  # articles of ``todo`` whose terms are counted (a prefix)
+    for rank, r in enumerate(todo):
+        terms = profiles[r.article_id]
+        while counted <= last[rank]:
+            assigner.idf.count(profiles[todo[counted].article_id])
+            counted += 1
+        if counted > rank:  # judged without its own count, as a new article is
+            assigner.idf.uncount(terms)
+        _assign_again(assigner, ctx, r, terms, days.get(r.article_id), after + rank + 1)
+        counted = max(counted, rank + 1)  # place counted it
     for r in rows:
         if r.how == "copy":
             _copy_again(ctx, r)
     return len(originals)
+
+
+def counted_through(todo: list[MemberRow], days: Mapping[str, str | None],
+                    ahead: int) -> list[int]:
+    """For each article of ``todo`` (in canonical order), the index of the last one
+    whose counts are in when it is judged: every article dated up to ``ahead`` days
+    after its day (they sort first: by day), itself included; an undated one (they
+    sort last) is judged with the counts of those before it, as it comes. ``ahead``
+    below 0: all as they come."""
+    out: list[int] = []
+    last = -1
+    for i, r in enumerate(todo):
+        limit = _days_after(days.get(r.article_id), ahead)
+        last = max(last, i - 1)
+        while (limit is not None and last + 1 < len(todo)
+               and (days.get(todo[last + 1].article_id) or "~") <= limit):
+            last += 1
+        out.append(last)
+    return out
+
+
+def _days_after(day: str | None, ahead: int) -> str | None:
+    """The day ``ahead`` days after ``day`` (ISO); None when undated, unreadable or
+    ``ahead`` is below 0."""
+    if day is None or ahead < 0:
+        return None
+    try:
+        return (date.fromisoformat(day) + timedelta(days=ahead)).isoformat()
+    except ValueError:
+        return None
 
 
 def _assign_again(assigner: Assigner, ctx: StoryContext, row: MemberRow,

@@ -23,7 +23,9 @@ class Tuning:
     member_min: float = 0.10  # ... this much
     support_members: int = 20  # newest members looked at for that
     bridge: float = 0.08  # an article this close to a second story may merge the two
-    bridge_centroids: float = 0.30  # ... if the two stories are this close to each other
+    # ... if the two stories are this close to each other (0.30 before the settle's
+    # reassign: assigned again by day, twin events of one topic were bridged at 0.30)
+    bridge_centroids: float = 0.35
     bridge_top: int = 3  # ... among its closest stories
     split_ratio: float = 0.6  # split when the two groups are less alike than this x within
     split_min_part: int = 3  # least articles in each part of a split
@@ -94,7 +96,13 @@ class Tuning:
     settle_split: float = 0.4
     # ... and before those, the run's articles are assigned again in an order of their
     # own (by day, then a hash of the id: reassign.py), not in the order they came.
-    settle_reassign: bool = False
+    settle_reassign: bool = True
+    # ... each judged with the counts of the run's articles dated up to this many days
+    # after its own (the undated, last, as they come; below 0: all as they come). A
+    # name the days after a report are full of is no rare name that report shares with
+    # another; a name that becomes common only weeks later is still rare for its first
+    # reports. Counted one by one, a young store weighs each first-seen name as rare.
+    settle_ahead: int = 3
     recheck_candidates: int = 3  # closest stories a story may merge with ...
     # A periodic recheck searches merges from at most this many of its stories of
     # several members, the fewest members first (0: all): a young fragment is what a

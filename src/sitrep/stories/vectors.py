@@ -141,6 +141,19 @@ class Idf:
         self._sides.clear()
         self._norms.clear()
 
+    def uncount(self, terms: Iterable[str]) -> None:
+        """Take out one document holding ``terms``, as :meth:`count` put it in."""
+        distinct = [t for t in dict.fromkeys(terms) if not t.startswith(MARKERS)]
+        self.prepare(distinct)
+        self.store.stories.unbump_dfs(distinct)
+        for t in distinct:
+            self.df[t] = self.df.get(t, 0) - 1
+        self.n -= 1
+        self._weights.clear()
+        self._by_df.clear()
+        self._sides.clear()
+        self._norms.clear()
+
     def renew(self) -> None:
         """At a transaction's start: keep the counts read and written before when the
         store still holds them, else :meth:`forget` them.

@@ -7,8 +7,9 @@ from itertools import permutations
 
 from sitrep.models import Article
 from sitrep.store import Store, open_store
+from sitrep.store.stories import MemberRow
 from sitrep.stories import Assigner, Tuning
-from sitrep.stories.reassign import canonical_key
+from sitrep.stories.reassign import canonical_key, counted_through
 from tests.support.store import make_article
 
 # Each report shares a name or two with the next one only: a chain, whose links
@@ -78,3 +79,61 @@ def test_the_order_is_by_day_then_a_hash_undated_last() -> None:
     assert sorted(keys)[0][0] == "2025-04-07"
     assert sorted(keys)[-1] == canonical_key("y", None)
     assert canonical_key("x", None) != canonical_key("y", None)  # the id breaks ties
+
+
+def _rows(n: int) -> list[MemberRow]:
+    return [MemberRow(article_id=f"a{i}", score=None, how="new", pinned=False, title=None,
+                      outlet=None, url=None, published=None, seq=i + 1, copy_of=None)
+            for i in range(n)]
+
+
+def test_an_article_is_judged_with_the_counts_of_the_days_after_it() -> None:
+    rows = _rows(6)
+    days = {"a0": "2025-04-07", "a1": "2025-04-07", "a2": "2025-04-09", "a3": "2025-04-12",
+            "a4": None, "a5": None}
+    # a0 and a1: the counts of all dated up to 04-10 (a0-a2); a2: up to 04-12 (a3);
+    # the undated come last, each with the counts of those before it.
+    assert counted_through(rows, days, 3) == [2, 2, 3, 3, 3, 4]
+    assert counted_through(rows, days, 0) == [1, 1, 2, 3, 3, 4]
+    assert counted_through(rows, days, -1) == [-1, 0, 1, 2, 3, 4]  # as they come
+
+
+# Two reports of two happenings (talks on tolls; barges held at a harbour) that share a
+# name and a commodity, and a few days of other reports all naming the two.
+TALKS = ("Envoys from the Velmark council met in Tallport on Monday to talk about grain "
+         "shipments and river tolls, with a second round set for Friday.",
+         "Velmark envoys talk grain tolls", "2025-05-05")
+BARGES = ("Dock unions in Orrin said on Tuesday that Velmark grain barges will wait until the "
+          "harbour fees are settled with the shipping board.",
+          "Velmark grain barges wait in Orrin", "2025-05-06")
+FOLLOWING = [
+    (f"The Velmark grain {what} was reported on {weekday} by the {who}, who said {said}.",
+     f"Velmark grain {what}", day)
+    for what, weekday, who, said, day in [
+        ("harvest", "Wednesday", "farm bureau", "yields fell by a third in the north",
+         "2025-05-07"),
+        ("prices", "Wednesday", "market desk", "bakers fear dearer bread by summer",
+         "2025-05-07"),
+        ("silos", "Thursday", "fire brigade", "a dust blast damaged two towers", "2025-05-08"),
+        ("exports", "Thursday", "customs office", "permits are now issued weekly",
+         "2025-05-08"),
+        ("subsidy", "Friday", "finance ministry", "farmers may claim from June", "2025-05-09"),
+        ("museum", "Friday", "city archive", "old mill tools go on show", "2025-05-09"),
+    ]]
+
+
+def _talks_and_barges_together(ahead: int) -> bool:
+    articles = [make_article(text, title=title, published=day)
+                for text, title, day in [TALKS, BARGES, *FOLLOWING]]
+    with open_store(":memory:") as store:
+        _run(store, list(reversed(articles)), Tuning(recheck_every=1000, settle_ahead=ahead))
+        talks, barges = (store.stories.of_article(a.id) for a in articles[:2])
+        assert talks is not None and barges is not None
+        return talks[0] == barges[0]
+
+
+def test_a_name_the_next_days_are_full_of_is_not_rare_for_their_first_reports() -> None:
+    # Counted one by one (a young store), the shared name is rare when the second
+    # report is judged and joins the two; counted with the next days' reports, not.
+    assert _talks_and_barges_together(ahead=-1)
+    assert not _talks_and_barges_together(ahead=3)
