@@ -71,7 +71,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     part = lex.alternation("part_of_day")
     season = lex.alternation("season")
     ordinal = lex.alternation("ordinal")
-    holiday = lex.alternation("holiday")
+    # "St. Patrick's Day": an abbreviated word may keep its point (the lexicon drops it)
+    holiday = lex.alternation("holiday").replace(r"\s+", r"\.?\s+")
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     spelled_rest = rf"(?:(?:{tens})(?:[- ](?:{ones}))?|{teens}|oh[- ](?:{ones}))"
     spelled_year = (
@@ -113,7 +114,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:{weekday},?\s+)?(?:{month_full}\s+(?:the\s+)?{spelled_day}"
             rf"|(?:the\s+)?{spelled_day}\s+of\s+{month_full})(?:,?\s+{either_year})?",
         ),
-        ("date", r"(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d\b|[01]?\d/[0-3]?\d/(?:\d\d){1,2}\b"),
+        ("date", r"(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d(?![\d-])|[01]?\d/[0-3]?\d/(?:\d\d){1,2}\b"),
         (
             "month",
             rf"(?:{hedge}[- ]?|{edge})?"
@@ -311,7 +312,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "in spring 2009", "the summer of 1987"
             rf"|(?:the|in|during)\s+(?P<t>(?:{season})(?:\s+(?:of\s+)?(?:{year}|{spelled_year}))?)\b",
         ),
-        ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{holiday})(?:\s+{year})?"),
+        # a whole name: "Easter weekend" holds "Easter", not "Easter week"
+        ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{holiday})\b(?:\s+{year})?"),
         ("vague", rf"(?:{lex.alternation('vague')})\b"),
         ("vague", r"recent\s+(?:months|weeks|days)\b"),
         # "will soon begin" (a future reference); not "as soon as", "soon after"
@@ -357,6 +359,7 @@ _TITLE_UNIT = re.compile(r"\b(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Months?|Ye
 # "214,000 a month", "six ferries a week", "$2.40 a year": a rate, the unit is the
 # denominator of a measure (no TIMEX3); "twice a week" is a SET and stays
 _RATE_SPAN = re.compile(r"(?i)(?:a|an|per)\s+\w+$")
+_HYPHEN_RATE = re.compile(r"(?i)(?:a|an|per)-\w+")  # the "a-day" of "$10-a-day"
 
 
 @functools.lru_cache(maxsize=1)
@@ -427,6 +430,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
     if kind == "duration":
         if _RATE_SPAN.fullmatch(span) and _rate_before().search(text, max(0, start - 40), start):
             return False
+        if _HYPHEN_RATE.fullmatch(span) and text[start - 1 : start] == "-":
+            return False  # "a $10-a-day wage", "a two-packs-a-day habit": a rate's unit
         if re.fullmatch(r"(?i)an?\s+second", span) and (
             _ORDINAL_AFTER.match(text, end) or text[end : end + 1] == "-"
         ):
@@ -600,8 +605,19 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
+# typographic apostrophes, one character each as the plain one: "o’clock", "the ’90s",
+# "New Year’s Day" are matched as typed with "'" (offsets are unchanged)
+_PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def plain_quotes(text: str) -> str:
+    """``text`` with its curly apostrophes written plain, of the same length."""
+    return text.translate(_PLAIN_QUOTES)
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Non-overlapping candidate spans, the longest match winning."""
+    text = plain_quotes(text)
     found: dict[Candidate, int] = {}
     windows = _windows(text)
     for rank, (kind, pattern) in enumerate(compiled_patterns()):

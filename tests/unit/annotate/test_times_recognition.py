@@ -1,0 +1,94 @@
+"""Which spans are time expressions in current news (issue 18, recognition): typographic
+apostrophes, holidays by name, rates written as one hyphenated word, ISO dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from sitrep.annotate.times.patterns import find_candidates, plain_quotes
+from tests.support.times import times_in
+
+SPRING = date(2025, 3, 12)  # a Wednesday
+
+
+def test_plain_quotes_keeps_every_offset() -> None:
+    text = "the ’80s, o’clock and ‘quoted’"
+    plain = plain_quotes(text)
+    assert len(plain) == len(text)
+    assert "’" not in plain and "‘" not in plain
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The alarm rang at 4 o’clock on Friday.", "4 o’clock on Friday", "2025-03-07T04:00"),
+        ("Fashion from the ’70s came back.", "the ’70s", "197"),
+        ("Shops shut early on New Year’s Eve.", "New Year’s Eve", "2024-12-31"),
+        ("Florists were busy before Valentine’s Day.", "Valentine’s Day", "2025-02-14"),
+    ],
+)
+def test_curly_apostrophes_read_as_plain_ones(
+    nlp: Language, text: str, span: str, value: str
+) -> None:
+    found = times_in(nlp, text, SPRING)
+    assert found[span].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Queues formed outside the mall on Black Friday.", "Black Friday", "2024-11-29"),
+        ("Online sales peaked on Cyber Monday.", "Cyber Monday", "2024-12-02"),
+        ("The bank is closed on St. Patrick's Day.", "St. Patrick's Day", "2025-03-17"),
+        ("Veterans marched on Remembrance Day.", "Remembrance Day", "2024-11-11"),
+        ("The offices close for Presidents’ Day.", "Presidents’ Day", "2025-02-17"),
+        ("Crowds filled the streets for Mardi Gras.", "Mardi Gras", "2025-03-04"),
+    ],
+)
+def test_holidays_by_name(nlp: Language, text: str, span: str, value: str) -> None:
+    assert times_in(nlp, text, SPRING)[span].value == value
+
+
+def test_a_holiday_is_a_whole_name(nlp: Language) -> None:
+    # "Easter week" is a holiday of its own, but not inside "Easter weekend"
+    found = times_in(nlp, "The town fills up over the Easter weekend.", SPRING)
+    assert "Easter week" not in found
+    assert found["Easter"].value == "2025-04-20"
+
+
+def test_a_named_black_friday_wins_over_the_weekday(nlp: Language) -> None:
+    found = times_in(nlp, "Retailers cut prices for Black Friday.", SPRING)
+    assert "Friday" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She lived on a £60-a-week allowance.",
+        "Porters earn a $12-a-day wage in the season.",
+        "He gave up a two-packs-a-day habit.",
+    ],
+)
+def test_a_hyphenated_rate_is_no_duration(nlp: Language, text: str) -> None:
+    found = times_in(nlp, text, SPRING)
+    assert not any(span.startswith(("a-", "an-")) for span in found)
+
+
+def test_a_rate_with_spaces_still_counts_the_time_after_it(nlp: Language) -> None:
+    found = times_in(nlp, "He walked five miles a day for a year.", SPRING)
+    assert found["a year"].value == "P1Y"
+
+
+def test_an_iso_date_before_a_clock_time_is_found() -> None:
+    text = "The decree, stamped 2024-11-05T09:30Z, was published."
+    spans = [text[c.start : c.end] for c in find_candidates(text)]
+    assert "2024-11-05" in spans
+
+
+def test_an_iso_date_is_no_part_of_a_longer_code() -> None:
+    text = "Case 2024-11-05-0042 was closed."
+    spans = [text[c.start : c.end] for c in find_candidates(text)]
+    assert "2024-11-05" not in spans
