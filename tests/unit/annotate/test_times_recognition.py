@@ -92,3 +92,33 @@ def test_an_iso_date_is_no_part_of_a_longer_code() -> None:
     text = "Case 2024-11-05-0042 was closed."
     spans = [text[c.start : c.end] for c in find_candidates(text)]
     assert "2024-11-05" not in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers found him in the 1800 block of Pine Avenue.",
+        "The shooting happened on the 2000 block of North Avenue on Friday.",
+    ],
+)
+def test_a_street_block_number_is_no_year(nlp: Language, text: str) -> None:
+    found = times_in(nlp, text, SPRING)
+    assert "1800" not in found and "2000" not in found
+
+
+def test_a_year_before_another_noun_stays_a_year(nlp: Language) -> None:
+    found = times_in(nlp, "The 2008 crash wiped out his savings.", SPRING)
+    assert found["2008"].value == "2008"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The post-2008 rules tightened lending.", "post-2008", "2008"),
+        ("Maps of the pre-1914 borders were shown.", "pre-1914", "1914"),
+    ],
+)
+def test_a_year_with_pre_or_post_is_that_year(
+    nlp: Language, text: str, span: str, value: str
+) -> None:
+    assert times_in(nlp, text, SPRING)[span].value == value

@@ -241,6 +241,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?<![$£€#\d.,])(?:(?<!-)|(?<=\d{{4}}-))"  # "2010-2012": the second year too
             rf"{edge}?(?:the\s+year\s+)?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?{year}\b",
         ),
+        # "the post-2008 rules", "pre-1914 borders": the year, with the prefix (TimeML)
+        ("year", rf"(?:pre|post)-{year}\b"),
         (
             "year",
             # not "two thousand years": a count of years
@@ -410,6 +412,8 @@ _PER_UNIT = re.compile(r"(?i)[- ](?:on|over)[- ](?:day|week|month|quarter|year)\
 _OTHER_MODIFIER = re.compile(
     r"(?i)\b(?!(?:the|this|that|in|for|during|of|from|per|each|every)\b)[a-z]+\s+$"
 )
+# "the 1600 block of ...": the way police and local news give an address by its hundred
+_BLOCK_AFTER = re.compile(r"(?i)\s+blocks?\b")
 _CLOCK_BEFORE = re.compile(r"\d\s+(?:in|during)\s+$")  # "at 4 in" before "the morning"
 
 
@@ -446,6 +450,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
         return False  # "today's teenagers", "by today's standards": the present age, no day
     if kind == "relday" and _GENERIC_DAY.search(text, max(0, start - 12), min(len(text), end + 8)):
         return False  # "the children of today", "in today's world": the present age, no day
+    if kind == "year" and _BLOCK_AFTER.match(text, end):
+        return False  # "in the 1700 block of Elm Street": a house number, no year
     if kind == "daypart" and _CLOCK_BEFORE.search(text, max(0, start - 12), start):
         return False  # "at 5 in the morning": a clock time, not the part of a day
     return not (kind == "time" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6) : start]))
