@@ -122,3 +122,15 @@ def test_a_year_with_pre_or_post_is_that_year(
     nlp: Language, text: str, span: str, value: str
 ) -> None:
     assert times_in(nlp, text, SPRING)[span].value == value
+
+
+def test_a_military_clock_time_is_a_time_of_day(nlp: Language) -> None:
+    found = times_in(nlp, "The patrol set out at 1530 hours and was back by 0700 hrs.", SPRING)
+    assert found["1530 hours"].type == "TIME"
+    assert found["1530 hours"].value == "2025-03-12T15:30"
+    assert found["0700 hrs"].value == "2025-03-12T07:00"
+
+
+def test_a_count_of_many_hours_stays_a_duration(nlp: Language) -> None:
+    found = times_in(nlp, "The judge ordered 1200 hours of unpaid work.", SPRING)
+    assert found["1200 hours"].value == "PT1200H"

@@ -132,6 +132,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"|{weekday})\b)"
             # "1600 GMT", "at 0600 local time": no year 1600
             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
+            # "at 1430 hours", "0600 hrs": a clock time the military way, not a count of
+            # hours (a count has no leading zero, and no "at" before it)
+            r"|(?:(?<=\bat\s)(?:[01]\d|2[0-3])|0\d)[0-5]\d\s+(?:hours|hrs)\b"
             # "at 5 in the morning", "10 o'clock at night"
             rf"|\d{{1,2}}(?::[0-5]\d)?\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
             rf"|\d{{1,2}}\s+o'clock"
@@ -478,7 +481,7 @@ _SLASH_DATE = re.compile(r"\b[01]?\d/[0-3]?\d/\d\d")  # "2/8/99": no word to tri
 # "6 p.m.", "06:00 GMT", "4 in the morning", "9 o'clock"
 _CLOCK_CUE = re.compile(
     r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b|\d\s+(?:o'clock|in\s+the\s+[a-z]+|at\s+night)\b"
-    r"|\d{4}\s+(?:GMT|UTC|local\s+time)\b"
+    r"|\d{4}\s+(?:GMT|UTC|local\s+time|hours|hrs)\b"
 )
 UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
 YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})
