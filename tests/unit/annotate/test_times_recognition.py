@@ -134,3 +134,17 @@ def test_a_military_clock_time_is_a_time_of_day(nlp: Language) -> None:
 def test_a_count_of_many_hours_stays_a_duration(nlp: Language) -> None:
     found = times_in(nlp, "The judge ordered 1200 hours of unpaid work.", SPRING)
     assert found["1200 hours"].value == "PT1200H"
+
+
+def test_a_24_hour_clock_after_from_until_or_to_is_a_time(nlp: Language) -> None:
+    found = times_in(nlp, "The bridge is shut from 23:00 to 05:30 and the café until 16:00.", SPRING)
+    assert found["23:00"].value == "2025-03-12T23:00"
+    assert found["05:30"].value == "2025-03-12T05:30"
+    assert found["16:00"].value == "2025-03-12T16:00"
+
+
+@pytest.mark.parametrize(
+    "text", ["The visitors won the tie 3:1 on aggregate.", "He ran the course in 2:48 to win."]
+)
+def test_a_score_or_a_race_time_is_no_clock_time(nlp: Language, text: str) -> None:
+    assert not times_in(nlp, text, SPRING)

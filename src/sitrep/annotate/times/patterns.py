@@ -139,7 +139,11 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"|\d{{1,2}}(?::[0-5]\d)?\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
             rf"|\d{{1,2}}\s+o'clock"
             # last: a longer reading above wins ("at 8:15 in the evening")
-            r"|(?<=\bat\s)(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]?\d))"
+            # a 24-hour clock after a word that places a moment: "at 14:30", "from 09:00
+            # to 17:00", "until 06:00", "by 22:00" (not a score, a ratio or a race time)
+            r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)"
+            r"|(?<=\d:\d\d\sto\s)|(?<=\d:\d\d-)|(?<=\d:\d\d–))"
+            r"(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]?\d))"
             rf"(?:\s+{zone})?(?:,?\s+(?:on\s+)?{day_ref})?",
         ),
         (
