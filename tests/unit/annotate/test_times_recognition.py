@@ -137,7 +137,9 @@ def test_a_count_of_many_hours_stays_a_duration(nlp: Language) -> None:
 
 
 def test_a_24_hour_clock_after_from_until_or_to_is_a_time(nlp: Language) -> None:
-    found = times_in(nlp, "The bridge is shut from 23:00 to 05:30 and the café until 16:00.", SPRING)
+    found = times_in(
+        nlp, "The bridge is shut from 23:00 to 05:30 and the café until 16:00.", SPRING
+    )
     assert found["23:00"].value == "2025-03-12T23:00"
     assert found["05:30"].value == "2025-03-12T05:30"
     assert found["16:00"].value == "2025-03-12T16:00"
@@ -148,3 +150,26 @@ def test_a_24_hour_clock_after_from_until_or_to_is_a_time(nlp: Language) -> None
 )
 def test_a_score_or_a_race_time_is_no_clock_time(nlp: Language, text: str) -> None:
     assert not times_in(nlp, text, SPRING)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "The rocket lifted off at 7:10 a.m. Moscow time on Friday.",
+            "7:10 a.m. Moscow time on Friday",
+            "2025-03-07T07:10",
+        ),
+        ("Polls close at 8 p.m. AEDT on Saturday.", "8 p.m. AEDT on Saturday", "2025-03-08T20:00"),
+        ("The quake hit at 04:12 UTC+9 on Monday.", "04:12 UTC+9 on Monday", "2025-03-10T04:12"),
+    ],
+)
+def test_a_clock_time_with_a_zone_keeps_the_day_after_it(
+    nlp: Language, text: str, span: str, value: str
+) -> None:
+    assert times_in(nlp, text, SPRING)[span].value == value
+
+
+def test_a_sentence_after_a_clock_time_is_no_zone(nlp: Language) -> None:
+    found = times_in(nlp, "The polls shut at 9 p.m. The count began at once.", SPRING)
+    assert "9 p.m." in found

@@ -87,8 +87,16 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rel = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
     hedge = r"(?:early|earlier|late|later|mid)"
     zone = (
-        r"(?:[ECMP][SD]T|(?-i:[ECMP]T|BST|CET|CEST|HKT)\b|GMT|UTC|local\s+time"
-        r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:standard|daylight))?\s+time)"
+        r"(?:[ECMP][SD]T|(?-i:[ECMP]T|BST|CET|CEST|HKT)\b|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}\b)?"
+        # the zones of other continents' news, upper case only ("IST", not "ist")
+        r"|(?-i:A[CEW][SD]T|NZ[SD]T|AK[SD]T|HST|IST|JST|KST|MSK|SGT|PHT|WIB|SAST|EAT|WAT|EES?T)\b"
+        r"|local\s+time"
+        r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:standard|daylight))?\s+time"
+        # "9 a.m. Moscow time", "10:30 a.m. North Korean time": a place's clock
+        # (not "The time had come" opening the next sentence)
+        r"|(?-i:(?!(?:The|This|That|These|Those|A|An|Its|His|Her|Their|Our|Your|My|Any|Some"
+        r"|No|Every|Each|Next|Last|First|Same|Such|What|Which)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+        r"\s+time\b)"
     )
     day_ref = (
         rf"(?:{weekday}(?:,?\s+{month}\s+{day}|\s+(?:{part})\b)?"  # "3 o'clock Sunday afternoon"
