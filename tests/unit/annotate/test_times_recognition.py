@@ -173,3 +173,21 @@ def test_a_clock_time_with_a_zone_keeps_the_day_after_it(
 def test_a_sentence_after_a_clock_time_is_no_zone(nlp: Language) -> None:
     found = times_in(nlp, "The polls shut at 9 p.m. The count began at once.", SPRING)
     assert "9 p.m." in found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The mine flooded on April 4 last year.", "April 4 last year", "2024-04-04"),
+        ("The fair opens on 20 June this year.", "20 June this year", "2025-06-20"),
+        ("The tax applies from Jan. 1 next year.", "Jan. 1 next year", "2026-01-01"),
+    ],
+)
+def test_a_day_with_the_year_said_after_it(nlp: Language, text: str, span: str, value: str) -> None:
+    assert times_in(nlp, text, SPRING)[span].value == value
+
+
+def test_a_year_said_after_a_comma_is_not_the_days_year(nlp: Language) -> None:
+    found = times_in(nlp, "The count ended on Nov. 2, last year having been close.", SPRING)
+    assert found["Nov. 2"].value == "2024-11-02"
+    assert found["last year"].value == "2024"

@@ -84,6 +84,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"(?:(?:(?:twenty|thirty)[- ])?(?:{lex.alternation('day_ordinal')}))(?![-\w])"
     )
     either_year = rf"(?:{year}|{spelled_year}\b)"
+    # "on March 1 last year", "12 June this year": the day's year, said (one TIMEX3, as
+    # "June this year" is one)
+    year_said = r"\s+(?:this|last|next)\s+year\b(?![-'’])"
     rel = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
     hedge = r"(?:early|earlier|late|later|mid)"
     zone = (
@@ -113,9 +116,12 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "date",
             rf"(?:{weekday},?\s+)?{month}\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?{day}\b"
-            rf"(?:,?\s+{year})?",
+            rf"(?:,?\s+{year}|{year_said})?",
         ),
-        ("date", rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
+        (
+            "date",
+            rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year}|{year_said})?",
+        ),
         ("date", rf"{month},?\s+(?:of\s+)?{either_year}"),
         (
             "date",
