@@ -97,8 +97,8 @@ def test_an_iso_date_is_no_part_of_a_longer_code() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Officers found him in the 1800 block of Pine Avenue.",
-        "The shooting happened on the 2000 block of North Avenue on Friday.",
+        "A van was towed from the 1800 block of Pine Avenue.",
+        "Crews repaved the 2000 block on Friday.",
     ],
 )
 def test_a_street_block_number_is_no_year(nlp: Language, text: str) -> None:
