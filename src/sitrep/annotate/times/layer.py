@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sitrep import lexicons
 from sitrep.annotate.quantities.unit_words import lexicon as quantity_lexicon
-from sitrep.annotate.times.patterns import Candidate, find_candidates
+from sitrep.annotate.times.patterns import Candidate, find_candidates, plain_quotes
 from sitrep.annotate.times.resolve import Context, Resolved, resolve
 from sitrep.annotate.times.tense import (
     TELLING,
@@ -292,7 +292,7 @@ def day_after(
     if nxt not in known:
         own = replace(ctx)  # the day's tense and neighbours, not the clock time's
         _set_context(doc, text, nxt, own)
-        known[nxt] = resolve(text[nxt.start : nxt.end], nxt.kind, own)
+        known[nxt] = resolve(plain_quotes(text[nxt.start : nxt.end]), nxt.kind, own)
     value = known[nxt][1]
     if value and _DAY.match(value):
         ctx.focus_day = value[:10]
@@ -414,7 +414,9 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
             continue
         if cand.kind == "time":
             day_after(doc, text, cand, cands[k + 1 :], ctx, known)
-        type_, value = known.pop(cand) if cand in known else resolve(surface, cand.kind, ctx)
+        # resolved as matched, with plain apostrophes ("New Year’s Day", "o’clock")
+        plain = plain_quotes(surface)
+        type_, value = known.pop(cand) if cand in known else resolve(plain, cand.kind, ctx)
         if value is None and cand.kind == "anaphor" and surface.lower().startswith("that "):
             continue  # "sell that day", "that night" with no time spoken of before: no TIMEX
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):

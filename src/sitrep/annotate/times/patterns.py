@@ -71,7 +71,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     part = lex.alternation("part_of_day")
     season = lex.alternation("season")
     ordinal = lex.alternation("ordinal")
-    holiday = lex.alternation("holiday")
+    # "St. Patrick's Day": an abbreviated word may keep its point (the lexicon drops it)
+    holiday = lex.alternation("holiday").replace(r"\s+", r"\.?\s+")
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     spelled_rest = rf"(?:(?:{tens})(?:[- ](?:{ones}))?|{teens}|oh[- ](?:{ones}))"
     spelled_year = (
@@ -83,11 +84,22 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"(?:(?:(?:twenty|thirty)[- ])?(?:{lex.alternation('day_ordinal')}))(?![-\w])"
     )
     either_year = rf"(?:{year}|{spelled_year}\b)"
+    # "on March 1 last year", "12 June this year": the day's year, said (one TIMEX3, as
+    # "June this year" is one)
+    year_said = r"\s+(?:this|last|next)\s+year\b(?![-'’])"
     rel = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
     hedge = r"(?:early|earlier|late|later|mid)"
     zone = (
-        r"(?:[ECMP][SD]T|(?-i:[ECMP]T|BST|CET|CEST|HKT)\b|GMT|UTC|local\s+time"
-        r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:standard|daylight))?\s+time)"
+        r"(?:[ECMP][SD]T|(?-i:[ECMP]T|BST|CET|CEST|HKT)\b|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}\b)?"
+        # the zones of other continents' news, upper case only ("IST", not "ist")
+        r"|(?-i:A[CEW][SD]T|NZ[SD]T|AK[SD]T|HST|IST|JST|KST|MSK|SGT|PHT|WIB|SAST|EAT|WAT|EES?T)\b"
+        r"|local\s+time"
+        r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:standard|daylight))?\s+time"
+        # "9 a.m. Moscow time", "10:30 a.m. North Korean time": a place's clock
+        # (not "The time had come" opening the next sentence)
+        r"|(?-i:(?!(?:The|This|That|These|Those|A|An|Its|His|Her|Their|Our|Your|My|Any|Some"
+        r"|No|Every|Each|Next|Last|First|Same|Such|What|Which)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+        r"\s+time\b)"
     )
     day_ref = (
         rf"(?:{weekday}(?:,?\s+{month}\s+{day}|\s+(?:{part})\b)?"  # "3 o'clock Sunday afternoon"
@@ -104,16 +116,19 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "date",
             rf"(?:{weekday},?\s+)?{month}\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?{day}\b"
-            rf"(?:,?\s+{year})?",
+            rf"(?:,?\s+{year}|{year_said})?",
         ),
-        ("date", rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?"),
+        (
+            "date",
+            rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year}|{year_said})?",
+        ),
         ("date", rf"{month},?\s+(?:of\s+)?{either_year}"),
         (
             "date",
             rf"(?:{weekday},?\s+)?(?:{month_full}\s+(?:the\s+)?{spelled_day}"
             rf"|(?:the\s+)?{spelled_day}\s+of\s+{month_full})(?:,?\s+{either_year})?",
         ),
-        ("date", r"(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d\b|[01]?\d/[0-3]?\d/(?:\d\d){1,2}\b"),
+        ("date", r"(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d(?![\d-])|[01]?\d/[0-3]?\d/(?:\d\d){1,2}\b"),
         (
             "month",
             rf"(?:{hedge}[- ]?|{edge})?"
@@ -131,11 +146,18 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"|{weekday})\b)"
             # "1600 GMT", "at 0600 local time": no year 1600
             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
+            # "at 1430 hours", "0600 hrs": a clock time the military way, not a count of
+            # hours (a count has no leading zero, and no "at" before it)
+            r"|(?:(?<=\bat\s)(?:[01]\d|2[0-3])|0\d)[0-5]\d\s+(?:hours|hrs)\b"
             # "at 5 in the morning", "10 o'clock at night"
             rf"|\d{{1,2}}(?::[0-5]\d)?\s+(?:o'clock\s+)?(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
             rf"|\d{{1,2}}\s+o'clock"
             # last: a longer reading above wins ("at 8:15 in the evening")
-            r"|(?<=\bat\s)(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]?\d))"
+            # a 24-hour clock after a word that places a moment: "at 14:30", "from 09:00
+            # to 17:00", "until 06:00", "by 22:00" (not a score, a ratio or a race time)
+            r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)"
+            r"|(?<=\d:\d\d\sto\s)|(?<=\d:\d\d-)|(?<=\d:\d\d–))"
+            r"(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]?\d))"
             rf"(?:\s+{zone})?(?:,?\s+(?:on\s+)?{day_ref})?",
         ),
         (
@@ -240,6 +262,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?<![$£€#\d.,])(?:(?<!-)|(?<=\d{{4}}-))"  # "2010-2012": the second year too
             rf"{edge}?(?:the\s+year\s+)?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?{year}\b",
         ),
+        # "the post-2008 rules", "pre-1914 borders": the year, with the prefix (TimeML)
+        ("year", rf"(?:pre|post)-{year}\b"),
         (
             "year",
             # not "two thousand years": a count of years
@@ -311,7 +335,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "in spring 2009", "the summer of 1987"
             rf"|(?:the|in|during)\s+(?P<t>(?:{season})(?:\s+(?:of\s+)?(?:{year}|{spelled_year}))?)\b",
         ),
-        ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{holiday})(?:\s+{year})?"),
+        # a whole name: "Easter weekend" holds "Easter", not "Easter week"
+        ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{holiday})\b(?:\s+{year})?"),
         ("vague", rf"(?:{lex.alternation('vague')})\b"),
         ("vague", r"recent\s+(?:months|weeks|days)\b"),
         # "will soon begin" (a future reference); not "as soon as", "soon after"
@@ -357,6 +382,7 @@ _TITLE_UNIT = re.compile(r"\b(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Months?|Ye
 # "214,000 a month", "six ferries a week", "$2.40 a year": a rate, the unit is the
 # denominator of a measure (no TIMEX3); "twice a week" is a SET and stays
 _RATE_SPAN = re.compile(r"(?i)(?:a|an|per)\s+\w+$")
+_HYPHEN_RATE = re.compile(r"(?i)(?:a|an|per)-\w+")  # the "a-day" of "$10-a-day"
 
 
 @functools.lru_cache(maxsize=1)
@@ -407,6 +433,8 @@ _PER_UNIT = re.compile(r"(?i)[- ](?:on|over)[- ](?:day|week|month|quarter|year)\
 _OTHER_MODIFIER = re.compile(
     r"(?i)\b(?!(?:the|this|that|in|for|during|of|from|per|each|every)\b)[a-z]+\s+$"
 )
+# "the 1600 block of ...": the way police and local news give an address by its hundred
+_BLOCK_AFTER = re.compile(r"(?i)\s+blocks?\b")
 _CLOCK_BEFORE = re.compile(r"\d\s+(?:in|during)\s+$")  # "at 4 in" before "the morning"
 
 
@@ -427,6 +455,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
     if kind == "duration":
         if _RATE_SPAN.fullmatch(span) and _rate_before().search(text, max(0, start - 40), start):
             return False
+        if _HYPHEN_RATE.fullmatch(span) and text[start - 1 : start] == "-":
+            return False  # "a $10-a-day wage", "a two-packs-a-day habit": a rate's unit
         if re.fullmatch(r"(?i)an?\s+second", span) and (
             _ORDINAL_AFTER.match(text, end) or text[end : end + 1] == "-"
         ):
@@ -441,6 +471,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
         return False  # "today's teenagers", "by today's standards": the present age, no day
     if kind == "relday" and _GENERIC_DAY.search(text, max(0, start - 12), min(len(text), end + 8)):
         return False  # "the children of today", "in today's world": the present age, no day
+    if kind == "year" and _BLOCK_AFTER.match(text, end):
+        return False  # "in the 1700 block of Elm Street": a house number, no year
     if kind == "daypart" and _CLOCK_BEFORE.search(text, max(0, start - 12), start):
         return False  # "at 5 in the morning": a clock time, not the part of a day
     return not (kind == "time" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6) : start]))
@@ -467,7 +499,7 @@ _SLASH_DATE = re.compile(r"\b[01]?\d/[0-3]?\d/\d\d")  # "2/8/99": no word to tri
 # "6 p.m.", "06:00 GMT", "4 in the morning", "9 o'clock"
 _CLOCK_CUE = re.compile(
     r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b|\d\s+(?:o'clock|in\s+the\s+[a-z]+|at\s+night)\b"
-    r"|\d{4}\s+(?:GMT|UTC|local\s+time)\b"
+    r"|\d{4}\s+(?:GMT|UTC|local\s+time|hours|hrs)\b"
 )
 UNIT_KINDS = frozenset({"duration", "ago", "relunit", "set"})
 YEAR_KINDS = frozenset({"year", "date", "quarter", "refquarter", "season", "holiday", "month"})
@@ -600,8 +632,19 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
+# typographic apostrophes, one character each as the plain one: "o’clock", "the ’90s",
+# "New Year’s Day" are matched as typed with "'" (offsets are unchanged)
+_PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def plain_quotes(text: str) -> str:
+    """``text`` with its curly apostrophes written plain, of the same length."""
+    return text.translate(_PLAIN_QUOTES)
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Non-overlapping candidate spans, the longest match winning."""
+    text = plain_quotes(text)
     found: dict[Candidate, int] = {}
     windows = _windows(text)
     for rank, (kind, pattern) in enumerate(compiled_patterns()):

@@ -322,6 +322,8 @@ def resolve_date(text: str, p: Pieces, ctx: Context) -> Resolved:
         p.day = spelled_day(p.words, lex)  # "March eighth"
     if p.year is None:
         p.year = spelled_year(p.words, lex)  # "January nineteen eighty-six"
+    if p.year is None and ctx.anchor is not None and (off := year_offset(p.words)) is not None:
+        p.year = ctx.anchor.year + off  # "on March 1 last year", "12 June this year"
     if p.year is not None and p.day is not None:
         try:
             return "DATE", date(p.year, p.month, p.day).isoformat()
