@@ -81,17 +81,6 @@ def test_glued_m_counts_a_plural_after_one_adjective(
     assert (q.value, q.unit) == (value, unit)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "text", "counted"),
-    [
-        ("The petition was backed by 40 MPs from three parties.", "40", "MPs"),
-        ("Thieves emptied 12 ATMs in one night.", "12", "ATMs"),
-    ],
-)
-def test_a_count_of_a_plural_abbreviation(nlp: Any, sentence: str, text: str, counted: str) -> None:
-    assert _found(nlp, sentence)[text].counted == counted
-
-
 def test_a_model_name_after_a_number_is_still_no_count(nlp: Any) -> None:
     assert "12" not in _found(nlp, "She upgraded to the 12 Mini last year.")
 

@@ -236,17 +236,9 @@ def _counts_named_things(tok: Token, nxt: Token) -> bool:
     k = nxt.i
     while k < len(doc) and doc[k].is_alpha and (doc[k].text[:1].isupper() or _compound(doc[k])):
         k += 1
-    if _plural_name(doc[k - 1]) and tok.head.i == k - 1:
-        return True  # "92 RBIs", "55 MPs", "5 Ferraris": the name itself is plural
     if k >= len(doc) or doc[k].tag_ != "NNS":
         return False
     return not any(t.like_num for t in doc[max(0, tok.i - 3) : tok.i])
-
-
-def _plural_name(tok: Token) -> bool:
-    """A capitalised word the parse reads as a plural noun: an abbreviation or a name
-    with a plural "-s" ("ATMs", "NGOs"), which a number before it counts."""
-    return tok.tag_ in ("NNS", "NNPS") and tok.text.endswith("s") and len(tok.text) > 2
 
 
 def _compound(tok: Token) -> bool:
