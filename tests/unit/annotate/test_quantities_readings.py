@@ -83,3 +83,19 @@ def test_glued_m_counts_a_plural_after_one_adjective(
 
 def test_a_model_name_after_a_number_is_still_no_count(nlp: Any) -> None:
     assert "12" not in _found(nlp, "She upgraded to the 12 Mini last year.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        (
+            "Sales were 30 million euros against 26 million euros a year earlier.",
+            "26 million euros",
+            "euro",
+        ),
+        ("Its loss was $8 million, from $5 million a quarter ago.", "$5 million", "dollar"),
+        ("The nurse earns $60,000 a year.", "$60,000 a year", "dollar per year"),
+    ],
+)
+def test_a_time_ago_is_no_rate(nlp: Any, sentence: str, text: str, unit: str) -> None:
+    assert _found(nlp, sentence)[text].unit == unit

@@ -62,6 +62,8 @@ _CODE_AFTER = re.compile(r"[A-Z]{3}\b")  # "110 JPY"
 _GLUED_SYMBOL = re.compile(r"(?![a-z]*ers?\b|[ap]m\b)[a-zµμ][A-Za-z]{1,3}(?![\w-])")
 _US_AFTER_MONEY = re.compile(r"\s+(?:US|U\.S\.)(?![\w$])")
 _PER = re.compile(r"(?:\s*/\s*|\s+per\s+|(?:\s+|-)an?(?:\s+|-)|-per-)")
+# "$1.7 billion a year ago", "a year earlier": when the amount was, not a rate
+_AGO = re.compile(r"[A-Za-z]+\s+(?:ago|earlier|previously)\b", re.IGNORECASE)
 _PER_WORD = re.compile(r"[A-Za-z]+(?:\s(?:foot|feet|metre|meter|metres|meters|mile|miles))?")
 # time symbols after a slash that the unit lexicon leaves out: its "s" and "h" would
 # read every glued letter as a unit
@@ -344,6 +346,8 @@ def _take_per(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
         return pos
     connector = m.group().strip(" -").lower()
     at = m.end()
+    if connector in ("a", "an") and _AGO.match(text, at):
+        return pos
     u = lex.unit_re.match(text, at)
     if u and (unit := lex.unit_for(u.group())):
         d.unit = f"{d.unit} per {unit.name}"
