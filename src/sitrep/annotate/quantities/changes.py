@@ -17,6 +17,7 @@ from sitrep.annotate.quantities.drafts import (
     after_from,
     change_verb_before,
     one_magnitude,
+    scaled,
     takes_scale,
 )
 from sitrep.annotate.quantities.movements import Move, contest_nouns, moved_before, told_re
@@ -72,7 +73,7 @@ def _share_scale(text: str, a: Draft, old: Quantity, b: Draft) -> None:
     level = b.value if b.value is not None else b.low  # "from 12.5 to 14-15 billion"
     if level is None:
         return
-    shared = old.value * b.scale
+    shared = scaled(old.value, b.scale)
     told = _told_direction(text, a)
     if told is not None:
         fits_shared = (level > shared) == (told == "up")

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sitrep.annotate.quantities.movements import change_re, moved_before
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.annotate.quantities.scan import Atom, scan_atoms
@@ -60,7 +62,12 @@ _CODE_AFTER = re.compile(r"[A-Z]{3}\b")  # "110 JPY"
 _GLUED_SYMBOL = re.compile(r"(?![a-z]*ers?\b|[ap]m\b)[a-zµμ][A-Za-z]{1,3}(?![\w-])")
 _US_AFTER_MONEY = re.compile(r"\s+(?:US|U\.S\.)(?![\w$])")
 _PER = re.compile(r"(?:\s*/\s*|\s+per\s+|(?:\s+|-)an?(?:\s+|-)|-per-)")
+# "$1.7 billion a year ago", "a year earlier": when the amount was, not a rate
+_AGO = re.compile(r"[A-Za-z]+\s+(?:ago|earlier|previously)\b", re.IGNORECASE)
 _PER_WORD = re.compile(r"[A-Za-z]+(?:\s(?:foot|feet|metre|meter|metres|meters|mile|miles))?")
+# time symbols after a slash that the unit lexicon leaves out: its "s" and "h" would
+# read every glued letter as a unit
+_PER_SYMBOLS = {"s": "second", "sec": "second", "h": "hour", "hr": "hour", "yr": "year"}
 _PER_TIME = frozenset(
     [
         "year",
@@ -195,6 +202,8 @@ def _currency_word_follows(text: str, pos: int, lex: Lexicon) -> bool:
 
 
 _PLURAL_AFTER = re.compile(r" ([a-z]{2,}[^s\W]s|people|men|women|children)\b")
+# "7m premature deaths": one adjective may stand between the count and its noun
+_WORD_BEFORE_PLURAL = re.compile(r" ([a-z]{3,})(?= [a-z])")
 # words ending in -s that are no plural nouns
 _NOT_PLURALS = frozenset(
     {
@@ -219,9 +228,17 @@ _NOT_PLURALS = frozenset(
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+$")
 
 
+def _may_be_adjective(text: str, pos: int, word: str) -> bool:
+    """Not a function word ("30m onto rocks") nor what a length is ("4m deep trenches")."""
+    return word not in STOP_WORDS and not _DIMENSION_AFTER.match(text, pos)
+
+
 def _plural_count_follows(text: str, d: Draft, pos: int, lex: Lexicon) -> bool:
     """ "has 1.5m residents", "25k people": a glued m or k before a plural noun counts it."""
     m = _PLURAL_AFTER.match(text, pos)
+    adjective = _WORD_BEFORE_PLURAL.match(text, pos)
+    if m is None and adjective and _may_be_adjective(text, pos, adjective.group(1)):
+        m = _PLURAL_AFTER.match(text, adjective.end())
     if m is None or m.group(1) in _NOT_PLURALS or lex.unit_re.match(m.group(1)):
         return False
     start = d.atoms[0].start
@@ -284,6 +301,7 @@ _DIMENSION_AFTER = re.compile(
     r"\s+(?:long|wide|tall|high|deep|thick|across|away|apart|below|above|"
     r"underground|underwater|in\s+(?:length|width|height|depth|diameter))\b"
 )
+_OVER_TIME_SYMBOL = re.compile(r"/(?:s|sec|h|hr|yr)\b")
 _LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*\.?\s+$")
 _WORD_AFTER = re.compile(r"\s*(?:[a-z]|[.,;:)]|$)")
 # "a 60 W USB-C charger": after an article the letter measures the noun that follows
@@ -298,10 +316,12 @@ def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
     """
     if kind == "length" and _DIMENSION_AFTER.match(text, end):
         return True  # "5 m wide", "a 12 m high wall": a dimension adjective takes a length
-    if kind not in _LETTER_KINDS:
-        return False
     start = d.atoms[0].start
     before = text[max(0, start - 20) : start]
+    if _OVER_TIME_SYMBOL.match(text, end):
+        return not _LABEL_BEFORE.search(before)  # "3 m/s": the letter heads a rate
+    if kind not in _LETTER_KINDS:
+        return False
     if _ARTICLE_BEFORE.search(before):
         return True
     if _LABEL_BEFORE.search(before):
@@ -326,6 +346,8 @@ def _take_per(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
         return pos
     connector = m.group().strip(" -").lower()
     at = m.end()
+    if connector in ("a", "an") and _AGO.match(text, at):
+        return pos
     u = lex.unit_re.match(text, at)
     if u and (unit := lex.unit_for(u.group())):
         d.unit = f"{d.unit} per {unit.name}"
@@ -334,6 +356,9 @@ def _take_per(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
     if not w:
         return pos
     word = w.group().split()[0].lower()
+    if connector == "/" and word in _PER_SYMBOLS:
+        d.unit = f"{d.unit} per {_PER_SYMBOLS[word]}"  # "30 km/s", "4 m/h"
+        return at + len(word)
     singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
     if connector in ("a", "an") and singular not in _PER_TIME:
         return pos
@@ -438,14 +463,22 @@ def share_total_units(text: str, drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
+def scaled(value: float, scale: float) -> float:
+    """``value`` times a scale word's ``scale``, read back as the decimal it was written as:
+    4.1 * 1e9 is 4099999999.9999995 in binary, "4.1 billion" is 4100000000."""
+    if scale == 1.0:
+        return value
+    return float(f"{value * scale:.12g}")
+
+
 def _apply_scale_and_sign(d: Draft) -> None:
-    factor = d.scale * (-1.0 if "neg" in d.flags else 1.0)
+    sign = -1.0 if "neg" in d.flags else 1.0
     if d.value is not None:
-        d.value *= factor
+        d.value = sign * scaled(d.value, d.scale)
     if d.low is not None:
-        d.low *= d.scale
+        d.low = scaled(d.low, d.scale)
     if d.high is not None:
-        d.high *= d.scale
+        d.high = scaled(d.high, d.scale)
     if d.bound == "upper" and d.value is not None:
         d.high = d.value
     elif d.bound == "lower" and d.value is not None:
@@ -570,7 +603,7 @@ def _share_scale(text: str, a: Draft, b: Draft) -> None:
         and b.value is not None
         and a.value * b.scale <= b.value * 1.0001
     ):
-        a.value *= b.scale
+        a.value = scaled(a.value, b.scale)
         a.scale = b.scale
 
 
@@ -608,7 +641,7 @@ def join_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
             continue
         falling = how == "to" and _falls_in_one_scale(text, a, b)
         if falling and a.value is not None:
-            a.value, a.scale = a.value * b.scale, b.scale
+            a.value, a.scale = scaled(a.value, b.scale), b.scale
         _share_scale(text, a, b)
         assert a.value is not None and b.value is not None
         change = falling or (how == "to" and _is_change(text, a, b))

@@ -96,7 +96,10 @@ _HALF_SCALE = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.IGNOREC
 _HALF_DET = re.compile(r"\s+(?:the|its|their|his|her|our|all)\s+(?=\w)", re.IGNORECASE)
 # "rose by a fifth", "more than a third.": a share of change, ending the phrase
 _SHARE_BEFORE = re.compile(r"\b(?:by|than|nearly|almost|about|roughly)\s+$", re.IGNORECASE)
-_PHRASE_END = re.compile(r"\s*(?:[.,;:)]|$|\s(?:and|but|in|on|from|since|over|to)\b)")
+_PHRASE_END = re.compile(
+    r"\s*(?:[.,;:)]|$|\s(?:and|but|in|on|from|since|over|to|last|this|next|between|during"
+    r"|after|before|compared|against|versus|vs|while|amid|within|until|at|as|or)\b)"
+)
 # "nearly half voted", "more than half are women": an approximator or a bound makes a lone
 # "half" an amount; not "half-time", nor the clock's "about half past ten"
 _HALF_QUALIFIED = re.compile(r"\b(?:than|nearly|almost|about|roughly|around)\s+$", re.IGNORECASE)
