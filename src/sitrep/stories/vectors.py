@@ -90,10 +90,7 @@ class Idf:
         if not self._loaded_n:
             self.n = self.df.pop(DOC_COUNT, 0)
             self._loaded_n = True
-            self._weights.clear()
-            self._by_df.clear()
-            self._sides.clear()
-            self._norms.clear()
+            self._drop_weights()
 
     def prepare_vectors(self, vecs: Iterable[Vector]) -> None:
         """:meth:`prepare` the terms of ``vecs``, skipping the vectors prepared before
@@ -130,25 +127,26 @@ class Idf:
 
     def count(self, terms: Iterable[str]) -> None:
         """Record one more document holding ``terms`` (in the store and the cache)."""
-        distinct = [t for t in dict.fromkeys(terms) if not t.startswith(MARKERS)]
-        self.prepare(distinct)
-        self.store.stories.bump_dfs(distinct)
-        for t in distinct:
-            self.df[t] = self.df.get(t, 0) + 1
-        self.n += 1
-        self._weights.clear()
-        self._by_df.clear()
-        self._sides.clear()
-        self._norms.clear()
+        self._add(terms, 1)
 
     def uncount(self, terms: Iterable[str]) -> None:
         """Take out one document holding ``terms``, as :meth:`count` put it in."""
+        self._add(terms, -1)
+
+    def _add(self, terms: Iterable[str], by: int) -> None:
         distinct = [t for t in dict.fromkeys(terms) if not t.startswith(MARKERS)]
         self.prepare(distinct)
-        self.store.stories.unbump_dfs(distinct)
+        if by > 0:
+            self.store.stories.bump_dfs(distinct)
+        else:
+            self.store.stories.unbump_dfs(distinct)
         for t in distinct:
-            self.df[t] = self.df.get(t, 0) - 1
-        self.n -= 1
+            self.df[t] = self.df.get(t, 0) + by
+        self.n += by
+        self._drop_weights()
+
+    def _drop_weights(self) -> None:
+        """Weights, sides and norms follow the counts: dropped when they move."""
         self._weights.clear()
         self._by_df.clear()
         self._sides.clear()
@@ -181,10 +179,7 @@ class Idf:
         self._prepared.clear()
         self.n = 0
         self._loaded_n = False
-        self._weights.clear()
-        self._by_df.clear()
-        self._sides.clear()
-        self._norms.clear()
+        self._drop_weights()
 
     def norm(self, vec: Vector) -> float:
         """:func:`weighted_norm` of a stored vector (prepared here), kept until a count

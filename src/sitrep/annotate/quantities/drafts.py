@@ -301,7 +301,8 @@ _DIMENSION_AFTER = re.compile(
     r"\s+(?:long|wide|tall|high|deep|thick|across|away|apart|below|above|"
     r"underground|underwater|in\s+(?:length|width|height|depth|diameter))\b"
 )
-_OVER_TIME_SYMBOL = re.compile(r"/(?:s|sec|h|hr|yr)\b")
+# "3 m/s": a time symbol of _PER_SYMBOLS after the slash
+_OVER_TIME_SYMBOL = re.compile(rf"/(?:{'|'.join(sorted(_PER_SYMBOLS, key=len, reverse=True))})\b")
 _LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*\.?\s+$")
 _WORD_AFTER = re.compile(r"\s*(?:[a-z]|[.,;:)]|$)")
 # "a 60 W USB-C charger": after an article the letter measures the noun that follows
