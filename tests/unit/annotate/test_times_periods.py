@@ -25,6 +25,7 @@ SUMMER = date(2031, 7, 16)  # a Wednesday
         ("Orchard sales climbed in H1 2031 on dry weather.", "H1 2031", "2031-H1"),
         ("The glassworks lost money in H2 FY30.", "H2 FY30", "2030-H2"),
         ("Hauliers filed the claim on 23/04/2030 in Leeds.", "23/04/2030", "2030-04-23"),
+        ("The notice is dated 2030/11/02 at the top.", "2030/11/02", "2030-11-02"),
         ("Bell ringers practise twice a week in the tower.", "twice a week", "P1W"),
         ("The ferry sails three times a day in winter.", "three times a day", "P1D"),
         ("The mill dates from the late eighteenth century.", "the late eighteenth century", "17"),
@@ -64,6 +65,8 @@ def test_a_lone_day_is_a_day_of_the_month_in_focus(
         "A second Danish trawler was boarded.",
         "Roughly a quarter from the northern valleys voted no.",
         "Nearly a quarter were late.",
+        "Ports reopened after the fall of the junta.",
+        "Farmers gained from the fall in feed prices.",
     ],
 )
 def test_ordinals_codes_and_shares_that_are_no_times(nlp: Language, text: str) -> None:
@@ -78,5 +81,11 @@ def test_the_verb_last_is_not_part_of_a_duration(nlp: Language) -> None:
 def test_short_years_and_unknown_kinds() -> None:
     assert full_year("29") == 2029 and full_year("87") == 1987
     ctx = Context(SUMMER)
-    assert resolve_period("31/02/2030", "dayfirst", ctx) == ("DATE", None)
+    assert resolve_period("31/02/2030", "numdate", ctx) == ("DATE", None)
     assert resolve_period("2030", "year", ctx) == ("DATE", "2030")
+
+
+def test_a_season_with_a_year_or_a_modifier_stays(nlp: Language) -> None:
+    assert times_in(nlp, "Rivers flooded in the fall of 2029.", SUMMER)["fall of 2029"].value
+    found = times_in(nlp, "She moved north last fall in a hurry.", SUMMER)
+    assert found["last fall"].value == "2030-FA"

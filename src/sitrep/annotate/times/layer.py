@@ -52,7 +52,7 @@ TENSE_KINDS = (
 # kinds whose value can anchor "later that year", "the following day"
 REF_KINDS = frozenset(
     {"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor", "nthweekday"}
-    | {"dayfirst", "ordday", "fycode"}
+    | {"numdate", "ordday", "fycode"}
 )
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T|$)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")

@@ -134,8 +134,13 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "date",
             r"(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d(?![\d-])|(?:1[0-2]|0?[1-9])/[0-3]?\d/(?:\d\d){1,2}\b",
         ),
-        # "13/05/2024": a first number above 12 is no month, so the date is written day first
-        ("dayfirst", r"(?<![\d/])(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9])/(?:\d\d){1,2}\b(?!/)"),
+        # "13/05/2024": a first number above 12 is no month, so the date is written day
+        # first; "2024/05/13": a year first is followed by its month (ISO order)
+        (
+            "numdate",
+            r"(?<![\d/])(?:(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9])/(?:\d\d){1,2}"
+            r"|(?:1[5-9]|20)\d\d/(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))\b(?!/)",
+        ),
         (
             "month",
             rf"(?:{hedge}[- ]?|{edge})?"
@@ -494,6 +499,15 @@ _OTHER_MODIFIER = re.compile(
 # "the 1600 block of ...": the way police and local news give an address by its hundred
 _BLOCK_AFTER = re.compile(r"(?i)\s+blocks?\b")
 _CLOCK_BEFORE = re.compile(r"\d\s+(?:in|during)\s+$")  # "at 4 in" before "the morning"
+# "the fall of the regime", "the fall in prices", "the spring of discontent": a season word
+# with an "of" (or, for "fall", an "in") that names no year is another noun
+_NO_YEAR_AFTER = (
+    r"\s+(?!(?:the\s+year\s+)?(?:1[5-9]|20)\d\d\b|'\d\d\b|nineteen\b|two\s+thousand\b"
+    r"|(?:this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year\b)"
+)
+_SEASON_NOUN = re.compile(
+    rf"(?i)(?:fall\s+(?:of|in)|(?:spring|summer|autumn|winter)\s+of){_NO_YEAR_AFTER}"
+)
 
 
 def _in_context(text: str, start: int, end: int, kind: str) -> bool:
@@ -533,6 +547,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
         return False  # "the children of today", "in today's world": the present age, no day
     if kind == "year" and _BLOCK_AFTER.match(text, end):
         return False  # "in the 1700 block of Elm Street": a house number, no year
+    if kind == "season" and " " not in span.strip() and _SEASON_NOUN.match(text, start):
+        return False  # "after the fall of the regime": no season ("last fall in" is one)
     if kind == "daypart" and _CLOCK_BEFORE.search(text, max(0, start - 12), start):
         return False  # "at 5 in the morning": a clock time, not the part of a day
     return not (kind == "time" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6) : start]))
@@ -556,7 +572,7 @@ _DECADE_NUM = re.compile(r"\d0'?s\b")
 _ORDINAL_NUM = re.compile(r"\d(?:st|nd|rd|th)\b")
 _QUARTER_NUM = re.compile(r"\bQ[1-4]\b")
 _SLASH_DATE = re.compile(r"\b[01]?\d/[0-3]?\d/\d\d")  # "2/8/99": no word to trigger it
-_DAY_FIRST_DATE = re.compile(r"\b(?:1[3-9]|2\d|3[01])/[01]?\d/\d\d")  # "13/05/2024"
+_NUM_DATE = re.compile(r"\b(?:1[3-9]|2\d|3[01])/[01]?\d/\d\d|\b(?:1[5-9]|20)\d\d/[01]?\d/")
 _PERIOD_CODE = re.compile(r"\bH[12]\b|\bFY")  # "H1 2025", "FY24"
 # "6 p.m.", "06:00 GMT", "4 in the morning", "9 o'clock"
 _CLOCK_CUE = re.compile(
@@ -595,7 +611,7 @@ MARGINS: dict[str, tuple[int, int]] = {
     "century": (15, 15),
     "yearref": (30, 5),
     "long": (0, 10),
-    "dayfirst": (0, 12),
+    "numdate": (0, 12),
     "ordcentury": (45, 10),
     "halfcode": (0, 20),
     "fycode": (0, 10),
@@ -682,7 +698,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
         (_YEAR_NUM, YEAR_KINDS),
         (_DECADE_NUM, frozenset({"decade"})),
         (_ORDINAL_NUM, frozenset({"century", "ordday"})),
-        (_DAY_FIRST_DATE, frozenset({"dayfirst"})),
+        (_NUM_DATE, frozenset({"numdate"})),
         (_PERIOD_CODE, frozenset({"halfcode", "fycode"})),
         (_QUARTER_NUM, frozenset({"quarter"})),
         (_SLASH_DATE, frozenset({"date"})),

@@ -6,7 +6,8 @@ Each reader gives a TIMEX3 (type, value) as ``resolve`` does, and leans on its h
 - ``fycode``: "FY24", "FY 2024", a fiscal year by its code -> the year (TimeML values a
   fiscal year by the calendar year that names it, as "fiscal 2024");
 - ``halfcode``: "H1 2025", "H2" -> 2025-H1 (read as "the first half of 2025");
-- ``dayfirst``: "13/05/2024", a numeric date whose first number cannot be a month;
+- ``numdate``: "13/05/2024", a numeric date whose first number cannot be a month (day
+  first), and "2024/05/13" (year first);
 - ``ordday``: "on the 12th", "the 21st of this month": a day of the month in focus;
 - ``frequency``: "twice a week", "three times a year" -> SET P1W (the frequency is
   TIMEX3's ``freq`` attribute, the value is the period);
@@ -31,6 +32,7 @@ from sitrep.annotate.times.time_words import load_lexicon
 _FY = re.compile(r"(?i)FY\s?'?(\d{4}|\d\d)\b")
 _HALF = re.compile(r"(?i)H([12])\b(?:\s+(.*))?")
 _DAY_FIRST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
+_YEAR_FIRST = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _ORD_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 _PER_UNIT = re.compile(r"(?i)\b(?:a|an|per|every)\s+([a-z]+)$")
 _CENTURY_TENS = {"twenty": 20}
@@ -61,12 +63,15 @@ def resolve_halfcode(text: str, ctx: Context) -> Resolved:
     return resolve(f"the {which} half {rest}".strip(), "half", ctx)
 
 
-def resolve_dayfirst(text: str, ctx: Context) -> Resolved:
-    m = _DAY_FIRST.search(text)
-    if m is None:
+def resolve_numdate(text: str, ctx: Context) -> Resolved:
+    if m := _YEAR_FIRST.search(text):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _DAY_FIRST.search(text):
+        y, mo, d = full_year(m.group(3)), int(m.group(2)), int(m.group(1))
+    else:
         return "DATE", None
     try:
-        return "DATE", date(full_year(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        return "DATE", date(y, mo, d).isoformat()
     except ValueError:
         return "DATE", None
 
@@ -130,7 +135,7 @@ def resolve_ordcentury(text: str, ctx: Context) -> Resolved:
 READERS: dict[str, Callable[[str, Context], Resolved]] = {
     "fycode": resolve_fycode,
     "halfcode": resolve_halfcode,
-    "dayfirst": resolve_dayfirst,
+    "numdate": resolve_numdate,
     "ordday": resolve_ordday,
     "frequency": resolve_frequency,
     "ordcentury": resolve_ordcentury,
