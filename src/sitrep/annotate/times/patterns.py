@@ -310,10 +310,13 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "the final quarter of last year": the fourth ("last quarter" alone is the previous)
         ("quarter", rf"(?:the\s+)?(?:final|last)\s+quarter\s+of\s+(?:fiscal\s+)?{ofyear}"),
         ("quarter", rf"(?-i:Q[1-4])(?:\s+{year})?\b"),  # "Q1 results", "Q3 2024"
-        # "H1 2025", "in H2", "H1 FY25": a half year by its code (not "H1-B", "H1N1")
+        # "H1 2025", "H1 FY25", "H2 results": a half year by its code, with its year or a
+        # word of a report after it (not "H1-B", "H1N1", nor the H2 district of a city)
         (
             "halfcode",
-            rf"(?-i:H[12])\b(?![-/]\w)(?:\s+(?:{year}|(?-i:FY)\s?'?\d\d(?:\d\d)?\b))?",
+            rf"(?-i:H[12])(?:\s+(?:{year}|(?-i:FY)\s?'?\d\d(?:\d\d)?\b)"
+            r"|(?=\s+(?:results|sales|revenue|revenues|profit|profits|earnings|loss|losses"
+            r"|growth|figures|guidance|output|net|margins?)\b))",
         ),
         # "FY2024", "FY 24", "FY'25": a fiscal year by its code
         ("fycode", r"(?-i:FY)\s?'?(?:(?:1[5-9]|20)\d\d|\d\d)\b(?![-/]\d)"),
@@ -383,8 +386,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "ordday",
             rf"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bfrom\s))"
-            rf"the\s+{day_nth}(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:and|or|but|when|after|before"
-            r"|at|in|to|until|through|with|as|if|while)\b)"
+            # (not "and": "on the 2nd and 3rd floors")
+            rf"the\s+{day_nth}(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:but|when|after|before"
+            r"|at|in|until|through|with|as|if|while)\b)"
             rf"|the\s+{day_nth}\s+of\s+(?:the|this|next|last|that|the\s+same)\s+month\b",
         ),
         # "open on weekends", "busy at weekends"; not "two weekends", a stretch of time
