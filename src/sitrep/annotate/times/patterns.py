@@ -382,7 +382,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"(?!-)",
         ),
         # "on the 12th", "by the 3rd,", "the 21st of this month": a day of the month in focus
-        # (not "the 11th floor", "the 39th anniversary": an ordinal of something else)
+        # (not "the 11th floor", "the 40th anniversary": an ordinal of something else)
         (
             "ordday",
             rf"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bfrom\s))"
