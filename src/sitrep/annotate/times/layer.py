@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sitrep import lexicons
 from sitrep.annotate.quantities.unit_words import lexicon as quantity_lexicon
 from sitrep.annotate.times.patterns import Candidate, find_candidates, plain_quotes
+from sitrep.annotate.times.periods import resolve_period
 from sitrep.annotate.times.resolve import Context, Resolved, resolve
 from sitrep.annotate.times.tense import (
     TELLING,
@@ -44,12 +45,14 @@ if TYPE_CHECKING:
 CLAUSE_KINDS = frozenset({"date", "month", "weekof", "yearend", "holiday", "nthweekday"})
 TENSE_KINDS = (
     frozenset({"weekday", "time", "quarter", "half", "season", "soon", "dayshift", "relunit"})
+    | frozenset({"halfcode", "ordday"})  # read by times.periods
     | CLAUSE_KINDS
 )
 
 # kinds whose value can anchor "later that year", "the following day"
 REF_KINDS = frozenset(
     {"date", "month", "year", "weekday", "relday", "time", "dayshift", "anaphor", "nthweekday"}
+    | {"numdate", "ordday", "fycode"}
 )
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?:T|$)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
@@ -416,7 +419,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
             day_after(doc, text, cand, cands[k + 1 :], ctx, known)
         # resolved as matched, with plain apostrophes ("New Year’s Day", "o’clock")
         plain = plain_quotes(surface)
-        type_, value = known.pop(cand) if cand in known else resolve(plain, cand.kind, ctx)
+        type_, value = known.pop(cand) if cand in known else resolve_period(plain, cand.kind, ctx)
         if value is None and cand.kind == "anaphor" and surface.lower().startswith("that "):
             continue  # "sell that day", "that night" with no time spoken of before: no TIMEX
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):

@@ -89,6 +89,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     year_said = r"\s+(?:this|last|next)\s+year\b(?![-'’])"
     rel = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
     hedge = r"(?:early|earlier|late|later|mid)"
+    hedge_of = r"(?:early|late|mid)"  # the part of a century ("the late 19th century")
+    day_nth = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
     zone = (
         r"(?:[ECMP][SD]T|(?-i:[ECMP]T|BST|CET|CEST|HKT)\b|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}\b)?"
         # the zones of other continents' news, upper case only ("IST", not "ist")
@@ -128,7 +130,17 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"(?:{weekday},?\s+)?(?:{month_full}\s+(?:the\s+)?{spelled_day}"
             rf"|(?:the\s+)?{spelled_day}\s+of\s+{month_full})(?:,?\s+{either_year})?",
         ),
-        ("date", r"(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d(?![\d-])|[01]?\d/[0-3]?\d/(?:\d\d){1,2}\b"),
+        (
+            "date",
+            r"(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d(?![\d-])|(?:1[0-2]|0?[1-9])/[0-3]?\d/(?:\d\d){1,2}\b",
+        ),
+        # "13/05/2024": a first number above 12 is no month, so the date is written day
+        # first; "2024/05/13": a year first is followed by its month (ISO order)
+        (
+            "numdate",
+            r"(?<![\d/])(?:(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9])/(?:\d\d){1,2}"
+            r"|(?:1[5-9]|20)\d\d/(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))\b(?!/)",
+        ),
         (
             "month",
             rf"(?:{hedge}[- ]?|{edge})?"
@@ -243,7 +255,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "duration",
             rf"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|"
-            rf"final|initial|remaining)\s+)?{approx}?"
+            # not the verb of "meant to last a few months" ("the last a ..." is no English)
+            rf"final|initial|remaining)\s+(?!an?\s))?{approx}?"
             # "half an hour", "a quarter of a century", "two-and-a-half years"
             rf"(?:half\s+an?|an?\s+quarter(?:\s+of\s+an?)?|{number}(?:[\s-]+and[\s-]+a[\s-]+half)?)"
             r"(?:\s+|-)"
@@ -260,7 +273,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "year",
             rf"(?<![$£€#\d.,])(?:(?<!-)|(?<=\d{{4}}-))"  # "2010-2012": the second year too
-            rf"{edge}?(?:the\s+year\s+)?(?:(?:fiscal|calendar|{hedge})[- ]?\s*)?{year}\b",
+            rf"{edge}?(?:the\s+year\s+)?(?:(?:(?:fiscal|calendar)(?:\s+year)?|{hedge})[- ]?\s*)?"
+            rf"{year}\b",
         ),
         # "the post-2008 rules", "pre-1914 borders": the year, with the prefix (TimeML)
         ("year", rf"(?:pre|post)-{year}\b"),
@@ -276,7 +290,16 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"the\s+(?:(?:early|mid|late)[- ]?\s*)?(?:nineteen[- ])?"
             rf"(?:{lex.alternation('decade')})\b",
         ),
-        ("century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[- ]century"),
+        (
+            "century",
+            rf"(?:the\s+)?(?:{hedge_of}[- ]?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[- ]century",
+        ),
+        # "the late nineteenth century", "the twenty-first century" (TimeML: 18, 20)
+        (
+            "ordcentury",
+            rf"(?:the\s+)?(?:{hedge_of}[- ]?\s*)?(?:twenty[- ])?"
+            rf"(?:{lex.alternation('day_ordinal')})[- ]century",
+        ),
         (
             "quarter",
             rf"(?:(?:the|this|{ofyear}'s)\s+(?!\w+-quarter))?(?:(?:fiscal|latest|same|current)\s+)?"
@@ -287,6 +310,16 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "the final quarter of last year": the fourth ("last quarter" alone is the previous)
         ("quarter", rf"(?:the\s+)?(?:final|last)\s+quarter\s+of\s+(?:fiscal\s+)?{ofyear}"),
         ("quarter", rf"(?-i:Q[1-4])(?:\s+{year})?\b"),  # "Q1 results", "Q3 2024"
+        # "H1 2025", "H1 FY25", "H2 results": a half year by its code, with its year or a
+        # word of a report after it (not "H1-B", "H1N1", nor the H2 district of a city)
+        (
+            "halfcode",
+            rf"(?-i:H[12])(?:\s+(?:{year}|(?-i:FY)\s?'?\d\d(?:\d\d)?\b)"
+            r"|(?=\s+(?:results|sales|revenue|revenues|profit|profits|earnings|loss|losses"
+            r"|growth|figures|guidance|output|net|margins?)\b))",
+        ),
+        # "FY2024", "FY 24", "FY'25": a fiscal year by its code
+        ("fycode", r"(?-i:FY)\s?'?(?:(?:1[5-9]|20)\d\d|\d\d)\b(?![-/]\d)"),
         (
             "half",
             # not "the second half of the match": the half of something else than a year
@@ -342,6 +375,22 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "will soon begin" (a future reference); not "as soon as", "soon after"
         ("soon", r"as\s+soon\s+as\s+possible|(?<!as\s)soon\b(?!\s+(?:as|after|afterwards?)\b)"),
         ("set", rf"(?:{sets})\b"),
+        # "twice a week", "three times a year", "once every month": a SET (freq="2X")
+        (
+            "frequency",
+            rf"(?:once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|every|each)\s+{unit}\b"
+            r"(?!-)",
+        ),
+        # "on the 12th", "by the 3rd,", "the 21st of this month": a day of the month in focus
+        # (not "the 11th floor", "the 40th anniversary": an ordinal of something else)
+        (
+            "ordday",
+            rf"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bfrom\s))"
+            # (not "and": "on the 2nd and 3rd floors")
+            rf"the\s+{day_nth}(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:but|when|after|before"
+            r"|at|in|until|through|with|as|if|while)\b)"
+            rf"|the\s+{day_nth}\s+of\s+(?:the|this|next|last|that|the\s+same)\s+month\b",
+        ),
         # "open on weekends", "busy at weekends"; not "two weekends", a stretch of time
         ("set", r"(?<=\bon\s)weekends\b|(?<=\bat\s)weekends\b"),
     ]
@@ -373,8 +422,26 @@ def _plausible(text: str, kind: str) -> bool:
     return not (kind == "refquarter" and _BARE_PERIOD.match(text))
 
 
-# "a second group": the ordinal, not the unit
-_ORDINAL_AFTER = re.compile(r"\s+(?!(?:or|and|ago|later|earlier|after|before|of|in)\b)[a-z]")
+# "a second group", "a second Iranian ship": the ordinal, not the unit
+_ORDINAL_AFTER = re.compile(r"\s+(?!(?:or|and|ago|later|earlier|after|before|of|in)\b)[a-zA-Z]")
+# "roughly a quarter from the south", "nearly a quarter were": a hedged share, a fraction
+_HEDGED_QUARTER = re.compile(
+    r"(?i)(?:(?:nearly|almost|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?an?\s+quarter"
+)
+_SHARE_HEDGE = re.compile(
+    r"(?i)\b(?:roughly|about|around|approximately|some|fully|nearly|almost|than)\s+$"
+)
+_QUARTER_AS_TIME = re.compile(r"(?i)\s+(?:ago|earlier|later|before|after)\b")
+
+
+def _a_share(text: str, start: int, end: int) -> bool:
+    """ "a quarter" hedged as an amount is a share of something, not three months."""
+    span = text[start:end]
+    if not _HEDGED_QUARTER.fullmatch(span) or _QUARTER_AS_TIME.match(text, end):
+        return False
+    hedged = " " in span.strip().split("quarter")[0].strip()  # the hedge is in the span
+    return hedged or bool(_SHARE_HEDGE.search(text, max(0, start - 16), start))
+
 # "60 Minutes", "High Noon": names of programmes and films
 _TITLE_UNIT = re.compile(r"\b(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Months?|Years?)$")
 
@@ -436,6 +503,15 @@ _OTHER_MODIFIER = re.compile(
 # "the 1600 block of ...": the way police and local news give an address by its hundred
 _BLOCK_AFTER = re.compile(r"(?i)\s+blocks?\b")
 _CLOCK_BEFORE = re.compile(r"\d\s+(?:in|during)\s+$")  # "at 4 in" before "the morning"
+# "the fall of the regime", "the fall in prices", "the spring of discontent": a season word
+# with an "of" (or, for "fall", an "in") that names no year is another noun
+_NO_YEAR_AFTER = (
+    r"\s+(?!(?:the\s+year\s+)?(?:1[5-9]|20)\d\d\b|'\d\d\b|nineteen\b|two\s+thousand\b"
+    r"|(?:this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year\b)"
+)
+_SEASON_NOUN = re.compile(
+    rf"(?i)(?:fall\s+(?:of|in)|(?:spring|summer|autumn|winter)\s+of){_NO_YEAR_AFTER}"
+)
 
 
 def _in_context(text: str, start: int, end: int, kind: str) -> bool:
@@ -463,6 +539,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
             return False  # "a second group", "a second-floor flat"
         if _TITLE_UNIT.search(span) and not span.isupper():
             return False
+        if _a_share(text, start, end):
+            return False
     if kind == "set" and _FREQ_ADVERB.fullmatch(span) and _rate_before().search(
         text, max(0, start - 40), start
     ):
@@ -473,6 +551,8 @@ def _in_context(text: str, start: int, end: int, kind: str) -> bool:
         return False  # "the children of today", "in today's world": the present age, no day
     if kind == "year" and _BLOCK_AFTER.match(text, end):
         return False  # "in the 1700 block of Elm Street": a house number, no year
+    if kind == "season" and " " not in span.strip() and _SEASON_NOUN.match(text, start):
+        return False  # "after the fall of the regime": no season ("last fall in" is one)
     if kind == "daypart" and _CLOCK_BEFORE.search(text, max(0, start - 12), start):
         return False  # "at 5 in the morning": a clock time, not the part of a day
     return not (kind == "time" and re.search(r"(?i)\bhigh\s+$", text[max(0, start - 6) : start]))
@@ -496,6 +576,8 @@ _DECADE_NUM = re.compile(r"\d0'?s\b")
 _ORDINAL_NUM = re.compile(r"\d(?:st|nd|rd|th)\b")
 _QUARTER_NUM = re.compile(r"\bQ[1-4]\b")
 _SLASH_DATE = re.compile(r"\b[01]?\d/[0-3]?\d/\d\d")  # "2/8/99": no word to trigger it
+_NUM_DATE = re.compile(r"\b(?:1[3-9]|2\d|3[01])/[01]?\d/\d\d|\b(?:1[5-9]|20)\d\d/[01]?\d/")
+_PERIOD_CODE = re.compile(r"\bH[12]\b|\bFY")  # "H1 2025", "FY24"
 # "6 p.m.", "06:00 GMT", "4 in the morning", "9 o'clock"
 _CLOCK_CUE = re.compile(
     r"\d ?[AaPp]\.?[Mm]\b|\d:\d\d\b|\d\s+(?:o'clock|in\s+the\s+[a-z]+|at\s+night)\b"
@@ -533,6 +615,12 @@ MARGINS: dict[str, tuple[int, int]] = {
     "century": (15, 15),
     "yearref": (30, 5),
     "long": (0, 10),
+    "numdate": (0, 12),
+    "ordcentury": (45, 10),
+    "halfcode": (0, 20),
+    "fycode": (0, 10),
+    "frequency": (20, 30),
+    "ordday": (30, 35),
 }
 
 
@@ -573,7 +661,9 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
         add(w, "daypart")
     for w in ("period", "ago", "earlier"):
         add(w, "refquarter")
-    add("century", "century")
+    add("century", "century", "ordcentury")
+    for w in ("once", "twice", "thrice", "times"):
+        add(w, "frequency")
     for w in lex.tables.get("decade", {}):
         add(w, "decade")
     add("half", "half")
@@ -611,7 +701,9 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     for regex, kinds in (
         (_YEAR_NUM, YEAR_KINDS),
         (_DECADE_NUM, frozenset({"decade"})),
-        (_ORDINAL_NUM, frozenset({"century"})),
+        (_ORDINAL_NUM, frozenset({"century", "ordday"})),
+        (_NUM_DATE, frozenset({"numdate"})),
+        (_PERIOD_CODE, frozenset({"halfcode", "fycode"})),
         (_QUARTER_NUM, frozenset({"quarter"})),
         (_SLASH_DATE, frozenset({"date"})),
         (_CLOCK_CUE, frozenset({"time"})),
