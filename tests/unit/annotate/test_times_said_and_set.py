@@ -136,3 +136,12 @@ def test_weekends_after_on_or_at_are_a_set(nlp: Language) -> None:
         "every weekend": "XXXX-WXX-WE"
     }
     assert "weekends" not in values_at(nlp, "He spent three weekends at sea.", THURSDAY)
+
+
+def test_a_month_between_a_saying_and_its_report_dates_the_saying(nlp: Language) -> None:
+    # July lies two months after the page, yet "announced in July that" is a past saying
+    found = values_at(nlp, "The port authority announced in July that fees would rise.", THURSDAY)
+    assert found["July"] == "2030-07"
+    # after the reported clause the month may be the clause's own: the nearest one
+    found = values_at(nlp, "The port authority said fees would rise in July.", THURSDAY)
+    assert found["July"] == "2031-07"

@@ -403,10 +403,30 @@ def firmly_past(span: Span, telling: bool = True) -> bool:
     head = _dated_verb(span)
     if head is None or head.lemma_ in SCHEDULE | DEADLINE_VERBS:
         return False
-    if not telling and head.lemma_ in TELLING:
+    if not telling and head.lemma_ in TELLING and not before_the_report(span, head):
         return False
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-    return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux))
+    past_aux = head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux)
+    return head.tag_ == "VBD" or past_aux or _a_finite_participle(head, aux)
+
+
+def _a_finite_participle(verb: Token, aux: list[Token]) -> bool:
+    """ "The board approved in May ...": a sentence's own verb with a subject and no
+    auxiliary is finite, so a participle tag on it is a simple past mistagged."""
+    return (
+        verb.tag_ == "VBN"
+        and not aux
+        and verb.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def before_the_report(span: Span, verb: Token) -> bool:
+    """ "announced in March that it would close": an expression between a verb of saying
+    and the clause it reports stands outside that clause, so it dates the saying (one
+    after the clause, "said it would close in March", may be the clause's own)."""
+    report = [c for c in verb.children if c.dep_ == "ccomp"]
+    return verb.i < span.start and any(c.left_edge.i >= span.end for c in report)
 
 
 def dates_a_predicate_noun(span: Span) -> bool:
