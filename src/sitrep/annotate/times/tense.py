@@ -28,6 +28,9 @@ DEADLINE_VERBS = frozenset({"postpone", "delay", "extend", "give", "adjourn", "d
 # verbs that fix a day for an event yet to come ("planned a march on Saturday"): the day
 # lies after the arranging, whatever the tense says (past_arrangement)
 ARRANGING = frozenset({"plan", "schedule", "slate"})
+# verbs whose object may be the date they fix ("set Nov. 3 as the deadline", "picked
+# June 2 for the vote"): the date is what was fixed, on either side of the fixing
+DATE_SETTING = frozenset({"set", "fix", "pick", "choose", "name"})
 # "has set a briefing for Thursday": an arrangement for a coming day
 SCHEDULE = ARRANGING | {"expect", "postpone", "delay"}
 # implicative and aspectual verbs (Karttunen): "declined to comment Friday", "tried to
@@ -399,15 +402,17 @@ def firmly_past(span: Span, telling: bool = True) -> bool:
 
     With ``telling`` false a verb of saying does not count: "was told of a cut in
     supplies in December" hangs a bare month on "told" in the parse, yet the month is
-    the cut's, which may lie ahead."""
+    the cut's, which may lie ahead. "Since December" is behind whatever the tense."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "since":
+        return True
     head = _dated_verb(span)
-    if head is None or head.lemma_ in SCHEDULE | DEADLINE_VERBS:
+    if head is None or head.lemma_ in SCHEDULE | DEADLINE_VERBS | DATE_SETTING:
         return False
     if not telling and head.lemma_ in TELLING and not before_the_report(span, head):
         return False
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     past_aux = head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux)
-    return head.tag_ == "VBD" or past_aux or _a_finite_participle(head, aux)
+    return head.tag_ == "VBD" or past_aux or _a_finite_participle(head, aux) or _perfect(head)
 
 
 def _a_finite_participle(verb: Token, aux: list[Token]) -> bool:
@@ -418,6 +423,18 @@ def _a_finite_participle(verb: Token, aux: list[Token]) -> bool:
         and not aux
         and verb.dep_ == "ROOT"
         and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def _perfect(verb: Token) -> bool:
+    """ "has been found in May", "is thought to have been taken in March": the perfect puts
+    the event before its reference time, so the day or month it is dated by lies behind
+    ("will have finished by June" is left out: a future or modal perfect)."""
+    words = _auxiliaries(verb)
+    return (
+        verb.tag_ == "VBN"
+        and bool(words & {"has", "have", "'ve"})
+        and not (words & (FUTURE_AUX | MODALS))
     )
 
 
