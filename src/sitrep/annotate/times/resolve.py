@@ -219,7 +219,7 @@ def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool
     half = bool(re.search(r"\band an? half\b|\b1/2\b", joined))
     if re.search(r"\bhalf an?\b", joined):
         return 0.5, False  # "half an hour"
-    if re.match(r"an? quarter (?:of an? )?(?:century|decade|year|hour)\b", joined):
+    if re.match(r"(?:an? )?quarter (?:of an? )?(?:century|decade|year|hour)\b", joined):
         return 0.25, False  # "a quarter of a century", "a quarter-century"
     if half:  # "an hour and a half": the "a" of "a half" is no count
         joined = re.sub(r"\band an? half\b", "", joined)
