@@ -367,3 +367,12 @@ def test_a_quarter_century_without_its_article_is_still_25_years() -> None:
 
     for text in ("quarter century", "quarter-century", "a quarter century"):
         assert resolve(text, "duration", Context(date(2024, 10, 30))) == ("DURATION", "P25Y")
+
+
+def test_a_weekday_shares_the_plural_part_of_day_coordinated_after_it(nlp: Language) -> None:
+    found = times_in(nlp, "The night bus runs on Friday and Saturday nights.")
+    assert found["Friday"].value == "XXXX-WXX-5TNI"
+    assert found["Saturday nights"].value == "XXXX-WXX-6TNI"
+    # a singular part says nothing of the weekday before it
+    found = times_in(nlp, "Crowds gathered on Friday and Saturday night.", date(2024, 10, 30))
+    assert found["Friday"].value == "2024-10-25"
