@@ -450,7 +450,7 @@ def resolve_yearend(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", f"{ctx.anchor.year - (1 if back else 0)}-12-31"
 
 
-# "Monday and Tuesday nights": a weekday coordinated with a plural part of a later one
+# "Friday and Saturday nights": a weekday coordinated with a plural part of a later one
 _SHARED_PARTS = re.compile(
     r"\s+(?:and|or)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?P<part>\w+?)s\b",
     re.IGNORECASE,
@@ -458,8 +458,8 @@ _SHARED_PARTS = re.compile(
 
 
 def shared_part(p: Pieces, ctx: Context) -> str | None:
-    """The part of day a weekday shares with the plural after it: in "on Monday and
-    Tuesday nights" both are read alike (a set of nights, TimeML XXXX-WXX-1TNI)."""
+    """The part of day a weekday shares with the plural after it: in "on Friday and
+    Saturday nights" both are read alike (a set of nights, TimeML XXXX-WXX-5TNI)."""
     m = _SHARED_PARTS.match(ctx.after)
     if m is None or p.part is not None or len(p.words) != 1:
         return None

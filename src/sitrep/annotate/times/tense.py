@@ -28,8 +28,8 @@ DEADLINE_VERBS = frozenset({"postpone", "delay", "extend", "give", "adjourn", "d
 # verbs that fix a day for an event yet to come ("planned a march on Saturday"): the day
 # lies after the arranging, whatever the tense says (past_arrangement)
 ARRANGING = frozenset({"plan", "schedule", "slate"})
-# verbs whose object may be the date they fix ("set Nov. 3 as the deadline", "picked
-# June 2 for the vote"): the date is what was fixed, on either side of the fixing
+# verbs whose object may be the date they fix ("set June 3 as the closing day", "picked
+# June 2 for the vote"): the date is what was fixed, before or after the fixing
 DATE_SETTING = frozenset({"set", "fix", "pick", "choose", "name"})
 # "has set a briefing for Thursday": an arrangement for a coming day
 SCHEDULE = ARRANGING | {"expect", "postpone", "delay"}
@@ -427,7 +427,7 @@ def _a_finite_participle(verb: Token, aux: list[Token]) -> bool:
 
 
 def _perfect(verb: Token) -> bool:
-    """ "has been found in May", "is thought to have been taken in March": the perfect puts
+    """ "has been found in May", "seems to have been taken in March": the perfect puts
     the event before its reference time, so the day or month it is dated by lies behind
     ("will have finished by June" is left out: a future or modal perfect)."""
     words = _auxiliaries(verb)
