@@ -360,3 +360,19 @@ def test_a_day_counted_within_an_event_in_the_present_is_today(
 
 def test_a_counted_day_in_the_past_is_not_today(nlp: Language) -> None:
     assert "the ninth day" not in times_in(nlp, "Friday was the ninth day of the blockade.")
+
+
+def test_a_quarter_century_without_its_article_is_still_25_years() -> None:
+    from sitrep.annotate.times.resolve import Context, resolve
+
+    for text in ("quarter century", "quarter-century", "a quarter century"):
+        assert resolve(text, "duration", Context(date(2024, 10, 30))) == ("DURATION", "P25Y")
+
+
+def test_a_weekday_shares_the_plural_part_of_day_coordinated_after_it(nlp: Language) -> None:
+    found = times_in(nlp, "The night bus runs on Friday and Saturday nights.")
+    assert found["Friday"].value == "XXXX-WXX-5TNI"
+    assert found["Saturday nights"].value == "XXXX-WXX-6TNI"
+    # a singular part says nothing of the weekday before it
+    found = times_in(nlp, "Crowds gathered on Friday and Saturday night.", date(2024, 10, 30))
+    assert found["Friday"].value == "2024-10-25"

@@ -136,3 +136,28 @@ def test_weekends_after_on_or_at_are_a_set(nlp: Language) -> None:
         "every weekend": "XXXX-WXX-WE"
     }
     assert "weekends" not in values_at(nlp, "He spent three weekends at sea.", THURSDAY)
+
+
+def test_a_month_between_a_saying_and_its_report_dates_the_saying(nlp: Language) -> None:
+    # July lies two months after the page, yet "announced in July that" is a past saying
+    found = values_at(nlp, "The port authority announced in July that fees would rise.", THURSDAY)
+    assert found["July"] == "2030-07"
+    # after the reported clause the month may be the clause's own: the nearest one
+    found = values_at(nlp, "The port authority said fees would rise in July.", THURSDAY)
+    assert found["July"] == "2031-07"
+
+
+def test_a_perfect_or_since_puts_a_month_behind(nlp: Language) -> None:
+    # July lies two months after the page: a perfect or "since" says it is last year's
+    found = values_at(nlp, "The mural appears to have been painted in July.", THURSDAY)
+    assert found["July"] == "2030-07"
+    found = values_at(nlp, "Ferry fares have been frozen since July.", THURSDAY)
+    assert found["July"] == "2030-07"
+    # a future perfect looks ahead
+    found = values_at(nlp, "The crews will have finished the road by July.", THURSDAY)
+    assert found["July"] == "2031-07"
+
+
+def test_a_date_fixed_as_a_deadline_keeps_the_nearest_reading(nlp: Language) -> None:
+    found = values_at(nlp, "The board has set June 3 as the last day for bids.", THURSDAY)
+    assert found["June 3"] == "2031-06-03"

@@ -219,7 +219,7 @@ def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool
     half = bool(re.search(r"\band an? half\b|\b1/2\b", joined))
     if re.search(r"\bhalf an?\b", joined):
         return 0.5, False  # "half an hour"
-    if re.match(r"an? quarter (?:of an? )?(?:century|decade|year|hour)\b", joined):
+    if re.match(r"(?:an? )?quarter (?:of an? )?(?:century|decade|year|hour)\b", joined):
         return 0.25, False  # "a quarter of a century", "a quarter-century"
     if half:  # "an hour and a half": the "a" of "a half" is no count
         joined = re.sub(r"\band an? half\b", "", joined)
@@ -450,9 +450,27 @@ def resolve_yearend(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", f"{ctx.anchor.year - (1 if back else 0)}-12-31"
 
 
+# "Friday and Saturday nights": a weekday coordinated with a plural part of a later one
+_SHARED_PARTS = re.compile(
+    r"\s+(?:and|or)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?\s+(?P<part>\w+?)s\b",
+    re.IGNORECASE,
+)
+
+
+def shared_part(p: Pieces, ctx: Context) -> str | None:
+    """The part of day a weekday shares with the plural after it: in "on Friday and
+    Saturday nights" both are read alike (a set of nights, TimeML XXXX-WXX-5TNI)."""
+    m = _SHARED_PARTS.match(ctx.after)
+    if m is None or p.part is not None or len(p.words) != 1:
+        return None
+    return load_lexicon().get("part_of_day", m.group("part").lower())
+
+
 def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
     if ctx.anchor is None or p.weekday is None:
         return "DATE", None
+    if (part := shared_part(p, ctx)) is not None:
+        return "SET", f"XXXX-WXX-{p.weekday}T{part}"
     modifier = p.words[0] if p.words[0] in ("last", "next", "this", "coming") else None
     if p.words[0] == "the" and ctx.focus_day is not None:
         # "the previous Friday", "the following Monday": counted from the day in focus

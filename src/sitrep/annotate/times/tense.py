@@ -28,6 +28,9 @@ DEADLINE_VERBS = frozenset({"postpone", "delay", "extend", "give", "adjourn", "d
 # verbs that fix a day for an event yet to come ("planned a march on Saturday"): the day
 # lies after the arranging, whatever the tense says (past_arrangement)
 ARRANGING = frozenset({"plan", "schedule", "slate"})
+# verbs whose object may be the date they fix ("set June 3 as the closing day", "picked
+# June 2 for the vote"): the date is what was fixed, before or after the fixing
+DATE_SETTING = frozenset({"set", "fix", "pick", "choose", "name"})
 # "has set a briefing for Thursday": an arrangement for a coming day
 SCHEDULE = ARRANGING | {"expect", "postpone", "delay"}
 # implicative and aspectual verbs (Karttunen): "declined to comment Friday", "tried to
@@ -399,14 +402,48 @@ def firmly_past(span: Span, telling: bool = True) -> bool:
 
     With ``telling`` false a verb of saying does not count: "was told of a cut in
     supplies in December" hangs a bare month on "told" in the parse, yet the month is
-    the cut's, which may lie ahead."""
+    the cut's, which may lie ahead. "Since December" is behind whatever the tense."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "since":
+        return True
     head = _dated_verb(span)
-    if head is None or head.lemma_ in SCHEDULE | DEADLINE_VERBS:
+    if head is None or head.lemma_ in SCHEDULE | DEADLINE_VERBS | DATE_SETTING:
         return False
-    if not telling and head.lemma_ in TELLING:
+    if not telling and head.lemma_ in TELLING and not before_the_report(span, head):
         return False
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-    return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux))
+    past_aux = head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux)
+    return head.tag_ == "VBD" or past_aux or _a_finite_participle(head, aux) or _perfect(head)
+
+
+def _a_finite_participle(verb: Token, aux: list[Token]) -> bool:
+    """ "The board approved in May ...": a sentence's own verb with a subject and no
+    auxiliary is finite, so a participle tag on it is a simple past mistagged."""
+    return (
+        verb.tag_ == "VBN"
+        and not aux
+        and verb.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def _perfect(verb: Token) -> bool:
+    """ "has been found in May", "seems to have been taken in March": the perfect puts
+    the event before its reference time, so the day or month it is dated by lies behind
+    ("will have finished by June" is left out: a future or modal perfect)."""
+    words = _auxiliaries(verb)
+    return (
+        verb.tag_ == "VBN"
+        and bool(words & {"has", "have", "'ve"})
+        and not (words & (FUTURE_AUX | MODALS))
+    )
+
+
+def before_the_report(span: Span, verb: Token) -> bool:
+    """ "announced in March that it would close": an expression between a verb of saying
+    and the clause it reports stands outside that clause, so it dates the saying (one
+    after the clause, "said it would close in March", may be the clause's own)."""
+    report = [c for c in verb.children if c.dep_ == "ccomp"]
+    return verb.i < span.start and any(c.left_edge.i >= span.end for c in report)
 
 
 def dates_a_predicate_noun(span: Span) -> bool:
