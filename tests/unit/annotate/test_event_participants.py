@@ -260,3 +260,41 @@ def test_agent_of_an_event_noun_hung_on_its_object(nlp: Any) -> None:
 def test_out_of_names_the_place_left(nlp: Any) -> None:
     event = typed(nlp, "Chile pulled its troops out of Peru.", "RETREAT")
     assert event.target is not None and event.target.text == "Peru"
+
+
+def test_second_object_after_a_comma_is_an_apposition(nlp: Any) -> None:
+    text = "Chile refused entry to Peruvians, by far the largest group of migrants."
+    event = typed(nlp, text, "REJECT")
+    assert event.target is not None and event.target.text == "Peruvians"
+
+
+def test_title_before_a_split_subject_name_joins_the_actor(nlp: Any) -> None:
+    text = (
+        "Quatland's emir, Sheikh Tamir bin Hasan al-Nadir launched a mediation effort "
+        "between Chile and Peru."
+    )
+    event = typed(nlp, text, "CONSULT")
+    assert event.source is not None
+    assert event.source.text == "Quatland's emir, Sheikh Tamir bin Hasan al-Nadir"
+
+
+def test_subject_naming_an_act_stands_for_its_agent(nlp: Any) -> None:
+    event = typed(nlp, "The attack on the convoy by rebels killed five people.", "ASSAULT")
+    assert event.source is not None and event.source.text == "rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source"),
+    [
+        # the object of "accused X of", "charged X with" does the act
+        ("Chile accused Peru of shelling its villages.", "FIGHT", "Peru"),
+        ("Police charged the students with attacking a guard.", "ASSAULT", "students"),
+        # a means or time phrase: the verb's own subject does it
+        ("The army ended the siege by shelling the town.", "FIGHT", "army"),
+    ],
+)
+def test_gerund_in_a_verb_phrase_takes_its_controller(
+    nlp: Any, text: str, type_: str, source: str
+) -> None:
+    event = typed(nlp, text, type_)
+    assert event.source is not None and event.source.text == source

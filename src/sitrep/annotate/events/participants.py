@@ -103,6 +103,11 @@ AID_VERBS = frozenset({"give", "provide", "supply", "deliver", "donate", "grant"
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those"})
 INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp"})
 REPORT_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl", "parataxis"})
+# "accused X of ...", "charged X with ...", "blamed X for ...", "kept X from ...": the
+# prepositions of verbs whose object does the act of the gerund after them.
+OBJECT_CONTROL_PREPS = frozenset({"of", "with", "for", "from"})
+# How the parser hangs a title set before a subject name by a comma.
+FRONTED_TITLE_DEPS = frozenset({"dep", "nsubj", "npadvmod"})
 MAX_NP_TOKENS = 14  # tokens kept of a participant phrase: a parsing bound, not a setting
 MAX_APPOS_TOKENS = 6  # an apposition longer than this is a clause-like aside, not a name
 
@@ -144,7 +149,29 @@ class ActorFinder:
             ):
                 keep.append(child)
         keep = [t for t in keep if t.dep_ not in ("cc", "conj") or t.head != head]
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            keep += self.name_tokens(head, keep)
         return sorted(set(keep), key=lambda t: t.i)[-MAX_NP_TOKENS:]
+
+    def name_tokens(self, head: Token, keep: list[Token]) -> list[Token]:
+        """A subject's whole name where the parser split it into sibling subjects ("al",
+        "-", "Nadir"), and a title set before it by a comma ("Ruritania's emir, Sheikh
+        Tamir al-Nadir said"): an apposition the parser hangs on the verb."""
+        name = [head]
+        if head.pos_ == "PROPN" and head.ent_type_ in ACTOR_ENTS:
+            parts = [t for t in self.ent_tokens(head) if t.head == head.head]
+            name = [t for part in parts for t in part.subtree]
+        first = min(t.i for t in [*keep, *name])
+        title = self.doc[first - 2] if first >= 2 and self.doc[first - 1].text == "," else None
+        if (
+            title is None
+            or title.head != head.head
+            or title.dep_ not in FRONTED_TITLE_DEPS
+            or title.pos_ not in ("NOUN", "PROPN")
+            or title.left_edge.i != head.sent.start
+        ):
+            return name
+        return [*name, *title.subtree, self.doc[first - 1]]
 
     def ties_to_actor(self, participle: Token) -> bool:
         """ "doctors affiliated with the national medical association": a participle whose only
@@ -304,8 +331,14 @@ class ActorFinder:
                     return cur.head
                 if subj.lower_ in PRONOUNS:
                     return self.speaker(cur) or self.antecedent(cur, subj) or subj
-                return self.owner(cur, subj) or self.regroup(subj)
-            if cur.dep_ in INHERIT_SUBJECT_DEPS and cur.head != cur:
+                return self.owner(cur, subj) or self.event_agent(subj) or self.regroup(subj)
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
+                host = cur.head.head
+                controller = self.gerund_controller(host, cur.head)
+                if controller is not None:
+                    return controller
+                cur = host
+            elif cur.dep_ in INHERIT_SUBJECT_DEPS and cur.head != cur:
                 cur = cur.head
             elif cur.dep_ in ("relcl", "acl") and cur.head != cur:
                 if self.actor_like(cur.head) or cur.head.head == cur.head:
@@ -313,6 +346,18 @@ class ActorFinder:
                 cur = cur.head.head  # "issued a declaration demanding ...": the issuer
             else:
                 return self.fronted_subject(cur)
+        return None
+
+    def gerund_controller(self, verb: Token, prep: Token) -> Token | None:
+        """Who does the act of a gerund in ``verb``'s phrase. "accused X of shelling", "charged
+        X with", "blamed X for", "stopped X from": the object (or a passive's subject) does it;
+        "responded by shelling", "after meeting": the verb's own subject (None: walk up)."""
+        if prep.lower_ not in OBJECT_CONTROL_PREPS:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and not self.own_thing(child):
+                found = self.regroup(child)
+                return found if self.actor_like(found) else None
         return None
 
     def fronted_subject(self, verb: Token) -> Token | None:
@@ -347,6 +392,13 @@ class ActorFinder:
             if many == plural or self.lex.in_class("military", subj.lemma_.lower()):
                 return self.regroup(subj)
         return None
+
+    def event_agent(self, subj: Token) -> Token | None:
+        """ "The attack on the convoy by rebels killed five": a subject naming an act, not an
+        actor, stands for the act's own agent where the act names one."""
+        if self.actor_like(self.regroup(subj)):
+            return None
+        return self.noun_source(subj)
 
     def owner(self, verb: Token, subj: Token) -> Token | None:
         """ "X said its troops had withdrawn": a body named only by a pronoun's "its"/"their"
@@ -427,6 +479,7 @@ class ActorFinder:
                         child.dep_ == dep
                         and not (raised and dep == "nsubjpass")
                         and not self.own_thing(child)
+                        and not self.appositive_object(child)
                         and not (dep == "dobj" and self.moved_thing(tok, child, cand.type))
                     ):
                         found = self.inside(child)
@@ -477,6 +530,14 @@ class ActorFinder:
         if verb.lemma_ not in AID_VERBS:
             return False
         return self.lex.in_class("military", lemma) or self.lex.in_class("supplies", lemma)
+
+    def appositive_object(self, obj: Token) -> bool:
+        """ "refused entry to X, by far the largest group": a verb takes one direct object;
+        a second one set off by a comma is an apposition of the phrase before the comma."""
+        if obj.dep_ != "dobj":
+            return False
+        earlier = [c for c in obj.head.children if c.dep_ == "dobj" and c.i < obj.i]
+        return any(t.text == "," for e in earlier for t in self.doc[e.right_edge.i : obj.i])
 
     @staticmethod
     def own_thing(tok: Token) -> bool:
