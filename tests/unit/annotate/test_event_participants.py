@@ -298,3 +298,24 @@ def test_gerund_in_a_verb_phrase_takes_its_controller(
 ) -> None:
     event = typed(nlp, text, type_)
     assert event.source is not None and event.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source"),
+    [
+        ("The rebels took the town. They then shelled the port.", "FIGHT", "rebels"),
+        ("The minister flew to Lima on Monday. He met the president of Peru.", "CONSULT", "minister"),
+        ("Chile's navy left the bay at dawn. It then shelled the port.", "FIGHT", "Chile's navy"),
+    ],
+)
+def test_pronoun_subject_stands_for_the_previous_sentence_subject(
+    nlp: Any, text: str, type_: str, source: str
+) -> None:
+    event = typed(nlp, text, type_)
+    assert event.source is not None and event.source.text == source
+
+
+def test_pronoun_that_disagrees_is_not_resolved(nlp: Any) -> None:
+    # "they" cannot stand for one minister: the pronoun is kept
+    event = typed(nlp, "The minister flew to Lima. They then shelled the port.", "FIGHT")
+    assert event.source is not None and event.source.text == "They"

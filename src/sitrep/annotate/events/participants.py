@@ -330,7 +330,8 @@ class ActorFinder:
                 if subj.lower_ in RELATIVES and cur.dep_ == "relcl":
                     return cur.head
                 if subj.lower_ in PRONOUNS:
-                    return self.speaker(cur) or self.antecedent(cur, subj) or subj
+                    found = self.speaker(cur) or self.antecedent(cur, subj)
+                    return found or self.previous_subject(subj) or subj
                 return self.owner(cur, subj) or self.event_agent(subj) or self.regroup(subj)
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
                 host = cur.head.head
@@ -399,6 +400,37 @@ class ActorFinder:
         if self.actor_like(self.regroup(subj)):
             return None
         return self.noun_source(subj)
+
+    def previous_subject(self, pronoun: Token) -> Token | None:
+        """The actor a pronoun subject with none in its own sentence stands for: a subject of
+        the previous sentence, its main clause's first, that agrees in number and in person
+        ("The rebels took the town. They then shelled the port"): the previous sentence's
+        subject is the likeliest topic carried on."""
+        word = pronoun.lower_
+        if word not in THIRD_PERSON or pronoun.sent.start == 0:
+            return None
+        prev = self.doc[pronoun.sent.start - 1].sent
+        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        subjects += [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t not in subjects]
+        for subj in subjects:
+            subj = self.regroup(subj)
+            if subj.lower_ not in PRONOUNS and self.actor_like(subj) and self.agrees(word, subj):
+                return subj
+        return None
+
+    def agrees(self, pronoun: str, tok: Token) -> bool:
+        """Whether a pronoun can stand for ``tok``: "they" for a plural or a force, "he" and
+        "she" for a person, "it" for a body, state or group named in the singular."""
+        many = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+        force = self.lex.in_class("military", tok.lemma_.lower())
+        if pronoun == "they":
+            return many or force
+        if many:
+            return False
+        person = tok.ent_type_ == "PERSON"
+        if pronoun in ("he", "she"):
+            return person or (not tok.ent_type_ and not force and tok.pos_ == "NOUN")
+        return not person
 
     def owner(self, verb: Token, subj: Token) -> Token | None:
         """ "X said its troops had withdrawn": a body named only by a pronoun's "its"/"their"
