@@ -319,3 +319,41 @@ def test_pronoun_that_disagrees_is_not_resolved(nlp: Any) -> None:
     # "they" cannot stand for one minister: the pronoun is kept
     event = typed(nlp, "The minister flew to Lima. They then shelled the port.", "FIGHT")
     assert event.source is not None and event.source.text == "They"
+
+
+def test_coordinated_subjects_are_one_actor_each(nlp: Any) -> None:
+    event = typed(nlp, "Chile and Peru agreed to resume talks.", "AGREE")
+    assert [a.text for a in event.sources] == ["Chile", "Peru"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        # "whose troops": the owner of the troops is acted on
+        ("Chile, whose troops were attacked last week, threatened Peru.", "ASSAULT", "Chile"),
+        # "whom": the noun the relative clause hangs on
+        ("The rebels freed the nurses whom they had kidnapped in May.", "COERCE", "nurses"),
+        # "the raid that X carried out" is X's raid
+        ("Chile condemned the raid that Peruvian troops carried out.", "DISAPPROVE", "Peruvian"),
+    ],
+)
+def test_relative_pronouns_stand_for_their_antecedent(
+    nlp: Any, text: str, type_: str, target: str
+) -> None:
+    event = typed(nlp, text, type_)
+    assert event.target is not None and target in event.target.text
+
+
+def test_relative_clause_on_a_place_names_no_doer_of_another_act(nlp: Any) -> None:
+    events = events_in(nlp, "The village, which rebels shelled on Monday, was evacuated.")
+    assert all(not e.targets or e.targets[0].text != "rebels" for e in events)
+
+
+def test_bodies_of_joined_owners_are_one_actor_each(nlp: Any) -> None:
+    event = typed(nlp, "The foreign ministers of Chile and Peru met in Lima.", "CONSULT")
+    assert [a.text for a in event.sources] == ["foreign ministers of Chile", "Peru"]
+
+
+def test_actor_text_ends_before_a_closing_comma(nlp: Any) -> None:
+    event = typed(nlp, "Maria Lund, the UN envoy, urged both sides to stop fighting.", "DEMAND")
+    assert event.source is not None and event.source.text == "Maria Lund, the UN envoy"

@@ -106,6 +106,8 @@ REPORT_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl", "parataxis"})
 # "accused X of ...", "charged X with ...", "blamed X for ...", "kept X from ...": the
 # prepositions of verbs whose object does the act of the gerund after them.
 OBJECT_CONTROL_PREPS = frozenset({"of", "with", "for", "from"})
+# Verb tags of a clause with its own tense: a relative clause, whatever the parser calls it.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # How the parser hangs a title set before a subject name by a comma.
 FRONTED_TITLE_DEPS = frozenset({"dep", "nsubj", "npadvmod"})
 MAX_NP_TOKENS = 14  # tokens kept of a participant phrase: a parsing bound, not a setting
@@ -121,6 +123,7 @@ class ActorFinder:
         self.ents = list(doc.ents)
         self.lex = lex
         self.entities = sorted(entities, key=lambda e: e.start)
+        self.event_nouns = {lemma for lemma, _ in lex.nouns} | set(lex.derived)
 
     # ------------------------------------------------------------ spans
 
@@ -159,8 +162,8 @@ class ActorFinder:
         Tamir al-Nadir said"): an apposition the parser hangs on the verb."""
         name = [head]
         if head.pos_ == "PROPN" and head.ent_type_ in ACTOR_ENTS:
-            parts = [t for t in self.ent_tokens(head) if t.head == head.head]
-            name = [t for part in parts for t in part.subtree]
+            parts = [t for t in self.ent_tokens(head) if t.head == head.head and t != head]
+            name += [t for part in parts for t in part.subtree]
         first = min(t.i for t in [*keep, *name])
         title = self.doc[first - 2] if first >= 2 and self.doc[first - 1].text == "," else None
         if (
@@ -187,6 +190,9 @@ class ActorFinder:
         first, last = toks[0], toks[-1]
         while (first.is_punct or first.lower_ in DETERMINERS) and first.i < last.i:
             first = self.doc[first.i + 1]
+        # "Maria Lund, the envoy," ends at "envoy" (a closing bracket stays)
+        while last.is_punct and not last.is_right_punct and last.i > first.i:
+            last = self.doc[last.i - 1]
         start, end = first.idx, last.idx + len(last.text)
         act = Actor(start, end, self.text[start:end])
         self.link(act, head)
@@ -220,7 +226,20 @@ class ActorFinder:
         for conj in head.conjuncts:
             if conj.i > head.i and conj.pos_ in ("NOUN", "PROPN"):
                 out.append(self.actor(conj))
+        if len(out) == 1:
+            out += [self.actor(c) for c in self.owners_joined(head)]
         return out
+
+    def owners_joined(self, head: Token) -> list[Token]:
+        """ "the foreign ministers of A and B": one body of each; the later owners' actors
+        (the first stays in the head's own phrase)."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return []
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+        if pobj is None or pobj.ent_type_ not in ACTOR_ENTS:
+            return []
+        return [c for c in pobj.conjuncts if c.i > pobj.i and c.ent_type_ in ACTOR_ENTS]
 
     def split_modifiers(self, head: Token) -> list[Actor]:
         for child in head.lefts:
@@ -274,7 +293,7 @@ class ActorFinder:
 
     def inside(self, tok: Token, levels: int = 2) -> Token | None:
         """``tok`` if it names an actor, else an actor inside it ("positions of the forces")."""
-        tok = self.regroup(tok)
+        tok = self.regroup(self.relative_antecedent(tok))
         if self.actor_like(tok):
             return tok
         if levels == 0:
@@ -297,7 +316,36 @@ class ActorFinder:
                                 return found
                 if (found := self.intended_object(child, levels)) is not None:
                     return found
+            if (found := self.relative_doer(tok, child)) is not None:
+                return found
         return None
+
+    def relative_doer(self, noun: Token, clause: Token) -> Token | None:
+        """ "the raid that X carried out": the subject of a relative clause on an act, where
+        the relative pronoun is its object, did the act (not on a place or thing: "the town
+        which X shelled")."""
+        finite = clause.dep_ == "relcl" or (clause.dep_ == "acl" and clause.tag_ in FINITE_TAGS)
+        if not finite or noun.lemma_.lower() not in self.event_nouns:
+            return None
+        if any(c.dep_ == "dobj" for c in clause.children):
+            return None
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in RELATIVES or subj.lower_ in PRONOUNS:
+            return None
+        return self.regroup(subj) if self.actor_like(self.regroup(subj)) else None
+
+    @staticmethod
+    def relative_antecedent(tok: Token) -> Token:
+        """What a relative clause's pronoun stands for: "the town which rebels shelled" -> town,
+        "X, whose troops were attacked" -> X (the owner of the troops)."""
+        clause = tok.head
+        owned = any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children)
+        if owned or tok.lower_ in RELATIVES:
+            while clause.dep_ != "relcl" and clause.head != clause and clause.pos_ != "VERB":
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                return clause.head
+        return tok
 
     def intended_object(self, acl: Token, levels: int) -> Token | None:
         """The actor an act named by a noun's "to" clause falls on: "a proposal to join a
