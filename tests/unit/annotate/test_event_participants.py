@@ -357,3 +357,20 @@ def test_bodies_of_joined_owners_are_one_actor_each(nlp: Any) -> None:
 def test_actor_text_ends_before_a_closing_comma(nlp: Any) -> None:
     event = typed(nlp, "Maria Lund, the UN envoy, urged both sides to stop fighting.", "DEMAND")
     assert event.source is not None and event.source.text == "Maria Lund, the UN envoy"
+
+
+def test_claimant_of_an_act_did_it(nlp: Any) -> None:
+    text = "The rebels claimed responsibility for the attack on the embassy."
+    event = typed(nlp, text, "ASSAULT")
+    assert event.source is not None and event.source.text == "rebels"
+
+
+def test_body_named_by_its_owner_acts_for_the_governing_subject(nlp: Any) -> None:
+    event = typed(nlp, "Chile denied that its troops had shelled the village.", "FIGHT")
+    assert event.source is not None and event.source.text == "Chile"
+
+
+def test_partners_named_by_their_tie_are_not_the_owner(nlp: Any) -> None:
+    text = "Chile demanded that its partners refuse to recognize Peru."
+    event = typed(nlp, text, "REJECT")
+    assert event.source is not None and event.source.text != "Chile"

@@ -108,6 +108,14 @@ REPORT_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl", "parataxis"})
 OBJECT_CONTROL_PREPS = frozenset({"of", "with", "for", "from"})
 # Verb tags of a clause with its own tense: a relative clause, whatever the parser calls it.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Nouns that name another party by its tie to the owner ("its partners", "their allies"):
+# not the owner's own body.
+OTHER_PARTY_NOUNS = frozenset(
+    {"partner", "ally", "neighbor", "neighbour", "rival", "enemy", "foe", "counterpart"}
+    | {"opponent", "adversary", "critic", "friend"}
+)
+# "claimed responsibility for", "took credit for": the claimant did the act
+CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
 # How the parser hangs a title set before a subject name by a comma.
 FRONTED_TITLE_DEPS = frozenset({"dep", "nsubj", "npadvmod"})
 MAX_NP_TOKENS = 14  # tokens kept of a participant phrase: a parsing bound, not a setting
@@ -378,7 +386,7 @@ class ActorFinder:
                 if subj.lower_ in RELATIVES and cur.dep_ == "relcl":
                     return cur.head
                 if subj.lower_ in PRONOUNS:
-                    found = self.speaker(cur) or self.antecedent(cur, subj)
+                    found = self.speaker(cur) or self.antecedent(cur, subj.lower_)
                     return found or self.previous_subject(subj) or subj
                 return self.owner(cur, subj) or self.event_agent(subj) or self.regroup(subj)
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
@@ -425,12 +433,12 @@ class ActorFinder:
                     return tok
         return None
 
-    def antecedent(self, verb: Token, pronoun: Token) -> Token | None:
+    def antecedent(self, verb: Token, pronoun: str) -> Token | None:
         """The actor a third-person pronoun subject stands for: the nearest governing clause's
         subject that names an actor and agrees in number ("X accepted demands that it ...")."""
-        if pronoun.lower_ not in THIRD_PERSON:
+        if pronoun not in THIRD_PERSON:
             return None
-        plural = pronoun.lower_ == "they"
+        plural = pronoun == "they"
         cur = verb
         while cur.head != cur:
             cur = cur.head
@@ -483,9 +491,15 @@ class ActorFinder:
     def owner(self, verb: Token, subj: Token) -> Token | None:
         """ "X said its troops had withdrawn": a body named only by a pronoun's "its"/"their"
         acts for whoever reports it, as PLOVER codes the owner (with its sector) as source."""
-        if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in subj.children):
+        owner = next(
+            (c for c in subj.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None
+        )
+        if owner is None or subj.lemma_.lower() in OTHER_PARTY_NOUNS:
             return None
-        return self.speaker(verb)
+        # "X denied that its troops had ...": else the nearest governing clause's subject
+        return self.speaker(verb) or self.antecedent(
+            verb, "it" if owner.lower_ == "its" else "they"
+        )
 
     def speaker(self, verb: Token) -> Token | None:
         """For a pronoun subject in reported speech, who is speaking ("X said it would")."""
@@ -670,7 +684,16 @@ class ActorFinder:
         for child in noun.lefts:
             if child.dep_ in ("amod", "compound") and child.ent_type_ in ACTOR_ENTS:
                 return child
-        return None
+        return self.claimant(noun)
+
+    def claimant(self, noun: Token) -> Token | None:
+        """ "X claimed responsibility for the attack": who claims an act did it."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.dep_ != "dobj":
+            return None
+        if prep.head.lemma_.lower() not in CLAIMED_NOUNS:
+            return None
+        return self.subject(prep.head.head)
 
     def noun_target(
         self, noun: Token, source: Token | None, verb: Token | None = None
