@@ -374,3 +374,32 @@ def test_partners_named_by_their_tie_are_not_the_owner(nlp: Any) -> None:
     text = "Chile demanded that its partners refuse to recognize Peru."
     event = typed(nlp, text, "REJECT")
     assert event.source is not None and event.source.text != "Chile"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        # an object pronoun is never its own clause's subject: the nearest other actor
+        ("The rebels said the army had attacked them.", "FIGHT", "army", "rebels"),
+        # "accusing it of arming": the accused does the arming
+        (
+            "Chile lodged a protest with Peru on Monday, accusing it of arming the rebels.",
+            "AID",
+            "Peru",
+            "rebels",
+        ),
+    ],
+)
+def test_object_pronoun_stands_for_the_nearest_other_actor(
+    nlp: Any, text: str, type_: str, source: str, target: str
+) -> None:
+    event = typed(nlp, text, type_)
+    assert event.source is not None and event.source.text == source
+    assert event.target is not None and event.target.text == target
+
+
+def test_object_pronoun_for_a_thing_names_no_actor(nlp: Any) -> None:
+    # "it" is the square: no actor, not the police further back
+    text = "Police cleared a square after clashes with students who had occupied it for days."
+    events = [e for e in events_in(nlp, text) if e.trigger and e.trigger.text == "occupied"]
+    assert events and all(not e.targets for e in events)

@@ -114,6 +114,8 @@ OTHER_PARTY_NOUNS = frozenset(
     {"partner", "ally", "neighbor", "neighbour", "rival", "enemy", "foe", "counterpart"}
     | {"opponent", "adversary", "critic", "friend"}
 )
+# Object pronouns by the subject pronoun they agree as.
+OBJECT_PRONOUNS = {"it": "it", "them": "they", "him": "he", "her": "she"}
 # "claimed responsibility for", "took credit for": the claimant did the act
 CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
 # How the parser hangs a title set before a subject name by a comma.
@@ -301,6 +303,8 @@ class ActorFinder:
 
     def inside(self, tok: Token, levels: int = 2) -> Token | None:
         """``tok`` if it names an actor, else an actor inside it ("positions of the forces")."""
+        if tok.lower_ in OBJECT_PRONOUNS and tok.dep_ in ("dobj", "dative"):
+            return self.object_antecedent(tok.head, tok)  # "the army attacked them"
         tok = self.regroup(self.relative_antecedent(tok))
         if self.actor_like(tok):
             return tok
@@ -413,8 +417,27 @@ class ActorFinder:
             return None
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and not self.own_thing(child):
+                if child.lower_ in OBJECT_PRONOUNS:  # "accusing it of arming X"
+                    return self.object_antecedent(verb, child) or child
                 found = self.regroup(child)
                 return found if self.actor_like(found) else None
+        return None
+
+    def object_antecedent(self, verb: Token, pronoun: Token) -> Token | None:
+        """The actor an object pronoun stands for: the nearest earlier actor in its sentence
+        that agrees with it and is not its verb's own subject ("X protested to Y, accusing
+        it of ...": Y; an object pronoun is never its own clause's subject)."""
+        word = OBJECT_PRONOUNS[pronoun.lower_]
+        subject = self.subject(verb)
+        own = set(subject.subtree) if subject is not None else set()
+        for tok in reversed(self.doc[pronoun.sent.start : pronoun.i]):
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or tok in own:
+                continue
+            if tok.ent_type_ in NOT_ACTOR_ENTS or tok.lemma_.lower() in self.event_nouns:
+                continue
+            if self.agrees(word, tok):  # the nearest that agrees; a thing ("the town") is none
+                named_place = tok.ent_type_ in ("LOC", "FAC")
+                return tok if self.actor_like(tok) and not named_place else None
         return None
 
     def fronted_subject(self, verb: Token) -> Token | None:
