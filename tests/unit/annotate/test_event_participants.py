@@ -360,7 +360,7 @@ def test_actor_text_ends_before_a_closing_comma(nlp: Any) -> None:
 
 
 def test_claimant_of_an_act_did_it(nlp: Any) -> None:
-    text = "The rebels claimed responsibility for the attack on the embassy."
+    text = "The rebels claimed responsibility for an ambush on the embassy."
     event = typed(nlp, text, "ASSAULT")
     assert event.source is not None and event.source.text == "rebels"
 

@@ -710,7 +710,7 @@ class ActorFinder:
         return self.claimant(noun)
 
     def claimant(self, noun: Token) -> Token | None:
-        """ "X claimed responsibility for the attack": who claims an act did it."""
+        """ "X claimed responsibility for an ambush": who claims an act did it."""
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.dep_ != "dobj":
             return None
