@@ -260,3 +260,146 @@ def test_agent_of_an_event_noun_hung_on_its_object(nlp: Any) -> None:
 def test_out_of_names_the_place_left(nlp: Any) -> None:
     event = typed(nlp, "Chile pulled its troops out of Peru.", "RETREAT")
     assert event.target is not None and event.target.text == "Peru"
+
+
+def test_second_object_after_a_comma_is_an_apposition(nlp: Any) -> None:
+    text = "Chile refused entry to Peruvians, by far the largest group of migrants."
+    event = typed(nlp, text, "REJECT")
+    assert event.target is not None and event.target.text == "Peruvians"
+
+
+def test_title_before_a_split_subject_name_joins_the_actor(nlp: Any) -> None:
+    text = (
+        "Quatland's emir, Sheikh Tamir bin Hasan al-Nadir launched a mediation effort "
+        "between Chile and Peru."
+    )
+    event = typed(nlp, text, "CONSULT")
+    assert event.source is not None
+    assert event.source.text == "Quatland's emir, Sheikh Tamir bin Hasan al-Nadir"
+
+
+def test_subject_naming_an_act_stands_for_its_agent(nlp: Any) -> None:
+    event = typed(nlp, "The attack on the convoy by rebels killed five people.", "ASSAULT")
+    assert event.source is not None and event.source.text == "rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source"),
+    [
+        # the object of "accused X of", "charged X with" does the act
+        ("Chile accused Peru of shelling its villages.", "FIGHT", "Peru"),
+        ("Police charged the students with attacking a guard.", "ASSAULT", "students"),
+        # a means or time phrase: the verb's own subject does it
+        ("The army ended the siege by shelling the town.", "FIGHT", "army"),
+    ],
+)
+def test_gerund_in_a_verb_phrase_takes_its_controller(
+    nlp: Any, text: str, type_: str, source: str
+) -> None:
+    event = typed(nlp, text, type_)
+    assert event.source is not None and event.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source"),
+    [
+        ("The rebels took the town. They then shelled the port.", "FIGHT", "rebels"),
+        ("The minister flew to Lima on Monday. He met the president of Peru.", "CONSULT", "minister"),
+        ("Chile's navy left the bay at dawn. It then shelled the port.", "FIGHT", "Chile's navy"),
+    ],
+)
+def test_pronoun_subject_stands_for_the_previous_sentence_subject(
+    nlp: Any, text: str, type_: str, source: str
+) -> None:
+    event = typed(nlp, text, type_)
+    assert event.source is not None and event.source.text == source
+
+
+def test_pronoun_that_disagrees_is_not_resolved(nlp: Any) -> None:
+    # "they" cannot stand for one minister: the pronoun is kept
+    event = typed(nlp, "The minister flew to Lima. They then shelled the port.", "FIGHT")
+    assert event.source is not None and event.source.text == "They"
+
+
+def test_coordinated_subjects_are_one_actor_each(nlp: Any) -> None:
+    event = typed(nlp, "Chile and Peru agreed to resume talks.", "AGREE")
+    assert [a.text for a in event.sources] == ["Chile", "Peru"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        # "whose troops": the owner of the troops is acted on
+        ("Chile, whose troops were attacked last week, threatened Peru.", "ASSAULT", "Chile"),
+        # "whom": the noun the relative clause hangs on
+        ("The rebels freed the nurses whom they had kidnapped in May.", "COERCE", "nurses"),
+        # "the raid that X carried out" is X's raid
+        ("Chile condemned the raid that Peruvian troops carried out.", "DISAPPROVE", "Peruvian"),
+    ],
+)
+def test_relative_pronouns_stand_for_their_antecedent(
+    nlp: Any, text: str, type_: str, target: str
+) -> None:
+    event = typed(nlp, text, type_)
+    assert event.target is not None and target in event.target.text
+
+
+def test_relative_clause_on_a_place_names_no_doer_of_another_act(nlp: Any) -> None:
+    events = events_in(nlp, "The village, which rebels shelled on Monday, was evacuated.")
+    assert all(not e.targets or e.targets[0].text != "rebels" for e in events)
+
+
+def test_bodies_of_joined_owners_are_one_actor_each(nlp: Any) -> None:
+    event = typed(nlp, "The foreign ministers of Chile and Peru met in Lima.", "CONSULT")
+    assert [a.text for a in event.sources] == ["foreign ministers of Chile", "Peru"]
+
+
+def test_actor_text_ends_before_a_closing_comma(nlp: Any) -> None:
+    event = typed(nlp, "Maria Lund, the UN envoy, urged both sides to stop fighting.", "DEMAND")
+    assert event.source is not None and event.source.text == "Maria Lund, the UN envoy"
+
+
+def test_claimant_of_an_act_did_it(nlp: Any) -> None:
+    text = "The rebels claimed responsibility for an ambush on the embassy."
+    event = typed(nlp, text, "ASSAULT")
+    assert event.source is not None and event.source.text == "rebels"
+
+
+def test_body_named_by_its_owner_acts_for_the_governing_subject(nlp: Any) -> None:
+    event = typed(nlp, "Chile denied that its troops had shelled the village.", "FIGHT")
+    assert event.source is not None and event.source.text == "Chile"
+
+
+def test_partners_named_by_their_tie_are_not_the_owner(nlp: Any) -> None:
+    text = "Chile demanded that its partners refuse to recognize Peru."
+    event = typed(nlp, text, "REJECT")
+    assert event.source is not None and event.source.text != "Chile"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        # an object pronoun is never its own clause's subject: the nearest other actor
+        ("The rebels said the army had attacked them.", "FIGHT", "army", "rebels"),
+        # "accusing it of arming": the accused does the arming
+        (
+            "Chile lodged a protest with Peru on Monday, accusing it of arming the rebels.",
+            "AID",
+            "Peru",
+            "rebels",
+        ),
+    ],
+)
+def test_object_pronoun_stands_for_the_nearest_other_actor(
+    nlp: Any, text: str, type_: str, source: str, target: str
+) -> None:
+    event = typed(nlp, text, type_)
+    assert event.source is not None and event.source.text == source
+    assert event.target is not None and event.target.text == target
+
+
+def test_object_pronoun_for_a_thing_names_no_actor(nlp: Any) -> None:
+    # "it" is the square: no actor, not the police further back
+    text = "Police cleared a square after clashes with students who had occupied it for days."
+    events = [e for e in events_in(nlp, text) if e.trigger and e.trigger.text == "occupied"]
+    assert events and all(not e.targets for e in events)

@@ -103,6 +103,23 @@ AID_VERBS = frozenset({"give", "provide", "supply", "deliver", "donate", "grant"
 DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those"})
 INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp", "pcomp"})
 REPORT_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl", "parataxis"})
+# "accused X of ...", "charged X with ...", "blamed X for ...", "kept X from ...": the
+# prepositions of verbs whose object does the act of the gerund after them.
+OBJECT_CONTROL_PREPS = frozenset({"of", "with", "for", "from"})
+# Verb tags of a clause with its own tense: a relative clause, whatever the parser calls it.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Nouns that name another party by its tie to the owner ("its partners", "their allies"):
+# not the owner's own body.
+OTHER_PARTY_NOUNS = frozenset(
+    {"partner", "ally", "neighbor", "neighbour", "rival", "enemy", "foe", "counterpart"}
+    | {"opponent", "adversary", "critic", "friend"}
+)
+# Object pronouns by the subject pronoun they agree as.
+OBJECT_PRONOUNS = {"it": "it", "them": "they", "him": "he", "her": "she"}
+# "claimed responsibility for", "took credit for": the claimant did the act
+CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
+# How the parser hangs a title set before a subject name by a comma.
+FRONTED_TITLE_DEPS = frozenset({"dep", "nsubj", "npadvmod"})
 MAX_NP_TOKENS = 14  # tokens kept of a participant phrase: a parsing bound, not a setting
 MAX_APPOS_TOKENS = 6  # an apposition longer than this is a clause-like aside, not a name
 
@@ -116,6 +133,7 @@ class ActorFinder:
         self.ents = list(doc.ents)
         self.lex = lex
         self.entities = sorted(entities, key=lambda e: e.start)
+        self.event_nouns = {lemma for lemma, _ in lex.nouns} | set(lex.derived)
 
     # ------------------------------------------------------------ spans
 
@@ -144,7 +162,29 @@ class ActorFinder:
             ):
                 keep.append(child)
         keep = [t for t in keep if t.dep_ not in ("cc", "conj") or t.head != head]
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            keep += self.name_tokens(head, keep)
         return sorted(set(keep), key=lambda t: t.i)[-MAX_NP_TOKENS:]
+
+    def name_tokens(self, head: Token, keep: list[Token]) -> list[Token]:
+        """A subject's whole name where the parser split it into sibling subjects ("al",
+        "-", "Nadir"), and a title set before it by a comma ("Ruritania's emir, Sheikh
+        Tamir al-Nadir said"): an apposition the parser hangs on the verb."""
+        name = [head]
+        if head.pos_ == "PROPN" and head.ent_type_ in ACTOR_ENTS:
+            parts = [t for t in self.ent_tokens(head) if t.head == head.head and t != head]
+            name += [t for part in parts for t in part.subtree]
+        first = min(t.i for t in [*keep, *name])
+        title = self.doc[first - 2] if first >= 2 and self.doc[first - 1].text == "," else None
+        if (
+            title is None
+            or title.head != head.head
+            or title.dep_ not in FRONTED_TITLE_DEPS
+            or title.pos_ not in ("NOUN", "PROPN")
+            or title.left_edge.i != head.sent.start
+        ):
+            return name
+        return [*name, *title.subtree, self.doc[first - 1]]
 
     def ties_to_actor(self, participle: Token) -> bool:
         """ "doctors affiliated with the national medical association": a participle whose only
@@ -160,6 +200,9 @@ class ActorFinder:
         first, last = toks[0], toks[-1]
         while (first.is_punct or first.lower_ in DETERMINERS) and first.i < last.i:
             first = self.doc[first.i + 1]
+        # "Maria Lund, the envoy," ends at "envoy" (a closing bracket stays)
+        while last.is_punct and not last.is_right_punct and last.i > first.i:
+            last = self.doc[last.i - 1]
         start, end = first.idx, last.idx + len(last.text)
         act = Actor(start, end, self.text[start:end])
         self.link(act, head)
@@ -193,7 +236,20 @@ class ActorFinder:
         for conj in head.conjuncts:
             if conj.i > head.i and conj.pos_ in ("NOUN", "PROPN"):
                 out.append(self.actor(conj))
+        if len(out) == 1:
+            out += [self.actor(c) for c in self.owners_joined(head)]
         return out
+
+    def owners_joined(self, head: Token) -> list[Token]:
+        """ "the foreign ministers of A and B": one body of each; the later owners' actors
+        (the first stays in the head's own phrase)."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return []
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+        if pobj is None or pobj.ent_type_ not in ACTOR_ENTS:
+            return []
+        return [c for c in pobj.conjuncts if c.i > pobj.i and c.ent_type_ in ACTOR_ENTS]
 
     def split_modifiers(self, head: Token) -> list[Actor]:
         for child in head.lefts:
@@ -247,7 +303,9 @@ class ActorFinder:
 
     def inside(self, tok: Token, levels: int = 2) -> Token | None:
         """``tok`` if it names an actor, else an actor inside it ("positions of the forces")."""
-        tok = self.regroup(tok)
+        if tok.lower_ in OBJECT_PRONOUNS and tok.dep_ in ("dobj", "dative"):
+            return self.object_antecedent(tok.head, tok)  # "the army attacked them"
+        tok = self.regroup(self.relative_antecedent(tok))
         if self.actor_like(tok):
             return tok
         if levels == 0:
@@ -270,7 +328,36 @@ class ActorFinder:
                                 return found
                 if (found := self.intended_object(child, levels)) is not None:
                     return found
+            if (found := self.relative_doer(tok, child)) is not None:
+                return found
         return None
+
+    def relative_doer(self, noun: Token, clause: Token) -> Token | None:
+        """ "the raid that X carried out": the subject of a relative clause on an act, where
+        the relative pronoun is its object, did the act (not on a place or thing: "the town
+        which X shelled")."""
+        finite = clause.dep_ == "relcl" or (clause.dep_ == "acl" and clause.tag_ in FINITE_TAGS)
+        if not finite or noun.lemma_.lower() not in self.event_nouns:
+            return None
+        if any(c.dep_ == "dobj" for c in clause.children):
+            return None
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in RELATIVES or subj.lower_ in PRONOUNS:
+            return None
+        return self.regroup(subj) if self.actor_like(self.regroup(subj)) else None
+
+    @staticmethod
+    def relative_antecedent(tok: Token) -> Token:
+        """What a relative clause's pronoun stands for: "the town which rebels shelled" -> town,
+        "X, whose troops were attacked" -> X (the owner of the troops)."""
+        clause = tok.head
+        owned = any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children)
+        if owned or tok.lower_ in RELATIVES:
+            while clause.dep_ != "relcl" and clause.head != clause and clause.pos_ != "VERB":
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                return clause.head
+        return tok
 
     def intended_object(self, acl: Token, levels: int) -> Token | None:
         """The actor an act named by a noun's "to" clause falls on: "a proposal to join a
@@ -303,9 +390,16 @@ class ActorFinder:
                 if subj.lower_ in RELATIVES and cur.dep_ == "relcl":
                     return cur.head
                 if subj.lower_ in PRONOUNS:
-                    return self.speaker(cur) or self.antecedent(cur, subj) or subj
-                return self.owner(cur, subj) or self.regroup(subj)
-            if cur.dep_ in INHERIT_SUBJECT_DEPS and cur.head != cur:
+                    found = self.speaker(cur) or self.antecedent(cur, subj.lower_)
+                    return found or self.previous_subject(subj) or subj
+                return self.owner(cur, subj) or self.event_agent(subj) or self.regroup(subj)
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
+                host = cur.head.head
+                controller = self.gerund_controller(host, cur.head)
+                if controller is not None:
+                    return controller
+                cur = host
+            elif cur.dep_ in INHERIT_SUBJECT_DEPS and cur.head != cur:
                 cur = cur.head
             elif cur.dep_ in ("relcl", "acl") and cur.head != cur:
                 if self.actor_like(cur.head) or cur.head.head == cur.head:
@@ -313,6 +407,37 @@ class ActorFinder:
                 cur = cur.head.head  # "issued a declaration demanding ...": the issuer
             else:
                 return self.fronted_subject(cur)
+        return None
+
+    def gerund_controller(self, verb: Token, prep: Token) -> Token | None:
+        """Who does the act of a gerund in ``verb``'s phrase. "accused X of shelling", "charged
+        X with", "blamed X for", "stopped X from": the object (or a passive's subject) does it;
+        "responded by shelling", "after meeting": the verb's own subject (None: walk up)."""
+        if prep.lower_ not in OBJECT_CONTROL_PREPS:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and not self.own_thing(child):
+                if child.lower_ in OBJECT_PRONOUNS:  # "accusing it of arming X"
+                    return self.object_antecedent(verb, child) or child
+                found = self.regroup(child)
+                return found if self.actor_like(found) else None
+        return None
+
+    def object_antecedent(self, verb: Token, pronoun: Token) -> Token | None:
+        """The actor an object pronoun stands for: the nearest earlier actor in its sentence
+        that agrees with it and is not its verb's own subject ("X protested to Y, accusing
+        it of ...": Y; an object pronoun is never its own clause's subject)."""
+        word = OBJECT_PRONOUNS[pronoun.lower_]
+        subject = self.subject(verb)
+        own = set(subject.subtree) if subject is not None else set()
+        for tok in reversed(self.doc[pronoun.sent.start : pronoun.i]):
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or tok in own:
+                continue
+            if tok.ent_type_ in NOT_ACTOR_ENTS or tok.lemma_.lower() in self.event_nouns:
+                continue
+            if self.agrees(word, tok):  # the nearest that agrees; a thing ("the town") is none
+                named_place = tok.ent_type_ in ("LOC", "FAC")
+                return tok if self.actor_like(tok) and not named_place else None
         return None
 
     def fronted_subject(self, verb: Token) -> Token | None:
@@ -331,12 +456,12 @@ class ActorFinder:
                     return tok
         return None
 
-    def antecedent(self, verb: Token, pronoun: Token) -> Token | None:
+    def antecedent(self, verb: Token, pronoun: str) -> Token | None:
         """The actor a third-person pronoun subject stands for: the nearest governing clause's
         subject that names an actor and agrees in number ("X accepted demands that it ...")."""
-        if pronoun.lower_ not in THIRD_PERSON:
+        if pronoun not in THIRD_PERSON:
             return None
-        plural = pronoun.lower_ == "they"
+        plural = pronoun == "they"
         cur = verb
         while cur.head != cur:
             cur = cur.head
@@ -348,12 +473,56 @@ class ActorFinder:
                 return self.regroup(subj)
         return None
 
+    def event_agent(self, subj: Token) -> Token | None:
+        """ "The attack on the convoy by rebels killed five": a subject naming an act, not an
+        actor, stands for the act's own agent where the act names one."""
+        if self.actor_like(self.regroup(subj)):
+            return None
+        return self.noun_source(subj)
+
+    def previous_subject(self, pronoun: Token) -> Token | None:
+        """The actor a pronoun subject with none in its own sentence stands for: a subject of
+        the previous sentence, its main clause's first, that agrees in number and in person
+        ("The rebels took the town. They then shelled the port"): the previous sentence's
+        subject is the likeliest topic carried on."""
+        word = pronoun.lower_
+        if word not in THIRD_PERSON or pronoun.sent.start == 0:
+            return None
+        prev = self.doc[pronoun.sent.start - 1].sent
+        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        subjects += [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t not in subjects]
+        for subj in subjects:
+            subj = self.regroup(subj)
+            if subj.lower_ not in PRONOUNS and self.actor_like(subj) and self.agrees(word, subj):
+                return subj
+        return None
+
+    def agrees(self, pronoun: str, tok: Token) -> bool:
+        """Whether a pronoun can stand for ``tok``: "they" for a plural or a force, "he" and
+        "she" for a person, "it" for a body, state or group named in the singular."""
+        many = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+        force = self.lex.in_class("military", tok.lemma_.lower())
+        if pronoun == "they":
+            return many or force
+        if many:
+            return False
+        person = tok.ent_type_ == "PERSON"
+        if pronoun in ("he", "she"):
+            return person or (not tok.ent_type_ and not force and tok.pos_ == "NOUN")
+        return not person
+
     def owner(self, verb: Token, subj: Token) -> Token | None:
         """ "X said its troops had withdrawn": a body named only by a pronoun's "its"/"their"
         acts for whoever reports it, as PLOVER codes the owner (with its sector) as source."""
-        if not any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in subj.children):
+        owner = next(
+            (c for c in subj.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None
+        )
+        if owner is None or subj.lemma_.lower() in OTHER_PARTY_NOUNS:
             return None
-        return self.speaker(verb)
+        # "X denied that its troops had ...": else the nearest governing clause's subject
+        return self.speaker(verb) or self.antecedent(
+            verb, "it" if owner.lower_ == "its" else "they"
+        )
 
     def speaker(self, verb: Token) -> Token | None:
         """For a pronoun subject in reported speech, who is speaking ("X said it would")."""
@@ -427,6 +596,7 @@ class ActorFinder:
                         child.dep_ == dep
                         and not (raised and dep == "nsubjpass")
                         and not self.own_thing(child)
+                        and not self.appositive_object(child)
                         and not (dep == "dobj" and self.moved_thing(tok, child, cand.type))
                     ):
                         found = self.inside(child)
@@ -477,6 +647,14 @@ class ActorFinder:
         if verb.lemma_ not in AID_VERBS:
             return False
         return self.lex.in_class("military", lemma) or self.lex.in_class("supplies", lemma)
+
+    def appositive_object(self, obj: Token) -> bool:
+        """ "refused entry to X, by far the largest group": a verb takes one direct object;
+        a second one set off by a comma is an apposition of the phrase before the comma."""
+        if obj.dep_ != "dobj":
+            return False
+        earlier = [c for c in obj.head.children if c.dep_ == "dobj" and c.i < obj.i]
+        return any(t.text == "," for e in earlier for t in self.doc[e.right_edge.i : obj.i])
 
     @staticmethod
     def own_thing(tok: Token) -> bool:
@@ -529,7 +707,16 @@ class ActorFinder:
         for child in noun.lefts:
             if child.dep_ in ("amod", "compound") and child.ent_type_ in ACTOR_ENTS:
                 return child
-        return None
+        return self.claimant(noun)
+
+    def claimant(self, noun: Token) -> Token | None:
+        """ "X claimed responsibility for an ambush": who claims an act did it."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.dep_ != "dobj":
+            return None
+        if prep.head.lemma_.lower() not in CLAIMED_NOUNS:
+            return None
+        return self.subject(prep.head.head)
 
     def noun_target(
         self, noun: Token, source: Token | None, verb: Token | None = None
