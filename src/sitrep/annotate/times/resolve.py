@@ -663,6 +663,10 @@ def fraction_ago(a: date, amount: float, unit: str) -> str | None:
         y, m = shift_month(a.year, a.month, round(amount * 12))
         return f"{y}-{m:02d}"
     days = {"month": 30, "week": 7, "day": 1}.get(unit)
+    if days is None and unit in ("hour", "minute", "second"):
+        # "half an hour ago": a part of a day counts as none, as in resolve_ago
+        per_day = {"hour": 24, "minute": 1440, "second": 86400}[unit]
+        return (a + timedelta(days=int(amount / per_day))).isoformat()
     return (a + timedelta(days=round(amount * days))).isoformat() if days else None
 
 
@@ -1093,6 +1097,15 @@ def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", (day + timedelta(days=step)).isoformat()
 
 
+def resolve_theweek(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "the week's busiest day": a week the text does not number, in the year in focus
+    (TIMEX3 leaves the week unspecified: "1998-WXX")."""
+    year = ctx.last_date[:4] if ctx.focus_near and ctx.last_date else None
+    if year is None and ctx.anchor is not None:
+        year = str(ctx.anchor.year)
+    return "DATE", f"{year}-WXX" if year else None
+
+
 def resolve_soon(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", "FUTURE_REF"
 
@@ -1103,6 +1116,7 @@ RESOLVERS: dict[str, Callable[[str, Pieces, Context], Resolved]] = {
     "anaphor": resolve_anaphor,
     "countday": resolve_countday,
     "weekof": resolve_weekof,
+    "theweek": resolve_theweek,
     "date": resolve_date,
     "month": resolve_month,
     "time": resolve_time,

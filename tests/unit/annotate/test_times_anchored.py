@@ -1,0 +1,55 @@
+"""Spans issue 18 left cut short or missed: a half counted back ("half a century ago"),
+a bare definite week ("the week's", "for the week,")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from tests.support.times import times_in
+
+WINTER = date(2026, 12, 9)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The dam was finished half a century ago.", "half a century ago", "1976"),
+        ("The mill shut nearly half a decade ago.", "nearly half a decade ago", "2021"),
+        ("The ferry sailed half a year ago.", "half a year ago", "2026-06"),
+        # a part of a day counts as none: the publication day
+        ("The convoy left half an hour ago.", "half an hour ago", "2026-12-09"),
+    ],
+)
+def test_a_half_counted_back_is_one_date(nlp: Language, text: str, span: str, value: str) -> None:
+    found = times_in(nlp, text, WINTER)
+    assert found[span].value == value
+
+
+def test_half_a_unit_without_ago_stays_a_duration(nlp: Language) -> None:
+    found = times_in(nlp, "The feud has lasted for half a century.", WINTER)
+    assert found["half a century"].value == "P50Y"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["For the week, the bond index slipped 1.2%.", "Trading was the week's thinnest."],
+)
+def test_a_bare_definite_week_is_an_unnumbered_week(nlp: Language, text: str) -> None:
+    assert times_in(nlp, text, WINTER)["the week"].value == "2026-WXX"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The clinic opens during the week.", "The week of protests ended quietly."],
+)
+def test_a_week_of_habit_or_of_an_event_is_no_date(nlp: Language, text: str) -> None:
+    assert "the week" not in times_in(nlp, text, WINTER)
+    assert "The week" not in times_in(nlp, text, WINTER)
+
+
+def test_the_end_of_the_week_keeps_its_number(nlp: Language) -> None:
+    found = times_in(nlp, "Ministers meet at the end of the week.", WINTER)
+    assert found["the end of the week"].value == "2026-W50"
