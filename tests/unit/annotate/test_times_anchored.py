@@ -49,7 +49,3 @@ def test_a_week_of_habit_or_of_an_event_is_no_date(nlp: Language, text: str) -> 
     assert "the week" not in times_in(nlp, text, WINTER)
     assert "The week" not in times_in(nlp, text, WINTER)
 
-
-def test_the_end_of_the_week_keeps_its_number(nlp: Language) -> None:
-    found = times_in(nlp, "Ministers meet at the end of the week.", WINTER)
-    assert found["the end of the week"].value == "2026-W50"

@@ -213,7 +213,7 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"|(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow",
         ),
         ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}\b(?:,?\s+{year})?"),
-        # "the week's busiest session", "For the week, the index fell": a bare definite
+        # "the week's busiest session", "For the week, bonds slipped": a bare definite
         # week the discourse fixes (a report's week), no count nor day said
         ("theweek", r"(?<=\bfor\s)the\s+week\b(?=\s*[,.;:])|the\s+week(?=['’]s\b)"),
         (
