@@ -1,5 +1,6 @@
 """Spans issue 18 left cut short or missed: a half counted back ("half a century ago"),
-a bare definite week ("the week's", "for the week,")."""
+a bare definite week ("the week's", "for the week,"); "a day earlier", a span
+counted from an event."""
 
 from __future__ import annotations
 
@@ -49,3 +50,18 @@ def test_a_week_of_habit_or_of_an_event_is_no_date(nlp: Language, text: str) -> 
     assert "the week" not in times_in(nlp, text, WINTER)
     assert "The week" not in times_in(nlp, text, WINTER)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The barge sank on Monday. A day earlier, its pumps had failed.", "A day earlier", "P1D"),
+        ("The ferry had left two hours earlier.", "two hours earlier", "PT2H"),
+        # a comparison with the year-ago period stays a date
+        ("Exports rose 4% from a year earlier.", "a year earlier", "2025"),
+    ],
+)
+def test_a_short_span_counted_back_from_an_event_is_a_duration(
+    nlp: Language, text: str, span: str, value: str
+) -> None:
+    assert times_in(nlp, text, WINTER)[span].value == value

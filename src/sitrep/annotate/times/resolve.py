@@ -617,6 +617,11 @@ def focus_date(last: str | None, unit: str) -> date | None:
     return date(parts[0], parts[1], parts[2])
 
 
+# units of a span told from an event ("hours later", "a day earlier"), not of a period
+# compared with a past one ("a year earlier", "a quarter earlier")
+_EVENT_SPAN_UNITS = frozenset({"second", "minute", "hour", "day", "week"})
+
+
 def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "two weeks ago" -> that week; "years ago" -> PAST_REF."""
     a, unit = ctx.anchor, p.unit
@@ -632,6 +637,11 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     if unit == "year" and n == 1 and sign < 0 and ctx.ref_quarter and ctx.ref_months == 3:
         y, q = ctx.ref_quarter  # earnings talk: "a year ago" is the year-ago quarter
         return "DATE", f"{y - 1}-Q{q}"
+    if "earlier" in p.words and unit in _EVENT_SPAN_UNITS:
+        # "a day earlier", "two hours earlier": a span counted back from another event, an
+        # anchored duration (TimeML), as "three days later" is; "a year earlier" compares
+        # with the year-ago period, a date
+        return "DURATION", duration_value(p.number, unit, load_lexicon())
     focus = focus_date(ctx.last_date, unit) if ctx.focus_near else None
     if "earlier" in p.words and focus is not None:
         a = focus  # "ago" counts from now, "earlier" from the time spoken of (TimeML)
