@@ -158,6 +158,8 @@ def test_a_day_of_an_arranged_noun_is_the_nearest(nlp: Language, text: str, valu
         ("Negotiations resume on Friday in Vienna.", "Friday", "1998-02-13"),
         ("The envoy returns Sunday from Cairo.", "Sunday", "1998-02-15"),
         ("Nurses strike Monday over pay, the union said.", "Monday", "1998-02-16"),
+        # "The" hung on the verb belongs to the compound before it
+        ("The assembly votes Thursday on the levy.", "Thursday", "1998-02-12"),
         # a noun with its determiner, and a past verb, keep their reading
         ("A wire service report Friday said the mill closed.", "Friday", "1998-02-06"),
         ("The envoy returned Sunday from Cairo.", "Sunday", "1998-02-08"),

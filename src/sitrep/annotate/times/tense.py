@@ -351,11 +351,24 @@ def verb_tagged_noun(span: Span) -> Token | None:
     for token in (head, before):
         if token is None or token.i == root.i or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if token.dep_ in CLAUSE_DEPS and not any(c.dep_ in NOUN_MARKS for c in token.children):
+        if token.dep_ in CLAUSE_DEPS and not _noun_marked(token):
             form = present_form(token)
             if form is not None and _agreeing_subject(token, form):
                 return token
     return None
+
+
+def _noun_marked(token: Token) -> bool:
+    """Whether the word has what heads a noun phrase: a determiner, a possessive, an
+    adjective. A determiner before a compound is the compound's ("The Senate votes
+    Thursday": the parse hangs "The" on "votes")."""
+    first_compound = min((c.i for c in token.children if c.dep_ == "compound"), default=None)
+    for child in token.children:
+        if child.dep_ == "det" and first_compound is not None and child.i < first_compound:
+            continue
+        if child.dep_ in NOUN_MARKS:
+            return True
+    return False
 
 
 def present_form(token: Token) -> str | None:
