@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from sitrep.annotate.times.tense import verb_tagged_noun
 from tests.support.times import values_at
 
 WEDNESDAY = date(1998, 2, 11)
@@ -147,3 +149,48 @@ def test_a_headline_line_does_not_lend_its_verb_to_the_next(nlp: Language) -> No
 )
 def test_a_day_of_an_arranged_noun_is_the_nearest(nlp: Language, text: str, value: str) -> None:
     assert values_at(nlp, text, WEDNESDAY)["Thursday"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # the small model tags the present verb as a noun; the present with a day looks ahead
+        ("Negotiations resume on Friday in Vienna.", "Friday", "1998-02-13"),
+        ("The envoy returns Sunday from Cairo.", "Sunday", "1998-02-15"),
+        ("Nurses strike Monday over pay, the union said.", "Monday", "1998-02-16"),
+        # "The" hung on the verb belongs to the compound before it
+        ("The assembly votes Thursday on the levy.", "Thursday", "1998-02-12"),
+        # a noun with its determiner, and a past verb, keep their reading
+        ("A wire service report Friday said the mill closed.", "Friday", "1998-02-06"),
+        ("The envoy returned Sunday from Cairo.", "Sunday", "1998-02-08"),
+    ],
+)
+def test_a_present_verb_tagged_as_a_noun_points_ahead(
+    nlp: Language, text: str, expr: str, value: str
+) -> None:
+    assert values_at(nlp, text, WEDNESDAY)[expr] == value
+
+
+def _parsed(nlp: Language, rows: list[tuple[str, str, str, str, int]]) -> Doc:
+    words, tags, pos, deps, heads = (list(col) for col in zip(*rows, strict=True))
+    return Doc(nlp.vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads)
+
+
+def test_a_noun_read_as_a_verb_needs_a_verb_form_and_an_agreeing_subject(
+    nlp: Language,
+) -> None:
+    def misread(subject_tag: str, word: str) -> bool:
+        doc = _parsed(
+            nlp,
+            [
+                ("Pilots", subject_tag, "NOUN", "compound", 1),
+                (word, "NN", "NOUN", "ROOT", 1),
+                ("Monday", "NNP", "PROPN", "npadvmod", 1),
+            ],
+        )
+        return verb_tagged_noun(doc[2:3]) is not None
+
+    assert misread("NNS", "resume")  # plural subject, base form
+    assert misread("NN", "resumes")  # singular subject, "-s" form
+    assert not misread("NN", "resume")  # no agreement: a compound noun ("a pilot resume")
+    assert not misread("NNS", "tundra")  # no verb reading

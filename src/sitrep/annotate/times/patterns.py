@@ -213,6 +213,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"|(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow",
         ),
         ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}\b(?:,?\s+{year})?"),
+        # "the week's busiest session", "For the week, bonds slipped": a bare definite
+        # week the discourse fixes (a report's week), no count nor day said
+        ("theweek", r"(?<=\bfor\s)the\s+week\b(?=\s*[,.;:])|the\s+week(?=['’]s\b)"),
         (
             "weekday",
             rf"(?:(?:last|next|this|coming|the\s+(?:previous|preceding|following))\s+)?"
@@ -248,7 +251,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "ago",
-            rf"{approx}?(?:{number}(?:\s+and\s+a\s+half)?\s+(?:more\s+)?|a\s+)?{unit}"
+            # "half a century ago": the half counted back, one expression (TimeML)
+            rf"{approx}?(?:{number}(?:\s+and\s+a\s+half)?\s+(?:more\s+)?|half\s+an?\s+|a\s+)?{unit}"
             rf"(?:\s+and\s+a\s+half)?{or_so}"
             r"\s+(?:ago|earlier|from\s+(?:now|today)|hence)",
         ),
@@ -600,6 +604,7 @@ MARGINS: dict[str, tuple[int, int]] = {
     "countday": (35, 5),
     "anaphor": (30, 5),
     "weekof": (20, 25),
+    "theweek": (5, 5),
     "relday": (20, 20),
     "daypart": (20, 10),
     "yearend": (5, 5),
@@ -647,6 +652,7 @@ def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     for w in ("day", "week", "month", "year", "morning", "night", "afternoon", "evening"):
         add(w, "anaphor")
     add("day", "countday")
+    add("week", "theweek")
     for w in ("weekend", "fortnight"):
         add(w, *UNIT_KINDS)
     for w in ("quarter", "quarters"):

@@ -617,6 +617,11 @@ def focus_date(last: str | None, unit: str) -> date | None:
     return date(parts[0], parts[1], parts[2])
 
 
+# units of a span told from an event ("hours later", "a day earlier"), not of a period
+# compared with a past one ("a year earlier", "a quarter earlier")
+_EVENT_SPAN_UNITS = frozenset({"second", "minute", "hour", "day", "week"})
+
+
 def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     """ "two weeks ago" -> that week; "years ago" -> PAST_REF."""
     a, unit = ctx.anchor, p.unit
@@ -632,6 +637,11 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     if unit == "year" and n == 1 and sign < 0 and ctx.ref_quarter and ctx.ref_months == 3:
         y, q = ctx.ref_quarter  # earnings talk: "a year ago" is the year-ago quarter
         return "DATE", f"{y - 1}-Q{q}"
+    if "earlier" in p.words and unit in _EVENT_SPAN_UNITS:
+        # "a day earlier", "two hours earlier": a span counted back from another event, an
+        # anchored duration (TimeML), as "three days later" is; "a year earlier" compares
+        # with the year-ago period, a date
+        return "DURATION", duration_value(p.number, unit, load_lexicon())
     focus = focus_date(ctx.last_date, unit) if ctx.focus_near else None
     if "earlier" in p.words and focus is not None:
         a = focus  # "ago" counts from now, "earlier" from the time spoken of (TimeML)
@@ -663,6 +673,10 @@ def fraction_ago(a: date, amount: float, unit: str) -> str | None:
         y, m = shift_month(a.year, a.month, round(amount * 12))
         return f"{y}-{m:02d}"
     days = {"month": 30, "week": 7, "day": 1}.get(unit)
+    if days is None and unit in ("hour", "minute", "second"):
+        # "half an hour ago": a part of a day counts as none, as in resolve_ago
+        per_day = {"hour": 24, "minute": 1440, "second": 86400}[unit]
+        return (a + timedelta(days=int(amount / per_day))).isoformat()
     return (a + timedelta(days=round(amount * days))).isoformat() if days else None
 
 
@@ -1093,6 +1107,15 @@ def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", (day + timedelta(days=step)).isoformat()
 
 
+def resolve_theweek(text: str, p: Pieces, ctx: Context) -> Resolved:
+    """ "the week's busiest day": a week the text does not number, in the year in focus
+    (TIMEX3 leaves the week unspecified: "1998-WXX")."""
+    year = ctx.last_date[:4] if ctx.focus_near and ctx.last_date else None
+    if year is None and ctx.anchor is not None:
+        year = str(ctx.anchor.year)
+    return "DATE", f"{year}-WXX" if year else None
+
+
 def resolve_soon(text: str, p: Pieces, ctx: Context) -> Resolved:
     return "DATE", "FUTURE_REF"
 
@@ -1103,6 +1126,7 @@ RESOLVERS: dict[str, Callable[[str, Pieces, Context], Resolved]] = {
     "anaphor": resolve_anaphor,
     "countday": resolve_countday,
     "weekof": resolve_weekof,
+    "theweek": resolve_theweek,
     "date": resolve_date,
     "month": resolve_month,
     "time": resolve_time,

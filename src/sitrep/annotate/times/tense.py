@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -297,6 +298,11 @@ def clause_direction(span: Span) -> Direction:
         return "past"
     verb = governing_verb(span.root)
     direction = verb_direction(verb) if verb is not None else None
+    misread = verb_tagged_noun(span)
+    if misread is not None and misread.lemma_ not in REPORTING:
+        # "Talks resume Monday": a present verb the tagger took for a noun; the present
+        # with a day is an arrangement, as "the leaders meet Monday" (verb_direction)
+        verb, direction = None, "future"
     if before is not None and before.lower_ in START_WORDS and before.i == span.root.head.i:
         # "Starting Monday, drivers must pay": a start set ahead, unless told in the past
         main = governing_verb(before.head) if before.head.i != before.i else None
@@ -323,6 +329,91 @@ def clause_direction(span: Span) -> Direction:
     if direction == "future" and verb is not None and names_a_reported_event(span, verb):
         return "past"
     return direction
+
+
+# the parse's clause relations: a noun in one of them heads a clause, as a verb does
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis"})
+# what makes a noun a noun phrase's head: "the report", "its strike", "a one-day strike"
+NOUN_MARKS = frozenset({"det", "poss", "amod", "nummod", "case"})
+SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+PLURAL_PRONOUNS = frozenset({"we", "they", "i", "you"})
+
+
+def verb_tagged_noun(span: Span) -> Token | None:
+    """ "Talks resume Monday", "The envoy returns Sunday": a word the small model tags as
+    a noun that heads a clause, governs the expression (or stands right before it, with
+    at most "on" between), has a verb reading in the lemmatizer's WordNet verb list, and
+    agrees in number with a subject before it, is that clause's present-tense verb."""
+    root, doc = span.root, span.doc
+    gap = 2 if span.start >= 2 and doc[span.start - 1].lower_ == "on" else 1
+    before = doc[span.start - gap] if span.start >= gap else None
+    head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "on" else root.head
+    for token in (head, before):
+        if token is None or token.i == root.i or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ in CLAUSE_DEPS and not _noun_marked(token):
+            form = present_form(token)
+            if form is not None and _agreeing_subject(token, form):
+                return token
+    return None
+
+
+def _noun_marked(token: Token) -> bool:
+    """Whether the word has what heads a noun phrase: a determiner, a possessive, an
+    adjective. A determiner before a compound is the compound's ("The Senate votes
+    Thursday": the parse hangs "The" on "votes")."""
+    first_compound = min((c.i for c in token.children if c.dep_ == "compound"), default=None)
+    for child in token.children:
+        if child.dep_ == "det" and first_compound is not None and child.i < first_compound:
+            continue
+        if child.dep_ in NOUN_MARKS:
+            return True
+    return False
+
+
+def present_form(token: Token) -> str | None:
+    """ "VBZ" for "testifies" (the verb's "-s" form), "VBP" for "resume" (its base form),
+    when the lemmatizer's verb list holds the base; else None."""
+    verbs = _verb_index()
+    word = token.lower_
+    if not verbs or not word.isalpha():
+        return None
+    if word in verbs:
+        return "VBP"
+    stems = (word[:-3] + "y", word[:-2], word[:-1]) if word.endswith("s") else ()
+    return "VBZ" if any(s in verbs for s in stems if len(s) > 1) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_index() -> frozenset[str]:
+    """The base forms of verbs in the loaded lemmatizer's tables (WordNet's verb list);
+    empty when the pipeline has no rule lemmatizer."""
+    from sitrep.annotate.nlp import load_nlp
+
+    nlp = load_nlp()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+
+
+def _agreeing_subject(verb: Token, form: str) -> bool:
+    """A subject before the word (a subject or compound child, as the parse of a noun
+    phrase has it) whose number agrees with the verb form: "envoy returns", "talks resume"."""
+    for child in verb.children:
+        if child.i > verb.i or child.dep_ not in ("nsubj", "compound"):
+            continue
+        if child.pos_ == "PRON":
+            plural = child.lower_ in PLURAL_PRONOUNS
+            singular = child.lower_ in SINGULAR_PRONOUNS
+        else:
+            plural = child.tag_ in ("NNS", "NNPS")
+            singular = child.tag_ in ("NN", "NNP")
+        if (form == "VBZ" and singular) or (form == "VBP" and plural):
+            return True
+    return False
 
 
 def _earliest(span: Span) -> bool:
