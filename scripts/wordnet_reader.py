@@ -26,6 +26,14 @@ class Synset:
     # (pointer symbol, target offset, target pos, source word no., target word no.)
     pointers: list[tuple[str, int, str, int, int]] = field(default_factory=list)
     gloss: str = ""
+    # verb frames (WordNet's numbering: 24 "Somebody ----s somebody to INFINITIVE")
+    frames: frozenset[int] = frozenset()
+
+
+def _frames(cells: list[str]) -> frozenset[int]:
+    """The frame numbers of a verb synset: "f_cnt + f_num w_num ..." after its pointers."""
+    count = int(cells[0]) if cells else 0
+    return frozenset(int(cells[2 + 3 * i]) for i in range(count))
 
 
 class WordNet:
@@ -66,6 +74,8 @@ class WordNet:
                     tpos = "a" if tpos == "s" else tpos
                     ptrs.append((sym, int(off), tpos, int(st[:2], 16), int(st[2:], 16)))
                 syn = Synset(int(cells[0]), pos, int(cells[1]), words, ptrs, gloss.strip())
+                if pos == "v":
+                    syn.frames = _frames(cells[at + 1 + 4 * n_ptrs :])
                 self.synsets[(pos, syn.offset)] = syn
 
     def senses(self, lemma: str, pos: str) -> list[Synset]:

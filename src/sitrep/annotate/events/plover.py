@@ -14,6 +14,9 @@ the nouns one of whose two first senses lies there or under social groups.
 ``plover_verb_classes.csv`` adds the verbs WordNet puts under the codebook's senses of
 ending, lifting, relaxing and reducing to the ``ease`` and ``halt`` classes, and the
 adjectives of the codebook's "willingness or commitment" to the ``willing`` class.
+``plover_codebook.csv`` holds the rows read mechanically off the codebook's category
+descriptions ("Abduct, hijack", "Make a visit": scripts/codebook_classes.py); every
+other list overrides them.
 ``plover_derivations.csv`` names the verb each WordNet event noun is formed from
 ("invasion" -> "invade"): a noun without a row takes its verb's row.
 """
@@ -93,10 +96,12 @@ def _companions(table: dict[tuple[str, str], Trigger]) -> dict[str, frozenset[st
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> PloverLexicon:
-    verbs, nouns = read_triggers("plover_classes.csv")
-    hand_verbs, hand_nouns = read_triggers("plover_triggers.csv")
-    verbs.update(hand_verbs)
-    nouns.update(hand_nouns)
+    # lowest first: codebook descriptions, then WordNet classes, then hand rows
+    verbs, nouns = read_triggers("plover_codebook.csv")
+    for name in ("plover_classes.csv", "plover_triggers.csv"):
+        more_verbs, more_nouns = read_triggers(name)
+        verbs.update(more_verbs)
+        nouns.update(more_nouns)
     return PloverLexicon(
         verbs=verbs,
         nouns=nouns,
