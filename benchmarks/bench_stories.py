@@ -49,6 +49,11 @@ then fills the tail through the assigner: the 100,000 point in well under the ti
 assigning every article, the probe still assigned by the real assigner among stories
 it built.
 
+Each checkpoint prints a digest of every article's story and every live centroid after
+its probe (:func:`digest`): a change meant to cost less and group the same must print
+the same digests as main. ``--sql`` counts the statements and rows a probe article
+reads (:class:`SqlTally`): counts the machine's load does not blur.
+
 ``--keep DIR`` (SQLite) keeps a copy of the store as filled to each size and
 starts from it the next time instead of filling again: a probe can then be
 timed many times, before and after a change, on the same stores. The probe
@@ -57,7 +62,7 @@ whether the store was filled or copied.
 
     python benchmarks/bench_stories.py [--db PATH|URL] [--sizes 1000,10000,100000] [--keep DIR]
         [--window N] [--shift N] [--probe N] [--annotated STORE] [--common N]
-        [--bulk [--tail N] [--span N]] [--keep-words]
+        [--bulk [--tail N] [--span N]] [--keep-words] [--sql]
 """
 
 from __future__ import annotations
