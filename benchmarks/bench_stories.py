@@ -49,6 +49,11 @@ then fills the tail through the assigner: the 100,000 point in well under the ti
 assigning every article, the probe still assigned by the real assigner among stories
 it built.
 
+Each checkpoint prints a digest of every article's story and every live centroid after
+its probe (:func:`digest`): a change meant to cost less and group the same must print
+the same digests as main. ``--sql`` counts the statements and rows a probe article
+reads (:class:`SqlTally`): counts the machine's load does not blur.
+
 ``--keep DIR`` (SQLite) keeps a copy of the store as filled to each size and
 starts from it the next time instead of filling again: a probe can then be
 timed many times, before and after a change, on the same stores. The probe
@@ -57,7 +62,7 @@ whether the store was filled or copied.
 
     python benchmarks/bench_stories.py [--db PATH|URL] [--sizes 1000,10000,100000] [--keep DIR]
         [--window N] [--shift N] [--probe N] [--annotated STORE] [--common N]
-        [--bulk [--tail N] [--span N]] [--keep-words]
+        [--bulk [--tail N] [--span N]] [--keep-words] [--sql]
 """
 
 from __future__ import annotations
@@ -72,9 +77,10 @@ import sqlite3
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from sitrep.models import Annotations, Article, article_id
 from sitrep.store import Store, open_store
@@ -314,6 +320,70 @@ class AnnotatedPool:
         return out
 
 
+class SqlTally:
+    """Statements run and rows fetched on a store's connection (``--sql``): what an
+    article reads of the store, as a count the machine's load does not blur. The
+    connection's ``execute`` is wrapped, so the timings of a counted run carry the
+    wrapper's cost too."""
+
+    def __init__(self, store: Store) -> None:
+        self.statements = self.rows = 0
+        db = store._db  # a bench looks inside
+        plain, plain_many = db.execute, db.executemany
+
+        def execute(sql: str, params: Sequence[Any] = ()) -> _Counted:
+            self.statements += 1
+            return _Counted(plain(sql, params), self)
+
+        def executemany(sql: str, rows: Sequence[Sequence[Any]]) -> None:
+            self.statements += 1
+            plain_many(sql, rows)
+
+        db.execute = execute
+        db.executemany = executemany
+
+    def taken(self) -> tuple[int, int]:
+        """(statements, rows) since the last call."""
+        out = (self.statements, self.rows)
+        self.statements = self.rows = 0
+        return out
+
+
+class _Counted:
+    """A cursor whose fetched rows are counted in a :class:`SqlTally`."""
+
+    def __init__(self, cursor: Any, tally: SqlTally) -> None:
+        self.cursor, self.tally = cursor, tally
+
+    def fetchone(self) -> Any:
+        row = self.cursor.fetchone()
+        self.tally.rows += row is not None
+        return row
+
+    def fetchall(self) -> list[Any]:
+        rows = self.cursor.fetchall()
+        self.tally.rows += len(rows)
+        return rows
+
+    def __iter__(self) -> Iterator[Any]:
+        for row in self.cursor:
+            self.tally.rows += 1
+            yield row
+
+
+def digest(store: Store) -> str:
+    """A digest of every article's story and every live story's centroid and norm:
+    two runs that agree on it built the same stories."""
+    h = hashlib.blake2b(digest_size=8)
+    db = store._db  # a bench looks inside
+    for row in db.execute("SELECT article_id, story_id FROM story_articles ORDER BY article_id"):
+        h.update(repr(tuple(row)).encode())
+    for row in db.execute("SELECT id, centroid, norm FROM stories WHERE merged_into IS NULL"
+                          " AND articles > 0 ORDER BY id"):
+        h.update(repr(tuple(row)).encode())
+    return h.hexdigest()
+
+
 def store_batch(store: Store, assigner: Assigner,
                 items: list[tuple[Article, Annotations | None]]) -> tuple[float, float]:
     """Seconds spent storing and assigning one batch (one transaction)."""
@@ -326,6 +396,34 @@ def store_batch(store: Store, assigner: Assigner,
         assigner.assign_batch(articles, layers, outcomes)
         t2 = time.perf_counter()
     return t1 - t0, t2 - t1
+
+
+def time_probe(store: Store, assigner: Assigner, label: str,
+               probe: list[tuple[Article, Annotations | None]],
+               tally: SqlTally | None) -> tuple[float, float]:
+    """Store and assign ``probe`` in batches of 32, print its cost per article (and
+    its SQL, counted by ``tally``); returns seconds per article (wall, CPU)."""
+    if tally is not None:
+        tally.taken()
+    add_s = assign_s = 0.0
+    cpu0 = time.process_time()
+    for start in range(0, len(probe), 32):
+        a, b = store_batch(store, assigner, probe[start:start + 32])
+        add_s += a
+        assign_s += b
+    cpu_s = time.process_time() - cpu0  # steadier than wall time on a busy machine
+    n = len(probe)
+    counted = tally.taken() if tally is not None else None
+    print(f"{label} articles={n} "
+          f"assign_ms_per_article={1000 * assign_s / n:.2f} "
+          f"store_ms_per_article={1000 * add_s / n:.2f} "
+          f"total_ms_per_article={1000 * (add_s + assign_s) / n:.2f} "
+          f"cpu_ms_per_article={1000 * cpu_s / n:.2f} "
+          f"{story_sizes(store)}", flush=True)
+    if counted is not None:
+        print(f"{label} sql_statements_per_article={counted[0] / n:.1f}"
+              f" sql_rows_per_article={counted[1] / n:.1f}", flush=True)
+    return (add_s + assign_s) / n, cpu_s / n
 
 
 def fill(store: Store, stream: Stream, rng: random.Random, size: int,
@@ -555,6 +653,9 @@ def main() -> None:
                         help="articles filled through the assigner before each size (--bulk)")
     parser.add_argument("--span", type=int, default=10000,
                         help="newest articles a retelling pass copies (--bulk)")
+    parser.add_argument("--sql", action="store_true",
+                        help="count the SQL statements and rows a probe article reads"
+                             " (wraps the connection: timings carry its cost)")
     parser.add_argument("--keep", default=None,
                         help="folder of filled stores (SQLite): reused when there, kept when not")
     args = parser.parse_args()
@@ -597,26 +698,15 @@ def main() -> None:
             # this process yet (lazy imports, compiled patterns: some 8 ms an article).
             for a, ann in (*probe_plain[:1], *probe_ann[:1]):
                 profile(a, ann)
+            tally = SqlTally(store) if args.sql else None
             for label, probe in (("text-only", probe_plain), ("annotated", probe_ann)):
-                if not probe:
-                    continue
-                add_s = assign_s = 0.0
-                cpu0 = time.process_time()
-                for start in range(0, len(probe), 32):
-                    a, b = store_batch(store, assigner, probe[start:start + 32])
-                    add_s += a
-                    assign_s += b
-                cpu_s = time.process_time() - cpu0  # steadier than wall time on a busy machine
-                n = len(probe)
-                if label == "text-only":
-                    costs.append((add_s + assign_s) / n)
-                    cpu_costs.append(cpu_s / n)
-                print(f"stored={size:>6} probe={label:<9} articles={n} "
-                      f"assign_ms_per_article={1000 * assign_s / n:.2f} "
-                      f"store_ms_per_article={1000 * add_s / n:.2f} "
-                      f"total_ms_per_article={1000 * (add_s + assign_s) / n:.2f} "
-                      f"cpu_ms_per_article={1000 * cpu_s / n:.2f} "
-                      f"{story_sizes(store)}", flush=True)
+                if probe:
+                    total_s, cpu_s = time_probe(store, assigner, f"stored={size:>6} "
+                                                f"probe={label:<9}", probe, tally)
+                    if label == "text-only":
+                        costs.append(total_s)
+                        cpu_costs.append(cpu_s)
+            print(f"stored={size:>6} digest={digest(store)}", flush=True)
 
     if len(costs) > 1:
         print(f"text-only total per article, {sizes[-1]} / {sizes[0]} stored: "

@@ -15,7 +15,7 @@ A story that turns out to hold two events splits (see split.py).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -284,24 +284,22 @@ class Assigner:
 
     def _score(self, prof: Profile) -> list[tuple[float, StoryState]]:
         """Candidate stories with their similarity to the profile, best first."""
-        return self._score_terms(prof.terms, prof.day, prof.day)
+        return self.score_terms(prof.terms, prof.day, prof.day)
 
-    def _score_terms(self, terms: Vector, first: str | None, last: str | None,
-                     compared: int | None = None) -> list[tuple[float, StoryState]]:
+    def score_terms(self, terms: Vector, first: str | None, last: str | None,
+                    compared: int | None = None) -> list[tuple[float, StoryState]]:
         """Candidate stories by similarity to ``terms`` dated [first, last], best
         first: words and names, discounted when the places clash, when no one
-        is named on both sides and when the dates lie apart."""
+        is named on both sides and when the dates lie apart (the assigner's search,
+        and the recheck's and the settle's)."""
         t = self.tuning
         query = top_terms(terms, self.idf, t.query_terms)
         hits = self.store.stories.candidates(query, t.per_term)
         if not hits:
             return []
-        weight = {q: terms[q] * self.idf(q) for q in query}
-        # The first ``candidates`` (or ``compared``, when fewer) as a full sort would
-        # rank them (keys are unique).
-        ranked = heapq.nsmallest(min(compared or t.candidates, t.candidates), hits,
-                                 key=lambda s: (-sum(weight[q] for q in hits[s]), s))
-        states = self.store.stories.states(ranked)
+        states = self.store.stories.states(
+            ranked_candidates(hits, {q: terms[q] * self.idf(q) for q in query},
+                              min(compared or t.candidates, t.candidates)))
         self.idf.prepare_vectors([s.centroid for s in states.values()])
         places = Places.of(terms)
         anchors = {a for a in terms if a.startswith(ANCHORS)}
@@ -393,6 +391,20 @@ class Places:
             if all(f"w:{w}" in other for w in parts):
                 return True
         return False
+
+
+def ranked_candidates(hits: Mapping[str, list[str]], weight: Mapping[str, float],
+                      k: int) -> list[str]:
+    """The ``k`` stories whose looked-up terms weigh most together, as a full sort
+    would rank them (ties by id).
+
+    A store's postings fill to ``query_terms`` x ``per_term`` as it grows (some 260
+    stories an article at 10,000 stored, 50 at 1,000): each is summed by a call in C
+    (the same additions, in the same order, as a generator's sum) and ranked as a
+    plain tuple, not through a key function."""
+    get = weight.__getitem__
+    return [s for _, s in heapq.nsmallest(k, [(-sum(map(get, terms)), s)
+                                              for s, terms in hits.items()])]
 
 
 def discount(sim: float, places: Places, anchors: set[str], other: Vector,

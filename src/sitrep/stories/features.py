@@ -40,7 +40,7 @@ from sitrep.stories.happening import (
     markers,
 )
 from sitrep.stories.linking import part_ids, story_id, story_ids
-from sitrep.stories.pervector import per_vector
+from sitrep.stories.pervector import namespaces, per_vector
 
 
 @functools.cache
@@ -289,25 +289,26 @@ def local_places(terms: Mapping[str, float], prefix: str = PLACE) -> set[str]:
 @per_vector
 def towns_of(terms: Mapping[str, float]) -> frozenset[str]:
     """:func:`local_places` of a profile or centroid, read once per vector (pervector.py)."""
-    return frozenset(local_places(terms))
+    return frozenset(namespaces(terms).get(PLACE, ()))
 
 
 @per_vector
 def regions_of(terms: Mapping[str, float]) -> frozenset[str]:
     """The regions of :func:`towns_of`, read once per vector."""
-    return frozenset(local_places(terms, REGION))
+    return frozenset(namespaces(terms).get(REGION, ()))
 
 
 @per_vector
 def parts_of(terms: Mapping[str, float]) -> frozenset[str]:
     """The ``NAME_PART`` markers of a profile or centroid, read once per vector."""
-    return frozenset(t for t in terms if t.startswith(NAME_PART))
+    return frozenset(namespaces(terms).get(NAME_PART, ()))
 
 
 @per_vector
 def anchored(terms: Mapping[str, float]) -> bool:
     """Whether a profile or centroid names an anchor (``ANCHORS``), read once per vector."""
-    return any(t.startswith(ANCHORS) for t in terms)
+    held = namespaces(terms)
+    return any(ns in held for ns in ANCHORS)
 
 
 def proper_title_words(title: str, text: str) -> KeysView[str]:

@@ -27,7 +27,7 @@ import re
 from collections.abc import Mapping
 
 from sitrep.models import Annotations, Article, EntityMention, stable_id
-from sitrep.stories.pervector import per_vector
+from sitrep.stories.pervector import namespaces, per_vector
 
 HEAD = "h:"
 LEAD = "l:"
@@ -169,7 +169,7 @@ def markers(article: Article, ann: Annotations | None,
 def _head_keys(vec: Mapping[str, float]) -> tuple[tuple[str, str], ...]:
     """Each headline word of a profile or centroid as the headline and the lead
     marker another side would hold, read once per vector (pervector.py)."""
-    return tuple((h, f"{LEAD}{h[len(HEAD):]}") for h in vec if h.startswith(HEAD) and h != HEAD)
+    return tuple((h, f"{LEAD}{h[len(HEAD):]}") for h in namespaces(vec).get(HEAD, ()) if h != HEAD)
 
 
 def _named_in(own: Mapping[str, float], other: Mapping[str, float]) -> bool:

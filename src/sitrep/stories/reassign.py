@@ -116,7 +116,7 @@ def _assign_again(assigner: Assigner, ctx: StoryContext, row: MemberRow,
     if store.stories.states([sid]).get(sid, StoryState(id=sid)).articles:
         sid = stable_id("story", "again", row.article_id)
     story, score, how, _ = assigner.place(
-        ctx, terms, assigner._score_terms(terms, day, day), sid,
+        ctx, terms, assigner.score_terms(terms, day, day), sid,
         article_id=row.article_id, title=row.title, published=row.published, seq=seq)
     # Ranked among its story's members by this order too (which are a story's newest
     # members: the support, split and merge samples), not by arrival.

@@ -186,7 +186,7 @@ def _reconsider(assigner: Assigner, ctx: StoryContext, m: _Member) -> tuple[str,
     if own_state is None:
         return None
     own = _leave_one_out(ctx, terms, m, own_state)
-    for sim, other in assigner._score_terms(terms, m.day, m.day, tuning.recheck_compared):
+    for sim, other in assigner.score_terms(terms, m.day, m.day, tuning.recheck_compared):
         if other.id == m.story:
             continue
         if sim < tuning.join or sim <= own + tuning.recheck_margin:
@@ -302,7 +302,7 @@ def _close_pairs(assigner: Assigner, ctx: StoryContext, cache: _MergeCache,
     states = ctx.store.stories.states(several)
     for sid in _fewest_members(several, states, searched):
         state = states[sid]
-        close = assigner._score_terms(state.centroid, state.first_date, state.last_date,
+        close = assigner.score_terms(state.centroid, state.first_date, state.last_date,
                                       tuning.recheck_compared)
         for sim, other in close[:tuning.recheck_candidates + 1]:
             if other.id == sid or sim < tuning.join:

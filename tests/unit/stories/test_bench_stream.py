@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import ModuleType
 
+from sitrep.store import Store
 from tests.support.scripts import load_script
 
 BENCH = Path(__file__).resolve().parents[3] / "benchmarks" / "bench_stories.py"
@@ -129,3 +130,22 @@ def test_retell_grows_a_store_as_the_assigner_would_have_written_it(tmp_path: Pa
         bench.fill(store, stream, random.Random(2), 17, 2)
         assert store.count_articles() == 17
         assert rows("SELECT count(*) FROM story_articles").fetchone()[0] == 17
+
+
+def test_the_bench_counts_a_probes_sql_and_digests_its_stories(store: Store) -> None:
+    from sitrep.models import Article, article_id
+    from sitrep.stories import Assigner
+
+    bench = _bench()
+    tally = bench.SqlTally(store)
+    text = " ".join(FERRY)
+    url = "https://bench.example/test/0"
+    article = Article(id=article_id(url, text), source="bench", text=text, url=url,
+                      title=FERRY[0], outlet="outlet0", published="2024-01-01")
+    before = bench.digest(store)
+    tally.taken()
+    bench.store_batch(store, Assigner(store), [(article, None)])
+    statements, rows = tally.taken()
+    assert statements > 0 and rows > 0 and tally.taken() == (0, 0)
+    after = bench.digest(store)
+    assert after != before and bench.digest(store) == after  # the stories, read twice

@@ -120,3 +120,31 @@ def test_markers_and_names_are_passed_once_per_vector_and_weigh_nothing(store: S
         assert got == reference(article, 0, story, 1, idf, LONE)
         idf.count(list(article))  # a count changes every weight, not the items weighed
         assert weighed(marked) is weighed(marked)
+
+
+def test_the_reads_of_one_namespace_find_what_testing_every_key_finds() -> None:
+    from sitrep.stories.features import (
+        ANCHORS,
+        PLACE,
+        REGION,
+        anchored,
+        parts_of,
+        regions_of,
+        towns_of,
+    )
+    from sitrep.stories.happening import HEAD, LEAD, NAME_PART, shares_headline
+    from sitrep.stories.pervector import namespaces
+
+    vec = {"w:ferry": 0.7, "p:2643743": 0.5, "r:GBR/Kent": 0.3, "h:": MARK, "h:ferry": MARK,
+           "u:harwick": MARK, "p:2640000": 0.5, "h:rocks": MARK, "e:tolmey": 2.0, "hx": 1.0,
+           "h": 1.0, "w:rocks": 0.7}
+    # the groups hold what startswith finds only while every namespace read is two long
+    assert all(len(ns) == 2 for ns in (*ANCHORS, PLACE, REGION, NAME_PART, HEAD))
+    assert namespaces(vec)["h:"] == ("h:", "h:ferry", "h:rocks")  # in the vector's order
+    assert towns_of(vec) == {t for t in vec if t.startswith("p:")}
+    assert regions_of(vec) == {"r:GBR/Kent"} and parts_of(vec) == {"u:harwick"}
+    assert anchored(vec) and not anchored({"w:ferry": 0.7, "hx": 1.0})
+    assert any(t.startswith(ANCHORS) for t in vec)
+    other = {HEAD: MARK, f"{LEAD}rocks": MARK}
+    assert shares_headline(vec, other) is False
+    assert shares_headline(vec, {HEAD: MARK, "h:rocks": MARK}) is True

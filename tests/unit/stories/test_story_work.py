@@ -251,7 +251,7 @@ def _merge_searches(store: Store, older: int, searched: int) -> int:
     tuning = Tuning(recheck_every=0, recheck_rounds=0, recheck_merge_stories=searched)
     ingest(store, _same_subject(older), tuning)
     searches = 0
-    score_terms = Assigner._score_terms
+    score_terms = Assigner.score_terms
 
     def counted(*args: Any) -> Any:
         nonlocal searches
@@ -259,7 +259,7 @@ def _merge_searches(store: Store, older: int, searched: int) -> int:
         return score_terms(*args)
 
     with pytest.MonkeyPatch.context() as patch, store.stories.write("test merge pass"):
-        patch.setattr(Assigner, "_score_terms", counted)
+        patch.setattr(Assigner, "score_terms", counted)
         Assigner(store, tuning).recheck(2 * older, fresh=2 * older)
     return searches
 
