@@ -32,3 +32,38 @@ def test_counts_beside_codes_stay(nlp: Any) -> None:
         q.text for q in find_quantities(nlp("Order No. 55120 listed 12 chairs and 0.5 tonnes."))
     ]
     assert "12" in found and "0.5 tonnes" in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leader spun off on lap 41 and rejoined in fifth.",
+        "Her tee shot on hole 16 found the water.",
+        "The fan in row 9 caught the ball.",
+        "A spare part was logged as exhibit 23 at trial.",
+    ],
+)
+def test_a_number_after_a_label_noun_names_it(nlp: Any, sentence: str) -> None:
+    assert find_quantities(nlp(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Picture 4 of 31: Crowds line the quay.", "The list runs on page 3 of 8 of the file."],
+)
+def test_the_length_of_a_numbered_series_is_part_of_its_label(nlp: Any, sentence: str) -> None:
+    assert find_quantities(nlp(sentence)) == []
+
+
+def test_a_gallery_counter_on_its_own_line_is_chrome(nlp: Any) -> None:
+    found = [q.text for q in find_quantities(nlp("Gallery\n5 of 21\nTwo of 7 crew members swam ashore."))]
+    assert "5" not in found and "21" not in found and "7" in found
+
+
+def test_a_spaced_toll_free_number_is_no_amount(nlp: Any) -> None:
+    assert find_quantities(nlp("Call 1 877 555 0134 with any tips.")) == []
+
+
+def test_counts_in_a_share_of_a_series_stay(nlp: Any) -> None:
+    found = [q.text for q in find_quantities(nlp("She won 3 of 4 races that spring."))]
+    assert found == ["3", "4"]
