@@ -250,6 +250,8 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
     if d.unit_kind == "money":
         m = _US_AFTER_MONEY.match(text, pos)
         return m.end() if m else pos
+    if _CLOCK_SUFFIX.match(text, pos):
+        return pos  # "around 9 p.m.": a clock time (no pence), left to the filter
     for gap in ("", " ", "-", "\u00a0"):
         if gap and not text.startswith(gap, pos):
             continue
@@ -294,6 +296,7 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
     return pos
 
 
+_CLOCK_SUFFIX = re.compile(r"\s?(?:[ap]\.\s?m\b|[AP]\.M\b)")
 # Kinds whose one-letter symbols news writes after a space ("35 C", "60 W", "12 V").
 _LETTER_KINDS = frozenset({"temperature", "power", "electric"})
 # Adjectives and adverbs of extent that a measured length precedes.

@@ -25,7 +25,7 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?,?\s*{_MONTH}\b\.?")
 _CALENDAR = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY})\b|\b1\d{{3}}\b|\b20\d\d\b|\d0s\b")
 _CLOCK_AFTER = re.compile(
-    r"\s?(?:[ap]\.\s?m\.|[AP]\.?M\b|[ap]m\b|o'clock\b|GMT\b|UTC\b|[ECMP][SD]?T\b)"
+    r"\s?(?:[ap]\.\s?m\b|[AP]\.?M\b|[ap]m\b|o'clock\b|GMT\b|UTC\b|[ECMP][SD]?T\b)"
 )
 _YEAR_LEAD = frozenset(
     [
