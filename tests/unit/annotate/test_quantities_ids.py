@@ -67,3 +67,20 @@ def test_a_spaced_toll_free_number_is_no_amount(nlp: Any) -> None:
 def test_counts_in_a_share_of_a_series_stay(nlp: Any) -> None:
     found = [q.text for q in find_quantities(nlp("She won 3 of 4 races that spring."))]
     assert found == ["3", "4"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Slide 7 of 12 A crowd gathers at the town hall.",
+        "The probe left from Pad 17B at dawn while crews waited at gate 9C.",
+        "Ana Ruiz, 31, of 215 E. Linden Blvd., was hurt.",
+    ],
+)
+def test_letters_of_captions_ids_and_streets_are_no_units(nlp: Any, sentence: str) -> None:
+    assert [q.unit for q in find_quantities(nlp(sentence)) if q.unit] == []
+
+
+def test_amperes_and_watts_stay_units(nlp: Any) -> None:
+    found = {q.text: q.unit for q in find_quantities(nlp("A 10A socket feeds a 40 W lamp."))}
+    assert found == {"10A": "ampere", "40 W": "watt"}
