@@ -287,7 +287,7 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
                 and d.atoms[-1].plain
                 and not _letter_unit(text, d, gap, m.end(), unit.kind)
             ):
-                continue  # "Group 3 B", "Pad 39A": a lone letter is rarely a unit
+                continue  # "Group 3 B", "Pad 24C": a lone letter is rarely a unit
             d.unit, d.unit_kind = unit.name, unit.kind
             if unit.name == "pound" and d.scale >= 1000:
                 d.unit, d.unit_kind = "pound sterling", "money"
@@ -319,7 +319,7 @@ _NAME_WORDS_AFTER = re.compile(r"\.?(?P<words>(?:\s+[A-Z][A-Za-z'-]*\.?){2,4})")
 def _letter_unit(text: str, d: Draft, gap: str, end: int, kind: str) -> bool:
     """Whether a one-letter symbol after a plain number is a unit: after a space, see
     ``_lone_letter_unit``; glued, a capital after a name or a label word is part of an
-    id ("Pad 39A", "gate 12B"), not amperes or kelvins."""
+    id ("Pad 24C", "gate 12B"), not amperes or kelvins."""
     if gap == " ":
         return _lone_letter_unit(text, d, end, kind)
     if gap or not text[end - 1].isupper():
@@ -333,7 +333,7 @@ def _letter_unit(text: str, d: Draft, gap: str, end: int, kind: str) -> bool:
 
 
 def _street_after(text: str, end: int) -> bool:
-    """ "804 W. Elm Ave.": a compass letter, then a street's name and its kind."""
+    """ "612 W. Elm Ave.": a compass letter, then a street's name and its kind."""
     m = _NAME_WORDS_AFTER.match(text, end)
     if m is None:
         return False
@@ -354,7 +354,7 @@ def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
     if _OVER_TIME_SYMBOL.match(text, end):
         return not _LABEL_BEFORE.search(before)  # "3 m/s": the letter heads a rate
     if kind not in _LETTER_KINDS or _street_after(text, end) or _SERIES_BEFORE.search(before):
-        return False  # "804 W. Elm Ave.", "Image 3 of 16 A man ...": no unit
+        return False  # "612 W. Elm Ave.", "Photo 4 of 15 A crowd ...": no unit
     if _ARTICLE_BEFORE.search(before):
         return True
     if _LABEL_BEFORE.search(before):
