@@ -32,3 +32,59 @@ def test_counts_beside_codes_stay(nlp: Any) -> None:
         q.text for q in find_quantities(nlp("Order No. 55120 listed 12 chairs and 0.5 tonnes."))
     ]
     assert "12" in found and "0.5 tonnes" in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A spare part was logged as exhibit 23 at trial.",
+        "The choir sang verse 4 twice.",
+    ],
+)
+def test_a_number_after_a_label_noun_names_it(nlp: Any, sentence: str) -> None:
+    assert find_quantities(nlp(sentence)) == []
+
+
+def test_a_lap_stays_a_bare_number_for_the_reconcile_positions(nlp: Any) -> None:
+    # reconcile reads "on lap 41" from the layer's bare numbers as a position in a series
+    found = [q.text for q in find_quantities(nlp("The leader spun off on lap 41 in the rain."))]
+    assert found == ["41"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Picture 4 of 31: Crowds line the quay.", "The list runs on page 3 of 8 of the file."],
+)
+def test_the_length_of_a_numbered_series_is_part_of_its_label(nlp: Any, sentence: str) -> None:
+    assert find_quantities(nlp(sentence)) == []
+
+
+def test_a_gallery_counter_on_its_own_line_is_chrome(nlp: Any) -> None:
+    found = [q.text for q in find_quantities(nlp("Gallery\n5 of 21\nTwo of 7 crew members swam ashore."))]
+    assert "5" not in found and "21" not in found and "7" in found
+
+
+def test_a_spaced_toll_free_number_is_no_amount(nlp: Any) -> None:
+    assert find_quantities(nlp("Call 1 877 555 0134 with any tips.")) == []
+
+
+def test_counts_in_a_share_of_a_series_stay(nlp: Any) -> None:
+    found = [q.text for q in find_quantities(nlp("She won 3 of 4 races that spring."))]
+    assert found == ["3", "4"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Slide 7 of 12 A crowd gathers at the town hall.",
+        "The probe left from Pad 17B at dawn while crews waited at gate 9C.",
+        "Ana Ruiz, 31, of 215 E. Linden Blvd., was hurt.",
+    ],
+)
+def test_letters_of_captions_ids_and_streets_are_no_units(nlp: Any, sentence: str) -> None:
+    assert [q.unit for q in find_quantities(nlp(sentence)) if q.unit] == []
+
+
+def test_amperes_and_watts_stay_units(nlp: Any) -> None:
+    found = {q.text: q.unit for q in find_quantities(nlp("A 10A socket feeds a 40 W lamp."))}
+    assert found == {"10A": "ampere", "40 W": "watt"}

@@ -99,3 +99,15 @@ def test_a_model_name_after_a_number_is_still_no_count(nlp: Any) -> None:
 )
 def test_a_time_ago_is_no_rate(nlp: Any, sentence: str, text: str, unit: str) -> None:
     assert _found(nlp, sentence)[text].unit == unit
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The vigil began at 8 p.m. on the square.", "Doors open at 10 a.m Saturday."],
+)
+def test_a_clock_time_is_no_amount_of_pence(nlp: Any, sentence: str) -> None:
+    assert _found(nlp, sentence) == {}
+
+
+def test_pence_before_a_full_stop_stay_pence(nlp: Any) -> None:
+    assert _found(nlp, "The stock ended at 97p. Markets were calm.")["97p"].unit == "penny"

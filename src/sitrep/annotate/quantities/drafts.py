@@ -250,6 +250,8 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
     if d.unit_kind == "money":
         m = _US_AFTER_MONEY.match(text, pos)
         return m.end() if m else pos
+    if _CLOCK_SUFFIX.match(text, pos):
+        return pos  # "around 9 p.m.": a clock time (no pence), left to the filter
     for gap in ("", " ", "-", "\u00a0"):
         if gap and not text.startswith(gap, pos):
             continue
@@ -282,11 +284,10 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
             if (
                 len(m.group()) == 1
                 and m.group().isalpha()
-                and gap == " "
                 and d.atoms[-1].plain
-                and not _lone_letter_unit(text, d, m.end(), unit.kind)
+                and not _letter_unit(text, d, gap, m.end(), unit.kind)
             ):
-                continue  # "Group 3 B", "5 A": a lone letter after a space is rarely a unit
+                continue  # "Group 3 B", "Pad 24C": a lone letter is rarely a unit
             d.unit, d.unit_kind = unit.name, unit.kind
             if unit.name == "pound" and d.scale >= 1000:
                 d.unit, d.unit_kind = "pound sterling", "money"
@@ -294,6 +295,7 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
     return pos
 
 
+_CLOCK_SUFFIX = re.compile(r"\s?(?:[ap]\.\s?m\b|[AP]\.M\b)")
 # Kinds whose one-letter symbols news writes after a space ("35 C", "60 W", "12 V").
 _LETTER_KINDS = frozenset({"temperature", "power", "electric"})
 # Adjectives and adverbs of extent that a measured length precedes.
@@ -307,6 +309,36 @@ _LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*\.?\s+$")
 _WORD_AFTER = re.compile(r"\s*(?:[a-z]|[.,;:)]|$)")
 # "a 60 W USB-C charger": after an article the letter measures the noun that follows
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|The)\s+$")
+# "Photo 3 of 16": the length of a numbered series, before the caption's first word
+_SERIES_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+\d+\s+of\s+$")
+_LAST_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
+# a street's name and kind after a compass letter: up to four capitalised words
+_NAME_WORDS_AFTER = re.compile(r"\.?(?P<words>(?:\s+[A-Z][A-Za-z'-]*\.?){2,4})")
+
+
+def _letter_unit(text: str, d: Draft, gap: str, end: int, kind: str) -> bool:
+    """Whether a one-letter symbol after a plain number is a unit: after a space, see
+    ``_lone_letter_unit``; glued, a capital after a name or a label word is part of an
+    id ("Pad 24C", "gate 12B"), not amperes or kelvins."""
+    if gap == " ":
+        return _lone_letter_unit(text, d, end, kind)
+    if gap or not text[end - 1].isupper():
+        return True
+    start = d.atoms[0].start
+    before = text[max(0, start - 20) : start]
+    word = _LAST_WORD.search(before)
+    if word is None or word.group(1).lower() in ("a", "an", "the"):
+        return True  # "A 13A plug"
+    return not (_LABEL_BEFORE.search(before) or word.group(1).lower() in lexicon().labels)
+
+
+def _street_after(text: str, end: int) -> bool:
+    """ "612 W. Elm Ave.": a compass letter, then a street's name and its kind."""
+    m = _NAME_WORDS_AFTER.match(text, end)
+    if m is None:
+        return False
+    streets = lexicon().streets
+    return any(w.lower().rstrip(".") in streets for w in m.group("words").split()[1:])
 
 
 def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
@@ -321,8 +353,8 @@ def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
     before = text[max(0, start - 20) : start]
     if _OVER_TIME_SYMBOL.match(text, end):
         return not _LABEL_BEFORE.search(before)  # "3 m/s": the letter heads a rate
-    if kind not in _LETTER_KINDS:
-        return False
+    if kind not in _LETTER_KINDS or _street_after(text, end) or _SERIES_BEFORE.search(before):
+        return False  # "612 W. Elm Ave.", "Photo 4 of 15 A crowd ...": no unit
     if _ARTICLE_BEFORE.search(before):
         return True
     if _LABEL_BEFORE.search(before):

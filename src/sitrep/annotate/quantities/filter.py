@@ -25,7 +25,7 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?,?\s*{_MONTH}\b\.?")
 _CALENDAR = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY})\b|\b1\d{{3}}\b|\b20\d\d\b|\d0s\b")
 _CLOCK_AFTER = re.compile(
-    r"\s?(?:[ap]\.\s?m\.|[AP]\.?M\b|[ap]m\b|o'clock\b|GMT\b|UTC\b|[ECMP][SD]?T\b)"
+    r"\s?(?:[ap]\.\s?m\b|[AP]\.?M\b|[ap]m\b|o'clock\b|GMT\b|UTC\b|[ECMP][SD]?T\b)"
 )
 _YEAR_LEAD = frozenset(
     [
@@ -68,11 +68,14 @@ _YEAR_LEAD = frozenset(
 )
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(|#)?$")
 _LIST_AFTER = re.compile(r"[.)]\s")
+# a line of its own that only numbers a gallery's items: "12 of 40", "Photo 3 of 9"
+_COUNTER_LINE = re.compile(r"[ \t]*(?:[A-Za-z]+\s+)?\d{1,3}\s+of\s+\d{1,3}[ \t]*(?:\n|$)")
 # a North American number may open with its trunk "1-" ("1-800-555-0199")
 _PHONE = re.compile(
     r"(?:(?:\+\d{1,3}|(?<![\d,.])1(?=[.-]\d{3}[.-]))[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[.-]\d{3,4}\b"
     r"|\+\d{1,3}(?:[\s.-]\d{2,5}){2,}"
     r"|(?<![\d,.])0\d{2,4}(?:\s\d{3,4}){1,2}\b"  # a trunk prefix: "0161 496 0000"
+    r"|(?<![\d,.])1\s\d{3}\s\d{3}\s\d{4}\b"  # a North American number spaced: "1 800 555 0199"
 )
 _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
@@ -171,9 +174,26 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
         # is a noun, so "the rooms measure 120 sq yds" and "they train 500 troops" count
         soft = prev.lower_ in _SOFT_LABELS and not prev.text[:1].isupper()
         return not (soft and counted_head is not None and counted_head.tag_ == "NNS")
+    if _series_length(tok):
+        return True
     if prev.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN":
         return counted_head is None and (nxt is None or nxt.text in (",", ")", ";", "."))
     return False
+
+
+def _series_length(tok: Token) -> bool:
+    """ "Photo 3 of 12", "page 2 of 5": the number after "of" that follows a label's
+    number is the length of the series that label numbers, part of the label."""
+    doc = tok.doc
+    if tok.i < 3 or doc[tok.i - 1].lower_ != "of" or not doc[tok.i - 2].like_num:
+        return False
+    return _label_before(doc[tok.i - 3]) or _names_noun_before(doc[tok.i - 2])
+
+
+def _counter_line(text: str, start: int) -> bool:
+    """A gallery's "12 of 40" on a line of its own: page chrome, no amount."""
+    line = text.rfind("\n", 0, start) + 1
+    return _COUNTER_LINE.match(text, line) is not None
 
 
 def _label_before(prev: Token) -> bool:
@@ -315,7 +335,7 @@ def is_quantity(
         return False  # "a five-year plan": a modifier, left to the time layer
     if not d.bare or d.atoms[0].kind in ("vague", "fraction"):
         return True
-    if _in_spans(d.atoms[0].start, phones):
+    if _in_spans(d.atoms[0].start, phones) or _counter_line(text, d.atoms[0].start):
         return False
     lone_one = text[d.atoms[0].start : d.atoms[0].end].lower() == "one"  # not "one million"
     if lone_one and _pronoun_one(first):
