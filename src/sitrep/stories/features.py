@@ -89,9 +89,10 @@ _SENTENCE_END = frozenset(".!?:\"\u201c\u2014")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 # A house number or a hundred block and the capitalised words of its street
 # ("1520 N. Main St.", "the 800 block of Elm Road"); the street word is checked
-# against the lexicon (``_address_key``).
+# against the lexicon (``_address_key``). A number after a slash is the far side of a
+# ratio, a date or a gallery's "1 of / 11" counter, never a house number.
 _ADDRESS = re.compile(
-    r"(?<![\w.,$])(\d{1,5})(?:\s+block\s+of)?((?:\s+[A-Z][A-Za-z'\-]*\.?){1,4})")
+    r"(?<![\w.,$/])(?<!/\s)(\d{1,5})(?:\s+block\s+of)?((?:\s+[A-Z][A-Za-z'\-]*\.?){1,4})")
 # TIMEX3 value of a time of day: on a known date ("2024-05-03T21:00", the date kept) or
 # on none (an undated page: "XXXX-XX-XXT21:00", the clock alone).
 _CLOCK = re.compile(r"(\d{4}-\d\d-\d\d|X{4}-XX-XX)T(\d\d:\d\d)")

@@ -41,6 +41,13 @@ def test_a_house_number_needs_a_street_word() -> None:
     assert addresses("In 2019 Volvo recalled 40 Trucks in Sweden.") == []
 
 
+def test_a_number_after_a_slash_is_no_house_number() -> None:
+    # a photo gallery's counter, a date, a ratio: the street word after them is chrome
+    assert addresses("Slide 2 of / 9 Caption Close and the 9/12 Harbor Court hearing") == []
+    assert [t for _, t in addresses("Slides 2/9: smoke over 410 Harbor Court.")] \
+        == ["a:410_harbor"]
+
+
 def test_addresses_come_from_the_text_without_annotations_of_quantities() -> None:
     text = "A van was towed from the 2300 block of Cedar Lane on Tuesday."
     assert _terms(text, Annotations(), "a") == ["a:2300_cedar"]
