@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitrep.store.dialect import Dialect, chunks, marks
@@ -84,6 +84,11 @@ class StoryTables:
         # articles of a batch share their subject's terms, and a change of one story
         # touches its own few dozen terms only.
         self._hits: dict[str, dict[int, list[str]]] | None = None
+        # id -> the story's state as last read or saved (None: no such story), kept
+        # inside a transaction only, where the stories lock holds every row still and
+        # ``save`` is the one writer of the table. Callers change the states they get,
+        # so each read hands out a copy (centroids shared: never changed in place).
+        self._states: dict[str, StoryState | None] | None = None
 
     @contextlib.contextmanager
     def write(self, what: str) -> Iterator[None]:
@@ -94,18 +99,36 @@ class StoryTables:
             with self._writing(what):
                 self._db.lock_stories()
                 if outer:
-                    self._hits = {}
+                    self._hits, self._states = {}, {}
                 yield
         finally:
             if outer:
-                self._hits = None
+                self._hits = self._states = None
 
     # ------------------------------------------------------------ stories
 
     def states(self, story_ids: Sequence[str]) -> dict[str, StoryState]:
+        memo = self._states
+        if memo is None:
+            return self._read_states(list(dict.fromkeys(story_ids)))
         out: dict[str, StoryState] = {}
-        unique = list(dict.fromkeys(story_ids))
-        for chunk in chunks(unique):
+        todo = []
+        for sid in dict.fromkeys(story_ids):
+            if sid not in memo:
+                todo.append(sid)
+            elif (kept := memo[sid]) is not None:
+                out[sid] = replace(kept)
+        read = self._read_states(todo)
+        for sid in todo:
+            got = read.get(sid)
+            memo[sid] = None if got is None else replace(got)
+            if got is not None:
+                out[sid] = got
+        return out
+
+    def _read_states(self, story_ids: list[str]) -> dict[str, StoryState]:
+        out: dict[str, StoryState] = {}
+        for chunk in chunks(story_ids):
             rows = self._db.execute(
                 f"SELECT {_STORY_COLUMNS} FROM stories WHERE id IN ({marks(len(chunk))})",
                 chunk).fetchall()
@@ -155,6 +178,10 @@ class StoryTables:
             (s.id, s.title, s.title_article, s.title_score, s.first_date, s.last_date,
              s.articles, s.members, self._dumped(s.centroid), s.norm,
              s.activity, s.merged_into, now, now))
+        if self._states is not None:  # as a read would give it back
+            self._states[s.id] = replace(
+                s, title_score=float(s.title_score), articles=int(s.articles),
+                members=int(s.members), norm=float(s.norm), activity=int(s.activity))
 
     def live_ids(self) -> list[str]:
         """Stories with articles, newest activity first."""

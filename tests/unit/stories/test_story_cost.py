@@ -157,3 +157,34 @@ def test_term_lookups_in_a_transaction_follow_the_index(store: Store) -> None:
         assert store.stories.candidates(["w:quay", "w:crane", "w:ferry"], 5) == {
             "s-2": ["w:quay"], "s-1": ["w:crane"], "s-3": ["w:crane"]}
         assert store.stories.candidates(["w:crane"], 1) == {"s-1": ["w:crane"]}
+
+
+def test_states_read_in_a_transaction_are_kept_until_saved(store: Store) -> None:
+    now = utc_now()
+    with store.stories.write("test states"):
+        assert store.stories.states(["s-new"]) == {}
+        store.stories.save(StoryState(id="s-new", title="Quay works", articles=1,
+                                      centroid={"w:quay": 0.5}, norm=1, activity=4), now)
+        first = store.stories.states(["s-new"])["s-new"]
+        first.articles, first.title = 9, "changed, never saved"
+        again = store.stories.states(["s-new", "s-new"])["s-new"]
+        assert again is not first
+        assert (again.title, again.articles, again.norm) == ("Quay works", 1, 1.0)
+        assert isinstance(again.norm, float)
+        again.articles = 2
+        store.stories.save(again, now)
+        assert store.stories.states(["s-new"])["s-new"].articles == 2
+        kept = store.stories.states(["s-new"])["s-new"]
+    # Outside a transaction every read is the stored row, the same as the kept state.
+    assert store.stories.states(["s-new"])["s-new"] == kept
+
+
+def test_states_kept_in_a_transaction_go_with_a_rollback(store: Store) -> None:
+    now = utc_now()
+    with store.stories.write("test saved"):
+        store.stories.save(StoryState(id="s-kept", articles=1), now)
+    with pytest.raises(RuntimeError), store.stories.write("test undone"):
+        store.stories.save(StoryState(id="s-kept", articles=5), now)
+        raise RuntimeError("the batch fails")
+    with store.stories.write("test after"):
+        assert store.stories.states(["s-kept"])["s-kept"].articles == 1
