@@ -46,9 +46,11 @@ from sitrep.stories.happening import (
 from sitrep.stories.split import Split, check_split, newest_vectors
 from sitrep.stories.state import (
     DEFAULT_TUNING,
+    Joining,
     StoryContext,
     Tuning,
     absorb,
+    add_copy,
     add_member,
     day_of,
     lone_weights,
@@ -157,8 +159,7 @@ class Assigner:
         else:
             (score, story), how = scored[0], "joined"
         self.idf.count(terms)
-        add_member(story, terms, article_id=article_id, title=title, published=published,
-                   seq=seq, score=score)
+        add_member(story, terms, Joining(article_id, title, published, seq, score))
         merged: tuple[str, ...] = ()
         if how == "joined":
             merged = self._bridge(ctx, story, scored[1:self.tuning.bridge_top])
@@ -276,8 +277,7 @@ class Assigner:
 
     def _join_copy(self, article: Article, story_id: str, seq: int, now: str) -> Assignment:
         story = self.store.stories.states([story_id])[story_id]
-        add_member(story, None, article_id=article.id, title=None,
-                   published=article.published, seq=seq, score=-1.0)
+        add_copy(story, article.id, article.published, seq)
         self.store.stories.save(story, now)
         self.store.stories.put_article(article.id, story.id, None, "copy", now, pinned=False)
         return Assignment(article.id, story.id, "copy", 1.0)
@@ -301,8 +301,7 @@ class Assigner:
             ranked_candidates(hits, {q: terms[q] * self.idf(q) for q in query},
                               min(compared or t.candidates, t.candidates)))
         self.idf.prepare_vectors([s.centroid for s in states.values()])
-        places = Places.of(terms)
-        anchors = {a for a in terms if a.startswith(ANCHORS)}
+        side = Side.of(terms, (first, last))
         lone = self._lone()
         scored = []
         for story in states.values():
@@ -310,8 +309,8 @@ class Assigner:
                 continue
             # ``terms`` is an article not yet counted; a story's members are.
             sim = open_similarity(terms, 0, story.centroid, 1, self.idf, lone)
-            sim = discount(sim, places, anchors, story.centroid, (first, last),
-                           (story.first_date, story.last_date), t, self.idf, terms)
+            sim = discount(sim, side, story.centroid, (story.first_date, story.last_date), t,
+                           self.idf)
             scored.append((sim, story))
         scored.sort(key=lambda x: (-x[0], x[1].id))
         return scored
@@ -407,18 +406,37 @@ def ranked_candidates(hits: Mapping[str, list[str]], weight: Mapping[str, float]
                                               for s, terms in hits.items()])]
 
 
-def discount(sim: float, places: Places, anchors: set[str], other: Vector,
-             span: tuple[str | None, str | None],
-             other_span: tuple[str | None, str | None], tuning: Tuning,
-             idf: Idf, own: Vector | None = None) -> float:
-    """What is kept of ``sim`` of ``own`` to ``other``: discounted when the places
+Span = tuple[str | None, str | None]  # first and last day (ISO), None: undated
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a comparison as the discounts read it, once per side rather than
+    once per pair: its places, its anchors, its days and its terms (``own``: the
+    happening is judged only when they are given)."""
+
+    places: Places
+    anchors: set[str]
+    span: Span
+    own: Vector | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, terms: Vector, span: Span) -> Side:
+        """``terms`` dated ``span``, the happening judged."""
+        return cls(Places.of(terms), {a for a in terms if a.startswith(ANCHORS)}, span, terms)
+
+
+def discount(sim: float, side: Side, other: Vector, other_span: Span, tuning: Tuning,
+             idf: Idf) -> float:
+    """What is kept of ``sim`` of ``side`` to ``other``: discounted when the places
     clash, when no one is named on both sides, when no headline names what the
-    other tells (happening.py; judged when ``own`` is given) and when the dates lie
-    apart (the assigner's and the recheck's one rule)."""
-    sim *= places.factor(other, tuning)
-    sim *= anchor_factor(anchors, other, tuning, idf, own)
-    if own is not None:
-        sim *= happening_factor(own, other, tuning.no_happening)
+    other tells (happening.py; judged when ``side.own`` is given) and when the dates
+    lie apart (the assigner's and the recheck's one rule)."""
+    sim *= side.places.factor(other, tuning)
+    sim *= anchor_factor(side.anchors, other, tuning, idf, side.own)
+    if side.own is not None:
+        sim *= happening_factor(side.own, other, tuning.no_happening)
+    span = side.span
     return discount_days(sim, span_gap(span[0], span[1], other_span[0], other_span[1]), tuning)
 
 

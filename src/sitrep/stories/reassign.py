@@ -21,7 +21,7 @@ from sitrep.models import stable_id
 from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.happening import MARKERS
 from sitrep.stories.split import check_split
-from sitrep.stories.state import StoryContext, add_member, new_story_id, rebuild
+from sitrep.stories.state import StoryContext, add_copy, new_story_id, rebuild
 
 if TYPE_CHECKING:
     from sitrep.stories.assign import Assigner
@@ -53,12 +53,11 @@ def reassign_run(assigner: Assigner, ctx: StoryContext, after: int) -> int:
     profiles = store.stories.features([r.article_id for r in originals])
     days = store.stories.feature_days([r.article_id for r in originals])
     originals.sort(key=lambda r: canonical_key(r.article_id, days.get(r.article_id)))
-    for r in originals:
-        if r.article_id in profiles:
-            store.stories.unbump_dfs([t for t in profiles[r.article_id]
-                                      if not t.startswith(MARKERS)])
-    assigner.idf.forget()
     todo = [r for r in originals if r.article_id in profiles]
+    for r in todo:
+        store.stories.unbump_dfs([t for t in profiles[r.article_id]
+                                  if not t.startswith(MARKERS)])
+    assigner.idf.forget()
     last = counted_through(todo, days, assigner.tuning.settle_ahead)
     counted = 0  # articles of ``todo`` whose terms are counted (a prefix)
     for rank, r in enumerate(todo):
@@ -66,10 +65,11 @@ def reassign_run(assigner: Assigner, ctx: StoryContext, after: int) -> int:
         while counted <= last[rank]:
             assigner.idf.count(profiles[todo[counted].article_id])
             counted += 1
-        if counted > rank:  # judged without its own count, as a new article is
+        if counted > rank:  # its own count is in: judged without it, as a new article is
             assigner.idf.uncount(terms)
+        else:  # place counts it
+            counted = rank + 1
         _assign_again(assigner, ctx, r, terms, days.get(r.article_id), after + rank + 1)
-        counted = max(counted, rank + 1)  # place counted it
     for r in rows:
         if r.how == "copy":
             _copy_again(ctx, r)
@@ -131,8 +131,7 @@ def _copy_again(ctx: StoryContext, row: MemberRow) -> None:
     found = store.stories.of_article(row.copy_of) if row.copy_of else None
     sid = found[0] if found else new_story_id(row.article_id)
     story = store.stories.states([sid]).get(sid, StoryState(id=sid))
-    add_member(story, None, article_id=row.article_id, title=None,
-               published=row.published, seq=row.seq, score=-1.0)
+    add_copy(story, row.article_id, row.published, row.seq)
     store.stories.save(story, ctx.now)
     store.stories.put_article(row.article_id, sid, None, "copy", ctx.now, pinned=False)
 

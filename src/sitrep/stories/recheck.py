@@ -33,11 +33,12 @@ from typing import TYPE_CHECKING
 from sitrep.models import stable_id
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import MemberRow, StoryState
-from sitrep.stories.assign import ANCHORS, Places, discount
+from sitrep.stories.assign import Side, discount
 from sitrep.stories.protagonists import cast_of, protagonist_groups, shared_protagonist
 from sitrep.stories.split import Split, check_split, newest_profiles, silence_split
 from sitrep.stories.state import (
     DEFAULT_TUNING,
+    Joining,
     Mover,
     StoryContext,
     Tuning,
@@ -77,13 +78,10 @@ class _Member:
     terms: Vector
     norm: float
     day: str | None
-    # What the discounts read of the terms, once per member rather than once per pair.
-    places: Places = field(init=False)
-    anchors: set[str] = field(init=False)
+    side: Side = field(init=False)  # what the discounts read of it
 
     def __post_init__(self) -> None:
-        self.places = Places.of(self.terms)
-        self.anchors = {a for a in self.terms if a.startswith(ANCHORS)}
+        self.side = Side.of(self.terms, (self.day, self.day))
 
 
 def recheck_recent(store: Store, tuning: Tuning = DEFAULT_TUNING,
@@ -224,8 +222,7 @@ def _leave_one_out(ctx: StoryContext, terms: Vector, m: _Member,
     idf = ctx.idf
     idf.prepare(rest)
     sim = similarity(terms, m.norm, rest, weighted_norm(rest, idf), idf)
-    return discount(sim, m.places, m.anchors, rest, (m.day, m.day),
-                    (story.first_date, story.last_date), ctx.tuning, idf, m.terms)
+    return discount(sim, m.side, rest, (story.first_date, story.last_date), ctx.tuning, idf)
 
 
 def _move(ctx: StoryContext, m: _Member, target: str, sim: float,
@@ -237,7 +234,8 @@ def _move(ctx: StoryContext, m: _Member, target: str, sim: float,
     copies = store.copies_of(aid)
     for copy in copies:
         store.stories.put_article(copy, target, None, "copy", now, pinned=False)
-    mover = Mover(aid, m.terms, m.row.title, m.row.published, m.row.seq, sim, len(copies))
+    mover = Mover(Joining(aid, m.row.title, m.row.published, m.row.seq, sim), m.terms,
+                  len(copies))
     _retire_if_empty(ctx, after_move(ctx, source, [mover], joined=False), target)
     after_move(ctx, target, [mover], joined=True)
     store.stories.log("move", target, source, [aid], now, manual=False,
@@ -447,8 +445,7 @@ def _pair(ctx: StoryContext, a: _Member, b: _Member) -> float:
     sim = similarity(a.terms, a.norm, b.terms, b.norm, ctx.idf)
     if sim <= 0.0:
         return 0.0
-    return discount(sim, a.places, a.anchors, b.terms, (a.day, a.day), (b.day, b.day),
-                    ctx.tuning, ctx.idf, a.terms)
+    return discount(sim, a.side, b.terms, b.side.span, ctx.tuning, ctx.idf)
 
 
 def _mean_cross(ctx: StoryContext, a: list[_Member], b: list[_Member]) -> float:
@@ -496,8 +493,7 @@ def _mean_cross_above(ctx: StoryContext, a: list[_Member], b: list[_Member], pla
             sim = similarity(x.terms, x.norm, y.terms, y.norm, idf)
             left -= sim
             if sim > 0.0:
-                got += discount(sim, x.places, x.anchors, y.terms, (x.day, x.day),
-                                (y.day, y.day), ctx.tuning, idf, x.terms)
+                got += discount(sim, x.side, y.terms, y.side.span, ctx.tuning, idf)
             if got + left < limit:
                 return None
     return got / n

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.models import stable_id
 from sitrep.store.stories import MemberRow, StoryState
-from sitrep.stories.state import Mover, StoryContext, after_move, day_of, rebuild
+from sitrep.stories.state import Joining, Mover, StoryContext, after_move, day_of, rebuild
 from sitrep.stories.vectors import Idf, Vector, similarity
 
 if TYPE_CHECKING:
@@ -207,8 +207,7 @@ def _carry_out(ctx: StoryContext, story_id: str, leaving: list[MemberRow],
         copies = store.copies_of(m.article_id)
         for copy in copies:
             store.stories.put_article(copy, new_id, None, "copy", now, pinned=False)
-        movers.append(Mover(m.article_id, prof, m.title, m.published, m.seq,
-                            m.score if m.score is not None else 0.0, len(copies)))
+        movers.append(Mover(Joining.of_row(m), prof, len(copies)))
     # A long story loses a few of its newest: updated in place (see after_move).
     after_move(ctx, story_id, movers, joined=False)
     rebuild(ctx, new_id)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.models import parse_iso_date, stable_id
-from sitrep.store.stories import StoryState
+from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.vectors import Idf, Vector, blend, top_terms, truncate, weighted_norm
 
 if TYPE_CHECKING:
@@ -197,17 +197,41 @@ def persist(ctx: StoryContext, s: StoryState) -> None:
                               if s.merged_into is None else [], s.activity)
 
 
-def add_member(s: StoryState, profile: dict[str, float] | None, *, article_id: str,
-               title: str | None, published: str | None, seq: int, score: float) -> None:
+@dataclass(frozen=True, slots=True)
+class Joining:
+    """What a story's record counts of an article that joins it: its date and place in
+    the store's order widen the story's span and activity; its score is its headline's
+    claim to be the story's title (a copy: no title, -1.0)."""
+
+    article_id: str
+    title: str | None
+    published: str | None
+    seq: int
+    score: float
+
+    @classmethod
+    def of_row(cls, row: MemberRow) -> Joining:
+        """A stored member as it counts again (unscored: 0)."""
+        return cls(row.article_id, row.title, row.published, row.seq,
+                   row.score if row.score is not None else 0.0)
+
+
+def add_member(s: StoryState, profile: dict[str, float] | None, joining: Joining) -> None:
     """Count an article into the story; ``profile`` None for a copy (not in the centroid)."""
     if profile is not None:
         s.centroid = blend(s.centroid, s.members, profile, 1)
         s.members += 1
     s.articles += 1
-    s.activity = max(s.activity, seq)
-    widen_dates(s, day_of(published))
-    if title and score > s.title_score:
-        s.title, s.title_article, s.title_score = title, article_id, score
+    s.activity = max(s.activity, joining.seq)
+    widen_dates(s, day_of(joining.published))
+    if joining.title and joining.score > s.title_score:
+        s.title, s.title_article, s.title_score = (
+            joining.title, joining.article_id, joining.score)
+
+
+def add_copy(s: StoryState, article_id: str, published: str | None, seq: int) -> None:
+    """Count a copy into the story: an article, not in the centroid, never its title."""
+    add_member(s, None, Joining(article_id, None, published, seq, -1.0))
 
 
 def absorb(ctx: StoryContext, keep: StoryState, gone: StoryState) -> None:
@@ -242,9 +266,7 @@ def rebuild(ctx: StoryContext, story_id: str) -> StoryState:
     total: dict[str, float] = {}
     for m in members:
         prof = profiles.get(m.article_id) if m.how != "copy" else None
-        add_member(fresh, None, article_id=m.article_id, title=m.title,
-                   published=m.published, seq=m.seq,
-                   score=m.score if m.score is not None else 0.0)
+        add_member(fresh, None, Joining.of_row(m))
         if prof is not None:
             fresh.members += 1
             for t, v in prof.items():
@@ -259,14 +281,11 @@ def rebuild(ctx: StoryContext, story_id: str) -> StoryState:
 
 @dataclass(frozen=True, slots=True)
 class Mover:
-    """An article moving between stories, with its copies (they go with it)."""
+    """An article moving between stories (as its story counts it, and its profile),
+    with its copies (they go with it)."""
 
-    article_id: str
+    member: Joining
     profile: Vector
-    title: str | None
-    published: str | None
-    seq: int
-    score: float
     copies: int
 
 
@@ -285,14 +304,13 @@ def after_move(ctx: StoryContext, story_id: str, movers: Sequence[Mover], *,
         return rebuild(ctx, story_id)
     if joined:
         for m in movers:
-            add_member(s, dict(m.profile), article_id=m.article_id, title=m.title,
-                       published=m.published, seq=m.seq, score=m.score)
+            add_member(s, dict(m.profile), m.member)
             s.articles += m.copies
     else:
         s.centroid = without(s.centroid, s.members, [m.profile for m in movers])
         s.members -= len(movers)
         s.articles -= sum(1 + m.copies for m in movers)
-        if s.title_article in {m.article_id for m in movers}:
+        if s.title_article in {m.member.article_id for m in movers}:
             rows = [r for r in store.stories.newest_members(story_id, ctx.tuning.recheck_cap)
                     if r.title]
             best = max(rows, key=lambda r: (r.score or 0.0, r.seq), default=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sitrep.models import Annotations, EntityMention
 from sitrep.stories import Tuning
-from sitrep.stories.assign import Places, discount
+from sitrep.stories.assign import Places, Side, discount
 from sitrep.stories.features import PROPER, profile, stop_words
 from sitrep.stories.happening import (
     HEAD,
@@ -77,9 +77,9 @@ def test_the_discount_applies_the_happening_factor_only_when_asked() -> None:
     a = {"w:syria": 1.0, **_marks("Flaws in the constitution", "The constitution is new.")}
     b = {"w:syria": 1.0, **_marks("Envoy urges end to violence", "The envoy urged calm.")}
     span = (None, None)
-    kept = discount(1.0, Places.of(a), set(), b, span, span, TUNING, None)  # type: ignore[arg-type]
+    kept = discount(1.0, Side(Places.of(a), set(), span), b, span, TUNING, None)  # type: ignore[arg-type]
     assert kept == 1.0
-    judged = discount(1.0, Places.of(a), set(), b, span, span, TUNING, None, a)  # type: ignore[arg-type]
+    judged = discount(1.0, Side(Places.of(a), set(), span, a), b, span, TUNING, None)  # type: ignore[arg-type]
     assert judged == TUNING.no_happening
 
 

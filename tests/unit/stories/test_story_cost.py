@@ -15,7 +15,7 @@ from sitrep.store.dialect import PAGE_CACHE_KIB
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
 from sitrep.stories import DEFAULT_TUNING, Assigner, Tuning, split_articles
-from sitrep.stories.state import Mover, StoryContext, after_move, rebuild
+from sitrep.stories.state import Joining, Mover, StoryContext, after_move, rebuild
 from tests.support.stories import ingest, later_nk, nk, story
 from tests.unit.stories.test_split import JOIN_ALL, report
 
@@ -48,7 +48,8 @@ def test_big_story_is_updated_in_place_as_a_rebuild_would(store: Store) -> None:
     profiles = store.stories.features([a.id for a in [*nk(), later_nk()]])
     leaver = later_nk()
     row = next(m for m in store.stories.newest_members(sid, 5) if m.article_id == leaver.id)
-    mover = Mover(leaver.id, profiles[leaver.id], row.title, row.published, row.seq, 0.5, 0)
+    mover = Mover(Joining(leaver.id, row.title, row.published, row.seq, 0.5),
+                  profiles[leaver.id], 0)
     small_cap = Tuning(recheck_every=0, rebuild_cap=1)  # every story here counts as big
     with store.stories.write("test move"):
         left = after_move(_ctx(store, small_cap), sid, [mover], joined=False)
