@@ -92,3 +92,19 @@ def test_a_season_with_a_year_or_a_modifier_stays(nlp: Language) -> None:
     assert times_in(nlp, "Rivers flooded in the fall of 2029.", SUMMER)["fall of 2029"].value
     found = times_in(nlp, "She moved north last fall in a hurry.", SUMMER)
     assert found["last fall"].value == "2030-FA"
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "value"),
+    [
+        ("The ferry sailed at 9 a.m. on the 12th, the harbour master said.", "9 a.m.",
+         "2031-07-12T09:00"),
+        ("The polls close at 10:00 on 23/04/2032 across the district.", "10:00",
+         "2032-04-23T10:00"),
+    ],
+)
+def test_a_clock_time_takes_the_day_written_after_it(
+    nlp: Language, text: str, clock: str, value: str
+) -> None:
+    # the day is read by this module's readers also when resolved ahead of its turn
+    assert times_in(nlp, text, SUMMER)[clock].value == value

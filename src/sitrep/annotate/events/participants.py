@@ -145,7 +145,7 @@ class ActorFinder:
                 keep.extend(child.subtree)
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in NP_RIGHT_PREPS:
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                pobj = _pobj(child)
                 if pobj is not None and self.actor_like(pobj):
                     keep.append(child)
                     keep.extend(self.np_tokens(pobj))
@@ -192,7 +192,7 @@ class ActorFinder:
         kids = [c for c in participle.children if not c.is_punct]
         if len(kids) != 1 or kids[0].dep_ != "prep":
             return False
-        pobj = next((g for g in kids[0].children if g.dep_ == "pobj"), None)
+        pobj = _pobj(kids[0])
         return pobj is not None and pobj.ent_type_ in ACTOR_ENTS
 
     def actor(self, head: Token, tokens: list[Token] | None = None) -> Actor:
@@ -246,7 +246,7 @@ class ActorFinder:
         if head.tag_ not in ("NNS", "NNPS"):
             return []
         prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+        pobj = _pobj(prep) if prep else None
         if pobj is None or pobj.ent_type_ not in ACTOR_ENTS:
             return []
         return [c for c in pobj.conjuncts if c.i > pobj.i and c.ent_type_ in ACTOR_ENTS]
@@ -380,7 +380,7 @@ class ActorFinder:
                 return None
             deps = {c.dep_: c for c in cur.children}
             if "agent" in deps and "nsubj" not in deps:  # "shortened by one hour": no agent
-                pobj = next((g for g in deps["agent"].children if g.dep_ == "pobj"), None)
+                pobj = _pobj(deps["agent"])
                 return pobj
             if "nsubjpass" in deps:
                 # "X is expected to sign": X is the one who signs
@@ -699,11 +699,11 @@ class ActorFinder:
                 return child
         for child in _dependents(noun, verb):
             if child.dep_ == "prep" and child.lower_ in ("by", "between"):
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
+                return _pobj(child)
         # "the arrest of X by Y": the parser hangs the agent's "by" on the nearer "of" object
         for obj in (g for p in noun.children if p.lower_ == "of" for g in p.children):
             for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"):
-                return next((g for g in prep.children if g.dep_ == "pobj"), None)
+                return _pobj(prep)
         for child in noun.lefts:
             if child.dep_ in ("amod", "compound") and child.ent_type_ in ACTOR_ENTS:
                 return child
@@ -723,7 +723,7 @@ class ActorFinder:
     ) -> Token | None:
         for child in _dependents(noun, verb):
             if child.dep_ == "prep" and child.lower_ == "between":
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                pobj = _pobj(child)
                 conj = next((c for c in pobj.conjuncts), None) if pobj is not None else None
                 return conj
         found = (
@@ -767,7 +767,7 @@ def _dependents(noun: Token, verb: Token | None) -> list[Token]:
 def _in_phrases(tok: Token) -> list[Token]:
     """The object of each of ``tok``'s "in" phrases: "arrested in X" -> X."""
     preps = (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in")
-    found = (next((g for g in p.children if g.dep_ == "pobj"), None) for p in preps)
+    found = (_pobj(p) for p in preps)
     return [g for g in found if g is not None]
 
 
@@ -779,3 +779,8 @@ def _named_prep(prep: Token) -> tuple[str, Token]:
         if inner is not None:
             return "from", inner
     return prep.lower_, prep
+
+
+def _pobj(prep: Token) -> Token | None:
+    """A preposition's object ("in X": X), if the parse gives it one."""
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)

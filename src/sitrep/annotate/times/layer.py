@@ -17,7 +17,7 @@ from sitrep import lexicons
 from sitrep.annotate.quantities.unit_words import lexicon as quantity_lexicon
 from sitrep.annotate.times.patterns import Candidate, find_candidates, plain_quotes
 from sitrep.annotate.times.periods import resolve_period
-from sitrep.annotate.times.resolve import Context, Resolved, resolve
+from sitrep.annotate.times.resolve import Context, Resolved
 from sitrep.annotate.times.tense import (
     TELLING,
     clause_direction,
@@ -257,7 +257,7 @@ def range_start(text: str, expr: TimeExpr, taken: int, ctx: Context) -> TimeExpr
     unit = _UNIT_WORD.search(expr.text)
     if m is None or unit is None:
         return None
-    type_, value = resolve(f"{m.group('n')} {unit.group()}", "duration", ctx)
+    type_, value = resolve_period(f"{m.group('n')} {unit.group()}", "duration", ctx)
     if value is None:
         return None
     return TimeExpr(m.start("n"), m.end("n"), m.group("n"), type_, value)
@@ -270,7 +270,7 @@ FOCUS_CHARS = 200
 # Tuesday", "11:50 GMT, Thu March 21, 2013"
 _TO_DAY = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:on\s+)?(?:[A-Z][a-z]{2},?\s+)?")
 # "at 3 p.m. the next day", "at noon the day after Monday's vote" are that day's times too
-DAY_KINDS = frozenset({"date", "weekday", "relday", "anaphor", "dayshift"})
+DAY_KINDS = frozenset({"date", "weekday", "relday", "anaphor", "dayshift", "numdate", "ordday"})
 
 
 def day_after(
@@ -295,7 +295,7 @@ def day_after(
     if nxt not in known:
         own = replace(ctx)  # the day's tense and neighbours, not the clock time's
         _set_context(doc, text, nxt, own)
-        known[nxt] = resolve(plain_quotes(text[nxt.start : nxt.end]), nxt.kind, own)
+        known[nxt] = resolve_period(plain_quotes(text[nxt.start : nxt.end]), nxt.kind, own)
     value = known[nxt][1]
     if value and _DAY.match(value):
         ctx.focus_day = value[:10]
@@ -391,7 +391,7 @@ def dateline_day(text: str, cands: list[Candidate], anchor: date | None) -> date
         return anchor
     if not _DATELINE.match(text[: first.start]) or "(" not in text[first.end : first.end + 4]:
         return anchor
-    _, value = resolve(text[first.start : first.end], "date", Context(anchor))
+    _, value = resolve_period(text[first.start : first.end], "date", Context(anchor))
     if value is None or not _DAY.fullmatch(value):
         return anchor
     day = date.fromisoformat(value)

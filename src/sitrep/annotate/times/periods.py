@@ -143,6 +143,8 @@ READERS: dict[str, Callable[[str, Context], Resolved]] = {
 
 
 def resolve_period(text: str, kind: str, ctx: Context) -> Resolved:
-    """TIMEX3 (type, value) of a span of one of this module's kinds, else ``resolve``'s."""
+    """TIMEX3 (type, value) of a span of any kind: this module's readers, else ``resolve``'s.
+    The layer's one entry, so a day resolved ahead of its turn (``day_after``) is read as
+    in its own turn."""
     reader = READERS.get(kind)
     return reader(text, ctx) if reader is not None else resolve(text, kind, ctx)

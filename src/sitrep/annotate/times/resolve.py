@@ -617,6 +617,10 @@ def focus_date(last: str | None, unit: str) -> date | None:
     return date(parts[0], parts[1], parts[2])
 
 
+# how many of a unit make a day: a part of a day less than a whole one counts as none
+# (the hour of publication is unknown)
+PER_DAY = {"day": 1, "hour": 24, "minute": 1440, "second": 86400}
+
 # units of a span told from an event ("hours later", "a day earlier"), not of a period
 # compared with a past one ("a year earlier", "a quarter earlier")
 _EVENT_SPAN_UNITS = frozenset({"second", "minute", "hour", "day", "week"})
@@ -648,8 +652,7 @@ def resolve_ago(text: str, p: Pieces, ctx: Context) -> Resolved:
     if unit in ("day", "hour", "minute", "second"):
         # "48 hours ago" is two days back; the hour of publication is unknown, so a part
         # of a day less than a whole one is counted as none ("36 hours ago": the day before)
-        per_day = {"day": 1, "hour": 24, "minute": 1440, "second": 86400}[unit]
-        return "DATE", (a + timedelta(days=sign * (n // per_day))).isoformat()
+        return "DATE", (a + timedelta(days=sign * (n // PER_DAY[unit]))).isoformat()
     if unit in ("week", "fortnight"):
         return "DATE", iso_week(a + timedelta(weeks=n * sign * (2 if unit == "fortnight" else 1)))
     if unit == "month":
@@ -675,8 +678,7 @@ def fraction_ago(a: date, amount: float, unit: str) -> str | None:
     days = {"month": 30, "week": 7, "day": 1}.get(unit)
     if days is None and unit in ("hour", "minute", "second"):
         # "half an hour ago": a part of a day counts as none, as in resolve_ago
-        per_day = {"hour": 24, "minute": 1440, "second": 86400}[unit]
-        return (a + timedelta(days=int(amount / per_day))).isoformat()
+        return (a + timedelta(days=int(amount / PER_DAY[unit]))).isoformat()
     return (a + timedelta(days=round(amount * days))).isoformat() if days else None
 
 

@@ -251,6 +251,11 @@ def headline_line(span: Span) -> Span | None:
     return line
 
 
+def _future_modal(t: Token) -> bool:
+    """ "will", "shall": a modal that puts its clause ahead."""
+    return t.lower_ in FUTURE_AUX and t.tag_ == "MD"
+
+
 def headline_direction(line: Span) -> Direction:
     """Which way a headline points. Headlines keep their own tenses: "to" and a verb
     announce what is to come ("Minister to visit plant Friday"), a participle or past
@@ -259,7 +264,7 @@ def headline_direction(line: Span) -> Direction:
     a weekday is the nearest one."""
     words = [t for t in line if not t.is_space]
     for t, nxt in pairwise(words):
-        if (t.tag_ == "TO" and nxt.tag_ == "VB") or (t.lower_ in FUTURE_AUX and t.tag_ == "MD"):
+        if (t.tag_ == "TO" and nxt.tag_ == "VB") or _future_modal(t):
             return "future"
     if any(t.tag_ in ("VBD", "VBN") for t in words):
         return "past"
@@ -268,7 +273,7 @@ def headline_direction(line: Span) -> Direction:
 
 def sentence_direction(sent: Span) -> Direction:
     """A fallback cue: "will" anywhere, else any past-tense verb."""
-    if any(t.lower_ in FUTURE_AUX and t.tag_ == "MD" for t in sent):
+    if any(_future_modal(t) for t in sent):
         return "future"
     if any(t.tag_ in PAST_TAGS for t in sent):
         return "past"
