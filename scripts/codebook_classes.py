@@ -47,6 +47,7 @@ import subprocess
 import sys
 import zipfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -456,6 +457,32 @@ def expand(wn: WordNet, word: str, pos: str, vocab: set[str]) -> list[tuple[str,
     return list(dict.fromkeys(rows))
 
 
+def troponyms(wn: WordNet, word: str, pos: str, vocab: set[str]) -> list[tuple[str, str]]:
+    """(verb, "verb") rows of the manners of a codebook verb's act ("destroy" -> "demolish").
+
+    A direct troponym of the verb's sure sense joins when that sense is its first and
+    dominant one and its gloss says the act in the category's own words ("destroy
+    completely"); "revisit" (visit again) is no manner of a return.
+    """
+    top = sure_sense(wn, word, pos, vocab) if pos == "v" else None
+    if top is None:
+        return []
+    return [
+        (w, "verb")
+        for t in wn.related(top, "~")
+        if gloss_words(t) & vocab
+        for w in t.words
+        if w.isalpha()
+        and w not in wn.adverbs  # "off" (kill) is mostly a particle
+        and wn.rank(w, t) == 1
+        and wn.dominant(w, t.pos)
+    ]
+
+
+def gloss_words(syn: Synset) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", syn.gloss.split(";")[0].lower()) if len(w) >= MIN_CUE}
+
+
 def noun_verbs(wn: WordNet, noun: str, syn: Synset, own_only: bool = False) -> list[str]:
     """The verbs WordNet derives a noun's sense (its Lesk sense, else its first) from.
 
@@ -486,9 +513,12 @@ def codebook_rows(wn: WordNet, undoing: frozenset[str], path: str) -> list[dict[
     vocab = vocabulary(wn, table)
     names = category_names(wn, table, vocab)
     named = claimed(wn, names, vocab)
-    described = claimed(wn, codebook_words(wn, table, undoing), vocab)
+    words = codebook_words(wn, table, undoing)
+    described = claimed(wn, words, vocab)
+    # the manners of the acts sit below every word the codebook reaches directly
+    manners = claimed(wn, {**words, **names}, vocab, troponyms)
     rows = []
-    for (lemma, tag), types in sorted({**described, **named}.items()):
+    for (lemma, tag), types in sorted({**manners, **described, **named}.items()):
         if len(types) == 1:
             (etype, (seed, mode)), *_ = types.items()
             row = {"lemma": lemma, "with": "", "pos": tag, "type": etype, "mode": mode}
@@ -512,13 +542,18 @@ def category_names(wn: WordNet, table: list[Description], vocab: dict[str, set[s
     return found
 
 
+Expansion = Callable[[WordNet, str, str, set[str]], list[tuple[str, str]]]
+
+
 def claimed(
-    wn: WordNet, words: Named, vocab: dict[str, set[str]]
+    wn: WordNet, words: Named, vocab: dict[str, set[str]], reach: Expansion | None = None
 ) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
-    """(lemma, "verb"|"noun") -> {category: (codebook word, mode)} over the words' expansions.
+    """(lemma, "verb"|"noun") -> {category: (codebook word, mode)} over the words' expansions
+    (``reach``: expand, or troponyms).
 
     A word the codebook gives two categories reaches nothing; one of several modes, none.
     """
+    reach = reach or expand
     out: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
     for (word, pos), pairs in sorted(words.items()):
         types = {etype for etype, _ in pairs}
@@ -527,7 +562,7 @@ def claimed(
         etype = types.pop()
         modes = {mode for _, mode in pairs}
         mode = modes.pop() if len(modes) == 1 else ""
-        for lemma, tag in expand(wn, word, pos, vocab[etype]):
+        for lemma, tag in reach(wn, word, pos, vocab[etype]):
             out[(lemma, tag)].setdefault(etype, (word, mode))
     return out
 

@@ -130,3 +130,33 @@ def test_a_misspelt_word_is_read_as_the_one_word_an_edit_away(
     assert rows[("praise", "", "verb")] == "SUPPORT"
     assert ("praize", "", "verb") not in rows
     assert rows[("hinder", "raid", "verb")] == "PROTEST"
+
+
+MANNER_VERB = [
+    "00001000 35 v 01 wreck 0 003 ~ 00001100 v 0000 ~ 00001200 v 0000 ~ 00001300 v 0000"
+    " | ruin completely",
+    "00001100 35 v 01 flatten 0 001 @ 00001000 v 0000 | wreck a building to the ground",
+    "00001200 35 v 01 refit 0 001 @ 00001000 v 0000 | fit out again",
+    "00001300 35 v 01 level 0 001 @ 00001000 v 0000 | wreck by making flat",
+    "00001400 30 v 01 level 0 000 | make even",
+]
+MANNER_INDEX = [
+    "flatten v 1 0 1 0 00001100",
+    "level v 2 0 2 0 00001400 00001300",
+    "refit v 1 0 1 0 00001200",
+    "wreck v 1 0 1 0 00001000",
+]
+
+
+def test_a_manner_of_the_act_in_the_category_s_words_joins(
+    module: ModuleType, tmp_path: Path
+) -> None:
+    folder = write_wordnet(tmp_path, MANNER_VERB, DATA_NOUN, MANNER_INDEX, INDEX_NOUN)
+    source = tmp_path / "cameoCodes.json"
+    source.write_text(json.dumps({"Description": {"1712": "Wreck"}}), "utf-8")
+    rows = module.codebook_rows(module.WordNet(str(folder)), frozenset(), str(source))
+    got = {r["lemma"]: (r["type"], r["seed"]) for r in rows}
+    assert got["wreck"] == ("COERCE", "wreck")
+    assert got["flatten"] == ("COERCE", "wreck")  # "wreck a building to the ground"
+    assert "refit" not in got  # its gloss says another act
+    assert "level" not in got  # "wreck by making flat" is not its first sense
