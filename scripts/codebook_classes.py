@@ -95,6 +95,9 @@ DEGREE_VERB_FILES = frozenset({30, 42})
 CONTROL_FRAMES = frozenset({24, 25})
 MIN_CUE = 4  # shorter shared words ("out", "use") are no evidence of a sense
 PREPOSITIONS = frozenset({"of", "on", "in", "for", "with", "by", "at", "against", "as"})
+# particles of phrasal verbs ("turn down"); not "in", "on", "over", which mostly head a
+# verb's prepositional object ("set on the table"), as the run time cannot tell them apart
+PARTICLES = frozenset({"out", "up", "down", "off", "back", "away"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,7 +448,12 @@ def expand(wn: WordNet, word: str, pos: str, vocab: set[str]) -> list[tuple[str,
     # synonyms only of a sense the descriptions bear out and the tagged texts use the word
     # in ("apologize" as "justify", never tagged so, brings no "rationalize")
     if syn is not None and wn.used(word, syn):
-        rows += [(w, tag) for w in syn.words if w.isalpha() and 0 < wn.rank(w, syn) <= MAX_RANK]
+        rows += [
+            (w, tag)
+            for w in syn.words
+            if (w.isalpha() or (pos == "v" and particle_verb(w)))
+            and 0 < wn.rank(w, syn) <= MAX_RANK
+        ]
     # a noun's verb of that sense, else of its most frequent sense ("lawsuit" -> "sue");
     # where the descriptions bear out no sense of several, only the noun's own verb
     # ("sanction" -> "sanction", not "countenance" of its approving sense)
@@ -455,6 +463,13 @@ def expand(wn: WordNet, word: str, pos: str, vocab: set[str]) -> list[tuple[str,
     if pos == "n" and syn is not None:
         rows += [(verb, "verb") for verb in noun_verbs(wn, word, syn, own_only=not sure)]
     return list(dict.fromkeys(rows))
+
+
+def particle_verb(word: str) -> bool:
+    """A verb and its particle ("turn_down"), read at run time as the verb with the
+    particle as its companion word."""
+    parts = word.split("_")
+    return len(parts) == 2 and parts[0].isalpha() and parts[1] in PARTICLES
 
 
 def troponyms(wn: WordNet, word: str, pos: str, vocab: set[str]) -> list[tuple[str, str]]:
@@ -521,7 +536,8 @@ def codebook_rows(wn: WordNet, undoing: frozenset[str], path: str) -> list[dict[
     for (lemma, tag), types in sorted({**manners, **described, **named}.items()):
         if len(types) == 1:
             (etype, (seed, mode)), *_ = types.items()
-            row = {"lemma": lemma, "with": "", "pos": tag, "type": etype, "mode": mode}
+            verb, _, particle = lemma.partition("_")  # "turn_down": "turn" with "down"
+            row = {"lemma": verb, "with": particle, "pos": tag, "type": etype, "mode": mode}
             rows.append({**row, "seed": seed})
     return rows + pair_rows(support_pairs(wn, table, undoing))
 

@@ -160,3 +160,29 @@ def test_a_manner_of_the_act_in_the_category_s_words_joins(
     assert got["flatten"] == ("COERCE", "wreck")  # "wreck a building to the ground"
     assert "refit" not in got  # its gloss says another act
     assert "level" not in got  # "wreck by making flat" is not its first sense
+
+
+PHRASAL_VERB = [
+    "00002000 32 v 03 rebuff 0 turn_down 0 frown_on 0 000 | refuse an offer",
+    "00002100 32 v 01 refuse 0 000 | say no",
+]
+PHRASAL_INDEX = [
+    "frown_on v 1 0 1 0 00002000",
+    "rebuff v 1 0 1 0 00002000",
+    "refuse v 1 0 1 0 00002100",
+    "turn_down v 1 0 1 0 00002000",
+]
+
+
+def test_a_phrasal_synonym_is_its_verb_with_the_particle(
+    module: ModuleType, tmp_path: Path
+) -> None:
+    folder = write_wordnet(tmp_path, PHRASAL_VERB, DATA_NOUN, PHRASAL_INDEX, INDEX_NOUN)
+    source = tmp_path / "cameoCodes.json"
+    table = {"120": "Rebuff", "128": "Refuse raid"}
+    source.write_text(json.dumps({"Description": table}), "utf-8")
+    rows = module.codebook_rows(module.WordNet(str(folder)), frozenset(), str(source))
+    got = {(r["lemma"], r["with"]): r["type"] for r in rows if r["pos"] == "verb"}
+    assert got[("rebuff", "")] == "REJECT"
+    assert got[("turn", "down")] == "REJECT"  # "turned down the offer"
+    assert ("frown", "on") not in got  # "on" mostly heads an object: "frown on the plan"
