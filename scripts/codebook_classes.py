@@ -24,6 +24,14 @@ CAMEO root of a code gives its PLOVER category as the PLOVER README maps them
   the word alone joins (its most frequent sense decides only whether it names an act);
 - a noun's verb (WordNet's derivation, "negotiation" -> "negotiate") joins with it, as a
   verb's act nouns do at run time (plover_derivations.csv);
+- noise kept out by WordNet's own evidence: a noun with no Lesk sense is read in its first
+  sense only where that sense has at least half of the word's SemCor tags (cntlist.rev;
+  "passage" does not), and then brings only its own verb unless it has one sense
+  ("sanction" no "countenance"); a category name's noun must name an act ("reject", the
+  thing rejected, does not); synonyms come only from a Lesk sense the tagged texts use
+  the word in; lone words before a last conjunct with its own modifier are modifiers of
+  its head ("suicide, car, or other non-military bombing"); a word no WordNet entry or
+  inflection knows is read as the one WordNet word one edit away ("Apolgize");
 - a row's PLOVER mode is the first act word of a CAMEO detail code (3 or 4 digits below
   the root's general "x0" code: "Torture" gives "torture"), as PLOVER keeps CAMEO's detail
   in its modes; a word several modes reach has none.
@@ -39,6 +47,7 @@ import subprocess
 import sys
 import zipfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -86,6 +95,9 @@ DEGREE_VERB_FILES = frozenset({30, 42})
 CONTROL_FRAMES = frozenset({24, 25})
 MIN_CUE = 4  # shorter shared words ("out", "use") are no evidence of a sense
 PREPOSITIONS = frozenset({"of", "on", "in", "for", "with", "by", "at", "against", "as"})
+# particles of phrasal verbs ("turn down"); not "in", "on", "over", which mostly head a
+# verb's prepositional object ("set on the table"), as the run time cannot tell them apart
+PARTICLES = frozenset({"out", "up", "down", "off", "back", "away"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +148,34 @@ def read_table(path: str) -> list[Description]:
         text = re.sub(r"\([^)]*\)", " ", text.lower()).replace(",", " , ")
         out.append(Description(etype, code, re.findall(r"[a-z'-]+|,", text)))
     return out
+
+
+def corrected(wn: WordNet, table: list[Description]) -> list[Description]:
+    """The descriptions with their misspelt words mended ("Apolgize", "Ostruct").
+
+    A word of letters that WordNet lacks in every part of speech and inflection is read as
+    the one WordNet word (of letters) one edit away (a letter dropped, added, changed or
+    two swapped); with none or several it stays as written.
+    """
+    words = wn.lemmas()
+    fixes = {w: spelling(wn, w, words) for d in table for w in d.words if w.isalpha()}
+    return [Description(d.etype, d.code, [fixes.get(w) or w for w in d.words]) for d in table]
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def spelling(wn: WordNet, word: str, words: set[str]) -> str | None:
+    """The one WordNet word of letters one edit from ``word``, if ``word`` is no word."""
+    if word in FUNCTION_WORDS or word in PREPOSITIONS or wn.known(word):
+        return None
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in cuts if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in cuts if b for c in LETTERS}
+    edits |= {a + c + b for a, b in cuts for c in LETTERS}
+    found = sorted(e for e in edits if e != word and e in words)
+    return found[0] if len(found) == 1 else None
 
 
 def fetch_wheel(cache: str) -> str:
@@ -209,22 +249,26 @@ def adverb(wn: WordNet, word: str) -> bool:
 
 def object_nouns(wn: WordNet, rest: list[str]) -> list[str]:
     """The last noun of each coordinated phrase before a preposition or "to"."""
-    nouns: list[str] = []
-    phrase: list[str] = []
-    for word in [*rest, ","]:
+    phrases: list[list[str]] = [[]]
+    for word in rest:
         if word in PREPOSITIONS or word == "to":
             break
         if word in (",", "or", "and"):
-            lemma = noun_lemma(wn, phrase[-1]) if phrase else None
-            if lemma:
-                nouns.append(lemma)
-            phrase = []
-        elif not phrase and nouns and is_verb(wn, word) and (word, "n") not in wn.index:
+            phrases.append([])
+        elif not phrases[-1] and len(phrases) > 1 and second_verb(wn, word):
             break  # "Impose blockade, restrict movement": a second verb phrase
         elif word not in FUNCTION_WORDS:
-            phrase.append(word)
-    lemma = noun_lemma(wn, phrase[-1]) if phrase else None
-    return nouns + ([lemma] if lemma else [])
+            phrases[-1].append(word)
+    phrases = [p for p in phrases if p]
+    if len(phrases) > 1 and len(phrases[-1]) > 1 and all(len(p) == 1 for p in phrases[:-1]):
+        # lone words before a last phrase with its own modifier share its head (right node
+        # raising): "suicide, car, or other non-military bombing" are kinds of bombing
+        phrases = phrases[-1:]
+    return [lemma for p in phrases if (lemma := noun_lemma(wn, p[-1]))]
+
+
+def second_verb(wn: WordNet, word: str) -> bool:
+    return is_verb(wn, word) and (word, "n") not in wn.index
 
 
 def abstract(wn: WordNet, noun: str) -> bool:
@@ -254,7 +298,7 @@ def codebook_words(wn: WordNet, table: list[Description], undoing: frozenset[str
         degree = any(not names_act(wn, h, desc.etype, vocab[desc.etype]) for h in got.heads)
         if degree or any(h in undoing or lets(wn, h) for h in got.heads):
             continue  # "Halt negotiations", "Allow involvement": another act, undone or let
-        nouns = [n for n in got.objects if names_event(wn, n)]
+        nouns = [n for n in got.objects if names_event(wn, n, vocab[desc.etype])]
         for noun in nouns:  # "Make a visit": the noun is the act
             found[(noun, "n")].add((desc.etype, mode_of(desc, nouns)))
     return found
@@ -330,10 +374,25 @@ def instrument(wn: WordNet, noun: str) -> bool:
     return bool(senses) and senses[0].lexfile == ARTIFACT_FILE
 
 
-def names_event(wn: WordNet, noun: str) -> bool:
-    """An act, event or communication noun ("visit", "lawsuit"), not a state or a quality."""
-    senses = wn.senses(noun, "n")
-    return not senses or senses[0].lexfile in EVENT_NOUN_FILES
+def names_event(wn: WordNet, noun: str, vocab: set[str]) -> bool:
+    """An act, event or communication noun ("visit", "lawsuit"), not a state or a quality.
+
+    Read in its Lesk sense, else in its first sense where that is the dominant one
+    (WordNet.dominant): "passage" (a transition 6 times of 25 tagged uses, a text 5, a
+    way 4) names no act the descriptions would bear out.
+    """
+    if not wn.senses(noun, "n"):
+        return True  # a word WordNet lacks ("ceasefire")
+    syn = sure_sense(wn, noun, "n", vocab)
+    return syn is not None and syn.lexfile in EVENT_NOUN_FILES
+
+
+def sure_sense(wn: WordNet, word: str, pos: str, vocab: set[str]) -> Synset | None:
+    """The sense the descriptions bear out (Lesk), else the dominant first sense, else None."""
+    syn = best_sense(wn, word, pos, vocab)
+    if syn is None and wn.senses(word, pos) and wn.dominant(word, pos):
+        syn = wn.senses(word, pos)[0]
+    return syn
 
 
 def names_act(wn: WordNet, verb: str, etype: str, vocab: set[str]) -> bool:
@@ -386,16 +445,60 @@ def expand(wn: WordNet, word: str, pos: str, vocab: set[str]) -> list[tuple[str,
     tag = "verb" if pos == "v" else "noun"
     rows = [(word, tag)]
     syn = best_sense(wn, word, pos, vocab)
-    if syn is not None:  # synonyms only of a sense the descriptions bear out
-        rows += [(w, tag) for w in syn.words if w.isalpha() and 0 < wn.rank(w, syn) <= MAX_RANK]
-    # a noun's verb of that sense, else of its most frequent sense ("lawsuit" -> "sue")
-    syn = syn or next(iter(wn.senses(word, pos)), None)
+    # synonyms only of a sense the descriptions bear out and the tagged texts use the word
+    # in ("apologize" as "justify", never tagged so, brings no "rationalize")
+    if syn is not None and wn.used(word, syn):
+        rows += [
+            (w, tag)
+            for w in syn.words
+            if (w.isalpha() or (pos == "v" and particle_verb(w)))
+            and 0 < wn.rank(w, syn) <= MAX_RANK
+        ]
+    # a noun's verb of that sense, else of its most frequent sense ("lawsuit" -> "sue");
+    # where the descriptions bear out no sense of several, only the noun's own verb
+    # ("sanction" -> "sanction", not "countenance" of its approving sense)
+    senses = wn.senses(word, pos)
+    sure = syn is not None or len(senses) == 1
+    syn = syn or next(iter(senses), None)
     if pos == "n" and syn is not None:
-        rows += [(verb, "verb") for verb in noun_verbs(wn, word, syn)]
+        rows += [(verb, "verb") for verb in noun_verbs(wn, word, syn, own_only=not sure)]
     return list(dict.fromkeys(rows))
 
 
-def noun_verbs(wn: WordNet, noun: str, syn: Synset) -> list[str]:
+def particle_verb(word: str) -> bool:
+    """A verb and its particle ("turn_down"), read at run time as the verb with the
+    particle as its companion word."""
+    parts = word.split("_")
+    return len(parts) == 2 and parts[0].isalpha() and parts[1] in PARTICLES
+
+
+def troponyms(wn: WordNet, word: str, pos: str, vocab: set[str]) -> list[tuple[str, str]]:
+    """(verb, "verb") rows of the manners of a codebook verb's act ("destroy" -> "demolish").
+
+    A direct troponym of the verb's sure sense joins when that sense is its first and
+    dominant one and its gloss says the act in the category's own words ("destroy
+    completely"); "revisit" (visit again) is no manner of a return.
+    """
+    top = sure_sense(wn, word, pos, vocab) if pos == "v" else None
+    if top is None:
+        return []
+    return [
+        (w, "verb")
+        for t in wn.related(top, "~")
+        if gloss_words(t) & vocab
+        for w in t.words
+        if w.isalpha()
+        and w not in wn.adverbs  # "off" (kill) is mostly a particle
+        and wn.rank(w, t) == 1
+        and wn.dominant(w, t.pos)
+    ]
+
+
+def gloss_words(syn: Synset) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", syn.gloss.split(";")[0].lower()) if len(w) >= MIN_CUE}
+
+
+def noun_verbs(wn: WordNet, noun: str, syn: Synset, own_only: bool = False) -> list[str]:
     """The verbs WordNet derives a noun's sense (its Lesk sense, else its first) from.
 
     A verb joins when that sense is among its MAX_RANK first, or when it is the noun's own
@@ -407,6 +510,8 @@ def noun_verbs(wn: WordNet, noun: str, syn: Synset) -> list[str]:
         if verb is None or not src or not tgt:
             continue
         name = verb.words[tgt - 1]  # from any word of the sense ("suit" -> "sue")
+        if own_only and syn.words[src - 1] != noun:
+            continue
         if name.isalpha() and (name == noun or 0 < wn.rank(name, verb) <= MAX_RANK):
             out.append(name)
     return out
@@ -419,37 +524,52 @@ def codebook_rows(wn: WordNet, undoing: frozenset[str], path: str) -> list[dict[
     categories. The category names themselves ("PROTEST", "MOBILIZE") come first: a word
     they reach takes their category whatever the descriptions reach.
     """
-    table = read_table(path)
+    table = corrected(wn, read_table(path))
     vocab = vocabulary(wn, table)
-    names = category_names(wn, table)
+    names = category_names(wn, table, vocab)
     named = claimed(wn, names, vocab)
-    described = claimed(wn, codebook_words(wn, table, undoing), vocab)
+    words = codebook_words(wn, table, undoing)
+    described = claimed(wn, words, vocab)
+    # the manners of the acts sit below every word the codebook reaches directly
+    manners = claimed(wn, {**words, **names}, vocab, troponyms)
     rows = []
-    for (lemma, tag), types in sorted({**described, **named}.items()):
+    for (lemma, tag), types in sorted({**manners, **described, **named}.items()):
         if len(types) == 1:
             (etype, (seed, mode)), *_ = types.items()
-            row = {"lemma": lemma, "with": "", "pos": tag, "type": etype, "mode": mode}
+            verb, _, particle = lemma.partition("_")  # "turn_down": "turn" with "down"
+            row = {"lemma": verb, "with": particle, "pos": tag, "type": etype, "mode": mode}
             rows.append({**row, "seed": seed})
     return rows + pair_rows(support_pairs(wn, table, undoing))
 
 
-def category_names(wn: WordNet, table: list[Description]) -> Named:
-    """(name, "v"|"n") -> {(category, "")}: each category's own name, as WordNet has it."""
+def category_names(wn: WordNet, table: list[Description], vocab: dict[str, set[str]]) -> Named:
+    """(name, "v"|"n") -> {(category, "")}: each category's own name, as WordNet has it.
+
+    A name's noun joins only where it names an act or event as the description nouns do
+    ("reject", the thing rejected, does not).
+    """
     found: Named = defaultdict(set)
     for etype in sorted({d.etype for d in table}):
-        for pos in ("v", "n"):
-            if (etype.lower(), pos) in wn.index:
-                found[(etype.lower(), pos)].add((etype, ""))
+        name = etype.lower()
+        if (name, "v") in wn.index:
+            found[(name, "v")].add((etype, ""))
+        if (name, "n") in wn.index and names_event(wn, name, vocab[etype]):
+            found[(name, "n")].add((etype, ""))
     return found
 
 
+Expansion = Callable[[WordNet, str, str, set[str]], list[tuple[str, str]]]
+
+
 def claimed(
-    wn: WordNet, words: Named, vocab: dict[str, set[str]]
+    wn: WordNet, words: Named, vocab: dict[str, set[str]], reach: Expansion | None = None
 ) -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
-    """(lemma, "verb"|"noun") -> {category: (codebook word, mode)} over the words' expansions.
+    """(lemma, "verb"|"noun") -> {category: (codebook word, mode)} over the words' expansions
+    (``reach``: expand, or troponyms).
 
     A word the codebook gives two categories reaches nothing; one of several modes, none.
     """
+    reach = reach or expand
     out: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
     for (word, pos), pairs in sorted(words.items()):
         types = {etype for etype, _ in pairs}
@@ -458,7 +578,7 @@ def claimed(
         etype = types.pop()
         modes = {mode for _, mode in pairs}
         mode = modes.pop() if len(modes) == 1 else ""
-        for lemma, tag in expand(wn, word, pos, vocab[etype]):
+        for lemma, tag in reach(wn, word, pos, vocab[etype]):
             out[(lemma, tag)].setdefault(etype, (word, mode))
     return out
 

@@ -2,7 +2,9 @@
 
 Used only offline, by build_plover_classes.py; sitrep itself never reads WordNet.
 The files ship in Debian's ``wordnet-base`` package (/usr/share/wordnet). Adjectives
-(satellites filed with their heads under "a") are read when their files are there.
+(satellites filed with their heads under "a") are read when their files are there; so
+are the sense tag counts (cntlist.rev: how often each sense was tagged in the SemCor
+texts) and the words of every part of speech with their irregular forms (``known``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,20 @@ from dataclasses import dataclass, field
 
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj"}
 OPTIONAL = frozenset({"a"})
+# a sense key's part of speech ("passage%1:04:04::" is a noun); 5 is an adjective satellite
+KEY_POS = {"1": "n", "2": "v", "3": "a", "5": "a"}
+# WordNet's morphy detachment rules (morphy(7WN)): an inflected form's suffix -> its lemma's
+DETACH = {
+    "n": (
+        *(("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch")),
+        *(("shes", "sh"), ("men", "man"), ("ies", "y")),
+    ),
+    "v": (
+        *(("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", "")),
+        *(("ing", "e"), ("ing", "")),
+    ),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+}
 # an adjective's syntactic marker: "inclined(p)" is "inclined", only predicative
 MARKER = re.compile(r"\([a-z]+\)$")
 
@@ -46,6 +62,11 @@ class WordNet:
                 continue
             self._read_index(pos, os.path.join(folder, "index." + name))
             self._read_data(pos, os.path.join(folder, "data." + name))
+        # (lemma, pos, sense number) -> times tagged in SemCor
+        self.counts: dict[tuple[str, str, int], int] = self._read_counts()
+        self.adverbs: set[str] = self._first_words("index.adv")
+        # the irregular inflections of the exception lists ("went", "mice")
+        self.forms: set[str] = self._first_words("noun.exc", "verb.exc", "adj.exc", "adv.exc")
 
     def _read_index(self, pos: str, path: str) -> None:
         with open(path, encoding="latin-1") as fh:
@@ -77,6 +98,62 @@ class WordNet:
                 if pos == "v":
                     syn.frames = _frames(cells[at + 1 + 4 * n_ptrs :])
                 self.synsets[(pos, syn.offset)] = syn
+
+    def _read_counts(self) -> dict[tuple[str, str, int], int]:
+        path = os.path.join(self.folder, "cntlist.rev")
+        out: dict[tuple[str, str, int], int] = {}
+        if os.path.exists(path):
+            with open(path, encoding="latin-1") as fh:
+                for line in fh:
+                    if len(cells := line.split()) != 3:
+                        continue
+                    key, number, count = cells
+                    lemma, _, rest = key.partition("%")
+                    out[(lemma, KEY_POS.get(rest[:1], ""), int(number))] = int(count)
+        return out
+
+    def _first_words(self, *names: str) -> set[str]:
+        out: set[str] = set()
+        for name in names:
+            path = os.path.join(self.folder, name)
+            if os.path.exists(path):
+                with open(path, encoding="latin-1") as fh:
+                    out.update(line.split()[0] for line in fh if line[:1].isalnum())
+        return out
+
+    def lemmas(self) -> set[str]:
+        """The words of every part of speech (adverbs too), without inflected forms."""
+        return {lemma for lemma, _ in self.index} | self.adverbs
+
+    def known(self, word: str) -> bool:
+        """Whether ``word`` is a WordNet word or an inflection of one (morphy)."""
+        if word in self.adverbs or word in self.forms:
+            return True
+        if any((word, pos) in self.index for pos in DETACH):
+            return True
+        return any(
+            word.endswith(suffix) and ((word[: -len(suffix)] + ending), pos) in self.index
+            for pos, rules in DETACH.items()
+            for suffix, ending in rules
+        )
+
+    def dominant(self, lemma: str, pos: str) -> bool:
+        """Whether ``lemma``'s first sense is at least half of its tagged uses (an untagged
+        lemma: its only sense). WordNet orders senses by these counts, but a first sense
+        tagged 6 times of 25 ("passage") says little of what the word means."""
+        tagged = self.tagged(lemma, pos)
+        return 2 * tagged[0] >= sum(tagged) if sum(tagged) else len(tagged) == 1
+
+    def tagged(self, lemma: str, pos: str) -> list[int]:
+        """How often the tagged texts use ``lemma`` in each of its senses, in sense order."""
+        senses = self.index.get((lemma, pos), [])
+        return [self.counts.get((lemma, pos, n), 0) for n in range(1, len(senses) + 1)]
+
+    def used(self, lemma: str, syn: Synset) -> bool:
+        """Whether the tagged texts use ``lemma`` in ``syn`` (or never tag the lemma at all)."""
+        tagged = self.tagged(lemma, syn.pos)
+        rank = self.rank(lemma, syn)
+        return not any(tagged) or (rank > 0 and tagged[rank - 1] > 0)
 
     def senses(self, lemma: str, pos: str) -> list[Synset]:
         """The synsets of ``lemma``, most frequent sense first."""

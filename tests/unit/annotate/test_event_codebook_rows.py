@@ -33,3 +33,11 @@ def test_class_and_hand_rows_override_codebook_rows() -> None:
 def test_codebook_rows_name_their_codebook_word() -> None:
     rows = lexicons.rows("plover_codebook.csv")
     assert rows and all(r["seed"] and r["type"] for r in rows)
+
+
+def test_a_manner_of_a_codebook_act_codes_its_category(nlp: Any) -> None:
+    """ "Terrorize" (coerce by violence or with threats) is a troponym of CAMEO 170's "coerce"."""
+    assert ("terrorize", "verb") not in rows_of("plover_triggers.csv")
+    assert ("terrorize", "verb") not in rows_of("plover_classes.csv")
+    doc = nlp("Armed gangs terrorized the farmers of the valley for a month.")
+    assert "COERCE" in {e.type for e in find_events(doc, Annotations(), None)}
