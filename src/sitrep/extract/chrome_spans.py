@@ -64,7 +64,7 @@ _CREDIT_PAREN = re.compile(
     r"[^()\n]{0,60}\)"
     r"|\((?:[A-Z][\w.&'-]*\s+){1,4}(?i:photo|image)\)"
 )
-# A page script's identifiers ("gallery_overlay_open|article-gallery-12|0"): words joined
+# A page script's identifiers ("slide_panel_show|photo-set-7|0"): words joined
 # by underscores or pipes, which prose never writes.
 _MACHINE_TOKEN = re.compile(r"\S*(?:[a-z]_[a-z]|\|)\S*\|\S*|\b[a-z]+(?:_[a-z]+){2,}\b")
 

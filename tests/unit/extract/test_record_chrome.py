@@ -34,7 +34,7 @@ def test_a_gallery_keeps_its_captions_prose_not_its_counters_and_credits() -> No
             "Photo: Dana Okafor, Valley Courier")
     assert _blanked(line) == "Crews hose down the barn roof at dusk."
     assert _blanked("Photo: Dana Okafor Image 1 of / 12 Caption Close "
-                    "gallery_overlay_open|gallery-881|gallery-881|0") == ""
+                    "slide_panel_show|gallery-881|gallery-881|0") == ""
     assert _blanked("A neighbour leads a horse away. View Full Caption Dana Okafor/Courier") == (
         "A neighbour leads a horse away.")
     assert _blanked("The barn had stood since 1911. (Photo: Valley Courier)") == (
