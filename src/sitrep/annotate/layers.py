@@ -15,6 +15,7 @@ from sitrep.annotate.places.layer import place_event_actors, resolve_places
 from sitrep.annotate.quantities.layer import find_quantities
 from sitrep.annotate.times.layer import find_times
 from sitrep.errors import SitrepError
+from sitrep.extract.chrome_spans import readable_article
 from sitrep.models import Annotations, Article, Span
 
 if TYPE_CHECKING:
@@ -73,22 +74,31 @@ def annotate(
     """Annotate articles in batches, in order.
 
     Long texts are parsed in parts and batches are bounded in characters too
-    (see ``chunks``), so memory does not grow with an article's length.
+    (see ``chunks``), so memory does not grow with an article's length. A record's
+    page chrome (``chrome_spans``) is parsed as blanks: no layer reads a login form or a
+    gallery's credits, and every offset still points into the article's own text.
     """
     nlp = nlp or load_nlp()
     chosen = layers or selected_layers()
     done: list[tuple[int, Annotations]] = []  # the parts of the article being finished
     last: Piece | None = None
-    for group in char_batches(pieces(articles, part_chars), batch_size, part_chars):
+    originals: dict[int, Article] = {}  # by input index, while its parts are parsed
+
+    def readable_articles() -> Iterator[Article]:
+        for index, article in enumerate(articles):
+            originals[index] = article
+            yield readable_article(article)
+
+    for group in char_batches(pieces(readable_articles(), part_chars), batch_size, part_chars):
         pairs = ((p.article.text, p) for p in group)
         for doc, piece in nlp.pipe(pairs, as_tuples=True, batch_size=len(group)):
             if last is not None and piece.index != last.index:
-                yield last.whole, merge(done)
+                yield originals.pop(last.index), merge(done)
                 done = []
             done.append((piece.offset, layers_from_doc(doc, piece.article, chosen)))
             last = piece
     if last is not None:
-        yield last.whole, merge(done)
+        yield originals.pop(last.index), merge(done)
 
 
 def annotate_one(article: Article, nlp: Language | None = None) -> Annotations:

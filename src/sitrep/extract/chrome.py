@@ -206,6 +206,17 @@ _PROMPT = re.compile(
     r"\b(?:newsletters?|inbox|e-?mail alerts?|our app|the app|our podcast)\b",
     re.IGNORECASE,
 )
+# "Read the full report here.", "For more news, listen to our radio here:": a link to
+# elsewhere, its anchor word "here" closing the line (a colon after it, or the action
+# opening the line: "There was little left to look at here." is prose).
+_LINK_PROMPT = re.compile(
+    r"^(?:listen|watch|read|click|tap|see|follow|download|sign up|subscribe|visit)\b"
+    r".{0,80}\bhere\s*[:.!]?$"
+    r"|\b(?:listen|watch|read|click|tap|see|follow|download|sign up|subscribe|visit)\b"
+    r".{0,80}\bhere\s*:$",
+    re.IGNORECASE,
+)
+_MAX_LINK_PROMPT_WORDS = 20
 _TRAILING_PAREN = re.compile(r"\((?P<inner>[^()]{1,80})\)\s*$")
 _MENU_SEPARATOR = re.compile(r"\s+[|»›>/·•]\s+")
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*$")
@@ -280,7 +291,10 @@ def _classify_single(text: str, vocab: ChromeVocabulary) -> LineClass:
 
 
 def _is_prompt(text: str, words: int) -> bool:
-    """A newsletter or app prompt, which can run longer than other chrome."""
+    """A newsletter or app prompt, which can run longer than other chrome, or a link
+    prompt ("... listen to our radio here:")."""
+    if words <= _MAX_LINK_PROMPT_WORDS and _LINK_PROMPT.search(text):
+        return True
     return words <= _MAX_PROMPT_WORDS and bool(_PROMPT.search(text))
 
 

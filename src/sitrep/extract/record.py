@@ -1,7 +1,9 @@
 """Articles from structured records (JSON Lines exports, feed items).
 
 A record's text is kept unchanged, so that span offsets computed on it match
-what the caller sent, and its id is kept when it has one.
+what the caller sent, and its id is kept when it has one. Its page chrome (login
+forms, share buttons, gallery counters and credits, footers) is listed as spans in
+``extra["chrome_spans"]`` (chrome_spans.py), which annotation and stories read as blanks.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.errors import InputError
+from sitrep.extract.chrome_spans import EXTRA_KEY, chrome_spans
 from sitrep.extract.published import normalise_published
 from sitrep.models import Article, SourceDoc, article_id
 
@@ -47,7 +50,11 @@ def record_to_article(doc: SourceDoc) -> Article:
         raise InputError(doc.source, "record has no text (expected a 'text' field)")
     url = _as_str(_first(record, _FIELDS["url"]))
     rid = _as_str(record.get("id"))
-    used = {"id", *_TEXT_FIELDS, *(n for names in _FIELDS.values() for n in names)}
+    used = {"id", EXTRA_KEY, *_TEXT_FIELDS, *(n for names in _FIELDS.values() for n in names)}
+    extra = {k: v for k, v in record.items() if k not in used}
+    spans = chrome_spans(text)
+    if spans:  # read afresh from the text: a re-ingested export's own list is not trusted
+        extra[EXTRA_KEY] = [list(s) for s in spans]
     return Article(
         id=rid or article_id(url, text),
         source=doc.source,
@@ -58,5 +65,5 @@ def record_to_article(doc: SourceDoc) -> Article:
         author=_as_str(_first(record, _FIELDS["author"])),
         published=normalise_published(_first(record, _FIELDS["published"])),
         language=_as_str(_first(record, _FIELDS["language"])) or "en",
-        extra={k: v for k, v in record.items() if k not in used},
+        extra=extra,
     )

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from sitrep import config
 from sitrep.errors import NotFoundError, StoreError
+from sitrep.extract.chrome_spans import readable
 from sitrep.models import Annotations, Article, EntityMention, normalise_text
 from sitrep.store.codec import decode_layers, encode_layers
 from sitrep.store.dedup import (
@@ -147,7 +148,10 @@ class Store:
         existing = self._find_duplicate(article.id, url_key, thash if normal else None)
         if existing is not None:
             return self._duplicate(article.id, existing)
-        prints = near_fingerprint(normal, thash)
+        # Copies are judged on the report, not the page chrome a record carries
+        # (chrome_spans): two pages of one outlet share its login form and footer.
+        seen = readable(article)
+        prints = near_fingerprint(normal if seen is article.text else normalise_text(seen), thash)
         sig = prints.signature
         original, similarity = self._find_original(sig, prints.bands) if sig else (None, None)
         # DO NOTHING: another writer may have stored the same id or URL since the check

@@ -19,6 +19,7 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sitrep.extract.chrome_spans import readable_article
 from sitrep.models import Annotations, Article
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import StoryState
@@ -126,6 +127,7 @@ class Assigner:
                    copy_of: str | None) -> Assignment:
         """Assign one stored article (call inside a transaction)."""
         now = utc_now()
+        article = readable_article(article)  # its page chrome read as blanks (chrome_spans)
         # A page whose text is a notice (features.body_off_title) copies another
         # outlet page's notice, not its report: its headline is judged instead.
         if copy_of is not None and not body_off_title(article):

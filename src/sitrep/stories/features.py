@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitrep import config, lexicons
+from sitrep.extract.chrome_spans import readable_article
 from sitrep.models import Annotations, Article, parse_iso_date
 from sitrep.outlets import is_publisher, publisher_key
 from sitrep.stories.happening import (
@@ -402,7 +403,10 @@ def profile(article: Article, ann: Annotations | None) -> Profile:
     News says first what happened, where and to whom; what only comes later
     (galleries of other stories, teasers, sign-up and comment chrome, background)
     is left out, so a long page weighs like a short report of the same event.
+    A record's page chrome (login forms, share buttons, a gallery's counters and
+    credits) is read as blanks: two pages of one outlet share it whatever they report.
     """
+    article = readable_article(article)
     if body_off_title(article):
         article, ann = replace(article, text=""), None
     weights: dict[str, float] = {}
