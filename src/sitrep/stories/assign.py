@@ -46,7 +46,7 @@ from sitrep.stories.happening import (
 from sitrep.stories.split import Split, check_split
 from sitrep.stories.state import (
     DEFAULT_TUNING,
-    Joining,
+    Arrival,
     StoryContext,
     Tuning,
     absorb,
@@ -138,9 +138,9 @@ class Assigner:
         self.idf.prepare(prof.terms)
         ctx = StoryContext(self.store, self.idf, self.tuning, now)
         story, score, how, merged = self.place(
-            ctx, prof.terms, self._score(prof), new_story_id(article.id),
-            article_id=article.id, title=article.title or _lead(article.text),
-            published=article.published, seq=seq)
+            ctx, prof.terms, self._score(prof),
+            Arrival(new_story_id(article.id), article.id, article.title or _lead(article.text),
+                    article.published, seq))
         self.store.stories.put_article(article.id, story.id, score, how, now, pinned=False)
         split = check_split(ctx, story)
         if split is not None and article.id in split.articles:
@@ -149,18 +149,17 @@ class Assigner:
 
     def place(self, ctx: StoryContext, terms: dict[str, float],
               scored: list[tuple[float, StoryState]],
-              new_id: str, *, article_id: str, title: str | None, published: str | None,
-              seq: int) -> tuple[StoryState, float, str, tuple[str, ...]]:
-        """Join the best-scored story, or begin story ``new_id`` when none is close or
-        supported enough; count the terms, add the member, bridge, persist. Returns the
-        story, the score, "joined" or "new", and the stories bridged into it."""
+              arrival: Arrival) -> tuple[StoryState, float, str, tuple[str, ...]]:
+        """Join the best-scored story, or begin story ``arrival.new_id`` when none is
+        close or supported enough; count the terms, add the member, bridge, persist.
+        Returns the story, the score, "joined" or "new", and the stories bridged into it."""
         if not scored or scored[0][0] < self.tuning.join or not self._supported(
                 terms, scored[0]):
-            story, score, how = StoryState(id=new_id), 0.0, "new"
+            story, score, how = StoryState(id=arrival.new_id), 0.0, "new"
         else:
             (score, story), how = scored[0], "joined"
         self.idf.count(terms)
-        add_member(story, terms, Joining(article_id, title, published, seq, score))
+        add_member(story, terms, arrival.joining(score))
         merged: tuple[str, ...] = ()
         if how == "joined":
             merged = self._bridge(ctx, story, scored[1:self.tuning.bridge_top])
