@@ -15,14 +15,14 @@ A story that turns out to hold two events splits (see split.py).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitrep.extract.chrome_spans import readable_article
 from sitrep.models import Annotations, Article
 from sitrep.store.migrations import utc_now
-from sitrep.store.stories import StoryState
+from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.features import (
     ANCHORS,
     NAME,
@@ -44,10 +44,10 @@ from sitrep.stories.happening import (
     happening_factor,
     shares_headline,
 )
-from sitrep.stories.split import Split, check_split, newest_vectors
+from sitrep.stories.split import Split, check_split
 from sitrep.stories.state import (
     DEFAULT_TUNING,
-    Joining,
+    Arrival,
     StoryContext,
     Tuning,
     absorb,
@@ -64,6 +64,7 @@ from sitrep.stories.vectors import (
     open_similarity,
     similarity,
     span_gap,
+    surely_below,
     top_terms,
 )
 
@@ -139,9 +140,9 @@ class Assigner:
         self.idf.prepare(prof.terms)
         ctx = StoryContext(self.store, self.idf, self.tuning, now)
         story, score, how, merged = self.place(
-            ctx, prof.terms, self._score(prof), new_story_id(article.id),
-            article_id=article.id, title=article.title or _lead(article.text),
-            published=article.published, seq=seq)
+            ctx, prof.terms, self._score(prof),
+            Arrival(new_story_id(article.id), article.id, article.title or _lead(article.text),
+                    article.published, seq))
         self.store.stories.put_article(article.id, story.id, score, how, now, pinned=False)
         split = check_split(ctx, story)
         if split is not None and article.id in split.articles:
@@ -150,18 +151,17 @@ class Assigner:
 
     def place(self, ctx: StoryContext, terms: dict[str, float],
               scored: list[tuple[float, StoryState]],
-              new_id: str, *, article_id: str, title: str | None, published: str | None,
-              seq: int) -> tuple[StoryState, float, str, tuple[str, ...]]:
-        """Join the best-scored story, or begin story ``new_id`` when none is close or
-        supported enough; count the terms, add the member, bridge, persist. Returns the
-        story, the score, "joined" or "new", and the stories bridged into it."""
+              arrival: Arrival) -> tuple[StoryState, float, str, tuple[str, ...]]:
+        """Join the best-scored story, or begin story ``arrival.new_id`` when none is
+        close or supported enough; count the terms, add the member, bridge, persist.
+        Returns the story, the score, "joined" or "new", and the stories bridged into it."""
         if not scored or scored[0][0] < self.tuning.join or not self._supported(
                 terms, scored[0]):
-            story, score, how = StoryState(id=new_id), 0.0, "new"
+            story, score, how = StoryState(id=arrival.new_id), 0.0, "new"
         else:
             (score, story), how = scored[0], "joined"
         self.idf.count(terms)
-        add_member(story, terms, Joining(article_id, title, published, seq, score))
+        add_member(story, terms, arrival.joining(score))
         merged: tuple[str, ...] = ()
         if how == "joined":
             merged = self._bridge(ctx, story, scored[1:self.tuning.bridge_top])
@@ -253,7 +253,8 @@ class Assigner:
         sim, story = best
         if sim >= self.tuning.sure:
             return True
-        rows, vecs = newest_vectors(self.store, story.id, self.tuning.support_members, self.idf)
+        rows = self._with_profiles(
+            self.store.stories.newest_members(story.id, self.tuning.support_members))
         days = [day_of(r.published) for r in rows]
         day = day_marked(terms)
         gap = span_gap(day, day, story.first_date, story.last_date)
@@ -261,16 +262,33 @@ class Assigner:
             # A report dated apart from a story that holds undated members: those cannot
             # say it belongs (their pull on the centroid bridges reports months apart, the
             # span never widened by them); a dated one says so as near as their dates allow.
-            return self._backed(terms, [(v, span_gap(day, day, d, d))
-                                        for d, v in zip(days, vecs, strict=True) if d is not None])
-        return self._backed(terms, [(v, None) for v in vecs])
+            return self._backed(terms, [(r, span_gap(day, day, d, d))
+                                        for d, r in zip(days, rows, strict=True) if d is not None])
+        return self._backed(terms, [(r, None) for r in rows])
 
-    def _backed(self, terms: Vector, members: list[tuple[Vector, int | None]]) -> bool:
-        """Whether one member (its vector, its days apart) resembles ``terms`` enough."""
+    def _with_profiles(self, rows: list[MemberRow]) -> list[MemberRow]:
+        """The members that have a stored profile (their profiles not read yet)."""
+        have = self.store.stories.feature_days([r.article_id for r in rows])
+        return [r for r in rows if r.article_id in have]
+
+    def _backed(self, terms: Vector, members: list[tuple[MemberRow, int | None]]) -> bool:
+        """Whether one member (its row, its days apart) resembles ``terms`` enough.
+
+        The newest are read first, a few at a time: the first that resembles it ends
+        the search, and a big store's best story is often one this process has not
+        met, whose every member's profile would be read and counted."""
         lone = self._lone()
-        return any(discount_days(open_similarity(terms, 0, v, 1, self.idf, lone), gap,
-                                 self.tuning) >= self.tuning.member_min
-                   for v, gap in members)
+        t = self.tuning
+        newest_first = members[::-1]
+        for start in range(0, len(newest_first), _SUPPORT_READ):
+            chunk = newest_first[start:start + _SUPPORT_READ]
+            profiles = self.store.stories.features([r.article_id for r, _ in chunk])
+            vecs = [(profiles[r.article_id], gap) for r, gap in chunk]
+            self.idf.prepare_vectors([v for v, _ in vecs])
+            if any(discount_days(open_similarity(terms, 0, v, 1, self.idf, lone), gap, t)
+                   >= t.member_min for v, gap in vecs):
+                return True
+        return False
 
     def _lone(self) -> dict[str, float]:
         """The lone-term weights, once the store holds enough documents for "no other
@@ -293,7 +311,8 @@ class Assigner:
         """Candidate stories by similarity to ``terms`` dated [first, last], best
         first: words and names, discounted when the places clash, when no one
         is named on both sides and when the dates lie apart (the assigner's search,
-        and the recheck's and the settle's)."""
+        and the recheck's and the settle's). Stories that cannot reach the join or
+        the bridge are left out (``_within_reach``): no caller acts on them."""
         t = self.tuning
         query = top_terms(terms, self.idf, t.query_terms)
         hits = self.store.stories.candidates(query, t.per_term)
@@ -302,13 +321,12 @@ class Assigner:
         states = self.store.stories.states(
             ranked_candidates(hits, {q: terms[q] * self.idf(q) for q in query},
                               min(compared or t.candidates, t.candidates)))
-        self.idf.prepare_vectors([s.centroid for s in states.values()])
-        side = Side.of(terms, (first, last))
         lone = self._lone()
+        close = self._within_reach(terms, (first, last), states.values(), lone)
+        self.idf.prepare_vectors([s.centroid for s in close])
+        side = Side.of(terms, (first, last))
         scored = []
-        for story in states.values():
-            if story.merged_into is not None or not story.members:
-                continue
+        for story in close:
             # ``terms`` is an article not yet counted; a story's members are.
             sim = open_similarity(terms, 0, story.centroid, 1, self.idf, lone)
             sim = discount(sim, side, story.centroid, (story.first_date, story.last_date), t,
@@ -316,6 +334,29 @@ class Assigner:
             scored.append((sim, story))
         scored.sort(key=lambda x: (-x[0], x[1].id))
         return scored
+
+    def _within_reach(self, terms: Vector, span: Span, states: Iterable[StoryState],
+                      lone: Mapping[str, float]) -> list[StoryState]:
+        """The live candidates whose similarity may reach the least any caller acts on
+        (the join, the bridge): a story whose counts were read is weighed in full
+        anyway (once per state of the counts); one first met is ruled out when its
+        similarity is surely below (vectors.surely_below, after the days apart: every
+        discount only lowers a similarity), its terms never counted nor weighed."""
+        t = self.tuning
+        reach = min(t.join, t.bridge) / _SLACK
+        self.idf.prepare(terms)  # the shared terms' counts, as the bound reads them
+        out = []
+        for story in states:
+            if story.merged_into is not None or not story.members:
+                continue
+            if not self.idf.prepared(story.centroid):
+                # discount_days(sim) < reach when sim < reach * (what the days divide by)
+                gap = span_gap(span[0], span[1], story.first_date, story.last_date)
+                least = reach / discount_days(1.0, gap, t)
+                if surely_below(terms, 0, story.centroid, 1, self.idf, lone, least):
+                    continue
+            out.append(story)
+        return out
 
     def _bridge(self, ctx: StoryContext, best: StoryState,
                 others: list[tuple[float, StoryState]]) -> tuple[str, ...]:
@@ -409,6 +450,11 @@ def ranked_candidates(hits: Mapping[str, list[str]], weight: Mapping[str, float]
 
 
 Span = tuple[str | None, str | None]  # first and last day (ISO), None: undated
+# A bound and the similarity it bounds are summed in different orders: a story is
+# ruled out only this far below the reach (float rounding, never a story kept out).
+_SLACK = 1.0 + 1e-9
+# Members read at a time when one must back a weak match (Assigner._backed).
+_SUPPORT_READ = 4
 
 
 @dataclass(frozen=True, slots=True)

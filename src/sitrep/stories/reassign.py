@@ -21,7 +21,7 @@ from sitrep.models import stable_id
 from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.happening import MARKERS
 from sitrep.stories.split import check_split
-from sitrep.stories.state import StoryContext, add_copy, new_story_id, rebuild
+from sitrep.stories.state import Arrival, StoryContext, add_copy, new_story_id, rebuild
 
 if TYPE_CHECKING:
     from sitrep.stories.assign import Assigner
@@ -116,8 +116,8 @@ def _assign_again(assigner: Assigner, ctx: StoryContext, row: MemberRow,
     if store.stories.states([sid]).get(sid, StoryState(id=sid)).articles:
         sid = stable_id("story", "again", row.article_id)
     story, score, how, _ = assigner.place(
-        ctx, terms, assigner.score_terms(terms, day, day), sid,
-        article_id=row.article_id, title=row.title, published=row.published, seq=seq)
+        ctx, terms, assigner.score_terms(terms, day, day),
+        Arrival(sid, row.article_id, row.title, row.published, seq))
     # Ranked among its story's members by this order too (which are a story's newest
     # members: the support, split and merge samples), not by arrival.
     store.stories.put_article(row.article_id, story.id, score, how, ctx.now, pinned=False,

@@ -216,6 +216,21 @@ class Joining:
                    row.score if row.score is not None else 0.0)
 
 
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """An article being placed (``Assigner.place``): the story it begins when it joins
+    none (``new_id``) and what a story's record counts of it once scored."""
+
+    new_id: str
+    article_id: str
+    title: str | None
+    published: str | None
+    seq: int
+
+    def joining(self, score: float) -> Joining:
+        return Joining(self.article_id, self.title, self.published, self.seq, score)
+
+
 def add_member(s: StoryState, profile: dict[str, float] | None, joining: Joining) -> None:
     """Count an article into the story; ``profile`` None for a copy (not in the centroid)."""
     if profile is not None:

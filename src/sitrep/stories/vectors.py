@@ -104,6 +104,10 @@ class Idf:
             self._prepared.clear()
         self._prepared.update((id(v), v) for v in todo)
 
+    def prepared(self, vec: Vector) -> bool:
+        """Whether ``vec``'s counts were read (:meth:`prepare_vectors`) and are kept."""
+        return self._prepared.get(id(vec)) is vec
+
     def __call__(self, term: str) -> float:
         w = self._weights.get(term)
         if w is None:
@@ -272,6 +276,59 @@ def open_similarity(vec: Vector, vec_counted: int, other: Vector, other_counted:
     if not (own > 0 and far > 0):
         return 0.0
     return _weighted_dot(vec, other, idf) / math.sqrt(own * far)
+
+
+def surely_below(vec: Vector, vec_counted: int, other: Vector, other_counted: int,
+                 idf: Idf, lone: Mapping[str, float], least: float) -> bool:
+    """Whether :func:`open_similarity` of ``vec`` (prepared) to ``other`` is surely
+    below ``least``, told without reading the counts of ``other``'s terms.
+
+    The cosine's numerator comes from the terms both hold, whose counts ``vec``'s
+    preparation read. ``other``'s squared norm is at least what those terms weigh in
+    it (a lone weight applies only to a term the other side lacks) and what its
+    other terms weigh at the least: as counted when the count was read already, else
+    at the least weight a count gives (1) times their lone weight. A story first met
+    (more of them an article as the store grows) is ruled out so, its some 180 terms
+    neither counted nor weighed: most candidates share a few topic words only."""
+    small, large = (vec, other) if len(vec) <= len(other) else (other, vec)
+    weights = idf.weights
+    dot = shared = 0.0
+    for t, v in small.items():
+        u = large.get(t)
+        if u is not None:
+            x = weights.get(t)
+            w2 = (idf(t) if x is None else x) ** 2
+            p = v * u
+            if p > 0.0:  # (an upper bound of the dot product, whatever the signs)
+                dot += p * w2
+            theirs = other[t]
+            if theirs > MARK:  # what _Side weighs
+                shared += theirs * theirs * w2
+    if dot <= 0.0:
+        return least > 0.0
+    own = idf.side(vec, vec_counted, lone).norm2(other, idf)
+    if not (own > 0 and least > 0):
+        return False
+    # below when dot / sqrt(own * norm2) < least: when norm2 passes this mark
+    mark = dot * dot / (own * least * least)
+    rest = shared
+    if rest > mark:
+        return True
+    count_of, by_df = idf.df.get, idf.by_df
+    for t, v in weighed(other):
+        if t in vec:
+            continue  # counted in ``shared``
+        d = count_of(t)
+        if d is None:  # a weight of 1 at the least, and the lone weight if it is lone
+            f = lone.get(t.partition(":")[0], 1.0)
+            rest += v * v * (f if f < 1.0 else 1.0)
+        else:
+            w = by_df.get(d)
+            x = v * (idf.of_count(d) if w is None else w)
+            rest += x * x * (lone.get(t.partition(":")[0], 1.0) if d <= other_counted else 1.0)
+        if rest > mark:
+            return True
+    return False
 
 
 _SIDES_CAP = 4096  # vectors cached between count changes (one article needs ~40)

@@ -160,8 +160,9 @@ def test_recheck_work_does_not_grow_with_stored_stories_it_meets(store: Store,
                                                                   tmp_path: Path) -> None:
     small, large = _small_and_large(store, tmp_path, _recheck_work)
     assert small["open_similarity"] > 0 and small["similarity"] > 0
-    # Past the caps, three times the stories the window's searches meet cost nothing more.
-    assert large["open_similarity"] == small["open_similarity"]
+    # Past the caps, three times the stories the window's searches meet cost nothing more
+    # (fewer, even: more of the stories met first are ruled out uncounted, assign.py).
+    assert large["open_similarity"] <= small["open_similarity"]
     assert large["similarity"] <= small["similarity"]
     assert large["weighed"] <= small["weighed"]
 
@@ -194,9 +195,10 @@ def test_assignment_work_does_not_grow_with_stored_stories_it_meets(store: Store
     small, large = _small_and_large(store, tmp_path, _assignment_work)
     assert small["open_similarity"] > 0 and small["weighed"] > 0
     # Every term of a quake report finds more stories in the big store, but the
-    # searches read at most ``per_term`` per term and compare ``candidates`` in full.
-    assert large["open_similarity"] == small["open_similarity"]
-    assert large["weighed"] == small["weighed"]
+    # searches read at most ``per_term`` per term and compare ``candidates`` in full
+    # (or fewer: those first met that cannot reach the join are ruled out, assign.py).
+    assert large["open_similarity"] <= small["open_similarity"]
+    assert large["weighed"] <= small["weighed"]
     assert large["similarity"] <= small["similarity"]
 
 
