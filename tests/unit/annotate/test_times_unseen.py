@@ -59,10 +59,10 @@ def test_a_possessive_month_refers_back(nlp: Language) -> None:
 
 
 def test_a_month_without_an_earlier_mention_keeps_its_tense_reading(nlp: Language) -> None:
-    # nothing to refer back to: "the December ruling" said in a past clause is the
-    # nearest December behind
-    text = "A lawyer said the December ruling had not barred the claims."
-    assert values_at(nlp, text, THURSDAY)["December"] == "2025-12"
+    # nothing to refer back to: "the November verdict" said in a past clause is the
+    # nearest November behind
+    text = "A clerk said the November verdict had not been appealed."
+    assert values_at(nlp, text, THURSDAY)["November"] == "2025-11"
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,16 @@ def test_a_half_or_quarter_of_a_unit(nlp: Language, text: str, span: str, value:
 def test_a_fall_from_something_is_no_season(nlp: Language) -> None:
     assert values_at(nlp, "The fall from the record high was steep.", THURSDAY) == {}
     assert values_at(nlp, "Classes resume in the fall.", THURSDAY) == {"fall": "2026-FA"}
+
+
+def test_a_school_year_before_its_letters_is_no_clock(nlp: Language) -> None:
+    # "a 2014 UTC alumna": a year and a school, not a clock ("at 0735 GMT" stays)
+    found = values_at(nlp, "The mayor, a 2014 UTC alumna, spoke.", THURSDAY)
+    assert found == {"2014": "2014"}
+    found = values_at(nlp, "The blast came at 0735 GMT on Tuesday.", THURSDAY)
+    assert found == {"0735 GMT on Tuesday": "2026-03-10T07:35"}
+
+
+def test_noon_in_a_street_name_is_no_time(nlp: Language) -> None:
+    text = "The parade turned onto Midnight Lane and stopped by the old mill."
+    assert values_at(nlp, text, THURSDAY) == {}

@@ -171,6 +171,20 @@ def is_in_a_named_thing(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]*)\.?")
+
+
+def is_a_street(text: str, end: int, surface: str) -> bool:
+    """ "on Midnight Lane", "Sunday Row": a capitalised time word before a capitalised
+    street kind names the street."""
+    m = _NEXT_WORD.match(text, end)
+    return (
+        surface[:1].isupper()
+        and m is not None
+        and m.group(1).lower() in lexicons.street_words()
+    )
+
+
 # words that name a year themselves ("Fiscal 1999", "Calendar 1998", "Year 2000")
 _YEAR_NAMERS = frozenset({"fiscal", "calendar", "year", "class", "spring", "fall"})
 
@@ -391,6 +405,8 @@ def _no_time(doc: Doc, text: str, cand: Candidate, ctx: Context) -> bool:
             or is_modal_may(doc, cand.start, surface, ctx.after)
             or is_a_speaker(doc, cand.start, cand.end)
         )
+    if cand.kind in ("weekday", "time") and is_a_street(text, cand.end, surface):
+        return True
     if cand.kind in ("weekday", "set") and surface[:1].isupper():
         return is_in_a_named_thing(doc, cand.start, cand.end)
     if cand.kind == "year":

@@ -156,8 +156,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "10:30 Tuesday morning", "at 14:30": a clock time without a.m./p.m.
             r"|\d{1,2}:[0-5]\d(?=,?\s+(?:on\s+)?(?:today|yesterday|tomorrow|tonight"
             rf"|{weekday})\b)"
-            # "1600 GMT", "at 0600 local time": no year 1600
-            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
+            # "1600 GMT", "at 0600 local time": no year 1600; not "a 2014 UTC alumna" (a
+            # year of a school named by its letters)
+            r"|(?<!\ba\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
             # "at 1430 hours", "0600 hrs": a clock time the military way, not a count of
             # hours (a count has no leading zero, and no "at" before it)
             r"|(?:(?<=\bat\s)(?:[01]\d|2[0-3])|0\d)[0-5]\d\s+(?:hours|hrs)\b"
