@@ -17,7 +17,7 @@ from sitrep import lexicons
 from sitrep.annotate.quantities.unit_words import lexicon as quantity_lexicon
 from sitrep.annotate.times.patterns import Candidate, find_candidates, plain_quotes
 from sitrep.annotate.times.periods import resolve_period
-from sitrep.annotate.times.resolve import Context, Resolved
+from sitrep.annotate.times.resolve import Context, Resolved, tell
 from sitrep.annotate.times.tense import (
     TELLING,
     clause_direction,
@@ -29,6 +29,7 @@ from sitrep.annotate.times.tense import (
     headline_line,
     line_of,
     modifies_a_noun,
+    names_a_noun,
     past_arrangement,
     present_copula,
     sentence_direction,
@@ -170,6 +171,20 @@ def is_in_a_named_thing(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]*)\.?")
+
+
+def is_a_street(text: str, end: int, surface: str) -> bool:
+    """ "on Midnight Lane", "Sunday Row": a capitalised time word before a capitalised
+    street kind names the street."""
+    m = _NEXT_WORD.match(text, end)
+    return (
+        surface[:1].isupper()
+        and m is not None
+        and m.group(1).lower() in lexicons.street_words()
+    )
+
+
 # words that name a year themselves ("Fiscal 1999", "Calendar 1998", "Year 2000")
 _YEAR_NAMERS = frozenset({"fiscal", "calendar", "year", "class", "spring", "fall"})
 
@@ -233,6 +248,28 @@ def joined_day(text: str, expr: TimeExpr, taken: int) -> TimeExpr | None:
     except ValueError:
         return None
     return TimeExpr(m.start("day"), m.end("day"), m.group("day"), "DATE", value)
+
+
+# the words between a range's ends: "from January through July", "March 3 to April 9"
+_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and|or)\s*", re.IGNORECASE)
+_YEAR_SAID = re.compile(r"\b\d{4}\b|\b(?:this|last|next)\s+year\b", re.IGNORECASE)
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)(-\d\d)?$")
+
+
+def range_year(text: str, first: TimeExpr, second: TimeExpr) -> TimeExpr | None:
+    """ "from January through July this year", "between March 3 and April 9, 2017": a
+    year said once, after a range's second end, is the first end's too (the year the
+    first month reaches the second in), where the first was dated without it."""
+    m1, m2 = _MONTH_VALUE.match(first.value or ""), _MONTH_VALUE.match(second.value or "")
+    if m1 is None or m2 is None or _YEAR_SAID.search(first.text):
+        return None
+    if not _YEAR_SAID.search(second.text) or not _RANGE_LINK.fullmatch(
+        text[first.end : second.start]
+    ):
+        return None
+    year = int(m2.group(1)) - (1 if int(m1.group(2)) > int(m2.group(2)) else 0)
+    value = f"{year}{first.value[4:]}" if first.value else None
+    return replace(first, value=value) if value != first.value else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -312,12 +349,13 @@ def _set_context(doc: Doc, text: str, cand: Candidate, ctx: Context) -> None:
 def _set_tense(doc: Doc, cand: Candidate, ctx: Context) -> None:
     """Which way the clause around ``cand`` points, for the kinds whose value depends on it."""
     ctx.direction, ctx.firm, ctx.from_clause, ctx.nearest = None, False, False, False
-    ctx.firm_ahead = False
+    ctx.firm_ahead = ctx.names_noun = False
     if cand.kind not in TENSE_KINDS:
         return
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or not len(span):
         return
+    ctx.names_noun = names_a_noun(span)
     if (headline := headline_line(span)) is not None:
         # a headline's tenses are its own (headline_direction); its parse, joined to the
         # paragraph below, says nothing
@@ -367,6 +405,8 @@ def _no_time(doc: Doc, text: str, cand: Candidate, ctx: Context) -> bool:
             or is_modal_may(doc, cand.start, surface, ctx.after)
             or is_a_speaker(doc, cand.start, cand.end)
         )
+    if cand.kind in ("weekday", "time") and is_a_street(text, cand.end, surface):
+        return True
     if cand.kind in ("weekday", "set") and surface[:1].isupper():
         return is_in_a_named_thing(doc, cand.start, cand.end)
     if cand.kind == "year":
@@ -423,6 +463,7 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
         if value is None and cand.kind == "anaphor" and surface.lower().startswith("that "):
             continue  # "sell that day", "that night" with no time spoken of before: no TIMEX
         if value and cand.kind in REF_KINDS and _CALENDAR.match(value):
+            tell(ctx, value)
             ctx.last_date, last_end = value[:10], cand.end
             if _DAY.match(value):
                 ctx.focus_day = value[:10]
@@ -431,6 +472,8 @@ def find_times(doc: Doc, anchor: date | None) -> list[TimeExpr]:
             taken = out[-1].end if out else 0
             if (first := range_start(text, expr, taken, ctx)) is not None:
                 out.append(first)
+        if out and (first := range_year(text, out[-1], expr)) is not None:
+            out[-1] = first
         out.append(expr)
         if cand.kind == "date":
             taken = cands[k + 1].start if k + 1 < len(cands) else len(text)

@@ -156,8 +156,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "10:30 Tuesday morning", "at 14:30": a clock time without a.m./p.m.
             r"|\d{1,2}:[0-5]\d(?=,?\s+(?:on\s+)?(?:today|yesterday|tomorrow|tonight"
             rf"|{weekday})\b)"
-            # "1600 GMT", "at 0600 local time": no year 1600
-            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
+            # "1600 GMT", "at 0600 local time": no year 1600; not "a 2014 UTC alumna" (a
+            # year of a school named by its letters)
+            r"|(?<!\ba\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
             # "at 1430 hours", "0600 hrs": a clock time the military way, not a count of
             # hours (a count has no leading zero, and no "at" before it)
             r"|(?:(?<=\bat\s)(?:[01]\d|2[0-3])|0\d)[0-5]\d\s+(?:hours|hrs)\b"
@@ -193,6 +194,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"|(?:that|the)\s+same\s+(?:day|week|month|year)\b|that\s+(?:day|week|month|year)\b(?![-'])"
             r"|the\s+following\s+(?:day|week|month|year|morning)\b|the\s+next\s+(?:day|morning)\b"
             r"|the\s+(?:previous|preceding)\s+day\b"
+            # "up from the year before.", "The day after, he fled": "before" or "after" with
+            # nothing after it (not "the day before the vote", "the day after he left")
+            r"|the\s+(?:day|week|month|year)\s+(?:before|after)(?=\s*(?:[,.;:!?)]|$))"
             # "That night, rivers rose", "that summer": a part of the day, or the season of
             # the year, last spoken of ("that fall in prices" is no season)
             r"|that\s+(?:morning|afternoon|evening|night|spring|summer|autumn|winter)\b",
@@ -218,7 +222,9 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("theweek", r"(?<=\bfor\s)the\s+week\b(?=\s*[,.;:])|the\s+week(?=['’]s\b)"),
         (
             "weekday",
-            rf"(?:(?:last|next|this|coming|the\s+(?:previous|preceding|following))\s+)?"
+            # "this past Tuesday", "this coming Friday": the direction word decides
+            rf"(?:(?:this\s+(?:past|coming)|last|next|this|coming"
+            rf"|the\s+(?:previous|preceding|following))\s+)?"
             rf"{weekday}(?!s)(?:\s+(?:{part}))?",
         ),
         # "the first Tuesday in November", "the last Friday of May 2027", "the second
@@ -251,8 +257,10 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "ago",
-            # "half a century ago": the half counted back, one expression (TimeML)
-            rf"{approx}?(?:{number}(?:\s+and\s+a\s+half)?\s+(?:more\s+)?|half\s+an?\s+|a\s+)?{unit}"
+            # "half a century ago", "a quarter-century ago": the part counted back, one
+            # expression (TimeML)
+            rf"{approx}?(?:{number}(?:\s+and\s+a\s+half)?\s+(?:more\s+)?|half\s+an?\s+"
+            rf"|an?\s+(?:half|quarter)[\s-]|a\s+)?{unit}"
             rf"(?:\s+and\s+a\s+half)?{or_so}"
             r"\s+(?:ago|earlier|from\s+(?:now|today)|hence)",
         ),
@@ -262,7 +270,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # not the verb of "meant to last a few months" ("the last a ..." is no English)
             rf"final|initial|remaining)\s+(?!an?\s))?{approx}?"
             # "half an hour", "a quarter of a century", "two-and-a-half years"
-            rf"(?:half\s+an?|an?\s+quarter(?:\s+of\s+an?)?|{number}(?:[\s-]+and[\s-]+a[\s-]+half)?)"
+            rf"(?:half\s+an?|an?\s+half|an?\s+quarter(?:\s+of\s+an?)?"
+            rf"|{number}(?:[\s-]+and[\s-]+a[\s-]+half)?)"
             r"(?:\s+|-)"
             # "five business days", "eight trading days": days of a kind, counted as days
             r"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?"
@@ -405,7 +414,8 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 _BARE_PERIOD = re.compile(r"^(?:(?:the|its|this|that)\s+)?period$", re.IGNORECASE)
 # "a two-day visit", "the third-quarter loss": adjectives keep no determiner
 _ADJECTIVE_DET = re.compile(
-    r"^(?:the|a|an|its)\s+(?!(?:additional|extra|full|further|more)\s|quarter-)(?=\S+(?:-|\s)(?:second|minute|hour|day|week|month|year|decade|"
+    r"^(?:the|a|an|its)\s+(?!(?:additional|extra|full|further|more)\s|quarter-|half[-\s])"
+    r"(?=\S+(?:-|\s)(?:second|minute|hour|day|week|month|year|decade|"
     r"century)$|\S+-quarter$)",
     re.IGNORECASE,
 )
@@ -508,13 +518,14 @@ _OTHER_MODIFIER = re.compile(
 _BLOCK_AFTER = re.compile(r"(?i)\s+blocks?\b")
 _CLOCK_BEFORE = re.compile(r"\d\s+(?:in|during)\s+$")  # "at 4 in" before "the morning"
 # "the fall of the regime", "the fall in prices", "the spring of discontent": a season word
-# with an "of" (or, for "fall", an "in") that names no year is another noun
+# with an "of" (or, for "fall", an "in" or "from": "a fall from grace") that names no year
+# is another noun
 _NO_YEAR_AFTER = (
     r"\s+(?!(?:the\s+year\s+)?(?:1[5-9]|20)\d\d\b|'\d\d\b|nineteen\b|two\s+thousand\b"
     r"|(?:this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year\b)"
 )
 _SEASON_NOUN = re.compile(
-    rf"(?i)(?:fall\s+(?:of|in)|(?:spring|summer|autumn|winter)\s+of){_NO_YEAR_AFTER}"
+    rf"(?i)(?:fall\s+(?:of|in|from)|(?:spring|summer|autumn|winter)\s+of){_NO_YEAR_AFTER}"
 )
 
 
@@ -602,7 +613,7 @@ MARGINS: dict[str, tuple[int, int]] = {
     "nthweekday": (20, 30),
     "dayshift": (30, 25),
     "countday": (35, 5),
-    "anaphor": (30, 5),
+    "anaphor": (30, 10),  # after the unit: " before." of "the year before."
     "weekof": (20, 25),
     "theweek": (5, 5),
     "relday": (20, 20),

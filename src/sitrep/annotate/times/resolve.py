@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
@@ -76,6 +76,9 @@ class Context:
     last_date: str | None = None  # the last calendar value resolved ("1998-06", "1995-05-22")
     focus_day: str | None = None  # the last day spoken of (TimeML's temporal focus)
     focus_near: bool = False  # last_date was written shortly before the expression
+    names_noun: bool = False  # the expression dates a noun ("the May deal", "June's vote")
+    # the last value given to each month ("05") and dated day ("05-17") in the document
+    told: dict[str, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- calendar
@@ -217,8 +220,8 @@ def number_value(words: list[str], lex: TimeLexicon) -> tuple[float | None, bool
     total: float | None = None
     joined = " ".join(words)
     half = bool(re.search(r"\band an? half\b|\b1/2\b", joined))
-    if re.search(r"\bhalf an?\b", joined):
-        return 0.5, False  # "half an hour"
+    if re.search(r"\bhalf an?\b|(?<!\band a )(?<!\band an )\bhalf [a-z]", joined):
+        return 0.5, False  # "half an hour", "a half-century" (not "a year and a half")
     if re.match(r"(?:an? )?quarter (?:of an? )?(?:century|decade|year|hour)\b", joined):
         return 0.25, False  # "a quarter of a century", "a quarter-century"
     if half:  # "an hour and a half": the "a" of "a half" is no count
@@ -333,6 +336,8 @@ def resolve_date(text: str, p: Pieces, ctx: Context) -> Resolved:
         return "DATE", f"{p.year}-{p.month:02d}"
     if ctx.anchor is None or p.day is None:
         return "DATE", None
+    if (same := told_before(ctx, p.month, p.day)) is not None:
+        return "DATE", same
     slack = FIRM_SLACK_DAYS if ctx.firm or ctx.firm_ahead else TENSE_SLACK_DAYS
     d = day_near(ctx.anchor, p.month, p.day, ctx.direction, slack)
     if d is not None and d > ctx.anchor and _ENDED_BEFORE.search(ctx.before):
@@ -356,10 +361,30 @@ def resolve_month(text: str, p: Pieces, ctx: Context) -> Resolved:
     if first in ("last", "next"):
         direction: Direction = "past" if first == "last" else "future"
         return "DATE", f"{month_near(ctx.anchor, p.month, direction, strict=True)}-{p.month:02d}"
+    if (same := told_before(ctx, p.month)) is not None:
+        return "DATE", same
     slack = 0 if ctx.firm or ctx.firm_ahead else TENSE_SLACK_MONTHS
     if ctx.direction == "past" and _PERIOD_TO.search(ctx.before):
         slack = 0  # "rose 3% in the year to June": a period measured has ended
     return "DATE", f"{month_near(ctx.anchor, p.month, ctx.direction, slack=slack)}-{p.month:02d}"
+
+
+def told_before(ctx: Context, month: int, day: int | None = None) -> str | None:
+    """ "The deal was signed on Sept. 17 ... the September deal", "due to expire in
+    October ... before October's expiration": a month or day naming a noun's time
+    without its year refers back to the same month or day told of before (the noun is
+    known), so it takes that one's year, whatever the clause around it says."""
+    if not ctx.names_noun:
+        return None
+    return ctx.told.get(f"{month:02d}" if day is None else f"{month:02d}-{day:02d}")
+
+
+def tell(ctx: Context, value: str) -> None:
+    """Keep a calendar value's month and day for told_before."""
+    if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+        ctx.told[value[5:7]] = value[:7]
+        if len(value) >= 10 and value[8:10].isdigit():
+            ctx.told[value[5:10]] = value[:10]
 
 
 # the end of a period up to a month: "the year to", "the three months through"
@@ -472,6 +497,9 @@ def resolve_weekday(text: str, p: Pieces, ctx: Context) -> Resolved:
     if (part := shared_part(p, ctx)) is not None:
         return "SET", f"XXXX-WXX-{p.weekday}T{part}"
     modifier = p.words[0] if p.words[0] in ("last", "next", "this", "coming") else None
+    if modifier == "this" and p.words[1] in ("past", "coming"):
+        # "this past Tuesday" is last Tuesday, "this coming Friday" next Friday
+        modifier = "last" if p.words[1] == "past" else "next"
     if p.words[0] == "the" and ctx.focus_day is not None:
         # "the previous Friday", "the following Monday": counted from the day in focus
         back = p.words[1] in ("previous", "preceding")
@@ -1091,9 +1119,9 @@ def resolve_anaphor(text: str, p: Pieces, ctx: Context) -> Resolved:
     if ref is None or m is None:
         return "DATE", None
     unit = m.group(1).lower()
-    step = 1 if re.search(r"\b(?:following|next)\b", text, re.IGNORECASE) else 0
-    if re.search(r"\b(?:previous|preceding)\b", text, re.IGNORECASE):
-        step = -1  # "the previous day"
+    step = 1 if re.search(r"\b(?:following|next|after)\b", text, re.IGNORECASE) else 0
+    if re.search(r"\b(?:previous|preceding|before)\b", text, re.IGNORECASE):
+        step = -1  # "the previous day", "the year before"
     if unit == "year":
         return "DATE", str(int(ref[:4]) + step)
     if unit == "month":

@@ -285,6 +285,15 @@ def modifies_a_noun(span: Span) -> bool:
     return span.root.dep_ in ("poss", "compound") and span.root.head.pos_ in ("NOUN", "PROPN")
 
 
+def names_a_noun(span: Span) -> bool:
+    """ "the May 5 vote" too (a date the parse hangs on a noun as a modifier): the
+    expression is a premodifier of a noun (modifies_a_noun leaves this one to the clause
+    tense, which tells more of a dated day than nothing)."""
+    return modifies_a_noun(span) or (
+        span.root.dep_ == "nmod" and span.root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def clause_direction(span: Span) -> Direction:
     """Past, future or unknown from the verb governing a time expression."""
     if modifies_a_noun(span):
@@ -508,7 +517,13 @@ def firmly_past(span: Span, telling: bool = True) -> bool:
         return False
     aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     past_aux = head.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux)
-    return head.tag_ == "VBD" or past_aux or _a_finite_participle(head, aux) or _perfect(head)
+    return (
+        head.tag_ == "VBD"
+        or past_aux
+        or _a_finite_participle(head, aux)
+        or _perfect(head)
+        or _a_reduced_relative(head, aux)
+    )
 
 
 def _a_finite_participle(verb: Token, aux: list[Token]) -> bool:
@@ -520,6 +535,13 @@ def _a_finite_participle(verb: Token, aux: list[Token]) -> bool:
         and verb.dep_ == "ROOT"
         and any(c.dep_ == "nsubj" for c in verb.children)
     )
+
+
+def _a_reduced_relative(verb: Token, aux: list[Token]) -> bool:
+    """ "the summit held in February", "a report released on May 2": a bare participle
+    after its noun is a passive told of, not arranged (an arrangement takes "to be" or a
+    verb of scheduling, which firmly_past leaves out)."""
+    return verb.tag_ == "VBN" and not aux and verb.dep_ == "acl"
 
 
 def _perfect(verb: Token) -> bool:
@@ -537,7 +559,10 @@ def _perfect(verb: Token) -> bool:
 def before_the_report(span: Span, verb: Token) -> bool:
     """ "announced in March that it would close": an expression between a verb of saying
     and the clause it reports stands outside that clause, so it dates the saying (one
-    after the clause, "said it would close in March", may be the clause's own)."""
+    after the clause, "said it would close in March", may be the clause's own). One put
+    before the verb ("In May, officials said the plant would close") is outside it too."""
+    if span.end <= verb.i:
+        return True
     report = [c for c in verb.children if c.dep_ == "ccomp"]
     return verb.i < span.start and any(c.left_edge.i >= span.end for c in report)
 
