@@ -32,7 +32,7 @@ import psycopg
 
 from sitrep.annotate.nlp import load_nlp
 from sitrep.engines.ray_cluster import ray_session
-from sitrep.engines.ray_engine import ray_ingest
+from sitrep.engines.ray_engine import RayOptions, ray_ingest
 from sitrep.engines.ray_pool import WorkerPool
 from sitrep.pipeline import ingest
 from sitrep.store import open_store
@@ -100,7 +100,7 @@ def run_ray(path: Path, db: str) -> dict[str, float]:
 
     with open_store(db) as store:
         t0, c0 = time.perf_counter(), time.process_time()
-        report = ray_ingest([str(path)], store, on_pool=on_pool)
+        report = ray_ingest([str(path)], store, cluster=RayOptions(on_pool=on_pool))
         end, cpu = time.perf_counter(), time.process_time() - c0
     return {"stored": report.added + report.copies, "total": end - t0, "steady": end - ready[0],
             "cpu": cpu, "workers": pools[0].cpu_seconds}

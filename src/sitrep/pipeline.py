@@ -136,6 +136,34 @@ class IngestReport:
 
 
 Progress = Callable[[IngestReport], None]
+ErrorHook = Callable[[InputError], None]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    """How an ingest runs, whatever the engine: how inputs are read (None: the
+    settings' ``[read]``), the batch size, whether the language model annotates,
+    and who hears of each error and of the progress after each batch. A command or
+    an endpoint builds it once and it travels whole down to the engine."""
+
+    read: ReadOptions | None = None
+    batch_size: int = 32
+    annotate: bool = True
+    on_error: ErrorHook | None = None
+    progress: Progress | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestRun:
+    """An open ingest run, which every batch commits into: the store, the story
+    assigner working inside its transactions, the run's id, the report counting
+    the outcomes and who hears of an article the store refuses."""
+
+    store: Store
+    assigner: Assigner
+    run_id: int
+    report: IngestReport
+    on_error: ErrorHook | None = None
 
 
 def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -146,7 +174,7 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def take_articles(batch: Iterable[ArticleOrError], report: IngestReport,
-                  on_error: Callable[[InputError], None] | None = None) -> list[Article]:
+                  on_error: ErrorHook | None = None) -> list[Article]:
     """The articles of a batch, counted as read; its errors are recorded and reported."""
     articles = []
     for item in batch:
@@ -158,9 +186,8 @@ def take_articles(batch: Iterable[ArticleOrError], report: IngestReport,
     return articles
 
 
-def commit_batch(store: Store, assigner: Assigner, run_id: int, fresh: Sequence[Article],
-                 layers: Sequence[Annotations | None], report: IngestReport,
-                 on_error: Callable[[InputError], None] | None = None) -> None:
+def commit_batch(run: IngestRun, fresh: Sequence[Article],
+                 layers: Sequence[Annotations | None]) -> None:
     """Store a batch and assign it to stories, in one transaction; count the outcomes.
 
     When the batch cannot be stored, each article is tried on its own, so one
@@ -168,29 +195,29 @@ def commit_batch(store: Store, assigner: Assigner, run_id: int, fresh: Sequence[
     is the problem and the error is raised.
     """
     try:
-        with store.stories.write(f"store a batch of {len(fresh)} articles"):
-            outcomes = store.add_articles(fresh, layers, run_id=run_id)
-            assigner.assign_batch(fresh, layers, outcomes)
+        with run.store.stories.write(f"store a batch of {len(fresh)} articles"):
+            outcomes = run.store.add_articles(fresh, layers, run_id=run.run_id)
+            run.assigner.assign_batch(fresh, layers, outcomes)
     except StoreError as err:
         if len(fresh) == 1:
             raise
         failed: list[InputError] = []
         for article, layer in zip(fresh, layers, strict=True):
             try:
-                commit_batch(store, assigner, run_id, [article], [layer], report)
+                commit_batch(run, [article], [layer])
             except StoreError as one:
                 failed.append(InputError(article.source, f"could not be stored ({one}); "
                                          "the article was left out"))
         if len(failed) == len(fresh):
             raise err from None
         for problem in failed:
-            _record_error(report, problem, on_error)
+            _record_error(run.report, problem, run.on_error)
         return
-    _count(report, outcomes)
+    _count(run.report, outcomes)
 
 
 def annotate_fresh(fresh: list[Article], layers: Sequence[Annotations | InputError],
-                   report: IngestReport, on_error: Callable[[InputError], None] | None,
+                   report: IngestReport, on_error: ErrorHook | None,
                    ) -> tuple[list[Article], list[Annotations | None]]:
     """The articles whose annotation worked, with their layers; failures are reported."""
     kept: list[Article] = []
@@ -205,7 +232,7 @@ def annotate_fresh(fresh: list[Article], layers: Sequence[Annotations | InputErr
 
 
 def _record_error(report: IngestReport, err: InputError,
-                  on_error: Callable[[InputError], None] | None) -> None:
+                  on_error: ErrorHook | None) -> None:
     report.errors.append(err)
     if on_error:
         on_error(err)
@@ -214,12 +241,7 @@ def _record_error(report: IngestReport, err: InputError,
 def ingest(
     inputs: Iterable[str | os.PathLike[str]],
     store: Store,
-    *,
-    options: ReadOptions | None = None,
-    batch_size: int = 32,
-    annotate_articles: bool = True,
-    on_error: Callable[[InputError], None] | None = None,
-    progress: Progress | None = None,
+    options: IngestOptions | None = None,
 ) -> IngestReport:
     """Read, extract, annotate and store ``inputs``; each batch is one transaction.
 
@@ -229,25 +251,28 @@ def ingest(
     """
     from sitrep.stories import Assigner
 
+    opts = options or IngestOptions()
     names = [os.fspath(i) for i in inputs]
     report = IngestReport()
     assigner = Assigner(store, config.current().stories)
     with store.ingest_run(names) as run_id:
-        for batch in batches(extract_inputs(names, options), batch_size):
-            articles = take_articles(batch, report, on_error)
+        run = IngestRun(store, assigner, run_id, report, opts.on_error)
+        for batch in batches(extract_inputs(names, opts.read), opts.batch_size):
+            articles = take_articles(batch, report, opts.on_error)
             known = store.known_ids([a.id for a in articles])
             fresh = [a for a in articles if a.id not in known]
             report.duplicates += len(articles) - len(fresh)
             store.count_skipped(run_id, len(articles) - len(fresh))
             layers: list[Annotations | None] = [None] * len(fresh)
-            if fresh and annotate_articles:
+            if fresh and opts.annotate:
                 fresh, layers = annotate_fresh(
-                    fresh, annotate_each(fresh, batch_size=batch_size), report, on_error)
+                    fresh, annotate_each(fresh, batch_size=opts.batch_size), report,
+                    opts.on_error)
             if fresh:
                 # Articles and their story assignment commit together.
-                commit_batch(store, assigner, run_id, fresh, layers, report, on_error)
-            if progress:
-                progress(report)
+                commit_batch(run, fresh, layers)
+            if opts.progress:
+                opts.progress(report)
         assigner.settle()
     return report
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.pipeline import ingest
+from sitrep.pipeline import IngestOptions, ingest
 from sitrep.store import open_store
 from sitrep.web import WebSettings, create_app
 from tests.support.cli import short_records, write_jsonl
@@ -56,5 +56,5 @@ def test_no_server_error_nor_undocumented_status(store_db: str, tmp_path: Path,
         pytest.skip("the app opens its own connections: a file or server store")
     with open_store(store_db) as store:
         ingest([write_jsonl(tmp_path / "voa.jsonl", short_records(voa_corpus, 6))], store,
-               annotate_articles=False)
+               IngestOptions(annotate=False))
     assert _failures(store_db) == []

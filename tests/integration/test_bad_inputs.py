@@ -14,7 +14,7 @@ import pytest
 
 from sitrep.errors import InputError
 from sitrep.models import Annotations, Article
-from sitrep.pipeline import IngestReport, annotate_each, commit_batch
+from sitrep.pipeline import IngestReport, IngestRun, annotate_each, commit_batch
 from sitrep.store import open_store
 from sitrep.stories import Assigner
 from tests.support.cli import jsonl, run_sitrep
@@ -222,8 +222,8 @@ def test_a_record_the_store_refuses_costs_only_itself(pg_schema_url: str) -> Non
     report = IngestReport()
     seen: list[InputError] = []
     with open_store(pg_schema_url) as store, store.ingest_run(["a.jsonl"]) as run_id:
-        commit_batch(store, Assigner(store), run_id, [good, bad], [None, None], report,
-                     seen.append)
+        commit_batch(IngestRun(store, Assigner(store), run_id, report, seen.append),
+                     [good, bad], [None, None])
         assert store.count_articles() == 1
     assert report.added == 1 and [e.source for e in seen] == ["a.jsonl:2"]
     assert "could not be stored" in seen[0].reason

@@ -19,14 +19,14 @@ from typing import Any
 
 import pytest
 
-from sitrep.pipeline import IngestReport, ingest
+from sitrep.pipeline import IngestOptions, IngestReport, Progress, ingest
 from sitrep.store import Store, open_store
 from tests.support.cli import SITREP, short_records, write_jsonl
 
 ray = pytest.importorskip("ray")
 
 from sitrep.engines.ray_cluster import ray_session  # noqa: E402
-from sitrep.engines.ray_engine import ray_ingest  # noqa: E402
+from sitrep.engines.ray_engine import RayOptions, ray_ingest  # noqa: E402
 from sitrep.engines.ray_pool import WorkerPool  # noqa: E402
 
 N = 60
@@ -51,7 +51,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, voa_corpus: Path) -> Path:
 def reference(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Snapshot:
     """What the single-process engine stores for the corpus."""
     with open_store(str(tmp_path_factory.mktemp("local") / "local.db")) as store:
-        report = ingest([str(corpus)], store, batch_size=BATCH)
+        report = ingest([str(corpus)], store, IngestOptions(batch_size=BATCH))
         assert report.added == N
         return snapshot(store)
 
@@ -92,9 +92,11 @@ def assert_same(found: Snapshot, reference: Snapshot) -> None:
     assert bcubed_f1(reference["stories"], found["stories"]) >= 0.99
 
 
-def run_ray(corpus: Path, db: str, **kwargs: Any) -> IngestReport:
+def run_ray(corpus: Path, db: str, progress: Progress | None = None,
+            **cluster: Any) -> IngestReport:
     with open_store(db) as store:
-        return ray_ingest([str(corpus)], store, batch_size=BATCH, **kwargs)
+        return ray_ingest([str(corpus)], store,
+                          IngestOptions(batch_size=BATCH, progress=progress), RayOptions(**cluster))
 
 
 def sent_counter(pool: WorkerPool, sent: list[int]) -> None:
@@ -114,10 +116,10 @@ def test_ray_matches_local_on_sqlite(cluster: ModuleType, corpus: Path, seeds_di
     # Scraped text dumps are extracted on the workers; records in the driver.
     inputs = [str(p) for p in sorted(seeds_dir.glob("*.txt"))] + [str(corpus)]
     with open_store(str(tmp_path / "local.db")) as store:
-        local = ingest(inputs, store, batch_size=BATCH)
+        local = ingest(inputs, store, IngestOptions(batch_size=BATCH))
         expected = snapshot(store)
     with open_store(str(tmp_path / "ray.db")) as store:
-        report = ray_ingest(inputs, store, batch_size=BATCH)
+        report = ray_ingest(inputs, store, IngestOptions(batch_size=BATCH))
         found = snapshot(store)
         assert store.ingest_runs()[-1].finished_at is not None
     assert (report.read, report.added, report.failed) == (local.read, local.added, 0)

@@ -28,6 +28,7 @@ from sitrep.cli.options import (
 from sitrep.errors import InputError
 from sitrep.export import FORMATS, export
 from sitrep.pipeline import (
+    IngestOptions,
     IngestReport,
     ReadOptions,
     annotate_stream,
@@ -90,13 +91,13 @@ def annotate_cmd(paths: tuple[str, ...], fmt: str, options: ReadOptions) -> None
 def _run_ingest(
     paths: tuple[str, ...],
     store: Store,
-    options: ReadOptions,
+    options: IngestOptions,
     quiet: bool,
-    annotate: bool = True,
     engine: str = "local",
     address: str | None = None,
 ) -> IngestReport:
-    """Ingest with a live progress line on a terminal; errors go to stderr as they come."""
+    """Ingest with a live progress line on a terminal; errors go to stderr as they come
+    (``options`` gets the error and progress hooks here)."""
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -104,10 +105,8 @@ def _run_ingest(
 
     console = Console(stderr=True)
     if quiet or not console.is_terminal:
-        return run_ingest(
-            engine, paths, store, address=address, options=options,
-            annotate_articles=annotate, on_error=report_error,
-        )
+        quiet_hooks = dataclasses.replace(options, on_error=report_error)
+        return run_ingest(engine, paths, store, quiet_hooks, address=address)
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -126,16 +125,8 @@ def _run_ingest(
         def on_error(err: InputError) -> None:
             bar.console.print(f"sitrep: {describe(err)}", markup=False, highlight=False)
 
-        return run_ingest(
-            engine,
-            paths,
-            store,
-            address=address,
-            options=options,
-            annotate_articles=annotate,
-            on_error=on_error,
-            progress=progress,
-        )
+        hooked = dataclasses.replace(options, on_error=on_error, progress=progress)
+        return run_ingest(engine, paths, store, hooked, address=address)
 
 
 @click.command("ingest")
@@ -176,9 +167,8 @@ def ingest_cmd(
 
         require_ray()  # fail before the store is opened
     with open_store(db) as store:
-        report = _run_ingest(
-            paths, store, options, quiet, annotate=not no_annotate, engine=engine, address=address
-        )
+        how = IngestOptions(read=options, annotate=not no_annotate)
+        report = _run_ingest(paths, store, how, quiet, engine=engine, address=address)
         if not quiet:
             ingest_summary(report, store.describe, time.monotonic() - started)
     sys.exit(EXIT_PARTIAL if report.failed else EXIT_OK)
@@ -240,7 +230,7 @@ def run_cmd(
     started = time.monotonic()
     out_dir.mkdir(parents=True, exist_ok=True)
     with open_store(db) as store:
-        report = _run_ingest(paths, store, options, False)
+        report = _run_ingest(paths, store, IngestOptions(read=options), False)
         results = write_results(store, out_dir)
         ingest_summary(report, store.describe, time.monotonic() - started)
     click.echo(

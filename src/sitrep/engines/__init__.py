@@ -8,10 +8,10 @@ process stays the single writer of the store (see docs/scale-out.md).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from sitrep.errors import EngineUnavailable, InputError, SitrepError
-from sitrep.pipeline import IngestReport, Progress, ReadOptions, ingest
+from sitrep.errors import EngineUnavailable, SitrepError
+from sitrep.pipeline import IngestOptions, IngestReport, ingest
 from sitrep.store import Store
 
 ENGINES = ("local", "ray")
@@ -22,23 +22,18 @@ def run_ingest(
     engine: str,
     inputs: Iterable[str | os.PathLike[str]],
     store: Store,
+    options: IngestOptions | None = None,
     *,
     address: str | None = None,
-    options: ReadOptions | None = None,
-    annotate_articles: bool = True,
-    on_error: Callable[[InputError], None] | None = None,
-    progress: Progress | None = None,
 ) -> IngestReport:
-    """Ingest ``inputs`` into ``store`` with the named engine (see :data:`ENGINES`)."""
+    """Ingest ``inputs`` into ``store`` with the named engine (see :data:`ENGINES`);
+    ``address`` is the Ray cluster to join (the ray engine only)."""
     if engine == "local":
         if address:
             raise SitrepError("a cluster address is for the ray engine only", hint="engine_address")
-        return ingest(inputs, store, options=options, annotate_articles=annotate_articles,
-                      on_error=on_error, progress=progress)
+        return ingest(inputs, store, options)
     if engine == "ray":
-        from sitrep.engines.ray_engine import ray_ingest
+        from sitrep.engines.ray_engine import RayOptions, ray_ingest
 
-        return ray_ingest(inputs, store, address=address, options=options,
-                          annotate_articles=annotate_articles, on_error=on_error,
-                          progress=progress)
+        return ray_ingest(inputs, store, options, RayOptions(address=address))
     raise SitrepError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")

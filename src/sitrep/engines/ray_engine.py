@@ -24,9 +24,9 @@ from sitrep.errors import InputError
 from sitrep.models import Annotations, Article, SourceDoc
 from sitrep.pipeline import (
     ArticleOrError,
+    IngestOptions,
     IngestReport,
-    Progress,
-    ReadOptions,
+    IngestRun,
     annotate_fresh,
     batches,
     commit_batch,
@@ -47,33 +47,34 @@ class _Pending:
     job: Job | None
 
 
+@dataclass(frozen=True, slots=True)
+class RayOptions:
+    """Which Ray cluster and how many workers: ``address`` joins a running cluster
+    (else a local one of ``num_cpus`` starts); ``workers`` defaults to one actor per
+    CPU of the cluster; ``on_pool`` sees the worker pool once it exists (tests and
+    the benchmark use it)."""
+
+    address: str | None = None
+    num_cpus: int | None = None
+    workers: int | None = None
+    on_pool: Callable[[WorkerPool], None] | None = None
+
+
 def ray_ingest(
     inputs: Iterable[str | os.PathLike[str]],
     store: Store,
-    *,
-    address: str | None = None,
-    num_cpus: int | None = None,
-    workers: int | None = None,
-    options: ReadOptions | None = None,
-    batch_size: int = 32,
-    annotate_articles: bool = True,
-    on_error: Callable[[InputError], None] | None = None,
-    progress: Progress | None = None,
-    on_pool: Callable[[WorkerPool], None] | None = None,
+    options: IngestOptions | None = None,
+    cluster: RayOptions | None = None,
 ) -> IngestReport:
-    """Like :func:`sitrep.pipeline.ingest`, with the work spread over Ray actors.
-
-    ``address`` joins a running cluster (else a local one of ``num_cpus``
-    starts); ``workers`` defaults to one actor per CPU of the cluster.
-    ``on_pool`` sees the worker pool once it exists (tests use it).
-    """
+    """Like :func:`sitrep.pipeline.ingest`, with the work spread over Ray actors."""
+    opts, where = options or IngestOptions(), cluster or RayOptions()
     names = [os.fspath(i) for i in inputs]
-    with ray_session(address, num_cpus) as ray:
-        size = workers or int(ray.cluster_resources().get("CPU", 1))
-        driver = _Driver(ray, size, store, on_error, progress, on_pool)
+    with ray_session(where.address, where.num_cpus) as ray:
+        size = where.workers or int(ray.cluster_resources().get("CPU", 1))
+        driver = _Driver(ray, size, store, opts, where.on_pool)
         try:
             with store.ingest_run(names) as run_id:
-                driver.run(read_docs(names, options), run_id, batch_size, annotate_articles)
+                driver.run(read_docs(names, opts.read), run_id)
         finally:
             driver.shutdown()
     return driver.report
@@ -82,13 +83,13 @@ def ray_ingest(
 class _Driver:
     """The single writer: sends batches in input order, commits them in input order."""
 
-    def __init__(self, ray: ModuleType, size: int, store: Store,
-                 on_error: Callable[[InputError], None] | None, progress: Progress | None,
+    def __init__(self, ray: ModuleType, size: int, store: Store, options: IngestOptions,
                  on_pool: Callable[[WorkerPool], None] | None) -> None:
         from sitrep.stories import Assigner
 
         self.ray, self.size, self.store = ray, size, store
-        self.on_error, self.progress, self.on_pool = on_error, progress, on_pool
+        self.options, self.on_pool = options, on_pool
+        self.on_error = options.on_error
         self.report = IngestReport()
         self.assigner = Assigner(store, config.current().stories)
         self.window = 2 * size  # one batch running and one queued per worker
@@ -106,16 +107,17 @@ class _Driver:
                 self.on_pool(self._pool)
         return self._pool
 
-    def run(self, docs: Iterator[SourceDoc | InputError], run_id: int, batch_size: int,
-            annotate: bool) -> None:
-        for batch in batches(_extracted(docs, self.pool), batch_size):
+    def run(self, docs: Iterator[SourceDoc | InputError], run_id: int) -> None:
+        run = IngestRun(self.store, self.assigner, run_id, self.report, self.on_error)
+        for batch in batches(_extracted(docs, self.pool), self.options.batch_size):
             fresh = self._fresh(take_articles(batch, self.report, self.on_error), run_id)
-            job = self.pool().submit("annotate", fresh) if fresh and annotate else None
+            annotate = bool(fresh) and self.options.annotate
+            job = self.pool().submit("annotate", fresh) if annotate else None
             self.pending.append(_Pending(fresh, job))
             while self.pending and (self.pending[0].job is None or self._in_flight() > self.window):
-                self._commit_oldest(run_id)
+                self._commit_oldest(run)
         while self.pending:
-            self._commit_oldest(run_id)
+            self._commit_oldest(run)
         self.assigner.settle()
 
     def _fresh(self, articles: list[Article], run_id: int) -> list[Article]:
@@ -133,7 +135,7 @@ class _Driver:
     def _in_flight(self) -> int:
         return sum(1 for p in self.pending if p.job is not None)
 
-    def _commit_oldest(self, run_id: int) -> None:
+    def _commit_oldest(self, run: IngestRun) -> None:
         done = self.pending.popleft()
         fresh = done.fresh
         layers: list[Annotations | None] = [None] * len(fresh)
@@ -141,11 +143,10 @@ class _Driver:
             got = [restore(a) for a in self.pool().result(done.job)]
             fresh, layers = annotate_fresh(fresh, got, self.report, self.on_error)
         if fresh:
-            commit_batch(self.store, self.assigner, run_id, fresh, layers, self.report,
-                         self.on_error)
+            commit_batch(run, fresh, layers)
         self.sent.difference_update(a.id for a in done.fresh)
-        if self.progress:
-            self.progress(self.report)
+        if self.options.progress:
+            self.options.progress(self.report)
 
     def shutdown(self) -> None:
         if self._pool is not None:

@@ -110,13 +110,26 @@ def titles(term: str, idf: Idf) -> bool:
 Span = tuple[str | None, str | None]
 
 
-def protagonist_groups(casts: Sequence[Cast], idf: Idf, concentration: float,
-                       core: float, least_df: int = 2, *,
+@dataclass(frozen=True, slots=True)
+class GroupBar:
+    """When stories gather around a name (:func:`protagonist_groups`): the core story
+    holds at least ``core`` of the stored documents holding the name, all the stories
+    together at least ``concentration``; a name fewer than ``least_df`` documents hold
+    says nothing; stories all within ``burst_days`` of each other are one burst of
+    reports (< 0: off)."""
+
+    concentration: float
+    core: float
+    least_df: int = 2
+    burst_days: int = -1
+
+
+def protagonist_groups(casts: Sequence[Cast], idf: Idf, bar: GroupBar,
                        spans: Mapping[str, Span] | None = None,
-                       burst_days: int = -1) -> list[tuple[str, str, list[str]]]:
+                       ) -> list[tuple[str, str, list[str]]]:
     """(name, core story, other stories) for each name central in two or more of
-    ``casts``: the core holds at least ``core`` of the stored documents holding it,
-    all of them together at least ``concentration``.
+    ``casts``: the core holds at least ``bar.core`` of the stored documents holding
+    it, all of them together at least ``bar.concentration``.
 
     One event followed for a week can lie in a story and a few single reports that
     came while it was young: no two of them hold most of its name's documents, all
@@ -126,39 +139,54 @@ def protagonist_groups(casts: Sequence[Cast], idf: Idf, concentration: float,
 
     Which of the event's reports joined each other first is chance of arrival order,
     so the core's share is too: when all the stories holding the name (``spans``: story
-    -> first, last day) lie within ``burst_days`` (one burst of reports), any story of
-    two or more of its documents is core enough (see :func:`_burst`)."""
+    -> first, last day) lie within ``bar.burst_days`` (one burst of reports), any story
+    of two or more of its documents is core enough (see :func:`_burst`)."""
+    holders = _name_holders(casts)
+    titled = _titled_holders(casts, holders)
+    out = []
+    for term in sorted(holders):
+        group = sorted(holders[term], key=lambda c: (-c.held[term], c.story))
+        df = idf.df.get(term, 0)
+        if df < max(bar.least_df, 2) or not titles(term, idf):
+            continue
+        if group[0].held[term] < bar.core * df and not (
+                group[0].held[term] >= 2
+                and _burst([c.story for c in group + titled.get(term, [])], spans,
+                           bar.burst_days)):
+            continue
+        if sum(c.held[term] for c in group) < bar.concentration * df:
+            continue
+        others = [c.story for c in group[1:]] + sorted(c.story for c in titled.get(term, []))
+        if others:
+            out.append((term, group[0].story, others))
+    return out
+
+
+def _name_holders(casts: Sequence[Cast]) -> dict[str, list[Cast]]:
+    """The casts holding each name (``PROPER``), in the order of ``casts``."""
     holders: dict[str, list[Cast]] = {}
     for cast in casts:
         for term in cast.held:
             if term.startswith(PROPER):
                 holders.setdefault(term, []).append(cast)
-    # A report titled by the name whose text never writes it as one (only at a sentence's
-    # start, or not at all: a video page's blurb) holds it as a title word: it is the name
-    # the other reports of its event write (issue 13e), though it does not count towards
-    # the name's documents.
+    return holders
+
+
+def _titled_holders(casts: Sequence[Cast],
+                    holders: Mapping[str, list[Cast]]) -> dict[str, list[Cast]]:
+    """The casts holding a name of ``holders`` as a title word only.
+
+    A report titled by the name whose text never writes it as one (only at a sentence's
+    start, or not at all: a video page's blurb) holds it as a title word: it is the name
+    the other reports of its event write (issue 13e), though it does not count towards
+    the name's documents."""
     titled: dict[str, list[Cast]] = {}
     for cast in casts:
         for term in cast.held:
             name = PROPER + term[len(WORD):]
             if term.startswith(WORD) and name in holders and name not in cast.held:
                 titled.setdefault(name, []).append(cast)
-    out = []
-    for term in sorted(holders):
-        group = sorted(holders[term], key=lambda c: (-c.held[term], c.story))
-        df = idf.df.get(term, 0)
-        if df < max(least_df, 2) or not titles(term, idf):
-            continue
-        if group[0].held[term] < core * df and not (
-                group[0].held[term] >= 2
-                and _burst([c.story for c in group + titled.get(term, [])], spans, burst_days)):
-            continue
-        if sum(c.held[term] for c in group) < concentration * df:
-            continue
-        others = [c.story for c in group[1:]] + sorted(c.story for c in titled.get(term, []))
-        if others:
-            out.append((term, group[0].story, others))
-    return out
+    return titled
 
 
 def _burst(stories: Sequence[str], spans: Mapping[str, Span] | None, days: int) -> bool:

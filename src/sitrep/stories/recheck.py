@@ -34,7 +34,7 @@ from sitrep.models import stable_id
 from sitrep.store.migrations import utc_now
 from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.assign import Side, discount
-from sitrep.stories.protagonists import cast_of, protagonist_groups, shared_protagonist
+from sitrep.stories.protagonists import GroupBar, cast_of, protagonist_groups, shared_protagonist
 from sitrep.stories.split import Split, check_split, newest_profiles, silence_split
 from sitrep.stories.state import (
     DEFAULT_TUNING,
@@ -403,9 +403,9 @@ def _protagonist_pairs(ctx: StoryContext, groups: dict[str, list[_Member]]
             found.add((a, b))  # months later: a related story, not this one
     spans = {sid: (states[sid].first_date, states[sid].last_date) for sid in groups
              if sid in states}
-    for _, core, others in protagonist_groups(casts, ctx.idf, t.protagonist_concentration,
-                                              t.protagonist_core, t.protagonist_df,
-                                              spans=spans, burst_days=t.protagonist_burst):
+    bar = GroupBar(t.protagonist_concentration, t.protagonist_core, t.protagonist_df,
+                   t.protagonist_burst)
+    for _, core, others in protagonist_groups(casts, ctx.idf, bar, spans):
         days = [m.day for m in groups[core]]
         for other in others:
             if states[other].members > t.protagonist_fragment:

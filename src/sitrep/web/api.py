@@ -58,10 +58,11 @@ def stories(request: Request, q_: Annotated[str | None, Query(alias="q")] = None
             sort: Literal["recent", "size", "disputes"] = "recent",
             limit: Limit = 50, offset: Offset = 0) -> s.StoryList:
     """Stories, filtered by full-text query, entity (id or name), outlet and dates."""
-    page = service.story_page(
-        store_of(request), request.app.state.briefs, text=q_, entity=entity, outlet=outlet,
+    query = service.StoryQuery(
+        text=q_, entity=entity, outlet=outlet,
         date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None, sort=sort, limit=limit, offset=offset)
+    page = service.story_page(store_of(request), request.app.state.briefs, query)
     return s.StoryList(total=page.total, offset=offset, limit=limit,
                        items=[_story(r) for r in page.rows])
 

@@ -72,10 +72,9 @@ def _warm_up(app: FastAPI) -> None:
     import sitrep.brief.stored
     import sitrep.stories  # noqa: F401
     from sitrep.web.render import PAGE
-    from sitrep.web.service import story_page
+    from sitrep.web.service import StoryQuery, story_page
 
-    story_page(app.state.pool.get(), app.state.briefs, text=None, entity=None, outlet=None,
-               date_from=None, date_to=None, sort="recent", limit=PAGE, offset=0)
+    story_page(app.state.pool.get(), app.state.briefs, StoryQuery(limit=PAGE))
 
 
 def store_of(request: Request) -> Store:

@@ -18,7 +18,7 @@ from typing import Any
 
 from sitrep import config
 from sitrep.errors import InputError
-from sitrep.pipeline import IngestReport, ingest
+from sitrep.pipeline import IngestOptions, IngestReport, ingest
 from sitrep.store import Store
 from sitrep.web.settings import UPLOAD_SUFFIXES
 
@@ -43,9 +43,9 @@ def run_ingest(store: Store, folder: Path, max_bytes: int, annotate: bool) -> di
     errors: list[InputError] = []
     paths = sorted(str(p) for p in folder.iterdir())
     # the settings' [read] bounds, never fetching: an upload must not make the server fetch
-    options = dataclasses.replace(config.current().read, max_bytes=max_bytes, fetch=False)
-    report: IngestReport = ingest(paths, store, options=options,
-                                  annotate_articles=annotate, on_error=errors.append)
+    read = dataclasses.replace(config.current().read, max_bytes=max_bytes, fetch=False)
+    options = IngestOptions(read=read, annotate=annotate, on_error=errors.append)
+    report: IngestReport = ingest(paths, store, options)
     assigned = assign_unassigned(store, config.current().stories)
     prefix = str(folder) + "/"
     return {"read": report.read, "added": report.added, "duplicates": report.duplicates,

@@ -32,9 +32,10 @@ def story_list(request: Request, entity: str = "", outlet: str = "", date_from: 
     if sort not in SORTS:
         raise InvalidInput(f"“{sort}” is not a sort order: use recent, size or disputes.")
     text = request.query_params.get("q", "")
-    result = service.story_page(store, request.app.state.briefs, text=text, entity=entity,
-                                outlet=outlet, date_from=day_from, date_to=day_to,
-                                sort=sort, limit=PAGE, offset=(number - 1) * PAGE)  # type: ignore[arg-type]
+    query = service.StoryQuery(text=text, entity=entity, outlet=outlet, date_from=day_from,
+                               date_to=day_to, sort=sort,  # type: ignore[arg-type]
+                               limit=PAGE, offset=(number - 1) * PAGE)
+    result = service.story_page(store, request.app.state.briefs, query)
     return page(request, "stories.html", result=result, q=text, entity=entity, outlet=outlet,
                 date_from=date_from, date_to=date_to, sort=sort, page=number,
                 pages=max(1, -(-result.total // PAGE)), outlets=store.reads.outlets(),
@@ -133,10 +134,11 @@ def story_csv(request: Request, entity: str = "", outlet: str = "", date_from: s
     row's conflicts and updates come from reconciling the story)."""
     if sort not in SORTS:
         raise InvalidInput(f"“{sort}” is not a sort order: use recent, size or disputes.")
-    result = service.story_page(
-        store_of(request), request.app.state.briefs, text=request.query_params.get("q", ""),
-        entity=entity, outlet=outlet, date_from=form_day(date_from, "from"),
-        date_to=form_day(date_to, "to"), sort=sort, limit=1000, offset=0)  # type: ignore[arg-type]
+    query = service.StoryQuery(
+        text=request.query_params.get("q", ""), entity=entity, outlet=outlet,
+        date_from=form_day(date_from, "from"), date_to=form_day(date_to, "to"),
+        sort=sort, limit=1000, offset=0)  # type: ignore[arg-type]
+    result = service.story_page(store_of(request), request.app.state.briefs, query)
     rows = [{"id": r.id, "title": r.title, "first_date": r.first_date,
              "last_date": r.last_date, "articles": r.articles,
              "outlets": "; ".join(r.outlets), "conflicts": r.disputes, "updates": r.updates}

@@ -38,27 +38,41 @@ class StoryPage:
     entity_ids: list[str] | None = None
 
 
-def story_page(store: Store, briefs: BriefService, *, text: str | None, entity: str | None,
-               outlet: str | None, date_from: str | None, date_to: str | None,
-               sort: StorySort, limit: int, offset: int) -> StoryPage:
-    f = StoryFilter(outlet=outlet or None, date_from=iso_day(date_from),
-                    date_to=iso_day(date_to))
+@dataclass(frozen=True, slots=True)
+class StoryQuery:
+    """One page of the story list as asked: the filters (full text, entity id or name,
+    outlet, ISO days; empty is no filter), the order and the window. The list page,
+    its CSV and the API each build it once from their query parameters."""
+
+    text: str | None = None
+    entity: str | None = None
+    outlet: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: StorySort = "recent"
+    limit: int = 50
+    offset: int = 0
+
+
+def story_page(store: Store, briefs: BriefService, q: StoryQuery) -> StoryPage:
+    f = StoryFilter(outlet=q.outlet or None, date_from=iso_day(q.date_from),
+                    date_to=iso_day(q.date_to))
     hits = None
-    if entity:
-        f.entity_ids = store.reads.resolve_entities(entity)
-    if text and text.strip():
-        found = store.search(text, limit=500)
+    if q.entity:
+        f.entity_ids = store.reads.resolve_entities(q.entity)
+    if q.text and q.text.strip():
+        found = store.search(q.text, limit=500)
         hits = len(found)
         f.article_ids = [h.article_id for h in found]
-    if sort == "disputes":
+    if q.sort == "disputes":
         candidates = store.reads.list_stories(f, "recent", None)
         count_disputes(store, briefs, candidates[:DISPUTE_SCAN])
         candidates.sort(key=lambda s: (-s.disputes, -s.updates))
-        total, rows = len(candidates), candidates[offset:offset + limit]
+        total, rows = len(candidates), candidates[q.offset:q.offset + q.limit]
         count_disputes(store, briefs, rows)  # rows past the scan: right badges too
     else:
         total = store.reads.count_stories(f)
-        rows = store.reads.list_stories(f, sort, limit, offset)
+        rows = store.reads.list_stories(f, q.sort, q.limit, q.offset)
         count_disputes(store, briefs, rows)
     fill_outlets(store, rows)
     fill_previews(store, rows)

@@ -8,6 +8,7 @@ from sitrep.stories import Tuning, recheck_recent
 from sitrep.stories.features import proper_title_words
 from sitrep.stories.protagonists import (
     Cast,
+    GroupBar,
     cast_of,
     central_terms,
     protagonist_groups,
@@ -107,12 +108,12 @@ def test_a_core_story_gathers_the_fragments_holding_its_name() -> None:
     idf = _idf({"c:zentrox": 8, "w:teen": 8}, 100)
     # No two hold 0.9 of its 8 documents; the core and the fragments together do.
     assert all(shared_protagonist(core, b, idf, 0.9) is None for b in bits)
-    assert protagonist_groups([core, *bits], idf, 0.9, 0.5) == [
+    assert protagonist_groups([core, *bits], idf, GroupBar(0.9, 0.5)) == [
         ("c:zentrox", "core", ["bit0", "bit1", "bit2", "bit3"])]
     # Fragments alone have no core; a title word not written as a name joins only pairs.
-    assert protagonist_groups(bits, idf, 0.9, 0.5) == []
+    assert protagonist_groups(bits, idf, GroupBar(0.9, 0.5)) == []
     words = [Cast(c.story, {"w:teen": c.held["c:zentrox"]}) for c in [core, *bits]]
-    assert protagonist_groups(words, idf, 0.9, 0.5) == []
+    assert protagonist_groups(words, idf, GroupBar(0.9, 0.5)) == []
 
 
 def test_a_burst_of_reports_needs_no_core_share_whatever_joined_first() -> None:
@@ -122,17 +123,16 @@ def test_a_burst_of_reports_needs_no_core_share_whatever_joined_first() -> None:
     idf = _idf({"c:zentrox": 8}, 100)
     week = {c.story: ("2024-03-04", "2024-03-09") for c in casts}
     found = [("c:zentrox", "three", ["bit0", "bit1", "bit2", "bit3", "bit4"])]
-    assert protagonist_groups(casts, idf, 0.9, 0.5) == []  # 3 of 8 is no core share
-    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, spans=week, burst_days=7) == found
+    assert protagonist_groups(casts, idf, GroupBar(0.9, 0.5)) == []  # 3 of 8 is no core share
+    assert protagonist_groups(casts, idf, GroupBar(0.9, 0.5, 2, 7), week) == found
     # Spread over two months (a town's separate incidents), or burst off: no core.
     months = dict(week, bit4=("2024-05-01", "2024-05-01"))
-    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, spans=months, burst_days=7) == []
-    assert protagonist_groups(casts, idf, 0.9, 0.5, 2, spans=week, burst_days=-1) == []
+    assert protagonist_groups(casts, idf, GroupBar(0.9, 0.5, 2, 7), months) == []
+    assert protagonist_groups(casts, idf, GroupBar(0.9, 0.5, 2, -1), week) == []
     # Single reports alone are still no core, however close in time.
     singles = [Cast(f"one{i}", {"c:zentrox": 1.0}) for i in range(8)]
-    assert protagonist_groups(singles, idf, 0.9, 0.5, 2,
-                              spans={c.story: week["three"] for c in singles},
-                              burst_days=7) == []
+    assert protagonist_groups(singles, idf, GroupBar(0.9, 0.5, 2, 7),
+                              {c.story: week["three"] for c in singles}) == []
 
 
 def test_a_report_titled_by_the_name_joins_though_its_text_never_writes_it_as_one() -> None:
@@ -140,10 +140,11 @@ def test_a_report_titled_by_the_name_joins_though_its_text_never_writes_it_as_on
     titled = Cast("video", {"w:zentrox": 1.0, "w:hack": 1.0})
     other = Cast("other", {"w:hack": 1.0})
     idf = _idf({"c:zentrox": 10, "w:zentrox": 11}, 100)
-    assert protagonist_groups([core, titled, other], idf, 0.9, 0.5) == [
+    assert protagonist_groups([core, titled, other], idf, GroupBar(0.9, 0.5)) == [
         ("c:zentrox", "core", ["video"])]
     # A name spread over other stories gathers nothing, titled reports included.
-    assert protagonist_groups([Cast("core", {"c:zentrox": 5.0}), titled], idf, 0.9, 0.5) == []
+    spread = Cast("core", {"c:zentrox": 5.0})
+    assert protagonist_groups([spread, titled], idf, GroupBar(0.9, 0.5)) == []
 
 
 def test_recheck_gathers_single_reports_into_the_core_story(store: Store) -> None:

@@ -165,7 +165,7 @@ def test_watchlist_and_feeds_commands(tmp_path: Path) -> None:
 
 
 def test_failed_webhook_is_retried_and_a_sent_digest_never_resent(tmp_path: Path) -> None:
-    from sitrep.pipeline import ingest
+    from sitrep.pipeline import IngestOptions, ingest
     from sitrep.store import open_store
     from sitrep.store.migrations import utc_now
     from sitrep.watch import Links, deliver, evaluate
@@ -178,7 +178,7 @@ def test_failed_webhook_is_retried_and_a_sent_digest_never_resent(tmp_path: Path
     with webhook_receiver(500) as (hook, posted), open_store(":memory:") as store:
         w = check_watchlist(Watchlist("wire", outlets=["Wire"], sinks=[f"webhook:{hook}"]))
         store.watch.put_watchlist(w.name, w.rules(), w.sinks, utc_now())
-        ingest([str(records)], store, annotate_articles=False)
+        ingest([str(records)], store, IngestOptions(annotate=False))
         assert evaluate(store, Links()) == (2, 1)
         errors: list[str] = []
         assert deliver(store, None, on_error=errors.append) == (0, 1)
