@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from sitrep import lexicons
 from sitrep.annotate.times.time_words import TimeLexicon, alternation_of, load_lexicon
@@ -43,92 +44,147 @@ def _cased(words: list[str]) -> str:
     return "(?-i:" + "|".join(re.escape(f) for f in forms) + ")"
 
 
-@functools.lru_cache(maxsize=1)
-def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    lex = load_lexicon()
-    m_full, m_abbr = _abbreviations(lex, "month")
-    w_full, w_abbr = _abbreviations(lex, "weekday")
-    month_full = _cased(m_full)
-    month = rf"(?:{_cased(m_full)}|{_cased(m_abbr)}\.?)"
-    weekday = rf"(?:{_cased(w_full)}|{_cased(w_abbr)}\.)"
-    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-    # not "2046.3", "1,500", "2010-style"; "2010-2012" is two years (a range)
-    year = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-(?!(?:1[5-9]|20)\d\d\b)\w)"
+Patterns = tuple[tuple[str, str], ...]  # (kind, regex source), in the order they are tried
+
+# Atoms that need no lexicon: numbers, years and the words around them.
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# not "2046.3", "1,500", "2010-style"; "2010-2012" is two years (a range)
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-(?!(?:1[5-9]|20)\d\d\b)\w)"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_SPELLED_REST = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|oh[- ](?:{_ONES}))"
+_SPELLED_YEAR = (
+    rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{_SPELLED_REST}"
+    rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{_ONES}|{_TEENS}))?)"
+)
+_APPROX = (
+    r"(?:(?:nearly|almost|more\s+than|less\s+than|over|at\s+least|up\s+to|no\s+more\s+than)\s+)"
+)
+# "on March 1 last year", "12 June this year": the day's year, said (one TIMEX3, as
+# "June this year" is one)
+_YEAR_SAID = r"\s+(?:this|last|next)\s+year\b(?![-'’])"
+_REL = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
+_HEDGE = r"(?:early|earlier|late|later|mid)"
+_HEDGE_OF = r"(?:early|late|mid)"  # the part of a century ("the late 19th century")
+_DAY_NTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+_ZONE = (
+    r"(?:[ECMP][SD]T|(?-i:[ECMP]T|BST|CET|CEST|HKT)\b|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}\b)?"
+    # the zones of other continents' news, upper case only ("IST", not "ist")
+    r"|(?-i:A[CEW][SD]T|NZ[SD]T|AK[SD]T|HST|IST|JST|KST|MSK|SGT|PHT|WIB|SAST|EAT|WAT|EES?T)\b"
+    r"|local\s+time"
+    r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:standard|daylight))?\s+time"
+    # "9 a.m. Moscow time", "10:30 a.m. North Korean time": a place's clock
+    # (not "The time had come" opening the next sentence)
+    r"|(?-i:(?!(?:The|This|That|These|Those|A|An|Its|His|Her|Their|Our|Your|My|Any|Some"
+    r"|No|Every|Each|Next|Last|First|Same|Such|What|Which)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    r"\s+time\b)"
+)
+_OFYEAR = rf"(?:{_YEAR}|this\s+year|last\s+year|next\s+year|the\s+(?:current\s+)?year(?!-|'s))"
+_EDGE = r"(?:the\s+(?:beginning|end|middle|start)\s+of\s+)"
+_OR_SO = r"(?:\s+or\s+(?:so|two|three))?"  # "a month or two", "a day or so ago"
+
+
+@dataclass(frozen=True, slots=True)
+class Atoms:
+    """Regex pieces that several families of patterns share, built once from the lexicon."""
+
+    month_full: str  # a full month name, capitalised ("may" is not May)
+    month: str  # a full name or an abbreviation ("Jan.")
+    weekday: str
+    number: str  # a count in digits or words, never a year
+    unit: str  # a unit of time, singular or plural
+    part: str  # a part of the day ("morning")
+    season: str
+    ordinal: str
+    holiday: str
+    day_ordinal: str  # "first" .. "thirty-first"
+    spelled_day: str  # "eighth", "twenty-first"
+    decade_word: str  # "nineties"
+    vague: str  # "recently", "in the past"
+    sets: str  # frequency words ("weekly"), without those a count can take
+    day_ref: str  # the day a clock time falls on ("Sunday afternoon", "Jan. 17, 1994")
+    day: str = _DAY
+    year: str = _YEAR
+    spelled_year: str = _SPELLED_YEAR
+    either_year: str = rf"(?:{_YEAR}|{_SPELLED_YEAR}\b)"
+    approx: str = _APPROX
+    year_said: str = _YEAR_SAID
+    rel: str = _REL
+    hedge: str = _HEDGE
+    hedge_of: str = _HEDGE_OF
+    day_nth: str = _DAY_NTH
+    zone: str = _ZONE
+    ofyear: str = _OFYEAR
+    edge: str = _EDGE
+    or_so: str = _OR_SO
+
+
+def _number(lex: TimeLexicon) -> str:
     numword = lex.alternation("number")
-    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    ones = "one|two|three|four|five|six|seven|eight|nine"
-    number = (
+    return (
         rf"(?:(?<![\d,.])\d{{1,3}}(?:,\d{{3}})+(?!,?\d)"  # "3,000 years"
         rf"|(?<![\d,.])(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:\.\d+)?(?:\s+1/2)?"
-        rf"|(?:{tens})\s+(?:{ones})"  # "twenty four hours" (transcripts drop the hyphen)
+        rf"|(?:{_TENS})\s+(?:{_ONES})"  # "twenty four hours" (transcripts drop the hyphen)
         rf"|(?:{numword})(?:-(?:{numword}))?)"
     )
-    approx = (
-        r"(?:(?:nearly|almost|more\s+than|less\s+than|over|at\s+least|up\s+to|no\s+more\s+than)\s+)"
-    )
-    units = lex.alternation("unit").replace("century", "century|centuries")
-    unit = rf"(?:{units})s?"
-    part = lex.alternation("part_of_day")
-    season = lex.alternation("season")
-    ordinal = lex.alternation("ordinal")
-    # "St. Patrick's Day": an abbreviated word may keep its point (the lexicon drops it)
-    holiday = lex.alternation("holiday").replace(r"\s+", r"\.?\s+")
-    teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    spelled_rest = rf"(?:(?:{tens})(?:[- ](?:{ones}))?|{teens}|oh[- ](?:{ones}))"
-    spelled_year = (
-        rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{spelled_rest}"
-        rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{ones}|{teens}))?)"
-    )
-    # "March eighth", "the twenty-first of May": spelled days of broadcast transcripts
-    spelled_day = (
-        rf"(?:(?:(?:twenty|thirty)[- ])?(?:{lex.alternation('day_ordinal')}))(?![-\w])"
-    )
-    either_year = rf"(?:{year}|{spelled_year}\b)"
-    # "on March 1 last year", "12 June this year": the day's year, said (one TIMEX3, as
-    # "June this year" is one)
-    year_said = r"\s+(?:this|last|next)\s+year\b(?![-'’])"
-    rel = r"(?:this\s+past|this|last|next|past|coming|previous|prior|current|following)"
-    hedge = r"(?:early|earlier|late|later|mid)"
-    hedge_of = r"(?:early|late|mid)"  # the part of a century ("the late 19th century")
-    day_nth = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
-    zone = (
-        r"(?:[ECMP][SD]T|(?-i:[ECMP]T|BST|CET|CEST|HKT)\b|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}\b)?"
-        # the zones of other continents' news, upper case only ("IST", not "ist")
-        r"|(?-i:A[CEW][SD]T|NZ[SD]T|AK[SD]T|HST|IST|JST|KST|MSK|SGT|PHT|WIB|SAST|EAT|WAT|EES?T)\b"
-        r"|local\s+time"
-        r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:standard|daylight))?\s+time"
-        # "9 a.m. Moscow time", "10:30 a.m. North Korean time": a place's clock
-        # (not "The time had come" opening the next sentence)
-        r"|(?-i:(?!(?:The|This|That|These|Those|A|An|Its|His|Her|Their|Our|Your|My|Any|Some"
-        r"|No|Every|Each|Next|Last|First|Same|Such|What|Which)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
-        r"\s+time\b)"
-    )
-    day_ref = (
-        rf"(?:{weekday}(?:,?\s+{month}\s+{day}|\s+(?:{part})\b)?"  # "3 o'clock Sunday afternoon"
-        rf"|today|yesterday|tomorrow|tonight|{month}\s+{day})"
-        rf"(?:,?\s+{year})?"  # "4:31 a.m. on Jan. 17, 1994"
-    )
-    ofyear = rf"(?:{year}|this\s+year|last\s+year|next\s+year|the\s+(?:current\s+)?year(?!-|'s))"
-    edge = r"(?:the\s+(?:beginning|end|middle|start)\s+of\s+)"
-    or_so = r"(?:\s+or\s+(?:so|two|three))?"  # "a month or two", "a day or so ago"
-    sets = alternation_of(w for w in lex.tables.get("set", {}) if w not in _COUNTABLE_SETS)
 
-    sources: list[tuple[str, str]] = [
+
+def _day_ref(weekday: str, month: str, part: str) -> str:
+    return (
+        rf"(?:{weekday}(?:,?\s+{month}\s+{_DAY}|\s+(?:{part})\b)?"  # "3 o'clock Sunday afternoon"
+        rf"|today|yesterday|tomorrow|tonight|{month}\s+{_DAY})"
+        rf"(?:,?\s+{_YEAR})?"  # "4:31 a.m. on Jan. 17, 1994"
+    )
+
+
+def build_atoms(lex: TimeLexicon) -> Atoms:
+    """The shared atoms of ``lex``."""
+    m_full, m_abbr = _abbreviations(lex, "month")
+    w_full, w_abbr = _abbreviations(lex, "weekday")
+    month = rf"(?:{_cased(m_full)}|{_cased(m_abbr)}\.?)"
+    weekday = rf"(?:{_cased(w_full)}|{_cased(w_abbr)}\.)"
+    part = lex.alternation("part_of_day")
+    day_ordinal = lex.alternation("day_ordinal")
+    return Atoms(
+        month_full=_cased(m_full),
+        month=month,
+        weekday=weekday,
+        number=_number(lex),
+        unit=rf"(?:{lex.alternation('unit').replace('century', 'century|centuries')})s?",
+        part=part,
+        season=lex.alternation("season"),
+        ordinal=lex.alternation("ordinal"),
+        # "St. Patrick's Day": an abbreviated word may keep its point (the lexicon drops it)
+        holiday=lex.alternation("holiday").replace(r"\s+", r"\.?\s+"),
+        day_ordinal=day_ordinal,
+        # "March eighth", "the twenty-first of May": spelled days of broadcast transcripts
+        spelled_day=rf"(?:(?:(?:twenty|thirty)[- ])?(?:{day_ordinal}))(?![-\w])",
+        decade_word=lex.alternation("decade"),
+        vague=lex.alternation("vague"),
+        sets=alternation_of(w for w in lex.tables.get("set", {}) if w not in _COUNTABLE_SETS),
+        day_ref=_day_ref(weekday, month, part),
+    )
+
+
+def _date_patterns(a: Atoms) -> Patterns:
+    """Calendar dates and months: "March 28", "28 March 2024", "13/05/2024", "May"."""
+    return (
         # "March 28", and in speech "March the 28th"
         (
             "date",
-            rf"(?:{weekday},?\s+)?{month}\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?{day}\b"
-            rf"(?:,?\s+{year}|{year_said})?",
+            rf"(?:{a.weekday},?\s+)?{a.month}\s+(?:the\s+(?=\d+(?:st|nd|rd|th)))?{a.day}\b"
+            rf"(?:,?\s+{a.year}|{a.year_said})?",
         ),
         (
             "date",
-            rf"(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year}|{year_said})?",
+            rf"(?:{a.weekday},?\s+)?(?:the\s+)?{a.day}\s+(?:of\s+)?{a.month}(?:,?\s+{a.year}|{a.year_said})?",
         ),
-        ("date", rf"{month},?\s+(?:of\s+)?{either_year}"),
+        ("date", rf"{a.month},?\s+(?:of\s+)?{a.either_year}"),
         (
             "date",
-            rf"(?:{weekday},?\s+)?(?:{month_full}\s+(?:the\s+)?{spelled_day}"
-            rf"|(?:the\s+)?{spelled_day}\s+of\s+{month_full})(?:,?\s+{either_year})?",
+            rf"(?:{a.weekday},?\s+)?(?:{a.month_full}\s+(?:the\s+)?{a.spelled_day}"
+            rf"|(?:the\s+)?{a.spelled_day}\s+of\s+{a.month_full})(?:,?\s+{a.either_year})?",
         ),
         (
             "date",
@@ -143,19 +199,25 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ),
         (
             "month",
-            rf"(?:{hedge}[- ]?|{edge})?"
-            rf"(?:(?:last|next|this)\s+)?{month_full}"
+            rf"(?:{a.hedge}[- ]?|{a.edge})?"
+            rf"(?:(?:last|next|this)\s+)?{a.month_full}"
             # "May of that year": the year last spoken of (resolve_month)
             rf"(?:\s+(?:of\s+)?(?:this|last|next|that|the\s+same)\s+year)?",
         ),
+    )
+
+
+def _clock_patterns(a: Atoms) -> Patterns:
+    """Clock times: "6 p.m.", "14:30 GMT", "10 o'clock at night" (with their day)."""
+    return (
         (
             "time",
             # "6.44am": British papers write the minutes after a point
             rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)|"
-            rf"\d{{1,2}}:\d\d(?=\s+{zone})|noon|midnight|midday"
+            rf"\d{{1,2}}:\d\d(?=\s+{a.zone})|noon|midnight|midday"
             # "10:30 Tuesday morning", "at 14:30": a clock time without a.m./p.m.
             r"|\d{1,2}:[0-5]\d(?=,?\s+(?:on\s+)?(?:today|yesterday|tomorrow|tonight"
-            rf"|{weekday})\b)"
+            rf"|{a.weekday})\b)"
             # "1600 GMT", "at 0600 local time": no year 1600; not "a 2014 UTC alumna" (a
             # year of a school named by its letters)
             r"|(?<!\ba\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC|local\s+time)\b)"
@@ -171,13 +233,19 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             r"|(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)"
             r"|(?<=\d:\d\d\sto\s)|(?<=\d:\d\d-)|(?<=\d:\d\d–))"
             r"(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.,]?\d))"
-            rf"(?:\s+{zone})?(?:,?\s+(?:on\s+)?{day_ref})?",
+            rf"(?:\s+{a.zone})?(?:,?\s+(?:on\s+)?{a.day_ref})?",
         ),
+    )
+
+
+def _relative_day_patterns(a: Atoms) -> Patterns:
+    """Days told from now or the last date: "yesterday", "that night", "the next day"."""
+    return (
         (
             "relday",
             rf"(?:(?:early|late|earlier)\s+)?(?:today|yesterday|tomorrow|tonight)"
-            rf"(?:\s+(?:{part}))?|(?:this|last|tomorrow|yesterday)\s+(?:{part})|"
-            rf"(?:mid-?)?(?:{part})\s+(?:yesterday|today|tomorrow)",
+            rf"(?:\s+(?:{a.part}))?|(?:this|last|tomorrow|yesterday)\s+(?:{a.part})|"
+            rf"(?:mid-?)?(?:{a.part})\s+(?:yesterday|today|tomorrow)",
         ),
         # "orders came in the morning", "by mid-afternoon": a part of the day in focus
         (
@@ -206,17 +274,23 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             "countday",
             r"(?:\bis|['’]s)\s+(?P<t>(?:the\s+)?(?:"
-            rf"{lex.alternation('day_ordinal')}|\d{{1,2}}(?:st|nd|rd|th))"
+            rf"{a.day_ordinal}|\d{{1,2}}(?:st|nd|rd|th))"
             r"\s+(?:straight\s+|consecutive\s+)?day)\b(?!-)",
         ),
+    )
+
+
+def _weekday_patterns(a: Atoms) -> Patterns:
+    """Weekdays and the days and weeks around them: "last Monday", "the week of April 11"."""
+    return (
         # "the day after last Monday('s auction)", "the week of April 11"
         (
             "dayshift",
             rf"(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+)?"
-            rf"(?:{weekday}(?!s)|{month}\s+{day}\b(?:,?\s+{year})?)"
+            rf"(?:{a.weekday}(?!s)|{a.month}\s+{a.day}\b(?:,?\s+{a.year})?)"
             r"|(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow",
         ),
-        ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}\b(?:,?\s+{year})?"),
+        ("weekof", rf"the\s+week\s+of\s+{a.month}\s+{a.day}\b(?:,?\s+{a.year})?"),
         # "the week's busiest session", "For the week, bonds slipped": a bare definite
         # week the discourse fixes (a report's week), no count nor day said
         ("theweek", r"(?<=\bfor\s)the\s+week\b(?=\s*[,.;:])|the\s+week(?=['’]s\b)"),
@@ -225,33 +299,45 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             # "this past Tuesday", "this coming Friday": the direction word decides
             rf"(?:(?:this\s+(?:past|coming)|last|next|this|coming"
             rf"|the\s+(?:previous|preceding|following))\s+)?"
-            rf"{weekday}(?!s)(?:\s+(?:{part}))?",
+            rf"{a.weekday}(?!s)(?:\s+(?:{a.part}))?",
         ),
         # "the first Tuesday in November", "the last Friday of May 2027", "the second
         # Saturday of next month": a weekday counted within a month, one dated day (TIMEX3
         # gives its calendar date)
         (
             "nthweekday",
-            rf"(?:the\s+)?(?:{lex.alternation('day_ordinal')}|last|[1-5](?:st|nd|rd|th))\s+"
-            rf"{weekday}(?!s)\s+(?:in|of)\s+"
-            rf"(?:(?:(?:last|next|this)\s+)?{month_full}(?:,?\s+{year})?|(?:last|next|this)\s+month)\b",
+            rf"(?:the\s+)?(?:{a.day_ordinal}|last|[1-5](?:st|nd|rd|th))\s+"
+            rf"{a.weekday}(?!s)\s+(?:in|of)\s+"
+            rf"(?:(?:(?:last|next|this)\s+)?{a.month_full}(?:,?\s+{a.year})?|(?:last|next|this)\s+month)\b",
         ),
+    )
+
+
+def _calendar_set_patterns(a: Atoms) -> Patterns:
+    """Repeated calendar times: "every Monday", "each July", "every four years"."""
+    return (
         # "every Monday (morning)", "every other Monday" (not "shot each other Monday"),
         # "Mondays", "each evening"
         (
             "set",
-            rf"(?:each|every)\s+(?:{weekday}\s+)?(?:{part})\b|(?:each|every(?:\s+other)?)\s+{weekday}"
-            rf"|{weekday}(?:s|\s+(?:{part})s)",
+            rf"(?:each|every)\s+(?:{a.weekday}\s+)?(?:{a.part})\b|(?:each|every(?:\s+other)?)\s+{a.weekday}"
+            rf"|{a.weekday}(?:s|\s+(?:{a.part})s)",
         ),
-        ("set", rf"(?:each|every)\s+(?:{month_full}|{season})\b"),  # "each July": XXXX-07
+        ("set", rf"(?:each|every)\s+(?:{a.month_full}|{a.season})\b"),  # "each July": XXXX-07
         # "every four years" (P4Y), "every other week" (P2W), "each quarter"
-        ("set", rf"(?:each|every)\s+(?:other\s+|{number}\s+)?{unit}\b"),
+        ("set", rf"(?:each|every)\s+(?:other\s+|{a.number}\s+)?{a.unit}\b"),
+    )
+
+
+def _unit_patterns(a: Atoms) -> Patterns:
+    """Counted units: "last week", "three years ago", "five business days"."""
+    return (
         (
             "relunit",
-            rf"(?:{hedge}[- ]?\s*|{edge})?(?:the\s+)?{rel}\s+(?:fiscal\s+)?"
+            rf"(?:{a.hedge}[- ]?\s*|{a.edge})?(?:the\s+)?{a.rel}\s+(?:fiscal\s+)?"
             rf"(?:week(?:end)?|month|year|quarter|decade|century)\b(?!-)|the\s+weekend"
             # "the end of the month": TimeML gives the period's value (with MOD="END")
-            rf"|{edge}the\s+(?:week|month|year|quarter|decade|century)\b(?![-'])"
+            rf"|{a.edge}the\s+(?:week|month|year|quarter|decade|century)\b(?![-'])"
             # "by year's end": the possessive form of "the end of the year", the same value
             r"|year['’]s\s+end\b",
         ),
@@ -259,99 +345,119 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "ago",
             # "half a century ago", "a quarter-century ago": the part counted back, one
             # expression (TimeML)
-            rf"{approx}?(?:{number}(?:\s+and\s+a\s+half)?\s+(?:more\s+)?|half\s+an?\s+"
-            rf"|an?\s+(?:half|quarter)[\s-]|a\s+)?{unit}"
-            rf"(?:\s+and\s+a\s+half)?{or_so}"
+            rf"{a.approx}?(?:{a.number}(?:\s+and\s+a\s+half)?\s+(?:more\s+)?|half\s+an?\s+"
+            rf"|an?\s+(?:half|quarter)[\s-]|a\s+)?{a.unit}"
+            rf"(?:\s+and\s+a\s+half)?{a.or_so}"
             r"\s+(?:ago|earlier|from\s+(?:now|today)|hence)",
         ),
         (
             "duration",
             rf"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|"
             # not the verb of "meant to last a few months" ("the last a ..." is no English)
-            rf"final|initial|remaining)\s+(?!an?\s))?{approx}?"
+            rf"final|initial|remaining)\s+(?!an?\s))?{a.approx}?"
             # "half an hour", "a quarter of a century", "two-and-a-half years"
             rf"(?:half\s+an?|an?\s+half|an?\s+quarter(?:\s+of\s+an?)?"
-            rf"|{number}(?:[\s-]+and[\s-]+a[\s-]+half)?)"
+            rf"|{a.number}(?:[\s-]+and[\s-]+a[\s-]+half)?)"
             r"(?:\s+|-)"
             # "five business days", "eight trading days": days of a kind, counted as days
             r"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?"
-            rf"(?:(?:trading|business|working)\s+(?=(?:days?|weeks?)\b))?{unit}"
-            rf"(?:\s+and\s+a\s+half)?{or_so}\b(?![- ]old)",
+            rf"(?:(?:trading|business|working)\s+(?=(?:days?|weeks?)\b))?{a.unit}"
+            rf"(?:\s+and\s+a\s+half)?{a.or_so}\b(?![- ]old)",
         ),
         (
             "duration",
             r"(?:for|over|in|within|take|takes|taking|took|taken|lasts|lasted|lasting)\s+"
             r"(?P<t>(?:years|months|weeks|days|decades|hours|minutes|centuries))\b",
         ),
+    )
+
+
+def _year_patterns(a: Atoms) -> Patterns:
+    """Years, decades and centuries: "2024", "the nineties", "the 19th century"."""
+    return (
         (
             "year",
             rf"(?<![$£€#\d.,])(?:(?<!-)|(?<=\d{{4}}-))"  # "2010-2012": the second year too
-            rf"{edge}?(?:the\s+year\s+)?(?:(?:(?:fiscal|calendar)(?:\s+year)?|{hedge})[- ]?\s*)?"
-            rf"{year}\b",
+            rf"{a.edge}?(?:the\s+year\s+)?"
+            rf"(?:(?:(?:fiscal|calendar)(?:\s+year)?|{a.hedge})[- ]?\s*)?"
+            rf"{a.year}\b",
         ),
         # "the post-2008 rules", "pre-1914 borders": the year, with the prefix (TimeML)
-        ("year", rf"(?:pre|post)-{year}\b"),
+        ("year", rf"(?:pre|post)-{a.year}\b"),
         (
             "year",
             # not "two thousand years": a count of years
-            rf"(?:the\s+year\s+)?{spelled_year}\b(?!\s+(?:{unit}|[a-z]+\s+{unit})\b)",
+            rf"(?:the\s+year\s+)?{a.spelled_year}\b(?!\s+(?:{a.unit}|[a-z]+\s+{a.unit})\b)",
         ),
         ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?:1[5-9]|20)\d0'?s|'\d0s)\b"),
         # "the nineties" (with "the": "in their nineties" is an age)
         (
             "decade",
             rf"the\s+(?:(?:early|mid|late)[- ]?\s*)?(?:nineteen[- ])?"
-            rf"(?:{lex.alternation('decade')})\b",
+            rf"(?:{a.decade_word})\b",
         ),
         (
             "century",
-            rf"(?:the\s+)?(?:{hedge_of}[- ]?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[- ]century",
+            rf"(?:the\s+)?(?:{a.hedge_of}[- ]?\s*)?"
+            rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{a.ordinal})[- ]century",
         ),
         # "the late nineteenth century", "the twenty-first century" (TimeML: 18, 20)
         (
             "ordcentury",
-            rf"(?:the\s+)?(?:{hedge_of}[- ]?\s*)?(?:twenty[- ])?"
-            rf"(?:{lex.alternation('day_ordinal')})[- ]century",
+            rf"(?:the\s+)?(?:{a.hedge_of}[- ]?\s*)?(?:twenty[- ])?"
+            rf"(?:{a.day_ordinal})[- ]century",
         ),
+    )
+
+
+def _quarter_patterns(a: Atoms) -> Patterns:
+    """Quarters and fiscal codes: "the third quarter", "Q3 2024", "H1", "FY24"."""
+    return (
         (
             "quarter",
-            rf"(?:(?:the|this|{ofyear}'s)\s+(?!\w+-quarter))?(?:(?:fiscal|latest|same|current)\s+)?"
-            rf"(?:fiscal[- ])?(?:{ordinal})[- ](?:fiscal[- ])?quarter"
-            rf"(?:\s+of\s+(?:fiscal\s+)?{ofyear})?",
+            rf"(?:(?:the|this|{a.ofyear}'s)\s+(?!\w+-quarter))?(?:(?:fiscal|latest|same|current)\s+)?"
+            rf"(?:fiscal[- ])?(?:{a.ordinal})[- ](?:fiscal[- ])?quarter"
+            rf"(?:\s+of\s+(?:fiscal\s+)?{a.ofyear})?",
         ),
-        ("quarter", rf"(?:the\s+)?(?:fiscal\s+)?{year}\s+(?:{ordinal})[- ]quarter"),
+        ("quarter", rf"(?:the\s+)?(?:fiscal\s+)?{a.year}\s+(?:{a.ordinal})[- ]quarter"),
         # "the final quarter of last year": the fourth ("last quarter" alone is the previous)
-        ("quarter", rf"(?:the\s+)?(?:final|last)\s+quarter\s+of\s+(?:fiscal\s+)?{ofyear}"),
-        ("quarter", rf"(?-i:Q[1-4])(?:\s+{year})?\b"),  # "Q1 results", "Q3 2024"
+        ("quarter", rf"(?:the\s+)?(?:final|last)\s+quarter\s+of\s+(?:fiscal\s+)?{a.ofyear}"),
+        ("quarter", rf"(?-i:Q[1-4])(?:\s+{a.year})?\b"),  # "Q1 results", "Q3 2024"
         # "H1 2025", "H1 FY25", "H2 results": a half year by its code, with its year or a
         # word of a report after it (not "H1-B", "H1N1", nor the H2 district of a city)
         (
             "halfcode",
-            rf"(?-i:H[12])(?:\s+(?:{year}|(?-i:FY)\s?'?\d\d(?:\d\d)?\b)"
+            rf"(?-i:H[12])(?:\s+(?:{a.year}|(?-i:FY)\s?'?\d\d(?:\d\d)?\b)"
             r"|(?=\s+(?:results|sales|revenue|revenues|profit|profits|earnings|loss|losses"
             r"|growth|figures|guidance|output|net|margins?)\b))",
         ),
         # "FY2024", "FY 24", "FY'25": a fiscal year by its code
         ("fycode", r"(?-i:FY)\s?'?(?:(?:1[5-9]|20)\d\d|\d\d)\b(?![-/]\d)"),
+    )
+
+
+def _half_and_period_patterns(a: Atoms) -> Patterns:
+    """Half years and report periods: "the first half", "the same period last year"."""
+    return (
         (
             "half",
             # not "the second half of the match": the half of something else than a year
-            rf"(?:the\s+|{ofyear}'s\s+)?(?:first|second|last|latter)\s+half"
-            rf"(?:\s+of\s+(?:fiscal\s+)?{ofyear})?"
+            rf"(?:the\s+|{a.ofyear}'s\s+)?(?:first|second|last|latter)\s+half"
+            rf"(?:\s+of\s+(?:fiscal\s+)?{a.ofyear})?"
             r"(?!\s+of\b)",
         ),
         # "the last two quarters of 2012": a half year, one expression (TimeML: 2012-H2);
         # only with its year, as "the last two quarters" alone is a span back from now
         (
             "half",
-            rf"(?:the\s+)?(?:first|last|final)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?{ofyear}",
+            rf"(?:the\s+)?(?:first|last|final)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?{a.ofyear}",
         ),
         (
             "refquarter",
             r"(?:(?:the|this|that)\s+)?(?:(?:latest|recent|comparable|same)\s+)?"
             r"(?:(?:year-ago|year-earlier)\s+)?(?<!-)(?:quarter|period)\b(?!-)",
         ),
-        ("refquarter", rf"the\s+{year}\s+(?:quarter|period)|year-(?:ago|earlier)"),
+        ("refquarter", rf"the\s+{a.year}\s+(?:quarter|period)|year-(?:ago|earlier)"),
         # "the same period last year", "last year's quarter": the year-ago period, one TIMEX
         (
             "refquarter",
@@ -363,6 +469,12 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             "yearref",
             r"the\s+(?:(?:full|fiscal|current|whole|entire)\s+)?(?:fiscal\s+)?year\b(?![-'])",
         ),
+    )
+
+
+def _stretch_patterns(a: Atoms) -> Patterns:
+    """Stretches of some units: "the coming years", "over the years", "weeklong"."""
+    return (
         ("duration", r"(?:coming|past|last|next)\s+(?:years|months|weeks|days|decades)\b"),
         ("duration", r"the\s+(?:years|months|weeks|days)\s+ahead\b"),  # "in the weeks ahead"
         # "over the years", "in the months that followed": a stretch of some units (PXY)
@@ -374,40 +486,107 @@ def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "a weeklong strike", "the month-long siege", "a day-long meeting": one unit
         # ("weeks-long": some weeks; not the "week-long" of "a two-week-long")
         ("long", r"(?<!\w-)(?:hour|day|week|month|year|decade)(?:s-|-?)long\b"),
+    )
+
+
+def _season_patterns(a: Atoms) -> Patterns:
+    """Seasons and holidays: "last summer", "the summer of 1987", "Easter"."""
+    return (
         (
             "season",
-            rf"(?:(?:this\s+past|this|last|next|past|early|late)\s+)(?:{season})"
-            rf"(?:\s+(?:of\s+)?{year})?|(?:{season})\s+(?:of\s+)?{year}"
+            rf"(?:(?:this\s+past|this|last|next|past|early|late)\s+)(?:{a.season})"
+            rf"(?:\s+(?:of\s+)?{a.year})?|(?:{a.season})\s+(?:of\s+)?{a.year}"
             # "in spring 2009", "the summer of 1987"
-            rf"|(?:the|in|during)\s+(?P<t>(?:{season})(?:\s+(?:of\s+)?(?:{year}|{spelled_year}))?)\b",
+            rf"|(?:the|in|during)\s+(?P<t>(?:{a.season})(?:\s+(?:of\s+)?(?:{a.year}|{a.spelled_year}))?)\b",
         ),
         # a whole name: "Easter weekend" holds "Easter", not "Easter week"
-        ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{holiday})\b(?:\s+{year})?"),
-        ("vague", rf"(?:{lex.alternation('vague')})\b"),
+        ("holiday", rf"(?:(?:last|next|this)\s+)?(?:{a.holiday})\b(?:\s+{a.year})?"),
+    )
+
+
+def _vague_patterns(a: Atoms) -> Patterns:
+    """Vague references: "recently", "recent weeks", "soon"."""
+    return (
+        ("vague", rf"(?:{a.vague})\b"),
         ("vague", r"recent\s+(?:months|weeks|days)\b"),
         # "will soon begin" (a future reference); not "as soon as", "soon after"
         ("soon", r"as\s+soon\s+as\s+possible|(?<!as\s)soon\b(?!\s+(?:as|after|afterwards?)\b)"),
-        ("set", rf"(?:{sets})\b"),
+    )
+
+
+def _frequency_patterns(a: Atoms) -> Patterns:
+    """Frequencies: "weekly", "twice a week"."""
+    return (
+        ("set", rf"(?:{a.sets})\b"),
         # "twice a week", "three times a year", "once every month": a SET (freq="2X")
         (
             "frequency",
-            rf"(?:once|twice|thrice|(?:{number})\s+times)\s+(?:a|an|per|every|each)\s+{unit}\b"
+            rf"(?:once|twice|thrice|(?:{a.number})\s+times)\s+(?:a|an|per|every|each)\s+{a.unit}\b"
             r"(?!-)",
         ),
+    )
+
+
+def _day_of_month_patterns(a: Atoms) -> Patterns:
+    """A day of the month in focus: "on the 12th", "the 21st of this month"."""
+    return (
         # "on the 12th", "by the 3rd,", "the 21st of this month": a day of the month in focus
         # (not "the 11th floor", "the 40th anniversary": an ordinal of something else)
         (
             "ordday",
             rf"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bfrom\s))"
             # (not "and": "on the 2nd and 3rd floors")
-            rf"the\s+{day_nth}(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:but|when|after|before"
+            rf"the\s+{a.day_nth}(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:but|when|after|before"
             r"|at|in|until|through|with|as|if|while)\b)"
-            rf"|the\s+{day_nth}\s+of\s+(?:the|this|next|last|that|the\s+same)\s+month\b",
+            rf"|the\s+{a.day_nth}\s+of\s+(?:the|this|next|last|that|the\s+same)\s+month\b",
         ),
+    )
+
+
+def _weekend_patterns(a: Atoms) -> Patterns:
+    """Weekends as a set: "open on weekends"."""
+    return (
         # "open on weekends", "busy at weekends"; not "two weekends", a stretch of time
         ("set", r"(?<=\bon\s)weekends\b|(?<=\bat\s)weekends\b"),
-    ]
-    return tuple((kind, re.compile(rf"\b(?:{src})", re.IGNORECASE)) for kind, src in sources)
+    )
+
+
+# The families, in the order they are tried: on spans of the same length the pattern
+# listed first wins, so the order is part of the behaviour.
+@functools.lru_cache(maxsize=1)
+def shared_atoms() -> Atoms:
+    """The atoms of the shipped lexicon, built once."""
+    return build_atoms(load_lexicon())
+
+
+FAMILIES: tuple[Callable[[Atoms], Patterns], ...] = (
+    _date_patterns,
+    _clock_patterns,
+    _relative_day_patterns,
+    _weekday_patterns,
+    _calendar_set_patterns,
+    _unit_patterns,
+    _year_patterns,
+    _quarter_patterns,
+    _half_and_period_patterns,
+    _stretch_patterns,
+    _season_patterns,
+    _vague_patterns,
+    _frequency_patterns,
+    _day_of_month_patterns,
+    _weekend_patterns,
+)
+
+
+@functools.lru_cache(maxsize=1)
+def compiled_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Every pattern, family after family; a pattern's rank breaks ties between spans."""
+    atoms = shared_atoms()
+    return tuple(
+        (kind, re.compile(rf"\b(?:{src})", re.IGNORECASE))
+        for family in FAMILIES
+        for kind, src in family(atoms)
+    )
 
 
 # Words that are time words only in some uses; capitalised month names are handled above.
@@ -640,71 +819,109 @@ MARGINS: dict[str, tuple[int, int]] = {
 }
 
 
-@functools.lru_cache(maxsize=1)
-def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """Lower-case word -> kinds it can trigger; and the words that need a capital."""
-    lex = load_lexicon()
-    table: dict[str, set[str]] = {}
+@dataclass(slots=True)
+class _Triggers:
+    """A trigger table being built: word -> kinds, and the words that need a capital."""
 
-    def add(word: str, *kinds: str) -> None:
-        table.setdefault(word, set()).update(kinds)
+    table: dict[str, set[str]] = field(default_factory=dict)
+    capital: set[str] = field(default_factory=set)
 
-    capital: set[str] = set()
+    def add(self, word: str, *kinds: str) -> None:
+        self.table.setdefault(word, set()).update(kinds)
+
+
+def _name_triggers(lex: TimeLexicon, t: _Triggers) -> None:
+    """Months and weekdays: words with a capital ("May", "Sunday", "Mondays")."""
     for w in lex.tables.get("month", {}):
-        add(w, "date", "month", "dayshift", "weekof", "set")
-        capital.add(w)
+        t.add(w, "date", "month", "dayshift", "weekof", "set")
+        t.capital.add(w)
     for w in lex.tables.get("weekday", {}):
-        add(w, "weekday", "set", "date", "time", "dayshift", "nthweekday")
-        add(w + "s", "set")
-        capital.update((w, w + "s"))
+        t.add(w, "weekday", "set", "date", "time", "dayshift", "nthweekday")
+        t.add(w + "s", "set")
+        t.capital.update((w, w + "s"))
+
+
+def _unit_triggers(lex: TimeLexicon, t: _Triggers) -> None:
+    """Units of time and the words built on them ("weeks", "quarter", "day-long")."""
     for w in lex.tables.get("unit", {}):
-        add(w, *UNIT_KINDS)
-        add("centuries" if w == "century" else w + "s", *UNIT_KINDS)
+        t.add(w, *UNIT_KINDS)
+        t.add("centuries" if w == "century" else w + "s", *UNIT_KINDS)
     for w in ("day", "week", "month", "year", "morning", "night", "afternoon", "evening"):
-        add(w, "anaphor")
-    add("day", "countday")
-    add("week", "theweek")
+        t.add(w, "anaphor")
+    t.add("day", "countday")
+    t.add("week", "theweek")
     for w in ("weekend", "fortnight"):
-        add(w, *UNIT_KINDS)
+        t.add(w, *UNIT_KINDS)
     for w in ("quarter", "quarters"):
-        add(w, "quarter", "refquarter")
-    add("quarters", "half")  # "the last two quarters of 2012"
-    add("year", "yearref", "yearend")
+        t.add(w, "quarter", "refquarter")
+    t.add("quarters", "half")  # "the last two quarters of 2012"
+    t.add("year", "yearref", "yearend")
     for w in ("hour", "day", "week", "month", "year", "decade"):
-        add(w, "long")  # "day-long"
-        add(w + "s", "long")  # "weeks-long"
-        add(w + "long", "long")  # "weeklong"
+        t.add(w, "long")  # "day-long"
+        t.add(w + "s", "long")  # "weeks-long"
+        t.add(w + "long", "long")  # "weeklong"
+
+
+def _period_triggers(lex: TimeLexicon, t: _Triggers) -> None:
+    """Parts of a day, report periods, centuries, frequencies, decades and spelled years."""
     for w in ("morning", "afternoon", "evening"):
-        add(w, "daypart")
+        t.add(w, "daypart")
     for w in ("period", "ago", "earlier"):
-        add(w, "refquarter")
-    add("century", "century", "ordcentury")
+        t.add(w, "refquarter")
+    t.add("century", "century", "ordcentury")
     for w in ("once", "twice", "thrice", "times"):
-        add(w, "frequency")
+        t.add(w, "frequency")
     for w in lex.tables.get("decade", {}):
-        add(w, "decade")
-    add("half", "half")
+        t.add(w, "decade")
+    t.add("half", "half")
     for w in ("nineteen", "thousand"):
-        add(w, "year")
+        t.add(w, "year")
+
+
+def _day_triggers(lex: TimeLexicon, t: _Triggers) -> None:
+    """Days told from now, clock words, parts of the day and seasons."""
     for w in ("today", "yesterday", "tomorrow", "tonight"):
-        add(w, "relday", "time", "dayshift")
+        t.add(w, "relday", "time", "dayshift")
     for w in ("noon", "midnight", "midday"):
-        add(w, "time")
+        t.add(w, "time")
     for w in lex.tables.get("part_of_day", {}):
-        add(w, "relday", "set")
+        t.add(w, "relday", "set")
     for w in lex.tables.get("season", {}):
-        add(w, "season", "set", "anaphor")  # "that summer": the season of the year in focus
+        t.add(w, "season", "set", "anaphor")  # "that summer": the season of the year in focus
+
+
+def _phrase_triggers(lex: TimeLexicon, t: _Triggers) -> None:
+    """The words of the lexicon's phrases: vague references, sets and holidays."""
     stop = lexicons.stop_words("time_triggers")
     for kind in ("vague", "set"):
         for phrase in lex.tables.get(kind, {}):
             for w in _TOKEN.findall(phrase):
                 if w not in stop:
-                    add(w, kind)
+                    t.add(w, kind)
     for phrase in lex.tables.get("holiday", {}):  # named by their first word
-        add(_TOKEN.findall(phrase)[0], "holiday")
-    add("recent", "vague")
-    add("soon", "soon")
-    return {w: frozenset(k) for w, k in table.items()}, frozenset(capital)
+        t.add(_TOKEN.findall(phrase)[0], "holiday")
+    t.add("recent", "vague")
+    t.add("soon", "soon")
+
+
+# in this order: the table keeps the order in which words were first added
+_TRIGGER_FAMILIES: tuple[Callable[[TimeLexicon, _Triggers], None], ...] = (
+    _name_triggers,
+    _unit_triggers,
+    _period_triggers,
+    _day_triggers,
+    _phrase_triggers,
+)
+
+
+@functools.lru_cache(maxsize=1)
+def trigger_table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Lower-case word -> kinds it can trigger; and the words that need a capital."""
+    lex = load_lexicon()
+    t = _Triggers()
+    for family in _TRIGGER_FAMILIES:
+        family(lex, t)
+    return {w: frozenset(k) for w, k in t.table.items()}, frozenset(t.capital)
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
