@@ -45,10 +45,26 @@ def test_a_number_after_a_label_noun_names_it(nlp: Any, sentence: str) -> None:
     assert find_quantities(nlp(sentence)) == []
 
 
-def test_a_lap_stays_a_bare_number_for_the_reconcile_positions(nlp: Any) -> None:
-    # reconcile reads "on lap 41" from the layer's bare numbers as a position in a series
-    found = [q.text for q in find_quantities(nlp("The leader spun off on lap 41 in the rain."))]
-    assert found == ["41"]
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leader spun off on lap 41 in the rain.",
+        "Her ticket put her in row 17 behind the band.",
+        "He found the ball on hole 9 after a long search.",
+        "The pitcher tired in inning 8 and walked off.",
+    ],
+)
+def test_a_number_naming_one_of_a_series_is_no_amount(nlp: Any, sentence: str) -> None:
+    # reconcile reads these positions from the text (reconcile.quantities.series_positions)
+    assert find_quantities(nlp(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("The painter died at age 91 in his studio.", 91.0), ("On lap 3, 14 cars pitted.", 14.0)],
+)
+def test_a_measure_noun_or_a_count_keeps_its_number(nlp: Any, sentence: str, value: float) -> None:
+    assert value in [q.value for q in find_quantities(nlp(sentence))]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sitrep.annotate.quantities.unit_words import lexicon
+from sitrep.annotate.quantities.unit_words import lexicon, measure_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -176,9 +176,36 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
         return not (soft and counted_head is not None and counted_head.tag_ == "NNS")
     if _series_length(tok):
         return True
+    if _series_position(tok, prev, d, counted_head):
+        return True
     if prev.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN":
         return counted_head is None and (nxt is None or nxt.text in (",", ")", ";", "."))
     return False
+
+
+# tags of a noun before a label's number; the parse may tag "inning" or "lap" as a verb
+_POSITION_NOUN_TAGS = frozenset({"NN", "VB", "VBG"})
+
+
+def _series_position(tok: Token, prev: Token, d: Draft, counted_head: Token | None) -> bool:
+    """ "on lap 12", "in row 5", "at exit 3": a whole number the parse hangs on the
+    singular noun just before it, which a preposition takes, names one of a series (a
+    count comes before what it counts); a noun of a property or an amount takes its
+    value after it ("at age 85", "at magnitude 6"). reconcile reads such positions from
+    the text itself (``reconcile.measures.series_positions``)."""
+    if counted_head is not None or d.value is None or d.value != int(d.value):
+        return False
+    if not (d.atoms[0].plain or d.atoms[0].kind == "words") or len(d.atoms) > 1:
+        return False
+    if tok.head.i != prev.i or prev.tag_ not in _POSITION_NOUN_TAGS or not prev.is_lower:
+        return False
+    if not prev.is_alpha or prev.lower_ in measure_nouns():
+        return False
+    doc = tok.doc
+    k = prev.i - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].tag_ == "IN"
 
 
 def _series_length(tok: Token) -> bool:

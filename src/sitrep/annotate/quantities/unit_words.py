@@ -141,3 +141,10 @@ def units_of_kind(kind: str) -> frozenset[str]:
 def substance_nouns() -> frozenset[str]:
     """Nouns of quant_substances.csv ("rice", "cocaine", "waste"): what is weighed."""
     return frozenset(lexicons.column("quant_substances.csv", "word"))
+
+
+@functools.cache
+def measure_nouns() -> frozenset[str]:
+    """Nouns of quant_measure_nouns.csv ("age", "magnitude", "mile"): a number after
+    them is their value, not a label naming one of a series."""
+    return frozenset(lexicons.column("quant_measure_nouns.csv", "word"))
