@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitrep.annotate.quantities.chrome import CLOCK_AFTER, counter_line, counter_word
 from sitrep.annotate.quantities.unit_words import lexicon, measure_nouns
 
 if TYPE_CHECKING:
@@ -24,9 +25,6 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?,?\s*{_MONTH}\b\.?")
 _CALENDAR = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY})\b|\b1\d{{3}}\b|\b20\d\d\b|\d0s\b")
-_CLOCK_AFTER = re.compile(
-    r"\s?(?:[ap]\.\s?m\b|[AP]\.?M\b|[ap]m\b|o'clock\b|GMT\b|UTC\b|[ECMP][SD]?T\b)"
-)
 _YEAR_LEAD = frozenset(
     [
         "in",
@@ -68,8 +66,6 @@ _YEAR_LEAD = frozenset(
 )
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(|#)?$")
 _LIST_AFTER = re.compile(r"[.)]\s")
-# a line of its own that only numbers a gallery's items: "12 of 40", "Photo 3 of 9"
-_COUNTER_LINE = re.compile(r"[ \t]*(?:[A-Za-z]+\s+)?\d{1,3}\s+of\s+\d{1,3}[ \t]*(?:\n|$)")
 # a North American number may open with its trunk "1-" ("1-800-555-0199")
 _PHONE = re.compile(
     r"(?:(?:\+\d{1,3}|(?<![\d,.])1(?=[.-]\d{3}[.-]))[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[.-]\d{3,4}\b"
@@ -106,7 +102,7 @@ def _calendar_number(text: str, d: Draft, first: Token) -> bool:
     last = d.atoms[-1]
     if last.value is not None and last.value <= 31 and _MONTH_AFTER.match(text, last.end):
         return True
-    if _CLOCK_AFTER.match(text, last.end):
+    if CLOCK_AFTER.match(text, last.end):
         return True
     if first.ent_type_ in ("DATE", "TIME"):
         ent = _entity_of(first)
@@ -148,7 +144,7 @@ def _year(text: str, d: Draft, first: Token, has_counted: bool) -> bool:
     return not has_counted or prev in _YEAR_LEAD or first.ent_type_ == "DATE"
 
 
-def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None) -> bool:
+def _named(text: str, tok: Token, prev: Token | None, d: Draft, counted_head: Token | None) -> bool:
     """ "iPhone 11", "S&P 500", "category 4", "787 Dreamliner", "Morlaix, 58,": not amounts."""
     if tok.ent_type_ in _NAME_ENTS and tok.ent_type_ != "NORP":
         return True
@@ -174,7 +170,7 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
         # is a noun, so "the rooms measure 120 sq yds" and "they train 500 troops" count
         soft = prev.lower_ in _SOFT_LABELS and not prev.text[:1].isupper()
         return not (soft and counted_head is not None and counted_head.tag_ == "NNS")
-    if _series_length(tok):
+    if _series_length(text, tok):
         return True
     if _series_position(tok, prev, d, counted_head):
         return True
@@ -183,8 +179,9 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
     return False
 
 
-# tags of a noun before a label's number; the parse may tag "inning" or "lap" as a verb
-_POSITION_NOUN_TAGS = frozenset({"NN", "VB", "VBG"})
+# tags of a noun before a label's number: the parse may tag "lap" as a base verb, which
+# never follows a preposition; a gerund does ("after removing four" counts)
+_POSITION_NOUN_TAGS = frozenset({"NN", "VB"})
 
 
 def _series_position(tok: Token, prev: Token, d: Draft, counted_head: Token | None) -> bool:
@@ -208,19 +205,13 @@ def _series_position(tok: Token, prev: Token, d: Draft, counted_head: Token | No
     return k >= 0 and doc[k].tag_ == "IN"
 
 
-def _series_length(tok: Token) -> bool:
+def _series_length(text: str, tok: Token) -> bool:
     """ "Photo 3 of 12", "page 2 of 5": the number after "of" that follows a label's
     number is the length of the series that label numbers, part of the label."""
     doc = tok.doc
-    if tok.i < 3 or doc[tok.i - 1].lower_ != "of" or not doc[tok.i - 2].like_num:
+    if tok.i < 3 or counter_word(text, tok.idx) is None:
         return False
     return _label_before(doc[tok.i - 3]) or _names_noun_before(doc[tok.i - 2])
-
-
-def _counter_line(text: str, start: int) -> bool:
-    """A gallery's "12 of 40" on a line of its own: page chrome, no amount."""
-    line = text.rfind("\n", 0, start) + 1
-    return _COUNTER_LINE.match(text, line) is not None
 
 
 def _label_before(prev: Token) -> bool:
@@ -362,7 +353,7 @@ def is_quantity(
         return False  # "a five-year plan": a modifier, left to the time layer
     if not d.bare or d.atoms[0].kind in ("vague", "fraction"):
         return True
-    if _in_spans(d.atoms[0].start, phones) or _counter_line(text, d.atoms[0].start):
+    if _in_spans(d.atoms[0].start, phones) or counter_line(text, d.atoms[0].start):
         return False
     lone_one = text[d.atoms[0].start : d.atoms[0].end].lower() == "one"  # not "one million"
     if lone_one and _pronoun_one(first):
@@ -370,7 +361,7 @@ def is_quantity(
     if _calendar_number(text, d, first) or _year(text, d, first, counted_head is not None):
         return False
     prev = first.doc[first.i - 1] if first.i > 0 else None
-    if _named(first, prev, d, counted_head):
+    if _named(text, first, prev, d, counted_head):
         return False
     if counted_head is None and prev is not None and prev.lower_ in _RANK_TIERS:
         return False  # "slipped into the bottom three": a place in a ranking, no count
