@@ -80,7 +80,9 @@ def test_the_length_of_a_numbered_series_is_part_of_its_label(nlp: Any, sentence
 
 
 def test_a_gallery_counter_on_its_own_line_is_chrome(nlp: Any) -> None:
-    found = [q.text for q in find_quantities(nlp("Gallery\n5 of 21\nTwo of 7 crew members swam ashore."))]
+    found = [
+        q.text for q in find_quantities(nlp("Gallery\n5 of 21\nTwo of 7 crew members swam ashore."))
+    ]
     assert "5" not in found and "21" not in found and "7" in found
 
 

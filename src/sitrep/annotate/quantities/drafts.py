@@ -259,11 +259,7 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
         at = pos + len(gap)
         m = lex.currency_word_re.match(text, at)
         if m and (m.group("word").lower() not in lex.scaled_only or d.scale > 1):
-            nation = m.group("nation").strip()
-            base = lex.currency_words[m.group("word").lower()]
-            known_nation = nation and nation.lower().split()[-1] in base
-            d.unit = base if known_nation or not nation else f"{nation.lower()} {base}"
-            d.unit_kind = "money"
+            d.unit, d.unit_kind = _currency_word_unit(m, lex), "money"
             return m.end()
         code = _CODE_AFTER.match(text, at)
         if gap == " " and code and code.group() in lex.currency_prefix:
@@ -358,6 +354,40 @@ def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
     if _LABEL_BEFORE.search(before):
         return False
     return bool(_WORD_AFTER.match(text, end))
+
+
+def _currency_word_unit(m: re.Match[str], lex: Lexicon) -> str:
+    """The currency a matched currency word names, with its nation ("Hong Kong dollar")."""
+    nation = m.group("nation").strip()
+    base = lex.currency_words[m.group("word").lower()]
+    known_nation = nation and nation.lower().split()[-1] in base
+    return base if known_nation or not nation else f"{nation.lower()} {base}"
+
+
+_OF_AFTER = re.compile(r"\s+of\s+")
+
+
+def _unit_of_vague(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
+    """ "hundreds of miles", "tens of millions of dollars", "thousands of pounds": a vague
+    count of a unit or a currency measures in it (NewsQuant gives the unit), as
+    "300 miles" does; "thousands of pounds" is sterling, as "2,000 pounds" of money is
+    read only with a scale. Only whole listed words: "dozens of them" counts."""
+    of = _OF_AFTER.match(text, pos)
+    if of is None:
+        return pos
+    at = of.end()
+    m = lex.currency_word_re.match(text, at)
+    if m:
+        d.unit, d.unit_kind = _currency_word_unit(m, lex), "money"
+        return m.end()
+    u = lex.unit_re.match(text, at)
+    unit = lex.unit_for(u.group()) if u and len(u.group()) > 2 and u.group().isalpha() else None
+    if u is None or unit is None:
+        return pos
+    d.unit, d.unit_kind = unit.name, unit.kind
+    if unit.name == "pound" and (d.low or d.value or 0) >= 1000:
+        d.unit, d.unit_kind = "pound sterling", "money"
+    return u.end()
 
 
 def _symbol_after(text: str, pos: int, lex: Lexicon) -> tuple[str, str] | None:
@@ -460,6 +490,8 @@ def build_drafts(text: str) -> list[Draft]:
         pos = _take_scale(text, d, lex) if atom.kind == "digits" else d.end
         d.num_end = pos
         pos = _take_unit(text, d, pos, lex)
+        if atom.kind == "vague" and d.unit is None:
+            pos = _unit_of_vague(text, d, pos, lex)
         pos = _take_per(text, d, pos, lex)
         pos = _take_suffix_qualifier(text, d, pos)
         if pos == atom.end and text[pos : pos + 1].isupper():
