@@ -110,3 +110,34 @@ def test_letters_of_captions_ids_and_streets_are_no_units(nlp: Any, sentence: st
 def test_amperes_and_watts_stay_units(nlp: Any) -> None:
     found = {q.text: q.unit for q in find_quantities(nlp("A 10A socket feeds a 40 W lamp."))}
     assert found == {"10A": "ampere", "40 W": "watt"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A neighbour dialled 999 and waited by the door.",
+        "The dispatcher took a 999 call shortly before dawn.",
+        "Crews were sent to the 4200 block of Birch Lane.",
+        "Tips go to the hotline at 555-0142 or 555-TIPS.",
+    ],
+)
+def test_numbers_called_and_numbers_naming_a_thing_are_no_amounts(nlp: Any, sentence: str) -> None:
+    assert find_quantities(nlp(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The court called 14 witnesses in all.", 14.0),
+        ("The 9 finalists met the press.", 9.0),
+    ],
+)
+def test_counts_after_a_verb_of_calling_or_an_article_stay(
+    nlp: Any, sentence: str, value: float
+) -> None:
+    assert value in [q.value for q in find_quantities(nlp(sentence))]
+
+
+def test_a_range_of_round_figures_is_no_phone_number(nlp: Any) -> None:
+    found = find_quantities(nlp("Some 300-1000 hikers were counted."))
+    assert [(q.low, q.high) for q in found] == [(300.0, 1000.0)]

@@ -72,7 +72,11 @@ _PHONE = re.compile(
     r"|\+\d{1,3}(?:[\s.-]\d{2,5}){2,}"
     r"|(?<![\d,.])0\d{2,4}(?:\s\d{3,4}){1,2}\b"  # a trunk prefix: "0161 496 0000"
     r"|(?<![\d,.])1\s\d{3}\s\d{3}\s\d{4}\b"  # a North American number spaced: "1 800 555 0199"
+    r"|(?<![\d,.$€£-])[2-9]\d{2}-(?:\d{4}|[A-Z]{4})\b(?!-\d)"  # a local one: "555-0142"
 )
+# a range is written in round figures ("300-1000"); a local phone number's last four
+# digits are not
+_ROUND_ENDS = 50
 _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
 )
@@ -85,7 +89,13 @@ _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 def phone_spans(text: str) -> list[tuple[int, int]]:
     if not any(ch in text for ch in "+-.(0"):
         return []
-    return [m.span() for m in _PHONE.finditer(text)]
+    return [m.span() for m in _PHONE.finditer(text) if not _round_range(m.group())]
+
+
+def _round_range(found: str) -> bool:
+    """ "300-1000", "250-1500": a range of round figures, not a local phone number."""
+    low, _, high = found.partition("-")
+    return high.isdigit() and int(high) % _ROUND_ENDS == 0 and int(low) < int(high)
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -203,6 +213,37 @@ def _series_position(tok: Token, prev: Token, d: Draft, counted_head: Token | No
     if k > 0 and doc[k].lower_ == "the":
         k -= 1
     return k >= 0 and doc[k].tag_ == "IN"
+
+
+# verbs whose object is a number to reach someone at: "called 911", "dial 999"
+_DIAL_VERBS = frozenset({"call", "dial", "contact", "ring", "phone", "text"})
+
+
+def _dialled(tok: Token, counted_head: Token | None) -> bool:
+    """ "a woman called 911", "text 8080": a bare number that a verb of calling takes
+    as its object is the number called, not an amount ("called 12 witnesses" counts)."""
+    return (
+        counted_head is None
+        and tok.dep_ in ("dobj", "pobj", "npadvmod", "attr")
+        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() in _DIAL_VERBS
+    )
+
+
+def _names_after_article(
+    tok: Token, prev: Token | None, d: Draft, counted_head: Token | None
+) -> bool:
+    """ "a 911 call", "the 405 freeway", "the 3700 block of Main": a plain number above
+    one between an article and the singular noun it modifies names that thing; a count
+    above one takes a plural ("the 12 jurors"), a measure a unit ("a 40 acre farm")."""
+    if prev is None or prev.lower_ not in ("a", "an", "the") or counted_head is None:
+        return False
+    return (
+        d.atoms[0].plain
+        and len(d.atoms) == 1
+        and counted_head.i == tok.i + 1
+        and _singular_noun(counted_head, d)
+    )
 
 
 def _series_length(text: str, tok: Token) -> bool:
@@ -365,6 +406,8 @@ def is_quantity(
         return False
     if counted_head is None and prev is not None and prev.lower_ in _RANK_TIERS:
         return False  # "slipped into the bottom three": a place in a ranking, no count
+    if _dialled(first, counted_head) or _names_after_article(first, prev, d, counted_head):
+        return False
     atom = d.atoms[0]
     if atom.plain and atom.end - atom.start >= _ID_DIGITS:
         return False  # "1449075600": a timestamp or an id; amounts this big get separators
