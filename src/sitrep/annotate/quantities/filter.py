@@ -86,6 +86,19 @@ _SOFT_LABELS = frozenset({"week", "season", "round", "game", "match", "year", "d
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 
 
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+
+
+def _point_in_time(text: str, d: Draft) -> bool:
+    """ "at one point": a moment, not a point of a score or an index."""
+    return (
+        d.unit == "point"
+        and d.value == 1
+        and d.atoms[0].kind == "words"
+        and _AT_BEFORE.search(text, max(0, d.start - 4), d.start) is not None
+    )
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
     if not any(ch in text for ch in "+-.(0"):
         return []
@@ -392,6 +405,8 @@ def is_quantity(
         and (d.unit in _DURATION_UNITS)
     ):
         return False  # "a five-year plan": a modifier, left to the time layer
+    if _point_in_time(text, d):
+        return False
     if not d.bare or d.atoms[0].kind in ("vague", "fraction"):
         return True
     if _in_spans(d.atoms[0].start, phones) or counter_line(text, d.atoms[0].start):

@@ -111,7 +111,9 @@ def lexicon() -> Lexicon:
     qual_alt = "|".join(
         re.escape(q).replace(r"\ ", r"\s+") for q in sorted(quals, key=len, reverse=True)
     )
-    nation = r"(?:(?:U\.S\.|US|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s)?"
+    # a nation's name before a currency word, on the same line ("Hong Kong dollars"; a
+    # dateline's "6 Feb" above a headline's "Bitcoin ..." is none)
+    nation = r"(?:(?:U\.S\.|US|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)[ \u00a0])?"
     return Lexicon(
         units=units,
         unit_re=re.compile(rf"(?:{_alternation(surfaces)})(?![A-Za-z0-9])"),
