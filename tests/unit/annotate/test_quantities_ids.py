@@ -141,3 +141,7 @@ def test_counts_after_a_verb_of_calling_or_an_article_stay(
 def test_a_range_of_round_figures_is_no_phone_number(nlp: Any) -> None:
     found = find_quantities(nlp("Some 300-1000 hikers were counted."))
     assert [(q.low, q.high) for q in found] == [(300.0, 1000.0)]
+
+
+def test_an_area_code_in_brackets_is_read_with_its_number(nlp: Any) -> None:
+    assert find_quantities(nlp("Call (919) 555-0188 after noon.")) == []

@@ -105,10 +105,16 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PHONE.finditer(text) if not _round_range(m.group())]
 
 
+_LOCAL_DIGITS = re.compile(r"(\d{3})-(\d{4})")
+
+
 def _round_range(found: str) -> bool:
     """ "300-1000", "250-1500": a range of round figures, not a local phone number."""
-    low, _, high = found.partition("-")
-    return high.isdigit() and int(high) % _ROUND_ENDS == 0 and int(low) < int(high)
+    m = _LOCAL_DIGITS.fullmatch(found)
+    if m is None:
+        return False
+    low, high = int(m.group(1)), int(m.group(2))
+    return high % _ROUND_ENDS == 0 and low < high
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
