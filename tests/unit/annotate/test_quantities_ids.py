@@ -145,3 +145,20 @@ def test_a_range_of_round_figures_is_no_phone_number(nlp: Any) -> None:
 
 def test_an_area_code_in_brackets_is_read_with_its_number(nlp: Any) -> None:
     assert find_quantities(nlp("Call (919) 555-0188 after noon.")) == []
+
+
+def test_a_count_the_tagger_calls_a_name_still_counts(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp("According to port officials, 96 travellers were stranded.")
+    number = next(t for t in doc if t.text == "96")
+    doc.ents = [Span(doc, number.i, number.i + 1, label="ORG")]
+    assert [q.value for q in find_quantities(doc)] == [96.0]
+
+
+def test_a_name_holding_a_number_still_names(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp("The Apollo 11 crews trained for years.")
+    doc.ents = [Span(doc, 1, 3, label="ORG")]
+    assert 11.0 not in [q.value for q in find_quantities(doc)]

@@ -113,11 +113,6 @@ def test_pence_before_a_full_stop_stay_pence(nlp: Any) -> None:
     assert _found(nlp, "The stock ended at 97p. Markets were calm.")["97p"].unit == "penny"
 
 
-def test_at_one_point_is_a_moment(nlp: Any) -> None:
-    found = find_quantities(nlp("At one point the queue reached 400 people."))
-    assert [q.text for q in found] == ["400"]
-
-
 def test_a_nation_before_a_currency_word_is_on_its_line(nlp: Any) -> None:
     found = find_quantities(nlp("Markets, 9 Mar\nBitcoin traded near 7,000 dollars."))
     assert [(q.text, q.unit) for q in found] == [("7,000 dollars", "dollar")]

@@ -86,19 +86,6 @@ _SOFT_LABELS = frozenset({"week", "season", "round", "game", "match", "year", "d
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 
 
-_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
-
-
-def _point_in_time(text: str, d: Draft) -> bool:
-    """ "at one point": a moment, not a point of a score or an index."""
-    return (
-        d.unit == "point"
-        and d.value == 1
-        and d.atoms[0].kind == "words"
-        and _AT_BEFORE.search(text, max(0, d.start - 4), d.start) is not None
-    )
-
-
 def phone_spans(text: str) -> list[tuple[int, int]]:
     if not any(ch in text for ch in "+-.(0"):
         return []
@@ -175,7 +162,7 @@ def _year(text: str, d: Draft, first: Token, has_counted: bool) -> bool:
 
 def _named(text: str, tok: Token, prev: Token | None, d: Draft, counted_head: Token | None) -> bool:
     """ "iPhone 11", "S&P 500", "category 4", "787 Dreamliner", "Morlaix, 58,": not amounts."""
-    if tok.ent_type_ in _NAME_ENTS and tok.ent_type_ != "NORP":
+    if tok.ent_type_ in _NAME_ENTS and tok.ent_type_ != "NORP" and not _bare_count_entity(tok):
         return True
     if tok.pos_ == "PROPN" and d.atoms[0].kind == "words":
         return True
@@ -262,6 +249,19 @@ def _names_after_article(
         and len(d.atoms) == 1
         and counted_head.i == tok.i + 1
         and _singular_noun(counted_head, d)
+    )
+
+
+def _bare_count_entity(tok: Token) -> bool:
+    """ "sources, 104 passengers": a name entity made of digits alone, on a number that
+    counts the plural noun after it, is the tagger's slip; "Apollo 11 crews" names."""
+    ent = _entity_of(tok)
+    return (
+        ent is not None
+        and tok.dep_ == "nummod"
+        and tok.head.tag_ == "NNS"
+        and tok.head.i > tok.i
+        and all(t.like_num and not t.is_alpha for t in ent)
     )
 
 
@@ -411,8 +411,6 @@ def is_quantity(
         and (d.unit in _DURATION_UNITS)
     ):
         return False  # "a five-year plan": a modifier, left to the time layer
-    if _point_in_time(text, d):
-        return False
     if not d.bare or d.atoms[0].kind in ("vague", "fraction"):
         return True
     if _in_spans(d.atoms[0].start, phones) or counter_line(text, d.atoms[0].start):
