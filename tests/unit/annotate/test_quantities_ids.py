@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Span
 
 from sitrep.annotate.quantities.layer import find_quantities
 
@@ -148,8 +149,6 @@ def test_an_area_code_in_brackets_is_read_with_its_number(nlp: Any) -> None:
 
 
 def test_a_count_the_tagger_calls_a_name_still_counts(nlp: Any) -> None:
-    from spacy.tokens import Span
-
     doc = nlp("According to port officials, 96 travellers were stranded.")
     number = next(t for t in doc if t.text == "96")
     doc.ents = [Span(doc, number.i, number.i + 1, label="ORG")]
@@ -157,8 +156,6 @@ def test_a_count_the_tagger_calls_a_name_still_counts(nlp: Any) -> None:
 
 
 def test_a_name_holding_a_number_still_names(nlp: Any) -> None:
-    from spacy.tokens import Span
-
     doc = nlp("The Apollo 11 crews trained for years.")
     doc.ents = [Span(doc, 1, 3, label="ORG")]
     assert 11.0 not in [q.value for q in find_quantities(doc)]
