@@ -205,7 +205,7 @@ def _series_position(tok: Token, prev: Token, d: Draft, counted_head: Token | No
     singular noun just before it, which a preposition takes, names one of a series (a
     count comes before what it counts); a noun of a property or an amount takes its
     value after it ("at age 85", "at magnitude 6"). reconcile reads such positions from
-    the text itself (``reconcile.measures.series_positions``)."""
+    the text itself (``reconcile.quantities.series_positions``)."""
     if counted_head is not None or d.value is None or d.value != int(d.value):
         return False
     if not (d.atoms[0].plain or d.atoms[0].kind == "words") or len(d.atoms) > 1:
