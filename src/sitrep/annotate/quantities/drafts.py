@@ -368,26 +368,19 @@ _OF_AFTER = re.compile(r"\s+of\s+")
 
 
 def _unit_of_vague(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
-    """ "hundreds of miles", "tens of millions of dollars", "thousands of pounds": a vague
-    count of a unit or a currency measures in it (NewsQuant gives the unit), as
-    "300 miles" does; "thousands of pounds" is sterling, as "2,000 pounds" of money is
-    read only with a scale. Only whole listed words: "dozens of them" counts."""
+    """ "tens of millions of dollars", "thousands of Hong Kong dollars": a vague count of
+    a currency is money, as NewsQuant's unit gives it. A vague count of a measure
+    ("hundreds of miles") keeps the unit as what it counts: read as a length, the
+    briefs list it as a figure of its own that reports do not compare (numbers
+    precision .897 -> .891 on the briefs gold)."""
     of = _OF_AFTER.match(text, pos)
     if of is None:
         return pos
-    at = of.end()
-    m = lex.currency_word_re.match(text, at)
-    if m:
-        d.unit, d.unit_kind = _currency_word_unit(m, lex), "money"
-        return m.end()
-    u = lex.unit_re.match(text, at)
-    unit = lex.unit_for(u.group()) if u and len(u.group()) > 2 and u.group().isalpha() else None
-    if u is None or unit is None:
+    m = lex.currency_word_re.match(text, of.end())
+    if m is None:
         return pos
-    d.unit, d.unit_kind = unit.name, unit.kind
-    if unit.name == "pound" and (d.low or d.value or 0) >= 1000:
-        d.unit, d.unit_kind = "pound sterling", "money"
-    return u.end()
+    d.unit, d.unit_kind = _currency_word_unit(m, lex), "money"
+    return m.end()
 
 
 def _symbol_after(text: str, pos: int, lex: Lexicon) -> tuple[str, str] | None:
