@@ -236,22 +236,6 @@ def _dialled(tok: Token, counted_head: Token | None) -> bool:
     )
 
 
-def _names_after_article(
-    tok: Token, prev: Token | None, d: Draft, counted_head: Token | None
-) -> bool:
-    """ "a 911 call", "the 405 freeway", "the 3700 block of Main": a plain number above
-    one between an article and the singular noun it modifies names that thing; a count
-    above one takes a plural ("the 12 jurors"), a measure a unit ("a 40 acre farm")."""
-    if prev is None or prev.lower_ not in ("a", "an", "the") or counted_head is None:
-        return False
-    return (
-        d.atoms[0].plain
-        and len(d.atoms) == 1
-        and counted_head.i == tok.i + 1
-        and _singular_noun(counted_head, d)
-    )
-
-
 def _bare_count_entity(tok: Token) -> bool:
     """ "sources, 104 passengers": a name entity made of digits alone, on a number that
     counts the plural noun after it, is the tagger's slip; "Apollo 11 crews" names."""
@@ -425,7 +409,7 @@ def is_quantity(
         return False
     if counted_head is None and prev is not None and prev.lower_ in _RANK_TIERS:
         return False  # "slipped into the bottom three": a place in a ranking, no count
-    if _dialled(first, counted_head) or _names_after_article(first, prev, d, counted_head):
+    if _dialled(first, counted_head):
         return False
     atom = d.atoms[0]
     if atom.plain and atom.end - atom.start >= _ID_DIGITS:
