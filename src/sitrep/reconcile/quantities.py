@@ -158,27 +158,35 @@ def _indices(ctx: ArticleContext, figures: list[Quantity]) -> list[Quantity]:
     counted += [(t.start, t.end) for t in ctx.ann.times]
     found += [Quantity(s, e, text[s:e], v, unit="ordinal") for s, e, v in line_item_mentions(text)
               if not any(a < e and s < b for a, b in counted)]
-    return found + [replace(q, unit="ordinal") for q in figures if _numbered(text, q)]
+    found += [Quantity(s, e, text[s:e], v, unit="ordinal") for s, e, v in series_positions(text)
+              if not any(a < e and s < b for a, b in counted)]
+    return found
 
 
-# "on lap 20", "in round seven": a number naming one of a series, not counting anything
+# "on lap 20", "in round 7": a whole number after a noun and a preposition names one of
+# a series, counting nothing. The quantities layer drops most of these as labels, so
+# they are read here from the text; a figure the layer measures or counts there, or a
+# time expression, wins.
 _NUMBERED = re.compile(
-    r"\b(?i:on|in|at|during|from|after|before|until)\s+(?:the\s+)?([a-z]{3,})\s+$")
+    r"\b(?i:on|in|at|during|from|after|before|until)\s+(?:the\s+)?([a-z]{3,})\s+"
+    r"(\d{1,4})(?![\d,.:/]\d|[\w%$£€°-])")
 _NOT_SERIES = frozenset({"them", "those", "these", "which", "whom", "all", "only", "just",
                          "total", "some", "nearly", "about", "around", "over", "under",
-                         "than", "least", "most", "another", "other", "every", "each"})
+                         "than", "least", "most", "another", "other", "every", "each",
+                         "top", "bottom"})
 
 
-def _numbered(text: str, q: Quantity) -> bool:
-    """A bare whole number right after a noun and a preposition, counting nothing."""
-    if q.unit or q.counted or q.value is None or q.value != int(q.value) or q.bound:
-        return False
-    m = _NUMBERED.search(text, max(0, q.start - 30), q.start)
-    if m is None:
-        return False
-    noun = m.group(1)
-    return noun not in _NOT_SERIES and not noun.endswith(("ed", "ing", "ly")) \
-        and noun not in claim_lexicon().predicates
+def series_positions(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, value) of each number naming one of a series after a preposition
+    and a noun ("crashed on lap 20"); not after a verb form or a function word."""
+    out = []
+    for m in _NUMBERED.finditer(text):
+        noun = m.group(1)
+        if noun in _NOT_SERIES or noun.endswith(("ed", "ing", "ly")) \
+                or noun in claim_lexicon().predicates:
+            continue
+        out.append((m.start(2), m.end(2), float(m.group(2))))
+    return out
 
 
 # "no captive fighters were released": a count of none, told by a plural noun and verb.

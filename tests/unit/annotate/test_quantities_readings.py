@@ -111,3 +111,8 @@ def test_a_clock_time_is_no_amount_of_pence(nlp: Any, sentence: str) -> None:
 
 def test_pence_before_a_full_stop_stay_pence(nlp: Any) -> None:
     assert _found(nlp, "The stock ended at 97p. Markets were calm.")["97p"].unit == "penny"
+
+
+def test_a_nation_before_a_currency_word_is_on_its_line(nlp: Any) -> None:
+    found = find_quantities(nlp("Markets, 9 Mar\nBitcoin traded near 7,000 dollars."))
+    assert [(q.text, q.unit) for q in found] == [("7,000 dollars", "dollar")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sitrep.brief import build_brief, check_citations
 from sitrep.reconcile import reconcile
 from sitrep.reconcile.measures import ordinal_mentions, score_mentions
+from sitrep.reconcile.quantities import series_positions
 from tests.support.brief import story
 
 
@@ -84,3 +85,18 @@ def test_a_label_of_digits_and_a_capital_is_no_measurement() -> None:
     values = {c.value_text for c in reconcile(pairs).quantities}
     assert not values & {"41A", "12V"}
     assert "17C" in values
+
+
+def test_series_positions_are_read_from_the_text() -> None:
+    text = "He pitted on lap 31, sat in row 4 at the gala and paid in total 80 for it."
+    found = [(text[s:e], v) for s, e, v in series_positions(text)]
+    assert found == [("31", 31.0), ("4", 4.0)]
+
+
+def test_a_position_the_layer_no_longer_counts_is_still_compared() -> None:
+    pairs = story(
+        ("The rally car left the road on stage 7 in the fog.", "2022-03-05"),
+        ("The rally car left the road on stage 9 in the fog.", "2022-03-05"),
+    )
+    stages = {c.value for c in reconcile(pairs).quantities if c.dimension == "position"}
+    assert stages == {7.0, 9.0}

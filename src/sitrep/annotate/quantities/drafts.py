@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from sitrep.annotate.quantities.chrome import DOTTED_MERIDIEM, MERIDIEM_GLUED, titled_counter
 from sitrep.annotate.quantities.movements import change_re, moved_before
 from sitrep.annotate.quantities.number_words import number_words
 from sitrep.annotate.quantities.scan import Atom, scan_atoms
@@ -59,7 +60,7 @@ _CODE_AFTER = re.compile(r"[A-Z]{3}\b")  # "110 JPY"
 # Letters glued to digits, opening lower-case, are a unit symbol, listed or not ("60fps",
 # "35psi", "20mSv"); ids glue capitals ("A320", "5G"); ordinals and decades are caught before,
 # a suffix ending in -er(s) makes a name ("76ers", "49er"), and "6am", "3.20pm" tell the time.
-_GLUED_SYMBOL = re.compile(r"(?![a-z]*ers?\b|[ap]m\b)[a-zµμ][A-Za-z]{1,3}(?![\w-])")
+_GLUED_SYMBOL = re.compile(rf"(?![a-z]*ers?\b|{MERIDIEM_GLUED})[a-zµμ][A-Za-z]{{1,3}}(?![\w-])")
 _US_AFTER_MONEY = re.compile(r"\s+(?:US|U\.S\.)(?![\w$])")
 _PER = re.compile(r"(?:\s*/\s*|\s+per\s+|(?:\s+|-)an?(?:\s+|-)|-per-)")
 # "$1.7 billion a year ago", "a year earlier": when the amount was, not a rate
@@ -250,7 +251,7 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
     if d.unit_kind == "money":
         m = _US_AFTER_MONEY.match(text, pos)
         return m.end() if m else pos
-    if _CLOCK_SUFFIX.match(text, pos):
+    if DOTTED_MERIDIEM.match(text, pos):
         return pos  # "around 9 p.m.": a clock time (no pence), left to the filter
     for gap in ("", " ", "-", "\u00a0"):
         if gap and not text.startswith(gap, pos):
@@ -258,11 +259,7 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
         at = pos + len(gap)
         m = lex.currency_word_re.match(text, at)
         if m and (m.group("word").lower() not in lex.scaled_only or d.scale > 1):
-            nation = m.group("nation").strip()
-            base = lex.currency_words[m.group("word").lower()]
-            known_nation = nation and nation.lower().split()[-1] in base
-            d.unit = base if known_nation or not nation else f"{nation.lower()} {base}"
-            d.unit_kind = "money"
+            d.unit, d.unit_kind = _currency_word_unit(m, lex), "money"
             return m.end()
         code = _CODE_AFTER.match(text, at)
         if gap == " " and code and code.group() in lex.currency_prefix:
@@ -295,7 +292,6 @@ def _take_unit(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
     return pos
 
 
-_CLOCK_SUFFIX = re.compile(r"\s?(?:[ap]\.\s?m\b|[AP]\.M\b)")
 # Kinds whose one-letter symbols news writes after a space ("35 C", "60 W", "12 V").
 _LETTER_KINDS = frozenset({"temperature", "power", "electric"})
 # Adjectives and adverbs of extent that a measured length precedes.
@@ -309,8 +305,6 @@ _LABEL_BEFORE = re.compile(r"\b[A-Z][a-z]*\.?\s+$")
 _WORD_AFTER = re.compile(r"\s*(?:[a-z]|[.,;:)]|$)")
 # "a 60 W USB-C charger": after an article the letter measures the noun that follows
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|The)\s+$")
-# "Photo 3 of 16": the length of a numbered series, before the caption's first word
-_SERIES_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+\d+\s+of\s+$")
 _LAST_WORD = re.compile(r"([A-Za-z]+\.?)\s+$")
 # a street's name and kind after a compass letter: up to four capitalised words
 _NAME_WORDS_AFTER = re.compile(r"\.?(?P<words>(?:\s+[A-Z][A-Za-z'-]*\.?){2,4})")
@@ -353,13 +347,40 @@ def _lone_letter_unit(text: str, d: Draft, end: int, kind: str) -> bool:
     before = text[max(0, start - 20) : start]
     if _OVER_TIME_SYMBOL.match(text, end):
         return not _LABEL_BEFORE.search(before)  # "3 m/s": the letter heads a rate
-    if kind not in _LETTER_KINDS or _street_after(text, end) or _SERIES_BEFORE.search(before):
+    if kind not in _LETTER_KINDS or _street_after(text, end) or titled_counter(text, start):
         return False  # "612 W. Elm Ave.", "Photo 4 of 15 A crowd ...": no unit
     if _ARTICLE_BEFORE.search(before):
         return True
     if _LABEL_BEFORE.search(before):
         return False
     return bool(_WORD_AFTER.match(text, end))
+
+
+def _currency_word_unit(m: re.Match[str], lex: Lexicon) -> str:
+    """The currency a matched currency word names, with its nation ("Hong Kong dollar")."""
+    nation = m.group("nation").strip()
+    base = lex.currency_words[m.group("word").lower()]
+    known_nation = nation and nation.lower().split()[-1] in base
+    return base if known_nation or not nation else f"{nation.lower()} {base}"
+
+
+_OF_AFTER = re.compile(r"\s+of\s+")
+
+
+def _unit_of_vague(text: str, d: Draft, pos: int, lex: Lexicon) -> int:
+    """ "tens of millions of dollars", "thousands of Hong Kong dollars": a vague count of
+    a currency is money, as NewsQuant's unit gives it. A vague count of a measure
+    ("hundreds of miles") keeps the unit as what it counts: read as a length, the
+    briefs list it as a figure of its own that reports do not compare (numbers
+    precision .897 -> .891 on the briefs gold)."""
+    of = _OF_AFTER.match(text, pos)
+    if of is None:
+        return pos
+    m = lex.currency_word_re.match(text, of.end())
+    if m is None:
+        return pos
+    d.unit, d.unit_kind = _currency_word_unit(m, lex), "money"
+    return m.end()
 
 
 def _symbol_after(text: str, pos: int, lex: Lexicon) -> tuple[str, str] | None:
@@ -462,6 +483,8 @@ def build_drafts(text: str) -> list[Draft]:
         pos = _take_scale(text, d, lex) if atom.kind == "digits" else d.end
         d.num_end = pos
         pos = _take_unit(text, d, pos, lex)
+        if atom.kind == "vague" and d.unit is None:
+            pos = _unit_of_vague(text, d, pos, lex)
         pos = _take_per(text, d, pos, lex)
         pos = _take_suffix_qualifier(text, d, pos)
         if pos == atom.end and text[pos : pos + 1].isupper():

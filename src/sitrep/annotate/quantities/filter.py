@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sitrep.annotate.quantities.unit_words import lexicon
+from sitrep.annotate.quantities.chrome import CLOCK_AFTER, counter_line, counter_word
+from sitrep.annotate.quantities.unit_words import lexicon, measure_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -24,9 +25,6 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?,?\s*{_MONTH}\b\.?")
 _CALENDAR = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY})\b|\b1\d{{3}}\b|\b20\d\d\b|\d0s\b")
-_CLOCK_AFTER = re.compile(
-    r"\s?(?:[ap]\.\s?m\b|[AP]\.?M\b|[ap]m\b|o'clock\b|GMT\b|UTC\b|[ECMP][SD]?T\b)"
-)
 _YEAR_LEAD = frozenset(
     [
         "in",
@@ -68,15 +66,17 @@ _YEAR_LEAD = frozenset(
 )
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(|#)?$")
 _LIST_AFTER = re.compile(r"[.)]\s")
-# a line of its own that only numbers a gallery's items: "12 of 40", "Photo 3 of 9"
-_COUNTER_LINE = re.compile(r"[ \t]*(?:[A-Za-z]+\s+)?\d{1,3}\s+of\s+\d{1,3}[ \t]*(?:\n|$)")
 # a North American number may open with its trunk "1-" ("1-800-555-0199")
 _PHONE = re.compile(
     r"(?:(?:\+\d{1,3}|(?<![\d,.])1(?=[.-]\d{3}[.-]))[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3}[.-]\d{3,4}\b"
     r"|\+\d{1,3}(?:[\s.-]\d{2,5}){2,}"
     r"|(?<![\d,.])0\d{2,4}(?:\s\d{3,4}){1,2}\b"  # a trunk prefix: "0161 496 0000"
     r"|(?<![\d,.])1\s\d{3}\s\d{3}\s\d{4}\b"  # a North American number spaced: "1 800 555 0199"
+    r"|(?<![\d,.$€£-])[2-9]\d{2}-(?:\d{4}|[A-Z]{4})\b(?!-\d)"  # a local one: "555-0142"
 )
+# a range is written in round figures ("300-1000"); a local phone number's last four
+# digits are not
+_ROUND_ENDS = 50
 _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC", "NORP"}
 )
@@ -89,7 +89,19 @@ _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 def phone_spans(text: str) -> list[tuple[int, int]]:
     if not any(ch in text for ch in "+-.(0"):
         return []
-    return [m.span() for m in _PHONE.finditer(text)]
+    return [m.span() for m in _PHONE.finditer(text) if not _round_range(m.group())]
+
+
+_LOCAL_DIGITS = re.compile(r"(\d{3})-(\d{4})")
+
+
+def _round_range(found: str) -> bool:
+    """ "300-1000", "250-1500": a range of round figures, not a local phone number."""
+    m = _LOCAL_DIGITS.fullmatch(found)
+    if m is None:
+        return False
+    low, high = int(m.group(1)), int(m.group(2))
+    return high % _ROUND_ENDS == 0 and low < high
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -106,7 +118,7 @@ def _calendar_number(text: str, d: Draft, first: Token) -> bool:
     last = d.atoms[-1]
     if last.value is not None and last.value <= 31 and _MONTH_AFTER.match(text, last.end):
         return True
-    if _CLOCK_AFTER.match(text, last.end):
+    if CLOCK_AFTER.match(text, last.end):
         return True
     if first.ent_type_ in ("DATE", "TIME"):
         ent = _entity_of(first)
@@ -148,9 +160,9 @@ def _year(text: str, d: Draft, first: Token, has_counted: bool) -> bool:
     return not has_counted or prev in _YEAR_LEAD or first.ent_type_ == "DATE"
 
 
-def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None) -> bool:
+def _named(text: str, tok: Token, prev: Token | None, d: Draft, counted_head: Token | None) -> bool:
     """ "iPhone 11", "S&P 500", "category 4", "787 Dreamliner", "Morlaix, 58,": not amounts."""
-    if tok.ent_type_ in _NAME_ENTS and tok.ent_type_ != "NORP":
+    if tok.ent_type_ in _NAME_ENTS and tok.ent_type_ != "NORP" and not _bare_count_entity(tok):
         return True
     if tok.pos_ == "PROPN" and d.atoms[0].kind == "words":
         return True
@@ -174,26 +186,76 @@ def _named(tok: Token, prev: Token | None, d: Draft, counted_head: Token | None)
         # is a noun, so "the rooms measure 120 sq yds" and "they train 500 troops" count
         soft = prev.lower_ in _SOFT_LABELS and not prev.text[:1].isupper()
         return not (soft and counted_head is not None and counted_head.tag_ == "NNS")
-    if _series_length(tok):
+    if _series_length(text, tok):
+        return True
+    if _series_position(tok, prev, d, counted_head):
         return True
     if prev.text == "," and prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN":
         return counted_head is None and (nxt is None or nxt.text in (",", ")", ";", "."))
     return False
 
 
-def _series_length(tok: Token) -> bool:
+# tags of a noun before a label's number: the parse may tag "lap" as a base verb, which
+# never follows a preposition; a gerund does ("after removing four" counts)
+_POSITION_NOUN_TAGS = frozenset({"NN", "VB"})
+
+
+def _series_position(tok: Token, prev: Token, d: Draft, counted_head: Token | None) -> bool:
+    """ "on lap 12", "in row 5", "at exit 3": a whole number the parse hangs on the
+    singular noun just before it, which a preposition takes, names one of a series (a
+    count comes before what it counts); a noun of a property or an amount takes its
+    value after it ("at age 85", "at magnitude 6"). reconcile reads such positions from
+    the text itself (``reconcile.quantities.series_positions``)."""
+    if counted_head is not None or d.value is None or d.value != int(d.value):
+        return False
+    if not (d.atoms[0].plain or d.atoms[0].kind == "words") or len(d.atoms) > 1:
+        return False
+    if tok.head.i != prev.i or prev.tag_ not in _POSITION_NOUN_TAGS or not prev.is_lower:
+        return False
+    if not prev.is_alpha or prev.lower_ in measure_nouns():
+        return False
+    doc = tok.doc
+    k = prev.i - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].tag_ == "IN"
+
+
+# verbs whose object is a number to reach someone at: "called 911", "dial 999"
+_DIAL_VERBS = frozenset({"call", "dial", "contact", "ring", "phone", "text"})
+
+
+def _dialled(tok: Token, counted_head: Token | None) -> bool:
+    """ "a woman called 911", "text 8080": a bare number that a verb of calling takes
+    as its object is the number called, not an amount ("called 12 witnesses" counts)."""
+    return (
+        counted_head is None
+        and tok.dep_ in ("dobj", "pobj", "npadvmod", "attr")
+        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() in _DIAL_VERBS
+    )
+
+
+def _bare_count_entity(tok: Token) -> bool:
+    """ "sources, 104 passengers": a name entity made of digits alone, on a number that
+    counts the plural noun after it, is the tagger's slip; "Apollo 11 crews" names."""
+    ent = _entity_of(tok)
+    return (
+        ent is not None
+        and tok.dep_ == "nummod"
+        and tok.head.tag_ == "NNS"
+        and tok.head.i > tok.i
+        and all(t.like_num and not t.is_alpha for t in ent)
+    )
+
+
+def _series_length(text: str, tok: Token) -> bool:
     """ "Photo 3 of 12", "page 2 of 5": the number after "of" that follows a label's
     number is the length of the series that label numbers, part of the label."""
     doc = tok.doc
-    if tok.i < 3 or doc[tok.i - 1].lower_ != "of" or not doc[tok.i - 2].like_num:
+    if tok.i < 3 or counter_word(text, tok.idx) is None:
         return False
     return _label_before(doc[tok.i - 3]) or _names_noun_before(doc[tok.i - 2])
-
-
-def _counter_line(text: str, start: int) -> bool:
-    """A gallery's "12 of 40" on a line of its own: page chrome, no amount."""
-    line = text.rfind("\n", 0, start) + 1
-    return _COUNTER_LINE.match(text, line) is not None
 
 
 def _label_before(prev: Token) -> bool:
@@ -335,7 +397,7 @@ def is_quantity(
         return False  # "a five-year plan": a modifier, left to the time layer
     if not d.bare or d.atoms[0].kind in ("vague", "fraction"):
         return True
-    if _in_spans(d.atoms[0].start, phones) or _counter_line(text, d.atoms[0].start):
+    if _in_spans(d.atoms[0].start, phones) or counter_line(text, d.atoms[0].start):
         return False
     lone_one = text[d.atoms[0].start : d.atoms[0].end].lower() == "one"  # not "one million"
     if lone_one and _pronoun_one(first):
@@ -343,10 +405,12 @@ def is_quantity(
     if _calendar_number(text, d, first) or _year(text, d, first, counted_head is not None):
         return False
     prev = first.doc[first.i - 1] if first.i > 0 else None
-    if _named(first, prev, d, counted_head):
+    if _named(text, first, prev, d, counted_head):
         return False
     if counted_head is None and prev is not None and prev.lower_ in _RANK_TIERS:
         return False  # "slipped into the bottom three": a place in a ranking, no count
+    if _dialled(first, counted_head):
+        return False
     atom = d.atoms[0]
     if atom.plain and atom.end - atom.start >= _ID_DIGITS:
         return False  # "1449075600": a timestamp or an id; amounts this big get separators

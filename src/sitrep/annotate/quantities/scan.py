@@ -8,6 +8,7 @@ on the raw text, so it costs little next to the language model.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,10 +68,12 @@ def _atom_re() -> re.Pattern[str]:
     denominators = _words_pattern({"fraction"})
     vague = _words_pattern({"vague"})
     scales = _words_pattern({"scale"})
+    dozens = _words_pattern({"dozen"})
     fr = "".join(_FRACTION_CHARS)
     return re.compile(
         rf"""
-        (?P<vague>(?i:\b(?:(?:several|a\s+few|a\s+couple\s+of)\s+(?:{scales})
+        (?P<vague>(?i:\b(?:(?:several|a\s+few|a\s+couple\s+of)\s+(?:{scales}|{dozens})
+            (?:\s+(?:{scales}))*
             |(?:(?:tens|hundreds|dozens|scores)\s+of\s+)?(?:{vague}))\b))
         |(?P<frac>(?i:\b(?:(?:an?\s+)?(?:{numerators})[\s-]+|an?[\s-]+)?(?:{denominators})\b))
         |(?P<words>(?i:\b(?:an?\s+)?(?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*\b))
@@ -107,16 +110,25 @@ _HALF_NOT_AMOUNT = re.compile(r"-|\s+past\b", re.IGNORECASE)
 
 
 def _vague_atom(text: str, start: int, end: int) -> Atom:
-    """ "thousands" spans 1000..10000, "tens of thousands" 10000..100000 (NewsQuant's reading)."""
+    """ "thousands" spans 1000..10000, "tens of thousands" 10000..100000 (NewsQuant's reading);
+    "several hundred thousand" and "a few dozen" span 2..10 of their scale words' product;
+    "a couple of hundred" is about 200."""
     words = text[start:end].lower().split()
     lexicon = number_words()
-    scale = lexicon[words[-1]].value if words[-1] in lexicon else 1.0
     if words[0] in ("several", "a"):
+        scale = math.prod(lexicon[w].value for w in words if w in lexicon and w not in _VAGUE_LEADS)
+        if "couple" in words:
+            return Atom(start, end, 2 * scale, "vague")
         return Atom(start, end, None, "vague", low=2 * scale, high=10 * scale)
+    scale = lexicon[words[-1]].value if words[-1] in lexicon else 1.0
     if len(words) >= 3 and words[1] == "of":
         outer = {"tens": 10.0, "hundreds": 100.0, "dozens": 12.0, "scores": 20.0}[words[0]]
         scale *= outer
     return Atom(start, end, None, "vague", low=scale, high=10 * scale)
+
+
+# the words that open a vague count of a scale ("a few hundred", "a couple of dozen")
+_VAGUE_LEADS = frozenset({"several", "a", "few", "couple", "of"})
 
 
 def _fraction_atom(text: str, start: int, end: int) -> Atom | None:

@@ -111,7 +111,9 @@ def lexicon() -> Lexicon:
     qual_alt = "|".join(
         re.escape(q).replace(r"\ ", r"\s+") for q in sorted(quals, key=len, reverse=True)
     )
-    nation = r"(?:(?:U\.S\.|US|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s)?"
+    # a nation's name before a currency word, on the same line ("Hong Kong dollars"; a
+    # dateline's "6 Feb" above a headline's "Bitcoin ..." is none)
+    nation = r"(?:(?:U\.S\.|US|[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)[ \u00a0])?"
     return Lexicon(
         units=units,
         unit_re=re.compile(rf"(?:{_alternation(surfaces)})(?![A-Za-z0-9])"),
@@ -141,3 +143,10 @@ def units_of_kind(kind: str) -> frozenset[str]:
 def substance_nouns() -> frozenset[str]:
     """Nouns of quant_substances.csv ("rice", "cocaine", "waste"): what is weighed."""
     return frozenset(lexicons.column("quant_substances.csv", "word"))
+
+
+@functools.cache
+def measure_nouns() -> frozenset[str]:
+    """Nouns of quant_measure_nouns.csv ("age", "magnitude", "mile"): a number after
+    them is their value, not a label naming one of a series."""
+    return frozenset(lexicons.column("quant_measure_nouns.csv", "word"))
