@@ -74,7 +74,7 @@ _ZONE = (
     r"|(?-i:A[CEW][SD]T|NZ[SD]T|AK[SD]T|HST|IST|JST|KST|MSK|SGT|PHT|WIB|SAST|EAT|WAT|EES?T)\b"
     r"|local\s+time"
     r"|(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?:standard|daylight))?\s+time"
-    # "9 a.m. Moscow time", "10:30 a.m. North Korean time": a place's clock
+    # "9 a.m. Moscow time", "6:45 p.m. Cairo time": a place's clock
     # (not "The time had come" opening the next sentence)
     r"|(?-i:(?!(?:The|This|That|These|Those|A|An|Its|His|Her|Their|Our|Your|My|Any|Some"
     r"|No|Every|Each|Next|Last|First|Same|Such|What|Which)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
