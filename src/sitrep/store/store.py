@@ -344,6 +344,22 @@ class Store:
             raise self._not_found(article_id)
         return None if row[0] is None else str(row[0])
 
+    def set_original(self, original: str, copies: Sequence[str]) -> None:
+        """Make ``original`` the original of a group of near-copies and the others its
+        copies (the settle's order-free choice; call inside a transaction)."""
+        for start in range(0, len(copies), 500):
+            chunk = list(copies[start:start + 500])
+            # The pair's similarity goes to the former original (Jaccard is symmetric).
+            self._db.execute(
+                "UPDATE articles SET similarity = (SELECT similarity FROM articles WHERE id = ?),"
+                f" copy_of = ? WHERE id IN ({', '.join('?' * len(chunk))}) AND copy_of IS NULL",
+                [original, original, *chunk])
+            self._db.execute(
+                f"UPDATE articles SET copy_of = ? WHERE id IN ({', '.join('?' * len(chunk))})",
+                [original, *chunk])
+        self._db.execute("UPDATE articles SET copy_of = NULL, similarity = NULL WHERE id = ?",
+                         (original,))
+
     def copy_links(self) -> dict[str, str]:
         """Every stored copy's id -> its original's id, in one query."""
         rows = self._db.execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL")

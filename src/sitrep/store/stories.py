@@ -297,6 +297,12 @@ class StoryTables:
             " ON CONFLICT (article_id) DO UPDATE SET terms = excluded.terms, day = excluded.day",
             (article_id, self._dumped(terms), day))
 
+    def drop_features(self, article_ids: Sequence[str]) -> None:
+        """Forget the profiles of articles that became copies (a copy keeps none)."""
+        for chunk in chunks(list(article_ids)):
+            self._db.execute(
+                f"DELETE FROM story_features WHERE article_id IN ({marks(len(chunk))})", chunk)
+
     def features(self, article_ids: Sequence[str]) -> dict[str, dict[str, float]]:
         out: dict[str, dict[str, float]] = {}
         for chunk in chunks(list(article_ids)):

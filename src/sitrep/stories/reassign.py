@@ -9,16 +9,25 @@ before the run, by publication day, then a hash of the id (never by arrival):
 the same articles in any order give the same stories. The counts of the whole
 run are taken out and counted again in this order. Stories an analyst changed
 and their articles are left alone.
+
+Near-copies are order-free too: which of two copies came first made it the
+original (the one with a profile, judged on its own; the other only follows
+it). Before the run is assigned again, each group of the run's near-copies is
+represented by its canonical member, by the same day-then-hash order
+(:func:`canonical_originals`), whichever arrived first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from sitrep.extract.chrome_spans import readable_article
 from sitrep.models import stable_id
 from sitrep.store.stories import MemberRow, StoryState
+from sitrep.stories.features import Profile, profile
 from sitrep.stories.happening import MARKERS
 from sitrep.stories.split import check_split
 from sitrep.stories.state import Arrival, StoryContext, add_copy, new_story_id, rebuild
@@ -49,6 +58,7 @@ def reassign_run(assigner: Assigner, ctx: StoryContext, after: int) -> int:
         else:
             store.stories.save(StoryState(id=sid), ctx.now)  # empty: no longer live
             store.stories.set_terms(sid, [], 0)
+    rows = canonical_originals(ctx, rows)
     originals = [r for r in rows if r.how != "copy"]
     profiles = store.stories.features([r.article_id for r in originals])
     days = store.stories.feature_days([r.article_id for r in originals])
@@ -74,6 +84,62 @@ def reassign_run(assigner: Assigner, ctx: StoryContext, after: int) -> int:
         if r.how == "copy":
             _copy_again(ctx, r)
     return len(originals)
+
+
+def canonical_originals(ctx: StoryContext, rows: list[MemberRow]) -> list[MemberRow]:
+    """The run's rows with each group of near-copies (an original of the run and its
+    copies) represented by its first member in :func:`canonical_key` order.
+
+    Which page of a group arrived first made it the original: only it has a profile,
+    so only it is judged, and two near-copies can judge a third report differently
+    (two gallery pages with the same captions, different credits). When another
+    member comes first, it takes the original's place in the store (profile, term
+    counts, ``copy_of``) and the others become its copies: the rows are those after
+    the swap."""
+    by_id = {r.article_id: r for r in rows}
+    groups: dict[str, list[MemberRow]] = {}
+    for r in rows:
+        orig = by_id.get(r.copy_of) if r.how == "copy" and r.copy_of else None
+        if orig is not None and orig.how != "copy":
+            groups.setdefault(orig.article_id, []).append(r)
+    for orig_id, copies in groups.items():
+        swapped = _swap_original(ctx, by_id[orig_id], copies)
+        by_id.update((r.article_id, r) for r in swapped)
+    return [by_id[r.article_id] for r in rows]
+
+
+def _swap_original(ctx: StoryContext, orig: MemberRow,
+                   copies: list[MemberRow]) -> list[MemberRow]:
+    """Make the canonical member of ``orig`` and its ``copies`` the original (in the
+    store; call inside a transaction); returns the group's rows as they are now."""
+    store = ctx.store
+    old = store.stories.features([orig.article_id]).get(orig.article_id)
+    if old is None:  # stored without a profile: nothing to compare it by
+        return [orig, *copies]
+    old_day = store.stories.feature_days([orig.article_id]).get(orig.article_id)
+    profs = {c.article_id: _profile_of(ctx, c.article_id) for c in copies}
+    first = min([orig.article_id, *profs],
+                key=lambda a: canonical_key(a, profs[a].day if a in profs else old_day))
+    if first == orig.article_id:
+        return [orig, *copies]
+    new = profs[first]
+    # The counts: the old original's terms out, the new one's in (as it was counted).
+    store.stories.unbump_dfs([t for t in old if not t.startswith(MARKERS)])
+    store.stories.bump_dfs([t for t in new.terms if not t.startswith(MARKERS)])
+    store.stories.drop_features([orig.article_id])  # a copy keeps no profile
+    store.stories.put_features(first, new.terms, new.day)
+    others = [orig.article_id, *(a for a in profs if a != first)]
+    store.set_original(first, others)
+    return [replace(orig, how="copy", score=None, copy_of=first),
+            *(replace(c, how=orig.how, score=orig.score, copy_of=None)
+              if c.article_id == first else replace(c, copy_of=first) for c in copies)]
+
+
+def _profile_of(ctx: StoryContext, article_id: str) -> Profile:
+    """The profile an article would have had as an original (as ``assign_one`` builds it)."""
+    store = ctx.store
+    return profile(readable_article(store.get_article(article_id)),
+                   store.get_annotations(article_id))
 
 
 def counted_through(todo: list[MemberRow], days: Mapping[str, str | None],

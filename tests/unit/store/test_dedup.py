@@ -150,6 +150,23 @@ def test_copy_of_a_copy_points_at_the_original(store: Store) -> None:
     assert store.copies_of(original.id) == [c.id for c in copies]
 
 
+def test_another_member_can_become_the_original(store: Store) -> None:
+    # The settle's order-free choice among near-copies (stories/reassign.py).
+    original = _nk(url=None)
+    copies = [make_article(wire_copy(NK_REPORT, v), url=f"https://site{v}.example/nk")
+              for v in range(2)]
+    store.add_articles([original, *copies])
+    store.stories.put_features(original.id, {"goremykin": 1.0}, None)
+    with store.stories.write("swap"):
+        store.set_original(copies[1].id, [original.id, copies[0].id])
+        store.stories.drop_features([original.id])
+    assert store.copy_links() == {original.id: copies[1].id, copies[0].id: copies[1].id}
+    rows = dict(store._db.execute("SELECT id, similarity FROM articles").fetchall())
+    assert rows[copies[1].id] is None and rows[original.id] is not None
+    assert store.stories.features([original.id]) == {}
+    assert [h.article_id for h in store.search("Goremykin")] == [copies[1].id]
+
+
 def test_copies_left_out_of_search_unless_asked(store: Store) -> None:
     original, copy = _nk(), make_article(wire_copy(NK_REPORT, 0), url="https://ap.example/nk")
     store.add_articles([original, copy])

@@ -137,3 +137,68 @@ def test_a_name_the_next_days_are_full_of_is_not_rare_for_their_first_reports() 
     # report is judged and joins the two; counted with the next days' reports, not.
     assert _talks_and_barges_together(ahead=-1)
     assert not _talks_and_barges_together(ahead=3)
+
+
+# Two gallery pages of one outlet whose captions are the same (near-copies), each under
+# its own credit line, and another outlet's report of the same fire.
+_CAPTIONS = ("Crews from three towns fought the fire at the Marrow Lane timber yard in "
+             "Ostbury through the night, as smoke drifted over the harbour and the ring road "
+             "was closed to traffic. Firefighter Ada Penk said the flames reached the stacked "
+             "planks before the first engine arrived, and that no one was hurt. The yard's "
+             "owner, Joss Brell, said the loss would run to several million and the yard "
+             "would stay shut for weeks while inspectors looked for the cause of the blaze.")
+_GALLERY = [(_CAPTIONS + "\nPhotos by the night desk, gallery one of two.", "Timber yard fire",
+             "https://ostbury-herald.test/gallery/yard-fire-1", "2025-05-03"),
+            (_CAPTIONS + "\nPhotos by the picture desk, gallery two of two.", "Yard fire photos",
+             "https://ostbury-herald.test/gallery/yard-fire-2", "2025-05-04")]
+_OTHER = ("A fire at the Marrow Lane timber yard in Ostbury burned through the night, owner "
+          "Joss Brell said, and the yard will stay shut for weeks while inspectors look for "
+          "the cause.", "Ostbury timber yard to stay shut", "https://coast-news.test/yard",
+          "2025-05-04")
+
+
+def _fire() -> list[Article]:
+    return [make_article(text, title=title, url=url, published=day)
+            for text, title, url, day in [*_GALLERY, _OTHER]]
+
+
+def _settled(order: list[Article]) -> tuple[frozenset[frozenset[str]], dict[str, str],
+                                              set[str]]:
+    """Stories, copy links and the ids holding a profile after one run in this order."""
+    with open_store(":memory:") as store:
+        assigner = Assigner(store, Tuning(recheck_every=1000, settle_reassign=True))
+        for a in order:
+            with store.stories.write("one article"):
+                assigner.assign_batch([a], [None], store.add_articles([a]))
+        assigner.settle()
+        groups: dict[str, set[str]] = {}
+        for a in order:
+            got = store.stories.of_article(a.id)
+            assert got is not None
+            groups.setdefault(got[0], set()).add(a.id)
+        profiled = set(store.stories.feature_days([a.id for a in order]))
+        return frozenset(frozenset(g) for g in groups.values()), store.copy_links(), profiled
+
+
+def test_near_copies_in_either_order_give_one_original_and_the_same_stories() -> None:
+    first, second, other = _fire()
+    one = _settled([first, second, other])
+    two = _settled([second, first, other])
+    assert one == two
+    _, links, profiled = one
+    # The earlier day is the original whichever page came first; only it has a profile.
+    assert links == {second.id: first.id}
+    assert first.id in profiled and second.id not in profiled
+
+
+def test_a_second_ingest_of_the_run_adds_nothing() -> None:
+    articles = _fire()
+    with open_store(":memory:") as store:
+        for _ in range(2):
+            assigner = Assigner(store, Tuning(recheck_every=1000, settle_reassign=True))
+            with store.stories.write("the run"):
+                outcomes = store.add_articles(list(reversed(articles)))
+                assigner.assign_batch(list(reversed(articles)), [None] * 3, outcomes)
+            assigner.settle()
+        assert store.count_articles() == 3
+        assert store.copy_links() == {articles[1].id: articles[0].id}
