@@ -14,12 +14,11 @@ only; sitrep never reads WordNet itself.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from wordnet_reader import WordNet
+from wordnet_reader import WordNet, word_list_main
 
 LEXFILES = (7, 23)  # noun.attribute, noun.quantity
 OUT = os.path.join(
@@ -44,14 +43,7 @@ def measure_nouns(wn: WordNet) -> list[str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--wordnet", default="/usr/share/wordnet")
-    ap.add_argument("--out", default=OUT)
-    args = ap.parse_args()
-    words = measure_nouns(WordNet(args.wordnet))
-    with open(args.out, "w", encoding="utf-8") as fh:
-        fh.write(HEADER + "".join(w + "\n" for w in words))
-    print(f"{len(words)} words -> {args.out}")
+    word_list_main(__doc__ or "", measure_nouns, OUT, HEADER)
 
 
 if __name__ == "__main__":

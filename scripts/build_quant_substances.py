@@ -14,12 +14,11 @@ reads WordNet itself.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from wordnet_reader import Synset, WordNet
+from wordnet_reader import Synset, WordNet, word_list_main
 
 ROOTS = (("matter", 3), ("agent", 3))  # lemma and sense number
 # "beef": the meat is its second sense, the cattle its first; "corn": the grain is its
@@ -59,14 +58,7 @@ def substances(wn: WordNet) -> list[str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--wordnet", default="/usr/share/wordnet")
-    ap.add_argument("--out", default=OUT)
-    args = ap.parse_args()
-    words = substances(WordNet(args.wordnet))
-    with open(args.out, "w", encoding="utf-8") as fh:
-        fh.write(HEADER + "".join(w + "\n" for w in words))
-    print(f"{len(words)} words -> {args.out}")
+    word_list_main(__doc__ or "", substances, OUT, HEADER)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj"}
@@ -170,3 +171,18 @@ class WordNet:
             for s, o, p, _, _ in syn.pointers
             if s == symbol and (p, o) in self.synsets
         ]
+
+
+def word_list_main(doc: str, build: Callable[[WordNet], list[str]], out: str,
+                   header: str) -> None:
+    """The command line of a script that writes one word per line under ``header``."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--wordnet", default="/usr/share/wordnet")
+    ap.add_argument("--out", default=out)
+    args = ap.parse_args()
+    words = build(WordNet(args.wordnet))
+    with open(args.out, "w", encoding="utf-8") as fh:
+        fh.write(header + "".join(w + "\n" for w in words))
+    print(f"{len(words)} words -> {args.out}")
