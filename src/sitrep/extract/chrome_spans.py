@@ -203,6 +203,10 @@ def readable(article: Article) -> str:
 
 
 def readable_article(article: Article) -> Article:
-    """``article`` with its text read as :func:`readable` (itself when it has no chrome)."""
+    """``article`` with its text read as :func:`readable` (itself when it has no chrome).
+    The copy carries no spans, so reading it again costs nothing."""
     text = readable(article)
-    return article if text is article.text else replace(article, text=text)
+    if text is article.text:
+        return article
+    extra = {k: v for k, v in article.extra.items() if k != EXTRA_KEY}
+    return replace(article, text=text, extra=extra)

@@ -351,9 +351,9 @@ class Store:
             chunk = list(copies[start:start + 500])
             # The pair's similarity goes to the former original (Jaccard is symmetric).
             self._db.execute(
-                "UPDATE articles SET similarity = (SELECT similarity FROM articles WHERE id = ?),"
-                f" copy_of = ? WHERE id IN ({', '.join('?' * len(chunk))}) AND copy_of IS NULL",
-                [original, original, *chunk])
+                "UPDATE articles SET similarity = (SELECT similarity FROM articles WHERE id = ?)"
+                f" WHERE id IN ({', '.join('?' * len(chunk))}) AND copy_of IS NULL",
+                [original, *chunk])
             self._db.execute(
                 f"UPDATE articles SET copy_of = ? WHERE id IN ({', '.join('?' * len(chunk))})",
                 [original, *chunk])

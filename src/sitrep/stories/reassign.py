@@ -24,7 +24,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sitrep.extract.chrome_spans import readable_article
 from sitrep.models import stable_id
 from sitrep.store.stories import MemberRow, StoryState
 from sitrep.stories.features import Profile, profile
@@ -138,8 +137,7 @@ def _swap_original(ctx: StoryContext, orig: MemberRow,
 def _profile_of(ctx: StoryContext, article_id: str) -> Profile:
     """The profile an article would have had as an original (as ``assign_one`` builds it)."""
     store = ctx.store
-    return profile(readable_article(store.get_article(article_id)),
-                   store.get_annotations(article_id))
+    return profile(store.get_article(article_id), store.get_annotations(article_id))
 
 
 def counted_through(todo: list[MemberRow], days: Mapping[str, str | None],
